@@ -1,0 +1,2 @@
+// The summalign command line: placeholder until the stages land.
+int main() { return 0; }

@@ -1,0 +1,62 @@
+#pragma once
+// Stage 3: alignment. A ladder (dynamic programming over 1-1, 1-2, 2-1, 2-2, 1-0, 0-1
+// beads) for the Resumé against the Summary, the titles, and any two texts; claim support
+// for each English Summary sentence against the Danish body.
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "summalign/journal.hpp"
+#include "summalign/similarity.hpp"
+
+namespace summalign {
+
+struct Bead {
+    std::vector<std::size_t> da;  // 0-based indices, consecutive; empty for a 0-1 bead
+    std::vector<std::size_t> en;
+    double score = 0.0;
+    std::vector<WordMatch> evidence;
+};
+
+struct LadderOptions {
+    double omission_penalty = 0.0;  // documented in docs/scoring.md
+    std::size_t band = 0;           // 0 = chosen from the lengths
+};
+
+// Aligns two sequences of prepared sentences, monotone, covering every sentence once.
+std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                               std::span<const PreparedSentence> english, const LadderOptions& options = {});
+
+struct TitlePair {
+    std::string da;  // title, with the subtitle when there is one
+    std::string en;
+    double score = 0.0;
+    std::vector<WordMatch> evidence;
+};
+
+struct Evidence {
+    std::size_t section = 0;
+    std::size_t sentence = 0;
+    std::string text;
+    double score = 0.0;
+    std::vector<WordMatch> matches;
+};
+
+struct ClaimSupport {
+    std::size_t en = 0;  // index into summary.sentences
+    bool supported = false;
+    std::vector<Evidence> evidence;  // best first; empty when unsupported
+};
+
+struct ArticleAlignment {
+    std::optional<TitlePair> title;
+    std::vector<Bead> resume_summary;
+    std::vector<ClaimSupport> support;
+};
+
+// Aligns one parsed article (title, Resumé/Summary ladder, claim support).
+ArticleAlignment align_article(const SentenceScorer& scorer, const Article& article);
+
+}  // namespace summalign

@@ -1,0 +1,87 @@
+#pragma once
+// Stage 2: the repaired text split into articles and their fields.
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "summalign/layout.hpp"
+#include "summalign/segment.hpp"
+#include "summalign/text.hpp"
+
+namespace summalign {
+
+// A repaired sentence (or heading, caption, title) and the half-open source byte span it came from.
+struct Sentence {
+    std::string text;
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+struct Section {
+    std::optional<Sentence> heading;  // none for the text before the first heading
+    std::vector<Sentence> sentences;
+};
+
+struct Figure {
+    std::string label;   // "Fig. 1"
+    Sentence caption;
+};
+
+struct Citation {
+    std::string journal;  // "Ugeskr Læger"
+    int year = 0;
+    int volume = 0;
+    std::string pages;    // "4850-4852"
+};
+
+struct Summary {
+    std::vector<std::string> authors;
+    std::optional<Sentence> title;
+    std::optional<Citation> citation;
+    std::vector<Sentence> sentences;
+    std::size_t start = 0;  // source span of the whole Summary block
+    std::size_t end = 0;
+};
+
+struct Article {
+    std::optional<Sentence> title;
+    std::optional<Sentence> subtitle;
+    std::optional<std::string> kind;  // "OVERSIGTSARTIKEL", "VIDENSKAB OG PRAKSIS", ...
+    std::vector<std::string> authors;
+    std::vector<Sentence> resume;
+    std::vector<Section> sections;
+    std::vector<Figure> figures;
+    std::optional<Summary> summary;
+    std::optional<Sentence> correspondence;
+    bool truncated_start = false;  // the source begins inside this article (no title)
+    bool truncated_end = false;    // the source ends inside this article
+    std::size_t start = 0;  // source span of the whole article
+    std::size_t end = 0;
+};
+
+struct Document {
+    std::string source_name;
+    std::vector<Article> articles;
+    std::vector<Repair> repairs;  // every layout repair, in source order
+};
+
+// Parses journal text. Built once (loads the segmenters and Hunspell), then const and
+// safe to share across threads.
+class Parser {
+public:
+    Parser();
+    ~Parser();
+    Parser(Parser&&) noexcept;
+    Parser& operator=(Parser&&) noexcept;
+
+    Document parse(const SourceText& source) const;
+    const Segmenter& segmenter(Lang lang) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace summalign

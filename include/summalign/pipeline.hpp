@@ -1,0 +1,45 @@
+#pragma once
+// The whole flow, parse -> align -> check, for one document, with the expensive objects
+// (parser, lexicon, scorer, checker) built once and shared read-only between threads.
+#include <memory>
+#include <vector>
+
+#include "summalign/align.hpp"
+#include "summalign/check.hpp"
+#include "summalign/journal.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+
+namespace summalign {
+
+struct AlignedArticle {
+    ArticleAlignment alignment;
+    std::vector<Finding> findings;
+};
+
+struct AlignedDocument {
+    Document document;
+    std::vector<AlignedArticle> articles;  // parallel to document.articles
+};
+
+class Aligner {
+public:
+    explicit Aligner(const LexiconOptions& options = {});
+    ~Aligner();
+    Aligner(Aligner&&) noexcept;
+    Aligner& operator=(Aligner&&) noexcept;
+
+    const Parser& parser() const;
+    const Lexicon& lexicon() const;
+    const SentenceScorer& scorer() const;
+    const Checker& checker() const;
+
+    // Aligns and checks every article of an already parsed document.
+    AlignedDocument align(Document document) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace summalign

@@ -1,0 +1,42 @@
+#pragma once
+// Sentence segmentation for Danish and English: ICU's sentence rules plus the
+// abbreviation knowledge (f.eks., bl.a., m. gastrocnemius, e.g., et al, [13].) they lack.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace summalign {
+
+enum class Lang { da, en };
+std::string_view to_string(Lang lang) noexcept;
+Lang parse_lang(std::string_view code);  // "da" or "en"; throws std::invalid_argument
+
+// A half-open byte range [begin, end) within the text that was segmented.
+struct ByteSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
+};
+
+// Built once per language (loads the abbreviation list from data/), then shared:
+// split() is const and safe to call from several threads at once.
+class Segmenter {
+public:
+    explicit Segmenter(Lang lang);
+    ~Segmenter();
+    Segmenter(Segmenter&&) noexcept;
+    Segmenter& operator=(Segmenter&&) noexcept;
+
+    Lang lang() const noexcept;
+    // Sentence spans of `text` (one paragraph or more of running text, already repaired),
+    // trimmed of surrounding white space; empty sentences are not returned.
+    std::vector<ByteSpan> split(std::string_view text) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace summalign

@@ -1,0 +1,145 @@
+#include "summalign/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "summalign/error.hpp"
+
+namespace summalign {
+
+SourceText make_source(std::string bytes, std::string name) {
+    const auto size = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw Error(name, std::nullopt, "input larger than 2 GiB");
+    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+        throw Error(name, 0, "input is UTF-16 (byte-order mark found); convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8");
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    int32_t i = 0;
+    while (i < size) {
+        const int32_t at = i;
+        UChar32 c;
+        U8_NEXT(data, i, size, c);
+        if (c < 0)
+            throw Error(name, static_cast<std::size_t>(at),
+                        "invalid UTF-8 (Latin-1 or another legacy encoding? convert it with iconv -t UTF-8)");
+        if (c == 0) throw Error(name, static_cast<std::size_t>(at), "NUL byte in text input (binary or UTF-16 file?)");
+    }
+    return SourceText{std::move(name), std::move(bytes)};
+}
+
+SourceText read_source(const std::string& path) {
+    if (path == "-") {
+        std::ostringstream content;
+        content << std::cin.rdbuf();
+        if (std::cin.bad()) throw Error("-", std::nullopt, "cannot read standard input");
+        return make_source(std::move(content).str(), "-");
+    }
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status)) throw Error(path, std::nullopt, "no such file");
+    if (std::filesystem::is_directory(status)) throw Error(path, std::nullopt, "is a directory, not a text file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path, std::nullopt, std::string("cannot open: ") + std::strerror(errno));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw Error(path, std::nullopt, "read error");
+    return make_source(std::move(bytes), path);
+}
+
+void MappedText::append_source(std::string_view source, std::size_t start, std::size_t end) {
+    text_.append(source.substr(start, end - start));
+    for (std::size_t i = start; i < end; ++i) origin_.push_back(i);
+}
+
+void MappedText::append_synthetic(std::string_view text, std::size_t at) {
+    text_.append(text);
+    origin_.insert(origin_.end(), text.size(), at);
+}
+
+void MappedText::append(const MappedText& other) {
+    text_.append(other.text_);
+    origin_.insert(origin_.end(), other.origin_.begin(), other.origin_.end());
+}
+
+std::size_t MappedText::source_start(std::size_t begin) const {
+    if (origin_.empty()) return 0;
+    return origin_.at(std::min(begin, origin_.size() - 1));
+}
+
+std::size_t MappedText::source_end(std::size_t end) const {
+    if (origin_.empty() || end == 0) return source_start(0);
+    return origin_.at(std::min(end, origin_.size()) - 1) + 1;
+}
+
+MappedText MappedText::slice(std::size_t begin, std::size_t end) const {
+    MappedText out;
+    end = std::min(end, text_.size());
+    if (begin >= end) return out;
+    out.text_ = text_.substr(begin, end - begin);
+    out.origin_.assign(origin_.begin() + static_cast<std::ptrdiff_t>(begin), origin_.begin() + static_cast<std::ptrdiff_t>(end));
+    return out;
+}
+
+namespace {
+// Length in bytes of a white-space character (ASCII or U+00A0, U+2000..U+200B, U+202F,
+// U+3000) starting at `s`, or 0.
+std::size_t space_at(std::string_view s) {
+    if (s.empty()) return 0;
+    const auto c = static_cast<unsigned char>(s[0]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (c < 0x80) return 0;
+    int32_t i = 0;
+    UChar32 cp;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(std::min<std::size_t>(s.size(), 4)), cp);
+    if (cp > 0 && u_isUWhiteSpace(cp)) return static_cast<std::size_t>(i);
+    return 0;
+}
+std::size_t space_ending_at(std::string_view s) {
+    for (std::size_t len = 1; len <= std::min<std::size_t>(4, s.size()); ++len)
+        if (space_at(s.substr(s.size() - len)) == len) return len;
+    return 0;
+}
+}  // namespace
+
+MappedText MappedText::trimmed() const {
+    std::string_view view = text_;
+    std::size_t begin = 0, end = view.size();
+    while (begin < end) {
+        const auto n = space_at(view.substr(begin, end - begin));
+        if (n == 0) break;
+        begin += n;
+    }
+    while (end > begin) {
+        const auto n = space_ending_at(view.substr(begin, end - begin));
+        if (n == 0) break;
+        end -= n;
+    }
+    return slice(begin, end);
+}
+
+std::string normalize_nfc(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
+    icu::UnicodeString input = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString cleaned;
+    for (int32_t i = 0; i < input.length();) {
+        const UChar32 c = input.char32At(i);
+        i += U16_LENGTH(c);
+        if (c == 0x00AD) continue;  // soft hyphen: a hyphenation hint, not text
+        cleaned.append(c == 0x00A0 || c == 0x202F ? UChar32(' ') : c);
+    }
+    icu::UnicodeString normalized = nfc->normalize(cleaned, status);
+    if (U_FAILURE(status)) throw std::runtime_error("NFC normalisation failed");
+    std::string out;
+    normalized.toUTF8String(out);
+    return out;
+}
+
+}  // namespace summalign

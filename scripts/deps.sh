@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages summalign builds and tests with (root or sudo needed).
+# Skips apt entirely when everything is already installed.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libicu-dev libboost-locale-dev libfmt-dev catch2 libstemmer-dev
+  libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
+  nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev
+  dict-freedict-dan-eng dict-freedict-eng-dan
+  libreoffice-help-da libreoffice-help-en-us
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
