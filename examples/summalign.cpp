@@ -1,2 +1,44 @@
-// The summalign command line: placeholder until the stages land.
-int main() { return 0; }
+// summalign: aligns Danish medical articles with their English summaries.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "summalign/error.hpp"
+
+namespace summalign::cli {
+void emit(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+}
+}  // namespace summalign::cli
+
+int main(int argc, char** argv) {
+    using namespace summalign::cli;
+    CLI::App app{"summalign: align Danish medical articles with their English summaries"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "summalign 0.1.0");
+    Action action;
+    register_parse(app, action);
+    register_segment(app, action);
+    register_align(app, action);
+    register_align_text(app, action);
+    register_mine(app, action);
+    register_learn_lexicon(app, action);
+    register_check(app, action);
+    register_eval(app, action);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    try {
+        return action ? action() : 1;
+    } catch (const summalign::Error& e) {
+        std::cerr << "summalign: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "summalign: " << e.what() << '\n';
+        return 1;
+    }
+}

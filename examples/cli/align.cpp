@@ -1,0 +1,17 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace summalign::cli {
+
+// Not implemented yet: registered so that --help lists it.
+void register_align(CLI::App& app, Action& action) {
+    app.add_subcommand("align", "(not implemented yet)")->allow_extras()->callback([&action] {
+        action = [] {
+            std::cerr << "summalign: align is not implemented yet\n";
+            return 2;
+        };
+    });
+}
+
+}  // namespace summalign::cli
