@@ -1,15 +1,35 @@
-#include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
+#include "summalign/export.hpp"
+#include "summalign/journal.hpp"
+#include "summalign/text.hpp"
 
 namespace summalign::cli {
 
-// Not implemented yet: registered so that --help lists it.
 void register_parse(CLI::App& app, Action& action) {
-    app.add_subcommand("parse", "(not implemented yet)")->allow_extras()->callback([&action] {
-        action = [] {
-            std::cerr << "summalign: parse is not implemented yet\n";
-            return 2;
+    auto* cmd = app.add_subcommand("parse", "Parse journal text into articles (JSON, without alignment)");
+    cmd->footer(
+        "Example:\n"
+        "  summalign parse corpus/ugeskr-2003-165-stamceller.txt > parsed.json\n"
+        "  pdftotext -enc UTF-8 article.pdf - | summalign parse -");
+    struct Options {
+        std::string file;
+        std::string format = "json";
+    };
+    auto options = std::make_shared<Options>();
+    cmd->add_option("FILE", options->file, "UTF-8 text as PDF extraction gives it; - for standard input")->required();
+    cmd->add_option("--format", options->format, "json (default) or jsonl (one article per line)")
+        ->check(CLI::IsMember({"json", "jsonl"}));
+    cmd->callback([options, &action] {
+        action = [options] {
+            const SourceText source = read_source(options->file);
+            const Parser parser;
+            const Document document = parser.parse(source);
+            std::ostringstream out;
+            write_document(out, parse_format(options->format), document, {});
+            emit(out.str());
+            return 0;
         };
     });
 }

@@ -34,8 +34,10 @@ public:
     const SentenceScorer& scorer() const;
     const Checker& checker() const;
 
-    // Aligns and checks every article of an already parsed document.
-    AlignedDocument align(Document document) const;
+    // Aligns and checks every article of an already parsed document, using up to
+    // `threads` threads; the result does not depend on `threads`.
+    AlignedDocument align(Document document, unsigned threads = 1) const;
+    AlignedArticle align_article(const Article& article) const;
 
 private:
     struct Impl;

@@ -1,0 +1,167 @@
+// Bad input through the command line: every case ends in valid JSON or a one-line error
+// on stderr with nothing on stdout and a non-zero exit — never a crash or a hang.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+fs::path scratch_dir() {
+    auto dir = fs::temp_directory_path() / ("summalign-bad-input-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    return dir;
+}
+
+// Runs the CLI with a time limit so that a hang fails the test instead of blocking it.
+Run run_cli(const std::string& args) {
+    const auto dir = scratch_dir();
+    const auto out = dir / "stdout", err = dir / "stderr";
+    const std::string command = "timeout 120 '" SUMMALIGN_CLI_PATH "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    const int status = std::system(command.c_str());
+    Run run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.out = slurp(out);
+    run.err = slurp(err);
+    return run;
+}
+
+fs::path write_input(const std::string& name, const std::string& bytes) {
+    const auto path = scratch_dir() / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+bool cli_built() {
+    if (fs::exists(SUMMALIGN_CLI_PATH)) return true;
+    WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
+    return false;
+}
+
+// The contract: valid JSON on success, or exactly one line on stderr naming the file,
+// nothing on stdout and a non-zero exit code. 124 (timeout) and >= 128 (signal) are failures.
+void require_clean_outcome(const Run& run, const std::string& file_name) {
+    INFO("exit " << run.exit_code << "\nstderr: " << run.err.substr(0, 500));
+    REQUIRE(run.exit_code != 124);
+    REQUIRE(run.exit_code < 128);
+    if (run.exit_code == 0) {
+        REQUIRE_NOTHROW(nlohmann::json::parse(run.out));
+        const auto document = nlohmann::json::parse(run.out);
+        REQUIRE(document.contains("articles"));
+        REQUIRE(document["articles"].is_array());
+    } else {
+        REQUIRE(run.out.empty());
+        REQUIRE(!run.err.empty());
+        REQUIRE(run.err.find('\n') == run.err.size() - 1);
+        REQUIRE(run.err.find(file_name) != std::string::npos);
+    }
+}
+
+void require_error(const Run& run, const std::string& file_name, const std::string& mention) {
+    INFO("exit " << run.exit_code << "\nstderr: " << run.err);
+    require_clean_outcome(run, file_name);
+    REQUIRE(run.exit_code != 0);
+    REQUIRE(run.err.find(mention) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("parse: empty and whitespace-only input give a document with no articles", "[cli][bad-input]") {
+    if (!cli_built()) return;
+    for (const std::string& content : {std::string(), std::string(" \n\t\r\n  \n")}) {
+        const auto path = write_input("blank.txt", content);
+        const Run run = run_cli("parse '" + path.string() + "'");
+        require_clean_outcome(run, path.filename().string());
+        REQUIRE(run.exit_code == 0);
+        REQUIRE(nlohmann::json::parse(run.out)["articles"].empty());
+    }
+}
+
+TEST_CASE("parse: undecodable input is refused with the byte offset", "[cli][bad-input]") {
+    if (!cli_built()) return;
+    SECTION("Latin-1") {
+        const auto path = write_input("latin1.txt", "Resum\xe9\nKnoglemarv og bl\xf8" "de celler.\n");
+        require_error(run_cli("parse '" + path.string() + "'"), "latin1.txt", "byte 5");
+    }
+    SECTION("UTF-16 with byte-order mark") {
+        const auto path = write_input("utf16.txt", std::string("\xff\xfeR\0e\0s\0", 8));
+        require_error(run_cli("parse '" + path.string() + "'"), "utf16.txt", "UTF-16");
+    }
+    SECTION("NUL bytes") {
+        const auto path = write_input("nul.txt", std::string("Resum\xc3\xa9\nabc\0def\n", 15));
+        require_error(run_cli("parse '" + path.string() + "'"), "nul.txt", "byte 10");
+    }
+    SECTION("binary") {
+        std::string bytes;
+        for (int i = 0; i < 4096; ++i) bytes.push_back(static_cast<char>((i * 7919) % 256));
+        const auto path = write_input("binary.bin", bytes);
+        require_error(run_cli("parse '" + path.string() + "'"), "binary.bin", "byte");
+    }
+}
+
+TEST_CASE("parse: missing file and directory are one-line errors", "[cli][bad-input]") {
+    if (!cli_built()) return;
+    const auto missing = scratch_dir() / "does-not-exist.txt";
+    require_error(run_cli("parse '" + missing.string() + "'"), "does-not-exist.txt", "no such file");
+    const auto directory = scratch_dir() / "a-directory";
+    fs::create_directories(directory);
+    require_error(run_cli("parse '" + directory.string() + "'"), "a-directory", "directory");
+}
+
+TEST_CASE("parse: large and pathological inputs finish with valid JSON", "[cli][bad-input][slow]") {
+    if (!cli_built()) return;
+    SECTION("a 20 MB file made of the seed repeated") {
+        const std::string seed = slurp(fs::path(SUMMALIGN_TEST_SOURCE_DIR) / "corpus" / "ugeskr-2003-165-stamceller.txt");
+        REQUIRE(!seed.empty());
+        std::string big;
+        while (big.size() < 20'000'000) big += seed + "\n";
+        const auto path = write_input("big.txt", big);
+        const Run run = run_cli("parse '" + path.string() + "'");
+        require_clean_outcome(run, "big.txt");
+        REQUIRE(run.exit_code == 0);
+        REQUIRE(nlohmann::json::parse(run.out)["articles"].size() >= 1000);
+    }
+    SECTION("one 5 MB line") {
+        std::string line;
+        while (line.size() < 5'000'000) line += "knoglemarv stamceller behandling ";
+        const auto path = write_input("long-line.txt", line + "\n");
+        const Run run = run_cli("parse '" + path.string() + "'");
+        require_clean_outcome(run, "long-line.txt");
+        REQUIRE(run.exit_code == 0);
+    }
+    SECTION("200,000 open brackets") {
+        const auto path = write_input("brackets.txt", std::string(200'000, '(') + "\n" + std::string(200'000, '[') + "\n");
+        const Run run = run_cli("parse '" + path.string() + "'");
+        require_clean_outcome(run, "brackets.txt");
+        REQUIRE(run.exit_code == 0);
+    }
+}
+
+TEST_CASE("segment and align-text refuse bad input the same way", "[cli][bad-input]") {
+    if (!cli_built()) return;
+    const auto latin1 = write_input("latin1-seg.txt", "K\xf8" "benhavn.\n");
+    require_error(run_cli("segment --lang da '" + latin1.string() + "'"), "latin1-seg.txt", "byte 1");
+    const auto good = write_input("good.txt", "Hej.\n");
+    require_error(run_cli("align-text '" + latin1.string() + "' '" + good.string() + "'"), "latin1-seg.txt", "byte 1");
+}
