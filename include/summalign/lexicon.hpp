@@ -22,7 +22,21 @@ struct LexiconOptions {
     bool use_glossary = true;
     bool use_learned = true;  // the default learned table, when it was built
     std::vector<std::filesystem::path> user_dictionaries;  // hunalign .dict or TSV
+
+    // Where the sources are; the defaults are what an installed system has.
+    // FreeDict's dictd databases (freedict-dan-eng, freedict-eng-dan); missing ones are skipped.
+    std::filesystem::path freedict_dir = "/usr/share/dictd";
+    // Empty: the data file `glossary-da-en.tsv` (find_data_file), skipped when absent.
+    std::filesystem::path glossary_file;
+    // Empty: the data file `lexicon-learned.bin` (find_data_file), skipped when absent.
+    // A file named here must exist.
+    std::filesystem::path learned_file;
 };
+
+// Name of the learned lexicon among the data files (see data.hpp); the build writes it
+// into the build tree's data/ directory.
+inline constexpr const char* default_learned_lexicon_name = "lexicon-learned.bin";
+inline constexpr const char* default_glossary_name = "glossary-da-en.tsv";
 
 class Lexicon {
 public:
@@ -38,7 +52,11 @@ public:
     // Danish translations of a lower-cased English word, best first.
     std::vector<Translation> en_to_da(std::string_view english) const;
 
+    // Number of (headword, translation) pairs over both directions and all sources.
     std::size_t entry_count() const noexcept;
+    // True when the Danish word or term (lexicon-key form) has any translation.
+    bool has_danish(std::string_view danish) const;
+    bool has_english(std::string_view english) const;
 
 private:
     struct Impl;

@@ -1,0 +1,86 @@
+#include "detail/lexicon_text.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+#include "summalign/text.hpp"
+
+namespace summalign::detail {
+namespace {
+
+const icu::Locale& danish_locale() {
+    static const icu::Locale locale("da");
+    return locale;
+}
+
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+bool is_plain_key(std::string_view text) noexcept {
+    if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+    char previous = 0;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80 || (c >= 'A' && c <= 'Z') || (c != ' ' && byte < 0x20)) return false;
+        if (c == ' ' && previous == ' ') return false;
+        previous = c;
+    }
+    return true;
+}
+
+std::string lexicon_key(std::string_view text) {
+    if (is_plain_key(text)) return std::string(text);
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(normalize_nfc(text));
+    unicode.toLower(danish_locale());
+    unicode.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2010)), icu::UnicodeString('-'));
+    unicode.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2011)), icu::UnicodeString('-'));
+    std::string utf8;
+    unicode.toUTF8String(utf8);
+    // ICU lower-casing keeps NFC except for rare characters; collapsing spaces last keeps
+    // the key stable whatever white space the source used.
+    return collapse_spaces(utf8);
+}
+
+std::vector<std::string> word_tokens(std::string_view text) {
+    std::vector<std::string> words;
+    if (text.empty()) return words;
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createWordInstance(danish_locale(), status));
+    if (U_FAILURE(status) || !breaker) return words;
+    breaker->setText(unicode);
+    int32_t start = breaker->first();
+    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
+        const int32_t rule = breaker->getRuleStatus();
+        // Letters (and ideographs/kana) only: numbers, punctuation and spaces are not words
+        // a lexicon should learn.
+        if (rule < UBRK_WORD_LETTER || rule >= UBRK_WORD_IDEO_LIMIT) continue;
+        icu::UnicodeString word = unicode.tempSubStringBetween(start, end);
+        word.toLower(danish_locale());
+        std::string utf8;
+        word.toUTF8String(utf8);
+        words.push_back(std::move(utf8));
+    }
+    return words;
+}
+
+}  // namespace summalign::detail

@@ -1,0 +1,252 @@
+// Tests of the bilingual lexicon: each source (FreeDict, glossary, learned table, user
+// dictionaries) and the errors malformed files give.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <functional>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "detail/dictd.hpp"
+#include "detail/lexicon_text.hpp"
+#include "summalign/error.hpp"
+#include "summalign/lexicon.hpp"
+
+namespace fs = std::filesystem;
+using summalign::Lexicon;
+using summalign::LexiconOptions;
+using summalign::Translation;
+
+namespace {
+
+const fs::path kDictdDir = "/usr/share/dictd";
+
+bool has_freedict() { return fs::exists(kDictdDir / "freedict-dan-eng.index") && fs::exists(kDictdDir / "freedict-eng-dan.index"); }
+
+bool contains_target(const std::vector<Translation>& translations, const std::string& target) {
+    return std::any_of(translations.begin(), translations.end(), [&](const Translation& t) { return t.target == target; });
+}
+
+const Translation* find_target(const std::vector<Translation>& translations, const std::string& target) {
+    auto it = std::find_if(translations.begin(), translations.end(), [&](const Translation& t) { return t.target == target; });
+    return it == translations.end() ? nullptr : &*it;
+}
+
+// A scratch directory removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / fs::path("summalign-lexicon-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    fs::path write(const std::string& name, const std::string& content) const {
+        std::ofstream out(path / name, std::ios::binary);
+        out << content;
+        return path / name;
+    }
+    static int& counter() {
+        static int value = 0;
+        return value;
+    }
+};
+
+// Only the sources a test names.
+LexiconOptions nothing_but() {
+    LexiconOptions options;
+    options.use_freedict = false;
+    options.use_glossary = false;
+    options.use_learned = false;
+    return options;
+}
+
+std::string error_message(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const summalign::Error& e) {
+        return e.what();
+    }
+    return "(no summalign::Error thrown)";
+}
+
+}  // namespace
+
+TEST_CASE("lexicon keys are lower-cased NFC with single spaces", "[lexicon]") {
+    using summalign::detail::lexicon_key;
+    CHECK(lexicon_key("Hus") == "hus");
+    CHECK(lexicon_key("  Addis   Ababa ") == "addis ababa");
+    CHECK(lexicon_key("ÆBLE") == "æble");
+    CHECK(lexicon_key("make\xE2\x80\x90up") == "make-up");  // U+2010 HYPHEN
+    CHECK(lexicon_key("a\xCC\x8A") == "\xC3\xA5");           // a + combining ring → å
+}
+
+TEST_CASE("word tokens skip numbers and punctuation", "[lexicon]") {
+    const auto words = summalign::detail::word_tokens("Klik på knappen OK, og vælg 3 filer (ældre end 2003).");
+    const std::vector<std::string> expected{"klik", "på", "knappen", "ok", "og", "vælg", "filer", "ældre", "end"};
+    CHECK(words == expected);
+}
+
+TEST_CASE("dictd numbers are base64 with dictd's alphabet", "[lexicon][freedict]") {
+    using summalign::detail::decode_dictd_number;
+    CHECK(decode_dictd_number("A") == 0);
+    CHECK(decode_dictd_number("B") == 1);
+    CHECK(decode_dictd_number("BA") == 64);
+    CHECK(decode_dictd_number("/") == 63);
+    CHECK_THROWS_AS(decode_dictd_number("a-b"), std::invalid_argument);
+    CHECK_THROWS_AS(decode_dictd_number(""), std::invalid_argument);
+}
+
+TEST_CASE("FreeDict entry text is split into clean terms", "[lexicon][freedict]") {
+    using summalign::detail::parse_freedict_headword;
+    using summalign::detail::parse_freedict_senses;
+    CHECK(parse_freedict_headword("Addis Ababa /ˈaðʔis ˈab?ɑbˌa/ <n>") == "Addis Ababa");
+    CHECK(parse_freedict_headword("absces /ˈ?ɑbsəs/") == "absces");
+    CHECK(parse_freedict_headword("plain") == "plain");
+
+    const std::vector<std::string> numbered{"interrupt", "cut", "cut a connection", "shut off", "stop"};
+    CHECK(parse_freedict_senses("1. interrupt\n2. cut, cut a connection\n3. shut off, stop\n") == numbered);
+    const std::vector<std::string> noted{"abbot"};
+    CHECK(parse_freedict_senses("abbot [forstander for et (større) munkekloster i den romersk-katolske kirke]\n") == noted);
+    const std::vector<std::string> prefixed{"yak", "domestic yak"};
+    CHECK(parse_freedict_senses(" [dyr: okse med langhåret pels] yak, domestic yak\n") == prefixed);
+    const std::vector<std::string> questions{"how are you", "how do you do"};
+    CHECK(parse_freedict_senses("how are you?, how do you do?\n") == questions);
+    // Definitions rather than translations are too long to be useful and are dropped.
+    const std::vector<std::string> definition{"jargon"};
+    CHECK(parse_freedict_senses("jargon, language (especially vocabulary) associated with a profession\n") == definition);
+}
+
+TEST_CASE("FreeDict lookups in both directions", "[lexicon][freedict]") {
+    if (!has_freedict()) {
+        WARN("skipped: FreeDict dictd files not installed in /usr/share/dictd");
+        return;
+    }
+    LexiconOptions options = nothing_but();
+    options.use_freedict = true;
+    const Lexicon lexicon(options);
+    // dan-eng has "hus /ˈhuʔs/ <n>" → "house"; eng-dan has "house" → "hus".
+    const auto hus = lexicon.da_to_en("hus");
+    REQUIRE(contains_target(hus, "house"));
+    CHECK(find_target(hus, "house")->source == Translation::Source::freedict);
+    CHECK(contains_target(lexicon.en_to_da("house"), "hus"));
+    // dan-eng "knogle" → "bone", reversed into en→da.
+    CHECK(contains_target(lexicon.da_to_en("knogle"), "bone"));
+    CHECK(contains_target(lexicon.en_to_da("bone"), "knogle"));
+    // Numbered senses: "afbryde" 1. interrupt … 3. shut off, stop, switch off, turn off.
+    const auto afbryde = lexicon.da_to_en("afbryde");
+    CHECK(contains_target(afbryde, "interrupt"));
+    CHECK(contains_target(afbryde, "switch off"));
+    // Queries are normalised like keys.
+    CHECK(contains_target(lexicon.da_to_en("Hus"), "house"));
+    CHECK(lexicon.da_to_en("xyzzyplugh").empty());
+    CHECK(lexicon.entry_count() > 5000);
+}
+
+TEST_CASE("glossary lines add translations in both directions", "[lexicon][glossary]") {
+    TempDir dir;
+    const auto glossary = dir.write("glossary.tsv",
+                                    "# Danish<TAB>English\n"
+                                    "stamcelle\tstem cell\n"
+                                    "knoglemarv\tbone marrow\n"
+                                    "\n"
+                                    "graft-versus-host-sygdom\tgraft-versus-host disease\n"
+                                    "stamcelle\tprogenitor cell\n");
+    LexiconOptions options = nothing_but();
+    options.use_glossary = true;
+    options.glossary_file = glossary;
+    const Lexicon lexicon(options);
+    const auto stamcelle = lexicon.da_to_en("stamcelle");
+    REQUIRE(stamcelle.size() == 2);
+    CHECK(stamcelle[0].target == "stem cell");  // file order kept among equals
+    CHECK(stamcelle[1].target == "progenitor cell");
+    CHECK(stamcelle[0].source == Translation::Source::glossary);
+    CHECK(contains_target(lexicon.en_to_da("bone marrow"), "knoglemarv"));
+    CHECK(contains_target(lexicon.da_to_en("graft-versus-host-sygdom"), "graft-versus-host disease"));
+    CHECK(lexicon.entry_count() == 8);
+}
+
+TEST_CASE("a missing default glossary is skipped", "[lexicon][glossary]") {
+    LexiconOptions options = nothing_but();
+    options.use_glossary = true;  // whether or not data/glossary-da-en.tsv exists yet
+    CHECK_NOTHROW(Lexicon(options));
+}
+
+TEST_CASE("user dictionaries in hunalign and TSV format", "[lexicon][user]") {
+    TempDir dir;
+    LexiconOptions options = nothing_but();
+    options.user_dictionaries = {dir.write("mine.dict", "blood @ blod\nbone marrow @ knoglemarv\r\n"),
+                                 dir.write("mine.tsv", "hjerte\theart\n# comment\nhjerte\tcardiac\tadjective sense\n")};
+    const Lexicon lexicon(options);
+    CHECK(contains_target(lexicon.da_to_en("blod"), "blood"));
+    CHECK(contains_target(lexicon.en_to_da("bone marrow"), "knoglemarv"));
+    const auto hjerte = lexicon.da_to_en("hjerte");
+    CHECK(contains_target(hjerte, "heart"));
+    CHECK(contains_target(hjerte, "cardiac"));
+    REQUIRE(!hjerte.empty());
+    CHECK(hjerte.front().source == Translation::Source::user);
+}
+
+TEST_CASE("a pair from several sources keeps the most trusted source", "[lexicon][user]") {
+    if (!has_freedict()) {
+        WARN("skipped: FreeDict dictd files not installed in /usr/share/dictd");
+        return;
+    }
+    TempDir dir;
+    LexiconOptions options = nothing_but();
+    options.use_freedict = true;
+    options.user_dictionaries = {dir.write("mine.tsv", "hus\thouse\n")};
+    const Lexicon lexicon(options);
+    const auto hus = lexicon.da_to_en("hus");
+    REQUIRE(std::count_if(hus.begin(), hus.end(), [](const Translation& t) { return t.target == "house"; }) == 1);
+    CHECK(find_target(hus, "house")->source == Translation::Source::user);
+}
+
+TEST_CASE("malformed text dictionaries name the file and line", "[lexicon][errors]") {
+    TempDir dir;
+    LexiconOptions options = nothing_but();
+
+    options.user_dictionaries = {dir.write("bad.tsv", "hus\thouse\nhjerte heart\n")};
+    auto message = error_message([&] { Lexicon{options}; });
+    CHECK_THAT(message, Catch::Contains("bad.tsv") && Catch::Contains("line 2") && Catch::Contains("no tab"));
+
+    options.user_dictionaries = {dir.write("bad.dict", "blood @ blod\nbone marrow knoglemarv\n")};
+    message = error_message([&] { Lexicon{options}; });
+    CHECK_THAT(message, Catch::Contains("bad.dict") && Catch::Contains("line 2"));
+
+    options.user_dictionaries = {dir.write("empty-side.tsv", "hus\t\n")};
+    message = error_message([&] { Lexicon{options}; });
+    CHECK_THAT(message, Catch::Contains("empty-side.tsv") && Catch::Contains("line 1") && Catch::Contains("empty English"));
+
+    options.user_dictionaries = {dir.path / "does-not-exist.tsv"};
+    message = error_message([&] { Lexicon{options}; });
+    CHECK_THAT(message, Catch::Contains("does-not-exist.tsv") && Catch::Contains("cannot open"));
+
+    options.user_dictionaries = {dir.path};
+    message = error_message([&] { Lexicon{options}; });
+    CHECK_THAT(message, Catch::Contains("directory"));
+}
+
+TEST_CASE("a malformed dictd index names the file and line", "[lexicon][freedict][errors]") {
+    TempDir dir;
+    // A valid gzip body written through zlib is not needed: an index offset past the end of
+    // an empty .dict.dz must be caught before any read.
+    const auto index = dir.write("freedict-dan-eng.index", "hus\tA\tO\nknogle\tZZZZ\tY\n");
+    {
+        // gzip of an entry "hus\nhouse\n" is simplest made by gzopen.
+        const auto dict = dir.path / "freedict-dan-eng.dict.dz";
+        std::string body = "hus /h/\nhouse\n";
+        gzFile file = gzopen(dict.c_str(), "wb");
+        gzwrite(file, body.data(), static_cast<unsigned>(body.size()));
+        gzclose(file);
+    }
+    const auto message = error_message([&] { summalign::detail::read_dictd(index, dir.path / "freedict-dan-eng.dict.dz"); });
+    CHECK_THAT(message, Catch::Contains("freedict-dan-eng.index") && Catch::Contains("line 2") && Catch::Contains("outside"));
+}
