@@ -1,6 +1,7 @@
 #pragma once
 // Stage 5: writing results in the formats users' tools read. The JSON keys are the
-// interface contract of DESIGN.md (documented in docs/schema.md).
+// interface contract of DESIGN.md (documented in docs/schema.md; the other formats in
+// docs/formats.md).
 #include <ostream>
 #include <span>
 #include <string>
@@ -11,17 +12,31 @@
 
 namespace summalign {
 
+// json:  the whole document, one JSON value (the interface contract).
+// jsonl: one compact JSON article object per line.
+// tsv:   one line per aligned pair (title and Resumé/Summary beads), with a header line.
+// tmx:   TMX 1.4b translation memory (title pair and every two-sided Resumé/Summary bead).
+// html:  one self-contained report page (no external assets).
 enum class Format { json, jsonl, tsv, tmx, html };
 Format parse_format(std::string_view name);  // throws std::invalid_argument
+std::string_view to_string(Format format) noexcept;
 
 struct ExportOptions {
     std::string da_language = "da-DK";  // TMX xml:lang codes
     std::string en_language = "en-GB";
     bool pretty = true;                 // indented JSON
+    bool include_repairs = true;        // JSON: the document's layout repairs under "repairs"
 };
 
 // `aligned` empty: the document as parsed (articles without "alignment"), as `summalign parse` prints it.
+// Otherwise `aligned` must be parallel to document.articles (throws Error if not).
 void write_document(std::ostream& out, Format format, const Document& document,
                     std::span<const AlignedArticle> aligned, const ExportOptions& options = {});
+
+// The same for a whole aligned document (parse -> align -> check).
+inline void write_document(std::ostream& out, Format format, const AlignedDocument& aligned,
+                           const ExportOptions& options = {}) {
+    write_document(out, format, aligned.document, aligned.articles, options);
+}
 
 }  // namespace summalign

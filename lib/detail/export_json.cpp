@@ -1,0 +1,243 @@
+#include "detail/export_json.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detail/export_common.hpp"
+
+namespace summalign::detail {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json sentence_json(const Sentence& sentence) {
+    return Json{{"text", sentence.text}, {"start", sentence.start}, {"end", sentence.end}};
+}
+
+Json sentences_json(const std::vector<Sentence>& sentences) {
+    Json list = Json::array();
+    for (const Sentence& sentence : sentences) list.push_back(sentence_json(sentence));
+    return list;
+}
+
+// A field the contract gives as a plain string or null, with its source span beside it
+// under "<key>_start"/"<key>_end" (null too when the field is absent).
+void put_optional_text(Json& object, const std::string& key, const std::optional<Sentence>& sentence) {
+    if (sentence) {
+        object[key] = sentence->text;
+        object[key + "_start"] = sentence->start;
+        object[key + "_end"] = sentence->end;
+    } else {
+        object[key] = nullptr;
+        object[key + "_start"] = nullptr;
+        object[key + "_end"] = nullptr;
+    }
+}
+
+Json strings_json(const std::vector<std::string>& strings) {
+    Json list = Json::array();
+    for (const std::string& s : strings) list.push_back(s);
+    return list;
+}
+
+Json indices_json(const std::vector<std::size_t>& indices) {
+    Json list = Json::array();
+    for (std::size_t index : indices) list.push_back(index);
+    return list;
+}
+
+Json matches_json(const std::vector<WordMatch>& matches) {
+    Json list = Json::array();
+    for (const WordMatch& match : matches) {
+        list.push_back(Json{{"da", match.da},
+                            {"en", match.en},
+                            {"kind", match_kind_name(match.kind)},
+                            {"weight", match.weight}});
+    }
+    return list;
+}
+
+Json citation_json(const std::optional<Citation>& citation) {
+    if (!citation) return nullptr;
+    return Json{{"journal", citation->journal},
+                {"year", citation->year},
+                {"volume", citation->volume},
+                {"pages", citation->pages},
+                {"text", citation_text(*citation)}};
+}
+
+Json summary_json(const std::optional<Summary>& summary) {
+    if (!summary) return nullptr;
+    Json object;
+    object["authors"] = strings_json(summary->authors);
+    put_optional_text(object, "title", summary->title);
+    object["citation"] = citation_json(summary->citation);
+    object["sentences"] = sentences_json(summary->sentences);
+    object["start"] = summary->start;
+    object["end"] = summary->end;
+    return object;
+}
+
+Json sections_json(const std::vector<Section>& sections) {
+    Json list = Json::array();
+    for (const Section& section : sections) {
+        Json object;
+        put_optional_text(object, "heading", section.heading);
+        object["sentences"] = sentences_json(section.sentences);
+        list.push_back(std::move(object));
+    }
+    return list;
+}
+
+Json figures_json(const std::vector<Figure>& figures) {
+    Json list = Json::array();
+    for (const Figure& figure : figures) {
+        list.push_back(Json{{"label", figure.label},
+                            {"caption", figure.caption.text},
+                            {"caption_start", figure.caption.start},
+                            {"caption_end", figure.caption.end}});
+    }
+    return list;
+}
+
+const Sentence* body_sentence(const Article& article, std::size_t section, std::size_t sentence) {
+    if (section >= article.sections.size()) return nullptr;
+    const auto& sentences = article.sections[section].sentences;
+    return sentence < sentences.size() ? &sentences[sentence] : nullptr;
+}
+
+Json alignment_json(const Article& article, const AlignedArticle& aligned) {
+    const ArticleAlignment& alignment = aligned.alignment;
+    const std::vector<Sentence>& english = summary_sentences(article);
+    Json object;
+
+    if (alignment.title) {
+        object["title"] = Json{{"da", alignment.title->da},
+                               {"en", alignment.title->en},
+                               {"score", alignment.title->score},
+                               {"matches", matches_json(alignment.title->evidence)}};
+    } else {
+        object["title"] = nullptr;
+    }
+
+    Json beads = Json::array();
+    for (const Bead& bead : alignment.resume_summary) {
+        beads.push_back(Json{{"da", indices_json(bead.da)},
+                             {"en", indices_json(bead.en)},
+                             {"score", bead.score},
+                             {"da_text", joined_text(article.resume, bead.da)},
+                             {"en_text", joined_text(english, bead.en)},
+                             {"matches", matches_json(bead.evidence)}});
+    }
+    object["resume_summary"] = std::move(beads);
+
+    Json support = Json::array();
+    for (const ClaimSupport& claim : alignment.support) {
+        Json evidence = Json::array();
+        for (const Evidence& item : claim.evidence) {
+            Json entry{{"section", item.section}, {"sentence", item.sentence}, {"text", item.text},
+                       {"score", item.score}};
+            if (const Sentence* source = body_sentence(article, item.section, item.sentence)) {
+                entry["start"] = source->start;
+                entry["end"] = source->end;
+            } else {
+                entry["start"] = nullptr;
+                entry["end"] = nullptr;
+            }
+            entry["matches"] = matches_json(item.matches);
+            evidence.push_back(std::move(entry));
+        }
+        Json entry{{"en", claim.en}, {"supported", claim.supported}};
+        entry["text"] = claim.en < english.size() ? Json(english[claim.en].text) : Json(nullptr);
+        entry["evidence"] = std::move(evidence);
+        support.push_back(std::move(entry));
+    }
+    object["support"] = std::move(support);
+
+    Json findings = Json::array();
+    for (const Finding& finding : aligned.findings) {
+        findings.push_back(Json{{"kind", finding_kind_name(finding.kind)},
+                                {"lang", lang_name(finding.lang)},
+                                {"text", finding.text},
+                                {"word", finding.word},
+                                {"message", finding.message},
+                                {"suggestion", finding.suggestion},
+                                {"start", finding.start},
+                                {"end", finding.end}});
+    }
+    object["findings"] = std::move(findings);
+    return object;
+}
+
+Json repairs_json(const std::vector<Repair>& repairs) {
+    Json list = Json::array();
+    for (const Repair& repair : repairs) {
+        list.push_back(Json{{"kind", repair_kind_name(repair.kind)},
+                            {"start", repair.start},
+                            {"end", repair.end},
+                            {"detail", repair.detail}});
+    }
+    return list;
+}
+
+// Texts are checked UTF-8, but a repaired or truncated string could in principle end in
+// the middle of a character; replacing it keeps the output valid instead of throwing.
+std::string dump(const Json& json, int indent) {
+    return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned) {
+    Json object;
+    object["index"] = index;
+    put_optional_text(object, "title", article.title);
+    put_optional_text(object, "subtitle", article.subtitle);
+    object["kind"] = article.kind ? Json(*article.kind) : Json(nullptr);
+    object["authors"] = strings_json(article.authors);
+    object["start"] = article.start;
+    object["end"] = article.end;
+    object["truncated_start"] = article.truncated_start;
+    object["truncated_end"] = article.truncated_end;
+    object["resume"] = sentences_json(article.resume);
+    object["sections"] = sections_json(article.sections);
+    object["figures"] = figures_json(article.figures);
+    object["summary"] = summary_json(article.summary);
+    object["correspondence"] = article.correspondence ? sentence_json(*article.correspondence) : Json(nullptr);
+    if (aligned) object["alignment"] = alignment_json(article, *aligned);
+    return object;
+}
+
+Json document_to_json(const Document& document, std::span<const AlignedArticle> aligned,
+                      const ExportOptions& options) {
+    check_aligned_matches(document, aligned);
+    Json object;
+    object["source"] = document.source_name;
+    Json articles = Json::array();
+    for (std::size_t i = 0; i < document.articles.size(); ++i) {
+        articles.push_back(article_to_json(document.articles[i], i, aligned.empty() ? nullptr : &aligned[i]));
+    }
+    object["articles"] = std::move(articles);
+    if (options.include_repairs) object["repairs"] = repairs_json(document.repairs);
+    return object;
+}
+
+void write_json(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
+                const ExportOptions& options) {
+    out << dump(document_to_json(document, aligned, options), options.pretty ? 2 : -1) << '\n';
+}
+
+void write_jsonl(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
+                 const ExportOptions& /*options*/) {
+    check_aligned_matches(document, aligned);
+    for (std::size_t i = 0; i < document.articles.size(); ++i) {
+        Json line;
+        line["source"] = document.source_name;
+        Json article = article_to_json(document.articles[i], i, aligned.empty() ? nullptr : &aligned[i]);
+        for (auto& item : article.items()) line[item.key()] = std::move(item.value());
+        out << dump(line, -1) << '\n';
+    }
+}
+
+}  // namespace summalign::detail

@@ -1,0 +1,59 @@
+#include "detail/export_tsv.hpp"
+
+#include <cstddef>
+#include <vector>
+
+#include "detail/export_common.hpp"
+
+namespace summalign::detail {
+namespace {
+
+std::string ids_text(const std::vector<std::size_t>& ids) {
+    std::string text;
+    for (std::size_t id : ids) {
+        if (!text.empty()) text += ',';
+        text += std::to_string(id);
+    }
+    return text;
+}
+
+void write_row(std::ostream& out, std::size_t article, std::string_view kind, std::string_view da,
+               std::string_view en, double score, std::string_view da_ids, std::string_view en_ids) {
+    out << article << '\t' << kind << '\t' << tsv_escape(da) << '\t' << tsv_escape(en) << '\t'
+        << score_text(score) << '\t' << da_ids << '\t' << en_ids << '\n';
+}
+
+}  // namespace
+
+std::string tsv_escape(std::string_view text) {
+    std::string escaped;
+    escaped.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '\\': escaped += "\\\\"; break;
+            case '\t': escaped += "\\t"; break;
+            case '\n': escaped += "\\n"; break;
+            case '\r': escaped += "\\r"; break;
+            default: escaped += c;
+        }
+    }
+    return escaped;
+}
+
+void write_tsv(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
+               const ExportOptions& /*options*/) {
+    check_aligned_matches(document, aligned);
+    out << "article\tkind\tda\ten\tscore\tda_ids\ten_ids\n";
+    for (std::size_t i = 0; i < aligned.size(); ++i) {
+        const Article& article = document.articles[i];
+        const ArticleAlignment& alignment = aligned[i].alignment;
+        if (alignment.title) write_row(out, i, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
+        for (const Bead& bead : alignment.resume_summary) {
+            write_row(out, i, "resume_summary", joined_text(article.resume, bead.da),
+                      joined_text(summary_sentences(article), bead.en), bead.score, ids_text(bead.da),
+                      ids_text(bead.en));
+        }
+    }
+}
+
+}  // namespace summalign::detail

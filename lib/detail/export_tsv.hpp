@@ -1,0 +1,22 @@
+#pragma once
+// Tab-separated pairs (one line per aligned pair) for spreadsheets and scripts.
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "summalign/export.hpp"
+
+namespace summalign::detail {
+
+// Backslash escapes so that a field never contains a tab or a line break:
+// \ -> \\, tab -> \t, LF -> \n, CR -> \r.
+std::string tsv_escape(std::string_view text);
+
+// Header "article<TAB>kind<TAB>da<TAB>en<TAB>score<TAB>da_ids<TAB>en_ids", then per article
+// its title pair (kind "title") and every Resumé/Summary bead (kind "resume_summary"),
+// one-sided beads included with an empty side.
+void write_tsv(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
+               const ExportOptions& options);
+
+}  // namespace summalign::detail
