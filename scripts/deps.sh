@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
+  chromium  # headless browser for the HTML report test (skipped when absent)
 )
 missing=()
 for p in "${packages[@]}"; do
