@@ -54,6 +54,9 @@ struct ArticleAlignment {
     std::optional<TitlePair> title;
     std::vector<Bead> resume_summary;
     std::vector<ClaimSupport> support;
+    // 1-1 similarity of every Resumé sentence (row) with every Summary sentence (column), when
+    // the aligner keeps it; empty otherwise. The HTML report draws it as a heat map.
+    std::vector<std::vector<double>> resume_summary_matrix;
 };
 
 // Aligns one parsed article (title, Resumé/Summary ladder, claim support).
