@@ -1,12 +1,15 @@
-// Sentence segmentation: ICU's sentence BreakIterator for the base rules.
+// Sentence segmentation: ICU's sentence rules for the base breaks, then summalign's own
+// rules (lib/detail/segment_rules.cpp) for what ICU lacks: abbreviations from
+// data/abbreviations-<lang>.txt, initials, ordinals, figure labels, citation brackets,
+// Danish dialogue dashes and line breaks.
 #include "summalign/segment.hpp"
-
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/utext.h>
 
 #include <stdexcept>
 #include <string>
+
+#include "detail/segment_abbreviations.hpp"
+#include "detail/segment_icu.hpp"
+#include "detail/segment_rules.hpp"
 
 namespace summalign {
 
@@ -18,50 +21,31 @@ Lang parse_lang(std::string_view code) {
     throw std::invalid_argument("unknown language '" + std::string(code) + "' (expected da or en)");
 }
 
-namespace {
-
-bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-}  // namespace
-
+// Both members are only read after construction (ICU's iterator is cloned per call), which
+// is what makes split() safe to call from several threads.
 struct Segmenter::Impl {
+    Impl(Lang language) : lang(language), icu(language), abbreviations(detail::AbbreviationList::load(language)) {}
     Lang lang;
-    // Never used directly: BreakIterator is not thread-safe, so split() works on a clone.
-    std::unique_ptr<icu::BreakIterator> prototype;
+    detail::IcuSentenceRules icu;
+    detail::AbbreviationList abbreviations;
 };
 
-Segmenter::Segmenter(Lang lang) : impl_(std::make_unique<Impl>()) {
-    impl_->lang = lang;
-    UErrorCode status = U_ZERO_ERROR;
-    impl_->prototype.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(lang == Lang::da ? "da" : "en"), status));
-    if (U_FAILURE(status) || !impl_->prototype) throw std::runtime_error(std::string("ICU sentence iterator: ") + u_errorName(status));
-}
+Segmenter::Segmenter(Lang lang) : impl_(std::make_unique<Impl>(lang)) {}
 Segmenter::~Segmenter() = default;
 Segmenter::Segmenter(Segmenter&&) noexcept = default;
 Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 
 Lang Segmenter::lang() const noexcept { return impl_->lang; }
 
-std::vector<ByteSpan> Segmenter::split(std::string_view text) const {
-    std::vector<ByteSpan> spans;
-    if (text.empty()) return spans;
-    std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
-    UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU utext: ") + u_errorName(status));
-    it->setText(ut, status);
-    if (U_FAILURE(status)) { utext_close(ut); throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status)); }
-    // With a UTF-8 UText the iterator's positions are native (byte) offsets.
-    std::size_t prev = static_cast<std::size_t>(it->first());
-    for (int32_t pos = it->next(); pos != icu::BreakIterator::DONE; pos = it->next()) {
-        std::size_t b = prev, e = static_cast<std::size_t>(pos);
-        prev = e;
-        while (b < e && is_space_byte(static_cast<unsigned char>(text[b]))) ++b;
-        while (e > b && is_space_byte(static_cast<unsigned char>(text[e - 1]))) --e;
-        if (b < e) spans.push_back({b, e});
-    }
-    utext_close(ut);
-    return spans;
+std::vector<ByteSpan> Segmenter::split(std::string_view text) const { return split(text, SplitOptions{}); }
+
+std::vector<ByteSpan> Segmenter::split(std::string_view text, const SplitOptions& options) const {
+    if (text.empty()) return {};
+    const bool has_line_breaks = text.find_first_of("\r\n") != std::string_view::npos;
+    const auto icu_breaks =
+        has_line_breaks ? impl_->icu.breaks(detail::line_breaks_as_spaces(text)) : impl_->icu.breaks(text);
+    const auto breaks = detail::refine_breaks(text, icu_breaks, impl_->abbreviations, options.line_breaks);
+    return detail::spans_between(text, breaks);
 }
 
 }  // namespace summalign

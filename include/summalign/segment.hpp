@@ -20,6 +20,23 @@ struct ByteSpan {
     friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
 };
 
+// What a line break inside the text means. Blank lines (paragraph breaks) always end a sentence.
+enum class LineBreaks {
+    // A line break ends a sentence where the line ends with sentence punctuation (as any
+    // sentence end), or where a short line without it (a headline, a byline: shorter than
+    // 70% of the text's long lines) is followed by a line that does not start in lower case.
+    // Otherwise the lines are joined, so hard-wrapped prose is not cut at every line.
+    automatic,
+    // Every line break ends a sentence (one sentence or headline per line).
+    end_sentence,
+    // A line break is a space.
+    join,
+};
+
+struct SplitOptions {
+    LineBreaks line_breaks = LineBreaks::automatic;
+};
+
 // Built once per language (loads the abbreviation list from data/), then shared:
 // split() is const and safe to call from several threads at once.
 class Segmenter {
@@ -33,6 +50,7 @@ public:
     // Sentence spans of `text` (one paragraph or more of running text, already repaired),
     // trimmed of surrounding white space; empty sentences are not returned.
     std::vector<ByteSpan> split(std::string_view text) const;
+    std::vector<ByteSpan> split(std::string_view text, const SplitOptions& options) const;
 
 private:
     struct Impl;
