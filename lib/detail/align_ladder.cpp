@@ -1,0 +1,72 @@
+#include "detail/align_ladder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace summalign::detail {
+namespace {
+
+// Caches similarities so that a bead scored in one pass is not scored again in the next.
+class CachedSimilarity {
+public:
+    CachedSimilarity(const BeadSimilarity& similarity, LadderStatistics& statistics)
+        : similarity_(similarity), statistics_(statistics) {}
+
+    double operator()(std::size_t i, std::size_t j, BeadShape shape) {
+        const std::uint64_t key = (static_cast<std::uint64_t>(i) << 34) ^ (static_cast<std::uint64_t>(j) << 4) ^
+                                  static_cast<std::uint64_t>(shape.da * 3 + shape.en);
+        auto [it, inserted] = cache_.try_emplace(key, 0.0);
+        if (inserted) {
+            it->second = similarity_(i, j, shape);
+            ++statistics_.similarity_calls;
+        }
+        return it->second;
+    }
+
+private:
+    const BeadSimilarity& similarity_;
+    LadderStatistics& statistics_;
+    std::unordered_map<std::uint64_t, double> cache_;
+};
+
+}  // namespace
+
+std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSimilarity& similarity,
+                                      const LadderParameters& parameters, LadderStatistics* statistics) {
+    LadderStatistics local;
+    LadderStatistics& stats = statistics ? *statistics : local;
+    if (n == 0 && m == 0) return {};
+    CachedSimilarity cached(similarity, stats);
+    const BeadGain gain = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
+        const int sentences = shape.da + shape.en;
+        if (shape.da == 0 || shape.en == 0) return 0.0;  // an omission: neither gains nor loses
+        const double s = cached(i, j, shape);
+        return sentences * (s - parameters.threshold) - (sentences > 2 ? parameters.merge_penalty : 0.0);
+    };
+    auto run = [&](const Band& band, std::span<const BeadShape> shapes) {
+        ++stats.passes;
+        stats.cells += band.cells();
+        return best_ladder(n, m, gain, band, shapes);
+    };
+
+    if ((n + 1) * (m + 1) <= parameters.full_search_cells) return run(full_band(n, m), kAllShapes);
+
+    // Pass 1: 1-1 beads and omissions only, in a diagonal band that doubles until the
+    // path keeps away from its edges (or the band covers the lattice).
+    const std::size_t longer = std::max(n, m);
+    std::size_t radius = parameters.band != 0
+                             ? parameters.band
+                             : std::max<std::size_t>(16, static_cast<std::size_t>(std::sqrt(static_cast<double>(longer))));
+    std::vector<PathBead> path;
+    for (;;) {
+        const Band band = diagonal_band(n, m, radius);
+        path = run(band, kSimpleShapes);
+        if (radius >= longer || !path_near_band_edge(path, band, m, std::max<std::size_t>(2, radius / 4))) break;
+        radius *= 2;
+    }
+    // Pass 2: every bead shape, close to the first path.
+    return run(band_around_path(path, n, m, parameters.refine_radius), kAllShapes);
+}
+
+}  // namespace summalign::detail
