@@ -1,5 +1,10 @@
 #pragma once
 // Stage 4: where the two languages disagree.
+//
+// Misspellings (Hunspell en_US + en_GB + the team's medical word list for English;
+// hunspell-da, conservatively, for Danish), numbers and abbreviations that one side of a
+// Resumé<->Summary bead has and the other lacks, Summary claims the Danish text does not
+// support, and articles without a Summary or Resumé. See docs/check.md.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -8,6 +13,7 @@
 
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
+#include "summalign/lexicon.hpp"
 
 namespace summalign {
 
@@ -21,10 +27,16 @@ struct Finding {
     std::string suggestion;  // empty when none
     std::size_t start = 0;   // source span of `word` (or of the sentence when no word)
     std::size_t end = 0;
+    // Source span of the sentence `text` (of the article for missing_summary/missing_resume):
+    // where locate_in_source() looks for `word` when [start, end) is not yet exact.
+    std::size_t sentence_start = 0;
+    std::size_t sentence_end = 0;
+    std::size_t occurrence = 0;  // `word` is its occurrence number `occurrence` (0-based) in `text`
 };
 std::string_view to_string(Finding::Kind kind) noexcept;
 
-// Built once (loads Hunspell en_US, en_GB, da_DK and the medical glossary); const and thread-safe.
+// Built once (loads Hunspell en_US, en_GB, da_DK and the medical word lists); const and
+// thread-safe. The Lexicon must outlive the Checker.
 class Checker {
 public:
     explicit Checker(const Lexicon& lexicon);
@@ -32,11 +44,24 @@ public:
     Checker(Checker&&) noexcept;
     Checker& operator=(Checker&&) noexcept;
 
+    // Findings in a stable order: missing parts, then per sentence in reading order.
+    // Without the source bytes a word's span is exact only when the repaired sentence
+    // text has the length of its source span (no repair changed it); otherwise it is the
+    // sentence span. Pass the source (or call locate_in_source later) for exact spans.
     std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment) const;
+    std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment,
+                               std::string_view source) const;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// Makes [start, end) the exact source span of `finding.word`, searching the word within
+// the sentence span of `source` (the bytes the article was parsed from), also across the
+// line-break hyphens and line ends that repairs removed. Leaves the finding unchanged
+// when the word cannot be found there.
+void locate_in_source(Finding& finding, std::string_view source);
+void locate_in_source(std::vector<Finding>& findings, std::string_view source);
 
 }  // namespace summalign

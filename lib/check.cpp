@@ -1,0 +1,589 @@
+// Stage 4: findings. The parts live in lib/detail/check_*: words and cognates
+// (check_words), Hunspell (check_spelling), numbers and abbreviations (check_mentions).
+#include "summalign/check.hpp"
+
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "detail/check_mentions.hpp"
+#include "detail/check_spelling.hpp"
+#include "detail/check_words.hpp"
+#include "summalign/data.hpp"
+#include "summalign/error.hpp"
+
+namespace summalign {
+
+std::string_view to_string(Finding::Kind kind) noexcept {
+    switch (kind) {
+        case Finding::Kind::misspelling: return "misspelling";
+        case Finding::Kind::number_mismatch: return "number_mismatch";
+        case Finding::Kind::abbreviation_mismatch: return "abbreviation_mismatch";
+        case Finding::Kind::unsupported_claim: return "unsupported_claim";
+        case Finding::Kind::missing_summary: return "missing_summary";
+        case Finding::Kind::missing_resume: return "missing_resume";
+    }
+    return "misspelling";
+}
+
+namespace {
+
+using detail::CheckWord;
+using detail::Mention;
+
+std::string read_optional_data_file(const std::string& name) {
+    try {
+        return read_data_file(name);
+    } catch (const Error&) {
+        return {};  // the checker still works on Hunspell alone
+    }
+}
+
+std::string_view language_name(Lang lang) { return lang == Lang::da ? "Danish" : "English"; }
+
+// Whether the code point that ends just before byte `at` (or starts at `at`) is a letter or digit.
+bool word_char_before(std::string_view text, std::size_t at) {
+    if (at == 0) return false;
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    auto i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_PREV(s, 0, i, c);
+    return c >= 0 && u_isalnum(c);
+}
+bool word_char_at(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return false;
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    auto i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+    return c >= 0 && u_isalnum(c);
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Matches `word` in `source` from `at`, stepping over what layout repairs removed inside
+// a word: a line-break hyphen with its line end, a bare line end, a no-break space.
+// Returns the end of the match or npos.
+std::size_t match_repaired(std::string_view source, std::size_t at, std::size_t limit, std::string_view word) {
+    std::size_t q = at;
+    for (std::size_t i = 0; i < word.size();) {
+        if (q >= limit) return std::string_view::npos;
+        if (source[q] == word[i]) {
+            ++q;
+            ++i;
+            continue;
+        }
+        if (i == 0) return std::string_view::npos;
+        std::size_t skip = q;
+        if (source[skip] == '-') ++skip;
+        while (skip < limit && (source[skip] == ' ' || source[skip] == '\t')) ++skip;
+        if (skip < limit && (source[skip] == '\n' || source[skip] == '\r')) {
+            while (skip < limit && is_space(source[skip])) ++skip;
+            q = skip;
+            continue;
+        }
+        if (word[i] == ' ' && is_space(source[q])) {  // a line end that became a space
+            while (q < limit && is_space(source[q])) ++q;
+            ++i;
+            continue;
+        }
+        return std::string_view::npos;
+    }
+    return q;
+}
+
+// Counts the whole-word occurrences of `word` in `text` that begin before byte `before`.
+std::size_t occurrences_before(std::string_view text, std::string_view word, std::size_t before) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(word); at != std::string_view::npos && at < before; at = text.find(word, at + 1))
+        if (!word_char_before(text, at) && !word_char_at(text, at + word.size())) ++count;
+    return count;
+}
+
+// A sentence the checker looks at, with its words split once.
+struct CheckedSentence {
+    const Sentence* sentence = nullptr;
+    Lang lang = Lang::en;
+    std::vector<CheckWord> words;
+};
+
+// Whether words [i..] are inside something that is not prose: a URL or an e-mail address.
+std::vector<bool> url_words(std::string_view text, const std::vector<CheckWord>& words) {
+    std::vector<bool> inside(words.size(), false);
+    std::size_t chunk_begin = 0;
+    while (chunk_begin < text.size()) {
+        while (chunk_begin < text.size() && is_space(text[chunk_begin])) ++chunk_begin;
+        std::size_t chunk_end = chunk_begin;
+        while (chunk_end < text.size() && !is_space(text[chunk_end])) ++chunk_end;
+        const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
+        if (chunk.find("://") != std::string_view::npos || chunk.starts_with("www.") || chunk.find('@') != std::string_view::npos)
+            for (std::size_t k = 0; k < words.size(); ++k)
+                if (words[k].begin >= chunk_begin && words[k].end <= chunk_end) inside[k] = true;
+        chunk_begin = chunk_end;
+    }
+    return inside;
+}
+
+// True for the first word of a sentence (or after a colon: "… medicine: The key …" is not a name).
+bool is_sentence_initial(const std::vector<CheckWord>& words, std::size_t index) {
+    for (std::size_t k = index; k-- > 0;) {
+        if (words[k].is_letters || words[k].is_number) return false;
+        if (words[k].text == ":" || words[k].text == "." || words[k].text == "?" || words[k].text == "!") return true;
+    }
+    return true;
+}
+
+struct SuggestionContext {
+    std::vector<std::string> aligned_words;   // lower-cased words of the aligned sentence(s) in the other language
+    std::vector<std::string> article_words;   // lower-cased words of the whole article in the other language
+    std::unordered_map<std::string, int> same_language_counts;  // lower-cased words of the checked language
+};
+
+}  // namespace
+
+struct Checker::Impl {
+    const Lexicon* lexicon;
+    detail::Speller speller;
+    detail::WordSplitter splitter;
+
+    explicit Impl(const Lexicon& lexicon_in)
+        : lexicon(&lexicon_in),
+          speller(detail::SpellerOptions{"/usr/share/hunspell", read_optional_data_file("medical-words-en.txt"),
+                                         read_optional_data_file("medical-words-da.txt")}) {}
+
+    std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const;
+
+    // --- helpers -------------------------------------------------------------------
+    Finding make_word_finding(Finding::Kind kind, const CheckedSentence& sentence, std::string_view word,
+                              std::size_t begin, std::size_t end) const {
+        Finding f;
+        f.kind = kind;
+        f.lang = sentence.lang;
+        f.text = sentence.sentence->text;
+        f.word = std::string(word);
+        f.sentence_start = sentence.sentence->start;
+        f.sentence_end = sentence.sentence->end;
+        f.occurrence = occurrences_before(f.text, word, begin);
+        // The repaired text maps 1:1 onto the source only when no repair changed its length.
+        if (f.sentence_end - f.sentence_start == f.text.size()) {
+            f.start = f.sentence_start + begin;
+            f.end = f.sentence_start + end;
+        } else {
+            f.start = f.sentence_start;
+            f.end = f.sentence_end;
+        }
+        return f;
+    }
+
+    void compare_mentions(const std::vector<const CheckedSentence*>& danish, const std::vector<const CheckedSentence*>& english,
+                          std::vector<Finding>& findings) const;
+    void check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
+                        const std::unordered_set<std::string>& other_language_text, std::vector<Finding>& findings) const;
+    std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
+    bool translated_by_context(const std::string& candidate, Lang lang, const std::vector<std::string>& words) const;
+};
+
+Checker::Checker(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+Checker::~Checker() = default;
+Checker::Checker(Checker&&) noexcept = default;
+Checker& Checker::operator=(Checker&&) noexcept = default;
+
+std::vector<Finding> Checker::check(const Article& article, const ArticleAlignment& alignment) const {
+    return impl_->check(article, alignment, {});
+}
+
+std::vector<Finding> Checker::check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const {
+    return impl_->check(article, alignment, source);
+}
+
+// --- numbers and abbreviations ------------------------------------------------------
+
+void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& danish,
+                                     const std::vector<const CheckedSentence*>& english,
+                                     std::vector<Finding>& findings) const {
+    struct Side {
+        std::vector<std::pair<const CheckedSentence*, Mention>> numbers, abbreviations;
+        std::string text;  // the sentences joined, for substring tests (hMSC, anti-HLA)
+    };
+    auto collect = [](const std::vector<const CheckedSentence*>& sentences, Lang lang) {
+        Side side;
+        for (const auto* s : sentences) {
+            for (auto& m : detail::find_numbers(s->sentence->text, s->words, lang)) side.numbers.emplace_back(s, std::move(m));
+            for (auto& m : detail::find_abbreviations(s->sentence->text, s->words)) side.abbreviations.emplace_back(s, std::move(m));
+            side.text += s->sentence->text;
+            side.text += ' ';
+        }
+        return side;
+    };
+    const Side da = collect(danish, Lang::da), en = collect(english, Lang::en);
+
+    auto report_numbers = [&](const Side& here, const Side& there, Lang other) {
+        std::set<std::string> there_keys, there_digit_keys;
+        std::vector<std::string> there_written;
+        for (const auto& [s, m] : there.numbers) {
+            there_keys.insert(m.key);
+            if (!m.spelled) there_written.push_back(m.text);
+        }
+        std::set<std::string> reported;
+        for (const auto& [s, m] : here.numbers) {
+            if (there_keys.count(m.key)) continue;
+            // A number word is often dropped or rephrased in translation; report it only
+            // when the other side has numbers, so a real disagreement is likely.
+            if (m.spelled && there.numbers.empty()) continue;
+            if (!reported.insert(m.key).second) continue;
+            // Suggest the other side's number when it has exactly one without a partner here.
+            std::vector<std::string> unmatched;
+            for (const auto& [ts, tm] : there.numbers) {
+                const bool matched = std::any_of(here.numbers.begin(), here.numbers.end(), [&](const auto& h) { return h.second.key == tm.key; });
+                if (!matched && std::find(unmatched.begin(), unmatched.end(), tm.text) == unmatched.end()) unmatched.push_back(tm.text);
+            }
+            Finding f = make_word_finding(Finding::Kind::number_mismatch, *s, m.text, m.begin, m.end);
+            if (unmatched.empty())
+                f.message = fmt::format("{} in the {} sentence has no counterpart in the aligned {} sentence", m.text,
+                                        language_name(s->lang), language_name(other));
+            else
+                f.message = fmt::format("{} in the {} sentence, but the aligned {} sentence has {}", m.text, language_name(s->lang),
+                                        language_name(other), fmt::join(unmatched, ", "));
+            if (unmatched.size() == 1) f.suggestion = unmatched.front();
+            findings.push_back(std::move(f));
+        }
+    };
+    report_numbers(da, en, Lang::en);
+    report_numbers(en, da, Lang::da);
+
+    auto report_abbreviations = [&](const Side& here, const Side& there, Lang other) {
+        std::set<std::string> there_keys;
+        for (const auto& [s, m] : there.abbreviations) there_keys.insert(m.key);
+        std::set<std::string> reported;
+        for (const auto& [s, m] : here.abbreviations) {
+            if (there_keys.count(m.key) || there.text.find(m.key) != std::string::npos) continue;
+            // Abbreviations that differ by language (KOL / COPD) when the lexicon says so.
+            const std::string lower = detail::to_lower(m.key);
+            const auto translations = s->lang == Lang::da ? lexicon->da_to_en(lower) : lexicon->en_to_da(lower);
+            const bool translated = std::any_of(translations.begin(), translations.end(), [&](const Translation& t) {
+                for (const auto& key : there_keys)
+                    if (detail::to_lower(key) == t.target) return true;
+                return false;
+            });
+            if (translated || !reported.insert(m.key).second) continue;
+            Finding f = make_word_finding(Finding::Kind::abbreviation_mismatch, *s, m.text, m.begin, m.end);
+            f.message = fmt::format("the abbreviation {} in the {} sentence has no counterpart in the aligned {} sentence", m.text,
+                                    language_name(s->lang), language_name(other));
+            findings.push_back(std::move(f));
+        }
+    };
+    report_abbreviations(da, en, Lang::en);
+    report_abbreviations(en, da, Lang::da);
+}
+
+// --- spelling ----------------------------------------------------------------------
+
+bool Checker::Impl::translated_by_context(const std::string& candidate, Lang lang, const std::vector<std::string>& words) const {
+    for (const auto& word : words) {
+        const auto translations = lang == Lang::en ? lexicon->da_to_en(word) : lexicon->en_to_da(word);
+        for (const auto& t : translations) {
+            if (t.target == candidate) return true;
+            // Multi-word terms: stamceller -> "stem cells" supports "stem".
+            for (std::size_t at = t.target.find(candidate); at != std::string::npos; at = t.target.find(candidate, at + 1))
+                if ((at == 0 || t.target[at - 1] == ' ') &&
+                    (at + candidate.size() == t.target.size() || t.target[at + candidate.size()] == ' '))
+                    return true;
+        }
+    }
+    return false;
+}
+
+std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const {
+    const auto suggestions = speller.suggest(word, lang);
+    const std::string word_lower = detail::to_lower(word);
+    const bool word_lowercase = !detail::starts_upper(word);
+    std::string best;
+    double best_score = -1.0;
+    const Lang other = lang == Lang::en ? Lang::da : Lang::en;
+    for (std::size_t rank = 0; rank < suggestions.size(); ++rank) {
+        const std::string& candidate = suggestions[rank];
+        if (candidate.find(' ') != std::string::npos) continue;  // "malign ant": Hunspell splitting a word
+        const std::string lower = detail::to_lower(candidate);
+        // Close enough to be a slip of the keyboard rather than another word.
+        const std::size_t distance = detail::edit_distance(word_lower, lower);
+        if (distance > std::max<std::size_t>(2, detail::code_points(word) / 4)) continue;
+        double score = 0.5 / static_cast<double>(1 + rank);  // Hunspell's own order
+        if (word_lowercase && detail::starts_upper(candidate)) score -= 0.3;  // a name suggested for a common word
+        double aligned = 0.0, article = 0.0;
+        for (const auto& w : context.aligned_words)
+            aligned = std::max(aligned, lang == Lang::en ? detail::cognate_similarity(w, lower) : detail::cognate_similarity(lower, w));
+        for (const auto& w : context.article_words)
+            article = std::max(article, lang == Lang::en ? detail::cognate_similarity(w, lower) : detail::cognate_similarity(lower, w));
+        if (aligned >= 0.6) score += aligned;
+        if (article >= 0.7) score += 0.5 * article;
+        if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 0)
+            score += 0.6;  // the author wrote it correctly elsewhere
+        if (translated_by_context(lower, lang, context.aligned_words))
+            score += 0.8;
+        else if (other == Lang::da && translated_by_context(lower, lang, context.article_words))
+            score += 0.3;
+        if (score > best_score) {
+            best_score = score;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+void Checker::Impl::check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
+                                   const std::unordered_set<std::string>& other_language_text,
+                                   std::vector<Finding>& findings) const {
+    const std::string& text = sentence.sentence->text;
+    const auto in_url = url_words(text, sentence.words);
+    for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+        const CheckWord& w = sentence.words[i];
+        if (!w.is_letters || in_url[i]) continue;
+        if (detail::has_digit(w.text) || detail::code_points(w.text) < 2) continue;
+        if (w.text.find('.') != std::string::npos) continue;        // e.g, i.e, f.eks
+        if (detail::count_upper(w.text) >= 2) continue;              // MSC, MSCs, hMSC: abbreviations
+        if (detail::count_letters(w.text) + 1 < detail::code_points(w.text) && w.text.find("’") == std::string::npos &&
+            w.text.find('\'') == std::string::npos)
+            continue;  // not a plain word
+        const bool capitalised = detail::starts_upper(w.text);
+        const bool initial = is_sentence_initial(sentence.words, i);
+        if (capitalised && !initial) continue;  // a name
+        if (capitalised && std::any_of(article.authors.begin(), article.authors.end(),
+                                       [&](const std::string& a) { return a.find(w.text) != std::string::npos; }))
+            continue;
+        // Part of a suspended compound (knogle- og bruskdefekter, myelo- og megakaryo...):
+        // the dangling part need not be a word by itself.
+        const bool hyphen_after = i + 1 < sentence.words.size() && sentence.words[i + 1].text == "-" &&
+                                  sentence.words[i + 1].begin == w.end &&
+                                  (i + 2 >= sentence.words.size() || sentence.words[i + 2].begin > sentence.words[i + 1].end);
+        const bool hyphen_before = i >= 1 && sentence.words[i - 1].text == "-" && sentence.words[i - 1].end == w.begin &&
+                                   (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin);
+        if (hyphen_after || hyphen_before) continue;
+        const std::string lower = detail::to_lower(w.text);
+        if (speller.acceptable(w.text, sentence.lang)) continue;
+        // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
+        if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
+            speller.known(w.text + ".", sentence.lang))
+            continue;
+        // A word written the same in the other language's text is a shared term or name
+        // (stroma, in vivo, Bizzozero), not a slip.
+        if (other_language_text.count(lower)) continue;
+        if (sentence.lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) continue;
+        if (sentence.lang == Lang::da) {
+            // Danish is checked conservatively: medical terms and productive compounds
+            // hunspell-da does not know are common, so a word used more than once, one
+            // the English side has as a cognate, or one English Hunspell knows, passes.
+            if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
+                continue;
+            if (speller.known(w.text, Lang::en) || speller.known(lower, Lang::en)) continue;
+            const bool has_cognate = std::any_of(context.article_words.begin(), context.article_words.end(),
+                                                 [&](const std::string& e) { return detail::cognate_similarity(lower, e) >= 0.75; });
+            if (has_cognate) continue;
+        }
+        const std::string suggestion = best_suggestion(w.text, sentence.lang, context);
+        // Precision before recall: a word without a close suggestion is more likely a term
+        // the dictionaries lack than a slip.
+        if (suggestion.empty()) continue;
+        Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
+        f.suggestion = suggestion;
+        f.message = fmt::format("'{}' is not in the {} dictionaries; did you mean '{}'?", w.text, language_name(sentence.lang), suggestion);
+        findings.push_back(std::move(f));
+    }
+}
+
+// --- the whole article ---------------------------------------------------------------
+
+std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const {
+    std::vector<Finding> missing, findings;
+
+    auto article_finding = [&](Finding::Kind kind, Lang lang, std::string message) {
+        Finding f;
+        f.kind = kind;
+        f.lang = lang;
+        f.message = std::move(message);
+        if (article.title) f.text = article.title->text;
+        f.start = f.sentence_start = article.start;
+        f.end = f.sentence_end = article.end;
+        missing.push_back(std::move(f));
+    };
+    if (article.resume.empty()) {
+        article_finding(Finding::Kind::missing_resume, Lang::da,
+                        article.truncated_start
+                            ? "the article has no Resumé: the source begins inside the article, so the Resumé may be in the missing part"
+                            : "the article has no Danish Resumé");
+    }
+    if (!article.summary || article.summary->sentences.empty()) {
+        const char* what = article.summary ? "the article's Summary has no sentences" : "the article has no English Summary";
+        article_finding(Finding::Kind::missing_summary, Lang::en,
+                        article.truncated_end ? fmt::format("{}: the source ends inside the article, so the Summary may be in the missing part", what)
+                                              : std::string(what));
+    }
+
+    // Split every sentence once.
+    auto prepare = [&](const Sentence& s, Lang lang) { return CheckedSentence{&s, lang, splitter.split(s.text)}; };
+    std::vector<CheckedSentence> resume, summary, danish_other;
+    std::optional<CheckedSentence> summary_title;
+    for (const auto& s : article.resume) resume.push_back(prepare(s, Lang::da));
+    if (article.summary) {
+        for (const auto& s : article.summary->sentences) summary.push_back(prepare(s, Lang::en));
+        if (article.summary->title) summary_title = prepare(*article.summary->title, Lang::en);
+    }
+    if (article.title) danish_other.push_back(prepare(*article.title, Lang::da));
+    if (article.subtitle) danish_other.push_back(prepare(*article.subtitle, Lang::da));
+    // Body sentences, indexed by (section, sentence) for claim evidence.
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> body_index;
+    for (std::size_t si = 0; si < article.sections.size(); ++si) {
+        const auto& section = article.sections[si];
+        if (section.heading) danish_other.push_back(prepare(*section.heading, Lang::da));
+        for (std::size_t k = 0; k < section.sentences.size(); ++k) {
+            body_index[{si, k}] = danish_other.size();
+            danish_other.push_back(prepare(section.sentences[k], Lang::da));
+        }
+    }
+    for (const auto& figure : article.figures) danish_other.push_back(prepare(figure.caption, Lang::da));
+
+    // Unsupported claims.
+    for (const auto& claim : alignment.support) {
+        if (claim.supported || claim.en >= summary.size()) continue;
+        const CheckedSentence& s = summary[claim.en];
+        Finding f;
+        f.kind = Finding::Kind::unsupported_claim;
+        f.lang = Lang::en;
+        f.text = s.sentence->text;
+        f.start = f.sentence_start = s.sentence->start;
+        f.end = f.sentence_end = s.sentence->end;
+        f.message = article.truncated_start || article.truncated_end
+                        ? "no sentence of the Danish text supports this Summary sentence (the source does not hold the whole article, so the support may be in the missing part)"
+                        : "no sentence of the Danish text supports this Summary sentence";
+        findings.push_back(std::move(f));
+    }
+
+    // Numbers and abbreviations, bead by bead.
+    for (const auto& bead : alignment.resume_summary) {
+        if (bead.da.empty() || bead.en.empty()) continue;  // an omission has nothing to compare
+        std::vector<const CheckedSentence*> da, en;
+        for (auto i : bead.da)
+            if (i < resume.size()) da.push_back(&resume[i]);
+        for (auto i : bead.en)
+            if (i < summary.size()) en.push_back(&summary[i]);
+        if (!da.empty() && !en.empty()) compare_mentions(da, en, findings);
+    }
+
+    // Spelling. Word lists for suggestions and for "written the same in the other language".
+    auto lower_words = [](const CheckedSentence& s, std::vector<std::string>& out) {
+        for (std::size_t i = 0; i < s.words.size(); ++i) {
+            const auto& w = s.words[i];
+            if (!w.is_letters) continue;
+            out.push_back(detail::to_lower(w.text));
+            // A hyphen the repair kept inside a word (kondro-cytter): also the joined form.
+            if (i + 2 < s.words.size() && s.words[i + 1].text == "-" && s.words[i + 1].begin == w.end &&
+                s.words[i + 2].begin == s.words[i + 1].end && s.words[i + 2].is_letters)
+                out.push_back(detail::to_lower(w.text + s.words[i + 2].text));
+        }
+    };
+    std::vector<std::string> all_danish, all_english;
+    for (const auto& s : resume) lower_words(s, all_danish);
+    for (const auto& s : danish_other) lower_words(s, all_danish);
+    for (const auto& s : summary) lower_words(s, all_english);
+    if (summary_title) lower_words(*summary_title, all_english);
+    std::unordered_map<std::string, int> danish_counts, english_counts;
+    for (const auto& w : all_danish) ++danish_counts[w];
+    for (const auto& w : all_english) ++english_counts[w];
+    const std::unordered_set<std::string> danish_set(all_danish.begin(), all_danish.end());
+    const std::unordered_set<std::string> english_set(all_english.begin(), all_english.end());
+    auto unique = [](std::vector<std::string> words) {
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        return words;
+    };
+    const std::vector<std::string> danish_vocabulary = unique(all_danish), english_vocabulary = unique(all_english);
+
+    // English: the Summary's title and sentences, with their Danish counterparts as context.
+    auto check_english = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
+        SuggestionContext context;
+        for (const auto* a : aligned) lower_words(*a, context.aligned_words);
+        context.article_words = danish_vocabulary;
+        context.same_language_counts = english_counts;
+        check_spelling(s, context, article, danish_set, findings);
+    };
+    if (summary_title) {
+        std::vector<const CheckedSentence*> aligned;
+        for (const auto& s : danish_other)
+            if ((article.title && s.sentence == &*article.title) || (article.subtitle && s.sentence == &*article.subtitle)) aligned.push_back(&s);
+        check_english(*summary_title, aligned);
+    }
+    for (std::size_t j = 0; j < summary.size(); ++j) {
+        std::vector<const CheckedSentence*> aligned;
+        for (const auto& bead : alignment.resume_summary)
+            if (std::find(bead.en.begin(), bead.en.end(), j) != bead.en.end())
+                for (auto i : bead.da)
+                    if (i < resume.size()) aligned.push_back(&resume[i]);
+        for (const auto& claim : alignment.support)
+            if (claim.en == j)
+                for (const auto& evidence : claim.evidence)
+                    if (const auto it = body_index.find({evidence.section, evidence.sentence}); it != body_index.end())
+                        aligned.push_back(&danish_other[it->second]);
+        check_english(summary[j], aligned);
+    }
+
+    // Danish: every sentence, with the aligned English (or the whole Summary) as context.
+    auto check_danish = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
+        SuggestionContext context;
+        for (const auto* a : aligned) lower_words(*a, context.aligned_words);
+        context.article_words = english_vocabulary;
+        context.same_language_counts = danish_counts;
+        check_spelling(s, context, article, english_set, findings);
+    };
+    for (std::size_t i = 0; i < resume.size(); ++i) {
+        std::vector<const CheckedSentence*> aligned;
+        for (const auto& bead : alignment.resume_summary)
+            if (std::find(bead.da.begin(), bead.da.end(), i) != bead.da.end())
+                for (auto j : bead.en)
+                    if (j < summary.size()) aligned.push_back(&summary[j]);
+        check_danish(resume[i], aligned);
+    }
+    for (const auto& s : danish_other) check_danish(s, {});
+
+    // Reading order; the missing parts first.
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        if (a.sentence_start != b.sentence_start) return a.sentence_start < b.sentence_start;
+        return a.start < b.start;
+    });
+    missing.insert(missing.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+    if (!source.empty()) locate_in_source(missing, source);
+    return missing;
+}
+
+// --- source offsets --------------------------------------------------------------------
+
+void locate_in_source(Finding& finding, std::string_view source) {
+    if (finding.word.empty() || finding.sentence_end > source.size() || finding.sentence_start >= finding.sentence_end) return;
+    const std::string_view word = finding.word;
+    if (finding.end <= source.size() && finding.end - finding.start == word.size() &&
+        source.substr(finding.start, word.size()) == word)
+        return;  // already exact
+    const std::size_t limit = finding.sentence_end;
+    std::size_t seen = 0, last_start = std::string_view::npos, last_end = 0;
+    for (std::size_t at = finding.sentence_start; at < limit; ++at) {
+        if (source[at] != word.front() || word_char_before(source, at)) continue;
+        const std::size_t end = match_repaired(source, at, limit, word);
+        if (end == std::string_view::npos || word_char_at(source, end)) continue;
+        last_start = at;
+        last_end = end;
+        if (seen++ == finding.occurrence) break;
+    }
+    if (last_start == std::string_view::npos) return;
+    finding.start = last_start;
+    finding.end = last_end;
+}
+
+void locate_in_source(std::vector<Finding>& findings, std::string_view source) {
+    for (auto& f : findings) locate_in_source(f, source);
+}
+
+}  // namespace summalign

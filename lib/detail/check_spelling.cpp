@@ -1,0 +1,128 @@
+#include "detail/check_spelling.hpp"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <mutex>
+#include <sstream>
+
+#include "detail/check_words.hpp"
+#include "summalign/error.hpp"
+
+namespace summalign::detail {
+
+namespace {
+
+// One Hunspell dictionary and the mutex its non-const API needs.
+class Dictionary {
+public:
+    Dictionary(const std::filesystem::path& dir, const std::string& name) {
+        const auto aff = dir / (name + ".aff"), dic = dir / (name + ".dic");
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(aff, ec) || !std::filesystem::is_regular_file(dic, ec))
+            throw Error(dic.string(), std::nullopt, "Hunspell dictionary not found (install hunspell-da, hunspell-en-us, hunspell-en-gb)");
+        hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    }
+
+    // Lines "word" or "word model": the second form gives `word` the affixes of the
+    // dictionary word `model` (Hunspell's add_with_affix), e.g. "chondrocyte cell".
+    void add_words(std::string_view list) {
+        std::lock_guard lock(mutex_);
+        std::istringstream lines{std::string(list)};
+        std::string line;
+        while (std::getline(lines, line)) {
+            if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+            std::istringstream fields(line);
+            std::string word, model;
+            if (!(fields >> word)) continue;
+            if (fields >> model)
+                hunspell_->add_with_affix(word, model);
+            else
+                hunspell_->add(word);
+        }
+    }
+
+    bool spell(const std::string& word) const {
+        std::lock_guard lock(mutex_);
+        return hunspell_->spell(word);
+    }
+
+    std::vector<std::string> suggest(const std::string& word) const {
+        std::lock_guard lock(mutex_);
+        return hunspell_->suggest(word);
+    }
+
+private:
+    std::unique_ptr<Hunspell> hunspell_;
+    mutable std::mutex mutex_;
+};
+
+}  // namespace
+
+struct Speller::Impl {
+    Dictionary en_us;
+    Dictionary en_gb;
+    Dictionary da;
+
+    explicit Impl(const SpellerOptions& options)
+        : en_us(options.dictionary_dir, "en_US"), en_gb(options.dictionary_dir, "en_GB"), da(options.dictionary_dir, "da_DK") {
+        en_us.add_words(options.extra_english);
+        en_gb.add_words(options.extra_english);
+        da.add_words(options.extra_danish);
+    }
+
+    bool known(const std::string& word, Lang lang) const {
+        if (lang == Lang::da) return da.spell(word);
+        return en_us.spell(word) || en_gb.spell(word);
+    }
+
+    // word = head [s|e] tail, with head a known word and tail known or itself a compound.
+    bool is_compound(const std::string& word, int depth) const {
+        constexpr std::size_t min_part = 3;  // shorter parts make almost anything split
+        if (depth > 3 || code_points(word) < 2 * min_part) return false;
+        for (std::size_t cut = 1; cut < word.size(); ++cut) {
+            if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a code point
+            const std::string head = word.substr(0, cut), tail = word.substr(cut);
+            if (code_points(head) < min_part || code_points(tail) < min_part) continue;
+            const bool head_known = da.spell(head) ||
+                                    ((head.back() == 's' || head.back() == 'e') && code_points(head) > min_part &&
+                                     da.spell(head.substr(0, head.size() - 1)));
+            if (!head_known) continue;
+            if (da.spell(tail) || is_compound(tail, depth + 1)) return true;
+        }
+        return false;
+    }
+};
+
+Speller::Speller(const SpellerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Speller::~Speller() = default;
+Speller::Speller(Speller&&) noexcept = default;
+Speller& Speller::operator=(Speller&&) noexcept = default;
+
+bool Speller::known(std::string_view word, Lang lang) const { return impl_->known(std::string(word), lang); }
+
+bool Speller::acceptable(std::string_view word, Lang lang) const {
+    const std::string text(word);
+    if (impl_->known(text, lang)) return true;
+    if (lang != Lang::da) return false;
+    const std::string lower = to_lower(text);
+    return impl_->known(lower, lang) || impl_->is_compound(lower, 0);
+}
+
+std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) const {
+    const std::string text(word);
+    std::vector<std::string> out;
+    auto add_all = [&](const std::vector<std::string>& suggestions) {
+        for (const auto& s : suggestions)
+            if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    };
+    if (lang == Lang::da) {
+        add_all(impl_->da.suggest(text));
+    } else {
+        add_all(impl_->en_us.suggest(text));
+        add_all(impl_->en_gb.suggest(text));
+    }
+    return out;
+}
+
+}  // namespace summalign::detail

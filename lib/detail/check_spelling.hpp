@@ -1,0 +1,44 @@
+#pragma once
+// Is this a word? Hunspell en_US + en_GB (+ the medical word list) for English, hunspell-da
+// (+ its medical list, + compound splitting) for Danish. Hunspell's API is not const, so
+// each dictionary sits behind its own mutex.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "summalign/segment.hpp"
+
+namespace summalign::detail {
+
+struct SpellerOptions {
+    std::filesystem::path dictionary_dir = "/usr/share/hunspell";
+    // Extra words, one per line (# comments), added to Hunspell with add(); empty = none.
+    std::string extra_english;
+    std::string extra_danish;
+};
+
+class Speller {
+public:
+    // Throws Error when a dictionary is missing.
+    explicit Speller(const SpellerOptions& options);
+    ~Speller();
+    Speller(Speller&&) noexcept;
+    Speller& operator=(Speller&&) noexcept;
+
+    // Whether Hunspell (any dictionary of the language, extra words included) knows `word`
+    // as written (Hunspell accepts a capitalised form of a lower-case word itself).
+    bool known(std::string_view word, Lang lang) const;
+    // known(), or for Danish: the word is a compound of known parts (with the linking
+    // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi.
+    bool acceptable(std::string_view word, Lang lang) const;
+    // Hunspell's suggestions, best first, without duplicates (en_US before en_GB).
+    std::vector<std::string> suggest(std::string_view word, Lang lang) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace summalign::detail

@@ -1,0 +1,193 @@
+#include "detail/check_words.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace summalign::detail {
+
+namespace {
+
+// Calls f(code_point) for each code point of valid UTF-8 (invalid bytes give negative values).
+template <typename F>
+void for_each_code_point(std::string_view utf8, F&& f) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    int32_t i = 0;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        f(c);
+    }
+}
+
+std::u32string to_u32(std::string_view utf8) {
+    std::u32string out;
+    for_each_code_point(utf8, [&](UChar32 c) { out.push_back(static_cast<char32_t>(c)); });
+    return out;
+}
+
+std::size_t levenshtein(const std::u32string& a, const std::u32string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Undoes the spelling conventions that make Danish and English cognates look different
+// (Greek/Latin ch, c, ph, th; Danish æ/ø/å and doubled consonants; English ae/oe).
+std::u32string cognate_key(std::string_view word) {
+    const std::u32string lower = to_u32(to_lower(word));
+    std::u32string out;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+        const char32_t c = lower[i];
+        const char32_t next = i + 1 < lower.size() ? lower[i + 1] : U'\0';
+        char32_t mapped = c;
+        if ((c == U'c' || c == U'p' || c == U't') && next == U'h') {
+            mapped = c == U'c' ? U'k' : c == U'p' ? U'f' : U't';
+            ++i;
+        } else if ((c == U'a' || c == U'o') && next == U'e') {
+            mapped = U'e';
+            ++i;
+        } else if (c == U'c' || c == U'q') {
+            mapped = U'k';
+        } else if (c == U'z') {
+            mapped = U's';
+        } else if (c == U'æ') {
+            mapped = U'e';
+        } else if (c == U'ø') {
+            mapped = U'o';
+        } else if (c == U'å') {
+            mapped = U'a';
+        } else if (c == U'y') {
+            mapped = U'i';
+        }
+        if (!out.empty() && out.back() == mapped) continue;  // doubled letters
+        out.push_back(mapped);
+    }
+    return out;
+}
+
+}  // namespace
+
+struct WordSplitter::Impl {
+    // Never used directly: BreakIterator is not thread-safe, so split() works on a clone.
+    std::unique_ptr<icu::BreakIterator> prototype;
+};
+
+WordSplitter::WordSplitter() : impl_(std::make_unique<Impl>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    impl_->prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !impl_->prototype)
+        throw std::runtime_error(std::string("ICU word iterator: ") + u_errorName(status));
+}
+WordSplitter::~WordSplitter() = default;
+WordSplitter::WordSplitter(WordSplitter&&) noexcept = default;
+WordSplitter& WordSplitter::operator=(WordSplitter&&) noexcept = default;
+
+std::vector<CheckWord> WordSplitter::split(std::string_view sentence) const {
+    std::vector<CheckWord> words;
+    if (sentence.empty()) return words;
+    std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
+    UErrorCode status = U_ZERO_ERROR;
+    UText* text = utext_openUTF8(nullptr, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU utext: ") + u_errorName(status));
+    it->setText(text, status);
+    if (U_FAILURE(status)) {
+        utext_close(text);
+        throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status));
+    }
+    // With a UTF-8 UText the iterator's positions are byte offsets.
+    auto previous = static_cast<std::size_t>(it->first());
+    for (int32_t position = it->next(); position != icu::BreakIterator::DONE; position = it->next()) {
+        const auto begin = previous, end = static_cast<std::size_t>(position);
+        previous = end;
+        const int32_t status_tag = it->getRuleStatus();
+        const std::string_view token = sentence.substr(begin, end - begin);
+        bool all_space = true;
+        for_each_code_point(token, [&](UChar32 c) { all_space = all_space && u_isUWhiteSpace(c); });
+        if (all_space) continue;
+        CheckWord word;
+        word.text = std::string(token);
+        word.begin = begin;
+        word.end = end;
+        word.is_number = status_tag >= UBRK_WORD_NUMBER && status_tag < UBRK_WORD_NUMBER_LIMIT;
+        word.is_letters = status_tag >= UBRK_WORD_LETTER && status_tag < UBRK_WORD_IDEO_LIMIT;
+        words.push_back(std::move(word));
+    }
+    utext_close(text);
+    return words;
+}
+
+std::string to_lower(std::string_view utf8) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    text.toLower(icu::Locale::getRoot());
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+bool has_digit(std::string_view utf8) noexcept {
+    bool found = false;
+    for_each_code_point(utf8, [&](UChar32 c) { found = found || (c >= 0 && u_isdigit(c)); });
+    return found;
+}
+
+std::size_t count_upper(std::string_view utf8) {
+    std::size_t count = 0;
+    for_each_code_point(utf8, [&](UChar32 c) { count += (c >= 0 && u_isupper(c)) ? 1 : 0; });
+    return count;
+}
+
+std::size_t count_letters(std::string_view utf8) {
+    std::size_t count = 0;
+    for_each_code_point(utf8, [&](UChar32 c) { count += (c >= 0 && u_isalpha(c)) ? 1 : 0; });
+    return count;
+}
+
+bool starts_upper(std::string_view utf8) {
+    if (utf8.empty()) return false;
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(utf8.size()), c);
+    return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+std::size_t code_points(std::string_view utf8) {
+    std::size_t count = 0;
+    for_each_code_point(utf8, [&](UChar32) { ++count; });
+    return count;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) { return levenshtein(to_u32(a), to_u32(b)); }
+
+double cognate_similarity(std::string_view danish, std::string_view english) {
+    const auto a = cognate_key(danish), b = cognate_key(english);
+    const std::size_t longer = std::max(a.size(), b.size());
+    if (longer == 0) return 0.0;
+    return 1.0 - static_cast<double>(levenshtein(a, b)) / static_cast<double>(longer);
+}
+
+double spelling_similarity(std::string_view a, std::string_view b) {
+    const auto x = to_u32(to_lower(a)), y = to_u32(to_lower(b));
+    const std::size_t longer = std::max(x.size(), y.size());
+    if (longer == 0) return 0.0;
+    return 1.0 - static_cast<double>(levenshtein(x, y)) / static_cast<double>(longer);
+}
+
+}  // namespace summalign::detail

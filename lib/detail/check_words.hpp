@@ -1,0 +1,58 @@
+#pragma once
+// Words of one sentence for the checker: ICU word boundaries with byte positions, and the
+// small text measures the checker needs (case, digits, cognate similarity).
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "summalign/segment.hpp"
+
+namespace summalign::detail {
+
+struct CheckWord {
+    std::string text;         // as written
+    std::size_t begin = 0;    // byte offset in the sentence
+    std::size_t end = 0;
+    bool is_number = false;   // ICU says number: 5, 2,5, 4850
+    bool is_letters = false;  // ICU says word of letters (may contain ' or . inside: e.g)
+};
+
+// Splits sentences into words with ICU's word rules; built once, split() is const and
+// thread-safe (it works on a clone of the iterator).
+class WordSplitter {
+public:
+    WordSplitter();
+    ~WordSplitter();
+    WordSplitter(WordSplitter&&) noexcept;
+    WordSplitter& operator=(WordSplitter&&) noexcept;
+
+    // Every non-space token, punctuation included (so that callers see brackets and hyphens).
+    std::vector<CheckWord> split(std::string_view sentence) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+std::string to_lower(std::string_view utf8);
+bool has_digit(std::string_view utf8) noexcept;
+// Number of Unicode upper-case letters and of letters.
+std::size_t count_upper(std::string_view utf8);
+std::size_t count_letters(std::string_view utf8);
+bool starts_upper(std::string_view utf8);
+std::size_t code_points(std::string_view utf8);
+
+// Levenshtein distance counted in code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// How alike a Danish and an English word look once the usual spelling correspondences are
+// undone (ch/c -> k, ph -> f, th -> t, ...): 1 for the same word, 0 for nothing in common.
+// chondrocytes ~ kondrocytter is about 0.8.
+double cognate_similarity(std::string_view danish, std::string_view english);
+
+// Plain similarity of two spellings of one language (1 - distance / longer length).
+double spelling_similarity(std::string_view a, std::string_view b);
+
+}  // namespace summalign::detail
