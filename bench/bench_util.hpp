@@ -1,0 +1,72 @@
+#pragma once
+// Small helpers the bench programs share: wall-clock timing, medians, peak memory,
+// reading the seed, and "--name value" arguments (the programs take a handful of numbers;
+// the CLI, not these, is the user-facing interface).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace summalign::bench {
+
+inline double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Runs `work` `runs` times and returns the median wall time in seconds.
+template <class Work>
+double median_seconds(std::size_t runs, Work&& work) {
+    std::vector<double> times;
+    for (std::size_t i = 0; i < runs; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        times.push_back(seconds_since(start));
+    }
+    std::sort(times.begin(), times.end());
+    const std::size_t n = times.size();
+    return n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+}
+
+// Peak resident set size of this process so far, in MiB.
+inline double peak_rss_mib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
+}
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path + " (run the bench from the repository root or pass --seed-file)");
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// "--name value" pairs; a bare "--name" is a flag.
+class Arguments {
+public:
+    Arguments(int argc, char** argv) : args_(argv + 1, argv + argc) {}
+    std::string text(std::string_view name, std::string fallback) const {
+        for (std::size_t i = 0; i + 1 < args_.size(); ++i)
+            if (args_[i] == name) return args_[i + 1];
+        return fallback;
+    }
+    std::size_t number(std::string_view name, std::size_t fallback) const {
+        const std::string value = text(name, "");
+        return value.empty() ? fallback : static_cast<std::size_t>(std::stoull(value));
+    }
+    bool flag(std::string_view name) const { return std::find(args_.begin(), args_.end(), name) != args_.end(); }
+
+private:
+    std::vector<std::string> args_;
+};
+
+inline constexpr const char* kSeedFile = "corpus/ugeskr-2003-165-stamceller.txt";
+
+}  // namespace summalign::bench

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The extra CI step: the whole test suite under ASan + UBSan (scripts/sanitize.sh), then
+# every libFuzzer target for FUZZ_SECONDS (default 60) each (scripts/fuzz.sh).
+# Called from .ci/run after the normal tests.
+#
+#   FUZZ_SECONDS=30 scripts/ci-extra.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+bash scripts/sanitize.sh
+sanitized=$(date +%s)
+FUZZ_SECONDS=${FUZZ_SECONDS:-60} bash scripts/fuzz.sh
+end=$(date +%s)
+echo "ci-extra.sh: sanitize $((sanitized - start)) s, fuzz $((end - sanitized)) s, total $((end - start)) s" >&2

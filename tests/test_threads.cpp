@@ -1,0 +1,106 @@
+// The number of threads must never change the result: `summalign align --threads N` and
+// Aligner::align(document, N) give byte-identical output for any N, on an input with
+// many articles (the seed re-laid out several times, as the benchmarks use it).
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "../bench/bench_corpus.hpp"
+#include "summalign/export.hpp"
+#include "summalign/pipeline.hpp"
+#include "summalign/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+// Four layouts of the seed: about eight articles, so that two threads interleave.
+std::string multi_article_input() {
+    const std::string seed = slurp(fs::path(SUMMALIGN_TEST_SOURCE_DIR) / "corpus" / "ugeskr-2003-165-stamceller.txt");
+    REQUIRE(!seed.empty());
+    summalign::bench::CorpusOptions options;
+    options.copies = 4;
+    return summalign::bench::make_bench_corpus(seed, options);
+}
+
+std::string as_json(const summalign::AlignedDocument& aligned) {
+    std::ostringstream out;
+    summalign::write_document(out, summalign::Format::json, aligned);
+    return out.str();
+}
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+Run run_cli(const std::string& args, const fs::path& scratch) {
+    const auto out = scratch / "stdout", err = scratch / "stderr";
+    const std::string command = "timeout 300 '" SUMMALIGN_CLI_PATH "' " + args + " >'" + out.string() + "' 2>'" +
+                                err.string() + "' </dev/null";
+    const int status = std::system(command.c_str());
+    Run run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.out = slurp(out);
+    run.err = slurp(err);
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("Aligner::align gives the same document for 1, 2 and 5 threads", "[threads]") {
+    const summalign::Aligner aligner;
+    const summalign::Document parsed = aligner.parser().parse(summalign::make_source(multi_article_input(), "corpus-x4"));
+    // The comparison only means something when there is work to share out.
+    REQUIRE(parsed.articles.size() >= 4);
+
+    const auto one = aligner.align(parsed, 1);
+    std::size_t beads = 0;
+    for (const auto& article : one.articles) beads += article.alignment.resume_summary.size();
+    REQUIRE(beads > 0);
+
+    const std::string expected = as_json(one);
+    for (unsigned threads : {2u, 5u}) {
+        INFO("threads " << threads);
+        const auto many = aligner.align(parsed, threads);
+        REQUIRE(many.articles.size() == one.articles.size());
+        CHECK(as_json(many) == expected);
+    }
+}
+
+TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON", "[threads][cli]") {
+    if (!fs::exists(SUMMALIGN_CLI_PATH)) {
+        WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
+        return;
+    }
+    const auto scratch = fs::temp_directory_path() / ("summalign-threads-" + std::to_string(::getpid()));
+    fs::create_directories(scratch);
+    const auto input = scratch / "corpus-x4.txt";
+    std::ofstream(input, std::ios::binary) << multi_article_input();
+
+    const Run one = run_cli("align --format json --threads 1 '" + input.string() + "'", scratch);
+    INFO("stderr: " << one.err.substr(0, 500));
+    REQUIRE(one.exit_code == 0);
+    REQUIRE(one.out.find("\"resume_summary\"") != std::string::npos);
+
+    const Run two = run_cli("align --format json --threads 2 '" + input.string() + "'", scratch);
+    INFO("stderr: " << two.err.substr(0, 500));
+    REQUIRE(two.exit_code == 0);
+    CHECK(two.out == one.out);
+    fs::remove_all(scratch);
+}
