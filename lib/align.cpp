@@ -1,0 +1,134 @@
+// Alignment: the ladder (Resumé/Summary, titles, any two texts) and claim support.
+// The DP lives in detail/align_dp, band strategy in detail/align_ladder, the mapping from
+// raw similarity to a readable probability in detail/align_calibration (docs/scoring.md).
+#include "summalign/align.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "detail/align_calibration.hpp"
+#include "detail/align_ladder.hpp"
+
+namespace summalign {
+namespace {
+
+using detail::BeadShape;
+
+// Pointers to the sentences of a bead side, for SentenceScorer::score.
+std::span<const PreparedSentence* const> side_of(std::span<const PreparedSentence> sentences, std::size_t begin,
+                                                 std::size_t count, std::array<const PreparedSentence*, 2>& storage) {
+    for (std::size_t k = 0; k < count; ++k) storage[k] = &sentences[begin + k];
+    return {storage.data(), count};
+}
+
+std::string joined_title(const Article& article) {
+    std::string text = article.title ? article.title->text : std::string();
+    if (article.subtitle) {
+        if (!text.empty()) text += ' ';
+        text += article.subtitle->text;
+    }
+    return text;
+}
+
+}  // namespace
+
+std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                               std::span<const PreparedSentence> english, const LadderOptions& options) {
+    const detail::Calibration calibration = detail::default_calibration();
+    const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        std::array<const PreparedSentence*, 2> da{}, en{};
+        return calibration.probability(
+            scorer.score(side_of(danish, i, shape.da, da), side_of(english, j, shape.en, en)).score);
+    };
+    detail::LadderParameters parameters;
+    if (options.omission_penalty > 0.0) parameters.threshold = options.omission_penalty;
+    parameters.band = options.band;
+    const auto path = detail::align_sequences(danish.size(), english.size(), similarity, parameters);
+
+    std::vector<Bead> beads;
+    beads.reserve(path.size());
+    for (const auto& step : path) {
+        Bead bead;
+        for (std::size_t k = 0; k < step.shape.da; ++k) bead.da.push_back(step.da_begin + k);
+        for (std::size_t k = 0; k < step.shape.en; ++k) bead.en.push_back(step.en_begin + k);
+        if (!bead.da.empty() && !bead.en.empty()) {
+            // Scored again with evidence: only for the beads kept, so the DP stays cheap.
+            std::array<const PreparedSentence*, 2> da{}, en{};
+            Similarity s = scorer.score(side_of(danish, step.da_begin, step.shape.da, da),
+                                        side_of(english, step.en_begin, step.shape.en, en), true);
+            bead.score = calibration.probability(s.score);
+            bead.evidence = std::move(s.evidence);
+        }
+        beads.push_back(std::move(bead));
+    }
+    return beads;
+}
+
+ArticleAlignment align_article(const SentenceScorer& scorer, const Article& article) {
+    const detail::Calibration calibration = detail::default_calibration();
+    ArticleAlignment result;
+    const Summary* summary = article.summary ? &*article.summary : nullptr;
+
+    if (article.title && summary && summary->title) {
+        TitlePair title;
+        title.da = joined_title(article);
+        title.en = summary->title->text;
+        Similarity s = scorer.score(scorer.prepare(title.da, Lang::da), scorer.prepare(title.en, Lang::en), true);
+        title.score = calibration.probability(s.score);
+        title.evidence = std::move(s.evidence);
+        result.title = std::move(title);
+    }
+    if (!summary) return result;
+
+    std::vector<PreparedSentence> claims;
+    for (const auto& sentence : summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
+
+    // The Resumé/Summary ladder, only when both exist: a missing Resumé (a truncated
+    // article) is not a translator's omission.
+    if (!article.resume.empty() && !claims.empty()) {
+        std::vector<PreparedSentence> resume;
+        for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
+        result.resume_summary = align_ladder(scorer, resume, claims);
+        result.resume_summary_matrix.assign(resume.size(), std::vector<double>(claims.size(), 0.0));
+        for (std::size_t i = 0; i < resume.size(); ++i)
+            for (std::size_t j = 0; j < claims.size(); ++j)
+                result.resume_summary_matrix[i][j] = calibration.probability(scorer.score(resume[i], claims[j]).score);
+    }
+
+    // Claim support against the body (not the Resumé, which is the translation itself).
+    struct BodySentence {
+        std::size_t section, sentence;
+        PreparedSentence prepared;
+    };
+    std::vector<BodySentence> body;
+    for (std::size_t s = 0; s < article.sections.size(); ++s)
+        for (std::size_t k = 0; k < article.sections[s].sentences.size(); ++k)
+            body.push_back({s, k, scorer.prepare(article.sections[s].sentences[k].text, Lang::da)});
+    const double threshold = detail::default_support_threshold();
+    constexpr std::size_t kMaxEvidence = 3;
+    for (std::size_t c = 0; c < claims.size(); ++c) {
+        ClaimSupport support;
+        support.en = c;
+        std::vector<std::pair<double, std::size_t>> ranked;
+        for (std::size_t b = 0; b < body.size(); ++b) {
+            const double p = calibration.probability(scorer.score(body[b].prepared, claims[c]).score);
+            if (p >= threshold) ranked.emplace_back(p, b);
+        }
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        if (ranked.size() > kMaxEvidence) ranked.resize(kMaxEvidence);
+        for (const auto& [p, b] : ranked) {
+            Evidence evidence;
+            evidence.section = body[b].section;
+            evidence.sentence = body[b].sentence;
+            evidence.text = article.sections[body[b].section].sentences[body[b].sentence].text;
+            evidence.score = p;
+            evidence.matches = scorer.score(body[b].prepared, claims[c], true).evidence;
+            support.evidence.push_back(std::move(evidence));
+        }
+        support.supported = !support.evidence.empty();
+        result.support.push_back(std::move(support));
+    }
+    return result;
+}
+
+}  // namespace summalign
