@@ -1,15 +1,100 @@
-#include <iostream>
+// summalign mine DA_FILE EN_FILE: for each Danish line the best English line.
+#include <fmt/format.h>
+
+#include <limits>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "summalign/error.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+#include "summalign/text.hpp"
 
 namespace summalign::cli {
+namespace {
 
-// Not implemented yet: registered so that --help lists it.
+// One segment per line; a final newline does not make an extra empty line.
+std::vector<std::string> read_lines(const std::string& path) {
+    const auto source = read_source(path);
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    const auto& bytes = source.bytes;
+    while (start < bytes.size()) {
+        auto end = bytes.find('\n', start);
+        if (end == std::string::npos) end = bytes.size();
+        std::string line = bytes.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(std::move(line));
+        start = end + 1;
+    }
+    return lines;
+}
+
+struct MineArguments {
+    std::string danish_file;
+    std::string english_file;
+    unsigned threads = 1;
+    std::size_t candidates = 40;
+    bool no_freedict = false;
+    bool no_glossary = false;
+    bool no_learned = false;
+    bool no_margin = false;
+    std::vector<std::string> dictionaries;
+};
+
+}  // namespace
+
 void register_mine(CLI::App& app, Action& action) {
-    app.add_subcommand("mine", "(not implemented yet)")->allow_extras()->callback([&action] {
-        action = [] {
-            std::cerr << "summalign: mine is not implemented yet\n";
-            return 2;
+    auto arguments = std::make_shared<MineArguments>();
+    auto* command = app.add_subcommand("mine", "For each Danish line, the English line that is most likely its translation");
+    command->add_option("DA_FILE", arguments->danish_file, "Danish text, one segment per line ('-' for standard input)")
+        ->required();
+    command->add_option("EN_FILE", arguments->english_file, "English text, one segment per line ('-' for standard input)")
+        ->required();
+    command->add_option("-j,--threads", arguments->threads, "Worker threads (0 = one per core)")->capture_default_str();
+    command->add_option("--candidates", arguments->candidates, "English lines scored in full per Danish line")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100000));
+    command->add_option("-d,--dictionary", arguments->dictionaries, "Extra user dictionary (hunalign .dict or TSV), repeatable");
+    command->add_flag("--no-freedict", arguments->no_freedict, "Do not use the FreeDict dictionaries");
+    command->add_flag("--no-glossary", arguments->no_glossary, "Do not use the built-in glossary");
+    command->add_flag("--no-learned", arguments->no_learned, "Do not use the learned (IBM Model 1) table");
+    command->add_flag("--no-margin", arguments->no_margin, "Rank by raw score instead of margin over each line's typical score");
+    command->footer(
+        "Output: one line per Danish line, DA_INDEX<TAB>BEST_EN_INDEX<TAB>SCORE (0-based; '-' when EN_FILE is empty).\n"
+        "Example:\n"
+        "  summalign mine resume.da.txt summary.en.txt\n"
+        "  printf 'Hunden sover.\\nJeg drikker kaffe.\\n' > da.txt; printf 'I drink coffee.\\nThe dog sleeps.\\n' > en.txt\n"
+        "  summalign mine da.txt en.txt     # 0<TAB>1<TAB>...  1<TAB>0<TAB>...");
+    command->callback([arguments, &action] {
+        action = [arguments] {
+            const auto danish = read_lines(arguments->danish_file);
+            const auto english = read_lines(arguments->english_file);
+            LexiconOptions lexicon_options;
+            lexicon_options.use_freedict = !arguments->no_freedict;
+            lexicon_options.use_glossary = !arguments->no_glossary;
+            lexicon_options.use_learned = !arguments->no_learned;
+            for (const auto& path : arguments->dictionaries) lexicon_options.user_dictionaries.emplace_back(path);
+            const Lexicon lexicon(lexicon_options);
+            const SentenceScorer scorer(lexicon);
+            MineOptions options;
+            options.threads = arguments->threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : arguments->threads;
+            options.candidates = arguments->candidates;
+            options.margin = !arguments->no_margin;
+            const auto pairs = mine(scorer, danish, english, options);
+            std::string out;
+            out.reserve(pairs.size() * 16);
+            for (const auto& pair : pairs) {
+                if (pair.en_index == std::numeric_limits<std::size_t>::max())
+                    out += fmt::format("{}\t-\t0.0000\n", pair.da_index);
+                else
+                    out += fmt::format("{}\t{}\t{:.4f}\n", pair.da_index, pair.en_index, pair.score);
+            }
+            emit(out);
+            return 0;
         };
     });
 }

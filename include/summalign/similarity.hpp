@@ -2,6 +2,7 @@
 // How likely is it that Danish sentence(s) and English sentence(s) say the same thing?
 // A score in [0, 1] and the evidence for it: which word pairs matched and why.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -14,7 +15,10 @@
 namespace summalign {
 
 // Why a Danish word was linked to an English word.
-enum class MatchKind { dictionary, glossary, learned, user, stem, compound, cognate, number, abbreviation, identical, name };
+enum class MatchKind {
+    dictionary, glossary, learned, user, stem, compound, cognate, number, abbreviation, identical, name,
+    citation  // [13] on both sides
+};
 std::string_view to_string(MatchKind kind) noexcept;
 
 struct WordMatch {
@@ -41,19 +45,51 @@ struct PreparedSentence {
         bool is_number = false;
         bool is_abbreviation = false;  // MSC, SCT, HLA
         bool is_citation = false;      // [13]
+        bool is_name = false;          // capitalised word that is not a common word
+        // How much the token counts: rare content words weigh ~1, function words
+        // little, numbers/abbreviations/names more (see docs/similarity.md).
+        float weight = 1.0f;
+        // Spelling skeleton for cognate matching (empty when the token is too short).
+        std::string cognate;
+        // Keys (hashes) that identify this token itself: its Snowball stem in its own
+        // language and the stem of the dictionary form it was found under.
+        std::vector<std::uint64_t> own_keys;
+        // Keys of the stems of its possible translations in the other language,
+        // each with the reason and how much the link is trusted.
+        struct Link {
+            std::uint64_t key = 0;
+            MatchKind kind = MatchKind::dictionary;
+            float strength = 1.0f;
+        };
+        std::vector<Link> links;
+        // Anchors that need no lexicon (number, abbreviation, citation, name, identical
+        // spelling, and a cognate prefix used only to find candidates): they match the
+        // same key on the other side.
+        std::vector<Link> anchors;
     };
     std::vector<Token> tokens;
+    // (own or anchor key, token index) sorted by key: lets score() find a token by key quickly.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> key_index;
+};
+
+// Word-matching paths beyond the lexicon, switchable for measuring what each adds.
+struct ScorerOptions {
+    bool use_cognates = true;   // kronisk ~ chronic by spelling correspondences
+    bool use_compounds = true;  // knoglemarvspunktur -> knoglemarv + punktur
 };
 
 // Built once on a Lexicon (which must outlive it); const and thread-safe.
 class SentenceScorer {
 public:
     explicit SentenceScorer(const Lexicon& lexicon);
+    SentenceScorer(const Lexicon& lexicon, const ScorerOptions& options);
     ~SentenceScorer();
     SentenceScorer(SentenceScorer&&) noexcept;
     SentenceScorer& operator=(SentenceScorer&&) noexcept;
 
     PreparedSentence prepare(std::string_view text, Lang lang) const;
+
+    const Lexicon& lexicon() const noexcept;
 
     // Similarity of the concatenation of `danish` with the concatenation of `english`
     // (one or two sentences on each side for 1-2 and 2-1 beads). An empty side scores 0.
@@ -77,5 +113,14 @@ struct MinedPair {
 };
 std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::string> danish,
                             std::span<const std::string> english, unsigned threads = 1);
+
+struct MineOptions {
+    unsigned threads = 1;
+    std::size_t candidates = 40;   // English lines scored in full per Danish line
+    bool corpus_weights = true;    // re-weight words by their document frequency in the inputs
+    bool margin = true;            // rank by margin over each side's typical score (hubness correction)
+};
+std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::string> danish,
+                            std::span<const std::string> english, const MineOptions& options);
 
 }  // namespace summalign

@@ -1,0 +1,230 @@
+// Bitext mining: for each Danish line its best English line, without comparing all pairs.
+// An inverted index over translated stems and anchors proposes candidates, the full
+// sentence score ranks them, and a margin over each line's typical score corrects for
+// "hub" lines that score well with everything (as in margin-based mining with LASER).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <thread>
+#include <unordered_map>
+
+#include "summalign/similarity.hpp"
+
+namespace summalign {
+namespace {
+
+// Runs f(i) for i in [0, count) on up to `threads` threads.
+template <typename F>
+void parallel_for(std::size_t count, unsigned threads, F&& f) {
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, count / 64))));
+    if (threads == 1) {
+        for (std::size_t i = 0; i < count; ++i) f(i, 0u);
+        return;
+    }
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            for (std::size_t i = t; i < count; i += threads) f(i, t);
+        });
+    }
+    for (auto& worker : workers) worker.join();
+}
+
+std::vector<PreparedSentence> prepare_all(const SentenceScorer& scorer, std::span<const std::string> lines, Lang lang,
+                                          unsigned threads) {
+    std::vector<PreparedSentence> prepared(lines.size());
+    parallel_for(lines.size(), threads, [&](std::size_t i, unsigned) { prepared[i] = scorer.prepare(lines[i], lang); });
+    return prepared;
+}
+
+// Re-weights each word by how rare its stem is among the lines of its side: a word in
+// half of the lines tells little about which line is the translation. Needs enough
+// lines for document frequencies to mean something.
+void apply_corpus_weights(std::vector<PreparedSentence>& sentences) {
+    constexpr std::size_t min_lines = 50;
+    if (sentences.size() < min_lines) return;
+    std::unordered_map<std::uint64_t, std::uint32_t> document_frequency;
+    for (const auto& sentence : sentences) {
+        std::vector<std::uint64_t> seen;
+        for (const auto& token : sentence.tokens)
+            if (!token.own_keys.empty()) seen.push_back(token.own_keys.front());
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        for (auto key : seen) ++document_frequency[key];
+    }
+    const double lines = static_cast<double>(sentences.size());
+    const double max_idf = std::log(lines + 1.0);
+    for (auto& sentence : sentences) {
+        for (auto& token : sentence.tokens) {
+            if (token.own_keys.empty()) continue;
+            const double df = document_frequency[token.own_keys.front()];
+            const double idf = std::clamp(std::log((lines + 1.0) / (df + 0.5)) / max_idf, 0.0, 1.0);
+            token.weight = static_cast<float>(token.weight * (0.4 + 0.6 * idf));
+        }
+    }
+}
+
+struct Candidate {
+    std::uint32_t en = 0;
+    float score = 0.0f;
+};
+
+}  // namespace
+
+std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::string> danish,
+                            std::span<const std::string> english, unsigned threads) {
+    MineOptions options;
+    options.threads = threads;
+    return mine(scorer, danish, english, options);
+}
+
+std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::string> danish,
+                            std::span<const std::string> english, const MineOptions& options) {
+    std::vector<MinedPair> result(danish.size());
+    for (std::size_t i = 0; i < danish.size(); ++i) {
+        result[i].da_index = i;
+        result[i].en_index = std::numeric_limits<std::size_t>::max();
+    }
+    if (danish.empty() || english.empty()) return result;
+    const unsigned threads = std::max(1u, options.threads);
+
+    auto da = prepare_all(scorer, danish, Lang::da, threads);
+    auto en = prepare_all(scorer, english, Lang::en, threads);
+    if (options.corpus_weights) {
+        apply_corpus_weights(da);
+        apply_corpus_weights(en);
+    }
+
+    // Inverted index: key -> English lines having it as own stem, anchor or translation.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+    for (std::uint32_t e = 0; e < en.size(); ++e) {
+        auto add = [&](std::uint64_t key) {
+            auto& list = postings[key];
+            if (list.empty() || list.back() != e) list.push_back(e);
+        };
+        for (const auto& token : en[e].tokens) {
+            for (auto key : token.own_keys) add(key);
+            for (const auto& anchor : token.anchors) add(anchor.key);
+            for (const auto& link : token.links) add(link.key);
+        }
+    }
+    // Keys shared by very many lines (function words) cost much and tell little.
+    const std::size_t max_postings = std::max<std::size_t>(200, en.size() / 20);
+    const std::size_t wanted = std::max<std::size_t>(1, options.candidates);
+
+    std::vector<std::vector<Candidate>> candidates(da.size());
+    struct Scratch {
+        std::vector<float> votes;
+        std::vector<std::uint32_t> stamp;
+        std::vector<std::uint32_t> touched;
+    };
+    std::vector<Scratch> scratch(threads);
+    parallel_for(da.size(), threads, [&](std::size_t d, unsigned t) {
+        auto& s = scratch[t];
+        if (s.votes.empty()) {
+            s.votes.assign(en.size(), 0.0f);
+            s.stamp.assign(en.size(), 0);
+        }
+        std::uint32_t token_id = 0;
+        for (const auto& token : da[d].tokens) {
+            ++token_id;
+            auto vote = [&](std::uint64_t key) {
+                auto it = postings.find(key);
+                if (it == postings.end() || it->second.size() > max_postings) return;
+                for (auto e : it->second) {
+                    if (s.stamp[e] == token_id) continue;  // one vote per Danish word
+                    if (s.votes[e] == 0.0f) s.touched.push_back(e);
+                    s.stamp[e] = token_id;
+                    s.votes[e] += token.weight;
+                }
+            };
+            for (const auto& link : token.links) vote(link.key);
+            for (auto key : token.own_keys) vote(key);
+            for (const auto& anchor : token.anchors) vote(anchor.key);
+        }
+        std::vector<Candidate> proposed;
+        proposed.reserve(s.touched.size());
+        for (auto e : s.touched) {
+            proposed.push_back({e, s.votes[e]});
+            s.votes[e] = 0.0f;
+            s.stamp[e] = 0;
+        }
+        s.touched.clear();
+        if (proposed.size() > wanted) {
+            std::nth_element(proposed.begin(), proposed.begin() + static_cast<std::ptrdiff_t>(wanted), proposed.end(),
+                             [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+            proposed.resize(wanted);
+        }
+        if (proposed.empty()) {
+            // Nothing shared at all: the line of most similar length is the best guess.
+            std::uint32_t closest = 0;
+            double closest_gap = std::numeric_limits<double>::max();
+            for (std::uint32_t e = 0; e < en.size(); ++e) {
+                const double gap = std::abs(static_cast<double>(english[e].size()) - static_cast<double>(danish[d].size()));
+                if (gap < closest_gap) {
+                    closest_gap = gap;
+                    closest = e;
+                }
+            }
+            proposed.push_back({closest, 0.0f});
+        }
+        for (auto& candidate : proposed) candidate.score = static_cast<float>(scorer.score(da[d], en[candidate.en]).score);
+        std::sort(proposed.begin(), proposed.end(), [](const Candidate& a, const Candidate& b) {
+            return a.score > b.score || (a.score == b.score && a.en < b.en);
+        });
+        candidates[d] = std::move(proposed);
+    });
+
+    // Margin: a pair counts by how far it stands above the typical best scores of both
+    // of its lines (mean of their k best), so a line that scores well with everything
+    // does not win everywhere.
+    static constexpr std::size_t k = 4;
+    std::vector<std::vector<float>> english_best(en.size());
+    if (options.margin) {
+        for (const auto& list : candidates)
+            for (const auto& candidate : list) {
+                auto& top = english_best[candidate.en];
+                top.push_back(candidate.score);
+                if (top.size() > 2 * k) {
+                    std::nth_element(top.begin(), top.begin() + k, top.end(), std::greater<>());
+                    top.resize(k);
+                }
+            }
+    }
+    auto mean_of_best = [](std::vector<float> scores) {
+        if (scores.empty()) return 0.0;
+        const std::size_t n = std::min(k, scores.size());
+        std::partial_sort(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(n), scores.end(), std::greater<>());
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n; ++i) sum += scores[i];
+        return sum / static_cast<double>(k);  // fewer than k neighbours: the missing ones count as 0
+    };
+    std::vector<double> english_typical(en.size(), 0.0);
+    if (options.margin)
+        for (std::size_t e = 0; e < en.size(); ++e) english_typical[e] = mean_of_best(english_best[e]);
+
+    for (std::size_t d = 0; d < da.size(); ++d) {
+        const auto& list = candidates[d];
+        if (list.empty()) continue;
+        std::size_t chosen = 0;
+        if (options.margin) {
+            std::vector<float> own;
+            for (const auto& candidate : list) own.push_back(candidate.score);
+            const double danish_typical = mean_of_best(own);
+            double best_margin = -1.0;
+            for (std::size_t c = 0; c < list.size(); ++c) {
+                const double denominator = 0.5 * (danish_typical + english_typical[list[c].en]);
+                const double margin = denominator > 0.0 ? list[c].score / denominator : list[c].score;
+                if (margin > best_margin) {
+                    best_margin = margin;
+                    chosen = c;
+                }
+            }
+        }
+        result[d].en_index = list[chosen].en;
+        result[d].score = list[chosen].score;
+    }
+    return result;
+}
+
+}  // namespace summalign
