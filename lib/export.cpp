@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "detail/export_html.hpp"
 #include "detail/export_json.hpp"
 #include "detail/export_tmx.hpp"
 #include "detail/export_tsv.hpp"
@@ -36,9 +37,9 @@ void write_document(std::ostream& out, Format format, const Document& document,
         case Format::jsonl: detail::write_jsonl(out, document, aligned, options); return;
         case Format::tsv: detail::write_tsv(out, document, aligned, options); return;
         case Format::tmx: detail::write_tmx(out, document, aligned, options); return;
-        case Format::html: break;
+        case Format::html: detail::write_html(out, document, aligned, options); return;
     }
-    throw std::invalid_argument("format '" + std::string(to_string(format)) + "' is not implemented yet");
+    throw std::invalid_argument("unknown export format");
 }
 
 }  // namespace summalign

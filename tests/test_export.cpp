@@ -375,3 +375,83 @@ TEST_CASE("TMX of a parsed-only document has an empty body", "[export][tmx]") {
     CHECK(xml.child("tmx").child("body"));
     CHECK_FALSE(xml.child("tmx").child("body").child("tu"));
 }
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("HTML report is self-contained and escapes every text", "[export][html]") {
+    const std::string html = export_to_string(summalign::Format::html, sample_document(), sample_aligned());
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
+    // Exactly one script (the report's own, inline) and no external resources.
+    CHECK(count_of(html, "<script") == 1);
+    CHECK(count_of(html, "<script>") == 1);
+    CHECK(html.find(" src=") == std::string::npos);
+    CHECK(html.find("<link") == std::string::npos);
+    CHECK(html.find("url(") == std::string::npos);
+    CHECK(html.find("@import") == std::string::npos);
+    CHECK(count_of(html, "http") == count_of(html, "http://www.w3.org/2000/svg"));
+    // The hostile title is shown as text, not markup.
+    CHECK(html.find("<script>alert") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Søren&#39;s&#39;") != std::string::npos);
+    CHECK(html.find("</textarea>") == std::string::npos);
+    CHECK(html.find('\x07') == std::string::npos);
+    CHECK(html.find("æøå") != std::string::npos);
+}
+
+TEST_CASE("HTML report shows beads, links, heat map, support and findings", "[export][html]") {
+    const std::string html = export_to_string(summalign::Format::html, sample_document(), sample_aligned());
+    // One sentence box per Resumé and Summary sentence, addressable by id.
+    for (const char* id : {"a0-da-0", "a0-da-3", "a0-en-0", "a0-en-3"}) {
+        INFO(id);
+        CHECK(count_of(html, std::string("id=\"") + id + "\"") == 1);
+    }
+    // A link per bead with both sides (3 of the 4 beads), joining both Danish sentences of the 2-1 bead.
+    CHECK(count_of(html, "<path ") == 3);
+    CHECK(html.find("data-from=\"a0-da-2 a0-da-3\" data-to=\"a0-en-2\"") != std::string::npos);
+    // The 0-1 bead's English sentence is drawn as an orphan.
+    CHECK(html.find("class=\"sent orphan flagged\" id=\"a0-en-3\"") != std::string::npos);
+    // Heat map from bead scores: the cells of the chosen path (1 + 1 + 2 cells) are outlined.
+    CHECK(count_of(html, "<td class=\"path\"") == 4);
+    CHECK(html.find("bead scores; the aligner did not keep the full matrix") != std::string::npos);
+    // The number finding marks the word inside the sentence, with its message on hover.
+    CHECK(html.find("<mark class=\"finding number_mismatch\" title=\"number_mismatch: the number 12 does not occur in "
+                    "the Danish text\">12</mark>") != std::string::npos);
+    // Claim support: the unsupported claim row, evidence linking to the body sentence.
+    CHECK(count_of(html, "<tr class=\"unsupported\">") == 1);
+    CHECK(count_of(html, "<tr class=\"supported\">") == 3);
+    CHECK(html.find("href=\"#a0-s1-0\"") != std::string::npos);
+    CHECK(html.find("class=\"bs evidence\" id=\"a0-s1-0\"") != std::string::npos);
+    CHECK(html.find("Ugeskr Læger 2003;165:4852-4855") != std::string::npos);
+    // Evidence on hover: the word pairs behind a bead.
+    CHECK(html.find("stamceller \u2194 stem cells (glossary, +0.25)") != std::string::npos);
+}
+
+TEST_CASE("HTML heat map uses the full similarity matrix when the aligner keeps it", "[export][html]") {
+    auto aligned = sample_aligned();
+    aligned[0].alignment.resume_summary_matrix = std::vector<std::vector<double>>(4, std::vector<double>(4, 0.125));
+    aligned[0].alignment.resume_summary_matrix[1][2] = 0.375;
+    const std::string html = export_to_string(summalign::Format::html, sample_document(), aligned);
+    CHECK(html.find("every Resumé sentence against every Summary sentence") != std::string::npos);
+    CHECK(html.find("title=\"D2 × E3: 0.3750\"") != std::string::npos);
+    CHECK(count_of(html, ": 0.1250") == 15);
+    // A matrix of the wrong shape is not trusted.
+    aligned[0].alignment.resume_summary_matrix.pop_back();
+    const std::string fallback = export_to_string(summalign::Format::html, sample_document(), aligned);
+    CHECK(fallback.find("bead scores; the aligner did not keep the full matrix") != std::string::npos);
+}
+
+TEST_CASE("HTML of a parsed-only document shows the texts without alignment", "[export][html]") {
+    const std::string html = export_to_string(summalign::Format::html, sample_document(), {});
+    CHECK(html.find("not aligned (parse only)") != std::string::npos);
+    CHECK(count_of(html, "id=\"a0-da-") == 4);
+    CHECK(count_of(html, "<path ") == 0);
+    CHECK(html.find("class=\"heat\"") == std::string::npos);
+}

@@ -167,6 +167,14 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
                                 {"end", finding.end}});
     }
     object["findings"] = std::move(findings);
+
+    Json matrix = Json::array();
+    for (const auto& row : alignment.resume_summary_matrix) {
+        Json values = Json::array();
+        for (double value : row) values.push_back(value);
+        matrix.push_back(std::move(values));
+    }
+    object["resume_summary_matrix"] = std::move(matrix);
     return object;
 }
 

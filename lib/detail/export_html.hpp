@@ -1,0 +1,21 @@
+#pragma once
+// The HTML report: one self-contained page (inline CSS and script, no external assets, no
+// network) showing per article the Resumé and Summary side by side with links drawn
+// between aligned sentences, a heat map of sentence similarities, the claim support with
+// its evidence, and the findings highlighted in the text.
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "summalign/export.hpp"
+
+namespace summalign::detail {
+
+// Escapes & < > " ' (safe in text and in quoted attributes) after making the text XML-safe.
+std::string html_escape(std::string_view text);
+
+void write_html(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
+                const ExportOptions& options);
+
+}  // namespace summalign::detail
