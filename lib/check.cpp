@@ -313,7 +313,9 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
         // Close enough to be a slip of the keyboard rather than another word.
         const std::size_t distance = detail::edit_distance(word_lower, lower);
         if (distance > std::max<std::size_t>(2, detail::code_points(word) / 4)) continue;
-        double score = 0.5 / static_cast<double>(1 + rank);  // Hunspell's own order
+        // Hunspell's own order, then the fewest edits (it ranks angiogenes, a transposition,
+        // before angiogenese, one missing letter).
+        double score = 0.5 / static_cast<double>(1 + rank) - 0.3 * static_cast<double>(distance);
         if (word_lowercase && detail::starts_upper(candidate)) score -= 0.3;  // a name suggested for a common word
         double aligned = 0.0, article = 0.0;
         for (const auto& w : context.aligned_words)

@@ -1,15 +1,125 @@
-#include <iostream>
+// summalign check: the findings of the whole pipeline (parse -> align -> check), as JSON
+// or as compiler-style lines that editors can jump to.
+#include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <sstream>
 
 #include "cli/commands.hpp"
+#include "summalign/check.hpp"
+#include "summalign/pipeline.hpp"
+#include "summalign/text.hpp"
 
 namespace summalign::cli {
 
-// Not implemented yet: registered so that --help lists it.
+namespace {
+
+// 1-based line and column (in characters) of byte `offset` in `bytes`.
+struct Position {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+
+// Line starts are found once per file so that many findings stay cheap.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view bytes) : bytes_(bytes) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+            if (bytes[i] == '\n') starts_.push_back(i + 1);
+    }
+
+    Position position(std::size_t offset) const {
+        offset = std::min(offset, bytes_.size());
+        const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+        const std::size_t line = static_cast<std::size_t>(next - starts_.begin());
+        const std::size_t line_start = starts_[line - 1];
+        // Count characters, not bytes: a column after "Resumé" must not count é twice.
+        std::size_t column = 1;
+        const auto* s = reinterpret_cast<const uint8_t*>(bytes_.data());
+        auto i = static_cast<int32_t>(line_start);
+        while (static_cast<std::size_t>(i) < offset) {
+            U8_FWD_1(s, i, static_cast<int32_t>(offset));
+            ++column;
+        }
+        return {line, column};
+    }
+
+private:
+    std::string_view bytes_;
+    std::vector<std::size_t> starts_;
+};
+
+}  // namespace
+
 void register_check(CLI::App& app, Action& action) {
-    app.add_subcommand("check", "(not implemented yet)")->allow_extras()->callback([&action] {
-        action = [] {
-            std::cerr << "summalign: check is not implemented yet\n";
-            return 2;
+    auto* cmd = app.add_subcommand("check", "Report misspellings, number and abbreviation mismatches, unsupported claims and missing parts");
+    cmd->footer(
+        "Examples:\n"
+        "  summalign check corpus/ugeskr-2003-165-stamceller.txt > findings.json\n"
+        "  summalign check --format text corpus/ugeskr-2003-165-stamceller.txt\n"
+        "      corpus/ugeskr-2003-165-stamceller.txt:13:61: misspelling: 'steum' is not in the English dictionaries; did you mean 'stem'?\n"
+        "\n"
+        "JSON: an array of {\"file\", \"article\", \"kind\", \"lang\", \"text\", \"word\", \"message\", \"suggestion\", \"start\", \"end\"};\n"
+        "start/end are byte offsets into FILE, article the 0-based index of the article in it.\n"
+        "Text: one line per finding, FILE:LINE:COLUMN: KIND: MESSAGE (column counted in characters).\n"
+        "Findings are not errors: the exit status is 0 whenever the input could be read.");
+    struct Options {
+        std::vector<std::string> files;
+        std::string format = "json";
+        unsigned threads = 1;
+        std::vector<std::string> dictionaries;
+    };
+    auto options = std::make_shared<Options>();
+    cmd->add_option("FILE", options->files, "UTF-8 journal text; - for standard input")->required();
+    cmd->add_option("--format", options->format, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
+    cmd->add_option("--threads", options->threads, "articles checked in parallel (output is the same for any value)")
+        ->check(CLI::Range(1u, 256u));
+    cmd->add_option("--dict", options->dictionaries, "extra dictionary: hunalign .dict (english @ danish) or TSV (danish<TAB>english)")
+        ->check(CLI::ExistingFile);
+    cmd->callback([options, &action] {
+        action = [options] {
+            LexiconOptions lexicon_options;
+            for (const auto& dictionary : options->dictionaries) lexicon_options.user_dictionaries.emplace_back(dictionary);
+            const Aligner aligner(lexicon_options);
+            nlohmann::json all = nlohmann::json::array();
+            std::ostringstream text;
+            // Everything is read and checked before anything is written, so an unreadable
+            // last file leaves no half-written output.
+            for (const auto& file : options->files) {
+                const SourceText source = read_source(file);
+                AlignedDocument aligned = aligner.align(aligner.parser().parse(source), options->threads);
+                const LineIndex lines(source.bytes);
+                for (std::size_t a = 0; a < aligned.articles.size(); ++a) {
+                    auto& findings = aligned.articles[a].findings;
+                    locate_in_source(findings, source.bytes);  // exact spans of words that repairs moved
+                    for (const Finding& f : findings) {
+                        if (options->format == "text") {
+                            const Position at = lines.position(f.start);
+                            text << source.name << ':' << at.line << ':' << at.column << ": " << to_string(f.kind) << ": " << f.message
+                                 << '\n';
+                        } else {
+                            all.push_back({{"file", source.name},
+                                           {"article", a},
+                                           {"kind", to_string(f.kind)},
+                                           {"lang", to_string(f.lang)},
+                                           {"text", f.text},
+                                           {"word", f.word},
+                                           {"message", f.message},
+                                           {"suggestion", f.suggestion},
+                                           {"start", f.start},
+                                           {"end", f.end}});
+                        }
+                    }
+                }
+            }
+            if (options->format == "text")
+                emit(text.str());
+            else
+                emit(all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
+            return 0;
         };
     });
 }

@@ -1,0 +1,377 @@
+// Checker: one hand-built article per kind of finding, offsets into a real source string,
+// and the seed document through the whole pipeline.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "detail/check_mentions.hpp"
+#include "detail/check_words.hpp"
+#include "summalign/check.hpp"
+#include "summalign/lexicon.hpp"
+
+using namespace summalign;
+
+namespace {
+
+LexiconOptions empty_lexicon_options() {
+    LexiconOptions options;
+    options.use_freedict = false;
+    options.use_glossary = false;
+    options.use_learned = false;
+    return options;
+}
+
+// One Lexicon and Checker for the whole file: loading Hunspell takes a moment.
+const Lexicon& test_lexicon() {
+    static const Lexicon lexicon(empty_lexicon_options());
+    return lexicon;
+}
+const Checker& test_checker() {
+    static const Checker checker(test_lexicon());
+    return checker;
+}
+
+// Builds articles whose sentences carry their true spans in `source`.
+struct Fixture {
+    std::string source;
+
+    Sentence sentence(const std::string& text) {
+        const auto at = source.find(text);
+        REQUIRE(at != std::string::npos);
+        return Sentence{text, at, at + text.size()};
+    }
+};
+
+std::vector<Finding> of_kind(const std::vector<Finding>& findings, Finding::Kind kind) {
+    std::vector<Finding> out;
+    std::copy_if(findings.begin(), findings.end(), std::back_inserter(out), [&](const Finding& f) { return f.kind == kind; });
+    return out;
+}
+
+Bead bead(std::vector<std::size_t> da, std::vector<std::size_t> en) {
+    Bead b;
+    b.da = std::move(da);
+    b.en = std::move(en);
+    return b;
+}
+
+// An article with a one-sentence Resumé and a one-sentence Summary aligned 1-1.
+struct PairArticle {
+    Fixture fixture;
+    Article article;
+    ArticleAlignment alignment;
+
+    PairArticle(const std::string& danish, const std::string& english) {
+        fixture.source = "Titel\nResumé\n" + danish + "\nSummary\n" + english + "\n";
+        article.resume.push_back(fixture.sentence(danish));
+        article.summary.emplace();
+        article.summary->sentences.push_back(fixture.sentence(english));
+        article.end = fixture.source.size();
+        alignment.resume_summary.push_back(bead({0}, {0}));
+        ClaimSupport claim;
+        claim.en = 0;
+        claim.supported = true;
+        alignment.support.push_back(claim);
+    }
+
+    std::vector<Finding> check(const Checker& checker = test_checker()) const {
+        return checker.check(article, alignment, fixture.source);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("finding kinds have the contract's names", "[check]") {
+    CHECK(to_string(Finding::Kind::misspelling) == "misspelling");
+    CHECK(to_string(Finding::Kind::number_mismatch) == "number_mismatch");
+    CHECK(to_string(Finding::Kind::abbreviation_mismatch) == "abbreviation_mismatch");
+    CHECK(to_string(Finding::Kind::unsupported_claim) == "unsupported_claim");
+    CHECK(to_string(Finding::Kind::missing_summary) == "missing_summary");
+    CHECK(to_string(Finding::Kind::missing_resume) == "missing_resume");
+}
+
+TEST_CASE("an English misspelling is corrected towards the Danish cognate", "[check][spelling]") {
+    const PairArticle pair("Cellerne kan blive til kondrocytter og adipocytter.",
+                           "The cells can become chondroyctes and adipocytes.");
+    const auto misspellings = of_kind(pair.check(), Finding::Kind::misspelling);
+    REQUIRE(misspellings.size() == 1);
+    const Finding& f = misspellings.front();
+    CHECK(f.lang == Lang::en);
+    CHECK(f.word == "chondroyctes");
+    CHECK(f.suggestion == "chondrocytes");
+    CHECK(f.text == "The cells can become chondroyctes and adipocytes.");
+    CHECK(pair.fixture.source.substr(f.start, f.end - f.start) == "chondroyctes");
+    CHECK(f.message.find("chondroyctes") != std::string::npos);
+}
+
+TEST_CASE("a suggestion the author wrote correctly elsewhere wins", "[check][spelling]") {
+    // Hunspell offers strum, stem, steam, sternum for "steum"; the Summary says "stem" elsewhere.
+    Fixture fixture;
+    fixture.source = "Allogeneic steum cell transplantation.\nAllogeneic stem cell transplantation is established.\n";
+    Article article;
+    article.resume.push_back(Sentence{"Allogen stamcelletransplantation.", 0, 0});
+    article.summary.emplace();
+    article.summary->title = fixture.sentence("Allogeneic steum cell transplantation.");
+    article.summary->sentences.push_back(fixture.sentence("Allogeneic stem cell transplantation is established."));
+    const auto findings = of_kind(test_checker().check(article, ArticleAlignment{}, fixture.source), Finding::Kind::misspelling);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.front().word == "steum");
+    CHECK(findings.front().suggestion == "stem");
+    CHECK(findings.front().start == fixture.source.find("steum"));
+}
+
+TEST_CASE("British spellings, medical words, names, abbreviations and citations are not misspellings", "[check][spelling]") {
+    const PairArticle pair(
+        "Mesenkymale stamceller (MSC) fra knoglemarven kan bruges ved thalassæmi [13].",
+        "Mesenchymal stem cells (MSCs) from the haematopoietic bone marrow stroma treat anaemia, as Horwitz et al "
+        "showed in vitro [13, 14] (see www.example.org/stemcelz or mail kassem@example.dk), e.g. in 2x2 designs with CD105.");
+    const auto misspellings = of_kind(pair.check(), Finding::Kind::misspelling);
+    for (const auto& f : misspellings) UNSCOPED_INFO("flagged: " << f.word);
+    CHECK(misspellings.empty());
+}
+
+TEST_CASE("a sentence-initial word is checked, a capitalised word inside a sentence is taken for a name", "[check][spelling]") {
+    const PairArticle initial("Stamceller er lovende.", "Steum cells are promising, says Kassemm.");
+    const auto findings = of_kind(initial.check(), Finding::Kind::misspelling);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.front().word == "Steum");
+}
+
+TEST_CASE("Danish is checked conservatively", "[check][spelling]") {
+    SECTION("a slip with a close dictionary word is flagged") {
+        // hunspell-da offers angiogenes, angiogens, angiogene, angiogenese: the English cognate decides.
+        const PairArticle pair("Gendannelse af blodkar (vaskulogenese og angiogense) er muligt.",
+                               "New blood vessels can be formed by vasculogenesis and angiogenesis.");
+        const auto findings = of_kind(pair.check(), Finding::Kind::misspelling);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().lang == Lang::da);
+        CHECK(findings.front().word == "angiogense");
+        CHECK(findings.front().suggestion == "angiogenese");
+        CHECK(pair.fixture.source.substr(findings.front().start, findings.front().end - findings.front().start) == "angiogense");
+    }
+    SECTION("compounds of known words, suspended compounds and abbreviations with a full stop pass") {
+        const PairArticle pair("Stamcelleterapibehandlingen af knogle- og bruskdefekter, inkl. hudsår, er mulig mhp. heling.",
+                               "Stem cell therapy of bone and cartilage defects is possible.");
+        const auto findings = of_kind(pair.check(), Finding::Kind::misspelling);
+        for (const auto& f : findings) UNSCOPED_INFO("flagged: " << f.word);
+        CHECK(findings.empty());
+    }
+}
+
+TEST_CASE("numbers that differ between aligned sentences", "[check][numbers]") {
+    SECTION("5 against 6") {
+        const PairArticle pair("Vi behandlede 5 patienter.", "We treated 6 patients.");
+        const auto findings = of_kind(pair.check(), Finding::Kind::number_mismatch);
+        REQUIRE(findings.size() == 2);
+        const auto danish = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.lang == Lang::da; });
+        const auto english = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.lang == Lang::en; });
+        REQUIRE(danish != findings.end());
+        REQUIRE(english != findings.end());
+        CHECK(danish->word == "5");
+        CHECK(danish->suggestion == "6");
+        CHECK(english->word == "6");
+        CHECK(pair.fixture.source.substr(english->start, english->end - english->start) == "6");
+        CHECK(english->message.find("5") != std::string::npos);
+    }
+    SECTION("decimal commas, thousands, number words, citations and identifiers agree") {
+        const PairArticle pair("Hos tre patienter gav 2,5 mg af IL-3 [14-16] i alt 1.000 celler (Horwitz et al, 2002).",
+                               "In three patients 2.5 mg of IL-3 [17] gave 1,000 cells in total.");
+        const auto findings = of_kind(pair.check(), Finding::Kind::number_mismatch);
+        for (const auto& f : findings) UNSCOPED_INFO("flagged: " << f.word);
+        CHECK(findings.empty());
+    }
+    SECTION("a number in one language only") {
+        const PairArticle pair("Behandlingen hjalp 12 patienter.", "The treatment helped patients.");
+        const auto findings = of_kind(pair.check(), Finding::Kind::number_mismatch);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().word == "12");
+        CHECK(findings.front().suggestion.empty());
+    }
+    SECTION("omissions (1-0 beads) are not compared") {
+        PairArticle pair("Vi behandlede 5 patienter.", "We treated 6 patients.");
+        pair.alignment.resume_summary = {bead({0}, {}), bead({}, {0})};
+        CHECK(of_kind(pair.check(), Finding::Kind::number_mismatch).empty());
+    }
+}
+
+TEST_CASE("abbreviations without a counterpart", "[check][abbreviations]") {
+    SECTION("plural MSCs matches MSC; SCT alone is reported") {
+        const PairArticle pair("MSC kan bruges efter SCT.", "MSCs can be used after transplantation.");
+        const auto findings = of_kind(pair.check(), Finding::Kind::abbreviation_mismatch);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().word == "SCT");
+        CHECK(findings.front().lang == Lang::da);
+        CHECK(pair.fixture.source.substr(findings.front().start, findings.front().end - findings.front().start) == "SCT");
+    }
+    SECTION("abbreviations that differ by language when the lexicon says so") {
+        const auto dir = std::filesystem::temp_directory_path() / "summalign_test_check";
+        std::filesystem::create_directories(dir);
+        const auto dictionary = dir / "abbreviations.tsv";
+        std::ofstream(dictionary) << "kol\tcopd\n";
+        LexiconOptions options = empty_lexicon_options();
+        options.user_dictionaries.push_back(dictionary);
+        const Lexicon lexicon(options);
+        const Checker checker(lexicon);
+        const PairArticle pair("Patienter med KOL blev behandlet.", "Patients with COPD were treated.");
+        CHECK(of_kind(pair.check(checker), Finding::Kind::abbreviation_mismatch).empty());
+        CHECK(of_kind(pair.check(test_checker()), Finding::Kind::abbreviation_mismatch).size() == 2);
+    }
+}
+
+TEST_CASE("Summary claims without support", "[check][support]") {
+    Fixture fixture;
+    fixture.source = "Summary\nFirst claim is backed. Second claim is not.\n";
+    Article article;
+    article.resume.push_back(Sentence{"Første påstand.", 0, 0});
+    article.summary.emplace();
+    article.summary->sentences.push_back(fixture.sentence("First claim is backed."));
+    article.summary->sentences.push_back(fixture.sentence("Second claim is not."));
+    ArticleAlignment alignment;
+    ClaimSupport backed, unbacked;
+    backed.en = 0;
+    backed.supported = true;
+    unbacked.en = 1;
+    unbacked.supported = false;
+    alignment.support = {backed, unbacked};
+    const auto findings = of_kind(test_checker().check(article, alignment), Finding::Kind::unsupported_claim);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.front().text == "Second claim is not.");
+    CHECK(findings.front().start == fixture.source.find("Second"));
+    CHECK(findings.front().end == fixture.source.find("not.") + 4);
+    CHECK(findings.front().word.empty());
+}
+
+TEST_CASE("articles without a Summary or Resumé", "[check][missing]") {
+    Article article;
+    article.title = Sentence{"Gendannelse af myokardium", 10, 35};
+    article.start = 10;
+    article.end = 500;
+    article.resume.push_back(Sentence{"Den simple opdagelse.", 40, 61});
+
+    SECTION("a complete article without a Summary") {
+        const auto findings = of_kind(test_checker().check(article, {}), Finding::Kind::missing_summary);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().lang == Lang::en);
+        CHECK(findings.front().start == 10);
+        CHECK(findings.front().message.find("ends inside") == std::string::npos);
+    }
+    SECTION("an article the source cuts off is still reported, saying so") {
+        article.truncated_end = true;
+        const auto findings = of_kind(test_checker().check(article, {}), Finding::Kind::missing_summary);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().message.find("source ends inside the article") != std::string::npos);
+    }
+    SECTION("no Resumé") {
+        article.resume.clear();
+        article.truncated_start = true;
+        const auto findings = of_kind(test_checker().check(article, {}), Finding::Kind::missing_resume);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().lang == Lang::da);
+        CHECK(findings.front().message.find("begins inside") != std::string::npos);
+    }
+    SECTION("an article with both parts has neither finding") {
+        article.summary.emplace();
+        article.summary->sentences.push_back(Sentence{"The simple discovery.", 70, 91});
+        const auto findings = test_checker().check(article, {});
+        CHECK(of_kind(findings, Finding::Kind::missing_summary).empty());
+        CHECK(of_kind(findings, Finding::Kind::missing_resume).empty());
+    }
+}
+
+TEST_CASE("word offsets survive repairs that changed the sentence's length", "[check][offsets]") {
+    // The repaired sentence lost a line-break hyphen and a line end, so it no longer maps 1:1.
+    const std::string source = "Resumé\nBehandling med genmanipu-\nlerede celler, celler og angiogense.\n";
+    const std::string repaired = "Behandling med genmanipulerede celler, celler og angiogense.";
+    Article article;
+    article.resume.push_back(Sentence{repaired, source.find("Behandling"), source.find("angiogense.") + 11});
+    article.summary.emplace();
+    article.summary->sentences.push_back(Sentence{"Treatment with engineered cells.", 0, 0});
+
+    const auto without_source = of_kind(test_checker().check(article, {}), Finding::Kind::misspelling);
+    REQUIRE(without_source.size() == 1);
+    CHECK(without_source.front().word == "angiogense");
+    CHECK(without_source.front().start == article.resume[0].start);  // falls back to the sentence span
+    CHECK(without_source.front().end == article.resume[0].end);
+
+    const auto with_source = of_kind(test_checker().check(article, {}, source), Finding::Kind::misspelling);
+    REQUIRE(with_source.size() == 1);
+    CHECK(with_source.front().start == source.find("angiogense"));
+    CHECK(with_source.front().end == source.find("angiogense") + 10);
+
+    SECTION("locate_in_source finds a word across a line-break hyphen and picks the right occurrence") {
+        Finding f;
+        f.word = "genmanipulerede";
+        f.text = repaired;
+        f.start = f.sentence_start = article.resume[0].start;
+        f.end = f.sentence_end = article.resume[0].end;
+        locate_in_source(f, source);
+        CHECK(f.start == source.find("genmanipu-"));
+        CHECK(f.end == source.find("lerede") + 6);
+
+        Finding second = f;
+        second.word = "celler";
+        second.occurrence = 1;
+        second.start = second.sentence_start;
+        second.end = second.sentence_end;
+        locate_in_source(second, source);
+        CHECK(second.start == source.rfind("celler"));
+        CHECK(second.end == source.rfind("celler") + 6);
+    }
+}
+
+TEST_CASE("the same word misspelled twice is reported at each place", "[check][spelling]") {
+    const PairArticle pair("Kondrocytter er celler.", "Chondroyctes are cells, and chondroyctes divide.");
+    const auto findings = of_kind(pair.check(), Finding::Kind::misspelling);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].start < findings[1].start);
+    CHECK(pair.fixture.source.substr(findings[1].start, findings[1].end - findings[1].start) == "chondroyctes");
+}
+
+TEST_CASE("a const Checker gives the same findings from several threads", "[check][threads]") {
+    const PairArticle pair("Vi behandlede 5 patienter med kondrocytter efter SCT.",
+                           "We treated 6 patients with chondroyctes after SCT.");
+    const auto expected = pair.check();
+    REQUIRE(!expected.empty());
+    std::vector<std::vector<Finding>> results(4);
+    {
+        std::vector<std::jthread> threads;
+        for (auto& result : results) threads.emplace_back([&] { result = pair.check(); });
+    }
+    for (const auto& result : results) {
+        REQUIRE(result.size() == expected.size());
+        for (std::size_t i = 0; i < result.size(); ++i) {
+            CHECK(result[i].word == expected[i].word);
+            CHECK(result[i].start == expected[i].start);
+        }
+    }
+}
+
+TEST_CASE("number and abbreviation keys", "[check][mentions]") {
+    using detail::abbreviation_key;
+    using detail::number_key;
+    CHECK(number_key("2,5", Lang::da) == "2.5");
+    CHECK(number_key("2.5", Lang::en) == "2.5");
+    CHECK(number_key("1.000", Lang::da) == "1000");
+    CHECK(number_key("1,000", Lang::en) == "1000");
+    CHECK(number_key("IL", Lang::en).empty());
+    CHECK(abbreviation_key("MSCs") == "MSC");
+    CHECK(abbreviation_key("MSC") == "MSC");
+    CHECK(abbreviation_key("CD105") == "CD105");
+    CHECK(abbreviation_key("ÆØ") == "ÆØ");
+    CHECK(abbreviation_key("II").empty());    // a Roman numeral
+    CHECK(abbreviation_key("Stem").empty());
+    CHECK(abbreviation_key("hMSC").empty());
+}
+
+TEST_CASE("cognates look alike once spelling conventions are undone", "[check][words]") {
+    CHECK(detail::cognate_similarity("kondrocytter", "chondrocytes") > detail::cognate_similarity("kondrocytter", "chondrites"));
+    CHECK(detail::cognate_similarity("hæmatopoietisk", "haematopoietic") > 0.85);
+    CHECK(detail::cognate_similarity("kondrocytter", "stem") < 0.3);
+    CHECK(detail::edit_distance("angiogense", "angiogenese") == 1);
+    CHECK(detail::edit_distance("æ", "ae") == 2);  // counted in code points, not bytes
+}
