@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 #include "detail/similarity_words.hpp"
@@ -135,7 +136,7 @@ struct SentenceScorer::Impl {
             float strength = strength_of(translation) * extra;
             if (inflected) {
                 strength *= kInflectedLookup;
-                if (kind == MatchKind::dictionary || kind == MatchKind::glossary) kind = MatchKind::stem;
+                if (kind != MatchKind::learned) kind = MatchKind::stem;
             }
             if (extra < 1.0f) kind = MatchKind::compound;
             const auto target_words = words::tokenize(translation.target);
@@ -235,10 +236,12 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
                 std::string found;
                 auto translations = impl_->lookup_inflected(token.lower, lang, found);
                 if (!translations.empty()) {
-                    impl_->link_translations(token, translations, other, other_stemmer, found != token.lower);
+                    token.is_inflected = found != token.lower;
+                    impl_->link_translations(token, translations, other, other_stemmer, token.is_inflected);
                     if (found != token.lower) add_key(token.own_keys, words::key_of(own_ns, own_stemmer.stem(found)));
                 } else if (danish && !token.is_abbreviation && impl_->options.use_compounds) {
                     for (const auto& part : words::split_compound(token.lower, known)) {
+                        token.is_compound = true;
                         auto part_translations = impl_->lookup_inflected(part, lang, found);
                         impl_->link_translations(token, part_translations, other, other_stemmer, false, kCompoundPart);
                         add_key(token.own_keys, words::key_of(own_ns, own_stemmer.stem(found)));
@@ -324,16 +327,37 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
 
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
         const Token& token = *da.tokens[i];
-        for (const auto& link : token.links)
-            en.for_each_with_key(link.key, [&](std::size_t j) { update(i, j, link.kind, link.strength); });
+        for (const auto& link : token.links) {
+            en.for_each_with_key(link.key, [&](std::size_t j) {
+                const Token& e = *en.tokens[j];
+                if (e.is_inflected && link.kind != MatchKind::learned && link.kind != MatchKind::compound)
+                    update(i, j, MatchKind::stem, link.strength * kInflectedLookup);
+                else
+                    update(i, j, link.kind, link.strength);
+            });
+        }
         for (const auto& anchor : token.anchors) {
             if (anchor.kind == MatchKind::cognate) continue;  // only for finding candidates
             en.for_each_with_key(anchor.key, [&](std::size_t j) { update(i, j, anchor.kind, anchor.strength); });
         }
     }
+    // The other direction: an English word's translations found among the Danish words'
+    // own stems. When the Danish word was reached only through its lemma or its compound
+    // parts, the link is credited to that path.
+    auto own_path = [](const Token& token, MatchKind kind, float strength) {
+        if (token.is_compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
+        if (token.is_inflected && kind != MatchKind::learned) return std::pair{MatchKind::stem, strength * kInflectedLookup};
+        return std::pair{kind, strength};
+    };
     for (std::size_t j = 0; j < en.tokens.size(); ++j) {
-        for (const auto& link : en.tokens[j]->links)
-            da.for_each_with_key(link.key, [&](std::size_t i) { update(i, j, link.kind, link.strength); });
+        const Token& e = *en.tokens[j];
+        for (const auto& link : e.links) {
+            da.for_each_with_key(link.key, [&](std::size_t i) {
+                auto [kind, strength] = own_path(*da.tokens[i], link.kind, link.strength);
+                if (e.is_inflected) std::tie(kind, strength) = own_path(e, kind, strength);
+                update(i, j, kind, strength);
+            });
+        }
     }
     // Cognates among the words the lexicon left unmatched.
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {

@@ -1,0 +1,201 @@
+// summalign::mine and `summalign mine`: each Danish line finds its translation among
+// shuffled English lines, the output contract holds, and bad input gives a one-line error.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+
+using namespace summalign;
+
+namespace {
+
+// Handmade pairs: everyday and medical sentences, English in another order.
+const std::vector<std::string> danish = {
+    "Patienterne blev behandlet med stamceller fra knoglemarven.",
+    "Hunden sover i haven.",
+    "Jeg drikker kaffe hver morgen.",
+    "Resultaterne viste en forbedring af hjertefunktionen hos 12 patienter.",
+    "Min søster bor i København.",
+    "Forsøget omfattede 45 patienter med kroniske hudsår.",
+    "Vi spiste fisk og kartofler til middag.",
+    "Embryonale stamceller rejser etiske problemer.",
+};
+const std::vector<std::string> english = {
+    "Forty-five patients with chronic skin ulcers took part in the trial.",  // 5
+    "My sister lives in Copenhagen.",                                       // 4
+    "The dog sleeps in the garden.",                                        // 1
+    "Embryonic stem cells raise ethical problems.",                         // 7
+    "I drink coffee every morning.",                                        // 2
+    "We ate fish and potatoes for dinner.",                                 // 6
+    "The patients were treated with stem cells from the bone marrow.",      // 0
+    "The results showed an improvement of cardiac function in 12 patients.",  // 3
+};
+const std::vector<std::size_t> expected = {6, 2, 4, 7, 1, 0, 5, 3};
+
+bool glossary_available(const Lexicon& lexicon) { return !lexicon.da_to_en("knoglemarv").empty(); }
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct TempDir {
+    std::filesystem::path path = std::filesystem::temp_directory_path() / "summalign-test-mine";
+    TempDir() { std::filesystem::create_directories(path); }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::filesystem::path write(const std::string& name, const std::string& content) const {
+        std::ofstream(path / name, std::ios::binary) << content;
+        return path / name;
+    }
+};
+
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& line : lines) out += line + "\n";
+    return out;
+}
+
+// Runs the CLI; returns its exit code and fills stdout/stderr.
+int run_cli(const std::string& arguments, const TempDir& dir, std::string& out, std::string& err) {
+    const auto out_file = dir.path / "stdout.txt";
+    const auto err_file = dir.path / "stderr.txt";
+    const std::string command = std::string("\"") + SUMMALIGN_CLI_PATH + "\" " + arguments + " >\"" + out_file.string() +
+                                "\" 2>\"" + err_file.string() + "\"";
+    const int status = std::system(command.c_str());
+    out = read_file(out_file);
+    err = read_file(err_file);
+    return status;
+}
+
+}  // namespace
+
+TEST_CASE("mine finds each handmade sentence's translation") {
+    const Lexicon lexicon;
+    if (!glossary_available(lexicon)) {
+        WARN("skipped: the glossary data file was not found");
+        return;
+    }
+    const SentenceScorer scorer(lexicon);
+    for (bool margin : {true, false}) {
+        MineOptions options;
+        options.margin = margin;
+        const auto pairs = mine(scorer, danish, english, options);
+        REQUIRE(pairs.size() == danish.size());
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            INFO("Danish line " << i << ", margin " << margin);
+            CHECK(pairs[i].da_index == i);
+            CHECK(pairs[i].en_index == expected[i]);
+            CHECK(pairs[i].score > 0.0);
+            CHECK(pairs[i].score <= 1.0);
+        }
+    }
+}
+
+TEST_CASE("mine with two threads gives the same answer as with one") {
+    const Lexicon lexicon;
+    const SentenceScorer scorer(lexicon);
+    // Enough lines for the work to be split between threads (and for corpus weights).
+    std::vector<std::string> many_danish;
+    std::vector<std::string> many_english;
+    for (int copy = 0; copy < 20; ++copy) {
+        for (const auto& line : danish) many_danish.push_back(line + " " + std::to_string(copy));
+        for (const auto& line : english) many_english.push_back(line + " " + std::to_string(copy));
+    }
+    const auto one = mine(scorer, many_danish, many_english, 1u);
+    const auto two = mine(scorer, many_danish, many_english, 2u);
+    REQUIRE(one.size() == two.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        CHECK(one[i].en_index == two[i].en_index);
+        CHECK(one[i].score == two[i].score);
+    }
+}
+
+TEST_CASE("mine handles empty inputs") {
+    const Lexicon lexicon;
+    const SentenceScorer scorer(lexicon);
+    CHECK(mine(scorer, std::vector<std::string>{}, english, 1u).empty());
+    const auto no_english = mine(scorer, danish, std::vector<std::string>{}, 1u);
+    REQUIRE(no_english.size() == danish.size());
+    CHECK(no_english[0].en_index == std::numeric_limits<std::size_t>::max());
+    // A line that shares nothing with any English line still gets an answer.
+    const auto unrelated = mine(scorer, std::vector<std::string>{"xyzzy"}, english, 1u);
+    REQUIRE(unrelated.size() == 1);
+    CHECK(unrelated[0].en_index < english.size());
+}
+
+TEST_CASE("summalign mine prints DA_INDEX<TAB>BEST_EN_INDEX<TAB>SCORE per Danish line") {
+    if (!std::filesystem::exists(SUMMALIGN_CLI_PATH)) {
+        WARN("skipped: the summalign CLI is not built");
+        return;
+    }
+    const Lexicon lexicon;
+    if (!glossary_available(lexicon)) {
+        WARN("skipped: the glossary data file was not found");
+        return;
+    }
+    const TempDir dir;
+    const auto da = dir.write("da.txt", join_lines(danish));
+    const auto en = dir.write("en.txt", join_lines(english));
+    std::string out;
+    std::string err;
+    REQUIRE(run_cli("mine \"" + da.string() + "\" \"" + en.string() + "\"", dir, out, err) == 0);
+    std::istringstream lines(out);
+    std::size_t row = 0;
+    for (std::string line; std::getline(lines, line); ++row) {
+        std::size_t da_index = 0;
+        std::size_t en_index = 0;
+        double score = -1.0;
+        char tab1 = 0;
+        char tab2 = 0;
+        std::istringstream fields(line);
+        fields >> da_index;
+        fields.get(tab1);
+        fields >> en_index;
+        fields.get(tab2);
+        fields >> score;
+        INFO(line);
+        CHECK(tab1 == '\t');
+        CHECK(tab2 == '\t');
+        CHECK(da_index == row);
+        REQUIRE(row < expected.size());
+        CHECK(en_index == expected[row]);
+        CHECK(score > 0.0);
+        CHECK(score <= 1.0);
+    }
+    CHECK(row == danish.size());
+}
+
+TEST_CASE("summalign mine rejects unusable input with a one-line message") {
+    if (!std::filesystem::exists(SUMMALIGN_CLI_PATH)) {
+        WARN("skipped: the summalign CLI is not built");
+        return;
+    }
+    const TempDir dir;
+    const auto en = dir.write("en.txt", "The dog sleeps.\n");
+    const auto bad = dir.write("bad.txt", std::string("Hunden \xff sover.\n"));
+    std::string out;
+    std::string err;
+    for (const std::string& da : {bad.string(), (dir.path / "missing.txt").string(), dir.path.string()}) {
+        INFO(da);
+        CHECK(run_cli("mine \"" + da + "\" \"" + en.string() + "\"", dir, out, err) != 0);
+        CHECK(out.empty());
+        CHECK(!err.empty());
+        CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+    }
+}

@@ -1,0 +1,241 @@
+// The sentence similarity model: each word-matching path (dictionary, stem, compound,
+// cognate, number, abbreviation, citation, name), the score's behaviour, and the evidence.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "detail/similarity_words.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+
+using namespace summalign;
+namespace words = summalign::detail::similarity;
+
+namespace {
+
+// A lexicon with only the entries a test writes, so that each path is tested in isolation.
+struct SmallLexicon {
+    std::filesystem::path file;
+    Lexicon lexicon;
+
+    static Lexicon make(const std::filesystem::path& path, const std::string& entries) {
+        std::ofstream(path) << entries;
+        LexiconOptions options;
+        options.use_freedict = false;
+        options.use_glossary = false;
+        options.use_learned = false;
+        options.user_dictionaries = {path};
+        return Lexicon(options);
+    }
+    SmallLexicon(const std::string& name, const std::string& entries)
+        : file(std::filesystem::temp_directory_path() / ("summalign-test-similarity-" + name + ".tsv")),
+          lexicon(make(file, entries)) {}
+    ~SmallLexicon() {
+        std::error_code ec;
+        std::filesystem::remove(file, ec);
+    }
+};
+
+Lexicon empty_lexicon() {
+    LexiconOptions options;
+    options.use_freedict = false;
+    options.use_glossary = false;
+    options.use_learned = false;
+    return Lexicon(options);
+}
+
+// The evidence entry linking `da` and `en`, or nullptr.
+const WordMatch* find_match(const Similarity& similarity, const std::string& da, const std::string& en) {
+    auto it = std::find_if(similarity.evidence.begin(), similarity.evidence.end(),
+                           [&](const WordMatch& m) { return m.da == da && m.en == en; });
+    return it == similarity.evidence.end() ? nullptr : &*it;
+}
+
+Similarity score_texts(const SentenceScorer& scorer, const std::string& da, const std::string& en) {
+    return scorer.score(scorer.prepare(da, Lang::da), scorer.prepare(en, Lang::en), true);
+}
+
+}  // namespace
+
+TEST_CASE("tokenize keeps words, numbers and citation marks and drops punctuation") {
+    const auto tokens = words::tokenize("MSC-behandling (n = 12) gav 3,5% bedring [13].");
+    std::vector<std::string> surfaces;
+    for (const auto& t : tokens) surfaces.push_back(t.surface);
+    CHECK(surfaces == std::vector<std::string>{"MSC", "behandling", "n", "12", "gav", "3,5%", "bedring", "[13]"});
+    CHECK(tokens[3].is_number);
+    CHECK(tokens[5].is_number);
+    CHECK(tokens[7].is_citation);
+    CHECK_FALSE(tokens[0].is_number);
+}
+
+TEST_CASE("English contractions expand to their words") {
+    CHECK(words::expand_english_contraction("don't") == std::vector<std::string>{"do", "not"});
+    CHECK(words::expand_english_contraction("can't") == std::vector<std::string>{"can", "not"});
+    CHECK(words::expand_english_contraction("i'm") == std::vector<std::string>{"i", "am"});
+    CHECK(words::expand_english_contraction("house").empty());
+}
+
+TEST_CASE("numbers written the Danish and the English way normalise alike") {
+    CHECK(words::normalise_number("3,5") == words::normalise_number("3.5"));
+    CHECK(words::normalise_number("1.000") == words::normalise_number("1,000"));
+    CHECK(words::normalise_number("12") != words::normalise_number("21"));
+}
+
+TEST_CASE("Danish lemma candidates undo regular inflection") {
+    auto has = [](const std::vector<std::string>& list, const std::string& word) {
+        return std::find(list.begin(), list.end(), word) != list.end();
+    };
+    CHECK(has(words::danish_lemma_candidates("huset"), "hus"));
+    CHECK(has(words::danish_lemma_candidates("spiste"), "spise"));
+    CHECK(has(words::danish_lemma_candidates("hatten"), "hat"));
+    CHECK(has(words::english_lemma_candidates("studies"), "study"));
+    CHECK(has(words::english_lemma_candidates("stopped"), "stop"));
+    CHECK(words::danish_lemma_candidates("hus").front() == "hus");
+}
+
+TEST_CASE("compounds split into known parts with a linking s") {
+    auto known = [](std::string_view w) { return w == "knoglemarv" || w == "punktur" || w == "knogle" || w == "marv"; };
+    CHECK(words::split_compound("knoglemarvspunktur", known) == std::vector<std::string>{"knoglemarv", "punktur"});
+    CHECK(words::split_compound("knoglemarv", known).empty() == false);  // knogle|marv
+    CHECK(words::split_compound("ukendtord", known).empty());
+}
+
+TEST_CASE("cognate skeletons bring Danish and English spellings together") {
+    CHECK(words::cognate_skeleton("kronisk", true) == words::cognate_skeleton("chronic", false));
+    CHECK(words::cognate_skeleton("terapi", true) == words::cognate_skeleton("therapy", false));
+    CHECK(words::cognate_skeleton("universitet", true) == words::cognate_skeleton("university", false));
+    CHECK(words::cognate_skeleton("operere", true) == words::cognate_skeleton("operate", false));
+    CHECK(words::edit_similarity("abcd", "abcd") == 1.0);
+    CHECK(words::edit_similarity("abcd", "wxyz") == 0.0);
+}
+
+TEST_CASE("dictionary path: a word and its translation link through the lexicon") {
+    SmallLexicon small("dictionary", "hund\tdog\nsover\tsleeps\n");
+    const SentenceScorer scorer(small.lexicon);
+    const auto similarity = score_texts(scorer, "hund", "dog");
+    const auto* match = find_match(similarity, "hund", "dog");
+    REQUIRE(match);
+    CHECK(match->kind == MatchKind::user);
+    CHECK(similarity.score > 0.5);
+    CHECK(score_texts(scorer, "hund", "cat").score == 0.0);
+}
+
+TEST_CASE("stem path: inflected forms on both sides reach the dictionary entry") {
+    SmallLexicon small("stem", "hus\thouse\n");
+    const SentenceScorer scorer(small.lexicon);
+    const auto similarity = score_texts(scorer, "husene", "houses");
+    const auto* match = find_match(similarity, "husene", "houses");
+    REQUIRE(match);
+    CHECK(match->kind == MatchKind::stem);
+}
+
+TEST_CASE("compound path: a Danish compound links to the translations of its parts") {
+    SmallLexicon small("compound", "knoglemarv\tbone marrow\npunktur\tpuncture\n");
+    const SentenceScorer scorer(small.lexicon);
+    const auto similarity = score_texts(scorer, "knoglemarvspunktur", "bone marrow puncture");
+    for (const char* en : {"bone", "marrow", "puncture"}) {
+        const auto* match = find_match(similarity, "knoglemarvspunktur", en);
+        REQUIRE(match);
+        CHECK(match->kind == MatchKind::compound);
+    }
+    ScorerOptions no_compounds;
+    no_compounds.use_compounds = false;
+    const SentenceScorer plain(small.lexicon, no_compounds);
+    CHECK(score_texts(plain, "knoglemarvspunktur", "bone marrow puncture").score < similarity.score);
+}
+
+TEST_CASE("cognate path: spelling correspondences link words the lexicon lacks") {
+    const auto lexicon = empty_lexicon();
+    const SentenceScorer scorer(lexicon);
+    for (auto [da, en] : {std::pair{"kronisk", "chronic"}, std::pair{"leukæmi", "leukaemia"},
+                          std::pair{"transplantation", "transplantation"}, std::pair{"terapi", "therapy"}}) {
+        const auto similarity = score_texts(scorer, da, en);
+        const auto* match = find_match(similarity, da, en);
+        INFO(da << " / " << en);
+        REQUIRE(match);
+        CHECK((match->kind == MatchKind::cognate || match->kind == MatchKind::identical));
+    }
+    CHECK(find_match(score_texts(scorer, "kronisk", "chronic"), "kronisk", "chronic")->kind == MatchKind::cognate);
+    CHECK(score_texts(scorer, "behandling", "treatment").evidence.empty());
+}
+
+TEST_CASE("anchor paths: numbers, abbreviations, citations and names need no lexicon") {
+    const auto lexicon = empty_lexicon();
+    const SentenceScorer scorer(lexicon);
+    const auto similarity = score_texts(scorer, "Hansen fandt 3,5 mio. MSC [13]", "Hansen found 3.5 million MSC [13]");
+    const auto* number = find_match(similarity, "3,5", "3.5");
+    const auto* abbreviation = find_match(similarity, "MSC", "MSC");
+    const auto* citation = find_match(similarity, "[13]", "[13]");
+    const auto* name = find_match(similarity, "Hansen", "Hansen");
+    REQUIRE(number);
+    REQUIRE(abbreviation);
+    REQUIRE(citation);
+    REQUIRE(name);
+    CHECK(number->kind == MatchKind::number);
+    CHECK(abbreviation->kind == MatchKind::abbreviation);
+    CHECK(citation->kind == MatchKind::citation);
+    CHECK(name->kind == MatchKind::name);
+    CHECK(find_match(score_texts(scorer, "12 patienter", "21 patients"), "12", "21") == nullptr);
+}
+
+TEST_CASE("false friends are not linked by identical spelling") {
+    const auto lexicon = empty_lexicon();
+    const SentenceScorer scorer(lexicon);
+    CHECK(find_match(score_texts(scorer, "gift", "gift"), "gift", "gift") == nullptr);
+    CHECK(find_match(score_texts(scorer, "film", "film"), "film", "film") != nullptr);
+}
+
+TEST_CASE("scores: translations beat unrelated sentences, empty sides score 0, 2-1 beads work") {
+    SmallLexicon small("scores",
+                       "hunden\tthe dog\nhund\tdog\nsover\tsleeps\nkatten\tthe cat\nkat\tcat\nspiser\teats\n"
+                       "fisk\tfish\nhaven\tgarden\ni\tin\n");
+    const SentenceScorer scorer(small.lexicon);
+    const auto da1 = scorer.prepare("Hunden sover i haven.", Lang::da);
+    const auto da2 = scorer.prepare("Katten spiser fisk.", Lang::da);
+    const auto en1 = scorer.prepare("The dog sleeps in the garden.", Lang::en);
+    const auto en2 = scorer.prepare("The cat eats fish.", Lang::en);
+    const auto both = scorer.prepare("The dog sleeps in the garden and the cat eats fish.", Lang::en);
+    const auto empty = scorer.prepare("", Lang::en);
+
+    const double right = scorer.score(da1, en1).score;
+    const double wrong = scorer.score(da1, en2).score;
+    CHECK(right > wrong);
+    CHECK(right > 0.0);
+    CHECK(right <= 1.0);
+    CHECK(scorer.score(da1, empty).score == 0.0);
+
+    const PreparedSentence* two_danish[] = {&da1, &da2};
+    const PreparedSentence* one_english[] = {&both};
+    const double two_to_one = scorer.score(two_danish, one_english).score;
+    CHECK(two_to_one > scorer.score(da1, both).score);
+    CHECK(two_to_one > scorer.score(da2, both).score);
+}
+
+TEST_CASE("evidence is sorted by weight and sums to at most the coverage") {
+    SmallLexicon small("evidence", "hund\tdog\nsover\tsleeps\n");
+    const SentenceScorer scorer(small.lexicon);
+    const auto similarity = score_texts(scorer, "hund sover", "dog sleeps");
+    REQUIRE(similarity.evidence.size() == 2);
+    CHECK(similarity.evidence[0].weight >= similarity.evidence[1].weight);
+    double total = 0.0;
+    for (const auto& m : similarity.evidence) total += m.weight;
+    CHECK(total <= 1.0 + 1e-9);
+    CHECK(scorer.score(scorer.prepare("hund sover", Lang::da), scorer.prepare("dog sleeps", Lang::en), false)
+              .evidence.empty());
+}
+
+TEST_CASE("the built-in glossary links medical terms") {
+    Lexicon lexicon;  // FreeDict, glossary, learned table when present
+    if (lexicon.da_to_en("knoglemarv").empty()) {
+        WARN("skipped: the glossary data file was not found");
+        return;
+    }
+    const SentenceScorer scorer(lexicon);
+    const auto similarity = score_texts(scorer, "knoglemarv", "bone marrow");
+    CHECK(find_match(similarity, "knoglemarv", "marrow") != nullptr);
+    CHECK(score_texts(scorer, "Stamceller fra knoglemarven", "Stem cells from the bone marrow").score >
+          score_texts(scorer, "Stamceller fra knoglemarven", "The weather was fine yesterday").score);
+}
