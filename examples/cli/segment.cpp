@@ -1,15 +1,86 @@
-#include <iostream>
+#include <memory>
+#include <string>
 
 #include "cli/commands.hpp"
+#include "summalign/segment.hpp"
+#include "summalign/text.hpp"
 
 namespace summalign::cli {
 
-// Not implemented yet: registered so that --help lists it.
+namespace {
+
+// One sentence per output line: line breaks (and the blanks around them) inside a
+// sentence become one space.
+std::string on_one_line(std::string_view sentence) {
+    std::string out;
+    out.reserve(sentence.size());
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+        const char c = sentence[i];
+        if (c != '\n' && c != '\r') {
+            out += c;
+            continue;
+        }
+        while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+        while (i + 1 < sentence.size() && (sentence[i + 1] == ' ' || sentence[i + 1] == '\t' ||
+                                           sentence[i + 1] == '\n' || sentence[i + 1] == '\r'))
+            ++i;
+        out += ' ';
+    }
+    return out;
+}
+
+LineBreaks parse_line_breaks(const std::string& name) {
+    if (name == "sentence") return LineBreaks::end_sentence;
+    if (name == "space") return LineBreaks::join;
+    return LineBreaks::automatic;
+}
+
+}  // namespace
+
 void register_segment(CLI::App& app, Action& action) {
-    app.add_subcommand("segment", "(not implemented yet)")->allow_extras()->callback([&action] {
-        action = [] {
-            std::cerr << "summalign: segment is not implemented yet\n";
-            return 2;
+    auto* cmd = app.add_subcommand("segment", "Split Danish or English text into sentences, one per line");
+    cmd->footer(
+        "Line breaks in the input: a blank line always ends a sentence. With --line-breaks auto\n"
+        "(the default) a single line break ends a sentence where the line ends with . ! ? (as\n"
+        "anywhere), or where a line without such punctuation (a headline, a byline) is followed\n"
+        "by a line that does not start in lower case; in hard-wrapped prose (most lines about\n"
+        "the same width) only lines clearly shorter than the others count as headlines, and the\n"
+        "other lines are joined with a space. --line-breaks sentence: every line break ends a\n"
+        "sentence; --line-breaks space: a line break is a space.\n"
+        "\n"
+        "Abbreviations (f.eks., bl.a., m. gastrocnemius, Fig. 1., e.g., et al.), initials\n"
+        "(Moustapha S. Kassem), ordinals (den 3. maj) and citations ([13].) do not end sentences.\n"
+        "\n"
+        "Example:\n"
+        "  printf 'Stamceller, f.eks. fra knoglemarv, blev brugt [13]. Se Fig. 1.\\n' | summalign segment --lang da -\n"
+        "  summalign segment --lang en --offsets summary.txt");
+    struct Options {
+        std::string file;
+        std::string lang = "da";
+        std::string line_breaks = "auto";
+        bool offsets = false;
+    };
+    auto options = std::make_shared<Options>();
+    cmd->add_option("FILE", options->file, "UTF-8 text; - for standard input")->required();
+    cmd->add_option("--lang", options->lang, "language of the text: da (default) or en")
+        ->check(CLI::IsMember({"da", "en"}));
+    cmd->add_option("--line-breaks", options->line_breaks, "what a single line break means: auto (default), sentence or space")
+        ->check(CLI::IsMember({"auto", "sentence", "space"}));
+    cmd->add_flag("--offsets", options->offsets, "prefix each sentence with its byte offsets: START<TAB>END<TAB>");
+    cmd->callback([options, &action] {
+        action = [options] {
+            const SourceText source = read_source(options->file);
+            const Segmenter segmenter(parse_lang(options->lang));
+            const auto spans = segmenter.split(source.bytes, SplitOptions{parse_line_breaks(options->line_breaks)});
+            std::string out;
+            out.reserve(source.bytes.size() + spans.size() * 16);
+            for (const auto& span : spans) {
+                if (options->offsets) out += std::to_string(span.begin) + '\t' + std::to_string(span.end) + '\t';
+                out += on_one_line(std::string_view(source.bytes).substr(span.begin, span.end - span.begin));
+                out += '\n';
+            }
+            emit(out);
+            return 0;
         };
     });
 }

@@ -23,9 +23,11 @@ struct ByteSpan {
 // What a line break inside the text means. Blank lines (paragraph breaks) always end a sentence.
 enum class LineBreaks {
     // A line break ends a sentence where the line ends with sentence punctuation (as any
-    // sentence end), or where a short line without it (a headline, a byline: shorter than
-    // 70% of the text's long lines) is followed by a line that does not start in lower case.
-    // Otherwise the lines are joined, so hard-wrapped prose is not cut at every line.
+    // sentence end), or where a line without it (a headline, a byline) is followed by a line
+    // that does not start in lower case. In hard-wrapped prose (at least three lines, most of
+    // them about as wide as the 90th-percentile line) a line counts as a headline only when
+    // the next line's first word would have fitted on it (with a 10% margin); other lines are joined, so wrapped
+    // prose is not cut at every line.
     automatic,
     // Every line break ends a sentence (one sentence or headline per line).
     end_sentence,

@@ -320,6 +320,17 @@ std::size_t code_points(std::string_view text) {
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// Bytes of the white-space-delimited token starting at `start` (at most max_token_bytes + 1).
+std::size_t token_bytes(std::string_view text, std::size_t start) {
+    std::size_t i = start;
+    while (i < text.size() && i - start <= max_token_bytes) {
+        const auto cp = at(text, i);
+        if (is_space(cp.value)) break;
+        i = cp.end;
+    }
+    return i - start;
+}
+
 }  // namespace
 
 std::string line_breaks_as_spaces(std::string_view text) {
@@ -370,11 +381,17 @@ std::vector<std::size_t> refine_breaks(std::string_view text, const std::vector<
             bool is_break = paragraph_break || line_breaks == LineBreaks::end_sentence;
             if (!is_break && line_breaks == LineBreaks::automatic && !punctuated && line_end > line_start) {
                 // A line without sentence punctuation followed by one that does not start in
-                // lower case: a headline or byline, unless the text is hard-wrapped and the
-                // line is as long as the others (prose that goes on).
+                // lower case: a headline or byline. In hard-wrapped prose only when the line
+                // was not cut by the wrapping, i.e. the next word would have fitted on it.
                 const bool continues = is_lower(next_word(text, next).first);
-                const bool short_line =
-                    !layout.wrapped || code_points(text.substr(line_start, line_end - line_start)) * 10 < layout.width * 7;
+                bool short_line = true;
+                if (layout.wrapped) {
+                    const std::size_t next_token_end = std::min(text.size(), next + token_bytes(text, next));
+                    const std::size_t needed = code_points(text.substr(line_start, line_end - line_start)) + 1 +
+                                               code_points(text.substr(next, next_token_end - next));
+                    // Character counts only approximate widths in proportional type: keep a 10% margin.
+                    short_line = needed * 10 <= layout.width * 9;
+                }
                 is_break = !continues && short_line;
             }
             if (is_break && next < text.size() && line_end > 0) breaks.push_back(next);
