@@ -1,15 +1,112 @@
-#include <iostream>
+// summalign align-text DA_FILE EN_FILE: the ladder alignment of two texts, one segment per line.
+#include <fmt/format.h>
+
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "summalign/align.hpp"
+#include "summalign/error.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+#include "summalign/text.hpp"
 
 namespace summalign::cli {
+namespace {
 
-// Not implemented yet: registered so that --help lists it.
+// One segment per line; a final newline does not make an extra empty line.
+std::vector<std::string> read_segments(const std::string& path) {
+    const auto source = read_source(path);
+    std::vector<std::string> lines;
+    const auto& bytes = source.bytes;
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+        auto end = bytes.find('\n', start);
+        if (end == std::string::npos) end = bytes.size();
+        std::string line = bytes.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(std::move(line));
+        start = end + 1;
+    }
+    return lines;
+}
+
+std::string join_ids(const std::vector<std::size_t>& ids) {
+    std::string out;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        if (k > 0) out += ',';
+        out += std::to_string(ids[k]);
+    }
+    return out;
+}
+
+struct AlignTextArguments {
+    std::string danish_file;
+    std::string english_file;
+    LadderOptions ladder;
+    bool evidence = false;
+    bool no_learned = false;
+    std::vector<std::string> dictionaries;
+};
+
+}  // namespace
+
 void register_align_text(CLI::App& app, Action& action) {
-    app.add_subcommand("align-text", "(not implemented yet)")->allow_extras()->callback([&action] {
-        action = [] {
-            std::cerr << "summalign: align-text is not implemented yet\n";
-            return 2;
+    auto arguments = std::make_shared<AlignTextArguments>();
+    auto* command = app.add_subcommand(
+        "align-text", "Align two texts (one segment per line) into beads: 1-1, 1-2, 2-1, 2-2 and omissions");
+    command->add_option("DA_FILE", arguments->danish_file, "Danish text, one segment per line ('-' for standard input)")
+        ->required();
+    command->add_option("EN_FILE", arguments->english_file, "English text, one segment per line ('-' for standard input)")
+        ->required();
+    command->add_option("--omission-prior", arguments->ladder.omission_prior,
+                        "Probability of a 1-0 (and of a 0-1) bead; 0 = default (docs/scoring.md)");
+    command->add_option("--merge-prior", arguments->ladder.merge_prior,
+                        "Probability of a 1-2 (and of a 2-1) bead; 0 = default");
+    command->add_option("--band", arguments->ladder.band, "First half-width of the search band; 0 = from the lengths");
+    command->add_option("-d,--dictionary", arguments->dictionaries, "Extra user dictionary (hunalign .dict or TSV), repeatable");
+    command->add_flag("--no-learned", arguments->no_learned, "Do not use the learned (IBM Model 1) table");
+    command->add_flag("--evidence", arguments->evidence, "Append a fourth column: the word pairs behind each score");
+    command->footer(
+        "Output: one bead per line, DA_IDS<TAB>EN_IDS<TAB>SCORE. Ids are 0-based line numbers, comma-separated\n"
+        "(\"3,4\" for two lines merged); one side is empty for a line left without counterpart. SCORE is the\n"
+        "probability (0-1) that the two sides are translations of each other; 0 for an omission (docs/scoring.md).\n"
+        "Example:\n"
+        "  printf 'Hunden sover.\\nKatten spiser. Den er sulten.\\n' > da.txt\n"
+        "  printf 'The dog sleeps.\\nThe cat eats.\\nIt is hungry.\\n' > en.txt\n"
+        "  summalign align-text da.txt en.txt      # 0<TAB>0<TAB>0.9…  then  1<TAB>1,2<TAB>0.9…");
+    command->callback([arguments, &action] {
+        action = [arguments] {
+            if (arguments->danish_file == "-" && arguments->english_file == "-")
+                throw Error("-", std::nullopt, "only one of DA_FILE and EN_FILE can be standard input");
+            const auto danish_lines = read_segments(arguments->danish_file);
+            const auto english_lines = read_segments(arguments->english_file);
+            LexiconOptions lexicon_options;
+            lexicon_options.use_learned = !arguments->no_learned;
+            for (const auto& path : arguments->dictionaries) lexicon_options.user_dictionaries.emplace_back(path);
+            const Lexicon lexicon(lexicon_options);
+            const SentenceScorer scorer(lexicon);
+            std::vector<PreparedSentence> danish, english;
+            danish.reserve(danish_lines.size());
+            english.reserve(english_lines.size());
+            for (const auto& line : danish_lines) danish.push_back(scorer.prepare(line, Lang::da));
+            for (const auto& line : english_lines) english.push_back(scorer.prepare(line, Lang::en));
+            const auto beads = align_ladder(scorer, danish, english, arguments->ladder);
+            std::string out;
+            for (const auto& bead : beads) {
+                out += fmt::format("{}\t{}\t{:.4f}", join_ids(bead.da), join_ids(bead.en), bead.score);
+                if (arguments->evidence) {
+                    out += '\t';
+                    for (std::size_t k = 0; k < bead.evidence.size(); ++k) {
+                        const auto& match = bead.evidence[k];
+                        out += fmt::format("{}{}={}({})", k ? " " : "", match.da, match.en, to_string(match.kind));
+                    }
+                }
+                out += '\n';
+            }
+            emit(out);
+            return 0;
         };
     });
 }
