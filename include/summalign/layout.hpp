@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "summalign/text.hpp"
@@ -21,7 +23,7 @@ struct Repair {
         page_number_dropped,        // a bare 4853 between lines
         caption_lifted,             // Fig. 1. ... taken out of the sentence it split
         label_split,                // SummaryCarsten -> Summary | Carsten
-        normalized,                 // NFC, no-break space, soft hyphen, CRLF
+        normalized,                 // NFC, no-break space, soft hyphen, CRLF, byte-order mark
     };
     Kind kind;
     std::size_t start = 0;  // source byte span the repair concerns
@@ -30,19 +32,26 @@ struct Repair {
 };
 std::string_view to_string(Repair::Kind kind) noexcept;
 
-// One physical line of the source after normalisation, without its line end, with
-// running heads and page numbers removed (they are reported as repairs instead).
+// One physical line of the source after normalisation, without its line end. Running
+// heads and page numbers are not lines (they are reported as repairs instead); a figure
+// caption spliced into a line is cut out of `text`.
 struct SourceLine {
     MappedText text;
-    std::size_t start = 0;  // source span of the whole line, line end excluded
+    std::size_t start = 0;   // source span of the whole line, line end excluded
     std::size_t end = 0;
     std::size_t number = 0;  // 1-based line number in the source
+    // The line ended in a soft hyphen (U+00AD), which normalisation removed: the word
+    // continues on the next line without a space.
+    bool ends_in_soft_hyphen = false;
+
+    bool blank() const;  // nothing but white space
 };
 
-// A figure caption lifted out of running text.
+// A figure caption lifted out of running text ("Fig. 1. Mulig klinisk ...").
 struct LiftedCaption {
-    std::string label;    // "Fig. 1"
-    MappedText caption;   // "Mulig klinisk anvendelse af ... (modificeret fra [9])."
+    std::string label;       // "Fig. 1"
+    MappedText caption;      // "Mulig klinisk anvendelse af ... (modificeret fra [9])."
+    std::size_t line = 0;    // index into LayoutResult::lines of the line it was cut from
 };
 
 struct LayoutResult {
@@ -51,33 +60,71 @@ struct LayoutResult {
     std::vector<Repair> repairs;
 };
 
+// The word forms of one document (lower-cased), gathered where they occur unbroken, i.e.
+// not split by a line-break hyphen: the document's own evidence for de-hyphenation.
+class DocumentWords {
+public:
+    DocumentWords() = default;
+    // Collects the words of `lines`, skipping the two halves of every line-end hyphen.
+    explicit DocumentWords(const std::vector<SourceLine>& lines);
+    // Adds the words of one run of text (used by the constructor and by tests).
+    void add_text(std::string_view text);
+
+    // How often `word` (any case; "msc-biologien", "ikkehæmopoietiske") occurs unbroken.
+    std::size_t count(std::string_view word) const;
+    // Whether `word` occurs as the first part of a hyphenated compound ("novo" in "de novo-blodkar").
+    bool is_compound_head(std::string_view word) const;
+    // Whether `word` occurs in lower case somewhere (so a capitalised form is a sentence start).
+    bool occurs_lowercase(std::string_view word) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> counts_;  // lower-cased word -> occurrences
+    std::unordered_set<std::string> compound_heads_;
+    std::unordered_set<std::string> lowercase_forms_;
+};
+
+// What to do with a hyphen at the end of a line.
+enum class HyphenDecision {
+    join,             // a line-break hyphen: genmanipu-|lerede -> genmanipulerede
+    keep,             // a real hyphen: MSC-|transplantation -> MSC-transplantation
+    keep_with_space,  // a suspended hyphen: knogle-|og bruskdefekter -> knogle- og bruskdefekter
+};
+
 // Decides whether a hyphen at a line break belongs to the word, using Hunspell's
 // Danish/English dictionaries and the words seen elsewhere in the same document.
-// Built once; const and safe to share across threads.
+// Built once; const and safe to share across threads (Hunspell is guarded by a mutex).
 class Dehyphenator {
 public:
+    // Loads da_DK and en_US from the system's Hunspell directory; without them the
+    // decision rests on the document's words alone.
     Dehyphenator();
     ~Dehyphenator();
     Dehyphenator(Dehyphenator&&) noexcept;
     Dehyphenator& operator=(Dehyphenator&&) noexcept;
 
-    // `document_words`: lower-cased word forms that occur unbroken in the document.
-    // Returns true when `before` + `after` should be joined without the hyphen.
-    bool should_join(std::string_view before, std::string_view after,
-                     const std::vector<std::string>& document_words) const;
+    // `before`: the word ending the line, without its final hyphen ("genmanipu", "IL-3");
+    // `after`: what starts the next line ("lerede stamceller [13].").
+    HyphenDecision decide(std::string_view before, std::string_view after, const DocumentWords& words) const;
+
+    // Whether Hunspell (Danish or English) accepts `word` as it stands, not only as a
+    // compound of other words.
+    bool is_dictionary_word(std::string_view word) const;
+    bool has_dictionaries() const noexcept;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
-// Splits the source into lines and applies the line-level repairs (normalisation,
-// running heads, page numbers, caption lifting).
+// Splits the source into lines and applies the line-level repairs (BOM, CRLF/CR, NFC,
+// no-break spaces, soft hyphens, running heads, page numbers, caption lifting).
+// Linear in the input size.
 LayoutResult repair_layout(const SourceText& source);
 
 // Joins lines of one paragraph into running text: line-break hyphens removed or kept
 // as `dehyphenator` decides, other line ends become single spaces. Appends repairs.
+// The result is trimmed.
 MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphenator& dehyphenator,
-                      const std::vector<std::string>& document_words, std::vector<Repair>& repairs);
+                      const DocumentWords& document_words, std::vector<Repair>& repairs);
 
 }  // namespace summalign

@@ -1,0 +1,163 @@
+// De-hyphenation: the document's own words first, Hunspell (da_DK, en_US) second.
+#include <hunspell/hunspell.hxx>
+
+#include <array>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+
+#include "detail/layout_unicode.hpp"
+#include "summalign/layout.hpp"
+
+namespace summalign {
+
+using namespace layout_detail;
+
+DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
+    bool previous_ended_in_break = false;
+    for (const SourceLine& line : lines) {
+        std::string_view text = trim(line.text.text());
+        if (text.empty()) continue;  // blank lines (page breaks) do not end a broken word
+        if (previous_ended_in_break) {
+            // Skip the second half of the word broken at the end of the previous line.
+            const std::string_view first = leading_word(text);
+            text.remove_prefix(first.size());
+        }
+        const std::string_view broken = word_before_final_hyphen(text);
+        previous_ended_in_break = !broken.empty() || line.ends_in_soft_hyphen;
+        if (!broken.empty()) text = text.substr(0, static_cast<std::size_t>(broken.data() - text.data()));
+        add_text(text);
+    }
+}
+
+void DocumentWords::add_text(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(text, i, n);
+        if (!is_word_char(c)) {
+            i += n;
+            continue;
+        }
+        const std::string_view word = leading_word(text.substr(i));
+        const std::string lower = to_lower(word);
+        ++counts_[lower];
+        if (is_lower(c)) lowercase_forms_.insert(lower);
+        // Heads of hyphenated compounds: every part before an inner hyphen.
+        std::size_t part_begin = 0;
+        for (std::size_t k = 0; k < lower.size(); ++k) {
+            if (lower[k] != '-') continue;
+            compound_heads_.insert(lower.substr(part_begin, k - part_begin));
+            part_begin = k + 1;
+        }
+        i += word.size();
+    }
+}
+
+std::size_t DocumentWords::count(std::string_view word) const {
+    const auto it = counts_.find(to_lower(word));
+    return it == counts_.end() ? 0 : it->second;
+}
+bool DocumentWords::is_compound_head(std::string_view word) const { return compound_heads_.count(to_lower(word)) > 0; }
+bool DocumentWords::occurs_lowercase(std::string_view word) const { return lowercase_forms_.count(to_lower(word)) > 0; }
+
+struct Dehyphenator::Impl {
+    // Hunspell's spell() is not const (it keeps caches): one mutex guards both dictionaries.
+    mutable std::mutex mutex;
+    std::vector<std::unique_ptr<Hunspell>> dictionaries;
+    Hunspell* english = nullptr;  // one of `dictionaries`, when found (used under `mutex`)
+
+    enum class Verdict { unknown, compound, lexical };
+    Verdict check(std::string_view word) const {
+        if (word.empty() || dictionaries.empty()) return Verdict::unknown;
+        const std::string w(word);
+        Verdict best = Verdict::unknown;
+        std::lock_guard<std::mutex> lock(mutex);
+        for (const auto& dictionary : dictionaries) {
+            int info = 0;
+            if (dictionary->spell(w, &info)) {
+                if ((info & SPELL_COMPOUND) == 0) return Verdict::lexical;
+                best = Verdict::compound;
+            }
+        }
+        return best;
+    }
+
+    // English writes open compounds with a hyphen ("long-|term"); Danish closes them
+    // ("hud-|autograft" is hudautograft), so only English halves argue for keeping one.
+    bool both_english_words(std::string_view first, std::string_view second) const {
+        if (english == nullptr) return false;
+        const std::string a(first), b(second);
+        std::lock_guard<std::mutex> lock(mutex);
+        int info = 0;
+        return english->spell(a, &info) && (info & SPELL_COMPOUND) == 0 && english->spell(b);
+    }
+};
+
+Dehyphenator::Dehyphenator() : impl_(std::make_unique<Impl>()) {
+    static constexpr std::array<std::string_view, 3> directories = {"/usr/share/hunspell", "/usr/share/myspell",
+                                                                    "/usr/share/myspell/dicts"};
+    for (const std::string_view language : {"da_DK", "en_US"}) {
+        for (const std::string_view directory : directories) {
+            const std::filesystem::path base = std::filesystem::path(directory) / language;
+            std::error_code ec;
+            if (std::filesystem::exists(base.string() + ".aff", ec) && std::filesystem::exists(base.string() + ".dic", ec)) {
+                impl_->dictionaries.push_back(
+                    std::make_unique<Hunspell>((base.string() + ".aff").c_str(), (base.string() + ".dic").c_str()));
+                if (language == "en_US") impl_->english = impl_->dictionaries.back().get();
+                break;
+            }
+        }
+    }
+}
+Dehyphenator::~Dehyphenator() = default;
+Dehyphenator::Dehyphenator(Dehyphenator&&) noexcept = default;
+Dehyphenator& Dehyphenator::operator=(Dehyphenator&&) noexcept = default;
+
+bool Dehyphenator::has_dictionaries() const noexcept { return !impl_->dictionaries.empty(); }
+
+bool Dehyphenator::is_dictionary_word(std::string_view word) const {
+    return impl_->check(word) == Impl::Verdict::lexical;
+}
+
+HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view after,
+                                    const DocumentWords& words) const {
+    after = trim(after);
+    if (after.empty() || before.empty()) return HyphenDecision::keep;
+    const char32_t next = first_code_point(after);
+    // "IL-3- [21]": a reference or bracket after the hyphen: the hyphen is suspended.
+    if (!is_word_char(next)) return HyphenDecision::keep_with_space;
+    // "4850-|4852", "anti-|CD34": numbers and capitals do not continue a broken word.
+    if (is_digit(next) || is_upper(next)) return HyphenDecision::keep;
+    // "MSC-|transplantation", "IL-3-|gen": an abbreviation in capitals/digits keeps its hyphen.
+    if (!has_lowercase(before)) return HyphenDecision::keep;
+
+    const std::string_view tail = leading_word(after);
+    const std::string_view head = [&] {
+        const auto cut = before.find_last_of('-');
+        return cut == std::string_view::npos ? before : before.substr(cut + 1);
+    }();
+    // "knogle-|og bruskdefekter": a conjunction after the hyphen means a suspended compound.
+    static constexpr std::array<std::string_view, 6> conjunctions = {"og", "eller", "samt", "and", "or", "nor"};
+    for (const std::string_view conjunction : conjunctions)
+        if (tail == conjunction) return HyphenDecision::keep_with_space;
+
+    const std::string joined = std::string(before) + std::string(tail);
+    const std::string hyphenated = std::string(before) + "-" + std::string(tail);
+    // The document's own spelling wins: "ikkehæmopoietiske" elsewhere, or "HLA-matchet".
+    const std::size_t joined_count = words.count(joined), hyphenated_count = words.count(hyphenated);
+    if (joined_count > 0 || hyphenated_count > 0)
+        return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
+
+    const Impl::Verdict joined_verdict = impl_->check(joined);
+    if (joined_verdict == Impl::Verdict::lexical) return HyphenDecision::join;
+    // "de novo-|blodkar": the head is used with a hyphen elsewhere in the document, and
+    // the joined form is at best a compound Hunspell builds from parts.
+    if (words.is_compound_head(head)) return HyphenDecision::keep;
+    if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
+    if (code_points(head) >= 3 && impl_->both_english_words(head, tail)) return HyphenDecision::keep;
+    // Typesetting splits words far more often than it ends a line on a real hyphen.
+    return HyphenDecision::join;
+}
+
+}  // namespace summalign

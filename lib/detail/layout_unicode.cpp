@@ -1,0 +1,161 @@
+#include "detail/layout_unicode.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace summalign::layout_detail {
+
+char32_t code_point_at(std::string_view s, std::size_t i, std::size_t& length) {
+    const auto* data = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t at = static_cast<int32_t>(i);
+    const auto size = static_cast<int32_t>(std::min<std::size_t>(s.size(), i + 4));
+    UChar32 c;
+    U8_NEXT(data, at, size, c);
+    length = static_cast<std::size_t>(at) - i;
+    if (c < 0) {
+        length = 1;
+        return 0xFFFD;
+    }
+    return static_cast<char32_t>(c);
+}
+
+char32_t code_point_before(std::string_view s, std::size_t end, std::size_t& length) {
+    length = 0;
+    if (end == 0) return 0;
+    std::size_t begin = end - 1;
+    while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
+    std::size_t n = 0;
+    const char32_t c = code_point_at(s, begin, n);
+    if (begin + n != end) {
+        length = 1;
+        return 0xFFFD;
+    }
+    length = n;
+    return c;
+}
+
+bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
+bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool is_space(char32_t c) { return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || u_isUWhiteSpace(static_cast<UChar32>(c)); }
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const auto category = u_charType(static_cast<UChar32>(c));
+    return u_isalnum(static_cast<UChar32>(c)) || category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK;
+}
+bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010; }
+
+std::string to_lower(std::string_view utf8) {
+    bool ascii = true;
+    for (const char ch : utf8) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    std::string out;
+    if (ascii) {
+        out.reserve(utf8.size());
+        for (const char ch : utf8) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+        return out;
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    u.toLower(icu::Locale::getRoot());
+    u.toUTF8String(out);
+    return out;
+}
+
+std::size_t code_points(std::string_view utf8) {
+    std::size_t n = 0;
+    for (const char ch : utf8) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
+}
+
+namespace {
+template <class Predicate>
+bool any_code_point(std::string_view s, Predicate predicate) {
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(s, i, n);
+        if (predicate(c)) return true;
+        i += n;
+    }
+    return false;
+}
+}  // namespace
+
+bool has_lowercase(std::string_view utf8) { return any_code_point(utf8, is_lower); }
+bool has_uppercase(std::string_view utf8) { return any_code_point(utf8, is_upper); }
+bool has_digit(std::string_view utf8) { return any_code_point(utf8, is_digit); }
+
+char32_t first_code_point(std::string_view utf8) {
+    if (utf8.empty()) return 0;
+    std::size_t n = 0;
+    return code_point_at(utf8, 0, n);
+}
+
+char32_t last_code_point(std::string_view utf8) {
+    std::size_t n = 0;
+    return code_point_before(utf8, utf8.size(), n);
+}
+
+std::string_view trim(std::string_view s) {
+    std::size_t begin = 0, end = s.size();
+    while (begin < end) {
+        std::size_t n = 0;
+        if (!is_space(code_point_at(s, begin, n))) break;
+        begin += n;
+    }
+    while (end > begin) {
+        std::size_t n = 0;
+        if (!is_space(code_point_before(s, end, n))) break;
+        end -= n;
+    }
+    return s.substr(begin, end - begin);
+}
+
+std::string_view leading_word(std::string_view s) {
+    std::size_t end = 0;
+    while (end < s.size()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(s, end, n);
+        if (is_word_char(c)) {
+            end += n;
+            continue;
+        }
+        // An inner hyphen belongs to the word when a word character follows it.
+        if (is_hyphen(c) && end > 0 && end + n < s.size()) {
+            std::size_t m = 0;
+            if (is_word_char(code_point_at(s, end + n, m))) {
+                end += n;
+                continue;
+            }
+        }
+        break;
+    }
+    return s.substr(0, end);
+}
+
+// The word a line ends with when it ends in a hyphen ("genmanipu-" -> "genmanipu",
+// "IL-3-" -> "IL-3"); empty when the line does not end in a word followed by a hyphen.
+std::string_view word_before_final_hyphen(std::string_view line) {
+    line = trim(line);
+    std::size_t n = 0;
+    if (!is_hyphen(code_point_before(line, line.size(), n))) return {};
+    std::size_t end = line.size() - n, begin = end;
+    while (begin > 0) {
+        std::size_t m = 0;
+        const char32_t c = code_point_before(line, begin, m);
+        if (is_word_char(c) || (is_hyphen(c) && begin - m > 0)) {
+            begin -= m;
+            continue;
+        }
+        break;
+    }
+    while (begin < end) {  // no leading hyphen ("-fornyelse")
+        std::size_t m = 0;
+        if (!is_hyphen(code_point_at(line, begin, m))) break;
+        begin += m;
+    }
+    return line.substr(begin, end - begin);
+}
+
+}  // namespace summalign::layout_detail

@@ -1,0 +1,426 @@
+// Stage 2: the repaired lines split into articles and their fields.
+#include "summalign/journal.hpp"
+
+#include <algorithm>
+
+#include "detail/journal_fields.hpp"
+#include "detail/layout_unicode.hpp"
+
+namespace summalign {
+
+using namespace layout_detail;
+using namespace journal_detail;
+
+struct Parser::Impl {
+    Segmenter danish{Lang::da};
+    Segmenter english{Lang::en};
+    Dehyphenator dehyphenator;
+};
+
+Parser::Parser() : impl_(std::make_unique<Impl>()) {}
+Parser::~Parser() = default;
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+
+const Segmenter& Parser::segmenter(Lang lang) const { return lang == Lang::da ? impl_->danish : impl_->english; }
+
+namespace {
+
+using Lines = std::vector<SourceLine>;
+using Block = std::vector<const SourceLine*>;
+
+// What one parse() call works with.
+struct Context {
+    const Lines& lines;
+    const Dehyphenator& dehyphenator;
+    const DocumentWords& words;
+    const Segmenter& danish;
+    const Segmenter& english;
+    std::vector<Repair>& repairs;
+    double width;  // typical line length (code points): the column width
+
+    MappedText join(const Block& block) const { return join_lines(block, dehyphenator, words, repairs); }
+};
+
+std::string_view line_text(const SourceLine& line) { return trim(line.text.text()); }
+
+Sentence whole_sentence(const MappedText& text) {
+    const MappedText t = text.trimmed();
+    return Sentence{t.text(), t.source_start(0), t.source_end(t.size())};
+}
+
+std::vector<Sentence> sentences_of(const MappedText& text, const Segmenter& segmenter) {
+    std::vector<Sentence> sentences;
+    for (const ByteSpan& span : segmenter.split(text.text()))
+        sentences.push_back(Sentence{text.text().substr(span.begin, span.end - span.begin), text.source_start(span.begin),
+                                     text.source_end(span.end)});
+    return sentences;
+}
+
+// Whether a line ends a sentence: . ! ? possibly followed by closing brackets or quotes.
+bool ends_sentence(std::string_view text) {
+    text = trim(text);
+    while (!text.empty()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_before(text, text.size(), n);
+        if (c == ')' || c == ']' || c == 0xBB || c == '"' || c == 0x201D || c == 0x2019) {
+            text.remove_suffix(n);
+            continue;
+        }
+        return c == '.' || c == '!' || c == '?';
+    }
+    return false;
+}
+
+// A blank line separates paragraphs unless the text evidently runs on across it, as it
+// does at a page or column break: a word broken by a hyphen, or a sentence that has not
+// ended continuing in lower case.
+bool continues_across_blank(const SourceLine& previous, const SourceLine& next) {
+    const std::string_view before = line_text(previous);
+    if (previous.ends_in_soft_hyphen || !word_before_final_hyphen(before).empty()) return true;
+    const char32_t last = last_code_point(before);
+    return !ends_sentence(before) && last != ':' && is_lower(first_code_point(line_text(next)));
+}
+
+enum class Field { text, resume, summary, correspondence };
+Field field_of(const SourceLine& line) {
+    const std::string_view text = line.text.text();
+    if (is_resume_label(text)) return Field::resume;
+    if (starts_summary(text)) return Field::summary;
+    if (correspondence_label_length(text) > 0) return Field::correspondence;
+    return Field::text;
+}
+
+// Lines [begin, end) as blocks of non-blank lines; a labelled line (Resumé, Summary,
+// Korrespondance) always opens a new block.
+std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end) {
+    std::vector<Block> blocks;
+    Block current;
+    bool blank_since_last = false;
+    for (std::size_t i = begin; i < end; ++i) {
+        const SourceLine& line = lines[i];
+        if (line.blank()) {
+            blank_since_last = true;
+            continue;
+        }
+        const bool breaks = !current.empty() &&
+                            (field_of(line) != Field::text ||
+                             (blank_since_last && !continues_across_blank(*current.back(), line)));
+        if (breaks) blocks.push_back(std::move(current)), current.clear();
+        current.push_back(&line);
+        blank_since_last = false;
+    }
+    if (!current.empty()) blocks.push_back(std::move(current));
+    return blocks;
+}
+
+double typical_width(const Lines& lines) {
+    std::vector<std::size_t> lengths;
+    for (const SourceLine& line : lines)
+        if (!line.blank()) lengths.push_back(code_points(line_text(line)));
+    if (lengths.empty()) return 60.0;
+    auto middle = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2);
+    std::nth_element(lengths.begin(), middle, lengths.end());
+    return static_cast<double>(*middle);
+}
+
+// The first word of `text` after opening quotes and brackets.
+std::string_view first_word(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(text, i, n);
+        if (is_word_char(c)) break;
+        i += n;
+    }
+    return leading_word(text.substr(i));
+}
+
+std::string_view last_word(std::string_view text) {
+    std::size_t end = text.size();
+    while (end > 0) {
+        std::size_t n = 0;
+        if (is_word_char(code_point_before(text, end, n))) break;
+        end -= n;
+    }
+    std::size_t begin = end;
+    while (begin > 0) {
+        std::size_t n = 0;
+        if (!is_word_char(code_point_before(text, begin, n))) break;
+        begin -= n;
+    }
+    return text.substr(begin, end - begin);
+}
+
+bool has_inner_sentence_end(std::string_view text) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        if ((text[i] != '.' && text[i] != '!' && text[i] != '?') || text[i + 1] != ' ') continue;
+        std::size_t n = 0;
+        if (is_upper(code_point_at(text, i + 2, n))) return true;
+    }
+    return false;
+}
+
+// How many lines (1 to 3) starting at block[j] form a section heading, or 0. A heading is
+// short, does not end a sentence, is followed in the same block by text that starts a
+// sentence, and is either clearly shorter than the column or followed by a capitalised
+// common word (a sentence start rather than a name running on).
+std::size_t heading_length(const Context& context, const Block& block, std::size_t j) {
+    if (!is_upper(first_code_point(line_text(*block[j]))) && !is_digit(first_code_point(line_text(*block[j])))) return 0;
+    std::size_t total = 0;
+    for (std::size_t k = 1; k <= 3 && j + k < block.size(); ++k) {
+        const SourceLine& last = *block[j + k - 1];
+        const std::string_view text = line_text(last);
+        total += text.size() + 1;
+        if (total > 160 || last.ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) return 0;
+        if (ends_sentence(text) || has_inner_sentence_end(text)) return 0;
+        const char32_t end_mark = last_code_point(text);
+        if (end_mark == ',' || end_mark == ';' || end_mark == ':') continue;  // a heading may wrap after these
+        const std::string_view next = line_text(*block[j + k]);
+        const std::string_view next_word = first_word(next);
+        const char32_t next_first = first_code_point(next_word);
+        if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on
+        if (is_function_word(to_lower(last_word(text)))) return 0;
+        const double length = static_cast<double>(code_points(text));
+        if (length < 0.8 * context.width) return k;
+        const bool sentence_start = has_lowercase(next_word) &&
+                                    (context.words.occurs_lowercase(next_word) ||
+                                     context.dehyphenator.is_dictionary_word(to_lower(next_word)));
+        return length < 0.95 * context.width && sentence_start ? k : 0;
+    }
+    return 0;
+}
+
+// Body blocks into sections: headings open sections, other lines form paragraphs.
+void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections) {
+    Block paragraph;
+    auto flush = [&] {
+        if (paragraph.empty()) return;
+        if (sections.empty()) sections.emplace_back();
+        auto sentences = sentences_of(context.join(paragraph), context.danish);
+        auto& target = sections.back().sentences;
+        target.insert(target.end(), std::make_move_iterator(sentences.begin()), std::make_move_iterator(sentences.end()));
+        paragraph.clear();
+    };
+    for (std::size_t j = 0; j < block.size(); ++j) {
+        if (j == 0 || ends_sentence(line_text(*block[j - 1]))) {
+            if (const std::size_t k = heading_length(context, block, j); k > 0) {
+                flush();
+                Section section;
+                section.heading = whole_sentence(context.join(Block(block.begin() + static_cast<std::ptrdiff_t>(j),
+                                                                    block.begin() + static_cast<std::ptrdiff_t>(j + k))));
+                sections.push_back(std::move(section));
+                j += k - 1;
+                continue;
+            }
+        }
+        paragraph.push_back(block[j]);
+    }
+    flush();
+}
+
+Summary parse_summary(const Context& context, const Block& block) {
+    const MappedText joined = context.join(block).trimmed();
+    const std::string_view text = joined.text();
+    constexpr std::size_t label_length = 7;  // "Summary"
+    if (text.size() > label_length && is_letter(first_code_point(text.substr(label_length))))
+        context.repairs.push_back({Repair::Kind::label_split, joined.source_start(0), joined.source_end(label_length + 1),
+                                   "Summary | " + std::string(leading_word(text.substr(label_length)))});
+    const MappedText rest = joined.slice(label_length, joined.size());
+    const std::string_view body = rest.text();
+    const SummaryHead head = parse_summary_head(body);
+
+    Summary summary;
+    summary.start = joined.source_start(0);
+    summary.end = joined.source_end(joined.size());
+    summary.authors = split_authors(body.substr(head.authors_begin, head.authors_end - head.authors_begin));
+    if (head.title_end > head.title_begin) summary.title = whole_sentence(rest.slice(head.title_begin, head.title_end));
+    summary.citation = head.citation;
+    if (head.citation && head.citation_begin == head.title_end && head.title_end > head.title_begin)
+        context.repairs.push_back({Repair::Kind::label_split, rest.source_start(head.title_end - 1),
+                                   rest.source_end(head.title_end + 1), "title | journal"});
+    if (head.citation && head.abstract_begin == head.citation_end && head.abstract_begin < body.size())
+        context.repairs.push_back({Repair::Kind::label_split, rest.source_start(head.citation_end - 1),
+                                   rest.source_end(head.citation_end + 1), "pages | abstract"});
+    summary.sentences = sentences_of(rest.slice(head.abstract_begin, rest.size()), context.english);
+    return summary;
+}
+
+// One article's fields from the blocks of lines [begin, end) after its header.
+void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
+    bool resume_follows = false;
+    for (const Block& block : blocks_of(context.lines, begin, end)) {
+        switch (field_of(*block.front())) {
+            case Field::resume: {
+                const Block rest(block.begin() + 1, block.end());
+                resume_follows = rest.empty();
+                if (!rest.empty()) article.resume = sentences_of(context.join(rest), context.danish);
+                continue;
+            }
+            case Field::summary:
+                article.summary = parse_summary(context, block);
+                break;
+            case Field::correspondence: {
+                const MappedText joined = context.join(block).trimmed();
+                const std::size_t label = correspondence_label_length(joined.text());
+                article.correspondence = whole_sentence(joined.slice(label, joined.size()));
+                break;
+            }
+            case Field::text:
+                if (resume_follows) article.resume = sentences_of(context.join(block), context.danish);
+                else add_body_block(context, block, article.sections);
+                break;
+        }
+        resume_follows = false;
+    }
+}
+
+// An article header: title lines, then a line with the kind label and the authors.
+struct Header {
+    std::size_t title_begin = 0;  // first title line (== anchor when there is no title)
+    std::size_t anchor = 0;       // the line with the kind label
+    std::size_t fields_begin = 0; // first line after the author list
+    std::string kind;
+    std::size_t rest_begin = 0;   // byte offset of the authors in the anchor line's text
+};
+
+std::vector<Header> find_headers(const Lines& lines) {
+    std::vector<Header> headers;
+    std::size_t lower_bound = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view raw = lines[i].text.text();
+        const std::string_view text = trim(raw);
+        const auto label = split_kind_label(text);
+        if (!label) continue;
+        Header header;
+        header.anchor = i;
+        header.kind = label->label;
+        header.rest_begin = static_cast<std::size_t>(text.data() - raw.data()) + label->rest_begin;
+        // The authors: on the label line, or on the next line when the label stands alone.
+        std::size_t last_author_line = i;
+        if (label->rest_begin >= text.size()) {
+            std::size_t j = i + 1;
+            while (j < lines.size() && lines[j].blank()) ++j;
+            if (j == lines.size() || !looks_like_names(line_text(lines[j]))) continue;
+            last_author_line = j;
+        }
+        // An author list that ends in ',' or '&' goes on on the next line.
+        while (last_author_line + 1 < lines.size()) {
+            const std::string_view t = line_text(lines[last_author_line]);
+            const char32_t c = last_code_point(t);
+            if ((c != ',' && c != '&') || lines[last_author_line + 1].blank() ||
+                !looks_like_names(line_text(lines[last_author_line + 1])))
+                break;
+            ++last_author_line;
+        }
+        header.fields_begin = last_author_line + 1;
+        // Title lines: up to three lines just above the label, after a blank line, a
+        // Summary or Korrespondance line or a finished paragraph.
+        std::size_t title_end = i;
+        while (title_end > lower_bound && lines[title_end - 1].blank()) --title_end;
+        std::size_t title_begin = title_end;
+        while (title_begin > lower_bound && title_end - title_begin < 3) {
+            const SourceLine& above = lines[title_begin - 1];
+            const std::string_view t = line_text(above);
+            if (above.blank() || field_of(above) != Field::text || last_code_point(t) == '.' ||
+                !word_before_final_hyphen(t).empty())
+                break;
+            --title_begin;
+        }
+        header.title_begin = title_begin == title_end ? i : title_begin;
+        headers.push_back(header);
+        lower_bound = header.fields_begin;
+        i = header.fields_begin - 1;
+    }
+    return headers;
+}
+
+void fill_header(const Context& context, const Header& header, Article& article) {
+    const Lines& lines = context.lines;
+    article.kind = header.kind;
+    // Title: the first title line and any line continuing it in lower case; subtitle: the rest.
+    if (header.title_begin < header.anchor) {
+        Block title, subtitle;
+        for (std::size_t i = header.title_begin; i < header.anchor; ++i) {
+            if (lines[i].blank()) continue;
+            const bool continues = title.empty() || (subtitle.empty() && is_lower(first_code_point(line_text(lines[i]))));
+            (continues ? title : subtitle).push_back(&lines[i]);
+        }
+        article.title = whole_sentence(context.join(title));
+        if (!subtitle.empty()) article.subtitle = whole_sentence(context.join(subtitle));
+    }
+    // Authors: the rest of the label line and the lines the list wraps onto.
+    const SourceLine& anchor = lines[header.anchor];
+    std::string authors(anchor.text.text().substr(header.rest_begin));
+    if (header.rest_begin > 0 && header.rest_begin < anchor.text.size() && anchor.text.text()[header.rest_begin - 1] != ' ')
+        context.repairs.push_back({Repair::Kind::label_split, anchor.text.source_start(header.rest_begin - 1),
+                                   anchor.text.source_end(header.rest_begin + 1),
+                                   header.kind + " | " + std::string(leading_word(authors))});
+    for (std::size_t i = header.anchor + 1; i < header.fields_begin; ++i)
+        if (!lines[i].blank()) authors += " " + std::string(line_text(lines[i]));
+    article.authors = split_authors(authors);
+}
+
+void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& article) {
+    while (begin < end && lines[begin].blank()) ++begin;
+    while (end > begin && lines[end - 1].blank()) --end;
+    if (begin < end) {
+        article.start = lines[begin].start;
+        article.end = lines[end - 1].end;
+    }
+}
+
+}  // namespace
+
+Document Parser::parse(const SourceText& source) const {
+    Document document;
+    document.source_name = source.name;
+    LayoutResult layout = repair_layout(source);
+    document.repairs = std::move(layout.repairs);
+    const Lines& lines = layout.lines;
+    const DocumentWords words(lines);
+    const Context context{lines, impl_->dehyphenator, words, impl_->danish, impl_->english, document.repairs,
+                          typical_width(lines)};
+
+    const bool has_text = std::any_of(lines.begin(), lines.end(), [](const SourceLine& l) { return !l.blank(); });
+    if (!has_text && layout.captions.empty()) return document;
+
+    struct Range {
+        std::size_t begin, end;  // lines of the article
+    };
+    std::vector<Range> ranges;
+    const std::vector<Header> headers = find_headers(lines);
+    const std::size_t first_title = headers.empty() ? lines.size() : headers.front().title_begin;
+    const bool text_before_first = std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(first_title),
+                                               [](const SourceLine& l) { return !l.blank(); });
+    if (text_before_first || (headers.empty() && !layout.captions.empty())) {
+        // The source begins inside an article (or has no article structure at all).
+        Article article;
+        article.truncated_start = true;
+        parse_fields(context, 0, first_title, article);
+        set_span(lines, 0, first_title, article);
+        document.articles.push_back(std::move(article));
+        ranges.push_back({0, first_title});
+    }
+    for (std::size_t h = 0; h < headers.size(); ++h) {
+        const std::size_t end = h + 1 < headers.size() ? headers[h + 1].title_begin : lines.size();
+        Article article;
+        fill_header(context, headers[h], article);
+        parse_fields(context, headers[h].fields_begin, end, article);
+        set_span(lines, headers[h].title_begin, end, article);
+        document.articles.push_back(std::move(article));
+        ranges.push_back({headers[h].title_begin, end});
+    }
+    for (LiftedCaption& caption : layout.captions) {
+        std::size_t owner = 0;
+        for (std::size_t a = 0; a < ranges.size(); ++a)
+            if (ranges[a].begin <= caption.line) owner = a;
+        document.articles[owner].figures.push_back(Figure{caption.label, whole_sentence(caption.caption)});
+    }
+    for (Article& article : document.articles) article.truncated_end = !article.summary.has_value();
+    std::stable_sort(document.repairs.begin(), document.repairs.end(),
+                     [](const Repair& a, const Repair& b) { return a.start < b.start; });
+    return document;
+}
+
+}  // namespace summalign

@@ -1,0 +1,160 @@
+// Stage 1: line-level repairs (normalisation, running heads, captions) and paragraph joining.
+#include "summalign/layout.hpp"
+
+#include "detail/layout_lines.hpp"
+#include "detail/layout_unicode.hpp"
+
+namespace summalign {
+
+using namespace layout_detail;
+
+std::string_view to_string(Repair::Kind kind) noexcept {
+    switch (kind) {
+        case Repair::Kind::line_break_hyphen_removed: return "line_break_hyphen_removed";
+        case Repair::Kind::line_break_hyphen_kept: return "line_break_hyphen_kept";
+        case Repair::Kind::lines_joined: return "lines_joined";
+        case Repair::Kind::running_head_dropped: return "running_head_dropped";
+        case Repair::Kind::page_number_dropped: return "page_number_dropped";
+        case Repair::Kind::caption_lifted: return "caption_lifted";
+        case Repair::Kind::label_split: return "label_split";
+        case Repair::Kind::normalized: return "normalized";
+    }
+    return "unknown";
+}
+
+bool SourceLine::blank() const { return trim(text.text()).empty(); }
+
+namespace {
+
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+bool ends_in_soft_hyphen(std::string_view raw_line) {
+    const std::string_view t = trim(raw_line);
+    return t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xAD";
+}
+
+// Normalises one physical line and files it: dropped (running head, page number), split
+// (a caption lifted out of it) or kept as it is.
+void add_line(const std::string& source, std::size_t start, std::size_t end, std::size_t number, LayoutResult& result) {
+    SourceLine line;
+    line.start = start;
+    line.end = end;
+    line.number = number;
+    line.ends_in_soft_hyphen = ends_in_soft_hyphen(std::string_view(source).substr(start, end - start));
+    std::vector<Repair> normalisations;
+    append_normalized(source, start, end, line.text, normalisations);
+
+    const std::string_view text = line.text.text();
+    switch (classify_line(text)) {
+        case LineKind::running_head:
+            result.repairs.push_back({Repair::Kind::running_head_dropped, start, end, std::string(trim(text))});
+            return;
+        case LineKind::page_number:
+            result.repairs.push_back({Repair::Kind::page_number_dropped, start, end, std::string(trim(text))});
+            return;
+        case LineKind::text: break;
+    }
+    result.repairs.insert(result.repairs.end(), normalisations.begin(), normalisations.end());
+
+    if (const auto caption = find_caption(text)) {
+        LiftedCaption lifted;
+        lifted.label = caption->label;
+        lifted.caption = line.text.slice(caption->text_begin, line.text.size()).trimmed();
+        lifted.line = result.lines.size();
+        result.repairs.push_back({Repair::Kind::caption_lifted, line.text.source_start(caption->begin), end,
+                                  caption->label + ". " + lifted.caption.text()});
+        result.captions.push_back(std::move(lifted));
+        line.text = line.text.slice(0, caption->begin);
+        line.ends_in_soft_hyphen = false;
+        if (line.blank()) return;  // the line held nothing but the caption
+    }
+    result.lines.push_back(std::move(line));
+}
+
+}  // namespace
+
+LayoutResult repair_layout(const SourceText& source) {
+    LayoutResult result;
+    const std::string& s = source.bytes;
+    std::size_t pos = 0;
+    if (std::string_view(s).substr(0, byte_order_mark.size()) == byte_order_mark) {
+        result.repairs.push_back({Repair::Kind::normalized, 0, byte_order_mark.size(), "byte-order mark removed"});
+        pos = byte_order_mark.size();
+    }
+    std::size_t number = 0;
+    while (pos < s.size()) {
+        ++number;
+        std::size_t line_end = s.find_first_of("\r\n", pos);
+        if (line_end == std::string::npos) line_end = s.size();
+        std::size_t next = line_end;
+        if (line_end < s.size()) {
+            if (s[line_end] == '\r') {
+                const bool crlf = line_end + 1 < s.size() && s[line_end + 1] == '\n';
+                next = line_end + (crlf ? 2 : 1);
+                result.repairs.push_back({Repair::Kind::normalized, line_end, next, crlf ? "CRLF line end" : "CR line end"});
+            } else {
+                next = line_end + 1;
+            }
+        }
+        add_line(s, pos, line_end, number, result);
+        pos = next;
+    }
+    return result;
+}
+
+MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphenator& dehyphenator,
+                      const DocumentWords& document_words, std::vector<Repair>& repairs) {
+    std::vector<const SourceLine*> content;
+    for (const SourceLine* line : lines)
+        if (!line->blank()) content.push_back(line);
+    MappedText out;
+    for (std::size_t k = 0; k < content.size(); ++k) {
+        const SourceLine& line = *content[k];
+        const MappedText piece = line.text.trimmed();
+        if (k + 1 == content.size()) {
+            out.append(piece);
+            break;
+        }
+        const SourceLine& next = *content[k + 1];
+        const std::string_view text = piece.text();
+        const std::string_view next_text = trim(next.text.text());
+        if (line.ends_in_soft_hyphen) {
+            out.append(piece);
+            repairs.push_back({Repair::Kind::line_break_hyphen_removed, line.end, next.start,
+                               "soft hyphen at line end: " + std::string(leading_word(next_text))});
+            continue;
+        }
+        const std::string_view before = word_before_final_hyphen(text);
+        if (before.empty()) {
+            out.append(piece);
+            out.append_synthetic(" ", line.end);
+            repairs.push_back({Repair::Kind::lines_joined, line.end, next.start, {}});
+            continue;
+        }
+        std::size_t hyphen_length = 0;
+        code_point_before(text, text.size(), hyphen_length);
+        const std::size_t hyphen_at = piece.origin(text.size() - hyphen_length);
+        const std::string tail(leading_word(next_text));
+        switch (dehyphenator.decide(before, next_text, document_words)) {
+            case HyphenDecision::join:
+                out.append(piece.slice(0, text.size() - hyphen_length));
+                repairs.push_back({Repair::Kind::line_break_hyphen_removed, hyphen_at, next.start,
+                                   std::string(before) + tail});
+                break;
+            case HyphenDecision::keep:
+                out.append(piece);
+                repairs.push_back({Repair::Kind::line_break_hyphen_kept, hyphen_at, next.start,
+                                   std::string(before) + "-" + tail});
+                break;
+            case HyphenDecision::keep_with_space:
+                out.append(piece);
+                out.append_synthetic(" ", line.end);
+                repairs.push_back({Repair::Kind::line_break_hyphen_kept, hyphen_at, next.start,
+                                   std::string(before) + "- " + tail});
+                break;
+        }
+    }
+    return out;
+}
+
+}  // namespace summalign
