@@ -332,7 +332,10 @@ private:
         if (article.subtitle) out_ << "<div class=\"subtitle\">" << html_escape(article.subtitle->text) << "</div>\n";
         if (!article.authors.empty()) {
             std::string authors;
-            for (const std::string& author : article.authors) authors += (authors.empty() ? "" : ", ") + author;
+            for (const std::string& author : article.authors) {
+                if (!authors.empty()) authors += ", ";
+                authors += author;
+            }
             out_ << "<div class=\"byline\">" << html_escape(authors) << "</div>\n";
         }
         if (article.summary) {
@@ -422,9 +425,9 @@ private:
         if (bead_value) {
             tooltip += fmt::format("\nbead {}: score {}", *bead + 1, score_text(bead_value->score));
             const std::string matches = matches_tooltip(bead_value->evidence);
-            if (!matches.empty()) tooltip += "\n" + matches;
+            if (!matches.empty()) tooltip.append("\n").append(matches);
         }
-        for (const Finding* finding : sentence_level) tooltip += "\n" + finding_tooltip(*finding);
+        for (const Finding* finding : sentence_level) tooltip.append("\n").append(finding_tooltip(*finding));
         std::string classes = "sent";
         if (orphan) classes += " orphan";
         if (!sentence_level.empty()) classes += " flagged";
@@ -476,7 +479,7 @@ private:
             std::string tooltip = fmt::format("bead {}: D{} \u2194 E{} score {}", b + 1, join_ids("", bead.da),
                                               join_ids("", bead.en), score_text(bead.score));
             const std::string matches = matches_tooltip(bead.evidence);
-            if (!matches.empty()) tooltip += "\n" + matches;
+            if (!matches.empty()) tooltip.append("\n").append(matches);
             out_ << "<path data-bead=\"a" << index << "-b" << b << "\" data-from=\""
                  << join_ids(fmt::format("a{}-da-", index), bead.da) << "\" data-to=\""
                  << join_ids(fmt::format("a{}-en-", index), bead.en) << "\" stroke=\"" << score_colour(bead.score, 45.0)

@@ -14,7 +14,10 @@ namespace {
 
 std::string ids_text(const std::vector<std::size_t>& ids) {
     std::string text;
-    for (std::size_t id : ids) text += (text.empty() ? "" : ",") + std::to_string(id);
+    for (std::size_t id : ids) {
+        if (!text.empty()) text += ',';
+        text += std::to_string(id);
+    }
     return text;
 }
 
