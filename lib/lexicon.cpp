@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
+#include "detail/lexicon_binary.hpp"
 #include "detail/lexicon_tables.hpp"
 #include "detail/lexicon_text.hpp"
 #include "summalign/data.hpp"
@@ -33,22 +36,60 @@ std::filesystem::path optional_data_file(const char* name) {
 }  // namespace
 
 struct Lexicon::Impl {
+    // Sources parsed at construction: user dictionaries, and FreeDict or the glossary
+    // when the binary file does not hold a current copy of them.
     detail::BilingualTables tables;
+    // The binary lexicon file, memory-mapped: the learned table, and usually FreeDict and
+    // the glossary bundled at build time; `binary_sources` says which of its sources count.
+    std::optional<detail::MappedLexicon> binary;
+    std::uint32_t binary_sources = 0;
 
-    std::vector<Translation> lookup(const detail::TermTable& table, std::string_view word) const {
+    std::vector<Translation> lookup(const detail::TermTable& table, detail::Direction direction, std::string_view word) const {
         const std::string key = detail::lexicon_key(word);
-        auto found = table.entries.find(key);
-        if (found == table.entries.end()) return {};
-        return found->second;
+        std::vector<Translation> translations;
+        if (auto found = table.entries.find(key); found != table.entries.end()) translations = found->second;
+        if (binary && binary_sources != 0) {
+            auto more = binary->lookup(direction, key, binary_sources);
+            if (more.empty()) return translations;
+            if (translations.empty() && binary_sources == detail::source_bit(Translation::Source::learned)) return more;
+            for (auto& translation : more) detail::merge_translation(translations, std::move(translation));
+            detail::sort_best_first(translations);
+        }
+        return translations;
+    }
+
+    bool contains(const detail::TermTable& table, detail::Direction direction, std::string_view word) const {
+        const std::string key = detail::lexicon_key(word);
+        return table.entries.contains(key) || (binary && binary_sources != 0 && binary->contains(direction, key, binary_sources));
     }
 };
 
 Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()) {
     auto& tables = impl_->tables;
-    if (options.use_freedict) detail::load_freedict(tables, options.freedict_dir);
+    using Source = Translation::Source;
+    if (options.use_learned || options.use_freedict || options.use_glossary) {
+        const auto binary = options.learned_file.empty() ? optional_data_file(default_learned_lexicon_name) : options.learned_file;
+        if (!binary.empty()) impl_->binary.emplace(binary);
+    }
+    const auto bundled = [&](Source source) {
+        return impl_->binary && (impl_->binary->bundle().source_mask & detail::source_bit(source)) != 0;
+    };
+    if (options.use_learned && bundled(Source::learned)) impl_->binary_sources |= detail::source_bit(Source::learned);
+    if (options.use_freedict) {
+        if (bundled(Source::freedict) &&
+            impl_->binary->bundle().freedict_fingerprint == detail::files_fingerprint(detail::freedict_files(options.freedict_dir)))
+            impl_->binary_sources |= detail::source_bit(Source::freedict);
+        else
+            detail::load_freedict(tables, options.freedict_dir);
+    }
     if (options.use_glossary) {
         const auto glossary = options.glossary_file.empty() ? optional_data_file(default_glossary_name) : options.glossary_file;
-        if (!glossary.empty()) detail::load_tsv_dictionary(tables, glossary, Translation::Source::glossary);
+        if (!glossary.empty()) {
+            if (bundled(Source::glossary) && impl_->binary->bundle().glossary_fingerprint == detail::files_fingerprint({glossary}))
+                impl_->binary_sources |= detail::source_bit(Source::glossary);
+            else
+                detail::load_tsv_dictionary(tables, glossary, Source::glossary);
+        }
     }
     for (const auto& path : options.user_dictionaries) detail::load_user_dictionary(tables, path);
     tables.finish();
@@ -58,14 +99,27 @@ Lexicon::~Lexicon() = default;
 Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
-std::vector<Translation> Lexicon::da_to_en(std::string_view danish) const { return impl_->lookup(impl_->tables.da_to_en, danish); }
+std::vector<Translation> Lexicon::da_to_en(std::string_view danish) const {
+    return impl_->lookup(impl_->tables.da_to_en, detail::Direction::da_to_en, danish);
+}
 
-std::vector<Translation> Lexicon::en_to_da(std::string_view english) const { return impl_->lookup(impl_->tables.en_to_da, english); }
+std::vector<Translation> Lexicon::en_to_da(std::string_view english) const {
+    return impl_->lookup(impl_->tables.en_to_da, detail::Direction::en_to_da, english);
+}
 
-bool Lexicon::has_danish(std::string_view danish) const { return impl_->tables.da_to_en.entries.contains(detail::lexicon_key(danish)); }
+bool Lexicon::has_danish(std::string_view danish) const { return impl_->contains(impl_->tables.da_to_en, detail::Direction::da_to_en, danish); }
 
-bool Lexicon::has_english(std::string_view english) const { return impl_->tables.en_to_da.entries.contains(detail::lexicon_key(english)); }
+bool Lexicon::has_english(std::string_view english) const {
+    return impl_->contains(impl_->tables.en_to_da, detail::Direction::en_to_da, english);
+}
 
-std::size_t Lexicon::entry_count() const noexcept { return impl_->tables.da_to_en.pair_count() + impl_->tables.en_to_da.pair_count(); }
+std::size_t Lexicon::entry_count() const noexcept {
+    std::size_t count = impl_->tables.da_to_en.pair_count() + impl_->tables.en_to_da.pair_count();
+    // Bundled sources count as stored (a pair two sources share counts twice there).
+    if (impl_->binary && impl_->binary_sources != 0)
+        count += impl_->binary->translation_count(detail::Direction::da_to_en, impl_->binary_sources) +
+                 impl_->binary->translation_count(detail::Direction::en_to_da, impl_->binary_sources);
+    return count;
+}
 
 }  // namespace summalign

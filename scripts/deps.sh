@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config
   libicu-dev libboost-locale-dev libfmt-dev catch2 libstemmer-dev
   libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
-  nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev
+  nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev libxml2-dev
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
   chromium  # headless browser for the HTML report test (skipped when absent)

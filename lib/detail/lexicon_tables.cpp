@@ -1,6 +1,7 @@
 #include "detail/lexicon_tables.hpp"
 
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -155,6 +156,30 @@ void load_hunalign_dictionary(BilingualTables& tables, const std::filesystem::pa
             throw Error(path.string(), offset, fmt::format("line {}: empty {} side", line_number, danish.empty() ? "Danish" : "English"));
         tables.add_pair(danish, english, 1.0f, source);
     });
+}
+
+std::uint64_t files_fingerprint(const std::vector<std::filesystem::path>& files) {
+    uLong crc = crc32(0L, Z_NULL, 0);
+    std::uint64_t total = 0;
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            // An absent file still changes the fingerprint, and differently from an empty one.
+            crc = crc32(crc, reinterpret_cast<const Bytef*>("\0absent"), 7);
+            continue;
+        }
+        char buffer[1 << 16];
+        while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+            crc = crc32(crc, reinterpret_cast<const Bytef*>(buffer), static_cast<uInt>(in.gcount()));
+            total += static_cast<std::uint64_t>(in.gcount());
+        }
+    }
+    return (total << 32) ^ static_cast<std::uint64_t>(crc);
+}
+
+std::vector<std::filesystem::path> freedict_files(const std::filesystem::path& dictd_dir) {
+    return {dictd_dir / "freedict-dan-eng.index", dictd_dir / "freedict-dan-eng.dict.dz", dictd_dir / "freedict-eng-dan.index",
+            dictd_dir / "freedict-eng-dan.dict.dz"};
 }
 
 void load_user_dictionary(BilingualTables& tables, const std::filesystem::path& path) {

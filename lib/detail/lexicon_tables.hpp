@@ -1,6 +1,7 @@
 #pragma once
 // In-memory translation tables for the lexicon sources read from text (FreeDict, the
 // glossary, user dictionaries), and the readers of the text dictionary formats.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -49,6 +50,11 @@ void load_tsv_dictionary(BilingualTables& tables, const std::filesystem::path& p
 
 // hunalign's format: `english @ danish` lines.
 void load_hunalign_dictionary(BilingualTables& tables, const std::filesystem::path& path, Translation::Source source);
+
+// A cheap identity of source files (CRC-32 and size of their bytes, absent files marked),
+// stored with bundled entries so a reader can tell whether they are still current.
+std::uint64_t files_fingerprint(const std::vector<std::filesystem::path>& files);
+std::vector<std::filesystem::path> freedict_files(const std::filesystem::path& dictd_dir);
 
 // By extension: ".dict" is hunalign's format, anything else TSV.
 void load_user_dictionary(BilingualTables& tables, const std::filesystem::path& path);

@@ -60,17 +60,27 @@ std::string lexicon_key(std::string_view text) {
     return collapse_spaces(utf8);
 }
 
-std::vector<std::string> word_tokens(std::string_view text) {
-    std::vector<std::string> words;
-    if (text.empty()) return words;
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+struct WordTokenizer::Impl {
+    std::unique_ptr<icu::BreakIterator> breaker;
+};
+
+WordTokenizer::WordTokenizer() : impl_(std::make_unique<Impl>()) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createWordInstance(danish_locale(), status));
-    if (U_FAILURE(status) || !breaker) return words;
-    breaker->setText(unicode);
-    int32_t start = breaker->first();
-    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
-        const int32_t rule = breaker->getRuleStatus();
+    impl_->breaker.reset(icu::BreakIterator::createWordInstance(danish_locale(), status));
+    if (U_FAILURE(status)) impl_->breaker.reset();
+}
+
+WordTokenizer::~WordTokenizer() = default;
+
+std::vector<std::string> WordTokenizer::operator()(std::string_view text) {
+    std::vector<std::string> words;
+    if (text.empty() || !impl_->breaker) return words;
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::BreakIterator& breaker = *impl_->breaker;
+    breaker.setText(unicode);
+    int32_t start = breaker.first();
+    for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next()) {
+        const int32_t rule = breaker.getRuleStatus();
         // Letters (and ideographs/kana) only: numbers, punctuation and spaces are not words
         // a lexicon should learn.
         if (rule < UBRK_WORD_LETTER || rule >= UBRK_WORD_IDEO_LIMIT) continue;
@@ -81,6 +91,11 @@ std::vector<std::string> word_tokens(std::string_view text) {
         words.push_back(std::move(utf8));
     }
     return words;
+}
+
+std::vector<std::string> word_tokens(std::string_view text) {
+    WordTokenizer tokenizer;
+    return tokenizer(text);
 }
 
 }  // namespace summalign::detail
