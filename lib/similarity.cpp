@@ -50,7 +50,7 @@ constexpr char kIdentical = 'i';
 constexpr char kCognatePrefix = 'g';
 
 // Token weights before any corpus statistics (docs/similarity.md).
-constexpr float kFunctionWordWeight = 0.3f;
+constexpr float kFunctionWordWeight = 0.5f;
 constexpr float kAnchorWeight = 1.5f;
 constexpr float kCitationWeight = 0.5f;
 
@@ -63,6 +63,7 @@ constexpr float kCognateScale = 0.9f;
 constexpr double kCognateThreshold = 0.72;
 constexpr std::size_t kMaxTranslations = 40;
 constexpr float kMinLearnedProbability = 0.02f;
+constexpr std::size_t kMaxPhraseWords = 3;
 
 MatchKind kind_of(Translation::Source source) {
     switch (source) {
@@ -252,6 +253,25 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
         }
     }
 
+    // Multi-word entries ("i dag" today, "kan lide" like, "bone marrow" knoglemarv): each
+    // word of the phrase links to the phrase's translations.
+    auto& tokens = sentence.tokens;
+    for (std::size_t length = kMaxPhraseWords; length >= 2; --length) {
+        for (std::size_t start = 0; start + length <= tokens.size(); ++start) {
+            std::string phrase = tokens[start].lower;
+            bool usable = !tokens[start].is_number && !tokens[start].is_citation;
+            for (std::size_t k = start + 1; k < start + length && usable; ++k) {
+                usable = !tokens[k].is_number && !tokens[k].is_citation;
+                phrase += ' ';
+                phrase += tokens[k].lower;
+            }
+            if (!usable || !(danish ? impl_->lexicon->has_danish(phrase) : impl_->lexicon->has_english(phrase))) continue;
+            const auto translations = impl_->lookup(phrase, lang);
+            for (std::size_t k = start; k < start + length; ++k)
+                impl_->link_translations(tokens[k], translations, other, other_stemmer, false);
+        }
+    }
+
     for (std::uint32_t i = 0; i < sentence.tokens.size(); ++i) {
         const auto& token = sentence.tokens[i];
         for (auto key : token.own_keys) sentence.key_index.emplace_back(key, i);
@@ -259,6 +279,7 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     }
     std::sort(sentence.key_index.begin(), sentence.key_index.end());
     sentence.key_index.erase(std::unique(sentence.key_index.begin(), sentence.key_index.end()), sentence.key_index.end());
+    for (const auto& entry : sentence.key_index) sentence.key_signature |= std::uint64_t{1} << (entry.first % 64);
     return sentence;
 }
 
@@ -283,7 +304,9 @@ struct Side {
 
     template <typename F>
     void for_each_with_key(std::uint64_t key, F&& f) const {
+        const std::uint64_t bit = std::uint64_t{1} << (key % 64);
         for (const auto& [sentence, offset] : sentences) {
+            if ((sentence->key_signature & bit) == 0) continue;
             const auto& index = sentence->key_index;
             auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(key, std::uint32_t{0}));
             for (; it != index.end() && it->first == key; ++it) f(offset + it->second);

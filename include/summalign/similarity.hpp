@@ -72,6 +72,9 @@ struct PreparedSentence {
     std::vector<Token> tokens;
     // (own or anchor key, token index) sorted by key: lets score() find a token by key quickly.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> key_index;
+    // One bit per key of key_index (bit = key % 64): most keys a scorer looks for are
+    // absent, and this answers "certainly absent" without a search.
+    std::uint64_t key_signature = 0;
 };
 
 // Word-matching paths beyond the lexicon, switchable for measuring what each adds.
