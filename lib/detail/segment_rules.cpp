@@ -234,7 +234,7 @@ public:
         if (is_dotted_lowercase(core)) return false;
         if (is_numbered(core)) {
             // "2. - Jeg ville nok ...": a number opening a sentence numbers it.
-            if (token.starts_sentence) return false;
+            if (token.starts_sentence && !abbreviations_.find(token.previous)) return false;
             // "Fig. 1. Stamcellers differentiering" is one caption; "den 1. 2. og 3. maj" one date.
             if (is_digit(following.first)) return false;
             const AbbreviationKind* label = abbreviations_.find(token.previous);
