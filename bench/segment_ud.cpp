@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "detail/segment_eval.hpp"
@@ -103,7 +104,16 @@ int main(int argc, char** argv) {
     const auto score = summalign::detail::score_boundaries(gold.sentence_ends, spans, gold.text.size());
 
     report("ICU alone (da)", icu_score, icu_seconds, gold.text.size());
-    report("summalign Segmenter", score, seconds, gold.text.size());
+    report("Segmenter (auto)", score, seconds, gold.text.size());
+    // The other line-break policies, for the record: the built text puts headlines on lines
+    // of their own, so "sentence" suits it too, while "space" loses every headline end.
+    for (const auto& [name, policy] : {std::pair{"Segmenter (sentence)", summalign::LineBreaks::end_sentence},
+                                       std::pair{"Segmenter (space)", summalign::LineBreaks::join}}) {
+        std::vector<ByteSpan> policy_spans;
+        const double policy_seconds = median_seconds(runs, [&] { policy_spans = segmenter.split(gold.text, {policy}); });
+        report(name, summalign::detail::score_boundaries(gold.sentence_ends, policy_spans, gold.text.size()),
+               policy_seconds, gold.text.size());
+    }
     if (show_errors) {
         std::cout << "\nICU alone:\n";
         print_errors(gold, icu_spans);
