@@ -304,13 +304,11 @@ std::vector<Header> find_headers(const Lines& lines) {
             if (j == lines.size() || !looks_like_names(line_text(lines[j]))) continue;
             last_author_line = j;
         }
-        // An author list that ends in ',' or '&' goes on on the next line.
-        while (last_author_line + 1 < lines.size()) {
-            const std::string_view t = line_text(lines[last_author_line]);
-            const char32_t c = last_code_point(t);
-            if ((c != ',' && c != '&') || lines[last_author_line + 1].blank() ||
-                !looks_like_names(line_text(lines[last_author_line + 1])))
-                break;
+        // The author list may wrap (after a comma or inside a name) onto lines that read as
+        // names, up to the blank line or the next field.
+        for (std::size_t extra = 0; extra < 3 && last_author_line + 1 < lines.size(); ++extra) {
+            const SourceLine& next = lines[last_author_line + 1];
+            if (next.blank() || field_of(next) != Field::text || !looks_like_names(line_text(next))) break;
             ++last_author_line;
         }
         header.fields_begin = last_author_line + 1;

@@ -149,10 +149,12 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     if (joined_count > 0 || hyphenated_count > 0)
         return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
 
-    const Impl::Verdict joined_verdict = impl_->check(joined);
+    // Hunspell judges the last part only: "HSC-transplan-|tation" is about "transplantation".
+    const Impl::Verdict joined_verdict = impl_->check(std::string(head) + std::string(tail));
     if (joined_verdict == Impl::Verdict::lexical) return HyphenDecision::join;
-    // "de novo-|blodkar": the head is used with a hyphen elsewhere in the document, and
-    // the joined form is at best a compound Hunspell builds from parts.
+    // A chain of hyphenated parts whose last part would not make a word when joined:
+    // "proof-of-principle-|forsøg".
+    if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown) return HyphenDecision::keep;
     if (words.is_compound_head(head)) return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
     if (code_points(head) >= 3 && impl_->both_english_words(head, tail)) return HyphenDecision::keep;
