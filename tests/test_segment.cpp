@@ -303,6 +303,57 @@ TEST_CASE("large and hostile input stays linear and does not crash", "[segment]"
     }
 }
 
+TEST_CASE("random text: spans are ordered, trimmed, on character boundaries and lose no text", "[segment]") {
+    // Pieces that exercise every rule, glued at random (fixed seed: the test is repeatable).
+    const std::vector<std::string> pieces = {
+        "Han", "f.eks.", "H.", "C.", "1.", "2003.", "[13]", "[14-16].", ".", "!", "?", "…", "- ", "– ", "(", ")",
+        "»", "«", "\"", "osv.", "Fig.", "et al.", "Det", "vist.[3]", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t",
+        "\u00a0", "\u2029", "æøå", "Ærø.", "m.", "gastrocnemius", "28", "dr.phil."};
+    std::uint64_t state = 20031165;
+    auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    const auto is_space = [](std::string_view text, std::size_t i) {
+        return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ||
+               text.substr(i).starts_with("\u00a0") || text.substr(i).starts_with("\u2029");
+    };
+    const auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+    for (const Lang lang : {Lang::da, Lang::en}) {
+        const Segmenter segmenter(lang);
+        for (int round = 0; round < 300; ++round) {
+            std::string text;
+            const std::size_t count = next() % 60;
+            for (std::size_t i = 0; i < count; ++i) {
+                text += pieces[next() % pieces.size()];
+                if (next() % 2) text += ' ';
+            }
+            for (const auto options : {SplitOptions{LineBreaks::automatic}, SplitOptions{LineBreaks::end_sentence},
+                                       SplitOptions{LineBreaks::join}}) {
+                INFO("text: " << text);
+                const auto spans = segmenter.split(text, options);
+                std::vector<bool> covered(text.size(), false);
+                std::size_t previous_end = 0;
+                for (const auto& span : spans) {
+                    REQUIRE(span.begin >= previous_end);
+                    REQUIRE(span.begin < span.end);
+                    REQUIRE(span.end <= text.size());
+                    CHECK_FALSE(continuation(text[span.begin]));
+                    CHECK((span.end == text.size() || !continuation(text[span.end])));
+                    CHECK_FALSE(is_space(text, span.begin));
+                    CHECK_FALSE(text[span.end - 1] == ' ');
+                    for (std::size_t i = span.begin; i < span.end; ++i) covered[i] = true;
+                    previous_end = span.end;
+                }
+                bool lost = false;
+                for (std::size_t i = 0; i < text.size(); ++i)
+                    if (!covered[i] && !is_space(text, i) && !continuation(text[i])) lost = true;
+                CHECK_FALSE(lost);
+            }
+        }
+    }
+}
+
 TEST_CASE("split is const and gives the same answer from several threads", "[segment]") {
     const Segmenter da(Lang::da);
     std::string text;

@@ -2,6 +2,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include <stdexcept>
@@ -19,8 +21,21 @@ void check(UErrorCode status, const char* what) {
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
 }
 
-bool is_space_byte(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+// Unicode white space (including no-break spaces and U+2029) starting at / ending at byte i:
+// its length in bytes, or 0.
+std::size_t space_after(std::string_view text, std::size_t i) {
+    if (i >= text.size()) return 0;
+    auto offset = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), offset, static_cast<int32_t>(text.size()), c);
+    return c >= 0 && u_isUWhiteSpace(c) ? static_cast<std::size_t>(offset) - i : 0;
+}
+std::size_t space_before(std::string_view text, std::size_t i) {
+    if (i == 0) return 0;
+    auto offset = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, offset, c);
+    return c >= 0 && u_isUWhiteSpace(c) ? i - static_cast<std::size_t>(offset) : 0;
 }
 
 }  // namespace
@@ -59,8 +74,16 @@ std::vector<ByteSpan> spans_between(std::string_view text, const std::vector<std
     std::vector<ByteSpan> spans;
     std::size_t start = 0;
     auto add = [&](std::size_t begin, std::size_t end) {
-        while (begin < end && is_space_byte(text[begin])) ++begin;
-        while (end > begin && is_space_byte(text[end - 1])) --end;
+        while (begin < end) {
+            const std::size_t n = space_after(text, begin);
+            if (n == 0) break;
+            begin += n;
+        }
+        while (end > begin) {
+            const std::size_t n = space_before(text, end);
+            if (n == 0) break;
+            end -= n;
+        }
         if (begin < end) spans.push_back({begin, end});
     };
     for (auto b : breaks) {
