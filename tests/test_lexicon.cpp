@@ -9,11 +9,13 @@
 #include <functional>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <string>
 #include <vector>
 
 #include "detail/dictd.hpp"
 #include "detail/lexicon_text.hpp"
+#include "summalign/data.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
 
@@ -173,10 +175,20 @@ TEST_CASE("glossary lines add translations in both directions", "[lexicon][gloss
     CHECK(lexicon.entry_count() == 8);
 }
 
-TEST_CASE("a missing default glossary is skipped", "[lexicon][glossary]") {
+TEST_CASE("the default glossary is used when a data directory has it", "[lexicon][glossary]") {
     LexiconOptions options = nothing_but();
-    options.use_glossary = true;  // whether or not data/glossary-da-en.tsv exists yet
-    CHECK_NOTHROW(Lexicon(options));
+    options.use_glossary = true;
+    bool present = true;
+    try {
+        summalign::find_data_file(summalign::default_glossary_name);
+    } catch (const summalign::Error&) {
+        present = false;
+    }
+    const Lexicon lexicon(options);  // absent: skipped, not an error
+    if (present)
+        CHECK(lexicon.entry_count() > 0);
+    else
+        CHECK(lexicon.entry_count() == 0);
 }
 
 TEST_CASE("user dictionaries in hunalign and TSV format", "[lexicon][user]") {
@@ -249,4 +261,35 @@ TEST_CASE("a malformed dictd index names the file and line", "[lexicon][freedict
     }
     const auto message = error_message([&] { summalign::detail::read_dictd(index, dir.path / "freedict-dan-eng.dict.dz"); });
     CHECK_THAT(message, Catch::Contains("freedict-dan-eng.index") && Catch::Contains("line 2") && Catch::Contains("outside"));
+}
+
+TEST_CASE("concurrent lookups on one const Lexicon agree with sequential ones", "[lexicon][threads]") {
+    TempDir dir;
+    LexiconOptions options = nothing_but();
+    options.use_freedict = has_freedict();
+    options.user_dictionaries = {dir.write("mine.tsv", "hjerte\theart\nblod\tblood\nknoglemarv\tbone marrow\n")};
+    const Lexicon lexicon(options);
+    const std::vector<std::string> words{"hjerte", "blod", "knoglemarv", "hus", "knogle", "afbryde", "ukendt"};
+    std::vector<std::vector<std::string>> expected;
+    for (const auto& word : words) {
+        std::vector<std::string> targets;
+        for (const auto& t : lexicon.da_to_en(word)) targets.push_back(t.target);
+        expected.push_back(targets);
+    }
+    std::vector<int> mismatches(4, 0);
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < 4; ++thread) {
+        threads.emplace_back([&, thread] {
+            for (int round = 0; round < 200; ++round) {
+                for (std::size_t i = 0; i < words.size(); ++i) {
+                    std::vector<std::string> targets;
+                    for (const auto& t : lexicon.da_to_en(words[i])) targets.push_back(t.target);
+                    if (targets != expected[i]) ++mismatches[thread];
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK(mismatches == std::vector<int>(4, 0));
+    CHECK(expected[0] == std::vector<std::string>{"heart"});
 }
