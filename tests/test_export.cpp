@@ -455,3 +455,34 @@ TEST_CASE("HTML of a parsed-only document shows the texts without alignment", "[
     CHECK(count_of(html, "<path ") == 0);
     CHECK(html.find("class=\"heat\"") == std::string::npos);
 }
+
+TEST_CASE("every format stays well-formed when a text holds invalid UTF-8 or control characters", "[export]") {
+    summalign::Document document = sample_document();
+    auto aligned = sample_aligned();
+    const std::string broken = "ends inside a character \xC3 and \xFF\xFE bytes, NUL-free control \x01\x1F";
+    document.articles[0].resume[0].text = broken;
+    document.source_name = "bad\xC3.txt";
+    aligned[0].findings[0].message = broken;
+    aligned[0].alignment.title->en = broken;
+
+    const json parsed = json::parse(export_to_string(summalign::Format::json, document, aligned));
+    CHECK(parsed["articles"][0]["resume"][0]["text"].get<std::string>().find("\xEF\xBF\xBD") != std::string::npos);
+
+    std::istringstream lines(export_to_string(summalign::Format::jsonl, document, aligned));
+    for (std::string line; std::getline(lines, line);) CHECK_NOTHROW(json::parse(line));
+
+    const std::string tmx = export_to_string(summalign::Format::tmx, document, aligned);
+    pugi::xml_document xml;
+    CHECK(xml.load_buffer(tmx.data(), tmx.size()));
+    CHECK(tmx.find('\x01') == std::string::npos);
+
+    const std::string tsv = export_to_string(summalign::Format::tsv, document, aligned);
+    CHECK(tsv.find('\xFF') == std::string::npos);
+    CHECK(tsv.find('\x01') == std::string::npos);
+    CHECK(count_of(tsv, "\n") == 1 + 1 + 4);
+
+    const std::string html = export_to_string(summalign::Format::html, document, aligned);
+    CHECK(html.find('\xFF') == std::string::npos);
+    CHECK(html.find('\x01') == std::string::npos);
+    CHECK(html.find("ends inside a character \xEF\xBF\xBD and") != std::string::npos);
+}

@@ -15,6 +15,8 @@
 
 #include "export_fixture.hpp"
 #include "summalign/export.hpp"
+#include "summalign/pipeline.hpp"
+#include "summalign/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -156,4 +158,47 @@ TEST_CASE("HTML report renders to a screenshot", "[export][html][browser]") {
     // A blank 1280x2200 page compresses to a few kilobytes; the rendered report is far larger.
     CHECK(png.size() > 50'000);
     WARN("screenshot: " << screenshot.string());
+}
+
+TEST_CASE("HTML report of the seed document, parsed and aligned, runs in a headless browser",
+          "[export][html][browser][corpus]") {
+    const std::string chromium = find_chromium();
+    if (chromium.empty()) {
+        WARN("skipped: chromium is not installed (apt-get install chromium)");
+        return;
+    }
+    const fs::path seed = fs::path(SUMMALIGN_TEST_SOURCE_DIR) / "corpus" / "ugeskr-2003-165-stamceller.txt";
+    if (!fs::exists(seed)) {
+        WARN("skipped: " << seed << " is missing");
+        return;
+    }
+    const summalign::Aligner aligner;
+    const summalign::AlignedDocument aligned = aligner.align(aligner.parser().parse(summalign::read_source(seed.string())));
+    std::size_t two_sided_beads = 0;
+    for (const summalign::AlignedArticle& article : aligned.articles) {
+        for (const summalign::Bead& bead : article.alignment.resume_summary) {
+            two_sided_beads += !bead.da.empty() && !bead.en.empty();
+        }
+    }
+
+    const fs::path directory = output_directory("export_html_browser_seed");
+    const fs::path page = directory / "report.html";
+    {
+        std::ofstream out(page, std::ios::binary);
+        summalign::write_document(out, summalign::Format::html, aligned);
+    }
+    const BrowserRun run = run_chromium(chromium, page, directory, "--dump-dom");
+    REQUIRE(run.exit_code == 0);
+    CHECK(console_lines(run.stderr_text).empty());
+    for (const std::string& line : console_lines(run.stderr_text)) WARN(line);
+    CHECK(run.stdout_text.find("data-state=\"ready\" data-links=\"" + std::to_string(two_sided_beads) + "\"") !=
+          std::string::npos);
+    CHECK(count_of(run.stdout_text, " d=\"M 0 ") == two_sided_beads);
+    CHECK(count_of(run.stdout_text, "<section class=\"article\"") == aligned.document.articles.size());
+
+    const fs::path screenshot = directory / "report.png";
+    fs::remove(screenshot);
+    const BrowserRun shot = run_chromium(chromium, page, directory, "--screenshot='" + screenshot.string() + "'");
+    CHECK(shot.exit_code == 0);
+    CHECK(fs::exists(screenshot));
 }

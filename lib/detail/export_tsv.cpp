@@ -28,7 +28,8 @@ void write_row(std::ostream& out, std::size_t article, std::string_view kind, st
 std::string tsv_escape(std::string_view text) {
     std::string escaped;
     escaped.reserve(text.size());
-    for (char c : text) {
+    // Valid UTF-8 without other control characters, as every other format writes it.
+    for (char c : xml_safe(text)) {
         switch (c) {
             case '\\': escaped += "\\\\"; break;
             case '\t': escaped += "\\t"; break;

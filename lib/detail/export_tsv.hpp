@@ -10,7 +10,8 @@
 namespace summalign::detail {
 
 // Backslash escapes so that a field never contains a tab or a line break:
-// \ -> \\, tab -> \t, LF -> \n, CR -> \r.
+// \ -> \\, tab -> \t, LF -> \n, CR -> \r; other control characters become spaces and
+// invalid UTF-8 U+FFFD.
 std::string tsv_escape(std::string_view text);
 
 // Header "article<TAB>kind<TAB>da<TAB>en<TAB>score<TAB>da_ids<TAB>en_ids", then per article
