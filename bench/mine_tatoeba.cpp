@@ -4,7 +4,7 @@
 //
 //   bench_mine_tatoeba [FILE] [--no-freedict] [--no-glossary] [--no-learned]
 //                      [--no-cognates] [--no-compounds] [--no-margin] [--no-corpus-weights]
-//                      [--runs N] [--threads N]
+//                      [--runs N] [--threads N] [--candidates N] [--scale LINES]
 // FILE defaults to ../shared/data/tatoeba-dan-eng.dev.tsv next to the source tree.
 #include <algorithm>
 #include <chrono>
@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     ScorerOptions scorer_options;
     MineOptions mine_options;
     int runs = 3;
+    std::size_t scale = 0;  // > 0: repeat the pairs (with a copy number appended) up to this many lines
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--no-freedict") lexicon_options.use_freedict = false;
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
         else if (arg == "--no-compounds") scorer_options.use_compounds = false;
         else if (arg == "--no-margin") mine_options.margin = false;
         else if (arg == "--no-corpus-weights") mine_options.corpus_weights = false;
+        else if (arg == "--scale" && i + 1 < argc) scale = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
         else if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
         else if (arg == "--threads" && i + 1 < argc) mine_options.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
         else if (arg == "--candidates" && i + 1 < argc) mine_options.candidates = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
@@ -60,6 +62,16 @@ int main(int argc, char** argv) {
         english.push_back(line.substr(tab + 1));
     }
 
+    const std::size_t originals = danish.size();
+    if (scale > originals && originals > 0) {
+        for (std::size_t copy = 1; danish.size() < scale; ++copy) {
+            for (std::size_t i = 0; i < originals && danish.size() < scale; ++i) {
+                danish.push_back(danish[i] + " " + std::to_string(copy));
+                english.push_back(english[i] + " " + std::to_string(copy));
+            }
+        }
+    }
+
     std::vector<double> load_ms;
     std::vector<double> mine_ms;
     double precision = 0.0;
@@ -71,7 +83,8 @@ int main(int argc, char** argv) {
         const auto pairs = mine(scorer, danish, english, mine_options);
         const auto t2 = std::chrono::steady_clock::now();
         std::size_t correct = 0;
-        for (const auto& pair : pairs) correct += pair.en_index == pair.da_index;
+        // With repeated pairs any copy of the right sentence counts as found.
+        for (const auto& pair : pairs) correct += pair.en_index % originals == pair.da_index % originals;
         precision = danish.empty() ? 0.0 : static_cast<double>(correct) / static_cast<double>(danish.size());
         load_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         mine_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());

@@ -64,6 +64,11 @@ void apply_corpus_weights(std::vector<PreparedSentence>& sentences) {
     }
 }
 
+// Posting-list entries visited per Danish line before common keys are skipped (keys
+// with at most kAlwaysVisit lines are always visited). Bounds the cost on 100,000 lines.
+constexpr std::size_t kVoteBudget = 20000;
+constexpr std::size_t kAlwaysVisit = 64;
+
 struct Candidate {
     std::uint32_t en = 0;
     float score = 0.0f;
@@ -113,7 +118,13 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     const std::size_t wanted = std::max<std::size_t>(1, options.candidates);
 
     std::vector<std::vector<Candidate>> candidates(da.size());
+    struct Query {
+        const std::vector<std::uint32_t>* lines;
+        std::uint32_t token;
+        float weight;
+    };
     struct Scratch {
+        std::vector<Query> queries;
         std::vector<float> votes;
         std::vector<std::uint32_t> stamp;
         std::vector<std::uint32_t> touched;
@@ -125,22 +136,33 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             s.votes.assign(en.size(), 0.0f);
             s.stamp.assign(en.size(), 0);
         }
+        // Query keys of every Danish word, rarest first, so that a bounded amount of
+        // work goes to the keys that discriminate best.
+        s.queries.clear();
         std::uint32_t token_id = 0;
         for (const auto& token : da[d].tokens) {
             ++token_id;
-            auto vote = [&](std::uint64_t key) {
+            auto query = [&](std::uint64_t key) {
                 auto it = postings.find(key);
                 if (it == postings.end() || it->second.size() > max_postings) return;
-                for (auto e : it->second) {
-                    if (s.stamp[e] == token_id) continue;  // one vote per Danish word
-                    if (s.votes[e] == 0.0f) s.touched.push_back(e);
-                    s.stamp[e] = token_id;
-                    s.votes[e] += token.weight;
-                }
+                s.queries.push_back({&it->second, token_id, token.weight});
             };
-            for (const auto& link : token.links) vote(link.key);
-            for (auto key : token.own_keys) vote(key);
-            for (const auto& anchor : token.anchors) vote(anchor.key);
+            for (const auto& link : token.links) query(link.key);
+            for (auto key : token.own_keys) query(key);
+            for (const auto& anchor : token.anchors) query(anchor.key);
+        }
+        std::sort(s.queries.begin(), s.queries.end(),
+                  [](const Query& a, const Query& b) { return a.lines->size() < b.lines->size(); });
+        std::size_t visited = 0;
+        for (const auto& q : s.queries) {
+            if (visited > kVoteBudget && q.lines->size() > kAlwaysVisit) break;
+            visited += q.lines->size();
+            for (auto e : *q.lines) {
+                if (s.stamp[e] == q.token) continue;  // one vote per Danish word
+                if (s.votes[e] == 0.0f) s.touched.push_back(e);
+                s.stamp[e] = q.token;
+                s.votes[e] += q.weight;
+            }
         }
         std::vector<Candidate> proposed;
         proposed.reserve(s.touched.size());
@@ -172,7 +194,8 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         std::sort(proposed.begin(), proposed.end(), [](const Candidate& a, const Candidate& b) {
             return a.score > b.score || (a.score == b.score && a.en < b.en);
         });
-        candidates[d] = std::move(proposed);
+        // A fresh vector: `proposed` keeps the capacity of every line it was offered.
+        candidates[d] = std::vector<Candidate>(proposed.begin(), proposed.end());
     });
 
     // Margin: a pair counts by how far it stands above the typical best scores of both
