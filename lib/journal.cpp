@@ -114,14 +114,16 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
     return blocks;
 }
 
+// The column width: the upper quartile of line lengths, since the lines that end
+// paragraphs, headings and titles are shorter than the column.
 double typical_width(const Lines& lines) {
     std::vector<std::size_t> lengths;
     for (const SourceLine& line : lines)
         if (!line.blank()) lengths.push_back(code_points(line_text(line)));
     if (lengths.empty()) return 60.0;
-    auto middle = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2);
-    std::nth_element(lengths.begin(), middle, lengths.end());
-    return static_cast<double>(*middle);
+    auto quartile = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 3 / 4);
+    std::nth_element(lengths.begin(), quartile, lengths.end());
+    return static_cast<double>(*quartile);
 }
 
 // The first word of `text` after opening quotes and brackets.
@@ -347,15 +349,18 @@ void fill_header(const Context& context, const Header& header, Article& article)
         article.title = whole_sentence(context.join(title));
         if (!subtitle.empty()) article.subtitle = whole_sentence(context.join(subtitle));
     }
-    // Authors: the rest of the label line and the lines the list wraps onto.
+    // Authors: the rest of the label line and the lines the list wraps onto, joined as
+    // running text (a name may be hyphenated at the line end).
     const SourceLine& anchor = lines[header.anchor];
-    std::string authors(anchor.text.text().substr(header.rest_begin));
+    SourceLine rest = anchor;
+    rest.text = anchor.text.slice(header.rest_begin, anchor.text.size());
+    Block author_lines{&rest};
+    for (std::size_t i = header.anchor + 1; i < header.fields_begin; ++i) author_lines.push_back(&lines[i]);
+    const std::string authors = context.join(author_lines).text();
     if (header.rest_begin > 0 && header.rest_begin < anchor.text.size() && anchor.text.text()[header.rest_begin - 1] != ' ')
         context.repairs.push_back({Repair::Kind::label_split, anchor.text.source_start(header.rest_begin - 1),
                                    anchor.text.source_end(header.rest_begin + 1),
                                    header.kind + " | " + std::string(leading_word(authors))});
-    for (std::size_t i = header.anchor + 1; i < header.fields_begin; ++i)
-        if (!lines[i].blank()) authors += " " + std::string(line_text(lines[i]));
     article.authors = split_authors(authors);
 }
 

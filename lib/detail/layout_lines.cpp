@@ -96,7 +96,8 @@ LineKind classify_line(std::string_view line) {
     for (const char ch : t) all_digits = all_digits && ch >= '0' && ch <= '9';
     if (all_digits) return LineKind::page_number;
     if (t.size() > 120 || has_lowercase(t) || !has_digit(t)) return LineKind::text;
-    // Count upper-case words of two or more letters.
+    // Count capitalised words of three or more letters (abbreviations such as "AC133+
+    // (CD34)" are shorter).
     std::size_t upper_words = 0, run = 0;
     for (std::size_t i = 0; i <= t.size();) {
         std::size_t n = 1;
@@ -104,7 +105,7 @@ LineKind classify_line(std::string_view line) {
         if (is_letter(c)) {
             ++run;
         } else {
-            if (run >= 2) ++upper_words;
+            if (run >= 3) ++upper_words;
             run = 0;
         }
         i += n;

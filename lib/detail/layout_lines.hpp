@@ -25,7 +25,7 @@ enum class LineKind { text, running_head, page_number };
 // Recognises what extraction leaves between lines at page breaks:
 // - a page number: a bare number of 1 to 5 digits;
 // - a running head: a short line (at most 120 bytes) with no lower-case letter that holds
-//   at least two upper-case words and a digit, e.g. "UGESKR LÆGER 165/50 · 8. DECEMBER 2003",
+//   at least two words of three or more capital letters and a digit, e.g. "UGESKR LÆGER 165/50 · 8. DECEMBER 2003",
 //   possibly with the page number glued to either end.
 // `line` is the normalised line.
 LineKind classify_line(std::string_view line);

@@ -1,0 +1,228 @@
+// Journal parsing: field recognisers, a small synthetic issue, text that is not journal
+// shaped, hostile inputs, and concurrent use of one const Parser.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <thread>
+
+#include "detail/journal_fields.hpp"
+#include "summalign/journal.hpp"
+
+using namespace summalign;
+
+namespace {
+
+const Parser& parser() {
+    static const Parser instance;
+    return instance;
+}
+
+Document parse(const std::string& text) { return parser().parse(make_source(text, "test")); }
+
+std::vector<std::string> texts(const std::vector<Sentence>& sentences) {
+    std::vector<std::string> out;
+    for (const auto& s : sentences) out.push_back(s.text);
+    return out;
+}
+
+// Every sentence span lies inside the source and starts and ends on its text's first and
+// last byte where the source holds the text verbatim.
+void check_spans(const Document& document, const std::string& source) {
+    auto check = [&](const Sentence& s) {
+        REQUIRE(s.start <= s.end);
+        REQUIRE(s.end <= source.size());
+    };
+    for (const auto& article : document.articles) {
+        for (const auto& s : article.resume) check(s);
+        for (const auto& section : article.sections)
+            for (const auto& s : section.sentences) check(s);
+        if (article.summary)
+            for (const auto& s : article.summary->sentences) check(s);
+    }
+}
+
+const std::string issue =
+    " Stamceller i klinikken \n"
+    "– hvor står vi?\n"
+    "\n"
+    "VIDENSKAB OG PRAKSISJens Hansen, Ole Ole-\n"
+    "sen & Marie Holm\n"
+    "\n"
+    "Resumé\n"
+    "Stamceller bruges i stigende grad. Resultaterne er lovende.\n"
+    "\n"
+    "Indledning\n"
+    "Der er stor interesse for stamceller. Behandlingen er dog\n"
+    "stadig eksperimentel.\n"
+    "\n"
+    "Metoder og materialer\n"
+    "Vi gennemgik litteraturen.\n"
+    "SummaryJens Hansen, Ole Olsen & Marie Holm:Stem cells in the clinic - where are we?Ugeskr Læger 2004;166: "
+    "101-103Stem cells are used more and more. The results are promising.\n"
+    "\n"
+    "Korrespondance: Jens Hansen, Medicinsk afdeling, Rigshospitalet.\n"
+    " Leder om noget andet \n"
+    "\n"
+    "LEDER\n"
+    "Peter Madsen\n"
+    "\n"
+    "Lederen begynder her og slutter brat\n";
+
+}  // namespace
+
+TEST_CASE("kind labels glued to the author names come apart", "[journal][fields]") {
+    using journal_detail::split_kind_label;
+    const auto glued = split_kind_label("OVERSIGTSARTIKELMoustapha Kassem, Jens Kastrup, Gitte Olsen &");
+    REQUIRE(glued);
+    CHECK(glued->label == "OVERSIGTSARTIKEL");
+    CHECK(glued->rest_begin == std::string("OVERSIGTSARTIKEL").size());
+    const auto spaced = split_kind_label("VIDENSKAB OG PRAKSISJens Hansen & Ole Olsen");
+    REQUIRE(spaced);
+    CHECK(spaced->label == "VIDENSKAB OG PRAKSIS");
+    const auto alone = split_kind_label("LEDER");
+    REQUIRE(alone);
+    CHECK(alone->label == "LEDER");
+    CHECK_FALSE(split_kind_label("MSC-biologien er beskrevet i en tidligere"));
+    CHECK_FALSE(split_kind_label("Morfologisk er MSC fibroblastlignende celler."));
+    CHECK_FALSE(split_kind_label("HSC [25]. I immuninkompetente"));
+    CHECK(journal_detail::split_authors("Carsten Johan Heilmann & Niels Jacobsen") ==
+          std::vector<std::string>{"Carsten Johan Heilmann", "Niels Jacobsen"});
+}
+
+TEST_CASE("a glued Summary head splits into authors, title and citation", "[journal][fields]") {
+    const std::string text =
+        "Carsten Johan Heilmann & Niels Jacobsen:Allogeneic steum cell transplantation as a treatment for non-malignant "
+        "diseases.Ugeskr Læger 2003;165: 4850-4852Allogeneic stem cell transplantation (SCT) is an established treatment.";
+    const auto head = journal_detail::parse_summary_head(text);
+    CHECK(text.substr(head.authors_begin, head.authors_end - head.authors_begin) == "Carsten Johan Heilmann & Niels Jacobsen");
+    CHECK(text.substr(head.title_begin, head.title_end - head.title_begin) ==
+          "Allogeneic steum cell transplantation as a treatment for non-malignant diseases.");
+    REQUIRE(head.citation);
+    CHECK(head.citation->journal == "Ugeskr Læger");
+    CHECK(head.citation->year == 2003);
+    CHECK(head.citation->volume == 165);
+    CHECK(head.citation->pages == "4850-4852");
+    CHECK(text.substr(head.abstract_begin, 10) == "Allogeneic");
+}
+
+TEST_CASE("a small issue parses into articles and fields", "[journal]") {
+    const Document document = parse(issue);
+    REQUIRE(document.articles.size() == 2);
+    const Article& first = document.articles[0];
+    REQUIRE(first.title);
+    CHECK(first.title->text == "Stamceller i klinikken");
+    REQUIRE(first.subtitle);
+    CHECK(first.subtitle->text == "– hvor står vi?");
+    CHECK(first.kind == "VIDENSKAB OG PRAKSIS");
+    // The author list wraps inside a hyphenated name.
+    CHECK(first.authors == std::vector<std::string>{"Jens Hansen", "Ole Olesen", "Marie Holm"});
+    CHECK(texts(first.resume) == std::vector<std::string>{"Stamceller bruges i stigende grad.", "Resultaterne er lovende."});
+    REQUIRE(first.sections.size() == 2);
+    REQUIRE(first.sections[0].heading);
+    CHECK(first.sections[0].heading->text == "Indledning");
+    CHECK(texts(first.sections[0].sentences) ==
+          std::vector<std::string>{"Der er stor interesse for stamceller.", "Behandlingen er dog stadig eksperimentel."});
+    REQUIRE(first.sections[1].heading);
+    CHECK(first.sections[1].heading->text == "Metoder og materialer");
+    REQUIRE(first.summary);
+    CHECK(first.summary->authors == std::vector<std::string>{"Jens Hansen", "Ole Olsen", "Marie Holm"});
+    REQUIRE(first.summary->title);
+    CHECK(first.summary->title->text == "Stem cells in the clinic - where are we?");
+    REQUIRE(first.summary->citation);
+    CHECK(first.summary->citation->pages == "101-103");
+    CHECK(first.summary->citation->year == 2004);
+    CHECK(texts(first.summary->sentences) ==
+          std::vector<std::string>{"Stem cells are used more and more.", "The results are promising."});
+    REQUIRE(first.correspondence);
+    CHECK(first.correspondence->text == "Jens Hansen, Medicinsk afdeling, Rigshospitalet.");
+    CHECK_FALSE(first.truncated_start);
+    CHECK_FALSE(first.truncated_end);
+
+    const Article& second = document.articles[1];
+    CHECK(second.kind == "LEDER");
+    REQUIRE(second.title);
+    CHECK(second.title->text == "Leder om noget andet");
+    CHECK(second.authors == std::vector<std::string>{"Peter Madsen"});
+    CHECK(second.truncated_end);
+    REQUIRE(second.sections.size() == 1);
+    CHECK_FALSE(second.sections[0].heading);
+
+    // Spans cite the source: the title's bytes are the title.
+    CHECK(issue.substr(first.title->start, first.title->end - first.title->start) == "Stamceller i klinikken");
+    check_spans(document, issue);
+}
+
+TEST_CASE("text that is not journal shaped becomes one article of sentences", "[journal][robust]") {
+    const std::string text = "Det regner i dag. Vi bliver hjemme.\n\nI morgen skinner solen måske.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK_FALSE(article.title);
+    CHECK(article.truncated_start);
+    CHECK(article.truncated_end);
+    REQUIRE(article.sections.size() == 1);
+    CHECK(texts(article.sections[0].sentences) ==
+          std::vector<std::string>{"Det regner i dag.", "Vi bliver hjemme.", "I morgen skinner solen måske."});
+}
+
+TEST_CASE("empty and white-space-only input give no articles", "[journal][robust]") {
+    CHECK(parse("").articles.empty());
+    CHECK(parse(" \n\r\n\t  \n\f\n").articles.empty());
+    CHECK(parse("\xEF\xBB\xBF").articles.empty());
+}
+
+TEST_CASE("hostile inputs parse without crashing", "[journal][robust]") {
+    SECTION("a 5 MB single line") {
+        std::string text;
+        while (text.size() < 5'000'000) text += "Stamceller kan differentiere til mange celletyper i knoglemarven. ";
+        const Document document = parse(text);
+        REQUIRE(document.articles.size() == 1);
+        std::size_t sentences = 0;
+        for (const auto& section : document.articles[0].sections) sentences += section.sentences.size();
+        CHECK(sentences > 50'000);
+        check_spans(document, text);
+    }
+    SECTION("200,000 opening brackets") {
+        const std::string text(200'000, '(');
+        const Document document = parse(text);
+        CHECK(document.articles.size() == 1);
+    }
+    SECTION("200,000 short lines of hyphens and capitals") {
+        std::string text;
+        for (int i = 0; i < 200'000; ++i) text += (i % 3 == 0 ? "AB-\n" : i % 3 == 1 ? "-cd-\n" : "\n");
+        const Document document = parse(text);
+        check_spans(document, text);
+    }
+    SECTION("random valid UTF-8") {
+        std::mt19937 random(42);
+        const std::vector<std::string> pieces = {"a", "Æ", "-", "\n", "\r\n", " ", ".", "Fig. 1. ", "Summary", "Resumé\n",
+                                                 "OVERSIGTSARTIKEL", "\xC2\xAD", "\xC2\xA0", "e\xCC\x81", "4853\n", "(",
+                                                 "UGESKR LÆGER 165/50 · 8. DECEMBER 2003\n", "Korrespondance:", ";2003;1: 2"};
+        for (int round = 0; round < 50; ++round) {
+            std::string text;
+            const std::size_t length = random() % 400;
+            for (std::size_t i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+            const Document document = parse(text);
+            check_spans(document, text);
+        }
+    }
+}
+
+TEST_CASE("one const Parser serves several threads at once", "[journal][threads]") {
+    const Document expected = parse(issue);
+    std::vector<Document> results(4);
+    std::vector<std::thread> threads;
+    for (auto& result : results) threads.emplace_back([&result] { result = parser().parse(make_source(issue, "test")); });
+    for (auto& thread : threads) thread.join();
+    for (const Document& result : results) {
+        REQUIRE(result.articles.size() == expected.articles.size());
+        for (std::size_t a = 0; a < result.articles.size(); ++a) {
+            CHECK(result.articles[a].authors == expected.articles[a].authors);
+            REQUIRE(result.articles[a].sections.size() == expected.articles[a].sections.size());
+            for (std::size_t s = 0; s < result.articles[a].sections.size(); ++s)
+                CHECK(texts(result.articles[a].sections[s].sentences) == texts(expected.articles[a].sections[s].sentences));
+        }
+        CHECK(result.repairs.size() == expected.repairs.size());
+    }
+}

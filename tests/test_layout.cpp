@@ -1,0 +1,207 @@
+// Unit tests of each layout repair: de-hyphenation (removed vs kept), running heads and
+// page numbers, caption lifting, and normalisation with exact byte offsets.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "detail/layout_lines.hpp"
+#include "summalign/layout.hpp"
+
+using summalign::HyphenDecision;
+using summalign::Repair;
+
+namespace {
+
+const summalign::Dehyphenator& dehyphenator() {
+    static const summalign::Dehyphenator instance;
+    return instance;
+}
+
+struct Repaired {
+    summalign::LayoutResult layout;
+    summalign::MappedText text;  // all lines joined as one paragraph
+    std::vector<Repair> repairs;  // layout repairs and join repairs
+};
+
+Repaired repair(const std::string& text) {
+    Repaired r;
+    r.layout = summalign::repair_layout(summalign::make_source(text, "test"));
+    const summalign::DocumentWords words(r.layout.lines);
+    std::vector<const summalign::SourceLine*> lines;
+    for (const auto& line : r.layout.lines) lines.push_back(&line);
+    r.repairs = r.layout.repairs;
+    r.text = summalign::join_lines(lines, dehyphenator(), words, r.repairs);
+    return r;
+}
+
+std::string joined(const std::string& text) { return repair(text).text.text(); }
+
+std::size_t count(const std::vector<Repair>& repairs, Repair::Kind kind) {
+    return static_cast<std::size_t>(std::count_if(repairs.begin(), repairs.end(), [kind](const Repair& r) { return r.kind == kind; }));
+}
+
+}  // namespace
+
+TEST_CASE("line-break hyphens that split a word are removed", "[layout][hyphen]") {
+    REQUIRE(dehyphenator().has_dictionaries());
+    CHECK(joined("behandling med genmanipu-\nlerede stamceller [13].") == "behandling med genmanipulerede stamceller [13].");
+    CHECK(joined("vil gøre en pa-\ntient immunologisk tolerant") == "vil gøre en patient immunologisk tolerant");
+    CHECK(joined("organer, der efter-\nfølgende transplanteres") == "organer, der efterfølgende transplanteres");
+    // A hyphenated compound broken again at a syllable: only the syllable hyphen goes.
+    CHECK(joined("autolog HSC-transplan-\ntation, syntes") == "autolog HSC-transplantation, syntes");
+    const auto r = repair("genmanipu-\nlerede");
+    CHECK(count(r.repairs, Repair::Kind::line_break_hyphen_removed) == 1);
+}
+
+TEST_CASE("real hyphens at a line break are kept", "[layout][hyphen]") {
+    // An abbreviation in capitals or digits before the hyphen.
+    CHECK(joined("Man har prøvet MSC-\ntransplantation til reparation") == "Man har prøvet MSC-transplantation til reparation");
+    CHECK(joined("transplantation af HLA-\nmatchet allogen MSC") == "transplantation af HLA-matchet allogen MSC");
+    CHECK(joined("faktor IX-\ngen [22] kan") == "faktor IX-gen [22] kan");
+    // A suspended compound: the hyphen stands for a word part, a space follows.
+    CHECK(joined("store knogle-\nog bruskdefekter") == "store knogle- og bruskdefekter");
+    CHECK(joined("overført IL-3-\n[21] eller faktor") == "overført IL-3- [21] eller faktor");
+    // A line that starts with a hyphen is a suspended compound's second half.
+    CHECK(joined("vævsregeneration og\n-fornyelse, og dermed") == "vævsregeneration og -fornyelse, og dermed");
+    // A chain of hyphenated parts.
+    CHECK(joined("typisk proof-of-principle-\nforsøg med få") == "typisk proof-of-principle-forsøg med få");
+    const auto r = repair("prøvet MSC-\ntransplantation");
+    CHECK(count(r.repairs, Repair::Kind::line_break_hyphen_kept) == 1);
+    CHECK(count(r.repairs, Repair::Kind::line_break_hyphen_removed) == 0);
+}
+
+TEST_CASE("the document's own words decide where the dictionary cannot", "[layout][hyphen]") {
+    // Hunspell does not know the word; its unbroken occurrence elsewhere decides.
+    CHECK_FALSE(dehyphenator().is_dictionary_word("ikkehæmopoietiske"));
+    CHECK(joined("blandt de ikkehæmo-\npoietiske celler. De ikkehæmopoietiske celler") ==
+          "blandt de ikkehæmopoietiske celler. De ikkehæmopoietiske celler");
+    CHECK(joined("blandt de ikke-\nhæmopoietiske celler. De ikke-hæmopoietiske celler") ==
+          "blandt de ikke-hæmopoietiske celler. De ikke-hæmopoietiske celler");
+    // "de novo-|blodkar": Hunspell would build "novoblodkar" as a compound, but the
+    // document uses "novo" as the head of a hyphenated compound.
+    CHECK(joined("dannelse af de novo-\nblodkar (vaskulogenese) og de novo-syntese") ==
+          "dannelse af de novo-blodkar (vaskulogenese) og de novo-syntese");
+
+    summalign::DocumentWords words;
+    words.add_text("Vi så de novo-syntese og MSC-biologien.");
+    CHECK(words.count("MSC-biologien") == 1);
+    CHECK(words.is_compound_head("novo"));
+    CHECK(dehyphenator().decide("novo", "blodkar", words) == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("novo", "blodkar", summalign::DocumentWords{}) == HyphenDecision::join);
+    CHECK(dehyphenator().decide("genmanipu", "lerede", words) == HyphenDecision::join);
+    CHECK(dehyphenator().decide("MSC", "biologien", words) == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("knogle", "og bruskdefekter", words) == HyphenDecision::keep_with_space);
+}
+
+TEST_CASE("the words of a broken line end are not counted as unbroken words", "[layout][hyphen]") {
+    const auto layout = summalign::repair_layout(summalign::make_source("med genmanipu-\nlerede celler\n", "t"));
+    const summalign::DocumentWords words(layout.lines);
+    CHECK(words.count("genmanipu") == 0);
+    CHECK(words.count("lerede") == 0);
+    CHECK(words.count("celler") == 1);
+}
+
+TEST_CASE("running heads and page numbers between lines are dropped, also mid-paragraph", "[layout][heads]") {
+    const std::string text =
+        "har der vist sig\nUGESKR LÆGER 165/50 · 8. DECEMBER 2003\n4853\nuventede vanskeligheder. Således kan klo-\n\n"
+        "4854 UGESKR LÆGER 165/50 · 8. DECEMBER 2003\n\nnal sygdom være et problem.";
+    const auto r = repair(text);
+    CHECK(r.text.text() == "har der vist sig uventede vanskeligheder. Således kan klonal sygdom være et problem.");
+    REQUIRE(count(r.repairs, Repair::Kind::running_head_dropped) == 2);
+    REQUIRE(count(r.repairs, Repair::Kind::page_number_dropped) == 1);
+    for (const Repair& repair : r.repairs) {
+        if (repair.kind == Repair::Kind::page_number_dropped) CHECK(text.substr(repair.start, repair.end - repair.start) == "4853");
+        if (repair.kind == Repair::Kind::running_head_dropped)
+            CHECK(text.substr(repair.start, repair.end - repair.start).find("UGESKR LÆGER 165/50") != std::string::npos);
+    }
+    using summalign::layout_detail::classify_line;
+    using summalign::layout_detail::LineKind;
+    CHECK(classify_line("  4853 ") == LineKind::page_number);
+    CHECK(classify_line("UGESKR LÆGER 165/50 · 8. DECEMBER 2003") == LineKind::running_head);
+    CHECK(classify_line("OVERSIGTSARTIKEL") == LineKind::text);
+    CHECK(classify_line("Ugeskrift for Læger [1]. Formålet med denne nye oversigts-") == LineKind::text);
+    CHECK(classify_line("ret om behandling med gode resultater af store knogledefek-") == LineKind::text);
+    CHECK(classify_line("AC133+ (CD34)") == LineKind::text);
+}
+
+TEST_CASE("a figure caption spliced into a sentence is lifted out and the sentence re-joined", "[layout][caption]") {
+    const std::string text =
+        "injektion af MNC fra knoglemarven (som indeholder MSC og Fig. 1. Mulig klinisk anvendelse af mesenkymale "
+        "stamceller (modificeret fra [9]).\n også andre stamcelletyper) direkte i m. gastrocnemius at for-\nbedre ilttensionen";
+    const auto r = repair(text);
+    CHECK(r.text.text() ==
+          "injektion af MNC fra knoglemarven (som indeholder MSC og også andre stamcelletyper) direkte i m. gastrocnemius at "
+          "forbedre ilttensionen");
+    REQUIRE(r.layout.captions.size() == 1);
+    const auto& caption = r.layout.captions.front();
+    CHECK(caption.label == "Fig. 1");
+    CHECK(caption.caption.text() == "Mulig klinisk anvendelse af mesenkymale stamceller (modificeret fra [9]).");
+    // The caption's bytes map back onto the source exactly.
+    const auto start = caption.caption.source_start(0), end = caption.caption.source_end(caption.caption.size());
+    CHECK(text.substr(start, end - start) == caption.caption.text());
+    CHECK(count(r.repairs, Repair::Kind::caption_lifted) == 1);
+
+    // In-text references are not captions.
+    CHECK(repair("og aldersbetingede sygdomme (Fig. 1). På grund af").layout.captions.empty());
+    CHECK(repair("at regenerere [1] (Fig. 1). Walther Flemming").layout.captions.empty());
+    // A caption on a line of its own is lifted and leaves no blank line behind.
+    const auto own = repair("første linje\nFig. 2. Skematisk oversigt over celletyperne.\nanden linje");
+    CHECK(own.text.text() == "første linje anden linje");
+    REQUIRE(own.layout.captions.size() == 1);
+    CHECK(own.layout.captions.front().label == "Fig. 2");
+}
+
+TEST_CASE("CRLF and CR line ends are normalised with exact offsets", "[layout][normalise]") {
+    const std::string text = "ab\r\ncd\ref\r\n";
+    const auto layout = summalign::repair_layout(summalign::make_source(text, "t"));
+    REQUIRE(layout.lines.size() == 3);
+    CHECK(layout.lines[0].text.text() == "ab");
+    CHECK(layout.lines[1].text.text() == "cd");
+    CHECK(layout.lines[2].text.text() == "ef");
+    CHECK(layout.lines[1].start == 4);
+    CHECK(layout.lines[1].end == 6);
+    CHECK(layout.lines[2].text.origin(0) == 7);
+    CHECK(count(layout.repairs, Repair::Kind::normalized) == 3);
+}
+
+TEST_CASE("a UTF-8 byte-order mark is removed, offsets still count it", "[layout][normalise]") {
+    const auto layout = summalign::repair_layout(summalign::make_source("\xEF\xBB\xBFMSC", "t"));
+    REQUIRE(layout.lines.size() == 1);
+    CHECK(layout.lines[0].text.text() == "MSC");
+    CHECK(layout.lines[0].text.origin(0) == 3);
+    CHECK(count(layout.repairs, Repair::Kind::normalized) == 1);
+}
+
+TEST_CASE("no-break spaces become spaces and soft hyphens disappear, offsets exact", "[layout][normalise]") {
+    const std::string nbsp = "IL-3\xC2\xA0og IX";  // U+00A0 is two bytes
+    const auto a = summalign::repair_layout(summalign::make_source(nbsp, "t"));
+    CHECK(a.lines[0].text.text() == "IL-3 og IX");
+    CHECK(a.lines[0].text.origin(4) == 4);  // the space stands for the no-break space
+    CHECK(a.lines[0].text.origin(5) == 6);  // "og" keeps its own offset
+    CHECK(a.lines[0].text.source_end(a.lines[0].text.size()) == nbsp.size());
+
+    const std::string soft = "pa\xC2\xADtient";
+    const auto b = summalign::repair_layout(summalign::make_source(soft, "t"));
+    CHECK(b.lines[0].text.text() == "patient");
+    CHECK(b.lines[0].text.origin(2) == 4);
+
+    // A soft hyphen at a line end joins the word halves without a space.
+    CHECK(joined("en pa\xC2\xAD\ntient immunologisk") == "en patient immunologisk");
+}
+
+TEST_CASE("text is NFC-normalised with every byte mapped into its source segment", "[layout][normalise]") {
+    const std::string decomposed = "ste\x6D" "A\xCC\x8Arhus e\xCC\x81t";  // "stemÅrhus ét" with combining ring and acute
+    const auto layout = summalign::repair_layout(summalign::make_source(decomposed, "t"));
+    const auto& text = layout.lines[0].text;
+    CHECK(text.text() == "stem\xC3\x85rhus \xC3\xA9t");
+    CHECK(text.origin(4) == 4);  // first byte of Å -> the A
+    CHECK(text.origin(5) == 6);  // last byte of Å -> the last byte of the combining ring
+    CHECK(text.origin(6) == 7);  // "r" keeps its offset
+    const std::size_t e_acute = text.text().find("\xC3\xA9");
+    CHECK(text.source_start(e_acute) == decomposed.find("e\xCC\x81"));
+    CHECK(text.source_end(e_acute + 2) == decomposed.find("e\xCC\x81") + 3);
+    CHECK(count(layout.repairs, Repair::Kind::normalized) == 2);
+    // Already composed text is copied untouched.
+    const auto composed = summalign::repair_layout(summalign::make_source("Århus", "t"));
+    CHECK(composed.repairs.empty());
+}
