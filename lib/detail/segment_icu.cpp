@@ -2,12 +2,12 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include <stdexcept>
 #include <string>
+
+#include "detail/layout_unicode.hpp"
 
 namespace summalign::detail {
 
@@ -21,21 +21,16 @@ void check(UErrorCode status, const char* what) {
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
 }
 
-// Unicode white space (including no-break spaces and U+2029) starting at / ending at byte i:
-// its length in bytes, or 0.
+// Bytes of the Unicode white space (no-break spaces and U+2029 included) that starts /
+// ends at byte i, or 0.
 std::size_t space_after(std::string_view text, std::size_t i) {
     if (i >= text.size()) return 0;
-    auto offset = static_cast<int32_t>(i);
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), offset, static_cast<int32_t>(text.size()), c);
-    return c >= 0 && u_isUWhiteSpace(c) ? static_cast<std::size_t>(offset) - i : 0;
+    std::size_t length = 0;
+    return layout_detail::is_space(layout_detail::code_point_at(text, i, length)) ? length : 0;
 }
 std::size_t space_before(std::string_view text, std::size_t i) {
-    if (i == 0) return 0;
-    auto offset = static_cast<int32_t>(i);
-    UChar32 c;
-    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, offset, c);
-    return c >= 0 && u_isUWhiteSpace(c) ? i - static_cast<std::size_t>(offset) : 0;
+    std::size_t length = 0;
+    return i > 0 && layout_detail::is_space(layout_detail::code_point_before(text, i, length)) ? length : 0;
 }
 
 }  // namespace

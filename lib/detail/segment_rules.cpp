@@ -1,10 +1,11 @@
 #include "detail/segment_rules.hpp"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
+
+#include "detail/layout_unicode.hpp"
 
 namespace summalign::detail {
 
@@ -15,48 +16,49 @@ namespace {
 constexpr std::size_t max_token_bytes = 64;
 constexpr std::size_t max_bracket_bytes = 200;
 
+// A character of the text: its code point and byte range. Past either end of the text the
+// value is `none`, which no character class contains.
+constexpr char32_t none = 0x110000;
+
 struct CodePoint {
-    UChar32 value = U_SENTINEL;
+    char32_t value = none;
     std::size_t begin = 0;  // byte offset of its first byte
     std::size_t end = 0;    // byte offset just past it
 };
 
 CodePoint at(std::string_view text, std::size_t i) {
-    CodePoint cp;
-    if (i >= text.size()) return cp;
-    auto offset = static_cast<int32_t>(i);
-    cp.begin = i;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), offset, static_cast<int32_t>(text.size()), cp.value);
-    cp.end = static_cast<std::size_t>(offset);
-    return cp;
+    if (i >= text.size()) return {};
+    std::size_t length = 0;
+    const char32_t value = layout_detail::code_point_at(text, i, length);
+    return {value, i, i + length};
 }
 
 CodePoint before(std::string_view text, std::size_t i) {
-    CodePoint cp;
-    if (i == 0 || i > text.size()) return cp;
-    auto offset = static_cast<int32_t>(i);
-    cp.end = i;
-    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, offset, cp.value);
-    cp.begin = static_cast<std::size_t>(offset);
-    return cp;
+    if (i == 0 || i > text.size()) return {};
+    std::size_t length = 0;
+    const char32_t value = layout_detail::code_point_before(text, i, length);
+    return {value, i - length, i};
 }
 
-bool is_space(UChar32 c) { return c >= 0 && u_isUWhiteSpace(c); }
-bool is_newline(UChar32 c) { return c == '\n' || c == '\r'; }
-bool is_upper(UChar32 c) { return c >= 0 && (u_isupper(c) || u_istitle(c)); }
-bool is_lower(UChar32 c) { return c >= 0 && u_islower(c); }
-bool is_digit(UChar32 c) { return c >= 0 && u_isdigit(c); }
-bool is_letter(UChar32 c) { return c >= 0 && u_isalpha(c); }
-bool is_quote(UChar32 c) {
-    return c == '"' || c == '\'' || (c >= 0 && (u_charType(c) == U_INITIAL_PUNCTUATION || u_charType(c) == U_FINAL_PUNCTUATION));
+using layout_detail::code_points;
+using layout_detail::is_digit;
+using layout_detail::is_letter;
+using layout_detail::is_lower;
+using layout_detail::is_space;
+using layout_detail::is_upper;
+
+bool is_newline(char32_t c) { return c == '\n' || c == '\r'; }
+bool is_quote(char32_t c) {
+    const auto type = u_charType(static_cast<UChar32>(c));
+    return c == '"' || c == '\'' || type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION;
 }
-bool is_open_bracket(UChar32 c) { return c >= 0 && u_charType(c) == U_START_PUNCTUATION; }
-bool is_close_bracket(UChar32 c) { return c >= 0 && u_charType(c) == U_END_PUNCTUATION; }
+bool is_open_bracket(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_START_PUNCTUATION; }
+bool is_close_bracket(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_END_PUNCTUATION; }
 // What may stand around a sentence: quotes either way round (Danish »…« and "…") and brackets.
-bool is_opener(UChar32 c) { return is_open_bracket(c) || is_quote(c); }
-bool is_closer(UChar32 c) { return is_close_bracket(c) || is_quote(c); }
-bool is_terminal(UChar32 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026 /* … */; }
-bool is_dash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014; }
+bool is_opener(char32_t c) { return is_open_bracket(c) || is_quote(c); }
+bool is_closer(char32_t c) { return is_close_bracket(c) || is_quote(c); }
+bool is_terminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026 /* … */; }
+bool is_dash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
 
 std::size_t skip_spaces(std::string_view text, std::size_t i) {
     while (i < text.size()) {
@@ -92,7 +94,7 @@ std::size_t token_start(std::string_view text, std::size_t end) {
 struct LastToken {
     std::string_view core;      // without leading quotes/brackets and trailing closers
     std::string_view previous;  // the token before it (for "et al."), same trimming at the front
-    UChar32 terminal = U_SENTINEL;  // '.', '!', '?', '…' or U_SENTINEL when the token has none
+    char32_t terminal = none;  // '.', '!', '?', '…' or none when the token has none
     bool closed = false;        // quotes or brackets follow the terminal punctuation
     bool starts_sentence = false;  // the token before it ends a sentence or there is none
 };
@@ -137,8 +139,8 @@ LastToken last_token(std::string_view text, std::size_t end) {
 
 // The start of the text after a candidate break.
 struct NextWord {
-    UChar32 first = U_SENTINEL;   // the very first character
-    UChar32 letter = U_SENTINEL;  // first character after opening quotes and brackets
+    char32_t first = none;   // the very first character
+    char32_t letter = none;  // first character after opening quotes and brackets
     std::string_view word;        // the letters from there on (for the sentence-starter list)
 };
 
@@ -315,10 +317,6 @@ LineLayout line_layout(std::string_view text) {
     return layout;
 }
 
-std::size_t code_points(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 // Bytes of the white-space-delimited token starting at `start` (at most max_token_bytes + 1).
 std::size_t token_bytes(std::string_view text, std::size_t start) {
@@ -358,7 +356,7 @@ std::vector<std::size_t> refine_breaks(std::string_view text, const std::vector<
         if (const std::size_t citation = citation_end(text, next)) {
             const std::size_t after = after_trailing_punctuation(text, citation);
             const auto following = next_word(text, after);
-            if (after >= text.size() || following.first == U_SENTINEL || is_upper(following.letter)) {
+            if (after >= text.size() || following.first == none || is_upper(following.letter)) {
                 if (after < text.size()) breaks.push_back(skip_spaces(text, after));
                 continue;
             }
