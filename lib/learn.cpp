@@ -2,7 +2,10 @@
 // written in the binary format the Lexicon memory-maps.
 #include <fmt/format.h>
 
+#include <libxml/parser.h>
+
 #include <algorithm>
+#include <future>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -78,10 +81,15 @@ LearnSummary learn_lexicon(std::span<const ParallelText> corpus, const std::file
     summary.danish_vocabulary = danish.words.size() - 1;
     summary.english_vocabulary = english.words.size() - 1;
 
+    // The two directions are independent: train them on two threads.
+    std::vector<detail::IdPair> en_to_da_corpus;
+    en_to_da_corpus.reserve(da_to_en_corpus.size());
+    for (const auto& pair : da_to_en_corpus) en_to_da_corpus.push_back(detail::IdPair{pair.target, pair.source});
+    auto backward_training = std::async(std::launch::async, [&] { return detail::train_ibm1(en_to_da_corpus, options.iterations); });
     const auto forward = detail::train_ibm1(da_to_en_corpus, options.iterations);  // t(en | da)
-    for (auto& pair : da_to_en_corpus) std::swap(pair.source, pair.target);
-    const auto backward = detail::train_ibm1(da_to_en_corpus, options.iterations);  // t(da | en)
+    const auto backward = backward_training.get();                                 // t(da | en)
     da_to_en_corpus = {};
+    en_to_da_corpus = {};
 
     const auto usable = [&](std::uint32_t da, std::uint32_t en) {
         return da != 0 && en != 0 && danish.counts[da] >= options.min_count && english.counts[en] >= options.min_count;
@@ -155,11 +163,23 @@ std::vector<ParallelText> read_libreoffice_help(const std::filesystem::path& dan
         if (it->is_regular_file(ec) && it->path().extension() == ".html") pages.push_back(it->path());
     }
     std::sort(pages.begin(), pages.end());  // a reproducible corpus order, hence a reproducible file
-    for (const auto& danish_page : pages) {
-        const auto english_page = english_root / std::filesystem::relative(danish_page, danish_root, ec);
-        if (ec || !std::filesystem::is_regular_file(english_page, ec)) continue;
-        for (auto& pair : detail::pair_help_pages(read_file(danish_page), read_file(english_page))) corpus.push_back(std::move(pair));
-    }
+    const auto read_pages = [&](std::size_t begin, std::size_t end) {
+        std::vector<ParallelText> pairs;
+        std::error_code page_ec;
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto english_page = english_root / std::filesystem::relative(pages[i], danish_root, page_ec);
+            if (page_ec || !std::filesystem::is_regular_file(english_page, page_ec)) continue;
+            for (auto& pair : detail::pair_help_pages(read_file(pages[i]), read_file(english_page))) pairs.push_back(std::move(pair));
+        }
+        return pairs;
+    };
+    // Two threads, each on one half of the sorted pages, joined in order. libxml2 must be
+    // initialised once before threads parse.
+    xmlInitParser();
+    const std::size_t middle = pages.size() / 2;
+    auto second_half = std::async(std::launch::async, read_pages, middle, pages.size());
+    corpus = read_pages(0, middle);
+    for (auto& pair : second_half.get()) corpus.push_back(std::move(pair));
     return corpus;
 }
 

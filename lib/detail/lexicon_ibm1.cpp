@@ -15,6 +15,10 @@ std::vector<Ibm1Entry> train_ibm1(const std::vector<IdPair>& corpus, int iterati
     std::vector<std::size_t> sentence_start;  // into links; one row per target word
     std::vector<std::uint32_t> row_width;     // per sentence: source length + 1 (NULL)
     std::uint32_t max_source = 0;
+    std::size_t total_links = 0;
+    for (const auto& sentence : corpus) total_links += sentence.target.size() * (sentence.source.size() + 1);
+    links.reserve(total_links);
+    pair_index.reserve(total_links / 4);  // distinct pairs are a fraction of all links; avoids rehashing
     for (const auto& sentence : corpus) {
         sentence_start.push_back(links.size());
         row_width.push_back(static_cast<std::uint32_t>(sentence.source.size() + 1));
