@@ -94,7 +94,7 @@ std::size_t token_start(std::string_view text, std::size_t end) {
 struct LastToken {
     std::string_view core;      // without leading quotes/brackets and trailing closers
     std::string_view previous;  // the token before it (for "et al."), same trimming at the front
-    char32_t terminal = none;  // '.', '!', '?', '…' or none when the token has none
+    char32_t terminal = none;   // '.', '!', '?', '…' or none when the token has none
     bool closed = false;        // quotes or brackets follow the terminal punctuation
     bool starts_sentence = false;  // the token before it ends a sentence or there is none
 };
@@ -141,7 +141,7 @@ LastToken last_token(std::string_view text, std::size_t end) {
 struct NextWord {
     char32_t first = none;   // the very first character
     char32_t letter = none;  // first character after opening quotes and brackets
-    std::string_view word;        // the letters from there on (for the sentence-starter list)
+    std::string_view word;   // the letters from there on (for the sentence-starter list)
 };
 
 NextWord next_word(std::string_view text, std::size_t start) {
@@ -317,7 +317,6 @@ LineLayout line_layout(std::string_view text) {
     return layout;
 }
 
-
 // Bytes of the white-space-delimited token starting at `start` (at most max_token_bytes + 1).
 std::size_t token_bytes(std::string_view text, std::size_t start) {
     std::size_t i = start;
@@ -393,9 +392,9 @@ std::vector<std::size_t> refine_breaks(std::string_view text, const std::vector<
                 is_break = !continues && short_line;
             }
             if (is_break && next < text.size() && line_end > 0) breaks.push_back(next);
+            // Lines are measured from their first non-blank character.
             line_start = next;
             i = next > cp.end ? next : cp.end;
-            // Lines are measured from their first non-blank character.
             continue;
         }
         if (is_terminal(cp.value)) {
