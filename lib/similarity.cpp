@@ -205,7 +205,9 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
             token.is_citation = piece.is_citation;
             token.stem = (token.is_number || token.is_citation) ? token.lower : own_stemmer.stem(token.lower);
             const bool function_word = words::is_function_word(token.lower, danish);
-            token.is_abbreviation = !token.is_number && !token.is_citation && words::looks_like_abbreviation(piece.surface);
+            const std::string abbreviation =
+                token.is_number || token.is_citation ? std::string() : words::abbreviation_of(piece.surface);
+            token.is_abbreviation = !abbreviation.empty();
             token.is_name = !function_word && !token.is_abbreviation && words::is_capitalised(piece.surface);
 
             if (token.is_citation) {
@@ -220,7 +222,7 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
                 add_key(token.own_keys, words::key_of(own_ns, token.stem));
                 if (token.is_abbreviation) {
                     token.weight = kAnchorWeight;
-                    token.anchors.push_back({words::key_of(kAbbreviation, piece.surface), MatchKind::abbreviation, 1.0f});
+                    token.anchors.push_back({words::key_of(kAbbreviation, abbreviation), MatchKind::abbreviation, 1.0f});
                 }
                 if (token.is_name)
                     token.anchors.push_back({words::key_of(kName, piece.surface), MatchKind::name, 1.0f});

@@ -179,6 +179,10 @@ TEST_CASE("anchor paths: numbers, abbreviations, citations and names need no lex
     CHECK(citation->kind == MatchKind::citation);
     CHECK(name->kind == MatchKind::name);
     CHECK(find_match(score_texts(scorer, "12 patienter", "21 patients"), "12", "21") == nullptr);
+    // Inflected abbreviations: English plural, Danish ending after an apostrophe.
+    CHECK(find_match(score_texts(scorer, "MSC'erne", "MSCs"), "MSC'erne", "MSCs") != nullptr);
+    CHECK(words::abbreviation_of("SCT'en") == "SCT");
+    CHECK(words::abbreviation_of("Hansen").empty());
 }
 
 TEST_CASE("false friends are not linked by identical spelling") {

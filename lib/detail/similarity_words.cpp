@@ -168,6 +168,14 @@ bool looks_like_abbreviation(std::string_view surface) {
     return upper >= 2 && lower == 0;
 }
 
+std::string abbreviation_of(std::string_view surface) {
+    if (const auto apostrophe = surface.find('\''); apostrophe != std::string_view::npos)
+        surface = surface.substr(0, apostrophe);
+    if (surface.size() >= 3 && surface.back() == 's' && looks_like_abbreviation(surface.substr(0, surface.size() - 1)))
+        surface.remove_suffix(1);
+    return looks_like_abbreviation(surface) ? std::string(surface) : std::string();
+}
+
 bool is_capitalised(std::string_view surface) {
     std::size_t i = 0;
     if (surface.empty() || !u_isupper(next_code_point(surface, i))) return false;

@@ -30,6 +30,9 @@ std::string to_lower(std::string_view utf8);
 // True for a word of two or more letters written in capitals, possibly with digits
 // (MSC, SCT, HLA, CD34, mRNA is not).
 bool looks_like_abbreviation(std::string_view surface);
+// The abbreviation a token stands for, or "" when it is none: MSC, MSCs -> MSC (English
+// plural), MSC'er / SCT'en -> MSC / SCT (Danish endings after an apostrophe).
+std::string abbreviation_of(std::string_view surface);
 // True when the first letter is upper case and the rest is not all upper case.
 bool is_capitalised(std::string_view surface);
 
