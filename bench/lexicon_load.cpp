@@ -3,9 +3,10 @@
 //
 //   bench_lexicon_load [--runs N] [--learned FILE] [--da WORD]... [--en WORD]...
 //
-// Output: one JSON object with the median, minimum and maximum load time over N runs
-// (each run constructs a fresh Lexicon), the resident memory before and after, and the
-// entry count; then one line per lookup.
+// Output (stderr): one JSON object with the median, minimum and maximum load time over N
+// runs (each run constructs a fresh Lexicon), the resident memory before and after, the
+// entry count, and the mean time of one da_to_en lookup over a fixed word list (hits and
+// misses, some needing ICU normalisation); stdout: one line per requested lookup.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -74,6 +75,19 @@ int main(int argc, char** argv) {
             for (const auto& word : english) print_lookup("en", word, lexicon.en_to_da(word));
         }
     }
+    // Lookup cost on the last lexicon built: a fixed mix of words, repeated.
+    const summalign::Lexicon lexicon(options);
+    const std::vector<std::string> sample{"hus", "knoglemarv", "stamceller", "og", "behandling", "Patienter", "gem", "tabel",
+                                          "ukendtord", "blod", "hjerte", "undersøgelse", "celle", "være", "mappe", "klik"};
+    constexpr int lookup_rounds = 20000;
+    std::size_t found = 0;
+    const auto lookups_start = std::chrono::steady_clock::now();
+    for (int round = 0; round < lookup_rounds; ++round)
+        for (const auto& word : sample) found += lexicon.da_to_en(word).size();
+    const auto lookups_end = std::chrono::steady_clock::now();
+    const double lookup_ns = std::chrono::duration<double, std::nano>(lookups_end - lookups_start).count() /
+                             static_cast<double>(lookup_rounds * sample.size());
+
     std::sort(milliseconds.begin(), milliseconds.end());
     nlohmann::json report = {{"runs", runs},
                              {"load_ms_median", milliseconds[milliseconds.size() / 2]},
@@ -81,7 +95,9 @@ int main(int argc, char** argv) {
                              {"load_ms_max", milliseconds.back()},
                              {"entries", entries},
                              {"rss_kib_before", rss_before},
-                             {"rss_kib_with_lexicon", rss_loaded}};
+                             {"rss_kib_with_lexicon", rss_loaded},
+                             {"lookup_ns_mean", lookup_ns},
+                             {"lookup_translations", found}};
     std::cerr << report.dump() << '\n';
     return 0;
 }

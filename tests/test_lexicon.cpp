@@ -88,6 +88,15 @@ TEST_CASE("lexicon keys are lower-cased NFC with single spaces", "[lexicon]") {
     CHECK(lexicon_key("ÆBLE") == "æble");
     CHECK(lexicon_key("make\xE2\x80\x90up") == "make-up");  // U+2010 HYPHEN
     CHECK(lexicon_key("a\xCC\x8A") == "\xC3\xA5");           // a + combining ring → å
+    CHECK(lexicon_key("\xC3\xA5\xCC\x81") == "\xC7\xBB");     // å + combining acute → ǻ (NFC)
+    CHECK(lexicon_key("Undersøgelse") == "undersøgelse");
+    CHECK(lexicon_key("ÅBEN DØR") == "åben dør");
+    CHECK(lexicon_key("ærø") == "ærø");
+    using summalign::detail::is_plain_key;
+    CHECK(is_plain_key("undersøgelse"));
+    CHECK_FALSE(is_plain_key("Undersøgelse"));
+    CHECK_FALSE(is_plain_key("\xC3\x98"));  // Ø: capital
+    CHECK_FALSE(is_plain_key("a  b"));
 }
 
 TEST_CASE("word tokens skip numbers and punctuation", "[lexicon]") {

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "summalign/text.hpp"
@@ -38,8 +39,21 @@ std::string collapse_spaces(std::string_view text) {
 bool is_plain_key(std::string_view text) noexcept {
     if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
     char previous = 0;
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
+        if (byte == 0xC3 && i + 1 < text.size()) {
+            // Precomposed lower-case Latin-1 letters (ß, à … þ except ÷, ÿ: U+00DF–U+00FF
+            // but U+00F7) are already lower-case NFC; a following combining mark would
+            // start with 0xCC/0xCD and fail below.
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x9F && next <= 0xBF && next != 0xB7) {
+                previous = c;
+                ++i;
+                continue;
+            }
+            return false;
+        }
         if (byte >= 0x80 || (c >= 'A' && c <= 'Z') || (c != ' ' && byte < 0x20)) return false;
         if (c == ' ' && previous == ' ') return false;
         previous = c;
@@ -49,6 +63,13 @@ bool is_plain_key(std::string_view text) noexcept {
 
 std::string lexicon_key(std::string_view text) {
     if (is_plain_key(text)) return std::string(text);
+    // Plain but for ASCII capitals ("Patienter"): lower-case them without ICU.
+    if (bool ascii_only = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); ascii_only) {
+        std::string lowered(text);
+        for (char& c : lowered)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (is_plain_key(lowered)) return lowered;
+    }
     icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(normalize_nfc(text));
     unicode.toLower(danish_locale());
     unicode.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2010)), icu::UnicodeString('-'));

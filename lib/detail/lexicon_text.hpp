@@ -13,7 +13,8 @@ namespace summalign::detail {
 std::string lexicon_key(std::string_view text);
 
 // True when `text` is already in lexicon_key form as far as a cheap byte scan can tell
-// (ASCII without upper case or irregular spaces); false means "run lexicon_key".
+// (ASCII or lower-case precomposed Latin-1 letters, no upper case, no irregular spaces);
+// false means "run lexicon_key".
 bool is_plain_key(std::string_view text) noexcept;
 
 // Lower-cased words of `text` by ICU word boundaries; numbers, punctuation and symbols
