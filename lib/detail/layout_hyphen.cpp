@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 #include "detail/layout_unicode.hpp"
 #include "summalign/layout.hpp"
@@ -62,23 +63,39 @@ bool DocumentWords::is_compound_head(std::string_view word) const { return compo
 bool DocumentWords::occurs_lowercase(std::string_view word) const { return lowercase_forms_.count(to_lower(word)) > 0; }
 
 struct Dehyphenator::Impl {
-    // Hunspell's spell() is not const (it keeps caches): one mutex guards both dictionaries.
+    enum class Verdict : char { unknown, compound, lexical };
+
+    // Hunspell's spell() is not const (it keeps caches) and slow on long compounds: one
+    // mutex guards both dictionaries and a memo of their answers.
     mutable std::mutex mutex;
     std::vector<std::unique_ptr<Hunspell>> dictionaries;
-    Hunspell* english = nullptr;  // one of `dictionaries`, when found (used under `mutex`)
+    std::optional<std::size_t> english;  // index into `dictionaries`, when found
+    mutable std::unordered_map<std::string, Verdict> memo;  // dictionary index + word -> verdict
 
-    enum class Verdict { unknown, compound, lexical };
+    // Caller holds `mutex`.
+    Verdict spell(std::size_t index, const std::string& word) const {
+        std::string key(1, static_cast<char>('0' + index));
+        key += word;
+        if (const auto it = memo.find(key); it != memo.end()) return it->second;
+        if (memo.size() > 200'000) memo.clear();  // bounded memory on endless input
+        int info = 0;
+        const Verdict verdict = dictionaries[index]->spell(word, &info)
+                                    ? ((info & SPELL_COMPOUND) != 0 ? Verdict::compound : Verdict::lexical)
+                                    : Verdict::unknown;
+        memo.emplace(std::move(key), verdict);
+        return verdict;
+    }
+
+    // The best verdict of any dictionary.
     Verdict check(std::string_view word) const {
         if (word.empty() || dictionaries.empty()) return Verdict::unknown;
         const std::string w(word);
         Verdict best = Verdict::unknown;
         std::lock_guard<std::mutex> lock(mutex);
-        for (const auto& dictionary : dictionaries) {
-            int info = 0;
-            if (dictionary->spell(w, &info)) {
-                if ((info & SPELL_COMPOUND) == 0) return Verdict::lexical;
-                best = Verdict::compound;
-            }
+        for (std::size_t index = 0; index < dictionaries.size(); ++index) {
+            const Verdict verdict = spell(index, w);
+            if (verdict == Verdict::lexical) return verdict;
+            if (verdict == Verdict::compound) best = verdict;
         }
         return best;
     }
@@ -86,11 +103,10 @@ struct Dehyphenator::Impl {
     // English writes open compounds with a hyphen ("long-|term"); Danish closes them
     // ("hud-|autograft" is hudautograft), so only English halves argue for keeping one.
     bool both_english_words(std::string_view first, std::string_view second) const {
-        if (english == nullptr) return false;
-        const std::string a(first), b(second);
+        if (!english) return false;
         std::lock_guard<std::mutex> lock(mutex);
-        int info = 0;
-        return english->spell(a, &info) && (info & SPELL_COMPOUND) == 0 && english->spell(b);
+        return spell(*english, std::string(first)) == Verdict::lexical &&
+               spell(*english, std::string(second)) != Verdict::unknown;
     }
 };
 
@@ -104,7 +120,7 @@ Dehyphenator::Dehyphenator() : impl_(std::make_unique<Impl>()) {
             if (std::filesystem::exists(base.string() + ".aff", ec) && std::filesystem::exists(base.string() + ".dic", ec)) {
                 impl_->dictionaries.push_back(
                     std::make_unique<Hunspell>((base.string() + ".aff").c_str(), (base.string() + ".dic").c_str()));
-                if (language == "en_US") impl_->english = impl_->dictionaries.back().get();
+                if (language == "en_US") impl_->english = impl_->dictionaries.size() - 1;
                 break;
             }
         }
