@@ -434,6 +434,18 @@ TEST_CASE("HTML report shows beads, links, heat map, support and findings", "[ex
     CHECK(html.find("stamceller \u2194 stem cells (glossary, +0.25)") != std::string::npos);
 }
 
+TEST_CASE("HTML report marks findings in titles and links to them", "[export][html]") {
+    auto aligned = sample_aligned();
+    // A finding whose span lies inside the English Summary title (bytes 2000-2057).
+    aligned[0].findings.push_back(summalign::Finding{summalign::Finding::Kind::misspelling, summalign::Lang::en,
+                                                     "", "regenerative", "not a word?", "regeneration", 2035, 2047});
+    const std::string html = export_to_string(summalign::Format::html, sample_document(), aligned);
+    CHECK(html.find("The key to <mark class=\"finding misspelling\" title=\"misspelling: not a word?\nsuggestion: "
+                    "regeneration\">regenerative</mark> medicine?") != std::string::npos);
+    CHECK(html.find("<a href=\"#a0-en-title\">show</a>") != std::string::npos);
+    CHECK(count_of(html, "id=\"a0-en-title\"") == 1);
+}
+
 TEST_CASE("HTML heat map uses the full similarity matrix when the aligner keeps it", "[export][html]") {
     auto aligned = sample_aligned();
     aligned[0].alignment.resume_summary_matrix = std::vector<std::vector<double>>(4, std::vector<double>(4, 0.125));

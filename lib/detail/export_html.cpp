@@ -323,13 +323,24 @@ private:
         return html;
     }
 
+    // A title or subtitle with the findings about its words marked.
+    std::string marked_title(std::size_t index, Lang lang, const Sentence& title) const {
+        std::vector<const Finding*> sentence_level;
+        return marked_text(title.text, findings_in(index, lang, title), sentence_level);
+    }
+
     void write_article(std::size_t index) {
         const Article& article = document_.articles[index];
         const AlignedArticle* result = aligned(index);
         out_ << "<section class=\"article\" id=\"article-" << index << "\">\n";
         if (article.kind) out_ << "<div class=\"kind\">" << html_escape(*article.kind) << "</div>\n";
-        out_ << "<h2 id=\"a" << index << "-title\">" << html_escape(article_heading(index)) << "</h2>\n";
-        if (article.subtitle) out_ << "<div class=\"subtitle\">" << html_escape(article.subtitle->text) << "</div>\n";
+        out_ << "<h2 id=\"a" << index << "-title\">"
+             << (article.title ? marked_title(index, Lang::da, *article.title) : html_escape(article_heading(index)))
+             << "</h2>\n";
+        if (article.subtitle) {
+            out_ << "<div class=\"subtitle\" id=\"a" << index << "-subtitle\">"
+                 << marked_title(index, Lang::da, *article.subtitle) << "</div>\n";
+        }
         if (!article.authors.empty()) {
             std::string authors;
             for (const std::string& author : article.authors) {
@@ -339,8 +350,8 @@ private:
             out_ << "<div class=\"byline\">" << html_escape(authors) << "</div>\n";
         }
         if (article.summary) {
-            out_ << "<div class=\"en-title\">";
-            if (article.summary->title) out_ << "<i>" << html_escape(article.summary->title->text) << "</i>";
+            out_ << "<div class=\"en-title\" id=\"a" << index << "-en-title\">";
+            if (article.summary->title) out_ << "<i>" << marked_title(index, Lang::en, *article.summary->title) << "</i>";
             if (article.summary->citation) {
                 out_ << (article.summary->title ? " \u2014 " : "") << html_escape(citation_text(*article.summary->citation));
             }
@@ -399,12 +410,17 @@ private:
                    (!finding.text.empty() && finding.text == sentence.text);
         };
         if (finding.lang == Lang::en) {
+            if (article.summary && article.summary->title && contains(*article.summary->title)) {
+                return fmt::format("a{}-en-title", index);
+            }
             const auto& english = summary_sentences(article);
             for (std::size_t k = 0; k < english.size(); ++k) {
                 if (contains(english[k])) return fmt::format("a{}-en-{}", index, k);
             }
             return std::nullopt;
         }
+        if (article.title && contains(*article.title)) return fmt::format("a{}-title", index);
+        if (article.subtitle && contains(*article.subtitle)) return fmt::format("a{}-subtitle", index);
         for (std::size_t k = 0; k < article.resume.size(); ++k) {
             if (contains(article.resume[k])) return fmt::format("a{}-da-{}", index, k);
         }
