@@ -222,6 +222,8 @@ TEST_CASE("English abbreviations", "[segment]") {
         {"Injection into the m. gastrocnemius improved walking. It lasted.",
          {"Injection into the m. gastrocnemius improved walking.", "It lasted."}},
         {"Written by Moustapha S. Kassem and others. It is long.", {"Written by Moustapha S. Kassem and others.", "It is long."}},
+        {"Save it with the extension .HTML. Then close it.", {"Save it with the extension .HTML.", "Then close it."}},
+        {"Enclose the text in \\Q...\\E. Then search.", {"Enclose the text in \\Q...\\E.", "Then search."}},
         {"Cells were effective [13]. Other studies disagree [14-16]. Why?",
          {"Cells were effective [13].", "Other studies disagree [14-16].", "Why?"}},
     });

@@ -164,6 +164,16 @@ NextWord next_word(std::string_view text, std::size_t start) {
     return next;
 }
 
+// ".", "...", "?!": punctuation only, no word before it.
+bool only_terminals(std::string_view core) {
+    for (std::size_t i = 0; i < core.size();) {
+        const auto cp = at(core, i);
+        if (!is_terminal(cp.value)) return false;
+        i = cp.end;
+    }
+    return true;
+}
+
 // "H.", "H.L.", "K.J.": capitals each followed by a period.
 bool is_initials(std::string_view core) {
     std::size_t i = 0;
@@ -211,6 +221,11 @@ public:
     bool ends_sentence(std::size_t end, std::size_t next) const {
         const LastToken token = last_token(text_, end);
         const NextWord following = next_word(text_, next);
+        if (end == next && (only_terminals(token.core) || !is_upper(following.first))) {
+            // No white space at the break: "the extension .HTML", "\Q...\E". Only a word glued
+            // to a capitalised next sentence ("i 2003.Det", layout damage) ends one there.
+            return false;
+        }
         if (token.terminal == '!' || token.terminal == '?' || token.terminal == 0x2026) {
             // Danish dialogue: "- Skyd den! foreslår et barn" continues after the exclamation.
             return !is_lower(following.first);
