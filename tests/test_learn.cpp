@@ -258,6 +258,12 @@ TEST_CASE("malformed binary lexicon files give errors, never crashes", "[learn][
         CHECK_THAT(error_message([&] { Lexicon{only_learned(path)}; }), Catch::Contains("offset.bin") && Catch::Contains("byte 24") &&
                                                                            Catch::Contains("outside"));
     }
+    SECTION("a string that is not UTF-8") {
+        std::string bad = bytes;
+        bad.back() = '\xFF';  // the last byte of the string pool
+        const auto path = dir.write("utf8.bin", bad);
+        CHECK_THAT(error_message([&] { Lexicon{only_learned(path)}; }), Catch::Contains("utf8.bin") && Catch::Contains("not valid UTF-8"));
+    }
     SECTION("any single corrupted byte is caught or harmless") {
         // Every byte set to 0xFF in turn: the file must either still validate (a changed
         // probability or letter) or throw Error; lookups on what validates must not crash.
@@ -266,7 +272,9 @@ TEST_CASE("malformed binary lexicon files give errors, never crashes", "[learn][
             bad[at] = '\xFF';
             try {
                 const summalign::detail::MappedLexicon mapped(bad, "corrupt");
-                for (const char* word : {"hund", "kat", "en", "zzz"}) (void)mapped.lookup(summalign::detail::Direction::da_to_en, word);
+                for (const char* word : {"hund", "kat", "en", "zzz"})
+                    for (const auto& t : mapped.lookup(summalign::detail::Direction::da_to_en, word))
+                        CHECK((t.probability >= 0.0f && t.probability <= 1.0f));
                 for (const char* word : {"dog", "a", ""}) (void)mapped.lookup(summalign::detail::Direction::en_to_da, word);
             } catch (const summalign::Error&) {
             }

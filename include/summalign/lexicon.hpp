@@ -53,7 +53,8 @@ public:
     // Danish translations of a lower-cased English word, best first.
     std::vector<Translation> en_to_da(std::string_view english) const;
 
-    // Number of (headword, translation) pairs over both directions and all sources.
+    // Number of (headword, translation) pairs over both directions and all sources, as
+    // stored: a pair that several sources give may count once per source.
     std::size_t entry_count() const noexcept;
     // True when the Danish word or term (lexicon-key form) has any translation.
     bool has_danish(std::string_view danish) const;

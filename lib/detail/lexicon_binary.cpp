@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unicode/utf8.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -44,6 +45,17 @@ std::uint64_t get_u64(std::string_view bytes, std::size_t at) {
     std::uint64_t value = 0;
     for (int i = 7; i >= 0; --i) value = (value << 8) | static_cast<unsigned char>(bytes[at + i]);
     return value;
+}
+
+bool is_valid_utf8(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) return false;
+    }
+    return true;
 }
 
 std::uint32_t checked_u32(std::size_t value) {
@@ -237,9 +249,12 @@ void MappedLexicon::validate(const std::string& name) {
     strings_offset_ = static_cast<std::size_t>(strings_offset);
     strings_size_ = static_cast<std::size_t>(strings_size);
 
+    // Every string a lookup can return must be inside the pool and valid UTF-8.
     const auto check_string = [&](std::size_t field_at, std::uint32_t offset, std::uint32_t length) {
         if (offset > strings_size_ || length > strings_size_ - offset)
             throw fail(field_at, fmt::format("string [{}, +{}) lies outside the {}-byte string pool", offset, length, strings_size_));
+        if (!is_valid_utf8(bytes_.substr(strings_offset_ + offset, length)))
+            throw fail(strings_offset_ + offset, "string is not valid UTF-8");
     };
 
     bundle_.source_mask = get_u32(bytes_, kBundleAt);
