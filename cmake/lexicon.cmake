@@ -22,7 +22,9 @@ if(SUMMALIGN_LEARN_LEXICON AND IS_DIRECTORY "${SUMMALIGN_HELP_DA}/text" AND IS_D
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_corpus.cpp
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_binary.cpp
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_text.cpp
-    ${CMAKE_SOURCE_DIR}/examples/cli/learn_lexicon.cpp)
+    ${CMAKE_SOURCE_DIR}/examples/cli/learn_lexicon.cpp
+    ${CMAKE_SOURCE_DIR}/include/summalign/lexicon.hpp
+    ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_binary.hpp)
   # FreeDict and the glossary are bundled into the same file so that loading the default
   # lexicon is one mmap; the library re-reads either when its files no longer match.
   set(SUMMALIGN_LEXICON_BUNDLE)
