@@ -367,6 +367,15 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
                                    (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin);
         if (hyphen_after || hyphen_before) continue;
         const std::string lower = detail::to_lower(w.text);
+        if (sentence.lang == Lang::da) {
+            if (std::string corrected = speller.missing_linking_s(w.text); !corrected.empty()) {
+                Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
+                f.message = fmt::format("'{}' lacks the linking -s- of a Danish compound; write '{}'", w.text, corrected);
+                f.suggestion = std::move(corrected);
+                findings.push_back(std::move(f));
+                continue;
+            }
+        }
         if (speller.acceptable(w.text, sentence.lang)) continue;
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
@@ -383,14 +392,22 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
                 continue;
             if (speller.known(w.text, Lang::en) || speller.known(lower, Lang::en)) continue;
-            const bool has_cognate = std::any_of(context.article_words.begin(), context.article_words.end(),
-                                                 [&](const std::string& e) { return detail::cognate_similarity(lower, e) >= 0.75; });
-            if (has_cognate) continue;
         }
         const std::string suggestion = best_suggestion(w.text, sentence.lang, context);
         // Precision before recall: a word without a close suggestion is more likely a term
         // the dictionaries lack than a slip.
         if (suggestion.empty()) continue;
+        if (sentence.lang == Lang::da) {
+            // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
+            // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
+            // ~ angiogenesis): then the word is the slip.
+            const std::string suggestion_lower = detail::to_lower(suggestion);
+            const bool term = std::any_of(context.article_words.begin(), context.article_words.end(), [&](const std::string& e) {
+                const double own = detail::cognate_similarity(lower, e);
+                return own >= 0.75 && own >= detail::cognate_similarity(suggestion_lower, e);
+            });
+            if (term) continue;
+        }
         Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
         f.suggestion = suggestion;
         f.message = fmt::format("'{}' is not in the {} dictionaries; did you mean '{}'?", w.text, language_name(sentence.lang), suggestion);

@@ -9,10 +9,19 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <regex>
+#include <sstream>
+
 #include "detail/check_mentions.hpp"
 #include "detail/check_words.hpp"
 #include "summalign/check.hpp"
 #include "summalign/lexicon.hpp"
+#include "summalign/pipeline.hpp"
+#include "summalign/text.hpp"
 
 using namespace summalign;
 
@@ -144,15 +153,25 @@ TEST_CASE("a sentence-initial word is checked, a capitalised word inside a sente
 
 TEST_CASE("Danish is checked conservatively", "[check][spelling]") {
     SECTION("a slip with a close dictionary word is flagged") {
-        // hunspell-da offers angiogenes, angiogens, angiogene, angiogenese: the English cognate decides.
-        const PairArticle pair("Gendannelse af blodkar (vaskulogenese og angiogense) er muligt.",
-                               "New blood vessels can be formed by vasculogenesis and angiogenesis.");
+        // hunspell-da offers angiogenes, angiogens, angiogene, angiogenese: the article's own
+        // spelling elsewhere decides.
+        PairArticle pair("Gendannelse af blodkar (vaskulogenese og angiogense) er muligt.",
+                         "New blood vessels can be formed.");
+        pair.article.sections.push_back(Section{std::nullopt, {Sentence{"Angiogenese er dannelse af nye blodkar.", 0, 0}}});
         const auto findings = of_kind(pair.check(), Finding::Kind::misspelling);
         REQUIRE(findings.size() == 1);
         CHECK(findings.front().lang == Lang::da);
         CHECK(findings.front().word == "angiogense");
         CHECK(findings.front().suggestion == "angiogenese");
         CHECK(pair.fixture.source.substr(findings.front().start, findings.front().end - findings.front().start) == "angiogense");
+    }
+    SECTION("a compound without its linking -s- is flagged") {
+        const PairArticle pair("MSC kan bruges i en systemisk transplantationbehandling.",
+                               "MSCs can be used in systemic transplantation.");
+        const auto findings = of_kind(pair.check(), Finding::Kind::misspelling);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().word == "transplantationbehandling");
+        CHECK(findings.front().suggestion == "transplantationsbehandling");
     }
     SECTION("compounds of known words, suspended compounds and abbreviations with a full stop pass") {
         const PairArticle pair("Stamcelleterapibehandlingen af knogle- og bruskdefekter, inkl. hudsår, er mulig mhp. heling.",
@@ -374,4 +393,145 @@ TEST_CASE("cognates look alike once spelling conventions are undone", "[check][w
     CHECK(detail::cognate_similarity("kondrocytter", "stem") < 0.3);
     CHECK(detail::edit_distance("angiogense", "angiogenese") == 1);
     CHECK(detail::edit_distance("æ", "ae") == 2);  // counted in code points, not bytes
+}
+
+// --- the seed document through the whole pipeline ------------------------------------
+
+namespace {
+
+const std::string seed_path = SUMMALIGN_TEST_SOURCE_DIR "/corpus/ugeskr-2003-165-stamceller.txt";
+
+struct SeedFindings {
+    SourceText source;
+    std::vector<std::vector<Finding>> per_article;
+    std::vector<std::size_t> unsupported_by_aligner;  // claims the alignment marks unsupported, per article
+};
+
+const SeedFindings& seed_findings() {
+    static const SeedFindings result = [] {
+        SeedFindings seed;
+        seed.source = read_source(seed_path);
+        const Aligner aligner;
+        AlignedDocument aligned = aligner.align(aligner.parser().parse(seed.source));
+        for (auto& article : aligned.articles) {
+            seed.unsupported_by_aligner.push_back(static_cast<std::size_t>(std::count_if(
+                article.alignment.support.begin(), article.alignment.support.end(), [](const ClaimSupport& c) { return !c.supported; })));
+            locate_in_source(article.findings, seed.source.bytes);
+            seed.per_article.push_back(std::move(article.findings));
+        }
+        return seed;
+    }();
+    return result;
+}
+
+const Finding* find_word(const SeedFindings& seed, const std::string& word) {
+    for (const auto& findings : seed.per_article)
+        for (const auto& f : findings)
+            if (f.kind == Finding::Kind::misspelling && f.word == word) return &f;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("seed: the misspellings of the English summaries are found and corrected", "[check][seed]") {
+    const auto& seed = seed_findings();
+    const Finding* steum = find_word(seed, "steum");
+    REQUIRE(steum != nullptr);
+    CHECK(steum->suggestion == "stem");
+    CHECK(steum->lang == Lang::en);
+    CHECK(seed.source.bytes.substr(steum->start, steum->end - steum->start) == "steum");
+
+    const Finding* chondroyctes = find_word(seed, "chondroyctes");
+    REQUIRE(chondroyctes != nullptr);
+    CHECK(chondroyctes->suggestion == "chondrocytes");
+    CHECK(seed.source.bytes.substr(chondroyctes->start, chondroyctes->end - chondroyctes->start) == "chondroyctes");
+
+    // Precision before recall: at most two other English words flagged in the whole seed.
+    std::size_t others = 0;
+    for (const auto& findings : seed.per_article)
+        for (const auto& f : findings)
+            if (f.kind == Finding::Kind::misspelling && f.lang == Lang::en && f.word != "steum" && f.word != "chondroyctes") {
+                UNSCOPED_INFO("also flagged: " << f.word << " -> " << f.suggestion);
+                ++others;
+            }
+    CHECK(others <= 2);
+}
+
+TEST_CASE("seed: the truncated first article's claims are unsupported, the third has no Summary", "[check][seed]") {
+    const auto& seed = seed_findings();
+    REQUIRE(seed.per_article.size() == 3);
+
+    // The source begins inside the first article: almost none of its Danish text is there,
+    // so its four Summary sentences should all be unsupported. The aligner decides support
+    // (the checker does not re-judge it); every claim it leaves unsupported is reported.
+    for (std::size_t a = 0; a < seed.per_article.size(); ++a)
+        CHECK(of_kind(seed.per_article[a], Finding::Kind::unsupported_claim).size() == seed.unsupported_by_aligner[a]);
+    const auto unsupported = of_kind(seed.per_article[0], Finding::Kind::unsupported_claim);
+    CHECK(unsupported.size() >= 3);
+    for (const auto& f : unsupported) {
+        CHECK(f.lang == Lang::en);
+        CHECK(!f.text.empty());
+        CHECK(f.end > f.start);
+        CHECK(f.message.find("missing part") != std::string::npos);
+    }
+
+    const auto missing = of_kind(seed.per_article[2], Finding::Kind::missing_summary);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing.front().message.find("source ends inside the article") != std::string::npos);
+    CHECK(of_kind(seed.per_article[0], Finding::Kind::missing_summary).empty());
+    CHECK(of_kind(seed.per_article[1], Finding::Kind::missing_summary).empty());
+}
+
+TEST_CASE("summalign check prints findings as JSON and as compiler-style lines", "[check][cli]") {
+    if (!std::filesystem::exists(SUMMALIGN_CLI_PATH)) {
+        WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
+        return;
+    }
+    const auto dir = std::filesystem::temp_directory_path() / "summalign_test_check_cli";
+    std::filesystem::create_directories(dir);
+    auto run = [&](const std::string& arguments, std::string& out) {
+        const auto out_file = dir / "out.txt";
+        const std::string command = std::string("\"") + SUMMALIGN_CLI_PATH + "\" " + arguments + " >\"" + out_file.string() + "\" 2>/dev/null";
+        const int status = std::system(command.c_str());
+        std::ifstream in(out_file, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        out = content.str();
+        return status;
+    };
+
+    std::string json_text;
+    REQUIRE(run("check \"" + seed_path + "\"", json_text) == 0);
+    const auto json = nlohmann::json::parse(json_text);
+    REQUIRE(json.is_array());
+    bool saw_steum = false, saw_missing_summary = false;
+    const std::string bytes = read_source(seed_path).bytes;
+    for (const auto& f : json) {
+        for (const char* key : {"article", "kind", "lang", "text", "word", "message", "suggestion", "start", "end"})
+            CHECK(f.contains(key));
+        if (f["word"] == "steum") {
+            saw_steum = true;
+            CHECK(f["suggestion"] == "stem");
+            CHECK(bytes.substr(f["start"].get<std::size_t>(), 5) == "steum");
+        }
+        if (f["kind"] == "missing_summary" && f["article"] == 2) saw_missing_summary = true;
+    }
+    CHECK(saw_steum);
+    CHECK(saw_missing_summary);
+
+    std::string text;
+    REQUIRE(run("check --format text \"" + seed_path + "\"", text) == 0);
+    std::istringstream lines(text);
+    std::string line;
+    const std::regex shape(R"(^.+:[0-9]+:[0-9]+: (misspelling|number_mismatch|abbreviation_mismatch|unsupported_claim|missing_summary|missing_resume): .+$)");
+    std::size_t count = 0;
+    bool steum_line = false;
+    while (std::getline(lines, line)) {
+        ++count;
+        CHECK(std::regex_match(line, shape));
+        // "steum" is on line 11 of the seed, after 58 ASCII characters.
+        if (line.find("'steum'") != std::string::npos) steum_line = line.find(":11:59: misspelling:") != std::string::npos;
+    }
+    CHECK(count == json.size());
+    CHECK(steum_line);
 }

@@ -109,6 +109,23 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
     return impl_->known(lower, lang) || impl_->is_compound(lower, 0);
 }
 
+std::string Speller::missing_linking_s(std::string_view danish_word) const {
+    static constexpr std::string_view suffixes[] = {"tion", "sion", "hed", "skab", "else"};
+    const std::string word(danish_word);
+    if (impl_->da.spell(word)) return {};
+    const std::string lower = to_lower(word);
+    if (lower.size() != word.size()) return {};  // cut positions must mean the same in both
+    for (std::size_t cut = 5; cut + 3 <= lower.size(); ++cut) {
+        const std::string head = lower.substr(0, cut), tail = lower.substr(cut);
+        const bool linking_suffix = std::any_of(std::begin(suffixes), std::end(suffixes),
+                                                [&](std::string_view suffix) { return head.ends_with(suffix); });
+        if (!linking_suffix || tail.front() == 's') continue;
+        if (!impl_->da.spell(head) || !(impl_->da.spell(tail) || impl_->is_compound(tail, 1))) continue;
+        return word.substr(0, cut) + "s" + word.substr(cut);
+    }
+    return {};
+}
+
 std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) const {
     const std::string text(word);
     std::vector<std::string> out;

@@ -33,6 +33,10 @@ public:
     // known(), or for Danish: the word is a compound of known parts (with the linking
     // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi.
     bool acceptable(std::string_view word, Lang lang) const;
+    // Danish compounds whose first part ends in -tion, -sion, -hed, -skab or -else take a
+    // linking -s- (transplantationsbehandling). For a word that is such a compound without
+    // it (transplantationbehandling) returns the word with the -s-; otherwise empty.
+    std::string missing_linking_s(std::string_view danish_word) const;
     // Hunspell's suggestions, best first, without duplicates (en_US before en_GB).
     std::vector<std::string> suggest(std::string_view word, Lang lang) const;
 
