@@ -3,7 +3,7 @@
 // and of word matching can be switched off to measure what each contributes.
 //
 //   bench_mine_tatoeba [FILE] [--no-freedict] [--no-glossary] [--no-learned]
-//                      [--no-cognates] [--no-compounds] [--no-margin] [--no-corpus-weights]
+//                      [--no-cognates] [--no-compounds] [--no-anchors] [--no-margin] [--no-corpus-weights]
 //                      [--runs N] [--threads N] [--candidates N] [--scale LINES]
 // FILE defaults to ../shared/data/tatoeba-dan-eng.dev.tsv next to the source tree.
 #include <algorithm>
@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
         else if (arg == "--no-learned") lexicon_options.use_learned = false;
         else if (arg == "--no-cognates") scorer_options.use_cognates = false;
         else if (arg == "--no-compounds") scorer_options.use_compounds = false;
+        else if (arg == "--no-anchors") scorer_options.use_anchors = false;
         else if (arg == "--no-margin") mine_options.margin = false;
         else if (arg == "--no-corpus-weights") mine_options.corpus_weights = false;
         else if (arg == "--scale" && i + 1 < argc) scale = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));

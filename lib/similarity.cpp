@@ -274,6 +274,11 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
         }
     }
 
+    if (!impl_->options.use_anchors) {
+        for (auto& token : sentence.tokens)
+            std::erase_if(token.anchors, [](const Link& anchor) { return anchor.kind != MatchKind::cognate; });
+    }
+
     for (std::uint32_t i = 0; i < sentence.tokens.size(); ++i) {
         const auto& token = sentence.tokens[i];
         for (auto key : token.own_keys) sentence.key_index.emplace_back(key, i);

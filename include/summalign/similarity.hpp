@@ -81,6 +81,7 @@ struct PreparedSentence {
 struct ScorerOptions {
     bool use_cognates = true;   // kronisk ~ chronic by spelling correspondences
     bool use_compounds = true;  // knoglemarvspunktur -> knoglemarv + punktur
+    bool use_anchors = true;    // numbers, abbreviations, citation marks, names, identical spelling
 };
 
 // Built once on a Lexicon (which must outlive it); const and thread-safe.
