@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
+#include "detail/align_sketch.hpp"
 
 namespace summalign {
 namespace {
@@ -19,6 +21,37 @@ std::span<const PreparedSentence* const> side_of(std::span<const PreparedSentenc
                                                  std::size_t count, std::array<const PreparedSentence*, 2>& storage) {
     for (std::size_t k = 0; k < count; ++k) storage[k] = &sentences[begin + k];
     return {storage.data(), count};
+}
+
+std::size_t bytes_of(std::span<const PreparedSentence* const> side) {
+    std::size_t total = 0;
+    for (const auto* sentence : side) total += sentence->text.size();
+    return total;
+}
+
+// Calibrated log-odds and probability that `danish` and `english` are translations.
+struct Scored {
+    double log_odds = 0.0;
+    double probability = 0.0;
+    std::vector<WordMatch> evidence;
+};
+
+Scored score_pair(const SentenceScorer& scorer, const detail::Calibration& calibration,
+                  std::span<const PreparedSentence* const> danish, std::span<const PreparedSentence* const> english,
+                  bool with_evidence) {
+    Similarity s = scorer.score(danish, english, with_evidence);
+    Scored out;
+    out.log_odds = calibration.log_odds(s.score, bytes_of(danish), bytes_of(english));
+    out.probability = detail::logistic(out.log_odds);
+    out.evidence = std::move(s.evidence);
+    return out;
+}
+
+Scored score_pair(const SentenceScorer& scorer, const detail::Calibration& calibration, const PreparedSentence& danish,
+                  const PreparedSentence& english, bool with_evidence) {
+    const PreparedSentence* da[] = {&danish};
+    const PreparedSentence* en[] = {&english};
+    return score_pair(scorer, calibration, da, en, with_evidence);
 }
 
 std::string joined_title(const Article& article) {
@@ -37,13 +70,50 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
     const detail::Calibration calibration = detail::default_calibration();
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
-        return calibration.probability(
-            scorer.score(side_of(danish, i, shape.da, da), side_of(english, j, shape.en, en)).score);
+        return score_pair(scorer, calibration, side_of(danish, i, shape.da, da), side_of(english, j, shape.en, en), false)
+            .log_odds;
+    };
+    // Long texts: sketch coverage (through the same calibration: both are weighted word
+    // coverages) for the coarse first pass, and to skip the full score of beads whose
+    // sketch already shows them hopeless.
+    const bool long_texts = (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
+    std::vector<detail::SentenceSketch> danish_sketches, english_sketches;
+    detail::BeadSimilarity coarse;
+    if (long_texts) {
+        for (const auto& sentence : danish) danish_sketches.push_back(detail::sketch_of(sentence));
+        for (const auto& sentence : english) english_sketches.push_back(detail::sketch_of(sentence));
+        coarse = [&](std::size_t i, std::size_t j, BeadShape shape) {
+            std::array<const detail::SentenceSketch*, 2> da{}, en{};
+            std::size_t da_bytes = 0, en_bytes = 0;
+            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketches[i + k], da_bytes += da[k]->bytes;
+            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketches[j + k], en_bytes += en[k]->bytes;
+            return calibration.log_odds(detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en}), da_bytes,
+                                        en_bytes);
+        };
+    }
+    const detail::BeadSimilarity pruned = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        if (coarse) {
+            // The sketch counts every possible link at full strength, so it over-estimates
+            // the scorer's coverage (cognates aside): a bead whose sketch coverage is this
+            // low cannot score well, and its sketch value stands in for the full score.
+            constexpr double kHopelessCoverage = 0.3;
+            std::array<const detail::SentenceSketch*, 2> da{}, en{};
+            std::size_t da_bytes = 0, en_bytes = 0;
+            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketches[i + k], da_bytes += da[k]->bytes;
+            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketches[j + k], en_bytes += en[k]->bytes;
+            const double rough = detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en});
+            if (rough < kHopelessCoverage) return calibration.log_odds(rough, da_bytes, en_bytes);
+        }
+        return similarity(i, j, shape);
     };
     detail::LadderParameters parameters;
-    if (options.omission_penalty > 0.0) parameters.threshold = options.omission_penalty;
+    if (options.omission_prior > 0.0) parameters.priors.omission = options.omission_prior;
+    if (options.omission_penalty > 0.0) parameters.priors.omission = std::exp(-options.omission_penalty);
+    if (options.merge_prior > 0.0) parameters.priors.merge = options.merge_prior;
+    if (options.two_two_prior > 0.0) parameters.priors.two_two = options.two_two_prior;
     parameters.band = options.band;
-    const auto path = detail::align_sequences(danish.size(), english.size(), similarity, parameters);
+    const auto path = detail::align_sequences(danish.size(), english.size(), pruned, parameters, nullptr,
+                                              coarse ? &coarse : nullptr);
 
     std::vector<Bead> beads;
     beads.reserve(path.size());
@@ -54,9 +124,9 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
         if (!bead.da.empty() && !bead.en.empty()) {
             // Scored again with evidence: only for the beads kept, so the DP stays cheap.
             std::array<const PreparedSentence*, 2> da{}, en{};
-            Similarity s = scorer.score(side_of(danish, step.da_begin, step.shape.da, da),
-                                        side_of(english, step.en_begin, step.shape.en, en), true);
-            bead.score = calibration.probability(s.score);
+            Scored s = score_pair(scorer, calibration, side_of(danish, step.da_begin, step.shape.da, da),
+                                  side_of(english, step.en_begin, step.shape.en, en), true);
+            bead.score = s.probability;
             bead.evidence = std::move(s.evidence);
         }
         beads.push_back(std::move(bead));
@@ -73,8 +143,8 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
         TitlePair title;
         title.da = joined_title(article);
         title.en = summary->title->text;
-        Similarity s = scorer.score(scorer.prepare(title.da, Lang::da), scorer.prepare(title.en, Lang::en), true);
-        title.score = calibration.probability(s.score);
+        Scored s = score_pair(scorer, calibration, scorer.prepare(title.da, Lang::da), scorer.prepare(title.en, Lang::en), true);
+        title.score = s.probability;
         title.evidence = std::move(s.evidence);
         result.title = std::move(title);
     }
@@ -92,7 +162,7 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
         result.resume_summary_matrix.assign(resume.size(), std::vector<double>(claims.size(), 0.0));
         for (std::size_t i = 0; i < resume.size(); ++i)
             for (std::size_t j = 0; j < claims.size(); ++j)
-                result.resume_summary_matrix[i][j] = calibration.probability(scorer.score(resume[i], claims[j]).score);
+                result.resume_summary_matrix[i][j] = score_pair(scorer, calibration, resume[i], claims[j], false).probability;
     }
 
     // Claim support against the body (not the Resumé, which is the translation itself).
@@ -111,7 +181,7 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
         support.en = c;
         std::vector<std::pair<double, std::size_t>> ranked;
         for (std::size_t b = 0; b < body.size(); ++b) {
-            const double p = calibration.probability(scorer.score(body[b].prepared, claims[c]).score);
+            const double p = score_pair(scorer, calibration, body[b].prepared, claims[c], false).probability;
             if (p >= threshold) ranked.emplace_back(p, b);
         }
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });

@@ -54,23 +54,22 @@ Synthetic make_synthetic(std::size_t beads, double omission_rate, double merge_r
     return s;
 }
 
-// Similarity of a candidate bead: high when it is a true bead, middling when all its
+// Log-odds of a candidate bead: high when it is a true bead, middling when all its
 // sentences lie in one true bead (a part of a merge), low otherwise; plus noise that
 // is a fixed function of the bead, as a real scorer's would be.
 BeadSimilarity synthetic_similarity(const Synthetic& s, unsigned seed) {
     std::set<BeadKey> truth(s.truth.begin(), s.truth.end());
-    // Unrelated text scores well under the ladder's threshold, as with a real scorer.
     return [&s, truth, seed](std::size_t i, std::size_t j, BeadShape shape) {
         std::seed_seq sequence{seed, static_cast<unsigned>(i), static_cast<unsigned>(j),
                                static_cast<unsigned>(shape.da * 3 + shape.en)};
         std::mt19937 random(sequence);
-        std::uniform_real_distribution<double> noise(-0.1, 0.1);
-        if (truth.contains(key_of(i, j, shape.da, shape.en))) return 0.75 + noise(random);
+        std::uniform_real_distribution<double> noise(-1.0, 1.0);
+        if (truth.contains(key_of(i, j, shape.da, shape.en))) return 8.0 + noise(random);
         std::set<int> groups;
         for (std::size_t k = 0; k < shape.da; ++k) groups.insert(s.da_group[i + k]);
         for (std::size_t k = 0; k < shape.en; ++k) groups.insert(s.en_group[j + k]);
-        if (groups.size() == 1) return 0.4 + noise(random);
-        return 0.05 + noise(random) / 2;
+        if (groups.size() == 1) return 1.0 + noise(random);
+        return -12.0 + noise(random);
     };
 }
 
@@ -123,7 +122,7 @@ TEST_CASE("a merge, a split and an omission are recovered in a short text") {
 }
 
 TEST_CASE("unrelated sentences are left unaligned rather than forced together") {
-    const BeadSimilarity unrelated = [](std::size_t, std::size_t, BeadShape) { return 0.02; };
+    const BeadSimilarity unrelated = [](std::size_t, std::size_t, BeadShape) { return -20.0; };
     const auto path = align_sequences(3, 3, unrelated);
     require_covers_everything_once(path, 3, 3);
     for (const auto& bead : path) CHECK((bead.shape.da == 0 || bead.shape.en == 0));
@@ -132,13 +131,19 @@ TEST_CASE("unrelated sentences are left unaligned rather than forced together") 
 TEST_CASE("the band follows a long text with omissions and merges") {
     const Synthetic s = make_synthetic(2000, 0.16, 0.2, 42);
     LadderStatistics statistics;
-    const auto path = align_sequences(s.n, s.m, synthetic_similarity(s, 3), {}, &statistics);
+    LadderParameters parameters;  // the priors the text was generated with
+    parameters.priors.omission = 0.08;
+    parameters.priors.merge = 0.2 / 3;
+    parameters.priors.two_two = 0.2 / 3;
+    const auto path = align_sequences(s.n, s.m, synthetic_similarity(s, 3), parameters, &statistics);
     require_covers_everything_once(path, s.n, s.m);
     const auto found = keys(path);
     const std::set<BeadKey> truth(s.truth.begin(), s.truth.end());
     const auto correct = std::count_if(found.begin(), found.end(), [&](const BeadKey& k) { return truth.contains(k); });
-    CHECK(static_cast<double>(correct) / static_cast<double>(s.truth.size()) > 0.99);
-    CHECK(static_cast<double>(correct) / static_cast<double>(found.size()) > 0.99);
+    // Not 1.0: a Danish and an English omission side by side look like one unrelated 1-1
+    // bead, and with noise the model sometimes prefers that (about 1% of beads here).
+    CHECK(static_cast<double>(correct) / static_cast<double>(s.truth.size()) > 0.98);
+    CHECK(static_cast<double>(correct) / static_cast<double>(found.size()) > 0.98);
     // Near-linear: far fewer similarities than the n x m of a full search.
     CHECK(statistics.similarity_calls < s.n * s.m / 10);
 }

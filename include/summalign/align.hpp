@@ -20,9 +20,13 @@ struct Bead {
     std::vector<WordMatch> evidence;
 };
 
+// How often translators drop, split and merge sentences (docs/scoring.md); 0 = the default.
 struct LadderOptions {
-    double omission_penalty = 0.0;  // documented in docs/scoring.md
-    std::size_t band = 0;           // 0 = chosen from the lengths
+    double omission_penalty = 0.0;  // -log P(1-0 bead) = -log P(0-1 bead); overrides omission_prior
+    std::size_t band = 0;           // first half-width of the diagonal band; 0 = chosen from the lengths
+    double omission_prior = 0.0;    // P(1-0 bead) = P(0-1 bead)
+    double merge_prior = 0.0;       // P(1-2 bead) = P(2-1 bead)
+    double two_two_prior = 0.0;     // P(2-2 bead)
 };
 
 // Aligns two sequences of prepared sentences, monotone, covering every sentence once.

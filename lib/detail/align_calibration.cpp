@@ -4,13 +4,24 @@
 
 namespace summalign::detail {
 
-double Calibration::probability(double raw) const noexcept {
-    return 1.0 / (1.0 + std::exp(-(slope * raw + intercept)));
+double logistic(double log_odds) noexcept { return 1.0 / (1.0 + std::exp(-log_odds)); }
+
+double Calibration::length_delta(std::size_t danish_bytes, std::size_t english_bytes) noexcept {
+    return std::log((static_cast<double>(danish_bytes) + 10.0) / (static_cast<double>(english_bytes) + 10.0));
+}
+
+double Calibration::log_odds(double raw, std::size_t danish_bytes, std::size_t english_bytes) const noexcept {
+    const double d = length_delta(danish_bytes, english_bytes) - length_mean;
+    return raw_weight * raw + length_weight * d * d + (raw == 0.0 ? no_match : 0.0) + intercept;
+}
+
+double Calibration::probability(double raw, std::size_t danish_bytes, std::size_t english_bytes) const noexcept {
+    return logistic(log_odds(raw, danish_bytes, english_bytes));
 }
 
 Calibration default_calibration() noexcept {
     // Provisional until fitted on LibreOffice help (docs/scoring.md).
-    return {12.0, -4.0};
+    return {12.649, -1.511, 0.0579, 3.381, -6.400};
 }
 
 double default_support_threshold() noexcept { return 0.5; }

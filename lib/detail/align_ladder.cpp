@@ -32,23 +32,41 @@ private:
 
 }  // namespace
 
+double ShapePriors::of(BeadShape shape) const {
+    if (shape.da == 0 || shape.en == 0) return omission;
+    if (shape.da == 1 && shape.en == 1) return std::max(1e-6, 1.0 - 2 * omission - 2 * merge - two_two);
+    if (shape.da == 2 && shape.en == 2) return two_two;
+    return merge;
+}
+
 std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSimilarity& similarity,
-                                      const LadderParameters& parameters, LadderStatistics* statistics) {
+                                      const LadderParameters& parameters, LadderStatistics* statistics,
+                                      const BeadSimilarity* coarse) {
     LadderStatistics local;
     LadderStatistics& stats = statistics ? *statistics : local;
     if (n == 0 && m == 0) return {};
     CachedSimilarity cached(similarity, stats);
+    double log_prior[3][3] = {};
+    for (std::uint8_t a = 0; a <= 2; ++a)
+        for (std::uint8_t b = 0; b <= 2; ++b) log_prior[a][b] = std::log(parameters.priors.of({a, b}));
     const BeadGain gain = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
-        const int sentences = shape.da + shape.en;
-        if (shape.da == 0 || shape.en == 0) return 0.0;  // an omission: neither gains nor loses
-        const double s = cached(i, j, shape);
-        return sentences * (s - parameters.threshold) - (sentences > 2 ? parameters.merge_penalty : 0.0);
+        const double prior = log_prior[shape.da][shape.en];
+        if (shape.da == 0 || shape.en == 0) return prior;
+        return prior + cached(i, j, shape);
     };
-    auto run = [&](const Band& band, std::span<const BeadShape> shapes) {
+    auto run = [&](const Band& band, std::span<const BeadShape> shapes, const BeadGain& with = {}) {
         ++stats.passes;
         stats.cells += band.cells();
-        return best_ladder(n, m, gain, band, shapes);
+        return best_ladder(n, m, with ? with : gain, band, shapes);
     };
+    BeadGain coarse_gain;
+    if (coarse) {
+        coarse_gain = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
+            const double prior = log_prior[shape.da][shape.en];
+            if (shape.da == 0 || shape.en == 0) return prior;
+            return prior + (*coarse)(i, j, shape);
+        };
+    }
 
     if ((n + 1) * (m + 1) <= parameters.full_search_cells) return run(full_band(n, m), kAllShapes);
 
@@ -57,13 +75,13 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
     const std::size_t longer = std::max(n, m);
     std::size_t radius = parameters.band != 0
                              ? parameters.band
-                             : std::max<std::size_t>(16, static_cast<std::size_t>(std::sqrt(static_cast<double>(longer))));
+                             : std::max<std::size_t>(16, static_cast<std::size_t>(std::sqrt(static_cast<double>(longer)) / 2));
     std::vector<PathBead> path;
     for (;;) {
         const Band band = diagonal_band(n, m, radius);
-        path = run(band, kSimpleShapes);
+        path = run(band, kSimpleShapes, coarse_gain);
         if (radius >= longer || !path_near_band_edge(path, band, m, std::max<std::size_t>(2, radius / 4))) break;
-        radius *= 2;
+        radius += radius / 2;
     }
     // Pass 2: every bead shape, close to the first path.
     return run(band_around_path(path, n, m, parameters.refine_radius), kAllShapes);

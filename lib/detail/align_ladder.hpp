@@ -10,21 +10,33 @@
 
 namespace summalign::detail {
 
-// Similarity in [0, 1] of the bead at (da_begin, en_begin) with `shape` (never an omission).
+// Evidence that the two sides of the bead at (da_begin, en_begin) with `shape` (never an
+// omission) are translations of each other: the log-likelihood ratio
+// log P(texts | translation) / P(texts | unrelated), i.e. the log-odds at a 1:1 prior.
 using BeadSimilarity = std::function<double(std::size_t da_begin, std::size_t en_begin, BeadShape shape)>;
 
+// How often translators drop, split and merge sentences; a 1-1 bead has the remaining
+// probability. The path maximises the sum over beads of log P(shape) + evidence (omissions
+// have no evidence term): the generative model of Gale & Church (1993) with a lexical
+// likelihood ratio in place of theirs on lengths alone. Gale & Church's own priors
+// (omissions 0.0099 together, merges 0.089, 2-2 0.011) come from literary-style parallel
+// text; summaries and help pages drop and merge more, and these defaults were chosen on
+// the held-out "dev" LibreOffice pages (docs/scoring.md).
+struct ShapePriors {
+    double omission = 0.08;  // each of 1-0 and 0-1
+    double merge = 0.10;     // each of 1-2 and 2-1
+    double two_two = 0.001;
+    double of(BeadShape shape) const;
+};
+
 struct LadderParameters {
-    // A 1-1 bead is preferred to leaving both sentences unaligned when its similarity
-    // exceeds this value (each bead gains (sentences in it) x (similarity - threshold)).
-    double threshold = 0.15;
-    // Subtracted from the gain of every 1-2, 2-1 and 2-2 bead: a merge must earn its place.
-    double merge_penalty = 0.10;
+    ShapePriors priors;
     // Lattices with at most this many nodes are searched whole.
     std::size_t full_search_cells = 40000;
     // First half-width of the diagonal band for long texts (0 = from the lengths).
     std::size_t band = 0;
     // Half-width of the second band around the first path.
-    std::size_t refine_radius = 3;
+    std::size_t refine_radius = 1;
 };
 
 struct LadderStatistics {
@@ -33,7 +45,10 @@ struct LadderStatistics {
     std::size_t cells = 0;             // lattice nodes visited over all passes
 };
 
+// `coarse`, when given, stands in for `similarity` in the first pass over long texts (1-1
+// beads only): it should be much cheaper and only roughly right.
 std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSimilarity& similarity,
-                                      const LadderParameters& parameters = {}, LadderStatistics* statistics = nullptr);
+                                      const LadderParameters& parameters = {}, LadderStatistics* statistics = nullptr,
+                                      const BeadSimilarity* coarse = nullptr);
 
 }  // namespace summalign::detail

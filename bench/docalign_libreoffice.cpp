@@ -1,0 +1,350 @@
+// Document alignment on real parallel text: LibreOffice help pages (Danish and English),
+// paragraphs paired by their par_id/hd_id attributes, each page perturbed with a fixed seed
+// (8% Danish omissions, 8% English omissions, 10% 1-2 merges, 10% 2-1 merges), then
+// aligned with align_ladder; strict bead F1 against the known alignment.
+//
+// Only held-out pages (detail::is_heldout_page, never used to train the learned lexicon).
+// Those are split in two by the next decimal digit of the same hash: "dev" pages fit the
+// score calibration and the ladder's parameters (--calibrate), "test" pages give the figure.
+//
+//   bench_docalign_libreoffice [--pages test|dev|all] [--calibrate] [--long N] [--runs R] [--learned FILE]
+//                              [--omission-prior P] [--merge-prior P] [--two-two-prior P]
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "detail/align_calibration.hpp"
+#include "detail/align_ladder.hpp"
+#include "detail/heldout.hpp"
+#include "detail/lexicon_corpus.hpp"
+#include "summalign/align.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+
+namespace fs = std::filesystem;
+using namespace summalign;
+
+namespace {
+
+const fs::path kHelp = "/usr/share/libreoffice/help";
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+struct Page {
+    std::string path;
+    std::vector<std::pair<std::string, std::string>> units;  // (Danish, English) in page order
+};
+
+// Held-out pages with at least `min_units` translated paragraphs.
+std::vector<Page> load_pages(const std::string& subset, std::size_t min_units) {
+    std::vector<Page> pages;
+    const fs::path da_root = kHelp / "da", en_root = kHelp / "en-US";
+    if (!fs::exists(da_root) || !fs::exists(en_root)) return pages;
+    std::vector<std::string> relatives;
+    for (const auto& entry : fs::recursive_directory_iterator(da_root / "text")) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".html") continue;
+        relatives.push_back(fs::relative(entry.path(), da_root).generic_string());
+    }
+    std::sort(relatives.begin(), relatives.end());
+    for (const auto& relative : relatives) {
+        if (!detail::is_heldout_page(relative)) continue;
+        const bool dev = (detail::fnv1a64(relative) / 10) % 2 == 1;
+        if ((subset == "dev" && !dev) || (subset == "test" && dev)) continue;
+        if (!fs::exists(en_root / relative)) continue;
+        std::unordered_map<std::string, std::string> english;
+        for (auto& [id, text] : detail::help_paragraphs(slurp(en_root / relative))) english.emplace(id, text);
+        Page page{relative, {}};
+        for (auto& [id, danish] : detail::help_paragraphs(slurp(da_root / relative))) {
+            auto found = english.find(id);
+            // Untranslated paragraphs (code, names) would be aligned by string identity alone.
+            if (found == english.end() || danish.empty() || found->second.empty() || danish == found->second) continue;
+            page.units.emplace_back(danish, found->second);
+        }
+        if (page.units.size() >= min_units) pages.push_back(std::move(page));
+    }
+    return pages;
+}
+
+struct GoldBead {
+    std::vector<std::size_t> da, en;
+    auto operator<=>(const GoldBead&) const = default;
+};
+
+struct Perturbed {
+    std::vector<std::string> da, en;
+    std::vector<GoldBead> gold;
+};
+
+// The perturbation of the brief, with a seed fixed per page.
+Perturbed perturb(const Page& page, unsigned seed) {
+    std::mt19937 random(seed ^ static_cast<unsigned>(detail::fnv1a64(page.path)));
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    Perturbed out;
+    const auto& units = page.units;
+    for (std::size_t k = 0; k < units.size(); ++k) {
+        const double u = uniform(random);
+        const bool has_next = k + 1 < units.size();
+        GoldBead bead;
+        if (u < 0.08) {  // Danish kept, English dropped
+            bead.da = {out.da.size()};
+            out.da.push_back(units[k].first);
+        } else if (u < 0.16) {  // English kept, Danish dropped
+            bead.en = {out.en.size()};
+            out.en.push_back(units[k].second);
+        } else if (u < 0.26 && has_next) {  // 1-2: two Danish paragraphs merged into one
+            bead.da = {out.da.size()};
+            bead.en = {out.en.size(), out.en.size() + 1};
+            out.da.push_back(units[k].first + " " + units[k + 1].first);
+            out.en.push_back(units[k].second);
+            out.en.push_back(units[k + 1].second);
+            ++k;
+        } else if (u < 0.36 && has_next) {  // 2-1: two English paragraphs merged into one
+            bead.da = {out.da.size(), out.da.size() + 1};
+            bead.en = {out.en.size()};
+            out.da.push_back(units[k].first);
+            out.da.push_back(units[k + 1].first);
+            out.en.push_back(units[k].second + " " + units[k + 1].second);
+            ++k;
+        } else {
+            bead.da = {out.da.size()};
+            bead.en = {out.en.size()};
+            out.da.push_back(units[k].first);
+            out.en.push_back(units[k].second);
+        }
+        out.gold.push_back(std::move(bead));
+    }
+    return out;
+}
+
+struct Counts {
+    std::size_t correct = 0, found = 0, gold = 0;
+    double f1() const {
+        const double p = found ? double(correct) / double(found) : 0.0, r = gold ? double(correct) / double(gold) : 0.0;
+        return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+    }
+};
+
+Counts score_beads(const std::vector<Bead>& beads, const std::vector<GoldBead>& gold) {
+    std::set<GoldBead> truth(gold.begin(), gold.end());
+    Counts c;
+    c.gold = gold.size();
+    c.found = beads.size();
+    for (const auto& bead : beads) c.correct += truth.contains(GoldBead{bead.da, bead.en});
+    return c;
+}
+
+std::vector<PreparedSentence> prepare_all(const SentenceScorer& scorer, const std::vector<std::string>& texts, Lang lang) {
+    std::vector<PreparedSentence> out;
+    out.reserve(texts.size());
+    for (const auto& text : texts) out.push_back(scorer.prepare(text, lang));
+    return out;
+}
+
+// Logistic regression (Newton's method); each row of `x` ends with a constant 1.
+std::vector<double> fit_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y) {
+    const std::size_t d = x.front().size();
+    std::vector<double> w(d, 0.0);
+    for (int iteration = 0; iteration < 100; ++iteration) {
+        std::vector<double> g(d, 0.0);
+        std::vector<std::vector<double>> h(d, std::vector<double>(d, 0.0));
+        for (std::size_t k = 0; k < x.size(); ++k) {
+            double z = 0;
+            for (std::size_t a = 0; a < d; ++a) z += w[a] * x[k][a];
+            const double p = 1.0 / (1.0 + std::exp(-z)), v = p * (1 - p);
+            for (std::size_t a = 0; a < d; ++a) {
+                g[a] += (y[k] - p) * x[k][a];
+                for (std::size_t b = 0; b < d; ++b) h[a][b] += v * x[k][a] * x[k][b];
+            }
+        }
+        for (std::size_t a = 0; a < d; ++a) h[a][a] += 1e-9;
+        // Solve h * step = g by Gaussian elimination.
+        std::vector<double> step = g;
+        for (std::size_t c = 0; c < d; ++c) {
+            std::size_t pivot = c;
+            for (std::size_t r = c + 1; r < d; ++r)
+                if (std::abs(h[r][c]) > std::abs(h[pivot][c])) pivot = r;
+            std::swap(h[c], h[pivot]);
+            std::swap(step[c], step[pivot]);
+            for (std::size_t r = 0; r < d; ++r) {
+                if (r == c) continue;
+                const double f = h[r][c] / h[c][c];
+                for (std::size_t k = c; k < d; ++k) h[r][k] -= f * h[c][k];
+                step[r] -= f * step[c];
+            }
+        }
+        double change = 0;
+        for (std::size_t a = 0; a < d; ++a) {
+            w[a] += step[a] / h[a][a];
+            change += std::abs(step[a] / h[a][a]);
+        }
+        if (change < 1e-9) break;
+    }
+    return w;
+}
+
+double quantile(std::vector<double> values, double q) {
+    if (values.empty()) return 0.0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, static_cast<std::size_t>(q * static_cast<double>(values.size())))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string subset = "test";
+    bool calibrate = false;
+    std::size_t long_segments = 2000;
+    int runs = 3;
+    LadderOptions options;
+    LexiconOptions lexicon_options;
+    for (int k = 1; k < argc; ++k) {
+        const std::string arg = argv[k];
+        if (arg == "--pages" && k + 1 < argc) subset = argv[++k];
+        else if (arg == "--calibrate") calibrate = true;
+        else if (arg == "--long" && k + 1 < argc) long_segments = std::stoul(argv[++k]);
+        else if (arg == "--runs" && k + 1 < argc) runs = std::stoi(argv[++k]);
+        else if (arg == "--learned" && k + 1 < argc) lexicon_options.learned_file = argv[++k];
+        else if (arg == "--omission-prior" && k + 1 < argc) options.omission_prior = std::stod(argv[++k]);
+        else if (arg == "--merge-prior" && k + 1 < argc) options.merge_prior = std::stod(argv[++k]);
+        else if (arg == "--two-two-prior" && k + 1 < argc) options.two_two_prior = std::stod(argv[++k]);
+        else {
+            std::fprintf(stderr, "usage: %s [--pages test|dev|all] [--calibrate] [--long N] [--runs R]\n", argv[0]);
+            return 2;
+        }
+    }
+    const auto pages = load_pages(subset, 5);
+    if (pages.empty()) {
+        std::fprintf(stderr, "no LibreOffice help pages under %s\n", kHelp.c_str());
+        return 1;
+    }
+    const Lexicon lexicon(lexicon_options);
+    const SentenceScorer scorer(lexicon);
+    std::size_t unit_count = 0;
+    for (const auto& page : pages) unit_count += page.units.size();
+    fmt::print("pages: {} ({} held-out), translated paragraphs: {}, lexicon entries: {}\n", pages.size(), subset,
+               unit_count, lexicon.entry_count());
+
+    if (calibrate) {
+        // True pairs against random pairs of the same page, equal numbers (prior 1:1).
+        std::mt19937 random(7);
+        std::vector<double> raw;
+        std::vector<int> label;
+        std::vector<double> negatives, positives, deltas;
+        for (const auto& page : pages) {
+            std::vector<std::string> da, en;
+            for (const auto& [d, e] : page.units) da.push_back(d), en.push_back(e);
+            const auto pd = prepare_all(scorer, da, Lang::da), pe = prepare_all(scorer, en, Lang::en);
+            std::uniform_int_distribution<std::size_t> pick(0, pd.size() - 1);
+            for (std::size_t k = 0; k < pd.size(); ++k) {
+                const double s = scorer.score(pd[k], pe[k]).score;
+                raw.push_back(s), label.push_back(1), positives.push_back(s);
+                deltas.push_back(detail::Calibration::length_delta(da[k].size(), en[k].size()));
+                std::size_t other = pick(random);
+                if (other == k) other = (k + 1) % pd.size();
+                const double t = scorer.score(pd[k], pe[other]).score;
+                raw.push_back(t), label.push_back(0), negatives.push_back(t);
+                deltas.push_back(detail::Calibration::length_delta(da[k].size(), en[other].size()));
+            }
+        }
+        double mean_delta = 0;
+        for (std::size_t k = 0; k < deltas.size(); ++k) mean_delta += label[k] ? deltas[k] : 0.0;
+        mean_delta /= static_cast<double>(positives.size());
+        std::vector<std::vector<double>> features;
+        for (std::size_t k = 0; k < raw.size(); ++k)
+            features.push_back({raw[k], (deltas[k] - mean_delta) * (deltas[k] - mean_delta), raw[k] == 0.0 ? 1.0 : 0.0, 1.0});
+        const auto w = fit_logistic(features, label);
+        fmt::print("calibration: raw_weight {:.3f} length_weight {:.3f} length_mean {:.4f} no_match {:.3f} intercept {:.3f}\n",
+                   w[0], w[1], mean_delta, w[2], w[3]);
+        detail::Calibration fitted{w[0], w[1], mean_delta, w[2], w[3]};
+        // How well calibrated: mean predicted probability against the observed rate, by bins.
+        std::vector<double> predicted_sum(10, 0.0), observed(10, 0.0), count(10, 0.0);
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            const double z = fitted.raw_weight * raw[k] + fitted.length_weight * features[k][1] +
+                             fitted.no_match * features[k][2] + fitted.intercept;
+            const double p = detail::logistic(z);
+            const auto bin = std::min<std::size_t>(9, static_cast<std::size_t>(p * 10));
+            predicted_sum[bin] += p, observed[bin] += label[k], count[bin] += 1;
+        }
+        for (std::size_t bin = 0; bin < 10; ++bin)
+            if (count[bin] > 0)
+                fmt::print("  predicted {:.2f}-{:.2f}: n {:5.0f} mean predicted {:.3f} observed {:.3f}\n", bin / 10.0,
+                           (bin + 1) / 10.0, count[bin], predicted_sum[bin] / count[bin], observed[bin] / count[bin]);
+        for (double q : {0.05, 0.1, 0.25, 0.5, 0.75, 0.9})
+            fmt::print("  positives q{:.2f} raw {:.3f}\n", q, quantile(positives, q));
+        for (double q : {0.5, 0.9, 0.95, 0.99, 0.999})
+            fmt::print("  negatives q{:.3f} raw {:.3f}\n", q, quantile(negatives, q));
+        return 0;
+    }
+
+    // Strict bead F1 per page, pooled over all beads.
+    Counts total;
+    std::map<std::string, Counts> by_shape;
+    for (const auto& page : pages) {
+        const Perturbed p = perturb(page, 2026);
+        const auto da = prepare_all(scorer, p.da, Lang::da), en = prepare_all(scorer, p.en, Lang::en);
+        const auto beads = align_ladder(scorer, da, en, options);
+        const Counts c = score_beads(beads, p.gold);
+        total.correct += c.correct, total.found += c.found, total.gold += c.gold;
+        auto shape = [](std::size_t a, std::size_t b) { return fmt::format("{}-{}", a, b); };
+        std::set<GoldBead> found;
+        for (const auto& b : beads) found.insert({b.da, b.en});
+        for (const auto& g : p.gold) {
+            auto& s = by_shape[shape(g.da.size(), g.en.size())];
+            ++s.gold;
+            s.correct += found.contains(g);
+        }
+        std::set<GoldBead> truth(p.gold.begin(), p.gold.end());
+        for (const auto& b : beads) ++by_shape[shape(b.da.size(), b.en.size())].found;
+    }
+    const double precision = double(total.correct) / double(total.found), recall = double(total.correct) / double(total.gold);
+    fmt::print("strict bead F1 {:.4f} (precision {:.4f}, recall {:.4f}; {} gold beads)\n", total.f1(), precision, recall,
+               total.gold);
+    for (const auto& [shape, c] : by_shape)
+        fmt::print("  {}: gold {} found {} correct {} recall {:.3f}\n", shape, c.gold, c.found, c.correct,
+                   c.gold ? double(c.correct) / double(c.gold) : 0.0);
+
+    // Speed: one long document made of consecutive pages, perturbed, >= long_segments per side.
+    if (long_segments > 0) {
+        Page joined{"joined", {}};
+        const auto all_pages = load_pages("all", 1);
+        for (const auto& page : all_pages) {
+            for (const auto& unit : page.units) joined.units.push_back(unit);
+            if (joined.units.size() >= long_segments * 115 / 100) break;
+        }
+        const Perturbed p = perturb(joined, 2026);
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto da = prepare_all(scorer, p.da, Lang::da), en = prepare_all(scorer, p.en, Lang::en);
+        const auto t1 = std::chrono::steady_clock::now();
+        std::vector<double> seconds;
+        Counts c;
+        for (int r = 0; r < runs; ++r) {
+            const auto s0 = std::chrono::steady_clock::now();
+            const auto beads = align_ladder(scorer, da, en, options);
+            seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count());
+            c = score_beads(beads, p.gold);
+        }
+        std::sort(seconds.begin(), seconds.end());
+        fmt::print("long document: {} Danish x {} English segments; prepare {:.3f} s; align median {:.3f} s over {} runs; F1 {:.4f}\n",
+                   da.size(), en.size(), std::chrono::duration<double>(t1 - t0).count(), seconds[seconds.size() / 2], runs,
+                   c.f1());
+    }
+    return 0;
+}

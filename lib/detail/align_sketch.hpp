@@ -1,0 +1,29 @@
+#pragma once
+// A cheap stand-in for SentenceScorer::score, used for the coarse first pass over long
+// texts and to skip hopeless beads in the second: which tokens of one side have some
+// translation (or anchor) among the tokens of the other, ignoring link strengths and
+// cognates. Exact set intersections over sorted keys; no allocation per pair.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "summalign/similarity.hpp"
+
+namespace summalign::detail {
+
+struct SentenceSketch {
+    std::vector<std::uint64_t> own;  // keys that identify this sentence's tokens, sorted, unique
+    // (key of a translation or anchor, token index), sorted: what this sentence can reach.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> reach;
+    std::vector<float> weights;  // per token
+    double total_weight = 0.0;
+    std::size_t bytes = 0;
+};
+
+SentenceSketch sketch_of(const PreparedSentence& sentence);
+
+// Word coverage of the concatenation of `danish` with that of `english`, both directions,
+// in [0, 1]: the same idea as the scorer's raw score.
+double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<const SentenceSketch* const> english);
+
+}  // namespace summalign::detail
