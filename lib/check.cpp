@@ -139,10 +139,11 @@ bool is_sentence_initial(const std::vector<CheckWord>& words, std::size_t index)
     return true;
 }
 
+// What suggestions are ranked by. The article-wide parts are shared by all sentences.
 struct SuggestionContext {
-    std::vector<std::string> aligned_words;   // lower-cased words of the aligned sentence(s) in the other language
-    std::vector<std::string> article_words;   // lower-cased words of the whole article in the other language
-    std::unordered_map<std::string, int> same_language_counts;  // lower-cased words of the checked language
+    std::vector<std::string> aligned_words;  // lower-cased words of the aligned sentence(s) in the other language
+    const std::vector<std::string>& article_words;  // lower-cased words of the whole article in the other language
+    const std::unordered_map<std::string, int>& same_language_counts;  // lower-cased words of the checked language
 };
 
 }  // namespace
@@ -524,10 +525,8 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
 
     // English: the Summary's title and sentences, with their Danish counterparts as context.
     auto check_english = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
-        SuggestionContext context;
+        SuggestionContext context{{}, danish_vocabulary, english_counts};
         for (const auto* a : aligned) lower_words(*a, context.aligned_words);
-        context.article_words = danish_vocabulary;
-        context.same_language_counts = english_counts;
         check_spelling(s, context, article, danish_set, findings);
     };
     if (summary_title) {
@@ -552,10 +551,8 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
 
     // Danish: every sentence, with the aligned English (or the whole Summary) as context.
     auto check_danish = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
-        SuggestionContext context;
+        SuggestionContext context{{}, english_vocabulary, danish_counts};
         for (const auto* a : aligned) lower_words(*a, context.aligned_words);
-        context.article_words = english_vocabulary;
-        context.same_language_counts = danish_counts;
         check_spelling(s, context, article, english_set, findings);
     };
     for (std::size_t i = 0; i < resume.size(); ++i) {
