@@ -64,6 +64,9 @@ constexpr double kCognateThreshold = 0.72;
 constexpr std::size_t kMaxTranslations = 40;
 constexpr float kMinLearnedProbability = 0.02f;
 constexpr std::size_t kMaxPhraseWords = 3;
+// Longer "words" (URLs, sequences, garbage from PDF extraction) are neither split into
+// compound parts nor compared as cognates: both cost grows with the length.
+constexpr std::size_t kMaxAnalysedWordBytes = 40;
 
 MatchKind kind_of(Translation::Source source) {
     switch (source) {
@@ -229,7 +232,7 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
                 if (!function_word && token.lower.size() >= 3 && !words::is_false_friend(token.lower))
                     token.anchors.push_back(
                         {words::key_of(kIdentical, token.lower), MatchKind::identical, kIdenticalSpelling});
-                if (impl_->options.use_cognates && token.lower.size() >= 5) {
+                if (impl_->options.use_cognates && token.lower.size() >= 5 && token.lower.size() <= kMaxAnalysedWordBytes) {
                     token.cognate = words::cognate_skeleton(token.lower, danish);
                     if (token.cognate.size() >= 4)
                         token.anchors.push_back({words::key_of(kCognatePrefix, token.cognate.substr(0, 4)),
@@ -242,7 +245,8 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
                     token.is_inflected = found != token.lower;
                     impl_->link_translations(token, translations, other, other_stemmer, token.is_inflected);
                     if (found != token.lower) add_key(token.own_keys, words::key_of(own_ns, own_stemmer.stem(found)));
-                } else if (danish && !token.is_abbreviation && impl_->options.use_compounds) {
+                } else if (danish && !token.is_abbreviation && impl_->options.use_compounds &&
+                           token.lower.size() <= kMaxAnalysedWordBytes) {
                     for (const auto& part : words::split_compound(token.lower, known)) {
                         token.is_compound = true;
                         auto part_translations = impl_->lookup_inflected(part, lang, found);

@@ -243,3 +243,15 @@ TEST_CASE("the built-in glossary links medical terms") {
     CHECK(score_texts(scorer, "Stamceller fra knoglemarven", "Stem cells from the bone marrow").score >
           score_texts(scorer, "Stamceller fra knoglemarven", "The weather was fine yesterday").score);
 }
+
+TEST_CASE("pathological input stays cheap and scores in range") {
+    const auto lexicon = empty_lexicon();
+    const SentenceScorer scorer(lexicon);
+    const std::string long_word(5000, 'a');
+    const auto similarity = score_texts(scorer, long_word + " hus", long_word + " house");
+    CHECK(similarity.score >= 0.0);
+    CHECK(similarity.score <= 1.0);
+    const auto odd = score_texts(scorer, "\xc3\xa6\xc3\xb8\xc3\xa5 ... --- [ ] [1", "!!! ??? [");
+    CHECK(odd.score >= 0.0);
+    CHECK(odd.score <= 1.0);
+}
