@@ -22,7 +22,9 @@ struct LexiconOptions {
     bool use_freedict = true;
     bool use_glossary = true;
     bool use_learned = true;  // the default learned table, when it was built
-    std::vector<std::filesystem::path> user_dictionaries;  // hunalign .dict or TSV
+    // hunalign `.dict` (`english @ danish` per line) when the name ends in .dict, otherwise
+    // TSV (`danish<TAB>english`); '#' comment lines and blank lines are skipped.
+    std::vector<std::filesystem::path> user_dictionaries;
 
     // Where the sources are; the defaults are what an installed system has.
     // FreeDict's dictd databases (freedict-dan-eng, freedict-eng-dan); missing ones are skipped.
@@ -30,7 +32,9 @@ struct LexiconOptions {
     // Empty: the data file `glossary-da-en.tsv` (find_data_file), skipped when absent.
     std::filesystem::path glossary_file;
     // Empty: the data file `lexicon-learned.bin` (find_data_file), skipped when absent.
-    // A file named here must exist.
+    // A file named here must exist. The file may also hold copies of FreeDict and the
+    // glossary (the build's does); they are used only while their source files are
+    // unchanged, so the results never depend on it, only the load time does.
     std::filesystem::path learned_file;
 };
 
@@ -42,13 +46,18 @@ inline constexpr const char* default_glossary_name = "glossary-da-en.tsv";
 class Lexicon {
 public:
     // Loads what `options` asks for; a missing optional component (e.g. no learned
-    // table) is skipped, a malformed file throws Error naming the file and line.
+    // table) is skipped, a malformed file throws Error naming the file and line (or, for
+    // the binary file, the byte offset). A moved-from Lexicon may only be destroyed or
+    // assigned to.
     explicit Lexicon(const LexiconOptions& options = {});
     ~Lexicon();
     Lexicon(Lexicon&&) noexcept;
     Lexicon& operator=(Lexicon&&) noexcept;
 
-    // English translations of a lower-cased Danish word (or stem), best first.
+    // English translations of a Danish word or term, best first: higher probability, then
+    // user > glossary > freedict > learned, then the source's own order. The query is
+    // normalised like the keys (NFC, lower case, single spaces), so "Hus" finds "hus".
+    // No stemming: pass the form (or stem) to look up.
     std::vector<Translation> da_to_en(std::string_view danish) const;
     // Danish translations of a lower-cased English word, best first.
     std::vector<Translation> en_to_da(std::string_view english) const;
