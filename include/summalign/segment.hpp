@@ -26,8 +26,8 @@ enum class LineBreaks {
     // sentence end), or where a line without it (a headline, a byline) is followed by a line
     // that does not start in lower case. In hard-wrapped prose (at least three lines, most of
     // them about as wide as the 90th-percentile line) a line counts as a headline only when
-    // the next line's first word would have fitted on it (with a 10% margin); other lines are joined, so wrapped
-    // prose is not cut at every line.
+    // the next line's first word would have fitted on it (with a 10% margin); other lines
+    // are joined, so wrapped prose is not cut at every line.
     automatic,
     // Every line break ends a sentence (one sentence or headline per line).
     end_sentence,
@@ -50,7 +50,8 @@ public:
 
     Lang lang() const noexcept;
     // Sentence spans of `text` (one paragraph or more of running text, already repaired),
-    // trimmed of surrounding white space; empty sentences are not returned.
+    // trimmed of surrounding white space; empty sentences are not returned. Linear in the
+    // length of the text. The one-argument form uses LineBreaks::automatic.
     std::vector<ByteSpan> split(std::string_view text) const;
     std::vector<ByteSpan> split(std::string_view text, const SplitOptions& options) const;
 
