@@ -2,6 +2,8 @@
 // field by field, plus the standoff invariant: every sentence's source bytes hold its words.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>

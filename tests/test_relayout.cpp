@@ -6,6 +6,7 @@
 // annotation with a fixed random seed, so every run tests the same layouts.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
