@@ -10,6 +10,7 @@ packages=(
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
   chromium  # headless browser for the HTML report test (skipped when absent)
+  translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)
   clang libclang-rt-14-dev time
 )
 missing=()

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -7,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
+#include <unistd.h>
 
 #include "export_fixture.hpp"
 #include "summalign/error.hpp"
@@ -497,4 +502,36 @@ TEST_CASE("every format stays well-formed when a text holds invalid UTF-8 or con
     CHECK(html.find('\xFF') == std::string::npos);
     CHECK(html.find('\x01') == std::string::npos);
     CHECK(html.find("ends inside a character \xEF\xBF\xBD and") != std::string::npos);
+}
+
+TEST_CASE("TMX is read by an independent TMX reader (translate-toolkit)", "[export][tmx]") {
+    // Debian's python3-translate (package translate-toolkit) is the TMX reader of Pootle and
+    // Virtaal; when it is installed it must see the same pairs pugixml sees.
+    if (std::system("/usr/bin/python3 -c 'import translate.storage.tmx' >/dev/null 2>&1") != 0) {
+        WARN("skipped: translate-toolkit is not installed (apt-get install translate-toolkit)");
+        return;
+    }
+    namespace fs = std::filesystem;
+    const fs::path directory = fs::temp_directory_path() / ("summalign-tmx-" + std::to_string(::getpid()));
+    fs::create_directories(directory);
+    const fs::path tmx = directory / "memory.tmx";
+    const fs::path pairs = directory / "pairs.json";
+    {
+        std::ofstream out(tmx, std::ios::binary);
+        summalign::write_document(out, summalign::Format::tmx, sample_document(), sample_aligned());
+    }
+    const std::string command = "/usr/bin/python3 -c 'import json, sys; from translate.storage import tmx; "
+                                "store = tmx.tmxfile.parsefile(sys.argv[1]); "
+                                "json.dump([[u.source, u.target] for u in store.units], open(sys.argv[2], \"w\"))' '" +
+                                tmx.string() + "' '" + pairs.string() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::ifstream in(pairs);
+    const json read_back = json::parse(in);
+    fs::remove_all(directory);
+
+    REQUIRE(read_back.size() == 4);
+    CHECK(read_back[0] == json({"Mesenkymal stamcelleterapi: – nøglen til regenerativ medicin?",
+                                "Mesenchymal stem cells: The key to regenerative medicine?"}));
+    CHECK(read_back[3] == json({"MSC kan også isoleres fra perifert blod. Det er en lovende behandling.",
+                                "MSCs can also be isolated from peripheral blood."}));
 }
