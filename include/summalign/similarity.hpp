@@ -1,6 +1,7 @@
 #pragma once
 // How likely is it that Danish sentence(s) and English sentence(s) say the same thing?
 // A score in [0, 1] and the evidence for it: which word pairs matched and why.
+// The model, its weights and the mining procedure: docs/similarity.md.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
