@@ -110,7 +110,7 @@ TEST_CASE("parse: undecodable input is refused with the byte offset", "[cli][bad
     }
     SECTION("NUL bytes") {
         const auto path = write_input("nul.txt", std::string("Resum\xc3\xa9\nabc\0def\n", 15));
-        require_error(run_cli("parse '" + path.string() + "'"), "nul.txt", "byte 10");
+        require_error(run_cli("parse '" + path.string() + "'"), "nul.txt", "byte 11");
     }
     SECTION("binary") {
         std::string bytes;
