@@ -86,6 +86,13 @@ TEST_CASE("kind labels glued to the author names come apart", "[journal][fields]
     CHECK_FALSE(split_kind_label("MSC-biologien er beskrevet i en tidligere"));
     CHECK_FALSE(split_kind_label("Morfologisk er MSC fibroblastlignende celler."));
     CHECK_FALSE(split_kind_label("HSC [25]. I immuninkompetente"));
+    CHECK(journal_detail::starts_summary("SummaryCarsten Johan Heilmann & Niels Jacobsen:Allogeneic"));
+    CHECK(journal_detail::starts_summary("Summary"));
+    CHECK(journal_detail::starts_summary("Summary: Carsten Heilmann"));
+    CHECK_FALSE(journal_detail::starts_summary("Summary statistics were computed."));
+    CHECK_FALSE(journal_detail::starts_summary("Summarysomething"));
+    CHECK(journal_detail::correspondence_label_length("Korrespondance: Carsten Heilmann") == 15);
+    CHECK(journal_detail::is_resume_label(" Resumé "));
     CHECK(journal_detail::split_authors("Carsten Johan Heilmann & Niels Jacobsen") ==
           std::vector<std::string>{"Carsten Johan Heilmann", "Niels Jacobsen"});
 }

@@ -77,9 +77,13 @@ bool is_resume_label(std::string_view line) {
 bool starts_summary(std::string_view line) {
     const std::string_view t = trim(line);
     if (t.substr(0, 7) != "Summary") return false;
-    if (t.size() == 7) return true;
+    // "Summary", "Summary:", "SummaryCarsten ...", "Summary Carsten ...", but not running
+    // text such as "Summary statistics were ...".
+    std::size_t i = 7;
+    while (i < t.size() && (t[i] == ' ' || t[i] == ':')) ++i;
+    if (i == t.size()) return true;
     std::size_t n = 0;
-    return !is_lower(code_point_at(t, 7, n));
+    return is_upper(code_point_at(t, i, n));
 }
 
 std::size_t correspondence_label_length(std::string_view line) {
