@@ -35,6 +35,39 @@ double median_seconds(std::size_t runs, Work&& work) {
     return n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
 }
 
+// CPU time this process has used so far (all threads), in seconds. On a shared machine
+// CPU time is steadier than wall time, so single-threaded figures report both.
+inline double process_cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+struct Timing {
+    double wall = 0.0;  // median wall seconds
+    double cpu = 0.0;   // median process CPU seconds
+};
+
+// Runs `work` `runs` times; medians of wall and CPU time.
+template <class Work>
+Timing median_timing(std::size_t runs, Work&& work) {
+    std::vector<double> walls, cpus;
+    for (std::size_t i = 0; i < runs; ++i) {
+        const double cpu_start = process_cpu_seconds();
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        walls.push_back(seconds_since(start));
+        cpus.push_back(process_cpu_seconds() - cpu_start);
+    }
+    const auto median = [](std::vector<double> values) {
+        std::sort(values.begin(), values.end());
+        const std::size_t n = values.size();
+        return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    };
+    return {median(walls), median(cpus)};
+}
+
 // Peak resident set size of this process so far, in MiB.
 inline double peak_rss_mib() {
     rusage usage{};

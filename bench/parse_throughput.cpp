@@ -27,10 +27,10 @@ int main(int argc, char** argv) try {
     const SourceText source = make_source(corpus, "bench-corpus");
 
     std::optional<Parser> parser;
-    const double parser_load = median_seconds(1, [&] { parser.emplace(); });
+    const Timing parser_load = median_timing(1, [&] { parser.emplace(); });
 
     std::size_t articles = 0, sentences = 0;
-    const double parse_time = median_seconds(runs, [&] {
+    const Timing parse_time = median_timing(runs, [&] {
         const Document document = parser->parse(source);
         articles = document.articles.size();
         sentences = 0;
@@ -48,10 +48,12 @@ int main(int argc, char** argv) try {
         {"articles", articles},
         {"sentences", sentences},
         {"runs", runs},
-        {"parser_load_ms", parser_load * 1e3},
-        {"parse_seconds_median", parse_time},
-        {"parse_mb_per_s", megabytes / parse_time},
-        {"articles_per_s", static_cast<double>(articles) / parse_time},
+        {"parser_load_ms", parser_load.wall * 1e3},
+        {"parse_seconds_median", parse_time.wall},
+        {"parse_cpu_seconds_median", parse_time.cpu},
+        {"parse_mb_per_s", megabytes / parse_time.wall},
+        {"parse_mb_per_cpu_s", megabytes / parse_time.cpu},
+        {"articles_per_s", static_cast<double>(articles) / parse_time.wall},
         {"peak_rss_mib", peak_rss_mib()},
     };
     std::cout << result.dump() << '\n';

@@ -58,6 +58,13 @@ inline bool is_text(std::string_view bytes) {
     }
 }
 
+// True when `bytes` is valid UTF-8, NUL characters allowed (they are valid code points).
+inline bool is_utf8(std::string_view bytes) {
+    std::string copy(bytes);
+    std::replace(copy.begin(), copy.end(), '\0', ' ');
+    return is_text(copy);
+}
+
 // The expensive read-only objects are built once per process, as every caller of the
 // library is told to do; their const methods must be safe to call with any input.
 inline const Parser& shared_parser() {
@@ -268,7 +275,7 @@ inline void lexicon_reader_one(std::string_view bytes) {
             for (const auto& translation : translations) {
                 expect(std::isfinite(translation.probability) && translation.probability >= 0.0f,
                        "translation probability not a non-negative number");
-                expect(is_text(translation.target), "translation target not valid UTF-8");
+                expect(is_utf8(translation.target), "translation target not valid UTF-8");
             }
     };
     for (char c : content) {
