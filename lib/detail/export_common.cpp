@@ -16,58 +16,21 @@ namespace summalign::detail {
 
 std::string_view export_tool_version() noexcept { return SUMMALIGN_VERSION; }
 
-std::string_view finding_kind_name(Finding::Kind kind) noexcept {
-    switch (kind) {
-        case Finding::Kind::misspelling: return "misspelling";
-        case Finding::Kind::number_mismatch: return "number_mismatch";
-        case Finding::Kind::abbreviation_mismatch: return "abbreviation_mismatch";
-        case Finding::Kind::unsupported_claim: return "unsupported_claim";
-        case Finding::Kind::missing_summary: return "missing_summary";
-        case Finding::Kind::missing_resume: return "missing_resume";
-    }
-    return "unknown";
-}
-
-std::string_view match_kind_name(MatchKind kind) noexcept {
-    switch (kind) {
-        case MatchKind::dictionary: return "dictionary";
-        case MatchKind::glossary: return "glossary";
-        case MatchKind::learned: return "learned";
-        case MatchKind::user: return "user";
-        case MatchKind::stem: return "stem";
-        case MatchKind::compound: return "compound";
-        case MatchKind::cognate: return "cognate";
-        case MatchKind::number: return "number";
-        case MatchKind::abbreviation: return "abbreviation";
-        case MatchKind::identical: return "identical";
-        case MatchKind::name: return "name";
-        case MatchKind::citation: return "citation";
-    }
-    return "unknown";
-}
-
-std::string_view repair_kind_name(Repair::Kind kind) noexcept {
-    switch (kind) {
-        case Repair::Kind::line_break_hyphen_removed: return "line_break_hyphen_removed";
-        case Repair::Kind::line_break_hyphen_kept: return "line_break_hyphen_kept";
-        case Repair::Kind::lines_joined: return "lines_joined";
-        case Repair::Kind::running_head_dropped: return "running_head_dropped";
-        case Repair::Kind::page_number_dropped: return "page_number_dropped";
-        case Repair::Kind::caption_lifted: return "caption_lifted";
-        case Repair::Kind::label_split: return "label_split";
-        case Repair::Kind::normalized: return "normalized";
-    }
-    return "unknown";
-}
-
-std::string_view lang_name(Lang lang) noexcept { return lang == Lang::da ? "da" : "en"; }
-
 void check_aligned_matches(const Document& document, std::span<const AlignedArticle> aligned) {
     if (!aligned.empty() && aligned.size() != document.articles.size()) {
         throw Error(document.source_name, std::nullopt,
                     fmt::format("cannot export: {} aligned articles for {} parsed articles", aligned.size(),
                                 document.articles.size()));
     }
+}
+
+std::string indices_text(const std::vector<std::size_t>& indices) {
+    std::string text;
+    for (std::size_t index : indices) {
+        if (!text.empty()) text += ',';
+        text += std::to_string(index);
+    }
+    return text;
 }
 
 std::string joined_text(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& indices) {

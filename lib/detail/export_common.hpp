@@ -7,27 +7,19 @@
 #include <vector>
 
 #include "summalign/align.hpp"
-#include "summalign/check.hpp"
 #include "summalign/journal.hpp"
-#include "summalign/layout.hpp"
 #include "summalign/pipeline.hpp"
-#include "summalign/similarity.hpp"
 
 namespace summalign::detail {
 
 // The version written into TMX headers and HTML reports.
 std::string_view export_tool_version() noexcept;
 
-// The names below are part of the output contract (docs/schema.md), so the exporter
-// spells them itself instead of relying on each stage's to_string: renaming an enum
-// value in a stage must not silently change what other tools read.
-std::string_view finding_kind_name(Finding::Kind kind) noexcept;
-std::string_view match_kind_name(MatchKind kind) noexcept;
-std::string_view repair_kind_name(Repair::Kind kind) noexcept;
-std::string_view lang_name(Lang lang) noexcept;
-
 // Throws Error unless `aligned` is empty or has one entry per article of `document`.
 void check_aligned_matches(const Document& document, std::span<const AlignedArticle> aligned);
+
+// "2,3": sentence indices comma-separated, as TSV columns and TMX props write them.
+std::string indices_text(const std::vector<std::size_t>& indices);
 
 // The texts of sentences[indices...] joined by single spaces; indices out of range are
 // skipped (a bead from a stale alignment must not crash an export).

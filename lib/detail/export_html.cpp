@@ -163,7 +163,7 @@ std::string matches_tooltip(const std::vector<WordMatch>& matches) {
     std::string text;
     for (const WordMatch& match : matches) {
         if (!text.empty()) text += '\n';
-        text += fmt::format("{} \u2194 {} ({}, +{:.2f})", match.da, match.en, match_kind_name(match.kind), match.weight);
+        text += fmt::format("{} \u2194 {} ({}, +{:.2f})", match.da, match.en, summalign::to_string(match.kind), match.weight);
     }
     return text;
 }
@@ -194,7 +194,7 @@ std::optional<std::size_t> find_word(std::string_view text, std::string_view wor
 }
 
 std::string finding_tooltip(const Finding& finding) {
-    std::string text = fmt::format("{}: {}", finding_kind_name(finding.kind), finding.message);
+    std::string text = fmt::format("{}: {}", summalign::to_string(finding.kind), finding.message);
     if (!finding.suggestion.empty()) text += fmt::format("\nsuggestion: {}", finding.suggestion);
     return text;
 }
@@ -314,7 +314,7 @@ private:
                 continue;
             }
             html += html_escape(std::string_view(text).substr(position, span.begin - position));
-            html += fmt::format(R"(<mark class="finding {}" title="{}">{}</mark>)", finding_kind_name(span.finding->kind),
+            html += fmt::format(R"(<mark class="finding {}" title="{}">{}</mark>)", summalign::to_string(span.finding->kind),
                                 html_escape(finding_tooltip(*span.finding)),
                                 html_escape(std::string_view(text).substr(span.begin, span.end - span.begin)));
             position = span.end;
@@ -390,8 +390,8 @@ private:
         }
         out_ << "<ul class=\"findings\">\n";
         for (const Finding& finding : result.findings) {
-            out_ << "<li class=\"" << finding_kind_name(finding.kind) << "\"><span class=\"badge\">"
-                 << html_escape(finding_kind_name(finding.kind)) << " \u00b7 " << lang_name(finding.lang) << "</span>";
+            out_ << "<li class=\"" << summalign::to_string(finding.kind) << "\"><span class=\"badge\">"
+                 << html_escape(summalign::to_string(finding.kind)) << " \u00b7 " << summalign::to_string(finding.lang) << "</span>";
             if (!finding.word.empty()) out_ << "<b>" << html_escape(finding.word) << "</b> \u2014 ";
             out_ << html_escape(finding.message);
             if (!finding.suggestion.empty()) out_ << " \u2192 <i>" << html_escape(finding.suggestion) << "</i>";
@@ -448,7 +448,7 @@ private:
         if (orphan) classes += " orphan";
         if (!sentence_level.empty()) classes += " flagged";
         const std::string border = bead_value ? score_colour(bead_value->score) : std::string("#c7cdd4");
-        out_ << "<div class=\"" << classes << "\" id=\"a" << index << '-' << lang_name(lang) << '-' << number
+        out_ << "<div class=\"" << classes << "\" id=\"a" << index << '-' << summalign::to_string(lang) << '-' << number
              << "\" data-start=\"" << sentence.start << "\" data-end=\"" << sentence.end << "\"";
         if (bead) out_ << " data-bead=\"a" << index << "-b" << *bead << "\"";
         out_ << " style=\"border-left-color:" << border << "\" title=\"" << html_escape(tooltip) << "\"><span class=\"num\">"

@@ -52,7 +52,7 @@ Json matches_json(const std::vector<WordMatch>& matches) {
     for (const WordMatch& match : matches) {
         list.push_back(Json{{"da", match.da},
                             {"en", match.en},
-                            {"kind", match_kind_name(match.kind)},
+                            {"kind", summalign::to_string(match.kind)},
                             {"weight", match.weight}});
     }
     return list;
@@ -157,8 +157,8 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
 
     Json findings = Json::array();
     for (const Finding& finding : aligned.findings) {
-        findings.push_back(Json{{"kind", finding_kind_name(finding.kind)},
-                                {"lang", lang_name(finding.lang)},
+        findings.push_back(Json{{"kind", summalign::to_string(finding.kind)},
+                                {"lang", summalign::to_string(finding.lang)},
                                 {"text", finding.text},
                                 {"word", finding.word},
                                 {"message", finding.message},
@@ -181,7 +181,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
 Json repairs_json(const std::vector<Repair>& repairs) {
     Json list = Json::array();
     for (const Repair& repair : repairs) {
-        list.push_back(Json{{"kind", repair_kind_name(repair.kind)},
+        list.push_back(Json{{"kind", summalign::to_string(repair.kind)},
                             {"start", repair.start},
                             {"end", repair.end},
                             {"detail", repair.detail}});

@@ -12,15 +12,6 @@
 namespace summalign::detail {
 namespace {
 
-std::string ids_text(const std::vector<std::size_t>& ids) {
-    std::string text;
-    for (std::size_t id : ids) {
-        if (!text.empty()) text += ',';
-        text += std::to_string(id);
-    }
-    return text;
-}
-
 void add_prop(pugi::xml_node tu, const char* type, const std::string& value) {
     if (value.empty()) return;
     pugi::xml_node prop = tu.append_child("prop");
@@ -99,8 +90,8 @@ void write_tmx(std::ostream& out, const Document& document, std::span<const Alig
             const std::string en = joined_text(english, bead.en);
             if (da.empty() || en.empty()) continue;  // an omission is not a translation
             pugi::xml_node tu = add_tu(body, fmt::format("a{}-b{}", i, b), props, "resume_summary", bead.score);
-            add_prop(tu, "x-da-sentences", ids_text(bead.da));
-            add_prop(tu, "x-en-sentences", ids_text(bead.en));
+            add_prop(tu, "x-da-sentences", indices_text(bead.da));
+            add_prop(tu, "x-en-sentences", indices_text(bead.en));
             add_tuv(tu, options.da_language, da);
             add_tuv(tu, options.en_language, en);
         }

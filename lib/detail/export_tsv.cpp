@@ -8,15 +8,6 @@
 namespace summalign::detail {
 namespace {
 
-std::string ids_text(const std::vector<std::size_t>& ids) {
-    std::string text;
-    for (std::size_t id : ids) {
-        if (!text.empty()) text += ',';
-        text += std::to_string(id);
-    }
-    return text;
-}
-
 void write_row(std::ostream& out, std::size_t article, std::string_view kind, std::string_view da,
                std::string_view en, double score, std::string_view da_ids, std::string_view en_ids) {
     out << article << '\t' << kind << '\t' << tsv_escape(da) << '\t' << tsv_escape(en) << '\t'
@@ -51,8 +42,8 @@ void write_tsv(std::ostream& out, const Document& document, std::span<const Alig
         if (alignment.title) write_row(out, i, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
         for (const Bead& bead : alignment.resume_summary) {
             write_row(out, i, "resume_summary", joined_text(article.resume, bead.da),
-                      joined_text(summary_sentences(article), bead.en), bead.score, ids_text(bead.da),
-                      ids_text(bead.en));
+                      joined_text(summary_sentences(article), bead.en), bead.score, indices_text(bead.da),
+                      indices_text(bead.en));
         }
     }
 }
