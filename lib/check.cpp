@@ -130,11 +130,13 @@ std::vector<bool> url_words(std::string_view text, const std::vector<CheckWord>&
     return inside;
 }
 
-// True for the first word of a sentence (or after a colon: "… medicine: The key …" is not a name).
+// True for the first word of a sentence (or after a colon: "… medicine: The key …" is not a
+// name). A full stop inside a segmented sentence ends an abbreviation (e.g., Fanconi's), not
+// a sentence, so it does not count.
 bool is_sentence_initial(const std::vector<CheckWord>& words, std::size_t index) {
     for (std::size_t k = index; k-- > 0;) {
         if (words[k].is_letters || words[k].is_number) return false;
-        if (words[k].text == ":" || words[k].text == "." || words[k].text == "?" || words[k].text == "!") return true;
+        if (words[k].text == ":") return true;
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 #include "detail/check_words.hpp"
 #include "summalign/error.hpp"
@@ -63,6 +64,9 @@ struct Speller::Impl {
     Dictionary en_us;
     Dictionary en_gb;
     Dictionary da;
+    static constexpr std::size_t max_cached_suggestions = 20000;
+    std::mutex cache_mutex;
+    std::unordered_map<std::string, std::vector<std::string>> suggestion_cache;  // "lang:word" -> suggestions
 
     explicit Impl(const SpellerOptions& options)
         : en_us(options.dictionary_dir, "en_US"), en_gb(options.dictionary_dir, "en_GB"), da(options.dictionary_dir, "da_DK") {
@@ -127,6 +131,13 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
 }
 
 std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) const {
+    // Hunspell's suggest() costs up to a second for a Danish word (compounding), so answers
+    // are kept: a journal archive misspells and coins the same words again and again.
+    const std::string key = std::string(to_string(lang)) + ':' + std::string(word);
+    {
+        std::lock_guard lock(impl_->cache_mutex);
+        if (const auto it = impl_->suggestion_cache.find(key); it != impl_->suggestion_cache.end()) return it->second;
+    }
     const std::string text(word);
     std::vector<std::string> out;
     auto add_all = [&](const std::vector<std::string>& suggestions) {
@@ -137,8 +148,14 @@ std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) cons
         add_all(impl_->da.suggest(text));
     } else {
         add_all(impl_->en_us.suggest(text));
-        add_all(impl_->en_gb.suggest(text));
+        // en_GB only adds British forms; ask it only when en_US has nothing close.
+        const std::string lower = to_lower(text);
+        const bool close = std::any_of(out.begin(), out.end(), [&](const std::string& s) { return edit_distance(lower, to_lower(s)) <= 2; });
+        if (!close) add_all(impl_->en_gb.suggest(text));
     }
+    std::lock_guard lock(impl_->cache_mutex);
+    if (impl_->suggestion_cache.size() >= Impl::max_cached_suggestions) impl_->suggestion_cache.clear();
+    impl_->suggestion_cache.emplace(key, out);
     return out;
 }
 
