@@ -169,29 +169,60 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
     struct BodySentence {
         std::size_t section, sentence;
         PreparedSentence prepared;
+        detail::SentenceSketch sketch;
     };
     std::vector<BodySentence> body;
     for (std::size_t s = 0; s < article.sections.size(); ++s)
-        for (std::size_t k = 0; k < article.sections[s].sentences.size(); ++k)
-            body.push_back({s, k, scorer.prepare(article.sections[s].sentences[k].text, Lang::da)});
+        for (std::size_t k = 0; k < article.sections[s].sentences.size(); ++k) {
+            auto prepared = scorer.prepare(article.sections[s].sentences[k].text, Lang::da);
+            auto sketch = detail::sketch_of(prepared);
+            body.push_back({s, k, std::move(prepared), std::move(sketch)});
+        }
     const double threshold = detail::default_support_threshold();
     constexpr std::size_t kMaxEvidence = 3;
     for (std::size_t c = 0; c < claims.size(); ++c) {
         ClaimSupport support;
         support.en = c;
+        // Which claim words each body sentence accounts for; a word that many body
+        // sentences account for (MSC in an article about MSC) says little about which
+        // one is the source: weight it by its inverse document frequency in the body.
+        const detail::SentenceSketch claim_sketch = detail::sketch_of(claims[c]);
+        const std::size_t words = claim_sketch.weights.size();
+        std::vector<std::vector<char>> covered(body.size());
+        std::vector<double> document_frequency(words, 0.0);
+        for (std::size_t b = 0; b < body.size(); ++b) {
+            covered[b] = detail::claim_tokens_covered(claim_sketch, body[b].sketch);
+            for (std::size_t t = 0; t < words; ++t) document_frequency[t] += covered[b][t];
+        }
+        std::vector<double> weight(words);
+        double total = 0.0;
+        for (std::size_t t = 0; t < words; ++t) {
+            weight[t] = claim_sketch.weights[t] *
+                        std::log((static_cast<double>(body.size()) + 1.0) / (document_frequency[t] + 1.0));
+            total += weight[t];
+        }
         std::vector<std::pair<double, std::size_t>> ranked;
         for (std::size_t b = 0; b < body.size(); ++b) {
-            const double p = score_pair(scorer, calibration, body[b].prepared, claims[c], false).probability;
-            if (p >= threshold) ranked.emplace_back(p, b);
+            double share = 0.0;
+            for (std::size_t t = 0; t < words; ++t)
+                if (covered[b][t]) share += weight[t];
+            share = total > 0.0 ? share / total : 0.0;
+            if (share <= 0.0) continue;
+            // Geometric mean of the scorer's two-way coverage (is this sentence about the
+            // claim?) and the weighted share of the claim it accounts for (does it say what
+            // is specific to the claim?). docs/scoring.md.
+            const double raw = scorer.score(body[b].prepared, claims[c]).score;
+            const double support_score = std::sqrt(raw * share);
+            if (support_score >= threshold) ranked.emplace_back(support_score, b);
         }
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
         if (ranked.size() > kMaxEvidence) ranked.resize(kMaxEvidence);
-        for (const auto& [p, b] : ranked) {
+        for (const auto& [score, b] : ranked) {
             Evidence evidence;
             evidence.section = body[b].section;
             evidence.sentence = body[b].sentence;
             evidence.text = article.sections[body[b].section].sentences[body[b].sentence].text;
-            evidence.score = p;
+            evidence.score = score;
             evidence.matches = scorer.score(body[b].prepared, claims[c], true).evidence;
             support.evidence.push_back(std::move(evidence));
         }

@@ -1,15 +1,161 @@
-#include <iostream>
+// summalign eval GOLD [FILE]: scores alignment against hand-written gold (corpus/gold/*.alignment.json).
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "summalign/align.hpp"
+#include "summalign/error.hpp"
+#include "summalign/journal.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+#include "summalign/text.hpp"
 
 namespace summalign::cli {
+namespace {
 
-// Not implemented yet: registered so that --help lists it.
+// Letters and digits only: the gold's repairs and the parser's may differ in spacing and hyphens.
+std::string normalised(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c < 0x80 && !std::isalnum(c)) continue;
+        out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+    }
+    return out;
+}
+
+bool same_sentence(const std::string& a, const std::string& b) {
+    const auto x = normalised(a), y = normalised(b);
+    if (x == y) return true;
+    const auto& shorter = x.size() < y.size() ? x : y;
+    const auto& longer = x.size() < y.size() ? y : x;
+    return shorter.size() >= 30 && longer.find(shorter) != std::string::npos;
+}
+
+std::ptrdiff_t index_of(const std::vector<Sentence>& sentences, const std::string& text) {
+    for (std::size_t k = 0; k < sentences.size(); ++k)
+        if (same_sentence(sentences[k].text, text)) return static_cast<std::ptrdiff_t>(k);
+    return -1;
+}
+
+struct EvalArguments {
+    std::string gold_file;
+    std::string source_file;
+};
+
+}  // namespace
+
 void register_eval(CLI::App& app, Action& action) {
-    app.add_subcommand("eval", "(not implemented yet)")->allow_extras()->callback([&action] {
-        action = [] {
-            std::cerr << "summalign: eval is not implemented yet\n";
-            return 2;
+    auto arguments = std::make_shared<EvalArguments>();
+    auto* command = app.add_subcommand("eval", "Score the alignment of a document against hand-written alignment gold");
+    command->add_option("GOLD", arguments->gold_file, "Gold file (corpus/gold/NAME.alignment.json)")->required();
+    command->add_option("FILE", arguments->source_file,
+                        "The journal text to parse and align; default: the gold's \"source\", relative to the current directory");
+    command->footer(
+        "Prints strict bead F1 of the Resume/Summary ladders (a bead counts only when both its sides are exactly\n"
+        "the gold's), title pairs found, precision@1 of claim evidence (the top sentence is one of the gold's for\n"
+        "that claim, over claims the gold supports) and the false-support rate (claims the gold leaves\n"
+        "unsupported that get evidence). Sentences are matched to the gold by their text.\n"
+        "Example:\n"
+        "  summalign eval corpus/gold/ugeskr-2003-165-stamceller.alignment.json");
+    command->callback([arguments, &action] {
+        action = [arguments] {
+            const auto gold_source = read_source(arguments->gold_file);
+            nlohmann::json gold;
+            try {
+                gold = nlohmann::json::parse(gold_source.bytes);
+            } catch (const nlohmann::json::exception& e) {
+                throw Error(arguments->gold_file, std::nullopt, std::string("not a gold file: ") + e.what());
+            }
+            const std::string source_path =
+                !arguments->source_file.empty() ? arguments->source_file : gold.value("source", std::string());
+            if (source_path.empty()) throw Error(arguments->gold_file, std::nullopt, "no \"source\" and no FILE given");
+            const Parser parser;
+            const Lexicon lexicon;
+            const SentenceScorer scorer(lexicon);
+            const Document document = parser.parse(read_source(source_path));
+
+            std::size_t bead_correct = 0, bead_found = 0, bead_gold = 0;
+            std::size_t titles_gold = 0, titles_found = 0;
+            std::size_t supported_gold = 0, top_correct = 0, unsupported_gold = 0, false_support = 0;
+            std::string report;
+            for (const auto& gold_article : gold.at("articles")) {
+                const auto& summary_title = gold_article.at("summary_title");
+                if (summary_title.is_null()) continue;  // nothing to align without a Summary
+                const Article* article = nullptr;
+                for (const auto& candidate : document.articles)
+                    if (candidate.summary && candidate.summary->title &&
+                        same_sentence(candidate.summary->title->text, summary_title.get<std::string>()))
+                        article = &candidate;
+                const auto& gold_beads = gold_article.at("resume_summary");
+                const auto& gold_support = gold_article.at("support");
+                bead_gold += gold_beads.size();
+                if (!gold_article.at("title").is_null()) ++titles_gold;
+                for (const auto& claim : gold_support) (claim.at("supported").get<bool>() ? supported_gold : unsupported_gold) += 1;
+                if (!article) {
+                    report += fmt::format("article not found by the parser: {}\n", summary_title.get<std::string>());
+                    continue;
+                }
+                const ArticleAlignment alignment = align_article(scorer, *article);
+                if (!gold_article.at("title").is_null() && alignment.title &&
+                    same_sentence(alignment.title->en, gold_article["title"]["en"].get<std::string>()))
+                    ++titles_found;
+                // Gold beads in the parser's indexes.
+                std::set<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> truth;
+                for (const auto& bead : gold_beads) {
+                    std::vector<std::size_t> da, en;
+                    bool ok = true;
+                    for (const auto& i : bead.at("da")) {
+                        const auto k = index_of(article->resume, gold_article["resume"][i.get<std::size_t>()].get<std::string>());
+                        ok = ok && k >= 0;
+                        da.push_back(static_cast<std::size_t>(std::max<std::ptrdiff_t>(k, 0)));
+                    }
+                    for (const auto& i : bead.at("en")) {
+                        const auto k = index_of(article->summary->sentences, gold_article["summary"][i.get<std::size_t>()].get<std::string>());
+                        ok = ok && k >= 0;
+                        en.push_back(static_cast<std::size_t>(std::max<std::ptrdiff_t>(k, 0)));
+                    }
+                    if (ok) truth.emplace(da, en);
+                }
+                bead_found += alignment.resume_summary.size();
+                for (const auto& bead : alignment.resume_summary) bead_correct += truth.contains({bead.da, bead.en});
+                for (const auto& gold_claim : gold_support) {
+                    const auto k = index_of(article->summary->sentences, gold_claim.at("en").get<std::string>());
+                    const ClaimSupport* claim = nullptr;
+                    for (const auto& c : alignment.support)
+                        if (k >= 0 && c.en == static_cast<std::size_t>(k)) claim = &c;
+                    const bool system_supported = claim && claim->supported;
+                    if (!gold_claim.at("supported").get<bool>()) {
+                        false_support += system_supported;
+                        continue;
+                    }
+                    if (!system_supported) continue;
+                    const auto& top = claim->evidence.front().text;
+                    const auto& accepted = gold_claim.at("evidence");
+                    top_correct += std::any_of(accepted.begin(), accepted.end(),
+                                               [&](const nlohmann::json& text) { return same_sentence(top, text.get<std::string>()); });
+                }
+            }
+            auto ratio = [](std::size_t a, std::size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
+            const double precision = ratio(bead_correct, bead_found), recall = ratio(bead_correct, bead_gold);
+            const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
+            report += fmt::format("ladder strict bead F1\t{:.4f}\t(precision {:.4f}, recall {:.4f}, {} gold beads)\n", f1,
+                                  precision, recall, bead_gold);
+            report += fmt::format("title pairs found\t{}/{}\n", titles_found, titles_gold);
+            report += fmt::format("claim precision@1\t{:.4f}\t({}/{} supported claims)\n", ratio(top_correct, supported_gold),
+                                  top_correct, supported_gold);
+            report += fmt::format("false-support rate\t{:.4f}\t({}/{} unsupported claims)\n",
+                                  ratio(false_support, unsupported_gold), false_support, unsupported_gold);
+            emit(report);
+            return 0;
         };
     });
 }

@@ -8,6 +8,7 @@ namespace summalign::detail {
 SentenceSketch sketch_of(const PreparedSentence& sentence) {
     SentenceSketch sketch;
     sketch.bytes = sentence.text.size();
+    sketch.own_index = sentence.key_index;
     for (const auto& [key, token] : sentence.key_index) sketch.own.push_back(key);
     std::sort(sketch.own.begin(), sketch.own.end());
     sketch.own.erase(std::unique(sketch.own.begin(), sketch.own.end()), sketch.own.end());
@@ -66,6 +67,30 @@ double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<
         covered += covered_weight(*e, danish);
     }
     return total > 0.0 ? covered / total : 0.0;
+}
+
+std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence) {
+    std::vector<char> covered(claim.weights.size(), 0);
+    // Claim tokens whose translations occur in the evidence.
+    for (std::uint64_t key : evidence.own) {
+        auto it = std::lower_bound(claim.reach.begin(), claim.reach.end(), std::make_pair(key, std::uint32_t{0}));
+        for (; it != claim.reach.end() && it->first == key; ++it) covered[it->second] = 1;
+    }
+    // Claim tokens that are translations of evidence tokens.
+    for (const auto& [key, token] : evidence.reach) {
+        auto it = std::lower_bound(claim.own_index.begin(), claim.own_index.end(), std::make_pair(key, std::uint32_t{0}));
+        for (; it != claim.own_index.end() && it->first == key; ++it) covered[it->second] = 1;
+    }
+    return covered;
+}
+
+double claim_coverage(const SentenceSketch& claim, const SentenceSketch& evidence) {
+    if (claim.total_weight <= 0.0) return 0.0;
+    const std::vector<char> covered = claim_tokens_covered(claim, evidence);
+    double weight = 0.0;
+    for (std::size_t t = 0; t < covered.size(); ++t)
+        if (covered[t]) weight += claim.weights[t];
+    return weight / claim.total_weight;
 }
 
 }  // namespace summalign::detail

@@ -13,6 +13,7 @@ namespace summalign::detail {
 
 struct SentenceSketch {
     std::vector<std::uint64_t> own;  // keys that identify this sentence's tokens, sorted, unique
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> own_index;  // (own key, token index), sorted
     // (key of a translation or anchor, token index), sorted: what this sentence can reach.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> reach;
     std::vector<float> weights;  // per token
@@ -25,5 +26,12 @@ SentenceSketch sketch_of(const PreparedSentence& sentence);
 // Word coverage of the concatenation of `danish` with that of `english`, both directions,
 // in [0, 1]: the same idea as the scorer's raw score.
 double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<const SentenceSketch* const> english);
+
+// Share of the weight of `claim`'s tokens that `evidence` accounts for: a claim token
+// counts when one of its translations or anchors occurs in `evidence`, or when a token of
+// `evidence` has it among its translations. One direction only: the evidence may say more.
+double claim_coverage(const SentenceSketch& claim, const SentenceSketch& evidence);
+// The same per claim token: 1 when `evidence` accounts for it.
+std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence);
 
 }  // namespace summalign::detail

@@ -1,0 +1,130 @@
+// The seed end to end: Parser + Lexicon + SentenceScorer + align_article, checked against
+// the hand-written gold in corpus/gold/ (sentences identified by text, not index).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <string>
+
+#include "summalign/align.hpp"
+#include "summalign/journal.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+#include "summalign/text.hpp"
+
+using namespace summalign;
+
+namespace {
+
+const std::string kSource = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/ugeskr-2003-165-stamceller.txt";
+const std::string kGold = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/gold/ugeskr-2003-165-stamceller.alignment.json";
+
+// Letters and digits only, lower-cased ASCII: the gold's and the parser's repairs may differ
+// in spaces, hyphens and quotes.
+std::string normalised(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c < 0x80 && !std::isalnum(c)) continue;
+        out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+    }
+    return out;
+}
+
+bool same_sentence(const std::string& a, const std::string& b) {
+    const auto x = normalised(a), y = normalised(b);
+    if (x == y) return true;
+    // Tolerate a segmentation difference at one end (a spliced caption, a joined label).
+    const auto& shorter = x.size() < y.size() ? x : y;
+    const auto& longer = x.size() < y.size() ? y : x;
+    return shorter.size() >= 30 && longer.find(shorter) != std::string::npos;
+}
+
+struct Fixture {
+    Parser parser;
+    Lexicon lexicon;
+    SentenceScorer scorer{lexicon};
+    Document document;
+    nlohmann::json gold;
+    Fixture() {
+        document = parser.parse(read_source(kSource));
+        std::ifstream in(kGold);
+        gold = nlohmann::json::parse(in);
+    }
+    const Article* article_with_summary_title(const std::string& title) const {
+        for (const auto& article : document.articles)
+            if (article.summary && article.summary->title && same_sentence(article.summary->title->text, title)) return &article;
+        return nullptr;
+    }
+};
+
+Fixture& fixture() {
+    static Fixture instance;
+    return instance;
+}
+
+}  // namespace
+
+TEST_CASE("seed: the complete article's Resume and Summary are five 1-1 beads, title pair found, claims supported") {
+    auto& f = fixture();
+    const auto& gold = f.gold["articles"][1];
+    const Article* article = f.article_with_summary_title(gold["summary_title"].get<std::string>());
+    REQUIRE(article != nullptr);
+    const ArticleAlignment alignment = align_article(f.scorer, *article);
+
+    REQUIRE(alignment.title.has_value());
+    CHECK(same_sentence(alignment.title->da, gold["title"]["da"].get<std::string>()));
+    CHECK(same_sentence(alignment.title->en, gold["title"]["en"].get<std::string>()));
+    CHECK(alignment.title->score > 0.5);
+
+    // The gold's beads, in the parser's indexes (found by text).
+    auto index_of = [](const std::vector<Sentence>& sentences, const std::string& text) -> std::size_t {
+        for (std::size_t k = 0; k < sentences.size(); ++k)
+            if (same_sentence(sentences[k].text, text)) return k;
+        FAIL("gold sentence not found by the parser: " << text);
+        return 0;
+    };
+    REQUIRE(alignment.resume_summary.size() == gold["resume_summary"].size());
+    for (std::size_t b = 0; b < alignment.resume_summary.size(); ++b) {
+        const auto& bead = alignment.resume_summary[b];
+        const auto& gold_bead = gold["resume_summary"][b];
+        REQUIRE(bead.da.size() == 1);
+        REQUIRE(bead.en.size() == 1);
+        CHECK(bead.da[0] == index_of(article->resume, gold["resume"][gold_bead["da"][0].get<std::size_t>()].get<std::string>()));
+        CHECK(bead.en[0] ==
+              index_of(article->summary->sentences, gold["summary"][gold_bead["en"][0].get<std::size_t>()].get<std::string>()));
+        CHECK(bead.score > 0.5);
+    }
+
+    REQUIRE(alignment.support.size() == gold["support"].size());
+    for (std::size_t c = 0; c < alignment.support.size(); ++c) {
+        const auto& claim = alignment.support[c];
+        const auto& gold_claim = gold["support"][c];
+        INFO("claim: " << gold_claim["en"].get<std::string>());
+        REQUIRE(claim.supported);
+        REQUIRE_FALSE(claim.evidence.empty());
+        const auto& top = claim.evidence.front().text;
+        INFO("top evidence: " << top);
+        const bool correct = std::any_of(gold_claim["evidence"].begin(), gold_claim["evidence"].end(),
+                                         [&](const nlohmann::json& text) { return same_sentence(top, text.get<std::string>()); });
+        CHECK(correct);
+        for (std::size_t e = 1; e < claim.evidence.size(); ++e) CHECK(claim.evidence[e - 1].score >= claim.evidence[e].score);
+    }
+}
+
+TEST_CASE("seed: no claim of the cut-off first article is supported by the excerpt") {
+    auto& f = fixture();
+    const auto& gold = f.gold["articles"][0];
+    const Article* article = f.article_with_summary_title(gold["summary_title"].get<std::string>());
+    REQUIRE(article != nullptr);
+    const ArticleAlignment alignment = align_article(f.scorer, *article);
+    CHECK_FALSE(alignment.title.has_value());  // no Danish title in the excerpt
+    CHECK(alignment.resume_summary.empty());   // no Resume: nothing to align, not omissions
+    REQUIRE(alignment.support.size() == gold["support"].size());
+    for (const auto& claim : alignment.support) {
+        CHECK_FALSE(claim.supported);
+        CHECK(claim.evidence.empty());
+    }
+}
