@@ -3,7 +3,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -133,20 +132,6 @@ std::vector<CheckWord> WordSplitter::split(std::string_view sentence) const {
     return words;
 }
 
-std::string to_lower(std::string_view utf8) {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    text.toLower(icu::Locale::getRoot());
-    std::string out;
-    text.toUTF8String(out);
-    return out;
-}
-
-bool has_digit(std::string_view utf8) noexcept {
-    bool found = false;
-    for_each_code_point(utf8, [&](UChar32 c) { found = found || (c >= 0 && u_isdigit(c)); });
-    return found;
-}
-
 std::size_t count_upper(std::string_view utf8) {
     std::size_t count = 0;
     for_each_code_point(utf8, [&](UChar32 c) { count += (c >= 0 && u_isupper(c)) ? 1 : 0; });
@@ -166,12 +151,6 @@ bool starts_upper(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, static_cast<int32_t>(utf8.size()), c);
     return c >= 0 && (u_isupper(c) || u_istitle(c));
-}
-
-std::size_t code_points(std::string_view utf8) {
-    std::size_t count = 0;
-    for_each_code_point(utf8, [&](UChar32) { ++count; });
-    return count;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) { return levenshtein(to_u32(a), to_u32(b)); }

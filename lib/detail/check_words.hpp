@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/layout_unicode.hpp"
 #include "summalign/segment.hpp"
 
 namespace summalign::detail {
@@ -36,13 +37,14 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-std::string to_lower(std::string_view utf8);
-bool has_digit(std::string_view utf8) noexcept;
+// Lower-casing, digit test and code-point count: the layout stage's (one implementation).
+using layout_detail::code_points;
+using layout_detail::has_digit;
+using layout_detail::to_lower;
 // Number of Unicode upper-case letters and of letters.
 std::size_t count_upper(std::string_view utf8);
 std::size_t count_letters(std::string_view utf8);
 bool starts_upper(std::string_view utf8);
-std::size_t code_points(std::string_view utf8);
 
 // Levenshtein distance counted in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
