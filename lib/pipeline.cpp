@@ -26,14 +26,23 @@ const Lexicon& Aligner::lexicon() const { return impl_->lexicon; }
 const SentenceScorer& Aligner::scorer() const { return impl_->scorer; }
 const Checker& Aligner::checker() const { return impl_->checker; }
 
-AlignedArticle Aligner::align_article(const Article& article) const {
+AlignedArticle Aligner::align_article(const Article& article, std::string_view source) const {
     AlignedArticle result;
     result.alignment = summalign::align_article(impl_->scorer, article);
-    result.findings = impl_->checker.check(article, result.alignment);
+    result.findings = source.empty() ? impl_->checker.check(article, result.alignment)
+                                     : impl_->checker.check(article, result.alignment, source);
     return result;
 }
 
+AlignedDocument Aligner::align(const SourceText& source, unsigned threads) const {
+    return align_parsed(impl_->parser.parse(source), source.bytes, threads);
+}
+
 AlignedDocument Aligner::align(Document document, unsigned threads) const {
+    return align_parsed(std::move(document), {}, threads);
+}
+
+AlignedDocument Aligner::align_parsed(Document document, std::string_view source, unsigned threads) const {
     AlignedDocument result;
     result.articles.resize(document.articles.size());
     const std::size_t count = document.articles.size();
@@ -46,7 +55,7 @@ AlignedDocument Aligner::align(Document document, unsigned threads) const {
     auto work = [&](unsigned worker) {
         try {
             for (std::size_t i = next++; i < count; i = next++)
-                result.articles[i] = align_article(document.articles[i]);
+                result.articles[i] = align_article(document.articles[i], source);
         } catch (...) {
             failures[worker] = std::current_exception();
             next = count;

@@ -55,7 +55,7 @@ void register_align(CLI::App& app, Action& action) {
             for (std::size_t i = 0; i < options->files.size(); ++i) {
                 if (show_progress) std::cerr << "\r[" << i + 1 << '/' << options->files.size() << "] " << options->files[i] << "\033[K" << std::flush;
                 const SourceText source = read_source(options->files[i]);
-                AlignedDocument aligned = aligner.align(aligner.parser().parse(source), options->threads);
+                AlignedDocument aligned = aligner.align(source, options->threads);
                 write_document(out, format, aligned.document, aligned.articles, export_options);
             }
             if (show_progress) std::cerr << '\n';

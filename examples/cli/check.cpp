@@ -90,11 +90,10 @@ void register_check(CLI::App& app, Action& action) {
             // last file leaves no half-written output.
             for (const auto& file : options->files) {
                 const SourceText source = read_source(file);
-                AlignedDocument aligned = aligner.align(aligner.parser().parse(source), options->threads);
+                AlignedDocument aligned = aligner.align(source, options->threads);  // exact word spans
                 const LineIndex lines(source.bytes);
                 for (std::size_t a = 0; a < aligned.articles.size(); ++a) {
-                    auto& findings = aligned.articles[a].findings;
-                    locate_in_source(findings, source.bytes);  // exact spans of words that repairs moved
+                    const auto& findings = aligned.articles[a].findings;
                     for (const Finding& f : findings) {
                         if (options->format == "text") {
                             const Position at = lines.position(f.start);

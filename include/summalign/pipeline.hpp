@@ -2,6 +2,7 @@
 // The whole flow, parse -> align -> check, for one document, with the expensive objects
 // (parser, lexicon, scorer, checker) built once and shared read-only between threads.
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "summalign/align.hpp"
@@ -37,9 +38,14 @@ public:
     // Aligns and checks every article of an already parsed document, using up to
     // `threads` threads; the result does not depend on `threads`.
     AlignedDocument align(Document document, unsigned threads = 1) const;
-    AlignedArticle align_article(const Article& article) const;
+    // Parses `source`, then aligns and checks it; findings get exact word spans in the source.
+    AlignedDocument align(const SourceText& source, unsigned threads = 1) const;
+    // `source` (the bytes the article was parsed from), when given, makes finding spans exact.
+    AlignedArticle align_article(const Article& article, std::string_view source = {}) const;
 
 private:
+    AlignedDocument align_parsed(Document document, std::string_view source, unsigned threads) const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
