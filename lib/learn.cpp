@@ -17,6 +17,7 @@
 #include "detail/lexicon_text.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
+#include "detail/heldout.hpp"
 
 namespace summalign {
 namespace {
@@ -153,14 +154,17 @@ LearnSummary learn_lexicon(std::span<const ParallelText> corpus, const std::file
     return summary;
 }
 
-std::vector<ParallelText> read_libreoffice_help(const std::filesystem::path& danish_root, const std::filesystem::path& english_root) {
+std::vector<ParallelText> read_libreoffice_help(const std::filesystem::path& danish_root, const std::filesystem::path& english_root,
+                                                HelpPages which) {
     std::vector<ParallelText> corpus;
     std::error_code ec;
     if (!std::filesystem::is_directory(danish_root, ec) || !std::filesystem::is_directory(english_root, ec)) return corpus;
     std::vector<std::filesystem::path> pages;
     for (auto it = std::filesystem::recursive_directory_iterator(danish_root, ec); !ec && it != std::filesystem::recursive_directory_iterator();
          it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".html") pages.push_back(it->path());
+        if (!it->is_regular_file(ec) || it->path().extension() != ".html") continue;
+        const bool heldout = detail::is_heldout_page(std::filesystem::relative(it->path(), danish_root, ec).generic_string());
+        if (which == HelpPages::all || heldout == (which == HelpPages::heldout)) pages.push_back(it->path());
     }
     std::sort(pages.begin(), pages.end());  // a reproducible corpus order, hence a reproducible file
     const auto read_pages = [&](std::size_t begin, std::size_t end) {

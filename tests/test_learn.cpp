@@ -342,6 +342,22 @@ TEST_CASE("the installed LibreOffice help yields paragraph pairs", "[learn][corp
     CHECK(summalign::read_libreoffice_help("/nonexistent/da", "/nonexistent/en").empty());
 }
 
+TEST_CASE("held-out LibreOffice help pages are kept out of the training corpus", "[learn][corpus]") {
+    const fs::path danish = "/usr/share/libreoffice/help/da/text/swriter/guide";
+    const fs::path english = "/usr/share/libreoffice/help/en-US/text/swriter/guide";
+    if (!fs::is_directory(danish) || !fs::is_directory(english)) {
+        WARN("skipped: libreoffice-help-da / libreoffice-help-en-us not installed");
+        return;
+    }
+    using summalign::HelpPages;
+    const auto training = summalign::read_libreoffice_help(danish, english, HelpPages::training);
+    const auto heldout = summalign::read_libreoffice_help(danish, english, HelpPages::heldout);
+    const auto all = summalign::read_libreoffice_help(danish, english, HelpPages::all);
+    CHECK(!heldout.empty());
+    CHECK(training.size() > heldout.size());
+    CHECK(training.size() + heldout.size() == all.size());
+}
+
 TEST_CASE("summalign learn-lexicon writes a file the library loads", "[learn][cli]") {
     TempDir dir;
     std::string tsv;

@@ -116,10 +116,15 @@ struct LearnSummary {
 // or the data file default_learned_lexicon_name).
 LearnSummary learn_lexicon(std::span<const ParallelText> corpus, const std::filesystem::path& output, const LearnOptions& options = {});
 
+// Which LibreOffice help pages to read: about one page in ten is held out of training so
+// that alignment is evaluated on text the learned lexicon never saw (lib/detail/heldout.hpp).
+enum class HelpPages { training, heldout, all };
+
 // Paragraph pairs from LibreOffice's translated help: every page under `danish_root`
 // (e.g. /usr/share/libreoffice/help/da) whose twin exists under `english_root`
 // (…/help/en-US), paired by the pages' shared paragraph ids. Empty when the roots do not exist.
-std::vector<ParallelText> read_libreoffice_help(const std::filesystem::path& danish_root, const std::filesystem::path& english_root);
+std::vector<ParallelText> read_libreoffice_help(const std::filesystem::path& danish_root, const std::filesystem::path& english_root,
+                                                HelpPages pages = HelpPages::training);
 
 // Parallel text from a `danish<TAB>english` file ('#' comment lines and blank lines
 // skipped); a line without a tab throws Error naming the file and line.
