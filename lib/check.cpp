@@ -242,7 +242,8 @@ void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& 
             if (!reported.insert(m.key).second) continue;
             // Suggest the other side's number when it has exactly one without a partner here.
             std::vector<std::string> unmatched;
-            for (const auto& [ts, tm] : there.numbers) {
+            for (const auto& number_pair : there.numbers) {
+                const auto& tm = number_pair.second;  // not a structured binding: clang 14 cannot capture those
                 const bool matched = std::any_of(here.numbers.begin(), here.numbers.end(), [&](const auto& h) { return h.second.key == tm.key; });
                 if (!matched && std::find(unmatched.begin(), unmatched.end(), tm.text) == unmatched.end()) unmatched.push_back(tm.text);
             }
