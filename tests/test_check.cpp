@@ -467,7 +467,7 @@ TEST_CASE("seed: the truncated first article's claims are unsupported, the third
     for (std::size_t a = 0; a < seed.per_article.size(); ++a)
         CHECK(of_kind(seed.per_article[a], Finding::Kind::unsupported_claim).size() == seed.unsupported_by_aligner[a]);
     const auto unsupported = of_kind(seed.per_article[0], Finding::Kind::unsupported_claim);
-    CHECK(unsupported.size() >= 3);
+    CHECK(unsupported.size() == 4);
     for (const auto& f : unsupported) {
         CHECK(f.lang == Lang::en);
         CHECK(!f.text.empty());
