@@ -43,9 +43,15 @@ public:
         }
     }
 
+    // Verdicts are kept: compound splitting asks about the same heads and tails for every
+    // word, and an archive repeats its vocabulary from article to article.
     bool spell(const std::string& word) const {
         std::lock_guard lock(mutex_);
-        return hunspell_->spell(word);
+        if (const auto it = verdicts_.find(word); it != verdicts_.end()) return it->second;
+        if (verdicts_.size() >= max_cached_verdicts) verdicts_.clear();
+        const bool verdict = hunspell_->spell(word);
+        verdicts_.emplace(word, verdict);
+        return verdict;
     }
 
     std::vector<std::string> suggest(const std::string& word) const {
@@ -54,8 +60,10 @@ public:
     }
 
 private:
+    static constexpr std::size_t max_cached_verdicts = 500000;
     std::unique_ptr<Hunspell> hunspell_;
     mutable std::mutex mutex_;
+    mutable std::unordered_map<std::string, bool> verdicts_;
 };
 
 }  // namespace
