@@ -11,17 +11,13 @@
 #include <vector>
 
 #include "fuzz/entry_points.hpp"
+#include "test_util.hpp"
 
 namespace fs = std::filesystem;
 
-namespace {
+using summalign::test::read_file;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
-}
+namespace {
 
 std::vector<fs::path> inputs_in(const fs::path& directory) {
     std::vector<fs::path> files;
@@ -38,7 +34,7 @@ void replay(const std::string& kind) {
     for (const auto target : summalign::fuzz::kTargets) {
         for (const auto& file : inputs_in(root / std::string(target))) {
             INFO("target " << target << ", input " << file.string());
-            const std::string bytes = slurp(file);
+            const std::string bytes = read_file(file);
             REQUIRE_NOTHROW(summalign::fuzz::run_target(target, bytes));
             ++replayed;
         }

@@ -19,6 +19,7 @@
 #include "detail/lexicon_ibm1.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
+#include "test_util.hpp"
 
 namespace fs = std::filesystem;
 using summalign::Lexicon;
@@ -26,32 +27,11 @@ using summalign::LexiconOptions;
 using summalign::ParallelText;
 using summalign::Translation;
 
+using summalign::test::TempDir;
+using summalign::test::read_file;
+using summalign::test::error_message;
+
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("summalign-learn-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path write(const std::string& name, const std::string& content) const {
-        std::ofstream out(path / name, std::ios::binary);
-        out << content;
-        return path / name;
-    }
-};
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
-}
 
 // Animals and adjectives in every combination: each word's only consistent partner is its
 // translation, which is what EM must find.
@@ -76,15 +56,6 @@ LexiconOptions only_learned(const fs::path& file) {
 }
 
 std::string best(const std::vector<Translation>& translations) { return translations.empty() ? "(none)" : translations.front().target; }
-
-std::string error_message(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const summalign::Error& e) {
-        return e.what();
-    }
-    return "(no summalign::Error thrown)";
-}
 
 }  // namespace
 
@@ -112,7 +83,7 @@ TEST_CASE("IBM Model 1 finds the consistent partner of each word", "[learn][ibm1
 
 TEST_CASE("a learned lexicon round-trips through its binary file", "[learn]") {
     TempDir dir;
-    const auto file = dir.path / "tiny.bin";
+    const auto file = dir.path() / "tiny.bin";
     summalign::LearnOptions options;
     options.iterations = 10;
     const auto summary = summalign::learn_lexicon(tiny_corpus(), file, options);
@@ -140,7 +111,7 @@ TEST_CASE("a learned lexicon round-trips through its binary file", "[learn]") {
 
 TEST_CASE("use_learned = false leaves the learned table out", "[learn]") {
     TempDir dir;
-    const auto file = dir.path / "tiny.bin";
+    const auto file = dir.path() / "tiny.bin";
     summalign::learn_lexicon(tiny_corpus(), file);
     LexiconOptions options = only_learned(file);
     options.use_learned = false;
@@ -152,7 +123,7 @@ TEST_CASE("use_learned = false leaves the learned table out", "[learn]") {
 TEST_CASE("bundled glossary entries are used while the glossary is unchanged", "[learn][bundle]") {
     TempDir dir;
     const auto glossary = dir.write("glossary.tsv", "knoglemarv\tbone marrow\nhund\thound\n");
-    const auto file = dir.path / "bundle.bin";
+    const auto file = dir.path() / "bundle.bin";
     summalign::LearnOptions learn;
     learn.bundle_glossary_file = glossary;
     const auto summary = summalign::learn_lexicon(tiny_corpus(), file, learn);
@@ -197,13 +168,13 @@ TEST_CASE("bundled FreeDict matches FreeDict read directly", "[learn][bundle]") 
         return;
     }
     TempDir dir;
-    const auto file = dir.path / "bundle.bin";
+    const auto file = dir.path() / "bundle.bin";
     summalign::LearnOptions learn;
     learn.bundle_freedict_dir = "/usr/share/dictd";
     summalign::learn_lexicon(tiny_corpus(), file, learn);
 
     // A file without FreeDict in it: FreeDict is then read from the dictd files.
-    const auto plain = dir.path / "plain.bin";
+    const auto plain = dir.path() / "plain.bin";
     summalign::learn_lexicon(tiny_corpus(), plain);
     LexiconOptions direct = only_learned(plain);
     direct.use_freedict = true;
@@ -226,9 +197,9 @@ TEST_CASE("bundled FreeDict matches FreeDict read directly", "[learn][bundle]") 
 
 TEST_CASE("malformed binary lexicon files give errors, never crashes", "[learn][errors]") {
     TempDir dir;
-    const auto good = dir.path / "good.bin";
+    const auto good = dir.path() / "good.bin";
     summalign::learn_lexicon(tiny_corpus(), good);
-    const std::string bytes = read_bytes(good);
+    const std::string bytes = read_file(good);
     REQUIRE(bytes.size() > 120);
 
     SECTION("wrong magic") {
@@ -282,9 +253,9 @@ TEST_CASE("malformed binary lexicon files give errors, never crashes", "[learn][
         SUCCEED("no crash");
     }
     SECTION("unreadable file") {
-        const auto message = error_message([&] { Lexicon{only_learned(dir.path / "missing.bin")}; });
+        const auto message = error_message([&] { Lexicon{only_learned(dir.path() / "missing.bin")}; });
         CHECK_THAT(message, Catch::Contains("missing.bin") && Catch::Contains("cannot open"));
-        CHECK_THAT(error_message([&] { Lexicon{only_learned(dir.path)}; }), Catch::Contains("not a regular file"));
+        CHECK_THAT(error_message([&] { Lexicon{only_learned(dir.path())}; }), Catch::Contains("not a regular file"));
     }
 }
 
@@ -335,7 +306,7 @@ TEST_CASE("the installed LibreOffice help yields paragraph pairs", "[learn][corp
     const auto corpus = summalign::read_libreoffice_help(danish / "guide", english / "guide");
     CHECK(corpus.size() > 1000);
     const auto main0110 = summalign::detail::pair_help_pages(
-        read_bytes(danish / "main0110.html"), read_bytes(english / "main0110.html"));
+        read_file(danish / "main0110.html"), read_file(english / "main0110.html"));
     CHECK(std::any_of(main0110.begin(), main0110.end(), [](const ParallelText& pair) {
         return pair.danish == "Indsætter en ny tabel." && pair.english == "Inserts a new table.";
     }));
@@ -363,18 +334,18 @@ TEST_CASE("summalign learn-lexicon writes a file the library loads", "[learn][cl
     std::string tsv;
     for (const auto& pair : tiny_corpus()) tsv += pair.danish + "\t" + pair.english + "\n";
     const auto corpus = dir.write("corpus.tsv", tsv);
-    const auto output = dir.path / "cli.bin";
+    const auto output = dir.path() / "cli.bin";
     const std::string command = std::string(SUMMALIGN_CLI_PATH) + " learn-lexicon --tsv '" + corpus.string() + "' -o '" +
-                                output.string() + "' --iterations 8 > '" + (dir.path / "out.txt").string() + "' 2>&1";
+                                output.string() + "' --iterations 8 > '" + (dir.path() / "out.txt").string() + "' 2>&1";
     REQUIRE(std::system(command.c_str()) == 0);
-    CHECK_THAT(read_bytes(dir.path / "out.txt"), Catch::Contains("20 segments read"));
+    CHECK_THAT(read_file(dir.path() / "out.txt"), Catch::Contains("20 segments read"));
     const Lexicon lexicon(only_learned(output));
     CHECK(best(lexicon.da_to_en("hest")) == "horse");
 
     const auto bad = dir.write("bad.tsv", "hund dog\n");
     const std::string failing = std::string(SUMMALIGN_CLI_PATH) + " learn-lexicon --tsv '" + bad.string() + "' -o '" +
-                                (dir.path / "never.bin").string() + "' > '" + (dir.path / "err.txt").string() + "' 2>&1";
+                                (dir.path() / "never.bin").string() + "' > '" + (dir.path() / "err.txt").string() + "' 2>&1";
     CHECK(std::system(failing.c_str()) != 0);
-    CHECK_THAT(read_bytes(dir.path / "err.txt"), Catch::Contains("bad.tsv") && Catch::Contains("line 1"));
-    CHECK_FALSE(fs::exists(dir.path / "never.bin"));
+    CHECK_THAT(read_file(dir.path() / "err.txt"), Catch::Contains("bad.tsv") && Catch::Contains("line 1"));
+    CHECK_FALSE(fs::exists(dir.path() / "never.bin"));
 }

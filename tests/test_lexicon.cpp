@@ -18,11 +18,15 @@
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
+#include "test_util.hpp"
 
 namespace fs = std::filesystem;
 using summalign::Lexicon;
 using summalign::LexiconOptions;
 using summalign::Translation;
+
+using summalign::test::TempDir;
+using summalign::test::error_message;
 
 namespace {
 
@@ -39,28 +43,6 @@ const Translation* find_target(const std::vector<Translation>& translations, con
     return it == translations.end() ? nullptr : &*it;
 }
 
-// A scratch directory removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / fs::path("summalign-lexicon-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path write(const std::string& name, const std::string& content) const {
-        std::ofstream out(path / name, std::ios::binary);
-        out << content;
-        return path / name;
-    }
-    static int& counter() {
-        static int value = 0;
-        return value;
-    }
-};
-
 // Only the sources a test names.
 LexiconOptions nothing_but() {
     LexiconOptions options;
@@ -68,15 +50,6 @@ LexiconOptions nothing_but() {
     options.use_glossary = false;
     options.use_learned = false;
     return options;
-}
-
-std::string error_message(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const summalign::Error& e) {
-        return e.what();
-    }
-    return "(no summalign::Error thrown)";
 }
 
 }  // namespace
@@ -246,11 +219,11 @@ TEST_CASE("malformed text dictionaries name the file and line", "[lexicon][error
     message = error_message([&] { Lexicon{options}; });
     CHECK_THAT(message, Catch::Contains("empty-side.tsv") && Catch::Contains("line 1") && Catch::Contains("empty English"));
 
-    options.user_dictionaries = {dir.path / "does-not-exist.tsv"};
+    options.user_dictionaries = {dir.path() / "does-not-exist.tsv"};
     message = error_message([&] { Lexicon{options}; });
     CHECK_THAT(message, Catch::Contains("does-not-exist.tsv") && Catch::Contains("cannot open"));
 
-    options.user_dictionaries = {dir.path};
+    options.user_dictionaries = {dir.path()};
     message = error_message([&] { Lexicon{options}; });
     CHECK_THAT(message, Catch::Contains("directory"));
 }
@@ -262,13 +235,13 @@ TEST_CASE("a malformed dictd index names the file and line", "[lexicon][freedict
     const auto index = dir.write("freedict-dan-eng.index", "hus\tA\tO\nknogle\tZZZZ\tY\n");
     {
         // gzip of an entry "hus\nhouse\n" is simplest made by gzopen.
-        const auto dict = dir.path / "freedict-dan-eng.dict.dz";
+        const auto dict = dir.path() / "freedict-dan-eng.dict.dz";
         std::string body = "hus /h/\nhouse\n";
         gzFile file = gzopen(dict.c_str(), "wb");
         gzwrite(file, body.data(), static_cast<unsigned>(body.size()));
         gzclose(file);
     }
-    const auto message = error_message([&] { summalign::detail::read_dictd(index, dir.path / "freedict-dan-eng.dict.dz"); });
+    const auto message = error_message([&] { summalign::detail::read_dictd(index, dir.path() / "freedict-dan-eng.dict.dz"); });
     CHECK_THAT(message, Catch::Contains("freedict-dan-eng.index") && Catch::Contains("line 2") && Catch::Contains("outside"));
 }
 

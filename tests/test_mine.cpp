@@ -15,8 +15,12 @@
 
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
+#include "test_util.hpp"
 
 using namespace summalign;
+
+using summalign::test::TempDir;
+using summalign::test::read_file;
 
 namespace {
 
@@ -45,26 +49,6 @@ const std::vector<std::size_t> expected = {6, 2, 4, 7, 1, 0, 5, 3};
 
 bool glossary_available(const Lexicon& lexicon) { return !lexicon.da_to_en("knoglemarv").empty(); }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-struct TempDir {
-    std::filesystem::path path = std::filesystem::temp_directory_path() / "summalign-test-mine";
-    TempDir() { std::filesystem::create_directories(path); }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::filesystem::path write(const std::string& name, const std::string& content) const {
-        std::ofstream(path / name, std::ios::binary) << content;
-        return path / name;
-    }
-};
-
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;
     for (const auto& line : lines) out += line + "\n";
@@ -73,8 +57,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
 
 // Runs the CLI; returns its exit code and fills stdout/stderr.
 int run_cli(const std::string& arguments, const TempDir& dir, std::string& out, std::string& err) {
-    const auto out_file = dir.path / "stdout.txt";
-    const auto err_file = dir.path / "stderr.txt";
+    const auto out_file = dir.path() / "stdout.txt";
+    const auto err_file = dir.path() / "stderr.txt";
     const std::string command = std::string("\"") + SUMMALIGN_CLI_PATH + "\" " + arguments + " >\"" + out_file.string() +
                                 "\" 2>\"" + err_file.string() + "\"";
     const int status = std::system(command.c_str());
@@ -191,7 +175,7 @@ TEST_CASE("summalign mine rejects unusable input with a one-line message") {
     const auto bad = dir.write("bad.txt", std::string("Hunden \xff sover.\n"));
     std::string out;
     std::string err;
-    for (const std::string& da : {bad.string(), (dir.path / "missing.txt").string(), dir.path.string()}) {
+    for (const std::string& da : {bad.string(), (dir.path() / "missing.txt").string(), dir.path().string()}) {
         INFO(da);
         CHECK(run_cli("mine \"" + da + "\" \"" + en.string() + "\"", dir, out, err) != 0);
         CHECK(out.empty());

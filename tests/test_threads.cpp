@@ -16,21 +16,17 @@
 #include "summalign/export.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
+#include "test_util.hpp"
 
 namespace fs = std::filesystem;
 
-namespace {
+using summalign::test::read_file;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
-}
+namespace {
 
 // Four layouts of the seed: about eight articles, so that two threads interleave.
 std::string multi_article_input() {
-    const std::string seed = slurp(fs::path(SUMMALIGN_TEST_SOURCE_DIR) / "corpus" / "ugeskr-2003-165-stamceller.txt");
+    const std::string seed = read_file(summalign::test::seed_path());
     REQUIRE(!seed.empty());
     summalign::bench::CorpusOptions options;
     options.copies = 4;
@@ -56,8 +52,8 @@ Run run_cli(const std::string& args, const fs::path& scratch) {
     const int status = std::system(command.c_str());
     Run run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = slurp(out);
-    run.err = slurp(err);
+    run.out = read_file(out);
+    run.err = read_file(err);
     return run;
 }
 
