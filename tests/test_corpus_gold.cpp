@@ -9,6 +9,7 @@
 #include <string>
 
 #include "summalign/journal.hpp"
+#include "test_util.hpp"
 
 using summalign::Article;
 using summalign::Sentence;
@@ -16,18 +17,16 @@ using Json = nlohmann::json;
 
 namespace {
 
-const std::string source_dir = SUMMALIGN_TEST_SOURCE_DIR;
-
 Json read_gold() {
-    std::ifstream in(source_dir + "/corpus/gold/ugeskr-2003-165-stamceller.structure.json");
-    REQUIRE(in);
-    return Json::parse(in);
+    const std::string text = summalign::test::read_file(summalign::test::seed_gold_path("structure"));
+    REQUIRE(!text.empty());
+    return Json::parse(text);
 }
 
 const summalign::Document& parsed_seed() {
     static const summalign::Document document = [] {
         const summalign::Parser parser;
-        return parser.parse(summalign::read_source(source_dir + "/corpus/ugeskr-2003-165-stamceller.txt"));
+        return parser.parse(summalign::read_source(summalign::test::seed_path()));
     }();
     return document;
 }
@@ -161,7 +160,7 @@ TEST_CASE("seed: Summary blocks match the gold annotation", "[corpus][gold]") {
 }
 
 TEST_CASE("seed: every sentence's source span holds its words in order", "[corpus][gold][standoff]") {
-    const std::string source = summalign::read_source(source_dir + "/corpus/ugeskr-2003-165-stamceller.txt").bytes;
+    const std::string source = summalign::read_source(summalign::test::seed_path()).bytes;
     std::size_t checked = 0;
     auto check = [&](const Sentence& s) {
         check_span(source, s);

@@ -15,17 +15,16 @@
 #include <vector>
 
 #include "summalign/journal.hpp"
+#include "test_util.hpp"
 
 using Json = nlohmann::json;
 
 namespace {
 
-const std::string source_dir = SUMMALIGN_TEST_SOURCE_DIR;
-
 Json read_gold() {
-    std::ifstream in(source_dir + "/corpus/gold/ugeskr-2003-165-stamceller.structure.json");
-    REQUIRE(in);
-    return Json::parse(in);
+    const std::string text = summalign::test::read_file(summalign::test::seed_gold_path("structure"));
+    REQUIRE(!text.empty());
+    return Json::parse(text);
 }
 
 std::size_t width_of(const std::string& s) {  // code points

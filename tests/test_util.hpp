@@ -25,6 +25,11 @@ inline std::filesystem::path source_dir() { return SUMMALIGN_TEST_SOURCE_DIR; }
 
 inline std::filesystem::path seed_path() { return source_dir() / "corpus" / "ugeskr-2003-165-stamceller.txt"; }
 
+// The hand-written gold for the seed: kind is "structure" or "alignment".
+inline std::filesystem::path seed_gold_path(const std::string& kind) {
+    return source_dir() / "corpus" / "gold" / ("ugeskr-2003-165-stamceller." + kind + ".json");
+}
+
 // CTest runs the test cases of one program as separate processes in parallel, so a scratch
 // directory is named after the process and a counter, never shared.
 class TempDir {
