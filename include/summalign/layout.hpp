@@ -3,6 +3,7 @@
 // source offset: line ends, running heads and page numbers, figure captions spliced into
 // sentences, and line-break hyphens (decided with Hunspell and the document's own words).
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -78,9 +79,23 @@ public:
     bool occurs_lowercase(std::string_view word) const;
 
 private:
-    std::unordered_map<std::string, std::size_t> counts_;  // lower-cased word -> occurrences
-    std::unordered_set<std::string> compound_heads_;
-    std::unordered_set<std::string> lowercase_forms_;
+    // What the document says about one lower-cased word form. One table for all three
+    // questions, so that collecting a word costs one hash look-up.
+    struct WordFacts {
+        std::size_t count = 0;       // occurrences as a whole word
+        bool compound_head = false;  // occurs before an inner hyphen
+        bool lowercase = false;      // occurs written in lower case
+    };
+    // Looks words up by string_view, so a look-up needs no temporary std::string.
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
+    };
+    const WordFacts* find(std::string_view word) const;
+    WordFacts& facts(std::string_view lower_word);
+
+    std::unordered_map<std::string, WordFacts, WordHash, std::equal_to<>> words_;  // lower-cased word -> facts
+    std::string lower_;  // scratch buffer of add_text, reused so that a word costs no allocation
 };
 
 // What to do with a hyphen at the end of a line.

@@ -31,6 +31,16 @@ DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
     }
 }
 
+DocumentWords::WordFacts& DocumentWords::facts(std::string_view lower_word) {
+    if (const auto it = words_.find(lower_word); it != words_.end()) return it->second;
+    return words_.emplace(std::string(lower_word), WordFacts{}).first->second;
+}
+
+const DocumentWords::WordFacts* DocumentWords::find(std::string_view word) const {
+    const auto it = words_.find(to_lower(word));
+    return it == words_.end() ? nullptr : &it->second;
+}
+
 void DocumentWords::add_text(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
@@ -41,14 +51,16 @@ void DocumentWords::add_text(std::string_view text) {
             continue;
         }
         const std::string_view word = leading_word(text.substr(i));
-        const std::string lower = to_lower(word);
-        ++counts_[lower];
-        if (is_lower(c)) lowercase_forms_.insert(lower);
+        to_lower(word, lower_);
+        WordFacts& word_facts = facts(lower_);
+        ++word_facts.count;
+        if (is_lower(c)) word_facts.lowercase = true;
         // Heads of hyphenated compounds: every part before an inner hyphen.
+        const std::string_view lower = lower_;
         std::size_t part_begin = 0;
         for (std::size_t k = 0; k < lower.size(); ++k) {
             if (lower[k] != '-') continue;
-            compound_heads_.insert(lower.substr(part_begin, k - part_begin));
+            facts(lower.substr(part_begin, k - part_begin)).compound_head = true;
             part_begin = k + 1;
         }
         i += word.size();
@@ -56,11 +68,17 @@ void DocumentWords::add_text(std::string_view text) {
 }
 
 std::size_t DocumentWords::count(std::string_view word) const {
-    const auto it = counts_.find(to_lower(word));
-    return it == counts_.end() ? 0 : it->second;
+    const WordFacts* found = find(word);
+    return found ? found->count : 0;
 }
-bool DocumentWords::is_compound_head(std::string_view word) const { return compound_heads_.count(to_lower(word)) > 0; }
-bool DocumentWords::occurs_lowercase(std::string_view word) const { return lowercase_forms_.count(to_lower(word)) > 0; }
+bool DocumentWords::is_compound_head(std::string_view word) const {
+    const WordFacts* found = find(word);
+    return found && found->compound_head;
+}
+bool DocumentWords::occurs_lowercase(std::string_view word) const {
+    const WordFacts* found = find(word);
+    return found && found->lowercase;
+}
 
 struct Dehyphenator::Impl {
     enum class Verdict : char { unknown, compound, lexical };

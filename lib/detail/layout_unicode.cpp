@@ -7,7 +7,7 @@
 
 namespace summalign::layout_detail {
 
-char32_t code_point_at(std::string_view s, std::size_t i, std::size_t& length) {
+char32_t code_point_at_non_ascii(std::string_view s, std::size_t i, std::size_t& length) {
     const auto* data = reinterpret_cast<const uint8_t*>(s.data());
     int32_t at = static_cast<int32_t>(i);
     const auto size = static_cast<int32_t>(std::min<std::size_t>(s.size(), i + 4));
@@ -21,7 +21,7 @@ char32_t code_point_at(std::string_view s, std::size_t i, std::size_t& length) {
     return static_cast<char32_t>(c);
 }
 
-char32_t code_point_before(std::string_view s, std::size_t end, std::size_t& length) {
+char32_t code_point_before_non_ascii(std::string_view s, std::size_t end, std::size_t& length) {
     length = 0;
     if (end == 0) return 0;
     std::size_t begin = end - 1;
@@ -36,31 +36,37 @@ char32_t code_point_before(std::string_view s, std::size_t end, std::size_t& len
     return c;
 }
 
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
-bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
-bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
-bool is_space(char32_t c) { return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || u_isUWhiteSpace(static_cast<UChar32>(c)); }
-bool is_word_char(char32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// The ICU paths also accept ASCII (the tests compare them with the inline fast paths).
+bool is_letter_non_ascii(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool is_upper_non_ascii(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
+bool is_lower_non_ascii(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool is_digit_non_ascii(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool is_space_non_ascii(char32_t c) {
+    return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+bool is_word_char_non_ascii(char32_t c) {
     const auto category = u_charType(static_cast<UChar32>(c));
     return u_isalnum(static_cast<UChar32>(c)) || category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK;
 }
-bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010; }
 
 std::string to_lower(std::string_view utf8) {
+    std::string out;
+    to_lower(utf8, out);
+    return out;
+}
+
+void to_lower(std::string_view utf8, std::string& out) {
+    out.clear();
     bool ascii = true;
     for (const char ch : utf8) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-    std::string out;
     if (ascii) {
         out.reserve(utf8.size());
         for (const char ch : utf8) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-        return out;
+        return;
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     u.toLower(icu::Locale::getRoot());
     u.toUTF8String(out);
-    return out;
 }
 
 std::size_t code_points(std::string_view utf8) {

@@ -6,23 +6,61 @@
 
 namespace summalign::layout_detail {
 
+// Most of the text is ASCII, and these helpers run once or more per character of the
+// input: each handles ASCII inline (a few comparisons) and leaves everything else to ICU
+// in the out-of-line *_non_ascii functions. tests/test_layout_ascii.cpp checks that both
+// paths agree on every ASCII code point.
+
+char32_t code_point_at_non_ascii(std::string_view s, std::size_t i, std::size_t& length);
+char32_t code_point_before_non_ascii(std::string_view s, std::size_t end, std::size_t& length);
+bool is_letter_non_ascii(char32_t c);
+bool is_upper_non_ascii(char32_t c);
+bool is_lower_non_ascii(char32_t c);
+bool is_digit_non_ascii(char32_t c);
+bool is_space_non_ascii(char32_t c);
+bool is_word_char_non_ascii(char32_t c);
+
 // Decodes the code point starting at byte `i` of valid UTF-8 `s`; sets `length` to its
 // byte length. Returns U+FFFD (length 1) for a malformed sequence.
-char32_t code_point_at(std::string_view s, std::size_t i, std::size_t& length);
+inline char32_t code_point_at(std::string_view s, std::size_t i, std::size_t& length) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+        length = 1;
+        return byte;
+    }
+    return code_point_at_non_ascii(s, i, length);
+}
 // The code point that ends at byte `end` (exclusive), with its byte length; 0 when end == 0.
-char32_t code_point_before(std::string_view s, std::size_t end, std::size_t& length);
+inline char32_t code_point_before(std::string_view s, std::size_t end, std::size_t& length) {
+    if (end > 0 && static_cast<unsigned char>(s[end - 1]) < 0x80) {
+        length = 1;
+        return static_cast<unsigned char>(s[end - 1]);
+    }
+    return code_point_before_non_ascii(s, end, length);
+}
 
-bool is_letter(char32_t c);
-bool is_upper(char32_t c);
-bool is_lower(char32_t c);
-bool is_digit(char32_t c);
-bool is_space(char32_t c);
+inline bool is_ascii_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_ascii_lower(char32_t c) { return c >= 'a' && c <= 'z'; }
+inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+inline bool is_letter(char32_t c) { return c < 0x80 ? is_ascii_upper(c) || is_ascii_lower(c) : is_letter_non_ascii(c); }
+// Upper or title case.
+inline bool is_upper(char32_t c) { return c < 0x80 ? is_ascii_upper(c) : is_upper_non_ascii(c); }
+inline bool is_lower(char32_t c) { return c < 0x80 ? is_ascii_lower(c) : is_lower_non_ascii(c); }
+inline bool is_digit(char32_t c) { return c < 0x80 ? is_ascii_digit(c) : is_digit_non_ascii(c); }
+// ASCII white space (space, tab, line feed, vertical tab, form feed, carriage return) or
+// Unicode White_Space.
+inline bool is_space(char32_t c) { return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : is_space_non_ascii(c); }
 // Letters, digits and combining marks: what a word is made of.
-bool is_word_char(char32_t c);
+inline bool is_word_char(char32_t c) {
+    return c < 0x80 ? is_ascii_upper(c) || is_ascii_lower(c) || is_ascii_digit(c) : is_word_char_non_ascii(c);
+}
 // ASCII hyphen-minus or U+2010 HYPHEN (not the en/em dashes used as punctuation).
-bool is_hyphen(char32_t c);
+inline bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010; }
 
 std::string to_lower(std::string_view utf8);
+// The same into `out` (replacing its content), reusing its buffer.
+void to_lower(std::string_view utf8, std::string& out);
 std::size_t code_points(std::string_view utf8);
 bool has_lowercase(std::string_view utf8);
 bool has_uppercase(std::string_view utf8);
