@@ -4,12 +4,14 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <stdexcept>
 
 #include "summalign/error.hpp"
 
@@ -52,37 +54,76 @@ SourceText read_source(const std::string& path) {
     return make_source(std::move(bytes), path);
 }
 
+void MappedText::add_run(std::size_t source_begin, bool verbatim) {
+    if (!runs_.empty()) {
+        const Run& last = runs_.back();
+        // The bytes already in the last run end where the new ones would continue it.
+        const std::size_t last_length = text_.size() - last.text_begin;
+        const bool continues = last.verbatim ? verbatim && last.source_begin + last_length == source_begin
+                                             : !verbatim && last.source_begin == source_begin;
+        if (continues) return;
+    }
+    runs_.push_back(Run{text_.size(), source_begin, verbatim});
+}
+
+const MappedText::Run& MappedText::run_at(std::size_t i) const {
+    // The last run whose text_begin is <= i.
+    const auto after = std::upper_bound(runs_.begin(), runs_.end(), i,
+                                        [](std::size_t index, const Run& run) { return index < run.text_begin; });
+    return *(after - 1);
+}
+
 void MappedText::append_source(std::string_view source, std::size_t start, std::size_t end) {
+    if (end <= start) return;
+    add_run(start, true);
     text_.append(source.substr(start, end - start));
-    for (std::size_t i = start; i < end; ++i) origin_.push_back(i);
 }
 
 void MappedText::append_synthetic(std::string_view text, std::size_t at) {
+    if (text.empty()) return;
+    add_run(at, false);
     text_.append(text);
-    origin_.insert(origin_.end(), text.size(), at);
 }
 
 void MappedText::append(const MappedText& other) {
-    text_.append(other.text_);
-    origin_.insert(origin_.end(), other.origin_.begin(), other.origin_.end());
+    for (std::size_t k = 0; k < other.runs_.size(); ++k) {
+        const Run& run = other.runs_[k];
+        const std::size_t run_end = k + 1 < other.runs_.size() ? other.runs_[k + 1].text_begin : other.text_.size();
+        add_run(run.source_begin, run.verbatim);
+        text_.append(other.text_, run.text_begin, run_end - run.text_begin);
+    }
+}
+
+std::size_t MappedText::origin(std::size_t i) const {
+    if (i >= text_.size()) throw std::out_of_range("MappedText::origin: index past the end");
+    const Run& run = run_at(i);
+    return run.verbatim ? run.source_begin + (i - run.text_begin) : run.source_begin;
 }
 
 std::size_t MappedText::source_start(std::size_t begin) const {
-    if (origin_.empty()) return 0;
-    return origin_.at(std::min(begin, origin_.size() - 1));
+    if (text_.empty()) return 0;
+    return origin(std::min(begin, text_.size() - 1));
 }
 
 std::size_t MappedText::source_end(std::size_t end) const {
-    if (origin_.empty() || end == 0) return source_start(0);
-    return origin_.at(std::min(end, origin_.size()) - 1) + 1;
+    if (text_.empty() || end == 0) return source_start(0);
+    return origin(std::min(end, text_.size()) - 1) + 1;
 }
 
 MappedText MappedText::slice(std::size_t begin, std::size_t end) const {
     MappedText out;
     end = std::min(end, text_.size());
     if (begin >= end) return out;
-    out.text_ = text_.substr(begin, end - begin);
-    out.origin_.assign(origin_.begin() + static_cast<std::ptrdiff_t>(begin), origin_.begin() + static_cast<std::ptrdiff_t>(end));
+    out.text_.reserve(end - begin);
+    // Copy run by run: the first one starts mid-run at `begin`, the last may stop short.
+    auto run = std::upper_bound(runs_.begin(), runs_.end(), begin,
+                                [](std::size_t index, const Run& r) { return index < r.text_begin; }) - 1;
+    for (std::size_t at = begin; at < end; ++run) {
+        const std::size_t run_end = run + 1 != runs_.end() ? std::min(end, (run + 1)->text_begin) : end;
+        out.add_run(run->verbatim ? run->source_begin + (at - run->text_begin) : run->source_begin, run->verbatim);
+        out.text_.append(text_, at, run_end - at);
+        at = run_end;
+    }
     return out;
 }
 

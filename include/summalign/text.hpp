@@ -26,8 +26,13 @@ SourceText read_source(const std::string& path);
 
 // A string whose every byte remembers the source byte it came from, so repaired text
 // (joined lines, removed hyphens, normalised characters) can cite exact source spans.
-// Invariant: origin.size() == text.size(); origin is non-decreasing except where a
-// repair moved text (a lifted figure caption), which the repair records.
+// Invariant: origin(i) is defined for every i < size(); origins are non-decreasing except
+// where a repair moved text (a lifted figure caption), which the repair records.
+//
+// The mapping is stored as runs rather than one offset per byte: a run of text copied
+// verbatim from the source needs only where it starts, and so does a run of synthetic text
+// (all its bytes share one origin). A line or paragraph has a handful of runs, so the
+// mapping costs a few dozen bytes instead of eight per text byte.
 class MappedText {
 public:
     MappedText() = default;
@@ -42,8 +47,8 @@ public:
     const std::string& text() const noexcept { return text_; }
     std::size_t size() const noexcept { return text_.size(); }
     bool empty() const noexcept { return text_.empty(); }
-    // Source byte of text byte `i` (i < size()).
-    std::size_t origin(std::size_t i) const { return origin_.at(i); }
+    // Source byte of text byte `i`; throws std::out_of_range unless i < size().
+    std::size_t origin(std::size_t i) const;
     // Half-open source span covered by text bytes [begin, end): [origin(begin), origin(end-1)+1).
     std::size_t source_start(std::size_t begin) const;
     std::size_t source_end(std::size_t end) const;
@@ -52,8 +57,21 @@ public:
     MappedText trimmed() const;
 
 private:
+    // Text bytes [text_begin, next run's text_begin or size()) come from the source bytes
+    // starting at source_begin, one for one when `verbatim`; all from source_begin otherwise.
+    struct Run {
+        std::size_t text_begin = 0;
+        std::size_t source_begin = 0;
+        bool verbatim = true;
+    };
+    // Appends a run starting at the current end of text_ (call before appending its bytes),
+    // or extends the last run when it already maps the new bytes the same way.
+    void add_run(std::size_t source_begin, bool verbatim);
+    // The run that holds text byte i (i < size()).
+    const Run& run_at(std::size_t i) const;
+
     std::string text_;
-    std::vector<std::size_t> origin_;
+    std::vector<Run> runs_;  // sorted by text_begin; the first starts at 0 unless text_ is empty
 };
 
 // NFC normalisation, with no-break spaces turned into spaces and soft hyphens removed.
