@@ -9,6 +9,7 @@
 //
 //   bench_docalign_libreoffice [--pages test|dev|all] [--calibrate] [--long N] [--runs R] [--learned FILE]
 //                              [--omission-prior P] [--merge-prior P] [--two-two-prior P]
+//                              [--shared-word-penalty W] [--uncovered-part-penalty W] [--errors]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
@@ -211,6 +213,7 @@ double quantile(std::vector<double> values, double q) {
 int main(int argc, char** argv) {
     std::string subset = "test";
     bool calibrate = false;
+    bool show_errors = false;
     std::size_t long_segments = 2000;
     int runs = 3;
     LadderOptions options;
@@ -219,12 +222,15 @@ int main(int argc, char** argv) {
         const std::string arg = argv[k];
         if (arg == "--pages" && k + 1 < argc) subset = argv[++k];
         else if (arg == "--calibrate") calibrate = true;
+        else if (arg == "--errors") show_errors = true;
         else if (arg == "--long" && k + 1 < argc) long_segments = std::stoul(argv[++k]);
         else if (arg == "--runs" && k + 1 < argc) runs = std::stoi(argv[++k]);
         else if (arg == "--learned" && k + 1 < argc) lexicon_options.learned_file = argv[++k];
         else if (arg == "--omission-prior" && k + 1 < argc) options.omission_prior = std::stod(argv[++k]);
         else if (arg == "--merge-prior" && k + 1 < argc) options.merge_prior = std::stod(argv[++k]);
         else if (arg == "--two-two-prior" && k + 1 < argc) options.two_two_prior = std::stod(argv[++k]);
+        else if (arg == "--shared-word-penalty" && k + 1 < argc) options.shared_word_penalty = std::stod(argv[++k]);
+        else if (arg == "--uncovered-part-penalty" && k + 1 < argc) options.uncovered_part_penalty = std::stod(argv[++k]);
         else {
             std::fprintf(stderr, "usage: %s [--pages test|dev|all] [--calibrate] [--long N] [--runs R]\n", argv[0]);
             return 2;
@@ -313,13 +319,36 @@ int main(int argc, char** argv) {
         }
         std::set<GoldBead> truth(p.gold.begin(), p.gold.end());
         for (const auto& b : beads) ++by_shape[shape(b.da.size(), b.en.size())].found;
+        if (show_errors) {
+            // Each wrong bead found, with the gold beads it overlaps: what the aligner confused.
+            auto clip = [](const std::string& text) { return text.size() > 70 ? text.substr(0, 70) + "..." : text; };
+            auto describe = [&](const std::vector<std::size_t>& da, const std::vector<std::size_t>& en, double score) {
+                fmt::print("    {}-{} da{} en{} p={:.2f}\n", da.size(), en.size(), fmt::join(da, ","), fmt::join(en, ","), score);
+                for (auto k : da) fmt::print("      da {}: {}\n", k, clip(p.da[k]));
+                for (auto k : en) fmt::print("      en {}: {}\n", k, clip(p.en[k]));
+            };
+            for (const auto& b : beads) {
+                if (truth.contains({b.da, b.en})) continue;
+                fmt::print("{} wrong bead:\n", page.path);
+                describe(b.da, b.en, b.score);
+                for (const auto& g : p.gold) {
+                    bool overlaps = false;
+                    for (auto k : g.da) overlaps |= std::find(b.da.begin(), b.da.end(), k) != b.da.end();
+                    for (auto k : g.en) overlaps |= std::find(b.en.begin(), b.en.end(), k) != b.en.end();
+                    if (overlaps) {
+                        fmt::print("  gold:\n");
+                        describe(g.da, g.en, 0.0);
+                    }
+                }
+            }
+        }
     }
     const double precision = double(total.correct) / double(total.found), recall = double(total.correct) / double(total.gold);
     fmt::print("strict bead F1 {:.4f} (precision {:.4f}, recall {:.4f}; {} gold beads)\n", total.f1(), precision, recall,
                total.gold);
     for (const auto& [shape, c] : by_shape)
-        fmt::print("  {}: gold {} found {} correct {} recall {:.3f}\n", shape, c.gold, c.found, c.correct,
-                   c.gold ? double(c.correct) / double(c.gold) : 0.0);
+        fmt::print("  {}: gold {} found {} correct {} precision {:.3f} recall {:.3f}\n", shape, c.gold, c.found, c.correct,
+                   c.found ? double(c.correct) / double(c.found) : 0.0, c.gold ? double(c.correct) / double(c.gold) : 0.0);
 
     // Speed: one long document made of consecutive pages, perturbed, >= long_segments per side.
     if (long_segments > 0) {

@@ -16,6 +16,13 @@ namespace {
 
 using detail::BeadShape;
 
+// Merge penalties (log-odds), chosen on the dev LibreOffice pages (docs/scoring.md):
+// per unit of word weight that a merge's parts compete for, and per unit of the least-covered
+// part's coverage below kCoveredPart.
+constexpr double kSharedWordPenalty = 1.0;
+constexpr double kUncoveredPartPenalty = 4.0;
+constexpr double kCoveredPart = 0.35;
+
 // Pointers to the sentences of a bead side, for SentenceScorer::score.
 std::span<const PreparedSentence* const> side_of(std::span<const PreparedSentence> sentences, std::size_t begin,
                                                  std::size_t count, std::array<const PreparedSentence*, 2>& storage) {
@@ -73,15 +80,19 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
         return score_pair(scorer, calibration, side_of(danish, i, shape.da, da), side_of(english, j, shape.en, en), false)
             .log_odds;
     };
+    // Sketches (sorted token keys, lib/detail/align_sketch) of every sentence: for the merge
+    // tests below and, on long texts, for the cheap first pass.
+    std::vector<detail::SentenceSketch> danish_sketches, english_sketches;
+    danish_sketches.reserve(danish.size());
+    english_sketches.reserve(english.size());
+    for (const auto& sentence : danish) danish_sketches.push_back(detail::sketch_of(sentence));
+    for (const auto& sentence : english) english_sketches.push_back(detail::sketch_of(sentence));
     // Long texts: sketch coverage (through the same calibration: both are weighted word
     // coverages) for the coarse first pass, and to skip the full score of beads whose
     // sketch already shows them hopeless.
     const bool long_texts = (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
-    std::vector<detail::SentenceSketch> danish_sketches, english_sketches;
     detail::BeadSimilarity coarse;
     if (long_texts) {
-        for (const auto& sentence : danish) danish_sketches.push_back(detail::sketch_of(sentence));
-        for (const auto& sentence : english) english_sketches.push_back(detail::sketch_of(sentence));
         coarse = [&](std::size_t i, std::size_t j, BeadShape shape) {
             std::array<const detail::SentenceSketch*, 2> da{}, en{};
             std::size_t da_bytes = 0, en_bytes = 0;
@@ -91,7 +102,35 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
                                         en_bytes);
         };
     }
-    const detail::BeadSimilarity pruned = [&](std::size_t i, std::size_t j, BeadShape shape) {
+    // A merge must earn its keep: the scorer's two-way coverage of a true 1-1 pair with an
+    // unrelated neighbour glued on barely drops (the glued sentence is short: a heading),
+    // so without these terms an omitted sentence next to a true pair is cheaper inside a
+    // merge than as an omission. docs/scoring.md, "Merges".
+    const double shared_word_penalty = options.shared_word_penalty.value_or(kSharedWordPenalty);
+    const double uncovered_part_penalty = options.uncovered_part_penalty.value_or(kUncoveredPartPenalty);
+    auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
+        if (shape.da < 2 && shape.en < 2) return 0.0;
+        const std::span<const detail::SentenceSketch> da_side(danish_sketches.data() + i, shape.da);
+        const std::span<const detail::SentenceSketch> en_side(english_sketches.data() + j, shape.en);
+        double penalty = 0.0;
+        // (1) The one word of the single side that explains a word in each part ("Print" +
+        // "Prints the current document" against "Udskriver det aktuelle dokument").
+        if (shared_word_penalty != 0.0) {
+            if (shape.da == 1) penalty += shared_word_penalty * detail::shared_link_loss(da_side[0], en_side[0], en_side[1]);
+            else if (shape.en == 1) penalty += shared_word_penalty * detail::shared_link_loss(en_side[0], da_side[0], da_side[1]);
+        }
+        // (2) Each part must be mostly accounted for by the other side.
+        if (uncovered_part_penalty != 0.0) {
+            double least = 1.0;
+            if (shape.da == 2)
+                for (const auto& part : da_side) least = std::min(least, detail::part_coverage(part, en_side));
+            if (shape.en == 2)
+                for (const auto& part : en_side) least = std::min(least, detail::part_coverage(part, da_side));
+            penalty += uncovered_part_penalty * std::max(0.0, kCoveredPart - least);
+        }
+        return penalty;
+    };
+    const detail::BeadSimilarity pruned_base = [&](std::size_t i, std::size_t j, BeadShape shape) {
         if (coarse) {
             // The sketch counts every possible link at full strength, so it over-estimates
             // the scorer's coverage (cognates aside): a bead whose sketch coverage is this
@@ -105,6 +144,9 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
             if (rough < kHopelessCoverage) return calibration.log_odds(rough, da_bytes, en_bytes);
         }
         return similarity(i, j, shape);
+    };
+    const detail::BeadSimilarity pruned = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        return pruned_base(i, j, shape) - merge_penalty(i, j, shape);
     };
     detail::LadderParameters parameters;
     if (options.omission_prior > 0.0) parameters.priors.omission = options.omission_prior;
@@ -133,6 +175,8 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
     }
     return beads;
 }
+
+double support_threshold() noexcept { return detail::default_support_threshold(); }
 
 ArticleAlignment align_article(const SentenceScorer& scorer, const Article& article) {
     const detail::Calibration calibration = detail::default_calibration();
@@ -213,6 +257,7 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
             // is specific to the claim?). docs/scoring.md.
             const double raw = scorer.score(body[b].prepared, claims[c]).score;
             const double support_score = std::sqrt(raw * share);
+            support.best_score = std::max(support.best_score, support_score);
             if (support_score >= threshold) ranked.emplace_back(support_score, b);
         }
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });

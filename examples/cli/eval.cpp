@@ -86,6 +86,8 @@ void register_eval(CLI::App& app, Action& action) {
             std::size_t bead_correct = 0, bead_found = 0, bead_gold = 0;
             std::size_t titles_gold = 0, titles_found = 0;
             std::size_t supported_gold = 0, top_correct = 0, unsupported_gold = 0, false_support = 0;
+            // How far the support threshold is from both sides of the gold (docs/scoring.md).
+            double best_unsupported = 0.0, lowest_correct_top = 1.0;
             std::string report;
             for (const auto& gold_article : gold.at("articles")) {
                 const auto& summary_title = gold_article.at("summary_title");
@@ -135,13 +137,17 @@ void register_eval(CLI::App& app, Action& action) {
                     const bool system_supported = claim && claim->supported;
                     if (!gold_claim.at("supported").get<bool>()) {
                         false_support += system_supported;
+                        if (claim) best_unsupported = std::max(best_unsupported, claim->best_score);
                         continue;
                     }
                     if (!system_supported) continue;
                     const auto& top = claim->evidence.front().text;
                     const auto& accepted = gold_claim.at("evidence");
-                    top_correct += std::any_of(accepted.begin(), accepted.end(),
-                                               [&](const nlohmann::json& text) { return same_sentence(top, text.get<std::string>()); });
+                    const bool correct = std::any_of(accepted.begin(), accepted.end(), [&](const nlohmann::json& text) {
+                        return same_sentence(top, text.get<std::string>());
+                    });
+                    top_correct += correct;
+                    if (correct) lowest_correct_top = std::min(lowest_correct_top, claim->evidence.front().score);
                 }
             }
             auto ratio = [](std::size_t a, std::size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
@@ -154,6 +160,9 @@ void register_eval(CLI::App& app, Action& action) {
                                   top_correct, supported_gold);
             report += fmt::format("false-support rate\t{:.4f}\t({}/{} unsupported claims)\n",
                                   ratio(false_support, unsupported_gold), false_support, unsupported_gold);
+            if (unsupported_gold > 0 && top_correct > 0)
+                report += fmt::format("support margin\tbest unsupported {:.3f} < threshold {:.3f} <= lowest correct top {:.3f}\n",
+                                      best_unsupported, support_threshold(), lowest_correct_top);
             emit(report);
             return 0;
         };

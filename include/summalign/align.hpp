@@ -27,6 +27,12 @@ struct LadderOptions {
     double omission_prior = 0.0;    // P(1-0 bead) = P(0-1 bead)
     double merge_prior = 0.0;       // P(1-2 bead) = P(2-1 bead)
     double two_two_prior = 0.0;     // P(2-2 bead)
+    // Log-odds taken off a 1-2/2-1 bead per unit of word weight its two parts compete for
+    // (one word of the other side explaining a word in each part), and per unit of its
+    // least-covered part's coverage below 0.35 (docs/scoring.md, "Merges"). Unset = default;
+    // 0 switches the term off.
+    std::optional<double> shared_word_penalty;
+    std::optional<double> uncovered_part_penalty;
 };
 
 // Aligns two sequences of prepared sentences, monotone, covering every sentence once.
@@ -52,6 +58,9 @@ struct ClaimSupport {
     std::size_t en = 0;  // index into summary.sentences
     bool supported = false;
     std::vector<Evidence> evidence;  // best first; empty when unsupported
+    // The best support score over all body sentences, also when it is below the threshold
+    // (how close an unsupported claim came; docs/scoring.md).
+    double best_score = 0.0;
 };
 
 struct ArticleAlignment {
@@ -62,6 +71,9 @@ struct ArticleAlignment {
     // the aligner keeps it; empty otherwise. The HTML report draws it as a heat map.
     std::vector<std::vector<double>> resume_summary_matrix;
 };
+
+// The support score a body sentence needs to count as evidence for a claim (docs/scoring.md).
+double support_threshold() noexcept;
 
 // Aligns one parsed article (title, Resumé/Summary ladder, claim support).
 ArticleAlignment align_article(const SentenceScorer& scorer, const Article& article);

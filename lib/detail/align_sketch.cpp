@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 namespace summalign::detail {
 
@@ -18,6 +19,7 @@ SentenceSketch sketch_of(const PreparedSentence& sentence) {
         for (const auto& anchor : token.anchors)
             if (anchor.kind != MatchKind::cognate) sketch.reach.emplace_back(anchor.key, i);
         sketch.weights.push_back(token.weight);
+        sketch.capacity.push_back(token.is_compound ? 2 : 1);
         sketch.total_weight += token.weight;
     }
     std::sort(sketch.reach.begin(), sketch.reach.end());
@@ -91,6 +93,110 @@ double claim_coverage(const SentenceSketch& claim, const SentenceSketch& evidenc
     for (std::size_t t = 0; t < covered.size(); ++t)
         if (covered[t]) weight += claim.weights[t];
     return weight / claim.total_weight;
+}
+
+double part_coverage(const SentenceSketch& part, std::span<const SentenceSketch> other) {
+    if (part.total_weight <= 0.0) return 1.0;  // nothing to account for
+    std::vector<char> any(part.weights.size(), 0);
+    for (const auto& sentence : other) {
+        const auto covered = claim_tokens_covered(part, sentence);
+        for (std::size_t t = 0; t < any.size(); ++t) any[t] |= covered[t];
+    }
+    double weight = 0.0;
+    for (std::size_t t = 0; t < any.size(); ++t)
+        if (any[t]) weight += part.weights[t];
+    return weight / part.total_weight;
+}
+
+namespace {
+
+// Links between the tokens of `a` and those of `b` (either direction), as (a token, b token).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> links_between(const SentenceSketch& a, const SentenceSketch& b) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+    auto join = [&edges](const auto& reach, const auto& own, bool reach_is_a) {
+        auto r = reach.begin();
+        auto o = own.begin();
+        while (r != reach.end() && o != own.end()) {
+            if (r->first < o->first) ++r;
+            else if (o->first < r->first) ++o;
+            else {
+                const std::uint64_t key = r->first;
+                auto r_end = r, o_end = o;
+                while (r_end != reach.end() && r_end->first == key) ++r_end;
+                while (o_end != own.end() && o_end->first == key) ++o_end;
+                for (auto x = r; x != r_end; ++x)
+                    for (auto y = o; y != o_end; ++y)
+                        edges.emplace_back(reach_is_a ? x->second : y->second, reach_is_a ? y->second : x->second);
+                r = r_end;
+                o = o_end;
+            }
+        }
+    };
+    join(a.reach, b.own_index, true);
+    join(b.reach, a.own_index, false);
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    return edges;
+}
+
+// Weight of the tokens that have a link but no partner in a maximum one-to-one matching
+// (a left token may take up to its capacity partners). Kuhn's augmenting paths: the
+// token sets are sentence-sized.
+double unmatched_linked_weight(const SentenceSketch& left, const std::vector<float>& right_weights,
+                               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+    const std::size_t nl = left.weights.size(), nr = right_weights.size();
+    std::vector<std::vector<std::uint32_t>> adjacency(nr);
+    std::vector<char> left_linked(nl, 0);
+    for (const auto& [l, r] : edges) adjacency[r].push_back(l), left_linked[l] = 1;
+    // Slots: each left token repeated `capacity` times.
+    std::vector<std::uint32_t> first_slot(nl + 1, 0);
+    for (std::size_t l = 0; l < nl; ++l) first_slot[l + 1] = first_slot[l] + left.capacity[l];
+    std::vector<int> slot_owner(first_slot[nl], -1);
+    std::vector<char> visited;
+    std::function<bool(std::uint32_t)> augment = [&](std::uint32_t r) -> bool {
+        for (std::uint32_t l : adjacency[r]) {
+            if (visited[l]) continue;
+            visited[l] = 1;
+            for (std::uint32_t s = first_slot[l]; s < first_slot[l + 1]; ++s)
+                if (slot_owner[s] < 0 || augment(static_cast<std::uint32_t>(slot_owner[s]))) {
+                    slot_owner[s] = static_cast<int>(r);
+                    return true;
+                }
+        }
+        return false;
+    };
+    // Heavier right tokens first, so that the matching keeps the content words.
+    std::vector<std::uint32_t> order(nr);
+    for (std::uint32_t r = 0; r < nr; ++r) order[r] = r;
+    std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return right_weights[x] > right_weights[y]; });
+    double lost = 0.0;
+    for (std::uint32_t r : order) {
+        if (adjacency[r].empty()) continue;
+        visited.assign(nl, 0);
+        if (!augment(r)) lost += right_weights[r];
+    }
+    for (std::size_t l = 0; l < nl; ++l) {
+        if (!left_linked[l]) continue;
+        bool used = false;
+        for (std::uint32_t s = first_slot[l]; s < first_slot[l + 1]; ++s) used |= slot_owner[s] >= 0;
+        if (!used) lost += left.weights[l];
+    }
+    return lost;
+}
+
+}  // namespace
+
+double shared_link_loss(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second) {
+    const auto first_edges = links_between(single, first);
+    const auto second_edges = links_between(single, second);
+    const double alone = unmatched_linked_weight(single, first.weights, first_edges) +
+                         unmatched_linked_weight(single, second.weights, second_edges);
+    std::vector<float> both_weights = first.weights;
+    both_weights.insert(both_weights.end(), second.weights.begin(), second.weights.end());
+    auto both_edges = first_edges;
+    const auto offset = static_cast<std::uint32_t>(first.weights.size());
+    for (const auto& [l, r] : second_edges) both_edges.emplace_back(l, r + offset);
+    return std::max(0.0, unmatched_linked_weight(single, both_weights, both_edges) - alone);
 }
 
 }  // namespace summalign::detail

@@ -17,6 +17,7 @@ struct SentenceSketch {
     // (key of a translation or anchor, token index), sorted: what this sentence can reach.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> reach;
     std::vector<float> weights;  // per token
+    std::vector<std::uint8_t> capacity;  // per token: how many words of the other side it may stand for
     double total_weight = 0.0;
     std::size_t bytes = 0;
 };
@@ -33,5 +34,18 @@ double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<
 double claim_coverage(const SentenceSketch& claim, const SentenceSketch& evidence);
 // The same per claim token: 1 when `evidence` accounts for it.
 std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence);
+
+// Share of the weight of `part` whose tokens have a translation or anchor in any of `other`
+// (one direction): how much of one sentence of a merge the other side accounts for.
+double part_coverage(const SentenceSketch& part, std::span<const SentenceSketch> other);
+
+// A merge bead joins `single` with `first` + `second`. When a word of `single` is the
+// only translation of a word in `first` AND of a word in `second` (an omitted heading
+// "Print" next to "Prints the current document", both explained by the one "Udskriver"),
+// the merge explains less than its parts did separately. Returns that loss: the weight of
+// linked words left without a partner in a one-to-one matching of `single` with both
+// parts, minus the same for each part alone (compound words may stand for two words).
+// Zero when the parts draw on different words of `single`, as in a true merge.
+double shared_link_loss(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second);
 
 }  // namespace summalign::detail

@@ -1,0 +1,92 @@
+// The merge tests of the ladder (lib/detail/align_sketch): on hand-built prepared sentences
+// whose links are known, so the expected losses follow from the definitions.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "detail/align_sketch.hpp"
+
+using namespace summalign;
+using namespace summalign::detail;
+
+namespace {
+
+struct Word {
+    std::uint64_t key;                 // the word's own key
+    std::vector<std::uint64_t> links;  // keys of its translations
+    float weight = 1.0f;
+};
+
+// A prepared sentence with the given words, built the way SentenceScorer::prepare lays
+// them out (own keys in key_index, translations in links).
+PreparedSentence sentence_of(Lang lang, const std::vector<Word>& words) {
+    PreparedSentence sentence;
+    sentence.lang = lang;
+    for (std::uint32_t i = 0; i < words.size(); ++i) {
+        PreparedSentence::Token token;
+        token.surface = token.lower = token.stem = "w" + std::to_string(words[i].key);
+        token.weight = words[i].weight;
+        token.own_keys = {words[i].key};
+        for (auto key : words[i].links) token.links.push_back({key, MatchKind::dictionary, 1.0f});
+        sentence.tokens.push_back(token);
+        sentence.key_index.emplace_back(words[i].key, i);
+        sentence.text += token.surface + " ";
+    }
+    std::sort(sentence.key_index.begin(), sentence.key_index.end());
+    return sentence;
+}
+
+// Danish "udskriver" (1) <-> English "print(s)" (101); "dokument" (2) <-> "document" (102);
+// "gemmer" (3) <-> "save(s)" (103).
+const Word udskriver{1, {101}}, dokument{2, {102}}, gemmer{3, {103}};
+const Word print{101, {1}}, document{102, {2}}, save{103, {3}};
+
+}  // namespace
+
+TEST_CASE("an omitted heading glued to its paragraph competes for the paragraph's word") {
+    // "Udskriver dokument" against "Print" + "Prints document": one udskriver for two prints.
+    const auto single = sketch_of(sentence_of(Lang::da, {udskriver, dokument}));
+    const auto heading = sketch_of(sentence_of(Lang::en, {print}));
+    const auto paragraph = sketch_of(sentence_of(Lang::en, {print, document}));
+    // Each part alone is fully matched; together one "print" has no partner left.
+    CHECK(shared_link_loss(single, heading, paragraph) == Approx(1.0));
+}
+
+TEST_CASE("a true merge draws on different words and loses nothing") {
+    // "Udskriver. Udskriver dokument" (the heading kept in the Danish merge) against the same
+    // two English parts: every print has its own udskriver.
+    const auto single = sketch_of(sentence_of(Lang::da, {udskriver, udskriver, dokument}));
+    const auto heading = sketch_of(sentence_of(Lang::en, {print}));
+    const auto paragraph = sketch_of(sentence_of(Lang::en, {print, document}));
+    CHECK(shared_link_loss(single, heading, paragraph) == Approx(0.0));
+    // Parts about different things do not compete either.
+    const auto single2 = sketch_of(sentence_of(Lang::da, {gemmer, dokument}));
+    const auto first = sketch_of(sentence_of(Lang::en, {save}));
+    const auto second = sketch_of(sentence_of(Lang::en, {document}));
+    CHECK(shared_link_loss(single2, first, second) == Approx(0.0));
+}
+
+TEST_CASE("the loss counts word weight, and a compound word may stand for two words") {
+    Word heavy_print = print;
+    heavy_print.weight = 2.5f;
+    const auto single = sketch_of(sentence_of(Lang::da, {udskriver}));
+    const auto first = sketch_of(sentence_of(Lang::en, {heavy_print}));
+    const auto second = sketch_of(sentence_of(Lang::en, {heavy_print}));
+    CHECK(shared_link_loss(single, first, second) == Approx(2.5));
+
+    auto compound = sentence_of(Lang::da, {udskriver});
+    compound.tokens[0].is_compound = true;
+    CHECK(shared_link_loss(sketch_of(compound), first, second) == Approx(0.0));
+}
+
+TEST_CASE("part coverage is the weight share of a part that the other side accounts for") {
+    const auto part = sketch_of(sentence_of(Lang::en, {print, document, Word{104, {}, 2.0f}}));
+    const std::vector<SentenceSketch> danish{sketch_of(sentence_of(Lang::da, {udskriver})),
+                                             sketch_of(sentence_of(Lang::da, {dokument}))};
+    CHECK(part_coverage(part, danish) == Approx(2.0 / 4.0));
+    CHECK(part_coverage(part, std::span(danish).first(1)) == Approx(1.0 / 4.0));
+    CHECK(part_coverage(part, {}) == Approx(0.0));
+}
