@@ -145,14 +145,20 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
         }
         return similarity(i, j, shape);
     };
-    const detail::BeadSimilarity pruned = [&](std::size_t i, std::size_t j, BeadShape shape) {
-        return pruned_base(i, j, shape) - merge_penalty(i, j, shape);
-    };
     detail::LadderParameters parameters;
     if (options.omission_prior > 0.0) parameters.priors.omission = options.omission_prior;
     if (options.omission_penalty > 0.0) parameters.priors.omission = std::exp(-options.omission_penalty);
     if (options.merge_prior > 0.0) parameters.priors.merge = options.merge_prior;
     if (options.two_two_prior > 0.0) parameters.priors.two_two = options.two_two_prior;
+    const double log_omission = std::log(parameters.priors.omission);
+    const detail::BeadSimilarity pruned = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        const double base = pruned_base(i, j, shape);
+        // A bead that already loses to leaving each of its sentences out (same lattice
+        // nodes, omissions only) can never be on the best path: the penalty, which only
+        // lowers it, need not be computed.
+        if (std::log(parameters.priors.of(shape)) + base <= (shape.da + shape.en) * log_omission) return base;
+        return base - merge_penalty(i, j, shape);
+    };
     parameters.band = options.band;
     const auto path = detail::align_sequences(danish.size(), english.size(), pruned, parameters, nullptr,
                                               coarse ? &coarse : nullptr);
