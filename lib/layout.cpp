@@ -1,6 +1,8 @@
 // Stage 1: line-level repairs (normalisation, running heads, captions) and paragraph joining.
 #include "summalign/layout.hpp"
 
+#include <algorithm>
+
 #include "detail/layout_lines.hpp"
 #include "detail/layout_unicode.hpp"
 
@@ -81,11 +83,15 @@ LayoutResult repair_layout(const SourceText& source) {
         result.repairs.push_back({Repair::Kind::normalized, 0, byte_order_mark.size(), "byte-order mark removed"});
         pos = byte_order_mark.size();
     }
+    // One line per line feed at most: reserving them up front spares the vector's doubling,
+    // which copies every line and can leave room for twice as many as needed.
+    result.lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
     std::size_t number = 0;
     while (pos < s.size()) {
         ++number;
-        std::size_t line_end = s.find_first_of("\r\n", pos);
-        if (line_end == std::string::npos) line_end = s.size();
+        // A plain loop: find_first_of with a set of two calls memchr on the set for every byte.
+        std::size_t line_end = pos;
+        while (line_end < s.size() && s[line_end] != '\n' && s[line_end] != '\r') ++line_end;
         std::size_t next = line_end;
         if (line_end < s.size()) {
             if (s[line_end] == '\r') {
@@ -110,44 +116,47 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
     MappedText out;
     for (std::size_t k = 0; k < content.size(); ++k) {
         const SourceLine& line = *content[k];
-        const MappedText piece = line.text.trimmed();
+        // The line without surrounding white space: bytes [begin, begin + text.size()) of
+        // line.text, appended from there rather than copied out first.
+        const std::string_view text = trim(line.text.text());
+        const std::size_t begin = static_cast<std::size_t>(text.data() - line.text.text().data());
+        const auto append_line = [&](std::size_t length) { out.append(line.text, begin, begin + length); };
         if (k + 1 == content.size()) {
-            out.append(piece);
+            append_line(text.size());
             break;
         }
         const SourceLine& next = *content[k + 1];
-        const std::string_view text = piece.text();
         const std::string_view next_text = trim(next.text.text());
         if (line.ends_in_soft_hyphen) {
-            out.append(piece);
+            append_line(text.size());
             repairs.push_back({Repair::Kind::line_break_hyphen_removed, line.end, next.start,
                                "soft hyphen at line end: " + std::string(leading_word(next_text))});
             continue;
         }
         const std::string_view before = word_before_final_hyphen(text);
         if (before.empty()) {
-            out.append(piece);
+            append_line(text.size());
             out.append_synthetic(" ", line.end);
             repairs.push_back({Repair::Kind::lines_joined, line.end, next.start, {}});
             continue;
         }
         std::size_t hyphen_length = 0;
         code_point_before(text, text.size(), hyphen_length);
-        const std::size_t hyphen_at = piece.origin(text.size() - hyphen_length);
+        const std::size_t hyphen_at = line.text.origin(begin + text.size() - hyphen_length);
         const std::string tail(leading_word(next_text));
         switch (dehyphenator.decide(before, next_text, document_words)) {
             case HyphenDecision::join:
-                out.append(piece.slice(0, text.size() - hyphen_length));
+                append_line(text.size() - hyphen_length);
                 repairs.push_back({Repair::Kind::line_break_hyphen_removed, hyphen_at, next.start,
                                    std::string(before) + tail});
                 break;
             case HyphenDecision::keep:
-                out.append(piece);
+                append_line(text.size());
                 repairs.push_back({Repair::Kind::line_break_hyphen_kept, hyphen_at, next.start,
                                    std::string(before) + "-" + tail});
                 break;
             case HyphenDecision::keep_with_space:
-                out.append(piece);
+                append_line(text.size());
                 out.append_synthetic(" ", line.end);
                 repairs.push_back({Repair::Kind::line_break_hyphen_kept, hyphen_at, next.start,
                                    std::string(before) + "- " + tail});

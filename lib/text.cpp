@@ -66,11 +66,10 @@ void MappedText::add_run(std::size_t source_begin, bool verbatim) {
     runs_.push_back(Run{text_.size(), source_begin, verbatim});
 }
 
-const MappedText::Run& MappedText::run_at(std::size_t i) const {
+std::vector<MappedText::Run>::const_iterator MappedText::run_at(std::size_t i) const {
     // The last run whose text_begin is <= i.
-    const auto after = std::upper_bound(runs_.begin(), runs_.end(), i,
-                                        [](std::size_t index, const Run& run) { return index < run.text_begin; });
-    return *(after - 1);
+    return std::upper_bound(runs_.begin(), runs_.end(), i,
+                            [](std::size_t index, const Run& run) { return index < run.text_begin; }) - 1;
 }
 
 void MappedText::append_source(std::string_view source, std::size_t start, std::size_t end) {
@@ -85,19 +84,30 @@ void MappedText::append_synthetic(std::string_view text, std::size_t at) {
     text_.append(text);
 }
 
-void MappedText::append(const MappedText& other) {
-    for (std::size_t k = 0; k < other.runs_.size(); ++k) {
-        const Run& run = other.runs_[k];
-        const std::size_t run_end = k + 1 < other.runs_.size() ? other.runs_[k + 1].text_begin : other.text_.size();
-        add_run(run.source_begin, run.verbatim);
-        text_.append(other.text_, run.text_begin, run_end - run.text_begin);
+void MappedText::append(const MappedText& other) { append(other, 0, other.size()); }
+
+void MappedText::append(const MappedText& other, std::size_t begin, std::size_t end) {
+    if (&other == this) {  // appending to itself would invalidate the runs being read
+        const MappedText copy = other;
+        append(copy, begin, end);
+        return;
+    }
+    end = std::min(end, other.size());
+    if (begin >= end) return;
+    // Copy run by run: the first one may start mid-run at `begin`, the last may stop short.
+    auto run = other.run_at(begin);
+    for (std::size_t at = begin; at < end; ++run) {
+        const std::size_t run_end = run + 1 != other.runs_.end() ? std::min(end, (run + 1)->text_begin) : end;
+        add_run(run->verbatim ? run->source_begin + (at - run->text_begin) : run->source_begin, run->verbatim);
+        text_.append(other.text_, at, run_end - at);
+        at = run_end;
     }
 }
 
 std::size_t MappedText::origin(std::size_t i) const {
     if (i >= text_.size()) throw std::out_of_range("MappedText::origin: index past the end");
-    const Run& run = run_at(i);
-    return run.verbatim ? run.source_begin + (i - run.text_begin) : run.source_begin;
+    const auto run = run_at(i);
+    return run->verbatim ? run->source_begin + (i - run->text_begin) : run->source_begin;
 }
 
 std::size_t MappedText::source_start(std::size_t begin) const {
@@ -112,18 +122,7 @@ std::size_t MappedText::source_end(std::size_t end) const {
 
 MappedText MappedText::slice(std::size_t begin, std::size_t end) const {
     MappedText out;
-    end = std::min(end, text_.size());
-    if (begin >= end) return out;
-    out.text_.reserve(end - begin);
-    // Copy run by run: the first one starts mid-run at `begin`, the last may stop short.
-    auto run = std::upper_bound(runs_.begin(), runs_.end(), begin,
-                                [](std::size_t index, const Run& r) { return index < r.text_begin; }) - 1;
-    for (std::size_t at = begin; at < end; ++run) {
-        const std::size_t run_end = run + 1 != runs_.end() ? std::min(end, (run + 1)->text_begin) : end;
-        out.add_run(run->verbatim ? run->source_begin + (at - run->text_begin) : run->source_begin, run->verbatim);
-        out.text_.append(text_, at, run_end - at);
-        at = run_end;
-    }
+    out.append(*this, begin, end);
     return out;
 }
 

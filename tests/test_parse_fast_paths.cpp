@@ -10,6 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
 #include "detail/layout_unicode.hpp"
 #include "summalign/text.hpp"
 
@@ -127,5 +131,34 @@ TEST_CASE("MappedText maps every byte like the one-offset-per-byte model", "[tex
         padded.append_synthetic(" \xC2\xA0", 99);
         const summalign::MappedText t = padded.trimmed();
         require_same(t, plain.text, plain.origin);
+    }
+}
+
+TEST_CASE("ICU's full lower-case mapping leaves every lower-case letter unchanged", "[layout][unicode]") {
+    // to_lower copies lower-case letters as they are instead of asking ICU for each word.
+    std::size_t lower_case_letters = 0;
+    for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+        if (U_IS_SURROGATE(c) || !ld::is_lower_non_ascii(static_cast<char32_t>(c))) continue;
+        ++lower_case_letters;
+        icu::UnicodeString lowered(c);
+        lowered.toLower(icu::Locale::getRoot());
+        INFO("code point " << c);
+        REQUIRE(lowered == icu::UnicodeString(c));
+    }
+    CHECK(lower_case_letters > 1000);
+}
+
+TEST_CASE("to_lower agrees with ICU's whole-word mapping", "[layout][unicode]") {
+    for (const std::string word : {"første", "FØRSTE", "Ældre", "genmanipulerede", "MSC-Biologien", "straße",
+                                   "\xCE\x9F\xCE\x94\xCE\x9F\xCE\xA3" /* ΟΔΟΣ: final sigma */, "\xC4\xB0stanbul",
+                                   "co\xCC\x88operate" /* combining diaeresis */, ""}) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+        u.toLower(icu::Locale::getRoot());
+        std::string expected;
+        u.toUTF8String(expected);
+        CHECK(ld::to_lower(word) == expected);
+        std::string reused = "previous content";
+        ld::to_lower(word, reused);
+        CHECK(reused == expected);
     }
 }

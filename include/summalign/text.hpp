@@ -43,6 +43,9 @@ public:
     // composed character) attributed to source byte `at`.
     void append_synthetic(std::string_view text, std::size_t at);
     void append(const MappedText& other);
+    // Appends bytes [begin, end) of `other` with their origins (end is clamped to other.size()):
+    // other.slice(begin, end) without the copy.
+    void append(const MappedText& other, std::size_t begin, std::size_t end);
 
     const std::string& text() const noexcept { return text_; }
     std::size_t size() const noexcept { return text_.size(); }
@@ -68,7 +71,7 @@ private:
     // or extends the last run when it already maps the new bytes the same way.
     void add_run(std::size_t source_begin, bool verbatim);
     // The run that holds text byte i (i < size()).
-    const Run& run_at(std::size_t i) const;
+    std::vector<Run>::const_iterator run_at(std::size_t i) const;
 
     std::string text_;
     std::vector<Run> runs_;  // sorted by text_begin; the first starts at 0 unless text_ is empty

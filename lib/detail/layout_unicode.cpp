@@ -56,14 +56,25 @@ std::string to_lower(std::string_view utf8) {
 }
 
 void to_lower(std::string_view utf8, std::string& out) {
-    out.clear();
-    bool ascii = true;
-    for (const char ch : utf8) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-    if (ascii) {
-        out.reserve(utf8.size());
-        for (const char ch : utf8) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-        return;
+    // Lowered in place when every character is ASCII or a lower-case letter ("første"):
+    // ICU's full lower-case mapping leaves a lower-case letter as it is (test_parse_fast_paths
+    // checks this for every code point). Anything else hands the whole word to ICU, whose
+    // mapping can depend on the context (Greek final sigma).
+    out.assign(utf8);
+    bool simple = true;
+    for (std::size_t i = 0; i < out.size() && simple;) {
+        const auto byte = static_cast<unsigned char>(out[i]);
+        if (byte < 0x80) {
+            if (byte >= 'A' && byte <= 'Z') out[i] = static_cast<char>(byte - 'A' + 'a');
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        simple = is_lower_non_ascii(code_point_at_non_ascii(out, i, length));
+        i += length;
     }
+    if (simple) return;
+    out.clear();
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     u.toLower(icu::Locale::getRoot());
     u.toUTF8String(out);
@@ -103,7 +114,7 @@ char32_t last_code_point(std::string_view utf8) {
     return code_point_before(utf8, utf8.size(), n);
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_non_ascii(std::string_view s) {
     std::size_t begin = 0, end = s.size();
     while (begin < end) {
         std::size_t n = 0;

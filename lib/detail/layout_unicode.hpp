@@ -68,8 +68,14 @@ bool has_digit(std::string_view utf8);
 char32_t first_code_point(std::string_view utf8);
 char32_t last_code_point(std::string_view utf8);
 
+std::string_view trim_non_ascii(std::string_view s);
 // Without leading/trailing ASCII or Unicode white space.
-std::string_view trim(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+    // Most lines begin and end with a visible ASCII character: nothing to trim.
+    const auto visible_ascii = [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; };
+    if (!s.empty() && visible_ascii(s.front()) && visible_ascii(s.back())) return s;
+    return trim_non_ascii(s);
+}
 // The leading word of `s`: letters, digits, marks and inner hyphens ("MSC-biologien"), no
 // trailing hyphen.
 std::string_view leading_word(std::string_view s);
