@@ -1,8 +1,11 @@
 #include "summalign/export.hpp"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "detail/export_common.hpp"
 #include "detail/export_html.hpp"
 #include "detail/export_json.hpp"
 #include "detail/export_tmx.hpp"
@@ -40,6 +43,71 @@ void write_document(std::ostream& out, Format format, const Document& document,
         case Format::html: detail::write_html(out, document, aligned, options); return;
     }
     throw std::invalid_argument("unknown export format");
+}
+
+struct DocumentWriter::Impl {
+    Impl(std::ostream& out_, Format format_, ExportOptions options_)
+        : out(out_), format(format_), options(std::move(options_)) {}
+    std::ostream& out;
+    Format format;
+    ExportOptions options;
+    std::string source_name;
+    std::size_t articles_in_document = 0;
+    bool tsv_header_written = false;
+    std::optional<detail::TmxBuilder> tmx;
+    std::vector<AlignedArticle> html_articles;  // the HTML report needs all of them at the end
+};
+
+DocumentWriter::DocumentWriter(std::ostream& out, Format format, ExportOptions options)
+    : impl_(std::make_unique<Impl>(out, format, std::move(options))) {}
+DocumentWriter::~DocumentWriter() = default;
+
+void DocumentWriter::begin(const Document& document) {
+    impl_->articles_in_document = 0;
+    impl_->source_name = document.source_name;
+    switch (impl_->format) {
+        case Format::json: detail::write_json_begin(impl_->out, document, impl_->options); break;
+        case Format::jsonl: break;
+        case Format::tsv:
+            if (!impl_->tsv_header_written) detail::write_tsv_header(impl_->out);
+            impl_->tsv_header_written = true;
+            break;
+        case Format::tmx: impl_->tmx.emplace(document, impl_->options); break;
+        case Format::html: impl_->html_articles.clear(); break;
+    }
+}
+
+void DocumentWriter::add(const Article& article, std::size_t index, const AlignedArticle& aligned) {
+    switch (impl_->format) {
+        case Format::json:
+            detail::write_json_article(impl_->out, article, index, &aligned, impl_->articles_in_document == 0, impl_->options);
+            break;
+        case Format::jsonl: detail::write_jsonl_line(impl_->out, impl_->source_name, article, index, &aligned); break;
+        case Format::tsv: detail::write_tsv_article(impl_->out, article, index, aligned.alignment); break;
+        case Format::tmx:
+            if (!impl_->tmx) throw std::logic_error("DocumentWriter::add before begin");
+            impl_->tmx->add(article, index, aligned.alignment);
+            break;
+        case Format::html: impl_->html_articles.push_back(aligned); break;
+    }
+    ++impl_->articles_in_document;
+}
+
+void DocumentWriter::end(const Document& document) {
+    switch (impl_->format) {
+        case Format::json: detail::write_json_end(impl_->out, document, impl_->articles_in_document, impl_->options); break;
+        case Format::jsonl: break;
+        case Format::tsv: break;
+        case Format::tmx:
+            if (!impl_->tmx) throw std::logic_error("DocumentWriter::end before begin");
+            impl_->tmx->save(impl_->out);
+            impl_->tmx.reset();
+            break;
+        case Format::html:
+            detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
+            impl_->html_articles.clear();
+            break;
+    }
 }
 
 }  // namespace summalign

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -13,6 +14,7 @@
 #include <pugixml.hpp>
 #include <unistd.h>
 
+#include "detail/export_common.hpp"
 #include "export_fixture.hpp"
 #include "summalign/error.hpp"
 #include "summalign/export.hpp"
@@ -345,6 +347,8 @@ TEST_CASE("TMX read back gives the title pair and every two-sided bead", "[expor
     CHECK(prop(units[0], "x-kind") == "title");
     CHECK(prop(units[0], "x-article") == "0");
     CHECK(prop(units[0], "x-citation") == "Ugeskr Læger 2003;165:4852-4855");
+    // The subtitle opens with a dash: no colon in front of it.
+    CHECK(prop(units[0], "x-article-title") == "Mesenkymal stamcelleterapi – nøglen til regenerativ medicin?");
     CHECK(std::stod(prop(units[0], "x-score")) == Approx(0.71));
     CHECK(prop(units[3], "x-kind") == "resume_summary");
     CHECK(prop(units[3], "x-da-sentences") == "2,3");
@@ -534,4 +538,21 @@ TEST_CASE("TMX is read by an independent TMX reader (translate-toolkit)", "[expo
                                 "Mesenchymal stem cells: The key to regenerative medicine?"}));
     CHECK(read_back[3] == json({"MSC kan også isoleres fra perifert blod. Det er en lovende behandling.",
                                 "MSCs can also be isolated from peripheral blood."}));
+}
+
+TEST_CASE("the title a translator sees joins title and subtitle with one separator", "[export][tmx]") {
+    auto joined = [](std::optional<std::string> title, std::optional<std::string> subtitle) {
+        summalign::Article article;
+        if (title) article.title = summalign::Sentence{*title, 0, title->size()};
+        if (subtitle) article.subtitle = summalign::Sentence{*subtitle, 0, subtitle->size()};
+        return summalign::detail::article_title_text(article);
+    };
+    CHECK(joined("Gendannelse af myokardium med stamcelleterapi", "Historiske og biologiske perspektiver") ==
+          "Gendannelse af myokardium med stamcelleterapi: Historiske og biologiske perspektiver");
+    CHECK(joined("Mesenkymal stamcelleterapi", "– nøglen til regenerativ medicin?") ==
+          "Mesenkymal stamcelleterapi – nøglen til regenerativ medicin?");
+    CHECK(joined("Hvad ved vi?", "En oversigt") == "Hvad ved vi? En oversigt");
+    CHECK(joined("Stamceller:", "status") == "Stamceller: status");
+    CHECK(joined("Stamceller", std::nullopt) == "Stamceller");
+    CHECK(joined(std::nullopt, "Kun undertitel") == "Kun undertitel");
 }

@@ -2,6 +2,8 @@
 // Stage 5: writing results in the formats users' tools read. The JSON keys are the
 // interface contract of DESIGN.md (documented in docs/schema.md; the other formats in
 // docs/formats.md).
+#include <cstddef>
+#include <memory>
 #include <ostream>
 #include <span>
 #include <string>
@@ -38,5 +40,35 @@ inline void write_document(std::ostream& out, Format format, const AlignedDocume
                            const ExportOptions& options = {}) {
     write_document(out, format, aligned.document, aligned.articles, options);
 }
+
+// Writes a document article by article, so that a whole corpus never has to be held
+// aligned (or as one JSON tree) in memory: the bytes are the same as write_document's.
+// json, jsonl and tsv are written as the articles arrive; tmx keeps only its translation
+// units until end(); html needs the whole document for its table of contents and keeps
+// every aligned article until end().
+//
+//   DocumentWriter writer(out, Format::jsonl);
+//   writer.begin(document);
+//   for (i ...) writer.add(document.articles[i], i, aligned_i);
+//   writer.end(document);
+//
+// jsonl and tsv accept several documents in turn (begin/add.../end per document; the TSV
+// header is written once); json, tmx and html describe one document per writer.
+class DocumentWriter {
+public:
+    DocumentWriter(std::ostream& out, Format format, ExportOptions options = {});
+    ~DocumentWriter();
+    DocumentWriter(const DocumentWriter&) = delete;
+    DocumentWriter& operator=(const DocumentWriter&) = delete;
+
+    void begin(const Document& document);
+    // `index` is the article's position in its document (JSON "index", TSV/TMX "article").
+    void add(const Article& article, std::size_t index, const AlignedArticle& aligned);
+    void end(const Document& document);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace summalign

@@ -1,5 +1,8 @@
 #include "detail/export_common.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include <cmath>
 #include <cstdint>
 
@@ -58,11 +61,21 @@ std::string citation_text(const Citation& citation) {
 
 std::string article_title_text(const Article& article) {
     std::string text = article.title ? article.title->text : std::string{};
-    if (article.subtitle && !article.subtitle->text.empty()) {
-        if (!text.empty()) text += ": ";
-        text += article.subtitle->text;
+    if (!article.subtitle || article.subtitle->text.empty()) return text;
+    const std::string& subtitle = article.subtitle->text;
+    if (!text.empty()) {
+        // A subtitle that opens with a dash ("– nøglen til …") already says how it joins, and
+        // a title ending in punctuation ("…?", "…:") needs no colon after it; otherwise the
+        // colon is the usual title/subtitle separator.
+        static constexpr std::string_view dashes[] = {"\u2013", "\u2014", "-"};
+        static constexpr std::string_view endings[] = {":", ".", "?", "!", "\u2026", "\u2013", "\u2014", "-"};
+        const bool dash_first = std::any_of(std::begin(dashes), std::end(dashes),
+                                            [&](std::string_view dash) { return subtitle.starts_with(dash); });
+        const bool punctuated = std::any_of(std::begin(endings), std::end(endings),
+                                            [&](std::string_view end) { return text.ends_with(end); });
+        text += dash_first || punctuated ? " " : ": ";
     }
-    return text;
+    return text + subtitle;
 }
 
 std::string xml_safe(std::string_view text) {

@@ -31,7 +31,8 @@ const std::vector<Sentence>& summary_sentences(const Article& article);
 // "Ugeskr Læger 2003;165:4850-4852" (Vancouver style); empty when fields are missing.
 std::string citation_text(const Citation& citation);
 
-// The Danish title as a translator sees it: title, and the subtitle after a colon.
+// The Danish title as a translator sees it: "Title: Subtitle", or "Title – subtitle" when
+// the subtitle opens with a dash, or "Title? Subtitle" when the title ends in punctuation.
 std::string article_title_text(const Article& article);
 
 // Replaces characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR, and DEL)

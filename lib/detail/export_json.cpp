@@ -239,12 +239,67 @@ void write_json(std::ostream& out, const Document& document, std::span<const Ali
 void write_jsonl(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                  const ExportOptions& /*options*/) {
     check_aligned_matches(document, aligned);
-    for (std::size_t i = 0; i < document.articles.size(); ++i) {
-        Json line;
-        line["source"] = document.source_name;
-        Json article = article_to_json(document.articles[i], i, aligned.empty() ? nullptr : &aligned[i]);
-        for (auto& item : article.items()) line[item.key()] = std::move(item.value());
-        out << dump(line, -1) << '\n';
+    for (std::size_t i = 0; i < document.articles.size(); ++i)
+        write_jsonl_line(out, document.source_name, document.articles[i], i, aligned.empty() ? nullptr : &aligned[i]);
+}
+
+void write_jsonl_line(std::ostream& out, std::string_view source_name, const Article& article, std::size_t index,
+                      const AlignedArticle* aligned) {
+    Json line;
+    line["source"] = source_name;
+    Json object = article_to_json(article, index, aligned);
+    for (auto& item : object.items()) line[item.key()] = std::move(item.value());
+    out << dump(line, -1) << '\n';
+}
+
+namespace {
+
+// A value dumped with two-space indentation, moved right by `prefix` as nlohmann's pretty
+// printer places it at that depth. Safe because JSON strings never hold a raw line break.
+void write_indented(std::ostream& out, const Json& value, std::string_view prefix) {
+    const std::string text = dump(value, 2);
+    std::size_t from = 0;
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+        out.write(text.data() + from, static_cast<std::streamsize>(at + 1 - from));
+        out << prefix;
+        from = at + 1;
+    }
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+}  // namespace
+
+void write_json_begin(std::ostream& out, const Document& document, const ExportOptions& options) {
+    const std::string source = dump(Json(document.source_name), -1);
+    if (options.pretty) out << "{\n  \"source\": " << source << ",\n  \"articles\": [";
+    else out << "{\"source\":" << source << ",\"articles\":[";
+}
+
+void write_json_article(std::ostream& out, const Article& article, std::size_t index, const AlignedArticle* aligned,
+                        bool first, const ExportOptions& options) {
+    const Json object = article_to_json(article, index, aligned);
+    if (options.pretty) {
+        out << (first ? "\n    " : ",\n    ");
+        write_indented(out, object, "    ");
+    } else {
+        if (!first) out << ',';
+        out << dump(object, -1);
+    }
+}
+
+void write_json_end(std::ostream& out, const Document& document, std::size_t article_count,
+                    const ExportOptions& options) {
+    if (options.pretty) {
+        out << (article_count > 0 ? "\n  ]" : "]");
+        if (options.include_repairs) {
+            out << ",\n  \"repairs\": ";
+            write_indented(out, repairs_json(document.repairs), "  ");
+        }
+        out << "\n}\n";
+    } else {
+        out << ']';
+        if (options.include_repairs) out << ",\"repairs\":" << dump(repairs_json(document.repairs), -1);
+        out << "}\n";
     }
 }
 

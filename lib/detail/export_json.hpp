@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <ostream>
 #include <span>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -23,5 +24,18 @@ void write_json(std::ostream& out, const Document& document, std::span<const Ali
 // One compact article object per line, each with the document's "source" first.
 void write_jsonl(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                  const ExportOptions& options);
+
+// The JSON document written piece by piece (DocumentWriter), byte for byte what
+// write_json writes without building the whole tree: the opening with "source", then each
+// article (`first` for the first one), then the closing with "repairs".
+void write_json_begin(std::ostream& out, const Document& document, const ExportOptions& options);
+void write_json_article(std::ostream& out, const Article& article, std::size_t index, const AlignedArticle* aligned,
+                        bool first, const ExportOptions& options);
+void write_json_end(std::ostream& out, const Document& document, std::size_t article_count,
+                    const ExportOptions& options);
+
+// One JSONL line: the article object with "source" first.
+void write_jsonl_line(std::ostream& out, std::string_view source_name, const Article& article, std::size_t index,
+                      const AlignedArticle* aligned);
 
 }  // namespace summalign::detail

@@ -32,20 +32,22 @@ std::string tsv_escape(std::string_view text) {
     return escaped;
 }
 
+void write_tsv_header(std::ostream& out) { out << "article\tkind\tda\ten\tscore\tda_ids\ten_ids\n"; }
+
+void write_tsv_article(std::ostream& out, const Article& article, std::size_t index, const ArticleAlignment& alignment) {
+    if (alignment.title) write_row(out, index, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
+    for (const Bead& bead : alignment.resume_summary) {
+        write_row(out, index, "resume_summary", joined_text(article.resume, bead.da),
+                  joined_text(summary_sentences(article), bead.en), bead.score, indices_text(bead.da),
+                  indices_text(bead.en));
+    }
+}
+
 void write_tsv(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                const ExportOptions& /*options*/) {
     check_aligned_matches(document, aligned);
-    out << "article\tkind\tda\ten\tscore\tda_ids\ten_ids\n";
-    for (std::size_t i = 0; i < aligned.size(); ++i) {
-        const Article& article = document.articles[i];
-        const ArticleAlignment& alignment = aligned[i].alignment;
-        if (alignment.title) write_row(out, i, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
-        for (const Bead& bead : alignment.resume_summary) {
-            write_row(out, i, "resume_summary", joined_text(article.resume, bead.da),
-                      joined_text(summary_sentences(article), bead.en), bead.score, indices_text(bead.da),
-                      indices_text(bead.en));
-        }
-    }
+    write_tsv_header(out);
+    for (std::size_t i = 0; i < aligned.size(); ++i) write_tsv_article(out, document.articles[i], i, aligned[i].alignment);
 }
 
 }  // namespace summalign::detail

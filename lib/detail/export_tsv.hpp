@@ -1,5 +1,6 @@
 #pragma once
 // Tab-separated pairs (one line per aligned pair) for spreadsheets and scripts.
+#include <cstddef>
 #include <ostream>
 #include <span>
 #include <string>
@@ -19,5 +20,9 @@ std::string tsv_escape(std::string_view text);
 // one-sided beads included with an empty side.
 void write_tsv(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                const ExportOptions& options);
+
+// The same in pieces: the header line, then each article's rows.
+void write_tsv_header(std::ostream& out);
+void write_tsv_article(std::ostream& out, const Article& article, std::size_t index, const ArticleAlignment& alignment);
 
 }  // namespace summalign::detail

@@ -1,0 +1,84 @@
+// DocumentWriter (article by article, for bounded memory) must write exactly the bytes
+// write_document (the whole document at once, through one JSON tree / XML document) writes.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "export_fixture.hpp"
+#include "summalign/export.hpp"
+
+using namespace summalign;
+
+namespace {
+
+std::string whole(Format format, const Document& document, const std::vector<AlignedArticle>& aligned,
+                  const ExportOptions& options = {}) {
+    std::ostringstream out;
+    write_document(out, format, document, aligned, options);
+    return out.str();
+}
+
+std::string piecewise(Format format, const Document& document, const std::vector<AlignedArticle>& aligned,
+                      const ExportOptions& options = {}) {
+    std::ostringstream out;
+    DocumentWriter writer(out, format, options);
+    writer.begin(document);
+    for (std::size_t i = 0; i < aligned.size(); ++i) writer.add(document.articles[i], i, aligned[i]);
+    writer.end(document);
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("DocumentWriter writes the same bytes as write_document in every format", "[export][writer]") {
+    const Document document = test::sample_document();
+    const std::vector<AlignedArticle> aligned = test::sample_aligned();
+    REQUIRE(document.articles.size() >= 2);
+    for (Format format : {Format::json, Format::jsonl, Format::tsv, Format::tmx, Format::html}) {
+        INFO("format " << to_string(format));
+        const std::string expected = whole(format, document, aligned);
+        REQUIRE(!expected.empty());
+        CHECK(piecewise(format, document, aligned) == expected);
+    }
+}
+
+TEST_CASE("DocumentWriter JSON matches with compact output, without repairs, and with no articles", "[export][writer]") {
+    const Document document = test::sample_document();
+    const std::vector<AlignedArticle> aligned = test::sample_aligned();
+    ExportOptions compact;
+    compact.pretty = false;
+    CHECK(piecewise(Format::json, document, aligned, compact) == whole(Format::json, document, aligned, compact));
+    ExportOptions no_repairs;
+    no_repairs.include_repairs = false;
+    CHECK(piecewise(Format::json, document, aligned, no_repairs) == whole(Format::json, document, aligned, no_repairs));
+    for (bool pretty : {true, false}) {
+        ExportOptions options;
+        options.pretty = pretty;
+        Document empty;
+        empty.source_name = "empty.txt";
+        CHECK(piecewise(Format::json, empty, {}, options) == whole(Format::json, empty, {}, options));
+    }
+}
+
+TEST_CASE("DocumentWriter writes one TSV header for several documents, and JSONL lines for each", "[export][writer]") {
+    const Document document = test::sample_document();
+    const std::vector<AlignedArticle> aligned = test::sample_aligned();
+    for (Format format : {Format::tsv, Format::jsonl}) {
+        std::ostringstream out;
+        DocumentWriter writer(out, format);
+        for (int copy = 0; copy < 2; ++copy) {
+            writer.begin(document);
+            for (std::size_t i = 0; i < aligned.size(); ++i) writer.add(document.articles[i], i, aligned[i]);
+            writer.end(document);
+        }
+        const std::string one = whole(format, document, aligned);
+        if (format == Format::jsonl) {
+            CHECK(out.str() == one + one);
+        } else {
+            const std::string rows = one.substr(one.find('\n') + 1);
+            CHECK(out.str() == one + rows);
+        }
+    }
+}
