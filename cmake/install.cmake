@@ -18,7 +18,10 @@ install(DIRECTORY data/ DESTINATION ${SUMMALIGN_DATA_INSTALL_DIR})
 
 # summalign is a static library: its private dependencies end up in the exported target as
 # $<LINK_ONLY:...> (CMake does this for static libraries), so summalignConfig.cmake finds
-# each of them again before loading the targets. A new link dependency of the library must
+# each of them again before loading the targets. Every dependency is linked as an imported
+# target (never a path), so the installed summalignTargets.cmake names no file of the build
+# machine and the package can be moved; libstemmer gets its target from
+# cmake/FindStemmer.cmake, which is installed beside the config file. A new link dependency of the library must
 # be added to cmake/summalignConfig.cmake.in and cmake/summalign.pc.in as well; the CTest
 # test find_package_consumer (scripts/test-find-package.sh) fails until it is.
 install(EXPORT summalignTargets
@@ -34,6 +37,7 @@ write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/summalignConfigVer
   COMPATIBILITY SameMinorVersion)
 install(FILES "${CMAKE_CURRENT_BINARY_DIR}/summalignConfig.cmake"
               "${CMAKE_CURRENT_BINARY_DIR}/summalignConfigVersion.cmake"
+              "${CMAKE_CURRENT_SOURCE_DIR}/cmake/FindStemmer.cmake"
   DESTINATION ${SUMMALIGN_CMAKE_INSTALL_DIR})
 
 # pkg-config: the prefix is computed from the .pc file's own location, so the package can

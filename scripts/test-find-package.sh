@@ -26,6 +26,16 @@ pc_file=$(find "$prefix" -name summalign.pc | head -n1)
 # The data files must come from the prefix, not from this source tree.
 export SUMMALIGN_DATA_DIR="$prefix/share/summalign"
 
+# Relocatable: the installed CMake files must not name files of the build machine (the
+# source or build tree, or a dependency's library by path); dependencies are imported targets.
+targets=$(find "$prefix" -name 'summalignTargets*.cmake')
+# shellcheck disable=SC2086  # $targets: one or more file names
+absolute=$(grep -n -e "$source_dir" -e "$build_dir" -e '/usr/' -e '\.so\b' -e '\.a\b' $targets "$config" | grep -v '_IMPORT_PREFIX}/' || true)
+if [ -n "$absolute" ]; then
+  printf '%s\n' "$absolute" >&2
+  echo "the installed CMake package names files of the build machine (above)" >&2; exit 1
+fi
+
 echo "== find_package(summalign) consumer"
 cmake -S "$consumer" -B "$work/cmake-consumer" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" \
   || { cat "$work/configure.log" >&2; exit 1; }
@@ -37,7 +47,8 @@ echo "== pkg-config consumer"
 export PKG_CONFIG_PATH="$(dirname "$pc_file")${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 [ "$(pkg-config --modversion summalign)" = "$(sed -n 's/^Version: //p' "$pc_file")" ]
 # shellcheck disable=SC2046  # word splitting of pkg-config's flags is intended
-c++ -std=c++20 -O1 "$consumer/main.cpp" -o "$work/pc-consumer" $(pkg-config --cflags --libs summalign)
+# The library is static: --static adds Requires.private and Libs.private.
+c++ -std=c++20 -O1 "$consumer/main.cpp" -o "$work/pc-consumer" $(pkg-config --cflags --static --libs summalign)
 "$work/pc-consumer" >"$work/pc-output.txt"
 diff -u "$consumer/expected.txt" "$work/pc-output.txt"
 
