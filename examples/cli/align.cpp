@@ -1,36 +1,95 @@
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
-#include <sstream>
+#include <optional>
 
 #include "cli/commands.hpp"
+#include "cli/streaming.hpp"
+#include "summalign/error.hpp"
 #include "summalign/export.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
 
 namespace summalign::cli {
+namespace {
+
+// "[2/40] archive/2003-49.txt: article 12/31" on one self-overwriting stderr line, at most
+// ten times a second, and only when stderr is a terminal (never in logs or pipes).
+class Progress {
+public:
+    Progress(bool enabled, std::size_t files) : enabled_(enabled), files_(files) {}
+    ~Progress() {
+        if (shown_) std::cerr << "\r\033[K" << std::flush;
+    }
+    void file(std::size_t index, const std::string& name) {
+        file_ = index;
+        name_ = name;
+        show(0, std::nullopt, true);
+    }
+    void article(std::size_t done, std::optional<std::size_t> total) { show(done, total, false); }
+
+private:
+    void show(std::size_t done, std::optional<std::size_t> total, bool force) {
+        if (!enabled_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (!force && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        shown_ = true;
+        std::cerr << "\r[" << file_ + 1 << '/' << files_ << "] " << name_;
+        if (done > 0) {
+            std::cerr << ": article " << done;
+            if (total) std::cerr << '/' << *total;
+        }
+        std::cerr << "\033[K" << std::flush;
+    }
+
+    bool enabled_;
+    std::size_t files_;
+    std::size_t file_ = 0;
+    std::string name_;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
 
 void register_align(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("align", "Parse, align and check journal text: Resumé with Summary, titles, claim support");
     cmd->footer(
         "Examples:\n"
         "  summalign align corpus/ugeskr-2003-165-stamceller.txt > aligned.json\n"
-        "  summalign align --format html corpus/ugeskr-2003-165-stamceller.txt > report.html\n"
+        "  summalign align --format html -o report.html corpus/ugeskr-2003-165-stamceller.txt\n"
         "  summalign align --format tmx corpus/*.txt > memory.tmx   # one TMX per file: use one file\n"
-        "  summalign align --format jsonl --threads 2 archive/*.txt > aligned.jsonl");
+        "  summalign align --format jsonl --threads 2 archive/ > aligned.jsonl\n"
+        "  cat archive/*.txt | summalign align --format jsonl - | jq .title\n"
+        "\n"
+        "A directory stands for the *.txt files under it, in path order.\n"
+        "With -o the output goes to a temporary file beside FILE, renamed to FILE when complete,\n"
+        "so a failed run leaves no half-written file. On standard output json, jsonl and tsv are\n"
+        "written article by article as they are aligned (input is read and checked first).\n"
+        "Streaming (FILE '-' with jsonl or tsv): standard input is read as it arrives; the\n"
+        "parser finds where articles start (title, kind label such as OVERSIGTSARTIKEL,\n"
+        "authors), an article is complete when the next one starts or the input ends, and its\n"
+        "line is written and flushed at once. Concatenated documents are one stream of\n"
+        "articles; offsets count from the start of the stream, \"index\" from its first article.\n"
+        "Progress goes to stderr only when stderr is a terminal.");
     struct Options {
         std::vector<std::string> files;
         std::string format = "json";
+        std::string output;
         unsigned threads = 1;
         std::vector<std::string> dictionaries;
         std::string da_language = "da-DK";
         std::string en_language = "en-GB";
     };
     auto options = std::make_shared<Options>();
-    cmd->add_option("FILE", options->files, "UTF-8 journal text; - for standard input; several files need --format jsonl or tsv")
+    cmd->add_option("FILE", options->files,
+                    "UTF-8 journal text, or a directory of *.txt files; - for standard input; several need --format jsonl or tsv")
         ->required();
     cmd->add_option("--format", options->format, "json (default), jsonl, tsv, tmx or html")
         ->check(CLI::IsMember({"json", "jsonl", "tsv", "tmx", "html"}));
+    cmd->add_option("-o,--output", options->output, "write to this file (atomically: temporary file, then rename) instead of standard output");
     cmd->add_option("--threads", options->threads, "articles aligned in parallel (output is the same for any value)")
         ->check(CLI::Range(1u, 256u));
     cmd->add_option("--dict", options->dictionaries, "extra dictionary: hunalign .dict (english @ danish) or TSV (danish<TAB>english)")
@@ -40,26 +99,62 @@ void register_align(CLI::App& app, Action& action) {
     cmd->callback([options, &action] {
         action = [options] {
             const Format format = parse_format(options->format);
-            if (options->files.size() > 1 && format != Format::jsonl && format != Format::tsv)
+            const bool per_article_format = format == Format::jsonl || format == Format::tsv;
+            const std::vector<std::string> files = expand_inputs(options->files);
+            if (files.size() > 1 && !per_article_format)
                 throw std::invalid_argument("several input files need --format jsonl or tsv (json, tmx and html describe one file)");
+            const bool to_stdout = options->output.empty() || options->output == "-";
+            // On standard output nothing can be taken back: with several files, check that
+            // every one is readable UTF-8 before writing anything (one file at a time, so
+            // this costs a second read, not memory).
+            if (to_stdout && files.size() > 1)
+                for (const std::string& file : files)
+                    if (file != "-") read_source(file);
+
             LexiconOptions lexicon_options;
             for (const auto& dictionary : options->dictionaries) lexicon_options.user_dictionaries.emplace_back(dictionary);
             const Aligner aligner(lexicon_options);
             ExportOptions export_options;
             export_options.da_language = options->da_language;
             export_options.en_language = options->en_language;
-            const bool show_progress = options->files.size() > 1 && isatty(STDERR_FILENO);
-            // Every file is read and aligned before anything is written, so an error in the
-            // last file never leaves half the output behind.
-            std::ostringstream out;
-            for (std::size_t i = 0; i < options->files.size(); ++i) {
-                if (show_progress) std::cerr << "\r[" << i + 1 << '/' << options->files.size() << "] " << options->files[i] << "\033[K" << std::flush;
-                const SourceText source = read_source(options->files[i]);
-                AlignedDocument aligned = aligner.align(source, options->threads);
-                write_document(out, format, aligned.document, aligned.articles, export_options);
+
+            std::optional<AtomicOutputFile> output_file;
+            if (!to_stdout) output_file.emplace(options->output);
+            std::ostream& out = output_file ? output_file->stream() : std::cout;
+            DocumentWriter writer(out, format, export_options);
+            Progress progress(isatty(STDERR_FILENO) != 0, files.size());
+            // A JSONL line is flushed as soon as it is written, for the job downstream.
+            const bool flush_each = format == Format::jsonl;
+
+            for (std::size_t f = 0; f < files.size(); ++f) {
+                progress.file(f, files[f]);
+                if (files[f] == "-" && per_article_format) {
+                    Document stream;
+                    stream.source_name = "-";
+                    writer.begin(stream);
+                    align_stream(aligner, STDIN_FILENO, "-", options->threads,
+                                 [&](std::size_t index, const Article& article, AlignedArticle&& aligned) {
+                                     writer.add(article, index, aligned);
+                                     if (flush_each) out.flush();
+                                     progress.article(index + 1, std::nullopt);
+                                 });
+                    writer.end(stream);
+                    continue;
+                }
+                const SourceText source = read_source(files[f]);
+                const Document document = aligner.parser().parse(source);
+                writer.begin(document);
+                align_in_order(aligner, document.articles, source.bytes, options->threads,
+                               [&](std::size_t index, AlignedArticle&& aligned) {
+                                   writer.add(document.articles[index], index, aligned);
+                                   if (flush_each) out.flush();
+                                   progress.article(index + 1, document.articles.size());
+                               });
+                writer.end(document);
             }
-            if (show_progress) std::cerr << '\n';
-            emit(out.str());
+            out.flush();
+            if (output_file) output_file->commit();
+            else if (!out) throw Error("-", std::nullopt, "cannot write to standard output");
             return 0;
         };
     });

@@ -1,0 +1,267 @@
+#include "cli/streaming.hpp"
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "summalign/error.hpp"
+#include "summalign/text.hpp"
+
+namespace summalign::cli {
+
+void align_in_order(const Aligner& aligner, const std::vector<Article>& articles, std::string_view source,
+                    unsigned threads, const ArticleSink& sink) {
+    const std::size_t count = articles.size();
+    const unsigned workers = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1)));
+    if (workers == 1) {
+        for (std::size_t i = 0; i < count; ++i) sink(i, aligner.align_article(articles[i], source));
+        return;
+    }
+    // Workers take the next article unless it is too far ahead of the one the sink waits
+    // for; finished articles wait in `done` until their turn.
+    const std::size_t lookahead = 4 * static_cast<std::size_t>(workers);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next = 0, handed = 0;
+    bool stop = false;
+    std::exception_ptr failure;
+    std::map<std::size_t, AlignedArticle> done;
+
+    auto work = [&] {
+        for (;;) {
+            std::size_t index;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stop || next >= count || next < handed + lookahead; });
+                if (stop || next >= count) return;
+                index = next++;
+            }
+            try {
+                AlignedArticle aligned = aligner.align_article(articles[index], source);
+                std::lock_guard lock(mutex);
+                done.emplace(index, std::move(aligned));
+            } catch (...) {
+                std::lock_guard lock(mutex);
+                if (!failure) failure = std::current_exception();
+                stop = true;
+            }
+            changed.notify_all();
+        }
+    };
+    std::vector<std::jthread> pool;
+    auto stop_pool = [&] {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        pool.clear();  // joins
+    };
+    for (unsigned w = 0; w < workers; ++w) pool.emplace_back(work);
+    try {
+        while (handed < count) {
+            AlignedArticle aligned;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return failure || done.contains(handed); });
+                if (failure) break;
+                auto node = done.extract(handed);
+                aligned = std::move(node.mapped());
+            }
+            sink(handed, std::move(aligned));
+            {
+                std::lock_guard lock(mutex);
+                ++handed;
+            }
+            changed.notify_all();
+        }
+    } catch (...) {
+        stop_pool();
+        throw;
+    }
+    stop_pool();
+    if (failure) std::rethrow_exception(failure);
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const std::string& argument : arguments) {
+        std::error_code error;
+        if (argument == "-" || !fs::is_directory(argument, error)) {
+            files.push_back(argument);  // read_source reports a missing or unreadable file
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(argument, error), end; !error && it != end; it.increment(error)) {
+            if (it->is_regular_file(error) && it->path().extension() == ".txt") found.push_back(it->path().string());
+        }
+        if (error) throw Error(argument, std::nullopt, "cannot list directory: " + error.message());
+        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .txt files");
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+AtomicOutputFile::AtomicOutputFile(std::filesystem::path path) : path_(std::move(path)) {
+    namespace fs = std::filesystem;
+    if (fs::is_directory(path_)) throw Error(path_.string(), std::nullopt, "is a directory, not a file");
+    // A name no other run uses at the same moment: the process id and a random number.
+    std::random_device random;
+    temporary_ = path_;
+    temporary_ += fmt::format(".tmp-{}-{:08x}", ::getpid(), random());
+    stream_.open(temporary_, std::ios::binary | std::ios::trunc);
+    if (!stream_)
+        throw Error(path_.string(), std::nullopt,
+                    fmt::format("cannot create {}: {}", temporary_.string(), std::strerror(errno)));
+}
+
+AtomicOutputFile::~AtomicOutputFile() {
+    if (committed_) return;
+    stream_.close();
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+}
+
+void AtomicOutputFile::commit() {
+    stream_.flush();
+    stream_.close();
+    if (!stream_) throw Error(path_.string(), std::nullopt, "cannot write " + temporary_.string());
+    std::error_code error;
+    std::filesystem::rename(temporary_, path_, error);
+    if (error) throw Error(path_.string(), std::nullopt, "cannot rename " + temporary_.string() + ": " + error.message());
+    committed_ = true;
+}
+
+namespace {
+
+void shift(std::size_t& offset, std::size_t delta) { offset += delta; }
+
+void shift(Sentence& sentence, std::size_t delta) {
+    shift(sentence.start, delta);
+    shift(sentence.end, delta);
+}
+
+void shift(std::optional<Sentence>& sentence, std::size_t delta) {
+    if (sentence) shift(*sentence, delta);
+}
+
+void shift(std::vector<Sentence>& sentences, std::size_t delta) {
+    for (Sentence& sentence : sentences) shift(sentence, delta);
+}
+
+// make_source() for a window of a stream: an error names the offset in the whole stream.
+SourceText window_source(std::string bytes, const std::string& name, std::size_t base) {
+    try {
+        return make_source(std::move(bytes), name);
+    } catch (const Error& e) {
+        if (!e.offset() || base == 0) throw;
+        const std::string prefix = fmt::format("{}: byte {}: ", e.file(), *e.offset());
+        std::string message = e.what();
+        if (message.starts_with(prefix)) message.erase(0, prefix.size());
+        throw Error(e.file(), *e.offset() + base, message);
+    }
+}
+
+}  // namespace
+
+void shift_offsets(Article& article, std::vector<Finding>& findings, std::size_t delta) {
+    if (delta == 0) return;
+    shift(article.title, delta);
+    shift(article.subtitle, delta);
+    shift(article.resume, delta);
+    for (Section& section : article.sections) {
+        shift(section.heading, delta);
+        shift(section.sentences, delta);
+    }
+    for (Figure& figure : article.figures) shift(figure.caption, delta);
+    if (article.summary) {
+        shift(article.summary->title, delta);
+        shift(article.summary->sentences, delta);
+        shift(article.summary->start, delta);
+        shift(article.summary->end, delta);
+    }
+    shift(article.correspondence, delta);
+    shift(article.start, delta);
+    shift(article.end, delta);
+    for (Finding& finding : findings) {
+        shift(finding.start, delta);
+        shift(finding.end, delta);
+        shift(finding.sentence_start, delta);
+        shift(finding.sentence_end, delta);
+    }
+}
+
+std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads,
+                         const StreamSink& sink) {
+    std::string window;        // the input from the first incomplete article on
+    std::size_t base = 0;      // stream offset of window[0]
+    std::size_t parsed_size = 0;
+    std::size_t emitted = 0;
+    bool at_end = false;
+    std::vector<char> chunk(1 << 16);
+
+    // Parses the complete lines held, hands over every article known to be complete and
+    // drops the text before the first incomplete one.
+    auto process = [&] {
+        const std::size_t usable = at_end ? window.size() : window.rfind('\n') + 1;  // npos + 1 == 0
+        if (usable == 0) return;
+        parsed_size = usable;
+        const SourceText source = window_source(window.substr(0, usable), name, base);
+        Document document = aligner.parser().parse(source);
+        std::size_t complete = document.articles.size();
+        if (!at_end) complete = complete > 0 ? complete - 1 : 0;  // the last one may still grow
+        if (complete == 0) return;
+        const std::size_t cut = at_end ? usable : document.articles[complete].start;
+        // An incomplete article starts after the complete ones; were it not so, cutting
+        // there would hand the same article over twice.
+        if (!at_end && cut <= document.articles[complete - 1].start) return;
+        std::vector<Article> finished(std::make_move_iterator(document.articles.begin()),
+                                      std::make_move_iterator(document.articles.begin() + static_cast<std::ptrdiff_t>(complete)));
+        align_in_order(aligner, finished, source.bytes, threads, [&](std::size_t i, AlignedArticle&& aligned) {
+            shift_offsets(finished[i], aligned.findings, base);
+            sink(emitted++, finished[i], std::move(aligned));
+        });
+        window.erase(0, cut);
+        base += cut;
+        parsed_size = 0;
+    };
+
+    while (!at_end) {
+        const ssize_t got = ::read(fd, chunk.data(), chunk.size());
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw Error(name, base + window.size(), std::string("cannot read: ") + std::strerror(errno));
+        }
+        if (got == 0) {
+            at_end = true;
+            break;
+        }
+        window.append(chunk.data(), static_cast<std::size_t>(got));
+        // Parse when the writer pauses (nothing more to read right now), so an article is
+        // handed over as soon as the next one begins; while data keeps coming, parse only
+        // when the window has doubled, so re-parsing costs O(input) in all.
+        pollfd pending{fd, POLLIN, 0};
+        const bool more_waiting = ::poll(&pending, 1, 0) > 0 && (pending.revents & POLLIN) != 0;
+        if (more_waiting && window.size() < 2 * parsed_size + chunk.size()) continue;
+        process();
+    }
+    process();
+    return emitted;
+}
+
+}  // namespace summalign::cli

@@ -1,0 +1,72 @@
+#pragma once
+// What lets `summalign align` run over a whole archive in bounded memory and compose with
+// streaming jobs: articles aligned in parallel but handed over in order, output files that
+// appear only once complete, and journal text read from a pipe article by article.
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "summalign/check.hpp"
+#include "summalign/journal.hpp"
+#include "summalign/pipeline.hpp"
+
+namespace summalign::cli {
+
+// Called on the calling thread, in article order, with each article as soon as it and all
+// before it are aligned; the aligned article is dropped afterwards.
+using ArticleSink = std::function<void(std::size_t index, AlignedArticle&& aligned)>;
+
+// Aligns and checks `articles` (parsed from `source`) on up to `threads` threads and hands
+// them to `sink` in order. At most a few articles per thread wait for the sink, so memory
+// does not grow with the number of articles. The results are those of Aligner::align.
+void align_in_order(const Aligner& aligner, const std::vector<Article>& articles, std::string_view source,
+                    unsigned threads, const ArticleSink& sink);
+
+// The input files named on the command line: a directory stands for the *.txt files under
+// it (recursively, sorted by path); "-" and files are kept as given, in order.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
+
+// An output file written to a temporary file beside it (same directory, so the rename is
+// atomic) and renamed over `path` by commit(); destroyed without commit() the temporary
+// file is removed, so a failed run never leaves half-written output.
+class AtomicOutputFile {
+public:
+    explicit AtomicOutputFile(std::filesystem::path path);
+    ~AtomicOutputFile();
+    AtomicOutputFile(const AtomicOutputFile&) = delete;
+    AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
+
+    std::ostream& stream() { return stream_; }
+    void commit();  // throws Error if the data cannot be written or renamed
+
+private:
+    std::filesystem::path path_;
+    std::filesystem::path temporary_;
+    std::ofstream stream_;
+    bool committed_ = false;
+};
+
+// How journal text arriving on a stream is cut into articles: the parser finds article
+// starts (a header: title lines, a kind label such as OVERSIGTSARTIKEL, the authors), and
+// an article is complete once the next article's header has arrived or the input ends.
+// The text read so far, from the start of the first incomplete article, is re-parsed as
+// more complete lines arrive; each complete article is aligned and handed to `sink` at
+// once. Offsets are those of the whole stream, indices count articles from 0 over the
+// whole stream. Layout statistics (line width, word counts for de-hyphenation, running
+// heads) come from the text held at the time, about two articles, not from the whole
+// input, so a result can differ in detail from aligning the same text as one file.
+using StreamSink = std::function<void(std::size_t index, const Article& article, AlignedArticle&& aligned)>;
+// Reads file descriptor `fd` (named `name` in errors) to its end; returns the number of articles.
+std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads,
+                         const StreamSink& sink);
+
+// Moves every source offset of `article` and of its findings `delta` bytes on (a window of
+// a stream parsed on its own has offsets relative to the window).
+void shift_offsets(Article& article, std::vector<Finding>& findings, std::size_t delta);
+
+}  // namespace summalign::cli
