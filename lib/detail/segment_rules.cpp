@@ -277,7 +277,7 @@ private:
 std::size_t citation_end(std::string_view text, std::size_t open) {
     const auto first = at(text, open);
     if (first.value != '[' && first.value != '(') return 0;
-    const char close = first.value == '[' ? ']' : ')';
+    const char32_t close = first.value == U'[' ? U']' : U')';
     bool digits = false;
     for (std::size_t i = first.end; i < text.size() && i - open <= 40;) {
         const auto cp = at(text, i);
