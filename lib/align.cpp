@@ -109,23 +109,23 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
     const double shared_word_penalty = options.shared_word_penalty.value_or(kSharedWordPenalty);
     const double uncovered_part_penalty = options.uncovered_part_penalty.value_or(kUncoveredPartPenalty);
     auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
-        if (shape.da < 2 && shape.en < 2) return 0.0;
+        if ((shape.da < 2 && shape.en < 2) || (shared_word_penalty == 0.0 && uncovered_part_penalty == 0.0)) return 0.0;
         const std::span<const detail::SentenceSketch> da_side(danish_sketches.data() + i, shape.da);
         const std::span<const detail::SentenceSketch> en_side(english_sketches.data() + j, shape.en);
         double penalty = 0.0;
-        // (1) The one word of the single side that explains a word in each part ("Print" +
-        // "Prints the current document" against "Udskriver det aktuelle dokument").
-        if (shared_word_penalty != 0.0) {
-            if (shape.da == 1) penalty += shared_word_penalty * detail::shared_link_loss(da_side[0], en_side[0], en_side[1]);
-            else if (shape.en == 1) penalty += shared_word_penalty * detail::shared_link_loss(en_side[0], da_side[0], da_side[1]);
-        }
-        // (2) Each part must be mostly accounted for by the other side.
-        if (uncovered_part_penalty != 0.0) {
+        if (shape.da + shape.en == 3) {
+            // (1) The one word of the single side that explains a word in each part ("Print"
+            // + "Prints the current document" against "Udskriver det aktuelle dokument");
+            // (2) each part must be mostly accounted for by the other side.
+            const detail::MergeCheck check = shape.da == 1 ? detail::check_merge(da_side[0], en_side[0], en_side[1])
+                                                           : detail::check_merge(en_side[0], da_side[0], da_side[1]);
+            penalty += shared_word_penalty * check.shared_loss;
+            penalty += uncovered_part_penalty *
+                       std::max(0.0, kCoveredPart - std::min(check.first_coverage, check.second_coverage));
+        } else if (uncovered_part_penalty != 0.0) {  // 2-2: (2) only
             double least = 1.0;
-            if (shape.da == 2)
-                for (const auto& part : da_side) least = std::min(least, detail::part_coverage(part, en_side));
-            if (shape.en == 2)
-                for (const auto& part : en_side) least = std::min(least, detail::part_coverage(part, da_side));
+            for (const auto& part : da_side) least = std::min(least, detail::part_coverage(part, en_side));
+            for (const auto& part : en_side) least = std::min(least, detail::part_coverage(part, da_side));
             penalty += uncovered_part_penalty * std::max(0.0, kCoveredPart - least);
         }
         return penalty;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 
 namespace summalign::detail {
 
@@ -153,12 +152,12 @@ double unmatched_linked_weight(const SentenceSketch& left, const std::vector<flo
     for (std::size_t l = 0; l < nl; ++l) first_slot[l + 1] = first_slot[l] + left.capacity[l];
     std::vector<int> slot_owner(first_slot[nl], -1);
     std::vector<char> visited;
-    std::function<bool(std::uint32_t)> augment = [&](std::uint32_t r) -> bool {
+    auto augment = [&](auto& self, std::uint32_t r) -> bool {
         for (std::uint32_t l : adjacency[r]) {
             if (visited[l]) continue;
             visited[l] = 1;
             for (std::uint32_t s = first_slot[l]; s < first_slot[l + 1]; ++s)
-                if (slot_owner[s] < 0 || augment(static_cast<std::uint32_t>(slot_owner[s]))) {
+                if (slot_owner[s] < 0 || self(self, static_cast<std::uint32_t>(slot_owner[s]))) {
                     slot_owner[s] = static_cast<int>(r);
                     return true;
                 }
@@ -173,7 +172,7 @@ double unmatched_linked_weight(const SentenceSketch& left, const std::vector<flo
     for (std::uint32_t r : order) {
         if (adjacency[r].empty()) continue;
         visited.assign(nl, 0);
-        if (!augment(r)) lost += right_weights[r];
+        if (!augment(augment, r)) lost += right_weights[r];
     }
     for (std::size_t l = 0; l < nl; ++l) {
         if (!left_linked[l]) continue;
@@ -186,9 +185,23 @@ double unmatched_linked_weight(const SentenceSketch& left, const std::vector<flo
 
 }  // namespace
 
-double shared_link_loss(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second) {
+MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second) {
     const auto first_edges = links_between(single, first);
     const auto second_edges = links_between(single, second);
+    MergeCheck check;
+    // A part's token is accounted for when it has any link to the single side (the same
+    // test as claim_tokens_covered, read off the edges already at hand).
+    auto coverage = [](const SentenceSketch& part, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+        if (part.total_weight <= 0.0) return 1.0;
+        std::vector<char> linked(part.weights.size(), 0);
+        for (const auto& [l, r] : edges) linked[r] = 1;
+        double weight = 0.0;
+        for (std::size_t t = 0; t < linked.size(); ++t)
+            if (linked[t]) weight += part.weights[t];
+        return weight / part.total_weight;
+    };
+    check.first_coverage = coverage(first, first_edges);
+    check.second_coverage = coverage(second, second_edges);
     const double alone = unmatched_linked_weight(single, first.weights, first_edges) +
                          unmatched_linked_weight(single, second.weights, second_edges);
     std::vector<float> both_weights = first.weights;
@@ -196,7 +209,12 @@ double shared_link_loss(const SentenceSketch& single, const SentenceSketch& firs
     auto both_edges = first_edges;
     const auto offset = static_cast<std::uint32_t>(first.weights.size());
     for (const auto& [l, r] : second_edges) both_edges.emplace_back(l, r + offset);
-    return std::max(0.0, unmatched_linked_weight(single, both_weights, both_edges) - alone);
+    check.shared_loss = std::max(0.0, unmatched_linked_weight(single, both_weights, both_edges) - alone);
+    return check;
+}
+
+double shared_link_loss(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second) {
+    return check_merge(single, first, second).shared_loss;
 }
 
 }  // namespace summalign::detail

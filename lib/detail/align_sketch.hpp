@@ -48,4 +48,13 @@ double part_coverage(const SentenceSketch& part, std::span<const SentenceSketch>
 // Zero when the parts draw on different words of `single`, as in a true merge.
 double shared_link_loss(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second);
 
+// Both merge tests of a 1-2/2-1 bead at once (they share the token links): the loss above,
+// and each part's coverage by `single` (as part_coverage).
+struct MergeCheck {
+    double shared_loss = 0.0;
+    double first_coverage = 0.0;
+    double second_coverage = 0.0;
+};
+MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second);
+
 }  // namespace summalign::detail
