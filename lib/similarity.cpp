@@ -3,11 +3,15 @@
 // See docs/similarity.md for the model and its weights.
 #include "summalign/similarity.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
+#include "detail/similarity_memo.hpp"
 #include "detail/similarity_words.hpp"
 
 namespace summalign {
@@ -101,14 +105,66 @@ void add_key(std::vector<std::uint64_t>& keys, std::uint64_t key) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
 }
 
+// PreparedSentence::key_filter: two of its 512 bits per key, from different bits of the key
+// (an FNV-1a hash, so all its bits are mixed).
+using KeyFilter = std::array<std::uint64_t, 8>;
+void add_to_filter(KeyFilter& filter, std::uint64_t key) {
+    const auto first = key & 511u, second = (key >> 9) & 511u;
+    filter[first >> 6] |= std::uint64_t{1} << (first & 63u);
+    filter[second >> 6] |= std::uint64_t{1} << (second & 63u);
+}
+bool may_contain(const KeyFilter& filter, std::uint64_t key) {
+    const auto first = key & 511u, second = (key >> 9) & 511u;
+    return (filter[first >> 6] >> (first & 63u) & 1u) != 0 && (filter[second >> 6] >> (second & 63u) & 1u) != 0;
+}
+bool filter_empty(const KeyFilter& filter) {
+    return std::all_of(filter.begin(), filter.end(), [](std::uint64_t word) { return word == 0; });
+}
+
+// The two Snowball stemmers a prepare() call may need, made on first use: with the word
+// memo warm most calls need neither (a Stemmer is not thread-safe, so each call owns its own).
+class CallStemmers {
+public:
+    const words::Stemmer& of(Lang lang) {
+        auto& stemmer = lang == Lang::da ? danish_ : english_;
+        if (!stemmer) stemmer.emplace(lang == Lang::da ? "danish" : "english");
+        return *stemmer;
+    }
+
+private:
+    std::optional<words::Stemmer> danish_;
+    std::optional<words::Stemmer> english_;
+};
+
+// How many analyses the memos keep (each is emptied shard by shard when full): a journal
+// archive's working vocabulary fits, and the bound keeps a long run's memory flat.
+constexpr std::size_t kMaxMemoWords = 32768;
+constexpr std::size_t kMaxMemoParts = 65536;
+constexpr std::size_t kMaxMemoPhrases = 65536;
+
 }  // namespace
 
 struct SentenceScorer::Impl {
     const Lexicon* lexicon = nullptr;
     ScorerOptions options;
 
+    // A word's analysis (stem, anchors, lexicon links, compound parts) depends only on the
+    // word as written and its language, and a text repeats its words, so analyses are kept
+    // and shared by every thread using this scorer (docs/benchmarks.md, "Align").
+    words::ShardedMemo<Token> danish_words{kMaxMemoWords};
+    words::ShardedMemo<Token> english_words{kMaxMemoWords};
+    // Whether a Danish string is a word the lexicon knows (under some lemma candidate): the
+    // compound splitter asks this about the same heads and tails for word after word.
+    words::ShardedMemo<bool> known_danish_parts{kMaxMemoParts};
+    // Links of a multi-word lexicon entry, keyed by the phrase (no links: not an entry).
+    words::ShardedMemo<std::vector<Link>> danish_phrases{kMaxMemoPhrases};
+    words::ShardedMemo<std::vector<Link>> english_phrases{kMaxMemoPhrases};
+
     std::vector<Translation> lookup(std::string_view word, Lang from) const {
         return from == Lang::da ? lexicon->da_to_en(word) : lexicon->en_to_da(word);
+    }
+    bool has(std::string_view word, Lang from) const {
+        return from == Lang::da ? lexicon->has_danish(word) : lexicon->has_english(word);
     }
 
     // Translations of `lower` (trying inflection-stripped forms when the form itself is
@@ -124,6 +180,12 @@ struct SentenceScorer::Impl {
         }
         found.clear();
         return {};
+    }
+
+    // Whether lookup_inflected(lower) would find anything, without copying translations.
+    bool known_inflected(std::string_view lower, Lang from) const {
+        const auto candidates = from == Lang::da ? words::danish_lemma_candidates(lower) : words::english_lemma_candidates(lower);
+        return std::any_of(candidates.begin(), candidates.end(), [&](const std::string& c) { return has(c, from); });
     }
 
     // Adds links for every word of every translation (stemmed in the target language).
@@ -157,7 +219,85 @@ struct SentenceScorer::Impl {
             }
         }
     }
+
+    // Everything prepare() derives from one word by itself (the phrase links that depend on
+    // its neighbours are added by the caller).
+    Token analyse(const words::RawToken& piece, Lang lang, CallStemmers& stemmers) const;
+    // The links a multi-word entry gives each of its words; empty when `phrase` is none.
+    std::vector<Link> phrase_links(const std::string& phrase, Lang lang, CallStemmers& stemmers) const;
 };
+
+Token SentenceScorer::Impl::analyse(const words::RawToken& piece, Lang lang, CallStemmers& stemmers) const {
+    const bool danish = lang == Lang::da;
+    const Lang other = danish ? Lang::en : Lang::da;
+    const char own_ns = danish ? kDanishStem : kEnglishStem;
+    Token token;
+    token.surface = piece.surface;
+    token.lower = words::to_lower(piece.surface);
+    token.is_number = piece.is_number;
+    token.is_citation = piece.is_citation;
+    token.stem = (token.is_number || token.is_citation) ? token.lower : stemmers.of(lang).stem(token.lower);
+    const bool function_word = words::is_function_word(token.lower, danish);
+    const std::string abbreviation =
+        token.is_number || token.is_citation ? std::string() : words::abbreviation_of(piece.surface);
+    token.is_abbreviation = !abbreviation.empty();
+    token.is_name = !function_word && !token.is_abbreviation && words::is_capitalised(piece.surface);
+
+    if (token.is_citation) {
+        token.weight = kCitationWeight;
+        token.anchors.push_back({words::key_of(kCitation, token.lower), MatchKind::citation, 1.0f});
+        return token;
+    }
+    if (token.is_number) {
+        token.weight = kAnchorWeight;
+        token.anchors.push_back({words::key_of(kNumber, words::normalise_number(token.lower)), MatchKind::number, 1.0f});
+        return token;
+    }
+    token.weight = function_word ? kFunctionWordWeight : 1.0f;
+    add_key(token.own_keys, words::key_of(own_ns, token.stem));
+    if (token.is_abbreviation) {
+        token.weight = kAnchorWeight;
+        token.anchors.push_back({words::key_of(kAbbreviation, abbreviation), MatchKind::abbreviation, 1.0f});
+    }
+    if (token.is_name) token.anchors.push_back({words::key_of(kName, piece.surface), MatchKind::name, 1.0f});
+    if (!function_word && token.lower.size() >= 3 && !words::is_false_friend(token.lower))
+        token.anchors.push_back({words::key_of(kIdentical, token.lower), MatchKind::identical, kIdenticalSpelling});
+    if (options.use_cognates && token.lower.size() >= 5 && token.lower.size() <= kMaxAnalysedWordBytes) {
+        token.cognate = words::cognate_skeleton(token.lower, danish);
+        if (token.cognate.size() >= 4)
+            token.anchors.push_back({words::key_of(kCognatePrefix, token.cognate.substr(0, 4)), MatchKind::cognate, 0.0f});
+    }
+
+    std::string found;
+    auto translations = lookup_inflected(token.lower, lang, found);
+    if (!translations.empty()) {
+        token.is_inflected = found != token.lower;
+        link_translations(token, translations, other, stemmers.of(other), token.is_inflected);
+        if (found != token.lower) add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
+    } else if (danish && !token.is_abbreviation && options.use_compounds && token.lower.size() <= kMaxAnalysedWordBytes) {
+        auto known = [&](std::string_view part) {
+            return known_danish_parts.get(part, [&] { return known_inflected(part, Lang::da); });
+        };
+        for (const auto& part : words::split_compound(token.lower, known)) {
+            token.is_compound = true;
+            auto part_translations = lookup_inflected(part, lang, found);
+            link_translations(token, part_translations, other, stemmers.of(other), false, kCompoundPart);
+            add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
+        }
+    }
+    return token;
+}
+
+std::vector<Link> SentenceScorer::Impl::phrase_links(const std::string& phrase, Lang lang, CallStemmers& stemmers) const {
+    const auto& memo = lang == Lang::da ? danish_phrases : english_phrases;
+    return memo.get(phrase, [&] {
+        Token holder;
+        if (has(phrase, lang))
+            link_translations(holder, lookup(phrase, lang), lang == Lang::da ? Lang::en : Lang::da,
+                              stemmers.of(lang == Lang::da ? Lang::en : Lang::da), false);
+        return std::move(holder.links);
+    });
+}
 
 SentenceScorer::SentenceScorer(const Lexicon& lexicon) : SentenceScorer(lexicon, ScorerOptions{}) {}
 SentenceScorer::SentenceScorer(const Lexicon& lexicon, const ScorerOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -172,25 +312,12 @@ const Lexicon& SentenceScorer::lexicon() const noexcept { return *impl_->lexicon
 
 PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const {
     const bool danish = lang == Lang::da;
-    const Lang other = danish ? Lang::en : Lang::da;
-    const words::Stemmer own_stemmer(danish ? "danish" : "english");
-    const words::Stemmer other_stemmer(danish ? "english" : "danish");
-    const char own_ns = danish ? kDanishStem : kEnglishStem;
+    CallStemmers stemmers;
+    const auto& word_memo = danish ? impl_->danish_words : impl_->english_words;
 
     PreparedSentence sentence;
     sentence.lang = lang;
     sentence.text = std::string(text);
-
-    // Words the compound splitter asked about, so each is looked up once per sentence.
-    std::unordered_map<std::string, bool> known_cache;
-    auto known = [&](std::string_view part) {
-        auto [it, inserted] = known_cache.try_emplace(std::string(part), false);
-        if (inserted) {
-            std::string found;
-            it->second = !impl_->lookup_inflected(part, lang, found).empty();
-        }
-        return it->second;
-    };
 
     for (auto& raw : words::tokenize(text)) {
         std::vector<words::RawToken> pieces;
@@ -201,61 +328,11 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
             pieces.push_back(std::move(raw));
         }
         for (auto& piece : pieces) {
-            Token token;
-            token.surface = piece.surface;
-            token.lower = words::to_lower(piece.surface);
-            token.is_number = piece.is_number;
-            token.is_citation = piece.is_citation;
-            token.stem = (token.is_number || token.is_citation) ? token.lower : own_stemmer.stem(token.lower);
-            const bool function_word = words::is_function_word(token.lower, danish);
-            const std::string abbreviation =
-                token.is_number || token.is_citation ? std::string() : words::abbreviation_of(piece.surface);
-            token.is_abbreviation = !abbreviation.empty();
-            token.is_name = !function_word && !token.is_abbreviation && words::is_capitalised(piece.surface);
-
-            if (token.is_citation) {
-                token.weight = kCitationWeight;
-                token.anchors.push_back({words::key_of(kCitation, token.lower), MatchKind::citation, 1.0f});
-            } else if (token.is_number) {
-                token.weight = kAnchorWeight;
-                token.anchors.push_back(
-                    {words::key_of(kNumber, words::normalise_number(token.lower)), MatchKind::number, 1.0f});
-            } else {
-                token.weight = function_word ? kFunctionWordWeight : 1.0f;
-                add_key(token.own_keys, words::key_of(own_ns, token.stem));
-                if (token.is_abbreviation) {
-                    token.weight = kAnchorWeight;
-                    token.anchors.push_back({words::key_of(kAbbreviation, abbreviation), MatchKind::abbreviation, 1.0f});
-                }
-                if (token.is_name)
-                    token.anchors.push_back({words::key_of(kName, piece.surface), MatchKind::name, 1.0f});
-                if (!function_word && token.lower.size() >= 3 && !words::is_false_friend(token.lower))
-                    token.anchors.push_back(
-                        {words::key_of(kIdentical, token.lower), MatchKind::identical, kIdenticalSpelling});
-                if (impl_->options.use_cognates && token.lower.size() >= 5 && token.lower.size() <= kMaxAnalysedWordBytes) {
-                    token.cognate = words::cognate_skeleton(token.lower, danish);
-                    if (token.cognate.size() >= 4)
-                        token.anchors.push_back({words::key_of(kCognatePrefix, token.cognate.substr(0, 4)),
-                                                 MatchKind::cognate, 0.0f});
-                }
-
-                std::string found;
-                auto translations = impl_->lookup_inflected(token.lower, lang, found);
-                if (!translations.empty()) {
-                    token.is_inflected = found != token.lower;
-                    impl_->link_translations(token, translations, other, other_stemmer, token.is_inflected);
-                    if (found != token.lower) add_key(token.own_keys, words::key_of(own_ns, own_stemmer.stem(found)));
-                } else if (danish && !token.is_abbreviation && impl_->options.use_compounds &&
-                           token.lower.size() <= kMaxAnalysedWordBytes) {
-                    for (const auto& part : words::split_compound(token.lower, known)) {
-                        token.is_compound = true;
-                        auto part_translations = impl_->lookup_inflected(part, lang, found);
-                        impl_->link_translations(token, part_translations, other, other_stemmer, false, kCompoundPart);
-                        add_key(token.own_keys, words::key_of(own_ns, own_stemmer.stem(found)));
-                    }
-                }
-            }
-            sentence.tokens.push_back(std::move(token));
+            // Numbers and citation marks are cheap to analyse and rarely repeat.
+            if (piece.is_number || piece.is_citation)
+                sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
+            else
+                sentence.tokens.push_back(word_memo.get(piece.surface, [&] { return impl_->analyse(piece, lang, stemmers); }));
         }
     }
 
@@ -271,10 +348,10 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
                 phrase += ' ';
                 phrase += tokens[k].lower;
             }
-            if (!usable || !(danish ? impl_->lexicon->has_danish(phrase) : impl_->lexicon->has_english(phrase))) continue;
-            const auto translations = impl_->lookup(phrase, lang);
+            if (!usable) continue;
+            const auto links = impl_->phrase_links(phrase, lang, stemmers);
             for (std::size_t k = start; k < start + length; ++k)
-                impl_->link_translations(tokens[k], translations, other, other_stemmer, false);
+                for (const auto& link : links) add_link(tokens[k].links, link.key, link.kind, link.strength);
         }
     }
 
@@ -290,22 +367,33 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     }
     std::sort(sentence.key_index.begin(), sentence.key_index.end());
     sentence.key_index.erase(std::unique(sentence.key_index.begin(), sentence.key_index.end()), sentence.key_index.end());
-    for (const auto& entry : sentence.key_index) sentence.key_signature |= std::uint64_t{1} << (entry.first % 64);
+    for (const auto& entry : sentence.key_index) {
+        sentence.key_signature |= std::uint64_t{1} << (entry.first % 64);
+        add_to_filter(sentence.key_filter, entry.first);
+    }
     return sentence;
 }
 
 namespace {
 
+// A side of a bead: its sentences' tokens numbered in one sequence. Scoring runs for
+// every candidate bead, so the buffers live on the stack for ordinary sentence lengths.
 struct Side {
-    std::vector<const Token*> tokens;
-    // For each sentence: where its tokens start in `tokens`.
-    std::vector<std::pair<const PreparedSentence*, std::size_t>> sentences;
+    boost::container::small_vector<const Token*, 96> tokens;
+    // For each sentence: where its tokens start in `tokens`, and whether to test keys against
+    // its key_filter (a prepared sentence) or only its key_signature (one built by hand).
+    struct Part {
+        const PreparedSentence* sentence;
+        std::size_t offset;
+        bool filtered;
+    };
+    boost::container::small_vector<Part, 2> sentences;
     std::size_t characters = 0;
 
     explicit Side(std::span<const PreparedSentence* const> prepared) {
         for (const auto* sentence : prepared) {
             if (!sentence) continue;
-            sentences.emplace_back(sentence, tokens.size());
+            sentences.push_back({sentence, tokens.size(), !filter_empty(sentence->key_filter)});
             for (const auto& token : sentence->tokens) {
                 tokens.push_back(&token);
                 characters += token.surface.size();
@@ -316,8 +404,9 @@ struct Side {
     template <typename F>
     void for_each_with_key(std::uint64_t key, F&& f) const {
         const std::uint64_t bit = std::uint64_t{1} << (key % 64);
-        for (const auto& [sentence, offset] : sentences) {
+        for (const auto& [sentence, offset, filtered] : sentences) {
             if ((sentence->key_signature & bit) == 0) continue;
+            if (filtered && !may_contain(sentence->key_filter, key)) continue;
             const auto& index = sentence->key_index;
             auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(key, std::uint32_t{0}));
             for (; it != index.end() && it->first == key; ++it) f(offset + it->second);
@@ -352,8 +441,8 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     const Side en(english);
     if (da.tokens.empty() || en.tokens.empty()) return result;
 
-    std::vector<Best> best_da(da.tokens.size());
-    std::vector<Best> best_en(en.tokens.size());
+    boost::container::small_vector<Best, 96> best_da(da.tokens.size());
+    boost::container::small_vector<Best, 96> best_en(en.tokens.size());
     auto update = [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
         if (strength > best_da[i].strength) best_da[i] = {strength, j, kind};
         if (strength > best_en[j].strength) best_en[j] = {strength, i, kind};

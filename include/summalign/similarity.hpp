@@ -2,6 +2,7 @@
 // How likely is it that Danish sentence(s) and English sentence(s) say the same thing?
 // A score in [0, 1] and the evidence for it: which word pairs matched and why.
 // The model, its weights and the mining procedure: docs/similarity.md.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -76,6 +77,10 @@ struct PreparedSentence {
     // One bit per key of key_index (bit = key % 64): most keys a scorer looks for are
     // absent, and this answers "certainly absent" without a search.
     std::uint64_t key_signature = 0;
+    // The same idea with 512 bits and two bits per key (a Bloom filter), which stays
+    // selective for long sentences, whose key_signature has almost every bit set. All zero
+    // (a sentence built by hand) means "use key_signature".
+    std::array<std::uint64_t, 8> key_filter{};
 };
 
 // Word-matching paths beyond the lexicon, switchable for measuring what each adds.
