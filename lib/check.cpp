@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -141,10 +142,69 @@ bool is_sentence_initial(const std::vector<CheckWord>& words, std::size_t index)
     return true;
 }
 
+// What a list of lower-cased words in one language says about a candidate spelling in the
+// other: how alike it looks to one of them (cognates) and whether the lexicon translates one
+// of them to it. Worked out on first use and then reused for every candidate: most
+// sentences need no suggestion, and a misspelt word has a dozen candidates.
+class WordEvidence {
+public:
+    WordEvidence(const std::vector<std::string>& words, Lang lang, const Lexicon& lexicon)
+        : words_(&words), lang_(lang), lexicon_(&lexicon) {}
+
+    // detail::cognate_key of each word, in order.
+    const std::vector<std::u32string>& cognate_keys() const {
+        if (!keys_) {
+            keys_.emplace();
+            keys_->reserve(words_->size());
+            for (const auto& word : *words_) keys_->push_back(detail::cognate_key(word));
+        }
+        return *keys_;
+    }
+
+    // The highest cognate similarity of `key` (a detail::cognate_key) to one of the words.
+    double best_cognate(const std::u32string& key) const {
+        double best = 0.0;
+        for (const auto& k : cognate_keys()) best = std::max(best, detail::cognate_similarity_of_keys(k, key));
+        return best;
+    }
+
+    // Whether the lexicon translates one of the words to `candidate` (lower case), or to a
+    // multi-word term that has `candidate` as a whole word (stamceller -> "stem cells"
+    // supports "stem").
+    bool translates_to(const std::string& candidate) const {
+        if (!targets_) {
+            targets_.emplace();
+            for (const auto& word : *words_) {
+                for (auto& t : lang_ == Lang::da ? lexicon_->da_to_en(word) : lexicon_->en_to_da(word)) {
+                    if (t.target.find(' ') != std::string::npos) targets_->terms.push_back(t.target);
+                    targets_->words.insert(std::move(t.target));
+                }
+            }
+        }
+        if (targets_->words.count(candidate)) return true;
+        for (const auto& term : targets_->terms)
+            for (std::size_t at = term.find(candidate); at != std::string::npos; at = term.find(candidate, at + 1))
+                if ((at == 0 || term[at - 1] == ' ') && (at + candidate.size() == term.size() || term[at + candidate.size()] == ' '))
+                    return true;
+        return false;
+    }
+
+private:
+    struct Targets {
+        std::unordered_set<std::string> words;  // every translation
+        std::vector<std::string> terms;         // those of several words
+    };
+    const std::vector<std::string>* words_;
+    Lang lang_;
+    const Lexicon* lexicon_;
+    mutable std::optional<std::vector<std::u32string>> keys_;
+    mutable std::optional<Targets> targets_;
+};
+
 // What suggestions are ranked by. The article-wide parts are shared by all sentences.
 struct SuggestionContext {
-    std::vector<std::string> aligned_words;  // lower-cased words of the aligned sentence(s) in the other language
-    const std::vector<std::string>& article_words;  // lower-cased words of the whole article in the other language
+    const WordEvidence& aligned;  // lower-cased words of the aligned sentence(s) in the other language
+    const WordEvidence& article;  // lower-cased words of the whole article in the other language
     const std::unordered_map<std::string, int>& same_language_counts;  // lower-cased words of the checked language
 };
 
@@ -189,7 +249,6 @@ struct Checker::Impl {
     void check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
                         const std::unordered_set<std::string>& other_language_text, std::vector<Finding>& findings) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
-    bool translated_by_context(const std::string& candidate, Lang lang, const std::vector<std::string>& words) const;
 };
 
 Checker::Checker(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
@@ -288,21 +347,6 @@ void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& 
 
 // --- spelling ----------------------------------------------------------------------
 
-bool Checker::Impl::translated_by_context(const std::string& candidate, Lang lang, const std::vector<std::string>& words) const {
-    for (const auto& word : words) {
-        const auto translations = lang == Lang::en ? lexicon->da_to_en(word) : lexicon->en_to_da(word);
-        for (const auto& t : translations) {
-            if (t.target == candidate) return true;
-            // Multi-word terms: stamceller -> "stem cells" supports "stem".
-            for (std::size_t at = t.target.find(candidate); at != std::string::npos; at = t.target.find(candidate, at + 1))
-                if ((at == 0 || t.target[at - 1] == ' ') &&
-                    (at + candidate.size() == t.target.size() || t.target[at + candidate.size()] == ' '))
-                    return true;
-        }
-    }
-    return false;
-}
-
 std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const {
     const auto suggestions = speller.suggest(word, lang);
     const std::string word_lower = detail::to_lower(word);
@@ -321,18 +365,16 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
         // before angiogenese, one missing letter).
         double score = 0.5 / static_cast<double>(1 + rank) - 0.3 * static_cast<double>(distance);
         if (word_lowercase && detail::starts_upper(candidate)) score -= 0.3;  // a name suggested for a common word
-        double aligned = 0.0, article = 0.0;
-        for (const auto& w : context.aligned_words)
-            aligned = std::max(aligned, lang == Lang::en ? detail::cognate_similarity(w, lower) : detail::cognate_similarity(lower, w));
-        for (const auto& w : context.article_words)
-            article = std::max(article, lang == Lang::en ? detail::cognate_similarity(w, lower) : detail::cognate_similarity(lower, w));
+        const std::u32string key = detail::cognate_key(lower);  // cognate similarity is symmetric
+        const double aligned = context.aligned.best_cognate(key);
+        const double article = context.article.best_cognate(key);
         if (aligned >= 0.6) score += aligned;
         if (article >= 0.7) score += 0.5 * article;
         if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 0)
             score += 0.6;  // the author wrote it correctly elsewhere
-        if (translated_by_context(lower, lang, context.aligned_words))
+        if (context.aligned.translates_to(lower))
             score += 0.8;
-        else if (other == Lang::da && translated_by_context(lower, lang, context.article_words))
+        else if (other == Lang::da && context.article.translates_to(lower))
             score += 0.3;
         if (score > best_score) {
             best_score = score;
@@ -405,10 +447,12 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
             // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
             // ~ angiogenesis): then the word is the slip.
-            const std::string suggestion_lower = detail::to_lower(suggestion);
-            const bool term = std::any_of(context.article_words.begin(), context.article_words.end(), [&](const std::string& e) {
-                const double own = detail::cognate_similarity(lower, e);
-                return own >= 0.75 && own >= detail::cognate_similarity(suggestion_lower, e);
+            const std::u32string own_key = detail::cognate_key(lower);
+            const std::u32string suggestion_key = detail::cognate_key(detail::to_lower(suggestion));
+            const auto& article_keys = context.article.cognate_keys();
+            const bool term = std::any_of(article_keys.begin(), article_keys.end(), [&](const std::u32string& e) {
+                const double own = detail::cognate_similarity_of_keys(own_key, e);
+                return own >= 0.75 && own >= detail::cognate_similarity_of_keys(suggestion_key, e);
             });
             if (term) continue;
         }
@@ -525,12 +569,14 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         return words;
     };
     const std::vector<std::string> danish_vocabulary = unique(all_danish), english_vocabulary = unique(all_english);
+    const WordEvidence danish_evidence(danish_vocabulary, Lang::da, *lexicon), english_evidence(english_vocabulary, Lang::en, *lexicon);
 
     // English: the Summary's title and sentences, with their Danish counterparts as context.
     auto check_english = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
-        SuggestionContext context{{}, danish_vocabulary, english_counts};
-        for (const auto* a : aligned) lower_words(*a, context.aligned_words);
-        check_spelling(s, context, article, danish_set, findings);
+        std::vector<std::string> aligned_words;
+        for (const auto* a : aligned) lower_words(*a, aligned_words);
+        const WordEvidence aligned_evidence(aligned_words, Lang::da, *lexicon);
+        check_spelling(s, SuggestionContext{aligned_evidence, danish_evidence, english_counts}, article, danish_set, findings);
     };
     if (summary_title) {
         std::vector<const CheckedSentence*> aligned;
@@ -554,9 +600,10 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
 
     // Danish: every sentence, with the aligned English (or the whole Summary) as context.
     auto check_danish = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
-        SuggestionContext context{{}, english_vocabulary, danish_counts};
-        for (const auto* a : aligned) lower_words(*a, context.aligned_words);
-        check_spelling(s, context, article, english_set, findings);
+        std::vector<std::string> aligned_words;
+        for (const auto* a : aligned) lower_words(*a, aligned_words);
+        const WordEvidence aligned_evidence(aligned_words, Lang::en, *lexicon);
+        check_spelling(s, SuggestionContext{aligned_evidence, english_evidence, danish_counts}, article, english_set, findings);
     };
     for (std::size_t i = 0; i < resume.size(); ++i) {
         std::vector<const CheckedSentence*> aligned;

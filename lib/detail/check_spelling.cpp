@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "detail/check_words.hpp"
+#include "detail/similarity_memo.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
@@ -44,13 +45,16 @@ public:
     }
 
     // Verdicts are kept: compound splitting asks about the same heads and tails for every
-    // word, and an archive repeats its vocabulary from article to article.
+    // word, and an archive repeats its vocabulary from article to article. Threads read
+    // kept verdicts in parallel; only asking Hunspell itself takes the dictionary's mutex.
     bool spell(const std::string& word) const {
-        std::lock_guard lock(mutex_);
-        if (const auto it = verdicts_.find(word); it != verdicts_.end()) return it->second;
-        if (verdicts_.size() >= max_cached_verdicts) verdicts_.clear();
-        const bool verdict = hunspell_->spell(word);
-        verdicts_.emplace(word, verdict);
+        if (const auto kept = verdicts_.find(word)) return *kept;
+        bool verdict = false;
+        {
+            std::lock_guard lock(mutex_);
+            verdict = hunspell_->spell(word);
+        }
+        verdicts_.store(word, verdict);
         return verdict;
     }
 
@@ -62,8 +66,8 @@ public:
 private:
     static constexpr std::size_t max_cached_verdicts = 500000;
     std::unique_ptr<Hunspell> hunspell_;
-    mutable std::mutex mutex_;
-    mutable std::unordered_map<std::string, bool> verdicts_;
+    mutable std::mutex mutex_;  // for hunspell_
+    similarity::ShardedMemo<bool> verdicts_{max_cached_verdicts};
 };
 
 }  // namespace
@@ -73,8 +77,12 @@ struct Speller::Impl {
     Dictionary en_gb;
     Dictionary da;
     static constexpr std::size_t max_cached_suggestions = 20000;
-    std::mutex cache_mutex;
-    std::unordered_map<std::string, std::vector<std::string>> suggestion_cache;  // "lang:word" -> suggestions
+    similarity::ShardedMemo<std::vector<std::string>> suggestions{max_cached_suggestions};  // "lang:word" -> suggestions
+    // Whole answers of acceptable() ("da:word") and missing_linking_s(), since a text repeats
+    // its words and each answer takes several spell() calls and strings.
+    static constexpr std::size_t max_cached_answers = 200000;
+    similarity::ShardedMemo<bool> acceptable_answers{max_cached_answers};
+    similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
 
     explicit Impl(const SpellerOptions& options)
         : en_us(options.dictionary_dir, "en_US"), en_gb(options.dictionary_dir, "en_GB"), da(options.dictionary_dir, "da_DK") {
@@ -114,38 +122,40 @@ Speller& Speller::operator=(Speller&&) noexcept = default;
 bool Speller::known(std::string_view word, Lang lang) const { return impl_->known(std::string(word), lang); }
 
 bool Speller::acceptable(std::string_view word, Lang lang) const {
-    const std::string text(word);
-    if (impl_->known(text, lang)) return true;
-    if (lang != Lang::da) return false;
-    const std::string lower = to_lower(text);
-    return impl_->known(lower, lang) || impl_->is_compound(lower, 0);
+    const std::string key = std::string(to_string(lang)) + ':' + std::string(word);
+    return impl_->acceptable_answers.get(key, [&] {
+        const std::string text(word);
+        if (impl_->known(text, lang)) return true;
+        if (lang != Lang::da) return false;
+        const std::string lower = to_lower(text);
+        return impl_->known(lower, lang) || impl_->is_compound(lower, 0);
+    });
 }
 
 std::string Speller::missing_linking_s(std::string_view danish_word) const {
-    static constexpr std::string_view suffixes[] = {"tion", "sion", "hed", "skab", "else"};
-    const std::string word(danish_word);
-    if (impl_->da.spell(word)) return {};
-    const std::string lower = to_lower(word);
-    if (lower.size() != word.size()) return {};  // cut positions must mean the same in both
-    for (std::size_t cut = 5; cut + 3 <= lower.size(); ++cut) {
-        const std::string head = lower.substr(0, cut), tail = lower.substr(cut);
-        const bool linking_suffix = std::any_of(std::begin(suffixes), std::end(suffixes),
-                                                [&](std::string_view suffix) { return head.ends_with(suffix); });
-        if (!linking_suffix || tail.front() == 's') continue;
-        if (!impl_->da.spell(head) || !(impl_->da.spell(tail) || impl_->is_compound(tail, 1))) continue;
-        return word.substr(0, cut) + "s" + word.substr(cut);
-    }
-    return {};
+    return impl_->linking_s_answers.get(danish_word, [&]() -> std::string {
+        static constexpr std::string_view suffixes[] = {"tion", "sion", "hed", "skab", "else"};
+        const std::string word(danish_word);
+        if (impl_->da.spell(word)) return {};
+        const std::string lower = to_lower(word);
+        if (lower.size() != word.size()) return {};  // cut positions must mean the same in both
+        for (std::size_t cut = 5; cut + 3 <= lower.size(); ++cut) {
+            const std::string head = lower.substr(0, cut), tail = lower.substr(cut);
+            const bool linking_suffix = std::any_of(std::begin(suffixes), std::end(suffixes),
+                                                    [&](std::string_view suffix) { return head.ends_with(suffix); });
+            if (!linking_suffix || tail.front() == 's') continue;
+            if (!impl_->da.spell(head) || !(impl_->da.spell(tail) || impl_->is_compound(tail, 1))) continue;
+            return word.substr(0, cut) + "s" + word.substr(cut);
+        }
+        return {};
+    });
 }
 
 std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) const {
     // Hunspell's suggest() costs up to a second for a Danish word (compounding), so answers
     // are kept: a journal archive misspells and coins the same words again and again.
     const std::string key = std::string(to_string(lang)) + ':' + std::string(word);
-    {
-        std::lock_guard lock(impl_->cache_mutex);
-        if (const auto it = impl_->suggestion_cache.find(key); it != impl_->suggestion_cache.end()) return it->second;
-    }
+    if (auto kept = impl_->suggestions.find(key)) return std::move(*kept);
     const std::string text(word);
     std::vector<std::string> out;
     auto add_all = [&](const std::vector<std::string>& suggestions) {
@@ -161,9 +171,7 @@ std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) cons
         const bool close = std::any_of(out.begin(), out.end(), [&](const std::string& s) { return edit_distance(lower, to_lower(s)) <= 2; });
         if (!close) add_all(impl_->en_gb.suggest(text));
     }
-    std::lock_guard lock(impl_->cache_mutex);
-    if (impl_->suggestion_cache.size() >= Impl::max_cached_suggestions) impl_->suggestion_cache.clear();
-    impl_->suggestion_cache.emplace(key, out);
+    impl_->suggestions.store(key, out);
     return out;
 }
 

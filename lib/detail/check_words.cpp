@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace summalign::detail {
@@ -32,8 +33,16 @@ std::u32string to_u32(std::string_view utf8) {
     return out;
 }
 
-std::size_t levenshtein(const std::u32string& a, const std::u32string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
+std::size_t levenshtein(std::u32string_view a, std::u32string_view b) {
+    // One row of the table; on the stack for words of ordinary length (this runs for every
+    // suggestion against every word of an article).
+    std::array<std::size_t, 64> small{};
+    std::vector<std::size_t> large;
+    std::size_t* row = small.data();
+    if (b.size() + 1 > small.size()) {
+        large.resize(b.size() + 1);
+        row = large.data();
+    }
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         std::size_t diagonal = row[0];
@@ -46,6 +55,8 @@ std::size_t levenshtein(const std::u32string& a, const std::u32string& b) {
     }
     return row[b.size()];
 }
+
+}  // namespace
 
 // Undoes the spelling conventions that make Danish and English cognates look different
 // (Greek/Latin ch, c, ph, th; Danish æ/ø/å and doubled consonants; English ae/oe).
@@ -80,8 +91,6 @@ std::u32string cognate_key(std::string_view word) {
     }
     return out;
 }
-
-}  // namespace
 
 struct WordSplitter::Impl {
     // Never used directly: BreakIterator is not thread-safe, so split() works on a clone.
@@ -156,7 +165,10 @@ bool starts_upper(std::string_view utf8) {
 std::size_t edit_distance(std::string_view a, std::string_view b) { return levenshtein(to_u32(a), to_u32(b)); }
 
 double cognate_similarity(std::string_view danish, std::string_view english) {
-    const auto a = cognate_key(danish), b = cognate_key(english);
+    return cognate_similarity_of_keys(cognate_key(danish), cognate_key(english));
+}
+
+double cognate_similarity_of_keys(std::u32string_view a, std::u32string_view b) {
     const std::size_t longer = std::max(a.size(), b.size());
     if (longer == 0) return 0.0;
     return 1.0 - static_cast<double>(levenshtein(a, b)) / static_cast<double>(longer);

@@ -53,6 +53,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // undone (ch/c -> k, ph -> f, th -> t, ...): 1 for the same word, 0 for nothing in common.
 // chondrocytes ~ kondrocytter is about 0.8.
 double cognate_similarity(std::string_view danish, std::string_view english);
+// The same in two steps, for comparing one word with many: cognate_similarity(d, e) ==
+// cognate_similarity_of_keys(cognate_key(d), cognate_key(e)).
+std::u32string cognate_key(std::string_view word);
+double cognate_similarity_of_keys(std::u32string_view a, std::u32string_view b);
 
 // Plain similarity of two spellings of one language (1 - distance / longer length).
 double spelling_similarity(std::string_view a, std::string_view b);
