@@ -10,7 +10,9 @@
 //
 // align-text: the first N Danish paragraphs against their English translations with every
 // 20th English paragraph left out (so the ladder has omissions to find): prepare every
-// segment, then align_ladder, as `summalign align-text` does. Figure: segments (n + m) per second.
+// segment, then align_ladder, as `summalign align-text` does. Figure: segments (n + m) per
+// second, cold (a new SentenceScorer, empty word memos) and warm (median of --runs on one
+// scorer), with prepare and ladder CPU time apart.
 // mine: the same N Danish paragraphs against the N English ones in shuffled order.
 // Figure: Danish lines mined (output pairs) per second, per thread count.
 // Prints one JSON object per measurement, one per line.
@@ -77,21 +79,47 @@ int main(int argc, char** argv) try {
             if (i % 20 != 19) english.push_back(pairs[i].english);
         }
 
+        // One align-text run: prepare every segment, then the ladder; CPU and wall of each part.
         std::size_t beads = 0;
-        const Timing align_text = median_timing(runs, [&] {
+        struct Parts {
+            Timing prepare, ladder;
+        };
+        auto align_text_once = [&](const SentenceScorer& with) {
+            Parts parts;
             std::vector<PreparedSentence> prepared_danish, prepared_english;
-            prepared_danish.reserve(danish.size());
-            prepared_english.reserve(english.size());
-            for (const auto& line : danish) prepared_danish.push_back(scorer.prepare(line, Lang::da));
-            for (const auto& line : english) prepared_english.push_back(scorer.prepare(line, Lang::en));
-            beads = align_ladder(scorer, prepared_danish, prepared_english).size();
-        });
+            parts.prepare = median_timing(1, [&] {
+                prepared_danish.reserve(danish.size());
+                prepared_english.reserve(english.size());
+                for (const auto& line : danish) prepared_danish.push_back(with.prepare(line, Lang::da));
+                for (const auto& line : english) prepared_english.push_back(with.prepare(line, Lang::en));
+            });
+            parts.ladder = median_timing(1, [&] { beads = align_ladder(with, prepared_danish, prepared_english).size(); });
+            return parts;
+        };
+        // Cold: a new scorer, whose word memos are empty (what `summalign align-text` pays:
+        // one process, one text). Warm: the median of `runs` more runs on the shared scorer.
+        const Parts cold = align_text_once(SentenceScorer(*lexicon));
+        std::vector<Parts> warm_runs;
+        for (std::size_t r = 0; r < runs; ++r) warm_runs.push_back(align_text_once(scorer));
+        auto median_of = [&](auto field) {
+            std::vector<double> values;
+            for (const auto& parts : warm_runs) values.push_back(field(parts));
+            std::sort(values.begin(), values.end());
+            return values.empty() ? 0.0 : values[values.size() / 2];
+        };
+        const double warm_wall = median_of([](const Parts& p) { return p.prepare.wall + p.ladder.wall; });
+        const double warm_cpu = median_of([](const Parts& p) { return p.prepare.cpu + p.ladder.cpu; });
         const auto segments = static_cast<double>(danish.size() + english.size());
         std::cout << nlohmann::json{{"bench", "align_text"}, {"source", source_name}, {"scale", scale},
                                     {"danish", danish.size()}, {"english", english.size()}, {"beads", beads},
-                                    {"seconds_median", align_text.wall}, {"cpu_seconds_median", align_text.cpu},
-                                    {"segments_per_s", segments / align_text.wall},
-                                    {"segments_per_cpu_s", segments / align_text.cpu}}
+                                    {"cold_prepare_seconds", cold.prepare.wall}, {"cold_prepare_cpu_seconds", cold.prepare.cpu},
+                                    {"cold_ladder_seconds", cold.ladder.wall}, {"cold_ladder_cpu_seconds", cold.ladder.cpu},
+                                    {"cold_segments_per_cpu_s", segments / (cold.prepare.cpu + cold.ladder.cpu)},
+                                    {"seconds_median", warm_wall}, {"cpu_seconds_median", warm_cpu},
+                                    {"prepare_cpu_seconds_median", median_of([](const Parts& p) { return p.prepare.cpu; })},
+                                    {"ladder_cpu_seconds_median", median_of([](const Parts& p) { return p.ladder.cpu; })},
+                                    {"segments_per_s", segments / warm_wall},
+                                    {"segments_per_cpu_s", segments / warm_cpu}}
                          .dump()
                   << std::endl;
 
