@@ -90,7 +90,9 @@ struct ScorerOptions {
     bool use_anchors = true;    // numbers, abbreviations, citation marks, names, identical spelling
 };
 
-// Built once on a Lexicon (which must outlive it); const and thread-safe.
+// Built once on a Lexicon (which must outlive it); const and thread-safe. It keeps word
+// analyses it has made (bounded memos behind shared locks, shared by all threads using it),
+// so preparing text whose words recur gets cheaper; results never depend on what it kept.
 class SentenceScorer {
 public:
     explicit SentenceScorer(const Lexicon& lexicon);
