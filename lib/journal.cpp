@@ -163,6 +163,18 @@ bool has_inner_sentence_end(std::string_view text) {
     return false;
 }
 
+// A line that opens with a bracket or with punctuation carries on the text before it: in
+// "…patienter med cerebrale infarkter\n[19]. I en rottemodel…" the "[19]." ends the sentence
+// above, and in "…multipotente adult progenitor celler\n(MAPC), findes i…" the abbreviation
+// belongs to it, so the lines above are no heading.
+bool continues_previous_line(std::string_view line) {
+    if (line.empty()) return false;
+    switch (line.front()) {
+        case '[': case '(': case ')': case ',': case '.': case ';': case ':': return true;
+        default: return false;
+    }
+}
+
 // How many lines (1 to 3) starting at block[j] form a section heading, or 0. A heading is
 // short, does not end a sentence, is followed in the same block by text that starts a
 // sentence, and is either clearly shorter than the column or followed by a capitalised
@@ -179,6 +191,7 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const char32_t end_mark = last_code_point(text);
         if (end_mark == ',' || end_mark == ';' || end_mark == ':') continue;  // a heading may wrap after these
         const std::string_view next = line_text(*block[j + k]);
+        if (continues_previous_line(next)) return 0;
         const std::string_view next_word = first_word(next);
         const char32_t next_first = first_code_point(next_word);
         if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on

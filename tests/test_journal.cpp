@@ -160,6 +160,34 @@ TEST_CASE("a small issue parses into articles and fields", "[journal]") {
     check_spans(document, issue);
 }
 
+TEST_CASE("a short line followed by a bracket is a sentence, not a heading", "[journal]") {
+    // A paragraph after a blank line whose second line is short and whose next line opens with
+    // the reference of the sentence: layout that any re-wrapping of the seed can produce.
+    const std::string text =
+        "Stamceller er omdiskuterede. Mange grupper arbejder med dem i dag, og flere forsøg er i gang.\n"
+        "\n"
+        "Mesenkymale stamceller, også kaldet multipotente adult progenitor celler\n"
+        "(MAPC), findes i knoglemarven.\n"
+        "\n"
+        "Man har også diskuteret, om man kan bruge MSC i\n"
+        "behandlingen af patienter med infarkter\n"
+        "[19]. I en rottemodel med induktion af cerebralt infarkt\n"
+        "påvistes en gavnlig effekt af lokal implantation af MSC.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    std::vector<std::string> sentences;
+    for (const auto& section : document.articles[0].sections) {
+        CHECK_FALSE(section.heading);
+        for (const auto& s : section.sentences) sentences.push_back(s.text);
+    }
+    CHECK(sentences == std::vector<std::string>{
+                           "Stamceller er omdiskuterede.",
+                           "Mange grupper arbejder med dem i dag, og flere forsøg er i gang.",
+                           "Mesenkymale stamceller, også kaldet multipotente adult progenitor celler (MAPC), findes i knoglemarven.",
+                           "Man har også diskuteret, om man kan bruge MSC i behandlingen af patienter med infarkter [19].",
+                           "I en rottemodel med induktion af cerebralt infarkt påvistes en gavnlig effekt af lokal implantation af MSC."});
+}
+
 TEST_CASE("text that is not journal shaped becomes one article of sentences", "[journal][robust]") {
     const std::string text = "Det regner i dag. Vi bliver hjemme.\n\nI morgen skinner solen måske.\n";
     const Document document = parse(text);
