@@ -22,56 +22,30 @@
 
 #include "summalign/journal.hpp"
 #include "summalign/text.hpp"
+#include "test_util.hpp"
 
 extern char** environ;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+using summalign::test::cli_built;
+using summalign::test::read_file;
+using summalign::test::run_cli;
+using Run = summalign::test::CliRun;
+
 namespace {
 
-const fs::path seed_path = fs::path(SUMMALIGN_TEST_SOURCE_DIR) / "corpus" / "ugeskr-2003-165-stamceller.txt";
+const fs::path seed_path = summalign::test::seed_path();
 
 // Generous: the CLI loads the lexicon and Hunspell first, and the machine may be loaded.
 constexpr auto time_limit = std::chrono::seconds(300);
-
-bool cli_built() {
-    if (fs::exists(SUMMALIGN_CLI_PATH)) return true;
-    WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
-    return false;
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 fs::path scratch_dir(const std::string& name) {
     auto dir = fs::temp_directory_path() / ("summalign-cli-align-" + std::to_string(::getpid())) / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
-}
-
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-// Runs the CLI under `timeout` with stdin from /dev/null; a hang fails instead of blocking.
-Run run_cli(const std::string& args, const fs::path& dir) {
-    const auto out = dir / "stdout", err = dir / "stderr";
-    const std::string command = "timeout 300 '" SUMMALIGN_CLI_PATH "' " + args + " >'" + out.string() + "' 2>'" +
-                                err.string() + "' </dev/null";
-    const int status = std::system(command.c_str());
-    Run run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
 }
 
 std::vector<json> json_lines(const std::string& text) {
@@ -208,12 +182,12 @@ TEST_CASE("align --format jsonl - writes each article's line while stdin is stil
 TEST_CASE("align reads concatenated documents on stdin as one stream of articles", "[cli][stream]") {
     if (!cli_built()) return;
     const auto dir = scratch_dir("concatenated");
-    const std::string seed = slurp(seed_path);
+    const std::string seed = read_file(seed_path);
     std::ofstream(dir / "twice.txt", std::ios::binary) << seed << seed;
     const std::string command = "timeout 300 '" SUMMALIGN_CLI_PATH "' align --format jsonl - < '" + (dir / "twice.txt").string() +
                                 "' > '" + (dir / "out").string() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
-    const std::vector<json> lines = json_lines(slurp(dir / "out"));
+    const std::vector<json> lines = json_lines(read_file(dir / "out"));
     // The seed starts inside an article and ends inside one: the two halves meet as one
     // article at the seam, so 3 + 3 - 1.
     REQUIRE(lines.size() == 5);
@@ -232,7 +206,7 @@ TEST_CASE("align -o writes the file only when complete and never leaves a partia
     const Run to_file = run_cli("align --format tsv -o '" + target.string() + "' '" + seed_path.string() + "'", dir);
     REQUIRE(to_file.exit_code == 0);
     CHECK(to_file.out.empty());
-    CHECK(slurp(target) == to_stdout.out);
+    CHECK(read_file(target) == to_stdout.out);
 
     // A bad second input: the run fails, the existing file is untouched, no temporary is left.
     const fs::path bad = dir / "latin1.txt";
@@ -240,7 +214,7 @@ TEST_CASE("align -o writes the file only when complete and never leaves a partia
     const Run failed = run_cli("align --format tsv -o '" + target.string() + "' '" + seed_path.string() + "' '" + bad.string() + "'", dir);
     CHECK(failed.exit_code != 0);
     CHECK(failed.err.find("latin1.txt") != std::string::npos);
-    CHECK(slurp(target) == to_stdout.out);
+    CHECK(read_file(target) == to_stdout.out);
     const fs::path fresh = dir / "fresh.tsv";
     const Run failed_fresh = run_cli("align --format tsv -o '" + fresh.string() + "' '" + seed_path.string() + "' '" + bad.string() + "'", dir);
     CHECK(failed_fresh.exit_code != 0);

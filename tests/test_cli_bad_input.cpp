@@ -11,22 +11,14 @@
 #include <sstream>
 #include <string>
 
+#include "test_util.hpp"
+
 namespace fs = std::filesystem;
+using summalign::test::cli_built;
+using summalign::test::read_file;
+using Run = summalign::test::CliRun;
 
 namespace {
-
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 fs::path scratch_dir() {
     auto dir = fs::temp_directory_path() / ("summalign-bad-input-" + std::to_string(::getpid()));
@@ -34,29 +26,12 @@ fs::path scratch_dir() {
     return dir;
 }
 
-// Runs the CLI with a time limit so that a hang fails the test instead of blocking it.
-Run run_cli(const std::string& args) {
-    const auto dir = scratch_dir();
-    const auto out = dir / "stdout", err = dir / "stderr";
-    const std::string command = "timeout 120 '" SUMMALIGN_CLI_PATH "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-    const int status = std::system(command.c_str());
-    Run run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
-}
+Run run_cli(const std::string& args) { return summalign::test::run_cli(args, scratch_dir(), 120); }
 
 fs::path write_input(const std::string& name, const std::string& bytes) {
     const auto path = scratch_dir() / name;
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
-}
-
-bool cli_built() {
-    if (fs::exists(SUMMALIGN_CLI_PATH)) return true;
-    WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
-    return false;
 }
 
 // The contract: valid JSON on success, or exactly one line on stderr naming the file,
@@ -132,7 +107,7 @@ TEST_CASE("parse: missing file and directory are one-line errors", "[cli][bad-in
 TEST_CASE("parse: large and pathological inputs finish with valid JSON", "[cli][bad-input][slow]") {
     if (!cli_built()) return;
     SECTION("a 20 MB file made of the seed repeated") {
-        const std::string seed = slurp(fs::path(SUMMALIGN_TEST_SOURCE_DIR) / "corpus" / "ugeskr-2003-165-stamceller.txt");
+        const std::string seed = read_file(summalign::test::seed_path());
         REQUIRE(!seed.empty());
         std::string big;
         while (big.size() < 20'000'000) big += seed + "\n";

@@ -21,6 +21,8 @@
 namespace fs = std::filesystem;
 
 using summalign::test::read_file;
+using summalign::test::run_cli;
+using Run = summalign::test::CliRun;
 
 namespace {
 
@@ -37,24 +39,6 @@ std::string as_json(const summalign::AlignedDocument& aligned) {
     std::ostringstream out;
     summalign::write_document(out, summalign::Format::json, aligned);
     return out.str();
-}
-
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::string& args, const fs::path& scratch) {
-    const auto out = scratch / "stdout", err = scratch / "stderr";
-    const std::string command = "timeout 300 '" SUMMALIGN_CLI_PATH "' " + args + " >'" + out.string() + "' 2>'" +
-                                err.string() + "' </dev/null";
-    const int status = std::system(command.c_str());
-    Run run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = read_file(out);
-    run.err = read_file(err);
-    return run;
 }
 
 }  // namespace

@@ -1,9 +1,12 @@
 // Small helpers the test programs share: reading a file whole, the seed document's path, a
-// scratch directory of one's own, and the message of a summalign::Error.
+// scratch directory of one's own, the message of a summalign::Error, and running the CLI.
+// Include after <catch2/catch.hpp>.
 #pragma once
 
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -66,6 +69,34 @@ inline std::string error_message(const std::function<void()>& action) {
         return e.what();
     }
     return "(no summalign::Error thrown)";
+}
+
+// True when the summalign CLI is built; otherwise the test says it is skipped.
+inline bool cli_built() {
+    if (std::filesystem::exists(SUMMALIGN_CLI_PATH)) return true;
+    WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
+    return false;
+}
+
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs the CLI with `arguments` (quoted for the shell by the caller) under `timeout` with stdin
+// from /dev/null, so that a hang fails the test instead of blocking it; stdout and stderr pass
+// through files in `scratch`.
+inline CliRun run_cli(const std::string& arguments, const std::filesystem::path& scratch, int timeout_seconds = 300) {
+    const auto out = scratch / "stdout", err = scratch / "stderr";
+    const std::string command = "timeout " + std::to_string(timeout_seconds) + " '" SUMMALIGN_CLI_PATH "' " + arguments +
+                                " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    const int status = std::system(command.c_str());
+    CliRun run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.out = read_file(out);
+    run.err = read_file(err);
+    return run;
 }
 
 }  // namespace summalign::test
