@@ -39,7 +39,11 @@ void collect(xmlNode* node, std::unordered_map<std::string, int>& seen, std::vec
             xmlFree(id);
             if (is_paragraph_id(key)) {
                 const int occurrence = ++seen[key];
-                if (occurrence > 1) key += "#" + std::to_string(occurrence);
+                if (occurrence > 1) {
+                    // Appended in two steps: g++ 12 warns (-Wrestrict, a false positive) on "#" + string.
+                    key += '#';
+                    key += std::to_string(occurrence);
+                }
                 std::string text;
                 if (xmlChar* content = xmlNodeGetContent(node)) {
                     text = collapse_spaces(reinterpret_cast<const char*>(content));
