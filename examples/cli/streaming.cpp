@@ -254,10 +254,14 @@ std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name
         window.append(chunk.data(), static_cast<std::size_t>(got));
         // Parse when the writer pauses (nothing more to read right now), so an article is
         // handed over as soon as the next one begins; while data keeps coming, parse only
-        // when the window has doubled, so re-parsing costs O(input) in all.
+        // when the window has doubled. A pause re-parses only once the window has grown by
+        // an eighth since the last parse, so that a writer pausing after every chunk of one
+        // huge article still costs O(input) in all, not O(input²).
         pollfd pending{fd, POLLIN, 0};
         const bool more_waiting = ::poll(&pending, 1, 0) > 0 && (pending.revents & POLLIN) != 0;
+        const std::size_t growth = window.size() - std::min(window.size(), parsed_size);
         if (more_waiting && window.size() < 2 * parsed_size + chunk.size()) continue;
+        if (!more_waiting && growth < parsed_size / 8) continue;
         process();
     }
     process();
