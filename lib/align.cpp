@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
@@ -70,15 +71,41 @@ std::string joined_title(const Article& article) {
     return text;
 }
 
+// Calibrated log-odds of the 1-1 pairs a ladder search scored (NaN: not scored), kept so
+// that align_article's pair matrix does not score them a second time.
+struct OneToOneScores {
+    std::size_t columns = 0;
+    std::vector<double> log_odds;
+};
+
+std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                         std::span<const PreparedSentence> english, const LadderOptions& options,
+                         OneToOneScores* one_to_one);
+
 }  // namespace
 
 std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                std::span<const PreparedSentence> english, const LadderOptions& options) {
+    return ladder(scorer, danish, english, options, nullptr);
+}
+
+namespace {
+
+std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                         std::span<const PreparedSentence> english, const LadderOptions& options,
+                         OneToOneScores* one_to_one) {
     const detail::Calibration calibration = detail::default_calibration();
+    if (one_to_one) {
+        one_to_one->columns = english.size();
+        one_to_one->log_odds.assign(danish.size() * english.size(), std::numeric_limits<double>::quiet_NaN());
+    }
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
-        return score_pair(scorer, calibration, side_of(danish, i, shape.da, da), side_of(english, j, shape.en, en), false)
-            .log_odds;
+        const double log_odds =
+            score_pair(scorer, calibration, side_of(danish, i, shape.da, da), side_of(english, j, shape.en, en), false)
+                .log_odds;
+        if (one_to_one && shape.da == 1 && shape.en == 1) one_to_one->log_odds[i * english.size() + j] = log_odds;
+        return log_odds;
     };
     // Sketches (sorted token keys, lib/detail/align_sketch) of every sentence: for the merge
     // tests below and, on long texts, for the cheap first pass.
@@ -182,6 +209,8 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
     return beads;
 }
 
+}  // namespace
+
 double support_threshold() noexcept { return detail::default_support_threshold(); }
 
 ArticleAlignment align_article(const SentenceScorer& scorer, const Article& article) {
@@ -208,11 +237,16 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
     if (!article.resume.empty() && !claims.empty()) {
         std::vector<PreparedSentence> resume;
         for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
-        result.resume_summary = align_ladder(scorer, resume, claims);
+        OneToOneScores scored;
+        result.resume_summary = ladder(scorer, resume, claims, LadderOptions{}, &scored);
         result.resume_summary_matrix.assign(resume.size(), std::vector<double>(claims.size(), 0.0));
         for (std::size_t i = 0; i < resume.size(); ++i)
-            for (std::size_t j = 0; j < claims.size(); ++j)
-                result.resume_summary_matrix[i][j] = score_pair(scorer, calibration, resume[i], claims[j], false).probability;
+            for (std::size_t j = 0; j < claims.size(); ++j) {
+                const double log_odds = scored.log_odds[i * scored.columns + j];
+                result.resume_summary_matrix[i][j] = std::isnan(log_odds)
+                                                         ? score_pair(scorer, calibration, resume[i], claims[j], false).probability
+                                                         : detail::logistic(log_odds);
+            }
     }
 
     // Claim support against the body (not the Resumé, which is the translation itself).
@@ -251,13 +285,24 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
                         std::log((static_cast<double>(body.size()) + 1.0) / (document_frequency[t] + 1.0));
             total += weight[t];
         }
-        std::vector<std::pair<double, std::size_t>> ranked;
+        // Body sentences by the share of the claim they account for, largest first. The
+        // scorer's coverage is at most 1, so sqrt(share) bounds a sentence's support: once
+        // that bound can neither reach the threshold nor beat the best score so far, no
+        // later sentence can either, and the (costly) scoring stops there. Same result as
+        // scoring every sentence; far fewer scores.
+        std::vector<std::pair<double, std::size_t>> by_share;
         for (std::size_t b = 0; b < body.size(); ++b) {
             double share = 0.0;
             for (std::size_t t = 0; t < words; ++t)
                 if (covered[b][t]) share += weight[t];
             share = total > 0.0 ? share / total : 0.0;
-            if (share <= 0.0) continue;
+            if (share > 0.0) by_share.emplace_back(share, b);
+        }
+        std::stable_sort(by_share.begin(), by_share.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        std::vector<std::pair<double, std::size_t>> ranked;
+        for (const auto& [share, b] : by_share) {
+            const double bound = std::sqrt(share);
+            if (bound < threshold && bound <= support.best_score) break;
             // Geometric mean of the scorer's two-way coverage (is this sentence about the
             // claim?) and the weighted share of the claim it accounts for (does it say what
             // is specific to the claim?). docs/scoring.md.
@@ -266,7 +311,9 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
             support.best_score = std::max(support.best_score, support_score);
             if (support_score >= threshold) ranked.emplace_back(support_score, b);
         }
-        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        // Best first; equal scores in reading order.
+        std::sort(ranked.begin(), ranked.end(),
+                  [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
         if (ranked.size() > kMaxEvidence) ranked.resize(kMaxEvidence);
         for (const auto& [score, b] : ranked) {
             Evidence evidence;

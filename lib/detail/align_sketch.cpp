@@ -72,15 +72,20 @@ double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<
 
 std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence) {
     std::vector<char> covered(claim.weights.size(), 0);
+    // Both walks go through a short sorted list (own keys: one or two per token) and search
+    // a long one (reach: every translation of every token) from where the last search
+    // ended: the keys only grow.
     // Claim tokens whose translations occur in the evidence.
+    auto reach = claim.reach.begin();
     for (std::uint64_t key : evidence.own) {
-        auto it = std::lower_bound(claim.reach.begin(), claim.reach.end(), std::make_pair(key, std::uint32_t{0}));
-        for (; it != claim.reach.end() && it->first == key; ++it) covered[it->second] = 1;
+        reach = std::lower_bound(reach, claim.reach.end(), std::make_pair(key, std::uint32_t{0}));
+        for (; reach != claim.reach.end() && reach->first == key; ++reach) covered[reach->second] = 1;
     }
     // Claim tokens that are translations of evidence tokens.
-    for (const auto& [key, token] : evidence.reach) {
-        auto it = std::lower_bound(claim.own_index.begin(), claim.own_index.end(), std::make_pair(key, std::uint32_t{0}));
-        for (; it != claim.own_index.end() && it->first == key; ++it) covered[it->second] = 1;
+    auto evidence_reach = evidence.reach.begin();
+    for (const auto& [key, token] : claim.own_index) {
+        evidence_reach = std::lower_bound(evidence_reach, evidence.reach.end(), std::make_pair(key, std::uint32_t{0}));
+        if (evidence_reach != evidence.reach.end() && evidence_reach->first == key) covered[token] = 1;
     }
     return covered;
 }
