@@ -161,10 +161,11 @@ public:
         return *keys_;
     }
 
-    // The highest cognate similarity of `key` (a detail::cognate_key) to one of the words.
-    double best_cognate(const std::u32string& key) const {
+    // The highest cognate similarity of `key` (a detail::cognate_key) to one of the words,
+    // when it is at least `floor` (else 0: below it, the callers ignore the value).
+    double best_cognate(const std::u32string& key, double floor) const {
         double best = 0.0;
-        for (const auto& k : cognate_keys()) best = std::max(best, detail::cognate_similarity_of_keys(k, key));
+        for (const auto& k : cognate_keys()) best = std::max(best, detail::cognate_similarity_at_least(k, key, floor));
         return best;
     }
 
@@ -247,7 +248,7 @@ struct Checker::Impl {
     void compare_mentions(const std::vector<const CheckedSentence*>& danish, const std::vector<const CheckedSentence*>& english,
                           std::vector<Finding>& findings) const;
     void check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
-                        const std::unordered_set<std::string>& other_language_text, std::vector<Finding>& findings) const;
+                        const std::unordered_map<std::string, int>& other_language_text, std::vector<Finding>& findings) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
 
@@ -366,8 +367,8 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
         double score = 0.5 / static_cast<double>(1 + rank) - 0.3 * static_cast<double>(distance);
         if (word_lowercase && detail::starts_upper(candidate)) score -= 0.3;  // a name suggested for a common word
         const std::u32string key = detail::cognate_key(lower);  // cognate similarity is symmetric
-        const double aligned = context.aligned.best_cognate(key);
-        const double article = context.article.best_cognate(key);
+        const double aligned = context.aligned.best_cognate(key, 0.6);
+        const double article = context.article.best_cognate(key, 0.7);
         if (aligned >= 0.6) score += aligned;
         if (article >= 0.7) score += 0.5 * article;
         if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 0)
@@ -385,7 +386,7 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
 }
 
 void Checker::Impl::check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
-                                   const std::unordered_set<std::string>& other_language_text,
+                                   const std::unordered_map<std::string, int>& other_language_text,
                                    std::vector<Finding>& findings) const {
     const std::string& text = sentence.sentence->text;
     const auto in_url = url_words(text, sentence.words);
@@ -451,7 +452,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             const std::u32string suggestion_key = detail::cognate_key(detail::to_lower(suggestion));
             const auto& article_keys = context.article.cognate_keys();
             const bool term = std::any_of(article_keys.begin(), article_keys.end(), [&](const std::u32string& e) {
-                const double own = detail::cognate_similarity_of_keys(own_key, e);
+                const double own = detail::cognate_similarity_at_least(own_key, e, 0.75);
                 return own >= 0.75 && own >= detail::cognate_similarity_of_keys(suggestion_key, e);
             });
             if (term) continue;
@@ -561,14 +562,15 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
     std::unordered_map<std::string, int> danish_counts, english_counts;
     for (const auto& w : all_danish) ++danish_counts[w];
     for (const auto& w : all_english) ++english_counts[w];
-    const std::unordered_set<std::string> danish_set(all_danish.begin(), all_danish.end());
-    const std::unordered_set<std::string> english_set(all_english.begin(), all_english.end());
-    auto unique = [](std::vector<std::string> words) {
-        std::sort(words.begin(), words.end());
-        words.erase(std::unique(words.begin(), words.end()), words.end());
+    // Each language's vocabulary (WordEvidence only asks "any of them" questions, so the
+    // order does not matter).
+    auto vocabulary_of = [](const std::unordered_map<std::string, int>& counts) {
+        std::vector<std::string> words;
+        words.reserve(counts.size());
+        for (const auto& [word, count] : counts) words.push_back(word);
         return words;
     };
-    const std::vector<std::string> danish_vocabulary = unique(all_danish), english_vocabulary = unique(all_english);
+    const std::vector<std::string> danish_vocabulary = vocabulary_of(danish_counts), english_vocabulary = vocabulary_of(english_counts);
     const WordEvidence danish_evidence(danish_vocabulary, Lang::da, *lexicon), english_evidence(english_vocabulary, Lang::en, *lexicon);
 
     // English: the Summary's title and sentences, with their Danish counterparts as context.
@@ -576,7 +578,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
         const WordEvidence aligned_evidence(aligned_words, Lang::da, *lexicon);
-        check_spelling(s, SuggestionContext{aligned_evidence, danish_evidence, english_counts}, article, danish_set, findings);
+        check_spelling(s, SuggestionContext{aligned_evidence, danish_evidence, english_counts}, article, danish_counts, findings);
     };
     if (summary_title) {
         std::vector<const CheckedSentence*> aligned;
@@ -603,7 +605,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
         const WordEvidence aligned_evidence(aligned_words, Lang::en, *lexicon);
-        check_spelling(s, SuggestionContext{aligned_evidence, english_evidence, danish_counts}, article, english_set, findings);
+        check_spelling(s, SuggestionContext{aligned_evidence, english_evidence, danish_counts}, article, english_counts, findings);
     };
     for (std::size_t i = 0; i < resume.size(); ++i) {
         std::vector<const CheckedSentence*> aligned;

@@ -84,6 +84,9 @@ struct Speller::Impl {
     similarity::ShardedMemo<bool> acceptable_answers{max_cached_answers};
     similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
 
+    // The dictionaries are read one after another although that is most of the start-up
+    // time: Hunspell 1.7.1 (Debian 12) shares a reference-counted table between instances
+    // without a lock, so constructing two at once is a data race (fixed upstream in 1.7.2).
     explicit Impl(const SpellerOptions& options)
         : en_us(options.dictionary_dir, "en_US"), en_gb(options.dictionary_dir, "en_GB"), da(options.dictionary_dir, "da_DK") {
         en_us.add_words(options.extra_english);

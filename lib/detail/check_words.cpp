@@ -174,6 +174,15 @@ double cognate_similarity_of_keys(std::u32string_view a, std::u32string_view b) 
     return 1.0 - static_cast<double>(levenshtein(a, b)) / static_cast<double>(longer);
 }
 
+double cognate_similarity_at_least(std::u32string_view a, std::u32string_view b, double floor) {
+    const std::size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
+    if (longer == 0) return 0.0;
+    const double upper = 1.0 - static_cast<double>(longer - shorter) / static_cast<double>(longer);
+    if (upper < floor) return 0.0;
+    const double similarity = cognate_similarity_of_keys(a, b);
+    return similarity >= floor ? similarity : 0.0;
+}
+
 double spelling_similarity(std::string_view a, std::string_view b) {
     const auto x = to_u32(to_lower(a)), y = to_u32(to_lower(b));
     const std::size_t longer = std::max(x.size(), y.size());

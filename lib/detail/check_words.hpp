@@ -57,6 +57,10 @@ double cognate_similarity(std::string_view danish, std::string_view english);
 // cognate_similarity_of_keys(cognate_key(d), cognate_key(e)).
 std::u32string cognate_key(std::string_view word);
 double cognate_similarity_of_keys(std::u32string_view a, std::u32string_view b);
+// cognate_similarity_of_keys(a, b) when that is at least `floor`, else 0. The edit
+// distance is at least the difference in length, which alone rules most pairs out: the
+// checker compares each suggestion with every word of an article.
+double cognate_similarity_at_least(std::u32string_view a, std::u32string_view b, double floor);
 
 // Plain similarity of two spellings of one language (1 - distance / longer length).
 double spelling_similarity(std::string_view a, std::string_view b);
