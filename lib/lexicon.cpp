@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <unordered_set>
 
 #include "detail/lexicon_binary.hpp"
 #include "detail/lexicon_tables.hpp"
@@ -58,6 +59,16 @@ struct Lexicon::Impl {
         return translations;
     }
 
+    // First words (lexicon-key form, with the space after them) of the multi-word keys of
+    // `tables`, per direction.
+    std::unordered_set<std::string> term_heads[2];
+
+    bool may_start_term(detail::Direction direction, std::string_view word) const {
+        std::string prefix = detail::lexicon_key(word);
+        prefix += ' ';
+        return term_heads[static_cast<int>(direction)].contains(prefix) || (binary && binary->has_prefix(direction, prefix));
+    }
+
     bool contains(const detail::TermTable& table, detail::Direction direction, std::string_view word) const {
         const std::string key = detail::lexicon_key(word);
         return table.entries.contains(key) || (binary && binary_sources != 0 && binary->contains(direction, key, binary_sources));
@@ -93,6 +104,12 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
     }
     for (const auto& path : options.user_dictionaries) detail::load_user_dictionary(tables, path);
     tables.finish();
+    for (const auto direction : {detail::Direction::da_to_en, detail::Direction::en_to_da}) {
+        const auto& table = direction == detail::Direction::da_to_en ? tables.da_to_en : tables.en_to_da;
+        for (const auto& [key, translations] : table.entries)
+            if (const auto space = key.find(' '); space != std::string::npos)
+                impl_->term_heads[static_cast<int>(direction)].insert(key.substr(0, space + 1));
+    }
 }
 
 Lexicon::~Lexicon() = default;
@@ -108,6 +125,14 @@ std::vector<Translation> Lexicon::en_to_da(std::string_view english) const {
 }
 
 bool Lexicon::has_danish(std::string_view danish) const { return impl_->contains(impl_->tables.da_to_en, detail::Direction::da_to_en, danish); }
+
+bool Lexicon::may_start_danish_term(std::string_view word) const {
+    return impl_->may_start_term(detail::Direction::da_to_en, word);
+}
+
+bool Lexicon::may_start_english_term(std::string_view word) const {
+    return impl_->may_start_term(detail::Direction::en_to_da, word);
+}
 
 bool Lexicon::has_english(std::string_view english) const {
     return impl_->contains(impl_->tables.en_to_da, detail::Direction::en_to_da, english);

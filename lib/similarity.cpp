@@ -268,6 +268,8 @@ Token SentenceScorer::Impl::analyse(const words::RawToken& piece, Lang lang, Cal
             token.anchors.push_back({words::key_of(kCognatePrefix, token.cognate.substr(0, 4)), MatchKind::cognate, 0.0f});
     }
 
+    token.may_start_term = danish ? lexicon->may_start_danish_term(token.lower) : lexicon->may_start_english_term(token.lower);
+
     std::string found;
     auto translations = lookup_inflected(token.lower, lang, found);
     if (!translations.empty()) {
@@ -319,7 +321,9 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     sentence.lang = lang;
     sentence.text = std::string(text);
 
-    for (auto& raw : words::tokenize(text)) {
+    auto raw_tokens = words::tokenize(text);
+    sentence.tokens.reserve(raw_tokens.size());  // tokens are heavy (strings, vectors): not moved on growth
+    for (auto& raw : raw_tokens) {
         std::vector<words::RawToken> pieces;
         if (!danish && !raw.is_number && !raw.is_citation && raw.surface.find('\'') != std::string::npos) {
             for (auto& part : words::expand_english_contraction(words::to_lower(raw.surface)))
@@ -341,6 +345,7 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     auto& tokens = sentence.tokens;
     for (std::size_t length = kMaxPhraseWords; length >= 2; --length) {
         for (std::size_t start = 0; start + length <= tokens.size(); ++start) {
+            if (!tokens[start].may_start_term) continue;
             std::string phrase = tokens[start].lower;
             bool usable = !tokens[start].is_number && !tokens[start].is_citation;
             for (std::size_t k = start + 1; k < start + length && usable; ++k) {

@@ -138,6 +138,11 @@ TEST_CASE("bundled glossary entries are used while the glossary is unchanged", "
         REQUIRE(marrow.size() == 1);
         CHECK(marrow[0].target == "bone marrow");
         CHECK(marrow[0].source == Translation::Source::glossary);
+        // The term's first word, found in the binary file's sorted keys.
+        CHECK(lexicon.may_start_english_term("bone"));
+        CHECK_FALSE(lexicon.may_start_english_term("bon"));
+        CHECK_FALSE(lexicon.may_start_english_term("marrow"));
+        CHECK_FALSE(lexicon.may_start_danish_term("knoglemarv"));
         const auto hund = lexicon.da_to_en("hund");
         // Glossary (probability 1) before the learned "dog".
         REQUIRE(hund.size() >= 2);

@@ -188,6 +188,21 @@ TEST_CASE("user dictionaries in hunalign and TSV format", "[lexicon][user]") {
     CHECK(hjerte.front().source == Translation::Source::user);
 }
 
+TEST_CASE("may_start_*_term answers whether a multi-word entry begins with a word", "[lexicon][user]") {
+    TempDir dir;
+    LexiconOptions options = nothing_but();
+    options.user_dictionaries = {dir.write("mine.tsv", "kan lide\tlike\nhus\thouse\nknoglemarv\tbone marrow\n")};
+    const Lexicon lexicon(options);
+    CHECK(lexicon.may_start_danish_term("kan"));
+    CHECK(lexicon.may_start_danish_term("Kan"));  // the word is normalised like a lexicon key
+    CHECK_FALSE(lexicon.may_start_danish_term("lide"));  // second word only
+    CHECK_FALSE(lexicon.may_start_danish_term("hus"));   // a one-word entry
+    CHECK_FALSE(lexicon.may_start_danish_term("ka"));    // a prefix of the word is not the word
+    CHECK(lexicon.may_start_english_term("bone"));
+    CHECK_FALSE(lexicon.may_start_english_term("marrow"));
+    CHECK_FALSE(lexicon.may_start_english_term("kan"));  // Danish, not English
+}
+
 TEST_CASE("a pair from several sources keeps the most trusted source", "[lexicon][user]") {
     if (!has_freedict()) {
         WARN("skipped: FreeDict dictd files not installed in /usr/share/dictd");

@@ -68,6 +68,11 @@ public:
     // True when the Danish word or term (lexicon-key form) has any translation.
     bool has_danish(std::string_view danish) const;
     bool has_english(std::string_view english) const;
+    // False when no multi-word Danish (English) entry begins with the word `word`, so that a
+    // caller need not look up the phrases it starts ("bone" -> "bone marrow"). True may be a
+    // false alarm (an entry only a source this Lexicon leaves out has).
+    bool may_start_danish_term(std::string_view word) const;
+    bool may_start_english_term(std::string_view word) const;
 
 private:
     struct Impl;

@@ -50,6 +50,7 @@ struct PreparedSentence {
         bool is_name = false;          // capitalised word that is not a common word
         bool is_inflected = false;     // found in the lexicon only under a lemma candidate
         bool is_compound = false;      // found in the lexicon only as parts of a compound
+        bool may_start_term = false;   // a multi-word lexicon entry may begin with this word
         // How much the token counts: rare content words weigh ~1, function words
         // little, numbers/abbreviations/names more (see docs/similarity.md).
         float weight = 1.0f;

@@ -347,6 +347,19 @@ std::vector<Translation> MappedLexicon::lookup(Direction direction, std::string_
     return translations;
 }
 
+bool MappedLexicon::has_prefix(Direction direction, std::string_view prefix) const {
+    const Table& table = tables_[static_cast<int>(direction)];
+    std::size_t low = 0, high = table.head_count;
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (key_at(table, middle) < prefix)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < table.head_count && key_at(table, low).starts_with(prefix);
+}
+
 bool MappedLexicon::contains(Direction direction, std::string_view key, std::uint32_t source_mask) const {
     const Table& table = tables_[static_cast<int>(direction)];
     const std::size_t head = find(table, key);

@@ -72,6 +72,8 @@ public:
     // first as written; empty if absent.
     std::vector<Translation> lookup(Direction direction, std::string_view key, std::uint32_t source_mask = ~0u) const;
     bool contains(Direction direction, std::string_view key, std::uint32_t source_mask = ~0u) const;
+    // Whether some key begins with `prefix`, from any source.
+    bool has_prefix(Direction direction, std::string_view prefix) const;
     const BundleInfo& bundle() const noexcept { return bundle_; }
     std::size_t headword_count(Direction direction) const noexcept;
     // Translations stored for `direction` from the sources in `source_mask`.
