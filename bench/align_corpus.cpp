@@ -27,10 +27,7 @@ int main(int argc, char** argv) try {
     corpus_options.copies = args.number("--copies", 500);
     const std::size_t runs = args.number("--runs", 3);
     std::vector<unsigned> thread_counts;
-    {
-        std::istringstream list(args.text("--threads", "1,2"));
-        for (std::string item; std::getline(list, item, ',');) thread_counts.push_back(static_cast<unsigned>(std::stoul(item)));
-    }
+    for (std::size_t count : args.numbers("--threads", "1,2")) thread_counts.push_back(static_cast<unsigned>(count));
 
     const SourceText source =
         make_source(make_bench_corpus(read_file(args.text("--seed-file", kSeedFile)), corpus_options), "bench-corpus");

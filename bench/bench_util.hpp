@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -93,6 +94,13 @@ public:
     std::size_t number(std::string_view name, std::size_t fallback) const {
         const std::string value = text(name, "");
         return value.empty() ? fallback : static_cast<std::size_t>(std::stoull(value));
+    }
+    // "--threads 1,2" -> {1, 2}.
+    std::vector<std::size_t> numbers(std::string_view name, std::string fallback) const {
+        std::vector<std::size_t> out;
+        std::istringstream list(text(name, std::move(fallback)));
+        for (std::string item; std::getline(list, item, ',');) out.push_back(static_cast<std::size_t>(std::stoull(item)));
+        return out;
     }
     bool flag(std::string_view name) const { return std::find(args_.begin(), args_.end(), name) != args_.end(); }
 

@@ -8,7 +8,6 @@
 // grows, so it is measured by separate runs of bench_align_corpus --copies N instead.
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -24,11 +23,7 @@ int main(int argc, char** argv) try {
     const std::size_t base_copies = args.number("--base-copies", 125);
     const std::size_t runs = args.number("--runs", 3);
     const auto threads = static_cast<unsigned>(args.number("--threads", 1));
-    std::vector<std::size_t> scales;
-    {
-        std::istringstream list(args.text("--scales", "1,4,16"));
-        for (std::string item; std::getline(list, item, ',');) scales.push_back(std::stoul(item));
-    }
+    const std::vector<std::size_t> scales = args.numbers("--scales", "1,4,16");
     const std::string seed = read_file(args.text("--seed-file", kSeedFile));
     const Aligner aligner;
 

@@ -20,7 +20,6 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -30,25 +29,14 @@
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
 
-namespace {
-
-std::vector<std::size_t> number_list(const std::string& text) {
-    std::vector<std::size_t> numbers;
-    std::istringstream list(text);
-    for (std::string item; std::getline(list, item, ',');) numbers.push_back(std::stoul(item));
-    return numbers;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) try {
     using namespace summalign;
     using namespace summalign::bench;
     const Arguments args(argc, argv);
     const std::size_t base = args.number("--base", 1000);
     const std::size_t runs = args.number("--runs", 3);
-    const auto scales = number_list(args.text("--scales", "1,4,16"));
-    const auto thread_counts = number_list(args.text("--threads", "1,2"));
+    const auto scales = args.numbers("--scales", "1,4,16");
+    const auto thread_counts = args.numbers("--threads", "1,2");
     std::string source_name = args.text("--source", "help");
 
     // Lexicon load: the default components (FreeDict, glossary, learned table).
