@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
     register_learn_lexicon(app, action);
     register_check(app, action);
     register_eval(app, action);
+    // A usage error is one line, like every other error (CLI11 adds a second by default).
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return "summalign: " + std::string(e.what()) + " (--help lists the options)\n";
+    });
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -140,3 +140,40 @@ TEST_CASE("segment and align-text refuse bad input the same way", "[cli][bad-inp
     const auto good = write_input("good.txt", "Hej.\n");
     require_error(run_cli("align-text '" + latin1.string() + "' '" + good.string() + "'"), "latin1-seg.txt", "byte 1");
 }
+
+TEST_CASE("every command that scores sentences takes the same lexicon flags", "[cli][lexicon]") {
+    if (!cli_built()) return;
+    const auto seed = summalign::test::seed_path();
+    const auto danish = write_input("flags.da.txt", "Hunden sover.\nJeg drikker kaffe.\n");
+    const auto english = write_input("flags.en.txt", "I drink coffee.\nThe dog sleeps.\n");
+    const auto user = write_input("flags.tsv", "kaffe\tcoffee\n");
+    const std::string flags = " --no-freedict --no-glossary --no-learned -d '" + user.string() + "' --dict '" + user.string() +
+                              "' --dictionary '" + user.string() + "' ";
+    const std::string texts = " '" + danish.string() + "' '" + english.string() + "'";
+    for (const std::string command : {"align" + flags + "'" + seed.string() + "'", "check" + flags + "'" + seed.string() + "'",
+                                      "mine" + flags + texts, "align-text" + flags + texts}) {
+        INFO(command);
+        const Run run = run_cli(command);
+        INFO("stderr: " << run.err);
+        CHECK(run.exit_code == 0);
+        CHECK_FALSE(run.out.empty());
+    }
+    // The user dictionary alone still pairs the coffee lines: 1 -> 0.
+    const Run mined = run_cli("mine" + flags + texts);
+    CHECK(mined.out.find("1\t0\t") != std::string::npos);
+}
+
+TEST_CASE("a missing dictionary file is a one-line error naming it, for every command", "[cli][bad-input][lexicon]") {
+    if (!cli_built()) return;
+    const auto seed = summalign::test::seed_path();
+    const auto danish = write_input("missing-dict.da.txt", "Hunden sover.\n");
+    const auto english = write_input("missing-dict.en.txt", "The dog sleeps.\n");
+    const std::string missing = (scratch_dir() / "no-such-dictionary.tsv").string();
+    const std::string texts = " '" + danish.string() + "' '" + english.string() + "'";
+    for (const std::string command : {"align -d '" + missing + "' '" + seed.string() + "'",
+                                      "check --dict '" + missing + "' '" + seed.string() + "'",
+                                      "mine --dictionary '" + missing + "'" + texts, "align-text -d '" + missing + "'" + texts}) {
+        INFO(command);
+        require_error(run_cli(command), "no-such-dictionary.tsv", "does not exist");
+    }
+}

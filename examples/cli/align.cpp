@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli/commands.hpp"
+#include "cli/lexicon_arguments.hpp"
 #include "cli/streaming.hpp"
 #include "summalign/error.hpp"
 #include "summalign/export.hpp"
@@ -79,7 +80,7 @@ void register_align(CLI::App& app, Action& action) {
         std::string format = "json";
         std::string output;
         unsigned threads = 1;
-        std::vector<std::string> dictionaries;
+        LexiconArguments lexicon;
         std::string da_language = "da-DK";
         std::string en_language = "en-GB";
     };
@@ -92,8 +93,7 @@ void register_align(CLI::App& app, Action& action) {
     cmd->add_option("-o,--output", options->output, "write to this file (atomically: temporary file, then rename) instead of standard output");
     cmd->add_option("--threads", options->threads, "articles aligned in parallel (output is the same for any value)")
         ->check(CLI::Range(1u, 256u));
-    cmd->add_option("--dict", options->dictionaries, "extra dictionary: hunalign .dict (english @ danish) or TSV (danish<TAB>english)")
-        ->check(CLI::ExistingFile);
+    options->lexicon.add_to(*cmd);
     cmd->add_option("--tmx-da-lang", options->da_language, "xml:lang of the Danish side in TMX (default da-DK)");
     cmd->add_option("--tmx-en-lang", options->en_language, "xml:lang of the English side in TMX (default en-GB)");
     cmd->callback([options, &action] {
@@ -111,9 +111,7 @@ void register_align(CLI::App& app, Action& action) {
                 for (const std::string& file : files)
                     if (file != "-") read_source(file);
 
-            LexiconOptions lexicon_options;
-            for (const auto& dictionary : options->dictionaries) lexicon_options.user_dictionaries.emplace_back(dictionary);
-            const Aligner aligner(lexicon_options);
+            const Aligner aligner(options->lexicon.options());
             ExportOptions export_options;
             export_options.da_language = options->da_language;
             export_options.en_language = options->en_language;

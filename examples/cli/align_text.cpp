@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/lexicon_arguments.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
@@ -46,8 +47,7 @@ struct AlignTextArguments {
     std::string english_file;
     LadderOptions ladder;
     bool evidence = false;
-    bool no_learned = false;
-    std::vector<std::string> dictionaries;
+    LexiconArguments lexicon;
 };
 
 }  // namespace
@@ -65,8 +65,11 @@ void register_align_text(CLI::App& app, Action& action) {
     command->add_option("--merge-prior", arguments->ladder.merge_prior,
                         "Probability of a 1-2 (and of a 2-1) bead; 0 = default");
     command->add_option("--band", arguments->ladder.band, "First half-width of the search band; 0 = from the lengths");
-    command->add_option("-d,--dictionary", arguments->dictionaries, "Extra user dictionary (hunalign .dict or TSV), repeatable");
-    command->add_flag("--no-learned", arguments->no_learned, "Do not use the learned (IBM Model 1) table");
+    command->add_option("--shared-word-penalty", arguments->ladder.shared_word_penalty,
+                        "Log-odds a 1-2/2-1 bead pays per unit of word weight its two parts compete for (default 1; 0 = off)");
+    command->add_option("--uncovered-part-penalty", arguments->ladder.uncovered_part_penalty,
+                        "Log-odds a merge pays per unit its least-covered part falls below 0.35 coverage (default 4; 0 = off)");
+    arguments->lexicon.add_to(*command);
     command->add_flag("--evidence", arguments->evidence, "Append a fourth column: the word pairs behind each score");
     command->footer(
         "Output: one bead per line, DA_IDS<TAB>EN_IDS<TAB>SCORE. Ids are 0-based line numbers, comma-separated\n"
@@ -82,10 +85,7 @@ void register_align_text(CLI::App& app, Action& action) {
                 throw Error("-", std::nullopt, "only one of DA_FILE and EN_FILE can be standard input");
             const auto danish_lines = read_segments(arguments->danish_file);
             const auto english_lines = read_segments(arguments->english_file);
-            LexiconOptions lexicon_options;
-            lexicon_options.use_learned = !arguments->no_learned;
-            for (const auto& path : arguments->dictionaries) lexicon_options.user_dictionaries.emplace_back(path);
-            const Lexicon lexicon(lexicon_options);
+            const Lexicon lexicon(arguments->lexicon.options());
             const SentenceScorer scorer(lexicon);
             std::vector<PreparedSentence> danish, english;
             danish.reserve(danish_lines.size());

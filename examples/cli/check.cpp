@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/lexicon_arguments.hpp"
 #include "summalign/check.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
@@ -70,20 +71,17 @@ void register_check(CLI::App& app, Action& action) {
         std::vector<std::string> files;
         std::string format = "json";
         unsigned threads = 1;
-        std::vector<std::string> dictionaries;
+        LexiconArguments lexicon;
     };
     auto options = std::make_shared<Options>();
     cmd->add_option("FILE", options->files, "UTF-8 journal text; - for standard input")->required();
     cmd->add_option("--format", options->format, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
     cmd->add_option("--threads", options->threads, "articles checked in parallel (output is the same for any value)")
         ->check(CLI::Range(1u, 256u));
-    cmd->add_option("--dict", options->dictionaries, "extra dictionary: hunalign .dict (english @ danish) or TSV (danish<TAB>english)")
-        ->check(CLI::ExistingFile);
+    options->lexicon.add_to(*cmd);
     cmd->callback([options, &action] {
         action = [options] {
-            LexiconOptions lexicon_options;
-            for (const auto& dictionary : options->dictionaries) lexicon_options.user_dictionaries.emplace_back(dictionary);
-            const Aligner aligner(lexicon_options);
+            const Aligner aligner(options->lexicon.options());
             nlohmann::json all = nlohmann::json::array();
             std::ostringstream text;
             // Everything is read and checked before anything is written, so an unreadable

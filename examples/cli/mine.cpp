@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/lexicon_arguments.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
@@ -38,11 +39,8 @@ struct MineArguments {
     std::string english_file;
     unsigned threads = 1;
     std::size_t candidates = 40;
-    bool no_freedict = false;
-    bool no_glossary = false;
-    bool no_learned = false;
     bool no_margin = false;
-    std::vector<std::string> dictionaries;
+    LexiconArguments lexicon;
 };
 
 }  // namespace
@@ -58,10 +56,7 @@ void register_mine(CLI::App& app, Action& action) {
     command->add_option("--candidates", arguments->candidates, "English lines scored in full per Danish line")
         ->capture_default_str()
         ->check(CLI::Range(1, 100000));
-    command->add_option("-d,--dictionary", arguments->dictionaries, "Extra user dictionary (hunalign .dict or TSV), repeatable");
-    command->add_flag("--no-freedict", arguments->no_freedict, "Do not use the FreeDict dictionaries");
-    command->add_flag("--no-glossary", arguments->no_glossary, "Do not use the built-in glossary");
-    command->add_flag("--no-learned", arguments->no_learned, "Do not use the learned (IBM Model 1) table");
+    arguments->lexicon.add_to(*command);
     command->add_flag("--no-margin", arguments->no_margin, "Rank by raw score instead of margin over each line's typical score");
     command->footer(
         "Output: one line per Danish line, DA_INDEX<TAB>BEST_EN_INDEX<TAB>SCORE (0-based; '-' when EN_FILE is empty).\n"
@@ -73,12 +68,7 @@ void register_mine(CLI::App& app, Action& action) {
         action = [arguments] {
             const auto danish = read_lines(arguments->danish_file);
             const auto english = read_lines(arguments->english_file);
-            LexiconOptions lexicon_options;
-            lexicon_options.use_freedict = !arguments->no_freedict;
-            lexicon_options.use_glossary = !arguments->no_glossary;
-            lexicon_options.use_learned = !arguments->no_learned;
-            for (const auto& path : arguments->dictionaries) lexicon_options.user_dictionaries.emplace_back(path);
-            const Lexicon lexicon(lexicon_options);
+            const Lexicon lexicon(arguments->lexicon.options());
             const SentenceScorer scorer(lexicon);
             MineOptions options;
             options.threads = arguments->threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : arguments->threads;

@@ -1,0 +1,26 @@
+#pragma once
+// The lexicon flags every command that scores sentences takes, with the same names and
+// meaning everywhere: -d/--dict/--dictionary FILE (repeatable), --no-freedict, --no-glossary,
+// --no-learned.
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "summalign/lexicon.hpp"
+
+namespace summalign::cli {
+
+struct LexiconArguments {
+    std::vector<std::string> dictionaries;
+    bool no_freedict = false;
+    bool no_glossary = false;
+    bool no_learned = false;
+
+    // Registers the flags on `command`; `this` must outlive the parse (keep it in the
+    // command's shared arguments struct).
+    void add_to(CLI::App& command);
+    LexiconOptions options() const;
+};
+
+}  // namespace summalign::cli
