@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "cli/gold_match.hpp"
 #include "detail/align_sketch.hpp"
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
@@ -24,25 +25,7 @@ namespace {
 const std::string kSource = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/ugeskr-2003-165-stamceller.txt";
 const std::string kGold = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/gold/ugeskr-2003-165-stamceller.alignment.json";
 
-// Letters and digits only, lower-cased ASCII: the gold's and the parser's repairs may differ
-// in spaces, hyphens and quotes.
-std::string normalised(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (c < 0x80 && !std::isalnum(c)) continue;
-        out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-    }
-    return out;
-}
-
-bool same_sentence(const std::string& a, const std::string& b) {
-    const auto x = normalised(a), y = normalised(b);
-    if (x == y) return true;
-    // Tolerate a segmentation difference at one end (a spliced caption, a joined label).
-    const auto& shorter = x.size() < y.size() ? x : y;
-    const auto& longer = x.size() < y.size() ? y : x;
-    return shorter.size() >= 30 && longer.find(shorter) != std::string::npos;
-}
+using summalign::cli::same_sentence;
 
 struct Fixture {
     Parser parser;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/gold_match.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/journal.hpp"
@@ -21,24 +22,6 @@
 
 namespace summalign::cli {
 namespace {
-
-// Letters and digits only: the gold's repairs and the parser's may differ in spacing and hyphens.
-std::string normalised(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (c < 0x80 && !std::isalnum(c)) continue;
-        out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-    }
-    return out;
-}
-
-bool same_sentence(const std::string& a, const std::string& b) {
-    const auto x = normalised(a), y = normalised(b);
-    if (x == y) return true;
-    const auto& shorter = x.size() < y.size() ? x : y;
-    const auto& longer = x.size() < y.size() ? y : x;
-    return shorter.size() >= 30 && longer.find(shorter) != std::string::npos;
-}
 
 std::ptrdiff_t index_of(const std::vector<Sentence>& sentences, const std::string& text) {
     for (std::size_t k = 0; k < sentences.size(); ++k)
