@@ -312,7 +312,7 @@ std::string_view MappedLexicon::key_at(const Table& table, std::size_t head) con
     return bytes_.substr(strings_offset_ + get_u32(bytes_, record), get_u32(bytes_, record + 4));
 }
 
-std::size_t MappedLexicon::find(const Table& table, std::string_view key) const {
+std::size_t MappedLexicon::first_not_below(const Table& table, std::string_view key) const {
     std::size_t low = 0;
     std::size_t high = table.head_count;
     while (low < high) {
@@ -322,7 +322,12 @@ std::size_t MappedLexicon::find(const Table& table, std::string_view key) const 
         else
             high = middle;
     }
-    return low < table.head_count && key_at(table, low) == key ? low : table.head_count;
+    return low;
+}
+
+std::size_t MappedLexicon::find(const Table& table, std::string_view key) const {
+    const std::size_t head = first_not_below(table, key);
+    return head < table.head_count && key_at(table, head) == key ? head : table.head_count;
 }
 
 std::vector<Translation> MappedLexicon::lookup(Direction direction, std::string_view key, std::uint32_t source_mask) const {
@@ -349,15 +354,8 @@ std::vector<Translation> MappedLexicon::lookup(Direction direction, std::string_
 
 bool MappedLexicon::has_prefix(Direction direction, std::string_view prefix) const {
     const Table& table = tables_[static_cast<int>(direction)];
-    std::size_t low = 0, high = table.head_count;
-    while (low < high) {
-        const std::size_t middle = low + (high - low) / 2;
-        if (key_at(table, middle) < prefix)
-            low = middle + 1;
-        else
-            high = middle;
-    }
-    return low < table.head_count && key_at(table, low).starts_with(prefix);
+    const std::size_t head = first_not_below(table, prefix);  // keys are sorted: one beginning with prefix comes first
+    return head < table.head_count && key_at(table, head).starts_with(prefix);
 }
 
 bool MappedLexicon::contains(Direction direction, std::string_view key, std::uint32_t source_mask) const {

@@ -89,6 +89,8 @@ private:
     };
     void validate(const std::string& name);
     std::string_view key_at(const Table& table, std::size_t head) const;
+    // Index of the first head whose key is not below `key` (head_count when none).
+    std::size_t first_not_below(const Table& table, std::string_view key) const;
     // Index of the head whose key is `key`, or head_count when absent.
     std::size_t find(const Table& table, std::string_view key) const;
     void unmap() noexcept;
