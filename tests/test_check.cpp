@@ -535,3 +535,23 @@ TEST_CASE("summalign check prints findings as JSON and as compiler-style lines",
     CHECK(count == json.size());
     CHECK(steum_line);
 }
+
+TEST_CASE("cognate_similarity_at_least agrees with the full comparison at every floor", "[check][words]") {
+    // It stops the edit distance early; the answer must be the full one whenever that
+    // reaches the floor, and 0 otherwise.
+    const std::vector<std::string> words = {"kondrocytter", "chondrocytes", "chondrites", "stamceller", "stem",
+                                            "steum", "angiogenese", "angiogenesis", "angiogense", "mesenkymale",
+                                            "mesenchymal", "a", "", "hæmatopoietisk", "haematopoietic", "knoglemarv"};
+    std::size_t reached = 0;
+    for (const auto& x : words)
+        for (const auto& y : words) {
+            const auto a = detail::cognate_key(x), b = detail::cognate_key(y);
+            const double full = detail::cognate_similarity_of_keys(a, b);
+            for (const double floor : {0.3, 0.5, 0.6, 0.7, 0.75, 0.9, 1.0}) {
+                INFO(x << " ~ " << y << " at " << floor << ": " << full);
+                CHECK(detail::cognate_similarity_at_least(a, b, floor) == (full >= floor ? full : 0.0));
+                reached += full >= floor;
+            }
+        }
+    CHECK(reached > words.size() * 7);  // identical pairs alone reach every floor; some others too
+}

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <stdexcept>
 
 namespace summalign::detail {
@@ -33,7 +34,10 @@ std::u32string to_u32(std::string_view utf8) {
     return out;
 }
 
-std::size_t levenshtein(std::u32string_view a, std::u32string_view b) {
+// The edit distance, or any number above `limit` as soon as it is certain to exceed it (every
+// entry of a row above the limit: later rows cannot come back below).
+std::size_t levenshtein(std::u32string_view a, std::u32string_view b,
+                        std::size_t limit = std::numeric_limits<std::size_t>::max()) {
     // One row of the table; on the stack for words of ordinary length (this runs for every
     // suggestion against every word of an article).
     std::array<std::size_t, 64> small{};
@@ -47,11 +51,14 @@ std::size_t levenshtein(std::u32string_view a, std::u32string_view b) {
     for (std::size_t i = 1; i <= a.size(); ++i) {
         std::size_t diagonal = row[0];
         row[0] = i;
+        std::size_t row_minimum = row[0];
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t above = row[j];
             row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = above;
+            row_minimum = std::min(row_minimum, row[j]);
         }
+        if (row_minimum > limit) return row_minimum;
     }
     return row[b.size()];
 }
@@ -177,10 +184,16 @@ double cognate_similarity_of_keys(std::u32string_view a, std::u32string_view b) 
 double cognate_similarity_at_least(std::u32string_view a, std::u32string_view b, double floor) {
     const std::size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
     if (longer == 0) return 0.0;
-    const double upper = 1.0 - static_cast<double>(longer - shorter) / static_cast<double>(longer);
-    if (upper < floor) return 0.0;
-    const double similarity = cognate_similarity_of_keys(a, b);
-    return similarity >= floor ? similarity : 0.0;
+    const auto similarity_at = [longer](std::size_t distance) {
+        return 1.0 - static_cast<double>(distance) / static_cast<double>(longer);
+    };
+    if (similarity_at(longer - shorter) < floor) return 0.0;
+    // The largest distance that still reaches `floor` (computed as the similarity itself is,
+    // so that rounding cannot tell the two apart); beyond it the edit distance can stop.
+    std::size_t allowed = longer - shorter;
+    while (allowed < longer && similarity_at(allowed + 1) >= floor) ++allowed;
+    const std::size_t distance = levenshtein(a, b, allowed);
+    return distance <= allowed ? similarity_at(distance) : 0.0;
 }
 
 double spelling_similarity(std::string_view a, std::string_view b) {
