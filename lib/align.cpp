@@ -80,19 +80,6 @@ struct OneToOneScores {
 
 std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                          std::span<const PreparedSentence> english, const LadderOptions& options,
-                         OneToOneScores* one_to_one);
-
-}  // namespace
-
-std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
-                               std::span<const PreparedSentence> english, const LadderOptions& options) {
-    return ladder(scorer, danish, english, options, nullptr);
-}
-
-namespace {
-
-std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
-                         std::span<const PreparedSentence> english, const LadderOptions& options,
                          OneToOneScores* one_to_one) {
     const detail::Calibration calibration = detail::default_calibration();
     if (one_to_one) {
@@ -210,6 +197,11 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
 }
 
 }  // namespace
+
+std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                               std::span<const PreparedSentence> english, const LadderOptions& options) {
+    return ladder(scorer, danish, english, options, nullptr);
+}
 
 double support_threshold() noexcept { return detail::default_support_threshold(); }
 
