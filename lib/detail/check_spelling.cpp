@@ -78,6 +78,10 @@ struct Speller::Impl {
     Dictionary da;
     static constexpr std::size_t max_cached_suggestions = 20000;
     similarity::ShardedMemo<std::vector<std::string>> suggestions{max_cached_suggestions};  // "lang:word" -> suggestions
+    // Held while a language's suggestions are computed, so that a thread meeting a word
+    // another thread is asking Hunspell about waits for that answer instead of computing it
+    // again behind the same dictionary mutex.
+    std::mutex suggesting_da, suggesting_en;
     // Whole answers of acceptable() ("da:word") and missing_linking_s(), since a text repeats
     // its words and each answer takes several spell() calls and strings.
     static constexpr std::size_t max_cached_answers = 200000;
@@ -158,6 +162,10 @@ std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) cons
     // Hunspell's suggest() costs up to a second for a Danish word (compounding), so answers
     // are kept: a journal archive misspells and coins the same words again and again.
     const std::string key = std::string(to_string(lang)) + ':' + std::string(word);
+    if (auto kept = impl_->suggestions.find(key)) return std::move(*kept);
+    // The first articles of a corpus are where this matters: every worker meets the same new
+    // words at once, and each Danish suggest() is ~0.1 s.
+    std::lock_guard suggesting(lang == Lang::da ? impl_->suggesting_da : impl_->suggesting_en);
     if (auto kept = impl_->suggestions.find(key)) return std::move(*kept);
     const std::string text(word);
     std::vector<std::string> out;
