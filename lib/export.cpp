@@ -77,13 +77,34 @@ void DocumentWriter::begin(const Document& document) {
     }
 }
 
+bool DocumentWriter::renders_articles() const noexcept {
+    return impl_->format == Format::json || impl_->format == Format::jsonl || impl_->format == Format::tsv;
+}
+
+std::string DocumentWriter::render(const Article& article, std::size_t index, const AlignedArticle& aligned) const {
+    switch (impl_->format) {
+        case Format::json: return detail::json_article_text(article, index, &aligned, impl_->options);
+        case Format::jsonl: return detail::jsonl_line(impl_->source_name, article, index, &aligned);
+        case Format::tsv: return detail::tsv_article_rows(article, index, aligned.alignment);
+        case Format::tmx:
+        case Format::html: break;
+    }
+    throw std::logic_error("DocumentWriter::render: " + std::string(to_string(impl_->format)) + " collects its articles; use add()");
+}
+
+void DocumentWriter::add_rendered(std::string_view bytes) {
+    if (!renders_articles())
+        throw std::logic_error("DocumentWriter::add_rendered: " + std::string(to_string(impl_->format)) + " collects its articles; use add()");
+    if (impl_->format == Format::json) detail::write_json_article(impl_->out, bytes, impl_->articles_in_document == 0, impl_->options);
+    else impl_->out << bytes;
+    ++impl_->articles_in_document;
+}
+
 void DocumentWriter::add(const Article& article, std::size_t index, const AlignedArticle& aligned) {
     switch (impl_->format) {
         case Format::json:
-            detail::write_json_article(impl_->out, article, index, &aligned, impl_->articles_in_document == 0, impl_->options);
-            break;
-        case Format::jsonl: detail::write_jsonl_line(impl_->out, impl_->source_name, article, index, &aligned); break;
-        case Format::tsv: detail::write_tsv_article(impl_->out, article, index, aligned.alignment); break;
+        case Format::jsonl:
+        case Format::tsv: add_rendered(render(article, index, aligned)); return;
         case Format::tmx:
             if (!impl_->tmx) throw std::logic_error("DocumentWriter::add before begin");
             impl_->tmx->add(article, index, aligned.alignment);
@@ -93,9 +114,15 @@ void DocumentWriter::add(const Article& article, std::size_t index, const Aligne
     ++impl_->articles_in_document;
 }
 
-void DocumentWriter::end(const Document& document) {
+std::string DocumentWriter::render_end(const Document& document) const {
+    return impl_->format == Format::json ? detail::json_closing_text(document, impl_->options) : std::string();
+}
+
+void DocumentWriter::end(const Document& document) { end(document, render_end(document)); }
+
+void DocumentWriter::end(const Document& document, std::string_view rendered_end) {
     switch (impl_->format) {
-        case Format::json: detail::write_json_end(impl_->out, document, impl_->articles_in_document, impl_->options); break;
+        case Format::json: detail::write_json_end(impl_->out, rendered_end, impl_->articles_in_document, impl_->options); break;
         case Format::jsonl: break;
         case Format::tsv: break;
         case Format::tmx:

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -80,5 +81,63 @@ TEST_CASE("DocumentWriter writes one TSV header for several documents, and JSONL
             const std::string rows = one.substr(one.find('\n') + 1);
             CHECK(out.str() == one + rows);
         }
+    }
+}
+
+namespace {
+
+// The two-step way: every article rendered first (in reverse order, as threads finishing
+// out of order would), the closing too, and only then written in order.
+std::string rendered_apart(Format format, const Document& document, const std::vector<AlignedArticle>& aligned,
+                           const ExportOptions& options = {}) {
+    std::ostringstream out;
+    DocumentWriter writer(out, format, options);
+    writer.begin(document);
+    std::vector<std::string> pieces(aligned.size());
+    for (std::size_t i = aligned.size(); i-- > 0;) pieces[i] = writer.render(document.articles[i], i, aligned[i]);
+    const std::string closing = writer.render_end(document);
+    for (const std::string& piece : pieces) writer.add_rendered(piece);
+    writer.end(document, closing);
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("DocumentWriter render/add_rendered and render_end/end write the bytes of write_document", "[export][writer]") {
+    const Document document = test::sample_document();
+    const std::vector<AlignedArticle> aligned = test::sample_aligned();
+    REQUIRE(document.articles.size() >= 2);
+    for (Format format : {Format::json, Format::jsonl, Format::tsv}) {
+        INFO("format " << to_string(format));
+        std::ostringstream sink;
+        CHECK(DocumentWriter(sink, format).renders_articles());
+        for (bool pretty : {true, false}) {
+            ExportOptions options;
+            options.pretty = pretty;
+            const std::string expected = whole(format, document, aligned, options);
+            REQUIRE(!expected.empty());
+            CHECK(rendered_apart(format, document, aligned, options) == expected);
+        }
+    }
+    Document empty;
+    empty.source_name = "empty.txt";
+    CHECK(rendered_apart(Format::json, empty, {}) == whole(Format::json, empty, {}));
+}
+
+TEST_CASE("DocumentWriter says that tmx and html cannot be rendered article by article", "[export][writer]") {
+    const Document document = test::sample_document();
+    const std::vector<AlignedArticle> aligned = test::sample_aligned();
+    for (Format format : {Format::tmx, Format::html}) {
+        INFO("format " << to_string(format));
+        std::ostringstream out;
+        DocumentWriter writer(out, format);
+        CHECK_FALSE(writer.renders_articles());
+        writer.begin(document);
+        CHECK_THROWS_AS(writer.render(document.articles[0], 0, aligned[0]), std::logic_error);
+        CHECK_THROWS_AS(writer.add_rendered("x"), std::logic_error);
+        // The two-step end still works: these formats make their closing at end().
+        for (std::size_t i = 0; i < aligned.size(); ++i) writer.add(document.articles[i], i, aligned[i]);
+        writer.end(document, writer.render_end(document));
+        CHECK(out.str() == whole(format, document, aligned));
     }
 }

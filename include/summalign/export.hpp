@@ -66,6 +66,19 @@ public:
     void add(const Article& article, std::size_t index, const AlignedArticle& aligned);
     void end(const Document& document);
 
+    // add() in two steps, for json, jsonl and tsv (renders_articles()): render() makes the
+    // bytes add() would write without changing the writer, so several threads may render
+    // articles of the current document at once; add_rendered() then writes them, in
+    // article order. tmx and html collect their articles until end(): use add().
+    bool renders_articles() const noexcept;
+    std::string render(const Article& article, std::size_t index, const AlignedArticle& aligned) const;
+    void add_rendered(std::string_view bytes);
+    // end() in two steps likewise: render_end() makes what end() writes after the articles
+    // from the document alone (for json its "repairs", large for a long document), so it can
+    // be made on another thread while the articles are aligned; end(document, rendered).
+    std::string render_end(const Document& document) const;
+    void end(const Document& document, std::string_view rendered_end);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

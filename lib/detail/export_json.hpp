@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <ostream>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -27,15 +28,19 @@ void write_jsonl(std::ostream& out, const Document& document, std::span<const Al
 
 // The JSON document written piece by piece (DocumentWriter), byte for byte what
 // write_json writes without building the whole tree: the opening with "source", then each
-// article (`first` for the first one), then the closing with "repairs".
+// article (`first` for the first one), then the closing with "repairs". The texts of the
+// articles and of the closing are made apart from writing them, so that threads can make
+// several at once.
 void write_json_begin(std::ostream& out, const Document& document, const ExportOptions& options);
-void write_json_article(std::ostream& out, const Article& article, std::size_t index, const AlignedArticle* aligned,
-                        bool first, const ExportOptions& options);
-void write_json_end(std::ostream& out, const Document& document, std::size_t article_count,
+std::string json_article_text(const Article& article, std::size_t index, const AlignedArticle* aligned,
+                              const ExportOptions& options);
+void write_json_article(std::ostream& out, std::string_view text, bool first, const ExportOptions& options);
+std::string json_closing_text(const Document& document, const ExportOptions& options);
+void write_json_end(std::ostream& out, std::string_view closing_text, std::size_t article_count,
                     const ExportOptions& options);
 
-// One JSONL line: the article object with "source" first.
-void write_jsonl_line(std::ostream& out, std::string_view source_name, const Article& article, std::size_t index,
-                      const AlignedArticle* aligned);
+// One JSONL line (with its line break): the article object with "source" first.
+std::string jsonl_line(std::string_view source_name, const Article& article, std::size_t index,
+                       const AlignedArticle* aligned);
 
 }  // namespace summalign::detail

@@ -1,6 +1,7 @@
 #include "detail/export_tsv.hpp"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "detail/export_common.hpp"
@@ -8,10 +9,22 @@
 namespace summalign::detail {
 namespace {
 
-void write_row(std::ostream& out, std::size_t article, std::string_view kind, std::string_view da,
-               std::string_view en, double score, std::string_view da_ids, std::string_view en_ids) {
-    out << article << '\t' << kind << '\t' << tsv_escape(da) << '\t' << tsv_escape(en) << '\t'
-        << score_text(score) << '\t' << da_ids << '\t' << en_ids << '\n';
+void append_row(std::string& out, std::size_t article, std::string_view kind, std::string_view da,
+                std::string_view en, double score, std::string_view da_ids, std::string_view en_ids) {
+    out += std::to_string(article);
+    out += '\t';
+    out += kind;
+    out += '\t';
+    out += tsv_escape(da);
+    out += '\t';
+    out += tsv_escape(en);
+    out += '\t';
+    out += score_text(score);
+    out += '\t';
+    out += da_ids;
+    out += '\t';
+    out += en_ids;
+    out += '\n';
 }
 
 }  // namespace
@@ -34,20 +47,22 @@ std::string tsv_escape(std::string_view text) {
 
 void write_tsv_header(std::ostream& out) { out << "article\tkind\tda\ten\tscore\tda_ids\ten_ids\n"; }
 
-void write_tsv_article(std::ostream& out, const Article& article, std::size_t index, const ArticleAlignment& alignment) {
-    if (alignment.title) write_row(out, index, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
+std::string tsv_article_rows(const Article& article, std::size_t index, const ArticleAlignment& alignment) {
+    std::string rows;
+    if (alignment.title) append_row(rows, index, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
     for (const Bead& bead : alignment.resume_summary) {
-        write_row(out, index, "resume_summary", joined_text(article.resume, bead.da),
-                  joined_text(summary_sentences(article), bead.en), bead.score, indices_text(bead.da),
-                  indices_text(bead.en));
+        append_row(rows, index, "resume_summary", joined_text(article.resume, bead.da),
+                   joined_text(summary_sentences(article), bead.en), bead.score, indices_text(bead.da),
+                   indices_text(bead.en));
     }
+    return rows;
 }
 
 void write_tsv(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                const ExportOptions& /*options*/) {
     check_aligned_matches(document, aligned);
     write_tsv_header(out);
-    for (std::size_t i = 0; i < aligned.size(); ++i) write_tsv_article(out, document.articles[i], i, aligned[i].alignment);
+    for (std::size_t i = 0; i < aligned.size(); ++i) out << tsv_article_rows(document.articles[i], i, aligned[i].alignment);
 }
 
 }  // namespace summalign::detail

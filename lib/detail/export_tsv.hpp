@@ -23,6 +23,6 @@ void write_tsv(std::ostream& out, const Document& document, std::span<const Alig
 
 // The same in pieces: the header line, then each article's rows.
 void write_tsv_header(std::ostream& out);
-void write_tsv_article(std::ostream& out, const Article& article, std::size_t index, const ArticleAlignment& alignment);
+std::string tsv_article_rows(const Article& article, std::size_t index, const ArticleAlignment& alignment);
 
 }  // namespace summalign::detail
