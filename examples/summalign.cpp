@@ -1,5 +1,6 @@
 // summalign: aligns Danish medical articles with their English summaries.
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
@@ -10,6 +11,13 @@ namespace summalign::cli {
 void emit(const std::string& text) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
+}
+
+void finish_now(int code) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
 }
 }  // namespace summalign::cli
 

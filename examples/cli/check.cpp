@@ -80,7 +80,7 @@ void register_check(CLI::App& app, Action& action) {
         ->check(CLI::Range(1u, 256u));
     options->lexicon.add_to(*cmd);
     cmd->callback([options, &action] {
-        action = [options] {
+        action = [options]() -> int {
             const Aligner aligner(options->lexicon.options());
             nlohmann::json all = nlohmann::json::array();
             std::ostringstream text;
@@ -116,7 +116,7 @@ void register_check(CLI::App& app, Action& action) {
                 emit(text.str());
             else
                 emit(all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
-            return 0;
+            finish_now(0);
         };
     });
 }

@@ -23,11 +23,16 @@
 namespace summalign::cli {
 
 void align_in_order(const Aligner& aligner, const std::vector<Article>& articles, std::string_view source,
-                    unsigned threads, const ArticleSink& sink) {
+                    unsigned threads, const ArticleSink& sink, const ArticleRenderer& render) {
     const std::size_t count = articles.size();
     const unsigned workers = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1)));
+    auto finish = [&](std::size_t index) {
+        FinishedArticle finished{aligner.align_article(articles[index], source), {}};
+        if (render) finished.rendered = render(index, finished.aligned);
+        return finished;
+    };
     if (workers == 1) {
-        for (std::size_t i = 0; i < count; ++i) sink(i, aligner.align_article(articles[i], source));
+        for (std::size_t i = 0; i < count; ++i) sink(i, finish(i));
         return;
     }
     // Workers take the next article unless it is too far ahead of the one the sink waits
@@ -38,7 +43,7 @@ void align_in_order(const Aligner& aligner, const std::vector<Article>& articles
     std::size_t next = 0, handed = 0;
     bool stop = false;
     std::exception_ptr failure;
-    std::map<std::size_t, AlignedArticle> done;
+    std::map<std::size_t, FinishedArticle> done;
 
     auto work = [&] {
         for (;;) {
@@ -50,9 +55,9 @@ void align_in_order(const Aligner& aligner, const std::vector<Article>& articles
                 index = next++;
             }
             try {
-                AlignedArticle aligned = aligner.align_article(articles[index], source);
+                FinishedArticle finished = finish(index);
                 std::lock_guard lock(mutex);
-                done.emplace(index, std::move(aligned));
+                done.emplace(index, std::move(finished));
             } catch (...) {
                 std::lock_guard lock(mutex);
                 if (!failure) failure = std::current_exception();
@@ -73,15 +78,15 @@ void align_in_order(const Aligner& aligner, const std::vector<Article>& articles
     for (unsigned w = 0; w < workers; ++w) pool.emplace_back(work);
     try {
         while (handed < count) {
-            AlignedArticle aligned;
+            FinishedArticle finished;
             {
                 std::unique_lock lock(mutex);
                 changed.wait(lock, [&] { return failure || done.contains(handed); });
                 if (failure) break;
                 auto node = done.extract(handed);
-                aligned = std::move(node.mapped());
+                finished = std::move(node.mapped());
             }
-            sink(handed, std::move(aligned));
+            sink(handed, std::move(finished));
             {
                 std::lock_guard lock(mutex);
                 ++handed;
@@ -232,9 +237,9 @@ std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name
         if (!at_end && cut <= document.articles[complete - 1].start) return;
         std::vector<Article> finished(std::make_move_iterator(document.articles.begin()),
                                       std::make_move_iterator(document.articles.begin() + static_cast<std::ptrdiff_t>(complete)));
-        align_in_order(aligner, finished, source.bytes, threads, [&](std::size_t i, AlignedArticle&& aligned) {
-            shift_offsets(finished[i], aligned.findings, base);
-            sink(emitted++, finished[i], std::move(aligned));
+        align_in_order(aligner, finished, source.bytes, threads, [&](std::size_t i, FinishedArticle&& done) {
+            shift_offsets(finished[i], done.aligned.findings, base);
+            sink(emitted++, finished[i], std::move(done.aligned));
         });
         window.erase(0, cut);
         base += cut;

@@ -17,15 +17,24 @@
 
 namespace summalign::cli {
 
+// An aligned article and, when align_in_order was given a renderer, its output bytes.
+struct FinishedArticle {
+    AlignedArticle aligned;
+    std::string rendered;
+};
 // Called on the calling thread, in article order, with each article as soon as it and all
-// before it are aligned; the aligned article is dropped afterwards.
-using ArticleSink = std::function<void(std::size_t index, AlignedArticle&& aligned)>;
+// before it are aligned; the article is dropped afterwards.
+using ArticleSink = std::function<void(std::size_t index, FinishedArticle&& finished)>;
+// Called on the thread that aligned the article, several at once: turning articles into
+// output bytes (DocumentWriter::render) is then shared by the workers too.
+using ArticleRenderer = std::function<std::string(std::size_t index, const AlignedArticle& aligned)>;
 
-// Aligns and checks `articles` (parsed from `source`) on up to `threads` threads and hands
-// them to `sink` in order. At most a few articles per thread wait for the sink, so memory
-// does not grow with the number of articles. The results are those of Aligner::align.
+// Aligns and checks `articles` (parsed from `source`) on up to `threads` threads, renders
+// each with `render` (if given) and hands them to `sink` in order. At most a few articles
+// per thread wait for the sink, so memory does not grow with the number of articles. The
+// results are those of Aligner::align.
 void align_in_order(const Aligner& aligner, const std::vector<Article>& articles, std::string_view source,
-                    unsigned threads, const ArticleSink& sink);
+                    unsigned threads, const ArticleSink& sink, const ArticleRenderer& render = nullptr);
 
 // The input files named on the command line: a directory stands for the *.txt files under
 // it (recursively, sorted by path); "-" and files are kept as given, in order.
