@@ -36,8 +36,11 @@ void align_in_order(const Aligner& aligner, const std::vector<Article>& articles
         return;
     }
     // Workers take the next article unless it is too far ahead of the one the sink waits
-    // for; finished articles wait in `done` until their turn.
-    const std::size_t lookahead = 4 * static_cast<std::size_t>(workers);
+    // for; finished articles wait in `done` until their turn. The window is wide because one
+    // article can take a hundred times longer than the next (the first use of a word
+    // Hunspell must find suggestions for: ~0.15 s), and the other workers should keep going
+    // meanwhile; 32 rendered articles per worker are a few MB.
+    const std::size_t lookahead = 32 * static_cast<std::size_t>(workers);
     std::mutex mutex;
     std::condition_variable changed;
     std::size_t next = 0, handed = 0;

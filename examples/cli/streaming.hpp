@@ -30,7 +30,7 @@ using ArticleSink = std::function<void(std::size_t index, FinishedArticle&& fini
 using ArticleRenderer = std::function<std::string(std::size_t index, const AlignedArticle& aligned)>;
 
 // Aligns and checks `articles` (parsed from `source`) on up to `threads` threads, renders
-// each with `render` (if given) and hands them to `sink` in order. At most a few articles
+// each with `render` (if given) and hands them to `sink` in order. At most 32 articles
 // per thread wait for the sink, so memory does not grow with the number of articles. The
 // results are those of Aligner::align.
 void align_in_order(const Aligner& aligner, const std::vector<Article>& articles, std::string_view source,
