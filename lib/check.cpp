@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -16,6 +17,7 @@
 #include "detail/check_mentions.hpp"
 #include "detail/check_spelling.hpp"
 #include "detail/check_words.hpp"
+#include "detail/similarity_memo.hpp"
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
 
@@ -146,10 +148,34 @@ bool is_sentence_initial(const std::vector<CheckWord>& words, std::size_t index)
 // other: how alike it looks to one of them (cognates) and whether the lexicon translates one
 // of them to it. Worked out on first use and then reused for every candidate: most
 // sentences need no suggestion, and a misspelt word has a dozen candidates.
+// The lexicon's translations of a word, as target strings, kept per word: suggestion
+// ranking asks for those of a whole article's vocabulary, and an archive repeats its words
+// from article to article. Shared by the threads of a Checker (like its Speller's memos).
+class TranslationTargets {
+public:
+    using Targets = std::shared_ptr<const std::vector<std::string>>;
+
+    explicit TranslationTargets(const Lexicon& lexicon) : lexicon_(&lexicon) {}
+
+    Targets of(const std::string& word, Lang lang) const {
+        return (lang == Lang::da ? danish_ : english_).get(word, [&] {
+            std::vector<std::string> targets;
+            for (auto& t : lang == Lang::da ? lexicon_->da_to_en(word) : lexicon_->en_to_da(word))
+                targets.push_back(std::move(t.target));
+            return std::make_shared<const std::vector<std::string>>(std::move(targets));
+        });
+    }
+
+private:
+    static constexpr std::size_t max_cached_words = 200000;
+    const Lexicon* lexicon_;
+    detail::similarity::ShardedMemo<Targets> danish_{max_cached_words}, english_{max_cached_words};
+};
+
 class WordEvidence {
 public:
-    WordEvidence(const std::vector<std::string>& words, Lang lang, const Lexicon& lexicon)
-        : words_(&words), lang_(lang), lexicon_(&lexicon) {}
+    WordEvidence(const std::vector<std::string>& words, Lang lang, const TranslationTargets& translations)
+        : words_(&words), lang_(lang), translations_(&translations) {}
 
     // detail::cognate_key of each word, in order.
     const std::vector<std::u32string>& cognate_keys() const {
@@ -175,15 +201,17 @@ public:
     bool translates_to(const std::string& candidate) const {
         if (!targets_) {
             targets_.emplace();
+            targets_->held.reserve(words_->size());
             for (const auto& word : *words_) {
-                for (auto& t : lang_ == Lang::da ? lexicon_->da_to_en(word) : lexicon_->en_to_da(word)) {
-                    if (t.target.find(' ') != std::string::npos) targets_->terms.push_back(t.target);
-                    targets_->words.insert(std::move(t.target));
+                const auto& held = targets_->held.emplace_back(translations_->of(word, lang_));
+                for (const std::string& target : *held) {
+                    if (target.find(' ') != std::string::npos) targets_->terms.push_back(target);
+                    targets_->words.insert(target);
                 }
             }
         }
         if (targets_->words.count(candidate)) return true;
-        for (const auto& term : targets_->terms)
+        for (const std::string_view term : targets_->terms)
             for (std::size_t at = term.find(candidate); at != std::string::npos; at = term.find(candidate, at + 1))
                 if ((at == 0 || term[at - 1] == ' ') && (at + candidate.size() == term.size() || term[at + candidate.size()] == ' '))
                     return true;
@@ -192,12 +220,13 @@ public:
 
 private:
     struct Targets {
-        std::unordered_set<std::string> words;  // every translation
-        std::vector<std::string> terms;         // those of several words
+        std::vector<TranslationTargets::Targets> held;  // what the views below point into
+        std::unordered_set<std::string_view> words;     // every translation
+        std::vector<std::string_view> terms;            // those of several words
     };
     const std::vector<std::string>* words_;
     Lang lang_;
-    const Lexicon* lexicon_;
+    const TranslationTargets* translations_;
     mutable std::optional<std::vector<std::u32string>> keys_;
     mutable std::optional<Targets> targets_;
 };
@@ -213,11 +242,13 @@ struct SuggestionContext {
 
 struct Checker::Impl {
     const Lexicon* lexicon;
+    TranslationTargets translation_targets;
     detail::Speller speller;
     detail::WordSplitter splitter;
 
     explicit Impl(const Lexicon& lexicon_in)
         : lexicon(&lexicon_in),
+          translation_targets(lexicon_in),
           speller(detail::SpellerOptions{"/usr/share/hunspell", read_optional_data_file("medical-words-en.txt"),
                                          read_optional_data_file("medical-words-da.txt")}) {}
 
@@ -329,10 +360,10 @@ void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& 
             if (there_keys.count(m.key) || there.text.find(m.key) != std::string::npos) continue;
             // Abbreviations that differ by language (KOL / COPD) when the lexicon says so.
             const std::string lower = detail::to_lower(m.key);
-            const auto translations = s->lang == Lang::da ? lexicon->da_to_en(lower) : lexicon->en_to_da(lower);
-            const bool translated = std::any_of(translations.begin(), translations.end(), [&](const Translation& t) {
+            const auto targets = translation_targets.of(lower, s->lang);
+            const bool translated = std::any_of(targets->begin(), targets->end(), [&](const std::string& target) {
                 for (const auto& key : there_keys)
-                    if (detail::to_lower(key) == t.target) return true;
+                    if (detail::to_lower(key) == target) return true;
                 return false;
             });
             if (translated || !reported.insert(m.key).second) continue;
@@ -571,13 +602,13 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         return words;
     };
     const std::vector<std::string> danish_vocabulary = vocabulary_of(danish_counts), english_vocabulary = vocabulary_of(english_counts);
-    const WordEvidence danish_evidence(danish_vocabulary, Lang::da, *lexicon), english_evidence(english_vocabulary, Lang::en, *lexicon);
+    const WordEvidence danish_evidence(danish_vocabulary, Lang::da, translation_targets), english_evidence(english_vocabulary, Lang::en, translation_targets);
 
     // English: the Summary's title and sentences, with their Danish counterparts as context.
     auto check_english = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
-        const WordEvidence aligned_evidence(aligned_words, Lang::da, *lexicon);
+        const WordEvidence aligned_evidence(aligned_words, Lang::da, translation_targets);
         check_spelling(s, SuggestionContext{aligned_evidence, danish_evidence, english_counts}, article, danish_counts, findings);
     };
     if (summary_title) {
@@ -604,7 +635,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
     auto check_danish = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
-        const WordEvidence aligned_evidence(aligned_words, Lang::en, *lexicon);
+        const WordEvidence aligned_evidence(aligned_words, Lang::en, translation_targets);
         check_spelling(s, SuggestionContext{aligned_evidence, english_evidence, danish_counts}, article, english_counts, findings);
     };
     for (std::size_t i = 0; i < resume.size(); ++i) {
