@@ -86,11 +86,12 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         one_to_one->columns = english.size();
         one_to_one->log_odds.assign(danish.size() * english.size(), std::numeric_limits<double>::quiet_NaN());
     }
+    BeadScorer bead_scorer(danish, english);
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
-        const double log_odds =
-            score_pair(scorer, calibration, side_of(danish, i, shape.da, da), side_of(english, j, shape.en, en), false)
-                .log_odds;
+        const double log_odds = calibration.log_odds(bead_scorer.score(i, shape.da, j, shape.en),
+                                                     bytes_of(side_of(danish, i, shape.da, da)),
+                                                     bytes_of(side_of(english, j, shape.en, en)));
         if (one_to_one && shape.da == 1 && shape.en == 1) one_to_one->log_odds[i * english.size() + j] = log_odds;
         return log_odds;
     };

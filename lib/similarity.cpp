@@ -439,20 +439,21 @@ constexpr double kLengthShare = 0.2;  // how much of the score the length term c
 
 }  // namespace
 
-Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish,
-                                 std::span<const PreparedSentence* const> english, bool with_evidence) const {
-    Similarity result;
-    const Side da(danish);
-    const Side en(english);
-    if (da.tokens.empty() || en.tokens.empty()) return result;
+namespace {
 
-    boost::container::small_vector<Best, 96> best_da(da.tokens.size());
-    boost::container::small_vector<Best, 96> best_en(en.tokens.size());
-    auto update = [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
-        if (strength > best_da[i].strength) best_da[i] = {strength, j, kind};
-        if (strength > best_en[j].strength) best_en[j] = {strength, i, kind};
-    };
+using BestLinks = boost::container::small_vector<Best, 96>;
 
+void record(BestLinks& best_da, BestLinks& best_en, std::size_t i, std::size_t j, MatchKind kind, float strength) {
+    if (strength > best_da[i].strength) best_da[i] = {strength, j, kind};
+    if (strength > best_en[j].strength) best_en[j] = {strength, i, kind};
+}
+
+// Every lexicon and anchor link between a Danish token of `da` and an English token of
+// `en`, as update(i, j, kind, strength); a pair may be linked several times (the strongest
+// counts). Each link's strength depends on its two tokens alone, not on the rest of the
+// sides, which is what lets BeadScorer find them per sentence pair.
+template <typename Update>
+void for_each_link(const Side& da, const Side& en, Update&& update) {
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
         const Token& token = *da.tokens[i];
         for (const auto& link : token.links) {
@@ -487,7 +488,11 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
             });
         }
     }
-    // Cognates among the words the lexicon left unmatched.
+}
+
+// The rest of a score once every token's strongest link is known: cognates among the
+// words the lexicon left unmatched, then the weighted two-way coverage with the length term.
+double finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
         const Token& d = *da.tokens[i];
         if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
@@ -499,7 +504,7 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
             if (longer - shorter > 3) continue;
             const double similarity = words::edit_similarity(d.cognate, e.cognate);
             if (similarity >= kCognateThreshold)
-                update(i, j, MatchKind::cognate, static_cast<float>(similarity) * kCognateScale);
+                record(best_da, best_en, i, j, MatchKind::cognate, static_cast<float>(similarity) * kCognateScale);
         }
     }
 
@@ -515,8 +520,28 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     }
     const double coverage = total > 0.0 ? matched / total : 0.0;
     const double length = length_factor(da.characters, en.characters);
-    result.score = std::clamp(coverage * (1.0 - kLengthShare + kLengthShare * length), 0.0, 1.0);
+    return std::clamp(coverage * (1.0 - kLengthShare + kLengthShare * length), 0.0, 1.0);
+}
 
+}  // namespace
+
+Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish,
+                                 std::span<const PreparedSentence* const> english, bool with_evidence) const {
+    Similarity result;
+    const Side da(danish);
+    const Side en(english);
+    if (da.tokens.empty() || en.tokens.empty()) return result;
+
+    BestLinks best_da(da.tokens.size());
+    BestLinks best_en(en.tokens.size());
+    for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
+        record(best_da, best_en, i, j, kind, strength);
+    });
+    result.score = finish_score(da, en, best_da, best_en);
+
+    double total = 0.0;
+    for (const Token* token : da.tokens) total += token->weight;
+    for (const Token* token : en.tokens) total += token->weight;
     if (with_evidence && total > 0.0) {
         // (Danish token, English token) of each evidence entry, parallel to result.evidence.
         std::vector<std::pair<std::size_t, std::size_t>> emitted;
@@ -540,6 +565,56 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
                          [](const WordMatch& a, const WordMatch& b) { return a.weight > b.weight; });
     }
     return result;
+}
+
+struct BeadScorer::Impl {
+    std::span<const PreparedSentence> danish, english;
+    struct PairLink {
+        std::uint32_t da, en;  // token indices within the two sentences
+        float strength;
+    };
+    // Key: Danish sentence * english.size() + English sentence. A map, not a table: a long
+    // banded search touches only the pairs near its diagonal.
+    std::unordered_map<std::uint64_t, std::vector<PairLink>> links;
+
+    const std::vector<PairLink>& links_of(std::size_t da_sentence, std::size_t en_sentence) {
+        const std::uint64_t key = static_cast<std::uint64_t>(da_sentence) * english.size() + en_sentence;
+        auto [it, inserted] = links.try_emplace(key);
+        if (inserted) {
+            const PreparedSentence* da_one[] = {&danish[da_sentence]};
+            const PreparedSentence* en_one[] = {&english[en_sentence]};
+            for_each_link(Side(da_one), Side(en_one), [&](std::size_t i, std::size_t j, MatchKind, float strength) {
+                it->second.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), strength});
+            });
+        }
+        return it->second;
+    }
+};
+
+BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->danish = danish;
+    impl_->english = english;
+}
+BeadScorer::~BeadScorer() = default;
+
+double BeadScorer::score(std::size_t da_begin, std::size_t da_count, std::size_t en_begin, std::size_t en_count) {
+    boost::container::small_vector<const PreparedSentence*, 2> da_sentences, en_sentences;
+    for (std::size_t k = 0; k < da_count; ++k) da_sentences.push_back(&impl_->danish[da_begin + k]);
+    for (std::size_t k = 0; k < en_count; ++k) en_sentences.push_back(&impl_->english[en_begin + k]);
+    const Side da(std::span<const PreparedSentence* const>(da_sentences.data(), da_sentences.size()));
+    const Side en(std::span<const PreparedSentence* const>(en_sentences.data(), en_sentences.size()));
+    if (da.tokens.empty() || en.tokens.empty()) return 0.0;
+    // A link's strength depends on its two tokens only (for_each_link), so the links of
+    // the sentence pairs, renumbered into the bead's sides, are the bead's links.
+    BestLinks best_da(da.tokens.size());
+    BestLinks best_en(en.tokens.size());
+    for (std::size_t a = 0; a < da_count; ++a)
+        for (std::size_t b = 0; b < en_count; ++b)
+            for (const Impl::PairLink& link : impl_->links_of(da_begin + a, en_begin + b))
+                record(best_da, best_en, da.sentences[a].offset + link.da, en.sentences[b].offset + link.en,
+                       MatchKind::dictionary, link.strength);
+    return finish_score(da, en, best_da, best_en);
 }
 
 Similarity SentenceScorer::score(const PreparedSentence& danish, const PreparedSentence& english,

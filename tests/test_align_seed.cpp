@@ -178,3 +178,46 @@ TEST_CASE("seed: claim support with early stopping equals scoring every body sen
     }
     CHECK(claims_checked >= 9);  // the seed's two Summaries (five and four claims)
 }
+
+// The ladder scores beads through BeadScorer, which finds each sentence pair's word links
+// once; every bead it scores must equal SentenceScorer::score on the same sentences, to the
+// last bit, whatever beads were asked for before.
+TEST_CASE("seed: BeadScorer gives exactly SentenceScorer::score for every bead shape and position") {
+    const Fixture& f = fixture();
+    std::vector<PreparedSentence> danish, english;
+    for (const auto& article : f.document.articles) {
+        for (const auto& s : article.resume) danish.push_back(f.scorer.prepare(s.text, Lang::da));
+        for (const auto& section : article.sections)
+            for (std::size_t k = 0; k < section.sentences.size() && k < 3; ++k)
+                danish.push_back(f.scorer.prepare(section.sentences[k].text, Lang::da));
+        if (article.summary)
+            for (const auto& s : article.summary->sentences) english.push_back(f.scorer.prepare(s.text, Lang::en));
+    }
+    danish.push_back(f.scorer.prepare("", Lang::da));  // a sentence without tokens
+    REQUIRE(danish.size() >= 20);
+    REQUIRE(english.size() >= 9);
+
+    BeadScorer beads(danish, english);
+    std::size_t compared = 0, nonzero = 0;
+    // Twice over, the second time in reverse, so that scores come from kept links too.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t n = 0; n < danish.size(); ++n) {
+            const std::size_t i = pass == 0 ? n : danish.size() - 1 - n;
+            for (std::size_t j = 0; j < english.size(); ++j)
+                for (std::size_t da_count = 0; da_count <= 2 && i + da_count <= danish.size(); ++da_count)
+                    for (std::size_t en_count = 0; en_count <= 2 && j + en_count <= english.size(); ++en_count) {
+                        std::vector<const PreparedSentence*> da, en;
+                        for (std::size_t k = 0; k < da_count; ++k) da.push_back(&danish[i + k]);
+                        for (std::size_t k = 0; k < en_count; ++k) en.push_back(&english[j + k]);
+                        const double expected = f.scorer.score(da, en).score;
+                        const double got = beads.score(i, da_count, j, en_count);
+                        INFO("danish " << i << "+" << da_count << ", english " << j << "+" << en_count);
+                        CHECK(got == expected);
+                        ++compared;
+                        if (expected > 0.0) ++nonzero;
+                    }
+        }
+    }
+    CHECK(compared > 1000);
+    CHECK(nonzero > compared / 4);
+}

@@ -119,6 +119,27 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Scores the beads of one ladder search over two fixed lists of sentences. The beads
+// overlap (a sentence pair is part of its 1-1 bead and of the 1-2, 2-1 and 2-2 beads
+// around it), so the word links of each sentence pair are found once and kept, and a bead
+// is scored from the links of its sentence pairs. score() is exactly
+// SentenceScorer::score(...).score of the same sentences. It keeps what it found: one
+// object per search and thread; `danish` and `english` must outlive it.
+class BeadScorer {
+public:
+    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english);
+    ~BeadScorer();
+    BeadScorer(const BeadScorer&) = delete;
+    BeadScorer& operator=(const BeadScorer&) = delete;
+
+    // danish[da_begin, da_begin + da_count) against english[en_begin, en_begin + en_count).
+    double score(std::size_t da_begin, std::size_t da_count, std::size_t en_begin, std::size_t en_count);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 // For each Danish line the best English line: what `summalign mine` prints. Uses a
 // candidate index so that it does not compare all pairs.
 struct MinedPair {
