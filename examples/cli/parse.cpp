@@ -22,14 +22,14 @@ void register_parse(CLI::App& app, Action& action) {
     cmd->add_option("--format", options->format, "json (default) or jsonl (one article per line)")
         ->check(CLI::IsMember({"json", "jsonl"}));
     cmd->callback([options, &action] {
-        action = [options] {
+        action = [options]() -> int {
             const SourceText source = read_source(options->file);
             const Parser parser;
             const Document document = parser.parse(source);
             std::ostringstream out;
             write_document(out, parse_format(options->format), document, {});
             emit(out.str());
-            return 0;
+            finish_now(0);
         };
     });
 }
