@@ -27,9 +27,10 @@ void register_eval(CLI::App& app, Action& action);
 void emit(const std::string& text);
 
 // Ends the process with `code` once a command's output is complete and flushed, without
-// running destructors: freeing the Hunspell dictionaries and a parsed corpus takes ~0.1 s
-// of work nobody needs just before the process ends anyway. Only for a successful end;
-// errors unwind normally (an AtomicOutputFile removes its temporary file).
+// running the destructors of the command's objects: freeing the Hunspell dictionaries and
+// a parsed corpus takes ~0.1 s of work nobody needs just before the process ends anyway.
+// Only for a successful end; errors unwind normally (an AtomicOutputFile removes its
+// temporary file).
 [[noreturn]] void finish_now(int code);
 
 }  // namespace summalign::cli
