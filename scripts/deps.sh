@@ -7,6 +7,7 @@ packages=(
   libicu-dev libboost-locale-dev libfmt-dev catch2 libstemmer-dev
   libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
   nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev libxml2-dev
+  libgoogle-perftools-dev  # tcmalloc for the summalign command (CMakeLists.txt, SUMMALIGN_TCMALLOC)
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
   chromium  # headless browser for the HTML report test (skipped when absent)
