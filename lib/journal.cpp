@@ -388,28 +388,45 @@ void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& a
 
 }  // namespace
 
-Document Parser::parse(const SourceText& source) const {
+struct DocumentLayout::Impl {
+    std::string source_name;
+    LayoutResult layout;
+    DocumentWords words;
+    std::vector<Header> headers;
+
+    explicit Impl(const SourceText& source)
+        : source_name(source.name), layout(repair_layout(source)), words(layout.lines), headers(find_headers(layout.lines)) {}
+};
+
+DocumentLayout::DocumentLayout(const SourceText& source) : impl_(std::make_unique<Impl>(source)) {}
+DocumentLayout::~DocumentLayout() = default;
+DocumentLayout::DocumentLayout(DocumentLayout&&) noexcept = default;
+DocumentLayout& DocumentLayout::operator=(DocumentLayout&&) noexcept = default;
+
+Document Parser::parse(const SourceText& source) const { return parse(DocumentLayout(source)); }
+
+Document Parser::parse(DocumentLayout prepared) const {
+    DocumentLayout::Impl& layout = *prepared.impl_;
     Document document;
-    document.source_name = source.name;
-    LayoutResult layout = repair_layout(source);
-    document.repairs = std::move(layout.repairs);
-    const Lines& lines = layout.lines;
-    const DocumentWords words(lines);
+    document.source_name = std::move(layout.source_name);
+    document.repairs = std::move(layout.layout.repairs);
+    const Lines& lines = layout.layout.lines;
+    const DocumentWords& words = layout.words;
     const Context context{lines, impl_->dehyphenator, words, impl_->danish, impl_->english, document.repairs,
                           typical_width(lines)};
 
     const bool has_text = std::any_of(lines.begin(), lines.end(), [](const SourceLine& l) { return !l.blank(); });
-    if (!has_text && layout.captions.empty()) return document;
+    if (!has_text && layout.layout.captions.empty()) return document;
 
     struct Range {
         std::size_t begin, end;  // lines of the article
     };
     std::vector<Range> ranges;
-    const std::vector<Header> headers = find_headers(lines);
+    const std::vector<Header>& headers = layout.headers;
     const std::size_t first_title = headers.empty() ? lines.size() : headers.front().title_begin;
     const bool text_before_first = std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(first_title),
                                                [](const SourceLine& l) { return !l.blank(); });
-    if (text_before_first || (headers.empty() && !layout.captions.empty())) {
+    if (text_before_first || (headers.empty() && !layout.layout.captions.empty())) {
         // The source begins inside an article (or has no article structure at all).
         Article article;
         article.truncated_start = true;
@@ -427,7 +444,7 @@ Document Parser::parse(const SourceText& source) const {
         document.articles.push_back(std::move(article));
         ranges.push_back({headers[h].title_begin, end});
     }
-    for (LiftedCaption& caption : layout.captions) {
+    for (const LiftedCaption& caption : layout.layout.captions) {
         std::size_t owner = 0;
         for (std::size_t a = 0; a < ranges.size(); ++a)
             if (ranges[a].begin <= caption.line) owner = a;

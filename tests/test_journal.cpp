@@ -2,12 +2,16 @@
 // shaped, hostile inputs, and concurrent use of one const Parser.
 #include <catch2/catch.hpp>
 
+#include <future>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 
 #include "detail/journal_fields.hpp"
+#include "summalign/export.hpp"
 #include "summalign/journal.hpp"
+#include "test_util.hpp"
 
 using namespace summalign;
 
@@ -260,4 +264,19 @@ TEST_CASE("one const Parser serves several threads at once", "[journal][threads]
         }
         CHECK(result.repairs.size() == expected.repairs.size());
     }
+}
+
+TEST_CASE("a DocumentLayout made while a Parser loads parses to the same document as parse(source)", "[journal][threads]") {
+    const SourceText source = make_source(summalign::test::read_file(summalign::test::seed_path()), "seed.txt");
+    // The layout needs no dictionaries, so it is made while another thread loads them.
+    auto loading = std::async(std::launch::async, [] { return Parser(); });
+    DocumentLayout layout(source);
+    const Parser loaded = loading.get();
+    const Document from_layout = loaded.parse(std::move(layout));
+    const Document from_source = parser().parse(source);
+    REQUIRE(from_source.articles.size() >= 2);
+    std::ostringstream a, b;
+    write_document(a, Format::json, from_layout, {});
+    write_document(b, Format::json, from_source, {});
+    CHECK(a.str() == b.str());
 }

@@ -64,9 +64,15 @@ struct AlignOptions {
     std::string en_language = "en-GB";
 };
 
-// Aligns `files` (already expanded) and writes them in `format` to -o or standard output.
-void align_files(const Aligner& aligner, const AlignOptions& options, const std::vector<std::string>& files,
+// Aligns `files` (already expanded) and writes them in `format` to -o or standard output,
+// with the Aligner `loading` delivers (waited for only once it is needed).
+void align_files(std::future<Aligner>& loading, const AlignOptions& options, const std::vector<std::string>& files,
                  Format format) {
+    std::optional<Aligner> loaded;
+    auto aligner = [&]() -> const Aligner& {
+        if (!loaded) loaded.emplace(loading.get());
+        return *loaded;
+    };
     const bool per_article_format = format == Format::jsonl || format == Format::tsv;
     const bool to_stdout = options.output.empty() || options.output == "-";
     ExportOptions export_options;
@@ -87,7 +93,7 @@ void align_files(const Aligner& aligner, const AlignOptions& options, const std:
             Document stream;
             stream.source_name = "-";
             writer.begin(stream);
-            align_stream(aligner, STDIN_FILENO, "-", options.threads,
+            align_stream(aligner(), STDIN_FILENO, "-", options.threads,
                          [&](std::size_t index, const Article& article, AlignedArticle&& aligned) {
                              writer.add(article, index, aligned);
                              if (flush_each) out.flush();
@@ -97,7 +103,8 @@ void align_files(const Aligner& aligner, const AlignOptions& options, const std:
             continue;
         }
         const SourceText source = read_source(files[f]);
-        const Document document = aligner.parser().parse(source);
+        DocumentLayout layout(source);  // needs no dictionaries: made while they may still load
+        const Document document = aligner().parser().parse(std::move(layout));
         writer.begin(document);
         // What follows the articles (json: the document's layout repairs, ~0.2 s for a large
         // document) is made meanwhile on a thread of its own.
@@ -108,7 +115,7 @@ void align_files(const Aligner& aligner, const AlignOptions& options, const std:
                 return writer.render(document.articles[index], index, aligned);
             };
         align_in_order(
-            aligner, document.articles, source.bytes, options.threads,
+            aligner(), document.articles, source.bytes, options.threads,
             [&](std::size_t index, FinishedArticle&& finished) {
                 if (render) writer.add_rendered(finished.rendered);
                 else writer.add(document.articles[index], index, finished.aligned);
@@ -172,8 +179,11 @@ void register_align(CLI::App& app, Action& action) {
                 for (const std::string& file : files)
                     if (file != "-") read_source(file);
 
-            const Aligner aligner(options->lexicon.options());
-            align_files(aligner, *options, files, format);
+            // The dictionaries load (~0.2 s) on their own thread while the first file is read
+            // and its layout repaired, which needs none of them.
+            std::future<Aligner> loading =
+                std::async(std::launch::async, [lexicon = options->lexicon.options()] { return Aligner(lexicon); });
+            align_files(loading, *options, files, format);
             finish_now(0);
         };
     });

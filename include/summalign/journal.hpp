@@ -67,6 +67,23 @@ struct Document {
     std::vector<Repair> repairs;  // every layout repair, in source order
 };
 
+// The part of parsing that needs the whole text but no dictionaries: the layout repaired
+// (docs/layout.md), the document's own word forms (for de-hyphenation) and where the
+// articles begin. Parser::parse(source) makes one itself; a caller can make it while a
+// Parser (or an Aligner) is still loading its dictionaries on another thread.
+class DocumentLayout {
+public:
+    explicit DocumentLayout(const SourceText& source);
+    ~DocumentLayout();
+    DocumentLayout(DocumentLayout&&) noexcept;
+    DocumentLayout& operator=(DocumentLayout&&) noexcept;
+
+private:
+    friend class Parser;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 // Parses journal text. Built once (loads the segmenters and Hunspell), then const and
 // safe to share across threads.
 class Parser {
@@ -77,6 +94,8 @@ public:
     Parser& operator=(Parser&&) noexcept;
 
     Document parse(const SourceText& source) const;
+    // The same, from the source's layout made beforehand: parse(DocumentLayout(source)).
+    Document parse(DocumentLayout layout) const;
     const Segmenter& segmenter(Lang lang) const;
 
 private:
