@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "detail/journal_fields.hpp"
+#include "detail/parallel.hpp"
 #include "detail/layout_unicode.hpp"
 
 namespace summalign {
@@ -405,52 +406,58 @@ DocumentLayout& DocumentLayout::operator=(DocumentLayout&&) noexcept = default;
 
 Document Parser::parse(const SourceText& source) const { return parse(DocumentLayout(source)); }
 
-Document Parser::parse(DocumentLayout prepared) const {
+Document Parser::parse(DocumentLayout prepared, unsigned threads) const {
     DocumentLayout::Impl& layout = *prepared.impl_;
     Document document;
     document.source_name = std::move(layout.source_name);
     document.repairs = std::move(layout.layout.repairs);
     const Lines& lines = layout.layout.lines;
-    const DocumentWords& words = layout.words;
-    const Context context{lines, impl_->dehyphenator, words, impl_->danish, impl_->english, document.repairs,
-                          typical_width(lines)};
 
     const bool has_text = std::any_of(lines.begin(), lines.end(), [](const SourceLine& l) { return !l.blank(); });
     if (!has_text && layout.layout.captions.empty()) return document;
 
     struct Range {
         std::size_t begin, end;  // lines of the article
+        const Header* header;    // null: the source begins inside this article
     };
     std::vector<Range> ranges;
     const std::vector<Header>& headers = layout.headers;
     const std::size_t first_title = headers.empty() ? lines.size() : headers.front().title_begin;
     const bool text_before_first = std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(first_title),
                                                [](const SourceLine& l) { return !l.blank(); });
-    if (text_before_first || (headers.empty() && !layout.layout.captions.empty())) {
-        // The source begins inside an article (or has no article structure at all).
-        Article article;
-        article.truncated_start = true;
-        parse_fields(context, 0, first_title, article);
-        set_span(lines, 0, first_title, article);
-        document.articles.push_back(std::move(article));
-        ranges.push_back({0, first_title});
-    }
-    for (std::size_t h = 0; h < headers.size(); ++h) {
-        const std::size_t end = h + 1 < headers.size() ? headers[h + 1].title_begin : lines.size();
-        Article article;
-        fill_header(context, headers[h], article);
-        parse_fields(context, headers[h].fields_begin, end, article);
-        set_span(lines, headers[h].title_begin, end, article);
-        document.articles.push_back(std::move(article));
-        ranges.push_back({headers[h].title_begin, end});
-    }
+    // The source begins inside an article (or has no article structure at all).
+    if (text_before_first || (headers.empty() && !layout.layout.captions.empty())) ranges.push_back({0, first_title, nullptr});
+    for (std::size_t h = 0; h < headers.size(); ++h)
+        ranges.push_back({headers[h].title_begin, h + 1 < headers.size() ? headers[h + 1].title_begin : lines.size(), &headers[h]});
+
+    // The articles are independent once the layout is known: each is parsed on its own
+    // (on up to `threads` threads) with the repairs it makes kept apart, and those are
+    // appended in article order, as parsing the articles in turn would.
+    document.articles.resize(ranges.size());
+    std::vector<std::vector<Repair>> article_repairs(ranges.size());
+    const double width = typical_width(lines);
+    detail::parallel_for(ranges.size(), threads, [&](std::size_t a) {
+        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width};
+        const Range& range = ranges[a];
+        Article& article = document.articles[a];
+        if (range.header) {
+            fill_header(context, *range.header, article);
+            parse_fields(context, range.header->fields_begin, range.end, article);
+        } else {
+            article.truncated_start = true;
+            parse_fields(context, range.begin, range.end, article);
+        }
+        set_span(lines, range.begin, range.end, article);
+        article.truncated_end = !article.summary.has_value();
+    });
+    for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
+
     for (const LiftedCaption& caption : layout.layout.captions) {
         std::size_t owner = 0;
         for (std::size_t a = 0; a < ranges.size(); ++a)
             if (ranges[a].begin <= caption.line) owner = a;
         document.articles[owner].figures.push_back(Figure{caption.label, whole_sentence(caption.caption)});
     }
-    for (Article& article : document.articles) article.truncated_end = !article.summary.has_value();
     std::stable_sort(document.repairs.begin(), document.repairs.end(),
                      [](const Repair& a, const Repair& b) { return a.start < b.start; });
     return document;

@@ -1,9 +1,6 @@
 #include "summalign/pipeline.hpp"
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
-#include <thread>
+#include "detail/parallel.hpp"
 
 namespace summalign {
 
@@ -35,7 +32,7 @@ AlignedArticle Aligner::align_article(const Article& article, std::string_view s
 }
 
 AlignedDocument Aligner::align(const SourceText& source, unsigned threads) const {
-    return align_parsed(impl_->parser.parse(source), source.bytes, threads);
+    return align_parsed(impl_->parser.parse(DocumentLayout(source), threads), source.bytes, threads);
 }
 
 AlignedDocument Aligner::align(Document document, unsigned threads) const {
@@ -45,30 +42,11 @@ AlignedDocument Aligner::align(Document document, unsigned threads) const {
 AlignedDocument Aligner::align_parsed(Document document, std::string_view source, unsigned threads) const {
     AlignedDocument result;
     result.articles.resize(document.articles.size());
-    const std::size_t count = document.articles.size();
-    const unsigned workers = static_cast<unsigned>(std::clamp<std::size_t>(threads == 0 ? 1 : threads, 1, std::max<std::size_t>(count, 1)));
-
-    // Articles are independent: each worker takes the next unaligned one and writes
-    // only its own slot, so the output is the same for any number of threads.
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> failures(workers);
-    auto work = [&](unsigned worker) {
-        try {
-            for (std::size_t i = next++; i < count; i = next++)
-                result.articles[i] = align_article(document.articles[i], source);
-        } catch (...) {
-            failures[worker] = std::current_exception();
-            next = count;
-        }
-    };
-    if (workers == 1) {
-        work(0);
-    } else {
-        std::vector<std::jthread> pool;
-        for (unsigned w = 0; w < workers; ++w) pool.emplace_back(work, w);
-    }
-    for (const auto& failure : failures)
-        if (failure) std::rethrow_exception(failure);
+    // Articles are independent and each call writes only its own slot, so the output is
+    // the same for any number of threads.
+    detail::parallel_for(document.articles.size(), threads, [&](std::size_t i) {
+        result.articles[i] = align_article(document.articles[i], source);
+    });
     result.document = std::move(document);
     return result;
 }

@@ -280,3 +280,20 @@ TEST_CASE("a DocumentLayout made while a Parser loads parses to the same documen
     write_document(b, Format::json, from_source, {});
     CHECK(a.str() == b.str());
 }
+
+TEST_CASE("articles parsed on several threads give the same document as on one", "[journal][threads]") {
+    // The seed twice over and cut-off text before it: several articles, a truncated first one.
+    const std::string seed = summalign::test::read_file(summalign::test::seed_path());
+    const SourceText source = make_source(seed.substr(seed.size() / 3) + "\n" + seed + "\n" + seed, "seeds.txt");
+    std::ostringstream expected;
+    write_document(expected, Format::json, parser().parse(source), {});
+    for (unsigned threads : {2u, 3u, 8u}) {
+        INFO("threads " << threads);
+        const Document document = parser().parse(DocumentLayout(source), threads);
+        REQUIRE(document.articles.size() >= 5);
+        CHECK(document.articles.front().truncated_start);
+        std::ostringstream out;
+        write_document(out, Format::json, document, {});
+        CHECK(out.str() == expected.str());
+    }
+}

@@ -104,7 +104,7 @@ void align_files(std::future<Aligner>& loading, const AlignOptions& options, con
         }
         const SourceText source = read_source(files[f]);
         DocumentLayout layout(source);  // needs no dictionaries: made while they may still load
-        const Document document = aligner().parser().parse(std::move(layout));
+        const Document document = aligner().parser().parse(std::move(layout), options.threads);
         writer.begin(document);
         // What follows the articles (json: the document's layout repairs, ~0.2 s for a large
         // document) is made meanwhile on a thread of its own.

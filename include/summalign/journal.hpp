@@ -95,7 +95,9 @@ public:
 
     Document parse(const SourceText& source) const;
     // The same, from the source's layout made beforehand: parse(DocumentLayout(source)).
-    Document parse(DocumentLayout layout) const;
+    // `threads`: the articles, independent once the layout is known, are parsed on up to
+    // that many threads; the result does not depend on it.
+    Document parse(DocumentLayout layout, unsigned threads = 1) const;
     const Segmenter& segmenter(Lang lang) const;
 
 private:
