@@ -579,8 +579,10 @@ struct BeadScorer::Impl {
 
     const std::vector<PairLink>& links_of(std::size_t da_sentence, std::size_t en_sentence) {
         const std::uint64_t key = static_cast<std::uint64_t>(da_sentence) * english.size() + en_sentence;
-        auto [it, inserted] = links.try_emplace(key);
-        if (inserted) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture those.
+        const auto found = links.try_emplace(key);
+        const auto it = found.first;
+        if (found.second) {
             const PreparedSentence* da_one[] = {&danish[da_sentence]};
             const PreparedSentence* en_one[] = {&english[en_sentence]};
             for_each_link(Side(da_one), Side(en_one), [&](std::size_t i, std::size_t j, MatchKind, float strength) {
