@@ -20,6 +20,11 @@ struct CorpusOptions {
     std::size_t copies = 1;     // how many times the seed is repeated
     std::uint64_t seed = 2003;  // layout choices are drawn from this
     bool relayout = true;       // false: the seed repeated verbatim
+    // Percent of body paragraphs in which one word gets two inner letters swapped
+    // (stamceller -> stamcleler): each copy then brings words no earlier copy had, as the
+    // distinct articles of a real archive do, and memos of earlier copies no longer help.
+    // 0 leaves the corpus exactly as before.
+    unsigned typo_percent = 0;
 };
 
 namespace detail {
@@ -197,6 +202,24 @@ inline void wrap_paragraph(const std::vector<std::string>& words, std::size_t wi
     if (!line.empty()) flush(random.chance(50));
 }
 
+// Swaps two different inner letters of one word of at least 7 ASCII lower-case letters.
+inline void add_typo(std::vector<std::string>& words, Random& random) {
+    std::vector<std::size_t> candidates;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const std::string& word = words[w];
+        if (word.size() >= 7 && std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_lower(static_cast<unsigned char>(c)); }))
+            candidates.push_back(w);
+    }
+    if (candidates.empty()) return;
+    std::string& word = words[candidates[random.between(0, candidates.size() - 1)]];
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const std::size_t k = random.between(1, word.size() - 3);
+        if (word[k] == word[k + 1]) continue;
+        std::swap(word[k], word[k + 1]);
+        return;
+    }
+}
+
 }  // namespace detail
 
 // The corpus: `options.copies` layouts of `seed_text` one after the other.
@@ -234,7 +257,9 @@ inline std::string make_bench_corpus(std::string_view seed_text, const CorpusOpt
             }
             const std::vector<std::string_view> paragraph(lines.begin() + static_cast<std::ptrdiff_t>(i),
                                                           lines.begin() + static_cast<std::ptrdiff_t>(j));
-            detail::wrap_paragraph(detail::paragraph_words(paragraph), width, hyphenate_percent, random, page);
+            std::vector<std::string> words = detail::paragraph_words(paragraph);
+            if (options.typo_percent > 0 && random.chance(options.typo_percent)) detail::add_typo(words, random);
+            detail::wrap_paragraph(words, width, hyphenate_percent, random, page);
             i = j;
         }
     }
