@@ -141,3 +141,26 @@ TEST_CASE("DocumentWriter says that tmx and html cannot be rendered article by a
         CHECK(out.str() == whole(format, document, aligned));
     }
 }
+
+TEST_CASE("DocumentWriter JSON closing matches write_document for many repairs, pretty and compact", "[export][writer]") {
+    // More repairs than one chunk of the piecewise closing (it dumps a few thousand at a time).
+    Document document = test::sample_document();
+    const std::vector<AlignedArticle> aligned = test::sample_aligned();
+    for (std::size_t i = 0; i < 10'001; ++i) {
+        Repair repair;
+        repair.kind = i % 2 ? Repair::Kind::label_split : document.repairs.front().kind;
+        repair.start = i * 3;
+        repair.end = i * 3 + 2;
+        repair.detail = "\"quoted\" \\ tab\there æøå #" + std::to_string(i);
+        document.repairs.push_back(repair);
+    }
+    for (bool pretty : {true, false}) {
+        INFO("pretty " << pretty);
+        ExportOptions options;
+        options.pretty = pretty;
+        const std::string expected = whole(Format::json, document, aligned, options);
+        CHECK(expected.find("#10000") != std::string::npos);
+        CHECK(piecewise(Format::json, document, aligned, options) == expected);
+        CHECK(rendered_apart(Format::json, document, aligned, options) == expected);
+    }
+}

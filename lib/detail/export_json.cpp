@@ -180,7 +180,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
     return object;
 }
 
-Json repairs_json(const std::vector<Repair>& repairs) {
+Json repairs_json(std::span<const Repair> repairs) {
     Json list = Json::array();
     for (const Repair& repair : repairs) {
         list.push_back(Json{{"kind", summalign::to_string(repair.kind)},
@@ -258,10 +258,9 @@ std::string jsonl_line(std::string_view source_name, const Article& article, std
 
 namespace {
 
-// A value dumped with two-space indentation, moved right by `prefix` as nlohmann's pretty
-// printer places it at that depth. Safe because JSON strings never hold a raw line break.
-std::string indented(const Json& value, std::string_view prefix) {
-    const std::string text = dump(value, 2);
+// `text` (a value dumped with two-space indentation) moved right by `prefix`, as nlohmann's
+// pretty printer places it at that depth. Safe because JSON strings never hold a raw line break.
+std::string indented(const std::string& text, std::string_view prefix) {
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     std::string out(text.size() + lines * prefix.size(), '\0');
     char* to = out.data();
@@ -276,6 +275,29 @@ std::string indented(const Json& value, std::string_view prefix) {
     }
     std::copy(from, end, to);
     return out;
+}
+
+std::string indented(const Json& value, std::string_view prefix) { return indented(dump(value, 2), prefix); }
+
+// The repairs array, byte for byte as dump(repairs_json(repairs), indent) writes it, made a
+// few thousand repairs at a time: a long document has ~10^5 repairs, and one JSON tree of
+// them all took ~40 MB at once. Each chunk is dumped as an array and its elements, between
+// the brackets nlohmann puts around them ("[\n" and "\n]" when pretty), are joined as it
+// joins elements (",\n" when pretty).
+std::string repairs_text(const std::vector<Repair>& repairs, int indent) {
+    if (repairs.empty()) return dump(Json::array(), indent);
+    constexpr std::size_t kChunk = 4096;
+    const bool pretty = indent >= 0;
+    const std::size_t bracket = pretty ? 2 : 1;
+    std::string text = pretty ? "[\n" : "[";
+    for (std::size_t begin = 0; begin < repairs.size(); begin += kChunk) {
+        const std::span<const Repair> chunk = std::span(repairs).subspan(begin, std::min(kChunk, repairs.size() - begin));
+        const std::string elements = dump(repairs_json(chunk), indent);
+        if (begin > 0) text += pretty ? ",\n" : ",";
+        text.append(elements, bracket, elements.size() - 2 * bracket);
+    }
+    text += pretty ? "\n]" : "]";
+    return text;
 }
 
 }  // namespace
@@ -301,10 +323,10 @@ void write_json_article(std::ostream& out, std::string_view text, bool first, co
 std::string json_closing_text(const Document& document, const ExportOptions& options) {
     std::string text;
     if (options.pretty) {
-        if (options.include_repairs) text = ",\n  \"repairs\": " + indented(repairs_json(document.repairs), "  ");
+        if (options.include_repairs) text = ",\n  \"repairs\": " + indented(repairs_text(document.repairs, 2), "  ");
         text += "\n}\n";
     } else {
-        if (options.include_repairs) text = ",\"repairs\":" + dump(repairs_json(document.repairs), -1);
+        if (options.include_repairs) text = ",\"repairs\":" + repairs_text(document.repairs, -1);
         text += "}\n";
     }
     return text;
