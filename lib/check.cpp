@@ -246,11 +246,11 @@ struct Checker::Impl {
     detail::Speller speller;
     detail::WordSplitter splitter;
 
-    explicit Impl(const Lexicon& lexicon_in)
+    Impl(const Lexicon& lexicon_in, unsigned threads)
         : lexicon(&lexicon_in),
           translation_targets(lexicon_in),
           speller(detail::SpellerOptions{"/usr/share/hunspell", read_optional_data_file("medical-words-en.txt"),
-                                         read_optional_data_file("medical-words-da.txt")}) {}
+                                         read_optional_data_file("medical-words-da.txt"), std::max(threads, 1u)}) {}
 
     std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const;
 
@@ -283,7 +283,7 @@ struct Checker::Impl {
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
 
-Checker::Checker(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+Checker::Checker(const Lexicon& lexicon, unsigned threads) : impl_(std::make_unique<Impl>(lexicon, threads)) {}
 Checker::~Checker() = default;
 Checker::Checker(Checker&&) noexcept = default;
 Checker& Checker::operator=(Checker&&) noexcept = default;

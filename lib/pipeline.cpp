@@ -10,10 +10,10 @@ struct Aligner::Impl {
     SentenceScorer scorer;
     Checker checker;
 
-    explicit Impl(const LexiconOptions& options) : lexicon(options), scorer(lexicon), checker(lexicon) {}
+    Impl(const LexiconOptions& options, unsigned threads) : lexicon(options), scorer(lexicon), checker(lexicon, threads) {}
 };
 
-Aligner::Aligner(const LexiconOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Aligner::Aligner(const LexiconOptions& options, unsigned threads) : impl_(std::make_unique<Impl>(options, threads)) {}
 Aligner::~Aligner() = default;
 Aligner::Aligner(Aligner&&) noexcept = default;
 Aligner& Aligner::operator=(Aligner&&) noexcept = default;

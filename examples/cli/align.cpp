@@ -182,7 +182,9 @@ void register_align(CLI::App& app, Action& action) {
             // The dictionaries load (~0.2 s) on their own thread while the first file is read
             // and its layout repaired, which needs none of them.
             std::future<Aligner> loading =
-                std::async(std::launch::async, [lexicon = options->lexicon.options()] { return Aligner(lexicon); });
+                std::async(std::launch::async, [lexicon = options->lexicon.options(), threads = options->threads] {
+                    return Aligner(lexicon, threads);
+                });
             align_files(loading, *options, files, format);
             finish_now(0);
         };

@@ -81,7 +81,7 @@ void register_check(CLI::App& app, Action& action) {
     options->lexicon.add_to(*cmd);
     cmd->callback([options, &action] {
         action = [options]() -> int {
-            const Aligner aligner(options->lexicon.options());
+            const Aligner aligner(options->lexicon.options(), options->threads);
             nlohmann::json all = nlohmann::json::array();
             std::ostringstream text;
             // Everything is read and checked before anything is written, so an unreadable

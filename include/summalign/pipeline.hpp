@@ -25,7 +25,8 @@ struct AlignedDocument {
 
 class Aligner {
 public:
-    explicit Aligner(const LexiconOptions& options = {});
+    // `threads`: how many threads will align at once (as Checker's `threads`).
+    explicit Aligner(const LexiconOptions& options = {}, unsigned threads = 1);
     ~Aligner();
     Aligner(Aligner&&) noexcept;
     Aligner& operator=(Aligner&&) noexcept;
