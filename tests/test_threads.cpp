@@ -63,6 +63,28 @@ TEST_CASE("Aligner::align gives the same document for 1, 2 and 5 threads", "[thr
     }
 }
 
+TEST_CASE("an Aligner with a da_DK copy per thread finds the same misspellings as one with one copy", "[threads]") {
+    // Each copy of the seed gets new misspelled Danish words, so that two threads ask Hunspell
+    // for suggestions for different words at once (from two da_DK copies) and for the same
+    // word at once (the first copy of each word waits for the other thread's answer).
+    const std::string seed = read_file(summalign::test::seed_path());
+    REQUIRE(!seed.empty());
+    summalign::bench::CorpusOptions options;
+    options.copies = 3;
+    options.typo_percent = 40;
+    const summalign::SourceText source = summalign::make_source(summalign::bench::make_bench_corpus(seed, options), "typos");
+
+    const summalign::Aligner single;
+    const auto one = single.align(source, 1);
+    std::size_t misspellings = 0;
+    for (const auto& article : one.articles)
+        for (const auto& finding : article.findings) misspellings += finding.kind == summalign::Finding::Kind::misspelling;
+    REQUIRE(misspellings > 10);  // the seed's own four in each copy and the new ones
+
+    const summalign::Aligner pooled(summalign::LexiconOptions{}, 2);
+    CHECK(as_json(pooled.align(source, 2)) == as_json(one));
+}
+
 TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON, JSONL and TSV", "[threads][cli]") {
     if (!fs::exists(SUMMALIGN_CLI_PATH)) {
         WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
