@@ -492,7 +492,12 @@ void for_each_link(const Side& da, const Side& en, Update&& update) {
 
 // The rest of a score once every token's strongest link is known: cognates among the
 // words the lexicon left unmatched, then the weighted two-way coverage with the length term.
-double finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+struct Finished {
+    double score = 0.0;
+    double total_weight = 0.0;  // of both sides' tokens: what evidence weights are shares of
+};
+
+Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
         const Token& d = *da.tokens[i];
         if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
@@ -520,7 +525,7 @@ double finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLink
     }
     const double coverage = total > 0.0 ? matched / total : 0.0;
     const double length = length_factor(da.characters, en.characters);
-    return std::clamp(coverage * (1.0 - kLengthShare + kLengthShare * length), 0.0, 1.0);
+    return {std::clamp(coverage * (1.0 - kLengthShare + kLengthShare * length), 0.0, 1.0), total};
 }
 
 }  // namespace
@@ -537,11 +542,9 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
         record(best_da, best_en, i, j, kind, strength);
     });
-    result.score = finish_score(da, en, best_da, best_en);
-
-    double total = 0.0;
-    for (const Token* token : da.tokens) total += token->weight;
-    for (const Token* token : en.tokens) total += token->weight;
+    const Finished finished = finish_score(da, en, best_da, best_en);
+    result.score = finished.score;
+    const double total = finished.total_weight;
     if (with_evidence && total > 0.0) {
         // (Danish token, English token) of each evidence entry, parallel to result.evidence.
         std::vector<std::pair<std::size_t, std::size_t>> emitted;
@@ -616,7 +619,7 @@ double BeadScorer::score(std::size_t da_begin, std::size_t da_count, std::size_t
             for (const Impl::PairLink& link : impl_->links_of(da_begin + a, en_begin + b))
                 record(best_da, best_en, da.sentences[a].offset + link.da, en.sentences[b].offset + link.en,
                        MatchKind::dictionary, link.strength);
-    return finish_score(da, en, best_da, best_en);
+    return finish_score(da, en, best_da, best_en).score;
 }
 
 Similarity SentenceScorer::score(const PreparedSentence& danish, const PreparedSentence& english,

@@ -116,7 +116,7 @@ struct Speller::Impl {
     explicit Impl(const SpellerOptions& options)
         : en_us(options.dictionary_dir, "en_US"),
           en_gb(options.dictionary_dir, "en_GB"),
-          da(options.dictionary_dir, "da_DK", options.danish_suggestion_copies) {
+          da(options.dictionary_dir, "da_DK", options.danish_copies) {
         en_us.add_words(options.extra_english);
         en_gb.add_words(options.extra_english);
         da.add_words(options.extra_danish);

@@ -1,8 +1,8 @@
 #pragma once
 // Is this a word? Hunspell en_US + en_GB (+ the medical word list) for English, hunspell-da
 // (+ its medical list, + compound splitting) for Danish. Hunspell's API is not const, so
-// each dictionary sits behind its own mutex (da_DK may be loaded more than once for
-// suggestions, see SpellerOptions).
+// each dictionary sits behind its own mutex (da_DK may be loaded more than once, see
+// SpellerOptions).
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,9 +18,9 @@ struct SpellerOptions {
     // Extra words, one per line (# comments), added to Hunspell with add(); empty = none.
     std::string extra_english;
     std::string extra_danish;
-    // How many times da_DK is loaded for suggestions (~17 MB and ~0.07 s each): one per
-    // thread that checks at once lets them find suggestions for different words together.
-    std::size_t danish_suggestion_copies = 1;
+    // How many times da_DK is loaded (~17 MB and ~0.07 s each): one per thread that checks
+    // at once lets them ask it (above all for suggestions, 60-160 ms a word) together.
+    std::size_t danish_copies = 1;
 };
 
 class Speller {
