@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -238,6 +239,22 @@ struct SuggestionContext {
     const std::unordered_map<std::string, int>& same_language_counts;  // lower-cased words of the checked language
 };
 
+// A word that passed every test but the last, whether Hunspell has a close suggestion for
+// it. Suggestions (up to 0.16 s a word) are asked for all of an article's suspects at once
+// (Speller::prepare_suggestions), so that threads meeting the same new words share them.
+struct SpellingSuspect {
+    const CheckedSentence* sentence;
+    std::size_t word;  // index into sentence->words
+    const SuggestionContext* context;
+};
+
+// The spelling findings of an article in the order they are met; a suspect's slot is
+// filled, or left empty, once suggestions are ready.
+struct SpellingPass {
+    std::vector<std::optional<Finding>> findings;
+    std::vector<std::pair<std::size_t, SpellingSuspect>> suspects;  // (slot in findings, suspect)
+};
+
 }  // namespace
 
 struct Checker::Impl {
@@ -279,7 +296,8 @@ struct Checker::Impl {
     void compare_mentions(const std::vector<const CheckedSentence*>& danish, const std::vector<const CheckedSentence*>& english,
                           std::vector<Finding>& findings) const;
     void check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
-                        const std::unordered_map<std::string, int>& other_language_text, std::vector<Finding>& findings) const;
+                        const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const;
+    std::optional<Finding> judge_suspect(const SpellingSuspect& suspect) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
 
@@ -417,8 +435,7 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
 }
 
 void Checker::Impl::check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
-                                   const std::unordered_map<std::string, int>& other_language_text,
-                                   std::vector<Finding>& findings) const {
+                                   const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const {
     const std::string& text = sentence.sentence->text;
     const auto in_url = url_words(text, sentence.words);
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
@@ -450,7 +467,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
                 Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
                 f.message = fmt::format("'{}' lacks the linking -s- of a Danish compound; write '{}'", w.text, corrected);
                 f.suggestion = std::move(corrected);
-                findings.push_back(std::move(f));
+                pass.findings.emplace_back(std::move(f));
                 continue;
             }
         }
@@ -471,28 +488,37 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
                 continue;
             if (speller.known(w.text, Lang::en) || speller.known(lower, Lang::en)) continue;
         }
-        const std::string suggestion = best_suggestion(w.text, sentence.lang, context);
-        // Precision before recall: a word without a close suggestion is more likely a term
-        // the dictionaries lack than a slip.
-        if (suggestion.empty()) continue;
-        if (sentence.lang == Lang::da) {
-            // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
-            // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
-            // ~ angiogenesis): then the word is the slip.
-            const std::u32string own_key = detail::cognate_key(lower);
-            const std::u32string suggestion_key = detail::cognate_key(detail::to_lower(suggestion));
-            const auto& article_keys = context.article.cognate_keys();
-            const bool term = std::any_of(article_keys.begin(), article_keys.end(), [&](const std::u32string& e) {
-                const double own = detail::cognate_similarity_at_least(own_key, e, 0.75);
-                return own >= 0.75 && own >= detail::cognate_similarity_of_keys(suggestion_key, e);
-            });
-            if (term) continue;
-        }
-        Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
-        f.suggestion = suggestion;
-        f.message = fmt::format("'{}' is not in the {} dictionaries; did you mean '{}'?", w.text, language_name(sentence.lang), suggestion);
-        findings.push_back(std::move(f));
+        pass.suspects.emplace_back(pass.findings.size(), SpellingSuspect{&sentence, i, &context});
+        pass.findings.emplace_back();
     }
+}
+
+std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspect) const {
+    const CheckedSentence& sentence = *suspect.sentence;
+    const CheckWord& w = sentence.words[suspect.word];
+    const SuggestionContext& context = *suspect.context;
+    const std::string lower = detail::to_lower(w.text);
+    const std::string suggestion = best_suggestion(w.text, sentence.lang, context);
+    // Precision before recall: a word without a close suggestion is more likely a term
+    // the dictionaries lack than a slip.
+    if (suggestion.empty()) return std::nullopt;
+    if (sentence.lang == Lang::da) {
+        // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
+        // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
+        // ~ angiogenesis): then the word is the slip.
+        const std::u32string own_key = detail::cognate_key(lower);
+        const std::u32string suggestion_key = detail::cognate_key(detail::to_lower(suggestion));
+        const auto& article_keys = context.article.cognate_keys();
+        const bool term = std::any_of(article_keys.begin(), article_keys.end(), [&](const std::u32string& e) {
+            const double own = detail::cognate_similarity_at_least(own_key, e, 0.75);
+            return own >= 0.75 && own >= detail::cognate_similarity_of_keys(suggestion_key, e);
+        });
+        if (term) return std::nullopt;
+    }
+    Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
+    f.suggestion = suggestion;
+    f.message = fmt::format("'{}' is not in the {} dictionaries; did you mean '{}'?", w.text, language_name(sentence.lang), suggestion);
+    return f;
 }
 
 // --- the whole article ---------------------------------------------------------------
@@ -604,12 +630,26 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
     const std::vector<std::string> danish_vocabulary = vocabulary_of(danish_counts), english_vocabulary = vocabulary_of(english_counts);
     const WordEvidence danish_evidence(danish_vocabulary, Lang::da, translation_targets), english_evidence(english_vocabulary, Lang::en, translation_targets);
 
+    // Each checked sentence's suggestion context, kept until its suspects are judged.
+    struct SentenceContext {
+        SentenceContext(std::vector<std::string> words, Lang lang, const TranslationTargets& translations,
+                        const WordEvidence& article_evidence, const std::unordered_map<std::string, int>& counts)
+            : aligned_words(std::move(words)),
+              aligned(aligned_words, lang, translations),
+              context{aligned, article_evidence, counts} {}
+        std::vector<std::string> aligned_words;
+        WordEvidence aligned;
+        SuggestionContext context;
+    };
+    std::deque<SentenceContext> contexts;  // a deque: the contexts' addresses must not change
+    SpellingPass spelling;
+
     // English: the Summary's title and sentences, with their Danish counterparts as context.
     auto check_english = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
-        const WordEvidence aligned_evidence(aligned_words, Lang::da, translation_targets);
-        check_spelling(s, SuggestionContext{aligned_evidence, danish_evidence, english_counts}, article, danish_counts, findings);
+        const auto& kept = contexts.emplace_back(std::move(aligned_words), Lang::da, translation_targets, danish_evidence, english_counts);
+        check_spelling(s, kept.context, article, danish_counts, spelling);
     };
     if (summary_title) {
         std::vector<const CheckedSentence*> aligned;
@@ -635,8 +675,8 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
     auto check_danish = [&](const CheckedSentence& s, const std::vector<const CheckedSentence*>& aligned) {
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
-        const WordEvidence aligned_evidence(aligned_words, Lang::en, translation_targets);
-        check_spelling(s, SuggestionContext{aligned_evidence, english_evidence, danish_counts}, article, english_counts, findings);
+        const auto& kept = contexts.emplace_back(std::move(aligned_words), Lang::en, translation_targets, english_evidence, danish_counts);
+        check_spelling(s, kept.context, article, english_counts, spelling);
     };
     for (std::size_t i = 0; i < resume.size(); ++i) {
         std::vector<const CheckedSentence*> aligned;
@@ -647,6 +687,14 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         check_danish(resume[i], aligned);
     }
     for (const auto& s : danish_other) check_danish(s, {});
+
+    std::vector<std::pair<std::string, Lang>> suspect_words;
+    for (const auto& [slot, suspect] : spelling.suspects)
+        suspect_words.emplace_back(suspect.sentence->words[suspect.word].text, suspect.sentence->lang);
+    speller.prepare_suggestions(suspect_words);
+    for (const auto& [slot, suspect] : spelling.suspects) spelling.findings[slot] = judge_suspect(suspect);
+    for (auto& finding : spelling.findings)
+        if (finding) findings.push_back(std::move(*finding));
 
     // Reading order; the missing parts first.
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

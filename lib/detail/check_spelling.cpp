@@ -19,6 +19,9 @@ namespace summalign::detail {
 
 namespace {
 
+// "da:word": how the memos below key a word of a language.
+std::string lang_key(std::string_view word, Lang lang) { return std::string(to_string(lang)) + ':' + std::string(word); }
+
 // One Hunspell dictionary, loaded `copies` times, each copy behind the mutex its non-const
 // API needs. Verdicts and suggestions (up to 0.16 s for a Danish word) come from whichever
 // copy is free, so that threads meeting different new words need not wait for one another.
@@ -110,6 +113,8 @@ struct Speller::Impl {
     similarity::ShardedMemo<bool> acceptable_answers{max_cached_answers};
     similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
 
+    std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
+
     // The dictionaries are read one after another although that is most of the start-up
     // time: Hunspell 1.7.1 (Debian 12) shares a reference-counted table between instances
     // without a lock, so constructing two at once is a data race (fixed upstream in 1.7.2).
@@ -153,7 +158,7 @@ Speller& Speller::operator=(Speller&&) noexcept = default;
 bool Speller::known(std::string_view word, Lang lang) const { return impl_->known(std::string(word), lang); }
 
 bool Speller::acceptable(std::string_view word, Lang lang) const {
-    const std::string key = std::string(to_string(lang)) + ':' + std::string(word);
+    const std::string key = lang_key(word, lang);
     return impl_->acceptable_answers.get(key, [&] {
         const std::string text(word);
         if (impl_->known(text, lang)) return true;
@@ -182,19 +187,10 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
     });
 }
 
-std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) const {
-    // Hunspell's suggest() costs up to a second for a Danish word (compounding), so answers
-    // are kept: a journal archive misspells and coins the same words again and again.
-    const std::string key = std::string(to_string(lang)) + ':' + std::string(word);
-    if (auto kept = impl_->suggestions.find(key)) return std::move(*kept);
-    {
-        // Workers that start on the same corpus meet the same new words at once.
-        std::unique_lock lock(impl_->in_flight_mutex);
-        impl_->in_flight_done.wait(lock, [&] { return !impl_->in_flight.contains(key); });
-        if (auto kept = impl_->suggestions.find(key)) return std::move(*kept);
-        impl_->in_flight.insert(key);
-    }
-    struct Landed {  // however this call ends, the word is no longer in flight
+// Computes the suggestions for `word`, keeps them and takes `key` out of flight (where the
+// caller put it), whatever happens.
+std::vector<std::string> Speller::Impl::compute_suggestions(const std::string& key, std::string_view word, Lang lang) {
+    struct Landed {
         Impl& impl;
         const std::string& key;
         ~Landed() {
@@ -204,24 +200,53 @@ std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) cons
             }
             impl.in_flight_done.notify_all();
         }
-    } landed{*impl_, key};
+    } landed{*this, key};
     const std::string text(word);
     std::vector<std::string> out;
-    auto add_all = [&](const std::vector<std::string>& suggestions) {
-        for (const auto& s : suggestions)
+    auto add_all = [&](const std::vector<std::string>& found) {
+        for (const auto& s : found)
             if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
     if (lang == Lang::da) {
-        add_all(impl_->da.suggest(text));
+        add_all(da.suggest(text));
     } else {
-        add_all(impl_->en_us.suggest(text));
+        add_all(en_us.suggest(text));
         // en_GB only adds British forms; ask it only when en_US has nothing close.
         const std::string lower = to_lower(text);
         const bool close = std::any_of(out.begin(), out.end(), [&](const std::string& s) { return edit_distance(lower, to_lower(s)) <= 2; });
-        if (!close) add_all(impl_->en_gb.suggest(text));
+        if (!close) add_all(en_gb.suggest(text));
     }
-    impl_->suggestions.store(key, out);
+    suggestions.store(key, out);
     return out;
+}
+
+std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) const {
+    // Hunspell's suggest() costs up to a second for a Danish word (compounding), so answers
+    // are kept: a journal archive misspells and coins the same words again and again.
+    const std::string key = lang_key(word, lang);
+    if (auto kept = impl_->suggestions.find(key)) return std::move(*kept);
+    {
+        // Workers that start on the same corpus meet the same new words at once.
+        std::unique_lock lock(impl_->in_flight_mutex);
+        impl_->in_flight_done.wait(lock, [&] { return !impl_->in_flight.contains(key); });
+        if (auto kept = impl_->suggestions.find(key)) return std::move(*kept);
+        impl_->in_flight.insert(key);
+    }
+    return impl_->compute_suggestions(key, word, lang);
+}
+
+void Speller::prepare_suggestions(std::span<const std::pair<std::string, Lang>> words) const {
+    for (const auto& [word, lang] : words) {
+        const std::string key = lang_key(word, lang);
+        if (impl_->suggestions.contains(key)) continue;
+        {
+            std::lock_guard lock(impl_->in_flight_mutex);
+            // In flight: another thread is computing it; suggest() will wait for its answer.
+            if (impl_->in_flight.contains(key) || impl_->suggestions.contains(key)) continue;
+            impl_->in_flight.insert(key);
+        }
+        impl_->compute_suggestions(key, word, lang);
+    }
 }
 
 }  // namespace summalign::detail

@@ -5,8 +5,10 @@
 // SpellerOptions).
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "summalign/segment.hpp"
@@ -43,6 +45,11 @@ public:
     std::string missing_linking_s(std::string_view danish_word) const;
     // Hunspell's suggestions, best first, without duplicates (en_US before en_GB).
     std::vector<std::string> suggest(std::string_view word, Lang lang) const;
+    // Computes and keeps the suggestions of those of `words` that no thread has asked
+    // about, skipping (not waiting for) those another thread is computing: threads that
+    // need the same new words, as at the start of a corpus, share the work instead of
+    // taking turns. suggest() then finds them kept, or waits for the other thread's answer.
+    void prepare_suggestions(std::span<const std::pair<std::string, Lang>> words) const;
 
 private:
     struct Impl;

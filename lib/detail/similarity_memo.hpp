@@ -35,6 +35,14 @@ public:
         return std::nullopt;
     }
 
+    // Whether a value is stored for `key` (without copying it).
+    bool contains(std::string_view key) const {
+        const std::size_t hash = std::hash<std::string_view>{}(key);
+        const Shard& shard = shards_[shard_of(hash)];
+        std::shared_lock lock(shard.mutex);
+        return shard.values.find(key) != shard.values.end();
+    }
+
     // Stores `value` for `key` unless a value is there already.
     void store(std::string_view key, const Value& value) const {
         const std::size_t hash = std::hash<std::string_view>{}(key);
