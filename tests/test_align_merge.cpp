@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -89,4 +90,37 @@ TEST_CASE("part coverage is the weight share of a part that the other side accou
     CHECK(part_coverage(part, danish) == Approx(2.0 / 4.0));
     CHECK(part_coverage(part, std::span(danish).first(1)) == Approx(1.0 / 4.0));
     CHECK(part_coverage(part, {}) == Approx(0.0));
+}
+
+TEST_CASE("the reach filter never hides a key, so claim coverage equals a direct count") {
+    // Long sentences (hundreds of reach keys fill the filter) with random keys, some shared.
+    // Keys spread over all 64 bits as real (hashed) keys are, drawn from 3,000 words.
+    std::mt19937_64 random(20261129);
+    auto random_key = [&] { return (random() % 3000 + 1) * 0x9E3779B97F4A7C15ull; };
+    auto random_sentence = [&](Lang lang, std::size_t words) {
+        std::vector<Word> list;
+        for (std::size_t i = 0; i < words; ++i) {
+            Word word{random_key(), {}};
+            for (int k = 0; k < 12; ++k) word.links.push_back(random_key());
+            list.push_back(word);
+        }
+        return sentence_of(lang, list);
+    };
+    for (int round = 0; round < 20; ++round) {
+        const PreparedSentence claim = random_sentence(Lang::en, 30), evidence = random_sentence(Lang::da, 40);
+        const SentenceSketch claim_sketch = sketch_of(claim), evidence_sketch = sketch_of(evidence);
+        for (const auto& [key, token] : evidence_sketch.reach) REQUIRE(might_reach(evidence_sketch, key));
+
+        std::vector<char> expected(claim.tokens.size(), 0);
+        for (std::size_t t = 0; t < claim.tokens.size(); ++t) {
+            const auto& token = claim.tokens[t];
+            for (const auto& other : evidence.tokens) {
+                for (const auto& link : token.links)
+                    if (std::count(other.own_keys.begin(), other.own_keys.end(), link.key)) expected[t] = 1;
+                for (const auto& link : other.links)
+                    if (std::count(token.own_keys.begin(), token.own_keys.end(), link.key)) expected[t] = 1;
+            }
+        }
+        CHECK(claim_tokens_covered(claim_sketch, evidence_sketch) == expected);
+    }
 }

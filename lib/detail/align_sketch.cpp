@@ -5,6 +5,20 @@
 
 namespace summalign::detail {
 
+namespace {
+
+// The two filter bits of a key, from different bits of it (keys are FNV-1a hashes, so all
+// their bits are mixed).
+std::pair<std::size_t, std::size_t> filter_bits(std::uint64_t key) { return {key & 2047u, (key >> 11) & 2047u}; }
+
+}  // namespace
+
+bool might_reach(const SentenceSketch& sketch, std::uint64_t key) {
+    const auto [first, second] = filter_bits(key);
+    return (sketch.reach_filter[first >> 6] >> (first & 63u) & 1u) != 0 &&
+           (sketch.reach_filter[second >> 6] >> (second & 63u) & 1u) != 0;
+}
+
 SentenceSketch sketch_of(const PreparedSentence& sentence) {
     SentenceSketch sketch;
     sketch.bytes = sentence.text.size();
@@ -23,6 +37,11 @@ SentenceSketch sketch_of(const PreparedSentence& sentence) {
     }
     std::sort(sketch.reach.begin(), sketch.reach.end());
     sketch.reach.erase(std::unique(sketch.reach.begin(), sketch.reach.end()), sketch.reach.end());
+    for (const auto& entry : sketch.reach) {
+        const auto [first, second] = filter_bits(entry.first);
+        sketch.reach_filter[first >> 6] |= std::uint64_t{1} << (first & 63u);
+        sketch.reach_filter[second >> 6] |= std::uint64_t{1} << (second & 63u);
+    }
     return sketch;
 }
 
@@ -40,6 +59,7 @@ double covered_weight(const SentenceSketch& from, std::span<const SentenceSketch
     for (const SentenceSketch* target : to) {
         auto cursor = from.reach.begin();
         for (std::uint64_t key : target->own) {
+            if (!might_reach(from, key)) continue;
             cursor = std::lower_bound(cursor, from.reach.end(), std::make_pair(key, std::uint32_t{0}));
             if (cursor == from.reach.end()) break;
             for (auto it = cursor; it != from.reach.end() && it->first == key; ++it) {
@@ -78,12 +98,14 @@ std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const Senten
     // Claim tokens whose translations occur in the evidence.
     auto reach = claim.reach.begin();
     for (std::uint64_t key : evidence.own) {
+        if (!might_reach(claim, key)) continue;
         reach = std::lower_bound(reach, claim.reach.end(), std::make_pair(key, std::uint32_t{0}));
         for (; reach != claim.reach.end() && reach->first == key; ++reach) covered[reach->second] = 1;
     }
     // Claim tokens that are translations of evidence tokens.
     auto evidence_reach = evidence.reach.begin();
     for (const auto& [key, token] : claim.own_index) {
+        if (!might_reach(evidence, key)) continue;
         evidence_reach = std::lower_bound(evidence_reach, evidence.reach.end(), std::make_pair(key, std::uint32_t{0}));
         if (evidence_reach != evidence.reach.end() && evidence_reach->first == key) covered[token] = 1;
     }

@@ -3,6 +3,7 @@
 // texts and to skip hopeless beads in the second: which tokens of one side have some
 // translation (or anchor) among the tokens of the other, ignoring link strengths and
 // cognates. Exact set intersections over sorted keys; no allocation per pair.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -16,6 +17,9 @@ struct SentenceSketch {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> own_index;  // (own key, token index), sorted
     // (key of a translation or anchor, token index), sorted: what this sentence can reach.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> reach;
+    // Two of 2,048 bits per key of `reach` (a Bloom filter): most keys looked up in `reach`
+    // are absent, and this says so without a search. might_reach() tests it.
+    std::array<std::uint64_t, 32> reach_filter{};
     std::vector<float> weights;  // per token
     std::vector<std::uint8_t> capacity;  // per token: how many words of the other side it may stand for
     double total_weight = 0.0;
@@ -23,6 +27,9 @@ struct SentenceSketch {
 };
 
 SentenceSketch sketch_of(const PreparedSentence& sentence);
+
+// False when `key` is certainly not among sketch.reach's keys.
+bool might_reach(const SentenceSketch& sketch, std::uint64_t key);
 
 // Word coverage of the concatenation of `danish` with that of `english`, both directions,
 // in [0, 1]: the same idea as the scorer's raw score.
