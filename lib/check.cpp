@@ -461,7 +461,6 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         const bool hyphen_before = i >= 1 && sentence.words[i - 1].text == "-" && sentence.words[i - 1].end == w.begin &&
                                    (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin);
         if (hyphen_after || hyphen_before) continue;
-        const std::string lower = detail::to_lower(w.text);
         if (sentence.lang == Lang::da) {
             if (std::string corrected = speller.missing_linking_s(w.text); !corrected.empty()) {
                 Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
@@ -476,6 +475,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
             speller.known(w.text + ".", sentence.lang))
             continue;
+        const std::string lower = detail::to_lower(w.text);
         // A word written the same in the other language's text is a shared term or name
         // (stroma, in vivo, Bizzozero), not a slip.
         if (other_language_text.count(lower)) continue;

@@ -507,7 +507,7 @@ Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLi
             const auto longer = std::max(d.cognate.size(), e.cognate.size());
             const auto shorter = std::min(d.cognate.size(), e.cognate.size());
             if (longer - shorter > 3) continue;
-            const double similarity = words::edit_similarity(d.cognate, e.cognate);
+            const double similarity = words::edit_similarity_at_least(d.cognate, e.cognate, kCognateThreshold);
             if (similarity >= kCognateThreshold)
                 record(best_da, best_en, i, j, MatchKind::cognate, static_cast<float>(similarity) * kCognateScale);
         }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "detail/similarity_words.hpp"
 #include "summalign/lexicon.hpp"
@@ -110,6 +111,23 @@ TEST_CASE("cognate skeletons bring Danish and English spellings together") {
     CHECK(words::cognate_skeleton("operere", true) == words::cognate_skeleton("operate", false));
     CHECK(words::edit_similarity("abcd", "abcd") == 1.0);
     CHECK(words::edit_similarity("abcd", "wxyz") == 0.0);
+}
+
+TEST_CASE("edit_similarity_at_least is edit_similarity where that reaches the floor, else 0") {
+    // Every pair of these skeleton-like strings, at the scorer's threshold and others: the
+    // early stop must never change a value that reaches the floor.
+    const std::vector<std::string> words = {"",        "a",        "kronik",   "kronisk", "chronic", "terapi",
+                                            "terapie", "therapy",  "operat",   "operere", "abcdefgh", "abcdefhg",
+                                            "bcdefgh", "xbcdefgh", "universiti", "universitet", "stamcel", "stemcel"};
+    for (const double floor : {0.0, 0.5, 0.72, 0.8, 1.0})
+        for (const auto& a : words)
+            for (const auto& b : words) {
+                const double full = words::edit_similarity(a, b);
+                const double bounded = words::edit_similarity_at_least(a, b, floor);
+                INFO(a << " / " << b << " floor " << floor);
+                if (full >= floor) CHECK(bounded == full);
+                else CHECK(bounded == 0.0);
+            }
 }
 
 TEST_CASE("dictionary path: a word and its translation link through the lexicon") {

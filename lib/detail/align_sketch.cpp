@@ -5,20 +5,6 @@
 
 namespace summalign::detail {
 
-namespace {
-
-// The two filter bits of a key, from different bits of it (keys are FNV-1a hashes, so all
-// their bits are mixed).
-std::pair<std::size_t, std::size_t> filter_bits(std::uint64_t key) { return {key & 2047u, (key >> 11) & 2047u}; }
-
-}  // namespace
-
-bool might_reach(const SentenceSketch& sketch, std::uint64_t key) {
-    const auto [first, second] = filter_bits(key);
-    return (sketch.reach_filter[first >> 6] >> (first & 63u) & 1u) != 0 &&
-           (sketch.reach_filter[second >> 6] >> (second & 63u) & 1u) != 0;
-}
-
 SentenceSketch sketch_of(const PreparedSentence& sentence) {
     SentenceSketch sketch;
     sketch.bytes = sentence.text.size();
@@ -38,7 +24,7 @@ SentenceSketch sketch_of(const PreparedSentence& sentence) {
     std::sort(sketch.reach.begin(), sketch.reach.end());
     sketch.reach.erase(std::unique(sketch.reach.begin(), sketch.reach.end()), sketch.reach.end());
     for (const auto& entry : sketch.reach) {
-        const auto [first, second] = filter_bits(entry.first);
+        const auto [first, second] = reach_filter_bits(entry.first);
         sketch.reach_filter[first >> 6] |= std::uint64_t{1} << (first & 63u);
         sketch.reach_filter[second >> 6] |= std::uint64_t{1} << (second & 63u);
     }

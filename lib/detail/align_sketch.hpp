@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "summalign/similarity.hpp"
@@ -28,8 +29,16 @@ struct SentenceSketch {
 
 SentenceSketch sketch_of(const PreparedSentence& sentence);
 
+// The two reach_filter bits of a key, from different bits of it (keys are FNV-1a hashes,
+// so all their bits are mixed).
+inline std::pair<std::size_t, std::size_t> reach_filter_bits(std::uint64_t key) { return {key & 2047u, (key >> 11) & 2047u}; }
+
 // False when `key` is certainly not among sketch.reach's keys.
-bool might_reach(const SentenceSketch& sketch, std::uint64_t key);
+inline bool might_reach(const SentenceSketch& sketch, std::uint64_t key) {
+    const auto [first, second] = reach_filter_bits(key);
+    return (sketch.reach_filter[first >> 6] >> (first & 63u) & 1u) != 0 &&
+           (sketch.reach_filter[second >> 6] >> (second & 63u) & 1u) != 0;
+}
 
 // Word coverage of the concatenation of `danish` with that of `english`, both directions,
 // in [0, 1]: the same idea as the scorer's raw score.

@@ -107,10 +107,10 @@ struct Speller::Impl {
     std::mutex in_flight_mutex;
     std::condition_variable in_flight_done;
     std::unordered_set<std::string> in_flight;
-    // Whole answers of acceptable() ("da:word") and missing_linking_s(), since a text repeats
-    // its words and each answer takes several spell() calls and strings.
+    // Whole answers of acceptable() (one memo per language) and missing_linking_s(), since a
+    // text repeats its words and each answer takes several spell() calls and strings.
     static constexpr std::size_t max_cached_answers = 200000;
-    similarity::ShardedMemo<bool> acceptable_answers{max_cached_answers};
+    similarity::ShardedMemo<bool> danish_acceptable{max_cached_answers}, english_acceptable{max_cached_answers};
     similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
 
     std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
@@ -158,8 +158,9 @@ Speller& Speller::operator=(Speller&&) noexcept = default;
 bool Speller::known(std::string_view word, Lang lang) const { return impl_->known(std::string(word), lang); }
 
 bool Speller::acceptable(std::string_view word, Lang lang) const {
-    const std::string key = lang_key(word, lang);
-    return impl_->acceptable_answers.get(key, [&] {
+    // Asked for every word of a text: the memos are keyed by the word itself, so that a kept
+    // answer costs no string.
+    return (lang == Lang::da ? impl_->danish_acceptable : impl_->english_acceptable).get(word, [&] {
         const std::string text(word);
         if (impl_->known(text, lang)) return true;
         if (lang != Lang::da) return false;
