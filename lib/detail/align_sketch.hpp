@@ -18,9 +18,9 @@ struct SentenceSketch {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> own_index;  // (own key, token index), sorted
     // (key of a translation or anchor, token index), sorted: what this sentence can reach.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> reach;
-    // Two of 2,048 bits per key of `reach` (a Bloom filter): most keys looked up in `reach`
+    // Two of 4,096 bits per key of `reach` (a Bloom filter): most keys looked up in `reach`
     // are absent, and this says so without a search. might_reach() tests it.
-    std::array<std::uint64_t, 32> reach_filter{};
+    std::array<std::uint64_t, 64> reach_filter{};
     std::vector<float> weights;  // per token
     std::vector<std::uint8_t> capacity;  // per token: how many words of the other side it may stand for
     double total_weight = 0.0;
@@ -31,7 +31,7 @@ SentenceSketch sketch_of(const PreparedSentence& sentence);
 
 // The two reach_filter bits of a key, from different bits of it (keys are FNV-1a hashes,
 // so all their bits are mixed).
-inline std::pair<std::size_t, std::size_t> reach_filter_bits(std::uint64_t key) { return {key & 2047u, (key >> 11) & 2047u}; }
+inline std::pair<std::size_t, std::size_t> reach_filter_bits(std::uint64_t key) { return {key & 4095u, (key >> 12) & 4095u}; }
 
 // False when `key` is certainly not among sketch.reach's keys.
 inline bool might_reach(const SentenceSketch& sketch, std::uint64_t key) {

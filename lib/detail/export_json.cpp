@@ -13,13 +13,25 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// The high-volume lists (sentences, word matches, repairs) fill their objects field by field
+// in place: an initializer list {{"key", value}, ...} makes nlohmann copy every value once more.
+Json& new_object_in(Json& list) { return list.emplace_back(Json::object()); }
+
+void put_sentence(Json& object, const Sentence& sentence) {
+    object["text"] = sentence.text;
+    object["start"] = sentence.start;
+    object["end"] = sentence.end;
+}
+
 Json sentence_json(const Sentence& sentence) {
-    return Json{{"text", sentence.text}, {"start", sentence.start}, {"end", sentence.end}};
+    Json object = Json::object();
+    put_sentence(object, sentence);
+    return object;
 }
 
 Json sentences_json(const std::vector<Sentence>& sentences) {
     Json list = Json::array();
-    for (const Sentence& sentence : sentences) list.push_back(sentence_json(sentence));
+    for (const Sentence& sentence : sentences) put_sentence(new_object_in(list), sentence);
     return list;
 }
 
@@ -52,10 +64,11 @@ Json indices_json(const std::vector<std::size_t>& indices) {
 Json matches_json(const std::vector<WordMatch>& matches) {
     Json list = Json::array();
     for (const WordMatch& match : matches) {
-        list.push_back(Json{{"da", match.da},
-                            {"en", match.en},
-                            {"kind", summalign::to_string(match.kind)},
-                            {"weight", match.weight}});
+        Json& object = new_object_in(list);
+        object["da"] = match.da;
+        object["en"] = match.en;
+        object["kind"] = summalign::to_string(match.kind);
+        object["weight"] = match.weight;
     }
     return list;
 }
@@ -183,10 +196,11 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
 Json repairs_json(std::span<const Repair> repairs) {
     Json list = Json::array();
     for (const Repair& repair : repairs) {
-        list.push_back(Json{{"kind", summalign::to_string(repair.kind)},
-                            {"start", repair.start},
-                            {"end", repair.end},
-                            {"detail", repair.detail}});
+        Json& object = new_object_in(list);
+        object["kind"] = summalign::to_string(repair.kind);
+        object["start"] = repair.start;
+        object["end"] = repair.end;
+        object["detail"] = repair.detail;
     }
     return list;
 }
