@@ -7,7 +7,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -178,21 +180,28 @@ public:
     WordEvidence(const std::vector<std::string>& words, Lang lang, const TranslationTargets& translations)
         : words_(&words), lang_(lang), translations_(&translations) {}
 
-    // detail::cognate_key of each word, in order.
-    const std::vector<std::u32string>& cognate_keys() const {
-        if (!keys_) {
-            keys_.emplace();
-            keys_->reserve(words_->size());
-            for (const auto& word : *words_) keys_->push_back(detail::cognate_key(word));
-        }
-        return *keys_;
+    // Calls f(k) for the detail::cognate_key k of each word whose similarity to `key` may
+    // reach `floor`: only keys of a length that allows it (the similarity is at most
+    // 1 - length difference / longer length), found by binary search in keys sorted by length.
+    template <typename F>
+    void for_each_cognate_within(const std::u32string& key, double floor, F&& f) const {
+        const auto& keys = sorted_keys();
+        const auto n = static_cast<double>(key.size());
+        // One code point of slack on each side: the exact test is the caller's.
+        const auto shortest = static_cast<std::size_t>(std::max(0.0, std::floor(n * floor) - 1.0));
+        const auto longest = floor > 0.0 ? static_cast<std::size_t>(std::ceil(n / floor) + 1.0) : std::numeric_limits<std::size_t>::max();
+        auto it = std::lower_bound(keys.begin(), keys.end(), shortest,
+                                   [](const std::u32string& k, std::size_t length) { return k.size() < length; });
+        for (; it != keys.end() && it->size() <= longest; ++it) f(*it);
     }
 
     // The highest cognate similarity of `key` (a detail::cognate_key) to one of the words,
     // when it is at least `floor` (else 0: below it, the callers ignore the value).
     double best_cognate(const std::u32string& key, double floor) const {
         double best = 0.0;
-        for (const auto& k : cognate_keys()) best = std::max(best, detail::cognate_similarity_at_least(k, key, floor));
+        for_each_cognate_within(key, floor, [&](const std::u32string& k) {
+            best = std::max(best, detail::cognate_similarity_at_least(k, key, floor));
+        });
         return best;
     }
 
@@ -228,6 +237,17 @@ private:
     const std::vector<std::string>* words_;
     Lang lang_;
     const TranslationTargets* translations_;
+    // detail::cognate_key of each word, shortest first.
+    const std::vector<std::u32string>& sorted_keys() const {
+        if (!keys_) {
+            keys_.emplace();
+            keys_->reserve(words_->size());
+            for (const auto& word : *words_) keys_->push_back(detail::cognate_key(word));
+            std::stable_sort(keys_->begin(), keys_->end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+        }
+        return *keys_;
+    }
+
     mutable std::optional<std::vector<std::u32string>> keys_;
     mutable std::optional<Targets> targets_;
 };
@@ -508,10 +528,10 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
         // ~ angiogenesis): then the word is the slip.
         const std::u32string own_key = detail::cognate_key(lower);
         const std::u32string suggestion_key = detail::cognate_key(detail::to_lower(suggestion));
-        const auto& article_keys = context.article.cognate_keys();
-        const bool term = std::any_of(article_keys.begin(), article_keys.end(), [&](const std::u32string& e) {
+        bool term = false;
+        context.article.for_each_cognate_within(own_key, 0.75, [&](const std::u32string& e) {
             const double own = detail::cognate_similarity_at_least(own_key, e, 0.75);
-            return own >= 0.75 && own >= detail::cognate_similarity_of_keys(suggestion_key, e);
+            term = term || (own >= 0.75 && own >= detail::cognate_similarity_of_keys(suggestion_key, e));
         });
         if (term) return std::nullopt;
     }
