@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <span>
+#include <unordered_map>
 
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
@@ -123,6 +126,20 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     // merge than as an omission. docs/scoring.md, "Merges".
     const double shared_word_penalty = options.shared_word_penalty.value_or(kSharedWordPenalty);
     const double uncovered_part_penalty = options.uncovered_part_penalty.value_or(kUncoveredPartPenalty);
+    // The merge test's per-pair part (links, coverage, matching), made once per (single
+    // sentence, part sentence): each pair belongs to up to four merge beads. Keyed by which
+    // side is single, the single sentence and the part sentence.
+    std::unordered_map<std::uint64_t, detail::MergePart> merge_parts;
+    auto merge_part_of = [&](bool danish_single, std::size_t single, std::size_t part) -> const detail::MergePart& {
+        const std::uint64_t key = (std::uint64_t{danish_single} << 63) | (std::uint64_t{single} << 31) | part;
+        auto found = merge_parts.find(key);
+        if (found == merge_parts.end()) {
+            detail::MergePart made = danish_single ? detail::merge_part(danish_sketches[single], english_sketches[part])
+                                                   : detail::merge_part(english_sketches[single], danish_sketches[part]);
+            found = merge_parts.emplace(key, std::move(made)).first;
+        }
+        return found->second;  // stays valid: an unordered_map does not move its elements
+    };
     auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
         if ((shape.da < 2 && shape.en < 2) || (shared_word_penalty == 0.0 && uncovered_part_penalty == 0.0)) return 0.0;
         const std::span<const detail::SentenceSketch> da_side(danish_sketches.data() + i, shape.da);
@@ -132,8 +149,11 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
             // (1) The one word of the single side that explains a word in each part ("Print"
             // + "Prints the current document" against "Udskriver det aktuelle dokument");
             // (2) each part must be mostly accounted for by the other side.
-            const detail::MergeCheck check = shape.da == 1 ? detail::check_merge(da_side[0], en_side[0], en_side[1])
-                                                           : detail::check_merge(en_side[0], da_side[0], da_side[1]);
+            const detail::MergeCheck check =
+                shape.da == 1 ? detail::check_merge(da_side[0], en_side[0], merge_part_of(true, i, j), en_side[1],
+                                                    merge_part_of(true, i, j + 1))
+                              : detail::check_merge(en_side[0], da_side[0], merge_part_of(false, j, i), da_side[1],
+                                                    merge_part_of(false, j, i + 1));
             penalty += shared_word_penalty * check.shared_loss;
             penalty += uncovered_part_penalty *
                        std::max(0.0, kCoveredPart - std::min(check.first_coverage, check.second_coverage));
@@ -265,11 +285,13 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
         // one is the source: weight it by its inverse document frequency in the body.
         const detail::SentenceSketch claim_sketch = detail::sketch_of(claims[c]);
         const std::size_t words = claim_sketch.weights.size();
-        std::vector<std::vector<char>> covered(body.size());
+        // covered[b * words + t]: whether body sentence b accounts for claim word t.
+        std::vector<char> covered(body.size() * words, 0);
         std::vector<double> document_frequency(words, 0.0);
         for (std::size_t b = 0; b < body.size(); ++b) {
-            covered[b] = detail::claim_tokens_covered(claim_sketch, body[b].sketch);
-            for (std::size_t t = 0; t < words; ++t) document_frequency[t] += covered[b][t];
+            const std::span<char> by_sentence(covered.data() + b * words, words);
+            detail::mark_claim_tokens_covered(claim_sketch, body[b].sketch, by_sentence);
+            for (std::size_t t = 0; t < words; ++t) document_frequency[t] += by_sentence[t];
         }
         std::vector<double> weight(words);
         double total = 0.0;
@@ -287,7 +309,7 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
         for (std::size_t b = 0; b < body.size(); ++b) {
             double share = 0.0;
             for (std::size_t t = 0; t < words; ++t)
-                if (covered[b][t]) share += weight[t];
+                if (covered[b * words + t]) share += weight[t];
             share = total > 0.0 ? share / total : 0.0;
             if (share > 0.0) by_share.emplace_back(share, b);
         }

@@ -92,7 +92,7 @@ TEST_CASE("part coverage is the weight share of a part that the other side accou
     CHECK(part_coverage(part, {}) == Approx(0.0));
 }
 
-TEST_CASE("the reach filter never hides a key, so claim coverage equals a direct count") {
+TEST_CASE("the reach filter never hides a key, so claim and merge-part coverage equal a direct count") {
     // Long sentences (hundreds of reach keys fill the filter) with random keys, some shared.
     // Keys spread over all 64 bits as real (hashed) keys are, drawn from 3,000 words.
     std::mt19937_64 random(20261129);
@@ -122,5 +122,8 @@ TEST_CASE("the reach filter never hides a key, so claim coverage equals a direct
             }
         }
         CHECK(claim_tokens_covered(claim_sketch, evidence_sketch) == expected);
+        // The merge test's coverage of a part is the same share, read off its links.
+        CHECK(merge_part(evidence_sketch, claim_sketch).coverage ==
+              Approx(part_coverage(claim_sketch, std::span(&evidence_sketch, 1))));
     }
 }

@@ -78,6 +78,11 @@ double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<
 
 std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence) {
     std::vector<char> covered(claim.weights.size(), 0);
+    mark_claim_tokens_covered(claim, evidence, covered);
+    return covered;
+}
+
+void mark_claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence, std::span<char> covered) {
     // Both walks go through a short sorted list (own keys: one or two per token) and search
     // a long one (reach: every translation of every token) from where the last search
     // ended: the keys only grow.
@@ -95,7 +100,6 @@ std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const Senten
         evidence_reach = std::lower_bound(evidence_reach, evidence.reach.end(), std::make_pair(key, std::uint32_t{0}));
         if (evidence_reach != evidence.reach.end() && evidence_reach->first == key) covered[token] = 1;
     }
-    return covered;
 }
 
 double claim_coverage(const SentenceSketch& claim, const SentenceSketch& evidence) {
@@ -198,32 +202,42 @@ double unmatched_linked_weight(const SentenceSketch& left, const std::vector<flo
 
 }  // namespace
 
-MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second) {
-    const auto first_edges = links_between(single, first);
-    const auto second_edges = links_between(single, second);
-    MergeCheck check;
+MergePart merge_part(const SentenceSketch& single, const SentenceSketch& part) {
+    MergePart out;
+    out.links = links_between(single, part);
     // A part's token is accounted for when it has any link to the single side (the same
-    // test as claim_tokens_covered, read off the edges already at hand).
-    auto coverage = [](const SentenceSketch& part, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
-        if (part.total_weight <= 0.0) return 1.0;
+    // test as claim_tokens_covered, read off the links already at hand).
+    if (part.total_weight <= 0.0) {
+        out.coverage = 1.0;
+    } else {
         std::vector<char> linked(part.weights.size(), 0);
-        for (const auto& [l, r] : edges) linked[r] = 1;
+        for (const auto& [l, r] : out.links) linked[r] = 1;
         double weight = 0.0;
         for (std::size_t t = 0; t < linked.size(); ++t)
             if (linked[t]) weight += part.weights[t];
-        return weight / part.total_weight;
-    };
-    check.first_coverage = coverage(first, first_edges);
-    check.second_coverage = coverage(second, second_edges);
-    const double alone = unmatched_linked_weight(single, first.weights, first_edges) +
-                         unmatched_linked_weight(single, second.weights, second_edges);
+        out.coverage = weight / part.total_weight;
+    }
+    out.unmatched = unmatched_linked_weight(single, part.weights, out.links);
+    return out;
+}
+
+MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const MergePart& first_part,
+                       const SentenceSketch& second, const MergePart& second_part) {
+    MergeCheck check;
+    check.first_coverage = first_part.coverage;
+    check.second_coverage = second_part.coverage;
+    const double alone = first_part.unmatched + second_part.unmatched;
     std::vector<float> both_weights = first.weights;
     both_weights.insert(both_weights.end(), second.weights.begin(), second.weights.end());
-    auto both_edges = first_edges;
+    auto both_links = first_part.links;
     const auto offset = static_cast<std::uint32_t>(first.weights.size());
-    for (const auto& [l, r] : second_edges) both_edges.emplace_back(l, r + offset);
-    check.shared_loss = std::max(0.0, unmatched_linked_weight(single, both_weights, both_edges) - alone);
+    for (const auto& [l, r] : second_part.links) both_links.emplace_back(l, r + offset);
+    check.shared_loss = std::max(0.0, unmatched_linked_weight(single, both_weights, both_links) - alone);
     return check;
+}
+
+MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second) {
+    return check_merge(single, first, merge_part(single, first), second, merge_part(single, second));
 }
 
 double shared_link_loss(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second) {

@@ -50,6 +50,9 @@ double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<
 double claim_coverage(const SentenceSketch& claim, const SentenceSketch& evidence);
 // The same per claim token: 1 when `evidence` accounts for it.
 std::vector<char> claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence);
+// The same into `covered` (one entry per claim token, all 0 on entry), for callers that
+// compare a claim with many sentences and keep one buffer.
+void mark_claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch& evidence, std::span<char> covered);
 
 // Share of the weight of `part` whose tokens have a translation or anchor in any of `other`
 // (one direction): how much of one sentence of a merge the other side accounts for.
@@ -72,5 +75,17 @@ struct MergeCheck {
     double second_coverage = 0.0;
 };
 MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const SentenceSketch& second);
+
+// What check_merge needs of one (single, part) pair alone. A ladder search tries every
+// merge bead near the diagonal, and each pair of sentences belongs to several of them, so
+// it keeps these per pair and merges with the overload below (same results).
+struct MergePart {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> links;  // (single token, part token), sorted
+    double coverage = 0.0;   // of the part by `single`
+    double unmatched = 0.0;  // linked weight left without a partner in a one-to-one matching
+};
+MergePart merge_part(const SentenceSketch& single, const SentenceSketch& part);
+MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const MergePart& first_part,
+                       const SentenceSketch& second, const MergePart& second_part);
 
 }  // namespace summalign::detail
