@@ -14,8 +14,20 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // The high-volume lists (sentences, word matches, repairs) fill their objects field by field
-// in place: an initializer list {{"key", value}, ...} makes nlohmann copy every value once more.
-Json& new_object_in(Json& list) { return list.emplace_back(Json::object()); }
+// in place: an initializer list {{"key", value}, ...} makes nlohmann copy every value once
+// more. Objects and lists get their size up front: an ordered_json object is a vector of
+// (const key, value) pairs, and growing it copies every key.
+Json new_object(std::size_t fields) {
+    Json object = Json::object();
+    object.get_ref<Json::object_t&>().reserve(fields);
+    return object;
+}
+Json& new_object_in(Json& list, std::size_t fields) { return list.emplace_back(new_object(fields)); }
+Json new_array(std::size_t elements) {
+    Json list = Json::array();
+    list.get_ref<Json::array_t&>().reserve(elements);
+    return list;
+}
 
 void put_sentence(Json& object, const Sentence& sentence) {
     object["text"] = sentence.text;
@@ -24,14 +36,14 @@ void put_sentence(Json& object, const Sentence& sentence) {
 }
 
 Json sentence_json(const Sentence& sentence) {
-    Json object = Json::object();
+    Json object = new_object(3);
     put_sentence(object, sentence);
     return object;
 }
 
 Json sentences_json(const std::vector<Sentence>& sentences) {
-    Json list = Json::array();
-    for (const Sentence& sentence : sentences) put_sentence(new_object_in(list), sentence);
+    Json list = new_array(sentences.size());
+    for (const Sentence& sentence : sentences) put_sentence(new_object_in(list, 3), sentence);
     return list;
 }
 
@@ -62,9 +74,9 @@ Json indices_json(const std::vector<std::size_t>& indices) {
 }
 
 Json matches_json(const std::vector<WordMatch>& matches) {
-    Json list = Json::array();
+    Json list = new_array(matches.size());
     for (const WordMatch& match : matches) {
-        Json& object = new_object_in(list);
+        Json& object = new_object_in(list, 4);
         object["da"] = match.da;
         object["en"] = match.en;
         object["kind"] = summalign::to_string(match.kind);
@@ -125,7 +137,7 @@ const Sentence* body_sentence(const Article& article, std::size_t section, std::
 Json alignment_json(const Article& article, const AlignedArticle& aligned) {
     const ArticleAlignment& alignment = aligned.alignment;
     const std::vector<Sentence>& english = summary_sentences(article);
-    Json object;
+    Json object = new_object(5);
 
     if (alignment.title) {
         object["title"] = Json{{"da", alignment.title->da},
@@ -136,23 +148,27 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
         object["title"] = nullptr;
     }
 
-    Json beads = Json::array();
+    Json beads = new_array(alignment.resume_summary.size());
     for (const Bead& bead : alignment.resume_summary) {
-        beads.push_back(Json{{"da", indices_json(bead.da)},
-                             {"en", indices_json(bead.en)},
-                             {"score", bead.score},
-                             {"da_text", joined_text(article.resume, bead.da)},
-                             {"en_text", joined_text(english, bead.en)},
-                             {"matches", matches_json(bead.evidence)}});
+        Json& entry = new_object_in(beads, 6);
+        entry["da"] = indices_json(bead.da);
+        entry["en"] = indices_json(bead.en);
+        entry["score"] = bead.score;
+        entry["da_text"] = joined_text(article.resume, bead.da);
+        entry["en_text"] = joined_text(english, bead.en);
+        entry["matches"] = matches_json(bead.evidence);
     }
     object["resume_summary"] = std::move(beads);
 
-    Json support = Json::array();
+    Json support = new_array(alignment.support.size());
     for (const ClaimSupport& claim : alignment.support) {
-        Json evidence = Json::array();
+        Json evidence = new_array(claim.evidence.size());
         for (const Evidence& item : claim.evidence) {
-            Json entry{{"section", item.section}, {"sentence", item.sentence}, {"text", item.text},
-                       {"score", item.score}};
+            Json& entry = new_object_in(evidence, 7);
+            entry["section"] = item.section;
+            entry["sentence"] = item.sentence;
+            entry["text"] = item.text;
+            entry["score"] = item.score;
             if (const Sentence* source = body_sentence(article, item.section, item.sentence)) {
                 entry["start"] = source->start;
                 entry["end"] = source->end;
@@ -161,42 +177,42 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
                 entry["end"] = nullptr;
             }
             entry["matches"] = matches_json(item.matches);
-            evidence.push_back(std::move(entry));
         }
-        Json entry{{"en", claim.en}, {"supported", claim.supported}};
+        Json& entry = new_object_in(support, 4);
+        entry["en"] = claim.en;
+        entry["supported"] = claim.supported;
         entry["text"] = claim.en < english.size() ? Json(english[claim.en].text) : Json(nullptr);
         entry["evidence"] = std::move(evidence);
-        support.push_back(std::move(entry));
     }
     object["support"] = std::move(support);
 
-    Json findings = Json::array();
+    Json findings = new_array(aligned.findings.size());
     for (const Finding& finding : aligned.findings) {
-        findings.push_back(Json{{"kind", summalign::to_string(finding.kind)},
-                                {"lang", summalign::to_string(finding.lang)},
-                                {"text", finding.text},
-                                {"word", finding.word},
-                                {"message", finding.message},
-                                {"suggestion", finding.suggestion},
-                                {"start", finding.start},
-                                {"end", finding.end}});
+        Json& entry = new_object_in(findings, 8);
+        entry["kind"] = summalign::to_string(finding.kind);
+        entry["lang"] = summalign::to_string(finding.lang);
+        entry["text"] = finding.text;
+        entry["word"] = finding.word;
+        entry["message"] = finding.message;
+        entry["suggestion"] = finding.suggestion;
+        entry["start"] = finding.start;
+        entry["end"] = finding.end;
     }
     object["findings"] = std::move(findings);
 
-    Json matrix = Json::array();
+    Json matrix = new_array(alignment.resume_summary_matrix.size());
     for (const auto& row : alignment.resume_summary_matrix) {
-        Json values = Json::array();
+        Json& values = matrix.emplace_back(new_array(row.size()));
         for (double value : row) values.push_back(value);
-        matrix.push_back(std::move(values));
     }
     object["resume_summary_matrix"] = std::move(matrix);
     return object;
 }
 
 Json repairs_json(std::span<const Repair> repairs) {
-    Json list = Json::array();
+    Json list = new_array(repairs.size());
     for (const Repair& repair : repairs) {
-        Json& object = new_object_in(list);
+        Json& object = new_object_in(list, 4);
         object["kind"] = summalign::to_string(repair.kind);
         object["start"] = repair.start;
         object["end"] = repair.end;
@@ -214,7 +230,7 @@ std::string dump(const Json& json, int indent) {
 }  // namespace
 
 Json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned) {
-    Json object;
+    Json object = new_object(20);
     object["index"] = index;
     put_optional_text(object, "title", article.title);
     put_optional_text(object, "subtitle", article.subtitle);
