@@ -158,9 +158,16 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
             penalty += uncovered_part_penalty *
                        std::max(0.0, kCoveredPart - std::min(check.first_coverage, check.second_coverage));
         } else if (uncovered_part_penalty != 0.0) {  // 2-2: (2) only
+            // part_coverage of each part by the two sentences across, from the kept pairs.
             double least = 1.0;
-            for (const auto& part : da_side) least = std::min(least, detail::part_coverage(part, en_side));
-            for (const auto& part : en_side) least = std::min(least, detail::part_coverage(part, da_side));
+            for (std::size_t k = 0; k < 2; ++k) {
+                const detail::MergePart* by_english[] = {&merge_part_of(false, j, i + k), &merge_part_of(false, j + 1, i + k)};
+                least = std::min(least, detail::part_coverage_from(da_side[k], by_english));
+            }
+            for (std::size_t k = 0; k < 2; ++k) {
+                const detail::MergePart* by_danish[] = {&merge_part_of(true, i, j + k), &merge_part_of(true, i + 1, j + k)};
+                least = std::min(least, detail::part_coverage_from(en_side[k], by_danish));
+            }
             penalty += uncovered_part_penalty * std::max(0.0, kCoveredPart - least);
         }
         return penalty;

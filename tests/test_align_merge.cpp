@@ -125,5 +125,10 @@ TEST_CASE("the reach filter never hides a key, so claim and merge-part coverage 
         // The merge test's coverage of a part is the same share, read off its links.
         CHECK(merge_part(evidence_sketch, claim_sketch).coverage ==
               Approx(part_coverage(claim_sketch, std::span(&evidence_sketch, 1))));
+        // And by two sentences, from their merge parts: exactly the same value.
+        const std::vector<SentenceSketch> two{evidence_sketch, sketch_of(random_sentence(Lang::da, 25))};
+        const MergePart first = merge_part(two[0], claim_sketch), second = merge_part(two[1], claim_sketch);
+        const MergePart* by_two[] = {&first, &second};
+        CHECK(part_coverage_from(claim_sketch, by_two) == part_coverage(claim_sketch, two));
     }
 }

@@ -221,6 +221,17 @@ MergePart merge_part(const SentenceSketch& single, const SentenceSketch& part) {
     return out;
 }
 
+double part_coverage_from(const SentenceSketch& part, std::span<const MergePart* const> by_other) {
+    if (part.total_weight <= 0.0) return 1.0;  // nothing to account for
+    std::vector<char> any(part.weights.size(), 0);
+    for (const MergePart* other : by_other)
+        for (const auto& [l, r] : other->links) any[r] = 1;
+    double weight = 0.0;
+    for (std::size_t t = 0; t < any.size(); ++t)
+        if (any[t]) weight += part.weights[t];
+    return weight / part.total_weight;
+}
+
 MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const MergePart& first_part,
                        const SentenceSketch& second, const MergePart& second_part) {
     MergeCheck check;

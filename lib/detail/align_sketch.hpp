@@ -85,6 +85,8 @@ struct MergePart {
     double unmatched = 0.0;  // linked weight left without a partner in a one-to-one matching
 };
 MergePart merge_part(const SentenceSketch& single, const SentenceSketch& part);
+// part_coverage(part, other), read off the merge_part(o, part) of each sentence o of `other`.
+double part_coverage_from(const SentenceSketch& part, std::span<const MergePart* const> by_other);
 MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const MergePart& first_part,
                        const SentenceSketch& second, const MergePart& second_part);
 
