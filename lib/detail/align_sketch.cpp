@@ -161,16 +161,26 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> links_between(const Sentenc
 double unmatched_linked_weight(const SentenceSketch& left, const std::vector<float>& right_weights,
                                const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
     const std::size_t nl = left.weights.size(), nr = right_weights.size();
-    std::vector<std::vector<std::uint32_t>> adjacency(nr);
+    // The left partners of right token r: adjacency[adjacency_start[r] .. adjacency_start[r + 1]),
+    // in the order of `edges`.
+    std::vector<std::uint32_t> adjacency_start(nr + 1, 0), adjacency(edges.size());
     std::vector<char> left_linked(nl, 0);
-    for (const auto& [l, r] : edges) adjacency[r].push_back(l), left_linked[l] = 1;
+    for (const auto& [l, r] : edges) ++adjacency_start[r + 1], left_linked[l] = 1;
+    for (std::size_t r = 0; r < nr; ++r) adjacency_start[r + 1] += adjacency_start[r];
+    {
+        std::vector<std::uint32_t> filled(adjacency_start.begin(), adjacency_start.end() - 1);
+        for (const auto& [l, r] : edges) adjacency[filled[r]++] = l;
+    }
+    auto partners = [&](std::uint32_t r) {
+        return std::span<const std::uint32_t>(adjacency.data() + adjacency_start[r], adjacency_start[r + 1] - adjacency_start[r]);
+    };
     // Slots: each left token repeated `capacity` times.
     std::vector<std::uint32_t> first_slot(nl + 1, 0);
     for (std::size_t l = 0; l < nl; ++l) first_slot[l + 1] = first_slot[l] + left.capacity[l];
     std::vector<int> slot_owner(first_slot[nl], -1);
     std::vector<char> visited;
     auto augment = [&](auto& self, std::uint32_t r) -> bool {
-        for (std::uint32_t l : adjacency[r]) {
+        for (std::uint32_t l : partners(r)) {
             if (visited[l]) continue;
             visited[l] = 1;
             for (std::uint32_t s = first_slot[l]; s < first_slot[l + 1]; ++s)
@@ -187,7 +197,7 @@ double unmatched_linked_weight(const SentenceSketch& left, const std::vector<flo
     std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return right_weights[x] > right_weights[y]; });
     double lost = 0.0;
     for (std::uint32_t r : order) {
-        if (adjacency[r].empty()) continue;
+        if (partners(r).empty()) continue;
         visited.assign(nl, 0);
         if (!augment(augment, r)) lost += right_weights[r];
     }
