@@ -498,12 +498,17 @@ struct Finished {
 };
 
 Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
-    for (std::size_t i = 0; i < da.tokens.size(); ++i) {
+    // The English tokens that may take a cognate (in order), so that each Danish token
+    // scans a short list; a token matched meanwhile drops out by the strength test below.
+    boost::container::small_vector<std::uint32_t, 96> open_english;
+    for (std::uint32_t j = 0; j < en.tokens.size(); ++j)
+        if (!en.tokens[j]->cognate.empty() && best_en[j].strength < 0.6f) open_english.push_back(j);
+    for (std::size_t i = 0; i < da.tokens.size() && !open_english.empty(); ++i) {
         const Token& d = *da.tokens[i];
         if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
-        for (std::size_t j = 0; j < en.tokens.size(); ++j) {
+        for (const std::uint32_t j : open_english) {
             const Token& e = *en.tokens[j];
-            if (e.cognate.empty() || best_en[j].strength >= 0.6f || e.cognate[0] != d.cognate[0]) continue;
+            if (best_en[j].strength >= 0.6f || e.cognate[0] != d.cognate[0]) continue;
             const auto longer = std::max(d.cognate.size(), e.cognate.size());
             const auto shorter = std::min(d.cognate.size(), e.cognate.size());
             if (longer - shorter > 3) continue;

@@ -9,9 +9,17 @@ SentenceSketch sketch_of(const PreparedSentence& sentence) {
     SentenceSketch sketch;
     sketch.bytes = sentence.text.size();
     sketch.own_index = sentence.key_index;
+    sketch.own.reserve(sentence.key_index.size());
     for (const auto& [key, token] : sentence.key_index) sketch.own.push_back(key);
-    std::sort(sketch.own.begin(), sketch.own.end());
+    // key_index is sorted by key; only a sentence built by hand may not be.
+    if (!std::is_sorted(sketch.own.begin(), sketch.own.end()))
+        std::sort(sketch.own.begin(), sketch.own.end());
     sketch.own.erase(std::unique(sketch.own.begin(), sketch.own.end()), sketch.own.end());
+    std::size_t reach_size = 0;
+    for (const auto& token : sentence.tokens) reach_size += token.links.size() + token.anchors.size();
+    sketch.reach.reserve(reach_size);
+    sketch.weights.reserve(sentence.tokens.size());
+    sketch.capacity.reserve(sentence.tokens.size());
     for (std::uint32_t i = 0; i < sentence.tokens.size(); ++i) {
         const auto& token = sentence.tokens[i];
         for (const auto& link : token.links) sketch.reach.emplace_back(link.key, i);
