@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -181,18 +182,26 @@ public:
         : words_(&words), lang_(lang), translations_(&translations) {}
 
     // Calls f(k) for the detail::cognate_key k of each word whose similarity to `key` may
-    // reach `floor`: only keys of a length that allows it (the similarity is at most
-    // 1 - length difference / longer length), found by binary search in keys sorted by length.
+    // reach `floor` (1 - edit distance / longer length); the exact test is the caller's.
+    // Two cheap bounds rule the others out: the length difference, by binary search in keys
+    // sorted by length, and the letters one key has and the other lacks (each needs an edit).
     template <typename F>
     void for_each_cognate_within(const std::u32string& key, double floor, F&& f) const {
         const auto& keys = sorted_keys();
         const auto n = static_cast<double>(key.size());
-        // One code point of slack on each side: the exact test is the caller's.
+        // One code point of slack on each side.
         const auto shortest = static_cast<std::size_t>(std::max(0.0, std::floor(n * floor) - 1.0));
         const auto longest = floor > 0.0 ? static_cast<std::size_t>(std::ceil(n / floor) + 1.0) : std::numeric_limits<std::size_t>::max();
+        const std::uint64_t letters = letter_mask(key);
         auto it = std::lower_bound(keys.begin(), keys.end(), shortest,
                                    [](const std::u32string& k, std::size_t length) { return k.size() < length; });
-        for (; it != keys.end() && it->size() <= longest; ++it) f(*it);
+        for (; it != keys.end() && it->size() <= longest; ++it) {
+            const std::uint64_t other = masks_[static_cast<std::size_t>(it - keys.begin())];
+            const auto missing = static_cast<std::size_t>(std::max(std::popcount(letters & ~other), std::popcount(other & ~letters)));
+            const auto longer = static_cast<double>(std::max(key.size(), it->size()));
+            if (static_cast<double>(missing) > (1.0 - floor) * longer + 1.0) continue;  // + 1: slack for rounding
+            f(*it);
+        }
     }
 
     // Whether one of the words has exactly `key` as its detail::cognate_key.
@@ -244,18 +253,29 @@ private:
     const std::vector<std::string>* words_;
     Lang lang_;
     const TranslationTargets* translations_;
-    // detail::cognate_key of each word, shortest first.
+    // The code points of a key, one bit each (modulo 64: two letters may share a bit, which
+    // only weakens the bound above).
+    static std::uint64_t letter_mask(const std::u32string& key) {
+        std::uint64_t mask = 0;
+        for (const char32_t c : key) mask |= std::uint64_t{1} << (static_cast<std::uint32_t>(c) % 64u);
+        return mask;
+    }
+
+    // detail::cognate_key of each word, shortest first, with letter_mask of each in masks_.
     const std::vector<std::u32string>& sorted_keys() const {
         if (!keys_) {
             keys_.emplace();
             keys_->reserve(words_->size());
             for (const auto& word : *words_) keys_->push_back(detail::cognate_key(word));
             std::stable_sort(keys_->begin(), keys_->end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+            masks_.reserve(keys_->size());
+            for (const auto& k : *keys_) masks_.push_back(letter_mask(k));
         }
         return *keys_;
     }
 
     mutable std::optional<std::vector<std::u32string>> keys_;
+    mutable std::vector<std::uint64_t> masks_;  // parallel to *keys_
     mutable std::optional<Targets> targets_;
 };
 
