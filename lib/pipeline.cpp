@@ -1,24 +1,32 @@
 #include "summalign/pipeline.hpp"
 
+#include <stdexcept>
+
 #include "detail/parallel.hpp"
 
 namespace summalign {
 
 struct Aligner::Impl {
-    Parser parser;
+    std::shared_ptr<const Parser> parser;
     Lexicon lexicon;
     SentenceScorer scorer;
     Checker checker;
 
-    Impl(const LexiconOptions& options, unsigned threads) : lexicon(options), scorer(lexicon), checker(lexicon, threads) {}
+    Impl(std::shared_ptr<const Parser> parser_in, const LexiconOptions& options, unsigned threads)
+        : parser(std::move(parser_in)), lexicon(options), scorer(lexicon), checker(lexicon, threads) {
+        if (!parser) throw std::invalid_argument("Aligner: no parser");
+    }
 };
 
-Aligner::Aligner(const LexiconOptions& options, unsigned threads) : impl_(std::make_unique<Impl>(options, threads)) {}
+Aligner::Aligner(const LexiconOptions& options, unsigned threads)
+    : impl_(std::make_unique<Impl>(std::make_shared<const Parser>(), options, threads)) {}
+Aligner::Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options, unsigned threads)
+    : impl_(std::make_unique<Impl>(std::move(parser), options, threads)) {}
 Aligner::~Aligner() = default;
 Aligner::Aligner(Aligner&&) noexcept = default;
 Aligner& Aligner::operator=(Aligner&&) noexcept = default;
 
-const Parser& Aligner::parser() const { return impl_->parser; }
+const Parser& Aligner::parser() const { return *impl_->parser; }
 const Lexicon& Aligner::lexicon() const { return impl_->lexicon; }
 const SentenceScorer& Aligner::scorer() const { return impl_->scorer; }
 const Checker& Aligner::checker() const { return impl_->checker; }
@@ -32,7 +40,7 @@ AlignedArticle Aligner::align_article(const Article& article, std::string_view s
 }
 
 AlignedDocument Aligner::align(const SourceText& source, unsigned threads) const {
-    return align_parsed(impl_->parser.parse(DocumentLayout(source), threads), source.bytes, threads);
+    return align_parsed(impl_->parser->parse(DocumentLayout(source), threads), source.bytes, threads);
 }
 
 AlignedDocument Aligner::align(Document document, unsigned threads) const {

@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 
@@ -83,6 +86,21 @@ TEST_CASE("an Aligner with a da_DK copy per thread finds the same misspellings a
 
     const summalign::Aligner pooled(summalign::LexiconOptions{}, 2);
     CHECK(as_json(pooled.align(source, 2)) == as_json(one));
+}
+
+TEST_CASE("an Aligner around a shared parser aligns as one that made its own, while the parser parses meanwhile", "[threads]") {
+    // As `summalign align` does: the parser is made first and parses the input on this thread
+    // while another thread builds the rest of the Aligner (the checker's dictionaries).
+    const summalign::SourceText source = summalign::make_source(multi_article_input(), "corpus-x4");
+    auto parser = std::make_shared<const summalign::Parser>();
+    auto building = std::async(std::launch::async, [parser] { return summalign::Aligner(parser, summalign::LexiconOptions{}, 2); });
+    const summalign::Document parsed = parser->parse(summalign::DocumentLayout(source), 2);
+    const summalign::Aligner shared = building.get();
+    CHECK(&shared.parser() == parser.get());
+
+    const summalign::Aligner own;
+    CHECK(as_json(shared.align(parsed, 2)) == as_json(own.align(own.parser().parse(source), 1)));
+    CHECK_THROWS_AS(summalign::Aligner(std::shared_ptr<const summalign::Parser>{}), std::invalid_argument);
 }
 
 TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON, JSONL and TSV", "[threads][cli]") {

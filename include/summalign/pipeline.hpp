@@ -27,6 +27,9 @@ class Aligner {
 public:
     // `threads`: how many threads will align at once (as Checker's `threads`).
     explicit Aligner(const LexiconOptions& options = {}, unsigned threads = 1);
+    // With a parser made beforehand and shared (the caller may parse with it while the
+    // rest loads: a Parser is const and thread-safe).
+    Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options = {}, unsigned threads = 1);
     ~Aligner();
     Aligner(Aligner&&) noexcept;
     Aligner& operator=(Aligner&&) noexcept;
