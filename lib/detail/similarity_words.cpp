@@ -361,36 +361,13 @@ std::string cognate_skeleton(std::string_view lower, bool danish) {
     return out;
 }
 
-double edit_similarity(std::string_view a, std::string_view b) {
-    if (a.empty() && b.empty()) return 1.0;
-    const std::size_t n = a.size();
-    const std::size_t m = b.size();
-    std::array<std::size_t, 64> row_buffer{};
-    std::vector<std::size_t> heap;
-    std::size_t* row = row_buffer.data();
-    if (m + 1 > row_buffer.size()) {
-        heap.resize(m + 1);
-        row = heap.data();
-    }
-    for (std::size_t j = 0; j <= m; ++j) row[j] = j;
-    for (std::size_t i = 1; i <= n; ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return 1.0 - static_cast<double>(row[m]) / static_cast<double>(std::max(n, m));
-}
-
 double edit_similarity_at_least(std::string_view a, std::string_view b, double floor) {
     if (a.empty() && b.empty()) return 1.0 >= floor ? 1.0 : 0.0;
     const std::size_t n = a.size();
     const std::size_t m = b.size();
     const std::size_t longer = std::max(n, m);
-    // Computed as edit_similarity computes the value, so that rounding cannot differ.
+    // The value and the largest distance that reaches `floor` use the same arithmetic, so that
+    // rounding cannot tell them apart.
     const auto similarity_at = [longer](std::size_t distance) {
         return 1.0 - static_cast<double>(distance) / static_cast<double>(longer);
     };

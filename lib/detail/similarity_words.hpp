@@ -76,10 +76,9 @@ std::vector<std::string> split_compound(std::string_view lower,
 // universitet/university -> universiti, operere/operate -> operat.
 std::string cognate_skeleton(std::string_view lower, bool danish);
 
-// 1 - Levenshtein distance / length of the longer string, over bytes of the skeletons.
-double edit_similarity(std::string_view a, std::string_view b);
-// edit_similarity(a, b) when it is at least `floor`, else 0: stops as soon as the distance
-// must exceed what `floor` allows (most pairs a scorer tries are far apart).
+// 1 - Levenshtein distance / length of the longer string, over bytes of the skeletons, when
+// that is at least `floor`, else 0 (floor 0: always the value). Stops as soon as the distance
+// must exceed what `floor` allows: most pairs a scorer tries are far apart.
 double edit_similarity_at_least(std::string_view a, std::string_view b, double floor);
 
 // Closed-class and very frequent words; they weigh little in the score.
