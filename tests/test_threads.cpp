@@ -15,6 +15,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "../bench/bench_corpus.hpp"
 #include "summalign/export.hpp"
 #include "summalign/pipeline.hpp"
@@ -130,6 +132,36 @@ TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON
             REQUIRE(run.exit_code == 0);
             CHECK(run.out == expected.str());
         }
+    }
+    fs::remove_all(scratch);
+}
+
+TEST_CASE("summalign check --threads 1, 2 and 3 print the findings Aligner::align finds, in the same order", "[threads][cli]") {
+    if (!fs::exists(SUMMALIGN_CLI_PATH)) {
+        WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
+        return;
+    }
+    const auto scratch = fs::temp_directory_path() / ("summalign-check-threads-" + std::to_string(::getpid()));
+    fs::create_directories(scratch);
+    const auto input = scratch / "corpus-x4.txt";
+    std::ofstream(input, std::ios::binary) << multi_article_input();
+
+    // (article, kind, message, start, end) of every finding, from the library.
+    const summalign::Aligner aligner;
+    const summalign::AlignedDocument aligned = aligner.align(summalign::read_source(input.string()));
+    nlohmann::json expected = nlohmann::json::array();
+    for (std::size_t a = 0; a < aligned.articles.size(); ++a)
+        for (const auto& f : aligned.articles[a].findings)
+            expected.push_back({a, summalign::to_string(f.kind), f.message, f.start, f.end});
+    REQUIRE(expected.size() > 4);  // each copy of the seed has its misspellings
+    for (const int threads : {1, 2, 3}) {
+        INFO("threads " << threads);
+        const Run run = run_cli("check --threads " + std::to_string(threads) + " '" + input.string() + "'", scratch);
+        INFO("stderr: " << run.err.substr(0, 500));
+        REQUIRE(run.exit_code == 0);
+        nlohmann::json found = nlohmann::json::array();
+        for (const auto& f : nlohmann::json::parse(run.out)) found.push_back({f["article"], f["kind"], f["message"], f["start"], f["end"]});
+        CHECK(found == expected);
     }
     fs::remove_all(scratch);
 }

@@ -65,43 +65,17 @@ struct AlignOptions {
     std::string en_language = "en-GB";
 };
 
-// What align_files() would free on return, kept by the caller until finish_now() ends the
-// process: freeing the dictionaries and a document of 1,000 articles took ~0.1 s.
+// The last file's document, kept by the caller until finish_now() ends the process: freeing
+// a document of 1,000 articles took a noticeable part of a second.
 struct KeptToExit {
-    std::optional<Aligner> aligner;
-    std::optional<Document> document;  // the last file's
-};
-
-// The dictionaries (~0.25 s), loaded on a thread of their own: the parser's first, so that
-// the first file can be parsed while the checker's still load.
-struct Loading {
-    std::promise<std::shared_ptr<const Parser>> parser_made;
-    std::shared_future<std::shared_ptr<const Parser>> parser = parser_made.get_future().share();
-    std::future<Aligner> aligner;
-
-    Loading(const LexiconOptions& lexicon, unsigned threads) {
-        aligner = std::async(std::launch::async, [this, lexicon, threads] {
-            std::shared_ptr<const Parser> made;
-            try {
-                made = std::make_shared<const Parser>();
-            } catch (...) {
-                parser_made.set_exception(std::current_exception());
-                throw;
-            }
-            parser_made.set_value(made);
-            return Aligner(std::move(made), lexicon, threads);
-        });
-    }
+    std::optional<Document> document;
 };
 
 // Aligns `files` (already expanded) and writes them in `format` to -o or standard output,
 // with what `loading` delivers (each waited for only once it is needed).
-void align_files(Loading& loading, const AlignOptions& options, const std::vector<std::string>& files, Format format,
-                 KeptToExit& kept) {
-    auto aligner = [&]() -> const Aligner& {
-        if (!kept.aligner) kept.aligner.emplace(loading.aligner.get());
-        return *kept.aligner;
-    };
+void align_files(AlignerLoading& loading, const AlignOptions& options, const std::vector<std::string>& files,
+                 Format format, KeptToExit& kept) {
+    auto aligner = [&]() -> const Aligner& { return loading.aligner(); };
     const bool per_article_format = format == Format::jsonl || format == Format::tsv;
     const bool to_stdout = options.output.empty() || options.output == "-";
     ExportOptions export_options;
@@ -134,7 +108,7 @@ void align_files(Loading& loading, const AlignOptions& options, const std::vecto
         const SourceText source = read_source(files[f]);
         DocumentLayout layout(source);  // needs no dictionaries: made while they may still load
         kept.document.reset();  // the previous file's, before the next is parsed
-        const Document& document = kept.document.emplace(loading.parser.get()->parse(std::move(layout), options.threads));
+        const Document& document = kept.document.emplace(loading.parser().parse(std::move(layout), options.threads));
         writer.begin(document);
         // What follows the articles (json: the document's layout repairs, ~0.2 s for a large
         // document) is made meanwhile on a thread of its own.
@@ -211,7 +185,7 @@ void register_align(CLI::App& app, Action& action) {
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.
-            Loading loading(options->lexicon.options(), options->threads);
+            AlignerLoading loading(options->lexicon.options(), options->threads);
             KeptToExit kept;
             align_files(loading, *options, files, format, kept);
             finish_now(0);

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/lexicon_arguments.hpp"
+#include "cli/streaming.hpp"
 #include "summalign/check.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
@@ -81,18 +82,21 @@ void register_check(CLI::App& app, Action& action) {
     options->lexicon.add_to(*cmd);
     cmd->callback([options, &action] {
         action = [options]() -> int {
-            const Aligner aligner(options->lexicon.options(), options->threads);
+            // The dictionaries load while the first file is read and laid out.
+            AlignerLoading loading(options->lexicon.options(), options->threads);
             nlohmann::json all = nlohmann::json::array();
             std::ostringstream text;
             // Everything is read and checked before anything is written, so an unreadable
             // last file leaves no half-written output.
             for (const auto& file : options->files) {
                 const SourceText source = read_source(file);
-                AlignedDocument aligned = aligner.align(source, options->threads);  // exact word spans
+                DocumentLayout layout(source);
+                const Document document = loading.parser().parse(std::move(layout), options->threads);
                 const LineIndex lines(source.bytes);
-                for (std::size_t a = 0; a < aligned.articles.size(); ++a) {
-                    const auto& findings = aligned.articles[a].findings;
-                    for (const Finding& f : findings) {
+                // With the source, findings get exact word spans in it.
+                align_in_order(loading.aligner(), document.articles, source.bytes, options->threads,
+                               [&](std::size_t a, FinishedArticle&& finished) {
+                    for (const Finding& f : finished.aligned.findings) {
                         if (options->format == "text") {
                             const Position at = lines.position(f.start);
                             text << source.name << ':' << at.line << ':' << at.column << ": " << to_string(f.kind) << ": " << f.message
@@ -110,7 +114,7 @@ void register_check(CLI::App& app, Action& action) {
                                            {"end", f.end}});
                         }
                     }
-                }
+                });
             }
             if (options->format == "text")
                 emit(text.str());

@@ -22,6 +22,27 @@
 
 namespace summalign::cli {
 
+AlignerLoading::AlignerLoading(const LexiconOptions& lexicon, unsigned threads) {
+    aligner_made_ = std::async(std::launch::async, [this, lexicon, threads] {
+        std::shared_ptr<const Parser> made;
+        try {
+            made = std::make_shared<const Parser>();
+        } catch (...) {
+            parser_made_.set_exception(std::current_exception());
+            throw;
+        }
+        parser_made_.set_value(made);
+        return Aligner(std::move(made), lexicon, threads);
+    });
+}
+
+const Parser& AlignerLoading::parser() { return *parser_.get(); }
+
+const Aligner& AlignerLoading::aligner() {
+    if (!aligner_) aligner_.emplace(aligner_made_.get());
+    return *aligner_;
+}
+
 void align_in_order(const Aligner& aligner, const std::vector<Article>& articles, std::string_view source,
                     unsigned threads, const ArticleSink& sink, const ArticleRenderer& render) {
     const std::size_t count = articles.size();

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -16,6 +19,28 @@
 #include "summalign/pipeline.hpp"
 
 namespace summalign::cli {
+
+// The Aligner of a command, loaded (~0.3 s: the dictionaries) on a thread of its own while
+// the command reads and lays out its first file. The parser is made first and handed over
+// at once, so the first file can be parsed while the checker's dictionaries still load.
+// Whatever it loaded lives as long as it does (a command ends with finish_now(), which
+// skips freeing it).
+class AlignerLoading {
+public:
+    AlignerLoading(const LexiconOptions& lexicon, unsigned threads);
+    AlignerLoading(const AlignerLoading&) = delete;
+    AlignerLoading& operator=(const AlignerLoading&) = delete;
+
+    // Each waits until what it returns is made; rethrows what failed to load.
+    const Parser& parser();
+    const Aligner& aligner();
+
+private:
+    std::promise<std::shared_ptr<const Parser>> parser_made_;
+    std::shared_future<std::shared_ptr<const Parser>> parser_ = parser_made_.get_future().share();
+    std::future<Aligner> aligner_made_;
+    std::optional<Aligner> aligner_;
+};
 
 // An aligned article and, when align_in_order was given a renderer, its output bytes.
 struct FinishedArticle {
