@@ -66,7 +66,7 @@ struct AlignOptions {
 };
 
 // The last file's document, kept by the caller until finish_now() ends the process: freeing
-// a document of 1,000 articles took a noticeable part of a second.
+// a document of 1,000 articles takes ~0.02 s.
 struct KeptToExit {
     std::optional<Document> document;
 };
