@@ -1,7 +1,8 @@
 #pragma once
-// What lets `summalign align` run over a whole archive in bounded memory and compose with
-// streaming jobs: articles aligned in parallel but handed over in order, output files that
-// appear only once complete, and journal text read from a pipe article by article.
+// What lets `summalign align` (and `check`) run over a whole archive in bounded memory and
+// compose with streaming jobs: dictionaries loaded while the input is read, articles aligned
+// in parallel but handed over in order, output files that appear only once complete, and
+// journal text read from a pipe article by article.
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
