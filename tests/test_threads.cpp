@@ -40,6 +40,16 @@ std::string multi_article_input() {
     return summalign::bench::make_bench_corpus(seed, options);
 }
 
+// multi_article_input() as corpus-x4.txt in a fresh directory for one test, named after
+// the process; returns the file's path.
+fs::path corpus_in_scratch(const std::string& prefix) {
+    const auto scratch = fs::temp_directory_path() / (prefix + std::to_string(::getpid()));
+    fs::create_directories(scratch);
+    const auto input = scratch / "corpus-x4.txt";
+    std::ofstream(input, std::ios::binary) << multi_article_input();
+    return input;
+}
+
 std::string as_json(const summalign::AlignedDocument& aligned) {
     std::ostringstream out;
     summalign::write_document(out, summalign::Format::json, aligned);
@@ -110,10 +120,8 @@ TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON
         WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
         return;
     }
-    const auto scratch = fs::temp_directory_path() / ("summalign-threads-" + std::to_string(::getpid()));
-    fs::create_directories(scratch);
-    const auto input = scratch / "corpus-x4.txt";
-    std::ofstream(input, std::ios::binary) << multi_article_input();
+    const auto input = corpus_in_scratch("summalign-threads-");
+    const auto scratch = input.parent_path();
 
     // With several threads the workers render the articles (and a thread of its own the
     // JSON closing); the bytes must be those the library writes for the whole document.
@@ -141,10 +149,8 @@ TEST_CASE("summalign check --threads 1, 2 and 3 print the findings Aligner::alig
         WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
         return;
     }
-    const auto scratch = fs::temp_directory_path() / ("summalign-check-threads-" + std::to_string(::getpid()));
-    fs::create_directories(scratch);
-    const auto input = scratch / "corpus-x4.txt";
-    std::ofstream(input, std::ios::binary) << multi_article_input();
+    const auto input = corpus_in_scratch("summalign-check-threads-");
+    const auto scratch = input.parent_path();
 
     // (article, kind, message, start, end) of every finding, from the library.
     const summalign::Aligner aligner;
