@@ -69,6 +69,15 @@ double covered_weight(const SentenceSketch& from, std::span<const SentenceSketch
     return covered;
 }
 
+// The weight of the tokens of `sketch` flagged in `flags` (one entry per token), as a share
+// of its total; callers decide what a sketch without weight counts as.
+double flagged_share(const SentenceSketch& sketch, std::span<const char> flags) {
+    double weight = 0.0;
+    for (std::size_t t = 0; t < flags.size(); ++t)
+        if (flags[t]) weight += sketch.weights[t];
+    return weight / sketch.total_weight;
+}
+
 }  // namespace
 
 double sketch_coverage(std::span<const SentenceSketch* const> danish, std::span<const SentenceSketch* const> english) {
@@ -112,24 +121,14 @@ void mark_claim_tokens_covered(const SentenceSketch& claim, const SentenceSketch
 
 double claim_coverage(const SentenceSketch& claim, const SentenceSketch& evidence) {
     if (claim.total_weight <= 0.0) return 0.0;
-    const std::vector<char> covered = claim_tokens_covered(claim, evidence);
-    double weight = 0.0;
-    for (std::size_t t = 0; t < covered.size(); ++t)
-        if (covered[t]) weight += claim.weights[t];
-    return weight / claim.total_weight;
+    return flagged_share(claim, claim_tokens_covered(claim, evidence));
 }
 
 double part_coverage(const SentenceSketch& part, std::span<const SentenceSketch> other) {
     if (part.total_weight <= 0.0) return 1.0;  // nothing to account for
     std::vector<char> any(part.weights.size(), 0);
-    for (const auto& sentence : other) {
-        const auto covered = claim_tokens_covered(part, sentence);
-        for (std::size_t t = 0; t < any.size(); ++t) any[t] |= covered[t];
-    }
-    double weight = 0.0;
-    for (std::size_t t = 0; t < any.size(); ++t)
-        if (any[t]) weight += part.weights[t];
-    return weight / part.total_weight;
+    for (const auto& sentence : other) mark_claim_tokens_covered(part, sentence, any);
+    return flagged_share(part, any);
 }
 
 namespace {
@@ -223,31 +222,20 @@ double unmatched_linked_weight(const SentenceSketch& left, const std::vector<flo
 MergePart merge_part(const SentenceSketch& single, const SentenceSketch& part) {
     MergePart out;
     out.links = links_between(single, part);
-    // A part's token is accounted for when it has any link to the single side (the same
-    // test as claim_tokens_covered, read off the links already at hand).
-    if (part.total_weight <= 0.0) {
-        out.coverage = 1.0;
-    } else {
-        std::vector<char> linked(part.weights.size(), 0);
-        for (const auto& [l, r] : out.links) linked[r] = 1;
-        double weight = 0.0;
-        for (std::size_t t = 0; t < linked.size(); ++t)
-            if (linked[t]) weight += part.weights[t];
-        out.coverage = weight / part.total_weight;
-    }
+    const MergePart* by_single[] = {&out};
+    out.coverage = part_coverage_from(part, by_single);
     out.unmatched = unmatched_linked_weight(single, part.weights, out.links);
     return out;
 }
 
 double part_coverage_from(const SentenceSketch& part, std::span<const MergePart* const> by_other) {
     if (part.total_weight <= 0.0) return 1.0;  // nothing to account for
+    // A part's token is accounted for when it has any link to the other side (the same test
+    // as claim_tokens_covered, read off the links already at hand).
     std::vector<char> any(part.weights.size(), 0);
     for (const MergePart* other : by_other)
         for (const auto& [l, r] : other->links) any[r] = 1;
-    double weight = 0.0;
-    for (std::size_t t = 0; t < any.size(); ++t)
-        if (any[t]) weight += part.weights[t];
-    return weight / part.total_weight;
+    return flagged_share(part, any);
 }
 
 MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const MergePart& first_part,
