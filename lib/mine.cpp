@@ -5,35 +5,24 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
 #include <unordered_map>
 
+#include "detail/parallel.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign {
 namespace {
 
-// Runs f(i) for i in [0, count) on up to `threads` threads.
-template <typename F>
-void parallel_for(std::size_t count, unsigned threads, F&& f) {
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, count / 64))));
-    if (threads == 1) {
-        for (std::size_t i = 0; i < count; ++i) f(i, 0u);
-        return;
-    }
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t) {
-        workers.emplace_back([&, t] {
-            for (std::size_t i = t; i < count; i += threads) f(i, t);
-        });
-    }
-    for (auto& worker : workers) worker.join();
+// Threads for `count` lines: a thread costs more than the work on fewer than 64 lines.
+unsigned useful_threads(std::size_t count, unsigned threads) {
+    return std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, count / 64))));
 }
 
 std::vector<PreparedSentence> prepare_all(const SentenceScorer& scorer, std::span<const std::string> lines, Lang lang,
                                           unsigned threads) {
     std::vector<PreparedSentence> prepared(lines.size());
-    parallel_for(lines.size(), threads, [&](std::size_t i, unsigned) { prepared[i] = scorer.prepare(lines[i], lang); });
+    detail::parallel_for(lines.size(), useful_threads(lines.size(), threads),
+                         [&](std::size_t i) { prepared[i] = scorer.prepare(lines[i], lang); });
     return prepared;
 }
 
@@ -130,7 +119,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         std::vector<std::uint32_t> touched;
     };
     std::vector<Scratch> scratch(threads);
-    parallel_for(da.size(), threads, [&](std::size_t d, unsigned t) {
+    detail::parallel_for(da.size(), useful_threads(da.size(), threads), [&](std::size_t d, unsigned t) {
         auto& s = scratch[t];
         if (s.votes.empty()) {
             s.votes.assign(en.size(), 0.0f);

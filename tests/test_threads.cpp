@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../bench/bench_corpus.hpp"
+#include "detail/parallel.hpp"
 #include "summalign/export.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
@@ -57,6 +59,30 @@ std::string as_json(const summalign::AlignedDocument& aligned) {
 }
 
 }  // namespace
+
+TEST_CASE("detail::parallel_for runs every item once, numbers its workers, and rethrows a failure", "[threads]") {
+    for (const unsigned threads : {1u, 3u}) {
+        INFO("threads " << threads);
+        std::vector<std::atomic<int>> runs(200);
+        std::vector<unsigned> worker_of(runs.size());
+        summalign::detail::parallel_for(runs.size(), threads, [&](std::size_t i, unsigned worker) {
+            ++runs[i];
+            worker_of[i] = worker;
+        });
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            CHECK(runs[i] == 1);
+            CHECK(worker_of[i] < threads);
+        }
+        std::atomic<int> plain{0};
+        summalign::detail::parallel_for(10, threads, [&](std::size_t) { ++plain; });
+        CHECK(plain == 10);
+        CHECK_THROWS_AS(summalign::detail::parallel_for(50, threads,
+                                                        [](std::size_t i) {
+                                                            if (i == 7) throw std::runtime_error("item 7");
+                                                        }),
+                        std::runtime_error);
+    }
+}
 
 TEST_CASE("Aligner::align gives the same document for 1, 2 and 5 threads", "[threads]") {
     const summalign::Aligner aligner;
