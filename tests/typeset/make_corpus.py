@@ -245,18 +245,18 @@ def make_beads(units, rng, allow_changes=True):
     while k < len(units):
         u = rng.random() if allow_changes else 1.0
         has_next = k + 1 < len(units)
-        if u < 0.06 and len(units) > 3:  # Danish sentence not translated
+        if u < 0.08 and len(units) >= 3:  # Danish sentence not translated
             beads.append({"da": [len(da)], "en": []})
             da.append(units[k][1])
-        elif u < 0.10 and len(units) > 3:  # English sentence with no Danish counterpart
+        elif u < 0.14 and len(units) >= 3:  # English sentence with no Danish counterpart
             beads.append({"da": [], "en": [len(en)]})
             en.append(units[k][2])
-        elif u < 0.22 and has_next:  # two Danish sentences, one English
+        elif u < 0.26 and has_next:  # two Danish sentences, one English
             beads.append({"da": [len(da), len(da) + 1], "en": [len(en)]})
             da += [units[k][1], units[k + 1][1]]
             en.append(merge(units[k][2], units[k + 1][2], "and"))
             k += 1
-        elif u < 0.34 and has_next:  # one Danish sentence, two English
+        elif u < 0.38 and has_next:  # one Danish sentence, two English
             beads.append({"da": [len(da)], "en": [len(en), len(en) + 1]})
             da.append(merge(units[k][1], units[k + 1][1], "og"))
             en += [units[k][2], units[k + 1][2]]
@@ -267,6 +267,15 @@ def make_beads(units, rng, allow_changes=True):
             en.append(units[k][2])
         k += 1
     return da, en, beads
+
+
+def abbreviated(first, last):
+    """The last page as journals shorten it: the digits from the first that differs (4852-5, 406-10)."""
+    a, b = str(first), str(last)
+    if len(a) != len(b):
+        return b
+    k = next(i for i in range(len(a)) if a[i] != b[i])
+    return b[k:]
 
 
 def make_article(pool, body, rng, kind, with_summary, year, volume, first_page):
@@ -306,7 +315,7 @@ def make_article(pool, body, rng, kind, with_summary, year, volume, first_page):
         if with_summary:
             article["resume_summary"] = beads_all
             last = first_page + rng.randint(2, 5)
-            pages = f"{first_page}-{last}" if rng.random() < 0.5 else f"{first_page}-{str(last)[-1]}"
+            pages = f"{first_page}-{last}" if rng.random() < 0.5 else f"{first_page}-{abbreviated(first_page, last)}"
             article["summary"] = {"authors": authors, "title": title_en + ".", "parts": en_parts,
                                   "citation": {"journal": "Ugeskr Læger", "year": year, "volume": volume, "pages": pages},
                                   "sentences": en_all}
@@ -376,6 +385,25 @@ def make_documents(pages, body_pages, source_dir, seed, n_articles):
         body.next_page()
         articles.append(make_article(pool, body, rng, kind, kind != "LEDER" and i not in no_summary, year, year - 1838, page))
         page += rng.randint(3, 6)
+    # As in the seed, the first file begins inside an article (its last paragraphs, Summary and
+    # correspondence: no title, no Resumé) and the last file ends inside one (title to the
+    # first body paragraphs: no Summary).
+    pool.next_page()
+    body.next_page()
+    tail = make_article(pool, body, rng, "OVERSIGTSARTIKEL", True, year, year - 1838, page - 200)
+    last = tail["sections"][-1]
+    tail.update({"title": None, "subtitle": None, "kind": None, "authors": [], "truncated_start": True, "resume": [],
+                 "resume_parts": [], "figures": [], "resume_summary": [],
+                 "sections": [{"heading": None, "paragraphs": last["paragraphs"][-2:],
+                               "sentences": [t for p in last["paragraphs"][-2:] for t in p]}]})
+    pool.next_page()
+    body.next_page()
+    head = make_article(pool, body, rng, "STATUSARTIKEL", False, year, year - 1838, page)
+    head["sections"] = head["sections"][:2]
+    head["sections"][-1]["paragraphs"] = head["sections"][-1]["paragraphs"][:1]
+    head["sections"][-1]["sentences"] = head["sections"][-1]["paragraphs"][0]
+    head.update({"truncated_end": True, "figures": [], "correspondence": None})
+    articles = [tail] + articles + [head]
     for d in range(0, len(articles), per_document):
         chunk = articles[d:d + per_document]
         if len(chunk) < 3 and documents:
@@ -433,18 +461,21 @@ def typeset(document, variant):
            ".2C"]
     para = ".PP" if not variant["spacing"] else ".LP"
     for number, article in enumerate(document["articles"]):
-        out += ([".sp 1.5"] if number else []) + [".ne 6", ".LP", ".ad l", ".nh", ".ps 14", ".vs 16",
-                "\\f[B]" + esc(article["title"]) + "\\f[R]"]
-        if article["subtitle"]:
-            out += [".br", ".ps 11", ".vs 13", esc(article["subtitle"])]
-        out += [".ps", ".vs", ".ps 9", ".vs 11", ".sp 0.6"]
-        authors = article["authors"]
-        byline = ", ".join(authors[:-1]) + " & " + authors[-1] if len(authors) > 1 else authors[0]
-        if variant["runin"]:
-            out.append(f"\\f[B]{esc(article['kind'])}\\f[R] " + esc(byline)[2:])
+        if article["title"] is None:  # the file begins inside this article
+            out += [".hy", ".ad b"]
         else:
-            out += [f"\\f[B]{esc(article['kind'])}\\f[R]", ".br", esc(byline)]
-        out += [".hy", ".ad b"]
+            out += ([".sp 1.5"] if number else []) + [".ne 6", ".LP", ".ad l", ".nh", ".ps 14", ".vs 16",
+                    "\\f[B]" + esc(article["title"]) + "\\f[R]"]
+            if article["subtitle"]:
+                out += [".br", ".ps 11", ".vs 13", esc(article["subtitle"])]
+            out += [".ps", ".vs", ".ps 9", ".vs 11", ".sp 0.6"]
+            authors = article["authors"]
+            byline = ", ".join(authors[:-1]) + " & " + authors[-1] if len(authors) > 1 else authors[0]
+            if variant["runin"]:
+                out.append(f"\\f[B]{esc(article['kind'])}\\f[R] " + esc(byline)[2:])
+            else:
+                out += [f"\\f[B]{esc(article['kind'])}\\f[R]", ".br", esc(byline)]
+            out += [".hy", ".ad b"]
         if article["resume"]:
             out.append(".LP")
             if article["resume_parts"]:
@@ -523,7 +554,7 @@ def check_extraction(gold, text, where):
     flat = letters(text)
     at = 0
     for a in gold["articles"]:
-        ordered = [a["title"], a["subtitle"] or "", a["kind"], *a["authors"], *a["resume"]]
+        ordered = [a["title"] or "", a["subtitle"] or "", a["kind"] or "", *a["authors"], *a["resume"]]
         for section in a["sections"]:
             ordered += [section["heading"] or "", *section["sentences"]]
         if a["summary"]:
