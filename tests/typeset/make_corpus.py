@@ -304,6 +304,8 @@ def make_article(pool, body, rng, kind, with_summary, year, volume, first_page):
         da_all, en_all, beads_all, en_parts = [], [], [], []
         for g, group in enumerate(groups):
             da, en, beads = make_beads(group, rng)
+            if not da or not en:  # omissions emptied a side (rare): keep this part one-to-one
+                da, en, beads = make_beads(group, rng, allow_changes=False)
             for bead in beads:
                 beads_all.append({"da": [i + len(da_all) for i in bead["da"]], "en": [i + len(en_all) for i in bead["en"]]})
             if structured:
@@ -432,7 +434,7 @@ def label(text, variant):
     return text.upper() if variant["caps"] else text
 
 
-def part_paragraphs(sentences, parts, variant, out, colon=True):
+def part_paragraphs(sentences, parts, variant, out):
     for part in parts:
         body = " ".join(sentences[part["first"]:part["first"] + part["count"]])
         out.append(".LP")
@@ -523,7 +525,7 @@ def typeset(document, variant):
     return "\n".join(out) + "\n"
 
 
-def gold_of(document, source_dir_name):
+def gold_of(document, generator):
     articles = []
     for a in document["articles"]:
         summary = None
@@ -539,7 +541,7 @@ def gold_of(document, source_dir_name):
             "figures": [{"label": f["label"], "caption": f["caption"]} for f in a["figures"]],
             "summary": summary, "correspondence": a["correspondence"],
             "resume_summary": a["resume_summary"], "from_seed": a.get("from_seed", False)})
-    return {"document": document["name"], "generator": source_dir_name, "articles": articles}
+    return {"document": document["name"], "generator": generator, "articles": articles}
 
 
 def letters(text):
