@@ -2,7 +2,7 @@
 // and layout variant (tests/typeset/make_corpus.py writes the corpus; docs/typeset-corpus.md).
 //
 //   python3 tests/typeset/make_corpus.py --out build/typeset-corpus
-//   build/bench_typeset_accuracy build/typeset-corpus [--failures N] [--exact-parts]
+//   build/bench_typeset_accuracy build/typeset-corpus [--failures N] [--exact-parts] [--variant NAME] [--mode MODE]
 //
 // A field is right for an article when it equals the gold exactly (title: title and subtitle;
 // summary: presence, English authors, title and sentences; headings: the list of section
@@ -12,7 +12,8 @@
 // strict bead F1 over the articles whose Resumé and Summary sentences both match the gold
 // (in brackets: their gold beads, of all gold beads): the aligner's part, apart from parsing.
 // --failures N prints the first N differences of each mode x variant; --exact-parts the parts
-// (Score::part_exact) that are exact for every article, as tests/test_typeset_corpus.cpp lists them.
+// (Score::part_exact) that are exact for every article, as tests/test_typeset_corpus.cpp lists them;
+// --variant and --mode keep one variant or mode (the ALL row then sums what is kept).
 #include <cstdio>
 #include <set>
 #include <utility>
@@ -29,16 +30,19 @@ using namespace summalign;
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s CORPUS_DIR [--failures N] [--exact-parts]\n(make CORPUS_DIR with python3 tests/typeset/make_corpus.py --out DIR)\n",
+        std::fprintf(stderr, "usage: %s CORPUS_DIR [--failures N] [--exact-parts] [--variant NAME] [--mode MODE]\n(make CORPUS_DIR with python3 tests/typeset/make_corpus.py --out DIR)\n",
                      argv[0]);
         return 2;
     }
     std::size_t show_failures = 0;
     bool show_parts = false;
+    std::string only_variant, only_mode;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--failures" && i + 1 < argc) show_failures = std::strtoul(argv[++i], nullptr, 10);
         else if (arg == "--exact-parts") show_parts = true;
+        else if (arg == "--variant" && i + 1 < argc) only_variant = argv[++i];
+        else if (arg == "--mode" && i + 1 < argc) only_mode = argv[++i];
         else {
             std::fprintf(stderr, "%s: unknown argument '%s'\n", argv[0], arg.c_str());
             return 2;
@@ -83,8 +87,10 @@ int main(int argc, char** argv) {
     fmt::print("{:<7} {:<31} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7} {:>13}\n", "mode", "variant",
                "title", "kind", "auth", "resum", "head", "summ", "cite", "body", "figs", "corr", "trunc", "beadF1", "lost", "art", "F1|ok");
     for (const auto& mode : corpus.modes) {
+        if (!only_mode.empty() && mode != only_mode) continue;
         typeset::Score mode_total;
         for (const auto& variant : corpus.variants) {
+            if (!only_variant.empty() && variant != only_variant) continue;
             const typeset::Score s = typeset::score_extraction(corpus, variant, mode, parser, &scorer);
             fmt::print("{:<7} {:<31}", mode, variant);
             for (std::size_t f = 0; f < typeset::field_count; ++f) fmt::print(" {:>5.2f}", s.accuracy(typeset::Field(f)));
