@@ -67,9 +67,12 @@ const Models& models() {
 // Spans inside the source, start before end: holds whatever the layout.
 void check_spans(const summalign::Document& document, std::size_t size) {
     std::size_t bad = 0, checked = 0;
+    std::string first_bad;
     auto check = [&](const summalign::Sentence& s) {
         ++checked;
-        if (!(s.start < s.end && s.end <= size)) ++bad;
+        if (!(s.start < s.end && s.end <= size)) {
+            if (!bad++) first_bad = "[" + std::to_string(s.start) + ", " + std::to_string(s.end) + ") \"" + s.text + "\"";
+        }
     };
     for (const auto& a : document.articles) {
         if (a.title) check(*a.title);
@@ -84,6 +87,7 @@ void check_spans(const summalign::Document& document, std::size_t size) {
             for (const auto& s : a.summary->sentences) check(s);
         if (a.correspondence) check(*a.correspondence);
     }
+    INFO("file size " << size << "; first sentence with a bad span: " << first_bad);
     CHECK(checked > 0);
     CHECK(bad == 0);
 }
