@@ -24,6 +24,8 @@
 #include <fmt/core.h>
 
 #include "../tests/typeset/typeset_score.hpp"
+#include "summalign/data.hpp"
+#include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
 
 using namespace summalign;
@@ -61,6 +63,13 @@ int main(int argc, char** argv) {
     for (const auto& g : corpus.gold) articles += g["articles"].size();
     fmt::print("typeset corpus {}: {} documents, {} articles; accuracy = share of gold articles whose field is exactly right\n",
                argv[1], corpus.documents.size(), articles);
+    // The bead figures depend on the learned lexicon, which the build trains (cmake/lexicon.cmake).
+    std::string learned = "none (not built)";
+    try {
+        learned = find_data_file(default_learned_lexicon_name).string();
+    } catch (const Error&) {
+    }
+    fmt::print("learned lexicon: {}; {} lexicon entries\n", learned, lexicon.entry_count());
     // The aligner alone: the gold Resumé and Summary sentences, as a perfect parser would give them.
     {
         std::size_t correct = 0, found = 0, gold = 0;
