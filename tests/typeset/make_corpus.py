@@ -9,7 +9,8 @@ Parallel text: Debian's LibreOffice help (libreoffice-help-da, libreoffice-help-
 paragraphs paired by their par_id/hd_id attribute, only from pages held out of lexicon
 training (the rule of lib/detail/heldout.hpp) and of those only the "test" half (the one the
 aligner's calibration did not see), so alignment is measured on text the aligner never saw.
-The seed's complete article (corpus/gold/*.json) is added as the first article of document 0.
+The seed's complete article (corpus/gold/*.json) is the second article of document 0, after one
+the file begins inside; the last document ends inside an article.
 
 Output (docs/typeset-corpus.md describes it):
     DIR/manifest.json                         variants, modes, documents
@@ -29,7 +30,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 HELP_ROOT = Path("/usr/share/libreoffice/help")
@@ -607,6 +607,9 @@ def main():
     for path in [Path(__file__), *sorted((args.source_dir / "corpus/gold").glob("*.json"))]:
         key.update(path.read_bytes())
     key.update(repr((args.seed, args.articles, names, str(args.help_root))).encode())
+    for tool in (["groff", "--version"], ["pdftotext", "-v"]):  # their output is part of the corpus
+        version = subprocess.run(tool, capture_output=True)
+        key.update((version.stdout + version.stderr).splitlines()[0] if (version.stdout + version.stderr) else b"")
     for lang in ("da", "en-US"):
         key.update(str(sorted(p.stat().st_mtime_ns for p in (args.help_root / lang / "text").rglob("*.html"))[-1:]).encode())
     inputs = key.hexdigest()
