@@ -13,6 +13,8 @@ packages=(
   chromium  # headless browser for the HTML report test (skipped when absent)
   translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)
   clang libclang-rt-14-dev time
+  python3-dev pybind11-dev python3-pybind11  # the Python module (python/, docs/python.md)
+  python3-pytest python3-dask python3-distributed parallel  # its tests, the Dask job, the GNU parallel recipe
 )
 missing=()
 for p in "${packages[@]}"; do
