@@ -10,7 +10,8 @@ builds one summalign.Aligner when it starts (a worker plugin) and aligns the par
 given; each partition is written to OUT/part-NNNNN.jsonl (one line per article, the line
 `summalign align --format jsonl` writes, with the source file under "source"), through a
 temporary file renamed when complete. OUT/summary.json then holds what was found: files,
-articles, findings by kind, files that could not be read, the time taken.
+articles, findings by kind, files that could not be read, the time taken, the largest
+worker's peak memory.
 
 The part files, read in name order, are exactly what `summalign align --format jsonl` prints
 for the same files in the same order (the test python/tests/test_dask.py checks this).
@@ -28,6 +29,7 @@ import argparse
 import collections
 import json
 import os
+import resource
 import sys
 import time
 from typing import Any, Dict, List, Sequence
@@ -92,6 +94,8 @@ def align_partition(files: Sequence[str], index: int, out_dir: str, threads: int
     return {
         "partition": index, "worker": worker.address, "files": len(files) - len(errors), "articles": articles,
         "findings": dict(findings), "errors": errors, "seconds": time.perf_counter() - started,
+        # Peak resident memory of the worker process so far (Linux: KiB), for sizing workers.
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -119,6 +123,7 @@ def run(client: Any, files: List[str], out_dir: str, partitions: int, threads: i
         "articles_per_second": round(articles / seconds, 1) if seconds > 0 else None,
         "findings": dict(sorted(findings.items())), "errors": errors,
         "partition_seconds": [round(r["seconds"], 3) for r in results],
+        "worker_peak_mb": round(max(r["worker_peak_mb"] for r in results), 1),
     }
 
 
