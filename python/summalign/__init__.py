@@ -283,7 +283,8 @@ class Aligner(_summalign.NativeAligner):
         ``source``: an ``os.PathLike`` (``pathlib.Path``) is a file read as the command reads
         it (its name in the output is the path as given); a ``str`` is the text itself and
         ``bytes`` its UTF-8 encoding (named ``name``, default ``"<text>"``). Use
-        :meth:`align_file` for a path held in a ``str``. ``threads``: articles aligned in
+        :meth:`align_file` for a path held in a ``str``; a one-line ``str`` that names an
+        existing file raises ``ValueError`` rather than being aligned as text. ``threads``: articles aligned in
         parallel for this call (the result does not depend on it). Raises :class:`Error` for
         unreadable or invalid input.
         """
@@ -291,6 +292,11 @@ class Aligner(_summalign.NativeAligner):
             return self.align_file(source, threads=threads)
         label = "<text>" if name is None else name
         if isinstance(source, str):
+            # A one-line str naming an existing file is almost certainly a path meant as one:
+            # aligning the name as text would silently give an empty document.
+            if "\n" not in source and len(source) < 4096 and os.path.isfile(source):
+                raise ValueError(f"align() takes a str as the text itself; {source!r} names a file: "
+                                 "pass pathlib.Path(...) or call align_file()")
             data = _encode(source, label)
         elif isinstance(source, (bytes, bytearray, memoryview)):
             data = bytes(source)

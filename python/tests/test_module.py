@@ -140,6 +140,8 @@ def test_errors_name_the_file_and_offset(aligner, tmp_path):
         summalign.Aligner(user_dictionaries=[tmp_path / "no-such.dict"])
     with pytest.raises(TypeError):
         aligner.align(42)
+    with pytest.raises(ValueError):
+        aligner.align(str(SEED))  # a path in a str: pathlib.Path or align_file
 
     copy = pickle.loads(pickle.dumps(caught.value))
     assert (type(copy), copy.file, copy.offset, str(copy)) == (summalign.Error, caught.value.file, None, str(caught.value))
