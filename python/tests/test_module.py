@@ -169,3 +169,34 @@ def test_records_copy_and_pickle(aligner):
     article = aligner.align(SEED).articles[0]
     copied = pickle.loads(pickle.dumps(article))
     assert copied == article and copied.to_json() == article.to_json()
+
+
+GIL_PROBE = r"""
+import os, pathlib, sys, threading, summalign
+fifo, seed = sys.argv[1], sys.argv[2]
+aligner = summalign.Aligner()
+result = {}
+reader = threading.Thread(target=lambda: result.setdefault("doc", aligner.align(pathlib.Path(fifo))))
+reader.start()
+# The reader thread is inside the library, blocked opening or reading the FIFO. Only if the
+# library released the GIL can this thread run and write what the reader waits for.
+with open(fifo, "w", encoding="utf-8") as writer:
+    writer.write(pathlib.Path(seed).read_text(encoding="utf-8"))
+reader.join()
+text = pathlib.Path(seed).read_text(encoding="utf-8")
+print(result["doc"].to_json() == aligner.align(text, name=fifo).to_json())
+"""
+
+
+def test_the_gil_is_released_while_the_library_works(tmp_path):
+    """A thread blocked in the library (reading a FIFO) must let another Python thread run:
+    with the GIL held this deadlocks, which the timeout turns into a failure."""
+    import os
+    import subprocess
+    import sys
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-c", GIL_PROBE, str(fifo), str(SEED)], capture_output=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().strip() == "True"
