@@ -9,7 +9,8 @@ accepts) are listed in path order and cut into partitions, a bag of files. Each 
 builds one summalign.Aligner when it starts (a worker plugin) and aligns the partitions it is
 given; each partition is written to OUT/part-NNNNN.jsonl (one line per article, the line
 `summalign align --format jsonl` writes, with the source file under "source"), through a
-temporary file renamed when complete. OUT/summary.json then holds what was found: files,
+temporary file renamed when complete; part files of an earlier run in OUT are removed first.
+OUT/summary.json then holds what was found: files,
 articles, findings by kind, files that could not be read, the time taken, the largest
 worker's peak memory.
 
