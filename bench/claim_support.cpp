@@ -28,6 +28,8 @@
 
 #include "../examples/cli/gold_match.hpp"
 #include "bench_util.hpp"
+#include "detail/align_sketch.hpp"
+#include "detail/claim_support.hpp"
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
@@ -72,7 +74,44 @@ void print_counts(const std::string& name, const Counts& c) {
 }
 
 // One directory of generated articles.
-Counts run_directory(const fs::path& dir, const Parser& parser, const SentenceScorer& scorer, std::vector<Scored>& scores) {
+// One row per scored support option (--features FILE): what bench/devset/fit_support.py
+// fits the support model on. label: 1 the option is exactly the gold evidence, 0 it holds
+// no gold sentence, -1 it holds some but not all (left out of the fit).
+void dump_options(std::FILE* out, const std::string& article_id, const Article& article, const SentenceScorer& scorer,
+                  const PreparedSentence& claim, std::size_t claim_index, const nlohmann::json& gold_claim) {
+    std::vector<PreparedSentence> body;
+    std::vector<detail::SentenceSketch> sketches;
+    std::vector<const std::string*> texts;
+    for (const auto& section : article.sections)
+        for (const auto& sentence : section.sentences) {
+            body.push_back(scorer.prepare(sentence.text, Lang::da));
+            sketches.push_back(detail::sketch_of(body.back()));
+            texts.push_back(&sentence.text);
+        }
+    const auto is_gold = [&](std::size_t b) {
+        for (const auto& e : gold_claim["evidence"])
+            if (same_sentence(*texts[b], e.is_string() ? e.get<std::string>() : e["text"].get<std::string>())) return true;
+        return false;
+    };
+    const std::size_t gold_count = gold_claim["evidence"].size();
+    for (const auto& option : detail::support_options(claim, body, sketches, detail::default_support_model())) {
+        const std::size_t parts = option.second == SIZE_MAX ? 1 : 2;
+        const std::size_t hits = is_gold(option.first) + (parts == 2 && is_gold(option.second));
+        // The seed's gold lists every sentence that states a claim (any one will do).
+        const bool any_will_do = gold_claim.value("any", false);
+        const int label = hits == 0 ? 0 : (hits == parts && (parts == gold_count || any_will_do)) ? 1 : -1;
+        std::fprintf(out, "%s\t%zu\t%d\t%s\t%d", article_id.c_str(), claim_index, gold_claim["supported"].get<bool>() ? 1 : 0,
+                     gold_claim.value("kind", std::string("seed")).c_str(), label);
+        for (const double v : option.features.values()) std::fprintf(out, "\t%.5f", v);
+        std::string text = *texts[option.first];
+        if (parts == 2) text += " | " + *texts[option.second];
+        std::replace(text.begin(), text.end(), '\t', ' ');
+        std::fprintf(out, "\t%s\t%s\n", text.c_str(), claim.text.c_str());
+    }
+}
+
+Counts run_directory(const fs::path& dir, const Parser& parser, const SentenceScorer& scorer, std::vector<Scored>& scores,
+                     std::FILE* dump) {
     Counts counts;
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir))
@@ -107,6 +146,9 @@ Counts run_directory(const fs::path& dir, const Parser& parser, const SentenceSc
                 continue;
             }
             const bool truly = (*gold_claim)["supported"].get<bool>();
+            if (dump)
+                dump_options(dump, file.stem().string(), *article, scorer, scorer.prepare(article->summary->sentences[support.en].text, Lang::en),
+                             support.en, *gold_claim);
             scores.push_back({support.best_score, truly});
             if (!truly) {
                 ++counts.unsupported;
@@ -163,7 +205,8 @@ void sweep(const std::vector<Scored>& scores) {
 
 // The seed: the complete article's claims (gold evidence in corpus/gold) and the cut-off
 // article's (none supported).
-void run_seed(const std::string& source, const std::string& gold_file, const Parser& parser, const SentenceScorer& scorer) {
+void run_seed(const std::string& source, const std::string& gold_file, const Parser& parser, const SentenceScorer& scorer,
+              std::FILE* dump) {
     std::ifstream in(gold_file);
     if (!in) {
         std::printf("seed: no %s\n", gold_file.c_str());
@@ -171,7 +214,9 @@ void run_seed(const std::string& source, const std::string& gold_file, const Par
     }
     const nlohmann::json gold = nlohmann::json::parse(in);
     const Document document = parser.parse(read_source(source));
+    std::size_t article_number = 0;
     for (const auto& gold_article : gold["articles"]) {
+        ++article_number;
         if (!gold_article.contains("support") || gold_article["summary_title"].is_null()) continue;
         const Article* article = nullptr;
         for (const auto& candidate : document.articles)
@@ -184,6 +229,12 @@ void run_seed(const std::string& source, const std::string& gold_file, const Par
         for (std::size_t c = 0; c < alignment.support.size() && c < gold_article["support"].size(); ++c) {
             const auto& g = gold_article["support"][c];
             const auto& got = alignment.support[c];
+            if (dump) {
+                nlohmann::json claim = g;
+                claim["any"] = true;
+                dump_options(dump, "seed-" + std::to_string(article_number), *article, scorer,
+                             scorer.prepare(article->summary->sentences[c].text, Lang::en), c, claim);
+            }
             if (!g["supported"].get<bool>()) {
                 ++unsupported;
                 wrongly += got.supported;
@@ -220,8 +271,23 @@ int main(int argc, char** argv) {
     const SentenceScorer scorer(lexicon);
     std::printf("support threshold %.3f\n", support_threshold());
 
+    std::FILE* dump = nullptr;
+    if (const std::string path = arguments.text("--features", ""); !path.empty()) {
+        dump = std::fopen(path.c_str(), "w");
+        if (!dump) {
+            std::fprintf(stderr, "bench_claim_support: cannot write %s\n", path.c_str());
+            return 1;
+        }
+        std::fprintf(dump, "article\tclaim\tsupported\tkind\tlabel");
+        for (const char* name : detail::SupportFeatures::names) std::fprintf(dump, "\t%s", name);
+        std::fprintf(dump, "\ttext\tclaim_text\n");
+    }
     run_seed(arguments.text("--seed-file", bench::kSeedFile),
-             arguments.text("--seed-gold", "corpus/gold/ugeskr-2003-165-stamceller.alignment.json"), parser, scorer);
+             arguments.text("--seed-gold", "corpus/gold/ugeskr-2003-165-stamceller.alignment.json"), parser, scorer, dump);
+    if (arguments.flag("--seed-only")) {
+        if (dump) std::fclose(dump);
+        return 0;
+    }
 
     std::vector<Scored> scores;
     Counts total;
@@ -231,7 +297,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "bench_claim_support: %s: not a directory\n", dir.c_str());
             return 1;
         }
-        const Counts counts = run_directory(dir, parser, scorer, scores);
+        const Counts counts = run_directory(dir, parser, scorer, scores, dump);
         print_counts(fs::path(dir).filename().string(), counts);
         total.add(counts);
         std::string source = fs::path(dir).filename().string();
@@ -259,5 +325,6 @@ int main(int argc, char** argv) {
     print_counts("all", total);
     std::printf("claims the segmenter joined or split (not scored): %zu\n", total.unmatched_claims);
     sweep(scores);
+    if (dump) std::fclose(dump);
     return 0;
 }
