@@ -42,8 +42,6 @@ double support_weight(const PreparedSentence::Token& token, bool danish) {
     return is_function(token, danish) ? kFunctionWordWeight : 1.0;
 }
 
-
-
 }  // namespace
 
 bool is_identity_token(const PreparedSentence::Token& token, bool first_of_sentence) noexcept {
@@ -100,10 +98,6 @@ SupportModel default_support_model() noexcept {
     model.intercept = 6.3301;
     return model;
 }
-
-}  // namespace summalign::detail
-
-namespace summalign::detail {
 
 std::vector<SupportOption> support_options(const PreparedSentence& claim, std::span<const PreparedSentence> body,
                                            std::span<const SentenceSketch> body_sketches, const SupportModel& model) {

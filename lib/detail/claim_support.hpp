@@ -6,8 +6,8 @@
 // ("Click Users ..." against "Klik på Tilgængelighed ...") is evidence *against*, however
 // well the rest matches; function words (du/you, til/of) say almost nothing.
 #include <array>
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -36,7 +36,7 @@ struct SupportFeatures {
 };
 
 // `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
-// account for it (align.cpp), or empty for all 1.
+// account for it (support_options), or empty for all 1.
 SupportFeatures support_features(std::span<const PreparedSentence* const> source, const PreparedSentence& claim,
                                  std::span<const double> claim_rarity);
 
@@ -54,10 +54,6 @@ SupportModel default_support_model() noexcept;
 // capitalised word that is not the first of its sentence (a name or interface label).
 bool is_identity_token(const PreparedSentence::Token& token, bool first_of_sentence) noexcept;
 
-}  // namespace summalign::detail
-
-namespace summalign::detail {
-
 // One way a claim may be supported: one body sentence, or two adjacent ones (a Summary
 // sentence that joins two statements), with its features and probability.
 struct SupportOption {
@@ -67,10 +63,10 @@ struct SupportOption {
     double probability = 0.0;
 };
 
-// The options scored for `claim` against the body: the kCandidates sentences that account
-// for the largest IDF-weighted share of the claim (word look-ups only, no scoring), then the
-// pairs each of the best kPairSeeds of those forms with a neighbour. Best first (ties in
-// reading order).
+// The options scored for `claim` against the body: the kSupportCandidates sentences that
+// account for the largest rarity-weighted share of the claim (word look-ups only, no
+// scoring), then the pairs each of the best kSupportPairSeeds of those forms with a
+// neighbour. Best first (ties in reading order).
 inline constexpr std::size_t kSupportCandidates = 8;
 inline constexpr std::size_t kSupportPairSeeds = 3;
 std::vector<SupportOption> support_options(const PreparedSentence& claim, std::span<const PreparedSentence> body,
