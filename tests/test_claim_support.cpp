@@ -15,6 +15,7 @@
 
 #include "cli/gold_match.hpp"
 #include "detail/claim_support.hpp"
+#include "detail/similarity_links.hpp"
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
@@ -48,6 +49,24 @@ TEST_CASE("claim support: names and labels are identity tokens, the first word o
     CHECK_FALSE(detail::is_identity_token(claim.tokens[2], false)); // to
     for (const auto& token : claim.tokens)
         if (token.surface == "2") CHECK(detail::is_identity_token(token, false));
+}
+
+TEST_CASE("claim support: token_links finds the scorer's links (same score as SentenceScorer::score)") {
+    const auto& scorer = models().scorer;
+    const PreparedSentence english = scorer.prepare("Click Accessibility in the sidebar to open the panel.", Lang::en);
+    const PreparedSentence one = scorer.prepare("Klik på Tilgængelighed i sidebjælken for at åbne panelet.", Lang::da);
+    const PreparedSentence two = scorer.prepare("Du kan ændre skriftstørrelsen under Syn.", Lang::da);
+    const PreparedSentence* single[] = {&one};
+    const PreparedSentence* pair[] = {&one, &two};
+    const PreparedSentence* english_one[] = {&english};
+    const auto links = detail::token_links(single, english);
+    CHECK(links.score == scorer.score(one, english).score);
+    CHECK(links.da.size() == one.tokens.size());
+    CHECK(links.en.size() == english.tokens.size());
+    CHECK(links.en[0] > 0.0f);  // Click - Klik
+    const auto pair_links = detail::token_links(pair, english);
+    CHECK(pair_links.score == scorer.score(pair, english_one).score);
+    CHECK(pair_links.da.size() == one.tokens.size() + two.tokens.size());
 }
 
 TEST_CASE("claim support: a sentence sharing only function words and pronouns does not support a claim") {
