@@ -11,6 +11,7 @@ packages=(
   libgoogle-perftools-dev  # tcmalloc for the summalign command (CMakeLists.txt, SUMMALIGN_TCMALLOC)
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
+  python3 gimp-help-da gimp-help-en debian-edu-doc-da debian-edu-doc-en  # claim-support dev sets (bench/devset/make_articles.py)
   chromium  # headless browser for the HTML report test (skipped when absent)
   translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)
   clang libclang-rt-14-dev time
