@@ -497,7 +497,11 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             // How likely this slip is (typo_cost: a doubled letter is likelier than a
             // letter replaced by a far key), and whether the word is a common one (the
             // lexicon has it: FreeDict, the glossary, words of the help corpus).
-            score = -detail::typo_cost(word_lower, lower);
+            const double cost = detail::typo_cost(word_lower, lower);
+            // A short word is two edits from many words: one slip at most, else it is
+            // more likely a name or a command (passwd, xrdp) than a slip.
+            if (cost > (length <= 6 ? 1.0 : 2.0)) continue;
+            score = -cost;
             if (lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) score += 0.25;
         } else {
             // Hunspell's own order, then the fewest edits (it ranks angiogenes, a
@@ -536,9 +540,15 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
         const CheckWord& w = sentence.words[i];
         if (!w.is_letters || in_url[i]) continue;
-        if (detail::has_digit(w.text) || detail::code_points(w.text) < 2) continue;
+        // Two-letter words are left alone: most are abbreviations, units and commands (su,
+        // sn, ml), and a slip in one makes another word as often as not.
+        if (detail::has_digit(w.text) || detail::code_points(w.text) < 3) continue;
         if (w.text.find('.') != std::string::npos) continue;        // e.g, i.e, f.eks
         if (detail::count_upper(w.text) >= 2) continue;              // MSC, MSCs, hMSC: abbreviations
+        // A capital inside the word (handR, iPod) or no vowel at all (xrdp, pfm, cntrl):
+        // identifiers, commands and abbreviations, not words with a slip.
+        if (detail::count_upper(w.text) == 1 && !detail::starts_upper(w.text)) continue;
+        if (!detail::has_vowel(w.text)) continue;
         if (detail::count_letters(w.text) + 1 < detail::code_points(w.text) && w.text.find("’") == std::string::npos &&
             w.text.find('\'') == std::string::npos)
             continue;  // not a plain word

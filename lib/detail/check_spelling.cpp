@@ -229,8 +229,8 @@ struct Speller::Impl {
     // time: Hunspell 1.7.1 (Debian 12) shares a reference-counted table between instances
     // without a lock, so constructing two at once is a data race (fixed upstream in 1.7.2).
     explicit Impl(const SpellerOptions& options)
-        : en_us(options.dictionary_dir, "en_US"),
-          en_gb(options.dictionary_dir, "en_GB"),
+        : en_us(options.dictionary_dir, "en_US", options.danish_copies),
+          en_gb(options.dictionary_dir, "en_GB", options.danish_copies),
           da(options.dictionary_dir, "da_DK", options.danish_copies) {
         en_us.add_words(options.extra_english);
         en_gb.add_words(options.extra_english);
@@ -247,20 +247,18 @@ struct Speller::Impl {
 
     std::vector<std::string> compute_candidates(const std::string& lower, Lang lang) const;
     // A word only English knows (the parts of Danish medical compounds often are).
-    bool outside_dictionary(const std::string& part) const { return !da.spell(part) && (en_us.spell(part) || en_gb.spell(part)); }
-    // A compound of index words: head [s|e] tail, each part at least four letters, the
-    // tail itself such a compound (up to `depth` more parts). Only a cheap filter before
-    // Hunspell confirms.
-    bool index_compound(std::u32string_view word, int depth) const {
-        constexpr std::size_t min_part = 4;
+    bool outside_dictionary(const std::string& part) const {
+        if (index) return !index->contains(Lang::da, part) && index->contains(Lang::en, part);
+        return !da.spell(part) && (en_us.spell(part) || en_gb.spell(part));
+    }
+    // An index word, or two: a head (index_head) and an index word, each of four letters or more.
+    bool index_word_or_pair(std::u32string_view word) const {
         if (index->contains(Lang::da, u32_to_utf8(word))) return true;
-        if (depth <= 0 || word.size() < 2 * min_part) return false;
-        for (std::size_t cut = min_part; cut + min_part <= word.size(); ++cut) {
-            if (!index_head(word.substr(0, cut))) continue;
-            if (index_compound(word.substr(cut), depth - 1)) return true;
-        }
+        for (std::size_t cut = 4; cut + 4 <= word.size(); ++cut)
+            if (index->contains(Lang::da, u32_to_utf8(word.substr(cut))) && index_head(word.substr(0, cut))) return true;
         return false;
     }
+    // A first part of a compound the index has: a word, or a word and a linking -s- or -e-.
     bool index_head(std::u32string_view head) const {
         if (index->contains(Lang::da, u32_to_utf8(head))) return true;
         return head.size() > 3 && (head.back() == U's' || head.back() == U'e') && index->contains(Lang::da, u32_to_utf8(head.substr(0, head.size() - 1)));
@@ -289,13 +287,18 @@ struct Speller::Impl {
             if (code_points(head) < min_part || code_points(tail) < min_part) continue;
             std::string bare = head;
             // A Danish base form, or an English word (neuronal|celler).
-            bool head_ok = da.spell(head) ? da.is_base_form(head) : outside_dictionary(head);
+            const bool head_known = index ? index->contains(Lang::da, head) : da.spell(head);
+            bool head_ok = head_known ? da.is_base_form(head) : outside_dictionary(head);
             if (!head_ok && (head.back() == 's' || head.back() == 'e') && code_points(head) > min_part) {
                 bare = head.substr(0, head.size() - 1);
-                head_ok = !(head.back() == 's' && bare.back() == 's') && da.spell(bare) && da.is_base_form(bare);
+                head_ok = !(head.back() == 's' && bare.back() == 's') && (index ? index->contains(Lang::da, bare) : da.spell(bare)) &&
+                          da.is_base_form(bare);
             }
             if (!head_ok) continue;
-            if (da.spell(tail) || outside_dictionary(tail)) return true;
+            // The tail a word of its own, not one da_DK's compounding makes up (it accepts
+            // edsikonet = ed + s + ikonet); without the index, whatever da_DK accepts.
+            const bool tail_word = index ? index->contains(Lang::da, tail) : da.spell(tail);
+            if (tail_word || outside_dictionary(tail)) return true;
             if (is_compound(tail, depth + 1)) return true;
         }
         return false;
@@ -418,40 +421,43 @@ std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lo
     for_each_edit(word, alphabet, [&](const std::u32string& v, std::size_t) { probe(v); });
     if (!found.empty()) return found;
 
-    if (lang == Lang::da && word.size() >= 7) {
-        // A compound with a slip in one part: the variant splits into index words and
-        // Hunspell's compounding accepts it. The part before or after the edit is unchanged,
-        // so which of its cuts start or end a known part is worked out once.
+    if (lang == Lang::da && word.size() >= 8) {
+        // A compound with a slip in one part: the word cuts into a part that is right (a
+        // head the index has, or a tail of one or two index words) and a part one edit from
+        // an index word; Hunspell's compounding must accept the whole. The parts are looked
+        // up in the index, Hunspell is asked only about whole candidates: its compound
+        // analysis of a long string costs up to a millisecond.
         const std::size_t n = word.size();
-        std::vector<char> head_ok(n + 1, 0), tail_ok(n + 1, 0);
-        for (std::size_t cut = 3; cut + 3 <= n; ++cut) {
-            head_ok[cut] = index_head(std::u32string_view(word).substr(0, cut));
-            tail_ok[cut] = da.spell(u32_to_utf8(std::u32string_view(word).substr(cut)));
-        }
-        std::unordered_set<std::string> tried;
-        for_each_edit(word, alphabet, [&](const std::u32string& v, std::size_t position) {
-            const std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(v.size()) - static_cast<std::ptrdiff_t>(n);
-            bool plausible = false;
-            for (std::size_t cut = 3; !plausible && cut + 3 <= v.size(); ++cut) {
-                if (cut <= position && cut <= n && head_ok[cut])
-                    plausible = index_compound(std::u32string_view(v).substr(cut), 2);
-                const auto original_cut = static_cast<std::ptrdiff_t>(cut) - delta;
-                if (!plausible && cut > position + 1 && original_cut > 0 && static_cast<std::size_t>(original_cut) <= n &&
-                    tail_ok[static_cast<std::size_t>(original_cut)])
-                    plausible = index_head(std::u32string_view(v).substr(0, cut));
+        const std::u32string_view whole(word);
+        auto confirm = [&](std::u32string candidate) {
+            std::string text = u32_to_utf8(candidate);
+            if (text != lower && !seen.count(text) && da.spell(text)) {
+                seen.insert(text);
+                found.push_back(std::move(text));
             }
-            if (!plausible) return;
-            std::string text = u32_to_utf8(v);
-            if (text == lower || !tried.insert(text).second) return;
-            if (da.spell(text) && seen.insert(text).second) found.push_back(std::move(text));
-        });
+        };
+        for (std::size_t cut = 4; cut + 3 <= n; ++cut) {
+            const std::u32string_view head = whole.substr(0, cut), tail = whole.substr(cut);
+            if (tail.size() >= 4 && index_head(head)) {
+                for_each_edit(std::u32string(tail), alphabet, [&](const std::u32string& v, std::size_t) {
+                    if (v.size() >= 4 && index->contains(lang, u32_to_utf8(v))) confirm(std::u32string(head) + v);
+                });
+            }
+            if (index_word_or_pair(tail)) {
+                for_each_edit(std::u32string(head), alphabet, [&](const std::u32string& v, std::size_t) {
+                    if (v.size() >= 4 && index_head(v)) confirm(v + std::u32string(tail));
+                });
+            }
+        }
         if (!found.empty()) return found;
     }
 
-    if (word.size() >= 5) {
-        // Two edits: every edit, then one of the slips that come in pairs.
+    if (word.size() >= 5 && word.size() <= 14) {
+        // Two edits, both of the slips that come in pairs (a letter dropped and another
+        // doubled, two vowels, a swap and a drop): a few thousand probes, where every pair
+        // of edits would be a hundred thousand.
         std::unordered_set<std::u32string> firsts;
-        for_each_edit(word, alphabet, [&](const std::u32string& v, std::size_t) { firsts.insert(v); });
+        for_each_light_edit(word, [&](const std::u32string& v) { firsts.insert(v); });
         for (const auto& first : firsts) {
             for_each_light_edit(first, [&](const std::u32string& v) { probe(v); });
             if (found.size() >= 64) break;

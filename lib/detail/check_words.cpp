@@ -277,6 +277,12 @@ double typo_cost(std::string_view typo_utf8, std::string_view candidate_utf8) {
     return at(n, m);
 }
 
+bool has_vowel(std::string_view word) {
+    for (const char32_t c : to_u32(to_lower(word)))
+        if (is_vowel(c)) return true;
+    return false;
+}
+
 std::string capitalise_first(std::string_view word) {
     if (word.empty()) return {};
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());

@@ -77,6 +77,10 @@ namespace summalign::detail {
 // 2 for a swap.
 double typo_cost(std::string_view typo, std::string_view candidate);
 
+// Whether `word` has a vowel of Danish or English (a e i o u y æ ø å, with or without
+// accents, either case).
+bool has_vowel(std::string_view word);
+
 // `word` with its first letter upper-cased (ICU's simple case mapping).
 std::string capitalise_first(std::string_view word);
 

@@ -158,6 +158,9 @@ MappedSpellingIndex::MappedSpellingIndex(const std::filesystem::path& path) {
             ::close(fd);
             throw Error(name, std::nullopt, fmt::format("cannot map spelling index: {}", std::strerror(errno)));
         }
+        // Probes land on random slots: without this the kernel reads ahead around every
+        // probed page, and a few hundred probes an article make most of the file resident.
+        ::madvise(mapping, size, MADV_RANDOM);
         mapping_ = mapping;
         mapping_size_ = size;
         bytes_ = std::string_view(static_cast<const char*>(mapping), size);
