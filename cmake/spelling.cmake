@@ -21,3 +21,7 @@ if(EXISTS "${SUMMALIGN_HUNSPELL_DIR}/da_DK.dic" AND EXISTS "${SUMMALIGN_HUNSPELL
   add_custom_target(summalign_spelling_index_data ALL DEPENDS "${SUMMALIGN_SPELLING_INDEX}")
   install(FILES "${SUMMALIGN_SPELLING_INDEX}" DESTINATION ${CMAKE_INSTALL_DATADIR}/summalign OPTIONAL)
 endif()
+# The spelling tests read the index the way the library finds it (find_data_file).
+if(TARGET test_spelling AND TARGET summalign_spelling_index_data)
+  add_dependencies(test_spelling summalign_spelling_index_data)
+endif()

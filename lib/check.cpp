@@ -613,7 +613,11 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
     // Precision before recall: a word without a close suggestion is more likely a term
     // the dictionaries lack than a slip.
     if (suggestion.empty()) return std::nullopt;
-    if (sentence.lang == Lang::da) {
+    // A suggestion the article writes elsewhere in the same language (panelet for paneet)
+    // marks a slip whatever the word resembles in the other language.
+    const auto written = context.same_language_counts.find(detail::to_lower(suggestion));
+    const bool written_elsewhere = written != context.same_language_counts.end() && written->second > 0;
+    if (sentence.lang == Lang::da && !written_elsewhere) {
         // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
         // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
         // ~ angiogenesis): then the word is the slip.
