@@ -13,13 +13,16 @@
 //                       the resident pages of the memory-mapped candidate index
 //   numbers/abbrev.     number_mismatch / abbreviation_mismatch findings in the clean
 //                       articles (parallel translations: each is a false alarm) and in the
-//                       typo'd ones
+//                       typo'd ones; with numbers changed (inject_typos.py --numbers), how
+//                       many the checker finds and the precision of its number findings
 //
 //   ./build/bench_spelling --clean DIR --typos DIR [--runs 3] [--list]
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
+
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -56,20 +59,31 @@ double rss_mb() {
     return 0.0;
 }
 
-// Resident memory of the mappings of files whose name contains `name` (/proc/self/smaps), MB.
+// Resident memory of the largest mapping of a file whose name contains `name`
+// (/proc/self/smaps), MB. The Aligner's own Checker maps the index too.
 double mapped_rss_mb(std::string_view name) {
     std::ifstream smaps("/proc/self/smaps");
     std::string line;
     bool inside = false;
-    double kb = 0.0;
+    double kb = 0.0, largest = 0.0;
     while (std::getline(smaps, line)) {
         if (!line.empty() && std::isxdigit(static_cast<unsigned char>(line[0])) && line.find('-') < line.find(' ')) {
             inside = line.find(name) != std::string::npos;
+            kb = 0.0;
             continue;
         }
-        if (inside && line.rfind("Rss:", 0) == 0) kb += std::stod(line.substr(4));
+        if (inside && line.rfind("Rss:", 0) == 0) {
+            kb += std::stod(line.substr(4));
+            largest = std::max(largest, kb);
+        }
     }
-    return kb / 1024.0;
+    return largest / 1024.0;
+}
+
+double thread_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
 struct Loaded {
@@ -183,7 +197,7 @@ int main(int argc, char** argv) {
 
         // Speed and memory: a fresh Checker per run and thread count.
         std::map<unsigned, std::vector<double>> ms_per_article;
-        std::vector<double> warm_ms;
+        std::vector<double> warm_ms, cpu_ms;
         std::vector<double> extra_mb, index_mb;
         std::vector<std::vector<Finding>> typo_findings;
         for (std::size_t r = 0; r < runs; ++r)
@@ -191,7 +205,9 @@ int main(int argc, char** argv) {
                 const double before = rss_mb();
                 const Checker checker(aligner.lexicon(), threads);
                 std::vector<std::vector<Finding>> found;
+                const double cpu_start = thread_cpu_ms();
                 const double ms = check_all(checker, typo_files, threads, found);
+                if (threads == 1) cpu_ms.push_back((thread_cpu_ms() - cpu_start) / static_cast<double>(articles));
                 ms_per_article[threads].push_back(ms / static_cast<double>(articles));
                 if (threads == 1) {
                     std::vector<std::vector<Finding>> again;
@@ -205,15 +221,35 @@ int main(int argc, char** argv) {
         // Quality, from the 1-thread run.
         std::map<std::string, std::vector<const Finding*>> by_article;  // article file -> misspellings
         std::map<std::string, std::size_t> mention_findings_typo;
+        std::map<std::string, std::vector<const Finding*>> numbers_by_article;
         {
             std::size_t j = 0;
             for (const auto& f : typo_files)
                 for (std::size_t a = 0; a < f.aligned.articles.size(); ++a, ++j)
                     for (const auto& finding : typo_findings[j]) {
                         if (finding.kind == Finding::Kind::misspelling) by_article[f.name].push_back(&finding);
+                        if (finding.kind == Finding::Kind::number_mismatch) numbers_by_article[f.name].push_back(&finding);
                         if (finding.kind == Finding::Kind::number_mismatch || finding.kind == Finding::Kind::abbreviation_mismatch)
                             ++mention_findings_typo[std::string(to_string(finding.kind))];
                     }
+        }
+        // Changed numbers (inject_typos.py --numbers): a number finding is right when it names
+        // the changed number (English) or the original it no longer matches (Danish).
+        std::size_t numbers_changed = 0, numbers_found = 0, number_findings = 0, number_findings_right = 0;
+        for (const auto& [article, found] : numbers_by_article) {
+            for (const Finding* f : found) {
+                ++number_findings;
+                number_findings_right += std::any_of(typos.begin(), typos.end(), [&](const Typo& t) {
+                    return t.kind == "number" && t.article == article &&
+                           ((f->lang == Lang::en && f->word == t.typo) || (f->lang == Lang::da && f->word == t.original));
+                });
+            }
+        }
+        for (const auto& t : typos) {
+            if (t.kind != "number") continue;
+            ++numbers_changed;
+            const auto& found = numbers_by_article[t.article];
+            numbers_found += std::any_of(found.begin(), found.end(), [&](const Finding* f) { return f->lang == Lang::en && f->word == t.typo; });
         }
         Hunspell en_us("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
         Hunspell en_gb("/usr/share/hunspell/en_GB.aff", "/usr/share/hunspell/en_GB.dic");
@@ -224,6 +260,7 @@ int main(int argc, char** argv) {
         };
         std::map<std::string, Tally> tally;
         for (const auto& t : typos) {
+            if (t.kind == "number") continue;
             Tally& k = tally[t.lang];
             ++k.n;
             const Finding* hit = nullptr;
@@ -260,20 +297,26 @@ int main(int argc, char** argv) {
             }
         const std::size_t clean_words = count_words(clean_files);
 
-        std::printf("%zu articles (%s), %zu typos; medians of %zu runs\n", articles, typo_dir.c_str(), typos.size(), runs);
+        std::printf("%zu articles (%s), %zu typos, %zu changed numbers; medians of %zu runs\n", articles, typo_dir.c_str(),
+                    typos.size() - numbers_changed, numbers_changed, runs);
         for (const auto& [lang, k] : tally)
             std::printf("  %s: flagged %.3f, right first suggestion %.3f, Hunspell's own first suggestion %.3f (%.0f ms a word)\n",
                         lang.c_str(), double(k.flagged) / double(k.n), double(k.right) / double(k.n), double(k.hunspell_right) / double(k.n),
                         k.hunspell_ms / double(k.n));
         std::printf("  clean text: %zu false flags in %zu words = %.2f per 1,000 words\n", false_flags, clean_words,
                     1000.0 * double(false_flags) / double(std::max<std::size_t>(clean_words, 1)));
-        std::printf("  check, ms per article (fresh Checker, wall): 1 thread %.2f, 2 threads %.2f; again with the same Checker %.2f\n",
-                    median(ms_per_article[1]), median(ms_per_article[2]), median(warm_ms));
-        std::printf("  extra resident memory of a Checker after checking (1 thread): %.1f MB, of which the candidate index %.1f MB\n",
-                    median(extra_mb), median(index_mb));
+        std::printf("  check, ms per article (fresh Checker, wall): 1 thread %.2f (CPU %.2f), 2 threads %.2f; again with the same Checker %.2f\n",
+                    median(ms_per_article[1]), median(cpu_ms), median(ms_per_article[2]), median(warm_ms));
+        // The first run's: later Checkers reuse the memory earlier ones gave back.
+        std::printf("  extra resident memory of the first Checker after checking (1 thread): %.1f MB, of which the candidate index %.1f MB\n",
+                    extra_mb.front(), index_mb.front());
         std::printf("  number_mismatch / abbreviation_mismatch: clean %zu / %zu (all false: translations), typo'd %zu / %zu\n",
                     mention_findings_clean["number_mismatch"], mention_findings_clean["abbreviation_mismatch"],
                     mention_findings_typo["number_mismatch"], mention_findings_typo["abbreviation_mismatch"]);
+        if (numbers_changed > 0)
+            std::printf("  changed numbers: %zu of %zu found; number findings right %zu of %zu (precision %.2f)\n", numbers_found,
+                        numbers_changed, number_findings_right, number_findings,
+                        double(number_findings_right) / double(std::max<std::size_t>(number_findings, 1)));
     } catch (const std::exception& e) {
         std::cerr << "bench_spelling: " << e.what() << '\n';
         return 1;

@@ -21,7 +21,12 @@ citation), the Danish one in the Resumé or body (between the line after the aut
 Summary line). Words chosen: at least four letters, lower case, whole (not split across a
 line end), known to Hunspell. Deterministic for a given --seed.
 
-Usage: inject_typos.py --articles DIR --out DIR [--seed 1]
+With --numbers, also one number of the Summary that the Resumé writes too is changed in the
+Summary (its last digit, plus one): a record with "lang": "en", "kind": "number", the
+original and changed number. Such a record is a true number_mismatch, for the precision of
+the checker's number findings (bench/spelling.cpp).
+
+Usage: inject_typos.py --articles DIR --out DIR [--seed 1] [--numbers]
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ PHONETIC = {
 }
 KINDS = ["deletion", "insertion", "transposition", "doubling", "vowel", "keyboard", "phonetic"]
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,-]?\d)")
 CITATION = re.compile(r"Ugeskr Læger \d{4};\d+: \d+-\d+")
 
 
@@ -166,6 +172,7 @@ def main() -> int:
     ap.add_argument("--articles", required=True, help="directory of NAME.txt (+ NAME.gold.json) from make_articles.py")
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--numbers", action="store_true", help="also change one number of each Summary that the Resumé shares")
     args = ap.parse_args()
     src, out = Path(args.articles), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -188,6 +195,16 @@ def main() -> int:
                 if typo and typo != w and len(typo) >= 3 and not spellers[lang].known(typo):
                     edits.append((at, w, typo, lang, kind))
                     break
+        if args.numbers:
+            number_rng = random.Random(f"{args.seed}:numbers:{path.name}")
+            resume_numbers = set(NUMBER.findall(text, *spans["da"]))
+            taken = {at for at, *_ in edits}
+            shared = [(m.start(), m.group()) for m in NUMBER.finditer(text, *spans["en"])
+                      if m.group() in resume_numbers and m.start() not in taken]
+            if shared:
+                at, number = number_rng.choice(shared)
+                changed = number[:-1] + str((int(number[-1]) + 1) % 10)
+                edits.append((at, number, changed, "en", "number"))
         # Apply from the end so earlier offsets stay valid, then locate each typo.
         new = text
         for at, w, typo, lang, kind in sorted(edits, reverse=True):
@@ -207,8 +224,9 @@ def main() -> int:
     with open(out / "typos.jsonl", "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    langs = {l: sum(r["lang"] == l for r in records) for l in ("en", "da")}
-    print(f"inject_typos: {langs['en']} English and {langs['da']} Danish typos in {out}")
+    langs = {l: sum(r["lang"] == l and r["kind"] != "number" for r in records) for l in ("en", "da")}
+    numbers = sum(r["kind"] == "number" for r in records)
+    print(f"inject_typos: {langs['en']} English and {langs['da']} Danish typos, {numbers} changed numbers in {out}")
     return 0
 
 
