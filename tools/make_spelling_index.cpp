@@ -135,9 +135,14 @@ std::vector<std::string> forms(const std::filesystem::path& dir, const std::vect
                 if (const std::string form = word + ending; accepted(form)) out.push_back(form);
         }
         for (const auto& entry : list) add(*spellers[n], entry.first);
-        if (use_unmunch)
-            for (const auto& form : unmunched(dir / (names[n] + ".dic"), dir / (names[n] + ".aff")))
+        if (use_unmunch) {
+            const auto expanded = unmunched(dir / (names[n] + ".dic"), dir / (names[n] + ".aff"));
+            if (expanded.empty())
+                std::cerr << "summalign_spelling_index: unmunch gave no forms for " << names[n]
+                          << " (install hunspell-tools): forms like identifies will be missing\n";
+            for (const auto& form : expanded)
                 if (accepted(form)) out.push_back(form);
+        }
     }
     return out;
 }
