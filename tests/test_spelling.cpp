@@ -111,6 +111,22 @@ TEST_CASE("a damaged spelling index is refused with the byte offset of the bad f
     CHECK(message.find("56") != std::string::npos);
 }
 
+TEST_CASE("a spelling index damaged inside its slots answers without reading outside the file", "[spelling][index]") {
+    // The slots are checked when probed, not at load: every slot byte set to 0xFF makes
+    // every slot a word out of the strings' range, and a full table.
+    std::string bytes = detail::encode_spelling_index({"ord", "ordet", "ordene"}, {"word", "words"}, 1);
+    const detail::MappedSpellingIndex clean(bytes, "clean");
+    REQUIRE(clean.contains(Lang::da, "ordet"));
+    std::string damaged = bytes;
+    const std::size_t strings_offset = static_cast<unsigned char>(bytes[24]) | (static_cast<unsigned char>(bytes[25]) << 8);
+    for (std::size_t at = 96; at < strings_offset; ++at) damaged[at] = '\xFF';
+    const detail::MappedSpellingIndex index(damaged, "damaged");
+    for (const char* word : {"ord", "ordet", "ordene", "word", "x", "somethinglonger"}) {
+        CHECK_FALSE(index.contains(Lang::da, word));
+        CHECK_FALSE(index.contains(Lang::en, word));
+    }
+}
+
 TEST_CASE("the edit model ranks the likelier slip first", "[spelling][model]") {
     // One doubled letter (0.4) is likelier than a letter replaced by another (1.0).
     CHECK(detail::typo_cost("lettter", "letter") < detail::typo_cost("lettter", "tetter"));
