@@ -173,6 +173,16 @@ TEST_CASE("a Danish compound with a slip in one part is flagged and mended", "[s
     }
 }
 
+TEST_CASE("a slip is not taken for a compound without its linking -s-", "[spelling][compound]") {
+    // funktion + altiet would be such a compound if da_DK's compounding (which accepts
+    // altiet) were the test of a word; altiet is no word, funktionaltiet is funktionalitet.
+    const Article1 a("Denne funktionaltiet er ny.", "This functionality is new.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().suggestion == "funktionalitet");
+    CHECK(found.front().message.find("linking") == std::string::npos);
+}
+
 TEST_CASE("Danish compounds of known words in their compounding forms pass", "[spelling][compound]") {
     const Article1 a("Rullelisten i højreklikmenuen viser drevbetegnelser og stamcelleterapibehandlingen.",
                      "The list box in the context menu shows drive names and stem cell therapy.");

@@ -339,7 +339,11 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
             const bool linking_suffix = std::any_of(std::begin(suffixes), std::end(suffixes),
                                                     [&](std::string_view suffix) { return head.ends_with(suffix); });
             if (!linking_suffix || tail.front() == 's') continue;
-            if (!impl_->da.spell(head) || !(impl_->da.spell(tail) || impl_->is_compound(tail, 1))) continue;
+            // The tail a word of its own (with the index: one of its forms, not one da_DK's
+            // compounding makes up: funktion|altiet is a slip in funktionalitet, not a
+            // compound without its -s-).
+            const bool tail_word = impl_->index ? impl_->index->contains(Lang::da, tail) : impl_->da.spell(tail);
+            if (!impl_->da.spell(head) || !(tail_word || impl_->is_compound(tail, 1))) continue;
             return word.substr(0, cut) + "s" + word.substr(cut);
         }
         return {};
