@@ -22,6 +22,7 @@
 #include "detail/check_spelling.hpp"
 #include "detail/check_words.hpp"
 #include "detail/similarity_memo.hpp"
+#include "detail/spelling_index.hpp"
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
 
@@ -49,6 +50,15 @@ std::string read_optional_data_file(const std::string& name) {
         return read_data_file(name);
     } catch (const Error&) {
         return {};  // the checker still works on Hunspell alone
+    }
+}
+
+// The candidate index built with the library (cmake/spelling.cmake); none = Hunspell suggests.
+std::filesystem::path optional_spelling_index() {
+    try {
+        return find_data_file(std::string(detail::spelling_index_file_name));
+    } catch (const Error&) {
+        return {};
     }
 }
 
@@ -314,7 +324,8 @@ struct Checker::Impl {
         : lexicon(&lexicon_in),
           translation_targets(lexicon_in),
           speller(detail::SpellerOptions{"/usr/share/hunspell", read_optional_data_file("medical-words-en.txt"),
-                                         read_optional_data_file("medical-words-da.txt"), std::max(threads, 1u)}) {}
+                                         read_optional_data_file("medical-words-da.txt"), std::max(threads, 1u),
+                                         optional_spelling_index()}) {}
 
     std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const;
 
@@ -445,22 +456,59 @@ void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& 
 // --- spelling ----------------------------------------------------------------------
 
 std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const {
-    const auto suggestions = speller.suggest(word, lang);
     const std::string word_lower = detail::to_lower(word);
     const bool word_lowercase = !detail::starts_upper(word);
+    const bool from_index = speller.has_index();
+    // Candidates: the index's dictionary words an edit or two away (or Hunspell's own
+    // suggestions without an index), and the article's own words in the same language
+    // that are as close (the author wrote panelet elsewhere, so paneet is panelet).
+    std::vector<std::string> candidates = from_index ? speller.candidates(word_lower, lang) : speller.suggest(word, lang);
+    const std::size_t from_dictionary = candidates.size();
+    const std::size_t length = detail::code_points(word_lower);
+    // Two edits at most with the index (it offers no more); Hunspell's suggestions may be
+    // farther off for long words.
+    const std::size_t max_distance = from_index ? 2 : std::max<std::size_t>(2, length / 4);
+    if (length >= 4) {
+        for (const auto& [other_word, count] : context.same_language_counts) {
+            if (other_word == word_lower || count <= 0) continue;
+            const std::size_t other_length = detail::code_points(other_word);
+            if (other_length + max_distance < length || length + max_distance < other_length || other_length < 3) continue;
+            if (detail::edit_distance(word_lower, other_word) > max_distance) continue;
+            // A word of the article that is itself no word (another slip) is no model.
+            if (count < 2 && !speller.acceptable(other_word, lang) &&
+                !(lang == Lang::en ? lexicon->has_english(other_word) : lexicon->has_danish(other_word)))
+                continue;
+            if (std::find(candidates.begin(), candidates.end(), other_word) == candidates.end()) candidates.push_back(other_word);
+        }
+    }
     std::string best;
-    double best_score = -1.0;
+    double best_score = -std::numeric_limits<double>::infinity();
     const Lang other = lang == Lang::en ? Lang::da : Lang::en;
-    for (std::size_t rank = 0; rank < suggestions.size(); ++rank) {
-        const std::string& candidate = suggestions[rank];
+    for (std::size_t rank = 0; rank < candidates.size(); ++rank) {
+        const std::string& candidate = candidates[rank];
         if (candidate.find(' ') != std::string::npos) continue;  // "malign ant": Hunspell splitting a word
         const std::string lower = detail::to_lower(candidate);
+        if (lower == word_lower) continue;
         // Close enough to be a slip of the keyboard rather than another word.
         const std::size_t distance = detail::edit_distance(word_lower, lower);
-        if (distance > std::max<std::size_t>(2, detail::code_points(word) / 4)) continue;
-        // Hunspell's own order, then the fewest edits (it ranks angiogenes, a transposition,
-        // before angiogenese, one missing letter).
-        double score = 0.5 / static_cast<double>(1 + rank) - 0.3 * static_cast<double>(distance);
+        if (distance > max_distance) continue;
+        double score = 0.0;
+        if (from_index) {
+            // How likely this slip is (typo_cost: a doubled letter is likelier than a
+            // letter replaced by a far key), and whether the word is a common one (the
+            // lexicon has it: FreeDict, the glossary, words of the help corpus).
+            const double cost = detail::typo_cost(word_lower, lower);
+            // A short word is two edits from many words: one slip at most, else it is
+            // more likely a name or a command (passwd, xrdp) than a slip.
+            if (cost > (length <= 6 ? 1.0 : 2.0)) continue;
+            score = -cost;
+            if (lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) score += 0.25;
+        } else {
+            // Hunspell's own order, then the fewest edits (it ranks angiogenes, a
+            // transposition, before angiogenese, one missing letter).
+            const double hunspell_rank = rank < from_dictionary ? 0.5 / static_cast<double>(1 + rank) : 0.0;
+            score = hunspell_rank - 0.3 * static_cast<double>(distance);
+        }
         if (word_lowercase && detail::starts_upper(candidate)) score -= 0.3;  // a name suggested for a common word
         const std::u32string key = detail::cognate_key(lower);  // cognate similarity is symmetric
         const double aligned = context.aligned.best_cognate(key, 0.6);
@@ -478,6 +526,10 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             best = candidate;
         }
     }
+    // The index holds lower-case forms; a capitalised word (first in its sentence) keeps its capital.
+    if (from_index && !word_lowercase && !best.empty() && !detail::starts_upper(best)) {
+        best = detail::capitalise_first(best);
+    }
     return best;
 }
 
@@ -488,9 +540,15 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
         const CheckWord& w = sentence.words[i];
         if (!w.is_letters || in_url[i]) continue;
-        if (detail::has_digit(w.text) || detail::code_points(w.text) < 2) continue;
+        // Two-letter words are left alone: most are abbreviations, units and commands (su,
+        // sn, ml), and a slip in one makes another word as often as not.
+        if (detail::has_digit(w.text) || detail::code_points(w.text) < 3) continue;
         if (w.text.find('.') != std::string::npos) continue;        // e.g, i.e, f.eks
         if (detail::count_upper(w.text) >= 2) continue;              // MSC, MSCs, hMSC: abbreviations
+        // A capital inside the word (handR, iPod) or no vowel at all (xrdp, pfm, cntrl):
+        // identifiers, commands and abbreviations, not words with a slip.
+        if (detail::count_upper(w.text) == 1 && !detail::starts_upper(w.text)) continue;
+        if (!detail::has_vowel(w.text)) continue;
         if (detail::count_letters(w.text) + 1 < detail::code_points(w.text) && w.text.find("’") == std::string::npos &&
             w.text.find('\'') == std::string::npos)
             continue;  // not a plain word
@@ -537,7 +595,9 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // The English text has a word with the very same cognate key (intramyokardial ~
             // intramyocardial): judge_suspect would call it a term whatever Hunspell
             // suggests (no suggestion can be closer), so the costly suggestions are not asked for.
-            if (context.article.has_cognate_key(detail::cognate_key(lower))) continue;
+            // With the candidate index suggestions are cheap, and judge_suspect tells a term
+            // from a slip whose correction is as close a cognate (poost: post ~ post).
+            if (!speller.has_index() && context.article.has_cognate_key(detail::cognate_key(lower))) continue;
         }
         pass.suspects.emplace_back(pass.findings.size(), SpellingSuspect{&sentence, i, &context});
         pass.findings.emplace_back();
@@ -553,7 +613,11 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
     // Precision before recall: a word without a close suggestion is more likely a term
     // the dictionaries lack than a slip.
     if (suggestion.empty()) return std::nullopt;
-    if (sentence.lang == Lang::da) {
+    // A suggestion the article writes elsewhere in the same language (panelet for paneet)
+    // marks a slip whatever the word resembles in the other language.
+    const auto written = context.same_language_counts.find(detail::to_lower(suggestion));
+    const bool written_elsewhere = written != context.same_language_counts.end() && written->second > 0;
+    if (sentence.lang == Lang::da && !written_elsewhere) {
         // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
         // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
         // ~ angiogenesis): then the word is the slip.
@@ -562,7 +626,9 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
         bool term = false;
         context.article.for_each_cognate_within(own_key, 0.75, [&](const std::u32string& e) {
             const double own = detail::cognate_similarity_at_least(own_key, e, 0.75);
-            term = term || (own >= 0.75 && own >= detail::cognate_similarity_of_keys(suggestion_key, e));
+            // A tie goes to the suggestion: dokumenteet and dokumentet are equally like
+            // document once doubled letters are undone, and only one is Danish.
+            term = term || (own >= 0.75 && own > detail::cognate_similarity_of_keys(suggestion_key, e));
         });
         if (term) return std::nullopt;
     }

@@ -6,6 +6,8 @@ packages=(
   build-essential cmake pkg-config
   libicu-dev libboost-locale-dev libfmt-dev catch2 libstemmer-dev
   libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
+  hunspell  # the hunspell command: bench/devset/inject_typos.py keeps only the typos it rejects
+  hunspell-tools  # unmunch: the English word forms of the spelling index (tools/make_spelling_index.cpp)
   nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev libxml2-dev
   libgoogle-perftools-dev  # tcmalloc for the summalign command (CMakeLists.txt, SUMMALIGN_TCMALLOC)
   dict-freedict-dan-eng dict-freedict-eng-dan

@@ -1,6 +1,7 @@
 #include "detail/check_spelling.hpp"
 
 #include <hunspell/hunspell.hxx>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <atomic>
@@ -13,6 +14,7 @@
 
 #include "detail/check_words.hpp"
 #include "detail/similarity_memo.hpp"
+#include "detail/spelling_index.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
@@ -70,6 +72,18 @@ public:
         return with_free_copy([&](Hunspell& hunspell) { return hunspell.suggest(word); });
     }
 
+    // Whether `word` is a base form (one of Hunspell's stems of it is the word itself): the
+    // form a Danish compound's first part takes (stamcelle-, not stamcellen-).
+    bool is_base_form(const std::string& word) const {
+        if (const auto kept = base_forms_.find(word)) return *kept;
+        const bool verdict = with_free_copy([&](Hunspell& hunspell) {
+            const auto stems = hunspell.stem(word);
+            return std::find(stems.begin(), stems.end(), word) != stems.end();
+        });
+        base_forms_.store(word, verdict);
+        return verdict;
+    }
+
 private:
     // Runs `ask` on a copy no other thread is using, else on the next one in turn once it is
     // free. All copies give the same answers; a thread uses one at a time, so with a copy per
@@ -92,7 +106,101 @@ private:
     std::vector<std::unique_ptr<Copy>> copies_;
     mutable std::atomic<std::size_t> next_copy_{0};
     similarity::ShardedMemo<bool> verdicts_{max_cached_verdicts};
+    similarity::ShardedMemo<bool> base_forms_{max_cached_verdicts};
 };
+
+std::u32string utf8_to_u32(std::string_view utf8) {
+    std::u32string out;
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto n = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, std::u32string_view text) {
+    for (const char32_t c : text) {
+        uint8_t buffer[4];
+        int32_t length = 0;
+        UBool error = false;
+        U8_APPEND(buffer, length, 4, static_cast<UChar32>(c), error);
+        if (!error) out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+    }
+}
+
+std::string u32_to_utf8(std::u32string_view text) {
+    std::string out;
+    append_utf8(out, text);
+    return out;
+}
+
+// Calls visit(variant, position) for every string one edit from `word`: each letter left
+// out, each pair of neighbours swapped, each letter replaced by and each gap filled with a
+// letter of `alphabet`; `position` is where the edit is (for a swap, its first letter).
+template <typename Visit>
+void for_each_edit(const std::u32string& word, std::u32string_view alphabet, Visit&& visit) {
+    std::u32string v;
+    const std::size_t n = word.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        v = word;
+        v.erase(i, 1);
+        visit(v, i);
+    }
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (word[i] == word[i + 1]) continue;
+        v = word;
+        std::swap(v[i], v[i + 1]);
+        visit(v, i);
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        for (const char32_t c : alphabet) {
+            if (c == word[i]) continue;
+            v = word;
+            v[i] = c;
+            visit(v, i);
+        }
+    for (std::size_t i = 0; i <= n; ++i)
+        for (const char32_t c : alphabet) {
+            v = word;
+            v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), c);
+            visit(v, i);
+        }
+}
+
+bool is_vowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(c) != std::u32string_view::npos; }
+
+// The second edit of a two-edit candidate: the slips that come in pairs (a letter dropped
+// and another doubled, two vowels changed, ...), fewer than every edit so that the probes
+// stay in the thousands.
+template <typename Visit>
+void for_each_light_edit(const std::u32string& word, Visit&& visit) {
+    static constexpr std::u32string_view vowels = U"aeiouyæøå";
+    std::u32string v;
+    const std::size_t n = word.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        v = word;
+        v.erase(i, 1);
+        visit(v);
+        v = word;
+        v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), word[i]);  // doubled
+        visit(v);
+        if (i + 1 < n && word[i] != word[i + 1]) {
+            v = word;
+            std::swap(v[i], v[i + 1]);
+            visit(v);
+        }
+        if (is_vowel(word[i]))
+            for (const char32_t c : vowels) {
+                if (c == word[i]) continue;
+                v = word;
+                v[i] = c;
+                visit(v);
+            }
+    }
+}
 
 }  // namespace
 
@@ -112,6 +220,8 @@ struct Speller::Impl {
     static constexpr std::size_t max_cached_answers = 200000;
     similarity::ShardedMemo<bool> danish_acceptable{max_cached_answers}, english_acceptable{max_cached_answers};
     similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
+    std::optional<MappedSpellingIndex> index;
+    similarity::ShardedMemo<std::vector<std::string>> candidate_answers{max_cached_suggestions};  // "lang:word"
 
     std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
 
@@ -119,12 +229,39 @@ struct Speller::Impl {
     // time: Hunspell 1.7.1 (Debian 12) shares a reference-counted table between instances
     // without a lock, so constructing two at once is a data race (fixed upstream in 1.7.2).
     explicit Impl(const SpellerOptions& options)
-        : en_us(options.dictionary_dir, "en_US"),
-          en_gb(options.dictionary_dir, "en_GB"),
+        : en_us(options.dictionary_dir, "en_US", options.danish_copies),
+          en_gb(options.dictionary_dir, "en_GB", options.danish_copies),
           da(options.dictionary_dir, "da_DK", options.danish_copies) {
         en_us.add_words(options.extra_english);
         en_gb.add_words(options.extra_english);
         da.add_words(options.extra_danish);
+        if (!options.index_file.empty()) {
+            try {
+                MappedSpellingIndex mapped(options.index_file);
+                if (mapped.fingerprint() == dictionary_fingerprint(options.dictionary_dir)) index.emplace(std::move(mapped));
+            } catch (const Error&) {
+                // A missing or damaged index costs speed, not answers: Hunspell suggests.
+            }
+        }
+    }
+
+    std::vector<std::string> compute_candidates(const std::string& lower, Lang lang) const;
+    // A word only English knows (the parts of Danish medical compounds often are).
+    bool outside_dictionary(const std::string& part) const {
+        if (index) return !index->contains(Lang::da, part) && index->contains(Lang::en, part);
+        return !da.spell(part) && (en_us.spell(part) || en_gb.spell(part));
+    }
+    // An index word, or two: a head (index_head) and an index word, each of four letters or more.
+    bool index_word_or_pair(std::u32string_view word) const {
+        if (index->contains(Lang::da, u32_to_utf8(word))) return true;
+        for (std::size_t cut = 4; cut + 4 <= word.size(); ++cut)
+            if (index->contains(Lang::da, u32_to_utf8(word.substr(cut))) && index_head(word.substr(0, cut))) return true;
+        return false;
+    }
+    // A first part of a compound the index has: a word, or a word and a linking -s- or -e-.
+    bool index_head(std::u32string_view head) const {
+        if (index->contains(Lang::da, u32_to_utf8(head))) return true;
+        return head.size() > 3 && (head.back() == U's' || head.back() == U'e') && index->contains(Lang::da, u32_to_utf8(head.substr(0, head.size() - 1)));
     }
 
     bool known(const std::string& word, Lang lang) const {
@@ -132,19 +269,37 @@ struct Speller::Impl {
         return en_us.spell(word) || en_gb.spell(word);
     }
 
-    // word = head [s|e] tail, with head a known word and tail known or itself a compound.
+    // word = head [s|e] tail, for the compounds da_DK's own compounding (its COMPOUNDBEGIN/
+    // MIDDLE/END flags) rejects although each part is a word: da_DK lacks flags on many
+    // words (rulleliste, drevbetegnelser) and the medical list's words have none. Not a
+    // licence for any split, which would hide slips (tilgængeligedsikonet = tilgængelig +
+    // eds + ikonet): the head is a base form (stamcelle, not the inflected stamcellen- or
+    // the genitive eds-) or an English word (neuronal|celler), the linking -s- not after an
+    // -s, the tail a Danish or English word or itself such a compound; parts of at least
+    // four letters. A slip that turns a part into another word (kilde|tekst -> kiltetekst)
+    // passes, as any real-word error does.
     bool is_compound(const std::string& word, int depth) const {
-        constexpr std::size_t min_part = 3;  // shorter parts make almost anything split
+        constexpr std::size_t min_part = 4;
         if (depth > 3 || code_points(word) < 2 * min_part) return false;
         for (std::size_t cut = 1; cut < word.size(); ++cut) {
             if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a code point
             const std::string head = word.substr(0, cut), tail = word.substr(cut);
             if (code_points(head) < min_part || code_points(tail) < min_part) continue;
-            const bool head_known = da.spell(head) ||
-                                    ((head.back() == 's' || head.back() == 'e') && code_points(head) > min_part &&
-                                     da.spell(head.substr(0, head.size() - 1)));
-            if (!head_known) continue;
-            if (da.spell(tail) || is_compound(tail, depth + 1)) return true;
+            std::string bare = head;
+            // A Danish base form, or an English word (neuronal|celler).
+            const bool head_known = index ? index->contains(Lang::da, head) : da.spell(head);
+            bool head_ok = head_known ? da.is_base_form(head) : outside_dictionary(head);
+            if (!head_ok && (head.back() == 's' || head.back() == 'e') && code_points(head) > min_part) {
+                bare = head.substr(0, head.size() - 1);
+                head_ok = !(head.back() == 's' && bare.back() == 's') && (index ? index->contains(Lang::da, bare) : da.spell(bare)) &&
+                          da.is_base_form(bare);
+            }
+            if (!head_ok) continue;
+            // The tail a word of its own, not one da_DK's compounding makes up (it accepts
+            // edsikonet = ed + s + ikonet); without the index, whatever da_DK accepts.
+            const bool tail_word = index ? index->contains(Lang::da, tail) : da.spell(tail);
+            if (tail_word || outside_dictionary(tail)) return true;
+            if (is_compound(tail, depth + 1)) return true;
         }
         return false;
     }
@@ -165,7 +320,10 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (impl_->known(text, lang)) return true;
         if (lang != Lang::da) return false;
         const std::string lower = to_lower(text);
-        return impl_->known(lower, lang) || impl_->is_compound(lower, 0);
+        if (impl_->known(lower, lang) || impl_->is_compound(lower, 0)) return true;
+        // The negating prefix u- makes a word of nearly any adjective or participle
+        // (urandomiserede, ubehandlede); da_DK lists only the common ones.
+        return lower.size() > 6 && lower.front() == 'u' && impl_->known(lower.substr(1), lang);
     });
 }
 
@@ -181,7 +339,11 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
             const bool linking_suffix = std::any_of(std::begin(suffixes), std::end(suffixes),
                                                     [&](std::string_view suffix) { return head.ends_with(suffix); });
             if (!linking_suffix || tail.front() == 's') continue;
-            if (!impl_->da.spell(head) || !(impl_->da.spell(tail) || impl_->is_compound(tail, 1))) continue;
+            // The tail a word of its own (with the index: one of its forms, not one da_DK's
+            // compounding makes up: funktion|altiet is a slip in funktionalitet, not a
+            // compound without its -s-).
+            const bool tail_word = impl_->index ? impl_->index->contains(Lang::da, tail) : impl_->da.spell(tail);
+            if (!impl_->da.spell(head) || !(tail_word || impl_->is_compound(tail, 1))) continue;
             return word.substr(0, cut) + "s" + word.substr(cut);
         }
         return {};
@@ -236,7 +398,80 @@ std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) cons
     return impl_->compute_suggestions(key, word, lang);
 }
 
+bool Speller::has_index() const noexcept { return impl_->index.has_value(); }
+
+std::vector<std::string> Speller::candidates(std::string_view lower_word, Lang lang) const {
+    if (!impl_->index) return suggest(lower_word, lang);
+    return impl_->candidate_answers.get(lang_key(lower_word, lang), [&] { return impl_->compute_candidates(std::string(lower_word), lang); });
+}
+
+std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lower, Lang lang) const {
+    static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
+    static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
+    const std::u32string_view alphabet = lang == Lang::da ? danish_letters : english_letters;
+    const std::u32string word = utf8_to_u32(lower);
+    std::vector<std::string> found;
+    std::unordered_set<std::string> seen;
+    std::string buffer;
+    auto probe = [&](const std::u32string& variant) {
+        buffer.clear();
+        append_utf8(buffer, variant);
+        if (buffer == lower || seen.count(buffer)) return;
+        if (index->contains(lang, buffer)) {
+            seen.insert(buffer);
+            found.push_back(buffer);
+        }
+    };
+    for_each_edit(word, alphabet, [&](const std::u32string& v, std::size_t) { probe(v); });
+    if (!found.empty()) return found;
+
+    if (lang == Lang::da && word.size() >= 8) {
+        // A compound with a slip in one part: the word cuts into a part that is right (a
+        // head the index has, or a tail of one or two index words) and a part one edit from
+        // an index word; Hunspell's compounding must accept the whole. The parts are looked
+        // up in the index, Hunspell is asked only about whole candidates: its compound
+        // analysis of a long string costs up to a millisecond.
+        const std::size_t n = word.size();
+        const std::u32string_view whole(word);
+        auto confirm = [&](std::u32string candidate) {
+            std::string text = u32_to_utf8(candidate);
+            if (text != lower && !seen.count(text) && da.spell(text)) {
+                seen.insert(text);
+                found.push_back(std::move(text));
+            }
+        };
+        for (std::size_t cut = 4; cut + 3 <= n; ++cut) {
+            const std::u32string_view head = whole.substr(0, cut), tail = whole.substr(cut);
+            if (tail.size() >= 4 && index_head(head)) {
+                for_each_edit(std::u32string(tail), alphabet, [&](const std::u32string& v, std::size_t) {
+                    if (v.size() >= 4 && index->contains(lang, u32_to_utf8(v))) confirm(std::u32string(head) + v);
+                });
+            }
+            if (index_word_or_pair(tail)) {
+                for_each_edit(std::u32string(head), alphabet, [&](const std::u32string& v, std::size_t) {
+                    if (v.size() >= 4 && index_head(v)) confirm(v + std::u32string(tail));
+                });
+            }
+        }
+        if (!found.empty()) return found;
+    }
+
+    if (word.size() >= 5 && word.size() <= 14) {
+        // Two edits, both of the slips that come in pairs (a letter dropped and another
+        // doubled, two vowels, a swap and a drop): a few thousand probes, where every pair
+        // of edits would be a hundred thousand.
+        std::unordered_set<std::u32string> firsts;
+        for_each_light_edit(word, [&](const std::u32string& v) { firsts.insert(v); });
+        for (const auto& first : firsts) {
+            for_each_light_edit(first, [&](const std::u32string& v) { probe(v); });
+            if (found.size() >= 64) break;
+        }
+    }
+    return found;
+}
+
 void Speller::prepare_suggestions(std::span<const std::pair<std::string, Lang>> words) const {
+    if (impl_->index) return;  // candidates() is cheap: nothing to share out
     for (const auto& [word, lang] : words) {
         const std::string key = lang_key(word, lang);
         if (impl_->suggestions.contains(key)) continue;

@@ -20,9 +20,14 @@ struct SpellerOptions {
     // Extra words, one per line (# comments), added to Hunspell with add(); empty = none.
     std::string extra_english;
     std::string extra_danish;
-    // How many times da_DK is loaded (~17 MB and ~0.07 s each): one per thread that checks
-    // at once lets them ask it (above all for suggestions, 60-160 ms a word) together.
+    // How many times each dictionary is loaded (da_DK ~17 MB and ~0.07 s, the English ones
+    // less): one per thread that checks at once lets them ask Hunspell together instead of
+    // taking turns at its mutex (every new word of an archive is asked about).
     std::size_t danish_copies = 1;
+    // The candidate index (spelling_index.hpp); empty = none: suggestions then come from
+    // Hunspell's suggest(). An index built from other dictionaries than dictionary_dir's
+    // is not used.
+    std::filesystem::path index_file;
 };
 
 class Speller {
@@ -45,6 +50,14 @@ public:
     std::string missing_linking_s(std::string_view danish_word) const;
     // Hunspell's suggestions, best first, without duplicates (en_US before en_GB).
     std::vector<std::string> suggest(std::string_view word, Lang lang) const;
+    // Whether a candidate index is loaded (then candidates() answers without Hunspell's suggest()).
+    bool has_index() const noexcept;
+    // Dictionary words one edit from `lower_word` (a lower-case word: deletion, insertion,
+    // substitution, swap of neighbours), found by probing the index with every such edit; when
+    // there is none, two edits (a second deletion, swap, doubling or vowel change) and, for
+    // Danish, compounds whose one part is one edit off (tlgængelighedsmenuikonet ->
+    // tilgængelighedsmenuikonet), each confirmed by Hunspell. Without an index: suggest().
+    std::vector<std::string> candidates(std::string_view lower_word, Lang lang) const;
     // Computes and keeps the suggestions of those of `words` that no thread has asked
     // about, skipping (not waiting for) those another thread is computing: threads that
     // need the same new words, as at the start of a corpus, share the work instead of

@@ -204,3 +204,98 @@ double spelling_similarity(std::string_view a, std::string_view b) {
 }
 
 }  // namespace summalign::detail
+
+namespace summalign::detail {
+
+namespace {
+
+bool is_vowel(char32_t c) {
+    return std::u32string_view(U"aeiouyæøåéèáàäöü").find(c) != std::u32string_view::npos;
+}
+
+// Neighbouring keys on a Nordic QWERTY keyboard (each row shifted half a key to the right of
+// the one above it).
+bool keyboard_neighbours(char32_t a, char32_t b) {
+    static constexpr std::u32string_view rows[] = {U"qwertyuiopå", U"asdfghjklæø", U"zxcvbnm"};
+    for (std::size_t r = 0; r < 3; ++r) {
+        const auto i = rows[r].find(a);
+        if (i == std::u32string_view::npos) continue;
+        if ((i > 0 && rows[r][i - 1] == b) || (i + 1 < rows[r].size() && rows[r][i + 1] == b)) return true;
+        if (r > 0) {  // above: the same index and the next
+            if ((i < rows[r - 1].size() && rows[r - 1][i] == b) || (i + 1 < rows[r - 1].size() && rows[r - 1][i + 1] == b)) return true;
+        }
+        if (r + 1 < 3) {  // below: the same index and the one before
+            if ((i < rows[r + 1].size() && rows[r + 1][i] == b) || (i > 0 && i - 1 < rows[r + 1].size() && rows[r + 1][i - 1] == b))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+bool sound_alike(char32_t a, char32_t b) {
+    static constexpr std::pair<char32_t, char32_t> pairs[] = {{U'c', U'k'}, {U'c', U's'}, {U's', U'z'}, {U'v', U'w'}, {U'g', U'j'},
+                                                              {U'd', U't'}, {U'b', U'p'}, {U'g', U'k'}, {U'f', U'v'}, {U'q', U'k'},
+                                                              {U'x', U's'}, {U'm', U'n'}};
+    for (const auto& [x, y] : pairs)
+        if ((a == x && b == y) || (a == y && b == x)) return true;
+    return false;
+}
+
+double substitution_cost(char32_t typed, char32_t meant) {
+    if (typed == meant) return 0.0;
+    if (is_vowel(typed) && is_vowel(meant)) return 0.6;
+    if (keyboard_neighbours(typed, meant)) return 0.6;
+    if (sound_alike(typed, meant)) return 0.7;
+    return 1.0;
+}
+
+}  // namespace
+
+double typo_cost(std::string_view typo_utf8, std::string_view candidate_utf8) {
+    const std::u32string t = to_u32(typo_utf8), c = to_u32(candidate_utf8);
+    const std::size_t n = t.size(), m = c.size();
+    std::vector<double> d((n + 1) * (m + 1), 0.0);
+    auto at = [&](std::size_t i, std::size_t j) -> double& { return d[i * (m + 1) + j]; };
+    // at(i, j): cost of typing c[0, j) as t[0, i).
+    for (std::size_t i = 1; i <= n; ++i) at(i, 0) = at(i - 1, 0) + 1.0;
+    for (std::size_t j = 1; j <= m; ++j) at(0, j) = at(0, j - 1) + 0.9;
+    for (std::size_t i = 1; i <= n; ++i) {
+        for (std::size_t j = 1; j <= m; ++j) {
+            // t[i-1] typed although not meant: a doubled letter when it repeats its neighbour.
+            const bool doubled = (i >= 2 && t[i - 2] == t[i - 1]) || (i < n && t[i] == t[i - 1]);
+            const double insert = doubled ? 0.4 : 1.0;
+            // c[j-1] meant but not typed: an undoubled letter when c doubles it.
+            const bool undoubled = (j >= 2 && c[j - 2] == c[j - 1]) || (j < m && c[j] == c[j - 1]);
+            const double drop = undoubled ? 0.4 : 0.9;
+            double best = std::min({at(i - 1, j) + insert, at(i, j - 1) + drop, at(i - 1, j - 1) + substitution_cost(t[i - 1], c[j - 1])});
+            if (i >= 2 && j >= 2 && t[i - 1] == c[j - 2] && t[i - 2] == c[j - 1] && t[i - 1] != t[i - 2])
+                best = std::min(best, at(i - 2, j - 2) + 0.6);
+            at(i, j) = best;
+        }
+    }
+    return at(n, m);
+}
+
+bool has_vowel(std::string_view word) {
+    for (const char32_t c : to_u32(to_lower(word)))
+        if (is_vowel(c)) return true;
+    return false;
+}
+
+std::string capitalise_first(std::string_view word) {
+    if (word.empty()) return {};
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(word.size()), c);
+    if (c < 0) return std::string(word);
+    uint8_t buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(buffer, length, 4, u_toupper(c), error);
+    if (error) return std::string(word);
+    return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length)) + std::string(word.substr(static_cast<std::size_t>(i)));
+}
+
+}  // namespace summalign::detail

@@ -66,3 +66,22 @@ double cognate_similarity_at_least(std::u32string_view a, std::u32string_view b,
 double spelling_similarity(std::string_view a, std::string_view b);
 
 }  // namespace summalign::detail
+
+namespace summalign::detail {
+
+// The cost of typing `candidate` as `typo` under a small model of slips (lower-case words,
+// costs per edit, optimal string alignment): a doubled or undoubled letter 0.4, two
+// neighbours swapped 0.6, a vowel for a vowel or a key for its neighbour on the keyboard
+// 0.6, a letter for one that sounds alike (c/k, s/z, v/w, ...) 0.7, a dropped letter 0.9,
+// any other letter inserted or replaced 1.0. Plain Levenshtein counts all of these as 1,
+// 2 for a swap.
+double typo_cost(std::string_view typo, std::string_view candidate);
+
+// Whether `word` has a vowel of Danish or English (a e i o u y æ ø å, with or without
+// accents, either case).
+bool has_vowel(std::string_view word);
+
+// `word` with its first letter upper-cased (ICU's simple case mapping).
+std::string capitalise_first(std::string_view word);
+
+}  // namespace summalign::detail
