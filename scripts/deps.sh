@@ -7,6 +7,8 @@ packages=(
   libicu-dev libboost-locale-dev libfmt-dev catch2 libstemmer-dev
   libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
   nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev libxml2-dev
+  libpoppler-cpp-dev  # PDF input (lib/pdf.cpp)
+  groff-base groff ghostscript qpdf poppler-utils  # test PDFs: typeset, image-only, encrypted; pdftotext for comparison
   libgoogle-perftools-dev  # tcmalloc for the summalign command (CMakeLists.txt, SUMMALIGN_TCMALLOC)
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
