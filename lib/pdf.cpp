@@ -36,12 +36,25 @@ using detail::pdf::PageWords;
 using detail::pdf::Word;
 
 // Poppler reports problems through one process-wide callback and otherwise prints them to
-// stderr. The callback keeps the first message of the current extraction in a thread-local
-// string, so that an error can say what poppler found, and nothing reaches stderr.
+// stderr. The callback keeps what the current extraction needs in thread-local variables
+// (poppler calls it on the thread that reads), so that an error can say what poppler found,
+// and nothing reaches stderr.
 thread_local std::string poppler_first_error;
+// The first problem poppler found at a place in the file ("error (8503): Illegal character
+// <2f> in hex string"): the file itself is damaged there, and the text read from it may be
+// garbled. Messages without a place (a font substituted) do not change the text.
+thread_local std::optional<std::size_t> poppler_damage_at;
+thread_local std::string poppler_damage;
 
 void keep_poppler_error(const std::string& message, void* /*closure*/) {
     if (poppler_first_error.empty()) poppler_first_error = message;
+    constexpr std::string_view positioned = "error (";
+    if (poppler_damage_at || !message.starts_with(positioned)) return;
+    std::size_t at = 0, i = positioned.size();
+    while (i < message.size() && message[i] >= '0' && message[i] <= '9') at = at * 10 + static_cast<std::size_t>(message[i++] - '0');
+    if (i == positioned.size() || message.compare(i, 3, "): ") != 0) return;
+    poppler_damage_at = at;
+    poppler_damage = message.substr(i + 3);
 }
 
 void silence_poppler() {
@@ -144,6 +157,11 @@ bool is_pdf(std::string_view bytes) noexcept {
 PdfText extract_pdf(std::string_view bytes, const std::string& name) {
     silence_poppler();
     poppler_first_error.clear();
+    poppler_damage_at.reset();
+    poppler_damage.clear();
+    auto check_damage = [&] {
+        if (poppler_damage_at) throw Error(name, *poppler_damage_at, "damaged PDF: " + poppler_damage);
+    };
     if (!is_pdf(bytes)) throw Error(name, 0, "not a PDF (no %PDF- header)");
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw Error(name, std::nullopt, "PDF larger than 2 GiB");
     // A file cut short (an interrupted download) lacks the end-of-file marker; poppler would
@@ -153,6 +171,7 @@ PdfText extract_pdf(std::string_view bytes, const std::string& name) {
         throw Error(name, bytes.size(), "damaged PDF: it ends without %%EOF (truncated?)");
     std::unique_ptr<poppler::document> document(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    check_damage();
     if (!document) throw Error(name, std::nullopt, "damaged PDF: poppler cannot read it" + poppler_says());
     if (document->is_locked())
         throw Error(name, std::nullopt, "encrypted PDF: it needs a password; decrypt it first (e.g. qpdf --decrypt)");
@@ -164,6 +183,7 @@ PdfText extract_pdf(std::string_view bytes, const std::string& name) {
         std::unique_ptr<poppler::page> page(document->create_page(p));
         if (!page) throw Error(name, std::nullopt, fmt::format("damaged PDF: page {} cannot be read{}", p + 1, poppler_says()));
         builder.add_page(page_words(*page));
+        check_damage();
     }
     detail::pdf::BuiltText built = std::move(builder).finish();
     if (!built.has_text)

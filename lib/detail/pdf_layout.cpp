@@ -227,16 +227,45 @@ std::vector<std::pair<double, double>> TextBuilder::find_gutters(const std::vect
             for (std::size_t b = bin(before.x1); b < bin(w.x0); ++b) ++votes[b];
         }
     }
-    std::vector<std::pair<double, double>> gutters;
+    struct Candidate {
+        double s, e;
+        int votes;
+    };
+    std::vector<Candidate> candidates;
     for (std::size_t b = 0; b < bins;) {
         if (!(votes[b] >= 2 && cover[b] * 4 <= votes[b])) {
             ++b;
             continue;
         }
         std::size_t e = b;
-        while (e < bins && votes[e] >= 2 && cover[e] * 4 <= votes[e]) ++e;
-        gutters.emplace_back(static_cast<double>(b), static_cast<double>(e));
+        int most = 0;
+        for (; e < bins && votes[e] >= 2 && cover[e] * 4 <= votes[e]; ++e) most = std::max(most, votes[e]);
+        candidates.push_back({static_cast<double>(b), static_cast<double>(e), most});
         b = e;
+    }
+    // A column is at least 12 × the body size wide: words that stand at the same place on
+    // every line (a table, a list of numbers) leave open ranges too, but narrow ones. The
+    // strongest candidates (most lines, widest) are taken first.
+    double text_left = static_cast<double>(bins), text_right = 0;
+    for (const Line& line : lines)
+        for (const Word& w : line.words) text_left = std::min(text_left, w.x0), text_right = std::max(text_right, w.x1);
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        return a.votes * (a.e - a.s) > b.votes * (b.e - b.s);
+    });
+    std::vector<std::pair<double, double>> gutters;
+    const double min_column = 12 * body;
+    for (const Candidate& c : candidates) {
+        std::vector<std::pair<double, double>> trial = gutters;
+        trial.emplace_back(c.s, c.e);
+        std::sort(trial.begin(), trial.end());
+        bool wide = true;
+        double from = text_left;
+        for (const auto& [s, e] : trial) {
+            wide = wide && s - from >= min_column;
+            from = e;
+        }
+        wide = wide && text_right - from >= min_column;
+        if (wide) gutters = std::move(trial);
     }
     if (!gutters.empty()) return gutters;
     // Too few lines on this page: the last page's gutters, if text lies on both sides and
