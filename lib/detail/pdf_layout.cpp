@@ -32,8 +32,7 @@ bool has_lower(std::string_view s) {
     return false;
 }
 
-// Ends a sentence or a labelled clause: ".", "?", "!", ":", possibly followed by a closing
-// quote or bracket.
+// Ends a sentence: ".", "?" or "!", possibly followed by a closing quote or bracket.
 bool ends_sentence(std::string_view s) {
     while (!s.empty()) {
         const char c = s.back();
@@ -49,7 +48,7 @@ bool ends_sentence(std::string_view s) {
             s.remove_suffix(3);
             continue;
         }
-        return c == '.' || c == '?' || c == '!' || c == ':';
+        return c == '.' || c == '?' || c == '!';
     }
     return false;
 }
@@ -477,14 +476,21 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     };
     auto short_line = [&](const Fragment& f) { return !justified || f.x1 < right - 1.5 * body; };
     auto indented = [&](const Fragment& f) { return f.x0 - left >= 0.4 * body && f.x0 - left <= 3 * body; };
+    // Whether there is more space above fragment i (i > 0) than between the lines of a paragraph.
+    auto gap_before = [&](std::size_t i) {
+        const Fragment& f = *run[i];
+        const Fragment& before = *run[i - 1];
+        return f.bottom - before.bottom > 1.25 * std::max(pitch, 1.1 * std::max(f.size, before.size));
+    };
     // Whether fragment i starts a paragraph, judged from the line before it in this run.
     auto starts_paragraph = [&](std::size_t i) {
         const Fragment& f = *run[i];
         if (i == 0) return indented(f) || last_ended_paragraph_;
         const Fragment& before = *run[i - 1];
-        if (f.bottom - before.bottom > 1.25 * std::max(pitch, 1.1 * std::max(f.size, before.size))) return true;
-        if (indented(f) && !indented(before)) return true;
-        return justified && short_line(before) && ends_sentence(before.text);
+        // Space above or a first-line indent. A short line ending a sentence is not enough
+        // within a column: lines broken by hand (a title in the Summary, its citation) look
+        // the same.
+        return gap_before(i) || (indented(f) && !indented(before));
     };
 
     // What a caption decided about the line after it: it continues the paragraph the
@@ -496,7 +502,10 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         next_line = Next::judge;
         // A figure or table caption: its lines (same type size, up to a paragraph break or
         // a short line ending a sentence) on one line of their own.
-        if (paragraph && f.count() >= 2 && caption_label(f.begin->text, (f.begin + 1)->text)) {
+        // It starts a paragraph, or is set apart by its type: a bold label or smaller type
+        // than the body (a caption set close under the text it follows).
+        const bool set_apart = paragraph || f.begin->bold || f.size < body - 0.3;
+        if (set_apart && f.count() >= 2 && caption_label(f.begin->text, (f.begin + 1)->text)) {
             std::string caption = f.text;
             std::size_t j = i + 1;
             bool closed = short_line(f) && ends_sentence(f.text) && j < run.size() && std::abs(run[j]->size - f.size) < 0.3 &&
@@ -522,7 +531,10 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             i = j - 1;
             continue;
         }
-        if (heading_like(f)) {
+        // A heading stands apart: space above it, the top of a column, or the line under
+        // another heading line. A bold line within a paragraph (an English title inside
+        // the Summary) is text.
+        if (heading_like(f) && (last_heading_ || i == 0 || gap_before(i))) {
             emit_line(f.text, !last_heading_);
             last_heading_ = true;
             last_ended_paragraph_ = true;
