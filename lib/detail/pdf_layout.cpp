@@ -471,9 +471,8 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         if (run[i]->x1 >= right - 0.6 * body) ++full;
     const bool justified = run.size() >= 4 && static_cast<double>(full) >= 0.6 * static_cast<double>(run.size() - 1);
 
-    auto heading_like = [&](const Fragment& f) {
-        return (f.bold || f.size >= 1.12 * body) && f.text.size() <= 200;
-    };
+    auto larger = [&](const Fragment& f) { return f.size >= 1.12 * body && f.text.size() <= 200; };
+    auto bold_line = [&](const Fragment& f) { return f.bold && f.text.size() <= 200; };
     auto short_line = [&](const Fragment& f) { return !justified || f.x1 < right - 1.5 * body; };
     auto indented = [&](const Fragment& f) { return f.x0 - left >= 0.4 * body && f.x0 - left <= 3 * body; };
     // Whether there is more space above fragment i (i > 0) than between the lines of a paragraph.
@@ -531,10 +530,10 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             i = j - 1;
             continue;
         }
-        // A heading stands apart: space above it, the top of a column, or the line under
-        // another heading line. A bold line within a paragraph (an English title inside
-        // the Summary) is text.
-        if (heading_like(f) && (last_heading_ || i == 0 || gap_before(i))) {
+        // A heading: larger type than the body (a title), or a bold line that stands apart:
+        // space above it, the top of a column, or under another heading line. A bold line
+        // within a paragraph (an English title inside the Summary) is text.
+        if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i)))) {
             emit_line(f.text, !last_heading_);
             last_heading_ = true;
             last_ended_paragraph_ = true;
