@@ -534,14 +534,26 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         // space above it, the top of a column, or under another heading line. A bold line
         // within a paragraph (an English title inside the Summary) is text.
         if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i)))) {
-            emit_line(f.text, !last_heading_);
+            // A title set over several lines in one type is written on one line, so that
+            // the parser sees one title line (a hyphen at the break stays: titles are
+            // rarely hyphenated, and the typesetter broke after a real one).
+            std::string text = f.text;
+            if (larger(f))
+                while (i + 1 < run.size() && larger(*run[i + 1]) && std::abs(run[i + 1]->size - f.size) < 0.3 &&
+                       run[i + 1]->bold == f.bold && !gap_before(i + 1)) {
+                    if (text.empty() || text.back() != '-') text += ' ';
+                    text += run[++i]->text;
+                }
+            emit_line(text, !last_heading_);
             last_heading_ = true;
             last_ended_paragraph_ = true;
             continue;
         }
         // A bold run-in label opening a paragraph ("OVERSIGTSARTIKEL Moustapha ...",
         // "Resumé Mesenkymale ...", "Summary Carsten ..."): on a line of its own.
-        const bool opens = paragraph || last_heading_;
+        // The label is taken as opening a paragraph after a short line too: with neither
+        // space nor indent between paragraphs, the bold label is what marks the start.
+        const bool opens = paragraph || last_heading_ || i == 0 || short_line(*run[i - 1]);
         const Word* label_end = f.begin;
         while (label_end != f.end && label_end->bold) ++label_end;
         const auto label_words = static_cast<std::size_t>(label_end - f.begin);
