@@ -3,7 +3,7 @@
 // (tests/typeset/typeset_score.hpp, as bench/typeset_accuracy.cpp scores them).
 //
 //   python3 tests/typeset/make_corpus.py --out build/typeset-corpus
-//   build/bench_pdf_accuracy build/typeset-corpus [--failures N]
+//   build/bench_pdf_accuracy build/typeset-corpus [--failures N] [--exact-parts]
 //
 // Mode "pdf" reads VARIANT/docNN.pdf with summalign::read_input (poppler, lib/pdf.cpp);
 // "default", "raw" and "layout" read the pdftotext extractions the generator wrote.
@@ -43,13 +43,15 @@ typeset::Score score_mode(const typeset::Corpus& corpus, const std::string& vari
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s CORPUS_DIR [--failures N]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s CORPUS_DIR [--failures N] [--exact-parts]\n", argv[0]);
         return 2;
     }
     std::size_t show_failures = 0;
+    bool show_parts = false;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--failures" && i + 1 < argc) show_failures = std::strtoul(argv[++i], nullptr, 10);
+        else if (arg == "--exact-parts") show_parts = true;
         else {
             std::fprintf(stderr, "%s: unknown argument '%s'\n", argv[0], arg.c_str());
             return 2;
@@ -81,6 +83,13 @@ int main(int argc, char** argv) {
             for (std::size_t f = 0; f < typeset::field_count; ++f) fmt::print(" {:>5.2f}", s.accuracy(typeset::Field(f)));
             fmt::print(" {:>7.3f} {:>3}/{:<3} {:>3}/{:<3}\n", s.bead_f1(), s.sentences_lost, s.sentences_gold, s.parsed_articles,
                        s.articles);
+            if (show_parts) {
+                std::string parts;
+                for (const char* part : {"title", "kind", "authors", "resume", "headings", "summary", "citation", "body",
+                                         "figures", "correspondence", "articles", "lost", "beads"})
+                    if (*s.part_exact(part)) parts += std::string(parts.empty() ? "" : ", ") + "\"" + part + "\"";
+                fmt::print("    exact: {}\n", s.exact() ? std::string("all") : parts);
+            }
             for (std::size_t i = 0; i < show_failures && i < s.failures.size(); ++i) fmt::print("    {}\n", s.failures[i]);
             mode_total.add(s);
         }

@@ -265,6 +265,14 @@ TEST_CASE("pdf: the command line reads a PDF, and refuses a bad one with one lin
     CHECK(ok.out.find("\"title\": \"Mesenkymal stamcelleterapi\"") != std::string::npos);
     CHECK(ok.out.find("\"page\": 2") != std::string::npos);
 
+    // On standard input, where article-per-line formats otherwise stream text.
+    const fs::path out = dir.path() / "stdin.jsonl";
+    run("timeout 300 '" SUMMALIGN_CLI_PATH "' align --format jsonl - < '" + good.string() + "' > '" + out.string() + "'");
+    const std::string lines = summalign::test::read_file(out);
+    CHECK(std::count(lines.begin(), lines.end(), '\n') == 1);
+    CHECK(lines.find("\"title\":\"Mesenkymal stamcelleterapi\"") != std::string::npos);
+    CHECK(lines.find("\"page\":3") != std::string::npos);
+
     const fs::path truncated = dir.write("cut.pdf", summalign::test::read_file(good).substr(0, 4000));
     for (const std::string command : {"parse", "align", "check"}) {
         const auto bad = summalign::test::run_cli(command + " '" + truncated.string() + "'", dir.path());
