@@ -265,6 +265,13 @@ TEST_CASE("pdf: the command line reads a PDF, and refuses a bad one with one lin
     CHECK(ok.out.find("\"title\": \"Mesenkymal stamcelleterapi\"") != std::string::npos);
     CHECK(ok.out.find("\"page\": 2") != std::string::npos);
 
+    // The HTML report names the pages: the article's in its flags, each sentence's in its box.
+    const auto html = summalign::test::run_cli("align --format html '" + good.string() + "'", dir.path());
+    REQUIRE(html.exit_code == 0);
+    CHECK(html.out.find("pages 1\u2013") != std::string::npos);
+    CHECK(html.out.find("data-page=\"1\"") != std::string::npos);
+    CHECK(html.out.find("title=\"page 1, bytes ") != std::string::npos);
+
     // On standard input, where article-per-line formats otherwise stream text.
     const fs::path out = dir.path() / "stdin.jsonl";
     run("timeout 300 '" SUMMALIGN_CLI_PATH "' align --format jsonl - < '" + good.string() + "' > '" + out.string() + "'");

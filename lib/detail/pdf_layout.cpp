@@ -308,27 +308,58 @@ void TextBuilder::add_page(PageWords page) {
     // Lines: words in order of their vertical middle; a word joins a recent line whose first
     // word it overlaps by half the smaller height (so a superscript stays on its line, and
     // the two columns' lines, which need not share baselines, may share a Line: they are
-    // separated at the gutter below).
+    // separated at the gutter below). Words of unusual height (a glyph from a symbol font
+    // with a tall box, a small superscript) are placed afterwards, on the line they overlap
+    // most, once every line of ordinary words exists: placed in turn, a tall box could start
+    // a line of its own or join the other column's line above.
     std::sort(upright.begin(), upright.end(), [](const Word& a, const Word& b) {
         const double ma = a.y0 + a.y1, mb = b.y0 + b.y1;
         return ma != mb ? ma < mb : a.x0 < b.x0;
     });
+    std::vector<double> heights;
+    heights.reserve(upright.size());
+    for (const Word& w : upright) heights.push_back(w.y1 - w.y0);
+    const double usual_height = median(heights);
+    auto usual = [&](const Word& w) {
+        const double h = w.y1 - w.y0;
+        return h >= 0.6 * usual_height && h <= 1.3 * usual_height;
+    };
+    auto overlap_with = [](const Word& w, const Line& line) {
+        const double overlap = std::min(w.y1, line.ref_y1) - std::max(w.y0, line.ref_y0);
+        const double needed = 0.5 * std::min(w.y1 - w.y0, line.ref_y1 - line.ref_y0);
+        return overlap >= needed ? overlap : -1.0;
+    };
     std::vector<Line> lines;
+    std::vector<Word> unusual;
+    auto start_line = [&](Word&& w) {
+        Line& line = lines.emplace_back();
+        line.ref_y0 = w.y0;
+        line.ref_y1 = w.y1;
+        line.words.push_back(std::move(w));
+    };
     for (Word& w : upright) {
+        if (!usual(w)) {
+            unusual.push_back(std::move(w));
+            continue;
+        }
         Line* best = nullptr;
         double best_overlap = 0;
         for (std::size_t k = lines.size(), seen = 0; k-- > 0 && seen < 8; ++seen) {
-            Line& line = lines[k];
-            const double overlap = std::min(w.y1, line.ref_y1) - std::max(w.y0, line.ref_y0);
-            const double needed = 0.5 * std::min(w.y1 - w.y0, line.ref_y1 - line.ref_y0);
-            if (overlap >= needed && overlap > best_overlap) best = &line, best_overlap = overlap;
+            const double overlap = overlap_with(w, lines[k]);
+            if (overlap > best_overlap) best = &lines[k], best_overlap = overlap;
         }
-        if (!best) {
-            best = &lines.emplace_back();
-            best->ref_y0 = w.y0;
-            best->ref_y1 = w.y1;
+        if (best) best->words.push_back(std::move(w));
+        else start_line(std::move(w));
+    }
+    for (Word& w : unusual) {
+        Line* best = nullptr;
+        double best_overlap = 0;
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            const double overlap = overlap_with(w, lines[k]);
+            if (overlap > best_overlap) best = &lines[k], best_overlap = overlap;
         }
-        best->words.push_back(std::move(w));
+        if (best) best->words.push_back(std::move(w));
+        else start_line(std::move(w));
     }
     for (Line& line : lines)
         std::stable_sort(line.words.begin(), line.words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
