@@ -272,6 +272,15 @@ TEST_CASE("pdf: the command line reads a PDF, and refuses a bad one with one lin
     CHECK(html.out.find("data-page=\"1\"") != std::string::npos);
     CHECK(html.out.find("title=\"page 1, bytes ") != std::string::npos);
 
+    // check names the page of a finding instead of a line of the extracted text.
+    Typeset misspelt;
+    misspelt.summary[0] = "Mesenchymal steum cells are found in the bone marrow.";
+    const fs::path with_typo = typeset(dir, "typo.pdf", ms_source(misspelt));
+    const std::size_t last_page = summalign::read_input(with_typo.string()).page_starts.size();
+    const auto check = summalign::test::run_cli("check --format text '" + with_typo.string() + "'", dir.path());
+    REQUIRE(check.exit_code == 0);
+    CHECK(check.out.find("typo.pdf:page " + std::to_string(last_page) + ": misspelling: 'steum'") != std::string::npos);
+
     // On standard input, where article-per-line formats otherwise stream text.
     const fs::path out = dir.path() / "stdin.jsonl";
     run("timeout 300 '" SUMMALIGN_CLI_PATH "' align --format jsonl - < '" + good.string() + "' > '" + out.string() + "'");
