@@ -11,18 +11,15 @@
 #include <array>
 #include <cerrno>
 #include <climits>
-#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <sstream>
-#include <unordered_set>
 
 #include <fmt/format.h>
 

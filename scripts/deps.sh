@@ -8,7 +8,7 @@ packages=(
   libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
   nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev libxml2-dev
   libpoppler-cpp-dev  # PDF input (lib/pdf.cpp)
-  groff-base groff ghostscript qpdf poppler-utils  # test PDFs: typeset, image-only, encrypted; pdftotext for comparison
+  ghostscript qpdf  # tests/test_pdf.cpp: image-only (gs pdfimage8) and encrypted (qpdf) PDFs; groff below typesets them
   libgoogle-perftools-dev  # tcmalloc for the summalign command (CMakeLists.txt, SUMMALIGN_TCMALLOC)
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us

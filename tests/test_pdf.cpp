@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -391,4 +393,34 @@ TEST_CASE("pdf layout: coordinates that are not numbers and pages without words 
     REQUIRE(built.page_starts.size() == 3);
     CHECK(built.page_starts[0] == 0);
     CHECK(built.page_starts[2] == built.text.size());
+}
+
+TEST_CASE("pdf layout: a page of scattered words of mixed heights keeps every word", "[pdf]") {
+    using summalign::detail::pdf::PageWords;
+    using summalign::detail::pdf::TextBuilder;
+    using summalign::detail::pdf::Word;
+    PageWords page{600, 800, {}};
+    // 20,000 words at pseudo-random places, a third of them in boxes three times as tall:
+    // what a page of symbols, formulas or a scanned-and-OCRed table may look like.
+    std::uint32_t state = 12345;
+    auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    for (int i = 0; i < 20000; ++i) {
+        Word w;
+        w.text = "w" + std::to_string(i);
+        w.x0 = static_cast<double>(next() % 580);
+        w.x1 = w.x0 + 12;
+        w.y1 = 20 + static_cast<double>(next() % 760);
+        w.y0 = w.y1 - (i % 3 == 0 ? 24 : 8);
+        w.size = 8;
+        w.space_after = true;
+        page.words.push_back(std::move(w));
+    }
+    TextBuilder builder;
+    builder.add_page(std::move(page));
+    const auto built = std::move(builder).finish();
+    std::size_t words = 0, dropped = 0;
+    for (std::size_t i = 0; i < built.text.size(); ++i)
+        if (built.text[i] == 'w' && (i == 0 || built.text[i - 1] == ' ' || built.text[i - 1] == '\n')) ++words;
+    for (const auto& repair : built.repairs) dropped += static_cast<std::size_t>(std::count(repair.detail.begin(), repair.detail.end(), 'w'));
+    CHECK(words + dropped == 20000);
 }

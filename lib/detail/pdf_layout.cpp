@@ -251,6 +251,9 @@ std::vector<std::pair<double, double>> TextBuilder::find_gutters(const std::vect
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         return a.votes * (a.e - a.s) > b.votes * (b.e - b.s);
     });
+    // A page has a handful of columns; the strongest 16 candidates are plenty, and a page of
+    // scattered words cannot make this quadratic.
+    if (candidates.size() > 16) candidates.resize(16);
     std::vector<std::pair<double, double>> gutters;
     const double min_column = 12 * body;
     for (const Candidate& c : candidates) {
@@ -351,13 +354,29 @@ void TextBuilder::add_page(PageWords page) {
         if (best) best->words.push_back(std::move(w));
         else start_line(std::move(w));
     }
+    // The lines of ordinary words were started in order of their first word's middle, so
+    // the ones a word can overlap are found by binary search; at most 64 are tried, and of
+    // the lines unusual words started only the last 8, so that a page of odd boxes stays
+    // O(n log n).
+    const std::size_t usual_lines = lines.size();
+    double tallest = 0;
+    for (const Line& line : lines) tallest = std::max(tallest, line.ref_y1 - line.ref_y0);
+    auto middle_of = [](const Line& line) { return (line.ref_y0 + line.ref_y1) / 2; };
     for (Word& w : unusual) {
         Line* best = nullptr;
         double best_overlap = 0;
-        for (std::size_t k = 0; k < lines.size(); ++k) {
-            const double overlap = overlap_with(w, lines[k]);
-            if (overlap > best_overlap) best = &lines[k], best_overlap = overlap;
-        }
+        auto consider = [&](Line& line) {
+            const double overlap = overlap_with(w, line);
+            if (overlap > best_overlap) best = &line, best_overlap = overlap;
+        };
+        const double from = w.y0 - tallest / 2;
+        auto k = static_cast<std::size_t>(
+            std::lower_bound(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(usual_lines), from,
+                             [&](const Line& line, double y) { return middle_of(line) < y; }) -
+            lines.begin());
+        for (std::size_t tried = 0; k < usual_lines && tried < 64 && middle_of(lines[k]) <= w.y1 + tallest / 2; ++k, ++tried)
+            consider(lines[k]);
+        for (std::size_t j = lines.size(), seen = 0; j-- > usual_lines && seen < 8; ++seen) consider(lines[j]);
         if (best) best->words.push_back(std::move(w));
         else start_line(std::move(w));
     }
