@@ -140,7 +140,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
                 found.push_back(it->path().string());
         }
         if (error) throw Error(argument, std::nullopt, "cannot list directory: " + error.message());
-        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .txt or .pdf files");
+        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .txt files and no .pdf files");
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }
