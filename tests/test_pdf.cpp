@@ -372,7 +372,7 @@ TEST_CASE("pdf layout: coordinates that are not numbers and pages without words 
     using summalign::detail::pdf::Word;
     TextBuilder builder;
     builder.add_page(PageWords{600, 800, {}});
-    PageWords odd{1e12, -5, {}};
+    PageWords odd{std::numeric_limits<double>::quiet_NaN(), -5, {}};
     Word w;
     w.text = "ord";
     w.x0 = std::numeric_limits<double>::quiet_NaN();

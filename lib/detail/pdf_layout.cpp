@@ -213,7 +213,7 @@ void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double b
 // to tell keeps the previous page's gutters when no word crosses them.
 std::vector<std::pair<double, double>> TextBuilder::find_gutters(const std::vector<Line>& lines, double width,
                                                                  double body) const {
-    const auto bins = static_cast<std::size_t>(std::clamp(width, 1.0, 20000.0)) + 1;
+    const auto bins = static_cast<std::size_t>(finite(width) ? std::clamp(width, 1.0, 20000.0) : 20000.0) + 1;
     std::vector<int> cover(bins, 0), votes(bins, 0);
     auto bin = [&](double x) { return static_cast<std::size_t>(std::clamp(x, 0.0, static_cast<double>(bins - 1))); };
     for (const Line& line : lines) {
