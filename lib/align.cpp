@@ -14,6 +14,7 @@
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
 #include "detail/align_sketch.hpp"
+#include "detail/claim_support.hpp"
 
 namespace summalign {
 namespace {
@@ -270,80 +271,49 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
     }
 
     // Claim support against the body (not the Resumé, which is the translation itself).
-    struct BodySentence {
-        std::size_t section, sentence;
-        PreparedSentence prepared;
-        detail::SentenceSketch sketch;
-    };
-    std::vector<BodySentence> body;
+    std::vector<PreparedSentence> body;
+    std::vector<detail::SentenceSketch> sketches;
+    std::vector<std::pair<std::size_t, std::size_t>> where;  // (section, sentence)
     for (std::size_t s = 0; s < article.sections.size(); ++s)
         for (std::size_t k = 0; k < article.sections[s].sentences.size(); ++k) {
-            auto prepared = scorer.prepare(article.sections[s].sentences[k].text, Lang::da);
-            auto sketch = detail::sketch_of(prepared);
-            body.push_back({s, k, std::move(prepared), std::move(sketch)});
+            body.push_back(scorer.prepare(article.sections[s].sentences[k].text, Lang::da));
+            sketches.push_back(detail::sketch_of(body.back()));
+            where.emplace_back(s, k);
         }
     const double threshold = detail::default_support_threshold();
+    const detail::SupportModel model = detail::default_support_model();
     constexpr std::size_t kMaxEvidence = 3;
     for (std::size_t c = 0; c < claims.size(); ++c) {
         ClaimSupport support;
         support.en = c;
-        // Which claim words each body sentence accounts for; a word that many body
-        // sentences account for (MSC in an article about MSC) says little about which
-        // one is the source: weight it by its inverse document frequency in the body.
-        const detail::SentenceSketch claim_sketch = detail::sketch_of(claims[c]);
-        const std::size_t words = claim_sketch.weights.size();
-        // covered[b * words + t]: whether body sentence b accounts for claim word t.
-        std::vector<char> covered(body.size() * words, 0);
-        std::vector<double> document_frequency(words, 0.0);
-        for (std::size_t b = 0; b < body.size(); ++b) {
-            const std::span<char> by_sentence(covered.data() + b * words, words);
-            detail::mark_claim_tokens_covered(claim_sketch, body[b].sketch, by_sentence);
-            for (std::size_t t = 0; t < words; ++t) document_frequency[t] += by_sentence[t];
-        }
-        std::vector<double> weight(words);
-        double total = 0.0;
-        for (std::size_t t = 0; t < words; ++t) {
-            weight[t] = claim_sketch.weights[t] *
-                        std::log((static_cast<double>(body.size()) + 1.0) / (document_frequency[t] + 1.0));
-            total += weight[t];
-        }
-        // Body sentences by the share of the claim they account for, largest first. The
-        // scorer's coverage is at most 1, so sqrt(share) bounds a sentence's support: once
-        // that bound can neither reach the threshold nor beat the best score so far, no
-        // later sentence can either, and the (costly) scoring stops there. Same result as
-        // scoring every sentence; far fewer scores.
-        std::vector<std::pair<double, std::size_t>> by_share;
-        for (std::size_t b = 0; b < body.size(); ++b) {
-            double share = 0.0;
-            for (std::size_t t = 0; t < words; ++t)
-                if (covered[b * words + t]) share += weight[t];
-            share = total > 0.0 ? share / total : 0.0;
-            if (share > 0.0) by_share.emplace_back(share, b);
-        }
-        std::stable_sort(by_share.begin(), by_share.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        const auto options = detail::support_options(claims[c], body, sketches, model);
+        if (!options.empty()) support.best_score = options.front().probability;
+        // Evidence: the sentences of the options that reach the threshold, best option
+        // first. A pair lists the sentence it was found from first, and its other sentence
+        // only when the pair is more likely than that sentence alone (the claim joins two
+        // statements); otherwise the neighbour merely rode along.
+        std::vector<double> alone(body.size(), 0.0);
+        for (const auto& option : options)
+            if (option.second == SIZE_MAX) alone[option.first] = option.probability;
         std::vector<std::pair<double, std::size_t>> ranked;
-        for (const auto& [share, b] : by_share) {
-            const double bound = std::sqrt(share);
-            if (bound < threshold && bound <= support.best_score) break;
-            // Geometric mean of the scorer's two-way coverage (is this sentence about the
-            // claim?) and the weighted share of the claim it accounts for (does it say what
-            // is specific to the claim?). docs/scoring.md.
-            const double raw = scorer.score(body[b].prepared, claims[c]).score;
-            const double support_score = std::sqrt(raw * share);
-            support.best_score = std::max(support.best_score, support_score);
-            if (support_score >= threshold) ranked.emplace_back(support_score, b);
+        auto add = [&](double probability, std::size_t b) {
+            if (ranked.size() >= kMaxEvidence) return;
+            for (const auto& r : ranked)
+                if (r.second == b) return;
+            ranked.emplace_back(probability, b);
+        };
+        for (const auto& option : options) {
+            if (option.probability < threshold) break;
+            add(option.probability, option.first);
+            if (option.second != SIZE_MAX && option.probability > alone[option.first]) add(option.probability, option.second);
         }
-        // Best first; equal scores in reading order.
-        std::sort(ranked.begin(), ranked.end(),
-                  [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-        if (ranked.size() > kMaxEvidence) ranked.resize(kMaxEvidence);
         for (const auto& [score, b] : ranked) {
             Evidence evidence;
-            evidence.section = body[b].section;
-            evidence.sentence = body[b].sentence;
-            evidence.text = article.sections[body[b].section].sentences[body[b].sentence].text;
+            evidence.section = where[b].first;
+            evidence.sentence = where[b].second;
+            evidence.text = article.sections[where[b].first].sentences[where[b].second].text;
             evidence.score = score;
-            evidence.matches = scorer.score(body[b].prepared, claims[c], true).evidence;
+            evidence.matches = scorer.score(body[b], claims[c], true).evidence;
             support.evidence.push_back(std::move(evidence));
         }
         support.supported = !support.evidence.empty();

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "detail/similarity_memo.hpp"
+#include "detail/similarity_links.hpp"
 #include "detail/similarity_words.hpp"
 
 namespace summalign {
@@ -574,6 +575,29 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     }
     return result;
 }
+
+namespace detail {
+
+TokenLinks token_links(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
+    TokenLinks out;
+    const PreparedSentence* english_one[] = {&english};
+    const Side da(danish);
+    const Side en(english_one);
+    out.da.assign(da.tokens.size(), 0.0f);
+    out.en.assign(en.tokens.size(), 0.0f);
+    if (da.tokens.empty() || en.tokens.empty()) return out;
+    BestLinks best_da(da.tokens.size());
+    BestLinks best_en(en.tokens.size());
+    for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
+        record(best_da, best_en, i, j, kind, strength);
+    });
+    out.score = finish_score(da, en, best_da, best_en).score;
+    for (std::size_t i = 0; i < da.tokens.size(); ++i) out.da[i] = best_da[i].strength;
+    for (std::size_t j = 0; j < en.tokens.size(); ++j) out.en[j] = best_en[j].strength;
+    return out;
+}
+
+}  // namespace detail
 
 struct BeadScorer::Impl {
     std::span<const PreparedSentence> danish, english;

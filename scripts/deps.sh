@@ -12,10 +12,13 @@ packages=(
   libgoogle-perftools-dev  # tcmalloc for the summalign command (CMakeLists.txt, SUMMALIGN_TCMALLOC)
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
+  python3 gimp-help-da gimp-help-en debian-edu-doc-da debian-edu-doc-en  # claim-support dev sets (bench/devset/make_articles.py)
   chromium  # headless browser for the HTML report test (skipped when absent)
   translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)
   clang libclang-rt-14-dev time
-  python3 groff poppler-utils  # tests/typeset/make_corpus.py: typesets test articles (groff -ms -Tpdf), extracts them (pdftotext)
+  python3 groff perl poppler-utils  # tests/typeset/make_corpus.py: typesets test articles (groff -ms -Tpdf; gropdf is a Perl script, a Recommends of groff), extracts them (pdftotext)
+  python3-dev pybind11-dev python3-pybind11  # the Python module (python/, docs/python.md)
+  python3-pytest python3-dask python3-distributed parallel  # its tests, the Dask job, the GNU parallel recipe
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -52,4 +52,17 @@ c++ -std=c++20 -O1 "$consumer/main.cpp" -o "$work/pc-consumer" $(pkg-config --cf
 "$work/pc-consumer" >"$work/pc-output.txt"
 diff -u "$consumer/expected.txt" "$work/pc-output.txt"
 
+# The Python module, when it was built: found under the prefix through PYTHONPATH (docs/python.md).
+python_dir=$(sed -n 's/^SUMMALIGN_PYTHON_INSTALL_DIR:STRING=//p' "$build_dir/CMakeCache.txt")
+python=$(sed -n 's/^SUMMALIGN_PYTHON_EXECUTABLE:INTERNAL=//p' "$build_dir/CMakeCache.txt")
+if grep -q '^SUMMALIGN_PYTHON:BOOL=ON' "$build_dir/CMakeCache.txt"; then
+  echo "== Python module"
+  (cd "$work" && PYTHONPATH="$prefix/$python_dir" "$python" -c '
+import sys, summalign
+assert summalign.__file__.startswith(sys.argv[1]), summalign.__file__
+print([s.text for s in summalign.segment("Stamceller, bl.a. fra knoglemarv, blev brugt. Katten spiser.", "da")])
+' "$prefix") >"$work/python-output.txt"
+  diff -u <(printf '%s\n' "['Stamceller, bl.a. fra knoglemarv, blev brugt.', 'Katten spiser.']") "$work/python-output.txt"
+fi
+
 echo "find-package: OK (CMake and pkg-config consumers built against $prefix)"

@@ -11,6 +11,7 @@
 
 #include "cli/gold_match.hpp"
 #include "detail/align_sketch.hpp"
+#include "detail/claim_support.hpp"
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
@@ -113,66 +114,46 @@ TEST_CASE("seed: no claim of the cut-off first article is supported by the excer
     }
 }
 
-// align_article stops scoring body sentences once the claim share they cover rules them out
-// (docs/scoring.md). Scoring every body sentence, as the formula reads, must give the same
-// best score and the same evidence for every claim of every seed article.
-TEST_CASE("seed: claim support with early stopping equals scoring every body sentence") {
+// align_article's claim support is the support model's options read off as documented
+// (docs/scoring.md): best_score is the best option's probability, evidence holds the
+// sentences of options reaching the threshold, best first, each at most once.
+TEST_CASE("seed: claim support reports the best support option and evidence above the threshold") {
     auto& f = fixture();
     const double threshold = support_threshold();
+    const detail::SupportModel model = detail::default_support_model();
     std::size_t claims_checked = 0;
-    for (std::size_t a = 0; a < f.document.articles.size(); ++a) {
-        const Article& article = f.document.articles[a];
+    for (const Article& article : f.document.articles) {
         if (!article.summary) continue;
         const ArticleAlignment alignment = align_article(f.scorer, article);
         std::vector<PreparedSentence> body;
+        std::vector<detail::SentenceSketch> sketches;
         std::vector<std::pair<std::size_t, std::size_t>> where;
         for (std::size_t s = 0; s < article.sections.size(); ++s)
             for (std::size_t k = 0; k < article.sections[s].sentences.size(); ++k) {
                 body.push_back(f.scorer.prepare(article.sections[s].sentences[k].text, Lang::da));
+                sketches.push_back(detail::sketch_of(body.back()));
                 where.emplace_back(s, k);
             }
-        std::vector<detail::SentenceSketch> body_sketches;
-        for (const auto& sentence : body) body_sketches.push_back(detail::sketch_of(sentence));
         REQUIRE(alignment.support.size() == article.summary->sentences.size());
         for (std::size_t c = 0; c < alignment.support.size(); ++c) {
             const PreparedSentence claim = f.scorer.prepare(article.summary->sentences[c].text, Lang::en);
-            const detail::SentenceSketch claim_sketch = detail::sketch_of(claim);
-            const std::size_t words = claim_sketch.weights.size();
-            std::vector<std::vector<char>> covered;
-            std::vector<double> document_frequency(words, 0.0);
-            for (const auto& sketch : body_sketches) {
-                covered.push_back(detail::claim_tokens_covered(claim_sketch, sketch));
-                for (std::size_t t = 0; t < words; ++t) document_frequency[t] += covered.back()[t];
-            }
-            std::vector<double> weight(words);
-            double total = 0.0;
-            for (std::size_t t = 0; t < words; ++t) {
-                weight[t] = claim_sketch.weights[t] * std::log((body.size() + 1.0) / (document_frequency[t] + 1.0));
-                total += weight[t];
-            }
-            double best = 0.0;
-            std::vector<std::pair<double, std::size_t>> ranked;
-            for (std::size_t b = 0; b < body.size(); ++b) {
-                double share = 0.0;
-                for (std::size_t t = 0; t < words; ++t)
-                    if (covered[b][t]) share += weight[t];
-                share = total > 0.0 ? share / total : 0.0;
-                if (share <= 0.0) continue;
-                const double support = std::sqrt(f.scorer.score(body[b], claim).score * share);
-                best = std::max(best, support);
-                if (support >= threshold) ranked.emplace_back(support, b);
-            }
-            std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-            if (ranked.size() > 3) ranked.resize(3);
-
+            const auto options = detail::support_options(claim, body, sketches, model);
             const ClaimSupport& got = alignment.support[c];
-            INFO("article " << a << " claim " << c);
-            CHECK(got.best_score == best);
-            REQUIRE(got.evidence.size() == ranked.size());
-            for (std::size_t e = 0; e < ranked.size(); ++e) {
-                CHECK(got.evidence[e].score == ranked[e].first);
-                CHECK(std::make_pair(got.evidence[e].section, got.evidence[e].sentence) == where[ranked[e].second]);
+            REQUIRE_FALSE(options.empty());
+            CHECK(got.best_score == options.front().probability);
+            CHECK(got.supported == (got.best_score >= threshold));
+            CHECK(got.evidence.size() <= 3);
+            if (got.supported) CHECK(got.evidence.front().score == got.best_score);
+            for (std::size_t e = 0; e < got.evidence.size(); ++e) {
+                CHECK(got.evidence[e].score >= threshold);
+                if (e > 0) CHECK(got.evidence[e - 1].score >= got.evidence[e].score);
+                for (std::size_t other = 0; other < e; ++other)
+                    CHECK(std::make_pair(got.evidence[other].section, got.evidence[other].sentence) !=
+                          std::make_pair(got.evidence[e].section, got.evidence[e].sentence));
             }
+            // The top evidence is the sentence the best option was found from.
+            if (got.supported)
+                CHECK(std::make_pair(got.evidence.front().section, got.evidence.front().sentence) == where[options.front().first]);
             ++claims_checked;
         }
     }

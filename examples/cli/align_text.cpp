@@ -87,12 +87,7 @@ void register_align_text(CLI::App& app, Action& action) {
             const auto english_lines = read_segments(arguments->english_file);
             const Lexicon lexicon(arguments->lexicon.options());
             const SentenceScorer scorer(lexicon);
-            std::vector<PreparedSentence> danish, english;
-            danish.reserve(danish_lines.size());
-            english.reserve(english_lines.size());
-            for (const auto& line : danish_lines) danish.push_back(scorer.prepare(line, Lang::da));
-            for (const auto& line : english_lines) english.push_back(scorer.prepare(line, Lang::en));
-            const auto beads = align_ladder(scorer, danish, english, arguments->ladder);
+            const auto beads = align_texts(scorer, danish_lines, english_lines, arguments->ladder);
             std::string out;
             for (const auto& bead : beads) {
                 out += fmt::format("{}\t{}\t{:.4f}", join_ids(bead.da), join_ids(bead.en), bead.score);

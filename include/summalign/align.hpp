@@ -39,6 +39,12 @@ struct LadderOptions {
 std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                std::span<const PreparedSentence> english, const LadderOptions& options = {});
 
+// Aligns two texts given as segments (one sentence, line or paragraph each), as
+// `summalign align-text` does: each segment is prepared once, then align_ladder. Bead
+// indices are positions in `danish` and `english`.
+std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std::string> danish,
+                              std::span<const std::string> english, const LadderOptions& options = {});
+
 struct TitlePair {
     std::string da;  // title, with the subtitle when there is one
     std::string en;

@@ -25,9 +25,9 @@ Calibration default_calibration() noexcept {
 }
 
 double default_support_threshold() noexcept {
-    // Above the best support score of Summary sentences against the bodies of unrelated
-    // articles on the same subject (at most 0.24 over 59-sentence bodies); docs/scoring.md.
-    return 0.28;
+    // The support score is a probability (detail::SupportModel, calibrated per claim at even
+    // prior): a claim is supported when its best evidence is more likely than not.
+    return 0.5;
 }
 
 }  // namespace summalign::detail

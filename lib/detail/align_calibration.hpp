@@ -33,10 +33,8 @@ double logistic(double log_odds) noexcept;
 // The fitted values (see the command above and docs/scoring.md).
 Calibration default_calibration() noexcept;
 
-// Claim support: a Danish body sentence supports an English Summary sentence when their
-// support score (geometric mean of the raw two-way coverage and the IDF-weighted share of
-// the claim accounted for) reaches this value. Chosen above the best score of a claim
-// against the body of an unrelated article (docs/scoring.md).
+// Claim support: a Danish body sentence (or two adjacent ones) supports an English Summary
+// sentence when its support probability (detail/claim_support.hpp) reaches this value.
 double default_support_threshold() noexcept;
 
 }  // namespace summalign::detail

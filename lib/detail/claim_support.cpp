@@ -1,0 +1,166 @@
+#include "detail/claim_support.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <string_view>
+
+#include "detail/align_calibration.hpp"
+#include "detail/similarity_links.hpp"
+#include "detail/similarity_words.hpp"
+
+namespace summalign::detail {
+namespace {
+
+// Function words barely count: in unrelated sentences of one manual du/you, til/of,
+// skal/will match as often as in a sentence and its translation.
+constexpr double kFunctionWordWeight = 0.1;
+// A link weaker than this does not give an identity token a partner (a cognate guess or a
+// weak learned entry is no evidence that two names are the same).
+constexpr double kIdentityLink = 0.6;
+
+// Personal pronouns are function words here too (the scorer's list leaves them to the
+// lexicon): every help page addresses "you"/"du".
+bool is_pronoun(std::string_view lower, bool danish) {
+    static constexpr std::string_view danish_words[] = {"du", "dig", "din", "dit", "dine", "jeg", "mig", "min", "mit",
+                                                        "vi", "os", "vores", "dem", "deres", "han", "ham", "hans",
+                                                        "hun", "hendes", "dens", "dets", "jer", "jeres"};
+    static constexpr std::string_view english_words[] = {"you", "your", "yours", "i", "me", "my", "we", "our", "us",
+                                                         "they", "their", "them", "he", "him", "his", "she", "her",
+                                                         "hers", "yourself", "themselves", "itself"};
+    if (danish) return std::find(std::begin(danish_words), std::end(danish_words), lower) != std::end(danish_words);
+    return std::find(std::begin(english_words), std::end(english_words), lower) != std::end(english_words);
+}
+
+bool is_function(const PreparedSentence::Token& token, bool danish) {
+    return similarity::is_function_word(token.lower, danish) || is_pronoun(token.lower, danish);
+}
+
+double support_weight(const PreparedSentence::Token& token, bool danish) {
+    if (token.is_number || token.is_abbreviation) return 1.5;
+    if (token.is_citation) return 0.0;  // [13] says where, not what
+    return is_function(token, danish) ? kFunctionWordWeight : 1.0;
+}
+
+}  // namespace
+
+bool is_identity_token(const PreparedSentence::Token& token, bool first_of_sentence) noexcept {
+    if (token.is_citation) return false;
+    if (token.is_number || token.is_abbreviation) return true;
+    return token.is_name && !first_of_sentence;
+}
+
+SupportFeatures support_features(std::span<const PreparedSentence* const> source, const PreparedSentence& claim,
+                                 std::span<const double> claim_rarity) {
+    SupportFeatures f;
+    f.two = source.size() > 1 ? 1.0 : 0.0;
+    const TokenLinks links = token_links(source, claim);
+    f.raw = links.score;
+    double total = 0.0, matched = 0.0, content = 0.0;
+    for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
+        const auto& token = claim.tokens[j];
+        const double strength = links.en[j];
+        const double w = support_weight(token, false) * (j < claim_rarity.size() ? claim_rarity[j] : 1.0);
+        total += w;
+        matched += w * strength;
+        if (is_identity_token(token, j == 0) && strength < kIdentityLink) f.claim_missing += 1.0;
+        if (!token.is_citation && !is_function(token, false)) content += 1.0;
+    }
+    f.claim_cover_idf = total > 0.0 ? matched / total : 0.0;
+    f.claim_words = std::log1p(content);
+    std::size_t i = 0;
+    for (const PreparedSentence* sentence : source)
+        for (std::size_t k = 0; k < sentence->tokens.size(); ++k, ++i)
+            if (is_identity_token(sentence->tokens[k], k == 0) && links.da[i] < kIdentityLink) f.source_missing += 1.0;
+    return f;
+}
+
+std::array<double, SupportFeatures::count> SupportFeatures::values() const noexcept {
+    // 0.02 keeps the log finite; below it the pair is unrelated either way.
+    return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
+            std::min(claim_missing, source_missing)};
+}
+
+double SupportModel::log_odds(const SupportFeatures& features) const noexcept {
+    const auto values = features.values();
+    double z = intercept;
+    for (std::size_t k = 0; k < values.size(); ++k) z += weights[k] * values[k];
+    return z;
+}
+
+double SupportModel::probability(const SupportFeatures& features) const noexcept { return logistic(log_odds(features)); }
+
+SupportModel default_support_model() noexcept {
+    // Fitted by bench/devset/fit_support.py (docs/scoring.md, "Claim support"): step 1 on the
+    // LibreOffice held-out dev half, step 2 (calibration) on GIMP help articles.
+    SupportModel model;
+    model.weights = {4.6800, -0.6595, 1.4870, -2.4255, -0.5425};  // log_coverage, claim_missing, claim_words, two, clash
+    model.intercept = 6.3301;
+    return model;
+}
+
+std::vector<SupportOption> support_options(const PreparedSentence& claim, std::span<const PreparedSentence> body,
+                                           std::span<const SentenceSketch> body_sketches, const SupportModel& model) {
+    std::vector<SupportOption> options;
+    if (body.empty() || claim.tokens.empty()) return options;
+    // Which claim words each body sentence accounts for; a word that many body sentences
+    // account for (MSC in an article about MSC) says little about which one is the source.
+    const SentenceSketch claim_sketch = sketch_of(claim);
+    const std::size_t words = claim_sketch.weights.size();
+    std::vector<char> covered(body.size() * words, 0);
+    std::vector<double> document_frequency(words, 0.0);
+    for (std::size_t b = 0; b < body.size(); ++b) {
+        const std::span<char> by_sentence(covered.data() + b * words, words);
+        mark_claim_tokens_covered(claim_sketch, body_sketches[b], by_sentence);
+        for (std::size_t t = 0; t < words; ++t) document_frequency[t] += by_sentence[t];
+    }
+    std::vector<double> rarity(words);
+    double total = 0.0;
+    for (std::size_t t = 0; t < words; ++t) {
+        rarity[t] = std::log((static_cast<double>(body.size()) + 1.0) / (document_frequency[t] + 1.0));
+        total += claim_sketch.weights[t] * rarity[t];
+    }
+    std::vector<std::pair<double, std::size_t>> by_share;
+    for (std::size_t b = 0; b < body.size(); ++b) {
+        double share = 0.0;
+        for (std::size_t t = 0; t < words; ++t)
+            if (covered[b * words + t]) share += claim_sketch.weights[t] * rarity[t];
+        share = total > 0.0 ? share / total : 0.0;
+        if (share > 0.0) by_share.emplace_back(share, b);
+    }
+    std::stable_sort(by_share.begin(), by_share.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    if (by_share.size() > kSupportCandidates) by_share.resize(kSupportCandidates);
+
+    auto score = [&](std::size_t first, std::size_t second) {
+        SupportOption option;
+        option.first = first;
+        option.second = second;
+        // A pair is read in reading order; `first` stays the sentence it was found from.
+        const bool pair = second != SIZE_MAX;
+        const PreparedSentence* sides[] = {&body[pair ? std::min(first, second) : first], pair ? &body[std::max(first, second)] : nullptr};
+        option.features = support_features(std::span<const PreparedSentence* const>(sides, pair ? 2 : 1), claim, rarity);
+        option.probability = model.probability(option.features);
+        return option;
+    };
+    for (const auto& [share, b] : by_share) options.push_back(score(b, SIZE_MAX));
+    auto better = [](const SupportOption& x, const SupportOption& y) {
+        return x.probability != y.probability ? x.probability > y.probability : x.first < y.first;
+    };
+    std::sort(options.begin(), options.end(), better);
+    const std::size_t singles = options.size();
+    for (std::size_t k = 0; k < std::min(singles, kSupportPairSeeds); ++k) {
+        const std::size_t b = options[k].first;
+        for (const std::size_t n : {b - 1, b + 1}) {
+            if (b == 0 && n == b - 1) continue;
+            if (n >= body.size()) continue;
+            const bool seen = std::any_of(options.begin() + static_cast<std::ptrdiff_t>(singles), options.end(), [&](const SupportOption& o) {
+                return std::min(o.first, o.second) == std::min(b, n) && std::max(o.first, o.second) == std::max(b, n);
+            });
+            if (!seen) options.push_back(score(b, n));
+        }
+    }
+    std::sort(options.begin(), options.end(), better);
+    return options;
+}
+
+}  // namespace summalign::detail

@@ -1,0 +1,75 @@
+#pragma once
+// Claim support (docs/scoring.md, "Claim support"): how likely a Danish body sentence, or two
+// adjacent ones, state an English Summary sentence. Its own scoring path, separate from the
+// bead scores of the ladder: a claim and its source differ from a translation pair in what
+// matters. A name, number or interface label of one side without a partner on the other
+// ("Click Users ..." against "Klik på Tilgængelighed ...") is evidence *against*, however
+// well the rest matches; function words (du/you, til/of) say almost nothing.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "detail/align_sketch.hpp"
+#include "summalign/similarity.hpp"
+
+namespace summalign::detail {
+
+// What the support model looks at for one claim and one candidate (one or two sentences).
+struct SupportFeatures {
+    double claim_cover_idf = 0.0;  // claim word weight with a partner (link strength), function words
+                                   // ~0, each word weighted by its rarity in the body
+    double raw = 0.0;              // SentenceScorer::score of the pair (two-way coverage)
+    double claim_missing = 0.0;    // names, numbers, abbreviations, labels of the claim without a partner
+    double source_missing = 0.0;   // the same of the candidate
+    double claim_words = 0.0;      // log(1 + content words of the claim): long claims summarise
+    double two = 0.0;              // 1 for a pair of adjacent sentences
+
+    // The model's inputs: log of the product of the two coverages (the old support score's
+    // geometric mean, on a log scale), the claim's unpartnered identity tokens, its length,
+    // the pair flag, and `clash`: identity tokens left without a partner on *both* sides
+    // (min of the two counts), a name or label that differs rather than one left out.
+    static constexpr std::size_t count = 5;
+    std::array<double, count> values() const noexcept;
+    static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash"};
+};
+
+// `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
+// account for it (support_options), or empty for all 1.
+SupportFeatures support_features(std::span<const PreparedSentence* const> source, const PreparedSentence& claim,
+                                 std::span<const double> claim_rarity);
+
+// Logistic model over the features: the probability that the candidate states the claim,
+// calibrated on generated dev articles at even prior (half the claims supported).
+struct SupportModel {
+    std::array<double, SupportFeatures::count> weights{};
+    double intercept = 0.0;
+    double log_odds(const SupportFeatures& features) const noexcept;
+    double probability(const SupportFeatures& features) const noexcept;
+};
+SupportModel default_support_model() noexcept;
+
+// A token that carries identity rather than meaning: a number, an abbreviation, or a
+// capitalised word that is not the first of its sentence (a name or interface label).
+bool is_identity_token(const PreparedSentence::Token& token, bool first_of_sentence) noexcept;
+
+// One way a claim may be supported: one body sentence, or two adjacent ones (a Summary
+// sentence that joins two statements), with its features and probability.
+struct SupportOption {
+    std::size_t first = 0;       // body sentence index
+    std::size_t second = SIZE_MAX;  // the other sentence of a pair, SIZE_MAX for one sentence
+    SupportFeatures features;
+    double probability = 0.0;
+};
+
+// The options scored for `claim` against the body: the kSupportCandidates sentences that
+// account for the largest rarity-weighted share of the claim (word look-ups only, no
+// scoring), then the pairs each of the best kSupportPairSeeds of those forms with a
+// neighbour. Best first (ties in reading order).
+inline constexpr std::size_t kSupportCandidates = 8;
+inline constexpr std::size_t kSupportPairSeeds = 3;
+std::vector<SupportOption> support_options(const PreparedSentence& claim, std::span<const PreparedSentence> body,
+                                           std::span<const SentenceSketch> body_sketches, const SupportModel& model);
+
+}  // namespace summalign::detail

@@ -1,0 +1,202 @@
+"""The Python module gives what the command gives, from the same library."""
+
+import concurrent.futures
+import json
+import pathlib
+import pickle
+
+import pytest
+
+import summalign
+from conftest import SEED, run_cli
+
+
+def test_seed_json_equals_the_command(aligner):
+    document = aligner.align(SEED)
+    assert document.source == str(SEED)
+    assert document.to_json() == run_cli("align", SEED)
+    assert document.to_jsonl() == run_cli("align", "--format", "jsonl", SEED)
+    # Each article's to_json() is its JSONL line.
+    assert "".join(a.to_json() + "\n" for a in document.articles) == document.to_jsonl()
+
+
+def test_text_input_equals_the_command_on_standard_input(aligner, seed_text):
+    document = aligner.align(seed_text, name="-")
+    assert document.to_json() == run_cli("align", "-", stdin=seed_text.encode("utf-8"))
+    # bytes are the same text
+    assert aligner.align(seed_text.encode("utf-8"), name="-").to_json() == document.to_json()
+
+
+def test_other_formats_equal_the_command(aligner):
+    document = aligner.align_file(str(SEED))
+    for fmt in ("tsv", "tmx", "html"):
+        assert document.export(fmt) == run_cli("align", "--format", fmt, SEED), fmt
+
+
+def test_attributes_are_the_json_keys(aligner):
+    document = aligner.align(SEED)
+    parsed = json.loads(run_cli("align", SEED))
+    assert len(document) == len(parsed["articles"]) > 0
+    assert [r.to_dict() for r in document.repairs] == parsed["repairs"]
+    for article, expected in zip(document.articles, parsed["articles"]):
+        data = article.to_dict()
+        assert list(data)[0] == "source" and data["source"] == str(SEED)
+        assert {k: v for k, v in data.items() if k != "source"} == expected
+        # Attribute access walks the same values, as record objects.
+        assert article.title == expected["title"]
+        assert [s.text for s in article.resume] == [s["text"] for s in expected["resume"]]
+        assert [[s.start for s in sec.sentences] for sec in article.sections] == \
+            [[s["start"] for s in sec["sentences"]] for sec in expected["sections"]]
+        alignment = article.alignment
+        assert isinstance(alignment, summalign.Alignment)
+        assert [(b.da, b.en, b.score) for b in alignment.resume_summary] == \
+            [(b["da"], b["en"], b["score"]) for b in expected["alignment"]["resume_summary"]]
+        assert [[e.text for e in s.evidence] for s in alignment.support] == \
+            [[e["text"] for e in s["evidence"]] for s in expected["alignment"]["support"]]
+        assert [f.to_dict() for f in alignment.findings] == expected["alignment"]["findings"]
+        if expected["summary"] is not None:
+            assert article.summary.citation == (None if expected["summary"]["citation"] is None
+                                                else summalign.Citation(expected["summary"]["citation"]))
+    with pytest.raises(AttributeError):
+        document.articles[0].no_such_key
+
+
+def test_check_equals_the_command(aligner):
+    findings = aligner.check(SEED)
+    expected = json.loads(run_cli("check", SEED))
+    assert len(expected) > 0
+    assert [f.to_dict() for f in findings] == expected
+    assert {f.kind for f in findings} >= {"misspelling"}
+
+
+def _bead_line(bead):
+    return "{}\t{}\t{:.4f}".format(",".join(map(str, bead.da)), ",".join(map(str, bead.en)), bead.score)
+
+
+def test_align_texts_equals_align_text(aligner, tmp_path):
+    danish = ["Hunden sover.", "Katten spiser. Den er sulten.", "Mesenkymale stamceller findes i knoglemarven.",
+              "Dette har ingen oversættelse her."]
+    english = ["The dog sleeps.", "The cat eats.", "It is hungry.", "Mesenchymal stem cells are present in the bone marrow."]
+    (tmp_path / "da.txt").write_text("\n".join(danish) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
+    beads = aligner.align_texts(danish, english)
+    expected = run_cli("align-text", tmp_path / "da.txt", tmp_path / "en.txt").splitlines()
+    assert [_bead_line(b) for b in beads] == expected
+    covered_da = [i for b in beads for i in b.da]
+    assert covered_da == list(range(len(danish)))
+    merged = [b for b in beads if b.da == [1]]
+    assert merged and merged[0].en_text == "The cat eats. It is hungry."
+    assert all(isinstance(m, summalign.Match) and m.kind for b in beads for m in b.matches)
+
+
+def test_mine_equals_the_command(aligner, tmp_path):
+    danish = ["Hunden sover.", "Jeg drikker kaffe.", "Stamceller fra knoglemarven."]
+    english = ["I drink coffee.", "Stem cells from the bone marrow.", "The dog sleeps."]
+    (tmp_path / "da.txt").write_text("\n".join(danish) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
+    mined = aligner.mine(danish, english)
+    expected = run_cli("mine", tmp_path / "da.txt", tmp_path / "en.txt").splitlines()
+    assert ["{}\t{}\t{:.4f}".format(p.da_index, p.en_index, p.score) for p in mined] == expected
+    assert aligner.mine(danish, [])[0].en_index is None
+
+
+def test_segment_equals_the_command(aligner, tmp_path):
+    text = "Stamceller, f.eks. fra knoglemarv, blev brugt [13]. Se Fig. 1. Prøven var på 3. maj klar.\nNy linje her."
+    (tmp_path / "da.txt").write_text(text, encoding="utf-8")
+    expected = [line.split("\t") for line in run_cli("segment", "--lang", "da", "--offsets", tmp_path / "da.txt").splitlines()]
+    for sentences in (summalign.segment(text, "da"), aligner.segment(text, "da")):
+        assert [(str(s.start), str(s.end)) for s in sentences] == [(e[0], e[1]) for e in expected]
+        data = text.encode("utf-8")
+        assert all(s.text == data[s.start:s.end].decode("utf-8") for s in sentences)
+    assert len(summalign.segment("One line\nTwo line", "en", line_breaks="sentence")) == 2
+    with pytest.raises(ValueError):
+        summalign.segment(text, "sv")
+
+
+def test_errors_name_the_file_and_offset(aligner, tmp_path):
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(summalign.Error) as caught:
+        aligner.align(missing)
+    assert caught.value.file == str(missing) and caught.value.offset is None
+    assert str(missing) in str(caught.value)
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Resum\xc3\xa9 ok\nthen \xff here\n")
+    with pytest.raises(summalign.Error) as caught:
+        aligner.align_file(bad)
+    assert (caught.value.file, caught.value.offset) == (str(bad), 16)
+    assert str(caught.value).startswith(f"{bad}: byte 16: ")
+
+    with pytest.raises(summalign.Error) as caught:
+        aligner.align("abc\x00def", name="memo")
+    assert (caught.value.file, caught.value.offset) == ("memo", 3)
+    with pytest.raises(summalign.Error) as caught:
+        aligner.align(b"ab\xe2\x82", name="cut")
+    assert (caught.value.file, caught.value.offset) == ("cut", 2)
+    with pytest.raises(summalign.Error) as caught:
+        aligner.check(tmp_path)  # a directory
+    assert caught.value.file == str(tmp_path)
+    with pytest.raises(summalign.Error):
+        summalign.Aligner(user_dictionaries=[tmp_path / "no-such.dict"])
+    with pytest.raises(TypeError):
+        aligner.align(42)
+    with pytest.raises(ValueError):
+        aligner.align(str(SEED))  # a path in a str: pathlib.Path or align_file
+
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (type(copy), copy.file, copy.offset, str(copy)) == (summalign.Error, caught.value.file, None, str(caught.value))
+    assert issubclass(summalign.Error, Exception)
+
+
+def test_two_threads_give_the_results_of_one(aligner, seed_text):
+    lines = seed_text.splitlines(keepends=True)
+    half = len(lines) // 2
+    inputs = [seed_text, "".join(lines[:half]), "".join(lines[half:]), seed_text + seed_text, seed_text.replace("stamceller", "celler")]
+    sequential = [aligner.align(text, name=f"input-{i}").to_json() for i, text in enumerate(inputs)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in range(2):
+            parallel = list(pool.map(lambda item: aligner.align(item[1], name=f"input-{item[0]}").to_json(), enumerate(inputs)))
+            assert parallel == sequential
+    # and with several threads inside one call
+    assert aligner.align(inputs[3], name="input-3", threads=2).to_json() == sequential[3]
+
+
+def test_records_copy_and_pickle(aligner):
+    import copy
+    bead = aligner.align_texts(["Hunden sover."], ["The dog sleeps."])[0]
+    for other in (copy.copy(bead), copy.deepcopy(bead), pickle.loads(pickle.dumps(bead))):
+        assert other == bead and other.da == [0] and other.en_text == "The dog sleeps."
+    article = aligner.align(SEED).articles[0]
+    copied = pickle.loads(pickle.dumps(article))
+    assert copied == article and copied.to_json() == article.to_json()
+
+
+GIL_PROBE = r"""
+import os, pathlib, sys, threading, summalign
+fifo, seed = sys.argv[1], sys.argv[2]
+aligner = summalign.Aligner()
+result = {}
+reader = threading.Thread(target=lambda: result.setdefault("doc", aligner.align(pathlib.Path(fifo))))
+reader.start()
+# The reader thread is inside the library, blocked opening or reading the FIFO. Only if the
+# library released the GIL can this thread run and write what the reader waits for.
+with open(fifo, "w", encoding="utf-8") as writer:
+    writer.write(pathlib.Path(seed).read_text(encoding="utf-8"))
+reader.join()
+text = pathlib.Path(seed).read_text(encoding="utf-8")
+print(result["doc"].to_json() == aligner.align(text, name=fifo).to_json())
+"""
+
+
+def test_the_gil_is_released_while_the_library_works(tmp_path):
+    """A thread blocked in the library (reading a FIFO) must let another Python thread run:
+    with the GIL held this deadlocks, which the timeout turns into a failure."""
+    import os
+    import subprocess
+    import sys
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-c", GIL_PROBE, str(fifo), str(SEED)], capture_output=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().strip() == "True"
