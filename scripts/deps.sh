@@ -9,6 +9,8 @@ packages=(
   hunspell  # the hunspell command: bench/devset/inject_typos.py keeps only the typos it rejects
   hunspell-tools  # unmunch: the English word forms of the spelling index (tools/make_spelling_index.cpp)
   nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev libxml2-dev
+  libpoppler-cpp-dev  # PDF input (lib/pdf.cpp)
+  ghostscript qpdf  # tests/test_pdf.cpp: image-only (gs pdfimage8) and encrypted (qpdf) PDFs; groff below typesets them
   libgoogle-perftools-dev  # tcmalloc for the summalign command (CMakeLists.txt, SUMMALIGN_TCMALLOC)
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us

@@ -25,6 +25,7 @@ built=$(date +%s)
 # what ASan sees leaked at exit. The suppressions file (if any) is for third-party code only.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp:print_suppressions=0}
 ctest_args=(--test-dir "$build_dir" --output-on-failure -j"$jobs")
 if [ -n "${SANITIZE_EXCLUDE_LABEL:-}" ]; then ctest_args+=(-LE "$SANITIZE_EXCLUDE_LABEL"); fi
 ctest "${ctest_args[@]}"

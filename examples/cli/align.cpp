@@ -11,6 +11,7 @@
 #include "cli/streaming.hpp"
 #include "summalign/error.hpp"
 #include "summalign/export.hpp"
+#include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
 
@@ -92,11 +93,19 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
 
     for (std::size_t f = 0; f < files.size(); ++f) {
         progress.file(f, files[f]);
+        std::optional<Input> input;
+        std::string stdin_head;
         if (files[f] == "-" && per_article_format) {
+            // A PDF on standard input is read whole (poppler needs random access); text is
+            // streamed on from the bytes read to tell the two apart.
+            stdin_head = read_head(STDIN_FILENO, 5);
+            if (stdin_head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(stdin_head), STDIN_FILENO, "-"));
+        }
+        if (files[f] == "-" && per_article_format && !input) {
             Document stream;
             stream.source_name = "-";
             writer.begin(stream);
-            align_stream(aligner(), STDIN_FILENO, "-", options.threads,
+            align_stream(aligner(), STDIN_FILENO, "-", options.threads, std::move(stdin_head),
                          [&](std::size_t index, const Article& article, AlignedArticle&& aligned) {
                              writer.add(article, index, aligned);
                              if (flush_each) out.flush();
@@ -105,10 +114,13 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
             writer.end(stream);
             continue;
         }
-        const SourceText source = read_source(files[f]);
+        if (!input) input.emplace(read_input(files[f]));
+        const SourceText& source = input->source;
         DocumentLayout layout(source);  // needs no dictionaries: made while they may still load
         kept.document.reset();  // the previous file's, before the next is parsed
-        const Document& document = kept.document.emplace(loading.parser().parse(std::move(layout), options.threads));
+        Document& parsed = kept.document.emplace(loading.parser().parse(std::move(layout), options.threads));
+        attach_pages(parsed, *input);
+        const Document& document = parsed;
         writer.begin(document);
         // What follows the articles (json: the document's layout repairs, ~0.2 s for a large
         // document) is made meanwhile on a thread of its own.
@@ -141,12 +153,15 @@ void register_align(CLI::App& app, Action& action) {
     cmd->footer(
         "Examples:\n"
         "  summalign align corpus/ugeskr-2003-165-stamceller.txt > aligned.json\n"
+        "  summalign align --format html -o report.html article.pdf\n"
         "  summalign align --format html -o report.html corpus/ugeskr-2003-165-stamceller.txt\n"
         "  summalign align --format tmx corpus/*.txt > memory.tmx   # one TMX per file: use one file\n"
         "  summalign align --format jsonl --threads 2 archive/ > aligned.jsonl\n"
         "  cat archive/*.txt | summalign align --format jsonl - | jq .title\n"
         "\n"
-        "A directory stands for the *.txt files under it, in path order.\n"
+        "A PDF (recognised by its %PDF- header, not its name) is read through its text layer:\n"
+        "columns in order, running heads and page numbers left out, every sentence with its page.\n"
+        "A directory stands for the *.txt and *.pdf files under it, in path order.\n"
         "With -o the output goes to a temporary file beside FILE, renamed to FILE when complete,\n"
         "so a failed run leaves no half-written file. On standard output json, jsonl and tsv are\n"
         "written article by article as they are aligned (input is read and checked first).\n"
@@ -158,7 +173,7 @@ void register_align(CLI::App& app, Action& action) {
         "Progress goes to stderr only when stderr is a terminal.");
     auto options = std::make_shared<AlignOptions>();
     cmd->add_option("FILE", options->files,
-                    "UTF-8 journal text, or a directory of *.txt files; - for standard input; several need --format jsonl or tsv")
+                    "a PDF, UTF-8 journal text, or a directory of *.txt and *.pdf files; - for standard input; several need --format jsonl or tsv")
         ->required();
     cmd->add_option("--format", options->format, "json (default), jsonl, tsv, tmx or html")
         ->check(CLI::IsMember({"json", "jsonl", "tsv", "tmx", "html"}));
@@ -181,7 +196,7 @@ void register_align(CLI::App& app, Action& action) {
             // this costs a second read, not memory).
             if (to_stdout && files.size() > 1)
                 for (const std::string& file : files)
-                    if (file != "-") read_source(file);
+                    if (file != "-") read_input(file);
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.

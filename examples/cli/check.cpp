@@ -11,6 +11,7 @@
 #include "cli/lexicon_arguments.hpp"
 #include "cli/streaming.hpp"
 #include "summalign/check.hpp"
+#include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
 
@@ -66,7 +67,9 @@ void register_check(CLI::App& app, Action& action) {
         "\n"
         "JSON: an array of {\"file\", \"article\", \"kind\", \"lang\", \"text\", \"word\", \"message\", \"suggestion\", \"start\", \"end\"};\n"
         "start/end are byte offsets into FILE, article the 0-based index of the article in it.\n"
-        "Text: one line per finding, FILE:LINE:COLUMN: KIND: MESSAGE (column counted in characters).\n"
+        "Text: one line per finding, FILE:LINE:COLUMN: KIND: MESSAGE (column counted in characters);\n"
+        "for a PDF FILE:page N: KIND: MESSAGE, and JSON findings get \"page\" (offsets are then into\n"
+        "the text extracted from the PDF, as summalign parse shows it).\n"
         "Findings are not errors: the exit status is 0 whenever the input could be read.");
     struct Options {
         std::vector<std::string> files;
@@ -75,7 +78,7 @@ void register_check(CLI::App& app, Action& action) {
         LexiconArguments lexicon;
     };
     auto options = std::make_shared<Options>();
-    cmd->add_option("FILE", options->files, "UTF-8 journal text; - for standard input")->required();
+    cmd->add_option("FILE", options->files, "a PDF (recognised by its %PDF- header) or UTF-8 journal text; - for standard input")->required();
     cmd->add_option("--format", options->format, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
     cmd->add_option("--threads", options->threads, "articles checked in parallel (output is the same for any value)")
         ->check(CLI::Range(1u, 256u));
@@ -89,18 +92,26 @@ void register_check(CLI::App& app, Action& action) {
             // Everything is read and checked before anything is written, so an unreadable
             // last file leaves no half-written output.
             for (const auto& file : options->files) {
-                const SourceText source = read_source(file);
+                const Input input = read_input(file);
+                const SourceText& source = input.source;
                 DocumentLayout layout(source);
-                const Document document = loading.parser().parse(std::move(layout), options->threads);
+                Document document = loading.parser().parse(std::move(layout), options->threads);
+                attach_pages(document, input);
                 const LineIndex lines(source.bytes);
                 // With the source, findings get exact word spans in it.
                 align_in_order(loading.aligner(), document.articles, source.bytes, options->threads,
                                [&](std::size_t a, FinishedArticle&& finished) {
                     for (const Finding& f : finished.aligned.findings) {
+                        const std::size_t page = page_of(input.page_starts, f.start);
                         if (options->format == "text") {
-                            const Position at = lines.position(f.start);
-                            text << source.name << ':' << at.line << ':' << at.column << ": " << to_string(f.kind) << ": " << f.message
-                                 << '\n';
+                            // A PDF has no lines the user could go to: its page instead.
+                            if (page > 0) {
+                                text << source.name << ":page " << page;
+                            } else {
+                                const Position at = lines.position(f.start);
+                                text << source.name << ':' << at.line << ':' << at.column;
+                            }
+                            text << ": " << to_string(f.kind) << ": " << f.message << '\n';
                         } else {
                             all.push_back({{"file", source.name},
                                            {"article", a},
@@ -112,6 +123,7 @@ void register_check(CLI::App& app, Action& action) {
                                            {"suggestion", f.suggestion},
                                            {"start", f.start},
                                            {"end", f.end}});
+                            if (page > 0) all.back()["page"] = page;
                         }
                     }
                 });

@@ -136,10 +136,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
         }
         std::vector<std::string> found;
         for (fs::recursive_directory_iterator it(argument, error), end; !error && it != end; it.increment(error)) {
-            if (it->is_regular_file(error) && it->path().extension() == ".txt") found.push_back(it->path().string());
+            if (it->is_regular_file(error) && (it->path().extension() == ".txt" || it->path().extension() == ".pdf"))
+                found.push_back(it->path().string());
         }
         if (error) throw Error(argument, std::nullopt, "cannot list directory: " + error.message());
-        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .txt files");
+        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .txt files and no .pdf files");
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }
@@ -235,9 +236,41 @@ void shift_offsets(Article& article, std::vector<Finding>& findings, std::size_t
     }
 }
 
-std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads,
+std::string read_head(int fd, std::size_t count) {
+    std::string head;
+    char buffer[64];
+    while (head.size() < count) {
+        const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, count - head.size()));
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw Error("-", head.size(), std::string("cannot read: ") + std::strerror(errno));
+        }
+        if (got == 0) break;
+        head.append(buffer, static_cast<std::size_t>(got));
+    }
+    return head;
+}
+
+Input read_input_rest(std::string head, int fd, const std::string& name) {
+    std::string bytes = std::move(head);
+    std::vector<char> chunk(1 << 16);
+    for (;;) {
+        const ssize_t got = ::read(fd, chunk.data(), chunk.size());
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw Error(name, bytes.size(), std::string("cannot read: ") + std::strerror(errno));
+        }
+        if (got == 0) break;
+        bytes.append(chunk.data(), static_cast<std::size_t>(got));
+    }
+    if (!is_pdf(bytes)) return Input{make_source(std::move(bytes), name), {}, {}};
+    PdfText pdf = extract_pdf(bytes, name);
+    return Input{std::move(pdf.source), std::move(pdf.page_starts), std::move(pdf.repairs)};
+}
+
+std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads, std::string head,
                          const StreamSink& sink) {
-    std::string window;        // the input from the first incomplete article on
+    std::string window = std::move(head);  // the input from the first incomplete article on
     std::size_t base = 0;      // stream offset of window[0]
     std::size_t parsed_size = 0;
     std::size_t emitted = 0;

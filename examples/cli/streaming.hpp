@@ -17,6 +17,7 @@
 
 #include "summalign/check.hpp"
 #include "summalign/journal.hpp"
+#include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"
 
 namespace summalign::cli {
@@ -62,8 +63,8 @@ using ArticleRenderer = std::function<std::string(std::size_t index, const Align
 void align_in_order(const Aligner& aligner, const std::vector<Article>& articles, std::string_view source,
                     unsigned threads, const ArticleSink& sink, const ArticleRenderer& render = nullptr);
 
-// The input files named on the command line: a directory stands for the *.txt files under
-// it (recursively, sorted by path); "-" and files are kept as given, in order.
+// The input files named on the command line: a directory stands for the *.txt and *.pdf
+// files under it (recursively, sorted by path); "-" and files are kept as given, in order.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
 
 // An output file written to a temporary file beside it (same directory, so the rename is
@@ -97,8 +98,15 @@ private:
 // input, so a result can differ in detail from aligning the same text as one file.
 using StreamSink = std::function<void(std::size_t index, const Article& article, AlignedArticle&& aligned)>;
 // Reads file descriptor `fd` (named `name` in errors) to its end; returns the number of articles.
-std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads,
+// `head`: bytes of the stream already read from `fd` (read_head), taken as its beginning.
+std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads, std::string head,
                          const StreamSink& sink);
+
+// Reads from `fd` until `count` bytes or the end of input: enough to tell a PDF ("%PDF-")
+// from text on a pipe.
+std::string read_head(int fd, std::size_t count);
+// The rest of `fd` after `head`, as read_input() takes a file: a PDF is extracted.
+Input read_input_rest(std::string head, int fd, const std::string& name);
 
 // Moves every source offset of `article` and of its findings `delta` bytes on (a window of
 // a stream parsed on its own has offsets relative to the window).

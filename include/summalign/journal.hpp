@@ -17,6 +17,7 @@ struct Sentence {
     std::string text;
     std::size_t start = 0;
     std::size_t end = 0;
+    std::size_t page = 0;  // 1-based page of `start` for PDF input (attach_pages, pdf.hpp); 0 for text
 };
 
 struct Section {

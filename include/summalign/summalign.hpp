@@ -6,6 +6,7 @@
 #include "summalign/segment.hpp"
 #include "summalign/layout.hpp"
 #include "summalign/journal.hpp"
+#include "summalign/pdf.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
 #include "summalign/align.hpp"

@@ -199,6 +199,32 @@ std::string finding_tooltip(const Finding& finding) {
     return text;
 }
 
+// "page 3, " before the byte span of a sentence from a PDF; empty for text input.
+std::string page_prefix(const Sentence& sentence) {
+    return sentence.page > 0 ? fmt::format("page {}, ", sentence.page) : std::string();
+}
+
+// "page 2" or "pages 2\u20133": where an article from a PDF stands; empty for text input.
+std::string article_pages(const Article& article) {
+    std::size_t first = 0, last = 0;
+    auto see = [&](const Sentence& s) {
+        if (s.page == 0) return;
+        first = first == 0 ? s.page : std::min(first, s.page);
+        last = std::max(last, s.page);
+    };
+    if (article.title) see(*article.title);
+    for (const Sentence& s : article.resume) see(s);
+    for (const Section& section : article.sections) {
+        if (section.heading) see(*section.heading);
+        for (const Sentence& s : section.sentences) see(s);
+    }
+    if (article.summary)
+        for (const Sentence& s : article.summary->sentences) see(s);
+    if (article.correspondence) see(*article.correspondence);
+    if (first == 0) return {};
+    return first == last ? fmt::format("page {}", first) : fmt::format("pages {}\u2013{}", first, last);
+}
+
 std::string counted(std::size_t count, std::string_view noun) {
     return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
@@ -361,6 +387,8 @@ private:
         if (article.truncated_start) out_ << "<span>input starts inside this article</span>";
         if (article.truncated_end) out_ << "<span>input ends inside this article</span>";
         if (!article.summary) out_ << "<span>no English Summary</span>";
+        if (const std::string pages = article_pages(article); !pages.empty())
+            out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">" << pages << "</span>";
         out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">bytes " << article.start << "\u2013"
              << article.end << "</span></div>\n";
 
@@ -437,7 +465,7 @@ private:
                             const std::optional<std::size_t>& bead, const Bead* bead_value, bool orphan) {
         std::vector<const Finding*> sentence_level;
         const std::string text = marked_text(sentence.text, findings_in(index, lang, sentence), sentence_level);
-        std::string tooltip = fmt::format("bytes {}\u2013{}", sentence.start, sentence.end);
+        std::string tooltip = page_prefix(sentence) + fmt::format("bytes {}\u2013{}", sentence.start, sentence.end);
         if (bead_value) {
             tooltip += fmt::format("\nbead {}: score {}", *bead + 1, score_text(bead_value->score));
             const std::string matches = matches_tooltip(bead_value->evidence);
@@ -450,6 +478,7 @@ private:
         const std::string border = bead_value ? score_colour(bead_value->score) : std::string("#c7cdd4");
         out_ << "<div class=\"" << classes << "\" id=\"a" << index << '-' << summalign::to_string(lang) << '-' << number
              << "\" data-start=\"" << sentence.start << "\" data-end=\"" << sentence.end << "\"";
+        if (sentence.page > 0) out_ << " data-page=\"" << sentence.page << "\"";
         if (bead) out_ << " data-bead=\"a" << index << "-b" << *bead << "\"";
         out_ << " style=\"border-left-color:" << border << "\" title=\"" << html_escape(tooltip) << "\"><span class=\"num\">"
              << (lang == Lang::da ? 'D' : 'E') << number + 1 << "</span>" << text << "</div>\n";
@@ -624,7 +653,7 @@ private:
                 std::vector<const Finding*> sentence_level;
                 const std::string text = marked_text(sentence.text, findings_in(index, Lang::da, sentence), sentence_level);
                 out_ << "<span class=\"bs" << (evidence.count({s, k}) ? " evidence" : "") << "\" id=\"a" << index << "-s" << s
-                     << '-' << k << "\" title=\"bytes " << sentence.start << "\u2013" << sentence.end << "\">" << text
+                     << '-' << k << "\" title=\"" << page_prefix(sentence) << "bytes " << sentence.start << "\u2013" << sentence.end << "\">" << text
                      << "</span> ";
             }
             out_ << "</p>\n";

@@ -29,10 +29,12 @@ Json new_array(std::size_t elements) {
     return list;
 }
 
+// "page" only for PDF input (sentence.page > 0): text input keeps its exact bytes.
 void put_sentence(Json& object, const Sentence& sentence) {
     object["text"] = sentence.text;
     object["start"] = sentence.start;
     object["end"] = sentence.end;
+    if (sentence.page > 0) object["page"] = sentence.page;
 }
 
 Json sentence_json(const Sentence& sentence) {
@@ -54,6 +56,7 @@ void put_optional_text(Json& object, const std::string& key, const std::optional
         object[key] = sentence->text;
         object[key + "_start"] = sentence->start;
         object[key + "_end"] = sentence->end;
+        if (sentence->page > 0) object[key + "_page"] = sentence->page;
     } else {
         object[key] = nullptr;
         object[key + "_start"] = nullptr;
@@ -120,10 +123,12 @@ Json sections_json(const std::vector<Section>& sections) {
 Json figures_json(const std::vector<Figure>& figures) {
     Json list = Json::array();
     for (const Figure& figure : figures) {
-        list.push_back(Json{{"label", figure.label},
-                            {"caption", figure.caption.text},
-                            {"caption_start", figure.caption.start},
-                            {"caption_end", figure.caption.end}});
+        Json object{{"label", figure.label},
+                    {"caption", figure.caption.text},
+                    {"caption_start", figure.caption.start},
+                    {"caption_end", figure.caption.end}};
+        if (figure.caption.page > 0) object["caption_page"] = figure.caption.page;
+        list.push_back(std::move(object));
     }
     return list;
 }
