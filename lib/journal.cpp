@@ -39,6 +39,7 @@ struct Context {
     const Segmenter& english;
     std::vector<Repair>& repairs;
     double width;  // typical line length (code points): the column width
+    bool blank_paragraphs;  // blank lines separate paragraphs (uses_blank_paragraphs)
 
     MappedText join(const Block& block) const { return join_lines(block, dehyphenator, words, repairs); }
 };
@@ -92,9 +93,22 @@ Field field_of(const SourceLine& line) {
     return Field::text;
 }
 
-// Lines [begin, end) as blocks of non-blank lines; a labelled line (Resumé, Summary,
-// Korrespondance) always opens a new block.
-std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end) {
+// Whether `previous` is the last line of a paragraph although no blank line follows (as in
+// `pdftotext -raw` or a layout without paragraph spacing): it ends a sentence, it is clearly
+// shorter than the column (justified lines fill it; a paragraph's last line rarely does),
+// and the next line starts a sentence.
+bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width) {
+    if (static_cast<double>(previous.width) >= 0.8 * width || !ends_sentence(line_text(previous))) return false;
+    const char32_t c = first_code_point(line_text(next));
+    return is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"';
+}
+
+// Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
+// runs on across it, a short line that ends a sentence ends one, and a labelled line
+// (Resumé, Summary, Korrespondance) always opens one. `guessed[b]`: block b ended at such a
+// short line, not at a blank line or a label.
+std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, bool blank_paragraphs,
+                             std::vector<bool>* guessed = nullptr) {
     std::vector<Block> blocks;
     Block current;
     bool blank_since_last = false;
@@ -104,15 +118,42 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
             blank_since_last = true;
             continue;
         }
-        const bool breaks = !current.empty() &&
-                            (field_of(line) != Field::text ||
-                             (blank_since_last && !continues_across_blank(*current.back(), line)));
-        if (breaks) blocks.push_back(std::move(current)), current.clear();
+        bool guess = false;
+        bool breaks = false;
+        if (!current.empty()) {
+            if (field_of(line) != Field::text) breaks = true;
+            else if (blank_since_last) breaks = !continues_across_blank(*current.back(), line);
+            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width);
+        }
+        if (breaks) {
+            blocks.push_back(std::move(current)), current.clear();
+            if (guessed) guessed->push_back(guess);
+        }
         current.push_back(&line);
         blank_since_last = false;
     }
-    if (!current.empty()) blocks.push_back(std::move(current));
+    if (!current.empty()) {
+        blocks.push_back(std::move(current));
+        if (guessed) guessed->push_back(false);
+    }
     return blocks;
+}
+
+// Whether the source marks paragraphs with blank lines: most lines that look like a
+// paragraph's last (short, ending a sentence, before a line that starts one) have a blank
+// line after them. Then a short line without one is taken to be inside a paragraph (a
+// Resumé may have two); otherwise (`pdftotext -raw`, a layout without paragraph spacing)
+// such a line ends its paragraph.
+bool uses_blank_paragraphs(const Lines& lines, double width) {
+    std::size_t blank_after = 0, direct = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i].blank()) continue;
+        std::size_t j = i + 1;
+        while (j < lines.size() && lines[j].blank()) ++j;
+        if (j == lines.size() || !ends_paragraph(lines[i], lines[j], width)) continue;
+        (j > i + 1 ? blank_after : direct) += 1;
+    }
+    return blank_after > direct;
 }
 
 // The column width: the upper quartile of line lengths, since the lines that end
@@ -120,7 +161,7 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
 double typical_width(const Lines& lines) {
     std::vector<std::size_t> lengths;
     for (const SourceLine& line : lines)
-        if (!line.blank()) lengths.push_back(code_points(line_text(line)));
+        if (!line.blank()) lengths.push_back(line.width);
     if (lengths.empty()) return 60.0;
     auto quartile = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 3 / 4);
     std::nth_element(lengths.begin(), quartile, lengths.end());
@@ -235,13 +276,33 @@ void add_body_block(const Context& context, const Block& block, std::vector<Sect
     flush();
 }
 
+// Sentences of a Resumé or Summary text appended to `sentences`. A sentence that opens
+// with a part label ("Resultater:", "Conclusion:") starts a labelled part of the field and
+// loses the label.
+void add_field_sentences(const MappedText& text, const Segmenter& segmenter, std::vector<Sentence>& sentences,
+                         std::vector<FieldPart>& parts) {
+    std::string label;
+    for (const ByteSpan& span : segmenter.split(text.text())) {
+        std::size_t begin = span.begin;
+        if (const std::size_t skip = part_label_length(text.text().substr(span.begin, span.end - span.begin), label); skip > 0) {
+            parts.push_back(FieldPart{label, sentences.size(), sentences.size()});
+            begin += skip;
+        }
+        if (begin >= span.end) continue;  // a label alone
+        sentences.push_back(Sentence{text.text().substr(begin, span.end - begin), text.source_start(begin),
+                                     text.source_end(span.end)});
+        if (!parts.empty()) parts.back().end = sentences.size();
+    }
+}
+
 Summary parse_summary(const Context& context, const Block& block) {
     const MappedText joined = context.join(block).trimmed();
     const std::string_view text = joined.text();
-    constexpr std::size_t label_length = 7;  // "Summary"
+    const std::size_t label_length = std::max<std::size_t>(summary_label_length(text), 1);  // "Summary", "SUMMARY"
     if (text.size() > label_length && is_letter(first_code_point(text.substr(label_length))))
         context.repairs.push_back({Repair::Kind::label_split, joined.source_start(0), joined.source_end(label_length + 1),
-                                   "Summary | " + std::string(leading_word(text.substr(label_length)))});
+                                   std::string(text.substr(0, label_length)) + " | " +
+                                       std::string(leading_word(text.substr(label_length)))});
     const MappedText rest = joined.slice(label_length, joined.size());
     const std::string_view body = rest.text();
     const SummaryHead head = parse_summary_head(body);
@@ -258,37 +319,121 @@ Summary parse_summary(const Context& context, const Block& block) {
     if (head.citation && head.abstract_begin == head.citation_end && head.abstract_begin < body.size())
         context.repairs.push_back({Repair::Kind::label_split, rest.source_start(head.citation_end - 1),
                                    rest.source_end(head.citation_end + 1), "pages | abstract"});
-    summary.sentences = sentences_of(rest.slice(head.abstract_begin, rest.size()), context.english);
+    add_field_sentences(rest.slice(head.abstract_begin, std::max(head.abstract_begin, head.abstract_end)).trimmed(),
+                        context.english, summary.sentences, summary.parts);
     return summary;
 }
 
+std::size_t block_start(const Block& block) { return block.front()->start; }
+std::size_t block_end(const Block& block) { return block.back()->end; }
+
 // One article's fields from the blocks of lines [begin, end) after its header.
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
-    bool resume_follows = false;
-    for (const Block& block : blocks_of(context.lines, begin, end)) {
+    std::vector<bool> guessed;
+    const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.blank_paragraphs, &guessed);
+    // Copies of lines that open with a run-in label, cut after it; reserved so that the
+    // blocks can point into it.
+    std::vector<SourceLine> cut_lines;
+    cut_lines.reserve(blocks.size());
+    auto note = [&](std::string message, std::size_t start, std::size_t stop) {
+        article.structure_notes.push_back(StructureNote{std::move(message), start, stop});
+    };
+    enum class State { body, resume_label, resume, summary } state = State::body;
+    bool resume_seen = false;
+    bool resume_end_guessed = false;
+    std::size_t resume_last_line = 0;
+    Block summary_block;
+    auto add_resume = [&](const Block& lines, std::size_t b) {
+        add_field_sentences(context.join(lines), context.danish, article.resume, article.resume_parts);
+        state = State::resume;
+        resume_end_guessed = guessed[b];
+        resume_last_line = lines.back()->number;
+    };
+    auto flush_summary = [&] {
+        if (!summary_block.empty()) article.summary = parse_summary(context, summary_block);
+        summary_block.clear();
+    };
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const Block& block = blocks[b];
         switch (field_of(*block.front())) {
             case Field::resume: {
-                const Block rest(block.begin() + 1, block.end());
-                resume_follows = rest.empty();
-                if (!rest.empty()) article.resume = sentences_of(context.join(rest), context.danish);
+                if (resume_seen) {
+                    note("a second Resumé in one article: the first is taken as the Resumé, this one is kept as body text",
+                         block_start(block), block_end(block));
+                    add_body_block(context, block, article.sections);
+                    state = State::body;
+                    continue;
+                }
+                resume_seen = true;
+                const SourceLine& first = *block.front();
+                const std::size_t text_begin = resume_label_length(first.text.text());
+                Block rest;
+                if (text_begin < first.text.size() && !trim(first.text.text().substr(text_begin)).empty()) {
+                    // A run-in label ("Resumé Mesenkymale ...").
+                    SourceLine cut = first;
+                    cut.text = first.text.slice(text_begin, first.text.size());
+                    cut_lines.push_back(std::move(cut));
+                    rest.push_back(&cut_lines.back());
+                }
+                rest.insert(rest.end(), block.begin() + 1, block.end());
+                if (rest.empty()) state = State::resume_label;
+                else add_resume(rest, b);
                 continue;
             }
             case Field::summary:
-                article.summary = parse_summary(context, block);
-                break;
+                if (article.summary || !summary_block.empty()) {
+                    flush_summary();
+                    note("a second Summary in one article: the first is taken as the Summary, this one is kept as body text",
+                         block_start(block), block_end(block));
+                    add_body_block(context, block, article.sections);
+                    state = State::body;
+                    continue;
+                }
+                summary_block = block;
+                state = State::summary;
+                continue;
             case Field::correspondence: {
+                flush_summary();
+                state = State::body;
                 const MappedText joined = context.join(block).trimmed();
                 const std::size_t label = correspondence_label_length(joined.text());
-                article.correspondence = whole_sentence(joined.slice(label, joined.size()));
-                break;
+                if (article.correspondence) {
+                    note("a second Korrespondance line in one article: kept as body text", block_start(block), block_end(block));
+                    add_body_block(context, block, article.sections);
+                } else {
+                    article.correspondence = whole_sentence(joined.slice(label, joined.size()));
+                }
+                continue;
             }
-            case Field::text:
-                if (resume_follows) article.resume = sentences_of(context.join(block), context.danish);
-                else add_body_block(context, block, article.sections);
-                break;
+            case Field::text: break;
         }
-        resume_follows = false;
+        std::string label;
+        switch (state) {
+            case State::resume_label:
+                add_resume(block, b);
+                continue;
+            case State::resume:
+                // A structured Resumé goes on with its next labelled part.
+                if (!article.resume_parts.empty() && part_label_length(line_text(*block.front()), label) > 0) {
+                    add_resume(block, b);
+                    continue;
+                }
+                if (resume_end_guessed)
+                    note("no blank line ends the Resumé: it is taken to end at line " + std::to_string(resume_last_line) +
+                             ", a short line that ends a sentence; the text after it is body text",
+                         block_start(block), block_end(block));
+                state = State::body;
+                break;
+            case State::summary:
+                // Text after the Summary up to the next field continues it (a citation on a
+                // line of its own, a structured Summary's next part).
+                summary_block.insert(summary_block.end(), block.begin(), block.end());
+                continue;
+            case State::body: break;
+        }
+        add_body_block(context, block, article.sections);
     }
+    flush_summary();
 }
 
 // An article header: title lines, then a line with the kind label and the authors.
@@ -306,6 +451,9 @@ std::vector<Header> find_headers(const Lines& lines) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view raw = lines[i].text.text();
         const std::string_view text = trim(raw);
+        if (field_of(lines[i]) != Field::text) continue;  // "RESUMÉ", "SUMMARY" are no rubric
+        std::string part;
+        if (part_label_length(text, part) > 0) continue;  // nor is "KONKLUSION"
         const auto label = split_kind_label(text);
         if (!label) continue;
         Header header;
@@ -436,8 +584,9 @@ Document Parser::parse(DocumentLayout prepared, unsigned threads) const {
     document.articles.resize(ranges.size());
     std::vector<std::vector<Repair>> article_repairs(ranges.size());
     const double width = typical_width(lines);
+    const bool blank_paragraphs = uses_blank_paragraphs(lines, width);
     detail::parallel_for(ranges.size(), threads, [&](std::size_t a) {
-        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width};
+        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, blank_paragraphs};
         const Range& range = ranges[a];
         Article& article = document.articles[a];
         if (range.header) {
@@ -448,7 +597,9 @@ Document Parser::parse(DocumentLayout prepared, unsigned threads) const {
             parse_fields(context, range.begin, range.end, article);
         }
         set_span(lines, range.begin, range.end, article);
-        article.truncated_end = !article.summary.has_value();
+        // Only the last article can be cut off by the end of the source; one before it
+        // without a Summary lacks it.
+        article.truncated_end = !article.summary.has_value() && a + 1 == ranges.size();
     });
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
 

@@ -47,6 +47,7 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
     append_normalized(source, start, end, line.text, normalisations);
 
     const std::string_view text = line.text.text();
+    line.width = code_points(trim(text));
     switch (classify_line(text)) {
         case LineKind::running_head:
             result.repairs.push_back({Repair::Kind::running_head_dropped, start, end, std::string(trim(text))});

@@ -44,6 +44,10 @@ struct SourceLine {
     // The line ended in a soft hyphen (U+00AD), which normalisation removed: the word
     // continues on the next line without a space.
     bool ends_in_soft_hyphen = false;
+    // Code points of the whole normalised line, a lifted caption included and surrounding
+    // white space not: how much of the column the line filled (a paragraph's last line
+    // is short).
+    std::size_t width = 0;
 
     bool blank() const;  // nothing but white space
 };

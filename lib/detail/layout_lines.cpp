@@ -24,6 +24,22 @@ bool is_no_break_space(char32_t c) { return c == 0x00A0 || c == 0x202F || c == 0
 constexpr char32_t soft_hyphen = 0x00AD;
 constexpr char32_t zero_width_no_break_space = 0xFEFF;
 
+// The Latin typographic ligatures (U+FB00-U+FB06) a PDF font may map a glyph to: NFC keeps
+// them, so "ﬁndes" would be a different word from "findes". Their compatibility
+// decomposition, spelt out.
+std::string_view ligature_letters(char32_t c) {
+    switch (c) {
+        case 0xFB00: return "ff";
+        case 0xFB01: return "fi";
+        case 0xFB02: return "fl";
+        case 0xFB03: return "ffi";
+        case 0xFB04: return "ffl";
+        case 0xFB05: return "st";  // long s + t
+        case 0xFB06: return "st";
+        default: return {};
+    }
+}
+
 }  // namespace
 
 void append_normalized(std::string_view source, std::size_t start, std::size_t end, MappedText& out,
@@ -40,7 +56,21 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
         // when a non-ASCII character comes next.
         if (static_cast<unsigned char>(source[i]) < 0x80) {
             std::size_t j = i;
-            while (j < end && static_cast<unsigned char>(source[j]) < 0x80) ++j;
+            while (j < end && static_cast<unsigned char>(source[j]) < 0x80 && source[j] != '\t' &&
+                   !(source[j] == ' ' && j + 1 < end && (source[j + 1] == ' ' || source[j + 1] == '\t')))
+                ++j;
+            if (j < end && (source[j] == '\t' || source[j] == ' ')) {
+                // A tab, or a run of spaces (layout extraction pads columns and justified
+                // lines with them): one space, mapped to the run's first byte.
+                std::size_t k = j;
+                while (k < end && (source[k] == ' ' || source[k] == '\t')) ++k;
+                flush(j);
+                out.append_synthetic(" ", j);
+                if (k - j > 1 || source[j] == '\t')
+                    repairs.push_back({Repair::Kind::normalized, j, k, k - j > 1 ? "white space run -> space" : "tab -> space"});
+                verbatim = i = k;
+                continue;
+            }
             if (j == end) break;
             i = std::max(i, j - 1);
         }
@@ -60,6 +90,13 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
             flush(i);
             repairs.push_back({Repair::Kind::normalized, i, segment_end,
                                first == soft_hyphen ? "soft hyphen removed" : "zero-width no-break space removed"});
+            verbatim = segment_end;
+        } else if (single && !ligature_letters(first).empty()) {
+            flush(i);
+            const std::string_view letters = ligature_letters(first);
+            out.append_synthetic(letters.substr(0, letters.size() - 1), i);
+            out.append_synthetic(letters.substr(letters.size() - 1), segment_end - 1);
+            repairs.push_back({Repair::Kind::normalized, i, segment_end, "ligature -> " + std::string(letters)});
             verbatim = segment_end;
         } else if (single && is_no_break_space(first)) {
             flush(i);
@@ -92,8 +129,11 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
 LineKind classify_line(std::string_view line) {
     const std::string_view t = trim(line);
     if (t.empty()) return LineKind::text;
-    bool all_digits = t.size() <= 5;
-    for (const char ch : t) all_digits = all_digits && ch >= '0' && ch <= '9';
+    // "4853", or "- 4853 -" / "-2-" as some typesetters print it.
+    std::string_view number = t;
+    if (number.size() >= 3 && number.front() == '-' && number.back() == '-') number = trim(number.substr(1, number.size() - 2));
+    bool all_digits = !number.empty() && number.size() <= 5;
+    for (const char ch : number) all_digits = all_digits && ch >= '0' && ch <= '9';
     if (all_digits) return LineKind::page_number;
     if (t.size() > 120 || has_lowercase(t) || !has_digit(t)) return LineKind::text;
     // Count capitalised words of three or more letters (abbreviations such as "AC133+
