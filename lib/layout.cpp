@@ -84,9 +84,16 @@ LayoutResult repair_layout(const SourceText& source) {
         result.repairs.push_back({Repair::Kind::normalized, 0, byte_order_mark.size(), "byte-order mark removed"});
         pos = byte_order_mark.size();
     }
+    // The physical lines, then page by page (a form feed starts a page) in reading order:
+    // a page printed as two columns side by side is read column by column.
+    std::vector<layout_detail::LineRange> page;
     // One line per line feed at most: reserving them up front spares the vector's doubling,
     // which copies every line and can leave room for twice as many as needed.
     result.lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+    auto add_page = [&] {
+        for (const layout_detail::LineRange& line : column_order(s, page)) add_line(s, line.start, line.end, line.number, result);
+        page.clear();
+    };
     std::size_t number = 0;
     while (pos < s.size()) {
         ++number;
@@ -103,9 +110,11 @@ LayoutResult repair_layout(const SourceText& source) {
                 next = line_end + 1;
             }
         }
-        add_line(s, pos, line_end, number, result);
+        if (pos < line_end && s[pos] == '\f') add_page();
+        page.push_back({pos, line_end, number});
         pos = next;
     }
+    add_page();
     return result;
 }
 

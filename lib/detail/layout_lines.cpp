@@ -186,4 +186,111 @@ std::optional<CaptionMatch> find_caption(std::string_view line) {
     return std::nullopt;
 }
 
+namespace {
+
+// Calls visit(column, byte, code point) for each code point of the line after leading
+// form feeds, counting columns in code points as `pdftotext -layout` pads them.
+template <typename Visit>
+void for_each_column(std::string_view line, Visit&& visit) {
+    std::size_t i = 0, column = 0;
+    while (i < line.size() && line[i] == '\f') ++i;
+    while (i < line.size()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(line, i, n);
+        if (!visit(column, i, c)) return;
+        i += n;
+        ++column;
+    }
+}
+
+}  // namespace
+
+std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page) {
+    // A cheap test first: side-by-side columns leave a wide gap inside many lines.
+    std::size_t nonblank = 0, gapped = 0;
+    for (const LineRange& line : page) {
+        const std::string_view t = trim(source.substr(line.start, line.end - line.start));
+        if (t.empty()) continue;
+        ++nonblank;
+        if (t.find("  ") != std::string_view::npos) ++gapped;
+    }
+    if (nonblank < 6 || gapped * 3 < nonblank) return page;
+
+    constexpr std::size_t max_columns = 1000;
+    std::vector<std::size_t> occupied;  // per column: lines with a visible character there
+    std::vector<std::size_t> extents;   // per non-blank line: its last visible column + 1
+    for (const LineRange& line : page) {
+        std::size_t extent = 0;
+        for_each_column(source.substr(line.start, line.end - line.start), [&](std::size_t column, std::size_t, char32_t c) {
+            if (column >= max_columns) return false;
+            if (!is_space(c)) {
+                if (occupied.size() <= column) occupied.resize(column + 1, 0);
+                ++occupied[column];
+                extent = column + 1;
+            }
+            return true;
+        });
+        if (extent > 0) extents.push_back(extent);
+    }
+    // The page's width: a few overlong lines (a Summary the extraction left on one line)
+    // must not move the middle half, so the 90th percentile of where lines end.
+    const auto at = extents.begin() + static_cast<std::ptrdiff_t>(extents.size() * 9 / 10);
+    std::nth_element(extents.begin(), at, extents.end());
+    const std::size_t width = std::min(*at, occupied.size());
+    const std::size_t lo = width / 4, hi = width * 3 / 4;
+    if (hi <= lo + 1) return page;
+    std::size_t best = lo;
+    for (std::size_t x = lo; x < hi; ++x)
+        if (occupied[x] < occupied[best]) best = x;
+    if (occupied[best] * 10 > nonblank) return page;
+    std::size_t gutter_begin = best, gutter_end = best + 1;
+    while (gutter_begin > lo && occupied[gutter_begin - 1] <= occupied[best]) --gutter_begin;
+    while (gutter_end < hi && occupied[gutter_end] <= occupied[best]) ++gutter_end;
+
+    // Where each line has text: left of the gutter, right of it, across it.
+    struct Split {
+        bool left = false, right = false, across = false;
+        std::size_t cut = 0;  // byte offset (in the line) of the gutter's first column
+    };
+    std::vector<Split> splits(page.size());
+    std::size_t both = 0;
+    for (std::size_t k = 0; k < page.size(); ++k) {
+        const std::string_view line = source.substr(page[k].start, page[k].end - page[k].start);
+        Split& split = splits[k];
+        split.cut = line.size();
+        for_each_column(line, [&](std::size_t column, std::size_t byte, char32_t c) {
+            if (column == gutter_begin) split.cut = byte;
+            if (is_space(c)) return true;
+            if (column < gutter_begin) split.left = true;
+            else if (column >= gutter_end) split.right = true;
+            else split.across = true;
+            return true;
+        });
+        if (split.left && split.right && !split.across) ++both;
+    }
+    if (both * 10 < nonblank * 4) return page;  // too few lines have two columns
+
+    std::vector<LineRange> ordered;
+    ordered.reserve(page.size() * 2);
+    std::vector<LineRange> right;
+    auto flush = [&] {
+        ordered.insert(ordered.end(), right.begin(), right.end());
+        right.clear();
+    };
+    for (std::size_t k = 0; k < page.size(); ++k) {
+        const LineRange& line = page[k];
+        const Split& split = splits[k];
+        if (split.across) {
+            flush();
+            ordered.push_back(line);
+            continue;
+        }
+        // Both halves, blank ones included: a column's blank line is its paragraph break.
+        ordered.push_back(LineRange{line.start, line.start + split.cut, line.number});
+        right.push_back(LineRange{line.start + split.cut, line.end, line.number});
+    }
+    flush();
+    return ordered;
+}
+
 }  // namespace summalign::layout_detail
