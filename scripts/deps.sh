@@ -13,6 +13,7 @@ packages=(
   chromium  # headless browser for the HTML report test (skipped when absent)
   translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)
   clang libclang-rt-14-dev time
+  python3 groff poppler-utils  # tests/typeset/make_corpus.py: typesets test articles (groff -ms -Tpdf), extracts them (pdftotext)
 )
 missing=()
 for p in "${packages[@]}"; do
