@@ -2,6 +2,7 @@
 #include "summalign/journal.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "detail/journal_fields.hpp"
 #include "detail/parallel.hpp"
@@ -238,8 +239,17 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const char32_t next_first = first_code_point(next_word);
         if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on
         if (is_function_word(to_lower(last_word(text)))) return 0;
+        // A heading ends in a word, not a dash ("vælg Formater - Side -").
+        if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
+        // A short line that ends a sentence after it is that sentence's end ("... markerer du
+        // afkrydsningsfeltet" | "Låst."), not a paragraph under a heading.
+        const SourceLine& following = *block[j + k];
+        if (ends_sentence(next) && static_cast<double>(following.width) < 0.5 * context.width && !has_inner_sentence_end(next))
+            return 0;
         const double length = static_cast<double>(code_points(text));
         if (length < 0.8 * context.width) return k;
+        // As wide as the column: a comma marks a sentence running on more than a heading.
+        if (text.find(',') != std::string_view::npos) return 0;
         const bool sentence_start = has_lowercase(next_word) &&
                                     (context.words.occurs_lowercase(next_word) ||
                                      context.dehyphenator.is_dictionary_word(to_lower(next_word)));
@@ -324,6 +334,15 @@ Summary parse_summary(const Context& context, const Block& block) {
     return summary;
 }
 
+// Whether `next` carries on an address that ends with `last`.
+bool continues_address(const SourceLine& last, const SourceLine& next) {
+    const std::string_view before = line_text(last);
+    const std::string_view after = line_text(next);
+    const char32_t end = last_code_point(before);
+    return end == ',' || end == '-' || last.ends_in_soft_hyphen || is_lower(first_code_point(after)) ||
+           after.find('@') != std::string_view::npos;
+}
+
 std::size_t block_start(const Block& block) { return block.front()->start; }
 std::size_t block_end(const Block& block) { return block.back()->end; }
 
@@ -338,7 +357,15 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     auto note = [&](std::string message, std::size_t start, std::size_t stop) {
         article.structure_notes.push_back(StructureNote{std::move(message), start, stop});
     };
-    enum class State { body, resume_label, resume, summary } state = State::body;
+    enum class State { body, resume_label, resume, summary, correspondence } state = State::body;
+    Block correspondence_block;
+    auto flush_correspondence = [&] {
+        if (correspondence_block.empty()) return;
+        const MappedText joined = context.join(correspondence_block).trimmed();
+        const std::size_t label = correspondence_label_length(joined.text());
+        article.correspondence = whole_sentence(joined.slice(label, joined.size()));
+        correspondence_block.clear();
+    };
     bool resume_seen = false;
     bool resume_end_guessed = false;
     std::size_t resume_last_line = 0;
@@ -394,14 +421,14 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 continue;
             case Field::correspondence: {
                 flush_summary();
+                flush_correspondence();
                 state = State::body;
-                const MappedText joined = context.join(block).trimmed();
-                const std::size_t label = correspondence_label_length(joined.text());
                 if (article.correspondence) {
                     note("a second Korrespondance line in one article: kept as body text", block_start(block), block_end(block));
                     add_body_block(context, block, article.sections);
                 } else {
-                    article.correspondence = whole_sentence(joined.slice(label, joined.size()));
+                    correspondence_block = block;
+                    state = State::correspondence;
                 }
                 continue;
             }
@@ -424,6 +451,16 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                          block_start(block), block_end(block));
                 state = State::body;
                 break;
+            case State::correspondence:
+                // The address goes on: after a broken word or a comma, in lower case, or
+                // with the e-mail address on a line of its own.
+                if (continues_address(*correspondence_block.back(), *block.front())) {
+                    correspondence_block.insert(correspondence_block.end(), block.begin(), block.end());
+                    continue;
+                }
+                flush_correspondence();
+                state = State::body;
+                break;
             case State::summary:
                 // Text after the Summary up to the next field continues it (a citation on a
                 // line of its own, a structured Summary's next part).
@@ -434,6 +471,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         add_body_block(context, block, article.sections);
     }
     flush_summary();
+    flush_correspondence();
 }
 
 // An article header: title lines, then a line with the kind label and the authors.
@@ -444,6 +482,29 @@ struct Header {
     std::string kind;
     std::size_t rest_begin = 0;   // byte offset of the authors in the anchor line's text
 };
+
+// Whether every word of `text` is capitalised (or a name particle, an initial or '&'):
+// the rest of a name list wrapped after a name ("Hans Erik" | "Johnsen & Ole Olsen").
+bool all_capitalised(std::string_view text) {
+    static constexpr std::array<std::string_view, 8> particles = {"og", "and", "van", "von", "de", "af", "la", "le"};
+    bool any = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(text, i, n);
+        if (!is_letter(c)) {
+            i += n;
+            continue;
+        }
+        const std::string_view word = leading_word(text.substr(i));
+        const std::size_t length = std::max<std::size_t>(word.size(), n);
+        if (!is_upper(c) && std::find(particles.begin(), particles.end(), word) == particles.end()) return false;
+        any = true;
+        i += length;
+    }
+    // A full stop ends a sentence, unless it follows an initial ("Pernille B.").
+    return any && (!ends_sentence(text) || code_points(last_word(text)) == 1);
+}
 
 std::vector<Header> find_headers(const Lines& lines) {
     std::vector<Header> headers;
@@ -473,6 +534,15 @@ std::vector<Header> find_headers(const Lines& lines) {
         for (std::size_t extra = 0; extra < 3 && last_author_line + 1 < lines.size(); ++extra) {
             const SourceLine& next = lines[last_author_line + 1];
             if (next.blank() || field_of(next) != Field::text || !looks_like_names(line_text(next))) break;
+            // A list wraps after a separator or inside a name; a list that ends at its
+            // line end is followed by text, which can read like names too.
+            const SourceLine& current = lines[last_author_line];
+            const std::string_view current_text = last_author_line == i ? text.substr(label->rest_begin) : line_text(current);
+            const char32_t end = last_code_point(current_text);
+            const std::string_view last = last_word(current_text);
+            if (end != ',' && end != '&' && end != '-' && !current.ends_in_soft_hyphen && last != "og" && last != "and" &&
+                first_code_point(line_text(next)) != '&' && !all_capitalised(line_text(next)))
+                break;
             ++last_author_line;
         }
         header.fields_begin = last_author_line + 1;
@@ -484,11 +554,26 @@ std::vector<Header> find_headers(const Lines& lines) {
         while (title_begin > lower_bound && title_end - title_begin < 3) {
             const SourceLine& above = lines[title_begin - 1];
             const std::string_view t = line_text(above);
-            if (above.blank() || field_of(above) != Field::text || last_code_point(t) == '.' ||
-                !word_before_final_hyphen(t).empty())
+            // A line ending in a broken word belongs to the text above the title, unless the
+            // title line below it carries the word on in lower case ("Dokumentsammenlignings-" |
+            // "indstillinger").
+            const bool broken = !word_before_final_hyphen(t).empty();
+            const bool title_continues =
+                title_begin < title_end && is_lower(first_code_point(line_text(lines[title_begin])));
+            if (above.blank() || field_of(above) != Field::text || last_code_point(t) == '.' || (broken && !title_continues) ||
+                t.find('@') != std::string_view::npos)
                 break;
+            // A line that carries on a broken word above it ends the field before (an
+            // address): it is no title.
+            if (title_begin - 1 > lower_bound) {
+                const SourceLine& before = lines[title_begin - 2];
+                if (before.ends_in_soft_hyphen || !word_before_final_hyphen(line_text(before)).empty()) break;
+            }
             --title_begin;
         }
+        // A title starts with a capital; a line in lower case only continues the title line above it.
+        while (title_begin < title_end && (lines[title_begin].blank() || is_lower(first_code_point(line_text(lines[title_begin])))))
+            ++title_begin;
         header.title_begin = title_begin == title_end ? i : title_begin;
         headers.push_back(header);
         lower_bound = header.fields_begin;

@@ -168,6 +168,10 @@ std::size_t part_label_length(std::string_view text, std::string& label) {
         if (length == 0) continue;
         // "Resultater:" or a run-in label before a capitalised sentence ("Konklusion Behandling ...").
         std::size_t i = length;
+        if (trim(t.substr(i)).empty()) {  // the label alone on its line: the text follows
+            label = std::string(t.substr(0, length));
+            return text.size();
+        }
         const bool colon = i < t.size() && t[i] == ':';
         if (colon) ++i;
         const std::size_t text_begin = skip_spaces(t, i);
