@@ -57,6 +57,7 @@ struct LiftedCaption {
     std::string label;       // "Fig. 1"
     MappedText caption;      // "Mulig klinisk anvendelse af ... (modificeret fra [9])."
     std::size_t line = 0;    // index into LayoutResult::lines of the line it was cut from
+    bool open = false;       // internal to repair_layout: the caption may go on on the next lines
 };
 
 struct LayoutResult {
