@@ -563,9 +563,9 @@ std::vector<Header> find_headers(const Lines& lines) {
             if (above.blank() || field_of(above) != Field::text || last_code_point(t) == '.' || (broken && !title_continues) ||
                 t.find('@') != std::string_view::npos)
                 break;
-            // A line that carries on a broken word above it ends the field before (an
-            // address): it is no title.
-            if (title_begin - 1 > lower_bound) {
+            // A line that carries on a broken word above it in lower case ends the field
+            // before (an address): it is no title.
+            if (title_begin - 1 > lower_bound && is_lower(first_code_point(t))) {
                 const SourceLine& before = lines[title_begin - 2];
                 if (before.ends_in_soft_hyphen || !word_before_final_hyphen(line_text(before)).empty()) break;
             }
