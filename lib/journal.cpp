@@ -47,16 +47,20 @@ struct Context {
 
 std::string_view line_text(const SourceLine& line) { return trim(line.text.text()); }
 
+// Bytes [begin, end) of `text` as a Sentence with their source span.
+Sentence sentence_at(const MappedText& text, std::size_t begin, std::size_t end) {
+    const auto [start, stop] = text.source_hull(begin, end);
+    return Sentence{text.text().substr(begin, end - begin), start, stop};
+}
+
 Sentence whole_sentence(const MappedText& text) {
     const MappedText t = text.trimmed();
-    return Sentence{t.text(), t.source_start(0), t.source_end(t.size())};
+    return sentence_at(t, 0, t.size());
 }
 
 std::vector<Sentence> sentences_of(const MappedText& text, const Segmenter& segmenter) {
     std::vector<Sentence> sentences;
-    for (const ByteSpan& span : segmenter.split(text.text()))
-        sentences.push_back(Sentence{text.text().substr(span.begin, span.end - span.begin), text.source_start(span.begin),
-                                     text.source_end(span.end)});
+    for (const ByteSpan& span : segmenter.split(text.text())) sentences.push_back(sentence_at(text, span.begin, span.end));
     return sentences;
 }
 
@@ -299,8 +303,7 @@ void add_field_sentences(const MappedText& text, const Segmenter& segmenter, std
             begin += skip;
         }
         if (begin >= span.end) continue;  // a label alone
-        sentences.push_back(Sentence{text.text().substr(begin, span.end - begin), text.source_start(begin),
-                                     text.source_end(span.end)});
+        sentences.push_back(sentence_at(text, begin, span.end));
         if (!parts.empty()) parts.back().end = sentences.size();
     }
 }

@@ -56,18 +56,20 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
         // when a non-ASCII character comes next.
         if (static_cast<unsigned char>(source[i]) < 0x80) {
             std::size_t j = i;
-            while (j < end && static_cast<unsigned char>(source[j]) < 0x80 && source[j] != '\t' &&
-                   !(source[j] == ' ' && j + 1 < end && (source[j + 1] == ' ' || source[j + 1] == '\t')))
+            const auto other_space = [](char c) { return c == '\t' || c == '\f' || c == '\v'; };
+            while (j < end && static_cast<unsigned char>(source[j]) < 0x80 && !other_space(source[j]) &&
+                   !(source[j] == ' ' && j + 1 < end && (source[j + 1] == ' ' || other_space(source[j + 1]))))
                 ++j;
-            if (j < end && (source[j] == '\t' || source[j] == ' ')) {
-                // A tab, or a run of spaces (layout extraction pads columns and justified
-                // lines with them): one space, mapped to the run's first byte.
+            if (j < end && (other_space(source[j]) || source[j] == ' ')) {
+                // A tab, a form feed (a page break) or a run of spaces (layout extraction
+                // pads columns and justified lines with them): one space, mapped to the
+                // run's first byte.
                 std::size_t k = j;
-                while (k < end && (source[k] == ' ' || source[k] == '\t')) ++k;
+                while (k < end && (source[k] == ' ' || other_space(source[k]))) ++k;
                 flush(j);
                 out.append_synthetic(" ", j);
-                if (k - j > 1 || source[j] == '\t')
-                    repairs.push_back({Repair::Kind::normalized, j, k, k - j > 1 ? "white space run -> space" : "tab -> space"});
+                if (k - j > 1 || source[j] != ' ')
+                    repairs.push_back({Repair::Kind::normalized, j, k, k - j > 1 ? "white space run -> space" : "tab or form feed -> space"});
                 verbatim = i = k;
                 continue;
             }
@@ -258,14 +260,23 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         const std::string_view line = source.substr(page[k].start, page[k].end - page[k].start);
         Split& split = splits[k];
         split.cut = line.size();
+        std::size_t left_end = 0, right_begin = 0;  // last visible column + 1 before the gutter; first one after
         for_each_column(line, [&](std::size_t column, std::size_t byte, char32_t c) {
             if (column == gutter_begin) split.cut = byte;
             if (is_space(c)) return true;
-            if (column < gutter_begin) split.left = true;
-            else if (column >= gutter_end) split.right = true;
-            else split.across = true;
+            if (column < gutter_begin) {
+                split.left = true;
+                left_end = column + 1;
+            } else {
+                if (column >= gutter_end) split.right = true;
+                else split.across = true;
+                if (right_begin == 0) right_begin = column;
+            }
             return true;
         });
+        // Words one space apart run across the gutter ("En titel over begge spalter"):
+        // columns are two spaces apart at least.
+        if (split.left && right_begin > 0 && right_begin - left_end < 2) split.across = true;
         if (split.left && split.right && !split.across) ++both;
     }
     if (both * 10 < nonblank * 4) return page;  // too few lines have two columns
