@@ -563,8 +563,12 @@ std::vector<Header> find_headers(const Lines& lines) {
             const bool broken = !word_before_final_hyphen(t).empty();
             const bool title_continues =
                 title_begin < title_end && is_lower(first_code_point(line_text(lines[title_begin])));
+            // Nor is an e-mail address or a citation ("Ugeskr Læger 2003;165: 4852-4855")
+            // closing the Summary above.
+            const std::size_t semicolon = t.find(';');
+            const bool citation = semicolon != std::string_view::npos && semicolon >= 4 && is_digit(static_cast<unsigned char>(t[semicolon - 1]));
             if (above.blank() || field_of(above) != Field::text || last_code_point(t) == '.' || (broken && !title_continues) ||
-                t.find('@') != std::string_view::npos)
+                t.find('@') != std::string_view::npos || citation)
                 break;
             // A line that carries on a broken word above it in lower case ends the field
             // before (an address): it is no title.

@@ -277,9 +277,16 @@ SummaryHead parse_summary_head(std::string_view text) {
     }
     head.title_begin = p;
     // The citation "Journal YYYY;VOL: PAGES" closes the title; look for it nearby.
+    // Near the head, or closing the block (the last 200 bytes): a bounded search, so that a
+    // long Summary full of semicolons costs no more than a short one.
     const std::size_t search_end = std::min(text.size(), p + 800);
-    for (std::size_t semicolon = text.find(';', p); semicolon != std::string_view::npos && semicolon < search_end;
+    const std::size_t tail_begin = std::max(search_end, text.size() > 200 ? text.size() - 200 : std::size_t{0});
+    for (std::size_t semicolon = text.find(';', p); semicolon != std::string_view::npos;
          semicolon = text.find(';', semicolon + 1)) {
+        if (semicolon >= search_end && semicolon < tail_begin) {
+            semicolon = text.find(';', tail_begin);
+            if (semicolon == std::string_view::npos) break;
+        }
         std::size_t year_end = semicolon;
         while (year_end > p && text[year_end - 1] == ' ') --year_end;
         if (year_end < p + 4) continue;
