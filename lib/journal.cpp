@@ -103,9 +103,16 @@ Field field_of(const SourceLine& line) {
 // shorter than the column (justified lines fill it; a paragraph's last line rarely does),
 // and the next line starts a sentence.
 bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width) {
-    if (static_cast<double>(previous.width) >= 0.8 * width || !ends_sentence(line_text(previous))) return false;
+    if (!ends_sentence(line_text(previous))) return false;
     const char32_t c = first_code_point(line_text(next));
-    return is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"';
+    if (!(is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"')) return false;
+    // The next line indented further starts a paragraph (as `pdftotext -layout` keeps it).
+    if (next.indent >= previous.indent + 2) return true;
+    // Some extractions join a word broken at a line end into one line (`pdftotext` without
+    // -layout or -raw): such a line is a full line plus the next; what counts is the last.
+    double length = static_cast<double>(previous.width);
+    while (length > 1.3 * width) length -= width;
+    return length < 0.8 * width;
 }
 
 // Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
@@ -168,6 +175,13 @@ double typical_width(const Lines& lines) {
     for (const SourceLine& line : lines)
         if (!line.blank()) lengths.push_back(line.width);
     if (lengths.empty()) return 60.0;
+    // Without the lines an extraction joined at a broken word (about twice the column):
+    // the upper quartile of the lines up to 1.3 times the median.
+    auto median = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2);
+    std::nth_element(lengths.begin(), median, lengths.end());
+    const double limit = 1.3 * static_cast<double>(*median);
+    lengths.erase(std::remove_if(lengths.begin(), lengths.end(), [&](std::size_t n) { return static_cast<double>(n) > limit; }),
+                  lengths.end());
     auto quartile = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 3 / 4);
     std::nth_element(lengths.begin(), quartile, lengths.end());
     return static_cast<double>(*quartile);

@@ -58,6 +58,7 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
     line.end = end;
     line.number = number;
     line.ends_in_soft_hyphen = ends_in_soft_hyphen(std::string_view(source).substr(start, end - start));
+    for (std::size_t i = start; i < end && (source[i] == ' ' || source[i] == '\f'); ++i) line.indent += source[i] == ' ';
     std::vector<Repair> normalisations;
     append_normalized(source, start, end, line.text, normalisations);
 

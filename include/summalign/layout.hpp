@@ -48,6 +48,9 @@ struct SourceLine {
     // white space not: how much of the column the line filled (a paragraph's last line
     // is short).
     std::size_t width = 0;
+    // Spaces before the first visible character in the source (in a column cut out of a
+    // two-column page, from the column's cut): a paragraph's first line is often indented.
+    std::size_t indent = 0;
 
     bool blank() const;  // nothing but white space
 };

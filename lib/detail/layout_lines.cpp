@@ -209,12 +209,16 @@ void for_each_column(std::string_view line, Visit&& visit) {
 
 std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page) {
     // A cheap test first: side-by-side columns leave a wide gap inside many lines.
+    // Where the columns' lines do not share rows (different font sizes, a title in one
+    // column), a right-column line stands alone after a deep indent instead.
     std::size_t nonblank = 0, gapped = 0;
     for (const LineRange& line : page) {
-        const std::string_view t = trim(source.substr(line.start, line.end - line.start));
+        const std::string_view raw = source.substr(line.start, line.end - line.start);
+        const std::string_view t = trim(raw);
         if (t.empty()) continue;
         ++nonblank;
-        if (t.find("  ") != std::string_view::npos) ++gapped;
+        const std::size_t indent = static_cast<std::size_t>(t.data() - raw.data());
+        if (t.find("  ") != std::string_view::npos || indent >= 16) ++gapped;
     }
     if (nonblank < 6 || gapped * 3 < nonblank) return page;
 
@@ -255,7 +259,7 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         std::size_t cut = 0;  // byte offset (in the line) of the gutter's first column
     };
     std::vector<Split> splits(page.size());
-    std::size_t both = 0;
+    std::size_t both = 0, left_lines = 0, right_lines = 0;
     for (std::size_t k = 0; k < page.size(); ++k) {
         const std::string_view line = source.substr(page[k].start, page[k].end - page[k].start);
         Split& split = splits[k];
@@ -278,8 +282,11 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         // columns are two spaces apart at least.
         if (split.left && right_begin > 0 && right_begin - left_end < 2) split.across = true;
         if (split.left && split.right && !split.across) ++both;
+        if (split.left && !split.across) ++left_lines;
+        if (split.right && !split.across) ++right_lines;
     }
-    if (both * 10 < nonblank * 4) return page;  // too few lines have two columns
+    // Text on both sides of the gutter on many lines, and on the same line on some.
+    if (both * 10 < nonblank || left_lines * 4 < nonblank || right_lines * 4 < nonblank) return page;
 
     std::vector<LineRange> ordered;
     ordered.reserve(page.size() * 2);
