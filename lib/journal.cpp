@@ -529,11 +529,11 @@ std::vector<Header> find_headers(const Lines& lines) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view raw = lines[i].text.text();
         const std::string_view text = trim(raw);
+        const auto label = split_kind_label(text);
+        if (!label) continue;
         if (field_of(lines[i]) != Field::text) continue;  // "RESUMÉ", "SUMMARY" are no rubric
         std::string part;
         if (part_label_length(text, part) > 0) continue;  // nor is "KONKLUSION"
-        const auto label = split_kind_label(text);
-        if (!label) continue;
         Header header;
         header.anchor = i;
         header.kind = label->label;

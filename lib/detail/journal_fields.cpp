@@ -102,8 +102,19 @@ std::size_t skip_spaces(std::string_view s, std::size_t i);
 std::size_t label_prefix(std::string_view t, std::string_view label) {
     // Upper- and lower-case forms of the letters used here have the same byte length
     // (é/É are both two bytes), so the prefix is as long as the label.
-    if (t.size() < label.size() || (t[0] | 0x20) != label[0]) return 0;  // the common case, without lower-casing
-    return to_lower(t.substr(0, label.size())) == label ? label.size() : 0;
+    // Byte by byte, without ICU (this runs on every line): ASCII letters differ in case by
+    // 0x20, and so do the Latin-1 letters of the labels (é/É, å/Å, æ/Æ, ø/Ø: C3 A9 / C3 89)
+    // in their second byte.
+    if (t.size() < label.size()) return 0;
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        const char l = label[i], c = t[i];
+        if (l == c) continue;
+        const bool ascii_letter = l >= 'a' && l <= 'z';
+        const bool latin1_second = i > 0 && label[i - 1] == '\xC3';
+        if ((ascii_letter || latin1_second) && static_cast<char>(c | 0x20) == l) continue;
+        return 0;
+    }
+    return label.size();
 }
 
 // After a field label: the end of the line, a colon, or a space (or nothing, when glued)
