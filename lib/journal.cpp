@@ -175,16 +175,26 @@ double typical_width(const Lines& lines) {
     for (const SourceLine& line : lines)
         if (!line.blank()) lengths.push_back(line.width);
     if (lengths.empty()) return 60.0;
-    // Without the lines an extraction joined at a broken word (about twice the column):
-    // the upper quartile of the lines up to 1.3 times the median.
-    auto median = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2);
-    std::nth_element(lengths.begin(), median, lengths.end());
+    const auto upper_quartile = [](std::vector<std::size_t>& values) {
+        auto quartile = values.begin() + static_cast<std::ptrdiff_t>(values.size() * 3 / 4);
+        std::nth_element(values.begin(), quartile, values.end());
+        return static_cast<double>(*quartile);
+    };
+    const double quartile = upper_quartile(lengths);
+    // An extraction that joins a word broken at a line end into one line (about twice the
+    // column) can fill the upper quartile with such lines: then it lies well above the
+    // median of the fuller lines, and the quartile of the lines up to 1.3 times that
+    // median is the column.
+    std::vector<std::size_t> full;
+    for (const std::size_t n : lengths)
+        if (static_cast<double>(n) >= 0.5 * quartile) full.push_back(n);
+    auto median = full.begin() + static_cast<std::ptrdiff_t>(full.size() / 2);
+    std::nth_element(full.begin(), median, full.end());
     const double limit = 1.3 * static_cast<double>(*median);
+    if (quartile <= limit) return quartile;
     lengths.erase(std::remove_if(lengths.begin(), lengths.end(), [&](std::size_t n) { return static_cast<double>(n) > limit; }),
                   lengths.end());
-    auto quartile = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 3 / 4);
-    std::nth_element(lengths.begin(), quartile, lengths.end());
-    return static_cast<double>(*quartile);
+    return upper_quartile(lengths);
 }
 
 // The first word of `text` after opening quotes and brackets.
@@ -259,11 +269,9 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         if (is_function_word(to_lower(last_word(text)))) return 0;
         // A heading ends in a word, not a dash ("vælg Formater - Side -").
         if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
-        // A short line that ends a sentence after it is that sentence's end ("... markerer du
+        // A single word that ends a sentence after it is that sentence's end ("... markerer du
         // afkrydsningsfeltet" | "Låst."), not a paragraph under a heading.
-        const SourceLine& following = *block[j + k];
-        if (ends_sentence(next) && static_cast<double>(following.width) < 0.5 * context.width && !has_inner_sentence_end(next))
-            return 0;
+        if (ends_sentence(next) && next.find(' ') == std::string_view::npos) return 0;
         const double length = static_cast<double>(code_points(text));
         if (length < 0.8 * context.width) return k;
         // As wide as the column: a comma marks a sentence running on more than a heading.
