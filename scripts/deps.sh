@@ -13,7 +13,7 @@ packages=(
   chromium  # headless browser for the HTML report test (skipped when absent)
   translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)
   clang libclang-rt-14-dev time
-  python3 groff poppler-utils  # tests/typeset/make_corpus.py: typesets test articles (groff -ms -Tpdf), extracts them (pdftotext)
+  python3 groff perl poppler-utils  # tests/typeset/make_corpus.py: typesets test articles (groff -ms -Tpdf; gropdf is a Perl script, a Recommends of groff), extracts them (pdftotext)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,7 +9,8 @@ Parallel text: Debian's LibreOffice help (libreoffice-help-da, libreoffice-help-
 paragraphs paired by their par_id/hd_id attribute, only from pages held out of lexicon
 training (the rule of lib/detail/heldout.hpp) and of those only the "test" half (the one the
 aligner's calibration did not see), so alignment is measured on text the aligner never saw.
-The seed's complete article (corpus/gold/*.json) is added as the first article of document 0.
+The seed's complete article (corpus/gold/*.json) is the second article of document 0, after one
+the file begins inside; the last document ends inside an article.
 
 Output (docs/typeset-corpus.md describes it):
     DIR/manifest.json                         variants, modes, documents
@@ -29,7 +30,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 HELP_ROOT = Path("/usr/share/libreoffice/help")
@@ -245,18 +245,18 @@ def make_beads(units, rng, allow_changes=True):
     while k < len(units):
         u = rng.random() if allow_changes else 1.0
         has_next = k + 1 < len(units)
-        if u < 0.06 and len(units) > 3:  # Danish sentence not translated
+        if u < 0.08 and len(units) >= 3:  # Danish sentence not translated
             beads.append({"da": [len(da)], "en": []})
             da.append(units[k][1])
-        elif u < 0.10 and len(units) > 3:  # English sentence with no Danish counterpart
+        elif u < 0.14 and len(units) >= 3:  # English sentence with no Danish counterpart
             beads.append({"da": [], "en": [len(en)]})
             en.append(units[k][2])
-        elif u < 0.22 and has_next:  # two Danish sentences, one English
+        elif u < 0.26 and has_next:  # two Danish sentences, one English
             beads.append({"da": [len(da), len(da) + 1], "en": [len(en)]})
             da += [units[k][1], units[k + 1][1]]
             en.append(merge(units[k][2], units[k + 1][2], "and"))
             k += 1
-        elif u < 0.34 and has_next:  # one Danish sentence, two English
+        elif u < 0.38 and has_next:  # one Danish sentence, two English
             beads.append({"da": [len(da)], "en": [len(en), len(en) + 1]})
             da.append(merge(units[k][1], units[k + 1][1], "og"))
             en += [units[k][2], units[k + 1][2]]
@@ -267,6 +267,15 @@ def make_beads(units, rng, allow_changes=True):
             en.append(units[k][2])
         k += 1
     return da, en, beads
+
+
+def abbreviated(first, last):
+    """The last page as journals shorten it: the digits from the first that differs (4852-5, 406-10)."""
+    a, b = str(first), str(last)
+    if len(a) != len(b):
+        return b
+    k = next(i for i in range(len(a)) if a[i] != b[i])
+    return b[k:]
 
 
 def make_article(pool, body, rng, kind, with_summary, year, volume, first_page):
@@ -295,6 +304,8 @@ def make_article(pool, body, rng, kind, with_summary, year, volume, first_page):
         da_all, en_all, beads_all, en_parts = [], [], [], []
         for g, group in enumerate(groups):
             da, en, beads = make_beads(group, rng)
+            if not da or not en:  # omissions emptied a side (rare): keep this part one-to-one
+                da, en, beads = make_beads(group, rng, allow_changes=False)
             for bead in beads:
                 beads_all.append({"da": [i + len(da_all) for i in bead["da"]], "en": [i + len(en_all) for i in bead["en"]]})
             if structured:
@@ -306,7 +317,7 @@ def make_article(pool, body, rng, kind, with_summary, year, volume, first_page):
         if with_summary:
             article["resume_summary"] = beads_all
             last = first_page + rng.randint(2, 5)
-            pages = f"{first_page}-{last}" if rng.random() < 0.5 else f"{first_page}-{str(last)[-1]}"
+            pages = f"{first_page}-{last}" if rng.random() < 0.5 else f"{first_page}-{abbreviated(first_page, last)}"
             article["summary"] = {"authors": authors, "title": title_en + ".", "parts": en_parts,
                                   "citation": {"journal": "Ugeskr Læger", "year": year, "volume": volume, "pages": pages},
                                   "sentences": en_all}
@@ -376,6 +387,25 @@ def make_documents(pages, body_pages, source_dir, seed, n_articles):
         body.next_page()
         articles.append(make_article(pool, body, rng, kind, kind != "LEDER" and i not in no_summary, year, year - 1838, page))
         page += rng.randint(3, 6)
+    # As in the seed, the first file begins inside an article (its last paragraphs, Summary and
+    # correspondence: no title, no Resumé) and the last file ends inside one (title to the
+    # first body paragraphs: no Summary).
+    pool.next_page()
+    body.next_page()
+    tail = make_article(pool, body, rng, "OVERSIGTSARTIKEL", True, year, year - 1838, page - 200)
+    last = tail["sections"][-1]
+    tail.update({"title": None, "subtitle": None, "kind": None, "authors": [], "truncated_start": True, "resume": [],
+                 "resume_parts": [], "figures": [], "resume_summary": [],
+                 "sections": [{"heading": None, "paragraphs": last["paragraphs"][-2:],
+                               "sentences": [t for p in last["paragraphs"][-2:] for t in p]}]})
+    pool.next_page()
+    body.next_page()
+    head = make_article(pool, body, rng, "STATUSARTIKEL", False, year, year - 1838, page)
+    head["sections"] = head["sections"][:2]
+    head["sections"][-1]["paragraphs"] = head["sections"][-1]["paragraphs"][:1]
+    head["sections"][-1]["sentences"] = head["sections"][-1]["paragraphs"][0]
+    head.update({"truncated_end": True, "figures": [], "correspondence": None})
+    articles = [tail] + articles + [head]
     for d in range(0, len(articles), per_document):
         chunk = articles[d:d + per_document]
         if len(chunk) < 3 and documents:
@@ -404,7 +434,7 @@ def label(text, variant):
     return text.upper() if variant["caps"] else text
 
 
-def part_paragraphs(sentences, parts, variant, out, colon=True):
+def part_paragraphs(sentences, parts, variant, out):
     for part in parts:
         body = " ".join(sentences[part["first"]:part["first"] + part["count"]])
         out.append(".LP")
@@ -433,18 +463,21 @@ def typeset(document, variant):
            ".2C"]
     para = ".PP" if not variant["spacing"] else ".LP"
     for number, article in enumerate(document["articles"]):
-        out += ([".sp 1.5"] if number else []) + [".ne 6", ".LP", ".ad l", ".nh", ".ps 14", ".vs 16",
-                "\\f[B]" + esc(article["title"]) + "\\f[R]"]
-        if article["subtitle"]:
-            out += [".br", ".ps 11", ".vs 13", esc(article["subtitle"])]
-        out += [".ps", ".vs", ".ps 9", ".vs 11", ".sp 0.6"]
-        authors = article["authors"]
-        byline = ", ".join(authors[:-1]) + " & " + authors[-1] if len(authors) > 1 else authors[0]
-        if variant["runin"]:
-            out.append(f"\\f[B]{esc(article['kind'])}\\f[R] " + esc(byline)[2:])
+        if article["title"] is None:  # the file begins inside this article
+            out += [".hy", ".ad b"]
         else:
-            out += [f"\\f[B]{esc(article['kind'])}\\f[R]", ".br", esc(byline)]
-        out += [".hy", ".ad b"]
+            out += ([".sp 1.5"] if number else []) + [".ne 6", ".LP", ".ad l", ".nh", ".ps 14", ".vs 16",
+                    "\\f[B]" + esc(article["title"]) + "\\f[R]"]
+            if article["subtitle"]:
+                out += [".br", ".ps 11", ".vs 13", esc(article["subtitle"])]
+            out += [".ps", ".vs", ".ps 9", ".vs 11", ".sp 0.6"]
+            authors = article["authors"]
+            byline = ", ".join(authors[:-1]) + " & " + authors[-1] if len(authors) > 1 else authors[0]
+            if variant["runin"]:
+                out.append(f"\\f[B]{esc(article['kind'])}\\f[R] " + esc(byline)[2:])
+            else:
+                out += [f"\\f[B]{esc(article['kind'])}\\f[R]", ".br", esc(byline)]
+            out += [".hy", ".ad b"]
         if article["resume"]:
             out.append(".LP")
             if article["resume_parts"]:
@@ -492,7 +525,7 @@ def typeset(document, variant):
     return "\n".join(out) + "\n"
 
 
-def gold_of(document, source_dir_name):
+def gold_of(document, generator):
     articles = []
     for a in document["articles"]:
         summary = None
@@ -508,7 +541,7 @@ def gold_of(document, source_dir_name):
             "figures": [{"label": f["label"], "caption": f["caption"]} for f in a["figures"]],
             "summary": summary, "correspondence": a["correspondence"],
             "resume_summary": a["resume_summary"], "from_seed": a.get("from_seed", False)})
-    return {"document": document["name"], "generator": source_dir_name, "articles": articles}
+    return {"document": document["name"], "generator": generator, "articles": articles}
 
 
 def letters(text):
@@ -523,7 +556,7 @@ def check_extraction(gold, text, where):
     flat = letters(text)
     at = 0
     for a in gold["articles"]:
-        ordered = [a["title"], a["subtitle"] or "", a["kind"], *a["authors"], *a["resume"]]
+        ordered = [a["title"] or "", a["subtitle"] or "", a["kind"] or "", *a["authors"], *a["resume"]]
         for section in a["sections"]:
             ordered += [section["heading"] or "", *section["sentences"]]
         if a["summary"]:
@@ -574,6 +607,9 @@ def main():
     for path in [Path(__file__), *sorted((args.source_dir / "corpus/gold").glob("*.json"))]:
         key.update(path.read_bytes())
     key.update(repr((args.seed, args.articles, names, str(args.help_root))).encode())
+    for tool in (["groff", "--version"], ["pdftotext", "-v"]):  # their output is part of the corpus
+        version = subprocess.run(tool, capture_output=True)
+        key.update((version.stdout + version.stderr).splitlines()[0] if (version.stdout + version.stderr) else b"")
     for lang in ("da", "en-US"):
         key.update(str(sorted(p.stat().st_mtime_ns for p in (args.help_root / lang / "text").rglob("*.html"))[-1:]).encode())
     inputs = key.hexdigest()

@@ -28,16 +28,22 @@ namespace summalign::typeset {
 using Json = nlohmann::json;
 
 // The fields scored per article. The first seven are the benchmark's columns.
-enum Field : std::size_t { title, kind, authors, resume, headings, summary, citation, body, figures, correspondence, field_count };
+// "truncated": both truncated_start and truncated_end as the gold says.
+enum Field : std::size_t {
+    title, kind, authors, resume, headings, summary, citation, body, figures, correspondence, truncated, field_count
+};
 
 inline constexpr std::array<const char*, field_count> field_names = {
-    "title", "kind", "authors", "resume", "headings", "summary", "citation", "body", "figures", "correspondence"};
+    "title", "kind", "authors", "resume", "headings", "summary", "citation", "body", "figures", "correspondence", "truncated"};
 
 struct Score {
     std::size_t articles = 0;                     // gold articles
     std::size_t parsed_articles = 0;              // articles the parser found
     std::array<std::size_t, field_count> right{};  // gold articles whose field matched exactly
     std::size_t beads_correct = 0, beads_found = 0, beads_gold = 0;
+    // The same over the articles whose Resumé and Summary sentences both match the gold: the
+    // aligner's share of the errors, apart from the parser's.
+    std::size_t clean_correct = 0, clean_found = 0, clean_gold = 0;
     std::size_t sentences_gold = 0;  // gold Resumé + Summary sentences
     std::size_t sentences_lost = 0;  // of those, the ones whose words appear nowhere in the parse
     std::vector<std::string> failures;  // "article 3 (Title): resume: ..." one per failed field
@@ -49,6 +55,9 @@ struct Score {
         beads_correct += o.beads_correct;
         beads_found += o.beads_found;
         beads_gold += o.beads_gold;
+        clean_correct += o.clean_correct;
+        clean_found += o.clean_found;
+        clean_gold += o.clean_gold;
         sentences_gold += o.sentences_gold;
         sentences_lost += o.sentences_lost;
         failures.insert(failures.end(), o.failures.begin(), o.failures.end());
@@ -68,6 +77,11 @@ struct Score {
         if (part == "lost") return sentences_lost == 0;
         if (part == "beads") return beads_correct == beads_gold && beads_found == beads_gold;
         return std::nullopt;
+    }
+    double clean_bead_f1() const {
+        const double p = clean_found ? double(clean_correct) / double(clean_found) : 0.0;
+        const double r = clean_gold ? double(clean_correct) / double(clean_gold) : 0.0;
+        return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
     }
     bool exact() const {
         if (parsed_articles != articles || beads_correct != beads_gold || beads_found != beads_gold || sentences_lost) return false;
@@ -192,7 +206,7 @@ inline Score score_document(const Json& gold, const Document& document, const st
     const std::string letters = parsed_letters(document);
     for (std::size_t i = 0; i < golds.size(); ++i) {
         const Json& g = golds[i];
-        const std::string name = "article " + std::to_string(i) + " (" + g["title"].get<std::string>() + ")";
+        const std::string name = "article " + std::to_string(i) + " (" + (g["title"].is_null() ? std::string("no title") : g["title"].get<std::string>()) + ")";
         auto fail = [&](Field f, const std::string& why) { score.failures.push_back(name + ": " + field_names[f] + ": " + why); };
 
         // Lost sentences are judged on the whole parse, whatever article they landed in.
@@ -223,6 +237,11 @@ inline Score score_document(const Json& gold, const Document& document, const st
         const auto title_want = gold_string(g["title"]), subtitle_want = gold_string(g["subtitle"]);
         check(Field::title, title_got == title_want && subtitle_got == subtitle_want,
               "got " + show(title_got) + " / " + show(subtitle_got) + ", gold " + show(title_want) + " / " + show(subtitle_want));
+        check(Field::truncated,
+              a->truncated_start == g["truncated_start"].get<bool>() && a->truncated_end == g["truncated_end"].get<bool>(),
+              std::string("got start ") + (a->truncated_start ? "true" : "false") + " end " + (a->truncated_end ? "true" : "false") +
+                  ", gold start " + (g["truncated_start"].get<bool>() ? "true" : "false") + " end " +
+                  (g["truncated_end"].get<bool>() ? "true" : "false"));
         check(Field::kind, a->kind == gold_string(g["kind"]), "got " + show(a->kind) + ", gold " + show(gold_string(g["kind"])));
         const auto authors_want = g["authors"].get<std::vector<std::string>>();
         check(Field::authors, a->authors == authors_want, "got " + show(a->authors) + ", gold " + show(authors_want));
@@ -296,6 +315,11 @@ inline Score score_document(const Json& gold, const Document& document, const st
         std::size_t correct = 0;
         for (const auto& bead : found) correct += truth.contains(GoldBead{bead.da, bead.en});
         score.beads_correct += correct;
+        if (!gs.is_null() && resume_got == resume_want && texts(a->summary->sentences) == gs["sentences"].get<std::vector<std::string>>()) {
+            score.clean_correct += correct;
+            score.clean_found += found.size();
+            score.clean_gold += truth.size();
+        }
         if (correct != truth.size() || found.size() != truth.size())
             score.failures.push_back(name + ": beads: " + std::to_string(correct) + " of " + std::to_string(truth.size()) +
                                      " gold beads found, " + std::to_string(found.size()) + " beads in all");
