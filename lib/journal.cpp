@@ -162,10 +162,12 @@ bool uses_blank_paragraphs(const Lines& lines, double width) {
         if (lines[i].blank()) continue;
         std::size_t j = i + 1;
         while (j < lines.size() && lines[j].blank()) ++j;
-        if (j == lines.size() || !ends_paragraph(lines[i], lines[j], width)) continue;
+        // A labelled line opens its field either way: no evidence.
+        if (j == lines.size() || field_of(lines[j]) != Field::text || !ends_paragraph(lines[i], lines[j], width)) continue;
         (j > i + 1 ? blank_after : direct) += 1;
     }
-    return blank_after > direct;
+    // On a tie (a short text, one article of a stream) blank lines keep their usual meaning.
+    return blank_after > 0 && blank_after >= direct;
 }
 
 // The column width: the upper quartile of line lengths, since the lines that end
