@@ -45,6 +45,9 @@ std::string_view ligature_letters(char32_t c) {
 void append_normalized(std::string_view source, std::size_t start, std::size_t end, MappedText& out,
                        std::vector<Repair>& repairs) {
     const icu::Normalizer2& nfc = nfc_instance();
+    // Most lines have no tab, form feed or run of spaces: they take the plain ASCII loop.
+    const std::string_view line = source.substr(start, end - start);
+    const bool plain = line.find("  ") == std::string_view::npos && line.find_first_of("\t\f\v") == std::string_view::npos;
     std::size_t verbatim = start;  // start of the pending run copied unchanged
     std::size_t i = start;
     auto flush = [&](std::size_t upto) {
@@ -57,10 +60,14 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
         if (static_cast<unsigned char>(source[i]) < 0x80) {
             std::size_t j = i;
             const auto other_space = [](char c) { return c == '\t' || c == '\f' || c == '\v'; };
-            while (j < end && static_cast<unsigned char>(source[j]) < 0x80 && !other_space(source[j]) &&
-                   !(source[j] == ' ' && j + 1 < end && (source[j + 1] == ' ' || other_space(source[j + 1]))))
-                ++j;
-            if (j < end && (other_space(source[j]) || source[j] == ' ')) {
+            if (plain) {
+                while (j < end && static_cast<unsigned char>(source[j]) < 0x80) ++j;
+            } else {
+                while (j < end && static_cast<unsigned char>(source[j]) < 0x80 && !other_space(source[j]) &&
+                       !(source[j] == ' ' && j + 1 < end && (source[j + 1] == ' ' || other_space(source[j + 1]))))
+                    ++j;
+            }
+            if (!plain && j < end && (other_space(source[j]) || source[j] == ' ')) {
                 // A tab, a form feed (a page break) or a run of spaces (layout extraction
                 // pads columns and justified lines with them): one space, mapped to the
                 // run's first byte.
