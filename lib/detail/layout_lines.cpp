@@ -298,6 +298,12 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     std::vector<LineRange> ordered;
     ordered.reserve(page.size() * 2);
     std::vector<LineRange> right;
+    LineRange last_left, last_right;  // the last half with text in each column
+    const auto ends_a_sentence = [&](const LineRange& r) {
+        std::string_view t = trim(source.substr(r.start, r.end - r.start));
+        while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '"')) t.remove_suffix(1);
+        return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+    };
     auto flush = [&] {
         ordered.insert(ordered.end(), right.begin(), right.end());
         right.clear();
@@ -310,9 +316,17 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
             ordered.push_back(line);
             continue;
         }
-        // Both halves, blank ones included: a column's blank line is its paragraph break.
-        ordered.push_back(LineRange{line.start, line.start + split.cut, line.number});
-        right.push_back(LineRange{line.start + split.cut, line.end, line.number});
+        // A row blank on both sides is a blank line in both columns. A half that is blank
+        // while the other has text is no line: the columns' baselines need not share rows,
+        // so the row may exist only for the other column (it holds nothing but spaces).
+        // Such a half is kept only after a line that ends a sentence, where it may be a
+        // paragraph break; after a heading or mid-sentence it is dropped.
+        const LineRange left_half{line.start, line.start + split.cut, line.number};
+        const LineRange right_half{line.start + split.cut, line.end, line.number};
+        if (split.left || !split.right || ends_a_sentence(last_left)) ordered.push_back(left_half);
+        if (split.right || !split.left || ends_a_sentence(last_right)) right.push_back(right_half);
+        if (split.left) last_left = left_half;
+        if (split.right) last_right = right_half;
     }
     flush();
     return ordered;

@@ -52,6 +52,9 @@ struct LineRange {
 // with text on both sides of it on many lines. Such a page is cut at the gutter: each run
 // of lines between lines that cross it (a title across both columns, a centred page
 // number) gives its left halves, then its right halves; a line that crosses stays whole.
+// A half that holds only spaces while the other half of its row has text is left out
+// unless its column's last line ends a sentence (the columns' baselines need not share
+// rows, so such a row may exist only for the other column).
 // Any other page comes back unchanged. Linear in the page's size.
 std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page);
 
