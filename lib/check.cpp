@@ -36,6 +36,7 @@ std::string_view to_string(Finding::Kind kind) noexcept {
         case Finding::Kind::unsupported_claim: return "unsupported_claim";
         case Finding::Kind::missing_summary: return "missing_summary";
         case Finding::Kind::missing_resume: return "missing_resume";
+        case Finding::Kind::suspect_structure: return "suspect_structure";
     }
     return "misspelling";
 }
@@ -664,6 +665,17 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         article_finding(Finding::Kind::missing_summary, Lang::en,
                         article.truncated_end ? fmt::format("{}: the source ends inside the article, so the Summary may be in the missing part", what)
                                               : std::string(what));
+    }
+
+    // What the parser had to assume about the structure, where it did.
+    for (const StructureNote& note : article.structure_notes) {
+        Finding f;
+        f.kind = Finding::Kind::suspect_structure;
+        f.lang = Lang::da;
+        f.message = note.message;
+        f.start = f.sentence_start = note.start;
+        f.end = f.sentence_end = note.end;
+        missing.push_back(std::move(f));
     }
 
     // Split every sentence once.

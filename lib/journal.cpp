@@ -2,6 +2,7 @@
 #include "summalign/journal.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "detail/journal_fields.hpp"
 #include "detail/parallel.hpp"
@@ -39,22 +40,27 @@ struct Context {
     const Segmenter& english;
     std::vector<Repair>& repairs;
     double width;  // typical line length (code points): the column width
+    bool blank_paragraphs;  // blank lines separate paragraphs (uses_blank_paragraphs)
 
     MappedText join(const Block& block) const { return join_lines(block, dehyphenator, words, repairs); }
 };
 
 std::string_view line_text(const SourceLine& line) { return trim(line.text.text()); }
 
+// Bytes [begin, end) of `text` as a Sentence with their source span.
+Sentence sentence_at(const MappedText& text, std::size_t begin, std::size_t end) {
+    const auto [start, stop] = text.source_hull(begin, end);
+    return Sentence{text.text().substr(begin, end - begin), start, stop};
+}
+
 Sentence whole_sentence(const MappedText& text) {
     const MappedText t = text.trimmed();
-    return Sentence{t.text(), t.source_start(0), t.source_end(t.size())};
+    return sentence_at(t, 0, t.size());
 }
 
 std::vector<Sentence> sentences_of(const MappedText& text, const Segmenter& segmenter) {
     std::vector<Sentence> sentences;
-    for (const ByteSpan& span : segmenter.split(text.text()))
-        sentences.push_back(Sentence{text.text().substr(span.begin, span.end - span.begin), text.source_start(span.begin),
-                                     text.source_end(span.end)});
+    for (const ByteSpan& span : segmenter.split(text.text())) sentences.push_back(sentence_at(text, span.begin, span.end));
     return sentences;
 }
 
@@ -92,9 +98,29 @@ Field field_of(const SourceLine& line) {
     return Field::text;
 }
 
-// Lines [begin, end) as blocks of non-blank lines; a labelled line (Resumé, Summary,
-// Korrespondance) always opens a new block.
-std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end) {
+// Whether `previous` is the last line of a paragraph although no blank line follows (as in
+// `pdftotext -raw` or a layout without paragraph spacing): it ends a sentence, it is clearly
+// shorter than the column (justified lines fill it; a paragraph's last line rarely does),
+// and the next line starts a sentence.
+bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width) {
+    if (!ends_sentence(line_text(previous))) return false;
+    const char32_t c = first_code_point(line_text(next));
+    if (!(is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"')) return false;
+    // The next line indented further starts a paragraph (as `pdftotext -layout` keeps it).
+    if (next.indent >= previous.indent + 2) return true;
+    // Some extractions join a word broken at a line end into one line (`pdftotext` without
+    // -layout or -raw): such a line is a full line plus the next; what counts is the last.
+    double length = static_cast<double>(previous.width);
+    while (length > 1.3 * width) length -= width;
+    return length < 0.8 * width;
+}
+
+// Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
+// runs on across it, a short line that ends a sentence ends one, and a labelled line
+// (Resumé, Summary, Korrespondance) always opens one. `guessed[b]`: block b ended at such a
+// short line, not at a blank line or a label.
+std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, bool blank_paragraphs,
+                             std::vector<bool>* guessed = nullptr) {
     std::vector<Block> blocks;
     Block current;
     bool blank_since_last = false;
@@ -104,15 +130,44 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
             blank_since_last = true;
             continue;
         }
-        const bool breaks = !current.empty() &&
-                            (field_of(line) != Field::text ||
-                             (blank_since_last && !continues_across_blank(*current.back(), line)));
-        if (breaks) blocks.push_back(std::move(current)), current.clear();
+        bool guess = false;
+        bool breaks = false;
+        if (!current.empty()) {
+            if (field_of(line) != Field::text) breaks = true;
+            else if (blank_since_last) breaks = !continues_across_blank(*current.back(), line);
+            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width);
+        }
+        if (breaks) {
+            blocks.push_back(std::move(current)), current.clear();
+            if (guessed) guessed->push_back(guess);
+        }
         current.push_back(&line);
         blank_since_last = false;
     }
-    if (!current.empty()) blocks.push_back(std::move(current));
+    if (!current.empty()) {
+        blocks.push_back(std::move(current));
+        if (guessed) guessed->push_back(false);
+    }
     return blocks;
+}
+
+// Whether the source marks paragraphs with blank lines: most lines that look like a
+// paragraph's last (short, ending a sentence, before a line that starts one) have a blank
+// line after them. Then a short line without one is taken to be inside a paragraph (a
+// Resumé may have two); otherwise (`pdftotext -raw`, a layout without paragraph spacing)
+// such a line ends its paragraph.
+bool uses_blank_paragraphs(const Lines& lines, double width) {
+    std::size_t blank_after = 0, direct = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i].blank()) continue;
+        std::size_t j = i + 1;
+        while (j < lines.size() && lines[j].blank()) ++j;
+        // A labelled line opens its field either way: no evidence.
+        if (j == lines.size() || field_of(lines[j]) != Field::text || !ends_paragraph(lines[i], lines[j], width)) continue;
+        (j > i + 1 ? blank_after : direct) += 1;
+    }
+    // On a tie (a short text, one article of a stream) blank lines keep their usual meaning.
+    return blank_after > 0 && blank_after >= direct;
 }
 
 // The column width: the upper quartile of line lengths, since the lines that end
@@ -120,11 +175,28 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
 double typical_width(const Lines& lines) {
     std::vector<std::size_t> lengths;
     for (const SourceLine& line : lines)
-        if (!line.blank()) lengths.push_back(code_points(line_text(line)));
+        if (!line.blank()) lengths.push_back(line.width);
     if (lengths.empty()) return 60.0;
-    auto quartile = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 3 / 4);
-    std::nth_element(lengths.begin(), quartile, lengths.end());
-    return static_cast<double>(*quartile);
+    const auto upper_quartile = [](std::vector<std::size_t>& values) {
+        auto quartile = values.begin() + static_cast<std::ptrdiff_t>(values.size() * 3 / 4);
+        std::nth_element(values.begin(), quartile, values.end());
+        return static_cast<double>(*quartile);
+    };
+    const double quartile = upper_quartile(lengths);
+    // An extraction that joins a word broken at a line end into one line (about twice the
+    // column) can fill the upper quartile with such lines: then it lies well above the
+    // median of the fuller lines, and the quartile of the lines up to 1.3 times that
+    // median is the column.
+    std::vector<std::size_t> full;
+    for (const std::size_t n : lengths)
+        if (static_cast<double>(n) >= 0.5 * quartile) full.push_back(n);
+    auto median = full.begin() + static_cast<std::ptrdiff_t>(full.size() / 2);
+    std::nth_element(full.begin(), median, full.end());
+    const double limit = 1.3 * static_cast<double>(*median);
+    if (quartile <= limit) return quartile;
+    lengths.erase(std::remove_if(lengths.begin(), lengths.end(), [&](std::size_t n) { return static_cast<double>(n) > limit; }),
+                  lengths.end());
+    return upper_quartile(lengths);
 }
 
 // The first word of `text` after opening quotes and brackets.
@@ -197,8 +269,15 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const char32_t next_first = first_code_point(next_word);
         if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on
         if (is_function_word(to_lower(last_word(text)))) return 0;
+        // A heading ends in a word, not a dash ("vælg Formater - Side -").
+        if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
+        // A single word that ends a sentence after it is that sentence's end ("... markerer du
+        // afkrydsningsfeltet" | "Låst."), not a paragraph under a heading.
+        if (ends_sentence(next) && next.find(' ') == std::string_view::npos) return 0;
         const double length = static_cast<double>(code_points(text));
         if (length < 0.8 * context.width) return k;
+        // As wide as the column: a comma marks a sentence running on more than a heading.
+        if (text.find(',') != std::string_view::npos) return 0;
         const bool sentence_start = has_lowercase(next_word) &&
                                     (context.words.occurs_lowercase(next_word) ||
                                      context.dehyphenator.is_dictionary_word(to_lower(next_word)));
@@ -235,13 +314,32 @@ void add_body_block(const Context& context, const Block& block, std::vector<Sect
     flush();
 }
 
+// Sentences of a Resumé or Summary text appended to `sentences`. A sentence that opens
+// with a part label ("Resultater:", "Conclusion:") starts a labelled part of the field and
+// loses the label.
+void add_field_sentences(const MappedText& text, const Segmenter& segmenter, std::vector<Sentence>& sentences,
+                         std::vector<FieldPart>& parts) {
+    std::string label;
+    for (const ByteSpan& span : segmenter.split(text.text())) {
+        std::size_t begin = span.begin;
+        if (const std::size_t skip = part_label_length(text.text().substr(span.begin, span.end - span.begin), label); skip > 0) {
+            parts.push_back(FieldPart{label, sentences.size(), sentences.size()});
+            begin += skip;
+        }
+        if (begin >= span.end) continue;  // a label alone
+        sentences.push_back(sentence_at(text, begin, span.end));
+        if (!parts.empty()) parts.back().end = sentences.size();
+    }
+}
+
 Summary parse_summary(const Context& context, const Block& block) {
     const MappedText joined = context.join(block).trimmed();
     const std::string_view text = joined.text();
-    constexpr std::size_t label_length = 7;  // "Summary"
+    const std::size_t label_length = std::max<std::size_t>(summary_label_length(text), 1);  // "Summary", "SUMMARY"
     if (text.size() > label_length && is_letter(first_code_point(text.substr(label_length))))
         context.repairs.push_back({Repair::Kind::label_split, joined.source_start(0), joined.source_end(label_length + 1),
-                                   "Summary | " + std::string(leading_word(text.substr(label_length)))});
+                                   std::string(text.substr(0, label_length)) + " | " +
+                                       std::string(leading_word(text.substr(label_length)))});
     const MappedText rest = joined.slice(label_length, joined.size());
     const std::string_view body = rest.text();
     const SummaryHead head = parse_summary_head(body);
@@ -258,37 +356,149 @@ Summary parse_summary(const Context& context, const Block& block) {
     if (head.citation && head.abstract_begin == head.citation_end && head.abstract_begin < body.size())
         context.repairs.push_back({Repair::Kind::label_split, rest.source_start(head.citation_end - 1),
                                    rest.source_end(head.citation_end + 1), "pages | abstract"});
-    summary.sentences = sentences_of(rest.slice(head.abstract_begin, rest.size()), context.english);
+    add_field_sentences(rest.slice(head.abstract_begin, std::max(head.abstract_begin, head.abstract_end)).trimmed(),
+                        context.english, summary.sentences, summary.parts);
     return summary;
 }
 
+// Whether `next` carries on an address that ends with `last`.
+bool continues_address(const SourceLine& last, const SourceLine& next) {
+    const std::string_view before = line_text(last);
+    const std::string_view after = line_text(next);
+    const char32_t end = last_code_point(before);
+    return end == ',' || end == '-' || last.ends_in_soft_hyphen || is_lower(first_code_point(after)) ||
+           after.find('@') != std::string_view::npos;
+}
+
+std::size_t block_start(const Block& block) { return block.front()->start; }
+std::size_t block_end(const Block& block) { return block.back()->end; }
+
 // One article's fields from the blocks of lines [begin, end) after its header.
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
-    bool resume_follows = false;
-    for (const Block& block : blocks_of(context.lines, begin, end)) {
+    std::vector<bool> guessed;
+    const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.blank_paragraphs, &guessed);
+    // Copies of lines that open with a run-in label, cut after it; reserved so that the
+    // blocks can point into it.
+    std::vector<SourceLine> cut_lines;
+    cut_lines.reserve(blocks.size());
+    auto note = [&](std::string message, std::size_t start, std::size_t stop) {
+        article.structure_notes.push_back(StructureNote{std::move(message), start, stop});
+    };
+    enum class State { body, resume_label, resume, summary, correspondence } state = State::body;
+    Block correspondence_block;
+    auto flush_correspondence = [&] {
+        if (correspondence_block.empty()) return;
+        const MappedText joined = context.join(correspondence_block).trimmed();
+        const std::size_t label = correspondence_label_length(joined.text());
+        article.correspondence = whole_sentence(joined.slice(label, joined.size()));
+        correspondence_block.clear();
+    };
+    bool resume_seen = false;
+    bool resume_end_guessed = false;
+    std::size_t resume_last_line = 0;
+    Block summary_block;
+    auto add_resume = [&](const Block& lines, std::size_t b) {
+        add_field_sentences(context.join(lines), context.danish, article.resume, article.resume_parts);
+        state = State::resume;
+        resume_end_guessed = guessed[b];
+        resume_last_line = lines.back()->number;
+    };
+    auto flush_summary = [&] {
+        if (!summary_block.empty()) article.summary = parse_summary(context, summary_block);
+        summary_block.clear();
+    };
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const Block& block = blocks[b];
         switch (field_of(*block.front())) {
             case Field::resume: {
-                const Block rest(block.begin() + 1, block.end());
-                resume_follows = rest.empty();
-                if (!rest.empty()) article.resume = sentences_of(context.join(rest), context.danish);
+                if (resume_seen) {
+                    note("a second Resumé in one article: the first is taken as the Resumé, this one is kept as body text",
+                         block_start(block), block_end(block));
+                    add_body_block(context, block, article.sections);
+                    state = State::body;
+                    continue;
+                }
+                resume_seen = true;
+                const SourceLine& first = *block.front();
+                const std::size_t text_begin = resume_label_length(first.text.text());
+                Block rest;
+                if (text_begin < first.text.size() && !trim(first.text.text().substr(text_begin)).empty()) {
+                    // A run-in label ("Resumé Mesenkymale ...").
+                    SourceLine cut = first;
+                    cut.text = first.text.slice(text_begin, first.text.size());
+                    cut_lines.push_back(std::move(cut));
+                    rest.push_back(&cut_lines.back());
+                }
+                rest.insert(rest.end(), block.begin() + 1, block.end());
+                if (rest.empty()) state = State::resume_label;
+                else add_resume(rest, b);
                 continue;
             }
             case Field::summary:
-                article.summary = parse_summary(context, block);
-                break;
+                if (article.summary || !summary_block.empty()) {
+                    flush_summary();
+                    note("a second Summary in one article: the first is taken as the Summary, this one is kept as body text",
+                         block_start(block), block_end(block));
+                    add_body_block(context, block, article.sections);
+                    state = State::body;
+                    continue;
+                }
+                summary_block = block;
+                state = State::summary;
+                continue;
             case Field::correspondence: {
-                const MappedText joined = context.join(block).trimmed();
-                const std::size_t label = correspondence_label_length(joined.text());
-                article.correspondence = whole_sentence(joined.slice(label, joined.size()));
-                break;
+                flush_summary();
+                flush_correspondence();
+                state = State::body;
+                if (article.correspondence) {
+                    note("a second Korrespondance line in one article: kept as body text", block_start(block), block_end(block));
+                    add_body_block(context, block, article.sections);
+                } else {
+                    correspondence_block = block;
+                    state = State::correspondence;
+                }
+                continue;
             }
-            case Field::text:
-                if (resume_follows) article.resume = sentences_of(context.join(block), context.danish);
-                else add_body_block(context, block, article.sections);
-                break;
+            case Field::text: break;
         }
-        resume_follows = false;
+        std::string label;
+        switch (state) {
+            case State::resume_label:
+                add_resume(block, b);
+                continue;
+            case State::resume:
+                // A structured Resumé goes on with its next labelled part.
+                if (!article.resume_parts.empty() && part_label_length(line_text(*block.front()), label) > 0) {
+                    add_resume(block, b);
+                    continue;
+                }
+                if (resume_end_guessed)
+                    note("no blank line ends the Resumé: it is taken to end at line " + std::to_string(resume_last_line) +
+                             ", a short line that ends a sentence; the text after it is body text",
+                         block_start(block), block_end(block));
+                state = State::body;
+                break;
+            case State::correspondence:
+                // The address goes on: after a broken word or a comma, in lower case, or
+                // with the e-mail address on a line of its own.
+                if (continues_address(*correspondence_block.back(), *block.front())) {
+                    correspondence_block.insert(correspondence_block.end(), block.begin(), block.end());
+                    continue;
+                }
+                flush_correspondence();
+                state = State::body;
+                break;
+            case State::summary:
+                // Text after the Summary up to the next field continues it (a citation on a
+                // line of its own, a structured Summary's next part).
+                summary_block.insert(summary_block.end(), block.begin(), block.end());
+                continue;
+            case State::body: break;
+        }
+        add_body_block(context, block, article.sections);
     }
+    flush_summary();
+    flush_correspondence();
 }
 
 // An article header: title lines, then a line with the kind label and the authors.
@@ -300,6 +510,29 @@ struct Header {
     std::size_t rest_begin = 0;   // byte offset of the authors in the anchor line's text
 };
 
+// Whether every word of `text` is capitalised (or a name particle, an initial or '&'):
+// the rest of a name list wrapped after a name ("Hans Erik" | "Johnsen & Ole Olsen").
+bool all_capitalised(std::string_view text) {
+    static constexpr std::array<std::string_view, 8> particles = {"og", "and", "van", "von", "de", "af", "la", "le"};
+    bool any = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(text, i, n);
+        if (!is_letter(c)) {
+            i += n;
+            continue;
+        }
+        const std::string_view word = leading_word(text.substr(i));
+        const std::size_t length = std::max<std::size_t>(word.size(), n);
+        if (!is_upper(c) && std::find(particles.begin(), particles.end(), word) == particles.end()) return false;
+        any = true;
+        i += length;
+    }
+    // A full stop ends a sentence, unless it follows an initial ("Pernille B.").
+    return any && (!ends_sentence(text) || code_points(last_word(text)) == 1);
+}
+
 std::vector<Header> find_headers(const Lines& lines) {
     std::vector<Header> headers;
     std::size_t lower_bound = 0;
@@ -308,6 +541,9 @@ std::vector<Header> find_headers(const Lines& lines) {
         const std::string_view text = trim(raw);
         const auto label = split_kind_label(text);
         if (!label) continue;
+        if (field_of(lines[i]) != Field::text) continue;  // "RESUMÉ", "SUMMARY" are no rubric
+        std::string part;
+        if (part_label_length(text, part) > 0) continue;  // nor is "KONKLUSION"
         Header header;
         header.anchor = i;
         header.kind = label->label;
@@ -325,6 +561,15 @@ std::vector<Header> find_headers(const Lines& lines) {
         for (std::size_t extra = 0; extra < 3 && last_author_line + 1 < lines.size(); ++extra) {
             const SourceLine& next = lines[last_author_line + 1];
             if (next.blank() || field_of(next) != Field::text || !looks_like_names(line_text(next))) break;
+            // A list wraps after a separator or inside a name; a list that ends at its
+            // line end is followed by text, which can read like names too.
+            const SourceLine& current = lines[last_author_line];
+            const std::string_view current_text = last_author_line == i ? text.substr(label->rest_begin) : line_text(current);
+            const char32_t end = last_code_point(current_text);
+            const std::string_view last = last_word(current_text);
+            if (end != ',' && end != '&' && end != '-' && !current.ends_in_soft_hyphen && last != "og" && last != "and" &&
+                first_code_point(line_text(next)) != '&' && !all_capitalised(line_text(next)))
+                break;
             ++last_author_line;
         }
         header.fields_begin = last_author_line + 1;
@@ -336,11 +581,30 @@ std::vector<Header> find_headers(const Lines& lines) {
         while (title_begin > lower_bound && title_end - title_begin < 3) {
             const SourceLine& above = lines[title_begin - 1];
             const std::string_view t = line_text(above);
-            if (above.blank() || field_of(above) != Field::text || last_code_point(t) == '.' ||
-                !word_before_final_hyphen(t).empty())
+            // A line ending in a broken word belongs to the text above the title, unless the
+            // title line below it carries the word on in lower case ("Dokumentsammenlignings-" |
+            // "indstillinger").
+            const bool broken = !word_before_final_hyphen(t).empty();
+            const bool title_continues =
+                title_begin < title_end && is_lower(first_code_point(line_text(lines[title_begin])));
+            // Nor is an e-mail address or a citation ("Ugeskr Læger 2003;165: 4852-4855")
+            // closing the Summary above.
+            const std::size_t semicolon = t.find(';');
+            const bool citation = semicolon != std::string_view::npos && semicolon >= 4 && is_digit(static_cast<unsigned char>(t[semicolon - 1]));
+            if (above.blank() || field_of(above) != Field::text || last_code_point(t) == '.' || (broken && !title_continues) ||
+                t.find('@') != std::string_view::npos || citation)
                 break;
+            // A line that carries on a broken word above it in lower case ends the field
+            // before (an address): it is no title.
+            if (title_begin - 1 > lower_bound && is_lower(first_code_point(t))) {
+                const SourceLine& before = lines[title_begin - 2];
+                if (before.ends_in_soft_hyphen || !word_before_final_hyphen(line_text(before)).empty()) break;
+            }
             --title_begin;
         }
+        // A title starts with a capital; a line in lower case only continues the title line above it.
+        while (title_begin < title_end && (lines[title_begin].blank() || is_lower(first_code_point(line_text(lines[title_begin])))))
+            ++title_begin;
         header.title_begin = title_begin == title_end ? i : title_begin;
         headers.push_back(header);
         lower_bound = header.fields_begin;
@@ -436,8 +700,9 @@ Document Parser::parse(DocumentLayout prepared, unsigned threads) const {
     document.articles.resize(ranges.size());
     std::vector<std::vector<Repair>> article_repairs(ranges.size());
     const double width = typical_width(lines);
+    const bool blank_paragraphs = uses_blank_paragraphs(lines, width);
     detail::parallel_for(ranges.size(), threads, [&](std::size_t a) {
-        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width};
+        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, blank_paragraphs};
         const Range& range = ranges[a];
         Article& article = document.articles[a];
         if (range.header) {
@@ -448,7 +713,9 @@ Document Parser::parse(DocumentLayout prepared, unsigned threads) const {
             parse_fields(context, range.begin, range.end, article);
         }
         set_span(lines, range.begin, range.end, article);
-        article.truncated_end = !article.summary.has_value();
+        // Only the last article can be cut off by the end of the source; one before it
+        // without a Summary lacks it.
+        article.truncated_end = !article.summary.has_value() && a + 1 == ranges.size();
     });
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
 

@@ -30,6 +30,21 @@ namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
+// Whether `text` ends a sentence: . ! ? possibly followed by closing brackets or quotes.
+bool ends_with_sentence_end(std::string_view text) {
+    text = trim(text);
+    while (!text.empty()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_before(text, text.size(), n);
+        if (c == ')' || c == ']' || c == 0xBB || c == '"' || c == 0x201D || c == 0x2019) {
+            text.remove_suffix(n);
+            continue;
+        }
+        return c == '.' || c == '!' || c == '?';
+    }
+    return false;
+}
+
 bool ends_in_soft_hyphen(std::string_view raw_line) {
     const std::string_view t = trim(raw_line);
     return t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xAD";
@@ -43,10 +58,12 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
     line.end = end;
     line.number = number;
     line.ends_in_soft_hyphen = ends_in_soft_hyphen(std::string_view(source).substr(start, end - start));
+    for (std::size_t i = start; i < end && (source[i] == ' ' || source[i] == '\f'); ++i) line.indent += source[i] == ' ';
     std::vector<Repair> normalisations;
     append_normalized(source, start, end, line.text, normalisations);
 
     const std::string_view text = line.text.text();
+    line.width = code_points(trim(text));
     switch (classify_line(text)) {
         case LineKind::running_head:
             result.repairs.push_back({Repair::Kind::running_head_dropped, start, end, std::string(trim(text))});
@@ -68,9 +85,50 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
         result.captions.push_back(std::move(lifted));
         line.text = line.text.slice(0, caption->begin);
         line.ends_in_soft_hyphen = false;
-        if (line.blank()) return;  // the line held nothing but the caption
+        if (line.blank()) {  // the line held nothing but the caption, which may go on below
+            result.captions.back().open = !ends_with_sentence_end(result.captions.back().caption.text());
+            return;
+        }
     }
     result.lines.push_back(std::move(line));
+}
+
+// A caption set as a paragraph of its own wraps over lines like any other: the lines after
+// a caption that filled its line, up to the one that ends its sentence (three at most, none
+// after a blank line), belong to it and leave the running text.
+void extend_open_captions(LayoutResult& result) {
+    std::vector<bool> absorbed(result.lines.size(), false);
+    bool any = false;
+    for (LiftedCaption& caption : result.captions) {
+        if (!caption.open) continue;
+        for (std::size_t k = caption.line; k < result.lines.size() && k < caption.line + 3; ++k) {
+            const SourceLine& line = result.lines[k];
+            if (line.blank() || absorbed[k]) break;
+            const std::string_view text = trim(line.text.text());
+            const std::size_t begin = static_cast<std::size_t>(text.data() - line.text.text().data());
+            const std::string_view so_far = caption.caption.text();
+            if (!word_before_final_hyphen(so_far).empty() && is_lower(first_code_point(text))) {
+                caption.caption = caption.caption.slice(0, caption.caption.size() - 1);  // "modifi-" | "ceret"
+            } else {
+                caption.caption.append_synthetic(" ", result.lines[k > 0 ? k - 1 : k].end);
+            }
+            caption.caption.append(line.text, begin, begin + text.size());
+            absorbed[k] = any = true;
+            if (ends_with_sentence_end(text)) break;
+        }
+        caption.open = false;
+    }
+    if (!any) return;
+    std::vector<std::size_t> new_index(result.lines.size() + 1, 0);
+    std::vector<SourceLine> kept;
+    kept.reserve(result.lines.size());
+    for (std::size_t k = 0; k < result.lines.size(); ++k) {
+        new_index[k] = kept.size();
+        if (!absorbed[k]) kept.push_back(std::move(result.lines[k]));
+    }
+    new_index[result.lines.size()] = kept.size();
+    for (LiftedCaption& caption : result.captions) caption.line = new_index[std::min(caption.line, result.lines.size())];
+    result.lines = std::move(kept);
 }
 
 }  // namespace
@@ -83,9 +141,16 @@ LayoutResult repair_layout(const SourceText& source) {
         result.repairs.push_back({Repair::Kind::normalized, 0, byte_order_mark.size(), "byte-order mark removed"});
         pos = byte_order_mark.size();
     }
+    // The physical lines, then page by page (a form feed starts a page) in reading order:
+    // a page printed as two columns side by side is read column by column.
+    std::vector<layout_detail::LineRange> page;
     // One line per line feed at most: reserving them up front spares the vector's doubling,
     // which copies every line and can leave room for twice as many as needed.
     result.lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+    auto add_page = [&] {
+        for (const layout_detail::LineRange& line : column_order(s, page)) add_line(s, line.start, line.end, line.number, result);
+        page.clear();
+    };
     std::size_t number = 0;
     while (pos < s.size()) {
         ++number;
@@ -102,9 +167,12 @@ LayoutResult repair_layout(const SourceText& source) {
                 next = line_end + 1;
             }
         }
-        add_line(s, pos, line_end, number, result);
+        if (pos < line_end && s[pos] == '\f') add_page();
+        page.push_back({pos, line_end, number});
         pos = next;
     }
+    add_page();
+    extend_open_captions(result);
     return result;
 }
 

@@ -120,6 +120,21 @@ std::size_t MappedText::source_end(std::size_t end) const {
     return origin(std::min(end, text_.size()) - 1) + 1;
 }
 
+std::pair<std::size_t, std::size_t> MappedText::source_hull(std::size_t begin, std::size_t end) const {
+    std::size_t start = source_start(begin), stop = source_end(end);
+    end = std::min(end, text_.size());
+    if (start < stop || begin >= end) return {start, stop};
+    // Reordered text (columns read one after the other): the smallest span holding every byte.
+    for (auto run = run_at(begin); run != runs_.end() && run->text_begin < end; ++run) {
+        const std::size_t first = std::max(begin, run->text_begin);
+        const std::size_t next = std::next(run) == runs_.end() ? text_.size() : std::next(run)->text_begin;
+        const std::size_t last = std::min(end, next) - 1;
+        start = std::min(start, origin(first));
+        stop = std::max(stop, origin(last) + 1);
+    }
+    return {start, stop};
+}
+
 MappedText MappedText::slice(std::size_t begin, std::size_t end) const {
     MappedText out;
     out.append(*this, begin, end);

@@ -226,6 +226,10 @@ void shift_offsets(Article& article, std::vector<Finding>& findings, std::size_t
         shift(article.summary->end, delta);
     }
     shift(article.correspondence, delta);
+    for (StructureNote& note : article.structure_notes) {
+        shift(note.start, delta);
+        shift(note.end, delta);
+    }
     shift(article.start, delta);
     shift(article.end, delta);
     for (Finding& finding : findings) {

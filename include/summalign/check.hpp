@@ -18,7 +18,15 @@
 namespace summalign {
 
 struct Finding {
-    enum class Kind { misspelling, number_mismatch, abbreviation_mismatch, unsupported_claim, missing_summary, missing_resume };
+    enum class Kind {
+        misspelling,
+        number_mismatch,
+        abbreviation_mismatch,
+        unsupported_claim,
+        missing_summary,
+        missing_resume,
+        suspect_structure,  // the parser had to assume something about the article's structure (Article::structure_notes)
+    };
     Kind kind = Kind::misspelling;
     Lang lang = Lang::en;
     std::string text;        // the sentence concerned

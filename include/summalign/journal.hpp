@@ -37,11 +37,30 @@ struct Citation {
     std::string pages;    // "4850-4852"
 };
 
+// One labelled part of a structured Resumé or Summary ("Introduktion", "Material and
+// methods"): the label as printed, without its colon, and the part's sentences
+// [begin, end) as indices into the field's sentences (which no longer hold the label).
+struct FieldPart {
+    std::string label;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// Something about an article's structure the parser had to assume (a boundary guessed, a
+// second Summary, text that fits no field), with the source span concerned. The text
+// itself stays in the article; the checker reports each note as `suspect_structure`.
+struct StructureNote {
+    std::string message;
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
 struct Summary {
     std::vector<std::string> authors;
     std::optional<Sentence> title;
     std::optional<Citation> citation;
     std::vector<Sentence> sentences;
+    std::vector<FieldPart> parts;  // a structured Summary's parts; empty otherwise
     std::size_t start = 0;  // source span of the whole Summary block
     std::size_t end = 0;
 };
@@ -52,12 +71,14 @@ struct Article {
     std::optional<std::string> kind;  // "OVERSIGTSARTIKEL", "VIDENSKAB OG PRAKSIS", ...
     std::vector<std::string> authors;
     std::vector<Sentence> resume;
+    std::vector<FieldPart> resume_parts;  // a structured Resumé's parts; empty otherwise
     std::vector<Section> sections;
     std::vector<Figure> figures;
     std::optional<Summary> summary;
     std::optional<Sentence> correspondence;
     bool truncated_start = false;  // the source begins inside this article (no title)
-    bool truncated_end = false;    // the source ends inside this article
+    bool truncated_end = false;    // the source ends inside this article (the last one, without a Summary)
+    std::vector<StructureNote> structure_notes;
     std::size_t start = 0;  // source span of the whole article
     std::size_t end = 0;
 };

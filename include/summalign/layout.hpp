@@ -44,6 +44,13 @@ struct SourceLine {
     // The line ended in a soft hyphen (U+00AD), which normalisation removed: the word
     // continues on the next line without a space.
     bool ends_in_soft_hyphen = false;
+    // Code points of the whole normalised line, a lifted caption included and surrounding
+    // white space not: how much of the column the line filled (a paragraph's last line
+    // is short).
+    std::size_t width = 0;
+    // Spaces before the first visible character in the source (in a column cut out of a
+    // two-column page, from the column's cut): a paragraph's first line is often indented.
+    std::size_t indent = 0;
 
     bool blank() const;  // nothing but white space
 };
@@ -53,6 +60,7 @@ struct LiftedCaption {
     std::string label;       // "Fig. 1"
     MappedText caption;      // "Mulig klinisk anvendelse af ... (modificeret fra [9])."
     std::size_t line = 0;    // index into LayoutResult::lines of the line it was cut from
+    bool open = false;       // internal to repair_layout: the caption may go on on the next lines
 };
 
 struct LayoutResult {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace summalign {
@@ -55,6 +56,9 @@ public:
     // Half-open source span covered by text bytes [begin, end): [origin(begin), origin(end-1)+1).
     std::size_t source_start(std::size_t begin) const;
     std::size_t source_end(std::size_t end) const;
+    // [source_start(begin), source_end(end)), or, where text was read out of source order
+    // (two columns one after the other), the smallest source span that holds every byte.
+    std::pair<std::size_t, std::size_t> source_hull(std::size_t begin, std::size_t end) const;
     MappedText slice(std::size_t begin, std::size_t end) const;
     // Removes leading/trailing ASCII and Unicode white space.
     MappedText trimmed() const;

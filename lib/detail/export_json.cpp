@@ -97,6 +97,28 @@ Json citation_json(const std::optional<Citation>& citation) {
                 {"text", citation_text(*citation)}};
 }
 
+Json parts_json(const std::vector<FieldPart>& parts) {
+    Json list = new_array(parts.size());
+    for (const FieldPart& part : parts) {
+        Json& object = new_object_in(list, 3);
+        object["label"] = part.label;
+        object["first"] = part.begin;
+        object["count"] = part.end - part.begin;
+    }
+    return list;
+}
+
+Json notes_json(const std::vector<StructureNote>& notes) {
+    Json list = new_array(notes.size());
+    for (const StructureNote& note : notes) {
+        Json& object = new_object_in(list, 3);
+        object["message"] = note.message;
+        object["start"] = note.start;
+        object["end"] = note.end;
+    }
+    return list;
+}
+
 Json summary_json(const std::optional<Summary>& summary) {
     if (!summary) return nullptr;
     Json object;
@@ -104,6 +126,7 @@ Json summary_json(const std::optional<Summary>& summary) {
     put_optional_text(object, "title", summary->title);
     object["citation"] = citation_json(summary->citation);
     object["sentences"] = sentences_json(summary->sentences);
+    object["parts"] = parts_json(summary->parts);
     object["start"] = summary->start;
     object["end"] = summary->end;
     return object;
@@ -235,7 +258,7 @@ std::string dump(const Json& json, int indent) {
 }  // namespace
 
 Json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned) {
-    Json object = new_object(20);
+    Json object = new_object(22);
     object["index"] = index;
     put_optional_text(object, "title", article.title);
     put_optional_text(object, "subtitle", article.subtitle);
@@ -246,10 +269,12 @@ Json article_to_json(const Article& article, std::size_t index, const AlignedArt
     object["truncated_start"] = article.truncated_start;
     object["truncated_end"] = article.truncated_end;
     object["resume"] = sentences_json(article.resume);
+    object["resume_parts"] = parts_json(article.resume_parts);
     object["sections"] = sections_json(article.sections);
     object["figures"] = figures_json(article.figures);
     object["summary"] = summary_json(article.summary);
     object["correspondence"] = article.correspondence ? sentence_json(*article.correspondence) : Json(nullptr);
+    object["structure_notes"] = notes_json(article.structure_notes);
     if (aligned) object["alignment"] = alignment_json(article, *aligned);
     return object;
 }

@@ -30,11 +30,36 @@ std::optional<KindLabel> split_kind_label(std::string_view line) {
     }
     std::size_t n = 0;
     if (!is_lower(code_point_at(line, i, n))) return std::nullopt;
-    // Glued: the last capital starts the first name ("...ARTIKELMoustapha").
+    // The last capital starts the first name: glued ("...ARTIKELMoustapha", as extraction
+    // leaves a run-in label) or after a space ("OVERSIGTSARTIKEL Moustapha").
     const std::string_view label = trim(line.substr(0, last_letter_begin));
-    if (code_points(label) < 5 || last_letter_begin == 0 || line[last_letter_begin - 1] == ' ') return std::nullopt;
+    if (code_points(label) < 5 || last_letter_begin == 0) return std::nullopt;
     if (!looks_like_names(line.substr(last_letter_begin))) return std::nullopt;
+    if (line[last_letter_begin - 1] == ' ') {
+        // After a space the capitals could also be an abbreviation opening a sentence
+        // ("MSC HLA Mesenkymale ..."): take a known rubric, or one long word of capitals.
+        std::size_t longest = 0, run = 0;
+        for (std::size_t k = 0; k < label.size();) {
+            const char32_t c = code_point_at(label, k, n);
+            run = c == ' ' ? 0 : run + 1;
+            longest = std::max(longest, run);
+            k += n;
+        }
+        if (!is_known_kind(label) && longest < 8) return std::nullopt;
+    }
     return KindLabel{std::string(label), last_letter_begin};
+}
+
+bool is_known_kind(std::string_view label) {
+    static constexpr std::array<std::string_view, 16> kinds = {
+        "OVERSIGTSARTIKEL", "VIDENSKABELIG ARTIKEL", "ORIGINAL ARTIKEL", "ORIGINALARTIKEL", "KASUISTIK",
+        "STATUSARTIKEL",    "LEDER",                 "VIDENSKAB OG PRAKSIS", "KORT MEDDELELSE", "KOMMENTAR",
+        "DEBAT",            "KLINISK PRAKSIS",       "MINIREVIEW",       "STATUS",          "FORSKNING",
+        "SYNSPUNKT"};
+    const std::string_view t = trim(label);
+    for (const std::string_view kind : kinds)
+        if (t == kind) return true;
+    return false;
 }
 
 bool looks_like_names(std::string_view text) {
@@ -69,21 +94,106 @@ std::vector<std::string> split_authors(std::string_view text) {
     return authors;
 }
 
-bool is_resume_label(std::string_view line) {
-    const std::string_view t = trim(line);
-    return t == "Resumé" || t == "Resume" || t == "Resumé:" || t == "Sammenfatning" || t == "Sammendrag";
+namespace {
+
+std::size_t skip_spaces(std::string_view s, std::size_t i);
+
+// `label` (lower case) at the start of `t` in any case: its byte length in `t`, or 0.
+std::size_t label_prefix(std::string_view t, std::string_view label) {
+    // Upper- and lower-case forms of the letters used here have the same byte length
+    // (é/É are both two bytes), so the prefix is as long as the label.
+    // Byte by byte, without ICU (this runs on every line): ASCII letters differ in case by
+    // 0x20, and so do the Latin-1 letters of the labels (é/É, å/Å, æ/Æ, ø/Ø: C3 A9 / C3 89)
+    // in their second byte.
+    if (t.size() < label.size()) return 0;
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        const char l = label[i], c = t[i];
+        if (l == c) continue;
+        const bool ascii_letter = l >= 'a' && l <= 'z';
+        const bool latin1_second = i > 0 && label[i - 1] == '\xC3';
+        if ((ascii_letter || latin1_second) && static_cast<char>(c | 0x20) == l) continue;
+        return 0;
+    }
+    return label.size();
 }
 
-bool starts_summary(std::string_view line) {
-    const std::string_view t = trim(line);
-    if (t.substr(0, 7) != "Summary") return false;
-    // "Summary", "Summary:", "SummaryCarsten ...", "Summary Carsten ...", but not running
-    // text such as "Summary statistics were ...".
-    std::size_t i = 7;
-    while (i < t.size() && (t[i] == ' ' || t[i] == ':')) ++i;
-    if (i == t.size()) return true;
+// After a field label: the end of the line, a colon, or a space (or nothing, when glued)
+// before a capital letter or digit that starts the field's text. Returns where the text
+// starts (t.size() when the label stands alone), or npos.
+std::size_t after_label(std::string_view t, std::size_t i, bool glued_ok) {
+    const std::size_t label_end = i;
+    while (i < t.size() && (t[i] == ' ' || t[i] == ':' || t[i] == '\t')) ++i;
+    if (i == t.size()) return i;
+    if (i == label_end && !glued_ok) return std::string_view::npos;
     std::size_t n = 0;
-    return is_upper(code_point_at(t, i, n));
+    const char32_t c = code_point_at(t, i, n);
+    if (is_upper(c) || is_digit(c) || c == 0xAB || c == 0xBB || c == 0x201C || c == '"') return i;
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::size_t resume_label_length(std::string_view line) {
+    const std::size_t lead = std::min(line.find_first_not_of(" \t"), line.size());
+    const std::string_view t = line.substr(lead);
+    static constexpr std::array<std::string_view, 4> labels = {"resumé", "resume", "sammenfatning", "sammendrag"};
+    for (const std::string_view label : labels) {
+        const std::size_t length = label_prefix(t, label);
+        if (length == 0) continue;
+        // Run-in ("Resumé Mesenkymale ..."), with a colon, or alone; never glued, as
+        // "Resumeet" is a word.
+        const std::size_t text = after_label(t, length, false);
+        if (text == std::string_view::npos) return 0;
+        return lead + text;
+    }
+    return 0;
+}
+
+bool is_resume_label(std::string_view line) { return resume_label_length(line) > 0; }
+
+std::size_t summary_label_length(std::string_view line) {
+    const std::size_t lead = std::min(line.find_first_not_of(" \t"), line.size());
+    const std::string_view t = line.substr(lead);
+    const std::size_t length = label_prefix(t, "summary");
+    if (length == 0) return 0;
+    // "Summary", "SUMMARY:", "SummaryCarsten ...", "Summary Carsten ...", but not running
+    // text such as "Summary statistics were ..." or "Summarysomething".
+    const std::size_t text = after_label(t, length, true);
+    return text == std::string_view::npos ? 0 : lead + length;
+}
+
+bool starts_summary(std::string_view line) { return summary_label_length(line) > 0; }
+
+std::size_t part_label_length(std::string_view text, std::string& label) {
+    // Longer labels first, so that "materiale og metoder" wins over "metoder".
+    static constexpr std::array<std::string_view, 30> labels = {
+        "materials and methods", "material and methods", "materiale og metoder", "materiale og metode",
+        "patients and methods", "patienter og metoder", "introduction", "introduktion", "conclusions", "conclusion",
+        "konklusioner", "konklusion", "background", "baggrund", "objectives", "objective", "resultater",
+        "diskussion", "discussion", "resultat", "results", "methods", "metoder", "formål", "method", "metode",
+        "design", "result", "aims", "aim"};
+    const std::size_t lead = std::min(text.find_first_not_of(" \t"), text.size());
+    const std::string_view t = text.substr(lead);
+    for (const std::string_view candidate : labels) {
+        const std::size_t length = label_prefix(t, candidate);
+        if (length == 0) continue;
+        // "Resultater:" or a run-in label before a capitalised sentence ("Konklusion Behandling ...").
+        std::size_t i = length;
+        if (trim(t.substr(i)).empty()) {  // the label alone on its line: the text follows
+            label = std::string(t.substr(0, length));
+            return text.size();
+        }
+        const bool colon = i < t.size() && t[i] == ':';
+        if (colon) ++i;
+        const std::size_t text_begin = skip_spaces(t, i);
+        if (!colon) {
+            std::size_t n = 0;
+            if (text_begin == i || text_begin >= t.size() || !is_upper(code_point_at(t, text_begin, n))) return 0;
+        }
+        label = std::string(t.substr(0, length));
+        return lead + text_begin;
+    }
+    return 0;
 }
 
 std::size_t correspondence_label_length(std::string_view line) {
@@ -107,6 +217,36 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
     return i;
 }
 bool sentence_final(char c) { return c == '.' || c == '?' || c == '!'; }
+
+// The end of the sentence starting at `p` (just after its final mark): a mark followed
+// by a space and a capital, or glued to a capital ("diseases.Ugeskr"), as a title ends.
+std::size_t first_sentence_end(std::string_view text, std::size_t p) {
+    for (std::size_t r = p; r < text.size(); ++r) {
+        if (!sentence_final(text[r])) continue;
+        const std::size_t next = skip_spaces(text, r + 1);
+        if (next == text.size()) return text.size();
+        std::size_t n = 0;
+        if (is_upper(code_point_at(text, next, n))) return r + 1;
+    }
+    return text.size();
+}
+
+// Where a journal name that ends at `year_begin` starts: the capitalised words just before
+// the year ("Ugeskr Læger"), after the sentence before it.
+std::size_t journal_start(std::string_view text, std::size_t year_begin) {
+    std::size_t begin = year_begin;
+    while (begin > 0) {
+        std::size_t n = 0;
+        const char32_t c = code_point_before(text, begin, n);
+        if (sentence_final(static_cast<char>(c < 0x80 ? c : 0))) break;
+        if (!is_letter(c) && c != ' ') break;
+        begin -= n;
+    }
+    while (begin < year_begin && text[begin] == ' ') ++begin;
+    std::size_t n = 0;
+    if (begin == year_begin || !is_upper(code_point_at(text, begin, n))) return year_begin;
+    return begin;
+}
 
 // "2003;165: 4850-4852" starting at the year: fills the citation and returns its end, or 0.
 std::size_t match_citation(std::string_view s, std::size_t year_begin, Citation& citation) {
@@ -148,9 +288,16 @@ SummaryHead parse_summary_head(std::string_view text) {
     }
     head.title_begin = p;
     // The citation "Journal YYYY;VOL: PAGES" closes the title; look for it nearby.
+    // Near the head, or closing the block (the last 200 bytes): a bounded search, so that a
+    // long Summary full of semicolons costs no more than a short one.
     const std::size_t search_end = std::min(text.size(), p + 800);
-    for (std::size_t semicolon = text.find(';', p); semicolon != std::string_view::npos && semicolon < search_end;
+    const std::size_t tail_begin = std::max(search_end, text.size() > 200 ? text.size() - 200 : std::size_t{0});
+    for (std::size_t semicolon = text.find(';', p); semicolon != std::string_view::npos;
          semicolon = text.find(';', semicolon + 1)) {
+        if (semicolon >= search_end && semicolon < tail_begin) {
+            semicolon = text.find(';', tail_begin);
+            if (semicolon == std::string_view::npos) break;
+        }
         std::size_t year_end = semicolon;
         while (year_end > p && text[year_end - 1] == ' ') --year_end;
         if (year_end < p + 4) continue;
@@ -168,6 +315,23 @@ SummaryHead parse_summary_head(std::string_view text) {
             else spaced_end = r + 1;
         }
         if (title_end == p) title_end = spaced_end;
+        // The citation closes the block instead ("... future. Ugeskr Læger 2003;165:4852-5."):
+        // the title is then the first sentence and the abstract runs up to the journal name.
+        std::size_t after = skip_spaces(text, citation_end);
+        if (after < text.size() && text[after] == '.') after = skip_spaces(text, after + 1);
+        const bool closes_block = after == text.size() && year_begin > first_sentence_end(text, p) + 1;
+        if (closes_block) {
+            const std::size_t journal_begin = journal_start(text, year_begin);
+            if (journal_begin == year_begin) continue;
+            citation.journal = std::string(trim(text.substr(journal_begin, year_begin - journal_begin)));
+            head.title_end = first_sentence_end(text, p);
+            head.citation = citation;
+            head.citation_begin = journal_begin;
+            head.citation_end = citation_end;
+            head.abstract_begin = skip_spaces(text, head.title_end);
+            head.abstract_end = journal_begin;
+            return head;
+        }
         const std::string_view journal = trim(text.substr(title_end, year_begin - title_end));
         if (journal.empty() || !looks_like_names(journal)) continue;
         citation.journal = std::string(journal);
@@ -175,14 +339,17 @@ SummaryHead parse_summary_head(std::string_view text) {
         head.citation = citation;
         head.citation_begin = static_cast<std::size_t>(journal.data() - text.data());
         head.citation_end = citation_end;
-        head.abstract_begin = skip_spaces(text, citation_end);
+        // The short form ends in a full stop ("4852-5.").
+        std::size_t abstract = skip_spaces(text, citation_end);
+        if (abstract < text.size() && text[abstract] == '.') abstract = skip_spaces(text, abstract + 1);
+        head.abstract_begin = abstract;
+        head.abstract_end = text.size();
         return head;
     }
     // No citation: the title is the first sentence.
-    std::size_t r = p;
-    while (r < text.size() && !sentence_final(text[r])) ++r;
-    head.title_end = std::min(text.size(), r + 1);
+    head.title_end = first_sentence_end(text, p);
     head.abstract_begin = skip_spaces(text, head.title_end);
+    head.abstract_end = text.size();
     return head;
 }
 

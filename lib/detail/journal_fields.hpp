@@ -28,18 +28,35 @@ bool looks_like_names(std::string_view text);
 // Splits an author list on commas and ampersands: "A, B & C" -> A, B, C.
 std::vector<std::string> split_authors(std::string_view text);
 
-// Labelled lines that open a field.
-bool is_resume_label(std::string_view line);          // "Resumé" alone on its line
-bool starts_summary(std::string_view line);           // "Summary", "SummaryCarsten ..."
+// One of the journal's rubrics ("OVERSIGTSARTIKEL", "KASUISTIK", "VIDENSKABELIG ARTIKEL", ...).
+bool is_known_kind(std::string_view label);
+
+// Labelled lines that open a field. Labels are matched in any case ("Resumé", "RESUMÉ").
+// "Resumé" alone, with a colon or run-in ("Resumé Mesenkymale ..."): where the Resumé's
+// text starts in the line (line.size() when the label stands alone), else 0.
+std::size_t resume_label_length(std::string_view line);
+bool is_resume_label(std::string_view line);
+// "Summary", "SUMMARY:", "SummaryCarsten ...": the byte end of the label word in the line, else 0.
+std::size_t summary_label_length(std::string_view line);
+bool starts_summary(std::string_view line);
 std::size_t correspondence_label_length(std::string_view line);  // "Korrespondance:" -> 15, else 0
 
-// The head of a Summary block after the "Summary" label: "Authors:Title.Journal YYYY;VOL: PAGES".
+// A part label of a structured Resumé or Summary at the start of a sentence
+// ("Introduktion:", "Materiale og metoder", "Results:", "CONCLUSION"), followed by a colon
+// or by a capitalised word: where the part's text starts, with `label` set to the label as
+// printed; 0 when the sentence has no such label.
+std::size_t part_label_length(std::string_view text, std::string& label);
+
+// The head of a Summary block after the "Summary" label: "Authors:Title.Journal YYYY;VOL: PAGES",
+// the citation also in its short form ("Ugeskr Læger 2003;165:4852-5.") or closing the block
+// after the abstract.
 struct SummaryHead {
     std::size_t authors_begin = 0, authors_end = 0;  // byte range of the author list (empty when none)
     std::size_t title_begin = 0, title_end = 0;      // byte range of the English title (empty when none)
     std::optional<Citation> citation;
     std::size_t citation_begin = 0, citation_end = 0;
     std::size_t abstract_begin = 0;                  // where the English abstract starts
+    std::size_t abstract_end = 0;                    // and ends (before a citation that closes the block)
 };
 // `text` is the Summary block without its label.
 SummaryHead parse_summary_head(std::string_view text);

@@ -24,11 +24,30 @@ bool is_no_break_space(char32_t c) { return c == 0x00A0 || c == 0x202F || c == 0
 constexpr char32_t soft_hyphen = 0x00AD;
 constexpr char32_t zero_width_no_break_space = 0xFEFF;
 
+// The Latin typographic ligatures (U+FB00-U+FB06) a PDF font may map a glyph to: NFC keeps
+// them, so "ﬁndes" would be a different word from "findes". Their compatibility
+// decomposition, spelt out.
+std::string_view ligature_letters(char32_t c) {
+    switch (c) {
+        case 0xFB00: return "ff";
+        case 0xFB01: return "fi";
+        case 0xFB02: return "fl";
+        case 0xFB03: return "ffi";
+        case 0xFB04: return "ffl";
+        case 0xFB05: return "st";  // long s + t
+        case 0xFB06: return "st";
+        default: return {};
+    }
+}
+
 }  // namespace
 
 void append_normalized(std::string_view source, std::size_t start, std::size_t end, MappedText& out,
                        std::vector<Repair>& repairs) {
     const icu::Normalizer2& nfc = nfc_instance();
+    // Most lines have no tab, form feed or run of spaces: they take the plain ASCII loop.
+    const std::string_view line = source.substr(start, end - start);
+    const bool plain = line.find("  ") == std::string_view::npos && line.find_first_of("\t\f\v") == std::string_view::npos;
     std::size_t verbatim = start;  // start of the pending run copied unchanged
     std::size_t i = start;
     auto flush = [&](std::size_t upto) {
@@ -40,7 +59,27 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
         // when a non-ASCII character comes next.
         if (static_cast<unsigned char>(source[i]) < 0x80) {
             std::size_t j = i;
-            while (j < end && static_cast<unsigned char>(source[j]) < 0x80) ++j;
+            const auto other_space = [](char c) { return c == '\t' || c == '\f' || c == '\v'; };
+            if (plain) {
+                while (j < end && static_cast<unsigned char>(source[j]) < 0x80) ++j;
+            } else {
+                while (j < end && static_cast<unsigned char>(source[j]) < 0x80 && !other_space(source[j]) &&
+                       !(source[j] == ' ' && j + 1 < end && (source[j + 1] == ' ' || other_space(source[j + 1]))))
+                    ++j;
+            }
+            if (!plain && j < end && (other_space(source[j]) || source[j] == ' ')) {
+                // A tab, a form feed (a page break) or a run of spaces (layout extraction
+                // pads columns and justified lines with them): one space, mapped to the
+                // run's first byte.
+                std::size_t k = j;
+                while (k < end && (source[k] == ' ' || other_space(source[k]))) ++k;
+                flush(j);
+                out.append_synthetic(" ", j);
+                if (k - j > 1 || source[j] != ' ')
+                    repairs.push_back({Repair::Kind::normalized, j, k, k - j > 1 ? "white space run -> space" : "tab or form feed -> space"});
+                verbatim = i = k;
+                continue;
+            }
             if (j == end) break;
             i = std::max(i, j - 1);
         }
@@ -60,6 +99,13 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
             flush(i);
             repairs.push_back({Repair::Kind::normalized, i, segment_end,
                                first == soft_hyphen ? "soft hyphen removed" : "zero-width no-break space removed"});
+            verbatim = segment_end;
+        } else if (single && !ligature_letters(first).empty()) {
+            flush(i);
+            const std::string_view letters = ligature_letters(first);
+            out.append_synthetic(letters.substr(0, letters.size() - 1), i);
+            out.append_synthetic(letters.substr(letters.size() - 1), segment_end - 1);
+            repairs.push_back({Repair::Kind::normalized, i, segment_end, "ligature -> " + std::string(letters)});
             verbatim = segment_end;
         } else if (single && is_no_break_space(first)) {
             flush(i);
@@ -92,8 +138,11 @@ void append_normalized(std::string_view source, std::size_t start, std::size_t e
 LineKind classify_line(std::string_view line) {
     const std::string_view t = trim(line);
     if (t.empty()) return LineKind::text;
-    bool all_digits = t.size() <= 5;
-    for (const char ch : t) all_digits = all_digits && ch >= '0' && ch <= '9';
+    // "4853", or "- 4853 -" / "-2-" as some typesetters print it.
+    std::string_view number = t;
+    if (number.size() >= 3 && number.front() == '-' && number.back() == '-') number = trim(number.substr(1, number.size() - 2));
+    bool all_digits = !number.empty() && number.size() <= 5;
+    for (const char ch : number) all_digits = all_digits && ch >= '0' && ch <= '9';
     if (all_digits) return LineKind::page_number;
     if (t.size() > 120 || has_lowercase(t) || !has_digit(t)) return LineKind::text;
     // Count capitalised words of three or more letters (abbreviations such as "AC133+
@@ -144,6 +193,143 @@ std::optional<CaptionMatch> find_caption(std::string_view line) {
         }
     }
     return std::nullopt;
+}
+
+namespace {
+
+// Calls visit(column, byte, code point) for each code point of the line after leading
+// form feeds, counting columns in code points as `pdftotext -layout` pads them.
+template <typename Visit>
+void for_each_column(std::string_view line, Visit&& visit) {
+    std::size_t i = 0, column = 0;
+    while (i < line.size() && line[i] == '\f') ++i;
+    while (i < line.size()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(line, i, n);
+        if (!visit(column, i, c)) return;
+        i += n;
+        ++column;
+    }
+}
+
+}  // namespace
+
+std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page) {
+    // A cheap test first: side-by-side columns leave a wide gap inside many lines.
+    // Where the columns' lines do not share rows (different font sizes, a title in one
+    // column), a right-column line stands alone after a deep indent instead.
+    std::size_t nonblank = 0, gapped = 0;
+    for (const LineRange& line : page) {
+        const std::string_view raw = source.substr(line.start, line.end - line.start);
+        const std::string_view t = trim(raw);
+        if (t.empty()) continue;
+        ++nonblank;
+        const std::size_t indent = static_cast<std::size_t>(t.data() - raw.data());
+        if (t.find("  ") != std::string_view::npos || indent >= 16) ++gapped;
+    }
+    if (nonblank < 6 || gapped * 3 < nonblank) return page;
+
+    constexpr std::size_t max_columns = 1000;
+    std::vector<std::size_t> occupied;  // per column: lines with a visible character there
+    std::vector<std::size_t> extents;   // per non-blank line: its last visible column + 1
+    for (const LineRange& line : page) {
+        std::size_t extent = 0;
+        for_each_column(source.substr(line.start, line.end - line.start), [&](std::size_t column, std::size_t, char32_t c) {
+            if (column >= max_columns) return false;
+            if (!is_space(c)) {
+                if (occupied.size() <= column) occupied.resize(column + 1, 0);
+                ++occupied[column];
+                extent = column + 1;
+            }
+            return true;
+        });
+        if (extent > 0) extents.push_back(extent);
+    }
+    // The page's width: a few overlong lines (a Summary the extraction left on one line)
+    // must not move the middle half, so the 90th percentile of where lines end.
+    const auto at = extents.begin() + static_cast<std::ptrdiff_t>(extents.size() * 9 / 10);
+    std::nth_element(extents.begin(), at, extents.end());
+    const std::size_t width = std::min(*at, occupied.size());
+    const std::size_t lo = width / 4, hi = width * 3 / 4;
+    if (hi <= lo + 1) return page;
+    std::size_t best = lo;
+    for (std::size_t x = lo; x < hi; ++x)
+        if (occupied[x] < occupied[best]) best = x;
+    if (occupied[best] * 10 > nonblank) return page;
+    std::size_t gutter_begin = best, gutter_end = best + 1;
+    while (gutter_begin > lo && occupied[gutter_begin - 1] <= occupied[best]) --gutter_begin;
+    while (gutter_end < hi && occupied[gutter_end] <= occupied[best]) ++gutter_end;
+
+    // Where each line has text: left of the gutter, right of it, across it.
+    struct Split {
+        bool left = false, right = false, across = false;
+        std::size_t cut = 0;  // byte offset (in the line) of the gutter's first column
+    };
+    std::vector<Split> splits(page.size());
+    std::size_t both = 0, left_lines = 0, right_lines = 0;
+    for (std::size_t k = 0; k < page.size(); ++k) {
+        const std::string_view line = source.substr(page[k].start, page[k].end - page[k].start);
+        Split& split = splits[k];
+        split.cut = line.size();
+        std::size_t left_end = 0, right_begin = 0;  // last visible column + 1 before the gutter; first one after
+        for_each_column(line, [&](std::size_t column, std::size_t byte, char32_t c) {
+            if (column == gutter_begin) split.cut = byte;
+            if (is_space(c)) return true;
+            if (column < gutter_begin) {
+                split.left = true;
+                left_end = column + 1;
+            } else {
+                if (column >= gutter_end) split.right = true;
+                else split.across = true;
+                if (right_begin == 0) right_begin = column;
+            }
+            return true;
+        });
+        // Words one space apart run across the gutter ("En titel over begge spalter"):
+        // columns are two spaces apart at least.
+        if (split.left && right_begin > 0 && right_begin - left_end < 2) split.across = true;
+        if (split.left && split.right && !split.across) ++both;
+        if (split.left && !split.across) ++left_lines;
+        if (split.right && !split.across) ++right_lines;
+    }
+    // Text on both sides of the gutter on many lines, and on the same line on some.
+    if (both * 10 < nonblank || left_lines * 4 < nonblank || right_lines * 4 < nonblank) return page;
+
+    std::vector<LineRange> ordered;
+    ordered.reserve(page.size() * 2);
+    std::vector<LineRange> right;
+    LineRange last_left, last_right;  // the last half with text in each column
+    const auto ends_a_sentence = [&](const LineRange& r) {
+        std::string_view t = trim(source.substr(r.start, r.end - r.start));
+        while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '"')) t.remove_suffix(1);
+        return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+    };
+    auto flush = [&] {
+        ordered.insert(ordered.end(), right.begin(), right.end());
+        right.clear();
+    };
+    for (std::size_t k = 0; k < page.size(); ++k) {
+        const LineRange& line = page[k];
+        const Split& split = splits[k];
+        if (split.across) {
+            flush();
+            ordered.push_back(line);
+            continue;
+        }
+        // A row blank on both sides is a blank line in both columns. A half that is blank
+        // while the other has text is no line: the columns' baselines need not share rows,
+        // so the row may exist only for the other column (it holds nothing but spaces).
+        // Such a half is kept only after a line that ends a sentence, where it may be a
+        // paragraph break; after a heading or mid-sentence it is dropped.
+        const LineRange left_half{line.start, line.start + split.cut, line.number};
+        const LineRange right_half{line.start + split.cut, line.end, line.number};
+        if (split.left || !split.right || ends_a_sentence(last_left)) ordered.push_back(left_half);
+        if (split.right || !split.left || ends_a_sentence(last_right)) right.push_back(right_half);
+        if (split.left) last_left = left_half;
+        if (split.right) last_right = right_half;
+    }
+    flush();
+    return ordered;
 }
 
 }  // namespace summalign::layout_detail

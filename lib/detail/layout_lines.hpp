@@ -39,4 +39,23 @@ struct CaptionMatch {
 };
 std::optional<CaptionMatch> find_caption(std::string_view line);
 
+// One physical line of the source: bytes [start, end) without the line end.
+struct LineRange {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::size_t number = 0;  // 1-based line number
+};
+
+// The reading order of one page's lines (the lines between two form feeds). A page that
+// `pdftotext -layout` printed as two columns side by side has a gutter: a band of
+// character columns in its middle half that (almost) no line has a visible character in,
+// with text on both sides of it on many lines. Such a page is cut at the gutter: each run
+// of lines between lines that cross it (a title across both columns, a centred page
+// number) gives its left halves, then its right halves; a line that crosses stays whole.
+// A half that holds only spaces while the other half of its row has text is left out
+// unless its column's last line ends a sentence (the columns' baselines need not share
+// rows, so such a row may exist only for the other column).
+// Any other page comes back unchanged. Linear in the page's size.
+std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page);
+
 }  // namespace summalign::layout_detail

@@ -187,6 +187,12 @@ bool is_initials(std::string_view core) {
     return any;
 }
 
+// "IV", "xii": numbers figures and tables as well as digits do.
+bool is_roman_numeral(std::string_view word) {
+    if (word.empty() || word.size() > 6) return false;
+    return std::all_of(word.begin(), word.end(), [](char c) { return std::string_view("IVXLivxl").find(c) != std::string_view::npos; });
+}
+
 // "a.m.b.a.", "cand.med.", "dr.phil.": at least two groups of lower-case letters, each
 // followed by a period. Such dotted groups are abbreviations, whether or not listed.
 bool is_dotted_lowercase(std::string_view core) {
@@ -204,6 +210,19 @@ bool is_dotted_lowercase(std::string_view core) {
         ++groups;
     }
     return groups >= 2;
+}
+
+// "irc.gnome.org.", "dadlnet.dk.": a dotted group that ends in a top-level domain is a host
+// name at the end of a sentence, not an abbreviation such as "cand.med.".
+bool is_domain_name(std::string_view core) {
+    if (core.size() < 2 || core.back() != '.') return false;
+    const std::string_view name = core.substr(0, core.size() - 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot < 2) return false;
+    static constexpr std::string_view domains[] = {"com", "org", "net", "edu", "gov", "int", "info", "io",
+                                                   "dk",  "de",  "uk",  "eu",  "se",  "no",  "fi"};
+    const std::string_view last = name.substr(dot + 1);
+    return std::find(std::begin(domains), std::end(domains), last) != std::end(domains);
 }
 
 // "3.", "12.": a number with a period, in Danish usually an ordinal ("den 3. maj").
@@ -236,8 +255,11 @@ public:
         if (!kind) kind = abbreviations_.find(core);
         if (kind) {
             switch (*kind) {
-                case AbbreviationKind::never_final:
-                case AbbreviationKind::label: return false;
+                case AbbreviationKind::never_final: return false;
+                case AbbreviationKind::label:
+                    // "Fig. 1", "tab. 2" go on; before a capitalised word ("the Footnote
+                    // tab. Material and methods") the label is the sentence's last word.
+                    return is_upper(following.letter) && following.word.size() > 1 && !is_roman_numeral(following.word);
                 case AbbreviationKind::may_be_final:
                     return !(is_lower(following.letter) || is_digit(following.letter));
             }
@@ -248,7 +270,7 @@ public:
             if (!is_upper(following.letter)) return !is_lower(following.letter);
             return abbreviations_.is_sentence_starter(following.word);
         }
-        if (is_dotted_lowercase(core)) return false;
+        if (is_dotted_lowercase(core)) return is_domain_name(core) && is_upper(following.letter);
         if (is_numbered(core)) {
             // "2. - Jeg ville nok ...": a number opening a sentence numbers it.
             if (token.starts_sentence && !abbreviations_.find(token.previous)) return false;

@@ -1,0 +1,402 @@
+// The seed as other common extractions print it must parse to the same structure as the
+// hand gold annotation: no blank lines (pdftotext -raw), a run-in kind label followed by a
+// space or a line break, labels in capitals or run-in, BOM / CRLF / lone CR / form feeds /
+// NFD / tabs and trailing spaces / no-break spaces / ligatures, the short citation form, and
+// two columns side by side (pdftotext -layout). Each variant is made from the seed file by
+// a plain text transformation written out below, so the gold does not change with it.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <vector>
+
+#include "detail/journal_fields.hpp"
+#include "detail/layout_lines.hpp"
+#include "summalign/journal.hpp"
+#include "test_util.hpp"
+
+using Json = nlohmann::json;
+using namespace summalign;
+
+namespace {
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    return s;
+}
+
+std::vector<std::string> split_lines(const std::string& s) {
+    std::vector<std::string> lines;
+    std::size_t begin = 0;
+    for (std::size_t at = s.find('\n'); at != std::string::npos; begin = at + 1, at = s.find('\n', begin))
+        lines.push_back(s.substr(begin, at - begin));
+    lines.push_back(s.substr(begin));
+    return lines;
+}
+
+std::size_t columns(const std::string& s) {
+    std::size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// Wraps a line longer than `width` at spaces (the seed keeps each Summary on one line; a
+// column cannot).
+std::vector<std::string> wrap(const std::string& line, std::size_t width) {
+    if (columns(line) <= width) return {line};
+    std::vector<std::string> out;
+    std::string current;
+    std::size_t begin = 0;
+    while (begin <= line.size()) {
+        std::size_t space = line.find(' ', begin);
+        if (space == std::string::npos) space = line.size();
+        const std::string word = line.substr(begin, space - begin);
+        if (!current.empty() && columns(current) + 1 + columns(word) > width) {
+            out.push_back(current);
+            current.clear();
+        }
+        current += (current.empty() ? "" : " ") + word;
+        begin = space + 1;
+    }
+    if (!current.empty()) out.push_back(current);
+    return out;
+}
+
+// The lines as two columns side by side on pages of 2 x `rows` lines, as pdftotext -layout
+// prints them: the left column padded with spaces to a common width, a gutter, the right
+// column; pages separated by form feeds.
+std::string two_columns(const std::string& text, std::size_t rows) {
+    std::vector<std::string> lines;
+    for (std::string line : split_lines(text)) {
+        // A caption is set apart from the running text in a column.
+        if (const std::size_t fig = line.find(" Fig. 1. "); fig != std::string::npos) {
+            for (const std::string& part : wrap(line.substr(0, fig), 66)) lines.push_back(part);
+            line = line.substr(fig + 1);
+        }
+        for (const std::string& part : wrap(line, 66)) lines.push_back(part);
+    }
+    std::size_t width = 0;
+    for (const std::string& line : lines) width = std::max(width, columns(line));
+    std::string out;
+    for (std::size_t page = 0; page < lines.size(); page += 2 * rows) {
+        if (page > 0) out += "\f";
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::size_t left = page + r, right = page + rows + r;
+            std::string row = left < lines.size() ? lines[left] : "";
+            while (!row.empty() && row.back() == ' ') row.pop_back();
+            if (right < lines.size() && !lines[right].empty()) {
+                row += std::string(width + 4 - columns(row), ' ');
+                row += lines[right];
+            }
+            out += row + "\n";
+        }
+    }
+    return out;
+}
+
+std::string nfd(const std::string& s) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFDInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    std::string out;
+    normalizer->normalize(icu::UnicodeString::fromUTF8(s), status).toUTF8String(out);
+    REQUIRE(U_SUCCESS(status));
+    return out;
+}
+
+std::vector<std::string> texts(const std::vector<Sentence>& sentences) {
+    std::vector<std::string> out;
+    for (const auto& s : sentences) out.push_back(s.text);
+    return out;
+}
+
+std::optional<std::string> text_of(const std::optional<Sentence>& s) { return s ? std::optional(s->text) : std::nullopt; }
+std::optional<std::string> gold_string(const Json& value) {
+    return value.is_null() ? std::nullopt : std::optional(value.get<std::string>());
+}
+
+// Every field of every article against the gold. `resume_may_end_early`: the article whose
+// Resumé has two paragraphs (the seed's third) loses its second one where no blank line
+// separates paragraphs, since nothing else marks where the Resumé ends; that article must
+// then say so with a structure note, and the text must be in the body.
+void check_against_gold(const Document& document, const Json& gold, const std::string& source, bool resume_may_end_early) {
+    REQUIRE(document.articles.size() == gold["articles"].size());
+    for (std::size_t a = 0; a < document.articles.size(); ++a) {
+        INFO("article " << a);
+        const Article& article = document.articles[a];
+        const Json& g = gold["articles"][a];
+        CHECK(text_of(article.title) == gold_string(g["title"]));
+        CHECK(text_of(article.subtitle) == gold_string(g["subtitle"]));
+        CHECK(article.kind == gold_string(g["kind"]));
+        CHECK(article.authors == g["authors"].get<std::vector<std::string>>());
+        CHECK(article.truncated_start == g["truncated_start"].get<bool>());
+        CHECK(article.truncated_end == g["truncated_end"].get<bool>());
+        const auto gold_resume = g["resume"].get<std::vector<std::string>>();
+        const bool early = resume_may_end_early && article.resume.size() < gold_resume.size();
+        if (early) {
+            // The Resumé's first paragraph, then the rest as the body's first sentences.
+            REQUIRE(!article.resume.empty());
+            CHECK(std::equal(article.resume.begin(), article.resume.end(), gold_resume.begin(),
+                             [](const Sentence& s, const std::string& t) { return s.text == t; }));
+            REQUIRE(!article.sections.empty());
+            const auto& first = article.sections.front().sentences;
+            REQUIRE(first.size() >= gold_resume.size() - article.resume.size());
+            for (std::size_t k = article.resume.size(); k < gold_resume.size(); ++k)
+                CHECK(first[k - article.resume.size()].text == gold_resume[k]);
+            REQUIRE(!article.structure_notes.empty());
+            CHECK(article.structure_notes.front().message.find("Resumé") != std::string::npos);
+        } else {
+            CHECK(texts(article.resume) == gold_resume);
+            REQUIRE(article.sections.size() == g["sections"].size());
+            for (std::size_t s = 0; s < article.sections.size(); ++s) {
+                INFO("section " << s);
+                CHECK(text_of(article.sections[s].heading) == gold_string(g["sections"][s]["heading"]));
+                CHECK(texts(article.sections[s].sentences) == g["sections"][s]["sentences"].get<std::vector<std::string>>());
+            }
+        }
+        for (const auto& section : article.sections)
+            for (const auto& sentence : section.sentences) CHECK((sentence.start < sentence.end && sentence.end <= source.size()));
+        REQUIRE(article.figures.size() == g["figures"].size());
+        for (std::size_t f = 0; f < article.figures.size(); ++f)
+            CHECK(article.figures[f].caption.text == g["figures"][f]["caption"].get<std::string>());
+        REQUIRE(article.summary.has_value() == !g["summary"].is_null());
+        if (article.summary) {
+            CHECK(article.summary->authors == g["summary"]["authors"].get<std::vector<std::string>>());
+            CHECK(text_of(article.summary->title) == gold_string(g["summary"]["title"]));
+            CHECK(texts(article.summary->sentences) == g["summary"]["sentences"].get<std::vector<std::string>>());
+            REQUIRE(article.summary->citation);
+            CHECK(article.summary->citation->journal == g["summary"]["citation"]["journal"].get<std::string>());
+            CHECK(article.summary->citation->year == g["summary"]["citation"]["year"].get<int>());
+        }
+        CHECK(text_of(article.correspondence) == gold_string(g["correspondence"]));
+    }
+}
+
+const Parser& parser() {
+    static const Parser instance;
+    return instance;
+}
+
+}  // namespace
+
+TEST_CASE("the seed as other extractions print it parses to the gold structure", "[extractions]") {
+    const std::string seed = test::read_file(test::seed_path());
+    REQUIRE(!seed.empty());
+    const Json gold = Json::parse(test::read_file(test::seed_gold_path("structure")));
+    const std::string no_blank = std::regex_replace(seed, std::regex("\n[ \t]*\n+"), "\n");
+    REQUIRE(seed.find("OVERSIGTSARTIKELMoustapha") != std::string::npos);
+    REQUIRE(seed.find("\nResumé\n") != std::string::npos);
+    std::string tabs;
+    for (const std::string& line : split_lines(seed)) {
+        const std::size_t space = line.find(' ');
+        tabs += (space == std::string::npos ? line : line.substr(0, space) + "\t" + line.substr(space + 1)) + "  \n";
+    }
+    struct Variant {
+        const char* name;
+        std::string text;
+        bool resume_may_end_early = false;
+    };
+    const std::vector<Variant> variants = {
+        {"no blank lines (pdftotext -raw)", no_blank, true},
+        {"kind label, space, authors", replace_all(seed, "OVERSIGTSARTIKELMoustapha", "OVERSIGTSARTIKEL Moustapha")},
+        {"kind label, line break, authors", replace_all(seed, "OVERSIGTSARTIKELMoustapha", "OVERSIGTSARTIKEL\nMoustapha")},
+        {"labels in capitals", replace_all(replace_all(seed, "\nResumé\n", "\nRESUMÉ\n"), "Summary", "SUMMARY")},
+        {"run-in Resumé", replace_all(seed, "\nResumé\n", "\nResumé ")},
+        {"run-in Resumé with a colon", replace_all(seed, "\nResumé\n", "\nResumé: ")},
+        {"byte-order mark and CRLF", "\xEF\xBB\xBF" + replace_all(seed, "\n", "\r\n")},
+        {"lone CR", replace_all(seed, "\n", "\r")},
+        {"form feeds between blocks", replace_all(seed, "\n\n", "\n\n\f")},
+        {"NFD", nfd(seed)},
+        {"tabs and trailing spaces", tabs},
+        {"no-break spaces", replace_all(replace_all(seed, "f.eks. ", "f.eks.\u00A0"), " [", "\u00A0[")},
+        {"ligatures", replace_all(replace_all(seed, "fi", "\uFB01"), "fl", "\uFB02")},
+        {"two columns side by side (pdftotext -layout)", two_columns(seed, 30)},
+        {"two columns without blank lines", two_columns(no_blank, 30), true},
+    };
+    for (const Variant& variant : variants) {
+        INFO(variant.name);
+        REQUIRE(variant.text != seed);
+        const Document document = parser().parse(make_source(variant.text, variant.name));
+        check_against_gold(document, gold, variant.text, variant.resume_may_end_early);
+    }
+}
+
+TEST_CASE("the short citation form and a citation after the Summary sentences", "[extractions]") {
+    using journal_detail::parse_summary_head;
+    const std::string short_form = "Mikkel Holm: Shadow. Ugeskr Læger 2004;166:383-6. Add a shadow to the object. It is grey.";
+    auto head = parse_summary_head(short_form);
+    REQUIRE(head.citation);
+    CHECK(head.citation->journal == "Ugeskr Læger");
+    CHECK(head.citation->volume == 166);
+    CHECK(head.citation->pages == "383-6");
+    CHECK(short_form.substr(head.title_begin, head.title_end - head.title_begin) == "Shadow.");
+    CHECK(short_form.substr(head.abstract_begin, head.abstract_end - head.abstract_begin) ==
+          "Add a shadow to the object. It is grey.");
+
+    const std::string last = "Mikkel Holm: Shadow. Add a shadow to the object. It is grey. Ugeskr Læger 2004;166:383-6.";
+    head = parse_summary_head(last);
+    REQUIRE(head.citation);
+    CHECK(head.citation->pages == "383-6");
+    CHECK(last.substr(head.title_begin, head.title_end - head.title_begin) == "Shadow.");
+    CHECK(last.substr(head.abstract_begin, head.abstract_end - head.abstract_begin) == "Add a shadow to the object. It is grey. ");
+}
+
+TEST_CASE("labels in any case, run-in or alone; rubrics after a space", "[extractions]") {
+    using namespace journal_detail;
+    CHECK(resume_label_length("RESUMÉ") == std::string("RESUMÉ").size());
+    CHECK(resume_label_length("Resumé: Mesenkymale") == std::string("Resumé: ").size());
+    CHECK(resume_label_length("Resumé Mesenkymale") == std::string("Resumé ").size());
+    CHECK(resume_label_length("Resumeet viser at") == 0);
+    CHECK(resume_label_length("Resumé af forsøget") == 0);
+    CHECK(summary_label_length("SUMMARY") == 7);
+    CHECK(summary_label_length("Summary: Mikkel Holm") == 7);
+    CHECK(summary_label_length("Summary statistics were computed.") == 0);
+    std::string label;
+    CHECK(part_label_length("Materiale og metoder: Vi undersøgte", label) == std::string("Materiale og metoder: ").size());
+    CHECK(label == "Materiale og metoder");
+    CHECK(part_label_length("CONCLUSION Stem cells work.", label) == std::string("CONCLUSION ").size());
+    CHECK(label == "CONCLUSION");
+    CHECK(part_label_length("Resultater af forsøget", label) == 0);
+    const auto spaced = split_kind_label("OVERSIGTSARTIKEL Moustapha Kassem, Jens Kastrup");
+    REQUIRE(spaced);
+    CHECK(spaced->label == "OVERSIGTSARTIKEL");
+    CHECK(spaced->rest_begin == std::string("OVERSIGTSARTIKEL ").size());
+    const auto kasuistik = split_kind_label("KASUISTIK Mikkel Holm & Ole Olsen");
+    REQUIRE(kasuistik);
+    CHECK(kasuistik->label == "KASUISTIK");
+    CHECK_FALSE(split_kind_label("MSC HLA Mesenkymale celler"));
+}
+
+TEST_CASE("structured Resumé and Summary keep labelled parts; missing and second Summaries", "[extractions]") {
+    const std::string text =
+        "Skygge\n"
+        "\n"
+        "ORIGINAL ARTIKEL\n"
+        "Mikkel Holm & Ole Olsen\n"
+        "\n"
+        "Resumé\n"
+        "Introduktion: Skygger er nyttige. De giver dybde.\n"
+        "Materiale og metoder: Vi tegnede ti figurer.\n"
+        "Konklusion: Skygger virker.\n"
+        "\n"
+        "Skygger bruges i mange programmer, og de er lette at tilføje.\n"
+        "\n"
+        "Summary\n"
+        "Mikkel Holm & Ole Olsen: Shadows. Ugeskr Læger 2004;166:383-6.\n"
+        "Introduction: Shadows are useful. They give depth.\n"
+        "Material and methods: We drew ten figures.\n"
+        "Conclusion: Shadows work.\n"
+        "\n"
+        "Summary\n"
+        "Ole Olsen: Another summary. Ugeskr Læger 2004;166:387-8. It should not be here.\n"
+        "\n"
+        "Korrespondance: Mikkel Holm, Afdeling A, Rigshospitalet,\n"
+        "DK-2100 København Ø. E-mail: mh@dadlnet.dk\n"
+        "\n"
+        "Lys\n"
+        "\n"
+        "KASUISTIK\n"
+        "Ole Olsen\n"
+        "\n"
+        "Resumé\n"
+        "Lys er også nyttigt.\n"
+        "\n"
+        "Lys kommer fra lamper.\n"
+        "\n"
+        "Mørke\n"
+        "\n"
+        "LEDER\n"
+        "Ane Holm\n"
+        "\n"
+        "Mørke er det modsatte af lys, og teksten slutter her midt i\n";
+    const Document document = parser().parse(make_source(text, "structured"));
+    REQUIRE(document.articles.size() == 3);
+    const Article& first = document.articles[0];
+    CHECK(first.kind == "ORIGINAL ARTIKEL");
+    CHECK(texts(first.resume) == std::vector<std::string>{"Skygger er nyttige.", "De giver dybde.", "Vi tegnede ti figurer.",
+                                                          "Skygger virker."});
+    REQUIRE(first.resume_parts.size() == 3);
+    CHECK(first.resume_parts[0].label == "Introduktion");
+    CHECK((first.resume_parts[0].begin == 0 && first.resume_parts[0].end == 2));
+    CHECK(first.resume_parts[1].label == "Materiale og metoder");
+    CHECK((first.resume_parts[2].begin == 3 && first.resume_parts[2].end == 4));
+    REQUIRE(first.summary);
+    CHECK(first.summary->authors == std::vector<std::string>{"Mikkel Holm", "Ole Olsen"});
+    CHECK(text_of(first.summary->title) == "Shadows.");
+    REQUIRE(first.summary->citation);
+    CHECK(first.summary->citation->pages == "383-6");
+    CHECK(texts(first.summary->sentences) ==
+          std::vector<std::string>{"Shadows are useful.", "They give depth.", "We drew ten figures.", "Shadows work."});
+    REQUIRE(first.summary->parts.size() == 3);
+    CHECK(first.summary->parts[1].label == "Material and methods");
+    // The second Summary is kept (as body text) and reported.
+    REQUIRE(first.structure_notes.size() == 1);
+    CHECK(first.structure_notes[0].message.find("second Summary") != std::string::npos);
+    CHECK(text.substr(first.structure_notes[0].start, 7) == "Summary");
+    bool kept = false;
+    for (const auto& section : first.sections)
+        for (const auto& sentence : section.sentences) kept = kept || sentence.text.find("It should not be here.") != std::string::npos;
+    CHECK(kept);
+    // The address wraps onto a second line.
+    CHECK(text_of(first.correspondence) == "Mikkel Holm, Afdeling A, Rigshospitalet, DK-2100 København Ø. E-mail: mh@dadlnet.dk");
+    // A mid-file article without a Summary is not cut off: it lacks one. Only the last is cut off.
+    const Article& second = document.articles[1];
+    CHECK(text_of(second.title) == "Lys");
+    CHECK(second.kind == "KASUISTIK");
+    CHECK_FALSE(second.summary);
+    CHECK_FALSE(second.truncated_end);
+    CHECK(document.articles[2].kind == "LEDER");
+    CHECK(document.articles[2].truncated_end);
+}
+
+TEST_CASE("column_order reads a two-column page column by column and leaves other pages alone", "[extractions][layout]") {
+    using layout_detail::column_order;
+    using layout_detail::LineRange;
+    const std::string page =
+        "                 En titel over begge spalter\n"
+        "Venstre spalte linje et med ord       Højre spalte linje et med ord\n"
+        "venstre spalte linje to med ord       højre spalte linje to med ord\n"
+        "venstre spalte linje tre med ord      højre spalte linje tre med ord\n"
+        "venstre spalte linje fire.            højre spalte linje fire med ord\n"
+        "                                      højre spalte linje fem.\n"
+        "Venstre spalte linje seks med ord     Højre spalte linje seks med ord\n"
+        "venstre slut.                         højre slut.\n";
+    std::vector<LineRange> lines;
+    std::size_t begin = 0, number = 0;
+    for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
+        lines.push_back({begin, at, ++number});
+    const auto ordered = column_order(page, lines);
+    std::vector<std::string> read;
+    for (const LineRange& r : ordered) {
+        std::string t = page.substr(r.start, r.end - r.start);
+        const auto first = t.find_first_not_of(' ');
+        if (first == std::string::npos) continue;
+        read.push_back(t.substr(first, t.find_last_not_of(' ') - first + 1));
+    }
+    CHECK(read == std::vector<std::string>{"En titel over begge spalter", "Venstre spalte linje et med ord",
+                                           "venstre spalte linje to med ord", "venstre spalte linje tre med ord",
+                                           "venstre spalte linje fire.", "Venstre spalte linje seks med ord", "venstre slut.",
+                                           "Højre spalte linje et med ord", "højre spalte linje to med ord",
+                                           "højre spalte linje tre med ord", "højre spalte linje fire med ord",
+                                           "højre spalte linje fem.", "Højre spalte linje seks med ord", "højre slut."});
+    // Every visible byte stays in exactly one range (only spaces are left out).
+    const auto visible = [&](const std::vector<LineRange>& ranges) {
+        std::size_t n = 0;
+        for (const LineRange& r : ranges)
+            for (std::size_t i = r.start; i < r.end; ++i) n += page[i] != ' ';
+        return n;
+    };
+    CHECK(visible(ordered) == visible(lines));
+    // Prose in one column has no gutter.
+    const std::string seed = test::read_file(test::seed_path());
+    std::vector<LineRange> seed_lines;
+    begin = number = 0;
+    for (std::size_t at = seed.find('\n'); at != std::string::npos; begin = at + 1, at = seed.find('\n', begin))
+        seed_lines.push_back({begin, at, ++number});
+    const auto same = column_order(seed, seed_lines);
+    REQUIRE(same.size() == seed_lines.size());
+    for (std::size_t k = 0; k < same.size(); ++k) CHECK((same[k].start == seed_lines[k].start && same[k].end == seed_lines[k].end));
+}
