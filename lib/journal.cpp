@@ -64,20 +64,6 @@ std::vector<Sentence> sentences_of(const MappedText& text, const Segmenter& segm
     return sentences;
 }
 
-// Whether a line ends a sentence: . ! ? possibly followed by closing brackets or quotes.
-bool ends_sentence(std::string_view text) {
-    text = trim(text);
-    while (!text.empty()) {
-        std::size_t n = 0;
-        const char32_t c = code_point_before(text, text.size(), n);
-        if (c == ')' || c == ']' || c == 0xBB || c == '"' || c == 0x201D || c == 0x2019) {
-            text.remove_suffix(n);
-            continue;
-        }
-        return c == '.' || c == '!' || c == '?';
-    }
-    return false;
-}
 
 // A blank line separates paragraphs unless the text evidently runs on across it, as it
 // does at a page or column break: a word broken by a hyphen, or a sentence that has not
@@ -86,7 +72,7 @@ bool continues_across_blank(const SourceLine& previous, const SourceLine& next) 
     const std::string_view before = line_text(previous);
     if (previous.ends_in_soft_hyphen || !word_before_final_hyphen(before).empty()) return true;
     const char32_t last = last_code_point(before);
-    return !ends_sentence(before) && last != ':' && is_lower(first_code_point(line_text(next)));
+    return !ends_with_sentence_end(before) && last != ':' && is_lower(first_code_point(line_text(next)));
 }
 
 enum class Field { text, resume, summary, correspondence };
@@ -103,7 +89,7 @@ Field field_of(const SourceLine& line) {
 // shorter than the column (justified lines fill it; a paragraph's last line rarely does),
 // and the next line starts a sentence.
 bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width) {
-    if (!ends_sentence(line_text(previous))) return false;
+    if (!ends_with_sentence_end(line_text(previous))) return false;
     const char32_t c = first_code_point(line_text(next));
     if (!(is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"')) return false;
     // The next line indented further starts a paragraph (as `pdftotext -layout` keeps it).
@@ -260,7 +246,7 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const std::string_view text = line_text(last);
         total += text.size() + 1;
         if (total > 160 || last.ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) return 0;
-        if (ends_sentence(text) || has_inner_sentence_end(text)) return 0;
+        if (ends_with_sentence_end(text) || has_inner_sentence_end(text)) return 0;
         const char32_t end_mark = last_code_point(text);
         if (end_mark == ',' || end_mark == ';' || end_mark == ':') continue;  // a heading may wrap after these
         const std::string_view next = line_text(*block[j + k]);
@@ -273,7 +259,7 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
         // A single word that ends a sentence after it is that sentence's end ("... markerer du
         // afkrydsningsfeltet" | "Låst."), not a paragraph under a heading.
-        if (ends_sentence(next) && next.find(' ') == std::string_view::npos) return 0;
+        if (ends_with_sentence_end(next) && next.find(' ') == std::string_view::npos) return 0;
         const double length = static_cast<double>(code_points(text));
         if (length < 0.8 * context.width) return k;
         // As wide as the column: a comma marks a sentence running on more than a heading.
@@ -298,7 +284,7 @@ void add_body_block(const Context& context, const Block& block, std::vector<Sect
         paragraph.clear();
     };
     for (std::size_t j = 0; j < block.size(); ++j) {
-        if (j == 0 || ends_sentence(line_text(*block[j - 1]))) {
+        if (j == 0 || ends_with_sentence_end(line_text(*block[j - 1]))) {
             if (const std::size_t k = heading_length(context, block, j); k > 0) {
                 flush();
                 Section section;
@@ -530,7 +516,7 @@ bool all_capitalised(std::string_view text) {
         i += length;
     }
     // A full stop ends a sentence, unless it follows an initial ("Pernille B.").
-    return any && (!ends_sentence(text) || code_points(last_word(text)) == 1);
+    return any && (!ends_with_sentence_end(text) || code_points(last_word(text)) == 1);
 }
 
 std::vector<Header> find_headers(const Lines& lines) {

@@ -30,21 +30,6 @@ namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
-// Whether `text` ends a sentence: . ! ? possibly followed by closing brackets or quotes.
-bool ends_with_sentence_end(std::string_view text) {
-    text = trim(text);
-    while (!text.empty()) {
-        std::size_t n = 0;
-        const char32_t c = code_point_before(text, text.size(), n);
-        if (c == ')' || c == ']' || c == 0xBB || c == '"' || c == 0x201D || c == 0x2019) {
-            text.remove_suffix(n);
-            continue;
-        }
-        return c == '.' || c == '!' || c == '?';
-    }
-    return false;
-}
-
 bool ends_in_soft_hyphen(std::string_view raw_line) {
     const std::string_view t = trim(raw_line);
     return t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xAD";

@@ -175,4 +175,18 @@ std::string_view word_before_final_hyphen(std::string_view line) {
     return line.substr(begin, end - begin);
 }
 
+bool ends_with_sentence_end(std::string_view text) {
+    text = trim(text);
+    while (!text.empty()) {
+        std::size_t n = 0;
+        const char32_t c = code_point_before(text, text.size(), n);
+        if (c == ')' || c == ']' || c == 0xBB || c == '"' || c == 0x201D || c == 0x2019) {
+            text.remove_suffix(n);
+            continue;
+        }
+        return c == '.' || c == '!' || c == '?';
+    }
+    return false;
+}
+
 }  // namespace summalign::layout_detail

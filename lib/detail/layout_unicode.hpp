@@ -84,4 +84,7 @@ std::string_view leading_word(std::string_view s);
 // "IL-3-" -> "IL-3"); empty when the line does not end in a word followed by a hyphen.
 std::string_view word_before_final_hyphen(std::string_view line);
 
+// Whether `text` ends a sentence: . ! ? possibly followed by closing brackets or quotes.
+bool ends_with_sentence_end(std::string_view text);
+
 }  // namespace summalign::layout_detail

@@ -1,21 +1,17 @@
 #include "detail/lexicon_binary.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unicode/utf8.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <unordered_map>
 #include <utility>
 
+#include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
@@ -150,79 +146,14 @@ std::string encode_lexicon_binary(const std::vector<const BilingualTables*>& sou
 }
 
 void write_lexicon_binary(const std::filesystem::path& path, const std::vector<const BilingualTables*>& sources, const BundleInfo& bundle) {
-    const std::string bytes = encode_lexicon_binary(sources, bundle);
-    auto temporary = path;
-    temporary += fmt::format(".tmp{}", ::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(temporary.string(), std::nullopt, "cannot create lexicon file");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) throw Error(temporary.string(), std::nullopt, "cannot write lexicon file");
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw Error(path.string(), std::nullopt, "cannot move the new lexicon file into place");
-    }
+    write_file_atomically(path, encode_lexicon_binary(sources, bundle), "lexicon file");
 }
 
-MappedLexicon::MappedLexicon(const std::filesystem::path& path) {
-    const std::string name = path.string();
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(name, std::nullopt, fmt::format("cannot open lexicon file: {}", std::strerror(errno)));
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        throw Error(name, std::nullopt, "not a regular file");
-    }
-    const auto size = static_cast<std::size_t>(info.st_size);
-    if (size > 0) {
-        void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (mapping == MAP_FAILED) {
-            ::close(fd);
-            throw Error(name, std::nullopt, fmt::format("cannot map lexicon file: {}", std::strerror(errno)));
-        }
-        mapping_ = mapping;
-        mapping_size_ = size;
-        bytes_ = std::string_view(static_cast<const char*>(mapping), size);
-    }
-    ::close(fd);
-    try {
-        validate(name);
-    } catch (...) {
-        unmap();
-        throw;
-    }
+MappedLexicon::MappedLexicon(const std::filesystem::path& path) : file_(path, "lexicon file"), bytes_(file_.bytes()) {
+    validate(path.string());
 }
 
 MappedLexicon::MappedLexicon(std::string_view bytes, std::string name) : bytes_(bytes) { validate(name); }
-
-MappedLexicon::~MappedLexicon() { unmap(); }
-
-MappedLexicon::MappedLexicon(MappedLexicon&& other) noexcept { *this = std::move(other); }
-
-MappedLexicon& MappedLexicon::operator=(MappedLexicon&& other) noexcept {
-    if (this == &other) return *this;
-    unmap();
-    mapping_ = std::exchange(other.mapping_, nullptr);
-    mapping_size_ = std::exchange(other.mapping_size_, 0);
-    bytes_ = std::exchange(other.bytes_, {});
-    strings_offset_ = other.strings_offset_;
-    strings_size_ = other.strings_size_;
-    tables_[0] = std::exchange(other.tables_[0], {});
-    tables_[1] = std::exchange(other.tables_[1], {});
-    bundle_ = std::exchange(other.bundle_, {});
-    return *this;
-}
-
-void MappedLexicon::unmap() noexcept {
-    if (mapping_) ::munmap(mapping_, mapping_size_);
-    mapping_ = nullptr;
-    mapping_size_ = 0;
-    bytes_ = {};
-}
 
 void MappedLexicon::validate(const std::string& name) {
     const std::size_t size = bytes_.size();

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "detail/lexicon_tables.hpp"
+#include "detail/mapped_file.hpp"
 #include "summalign/lexicon.hpp"
 
 namespace summalign::detail {
@@ -62,9 +63,8 @@ public:
     // Validates bytes that the caller keeps alive (for tests and fuzzing); `name` is used
     // in error messages.
     MappedLexicon(std::string_view bytes, std::string name);
-    ~MappedLexicon();
-    MappedLexicon(MappedLexicon&& other) noexcept;
-    MappedLexicon& operator=(MappedLexicon&& other) noexcept;
+    MappedLexicon(MappedLexicon&& other) noexcept = default;
+    MappedLexicon& operator=(MappedLexicon&& other) noexcept = default;
     MappedLexicon(const MappedLexicon&) = delete;
     MappedLexicon& operator=(const MappedLexicon&) = delete;
 
@@ -93,10 +93,8 @@ private:
     std::size_t first_not_below(const Table& table, std::string_view key) const;
     // Index of the head whose key is `key`, or head_count when absent.
     std::size_t find(const Table& table, std::string_view key) const;
-    void unmap() noexcept;
 
-    void* mapping_ = nullptr;  // non-null when bytes_ is an mmap this object owns
-    std::size_t mapping_size_ = 0;
+    MappedFile file_;  // empty when bytes_ belongs to the caller
     std::string_view bytes_;
     std::size_t strings_offset_ = 0;
     std::size_t strings_size_ = 0;

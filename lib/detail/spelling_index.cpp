@@ -1,19 +1,14 @@
 #include "detail/spelling_index.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <unordered_set>
 #include <utility>
 
+#include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
@@ -124,82 +119,17 @@ std::string encode_spelling_index(const std::vector<std::string>& danish, const 
 
 void write_spelling_index(const std::filesystem::path& path, const std::vector<std::string>& danish,
                           const std::vector<std::string>& english, std::uint64_t fingerprint) {
-    const std::string bytes = encode_spelling_index(danish, english, fingerprint);
-    auto temporary = path;
-    temporary += fmt::format(".tmp{}", ::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(temporary.string(), std::nullopt, "cannot create spelling index file");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) throw Error(temporary.string(), std::nullopt, "cannot write spelling index file");
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw Error(path.string(), std::nullopt, "cannot move the new spelling index file into place");
-    }
+    write_file_atomically(path, encode_spelling_index(danish, english, fingerprint), "spelling index file");
 }
 
-MappedSpellingIndex::MappedSpellingIndex(const std::filesystem::path& path) {
-    const std::string name = path.string();
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(name, std::nullopt, fmt::format("cannot open spelling index: {}", std::strerror(errno)));
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        throw Error(name, std::nullopt, "not a regular file");
-    }
-    const auto size = static_cast<std::size_t>(info.st_size);
-    if (size > 0) {
-        void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (mapping == MAP_FAILED) {
-            ::close(fd);
-            throw Error(name, std::nullopt, fmt::format("cannot map spelling index: {}", std::strerror(errno)));
-        }
-        // Probes land on random slots: without this the kernel reads ahead around every
-        // probed page, and a few hundred probes an article make most of the file resident.
-        ::madvise(mapping, size, MADV_RANDOM);
-        mapping_ = mapping;
-        mapping_size_ = size;
-        bytes_ = std::string_view(static_cast<const char*>(mapping), size);
-    }
-    ::close(fd);
-    try {
-        validate(name);
-    } catch (...) {
-        unmap();
-        throw;
-    }
+// Probes land on random slots: without Access::random the kernel reads ahead around every
+// probed page, and a few hundred probes an article make most of the file resident.
+MappedSpellingIndex::MappedSpellingIndex(const std::filesystem::path& path)
+    : file_(path, "spelling index", MappedFile::Access::random), bytes_(file_.bytes()) {
+    validate(path.string());
 }
 
 MappedSpellingIndex::MappedSpellingIndex(std::string_view bytes, std::string name) : bytes_(bytes) { validate(name); }
-
-MappedSpellingIndex::~MappedSpellingIndex() { unmap(); }
-
-MappedSpellingIndex::MappedSpellingIndex(MappedSpellingIndex&& other) noexcept { *this = std::move(other); }
-
-MappedSpellingIndex& MappedSpellingIndex::operator=(MappedSpellingIndex&& other) noexcept {
-    if (this == &other) return *this;
-    unmap();
-    mapping_ = std::exchange(other.mapping_, nullptr);
-    mapping_size_ = std::exchange(other.mapping_size_, 0);
-    bytes_ = std::exchange(other.bytes_, {});
-    strings_offset_ = other.strings_offset_;
-    strings_size_ = other.strings_size_;
-    fingerprint_ = other.fingerprint_;
-    tables_[0] = other.tables_[0];
-    tables_[1] = other.tables_[1];
-    return *this;
-}
-
-void MappedSpellingIndex::unmap() noexcept {
-    if (mapping_) ::munmap(mapping_, mapping_size_);
-    mapping_ = nullptr;
-    mapping_size_ = 0;
-    bytes_ = {};
-}
 
 void MappedSpellingIndex::validate(const std::string& name) {
     auto bad = [&](std::size_t offset, std::string_view what) { throw Error(name, offset, fmt::format("bad spelling index: {}", what)); };

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/mapped_file.hpp"
 #include "summalign/segment.hpp"
 
 namespace summalign::detail {
@@ -48,9 +49,8 @@ public:
     explicit MappedSpellingIndex(const std::filesystem::path& path);
     // Over bytes the caller keeps alive (tests, fuzzing).
     MappedSpellingIndex(std::string_view bytes, std::string name);
-    ~MappedSpellingIndex();
-    MappedSpellingIndex(MappedSpellingIndex&& other) noexcept;
-    MappedSpellingIndex& operator=(MappedSpellingIndex&& other) noexcept;
+    MappedSpellingIndex(MappedSpellingIndex&& other) noexcept = default;
+    MappedSpellingIndex& operator=(MappedSpellingIndex&& other) noexcept = default;
     MappedSpellingIndex(const MappedSpellingIndex&) = delete;
     MappedSpellingIndex& operator=(const MappedSpellingIndex&) = delete;
 
@@ -67,10 +67,8 @@ private:
         std::size_t word_count = 0;
     };
     void validate(const std::string& name);
-    void unmap() noexcept;
 
-    void* mapping_ = nullptr;
-    std::size_t mapping_size_ = 0;
+    MappedFile file_;  // empty when bytes_ belongs to the caller
     std::string_view bytes_;
     std::size_t strings_offset_ = 0;
     std::size_t strings_size_ = 0;

@@ -1,0 +1,78 @@
+#include "detail/mapped_file.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <system_error>
+#include <utility>
+
+#include "summalign/error.hpp"
+
+namespace summalign::detail {
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, std::string_view what) {
+    auto temporary = path;
+    temporary += fmt::format(".tmp{}", ::getpid());
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(temporary.string(), std::nullopt, fmt::format("cannot create {}", what));
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) throw Error(temporary.string(), std::nullopt, fmt::format("cannot write {}", what));
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw Error(path.string(), std::nullopt, fmt::format("cannot move the new {} into place", what));
+    }
+}
+
+MappedFile::MappedFile(const std::filesystem::path& path, std::string_view what, Access access) {
+    const std::string name = path.string();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(name, std::nullopt, fmt::format("cannot open {}: {}", what, std::strerror(errno)));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        throw Error(name, std::nullopt, "not a regular file");
+    }
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size > 0) {
+        void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (mapping == MAP_FAILED) {
+            const int error = errno;
+            ::close(fd);
+            throw Error(name, std::nullopt, fmt::format("cannot map {}: {}", what, std::strerror(error)));
+        }
+        if (access == Access::random) ::madvise(mapping, size, MADV_RANDOM);
+        mapping_ = mapping;
+        size_ = size;
+    }
+    ::close(fd);
+}
+
+MappedFile::~MappedFile() {
+    if (mapping_) ::munmap(mapping_, size_);
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : mapping_(std::exchange(other.mapping_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+    if (this != &other) {
+        if (mapping_) ::munmap(mapping_, size_);
+        mapping_ = std::exchange(other.mapping_, nullptr);
+        size_ = std::exchange(other.size_, 0);
+    }
+    return *this;
+}
+
+}  // namespace summalign::detail
