@@ -123,7 +123,7 @@ std::size_t MappedText::source_end(std::size_t end) const {
 std::pair<std::size_t, std::size_t> MappedText::source_hull(std::size_t begin, std::size_t end) const {
     std::size_t start = source_start(begin), stop = source_end(end);
     end = std::min(end, text_.size());
-    if (start < stop || begin >= end) return {start, stop};
+    if (begin >= end) return {start, stop};
     // Reordered text (columns read one after the other): the smallest span holding every byte.
     for (auto run = run_at(begin); run != runs_.end() && run->text_begin < end; ++run) {
         const std::size_t first = std::max(begin, run->text_begin);

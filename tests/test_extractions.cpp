@@ -400,3 +400,38 @@ TEST_CASE("column_order reads a two-column page column by column and leaves othe
     REQUIRE(same.size() == seed_lines.size());
     for (std::size_t k = 0; k < same.size(); ++k) CHECK((same[k].start == seed_lines[k].start && same[k].end == seed_lines[k].end));
 }
+
+TEST_CASE("column_order leaves a page alone whose text starts beyond the columns it reads", "[extractions][layout]") {
+    // Six lines counted as text and as indented, none with a visible character in the first
+    // 1,000 columns: no line has an extent to measure the page by.
+    std::string page;
+    for (int i = 0; i < 6; ++i) page += std::string(1000, ' ') + "x\n";
+    std::vector<layout_detail::LineRange> lines;
+    std::size_t begin = 0, number = 0;
+    for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
+        lines.push_back({begin, at, ++number});
+    const auto ordered = layout_detail::column_order(page, lines);
+    CHECK(ordered.size() == lines.size());
+    const summalign::Document document = summalign::Parser().parse(summalign::make_source(page, "wide.txt"));
+    std::size_t sentences = 0;
+    for (const auto& article : document.articles)
+        for (const auto& section : article.sections) sentences += section.sentences.size();
+    CHECK(sentences >= 1);
+}
+
+TEST_CASE("a sentence read out of source order spans every byte it was read from", "[extractions][layout]") {
+    // Text assembled out of source order, as column_order reads a page: source bytes 20-29,
+    // then 0-9, then 40-49.
+    const std::string source(50, 'a');
+    summalign::MappedText text;
+    text.append_source(source, 20, 30);
+    text.append_source(source, 0, 10);
+    text.append_source(source, 40, 50);
+    // Start (20) before stop (50), yet the middle bytes come from 0-9.
+    CHECK(text.source_hull(0, text.size()) == std::pair<std::size_t, std::size_t>{0, 50});
+    // In source order the hull is the plain span.
+    summalign::MappedText in_order;
+    in_order.append_source(source, 5, 15);
+    in_order.append_source(source, 15, 25);
+    CHECK(in_order.source_hull(2, 18) == std::pair<std::size_t, std::size_t>{7, 23});
+}

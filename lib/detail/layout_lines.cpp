@@ -245,6 +245,8 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         });
         if (extent > 0) extents.push_back(extent);
     }
+    // Lines whose text starts beyond max_columns count as text above but leave no extent.
+    if (extents.empty()) return page;
     // The page's width: a few overlong lines (a Summary the extraction left on one line)
     // must not move the middle half, so the 90th percentile of where lines end.
     const auto at = extents.begin() + static_cast<std::ptrdiff_t>(extents.size() * 9 / 10);
