@@ -215,6 +215,20 @@ TEST_CASE("English slips are mended by the likeliest edit, not Hunspell's order"
     }
 }
 
+TEST_CASE("a run of letters longer than any word is refused at once, without candidates", "[spelling][index]") {
+    // The candidate passes and the compound test cost a power of the length: a 20,000-letter
+    // run must not make them search.
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    REQUIRE(speller.has_index());
+    std::string run;
+    for (int i = 0; i < 2000; ++i) run += "stamceller";
+    CHECK_FALSE(speller.acceptable(run, Lang::da));
+    CHECK(speller.candidates(run, Lang::da).empty());
+    CHECK(speller.candidates(run, Lang::en).empty());
+}
+
 TEST_CASE("identifiers and commands are not taken for slips", "[spelling]") {
     const Article1 a("Kør xrdp og getent med handR som bruger.", "Run xrdp and getent with handR as user.");
     // xrdp: no vowel; handR: a capital inside; getent: written the same in the other language.

@@ -21,6 +21,10 @@ namespace summalign::detail {
 
 namespace {
 
+// Hunspell's MAXWORDLEN: it knows no longer word, so a longer one is neither a compound of
+// known words nor one edit from a dictionary word.
+constexpr std::size_t longest_word_bytes = 100;
+
 // "da:word": how the memos below key a word of a language.
 std::string lang_key(std::string_view word, Lang lang) { return std::string(to_string(lang)) + ':' + std::string(word); }
 
@@ -280,7 +284,7 @@ struct Speller::Impl {
     // passes, as any real-word error does.
     bool is_compound(const std::string& word, int depth) const {
         constexpr std::size_t min_part = 4;
-        if (depth > 3 || code_points(word) < 2 * min_part) return false;
+        if (depth > 3 || word.size() > longest_word_bytes || code_points(word) < 2 * min_part) return false;
         for (std::size_t cut = 1; cut < word.size(); ++cut) {
             if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a code point
             const std::string head = word.substr(0, cut), tail = word.substr(cut);
@@ -406,6 +410,8 @@ std::vector<std::string> Speller::candidates(std::string_view lower_word, Lang l
 }
 
 std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lower, Lang lang) const {
+    // The passes below cost a power of the word's length; no dictionary word is this long.
+    if (lower.size() > longest_word_bytes) return {};
     static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
     static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
     const std::u32string_view alphabet = lang == Lang::da ? danish_letters : english_letters;

@@ -30,9 +30,10 @@ inline constexpr std::string_view spelling_index_magic = "SUMMASPL";
 inline constexpr std::uint32_t spelling_index_version = 1;
 inline constexpr std::string_view spelling_index_file_name = "spelling-index.bin";
 
-// A fingerprint of the Hunspell dictionaries an index was built from (sizes and modification
-// times of the .dic and .aff files of da_DK, en_US and en_GB in `dictionary_dir`): a reader
-// ignores an index built from other dictionaries than the ones it checks with.
+// A fingerprint of the Hunspell dictionaries an index was built from (the sizes of the .dic
+// and .aff files of da_DK, en_US and en_GB in `dictionary_dir`; not their times, which a
+// reinstall of the same package changes): a reader ignores an index built from other
+// dictionaries than the ones it checks with. A new dictionary of the same sizes goes unseen.
 std::uint64_t dictionary_fingerprint(const std::filesystem::path& dictionary_dir);
 
 // Serialises the word forms of each language (duplicates are dropped).
