@@ -22,6 +22,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 #include "detail/pdf_layout.hpp"
 #include "summalign/error.hpp"
@@ -145,10 +146,24 @@ PageWords page_words(const poppler::page& page) {
 // The PDF reference lets "%PDF-" stand anywhere in the first 1024 bytes.
 constexpr std::size_t kMagicWindow = 1024;
 
+// Valid UTF-8 without control characters other than white space.
+bool looks_like_text(std::string_view bytes) noexcept {
+    std::int32_t i = 0;
+    const auto length = static_cast<std::int32_t>(bytes.size());
+    while (i < length) {
+        UChar32 c = 0;
+        U8_NEXT(bytes.data(), i, length, c);
+        if (c < 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool is_pdf(std::string_view bytes) noexcept {
-    return bytes.substr(0, kMagicWindow).find("%PDF-") != std::string_view::npos;
+    const std::size_t at = bytes.substr(0, kMagicWindow).find("%PDF-");
+    if (at == std::string_view::npos) return false;
+    return at == 0 || !looks_like_text(bytes.substr(0, at));
 }
 
 PdfText extract_pdf(std::string_view bytes, const std::string& name) {

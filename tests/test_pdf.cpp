@@ -213,6 +213,16 @@ TEST_CASE("pdf: the format is told by the %PDF- magic, not by the file name", "[
     const summalign::Input from_pdf_name = summalign::read_input(text.string());
     CHECK(from_pdf_name.page_starts.empty());
     CHECK(from_pdf_name.source.bytes == "Resumé\nEn sætning.\n");
+
+    // Text that mentions the magic near its start stays text; junk that is not text before
+    // the magic is allowed, as the PDF reference allows it.
+    const std::string about_pdf = "Eksport til PDF\nVælg %PDF-1.7 som format i dialogen.\n";
+    CHECK_FALSE(summalign::is_pdf(about_pdf));
+    const fs::path about = dir.write("about.txt", about_pdf);
+    CHECK(summalign::read_input(about.string()).source.bytes == about_pdf);
+    CHECK(summalign::is_pdf("%PDF-1.4\n"));
+    CHECK(summalign::is_pdf(std::string("\x00\x01junk\xff\xfe%PDF-1.4\n", 16)));
+    CHECK_FALSE(summalign::is_pdf("PDF-1.4 without its percent sign"));
 }
 
 TEST_CASE("pdf: bad PDFs give one error naming the file and what is wrong", "[pdf][bad-input]") {

@@ -30,8 +30,9 @@ struct PdfText {
     std::vector<Repair> repairs;
 };
 
-// Whether `bytes` start like a PDF file ("%PDF-", possibly after a few bytes of junk, as
-// the PDF reference allows within the first 1024 bytes).
+// Whether `bytes` start like a PDF file: "%PDF-" first, or after a few bytes of junk within
+// the first 1024 bytes (as the PDF reference allows) when that junk is not text, so that a
+// UTF-8 text that mentions "%PDF-" near its start stays text.
 bool is_pdf(std::string_view bytes) noexcept;
 
 // Extracts the text of a PDF held in memory. Throws Error naming `name` when the PDF is
