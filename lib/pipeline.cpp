@@ -43,6 +43,12 @@ AlignedDocument Aligner::align(const SourceText& source, unsigned threads) const
     return align_parsed(impl_->parser->parse(DocumentLayout(source), threads), source.bytes, threads);
 }
 
+AlignedDocument Aligner::align(const Input& input, unsigned threads) const {
+    Document document = impl_->parser->parse(DocumentLayout(input.source), threads);
+    attach_pages(document, input);
+    return align_parsed(std::move(document), input.source.bytes, threads);
+}
+
 AlignedDocument Aligner::align(Document document, unsigned threads) const {
     return align_parsed(std::move(document), {}, threads);
 }

@@ -92,8 +92,8 @@ public:
     PythonAligner(const LexiconOptions& options, unsigned threads) : aligner_(options, std::max(1u, threads)) {}
 
     AlignedResult align_file(const std::string& path, unsigned threads) const {
-        const SourceText source = read_source(path);
-        return AlignedResult(aligner_.align(source, std::max(1u, threads)));
+        const Input input = read_input(path);  // a PDF too (recognised by its %PDF- header)
+        return AlignedResult(aligner_.align(input, std::max(1u, threads)));
     }
     AlignedResult align_bytes(std::string bytes, std::string name, unsigned threads) const {
         const SourceText source = make_source(std::move(bytes), std::move(name));

@@ -9,6 +9,7 @@
 #include "summalign/check.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
+#include "summalign/pdf.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign {
@@ -44,6 +45,9 @@ public:
     AlignedDocument align(Document document, unsigned threads = 1) const;
     // Parses `source`, then aligns and checks it; findings get exact word spans in the source.
     AlignedDocument align(const SourceText& source, unsigned threads = 1) const;
+    // The same for what read_input() gives, text or a PDF's text layer: a PDF's sentences
+    // also get their pages, and its extraction repairs join the document's (attach_pages).
+    AlignedDocument align(const Input& input, unsigned threads = 1) const;
     // `source` (the bytes the article was parsed from), when given, makes finding spans exact.
     AlignedArticle align_article(const Article& article, std::string_view source = {}) const;
 

@@ -281,7 +281,8 @@ class Aligner(_summalign.NativeAligner):
         """Parses, aligns and checks journal text; returns the :class:`Document`.
 
         ``source``: an ``os.PathLike`` (``pathlib.Path``) is a file read as the command reads
-        it (its name in the output is the path as given); a ``str`` is the text itself and
+        it, journal text or a PDF (recognised by its ``%PDF-`` header; sentences then carry
+        their ``page``), named in the output by the path as given; a ``str`` is the text itself and
         ``bytes`` its UTF-8 encoding (named ``name``, default ``"<text>"``). Use
         :meth:`align_file` for a path held in a ``str``; a one-line ``str`` that names an
         existing file raises ``ValueError`` rather than being aligned as text. ``threads``: articles aligned in
@@ -305,7 +306,7 @@ class Aligner(_summalign.NativeAligner):
         return Document(self.align_bytes(data, label, max(1, threads)))
 
     def align_file(self, path: Union[str, "os.PathLike[str]"], *, threads: int = 1) -> Document:
-        """Reads ``path`` (``"-"``: standard input) as the command does and aligns it."""
+        """Reads ``path`` (``"-"``: standard input; text or a PDF) as the command does and aligns it."""
         return Document(super().align_file(os.fspath(path), max(1, threads)))
 
     def check(self, source: Source, *, name: Optional[str] = None, threads: int = 1) -> List[Finding]:

@@ -4,6 +4,7 @@ import concurrent.futures
 import json
 import pathlib
 import pickle
+import subprocess
 
 import pytest
 
@@ -200,3 +201,40 @@ def test_the_gil_is_released_while_the_library_works(tmp_path):
                           check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.decode().strip() == "True"
+
+
+ARTICLE_MS = """.nr PS 9
+.nr VS 11
+.2C
+.LP
+.B "Stamceller i klinikken"
+.LP
+.B "OVERSIGTSARTIKEL"
+Anna Hansen & Peter Jensen
+.SH
+Resumé
+.LP
+Stamceller kan isoleres fra knoglemarven. De kan anvendes til behandling af knogledefekter.
+.SH
+Isolation af stamceller
+.LP
+Stamceller isoleres fra knoglemarven ved hjælp af fysiske metoder.
+Cellerne kan anvendes til behandling af store knogledefekter hos mennesker.
+.SH
+Summary
+.LP
+Anna Hansen & Peter Jensen: Stem cells in the clinic. Ugeskr Læger 2003;165: 4850-4852.
+Stem cells can be isolated from the bone marrow. They can be used to treat bone defects.
+"""
+
+
+def test_a_pdf_gives_what_the_command_gives(aligner, tmp_path):
+    """A PDF path is read through its text layer, as the command reads it, pages included."""
+    pdf = tmp_path / "article.pdf"
+    typeset = subprocess.run(["groff", "-k", "-ms", "-Tpdf"], input=ARTICLE_MS.encode("utf-8"),
+                             capture_output=True, check=True)
+    pdf.write_bytes(typeset.stdout)
+    document = aligner.align(pdf)
+    assert document.to_json() == run_cli("align", pdf)
+    sentences = [s for article in document.articles for s in article.resume]
+    assert sentences and all(s.page == 1 for s in sentences)
