@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 
+#include "detail/mapped_file.hpp"
 #include "detail/pdf_layout.hpp"
 #include "summalign/error.hpp"
 
@@ -148,11 +149,12 @@ constexpr std::size_t kMagicWindow = 1024;
 
 // Valid UTF-8 without control characters other than white space.
 bool looks_like_text(std::string_view bytes) noexcept {
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
     std::int32_t i = 0;
     const auto length = static_cast<std::int32_t>(bytes.size());
     while (i < length) {
         UChar32 c = 0;
-        U8_NEXT(bytes.data(), i, length, c);
+        U8_NEXT(data, i, length, c);
         if (c < 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) return false;
     }
     return true;
@@ -209,30 +211,9 @@ PdfText extract_pdf(std::string_view bytes, const std::string& name) {
     return result;
 }
 
-namespace {
-
-std::string read_all(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream content;
-        content << std::cin.rdbuf();
-        if (std::cin.bad()) throw Error("-", std::nullopt, "cannot read standard input");
-        return std::move(content).str();
-    }
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (!std::filesystem::exists(status)) throw Error(path, std::nullopt, "no such file");
-    if (std::filesystem::is_directory(status)) throw Error(path, std::nullopt, "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, std::nullopt, std::string("cannot open: ") + std::strerror(errno));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Error(path, std::nullopt, "read error");
-    return bytes;
-}
-
-}  // namespace
 
 PdfText read_pdf(const std::string& path) {
-    const std::string bytes = read_all(path);
+    const std::string bytes = detail::read_input_bytes(path, "file");
     return extract_pdf(bytes, path);
 }
 
@@ -245,7 +226,7 @@ std::size_t page_of(const std::vector<std::size_t>& page_starts, std::size_t off
 }
 
 Input read_input(const std::string& path) {
-    std::string bytes = read_all(path);
+    std::string bytes = detail::read_input_bytes(path, "file");
     if (!is_pdf(bytes)) return Input{make_source(std::move(bytes), path), {}, {}};
     PdfText pdf = extract_pdf(bytes, path);
     return Input{std::move(pdf.source), std::move(pdf.page_starts), std::move(pdf.repairs)};

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign {
@@ -36,23 +37,7 @@ SourceText make_source(std::string bytes, std::string name) {
     return SourceText{std::move(name), std::move(bytes)};
 }
 
-SourceText read_source(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream content;
-        content << std::cin.rdbuf();
-        if (std::cin.bad()) throw Error("-", std::nullopt, "cannot read standard input");
-        return make_source(std::move(content).str(), "-");
-    }
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (!std::filesystem::exists(status)) throw Error(path, std::nullopt, "no such file");
-    if (std::filesystem::is_directory(status)) throw Error(path, std::nullopt, "is a directory, not a text file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, std::nullopt, std::string("cannot open: ") + std::strerror(errno));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Error(path, std::nullopt, "read error");
-    return make_source(std::move(bytes), path);
-}
+SourceText read_source(const std::string& path) { return make_source(detail::read_input_bytes(path, "text file"), path); }
 
 void MappedText::add_run(std::size_t source_begin, bool verbatim) {
     if (!runs_.empty()) {

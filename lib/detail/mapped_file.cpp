@@ -9,6 +9,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
 #include <optional>
 #include <system_error>
 #include <utility>
@@ -16,6 +19,24 @@
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
+
+std::string read_input_bytes(const std::string& path, std::string_view what) {
+    if (path == "-") {
+        std::ostringstream content;
+        content << std::cin.rdbuf();
+        if (std::cin.bad()) throw Error("-", std::nullopt, "cannot read standard input");
+        return std::move(content).str();
+    }
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status)) throw Error(path, std::nullopt, "no such file");
+    if (std::filesystem::is_directory(status)) throw Error(path, std::nullopt, fmt::format("is a directory, not a {}", what));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path, std::nullopt, std::string("cannot open: ") + std::strerror(errno));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw Error(path, std::nullopt, "read error");
+    return bytes;
+}
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, std::string_view what) {
     auto temporary = path;

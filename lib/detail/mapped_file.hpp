@@ -1,12 +1,18 @@
 #pragma once
-// The data files built at build time (the learned lexicon, the spelling index) are written
-// whole through a temporary file and read through a read-only memory map: one copy of each
-// file's pages serves every thread and every process that maps it.
+// Whole-file I/O. Inputs are read whole (a file or standard input). The data files built at
+// build time (the learned lexicon, the spelling index) are written whole through a temporary
+// file and read through a read-only memory map: one copy of each file's pages serves every
+// thread and every process that maps it.
 #include <cstddef>
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace summalign::detail {
+
+// The bytes of the file `path`, or of standard input for "-". Throws Error naming the file
+// (no such file, a directory: "is a directory, not a <what>", cannot open, read error).
+std::string read_input_bytes(const std::string& path, std::string_view what);
 
 // Writes `bytes` to `path` through a temporary file beside it and a rename, so that a reader
 // never sees a half-written file. `what` names the file in errors ("lexicon file").
