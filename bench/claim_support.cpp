@@ -81,7 +81,8 @@ void print_counts(const std::string& name, const Counts& c) {
 // One directory of generated articles.
 // One row per scored support option (--features FILE): what bench/devset/fit_support.py
 // fits the support model on. label: 1 the option is exactly the gold evidence, 0 it holds
-// no gold sentence, -1 it holds some but not all (left out of the fit).
+// no gold sentence, -1 it holds some but not all (left out of the fit); first_gold: the sentence
+// the option was found from (the first evidence it would give) is a gold sentence.
 void dump_options(std::FILE* out, const std::string& article_id, const Article& article, const SentenceScorer& scorer,
                   const PreparedSentence& claim, std::size_t claim_index, const nlohmann::json& gold_claim) {
     std::vector<PreparedSentence> body;
@@ -105,8 +106,8 @@ void dump_options(std::FILE* out, const std::string& article_id, const Article& 
         // The seed's gold lists every sentence that states a claim (any one will do).
         const bool any_will_do = gold_claim.value("any", false);
         const int label = hits == 0 ? 0 : (hits == parts && (parts == gold_count || any_will_do)) ? 1 : -1;
-        std::fprintf(out, "%s\t%zu\t%d\t%s\t%d", article_id.c_str(), claim_index, gold_claim["supported"].get<bool>() ? 1 : 0,
-                     gold_claim.value("kind", std::string("seed")).c_str(), label);
+        std::fprintf(out, "%s\t%zu\t%d\t%s\t%d\t%d", article_id.c_str(), claim_index, gold_claim["supported"].get<bool>() ? 1 : 0,
+                     gold_claim.value("kind", std::string("seed")).c_str(), label, is_gold(option.first) ? 1 : 0);
         for (const double v : option.features.values()) std::fprintf(out, "\t%.5f", v);
         std::string text = *texts[option.first];
         if (parts == 2) text += " | " + *texts[option.second];
@@ -289,7 +290,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "bench_claim_support: cannot write %s\n", path.c_str());
             return 1;
         }
-        std::fprintf(dump, "article\tclaim\tsupported\tkind\tlabel");
+        std::fprintf(dump, "article\tclaim\tsupported\tkind\tlabel\tfirst_gold");
         for (const char* name : detail::SupportFeatures::names) std::fprintf(dump, "\t%s", name);
         std::fprintf(dump, "\ttext\tclaim_text\n");
     }

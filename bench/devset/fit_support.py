@@ -7,12 +7,18 @@ Two steps, both logistic regressions (Newton's method, a little L2):
    two classes weighted equally; options holding part of the gold are left out.
 2. claims: the best option's log-odds from step 1 against whether the claim is supported
    (half of the generated claims are), so the final probability is calibrated per claim at
-   even prior: among claims whose best option scores 0.8, about 80% are supported.
+   even prior: among claims whose best option scores 0.8, about 80% are supported. Each
+   --calibrate-on file (or, without one, the first) weighs the same, however many claims
+   it holds.
 The final model is step 1 scaled and shifted by step 2. Prints the C++ initialiser and a
 reliability table on the fitting data.
 
-Usage: fit_support.py FEATURES.tsv [--calibrate-on CAL.tsv] [OTHER.tsv ...]
-(step 1 on the first, step 2 on CAL or the first; figures for each)
+The seed's rows (article `seed-…`), which every dump holds, are left out of both steps: the
+seed stays a check.
+
+Usage: fit_support.py FEATURES.tsv [--calibrate-on CAL.tsv ...] [OTHER.tsv ...]
+(step 1 on the first, step 2 on the CAL files or the first; figures for each: recall, false
+support and top evidence at 0.5, per file and split, and the reliability table)
 """
 import math
 import sys
@@ -61,45 +67,58 @@ def logistic_fit(xs, ys, ws, l2=1e-3, iterations=30):
     return beta
 
 
+FIXED = 6  # article, claim, supported, kind, label, first_gold; then the features, then texts
+
+
 def read(path):
     rows = []
     with open(path) as f:
-        names = [n for n in f.readline().rstrip("\n").split("\t")[5:] if not n.endswith("text")]
+        names = [n for n in f.readline().rstrip("\n").split("\t")[FIXED:] if not n.endswith("text")]
         for line in f:
             p = line.rstrip("\n").split("\t")
-            rows.append((p[0], int(p[1]), int(p[2]), p[3], int(p[4]), [float(v) for v in p[5:5 + len(names)]]))
+            if p[0].startswith("seed-"):
+                continue
+            rows.append((p[0], int(p[1]), int(p[2]), p[3], int(p[4]), [float(v) for v in p[FIXED:FIXED + len(names)]],
+                         int(p[5])))
     return names, rows
+
+
+def split_of(article):
+    """The generator's seed in an article name (SOURCE-SEED-NUMBER)."""
+    return article.rsplit("-", 2)[-2]
 
 
 def evaluate(rows, beta, label):
     """Claim-level figures of a model (intercept first) on option rows: the best option
-    decides; a claim is supported when its probability reaches 0.5."""
+    decides; a claim is supported when its probability reaches 0.5, and its top evidence is
+    right when the best option was found from a gold sentence. Over all splits, then per split."""
     best = {}
-    for article, claim, supported, kind, option_label, x in rows:
+    for article, claim, supported, kind, option_label, x, first_gold in rows:
         z = beta[0] + sum(b * v for b, v in zip(beta[1:], x))
         key = (article, claim)
         if key not in best or z > best[key][0]:
-            best[key] = (z, supported, option_label)
-    pos = [v for v in best.values() if v[1]]
-    neg = [v for v in best.values() if not v[1]]
-    found = [v for v in pos if v[0] >= 0]
-    top = sum(1 for v in found if v[2] != 0)
-    line = (f"{label}: claims {len(pos)}+{len(neg)}  at 0.5: recall {len(found)/len(pos):.3f}  "
-            f"false support {sum(1 for v in neg if v[0] >= 0)/len(neg):.3f}  top evidence {top/max(1,len(found)):.3f}")
-    for t in [x / 100 for x in range(5, 100)]:
-        z = math.log(t / (1 - t))
-        if sum(1 for v in neg if v[0] >= z) / len(neg) <= 0.03:
-            line += f"  | false <= 0.03 from p {t:.2f}: recall {sum(1 for v in pos if v[0] >= z)/len(pos):.3f}"
-            break
-    print(line)
+            best[key] = (z, supported, first_gold)
+
+    def figures(values):
+        pos = [v for v in values if v[1]]
+        neg = [v for v in values if not v[1]]
+        found = [v for v in pos if v[0] >= 0]
+        top = sum(1 for v in found if v[2])
+        return (f"claims {len(pos)}+{len(neg)}  recall {len(found)/max(1,len(pos)):.3f}  "
+                f"false support {sum(1 for v in neg if v[0] >= 0)/max(1,len(neg)):.3f}  top evidence {top/max(1,len(found)):.3f}")
+
+    print(f"{label}: {figures(list(best.values()))}")
+    splits = sorted({split_of(article) for article, _ in best})
+    for split in splits:
+        print(f"    split {split}: {figures([v for (article, _), v in best.items() if split_of(article) == split])}")
 
 
 def main():
     args = sys.argv[1:]
-    calibrate_on = None
-    if "--calibrate-on" in args:
+    calibrate_on = []
+    while "--calibrate-on" in args:
         k = args.index("--calibrate-on")
-        calibrate_on = args[k + 1]
+        calibrate_on.append(args[k + 1])
         del args[k:k + 2]
     sys.argv[1:] = args
     names, rows = read(sys.argv[1])
@@ -127,29 +146,37 @@ def main():
         beta = logistic_fit([r[5] for r in chosen], [r[4] for r in chosen], ws)
         print(f"step 1, round {round_ + 1}: {positives} gold options, {negatives} others", file=sys.stderr)
 
-    # Step 2 on the --calibrate-on features when given: another manual, whose words the
-    # learned lexicon has not seen, calibrates better for text nobody trained on.
-    calibration_rows = read(calibrate_on)[1] if calibrate_on else rows
-    best = {}
-    for article, claim, supported, kind, label, x in calibration_rows:
-        z = beta[0] + sum(b * v for b, v in zip(beta[1:], x))
-        key = (article, claim)
-        if key not in best or z > best[key][0]:
-            best[key] = (z, supported)
-    zs = [[v[0]] for v in best.values()]
-    labels = [v[1] for v in best.values()]
-    pos = sum(labels)
-    neg = len(labels) - pos
-    cw = [len(labels) * (0.5 / pos if y else 0.5 / neg) for y in labels]
+    # Step 2 on the --calibrate-on features when given (each file weighing the same): other
+    # text than step 1's keeps the calibration from trusting the words step 1 was fitted on.
+    calibration_files = calibrate_on or [sys.argv[1]]
+    zs, labels, cw = [], [], []
+    for path in calibration_files:
+        best = {}
+        for article, claim, supported, kind, label, x, _ in (rows if path == sys.argv[1] else read(path)[1]):
+            z = beta[0] + sum(b * v for b, v in zip(beta[1:], x))
+            key = (article, claim)
+            if key not in best or z > best[key][0]:
+                best[key] = (z, supported)
+        pos = sum(v[1] for v in best.values())
+        neg = len(best) - pos
+        for z, y in best.values():
+            zs.append([z])
+            labels.append(y)
+            cw.append(0.5 / (pos if y else neg))
+    # Each file's supported and unsupported claims weigh a quarter of the total (two files).
+    scale = len(labels) / sum(cw)
+    cw = [w * scale for w in cw]
     a0, a1 = logistic_fit(zs, labels, cw)
     final = [a1 * b for b in beta]
     final[0] += a0
-    print(f"step 2: {pos} supported claims, {neg} not; scale {a1:.4f} shift {a0:.4f}", file=sys.stderr)
+    print(f"step 2: {sum(labels)} supported claims, {len(labels) - sum(labels)} not, from {len(calibration_files)} file(s); "
+          f"scale {a1:.4f} shift {a0:.4f}", file=sys.stderr)
     print("    model.weights = {" + ", ".join(f"{b:.4f}" for b in final[1:]) + "};  // " + ", ".join(names))
     print(f"    model.intercept = {final[0]:.4f};")
     evaluate(rows, final, sys.argv[1])
-    if calibrate_on:
-        evaluate(calibration_rows, final, calibrate_on + " (calibration)")
+    for path in calibrate_on:
+        if path != sys.argv[1]:
+            evaluate(read(path)[1], final, path + " (calibration)")
     for other in sys.argv[2:]:
         evaluate(read(other)[1], final, other)
     print("reliability on the calibration claims (best option):  bin  claims  mean  supported")

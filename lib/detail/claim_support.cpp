@@ -18,6 +18,9 @@ constexpr double kFunctionWordWeight = 0.1;
 // A link weaker than this does not give an identity token a partner (a cognate guess or a
 // weak learned entry is no evidence that two names are the same).
 constexpr double kIdentityLink = 0.6;
+// A content word of the candidate counts as stated in the claim from this link strength on
+// (below it: a cognate guess or a weak learned entry).
+constexpr double kContentLink = 0.5;
 
 // Personal pronouns are function words here too (the scorer's list leaves them to the
 // lexicon): every help page addresses "you"/"du".
@@ -71,14 +74,20 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     std::size_t i = 0;
     for (const PreparedSentence* sentence : source)
         for (std::size_t k = 0; k < sentence->tokens.size(); ++k, ++i)
-            if (is_identity_token(sentence->tokens[k], k == 0) && links.da[i] < kIdentityLink) f.source_missing += 1.0;
+            if (const auto& token = sentence->tokens[k]; !token.is_citation) {
+                if (is_identity_token(token, k == 0) && links.da[i] < kIdentityLink) f.source_missing += 1.0;
+                if (!is_function(token, true)) {
+                    f.source_content += 1.0;
+                    if (links.da[i] < kContentLink) f.source_unlinked += 1.0;
+                }
+            }
     return f;
 }
 
 std::array<double, SupportFeatures::count> SupportFeatures::values() const noexcept {
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
-            std::min(claim_missing, source_missing)};
+            std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words};
 }
 
 double SupportModel::log_odds(const SupportFeatures& features) const noexcept {
@@ -92,10 +101,10 @@ double SupportModel::probability(const SupportFeatures& features) const noexcept
 
 SupportModel default_support_model() noexcept {
     // Fitted by bench/devset/fit_support.py (docs/scoring.md, "Claim support"): step 1 on the
-    // LibreOffice held-out dev half, step 2 (calibration) on GIMP help articles.
+    // LibreOffice held-out dev half, step 2 (calibration) on it and GIMP help articles.
     SupportModel model;
-    model.weights = {4.6800, -0.6595, 1.4870, -2.4255, -0.5425};  // log_coverage, claim_missing, claim_words, two, clash
-    model.intercept = 6.3301;
+    model.weights = {4.2548, -0.8441, -0.4001, -10.3028, -0.0650, -7.1515, 3.3417};  // log_coverage, claim_missing, claim_words, two, clash, source_unlinked_share, pair_words
+    model.intercept = 12.5758;
     return model;
 }
 

@@ -25,14 +25,24 @@ struct SupportFeatures {
     double source_missing = 0.0;   // the same of the candidate
     double claim_words = 0.0;      // log(1 + content words of the claim): long claims summarise
     double two = 0.0;              // 1 for a pair of adjacent sentences
+    // Content words of the candidate (not function words, pronouns or citation marks), and
+    // how many of them have no link of strength >= 0.5 in the claim: what the candidate says
+    // that the claim does not.
+    double source_content = 0.0, source_unlinked = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
     // geometric mean, on a log scale), the claim's unpartnered identity tokens, its length,
-    // the pair flag, and `clash`: identity tokens left without a partner on *both* sides
-    // (min of the two counts), a name or label that differs rather than one left out.
-    static constexpr std::size_t count = 5;
+    // the pair flag, `clash`: identity tokens left without a partner on *both* sides (min of
+    // the two counts), a name or label that differs rather than one left out, and
+    // `source_unlinked` / (`source_content` + 1): a sentence of another page that shares a
+    // few of the claim's words ("Klik", "dialog", "vindue") leaves most of its own words
+    // unpartnered; a share, not a count, so that long sentences are not held against. Last
+    // `two` × `claim_words`: a long claim often joins statements, so the cost of a pair
+    // shrinks with the claim's length (a short claim stated by two sentences is unusual).
+    static constexpr std::size_t count = 7;
     std::array<double, count> values() const noexcept;
-    static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash"};
+    static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash",
+                                                             "source_unlinked_share", "pair_words"};
 };
 
 // `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
