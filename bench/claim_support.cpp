@@ -14,7 +14,10 @@
 // supported with a correct top evidence, claims of the cut-off article wrongly supported.
 //
 //   python3 bench/devset/make_articles.py --source libreoffice --seed 1 --out /tmp/dev/lo-1
-//   build/bench_claim_support /tmp/dev/lo-1 /tmp/dev/lo-2 ...
+//   build/bench_claim_support /tmp/dev/lo-1 /tmp/dev/lo-2 ... [--failures FILE] [--features FILE]
+//
+// --failures FILE lists every claim scored wrongly (print_failure); --features FILE the
+// features of every scored option (dump_options, what fit_support.py fits on).
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -116,8 +119,24 @@ void dump_options(std::FILE* out, const std::string& article_id, const Article& 
     }
 }
 
+// One line per claim scored wrongly (--failures FILE), tab-separated: what (false support,
+// missed, wrong top), directory, article, best score, claim, top evidence (or none), gold
+// evidence (the first; none for another page's claim).
+void print_failure(std::FILE* out, const char* what, const fs::path& file, double score, const std::string& claim,
+                   const ClaimSupport& support, const nlohmann::json& gold_claim) {
+    if (!out) return;
+    auto flat = [](std::string text) {
+        std::replace(text.begin(), text.end(), '\t', ' ');
+        return text;
+    };
+    const std::string top = support.evidence.empty() ? "none" : flat(support.evidence.front().text);
+    const std::string gold = gold_claim["evidence"].empty() ? "none" : flat(gold_claim["evidence"][0]["text"].get<std::string>());
+    std::fprintf(out, "%s\t%s\t%s\t%.3f\t%s\t%s\t%s\n", what, file.parent_path().filename().string().c_str(),
+                 file.stem().string().c_str(), score, flat(claim).c_str(), top.c_str(), gold.c_str());
+}
+
 Counts run_directory(const fs::path& dir, const Parser& parser, const SentenceScorer& scorer, std::vector<Scored>& scores,
-                     std::FILE* dump) {
+                     std::FILE* dump, std::FILE* failures) {
     Counts counts;
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir))
@@ -156,15 +175,20 @@ Counts run_directory(const fs::path& dir, const Parser& parser, const SentenceSc
                 dump_options(dump, file.stem().string(), *article, scorer, scorer.prepare(article->summary->sentences[support.en].text, Lang::en),
                              support.en, *gold_claim);
             scores.push_back({support.best_score, truly});
+            const std::string& claim_text = article->summary->sentences[support.en].text;
             if (!truly) {
                 ++counts.unsupported;
                 counts.false_support += support.supported;
+                if (support.supported) print_failure(failures, "false support", file, support.best_score, claim_text, support, *gold_claim);
                 continue;
             }
             ++counts.supported;
             auto& kind = counts.by_kind[(*gold_claim)["kind"].get<std::string>()];
             ++kind.second;
-            if (!support.supported) continue;
+            if (!support.supported) {
+                print_failure(failures, "missed", file, support.best_score, claim_text, support, *gold_claim);
+                continue;
+            }
             ++counts.found;
             ++kind.first;
             const std::string& top = support.evidence.front().text;
@@ -179,6 +203,7 @@ Counts run_directory(const fs::path& dir, const Parser& parser, const SentenceSc
                 ++counts.top_correct;
             else if (contains)
                 ++counts.top_contains;
+            if (!correct) print_failure(failures, contains ? "wrong top (joined gold)" : "wrong top", file, support.best_score, claim_text, support, *gold_claim);
         }
     }
     return counts;
@@ -294,6 +319,14 @@ int main(int argc, char** argv) {
         for (const char* name : detail::SupportFeatures::names) std::fprintf(dump, "\t%s", name);
         std::fprintf(dump, "\ttext\tclaim_text\n");
     }
+    std::FILE* failures = nullptr;
+    if (const std::string path = arguments.text("--failures", ""); !path.empty()) {
+        failures = std::fopen(path.c_str(), "w");
+        if (!failures) {
+            std::fprintf(stderr, "bench_claim_support: cannot write %s\n", path.c_str());
+            return 1;
+        }
+    }
     run_seed(arguments.text("--seed-file", bench::kSeedFile),
              arguments.text("--seed-gold", "corpus/gold/ugeskr-2003-165-stamceller.alignment.json"), parser, scorer, dump);
     if (arguments.flag("--seed-only")) {
@@ -309,7 +342,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "bench_claim_support: %s: not a directory\n", dir.c_str());
             return 1;
         }
-        const Counts counts = run_directory(dir, parser, scorer, scores, dump);
+        const Counts counts = run_directory(dir, parser, scorer, scores, dump, failures);
         print_counts(fs::path(dir).filename().string(), counts);
         total.add(counts);
         std::string source = fs::path(dir).filename().string();
@@ -341,5 +374,6 @@ int main(int argc, char** argv) {
     std::printf("claims the segmenter joined or split (not scored): %zu\n", total.unmatched_claims);
     sweep(scores);
     if (dump) std::fclose(dump);
+    if (failures) std::fclose(failures);
     return 0;
 }
