@@ -36,7 +36,8 @@ struct SupportFeatures {
     // the two counts), a name or label that differs rather than one left out, and
     // `source_unlinked` / (`source_content` + 1): a sentence of another page that shares a
     // few of the claim's words ("Klik", "dialog", "vindue") leaves most of its own words
-    // unpartnered; a share, not a count, so that long sentences are not held against. Last
+    // unpartnered; a share, not a count, so that a long sentence is not held against a claim
+    // as such. Last
     // `two` × `claim_words`: a long claim often joins statements, so the cost of a pair
     // shrinks with the claim's length (a short claim stated by two sentences is unusual).
     static constexpr std::size_t count = 7;
