@@ -37,9 +37,9 @@ struct SupportFeatures {
     // `source_unlinked` / (`source_content` + 1): a sentence of another page that shares a
     // few of the claim's words ("Klik", "dialog", "vindue") leaves most of its own words
     // unpartnered; a share, not a count, so that a long sentence is not held against a claim
-    // as such. Last
-    // `two` × `claim_words`: a long claim often joins statements, so the cost of a pair
-    // shrinks with the claim's length (a short claim stated by two sentences is unusual).
+    // as such. Last `two` × `claim_words`: a long claim often joins statements, so the cost
+    // of a pair shrinks with the claim's length (a short claim stated by two sentences is
+    // unusual).
     static constexpr std::size_t count = 7;
     std::array<double, count> values() const noexcept;
     static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash",
