@@ -28,6 +28,8 @@ struct ExportOptions {
     std::string en_language = "en-GB";
     bool pretty = true;                 // indented JSON
     bool include_repairs = true;        // JSON: the document's layout repairs under "repairs"
+    bool include_matches = true;        // JSON, JSONL: the word pairs ("matches") behind every score
+    bool skip_flagged = false;          // TMX: leave out units whose sentences have findings
 };
 
 // `aligned` empty: the document as parsed (articles without "alignment"), as `summalign parse` prints it.
@@ -53,7 +55,11 @@ inline void write_document(std::ostream& out, Format format, const AlignedDocume
 //   writer.end(document);
 //
 // jsonl and tsv accept several documents in turn (begin/add.../end per document; the TSV
-// header is written once); json, tmx and html describe one document per writer.
+// header is written once); json and tmx describe one document per writer unless the
+// documents are combined: begin_documents() before the first begin() and end_documents()
+// after the last end() make one output of them all, for json {"documents": [DOCUMENT, ...]}
+// (each DOCUMENT as one document alone would be written), for tmx one memory whose units
+// name their input (x-source). html describes one document per writer.
 class DocumentWriter {
 public:
     DocumentWriter(std::ostream& out, Format format, ExportOptions options = {});
@@ -78,6 +84,9 @@ public:
     // be made on another thread while the articles are aligned; end(document, rendered).
     std::string render_end(const Document& document) const;
     void end(const Document& document, std::string_view rendered_end);
+
+    void begin_documents();
+    void end_documents();
 
 private:
     struct Impl;

@@ -193,8 +193,16 @@ std::optional<std::size_t> find_word(std::string_view text, std::string_view wor
     return any;
 }
 
+// The finding's kind for a reader: "number mismatch", not the identifier "number_mismatch"
+// (which stays in class names, as in JSON).
+std::string readable_kind(Finding::Kind kind) {
+    std::string name(summalign::to_string(kind));
+    std::replace(name.begin(), name.end(), '_', ' ');
+    return name;
+}
+
 std::string finding_tooltip(const Finding& finding) {
-    std::string text = fmt::format("{}: {}", summalign::to_string(finding.kind), finding.message);
+    std::string text = fmt::format("{}: {}", readable_kind(finding.kind), finding.message);
     if (!finding.suggestion.empty()) text += fmt::format("\nsuggestion: {}", finding.suggestion);
     return text;
 }
@@ -260,7 +268,7 @@ private:
         const Article& article = document_.articles[index];
         if (article.title) return article.title->text;
         if (article.summary && article.summary->title) return article.summary->title->text;
-        return fmt::format("Article {} (untitled)", index + 1);
+        return fmt::format("Article {} (untitled)", index);
     }
 
     void write_page_header() {
@@ -279,7 +287,8 @@ private:
                 "<th>Summary</th><th>Mean bead score</th><th>Supported claims</th><th>Findings</th></tr></thead><tbody>\n";
         for (std::size_t i = 0; i < document_.articles.size(); ++i) {
             const Article& article = document_.articles[i];
-            out_ << "<tr><td>" << i + 1 << "</td><td><a href=\"#article-" << i << "\">"
+            // Numbered from 0 like JSON "index", TSV "article" and TMX x-article.
+            out_ << "<tr><td>" << i << "</td><td><a href=\"#article-" << i << "\">"
                  << html_escape(article_heading(i)) << "</a></td><td>" << article.resume.size() << "</td><td>"
                  << summary_sentences(article).size() << "</td>";
             if (const AlignedArticle* result = aligned(i)) {
@@ -419,7 +428,7 @@ private:
         out_ << "<ul class=\"findings\">\n";
         for (const Finding& finding : result.findings) {
             out_ << "<li class=\"" << summalign::to_string(finding.kind) << "\"><span class=\"badge\">"
-                 << html_escape(summalign::to_string(finding.kind)) << " \u00b7 " << summalign::to_string(finding.lang) << "</span>";
+                 << html_escape(readable_kind(finding.kind)) << " \u00b7 " << summalign::to_string(finding.lang) << "</span>";
             if (!finding.word.empty()) out_ << "<b>" << html_escape(finding.word) << "</b> \u2014 ";
             out_ << html_escape(finding.message);
             if (!finding.suggestion.empty()) out_ << " \u2192 <i>" << html_escape(finding.suggestion) << "</i>";
