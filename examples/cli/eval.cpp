@@ -145,7 +145,7 @@ void register_eval(CLI::App& app, Action& action) {
             if (unsupported_gold > 0 && top_correct > 0)
                 report += fmt::format("support margin\tbest unsupported {:.3f} < threshold {:.3f} <= lowest correct top {:.3f}\n",
                                       best_unsupported, support_threshold(), lowest_correct_top);
-            emit(report);
+            emit("", report);
             return 0;
         };
     });

@@ -147,36 +147,6 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
     return files;
 }
 
-AtomicOutputFile::AtomicOutputFile(std::filesystem::path path) : path_(std::move(path)) {
-    namespace fs = std::filesystem;
-    if (fs::is_directory(path_)) throw Error(path_.string(), std::nullopt, "is a directory, not a file");
-    // A name no other run uses at the same moment: the process id and a random number.
-    std::random_device random;
-    temporary_ = path_;
-    temporary_ += fmt::format(".tmp-{}-{:08x}", ::getpid(), random());
-    stream_.open(temporary_, std::ios::binary | std::ios::trunc);
-    if (!stream_)
-        throw Error(path_.string(), std::nullopt,
-                    fmt::format("cannot create {}: {}", temporary_.string(), std::strerror(errno)));
-}
-
-AtomicOutputFile::~AtomicOutputFile() {
-    if (committed_) return;
-    stream_.close();
-    std::error_code ignored;
-    std::filesystem::remove(temporary_, ignored);
-}
-
-void AtomicOutputFile::commit() {
-    stream_.flush();
-    stream_.close();
-    if (!stream_) throw Error(path_.string(), std::nullopt, "cannot write " + temporary_.string());
-    std::error_code error;
-    std::filesystem::rename(temporary_, path_, error);
-    if (error) throw Error(path_.string(), std::nullopt, "cannot rename " + temporary_.string() + ": " + error.message());
-    committed_ = true;
-}
-
 namespace {
 
 void shift(std::size_t& offset, std::size_t delta) { offset += delta; }

@@ -67,26 +67,6 @@ void align_in_order(const Aligner& aligner, const std::vector<Article>& articles
 // files under it (recursively, sorted by path); "-" and files are kept as given, in order.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
 
-// An output file written to a temporary file beside it (same directory, so the rename is
-// atomic) and renamed over `path` by commit(); destroyed without commit() the temporary
-// file is removed, so a failed run never leaves half-written output.
-class AtomicOutputFile {
-public:
-    explicit AtomicOutputFile(std::filesystem::path path);
-    ~AtomicOutputFile();
-    AtomicOutputFile(const AtomicOutputFile&) = delete;
-    AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
-
-    std::ostream& stream() { return stream_; }
-    void commit();  // throws Error if the data cannot be written or renamed
-
-private:
-    std::filesystem::path path_;
-    std::filesystem::path temporary_;
-    std::ofstream stream_;
-    bool committed_ = false;
-};
-
 // How journal text arriving on a stream is cut into articles: the parser finds article
 // starts (a header: title lines, a kind label such as OVERSIGTSARTIKEL, the authors), and
 // an article is complete once the next article's header has arrived or the input ends.
