@@ -120,19 +120,32 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
             stdin_head = read_head(STDIN_FILENO, 5);
             if (stdin_head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(stdin_head), STDIN_FILENO, "-"));
         }
-        if (files[f] == "-" && per_article_format && !input) {
+        // Article by article, in bounded memory: standard input as it arrives, and a named text
+        // file in windows of named_file_window bytes (json and html describe a document whole).
+        auto stream_articles = [&](int fd, std::string head, std::size_t min_window) {
             Document stream;
-            stream.source_name = "-";
+            stream.source_name = files[f];
             const Aligner& loaded = aligner();
             begin(stream);
-            align_stream(loaded, STDIN_FILENO, "-", threads, std::move(stdin_head),
+            align_stream(loaded, fd, files[f], threads, std::move(head),
                          [&](std::size_t index, const Article& article, AlignedArticle&& aligned) {
                              writer.add(article, index, aligned);
                              written();
                              progress.article(index + 1, std::nullopt);
-                         });
+                         },
+                         min_window);
             writer.end(stream);
+        };
+        if (files[f] == "-" && per_article_format && !input) {
+            stream_articles(STDIN_FILENO, std::move(stdin_head), 0);
             continue;
+        }
+        if (files[f] != "-" && (per_article_format || format == Format::tmx)) {
+            StreamedFile file(files[f]);
+            if (!file.is_pdf()) {
+                stream_articles(file.fd(), file.take_head(), named_file_window);
+                continue;
+            }
         }
         if (!input) input.emplace(read_input(files[f]));
         const SourceText& source = input->source;
@@ -216,12 +229,13 @@ void register_align(CLI::App& app, Action& action) {
             const unsigned threads = thread_count(options->threads);
             Output output(options->output);
             const bool to_stdout = output.to_stdout();
-            // On standard output nothing can be taken back: with several files, check that
-            // every one is readable UTF-8 before writing anything (one file at a time, so
-            // this costs a second read, not memory).
-            if (to_stdout && files.size() > 1)
+            // On standard output nothing can be taken back: check that every named file is
+            // readable UTF-8 before writing anything (a few MB at a time, so this costs a
+            // second read, not memory). Files aligned whole are checked as they are read.
+            const bool streams_files = format == Format::jsonl || format == Format::tsv || format == Format::tmx;
+            if (to_stdout && (files.size() > 1 || streams_files))
                 for (const std::string& file : files)
-                    if (file != "-") read_input(file);
+                    if (file != "-" && !check_text_file(file)) read_input(file);  // a PDF: extracted whole
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.

@@ -63,7 +63,7 @@ void register_check(CLI::App& app, Action& action) {
         "Examples:\n"
         "  summalign check corpus/ugeskr-2003-165-stamceller.txt > findings.json\n"
         "  summalign check --format text corpus/ugeskr-2003-165-stamceller.txt\n"
-        "      corpus/ugeskr-2003-165-stamceller.txt:13:61: misspelling: 'steum' is not in the English dictionaries; did you mean 'stem'?\n"
+        "      corpus/ugeskr-2003-165-stamceller.txt:11:59: misspelling: 'steum' is not in the English dictionaries; did you mean 'stem'?\n"
         "\n"
         "JSON: an array of {\"file\", \"article\", \"kind\", \"lang\", \"text\", \"word\", \"message\", \"suggestion\", \"start\", \"end\"};\n"
         "start/end are byte offsets into FILE, article the 0-based index of the article in it.\n"
@@ -108,7 +108,8 @@ void register_check(CLI::App& app, Action& action) {
             bool failing = false;
             // The dictionaries load while the first file is read and laid out.
             AlignerLoading loading(options->lexicon.options(), threads);
-            nlohmann::json all = nlohmann::json::array();
+            // Keys in the order docs/schema.md gives (file, article, then the Finding's).
+            nlohmann::ordered_json all = nlohmann::ordered_json::array();
             std::ostringstream text;
             // Everything is read and checked before anything is written, so an unreadable
             // last file leaves no half-written output.
@@ -155,7 +156,7 @@ void register_check(CLI::App& app, Action& action) {
             if (options->format == "text")
                 output.stream() << text.str();
             else
-                output.stream() << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                output.stream() << all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
             output.commit();
             finish_now(failing ? 1 : 0);
         };
