@@ -33,7 +33,7 @@ std::string export_to_string(summalign::Format format, const summalign::Document
     return out.str();
 }
 
-// The keys DESIGN.md's interface contract says must exist.
+// The keys docs/schema.md marks as the interface contract (they must always exist).
 void require_contract_article_keys(const json& article) {
     for (const char* key : {"title", "subtitle", "kind", "authors", "resume", "sections", "figures", "summary"}) {
         INFO("article key " << key);

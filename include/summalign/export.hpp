@@ -1,7 +1,6 @@
 #pragma once
 // Stage 5: writing results in the formats users' tools read. The JSON keys are the
-// interface contract of DESIGN.md (documented in docs/schema.md; the other formats in
-// docs/formats.md).
+// interface contract, documented in docs/schema.md (the other formats in docs/formats.md).
 #include <cstddef>
 #include <memory>
 #include <ostream>
