@@ -234,7 +234,7 @@ TEST_CASE("SIGTERM and SIGINT remove the temporary file of -o", "[cli][output][s
     }
 }
 
-TEST_CASE("-j/--threads: 0 is one per core, more than the cores is cut with a warning, output unchanged", "[cli][threads]") {
+TEST_CASE("threads: -j/--threads 0 is one per core, more than the cores is cut with a warning, output unchanged", "[cli][threads]") {
     if (!cli_built()) return;
     TempDir dir;
     for (const std::string command : {"align --format jsonl", "check", "parse"}) {
