@@ -65,13 +65,12 @@ DocumentWriter::DocumentWriter(std::ostream& out, Format format, ExportOptions o
 DocumentWriter::~DocumentWriter() = default;
 
 void DocumentWriter::begin_documents() {
-    if (impl_->format == Format::html)
-        throw std::logic_error("DocumentWriter::begin_documents: an html report describes one document");
     impl_->combined = true;
     impl_->documents_begun = 0;
     switch (impl_->format) {
         case Format::json: impl_->out << (impl_->options.pretty ? "{\"documents\": [\n" : "{\"documents\":["); break;
         case Format::tmx: impl_->tmx.emplace(std::string_view(), impl_->options); break;
+        case Format::html: detail::write_html_head(impl_->out, "several inputs"); break;
         default: break;
     }
 }
@@ -84,6 +83,7 @@ void DocumentWriter::end_documents() {
             impl_->tmx->save(impl_->out);
             impl_->tmx.reset();
             break;
+        case Format::html: detail::write_html_tail(impl_->out); break;
         default: break;
     }
     impl_->combined = false;
@@ -168,7 +168,8 @@ void DocumentWriter::end(const Document& document, std::string_view rendered_end
             impl_->tmx.reset();
             break;
         case Format::html:
-            detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
+            if (impl_->combined) detail::write_html_part(impl_->out, document, impl_->html_articles, impl_->documents_begun - 1);
+            else detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
             impl_->html_articles.clear();
             break;
     }

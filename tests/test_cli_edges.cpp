@@ -74,10 +74,10 @@ TEST_CASE("usage errors exit 2 with a message that names the mistake", "[cli][us
         CHECK(run.out.empty());
         CHECK(one_line(run.err));
     }
-    // Several files for a one-document format is a usage error too, found before any work.
-    const Run html = run_cli("align --format html " + seed + " " + seed, dir);
-    CHECK(html.exit_code == 2);
-    CHECK(html.err.find("html") != std::string::npos);
+    // Standard input named twice is a usage error too, found before anything is read.
+    const Run twice = run_cli("align --format jsonl - - ", dir);
+    CHECK(twice.exit_code == 2);
+    CHECK(twice.err.find("standard input") != std::string::npos);
     CHECK(run_cli("--help", dir).exit_code == 0);
     CHECK(run_cli("align --help", dir).exit_code == 0);
 }

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -162,6 +163,50 @@ TEST_CASE("TMX: one memory for several files, findings on their units, --skip-fl
     REQUIRE(kept.load_string(skipped.out.c_str()));
     CHECK(kept.select_nodes("/tmx/body/tu").size() == units_one.size() - flagged);
     CHECK(kept.select_nodes("//prop[@type='x-finding']").empty());
+}
+
+TEST_CASE("several files make one HTML page, a part per file, with ids kept apart", "[cli][html]") {
+    if (!cli_built()) return;
+    TempDir dir;
+    const fs::path second = copy_of_seed(dir, "second.txt");
+    const Run single = run_cli("align --format html " + seed, dir);
+    const Run both = run_cli("align --format html " + seed + " " + second.string(), dir);
+    REQUIRE(single.exit_code == 0);
+    REQUIRE(both.exit_code == 0);
+    auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count(both.out, "<!DOCTYPE html>") == 1);
+    CHECK(count(both.out, "id=\"report-status\"") == 1);
+    CHECK(count(both.out, "<section class=\"article\"") == 2 * count(single.out, "<section class=\"article\""));
+    CHECK(count(both.out, "<main>") == count(both.out, "</main>"));
+    // Every id once on the page, every in-page link and curve end pointing at one.
+    const std::regex id_attribute(R"re( id="([^"]+)")re");
+    std::set<std::string> ids;
+    std::size_t id_count = 0;
+    for (std::sregex_iterator it(both.out.begin(), both.out.end(), id_attribute), end; it != end; ++it, ++id_count)
+        ids.insert((*it)[1].str());
+    CHECK(ids.size() == id_count);
+    CHECK(ids.count("d0-a1-title") == 1);
+    CHECK(ids.count("d1-a1-title") == 1);
+    const std::regex link(R"re(href="#([^"]+)"|data-(?:from|to)="([^"]+)")re");
+    std::size_t links = 0;
+    for (std::sregex_iterator it(both.out.begin(), both.out.end(), link), end; it != end; ++it) {
+        std::string targets = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+        for (std::size_t start = 0; start <= targets.size();) {
+            const std::size_t space = std::min(targets.find(' ', start), targets.size());
+            const std::string target = targets.substr(start, space - start);
+            if (!target.empty()) {
+                INFO(target);
+                CHECK(ids.count(target) == 1);
+                ++links;
+            }
+            start = space + 1;
+        }
+    }
+    CHECK(links > 10);
 }
 
 TEST_CASE("--compact leaves out word matches and repairs, nothing else", "[cli][json]") {

@@ -82,8 +82,9 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
                  Format format, unsigned threads, Output& output, KeptToExit& kept) {
     auto aligner = [&]() -> const Aligner& { return loading.aligner(); };
     const bool per_article_format = format == Format::jsonl || format == Format::tsv;
-    // Several files make one json document ({"documents": [...]}) or one translation memory.
-    const bool combined = files.size() > 1 && (format == Format::json || format == Format::tmx);
+    // Several files make one json document ({"documents": [...]}), one translation memory or
+    // one html page.
+    const bool combined = files.size() > 1 && (format == Format::json || format == Format::tmx || format == Format::html);
     ExportOptions export_options;
     export_options.da_language = options.da_language;
     export_options.en_language = options.en_language;
@@ -195,7 +196,8 @@ void register_align(CLI::App& app, Action& action) {
         "columns in order, running heads and page numbers left out, every sentence with its page.\n"
         "A directory stands for the *.txt and *.pdf files under it, in path order.\n"
         "Several files: jsonl and tsv are one stream (each line names its source); json is one\n"
-        "{\"documents\": [...]} object; tmx one translation memory whose units name their source.\n"
+        "{\"documents\": [...]} object; tmx one translation memory whose units name their source;\n"
+        "html one page with a part per file.\n"
         "With -o a regular file is written to a temporary file beside it, renamed over it when\n"
         "complete (keeping its permissions), so a failed run leaves no half-written file. On\n"
         "standard output json, jsonl and tsv are written article by article as they are aligned\n"
@@ -223,8 +225,6 @@ void register_align(CLI::App& app, Action& action) {
         action = [options]() -> int {
             const Format format = parse_format(options->format);
             const std::vector<std::string> files = expand_inputs(options->files);
-            if (files.size() > 1 && format == Format::html)
-                throw UsageError("several input files: an html report describes one file (json, jsonl, tsv and tmx take several)");
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
             const unsigned threads = thread_count(options->threads);
             Output output(options->output);

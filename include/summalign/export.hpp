@@ -54,11 +54,11 @@ inline void write_document(std::ostream& out, Format format, const AlignedDocume
 //   writer.end(document);
 //
 // jsonl and tsv accept several documents in turn (begin/add.../end per document; the TSV
-// header is written once); json and tmx describe one document per writer unless the
+// header is written once); json, tmx and html describe one document per writer unless the
 // documents are combined: begin_documents() before the first begin() and end_documents()
 // after the last end() make one output of them all, for json {"documents": [DOCUMENT, ...]}
 // (each DOCUMENT as one document alone would be written), for tmx one memory whose units
-// name their input (x-source). html describes one document per writer.
+// name their input (x-source), for html one page with a part per document.
 class DocumentWriter {
 public:
     DocumentWriter(std::ostream& out, Format format, ExportOptions options = {});
