@@ -194,3 +194,37 @@ TEST_CASE("every --help example runs as written, and prints the lines the help s
     CHECK(ran >= 10);
     CHECK(expected_lines >= 1);
 }
+
+TEST_CASE("the commands in the README and the command-line docs run from a fresh clone", "[cli][docs]") {
+    if (!cli_built()) return;
+    TempDir dir;
+    // What a clone has (corpus/), and the archive the pipeline examples name (a directory of
+    // journal text, made here).
+    fs::create_directory_symlink(summalign::test::source_dir() / "corpus", dir.path() / "corpus");
+    fs::create_directories(dir.path() / "archive" / "2003");
+    fs::copy_file(seed, dir.path() / "archive" / "2003" / "stamceller.txt");
+    std::size_t ran = 0;
+    for (const char* name : {"README.md", "docs/formats.md", "docs/check.md", "docs/schema.md"}) {
+        std::istringstream in(read_file(summalign::test::source_dir() / name));
+        bool in_shell = false;
+        for (std::string line; std::getline(in, line);) {
+            if (line.starts_with("```")) {
+                in_shell = line == "```sh";
+                continue;
+            }
+            if (!in_shell || line.find("summalign ") == std::string::npos) continue;
+            // A PDF of the user's own is not in a clone (tests/test_pdf.cpp typesets its own).
+            if (line.find(".pdf") != std::string::npos) continue;
+            // A trailing comment would swallow the redirection below.
+            std::string run = line.substr(0, line.find("  #"));
+            run = std::regex_replace(run, std::regex(R"((^|\| )(build/)?summalign )"), "$1'" SUMMALIGN_CLI_PATH "' ");
+            std::ofstream(dir.path() / "doc.sh") << "set -eo pipefail\ncd '" << dir.path().string() << "'\n"
+                                                 << run << " > doc.out 2> doc.err\n";
+            const int status = std::system(("timeout 300 bash '" + (dir.path() / "doc.sh").string() + "'").c_str());
+            INFO(name << ": " << line << "\nstderr: " << read_file(dir.path() / "doc.err"));
+            CHECK(status == 0);
+            ++ran;
+        }
+    }
+    CHECK(ran >= 10);
+}
