@@ -134,7 +134,7 @@ TEST_CASE("every subcommand takes -o and writes there what it would print", "[cl
     }
 }
 
-TEST_CASE("-o keeps a file's permissions, follows a symlink, and writes into a FIFO or a device in place", "[cli][output]") {
+TEST_CASE("output: -o keeps a file's permissions, follows a symlink, and writes into a FIFO or a device in place", "[cli][output]") {
     if (!cli_built()) return;
     TempDir dir;
     const Run printed = run_cli("segment " + seed, dir);

@@ -209,7 +209,7 @@ TEST_CASE("several files make one HTML page, a part per file, with ids kept apar
     CHECK(links > 10);
 }
 
-TEST_CASE("--compact leaves out word matches and repairs, nothing else", "[cli][json]") {
+TEST_CASE("compact: --compact leaves out word matches and repairs, nothing else", "[cli][json]") {
     if (!cli_built()) return;
     TempDir dir;
     const Run full = run_cli("align " + seed, dir);
