@@ -1,30 +1,71 @@
 // summalign: aligns Danish medical articles with their English summaries.
+#include <fcntl.h>
+#include <sched.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::cli {
-void emit(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
-}
+
+void emit(const std::string& output, std::string_view text) { write_output(output, text); }
 
 void finish_now(int code) {
-    std::cout.flush();
+    check_stdout();
     std::cerr.flush();
     // std::exit skips the destructors of the command's locals (the point) but still runs
     // atexit handlers, so LeakSanitizer still checks sanitized runs (what the stack still
     // points to is not a leak).
     std::exit(code);
 }
+
+void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what) {
+    command.add_option("-j,--threads", threads, what + " (0 = one per core; output is the same for any value)")
+        ->capture_default_str()
+        ->check(CLI::Range(0u, 4096u));
+}
+
+unsigned thread_count(unsigned requested, std::size_t work) {
+    // The cores this process may run on (taskset, a container's CPU set), not all the machine has.
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    cpu_set_t allowed;
+    if (::sched_getaffinity(0, sizeof allowed, &allowed) == 0) cores = std::max(1, CPU_COUNT(&allowed));
+    unsigned threads = requested == 0 ? cores : requested;
+    if (threads > cores) {
+        std::cerr << "summalign: warning: --threads " << requested << " is more than the " << cores
+                  << " cores available; using " << cores << '\n';
+        threads = cores;
+    }
+    return static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(work, 1)));
+}
+
 }  // namespace summalign::cli
+
+namespace {
+
+// A closed standard descriptor (`summalign … >&-`) would be taken by the next file the
+// command opens, and output meant for stdout would go there. Occupy it with /dev/null opened
+// the wrong way round, so that writing to a closed stdout fails (EBADF) and is reported.
+void occupy_closed_descriptors() {
+    if (::fcntl(STDIN_FILENO, F_GETFD) == -1) ::open("/dev/null", O_WRONLY);
+    if (::fcntl(STDOUT_FILENO, F_GETFD) == -1) ::open("/dev/null", O_RDONLY);
+    if (::fcntl(STDERR_FILENO, F_GETFD) == -1) ::open("/dev/null", O_RDONLY);
+}
+
+constexpr int usage_exit_code = 2;
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace summalign::cli;
+    occupy_closed_descriptors();
     CLI::App app{"summalign: align Danish medical articles with their English summaries"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "summalign 0.1.0");
@@ -41,13 +82,29 @@ int main(int argc, char** argv) {
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
         return "summalign: " + std::string(e.what()) + " (--help lists the options)\n";
     });
+    // CLI11 takes a word that is no subcommand for a stray argument and says "A subcommand is
+    // required"; name the word instead.
+    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* sub) { return sub->check_name(argv[1]); }).empty()) {
+        std::string known;
+        for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+            known += (known.empty() ? "" : ", ") + sub->get_name();
+        std::cerr << "summalign: unknown subcommand '" << argv[1] << "' (one of: " << known << ")\n";
+        return usage_exit_code;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        const int code = app.exit(e);
+        // --help and --version end with 0; every usage error with 2, whatever CLI11's own code.
+        return code == 0 ? 0 : usage_exit_code;
     }
     try {
-        return action ? action() : 1;
+        const int code = action ? action() : 1;
+        check_stdout();
+        return code;
+    } catch (const UsageError& e) {
+        std::cerr << "summalign: " << e.what() << " (--help lists the options)\n";
+        return usage_exit_code;
     } catch (const summalign::Error& e) {
         std::cerr << "summalign: " << e.what() << '\n';
         return 1;

@@ -54,6 +54,8 @@ struct DocumentWriter::Impl {
     std::string source_name;
     std::size_t articles_in_document = 0;
     bool tsv_header_written = false;
+    bool combined = false;          // between begin_documents() and end_documents()
+    std::size_t documents_begun = 0;
     std::optional<detail::TmxBuilder> tmx;
     std::vector<AlignedArticle> html_articles;  // the HTML report needs all of them at the end
 };
@@ -62,17 +64,50 @@ DocumentWriter::DocumentWriter(std::ostream& out, Format format, ExportOptions o
     : impl_(std::make_unique<Impl>(out, format, std::move(options))) {}
 DocumentWriter::~DocumentWriter() = default;
 
+void DocumentWriter::begin_documents() {
+    impl_->combined = true;
+    impl_->documents_begun = 0;
+    switch (impl_->format) {
+        case Format::json: impl_->out << (impl_->options.pretty ? "{\"documents\": [\n" : "{\"documents\":["); break;
+        case Format::tmx: impl_->tmx.emplace(std::string_view(), impl_->options); break;
+        case Format::html: detail::write_html_head(impl_->out, "several inputs"); break;
+        default: break;
+    }
+}
+
+void DocumentWriter::end_documents() {
+    if (!impl_->combined) throw std::logic_error("DocumentWriter::end_documents without begin_documents");
+    switch (impl_->format) {
+        case Format::json: impl_->out << "]}\n"; break;
+        case Format::tmx:
+            impl_->tmx->save(impl_->out);
+            impl_->tmx.reset();
+            break;
+        case Format::html: detail::write_html_tail(impl_->out); break;
+        default: break;
+    }
+    impl_->combined = false;
+}
+
 void DocumentWriter::begin(const Document& document) {
     impl_->articles_in_document = 0;
     impl_->source_name = document.source_name;
+    const std::size_t number = impl_->documents_begun++;
     switch (impl_->format) {
-        case Format::json: detail::write_json_begin(impl_->out, document, impl_->options); break;
+        case Format::json:
+            // Each document is written as it would be alone, after a comma from the second on.
+            if (impl_->combined && number > 0) impl_->out << ',';
+            detail::write_json_begin(impl_->out, document, impl_->options);
+            break;
         case Format::jsonl: break;
         case Format::tsv:
             if (!impl_->tsv_header_written) detail::write_tsv_header(impl_->out);
             impl_->tsv_header_written = true;
             break;
-        case Format::tmx: impl_->tmx.emplace(document, impl_->options); break;
+        case Format::tmx:
+            if (impl_->combined) impl_->tmx->begin_source(document.source_name, number);
+            else impl_->tmx.emplace(document.source_name, impl_->options);
+            break;
         case Format::html: impl_->html_articles.clear(); break;
     }
 }
@@ -84,8 +119,9 @@ bool DocumentWriter::renders_articles() const noexcept {
 std::string DocumentWriter::render(const Article& article, std::size_t index, const AlignedArticle& aligned) const {
     switch (impl_->format) {
         case Format::json: return detail::json_article_text(article, index, &aligned, impl_->options);
-        case Format::jsonl: return detail::jsonl_line(impl_->source_name, article, index, &aligned);
-        case Format::tsv: return detail::tsv_article_rows(article, index, aligned.alignment);
+        case Format::jsonl:
+            return detail::jsonl_line(impl_->source_name, article, index, &aligned, impl_->options.include_matches);
+        case Format::tsv: return detail::tsv_article_rows(impl_->source_name, article, index, aligned.alignment);
         case Format::tmx:
         case Format::html: break;
     }
@@ -107,7 +143,7 @@ void DocumentWriter::add(const Article& article, std::size_t index, const Aligne
         case Format::tsv: add_rendered(render(article, index, aligned)); return;
         case Format::tmx:
             if (!impl_->tmx) throw std::logic_error("DocumentWriter::add before begin");
-            impl_->tmx->add(article, index, aligned.alignment);
+            impl_->tmx->add(article, index, aligned);
             break;
         case Format::html: impl_->html_articles.push_back(aligned); break;
     }
@@ -127,11 +163,13 @@ void DocumentWriter::end(const Document& document, std::string_view rendered_end
         case Format::tsv: break;
         case Format::tmx:
             if (!impl_->tmx) throw std::logic_error("DocumentWriter::end before begin");
+            if (impl_->combined) break;  // end_documents() writes the one memory
             impl_->tmx->save(impl_->out);
             impl_->tmx.reset();
             break;
         case Format::html:
-            detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
+            if (impl_->combined) detail::write_html_part(impl_->out, document, impl_->html_articles, impl_->documents_begun - 1);
+            else detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
             impl_->html_articles.clear();
             break;
     }

@@ -33,7 +33,7 @@ std::string export_to_string(summalign::Format format, const summalign::Document
     return out.str();
 }
 
-// The keys DESIGN.md's interface contract says must exist.
+// The keys docs/schema.md marks as the interface contract (they must always exist).
 void require_contract_article_keys(const json& article) {
     for (const char* key : {"title", "subtitle", "kind", "authors", "resume", "sections", "figures", "summary"}) {
         INFO("article key " << key);
@@ -253,19 +253,21 @@ TEST_CASE("TSV has a header and one escaped line per title pair and bead", "[exp
         rows.push_back(fields);
     }
     REQUIRE(rows.size() == 1 + 1 + 4);  // header, title of article 0, its 4 beads; article 1 has none
-    CHECK(rows[0] == std::vector<std::string>{"article", "kind", "da", "en", "score", "da_ids", "en_ids"});
-    for (const auto& row : rows) CHECK(row.size() == 7);
-    CHECK(rows[1][0] == "0");
-    CHECK(rows[1][1] == "title");
-    CHECK(rows[1][3] == "Mesenchymal stem cells: The key to regenerative medicine?");
-    CHECK(std::stod(rows[1][4]) == Approx(0.71));
-    CHECK(rows[4][1] == "resume_summary");
-    CHECK(rows[4][2] == "MSC kan også isoleres fra perifert blod. Det er en lovende behandling.");
-    CHECK(rows[4][3] == "MSCs can also be isolated from peripheral blood.");
-    CHECK(rows[4][5] == "2,3");
-    CHECK(rows[4][6] == "2");
-    CHECK(rows[5][2] == "");  // the 0-1 bead keeps its line with an empty Danish side
-    CHECK(rows[5][6] == "3");
+    // The source column (first) names the document's input; the others follow it.
+    CHECK(rows[0] == std::vector<std::string>{"source", "article", "kind", "da", "en", "score", "da_ids", "en_ids"});
+    for (const auto& row : rows) CHECK(row.size() == 8);
+    for (std::size_t r = 1; r < rows.size(); ++r) CHECK(rows[r][0] == sample_document().source_name);
+    CHECK(rows[1][1] == "0");
+    CHECK(rows[1][2] == "title");
+    CHECK(rows[1][4] == "Mesenchymal stem cells: The key to regenerative medicine?");
+    CHECK(std::stod(rows[1][5]) == Approx(0.71));
+    CHECK(rows[4][2] == "resume_summary");
+    CHECK(rows[4][3] == "MSC kan også isoleres fra perifert blod. Det er en lovende behandling.");
+    CHECK(rows[4][4] == "MSCs can also be isolated from peripheral blood.");
+    CHECK(rows[4][6] == "2,3");
+    CHECK(rows[4][7] == "2");
+    CHECK(rows[5][3] == "");  // the 0-1 bead keeps its line with an empty Danish side
+    CHECK(rows[5][7] == "3");
 
     // Tabs, line breaks and backslashes inside texts are escaped.
     summalign::Document document = sample_document();
@@ -277,7 +279,7 @@ TEST_CASE("TSV has a header and one escaped line per title pair and bead", "[exp
 
 TEST_CASE("TSV of a parsed-only document is just the header", "[export][tsv]") {
     CHECK(export_to_string(summalign::Format::tsv, sample_document(), {}) ==
-          "article\tkind\tda\ten\tscore\tda_ids\ten_ids\n");
+          "source\tarticle\tkind\tda\ten\tscore\tda_ids\ten_ids\n");
 }
 
 namespace {
@@ -431,7 +433,7 @@ TEST_CASE("HTML report shows beads, links, heat map, support and findings", "[ex
     CHECK(count_of(html, "<td class=\"path\"") == 4);
     CHECK(html.find("bead scores; the aligner did not keep the full matrix") != std::string::npos);
     // The number finding marks the word inside the sentence, with its message on hover.
-    CHECK(html.find("<mark class=\"finding number_mismatch\" title=\"number_mismatch: the number 12 does not occur in "
+    CHECK(html.find("<mark class=\"finding number_mismatch\" title=\"number mismatch: the number 12 does not occur in "
                     "the Danish text\">12</mark>") != std::string::npos);
     // Claim support: the unsupported claim row, evidence linking to the body sentence.
     CHECK(count_of(html, "<tr class=\"unsupported\">") == 1);

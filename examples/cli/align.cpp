@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <iostream>
@@ -61,6 +62,8 @@ struct AlignOptions {
     std::string format = "json";
     std::string output;
     unsigned threads = 1;
+    bool compact = false;
+    bool skip_flagged = false;
     LexiconArguments lexicon;
     std::string da_language = "da-DK";
     std::string en_language = "en-GB";
@@ -72,24 +75,41 @@ struct KeptToExit {
     std::optional<Document> document;
 };
 
-// Aligns `files` (already expanded) and writes them in `format` to -o or standard output,
-// with what `loading` delivers (each waited for only once it is needed).
+// Aligns `files` (already expanded) and writes them in `format` to `output`, with what
+// `loading` delivers (each waited for only once it is needed). Nothing is written before the
+// dictionaries have loaded: a bad dictionary fails the run with empty output.
 void align_files(AlignerLoading& loading, const AlignOptions& options, const std::vector<std::string>& files,
-                 Format format, KeptToExit& kept) {
+                 Format format, unsigned threads, Output& output, KeptToExit& kept) {
     auto aligner = [&]() -> const Aligner& { return loading.aligner(); };
     const bool per_article_format = format == Format::jsonl || format == Format::tsv;
-    const bool to_stdout = options.output.empty() || options.output == "-";
+    // Several files make one json document ({"documents": [...]}), one translation memory or
+    // one html page.
+    const bool combined = files.size() > 1 && (format == Format::json || format == Format::tmx || format == Format::html);
     ExportOptions export_options;
     export_options.da_language = options.da_language;
     export_options.en_language = options.en_language;
+    export_options.include_matches = !options.compact;
+    export_options.include_repairs = !options.compact;
+    export_options.skip_flagged = options.skip_flagged;
 
-    std::optional<AtomicOutputFile> output_file;
-    if (!to_stdout) output_file.emplace(options.output);
-    std::ostream& out = output_file ? output_file->stream() : std::cout;
+    std::ostream& out = output.stream();
     DocumentWriter writer(out, format, export_options);
+    bool started = false;
+    auto begin = [&](const Document& document) {
+        if (!started) {
+            aligner();  // rethrows what failed to load, before the first byte is written
+            if (combined) writer.begin_documents();
+            started = true;
+        }
+        writer.begin(document);
+    };
     Progress progress(isatty(STDERR_FILENO) != 0, files.size());
     // A JSONL line is flushed as soon as it is written, for the job downstream.
     const bool flush_each = format == Format::jsonl;
+    auto written = [&] {
+        if (flush_each) out.flush();
+        output.check();  // a full disk stops the run at the article it hit, not at the end
+    };
 
     for (std::size_t f = 0; f < files.size(); ++f) {
         progress.file(f, files[f]);
@@ -101,27 +121,41 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
             stdin_head = read_head(STDIN_FILENO, 5);
             if (stdin_head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(stdin_head), STDIN_FILENO, "-"));
         }
-        if (files[f] == "-" && per_article_format && !input) {
+        // Article by article, in bounded memory: standard input as it arrives, and a named text
+        // file in windows of named_file_window bytes (json and html describe a document whole).
+        auto stream_articles = [&](int fd, std::string head, std::size_t min_window) {
             Document stream;
-            stream.source_name = "-";
-            writer.begin(stream);
-            align_stream(aligner(), STDIN_FILENO, "-", options.threads, std::move(stdin_head),
+            stream.source_name = files[f];
+            const Aligner& loaded = aligner();
+            begin(stream);
+            align_stream(loaded, fd, files[f], threads, std::move(head),
                          [&](std::size_t index, const Article& article, AlignedArticle&& aligned) {
                              writer.add(article, index, aligned);
-                             if (flush_each) out.flush();
+                             written();
                              progress.article(index + 1, std::nullopt);
-                         });
+                         },
+                         min_window);
             writer.end(stream);
+        };
+        if (files[f] == "-" && per_article_format && !input) {
+            stream_articles(STDIN_FILENO, std::move(stdin_head), 0);
             continue;
+        }
+        if (files[f] != "-" && (per_article_format || format == Format::tmx)) {
+            StreamedFile file(files[f]);
+            if (!file.is_pdf()) {
+                stream_articles(file.fd(), file.take_head(), named_file_window);
+                continue;
+            }
         }
         if (!input) input.emplace(read_input(files[f]));
         const SourceText& source = input->source;
         DocumentLayout layout(source);  // needs no dictionaries: made while they may still load
         kept.document.reset();  // the previous file's, before the next is parsed
-        Document& parsed = kept.document.emplace(loading.parser().parse(std::move(layout), options.threads));
+        Document& parsed = kept.document.emplace(loading.parser().parse(std::move(layout), threads));
         attach_pages(parsed, *input);
         const Document& document = parsed;
-        writer.begin(document);
+        begin(document);
         // What follows the articles (json: the document's layout repairs, ~0.2 s for a large
         // document) is made meanwhile on a thread of its own.
         std::future<std::string> closing = std::async(std::launch::async, [&] { return writer.render_end(document); });
@@ -131,19 +165,18 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
                 return writer.render(document.articles[index], index, aligned);
             };
         align_in_order(
-            aligner(), document.articles, source.bytes, options.threads,
+            aligner(), document.articles, source.bytes, threads,
             [&](std::size_t index, FinishedArticle&& finished) {
                 if (render) writer.add_rendered(finished.rendered);
                 else writer.add(document.articles[index], index, finished.aligned);
-                if (flush_each) out.flush();
+                written();
                 progress.article(index + 1, document.articles.size());
             },
             render);
         writer.end(document, closing.get());
     }
-    out.flush();
-    if (output_file) output_file->commit();
-    else if (!out) throw Error("-", std::nullopt, "cannot write to standard output");
+    if (combined) writer.end_documents();
+    output.commit();
 }
 
 }  // namespace
@@ -155,16 +188,20 @@ void register_align(CLI::App& app, Action& action) {
         "  summalign align corpus/ugeskr-2003-165-stamceller.txt > aligned.json\n"
         "  summalign align --format html -o report.html article.pdf\n"
         "  summalign align --format html -o report.html corpus/ugeskr-2003-165-stamceller.txt\n"
-        "  summalign align --format tmx corpus/*.txt > memory.tmx   # one TMX per file: use one file\n"
+        "  summalign align --format tmx -o memory.tmx archive/   # one translation memory for an archive\n"
         "  summalign align --format jsonl --threads 2 archive/ > aligned.jsonl\n"
         "  cat archive/*.txt | summalign align --format jsonl - | jq .title\n"
         "\n"
         "A PDF (recognised by its %PDF- header, not its name) is read through its text layer:\n"
         "columns in order, running heads and page numbers left out, every sentence with its page.\n"
         "A directory stands for the *.txt and *.pdf files under it, in path order.\n"
-        "With -o the output goes to a temporary file beside FILE, renamed to FILE when complete,\n"
-        "so a failed run leaves no half-written file. On standard output json, jsonl and tsv are\n"
-        "written article by article as they are aligned (input is read and checked first).\n"
+        "Several files: jsonl and tsv are one stream (each line names its source); json is one\n"
+        "{\"documents\": [...]} object; tmx one translation memory whose units name their source;\n"
+        "html one page with a part per file.\n"
+        "With -o a regular file is written to a temporary file beside it, renamed over it when\n"
+        "complete (keeping its permissions), so a failed run leaves no half-written file. On\n"
+        "standard output json, jsonl and tsv are written article by article as they are aligned\n"
+        "(input and dictionaries are read and checked first).\n"
         "Streaming (FILE '-' with jsonl or tsv): standard input is read as it arrives; the\n"
         "parser finds where articles start (title, kind label such as OVERSIGTSARTIKEL,\n"
         "authors), an article is complete when the next one starts or the input ends, and its\n"
@@ -173,36 +210,38 @@ void register_align(CLI::App& app, Action& action) {
         "Progress goes to stderr only when stderr is a terminal.");
     auto options = std::make_shared<AlignOptions>();
     cmd->add_option("FILE", options->files,
-                    "a PDF, UTF-8 journal text, or a directory of *.txt and *.pdf files; - for standard input; several need --format jsonl or tsv")
+                    "a PDF, UTF-8 journal text, or a directory of *.txt and *.pdf files; - for standard input")
         ->required();
     cmd->add_option("--format", options->format, "json (default), jsonl, tsv, tmx or html")
         ->check(CLI::IsMember({"json", "jsonl", "tsv", "tmx", "html"}));
-    cmd->add_option("-o,--output", options->output, "write to this file (atomically: temporary file, then rename) instead of standard output");
-    cmd->add_option("--threads", options->threads, "articles aligned in parallel (output is the same for any value)")
-        ->check(CLI::Range(1u, 256u));
+    add_output_option(*cmd, options->output);
+    add_threads_option(*cmd, options->threads, "articles aligned in parallel");
+    cmd->add_flag("--compact", options->compact, "json, jsonl: leave out the word matches behind every score and the layout repairs");
+    cmd->add_flag("--skip-flagged", options->skip_flagged, "tmx: leave out units whose sentences have findings");
     options->lexicon.add_to(*cmd);
     cmd->add_option("--tmx-da-lang", options->da_language, "xml:lang of the Danish side in TMX (default da-DK)");
     cmd->add_option("--tmx-en-lang", options->en_language, "xml:lang of the English side in TMX (default en-GB)");
     cmd->callback([options, &action] {
         action = [options]() -> int {
             const Format format = parse_format(options->format);
-            const bool per_article_format = format == Format::jsonl || format == Format::tsv;
             const std::vector<std::string> files = expand_inputs(options->files);
-            if (files.size() > 1 && !per_article_format)
-                throw std::invalid_argument("several input files need --format jsonl or tsv (json, tmx and html describe one file)");
-            const bool to_stdout = options->output.empty() || options->output == "-";
-            // On standard output nothing can be taken back: with several files, check that
-            // every one is readable UTF-8 before writing anything (one file at a time, so
-            // this costs a second read, not memory).
-            if (to_stdout && files.size() > 1)
+            if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
+            const unsigned threads = thread_count(options->threads);
+            Output output(options->output);
+            const bool to_stdout = output.to_stdout();
+            // On standard output nothing can be taken back: check that every named file is
+            // readable UTF-8 before writing anything (a few MB at a time, so this costs a
+            // second read, not memory). Files aligned whole are checked as they are read.
+            const bool streams_files = format == Format::jsonl || format == Format::tsv || format == Format::tmx;
+            if (to_stdout && (files.size() > 1 || streams_files))
                 for (const std::string& file : files)
-                    if (file != "-") read_input(file);
+                    if (file != "-" && !check_text_file(file)) read_input(file);  // a PDF: extracted whole
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.
-            AlignerLoading loading(options->lexicon.options(), options->threads);
+            AlignerLoading loading(options->lexicon.options(), threads);
             KeptToExit kept;
-            align_files(loading, *options, files, format, kept);
+            align_files(loading, *options, files, format, threads, output, kept);
             finish_now(0);
         };
     });

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/lexicon_arguments.hpp"
+#include "cli/text_input.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
@@ -15,23 +16,6 @@
 
 namespace summalign::cli {
 namespace {
-
-// One segment per line; a final newline does not make an extra empty line.
-std::vector<std::string> read_segments(const std::string& path) {
-    const auto source = read_source(path);
-    std::vector<std::string> lines;
-    const auto& bytes = source.bytes;
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-        auto end = bytes.find('\n', start);
-        if (end == std::string::npos) end = bytes.size();
-        std::string line = bytes.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(std::move(line));
-        start = end + 1;
-    }
-    return lines;
-}
 
 std::string join_ids(const std::vector<std::size_t>& ids) {
     std::string out;
@@ -47,6 +31,8 @@ struct AlignTextArguments {
     std::string english_file;
     LadderOptions ladder;
     bool evidence = false;
+    std::string output;
+    unsigned threads = 1;
     LexiconArguments lexicon;
 };
 
@@ -70,6 +56,8 @@ void register_align_text(CLI::App& app, Action& action) {
     command->add_option("--uncovered-part-penalty", arguments->ladder.uncovered_part_penalty,
                         "Log-odds a merge pays per unit its least-covered part falls below 0.35 coverage (default 4; 0 = off)");
     arguments->lexicon.add_to(*command);
+    add_output_option(*command, arguments->output);
+    add_threads_option(*command, arguments->threads, "accepted like every command's; the ladder is searched on one thread");
     command->add_flag("--evidence", arguments->evidence, "Append a fourth column: the word pairs behind each score");
     command->footer(
         "Output: one bead per line, DA_IDS<TAB>EN_IDS<TAB>SCORE. Ids are 0-based line numbers, comma-separated\n"
@@ -83,8 +71,9 @@ void register_align_text(CLI::App& app, Action& action) {
         action = [arguments] {
             if (arguments->danish_file == "-" && arguments->english_file == "-")
                 throw Error("-", std::nullopt, "only one of DA_FILE and EN_FILE can be standard input");
-            const auto danish_lines = read_segments(arguments->danish_file);
-            const auto english_lines = read_segments(arguments->english_file);
+            thread_count(arguments->threads);  // warns about a count beyond the cores, like every command
+            const auto danish_lines = read_segments(arguments->danish_file, "align-text");
+            const auto english_lines = read_segments(arguments->english_file, "align-text");
             const Lexicon lexicon(arguments->lexicon.options());
             const SentenceScorer scorer(lexicon);
             const auto beads = align_texts(scorer, danish_lines, english_lines, arguments->ladder);
@@ -100,7 +89,7 @@ void register_align_text(CLI::App& app, Action& action) {
                 }
                 out += '\n';
             }
-            emit(out);
+            emit(arguments->output, out);
             return 0;
         };
     });

@@ -63,45 +63,70 @@ void register_check(CLI::App& app, Action& action) {
         "Examples:\n"
         "  summalign check corpus/ugeskr-2003-165-stamceller.txt > findings.json\n"
         "  summalign check --format text corpus/ugeskr-2003-165-stamceller.txt\n"
-        "      corpus/ugeskr-2003-165-stamceller.txt:13:61: misspelling: 'steum' is not in the English dictionaries; did you mean 'stem'?\n"
+        "      corpus/ugeskr-2003-165-stamceller.txt:11:59: misspelling: 'steum' is not in the English dictionaries; did you mean 'stem'?\n"
         "\n"
         "JSON: an array of {\"file\", \"article\", \"kind\", \"lang\", \"text\", \"word\", \"message\", \"suggestion\", \"start\", \"end\"};\n"
         "start/end are byte offsets into FILE, article the 0-based index of the article in it.\n"
         "Text: one line per finding, FILE:LINE:COLUMN: KIND: MESSAGE (column counted in characters);\n"
         "for a PDF FILE:page N: KIND: MESSAGE, and JSON findings get \"page\" (offsets are then into\n"
         "the text extracted from the PDF, as summalign parse shows it).\n"
-        "Findings are not errors: the exit status is 0 whenever the input could be read.");
+        "A directory stands for the *.txt and *.pdf files under it, in path order.\n"
+        "Findings are not errors: the exit status is 0 whenever the input could be read, unless\n"
+        "--fail-on names kinds: then it is 1 when a finding of one of them was reported (the output\n"
+        "is complete either way), e.g. to fail a CI step:\n"
+        "  summalign check --fail-on misspelling,number_mismatch --format text corpus/");
     struct Options {
         std::vector<std::string> files;
         std::string format = "json";
+        std::string output;
         unsigned threads = 1;
+        std::vector<std::string> fail_on;
         LexiconArguments lexicon;
     };
     auto options = std::make_shared<Options>();
-    cmd->add_option("FILE", options->files, "a PDF (recognised by its %PDF- header) or UTF-8 journal text; - for standard input")->required();
+    cmd->add_option("FILE", options->files,
+                    "a PDF (recognised by its %PDF- header), UTF-8 journal text, or a directory of them; - for standard input")
+        ->required();
     cmd->add_option("--format", options->format, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
-    cmd->add_option("--threads", options->threads, "articles checked in parallel (output is the same for any value)")
-        ->check(CLI::Range(1u, 256u));
+    add_output_option(*cmd, options->output);
+    add_threads_option(*cmd, options->threads, "articles checked in parallel");
+    std::vector<std::string> kinds;
+    for (auto kind : {Finding::Kind::misspelling, Finding::Kind::number_mismatch, Finding::Kind::abbreviation_mismatch,
+                      Finding::Kind::unsupported_claim, Finding::Kind::missing_summary, Finding::Kind::missing_resume,
+                      Finding::Kind::suspect_structure})
+        kinds.emplace_back(to_string(kind));
+    cmd->add_option("--fail-on", options->fail_on, "exit 1 when a finding of one of these kinds (comma-separated) is reported")
+        ->delimiter(',')
+        ->check(CLI::IsMember(kinds));
     options->lexicon.add_to(*cmd);
     cmd->callback([options, &action] {
         action = [options]() -> int {
+            const std::vector<std::string> files = expand_inputs(options->files);
+            if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
+            const unsigned threads = thread_count(options->threads);
+            Output output(options->output);
+            bool failing = false;
             // The dictionaries load while the first file is read and laid out.
-            AlignerLoading loading(options->lexicon.options(), options->threads);
-            nlohmann::json all = nlohmann::json::array();
+            AlignerLoading loading(options->lexicon.options(), threads);
+            // Keys in the order docs/schema.md gives (file, article, then the Finding's).
+            nlohmann::ordered_json all = nlohmann::ordered_json::array();
             std::ostringstream text;
             // Everything is read and checked before anything is written, so an unreadable
             // last file leaves no half-written output.
-            for (const auto& file : options->files) {
+            for (const auto& file : files) {
                 const Input input = read_input(file);
                 const SourceText& source = input.source;
                 DocumentLayout layout(source);
-                Document document = loading.parser().parse(std::move(layout), options->threads);
+                Document document = loading.parser().parse(std::move(layout), threads);
                 attach_pages(document, input);
                 const LineIndex lines(source.bytes);
                 // With the source, findings get exact word spans in it.
-                align_in_order(loading.aligner(), document.articles, source.bytes, options->threads,
+                align_in_order(loading.aligner(), document.articles, source.bytes, threads,
                                [&](std::size_t a, FinishedArticle&& finished) {
                     for (const Finding& f : finished.aligned.findings) {
+                        const std::string_view kind = to_string(f.kind);
+                        failing = failing || std::find(options->fail_on.begin(), options->fail_on.end(), kind) !=
+                                                 options->fail_on.end();
                         const std::size_t page = page_of(input.page_starts, f.start);
                         if (options->format == "text") {
                             // A PDF has no lines the user could go to: its page instead.
@@ -129,10 +154,11 @@ void register_check(CLI::App& app, Action& action) {
                 });
             }
             if (options->format == "text")
-                emit(text.str());
+                output.stream() << text.str();
             else
-                emit(all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
-            finish_now(0);
+                output.stream() << all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+            output.commit();
+            finish_now(failing ? 1 : 0);
         };
     });
 }

@@ -4,8 +4,14 @@
 // into one-line messages.
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <functional>
+#include <limits>
+#include <stdexcept>
 #include <string>
+#include <string_view>
+
+#include "cli/output.hpp"
 
 namespace summalign::cli {
 
@@ -22,15 +28,29 @@ void register_learn_lexicon(CLI::App& app, Action& action);
 void register_check(CLI::App& app, Action& action);
 void register_eval(CLI::App& app, Action& action);
 
-// Writes `text` to standard output only once it is complete, so that a failure never
-// leaves half-written output.
-void emit(const std::string& text);
+// Writes `text`, a command's complete output, to `output` (-o FILE; "" or "-" for standard
+// output) only once it is complete, so that a failure never leaves half-written output.
+void emit(const std::string& output, std::string_view text);
+
+// A mistake in how the command was called (rather than in its input): exit status 2, like
+// the errors CLI11 finds.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// `-j,--threads N` as every command takes it (0 = one per core).
+void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what);
+
+// The threads a command uses for `requested`: 0 means one per core; more than the machine's
+// cores is cut to that many with a warning on stderr (threads beyond the cores only cost
+// memory and switching); never more than `work` items to share out (at least 1).
+unsigned thread_count(unsigned requested, std::size_t work = std::numeric_limits<std::size_t>::max());
 
 // Ends the process with `code` once a command's output is complete and flushed, without
 // running the destructors of the command's objects: freeing the Hunspell dictionaries and
 // a parsed corpus takes ~0.1 s of work nobody needs just before the process ends anyway.
-// Only for a successful end; errors unwind normally (an AtomicOutputFile removes its
-// temporary file).
+// Only for a successful end; errors unwind normally (an Output removes its temporary
+// file). Standard output is flushed and checked first: a write error throws Error.
 [[noreturn]] void finish_now(int code);
 
 }  // namespace summalign::cli

@@ -16,6 +16,7 @@
 #include "summalign/error.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
+#include "summalign/pdf.hpp"
 #include "summalign/similarity.hpp"
 #include "summalign/text.hpp"
 
@@ -63,7 +64,7 @@ void register_eval(CLI::App& app, Action& action) {
             const Parser parser;
             const Lexicon lexicon;
             const SentenceScorer scorer(lexicon);
-            const Document document = parser.parse(read_source(source_path));
+            const Document document = parser.parse(read_input(source_path).source);  // text or a PDF, as align takes it
 
             std::size_t bead_correct = 0, bead_found = 0, bead_gold = 0;
             std::size_t titles_gold = 0, titles_found = 0;
@@ -145,7 +146,7 @@ void register_eval(CLI::App& app, Action& action) {
             if (unsupported_gold > 0 && top_correct > 0)
                 report += fmt::format("support margin\tbest unsupported {:.3f} < threshold {:.3f} <= lowest correct top {:.3f}\n",
                                       best_unsupported, support_threshold(), lowest_correct_top);
-            emit(report);
+            emit("", report);
             return 0;
         };
     });

@@ -69,7 +69,7 @@ void register_learn_lexicon(CLI::App& app, Action& action) {
             const LearnSummary summary = learn_lexicon(corpus, options->output, learn);
             const auto done = std::chrono::steady_clock::now();
             const auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
-            emit(fmt::format(
+            emit("", fmt::format(
                 "{}: {} segments read, {} used; vocabulary da {} en {}; learned pairs da->en {} en->da {}; bundled pairs {}; {} bytes; "
                 "reading {:.1f} s, training {:.1f} s\n",
                 options->output, summary.segments_read, summary.segments_used, summary.danish_vocabulary, summary.english_vocabulary,

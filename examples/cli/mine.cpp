@@ -4,11 +4,11 @@
 #include <limits>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/lexicon_arguments.hpp"
+#include "cli/text_input.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
@@ -17,27 +17,11 @@
 namespace summalign::cli {
 namespace {
 
-// One segment per line; a final newline does not make an extra empty line.
-std::vector<std::string> read_lines(const std::string& path) {
-    const auto source = read_source(path);
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    const auto& bytes = source.bytes;
-    while (start < bytes.size()) {
-        auto end = bytes.find('\n', start);
-        if (end == std::string::npos) end = bytes.size();
-        std::string line = bytes.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(std::move(line));
-        start = end + 1;
-    }
-    return lines;
-}
-
 struct MineArguments {
     std::string danish_file;
     std::string english_file;
     unsigned threads = 1;
+    std::string output;
     std::size_t candidates = 40;
     bool no_margin = false;
     LexiconArguments lexicon;
@@ -52,7 +36,8 @@ void register_mine(CLI::App& app, Action& action) {
         ->required();
     command->add_option("EN_FILE", arguments->english_file, "English text, one segment per line ('-' for standard input)")
         ->required();
-    command->add_option("-j,--threads", arguments->threads, "Worker threads (0 = one per core)")->capture_default_str();
+    add_threads_option(*command, arguments->threads, "Worker threads");
+    add_output_option(*command, arguments->output);
     command->add_option("--candidates", arguments->candidates, "English lines scored in full per Danish line")
         ->capture_default_str()
         ->check(CLI::Range(1, 100000));
@@ -66,12 +51,12 @@ void register_mine(CLI::App& app, Action& action) {
         "  summalign mine da.txt en.txt     # 0<TAB>1<TAB>...  1<TAB>0<TAB>...");
     command->callback([arguments, &action] {
         action = [arguments] {
-            const auto danish = read_lines(arguments->danish_file);
-            const auto english = read_lines(arguments->english_file);
+            const auto danish = read_segments(arguments->danish_file, "mine");
+            const auto english = read_segments(arguments->english_file, "mine");
             const Lexicon lexicon(arguments->lexicon.options());
             const SentenceScorer scorer(lexicon);
             MineOptions options;
-            options.threads = arguments->threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : arguments->threads;
+            options.threads = thread_count(arguments->threads, danish.size());
             options.candidates = arguments->candidates;
             options.margin = !arguments->no_margin;
             const auto pairs = mine(scorer, danish, english, options);
@@ -83,7 +68,7 @@ void register_mine(CLI::App& app, Action& action) {
                 else
                     out += fmt::format("{}\t{}\t{:.4f}\n", pair.da_index, pair.en_index, pair.score);
             }
-            emit(out);
+            emit(arguments->output, out);
             return 0;
         };
     });

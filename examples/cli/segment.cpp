@@ -1,7 +1,11 @@
+#include <algorithm>
 #include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/streaming.hpp"
+#include "cli/text_input.hpp"
+#include "summalign/error.hpp"
 #include "summalign/segment.hpp"
 #include "summalign/text.hpp"
 
@@ -53,33 +57,51 @@ void register_segment(CLI::App& app, Action& action) {
         "\n"
         "Example:\n"
         "  printf 'Stamceller, f.eks. fra knoglemarv, blev brugt [13]. Se Fig. 1.\\n' | summalign segment --lang da -\n"
-        "  summalign segment --lang en --offsets summary.txt");
+        "  summalign segment --lang en --offsets summary.txt\n"
+        "\n"
+        "Several files (a directory stands for the *.txt files under it): their sentences one file\n"
+        "after the other; --offsets needs one file (offsets index it).");
     struct Options {
-        std::string file;
+        std::vector<std::string> files;
+        std::string output;
+        unsigned threads = 1;
         std::string lang = "da";
         std::string line_breaks = "auto";
         bool offsets = false;
     };
     auto options = std::make_shared<Options>();
-    cmd->add_option("FILE", options->file, "UTF-8 text; - for standard input")->required();
+    cmd->add_option("FILE", options->files, "UTF-8 text, or a directory of *.txt files; - for standard input")->required();
     cmd->add_option("--lang", options->lang, "language of the text: da (default) or en")
         ->check(CLI::IsMember({"da", "en"}));
     cmd->add_option("--line-breaks", options->line_breaks, "what a single line break means: auto (default), sentence or space")
         ->check(CLI::IsMember({"auto", "sentence", "space"}));
     cmd->add_flag("--offsets", options->offsets, "prefix each sentence with its byte offsets: START<TAB>END<TAB>");
+    add_output_option(*cmd, options->output);
+    add_threads_option(*cmd, options->threads, "accepted like every command's; segmenting runs on one thread");
     cmd->callback([options, &action] {
         action = [options] {
-            const SourceText source = read_source(options->file);
+            std::vector<std::string> files;
+            for (const std::string& file : expand_inputs(options->files))
+                if (file == "-" || !file.ends_with(".pdf") || std::find(options->files.begin(), options->files.end(), file) != options->files.end())
+                    files.push_back(file);  // a directory's PDFs are not plain text; a PDF named alone gets the hint
+            if (files.empty()) throw Error(options->files.front(), std::nullopt, "directory has no .txt files");
+            if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
+            if (options->offsets && files.size() > 1) throw UsageError("--offsets index one file; give one FILE");
+            thread_count(options->threads);  // warns about a count beyond the cores, like every command
             const Segmenter segmenter(parse_lang(options->lang));
-            const auto spans = segmenter.split(source.bytes, SplitOptions{parse_line_breaks(options->line_breaks)});
             std::string out;
-            out.reserve(source.bytes.size() + spans.size() * 16);
-            for (const auto& span : spans) {
-                if (options->offsets) out += std::to_string(span.begin) + '\t' + std::to_string(span.end) + '\t';
-                out += on_one_line(std::string_view(source.bytes).substr(span.begin, span.end - span.begin));
-                out += '\n';
+            // Every file is read and segmented before anything is written.
+            for (const std::string& file : files) {
+                const SourceText source = read_plain_text(file, "segment");
+                const auto spans = segmenter.split(source.bytes, SplitOptions{parse_line_breaks(options->line_breaks)});
+                out.reserve(out.size() + source.bytes.size() + spans.size() * 16);
+                for (const auto& span : spans) {
+                    if (options->offsets) out += std::to_string(span.begin) + '\t' + std::to_string(span.end) + '\t';
+                    out += on_one_line(std::string_view(source.bytes).substr(span.begin, span.end - span.begin));
+                    out += '\n';
+                }
             }
-            emit(out);
+            emit(options->output, out);
             return 0;
         };
     });

@@ -1,5 +1,6 @@
 #include "cli/streaming.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -147,36 +148,6 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
     return files;
 }
 
-AtomicOutputFile::AtomicOutputFile(std::filesystem::path path) : path_(std::move(path)) {
-    namespace fs = std::filesystem;
-    if (fs::is_directory(path_)) throw Error(path_.string(), std::nullopt, "is a directory, not a file");
-    // A name no other run uses at the same moment: the process id and a random number.
-    std::random_device random;
-    temporary_ = path_;
-    temporary_ += fmt::format(".tmp-{}-{:08x}", ::getpid(), random());
-    stream_.open(temporary_, std::ios::binary | std::ios::trunc);
-    if (!stream_)
-        throw Error(path_.string(), std::nullopt,
-                    fmt::format("cannot create {}: {}", temporary_.string(), std::strerror(errno)));
-}
-
-AtomicOutputFile::~AtomicOutputFile() {
-    if (committed_) return;
-    stream_.close();
-    std::error_code ignored;
-    std::filesystem::remove(temporary_, ignored);
-}
-
-void AtomicOutputFile::commit() {
-    stream_.flush();
-    stream_.close();
-    if (!stream_) throw Error(path_.string(), std::nullopt, "cannot write " + temporary_.string());
-    std::error_code error;
-    std::filesystem::rename(temporary_, path_, error);
-    if (error) throw Error(path_.string(), std::nullopt, "cannot rename " + temporary_.string() + ": " + error.message());
-    committed_ = true;
-}
-
 namespace {
 
 void shift(std::size_t& offset, std::size_t delta) { offset += delta; }
@@ -273,7 +244,7 @@ Input read_input_rest(std::string head, int fd, const std::string& name) {
 }
 
 std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads, std::string head,
-                         const StreamSink& sink) {
+                         const StreamSink& sink, std::size_t min_window) {
     std::string window = std::move(head);  // the input from the first incomplete article on
     std::size_t base = 0;      // stream offset of window[0]
     std::size_t parsed_size = 0;
@@ -318,6 +289,7 @@ std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name
             break;
         }
         window.append(chunk.data(), static_cast<std::size_t>(got));
+        if (window.size() < min_window) continue;
         // Parse when the writer pauses (nothing more to read right now), so an article is
         // handed over as soon as the next one begins; while data keeps coming, parse only
         // when the window has doubled. A pause re-parses only once the window has grown by
@@ -332,6 +304,48 @@ std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name
     }
     process();
     return emitted;
+}
+
+StreamedFile::StreamedFile(const std::string& path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!std::filesystem::exists(status)) throw Error(path, std::nullopt, "no such file");
+    if (std::filesystem::is_directory(status)) throw Error(path, std::nullopt, "is a directory, not a text file");
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw Error(path, std::nullopt, std::string("cannot open: ") + std::strerror(errno));
+    // %PDF- may follow up to 1,024 bytes of junk (is_pdf).
+    head_ = read_head(fd_, 1024);
+    pdf_ = summalign::is_pdf(head_);
+}
+
+StreamedFile::~StreamedFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool check_text_file(const std::string& path) {
+    StreamedFile file(path);
+    if (file.is_pdf()) return false;
+    std::string window = file.take_head();
+    std::size_t base = 0;
+    std::vector<char> chunk(1 << 16);
+    bool at_end = false;
+    while (!at_end) {
+        const ssize_t got = ::read(file.fd(), chunk.data(), chunk.size());
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw Error(path, base + window.size(), std::string("cannot read: ") + std::strerror(errno));
+        }
+        at_end = got == 0;
+        window.append(chunk.data(), static_cast<std::size_t>(got));
+        if (!at_end && window.size() < named_file_window) continue;
+        // Whole lines only, so that no UTF-8 sequence is cut (a line break is never inside one).
+        const std::size_t usable = at_end ? window.size() : window.rfind('\n') + 1;  // npos + 1 == 0
+        if (usable == 0) continue;
+        window_source(window.substr(0, usable), path, base);
+        window.erase(0, usable);
+        base += usable;
+    }
+    return true;
 }
 
 }  // namespace summalign::cli

@@ -67,26 +67,6 @@ void align_in_order(const Aligner& aligner, const std::vector<Article>& articles
 // files under it (recursively, sorted by path); "-" and files are kept as given, in order.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
 
-// An output file written to a temporary file beside it (same directory, so the rename is
-// atomic) and renamed over `path` by commit(); destroyed without commit() the temporary
-// file is removed, so a failed run never leaves half-written output.
-class AtomicOutputFile {
-public:
-    explicit AtomicOutputFile(std::filesystem::path path);
-    ~AtomicOutputFile();
-    AtomicOutputFile(const AtomicOutputFile&) = delete;
-    AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
-
-    std::ostream& stream() { return stream_; }
-    void commit();  // throws Error if the data cannot be written or renamed
-
-private:
-    std::filesystem::path path_;
-    std::filesystem::path temporary_;
-    std::ofstream stream_;
-    bool committed_ = false;
-};
-
 // How journal text arriving on a stream is cut into articles: the parser finds article
 // starts (a header: title lines, a kind label such as OVERSIGTSARTIKEL, the authors), and
 // an article is complete once the next article's header has arrived or the input ends.
@@ -99,8 +79,41 @@ private:
 using StreamSink = std::function<void(std::size_t index, const Article& article, AlignedArticle&& aligned)>;
 // Reads file descriptor `fd` (named `name` in errors) to its end; returns the number of articles.
 // `head`: bytes of the stream already read from `fd` (read_head), taken as its beginning.
+// `min_window`: text is parsed only once this many bytes are held (or the input ends), so
+// that layout statistics come from at least that much text; 0 parses as soon as the writer
+// pauses (standard input). An input no longer than `min_window` is parsed whole, exactly as
+// a file read at once.
 std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads, std::string head,
-                         const StreamSink& sink);
+                         const StreamSink& sink, std::size_t min_window = 0);
+
+// A named text file is aligned window by window (align_stream) once it is longer than this:
+// a window of 4 MiB (~500 articles) holds ~40 MB while parsed, where a 200 MB file read whole
+// took 1.77 GB; a file up to this size is parsed whole, as before.
+inline constexpr std::size_t named_file_window = std::size_t{4} << 20;
+
+// A named input file opened for align_stream: its descriptor and first bytes, or nothing when
+// it is a PDF (poppler needs it whole: read_input). Throws Error as read_source does for a
+// missing file or a directory. Closes the descriptor when destroyed.
+class StreamedFile {
+public:
+    explicit StreamedFile(const std::string& path);
+    ~StreamedFile();
+    StreamedFile(const StreamedFile&) = delete;
+    StreamedFile& operator=(const StreamedFile&) = delete;
+    bool is_pdf() const noexcept { return pdf_; }
+    int fd() const noexcept { return fd_; }
+    std::string take_head() { return std::move(head_); }
+
+private:
+    int fd_ = -1;
+    bool pdf_ = false;
+    std::string head_;
+};
+
+// Checks that the text file `path` is what make_source accepts (UTF-8, no NUL, no UTF-16),
+// reading it a few MB at a time; throws the same Error (file and byte offset) make_source
+// would for the whole file. Returns false, having checked nothing, for a PDF.
+bool check_text_file(const std::string& path);
 
 // Reads from `fd` until `count` bytes or the end of input: enough to tell a PDF ("%PDF-")
 // from text on a pipe.

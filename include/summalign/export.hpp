@@ -1,7 +1,6 @@
 #pragma once
 // Stage 5: writing results in the formats users' tools read. The JSON keys are the
-// interface contract of DESIGN.md (documented in docs/schema.md; the other formats in
-// docs/formats.md).
+// interface contract, documented in docs/schema.md (the other formats in docs/formats.md).
 #include <cstddef>
 #include <memory>
 #include <ostream>
@@ -28,6 +27,8 @@ struct ExportOptions {
     std::string en_language = "en-GB";
     bool pretty = true;                 // indented JSON
     bool include_repairs = true;        // JSON: the document's layout repairs under "repairs"
+    bool include_matches = true;        // JSON, JSONL: the word pairs ("matches") behind every score
+    bool skip_flagged = false;          // TMX: leave out units whose sentences have findings
 };
 
 // `aligned` empty: the document as parsed (articles without "alignment"), as `summalign parse` prints it.
@@ -53,7 +54,11 @@ inline void write_document(std::ostream& out, Format format, const AlignedDocume
 //   writer.end(document);
 //
 // jsonl and tsv accept several documents in turn (begin/add.../end per document; the TSV
-// header is written once); json, tmx and html describe one document per writer.
+// header is written once); json, tmx and html describe one document per writer unless the
+// documents are combined: begin_documents() before the first begin() and end_documents()
+// after the last end() make one output of them all, for json {"documents": [DOCUMENT, ...]}
+// (each DOCUMENT as one document alone would be written), for tmx one memory whose units
+// name their input (x-source), for html one page with a part per document.
 class DocumentWriter {
 public:
     DocumentWriter(std::ostream& out, Format format, ExportOptions options = {});
@@ -78,6 +83,9 @@ public:
     // be made on another thread while the articles are aligned; end(document, rendered).
     std::string render_end(const Document& document) const;
     void end(const Document& document, std::string_view rendered_end);
+
+    void begin_documents();
+    void end_documents();
 
 private:
     struct Impl;

@@ -4,6 +4,7 @@
 // between aligned sentences, a heat map of sentence similarities, the claim support with
 // its evidence, and the findings highlighted in the text.
 #include <ostream>
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,5 +18,13 @@ std::string html_escape(std::string_view text);
 
 void write_html(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                 const ExportOptions& options);
+
+// One page of several documents (DocumentWriter::begin_documents): the head, then each
+// document's part (`number`: its 0-based position; its element ids start "d<number>-"), then
+// the tail. Each part has the document's own header and table of contents.
+void write_html_head(std::ostream& out, std::string_view title);
+void write_html_part(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
+                     std::size_t number);
+void write_html_tail(std::ostream& out);
 
 }  // namespace summalign::detail

@@ -162,16 +162,15 @@ const Sentence* body_sentence(const Article& article, std::size_t section, std::
     return sentence < sentences.size() ? &sentences[sentence] : nullptr;
 }
 
-Json alignment_json(const Article& article, const AlignedArticle& aligned) {
+// `matches`: whether the word pairs behind each score are written (ExportOptions::include_matches).
+Json alignment_json(const Article& article, const AlignedArticle& aligned, bool matches) {
     const ArticleAlignment& alignment = aligned.alignment;
     const std::vector<Sentence>& english = summary_sentences(article);
     Json object = new_object(5);
 
     if (alignment.title) {
-        object["title"] = Json{{"da", alignment.title->da},
-                               {"en", alignment.title->en},
-                               {"score", alignment.title->score},
-                               {"matches", matches_json(alignment.title->evidence)}};
+        object["title"] = Json{{"da", alignment.title->da}, {"en", alignment.title->en}, {"score", alignment.title->score}};
+        if (matches) object["title"]["matches"] = matches_json(alignment.title->evidence);
     } else {
         object["title"] = nullptr;
     }
@@ -184,7 +183,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
         entry["score"] = bead.score;
         entry["da_text"] = joined_text(article.resume, bead.da);
         entry["en_text"] = joined_text(english, bead.en);
-        entry["matches"] = matches_json(bead.evidence);
+        if (matches) entry["matches"] = matches_json(bead.evidence);
     }
     object["resume_summary"] = std::move(beads);
 
@@ -204,7 +203,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
                 entry["start"] = nullptr;
                 entry["end"] = nullptr;
             }
-            entry["matches"] = matches_json(item.matches);
+            if (matches) entry["matches"] = matches_json(item.matches);
         }
         Json& entry = new_object_in(support, 4);
         entry["en"] = claim.en;
@@ -257,7 +256,7 @@ std::string dump(const Json& json, int indent) {
 
 }  // namespace
 
-Json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned) {
+Json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned, bool include_matches) {
     Json object = new_object(22);
     object["index"] = index;
     put_optional_text(object, "title", article.title);
@@ -275,7 +274,7 @@ Json article_to_json(const Article& article, std::size_t index, const AlignedArt
     object["summary"] = summary_json(article.summary);
     object["correspondence"] = article.correspondence ? sentence_json(*article.correspondence) : Json(nullptr);
     object["structure_notes"] = notes_json(article.structure_notes);
-    if (aligned) object["alignment"] = alignment_json(article, *aligned);
+    if (aligned) object["alignment"] = alignment_json(article, *aligned, include_matches);
     return object;
 }
 
@@ -286,7 +285,8 @@ Json document_to_json(const Document& document, std::span<const AlignedArticle> 
     object["source"] = document.source_name;
     Json articles = Json::array();
     for (std::size_t i = 0; i < document.articles.size(); ++i) {
-        articles.push_back(article_to_json(document.articles[i], i, aligned.empty() ? nullptr : &aligned[i]));
+        articles.push_back(
+            article_to_json(document.articles[i], i, aligned.empty() ? nullptr : &aligned[i], options.include_matches));
     }
     object["articles"] = std::move(articles);
     if (options.include_repairs) object["repairs"] = repairs_json(document.repairs);
@@ -299,17 +299,18 @@ void write_json(std::ostream& out, const Document& document, std::span<const Ali
 }
 
 void write_jsonl(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
-                 const ExportOptions& /*options*/) {
+                 const ExportOptions& options) {
     check_aligned_matches(document, aligned);
     for (std::size_t i = 0; i < document.articles.size(); ++i)
-        out << jsonl_line(document.source_name, document.articles[i], i, aligned.empty() ? nullptr : &aligned[i]);
+        out << jsonl_line(document.source_name, document.articles[i], i, aligned.empty() ? nullptr : &aligned[i],
+                          options.include_matches);
 }
 
 std::string jsonl_line(std::string_view source_name, const Article& article, std::size_t index,
-                       const AlignedArticle* aligned) {
+                       const AlignedArticle* aligned, bool include_matches) {
     Json line;
     line["source"] = source_name;
-    Json object = article_to_json(article, index, aligned);
+    Json object = article_to_json(article, index, aligned, include_matches);
     for (auto& item : object.items()) line[item.key()] = std::move(item.value());
     std::string text = dump(line, -1);
     text += '\n';
@@ -370,7 +371,7 @@ void write_json_begin(std::ostream& out, const Document& document, const ExportO
 
 std::string json_article_text(const Article& article, std::size_t index, const AlignedArticle* aligned,
                               const ExportOptions& options) {
-    const Json object = article_to_json(article, index, aligned);
+    const Json object = article_to_json(article, index, aligned, options.include_matches);
     return options.pretty ? indented(object, "    ") : dump(object, -1);
 }
 

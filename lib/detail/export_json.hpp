@@ -1,5 +1,5 @@
 #pragma once
-// The JSON document of the interface contract (DESIGN.md, docs/schema.md) and its
+// The JSON document of the interface contract (docs/schema.md) and its
 // one-article-per-line variant.
 #include <cstddef>
 #include <ostream>
@@ -13,8 +13,10 @@
 
 namespace summalign::detail {
 
-// One article; `aligned` null for a parsed-only article (no "alignment" key then).
-nlohmann::ordered_json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned);
+// One article; `aligned` null for a parsed-only article (no "alignment" key then);
+// `include_matches` false leaves out every "matches" list (ExportOptions::include_matches).
+nlohmann::ordered_json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned,
+                                       bool include_matches = true);
 
 // {"source", "articles": [...], "repairs": [...]}; `aligned` empty or parallel to the articles.
 nlohmann::ordered_json document_to_json(const Document& document, std::span<const AlignedArticle> aligned,
@@ -41,6 +43,6 @@ void write_json_end(std::ostream& out, std::string_view closing_text, std::size_
 
 // One JSONL line (with its line break): the article object with "source" first.
 std::string jsonl_line(std::string_view source_name, const Article& article, std::size_t index,
-                       const AlignedArticle* aligned);
+                       const AlignedArticle* aligned, bool include_matches = true);
 
 }  // namespace summalign::detail

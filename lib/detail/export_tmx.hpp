@@ -2,7 +2,10 @@
 // TMX 1.4b translation memory, importable by OmegaT, Trados, memoQ and Okapi.
 #include <cstddef>
 #include <ostream>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -16,16 +19,24 @@ void write_tmx(std::ostream& out, const Document& document, std::span<const Alig
                const ExportOptions& options);
 
 // The same built article by article (DocumentWriter): only the translation units are kept.
+// A unit whose sentences have findings carries one <prop type="x-finding"> per finding
+// ("kind: message"), or is left out with ExportOptions::skip_flagged.
 class TmxBuilder {
 public:
-    TmxBuilder(const Document& document, const ExportOptions& options);
-    void add(const Article& article, std::size_t index, const ArticleAlignment& alignment);
+    // `source_name`: the header's x-source ("" for none, as for a memory of several inputs).
+    TmxBuilder(std::string_view source_name, const ExportOptions& options);
+    // Units added from now on belong to the input `source_name`, the `number`-th of several:
+    // their tuid starts "d<number>-" and they carry an x-source prop.
+    void begin_source(std::string source_name, std::size_t number);
+    void add(const Article& article, std::size_t index, const AlignedArticle& aligned);
     void save(std::ostream& out) const;
 
 private:
     ExportOptions options_;
     pugi::xml_document xml_;
     pugi::xml_node body_;
+    std::optional<std::string> source_;  // set for a memory of several inputs
+    std::string id_prefix_;
 };
 
 }  // namespace summalign::detail

@@ -9,8 +9,10 @@
 namespace summalign::detail {
 namespace {
 
-void append_row(std::string& out, std::size_t article, std::string_view kind, std::string_view da,
+void append_row(std::string& out, std::string_view source, std::size_t article, std::string_view kind, std::string_view da,
                 std::string_view en, double score, std::string_view da_ids, std::string_view en_ids) {
+    out += source;
+    out += '\t';
     out += std::to_string(article);
     out += '\t';
     out += kind;
@@ -45,13 +47,15 @@ std::string tsv_escape(std::string_view text) {
     return escaped;
 }
 
-void write_tsv_header(std::ostream& out) { out << "article\tkind\tda\ten\tscore\tda_ids\ten_ids\n"; }
+void write_tsv_header(std::ostream& out) { out << "source\tarticle\tkind\tda\ten\tscore\tda_ids\ten_ids\n"; }
 
-std::string tsv_article_rows(const Article& article, std::size_t index, const ArticleAlignment& alignment) {
+std::string tsv_article_rows(std::string_view source_name, const Article& article, std::size_t index,
+                             const ArticleAlignment& alignment) {
+    const std::string source = tsv_escape(source_name);
     std::string rows;
-    if (alignment.title) append_row(rows, index, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
+    if (alignment.title) append_row(rows, source, index, "title", alignment.title->da, alignment.title->en, alignment.title->score, "", "");
     for (const Bead& bead : alignment.resume_summary) {
-        append_row(rows, index, "resume_summary", joined_text(article.resume, bead.da),
+        append_row(rows, source, index, "resume_summary", joined_text(article.resume, bead.da),
                    joined_text(summary_sentences(article), bead.en), bead.score, indices_text(bead.da),
                    indices_text(bead.en));
     }
@@ -62,7 +66,7 @@ void write_tsv(std::ostream& out, const Document& document, std::span<const Alig
                const ExportOptions& /*options*/) {
     check_aligned_matches(document, aligned);
     write_tsv_header(out);
-    for (std::size_t i = 0; i < aligned.size(); ++i) out << tsv_article_rows(document.articles[i], i, aligned[i].alignment);
+    for (std::size_t i = 0; i < aligned.size(); ++i) out << tsv_article_rows(document.source_name, document.articles[i], i, aligned[i].alignment);
 }
 
 }  // namespace summalign::detail

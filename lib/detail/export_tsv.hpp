@@ -15,7 +15,8 @@ namespace summalign::detail {
 // invalid UTF-8 U+FFFD.
 std::string tsv_escape(std::string_view text);
 
-// Header "article<TAB>kind<TAB>da<TAB>en<TAB>score<TAB>da_ids<TAB>en_ids", then per article
+// Header "source<TAB>article<TAB>kind<TAB>da<TAB>en<TAB>score<TAB>da_ids<TAB>en_ids" (source: the
+// input's name, so rows of several inputs in one stream stay apart), then per article
 // its title pair (kind "title") and every Resumé/Summary bead (kind "resume_summary"),
 // one-sided beads included with an empty side.
 void write_tsv(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
@@ -23,6 +24,7 @@ void write_tsv(std::ostream& out, const Document& document, std::span<const Alig
 
 // The same in pieces: the header line, then each article's rows.
 void write_tsv_header(std::ostream& out);
-std::string tsv_article_rows(const Article& article, std::size_t index, const ArticleAlignment& alignment);
+std::string tsv_article_rows(std::string_view source_name, const Article& article, std::size_t index,
+                             const ArticleAlignment& alignment);
 
 }  // namespace summalign::detail
