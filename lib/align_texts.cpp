@@ -3,9 +3,9 @@
 //
 // Short texts: every segment prepared, then align_ladder over the whole lattice. Long
 // texts are cut first, so that time and memory grow linearly with the number of segments:
-// (1) the English segments go into an inverted index of their keys (detail/align_anchors)
-// and each Danish segment votes for the English segments sharing its rare keys; pairs that
-// are each other's clear best vote and never cross are anchors; (2) between two
+// (1) the English segments go into an inverted index of their keys (detail/align_anchors);
+// each Danish segment's best-voted English segments near where the text has got to are
+// scored in full; pairs that are each other's clear best and never cross are anchors; (2) between two
 // consecutive anchors (i, j), (i + 1, j + 1) every alignment passes through lattice node
 // (i + 1, j + 1), so the text is cut there; (3) each stretch between cuts is prepared
 // and aligned on its own with align_ladder (most stretches are short enough to be searched
@@ -39,11 +39,15 @@ std::size_t max_postings(std::size_t english_segments) { return std::max<std::si
 // on both sides.
 constexpr double kWindow = 40.0;
 constexpr double kWindowGrowth = 0.5;
+constexpr double kMaxWindow = 2000.0;
 constexpr std::size_t kCandidates = 4;
 constexpr double kAnchorScore = 2.0;
 constexpr double kAnchorMargin = 2.0;
 // Least half-width of the band along the anchors of a long stretch.
 constexpr std::size_t kBandRadius = 3;
+// ... and its greatest: the memory of a stretch's search stays bounded even where the
+// anchors are far apart.
+constexpr std::size_t kMaxBandRadius = 200;
 
 // Stretches with at most this many lattice nodes are searched whole.
 constexpr std::size_t kWholeStretchCells = 900;
@@ -62,7 +66,8 @@ detail::Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& 
         const auto [i0, j0] = points[k - 1];
         const auto [i1, j1] = points[k];
         const std::size_t di = i1 - i0, dj = j1 - j0;
-        const std::size_t radius = kBandRadius + (di > dj ? di - dj : dj - di) + std::min(di, dj) / 4;
+        const std::size_t radius =
+            std::min(kMaxBandRadius, kBandRadius + (di > dj ? di - dj : dj - di) + std::min(di, dj) / 4);
         for (std::size_t i = i0; i <= i1; ++i) {
             const double along = di == 0 ? 0.0 : static_cast<double>(i - i0) / static_cast<double>(di);
             const auto centre = j0 + static_cast<std::size_t>(along * static_cast<double>(dj) + 0.5);
@@ -90,8 +95,10 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
     std::vector<std::pair<std::size_t, std::size_t>> anchors;
     {
         const detail::Calibration calibration = detail::default_calibration();
+        // English segments enter the index as the window reaches them (so each is prepared
+        // once for both the index and the scores); the index's rarity figures are those of
+        // the segments indexed so far.
         detail::AnchorIndex index;
-        for (const auto& segment : english) index.add_english(scorer.prepare(segment, Lang::en));
         std::vector<detail::BestScores> danish_best(n), english_best(m);
         // The English segments of the current window, prepared when first needed and
         // dropped once the window has passed them.
@@ -103,12 +110,18 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
         // a window that widens with the distance from that pair, so that the search finds
         // its way again after a stretch without one (a long omission).
         std::size_t last_i = 0, last_j = 0;
+        bool previous_confident = false;
+        std::uint32_t previous_best = detail::BestScores::kNone;
         const double slope = static_cast<double>(m) / static_cast<double>(n);
         for (std::size_t i = 0; i < n; ++i) {
             const double expected = static_cast<double>(last_j) + slope * static_cast<double>(i - last_i);
-            const double radius = kWindow + kWindowGrowth * static_cast<double>(i - last_i);
+            const double radius = std::min(kMaxWindow, kWindow + kWindowGrowth * static_cast<double>(i - last_i));
             const auto begin = static_cast<std::size_t>(std::clamp(expected - radius, 0.0, static_cast<double>(m)));
             const auto end = static_cast<std::size_t>(std::clamp(expected + radius + 1.0, 0.0, static_cast<double>(m)));
+            for (std::size_t e = index.english_count(); e < end; ++e) {
+                english_window[e] = scorer.prepare(english[e], Lang::en);
+                index.add_english(*english_window[e]);
+            }
             for (; dropped_below + static_cast<std::size_t>(2 * kWindow) < begin; ++dropped_below)
                 english_window[dropped_below].reset();
             const PreparedSentence da = scorer.prepare(danish[i], Lang::da);
@@ -120,10 +133,14 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
                 danish_best[i].offer(e, log_odds);
                 english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
             }
+            // The window moves on two consecutive confident pairs (i - 1, j - 1), (i, j) only:
+            // in repetitive text ("Syntax:", "Example:") one confident pair may be a lookalike.
             const auto& best = danish_best[i];
-            if (best.best != detail::BestScores::kNone && best.best_score >= kAnchorScore &&
-                best.best_score - best.second_score >= kAnchorMargin)
-                last_i = i, last_j = best.best;
+            const bool confident = best.best != detail::BestScores::kNone && best.best_score >= kAnchorScore &&
+                                   best.best_score - best.second_score >= kAnchorMargin;
+            if (confident && previous_confident && best.best == previous_best + 1) last_i = i, last_j = best.best;
+            previous_confident = confident;
+            previous_best = best.best;
         }
         anchors = detail::select_anchors(danish_best, english_best, kAnchorScore, kAnchorMargin);
     }

@@ -29,10 +29,10 @@ void AnchorIndex::add_english(const PreparedSentence& english) {
 std::vector<std::uint32_t> AnchorIndex::candidates(const PreparedSentence& danish, std::size_t count,
                                                    std::size_t max_postings, std::size_t window_begin,
                                                    std::size_t window_end) {
-    if (votes_.size() != english_count_) {
-        votes_.assign(english_count_, 0.0f);
-        stamp_.assign(english_count_, 0);
-    }
+    // Grown, not refilled: segments are added between calls, and the entries in use are
+    // back to zero after each call.
+    votes_.resize(english_count_, 0.0f);
+    stamp_.resize(english_count_, 0);
     const double segments = static_cast<double>(english_count_) + 1.0;
     for (const auto& token : danish.tokens) {
         if (!(token.weight > 0.0f)) continue;
