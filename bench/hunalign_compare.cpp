@@ -69,6 +69,8 @@ ChildRun run_child(const std::vector<std::string>& argv, const fs::path& out_pat
     if (pid == 0) {
         const int fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (fd < 0 || dup2(fd, 1) < 0) _exit(126);
+        // In the output's directory: hunalign writes a translate.txt where it runs.
+        if (chdir(out_path.parent_path().c_str()) != 0) _exit(126);
         if (quiet) {
             const int null = open("/dev/null", O_WRONLY);
             if (null < 0 || dup2(null, 2) < 0) _exit(126);
@@ -85,10 +87,105 @@ ChildRun run_child(const std::vector<std::string>& argv, const fs::path& out_pat
     run.cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
     run.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
     run.status = status;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw std::runtime_error(fmt::format("{} failed (status {})", argv[0], status));
     return run;
 }
+
+// Peak memory comes from wait4()'s ru_maxrss, which Linux carries over from the process
+// that forked the child (its high-water mark at fork and exec). So children are started by
+// a small runner process forked at the very start, before this program has loaded the
+// pages, and their figures come back over a pipe.
+class Runner {
+public:
+    Runner() {
+        int requests[2], replies[2];
+        if (pipe(requests) != 0 || pipe(replies) != 0) throw std::runtime_error("pipe failed");
+        pid_ = fork();
+        if (pid_ < 0) throw std::runtime_error("fork failed");
+        if (pid_ == 0) {
+            close(requests[1]);
+            close(replies[0]);
+            serve(requests[0], replies[1]);
+            _exit(0);
+        }
+        close(requests[0]);
+        close(replies[1]);
+        to_runner_ = requests[1];
+        from_runner_ = replies[0];
+    }
+    ~Runner() {
+        close(to_runner_);
+        close(from_runner_);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+    }
+    Runner(const Runner&) = delete;
+    Runner& operator=(const Runner&) = delete;
+
+    ChildRun run(const std::vector<std::string>& argv, const fs::path& out_path, bool quiet = false) {
+        std::vector<std::string> request{out_path.string(), quiet ? "q" : ""};
+        request.insert(request.end(), argv.begin(), argv.end());
+        write_strings(to_runner_, request);
+        ChildRun run;
+        read_exact(from_runner_, &run, sizeof run);
+        if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0)
+            throw std::runtime_error(fmt::format("{} failed (status {})", argv[0], run.status));
+        return run;
+    }
+
+private:
+    static void write_exact(int fd, const void* data, std::size_t size) {
+        const auto* bytes = static_cast<const char*>(data);
+        while (size > 0) {
+            const ssize_t written = write(fd, bytes, size);
+            if (written <= 0) throw std::runtime_error("pipe write failed");
+            bytes += written;
+            size -= static_cast<std::size_t>(written);
+        }
+    }
+    static bool read_exact(int fd, void* data, std::size_t size) {
+        auto* bytes = static_cast<char*>(data);
+        while (size > 0) {
+            const ssize_t got = read(fd, bytes, size);
+            if (got <= 0) return false;
+            bytes += got;
+            size -= static_cast<std::size_t>(got);
+        }
+        return true;
+    }
+    static void write_strings(int fd, const std::vector<std::string>& strings) {
+        const auto count = static_cast<std::uint32_t>(strings.size());
+        write_exact(fd, &count, sizeof count);
+        for (const auto& text : strings) {
+            const auto size = static_cast<std::uint32_t>(text.size());
+            write_exact(fd, &size, sizeof size);
+            write_exact(fd, text.data(), text.size());
+        }
+    }
+    static void serve(int requests, int replies) {
+        for (;;) {
+            std::uint32_t count = 0;
+            if (!read_exact(requests, &count, sizeof count)) return;
+            std::vector<std::string> strings(count);
+            for (auto& text : strings) {
+                std::uint32_t size = 0;
+                if (!read_exact(requests, &size, sizeof size)) return;
+                text.resize(size);
+                if (!read_exact(requests, text.data(), size)) return;
+            }
+            ChildRun run;
+            try {
+                run = run_child({strings.begin() + 2, strings.end()}, strings[0], strings[1] == "q");
+            } catch (const std::exception&) {
+                run.status = -1;
+            }
+            write_exact(replies, &run, sizeof run);
+        }
+    }
+
+    pid_t pid_ = -1;
+    int to_runner_ = -1;
+    int from_runner_ = -1;
+};
 
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
@@ -233,13 +330,16 @@ Perturbed joined_document(std::size_t segments, std::size_t repeat_to = 0) {
 }  // namespace
 
 int main(int argc, char** argv) try {
+    Runner runner;  // first, while this process is small
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
     const Arguments args(argc, argv);
     const std::size_t segments = args.number("--segments", 4000);
     const std::size_t runs = args.number("--runs", 5);
     const fs::path self = fs::canonical("/proc/self/exe").parent_path();
     const fs::path summalign = args.text("--summalign", (self / "summalign").string());
     const fs::path hunalign = args.text("--hunalign", (self / "hunalign/src/hunalign/hunalign").string());
-    const fs::path work = args.text("--work", (fs::temp_directory_path() / fmt::format("hunalign-compare-{}", getpid())).string());
+    const fs::path work =
+        fs::absolute(args.text("--work", (fs::temp_directory_path() / fmt::format("hunalign-compare-{}", getpid())).string()));
     const bool startup = args.flag("--startup");
     const std::size_t scale = args.number("--scale", 0);
     if (!fs::exists(summalign)) {
@@ -280,10 +380,10 @@ int main(int argc, char** argv) try {
                                                        (work / "da.tok").string(), (work / "en.tok").string()};
     std::vector<double> s_cpu, s_wall, s_mem, h_cpu, h_wall, h_mem, ratio;
     for (std::size_t r = 0; r < runs; ++r) {
-        const ChildRun s = run_child(summalign_command, work / "summalign.out");
+        const ChildRun s = runner.run(summalign_command, work / "summalign.out");
         s_cpu.push_back(s.cpu), s_wall.push_back(s.wall), s_mem.push_back(s.peak_mib);
         if (with_hunalign) {
-            const ChildRun h = run_child(hunalign_command, work / "hunalign.out", true);
+            const ChildRun h = runner.run(hunalign_command, work / "hunalign.out", true);
             h_cpu.push_back(h.cpu), h_wall.push_back(h.wall), h_mem.push_back(h.peak_mib);
             ratio.push_back(h.cpu / s.cpu);
         }
@@ -304,7 +404,7 @@ int main(int argc, char** argv) try {
         write_lines(work / "small.en.txt", {"The dog sleeps.", "The cat eats.", "It is hungry.", "Thanks."});
         std::vector<double> wall, cpu, mem;
         for (std::size_t r = 0; r < std::max<std::size_t>(runs, 5); ++r) {
-            const ChildRun s = run_child({summalign.string(), "align-text", (work / "small.da.txt").string(),
+            const ChildRun s = runner.run({summalign.string(), "align-text", (work / "small.da.txt").string(),
                                           (work / "small.en.txt").string()},
                                          work / "small.out");
             wall.push_back(s.wall), cpu.push_back(s.cpu), mem.push_back(s.peak_mib);
@@ -319,11 +419,11 @@ int main(int argc, char** argv) try {
         std::vector<std::string> en(big.en.begin(), big.en.begin() + static_cast<std::ptrdiff_t>(std::min(scale, big.en.size())));
         write_lines(work / "big.da.txt", da);
         write_lines(work / "big.en.txt", en);
-        const ChildRun a = run_child({summalign.string(), "align-text", (work / "big.da.txt").string(), (work / "big.en.txt").string()},
+        const ChildRun a = runner.run({summalign.string(), "align-text", (work / "big.da.txt").string(), (work / "big.en.txt").string()},
                                      work / "big.align.out");
         fmt::print("scale: align-text {} x {} lines: CPU {:.2f} s, wall {:.2f} s, peak {:.1f} MiB\n", da.size(), en.size(), a.cpu,
                    a.wall, a.peak_mib);
-        const ChildRun m = run_child({summalign.string(), "mine", "-j", "2", (work / "big.da.txt").string(),
+        const ChildRun m = runner.run({summalign.string(), "mine", "-j", "2", (work / "big.da.txt").string(),
                                       (work / "big.en.txt").string()},
                                      work / "big.mine.out");
         fmt::print("scale: mine -j 2 {} x {} lines: CPU {:.2f} s, wall {:.2f} s, peak {:.1f} MiB\n", da.size(), en.size(), m.cpu,
