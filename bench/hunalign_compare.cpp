@@ -17,10 +17,11 @@
 //
 // --startup: also the wall time of `summalign align-text` on a 3-line pair (median).
 // --scale N: also align-text and mine on N x N lines (the pages repeated; one run each).
+// --baseline PATH: also another summalign build's align-text, interleaved (before/after).
 //
 //   build/bench_hunalign_compare [--segments 4000] [--runs 5] [--summalign build/summalign]
 //                                [--hunalign build/hunalign/src/hunalign/hunalign] [--work DIR]
-//                                [--startup] [--scale 100000]
+//                                [--startup] [--scale 100000] [--baseline OTHER/summalign] [--keep]
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -378,10 +379,17 @@ int main(int argc, char** argv) try {
                                                         (work / "en.txt").string()};
     const std::vector<std::string> hunalign_command = {hunalign.string(), "-utf", (work / "freedict.dic").string(),
                                                        (work / "da.tok").string(), (work / "en.tok").string()};
-    std::vector<double> s_cpu, s_wall, s_mem, h_cpu, h_wall, h_mem, ratio;
+    const std::string baseline = args.text("--baseline", "");
+    std::vector<double> s_cpu, s_wall, s_mem, h_cpu, h_wall, h_mem, ratio, b_cpu, b_mem, b_ratio;
     for (std::size_t r = 0; r < runs; ++r) {
         const ChildRun s = runner.run(summalign_command, work / "summalign.out");
         s_cpu.push_back(s.cpu), s_wall.push_back(s.wall), s_mem.push_back(s.peak_mib);
+        if (!baseline.empty()) {
+            auto command = summalign_command;
+            command.front() = baseline;
+            const ChildRun b = runner.run(command, work / "baseline.out");
+            b_cpu.push_back(b.cpu), b_mem.push_back(b.peak_mib), b_ratio.push_back(b.cpu / s.cpu);
+        }
         if (with_hunalign) {
             const ChildRun h = runner.run(hunalign_command, work / "hunalign.out", true);
             h_cpu.push_back(h.cpu), h_wall.push_back(h.wall), h_mem.push_back(h.peak_mib);
@@ -397,6 +405,13 @@ int main(int argc, char** argv) try {
                    median(h_cpu), median(h_wall), median(h_mem), ha.f1, ha.omission_recall);
         fmt::print("hunalign CPU / summalign CPU: median {:.2f} over {} interleaved runs; peak memory summalign / hunalign {:.2f}\n",
                    median(ratio), runs, median(s_mem) / median(h_mem));
+    }
+
+    if (!baseline.empty()) {
+        const Accuracy ba = accuracy(read_summalign(work / "baseline.out"), doc.gold);
+        fmt::print("baseline {} align-text: CPU {:.3f} s, peak {:.1f} MiB, strict bead F1 {:.4f}, omission recall {:.3f}; "
+                   "baseline CPU / summalign CPU: median {:.2f}\n",
+                   baseline, median(b_cpu), median(b_mem), ba.f1, ba.omission_recall, median(b_ratio));
     }
 
     if (startup) {
