@@ -68,11 +68,18 @@ detail::Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& 
         const std::size_t di = i1 - i0, dj = j1 - j0;
         const std::size_t radius =
             std::min(kMaxBandRadius, kBandRadius + (di > dj ? di - dj : dj - di) + std::min(di, dj) / 4);
+        // Row i spans the line from where it meets row i to where it meets row i + 1 (a
+        // steep line crosses many columns in one row), widened by the radius.
+        auto line_at = [&](std::size_t i) {
+            if (i <= i0) return j0;
+            if (i >= i1) return j1;
+            const double along = static_cast<double>(i - i0) / static_cast<double>(di);
+            return j0 + static_cast<std::size_t>(along * static_cast<double>(dj) + 0.5);
+        };
         for (std::size_t i = i0; i <= i1; ++i) {
-            const double along = di == 0 ? 0.0 : static_cast<double>(i - i0) / static_cast<double>(di);
-            const auto centre = j0 + static_cast<std::size_t>(along * static_cast<double>(dj) + 0.5);
-            const std::size_t lo = std::max(j0, centre > radius ? centre - radius : 0);
-            const std::size_t hi = std::min(j1, centre + radius);
+            const std::size_t from = line_at(i), to = line_at(i + 1);
+            const std::size_t lo = std::max(j0, from > radius ? from - radius : 0);
+            const std::size_t hi = std::min(j1, to + radius);
             band.lo[i] = std::min(band.lo[i], lo);
             band.hi[i] = std::max(band.hi[i], hi);
         }
@@ -115,7 +122,9 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
         const double slope = static_cast<double>(m) / static_cast<double>(n);
         for (std::size_t i = 0; i < n; ++i) {
             const double expected = static_cast<double>(last_j) + slope * static_cast<double>(i - last_i);
-            const double radius = std::min(kMaxWindow, kWindow + kWindowGrowth * static_cast<double>(i - last_i));
+            // In English segments per Danish segment when the English side is the longer.
+            const double radius = std::max(1.0, slope) *
+                                  std::min(kMaxWindow, kWindow + kWindowGrowth * static_cast<double>(i - last_i));
             const auto begin = static_cast<std::size_t>(std::clamp(expected - radius, 0.0, static_cast<double>(m)));
             const auto end = static_cast<std::size_t>(std::clamp(expected + radius + 1.0, 0.0, static_cast<double>(m)));
             for (std::size_t e = index.english_count(); e < end; ++e) {
@@ -156,8 +165,14 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
         const auto prepared_english = prepare_range(scorer, english, en_begin, en_end, Lang::en);
         std::vector<std::pair<std::size_t, std::size_t>> inside{{0, 0}};
         for (; anchor != anchors.end() && anchor->first < da_end; ++anchor)
-            if (anchor->first > da_begin && anchor->second > en_begin && anchor->second < en_end)
+            if (anchor->first >= da_begin && anchor->second >= en_begin && anchor->second < en_end &&
+                (anchor->first > da_begin || anchor->second > en_begin))
+            {
+                // An anchor is a 1-1 bead: the path runs through both of its corners.
                 inside.emplace_back(anchor->first - da_begin, anchor->second - en_begin);
+                if (anchor->first + 1 <= da_end && anchor->second + 1 <= en_end)
+                    inside.emplace_back(anchor->first + 1 - da_begin, anchor->second + 1 - en_begin);
+            }
         inside.emplace_back(da_end - da_begin, en_end - en_begin);
         const std::size_t cells = (da_end - da_begin + 1) * (en_end - en_begin + 1);
         std::vector<Bead> stretch = cells <= kWholeStretchCells

@@ -170,3 +170,23 @@ TEST_CASE("after a long Danish-only stretch the search finds the translations ag
         if (bead.en.empty() && !bead.da.empty() && bead.da.front() < 150) ++left_alone;
     CHECK(left_alone >= 140);
 }
+
+TEST_CASE("a long text against an empty or one-line text gives omissions, with no division by the empty side") {
+    std::vector<std::string> many;
+    for (std::size_t k = 0; k < 41000; ++k) many.push_back("Linje " + std::to_string(k) + ".");
+    const std::vector<std::string> none;
+    const auto danish_only = align_texts(scorer(), many, none);
+    require_monotone_cover(danish_only, many.size(), 0);
+    CHECK(danish_only.size() == many.size());
+    const auto english_only = align_texts(scorer(), none, many);
+    require_monotone_cover(english_only, 0, many.size());
+    // One Danish line that translates one English line among many.
+    std::vector<std::string> english = many;
+    english[20000] = "The dog sleeps in the sun.";
+    const std::vector<std::string> one{"Hunden sover i solen."};
+    const auto single = align_texts(scorer(), one, english);
+    require_monotone_cover(single, 1, english.size());
+    bool found = false;
+    for (const auto& bead : single) found |= bead.da == std::vector<std::size_t>{0} && bead.en == std::vector<std::size_t>{20000};
+    CHECK(found);
+}
