@@ -49,6 +49,9 @@ constexpr std::size_t kBandRadius = 3;
 // anchors are far apart.
 constexpr std::size_t kMaxBandRadius = 200;
 
+// Prepared English segments the anchor search keeps at most (about 6 KB each).
+constexpr std::size_t kMaxCachedEnglish = 4096;
+
 // Stretches with at most this many lattice nodes are searched whole.
 constexpr std::size_t kWholeStretchCells = 900;
 
@@ -107,10 +110,11 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
         // the segments indexed so far.
         detail::AnchorIndex index;
         std::vector<detail::BestScores> danish_best(n), english_best(m);
-        // The English segments of the current window, prepared when first needed and
-        // dropped once the window has passed them.
+        // The English segments of the current window, kept from their indexing until the
+        // window has passed them; at most kMaxCachedEnglish (a window as wide as the text,
+        // when the English side is far longer, prepares the rest again when scoring).
         std::vector<std::optional<PreparedSentence>> english_window(m);
-        std::size_t dropped_below = 0;
+        std::size_t dropped_below = 0, cached = 0;
         const std::size_t limit = max_postings(m);
         // Both texts run in the same order: each Danish segment looks for its translation
         // near where the last confident pair points (on the slope of the whole lattice), in
@@ -128,17 +132,19 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
             const auto begin = static_cast<std::size_t>(std::clamp(expected - radius, 0.0, static_cast<double>(m)));
             const auto end = static_cast<std::size_t>(std::clamp(expected + radius + 1.0, 0.0, static_cast<double>(m)));
             for (std::size_t e = index.english_count(); e < end; ++e) {
-                english_window[e] = scorer.prepare(english[e], Lang::en);
-                index.add_english(*english_window[e]);
+                PreparedSentence prepared = scorer.prepare(english[e], Lang::en);
+                index.add_english(prepared);
+                if (cached < kMaxCachedEnglish) english_window[e] = std::move(prepared), ++cached;
             }
             for (; dropped_below + static_cast<std::size_t>(2 * kWindow) < begin; ++dropped_below)
-                english_window[dropped_below].reset();
+                if (english_window[dropped_below]) english_window[dropped_below].reset(), --cached;
             const PreparedSentence da = scorer.prepare(danish[i], Lang::da);
             for (const std::uint32_t e : index.candidates(da, kCandidates, limit, begin, end)) {
-                auto& en = english_window[e];
-                if (!en) en = scorer.prepare(english[e], Lang::en);
+                std::optional<PreparedSentence> uncached;
+                if (!english_window[e]) uncached = scorer.prepare(english[e], Lang::en);
+                const PreparedSentence& en = english_window[e] ? *english_window[e] : *uncached;
                 const double log_odds =
-                    calibration.log_odds(scorer.score(da, *en).score, danish[i].size(), english[e].size());
+                    calibration.log_odds(scorer.score(da, en).score, danish[i].size(), english[e].size());
                 danish_best[i].offer(e, log_odds);
                 english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
             }
