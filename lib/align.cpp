@@ -84,7 +84,7 @@ struct OneToOneScores {
 
 std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                          std::span<const PreparedSentence> english, const LadderOptions& options,
-                         OneToOneScores* one_to_one) {
+                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr) {
     const detail::Calibration calibration = detail::default_calibration();
     if (one_to_one) {
         one_to_one->columns = english.size();
@@ -109,7 +109,8 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     // Long texts: sketch coverage (through the same calibration: both are weighted word
     // coverages) for the coarse first pass, and to skip the full score of beads whose
     // sketch already shows them hopeless.
-    const bool long_texts = (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
+    const bool long_texts =
+        fixed_band || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
     detail::BeadSimilarity coarse;
     if (long_texts) {
         coarse = [&](std::size_t i, std::size_t j, BeadShape shape) {
@@ -203,8 +204,9 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         return base - merge_penalty(i, j, shape);
     };
     parameters.band = options.band;
+    parameters.fixed_band = fixed_band;
     const auto path = detail::align_sequences(danish.size(), english.size(), pruned, parameters, nullptr,
-                                              coarse ? &coarse : nullptr);
+                                              coarse && !fixed_band ? &coarse : nullptr);
 
     std::vector<Bead> beads;
     beads.reserve(path.size());
@@ -231,6 +233,16 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
                                std::span<const PreparedSentence> english, const LadderOptions& options) {
     return ladder(scorer, danish, english, options, nullptr);
 }
+
+namespace detail {
+
+std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                                       std::span<const PreparedSentence> english, const LadderOptions& options,
+                                       const Band& band) {
+    return ladder(scorer, danish, english, options, nullptr, &band);
+}
+
+}  // namespace detail
 
 double support_threshold() noexcept { return detail::default_support_threshold(); }
 

@@ -1,17 +1,197 @@
 // align_texts: the ladder over two lists of segments, for callers that hold plain text
 // (the align-text command, the Python module) rather than prepared sentences.
+//
+// Short texts: every segment prepared, then align_ladder over the whole lattice. Long
+// texts are cut first, so that time and memory grow linearly with the number of segments:
+// (1) the English segments go into an inverted index of their keys (detail/align_anchors);
+// each Danish segment's best-voted English segments near where the text has got to are
+// scored in full; pairs that are each other's clear best and never cross are anchors; (2) between two
+// consecutive anchors (i, j), (i + 1, j + 1) every alignment passes through lattice node
+// (i + 1, j + 1), so the text is cut there; (3) each stretch between cuts is prepared
+// and aligned on its own with align_ladder (most stretches are short enough to be searched
+// whole). Only the index and one stretch's prepared segments are held at a time.
+#include <algorithm>
+#include <optional>
+
+#include "detail/align_anchors.hpp"
+#include "detail/align_calibration.hpp"
+#include "detail/align_ladder.hpp"
 #include "summalign/align.hpp"
 
 namespace summalign {
+namespace {
+
+std::vector<PreparedSentence> prepare_range(const SentenceScorer& scorer, std::span<const std::string> segments,
+                                            std::size_t begin, std::size_t end, Lang lang) {
+    std::vector<PreparedSentence> prepared;
+    prepared.reserve(end - begin);
+    for (std::size_t k = begin; k < end; ++k) prepared.push_back(scorer.prepare(segments[k], lang));
+    return prepared;
+}
+
+// Keys held by more English segments than this tell little about which one is the
+// translation (function words, a product name on every page) and cost the most to follow.
+std::size_t max_postings(std::size_t english_segments) { return std::max<std::size_t>(64, english_segments / 20); }
+
+// The anchor search: half-width of the window in English segments, and how much it widens
+// per Danish segment since the last confident pair; English segments scored in full per
+// Danish segment; the calibrated log-odds an anchor needs, and its lead over the runner-up
+// on both sides.
+constexpr double kWindow = 40.0;
+constexpr double kWindowGrowth = 0.5;
+constexpr double kMaxWindow = 2000.0;
+constexpr std::size_t kCandidates = 4;
+constexpr double kAnchorScore = 2.0;
+constexpr double kAnchorMargin = 2.0;
+// Least half-width of the band along the anchors of a long stretch.
+constexpr std::size_t kBandRadius = 3;
+// ... and its greatest: the memory of a stretch's search stays bounded even where the
+// anchors are far apart.
+constexpr std::size_t kMaxBandRadius = 200;
+
+// Prepared English segments the anchor search keeps at most (about 6 KB each).
+constexpr std::size_t kMaxCachedEnglish = 4096;
+
+// Stretches with at most this many lattice nodes are searched whole.
+constexpr std::size_t kWholeStretchCells = 900;
+
+// The band around the straight lines between consecutive `points` (lattice nodes, the
+// first (0, 0), the last (n, m), increasing on both sides): between two points Δi rows and
+// Δj columns apart, the path is a staircase from one to the other; it strays from the
+// line by |Δi - Δj| when the surplus is omitted in one piece, and by a share of the
+// shorter side when omissions on both sides come in turn.
+detail::Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& points) {
+    const std::size_t n = points.back().first, m = points.back().second;
+    detail::Band band;
+    band.lo.assign(n + 1, m);
+    band.hi.assign(n + 1, 0);
+    for (std::size_t k = 1; k < points.size(); ++k) {
+        const auto [i0, j0] = points[k - 1];
+        const auto [i1, j1] = points[k];
+        const std::size_t di = i1 - i0, dj = j1 - j0;
+        const std::size_t radius =
+            std::min(kMaxBandRadius, kBandRadius + (di > dj ? di - dj : dj - di) + std::min(di, dj) / 4);
+        // Row i spans the line from where it meets row i to where it meets row i + 1 (a
+        // steep line crosses many columns in one row), widened by the radius.
+        auto line_at = [&](std::size_t i) {
+            if (i <= i0) return j0;
+            if (i >= i1) return j1;
+            const double along = static_cast<double>(i - i0) / static_cast<double>(di);
+            return j0 + static_cast<std::size_t>(along * static_cast<double>(dj) + 0.5);
+        };
+        for (std::size_t i = i0; i <= i1; ++i) {
+            const std::size_t from = line_at(i), to = line_at(i + 1);
+            const std::size_t lo = std::max(j0, from > radius ? from - radius : 0);
+            const std::size_t hi = std::min(j1, to + radius);
+            band.lo[i] = std::min(band.lo[i], lo);
+            band.hi[i] = std::max(band.hi[i], hi);
+        }
+    }
+    return band;
+}
+
+}  // namespace
 
 std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std::string> danish,
                               std::span<const std::string> english, const LadderOptions& options) {
-    std::vector<PreparedSentence> prepared_danish, prepared_english;
-    prepared_danish.reserve(danish.size());
-    prepared_english.reserve(english.size());
-    for (const auto& segment : danish) prepared_danish.push_back(scorer.prepare(segment, Lang::da));
-    for (const auto& segment : english) prepared_english.push_back(scorer.prepare(segment, Lang::en));
-    return align_ladder(scorer, prepared_danish, prepared_english, options);
+    const std::size_t n = danish.size(), m = english.size();
+    if ((n + 1) * (m + 1) <= detail::LadderParameters{}.full_search_cells) {
+        const auto prepared_danish = prepare_range(scorer, danish, 0, n, Lang::da);
+        const auto prepared_english = prepare_range(scorer, english, 0, m, Lang::en);
+        return align_ladder(scorer, prepared_danish, prepared_english, options);
+    }
+
+    // (1) Anchors.
+    std::vector<std::pair<std::size_t, std::size_t>> anchors;
+    {
+        const detail::Calibration calibration = detail::default_calibration();
+        // English segments enter the index as the window reaches them (so each is prepared
+        // once for both the index and the scores); the index's rarity figures are those of
+        // the segments indexed so far.
+        detail::AnchorIndex index;
+        std::vector<detail::BestScores> danish_best(n), english_best(m);
+        // The English segments of the current window, kept from their indexing until the
+        // window has passed them; at most kMaxCachedEnglish (a window as wide as the text,
+        // when the English side is far longer, prepares the rest again when scoring).
+        std::vector<std::optional<PreparedSentence>> english_window(m);
+        std::size_t dropped_below = 0, cached = 0;
+        const std::size_t limit = max_postings(m);
+        // Both texts run in the same order: each Danish segment looks for its translation
+        // near where the last confident pair points (on the slope of the whole lattice), in
+        // a window that widens with the distance from that pair, so that the search finds
+        // its way again after a stretch without one (a long omission).
+        std::size_t last_i = 0, last_j = 0;
+        bool previous_confident = false;
+        std::uint32_t previous_best = detail::BestScores::kNone;
+        const double slope = static_cast<double>(m) / static_cast<double>(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double expected = static_cast<double>(last_j) + slope * static_cast<double>(i - last_i);
+            // In English segments per Danish segment when the English side is the longer.
+            const double radius = std::max(1.0, slope) *
+                                  std::min(kMaxWindow, kWindow + kWindowGrowth * static_cast<double>(i - last_i));
+            const auto begin = static_cast<std::size_t>(std::clamp(expected - radius, 0.0, static_cast<double>(m)));
+            const auto end = static_cast<std::size_t>(std::clamp(expected + radius + 1.0, 0.0, static_cast<double>(m)));
+            for (std::size_t e = index.english_count(); e < end; ++e) {
+                PreparedSentence prepared = scorer.prepare(english[e], Lang::en);
+                index.add_english(prepared);
+                if (cached < kMaxCachedEnglish) english_window[e] = std::move(prepared), ++cached;
+            }
+            for (; dropped_below + static_cast<std::size_t>(2 * kWindow) < begin; ++dropped_below)
+                if (english_window[dropped_below]) english_window[dropped_below].reset(), --cached;
+            const PreparedSentence da = scorer.prepare(danish[i], Lang::da);
+            for (const std::uint32_t e : index.candidates(da, kCandidates, limit, begin, end)) {
+                std::optional<PreparedSentence> uncached;
+                if (!english_window[e]) uncached = scorer.prepare(english[e], Lang::en);
+                const PreparedSentence& en = english_window[e] ? *english_window[e] : *uncached;
+                const double log_odds =
+                    calibration.log_odds(scorer.score(da, en).score, danish[i].size(), english[e].size());
+                danish_best[i].offer(e, log_odds);
+                english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
+            }
+            // The window moves on two consecutive confident pairs (i - 1, j - 1), (i, j) only:
+            // in repetitive text ("Syntax:", "Example:") one confident pair may be a lookalike.
+            const auto& best = danish_best[i];
+            const bool confident = best.best != detail::BestScores::kNone && best.best_score >= kAnchorScore &&
+                                   best.best_score - best.second_score >= kAnchorMargin;
+            if (confident && previous_confident && best.best == previous_best + 1) last_i = i, last_j = best.best;
+            previous_confident = confident;
+            previous_best = best.best;
+        }
+        anchors = detail::select_anchors(danish_best, english_best, kAnchorScore, kAnchorMargin);
+    }
+    // (2) Cuts, (3) one ladder per stretch: searched whole when small, otherwise in a band
+    // along the anchors inside it.
+    const auto cuts = detail::cut_nodes(anchors, n, m);
+    std::vector<Bead> beads;
+    auto anchor = anchors.begin();
+    for (std::size_t c = 1; c < cuts.size(); ++c) {
+        const auto [da_begin, en_begin] = cuts[c - 1];
+        const auto [da_end, en_end] = cuts[c];
+        const auto prepared_danish = prepare_range(scorer, danish, da_begin, da_end, Lang::da);
+        const auto prepared_english = prepare_range(scorer, english, en_begin, en_end, Lang::en);
+        std::vector<std::pair<std::size_t, std::size_t>> inside{{0, 0}};
+        for (; anchor != anchors.end() && anchor->first < da_end; ++anchor)
+            if (anchor->first >= da_begin && anchor->second >= en_begin && anchor->second < en_end &&
+                (anchor->first > da_begin || anchor->second > en_begin))
+            {
+                // An anchor is a 1-1 bead: the path runs through both of its corners.
+                inside.emplace_back(anchor->first - da_begin, anchor->second - en_begin);
+                if (anchor->first + 1 <= da_end && anchor->second + 1 <= en_end)
+                    inside.emplace_back(anchor->first + 1 - da_begin, anchor->second + 1 - en_begin);
+            }
+        inside.emplace_back(da_end - da_begin, en_end - en_begin);
+        const std::size_t cells = (da_end - da_begin + 1) * (en_end - en_begin + 1);
+        std::vector<Bead> stretch = cells <= kWholeStretchCells
+                                        ? align_ladder(scorer, prepared_danish, prepared_english, options)
+                                        : detail::align_ladder_in_band(scorer, prepared_danish, prepared_english, options,
+                                                                       band_along(inside));
+        for (Bead& bead : stretch) {
+            for (auto& k : bead.da) k += da_begin;
+            for (auto& k : bead.en) k += en_begin;
+            beads.push_back(std::move(bead));
+        }
+    }
+    return beads;
 }
 
 }  // namespace summalign

@@ -26,31 +26,44 @@ std::vector<PreparedSentence> prepare_all(const SentenceScorer& scorer, std::spa
     return prepared;
 }
 
-// Re-weights each word by how rare its stem is among the lines of its side: a word in
-// half of the lines tells little about which line is the translation. Needs enough
-// lines for document frequencies to mean something.
-void apply_corpus_weights(std::vector<PreparedSentence>& sentences) {
-    constexpr std::size_t min_lines = 50;
-    if (sentences.size() < min_lines) return;
+// Re-weighting each word by how rare its stem is among the lines of its side: a word in
+// half of the lines tells little about which line is the translation. Needs enough lines
+// for document frequencies to mean something.
+constexpr std::size_t kMinLinesForWeights = 50;
+
+// The stems (first own key of each token) of one sentence, once each.
+std::vector<std::uint64_t> distinct_stems(const PreparedSentence& sentence) {
+    std::vector<std::uint64_t> seen;
+    for (const auto& token : sentence.tokens)
+        if (!token.own_keys.empty()) seen.push_back(token.own_keys.front());
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    return seen;
+}
+
+struct CorpusWeights {
     std::unordered_map<std::uint64_t, std::uint32_t> document_frequency;
-    for (const auto& sentence : sentences) {
-        std::vector<std::uint64_t> seen;
-        for (const auto& token : sentence.tokens)
-            if (!token.own_keys.empty()) seen.push_back(token.own_keys.front());
-        std::sort(seen.begin(), seen.end());
-        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-        for (auto key : seen) ++document_frequency[key];
-    }
-    const double lines = static_cast<double>(sentences.size());
-    const double max_idf = std::log(lines + 1.0);
-    for (auto& sentence : sentences) {
+    double lines = 0.0;
+
+    void apply(PreparedSentence& sentence) const {
+        if (lines < static_cast<double>(kMinLinesForWeights)) return;
+        const double max_idf = std::log(lines + 1.0);
         for (auto& token : sentence.tokens) {
             if (token.own_keys.empty()) continue;
-            const double df = document_frequency[token.own_keys.front()];
+            const auto found = document_frequency.find(token.own_keys.front());
+            const double df = found == document_frequency.end() ? 0.0 : found->second;
             const double idf = std::clamp(std::log((lines + 1.0) / (df + 0.5)) / max_idf, 0.0, 1.0);
             token.weight = static_cast<float>(token.weight * (0.4 + 0.6 * idf));
         }
     }
+};
+
+CorpusWeights corpus_weights(std::span<const std::vector<std::uint64_t>> stems_per_line) {
+    CorpusWeights weights;
+    weights.lines = static_cast<double>(stems_per_line.size());
+    for (const auto& stems : stems_per_line)
+        for (auto key : stems) ++weights.document_frequency[key];
+    return weights;
 }
 
 // Posting-list entries visited per Danish line before common keys are skipped (keys
@@ -82,11 +95,21 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     if (danish.empty() || english.empty()) return result;
     const unsigned threads = std::max(1u, options.threads);
 
-    auto da = prepare_all(scorer, danish, Lang::da, threads);
+    // English lines are kept prepared (every Danish line's candidates are scored against
+    // them); Danish lines are prepared where they are used and dropped, so that memory is
+    // that of one side. Their document frequencies come from a first pass that keeps only
+    // each line's stems.
     auto en = prepare_all(scorer, english, Lang::en, threads);
+    CorpusWeights danish_weights;
     if (options.corpus_weights) {
-        apply_corpus_weights(da);
-        apply_corpus_weights(en);
+        std::vector<std::vector<std::uint64_t>> stems(en.size());
+        for (std::size_t e = 0; e < en.size(); ++e) stems[e] = distinct_stems(en[e]);
+        const CorpusWeights english_weights = corpus_weights(stems);
+        for (auto& sentence : en) english_weights.apply(sentence);
+        stems.assign(danish.size(), {});
+        detail::parallel_for(danish.size(), useful_threads(danish.size(), threads),
+                             [&](std::size_t d) { stems[d] = distinct_stems(scorer.prepare(danish[d], Lang::da)); });
+        danish_weights = corpus_weights(stems);
     }
 
     // Inverted index: key -> English lines having it as own stem, anchor or translation.
@@ -106,7 +129,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     const std::size_t max_postings = std::max<std::size_t>(200, en.size() / 20);
     const std::size_t wanted = std::max<std::size_t>(1, options.candidates);
 
-    std::vector<std::vector<Candidate>> candidates(da.size());
+    std::vector<std::vector<Candidate>> candidates(danish.size());
     struct Query {
         const std::vector<std::uint32_t>* lines;
         std::uint32_t token;
@@ -119,8 +142,10 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         std::vector<std::uint32_t> touched;
     };
     std::vector<Scratch> scratch(threads);
-    detail::parallel_for(da.size(), useful_threads(da.size(), threads), [&](std::size_t d, unsigned t) {
+    detail::parallel_for(danish.size(), useful_threads(danish.size(), threads), [&](std::size_t d, unsigned t) {
         auto& s = scratch[t];
+        PreparedSentence da_line = scorer.prepare(danish[d], Lang::da);
+        if (options.corpus_weights) danish_weights.apply(da_line);
         if (s.votes.empty()) {
             s.votes.assign(en.size(), 0.0f);
             s.stamp.assign(en.size(), 0);
@@ -129,7 +154,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         // work goes to the keys that discriminate best.
         s.queries.clear();
         std::uint32_t token_id = 0;
-        for (const auto& token : da[d].tokens) {
+        for (const auto& token : da_line.tokens) {
             ++token_id;
             auto query = [&](std::uint64_t key) {
                 auto it = postings.find(key);
@@ -179,7 +204,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             }
             proposed.push_back({closest, 0.0f});
         }
-        for (auto& candidate : proposed) candidate.score = static_cast<float>(scorer.score(da[d], en[candidate.en]).score);
+        for (auto& candidate : proposed) candidate.score = static_cast<float>(scorer.score(da_line, en[candidate.en]).score);
         std::sort(proposed.begin(), proposed.end(), [](const Candidate& a, const Candidate& b) {
             return a.score > b.score || (a.score == b.score && a.en < b.en);
         });
@@ -215,7 +240,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     if (options.margin)
         for (std::size_t e = 0; e < en.size(); ++e) english_typical[e] = mean_of_best(english_best[e]);
 
-    for (std::size_t d = 0; d < da.size(); ++d) {
+    for (std::size_t d = 0; d < danish.size(); ++d) {
         const auto& list = candidates[d];
         if (list.empty()) continue;
         std::size_t chosen = 0;

@@ -68,6 +68,7 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
         };
     }
 
+    if (parameters.fixed_band) return run(*parameters.fixed_band, kAllShapes);
     if ((n + 1) * (m + 1) <= parameters.full_search_cells) return run(full_band(n, m), kAllShapes);
 
     // Pass 1: 1-1 beads and omissions only, in a diagonal band that doubles until the

@@ -37,6 +37,9 @@ struct LadderParameters {
     std::size_t band = 0;
     // Half-width of the second band around the first path.
     std::size_t refine_radius = 1;
+    // When set, the one band searched (all bead shapes, no first pass): a caller that
+    // already knows where the path runs (align_texts, from its anchors).
+    const Band* fixed_band = nullptr;
 };
 
 struct LadderStatistics {
@@ -51,4 +54,14 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
                                       const LadderParameters& parameters = {}, LadderStatistics* statistics = nullptr,
                                       const BeadSimilarity* coarse = nullptr);
 
+// align_ladder (summalign/align.hpp) searching only `band` (n + 1 rows for n Danish
+// sentences): for long texts whose path is known to run inside it.
+}  // namespace summalign::detail
+
+#include "summalign/align.hpp"
+
+namespace summalign::detail {
+std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                                       std::span<const PreparedSentence> english, const LadderOptions& options,
+                                       const Band& band);
 }  // namespace summalign::detail

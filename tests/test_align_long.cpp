@@ -1,0 +1,192 @@
+// align_texts on long texts: anchors, cuts and the stretch-by-stretch ladder
+// (lib/align_texts.cpp, lib/detail/align_anchors). Real parallel text: the held-out
+// LibreOffice help pages (Debian's libreoffice-help-da/-en-us, installed by scripts/deps.sh).
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/align_anchors.hpp"
+#include "detail/heldout.hpp"
+#include "detail/lexicon_corpus.hpp"
+#include "summalign/align.hpp"
+#include "summalign/lexicon.hpp"
+#include "summalign/similarity.hpp"
+
+using namespace summalign;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// Translated paragraph pairs of the held-out help pages, in page order, at most `wanted`.
+std::vector<std::pair<std::string, std::string>> help_pairs(std::size_t wanted) {
+    const fs::path da_root = "/usr/share/libreoffice/help/da", en_root = "/usr/share/libreoffice/help/en-US";
+    std::vector<std::string> pages;
+    for (const auto& entry : fs::recursive_directory_iterator(da_root / "text"))
+        if (entry.is_regular_file() && entry.path().extension() == ".html")
+            pages.push_back(fs::relative(entry.path(), da_root).generic_string());
+    std::sort(pages.begin(), pages.end());
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const auto& page : pages) {
+        if (!detail::is_heldout_page(page) || !fs::exists(en_root / page)) continue;
+        std::unordered_map<std::string, std::string> english;
+        for (auto& [id, text] : detail::help_paragraphs(slurp(en_root / page))) english.emplace(id, text);
+        for (auto& [id, danish] : detail::help_paragraphs(slurp(da_root / page))) {
+            const auto found = english.find(id);
+            if (found == english.end() || danish.empty() || found->second.empty() || danish == found->second) continue;
+            pairs.emplace_back(danish, found->second);
+            if (pairs.size() == wanted) return pairs;
+        }
+    }
+    return pairs;
+}
+
+using Key = std::pair<std::vector<std::size_t>, std::vector<std::size_t>>;
+
+struct Perturbed {
+    std::vector<std::string> da, en;
+    std::set<Key> truth;
+};
+
+// A fixed perturbation: English dropped from every 9th pair, Danish from every 13th, and
+// every 11th pair merged with the next on the English side (a 2-1 bead); optionally a first
+// stretch of Danish paragraphs without their English.
+Perturbed perturbed(const std::vector<std::pair<std::string, std::string>>& pairs, std::size_t danish_only_prefix = 0) {
+    Perturbed doc;
+    for (std::size_t k = 0; k < danish_only_prefix && k < pairs.size(); ++k) {
+        doc.truth.insert({{doc.da.size()}, {}});
+        doc.da.push_back(pairs[k].first);
+    }
+    for (std::size_t k = danish_only_prefix; k < pairs.size(); ++k) {
+        if (k % 9 == 4) {
+            doc.truth.insert({{doc.da.size()}, {}});
+            doc.da.push_back(pairs[k].first);
+        } else if (k % 13 == 6) {
+            doc.truth.insert({{}, {doc.en.size()}});
+            doc.en.push_back(pairs[k].second);
+        } else if (k % 11 == 2 && k + 1 < pairs.size()) {
+            doc.truth.insert({{doc.da.size(), doc.da.size() + 1}, {doc.en.size()}});
+            doc.da.push_back(pairs[k].first);
+            doc.da.push_back(pairs[k + 1].first);
+            doc.en.push_back(pairs[k].second + " " + pairs[k + 1].second);
+            ++k;
+        } else {
+            doc.truth.insert({{doc.da.size()}, {doc.en.size()}});
+            doc.da.push_back(pairs[k].first);
+            doc.en.push_back(pairs[k].second);
+        }
+    }
+    return doc;
+}
+
+void require_monotone_cover(const std::vector<Bead>& beads, std::size_t n, std::size_t m) {
+    std::size_t i = 0, j = 0;
+    for (const auto& bead : beads) {
+        REQUIRE(!(bead.da.empty() && bead.en.empty()));
+        for (auto k : bead.da) REQUIRE(k == i++);
+        for (auto k : bead.en) REQUIRE(k == j++);
+    }
+    REQUIRE(i == n);
+    REQUIRE(j == m);
+}
+
+double f1(const std::vector<Bead>& beads, const std::set<Key>& truth) {
+    std::size_t correct = 0;
+    for (const auto& bead : beads) correct += truth.contains({bead.da, bead.en});
+    const double p = static_cast<double>(correct) / static_cast<double>(beads.size());
+    const double r = static_cast<double>(correct) / static_cast<double>(truth.size());
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+const SentenceScorer& scorer() {
+    static const Lexicon lexicon;
+    static const SentenceScorer instance(lexicon);
+    return instance;
+}
+
+}  // namespace
+
+TEST_CASE("anchors: mutual best with a lead on both sides, then the longest non-crossing chain") {
+    using detail::BestScores;
+    std::vector<BestScores> da(7), en(8);
+    auto offer = [&](std::uint32_t i, std::uint32_t j, double score) {
+        da[i].offer(j, score);
+        en[j].offer(i, score);
+    };
+    offer(0, 0, 6.0), offer(0, 1, 1.0);
+    offer(1, 5, 7.0);                    // crosses the chain below
+    offer(2, 1, 6.0);
+    offer(3, 2, 6.0);
+    offer(4, 3, 6.0);
+    offer(5, 6, 5.0), offer(5, 7, 4.5);  // no lead over the runner-up
+    offer(6, 6, 4.0);                    // English 6 prefers Danish 5: not mutual
+    const auto anchors = detail::select_anchors(da, en, 2.0, 2.0);
+    CHECK(anchors == std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {2, 1}, {3, 2}, {4, 3}});
+    // A score below the minimum is no anchor either.
+    CHECK(detail::select_anchors(da, en, 6.5, 2.0) == std::vector<std::pair<std::size_t, std::size_t>>{{1, 5}});
+}
+
+TEST_CASE("cuts fall only between two consecutive anchors, inside the lattice") {
+    const std::vector<std::pair<std::size_t, std::size_t>> anchors{{0, 0}, {1, 1}, {3, 4}, {5, 6}, {6, 7}, {9, 9}};
+    const auto cuts = detail::cut_nodes(anchors, 10, 10);
+    CHECK(cuts == std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {1, 1}, {6, 7}, {10, 10}});
+    CHECK(detail::cut_nodes({}, 4, 0) == std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {4, 0}});
+}
+
+TEST_CASE("a long help text with omissions and merges is aligned stretch by stretch, every segment once") {
+    const auto pairs = help_pairs(700);
+    REQUIRE(pairs.size() == 700);
+    const Perturbed doc = perturbed(pairs);
+    REQUIRE((doc.da.size() + 1) * (doc.en.size() + 1) > 40000);  // beyond the whole-lattice search
+    const auto beads = align_texts(scorer(), doc.da, doc.en);
+    require_monotone_cover(beads, doc.da.size(), doc.en.size());
+    CHECK(f1(beads, doc.truth) > 0.9);
+    for (const auto& bead : beads)
+        if (!bead.da.empty() && !bead.en.empty()) CHECK((bead.score >= 0.0 && bead.score <= 1.0));
+}
+
+TEST_CASE("after a long Danish-only stretch the search finds the translations again") {
+    const auto pairs = help_pairs(500);
+    REQUIRE(pairs.size() == 500);
+    const Perturbed doc = perturbed(pairs, 150);
+    const auto beads = align_texts(scorer(), doc.da, doc.en);
+    require_monotone_cover(beads, doc.da.size(), doc.en.size());
+    CHECK(f1(beads, doc.truth) > 0.9);
+    // The 150 Danish paragraphs without translation stay unaligned (at most a few taken by mistake).
+    std::size_t left_alone = 0;
+    for (const auto& bead : beads)
+        if (bead.en.empty() && !bead.da.empty() && bead.da.front() < 150) ++left_alone;
+    CHECK(left_alone >= 140);
+}
+
+TEST_CASE("a long text against an empty or one-line text gives omissions, with no division by the empty side") {
+    std::vector<std::string> many;
+    for (std::size_t k = 0; k < 41000; ++k) many.push_back("Linje " + std::to_string(k) + ".");
+    const std::vector<std::string> none;
+    const auto danish_only = align_texts(scorer(), many, none);
+    require_monotone_cover(danish_only, many.size(), 0);
+    CHECK(danish_only.size() == many.size());
+    const auto english_only = align_texts(scorer(), none, many);
+    require_monotone_cover(english_only, 0, many.size());
+    // One Danish line that translates one English line among many.
+    std::vector<std::string> english = many;
+    english[20000] = "The dog sleeps in the sun.";
+    const std::vector<std::string> one{"Hunden sover i solen."};
+    const auto single = align_texts(scorer(), one, english);
+    require_monotone_cover(single, 1, english.size());
+    bool found = false;
+    for (const auto& bead : single) found |= bead.da == std::vector<std::size_t>{0} && bead.en == std::vector<std::size_t>{20000};
+    CHECK(found);
+}
