@@ -254,7 +254,12 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const std::string_view next_word = first_word(next);
         const char32_t next_first = first_code_point(next_word);
         if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on
-        if (is_function_word(to_lower(last_word(text)))) return 0;
+        // A line ending in a function word runs on into the next ("… set i" | "Danmark …"),
+        // unless it stands apart: a short line that opens a block where blank lines mark the
+        // paragraphs ("Ton over" above its text) is a heading, as no paragraph starts so.
+        const bool apart = j == 0 && k == 1 && context.blank_paragraphs &&
+                           static_cast<double>(code_points(text)) < 0.5 * context.width;
+        if (is_function_word(to_lower(last_word(text))) && !apart) return 0;
         // A heading ends in a word, not a dash ("vælg Formater - Side -").
         if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
         // A single word that ends a sentence after it is that sentence's end ("... markerer du

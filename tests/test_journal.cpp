@@ -192,6 +192,34 @@ TEST_CASE("a short line followed by a bracket is a sentence, not a heading", "[j
                            "I en rottemodel med induktion af cerebralt infarkt påvistes en gavnlig effekt af lokal implantation af MSC."});
 }
 
+TEST_CASE("a short line ending in a function word heads a section only where it stands apart", "[journal]") {
+    // Blank lines mark the paragraphs: "Ton over" opens its block above capitalised text, so
+    // it is a heading. Without blank lines such a line after a sentence runs on into the next.
+    const std::string apart =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
+        "hospitaler i hele landet. Flere forsøg er i gang med patienter.\n"
+        "\n"
+        "Ton over\n"
+        "Indtast antallet af figurer du ønsker mellem de to valgte objekter, og vælg\n"
+        "derefter den farve som overgangen skal have.\n"
+        "\n"
+        "Behandlingen er dog stadig eksperimentel, og resultaterne skal bekræftes i\n"
+        "større studier med flere patienter og en længere opfølgning.\n";
+    const Document document = parse(apart);
+    REQUIRE(document.articles.size() == 1);
+    std::vector<std::string> headings;
+    for (const auto& section : document.articles[0].sections)
+        if (section.heading) headings.push_back(section.heading->text);
+    CHECK(headings == std::vector<std::string>{"Ton over"});
+
+    const std::string inside =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
+        "hospitaler i hele landet. Flere forsøg er i gang med patienter i dag.\n"
+        "Det står over\n"
+        "Danmarks grænser klart at behandlingen er eksperimentel og skal bekræftes.\n";
+    for (const auto& section : parse(inside).articles.at(0).sections) CHECK_FALSE(section.heading);
+}
+
 TEST_CASE("text that is not journal shaped becomes one article of sentences", "[journal][robust]") {
     const std::string text = "Det regner i dag. Vi bliver hjemme.\n\nI morgen skinner solen måske.\n";
     const Document document = parse(text);
