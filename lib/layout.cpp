@@ -167,17 +167,28 @@ void reattach_moved_blocks(LayoutResult& result) {
                (blocks[b - 1].last - blocks[b - 1].first < 2 && lines[blocks[b - 1].last].width * 10 < column * 9 &&
                 end != ',' && !is_hyphen(end));
     };
+    std::vector<char> is_orphan(blocks.size(), 0), is_dangling(blocks.size(), 0);
+    bool candidates = false;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        is_orphan[b] = orphan(b);
+        candidates = candidates || is_orphan[b];
+    }
+    if (!candidates) return;
+    for (std::size_t b = 0; b < blocks.size(); ++b) is_dangling[b] = dangling(b);
     std::vector<std::size_t> rest_of(blocks.size(), blocks.size());  // dangling block -> its rest
     std::vector<bool> moved(blocks.size(), false);
     bool any = false;
     for (std::size_t b = 0; b < blocks.size(); ++b) {
-        if (!dangling(b)) continue;
+        if (!is_dangling[b]) continue;
+        // The nearest rest within the window, either way (blocks are in line order).
         std::size_t best = blocks.size(), best_distance = window + 1;
-        for (std::size_t o = 0; o < blocks.size(); ++o) {
-            if (o == b || moved[o] || rest_of[o] != blocks.size() || !orphan(o)) continue;
-            const std::size_t distance = o > b ? blocks[o].first - blocks[b].last : blocks[b].first - blocks[o].last;
-            if (distance < best_distance) best = o, best_distance = distance;
-        }
+        const auto consider = [&](std::size_t o, std::size_t distance) {
+            if (is_orphan[o] && !moved[o] && rest_of[o] == blocks.size() && distance < best_distance)
+                best = o, best_distance = distance;
+        };
+        for (std::size_t o = b; o-- > 0 && blocks[b].first - blocks[o].last <= window;) consider(o, blocks[b].first - blocks[o].last);
+        for (std::size_t o = b + 1; o < blocks.size() && blocks[o].first - blocks[b].last <= window; ++o)
+            consider(o, blocks[o].first - blocks[b].last);
         if (best == blocks.size()) continue;
         rest_of[b] = best;
         moved[best] = any = true;
