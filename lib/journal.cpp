@@ -364,6 +364,45 @@ bool continues_address(const SourceLine& last, const SourceLine& next) {
 std::size_t block_start(const Block& block) { return block.front()->start; }
 std::size_t block_end(const Block& block) { return block.back()->end; }
 
+// Where no blank line marks paragraphs and the Resumé's last line happens to fill the column,
+// the Resumé runs on into the body. The Summary translates it, so a plain Resumé with more
+// than two sentences over the Summary's count ran on: it is cut at the shortest line that
+// ends a sentence and leaves it within two of the Summary's count, and the rest goes to the
+// body. A structure note says so.
+void end_runaway_resume(const Context& context, std::size_t begin, std::size_t end, Article& article) {
+    if (context.blank_paragraphs || !article.resume_parts.empty() || !article.summary) return;
+    const std::size_t english = article.summary->sentences.size();
+    const std::size_t danish = article.resume.size();
+    if (english == 0 || danish <= english + 2) return;
+    std::size_t best = 0;
+    double best_ratio = 0.97;  // a line as wide as the column is no paragraph's last
+    for (std::size_t k = begin; k < end; ++k) {
+        const SourceLine& line = context.lines[k];
+        const std::string_view text = line.text.text();
+        const std::string_view visible = trim(text);
+        if (visible.empty()) continue;
+        const std::size_t last_byte = static_cast<std::size_t>(visible.data() - text.data()) + visible.size() - 1;
+        const std::size_t line_end = line.text.origin(last_byte) + 1;
+        for (std::size_t keep = english > 2 ? english - 2 : 1; keep <= english + 2 && keep < danish; ++keep) {
+            if (article.resume[keep - 1].end != line_end) continue;
+            const double ratio = static_cast<double>(line.width) / context.width;
+            if (ratio < best_ratio) best = keep, best_ratio = ratio;
+        }
+    }
+    if (best == 0) return;
+    std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
+                               std::make_move_iterator(article.resume.end()));
+    article.resume.resize(best);
+    article.structure_notes.push_back(StructureNote{
+        "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
+            " (the Summary has " + std::to_string(english) + "), at the shortest line that ends a sentence there; the " +
+            std::to_string(rest.size()) + " sentences after it are body text",
+        rest.front().start, rest.back().end});
+    if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
+    auto& body = article.sections.front().sentences;
+    body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+}
+
 // One article's fields from the blocks of lines [begin, end) after its header.
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
     std::vector<bool> guessed;
@@ -490,6 +529,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     }
     flush_summary();
     flush_correspondence();
+    end_runaway_resume(context, begin, end, article);
 }
 
 // An article header: title lines, then a line with the kind label and the authors.

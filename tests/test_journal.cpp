@@ -220,6 +220,43 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
     for (const auto& section : parse(inside).articles.at(0).sections) CHECK_FALSE(section.heading);
 }
 
+TEST_CASE("a Resumé that runs on past its last full line ends where the Summary's count says", "[journal]") {
+    // No blank lines (pdftotext -raw) and the Resumé's last line fills the column: nothing in
+    // the layout ends it. Its Summary has three sentences; the shortest line that ends a
+    // sentence within two of that count ends it, and a note says so.
+    const std::string text =
+        "Stamceller i klinikken\n"
+        "OVERSIGTSARTIKEL\n"
+        "Jens Hansen & Ole Olsen\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad i behandlingen af mange sygdomme.\n"
+        "Resultaterne er lovende for patienter med hjertesygdom i dag. De\n"
+        "langsigtede virkninger af behandlingen kendes endnu ikke.\n"
+        "Der er stor interesse for stamceller i hele verden blandt forskerne\n"
+        "og klinikerne. Behandlingen er dog stadig eksperimentel og dyr her.\n"
+        "Vi gennemgik litteraturen fra de seneste ti år om emnet i denne\n"
+        "oversigt. Mange studier var små og havde ingen kontrolgruppe.\n"
+        "Summary\n"
+        "Jens Hansen & Ole Olsen: Stem cells in the clinic. Ugeskr Læger 2004;166: 101-103\n"
+        "Stem cells are used more and more in the treatment of many diseases. The results are promising\n"
+        "for patients with heart disease today. The long-term effects of the treatment are not yet known.\n"
+        "Korrespondance: Jens Hansen, Medicinsk afdeling, Rigshospitalet.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{"Stamceller bruges i stigende grad i behandlingen af mange sygdomme.",
+                                   "Resultaterne er lovende for patienter med hjertesygdom i dag.",
+                                   "De langsigtede virkninger af behandlingen kendes endnu ikke."});
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections[0].sentences.size() == 4);
+    CHECK(article.sections[0].sentences[0].text == "Der er stor interesse for stamceller i hele verden blandt forskerne og klinikerne.");
+    bool noted = false;
+    for (const auto& n : article.structure_notes) noted = noted || n.message.find("the Summary has 3") != std::string::npos;
+    CHECK(noted);
+    check_spans(document, text);
+}
+
 TEST_CASE("text that is not journal shaped becomes one article of sentences", "[journal][robust]") {
     const std::string text = "Det regner i dag. Vi bliver hjemme.\n\nI morgen skinner solen måske.\n";
     const Document document = parse(text);
