@@ -90,6 +90,13 @@ TEST_CASE("kind labels glued to the author names come apart", "[journal][fields]
     CHECK_FALSE(split_kind_label("MSC-biologien er beskrevet i en tidligere"));
     CHECK_FALSE(split_kind_label("Morfologisk er MSC fibroblastlignende celler."));
     CHECK_FALSE(split_kind_label("HSC [25]. I immuninkompetente"));
+    // A sentence that opens with a long word in capitals (a function name) is no header.
+    CHECK_FALSE(split_kind_label("SAMMENKÆD er en forbedring af SAM-"));
+    CHECK_FALSE(split_kind_label("SAMMENKÆDNING returnerer en tekst"));
+    // Name particles are names.
+    const auto particles = split_kind_label("KASUISTIK Hans van der Berg og Ole de Vries");
+    REQUIRE(particles);
+    CHECK(particles->label == "KASUISTIK");
     CHECK(journal_detail::starts_summary("SummaryCarsten Johan Heilmann & Niels Jacobsen:Allogeneic"));
     CHECK(journal_detail::starts_summary("Summary"));
     CHECK(journal_detail::starts_summary("Summary: Carsten Heilmann"));
