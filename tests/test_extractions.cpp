@@ -493,6 +493,15 @@ TEST_CASE("column_order splits columns that share no row, and a right column of 
     CHECK(std::vector<std::string>(read.end() - 3, read.end()) ==
           std::vector<std::string>(right.begin(), right.begin() + 3));
 
+    // The same three right-column lines on a long page (the rest of the page is the left
+    // column's: the next article begins there).
+    std::string long_page = short_right;
+    for (std::size_t k = 0; k < 30; ++k) long_page += row(k % 2 ? "og spalten fortsætter med tekst i" : "flere linjer som fylder den ud til", "");
+    const auto long_read = read_in_order(long_page);
+    REQUIRE(long_read.size() == 45);
+    CHECK(std::vector<std::string>(long_read.end() - 3, long_read.end()) ==
+          std::vector<std::string>(right.begin(), right.begin() + 3));
+
     // One column of short lines with a deep indent now and then is no two-column page.
     std::string one_column;
     for (std::size_t k = 0; k < 10; ++k) one_column += (k % 4 == 0 ? std::string(20, ' ') : std::string()) + "kort linje " + std::to_string(k) + "\n";

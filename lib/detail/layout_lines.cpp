@@ -232,7 +232,7 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     }
     // Fewer gapped lines: a page whose right column ends early (the document's last page) or
     // starts late. Such a page must pass the stricter test below (a clean gutter).
-    if (nonblank < 6 || gapped * 8 < nonblank) return page;
+    if (nonblank < 6 || gapped < 3 || gapped * 16 < nonblank) return page;
     const bool few_gapped = gapped * 3 < nonblank;
 
     constexpr std::size_t max_columns = 1000;
@@ -360,7 +360,7 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     for (const Split& split : splits)
         if (split.left && !split.across && split.left_end * 5 >= edge * 4) ++at_edge;
     const bool clean = occupied[best] == 0 && gutter_end - gutter_begin >= 2 && left_lines * 4 >= nonblank &&
-                       at_edge * 3 >= left_lines && right_lines >= 3 && right_lines * 8 >= nonblank;
+                       at_edge * 3 >= left_lines && right_lines >= 3 && right_lines * 16 >= nonblank;
     if (few_gapped && !clean) return page;
     if (!clean && (both * 10 < nonblank || left_lines * 4 < nonblank || right_lines * 4 < nonblank)) return page;
 
