@@ -364,13 +364,13 @@ bool continues_address(const SourceLine& last, const SourceLine& next) {
 std::size_t block_start(const Block& block) { return block.front()->start; }
 std::size_t block_end(const Block& block) { return block.back()->end; }
 
-// Where no blank line marks paragraphs and the Resumé's last line happens to fill the column,
-// the Resumé runs on into the body. The Summary translates it, so a plain Resumé with more
+// Where no blank line ends the Resumé (none mark paragraphs, or only an indent does) and its
+// last line happens to fill the column, it runs on into the body. The Summary translates it, so a plain Resumé with more
 // than two sentences over the Summary's count ran on: it is cut at the shortest line that
 // ends a sentence and leaves it within two of the Summary's count, and the rest goes to the
 // body. A structure note says so.
 void end_runaway_resume(const Context& context, std::size_t begin, std::size_t end, Article& article) {
-    if (context.blank_paragraphs || !article.resume_parts.empty() || !article.summary) return;
+    if (!article.resume_parts.empty() || !article.summary) return;
     const std::size_t english = article.summary->sentences.size();
     const std::size_t danish = article.resume.size();
     if (english == 0 || danish <= english + 2) return;
