@@ -234,6 +234,9 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     // starts late. Such a page must pass the stricter test below (a clean gutter).
     if (nonblank < 6 || gapped < 3 || gapped * 16 < nonblank) return page;
     const bool few_gapped = gapped * 3 < nonblank;
+    // A printed page holds a few hundred lines at most: a longer "page" is a text without form
+    // feeds, where a few gapped lines say nothing (and the full test would read all of it).
+    if (few_gapped && page.size() > 400) return page;
 
     constexpr std::size_t max_columns = 1000;
     std::vector<std::size_t> occupied;  // per column: lines with a visible character there
