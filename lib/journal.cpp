@@ -368,9 +368,9 @@ std::size_t block_end(const Block& block) { return block.back()->end; }
 // last line happens to fill the column, it runs on into the body. The Summary translates it, so a plain Resumé with more
 // than two sentences over the Summary's count ran on: it is cut at the shortest line that
 // ends a sentence and leaves it within two of the Summary's count, and the rest goes to the
-// body. A structure note says so.
+// body. A structured Resumé is cut in its last part. A structure note says so.
 void end_runaway_resume(const Context& context, std::size_t begin, std::size_t end, Article& article) {
-    if (!article.resume_parts.empty() || !article.summary) return;
+    if (!article.summary) return;
     const std::size_t english = article.summary->sentences.size();
     const std::size_t danish = article.resume.size();
     if (english == 0 || danish <= english + 2) return;
@@ -383,9 +383,15 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
         if (visible.empty()) continue;
         const std::size_t last_byte = static_cast<std::size_t>(visible.data() - text.data()) + visible.size() - 1;
         const std::size_t line_end = line.text.origin(last_byte) + 1;
-        for (std::size_t keep = english > 2 ? english - 2 : 1; keep <= english + 2 && keep < danish; ++keep) {
+        // A structured Resumé's last part runs on: the cut keeps a sentence of it.
+        const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
+        for (std::size_t keep = std::max(least, english > 2 ? english - 2 : 1); keep <= english + 2 && keep < danish; ++keep) {
             if (article.resume[keep - 1].end != line_end) continue;
-            const double ratio = static_cast<double>(line.width) / context.width;
+            // A line an extraction joined at a broken word is over a column long: its part
+            // after the first column's worth is what the last line held (as ends_paragraph).
+            double length = static_cast<double>(line.width);
+            while (length > 1.3 * context.width) length -= context.width;
+            const double ratio = length / context.width;
             if (ratio < best_ratio) best = keep, best_ratio = ratio;
         }
     }
@@ -393,6 +399,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
                                std::make_move_iterator(article.resume.end()));
     article.resume.resize(best);
+    if (!article.resume_parts.empty()) article.resume_parts.back().end = best;
     article.structure_notes.push_back(StructureNote{
         "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
             " (the Summary has " + std::to_string(english) + "), at the shortest line that ends a sentence there; the " +

@@ -262,6 +262,22 @@ TEST_CASE("a Resumé that runs on past its last full line ends where the Summary
     for (const auto& n : article.structure_notes) noted = noted || n.message.find("the Summary has 3") != std::string::npos;
     CHECK(noted);
     check_spans(document, text);
+
+    // A structured Resumé is cut in its last part, which keeps the sentences before the cut.
+    std::string structured = text;
+    const auto put = [&](const std::string& from, const std::string& to) {
+        const auto at = structured.find(from);
+        REQUIRE(at != std::string::npos);
+        structured.replace(at, from.size(), to);
+    };
+    put("Resumé\nStamceller", "Resumé\nIntroduktion: Stamceller");
+    put("sygdomme.\nResultaterne er lovende for patienter med hjertesygdom i dag.", "sygdomme.\nKonklusion: Resultaterne er lovende for patienter i dag.");
+    const Article& cut = parse(structured).articles.at(0);
+    REQUIRE(cut.resume_parts.size() == 2);
+    CHECK(cut.resume.size() == 3);
+    CHECK(cut.resume_parts[1].label == "Konklusion");
+    CHECK(cut.resume_parts[1].begin == 1);
+    CHECK(cut.resume_parts[1].end == 3);
 }
 
 TEST_CASE("text that is not journal shaped becomes one article of sentences", "[journal][robust]") {
