@@ -538,6 +538,13 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
     bool noted = false;
     for (const Repair& repair : layout.repairs) noted = noted || repair.detail.find("paragraph goes on at line 6") != std::string::npos;
     CHECK(noted);
+    // The parse keeps the guess as a structure note of the article that holds the paragraph.
+    const Document document = Parser().parse(make_source(text, "moved.txt"));
+    REQUIRE(document.articles.size() == 1);
+    bool structure_noted = false;
+    for (const auto& n : document.articles[0].structure_notes)
+        structure_noted = structure_noted || n.message.find("go on with the block at line 6") != std::string::npos;
+    CHECK(structure_noted);
     // A text that begins in lower case begins mid-article: that block stays first.
     const LayoutResult first = repair_layout(make_source("resten af en sætning fra forrige side står her.\n\n" + text, "mid.txt"));
     REQUIRE(!first.lines.empty());
