@@ -254,7 +254,12 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const std::string_view next_word = first_word(next);
         const char32_t next_first = first_code_point(next_word);
         if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on
-        if (is_function_word(to_lower(last_word(text)))) return 0;
+        // A line ending in a function word runs on into the next ("… set i" | "Danmark …"),
+        // unless it stands apart: a short line that opens a block where blank lines mark the
+        // paragraphs ("Ton over" above its text) is a heading, as no paragraph starts so.
+        const bool apart = j == 0 && k == 1 && context.blank_paragraphs &&
+                           static_cast<double>(code_points(text)) < 0.5 * context.width;
+        if (is_function_word(to_lower(last_word(text))) && !apart) return 0;
         // A heading ends in a word, not a dash ("vælg Formater - Side -").
         if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
         // A single word that ends a sentence after it is that sentence's end ("... markerer du
@@ -358,6 +363,52 @@ bool continues_address(const SourceLine& last, const SourceLine& next) {
 
 std::size_t block_start(const Block& block) { return block.front()->start; }
 std::size_t block_end(const Block& block) { return block.back()->end; }
+
+// Where no blank line ends the Resumé (none mark paragraphs, or only an indent does) and its
+// last line happens to fill the column, it runs on into the body. The Summary translates it, so a plain Resumé with more
+// than two sentences over the Summary's count ran on: it is cut at the shortest line that
+// ends a sentence and leaves it within two of the Summary's count, and the rest goes to the
+// body. A structured Resumé is cut in its last part. A structure note says so.
+void end_runaway_resume(const Context& context, std::size_t begin, std::size_t end, Article& article) {
+    if (!article.summary) return;
+    const std::size_t english = article.summary->sentences.size();
+    const std::size_t danish = article.resume.size();
+    if (english == 0 || danish <= english + 2) return;
+    std::size_t best = 0;
+    double best_ratio = 0.97;  // a line as wide as the column is no paragraph's last
+    for (std::size_t k = begin; k < end; ++k) {
+        const SourceLine& line = context.lines[k];
+        const std::string_view text = line.text.text();
+        const std::string_view visible = trim(text);
+        if (visible.empty()) continue;
+        const std::size_t last_byte = static_cast<std::size_t>(visible.data() - text.data()) + visible.size() - 1;
+        const std::size_t line_end = line.text.origin(last_byte) + 1;
+        // A structured Resumé's last part runs on: the cut keeps a sentence of it.
+        const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
+        for (std::size_t keep = std::max(least, english > 2 ? english - 2 : 1); keep <= english + 2 && keep < danish; ++keep) {
+            if (article.resume[keep - 1].end != line_end) continue;
+            // A line an extraction joined at a broken word is over a column long: its part
+            // after the first column's worth is what the last line held (as ends_paragraph).
+            double length = static_cast<double>(line.width);
+            while (length > 1.3 * context.width) length -= context.width;
+            const double ratio = length / context.width;
+            if (ratio < best_ratio) best = keep, best_ratio = ratio;
+        }
+    }
+    if (best == 0) return;
+    std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
+                               std::make_move_iterator(article.resume.end()));
+    article.resume.resize(best);
+    if (!article.resume_parts.empty()) article.resume_parts.back().end = best;
+    article.structure_notes.push_back(StructureNote{
+        "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
+            " (the Summary has " + std::to_string(english) + "), at the shortest line that ends a sentence there; the " +
+            std::to_string(rest.size()) + " sentences after it are body text",
+        rest.front().start, rest.back().end});
+    if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
+    auto& body = article.sections.front().sentences;
+    body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+}
 
 // One article's fields from the blocks of lines [begin, end) after its header.
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
@@ -485,6 +536,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     }
     flush_summary();
     flush_correspondence();
+    end_runaway_resume(context, begin, end, article);
 }
 
 // An article header: title lines, then a line with the kind label and the authors.
@@ -704,6 +756,29 @@ Document Parser::parse(DocumentLayout prepared, unsigned threads) const {
         article.truncated_end = !article.summary.has_value() && a + 1 == ranges.size();
     });
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
+
+    // A block the layout stage moved back to the paragraph it ends (reattach_moved_blocks) is
+    // a guess: the article that holds the paragraph gets a structure note.
+    {
+        constexpr std::string_view moved = "paragraph goes on at line ";
+        std::vector<std::pair<std::size_t, const Repair*>> joins;  // (paragraph's last line end, repair)
+        for (const Repair& repair : document.repairs)
+            if (repair.kind == Repair::Kind::lines_joined && repair.detail.starts_with(moved)) joins.emplace_back(repair.start, &repair);
+        if (!joins.empty()) {
+            std::sort(joins.begin(), joins.end());
+            std::size_t a = 0;
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                while (a + 1 < ranges.size() && k >= ranges[a + 1].begin) ++a;
+                const auto hit = std::lower_bound(joins.begin(), joins.end(), std::make_pair(lines[k].end, static_cast<const Repair*>(nullptr)));
+                if (hit == joins.end() || hit->first != lines[k].end || ranges.empty() || k < ranges[a].begin) continue;
+                const Repair& repair = *hit->second;
+                document.articles[a].structure_notes.push_back(StructureNote{
+                    "the paragraph that stops mid-sentence at line " + std::to_string(lines[k].number) +
+                        " is taken to go on with the block at line " + repair.detail.substr(moved.size()),
+                    std::min(repair.start, repair.end), std::max(repair.start, repair.end)});
+            }
+        }
+    }
 
     for (const LiftedCaption& caption : layout.layout.captions) {
         std::size_t owner = 0;

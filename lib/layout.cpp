@@ -116,6 +116,110 @@ void extend_open_captions(LayoutResult& result) {
     result.lines = std::move(kept);
 }
 
+// pdftotext's default reading order sometimes moves a block of a column elsewhere on the
+// page or to the page before (a column's last lines, the start of the next column): a
+// paragraph then stops mid-sentence at a line that fills the column, before a blank line
+// and a new capitalised block, and its rest stands alone, starting in lower case after a
+// block that ended its sentence. Each such broken paragraph takes the nearest such rest
+// (within `window` lines, either way) back: the rest's lines move after it, their source
+// offsets kept (spans become the smallest span holding the sentence's bytes). The join is
+// a `lines_joined` repair that says so. Text without blank lines has no blocks to move.
+void reattach_moved_blocks(LayoutResult& result) {
+    constexpr std::size_t window = 160;
+    std::vector<SourceLine>& lines = result.lines;
+    struct Block {
+        std::size_t first = 0, last = 0;  // line indices, inclusive
+    };
+    std::vector<Block> blocks;
+    std::vector<std::size_t> widths;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        if (lines[k].blank()) continue;
+        widths.push_back(lines[k].width);
+        if (!blocks.empty() && blocks.back().last + 1 == k) blocks.back().last = k;
+        else blocks.push_back({k, k});
+    }
+    if (blocks.size() < 3 || widths.size() < 8) return;
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    const std::size_t column = *quartile;
+    const auto text_of = [&](std::size_t k) { return trim(lines[k].text.text()); };
+    const auto dangling = [&](std::size_t b) {
+        // A line that fills the column: not a paragraph's last (short), nor several lines the
+        // extraction joined (longer than a column: its end says nothing), nor an address.
+        const std::string_view last = text_of(blocks[b].last);
+        const std::size_t width = lines[blocks[b].last].width;
+        if (width * 10 < column * 9 || width * 10 > column * 13 || ends_with_sentence_end(last)) return false;
+        const std::size_t space = last.rfind(' ');
+        if (last.substr(space == std::string_view::npos ? 0 : space).find('@') != std::string_view::npos) return false;
+        const char32_t end = last_code_point(last);
+        if (!(is_lower(end) || end == ',' || (is_hyphen(end) && !word_before_final_hyphen(last).empty()))) return false;
+        // The next block opening in lower case is the rest already: the paragraph rules join it.
+        return b + 1 == blocks.size() || !is_lower(first_code_point(text_of(blocks[b + 1].first)));
+    };
+    // A rest follows a block that ended its sentence, or a heading or title (one or two short
+    // lines: the extraction put the rest under the next article's title).
+    const auto orphan = [&](std::size_t b) {
+        // The text's first block may well start in lower case: the file begins mid-article.
+        if (b == 0 || !is_lower(first_code_point(text_of(blocks[b].first)))) return false;
+        const std::string_view before = text_of(blocks[b - 1].last);
+        const char32_t end = last_code_point(before);
+        return ends_with_sentence_end(before) ||
+               (blocks[b - 1].last - blocks[b - 1].first < 2 && lines[blocks[b - 1].last].width * 10 < column * 9 &&
+                end != ',' && !is_hyphen(end));
+    };
+    std::vector<char> is_orphan(blocks.size(), 0), is_dangling(blocks.size(), 0);
+    bool candidates = false;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        is_orphan[b] = orphan(b);
+        candidates = candidates || is_orphan[b];
+    }
+    if (!candidates) return;
+    for (std::size_t b = 0; b < blocks.size(); ++b) is_dangling[b] = dangling(b);
+    std::vector<std::size_t> rest_of(blocks.size(), blocks.size());  // dangling block -> its rest
+    std::vector<bool> moved(blocks.size(), false);
+    bool any = false;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        if (!is_dangling[b]) continue;
+        // The nearest rest within the window, either way (blocks are in line order).
+        std::size_t best = blocks.size(), best_distance = window + 1;
+        const auto consider = [&](std::size_t o, std::size_t distance) {
+            if (is_orphan[o] && !moved[o] && rest_of[o] == blocks.size() && distance < best_distance)
+                best = o, best_distance = distance;
+        };
+        for (std::size_t o = b; o-- > 0 && blocks[b].first - blocks[o].last <= window;) consider(o, blocks[b].first - blocks[o].last);
+        for (std::size_t o = b + 1; o < blocks.size() && blocks[o].first - blocks[b].last <= window; ++o)
+            consider(o, blocks[o].first - blocks[b].last);
+        if (best == blocks.size()) continue;
+        rest_of[b] = best;
+        moved[best] = any = true;
+    }
+    if (!any) return;
+    std::vector<std::size_t> new_index(lines.size(), 0);
+    std::vector<SourceLine> ordered;
+    ordered.reserve(lines.size());
+    const auto take = [&](std::size_t k) {
+        new_index[k] = ordered.size();
+        ordered.push_back(std::move(lines[k]));
+    };
+    std::size_t b = 0;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        while (b < blocks.size() && blocks[b].last < k) ++b;
+        const bool in_block = b < blocks.size() && blocks[b].first <= k;
+        if (in_block && moved[b]) continue;
+        take(k);
+        if (in_block && k == blocks[b].last && rest_of[b] != blocks.size()) {
+            const Block& rest = blocks[rest_of[b]];
+            result.repairs.push_back({Repair::Kind::lines_joined, lines[k].end, lines[rest.first].start,
+                                      "paragraph goes on at line " + std::to_string(lines[rest.first].number) +
+                                          " (the extraction moved that block)"});
+            for (std::size_t r = rest.first; r <= rest.last; ++r) take(r);
+        }
+    }
+    for (LiftedCaption& caption : result.captions)
+        if (caption.line < new_index.size()) caption.line = new_index[caption.line];
+    lines = std::move(ordered);
+}
+
 }  // namespace
 
 LayoutResult repair_layout(const SourceText& source) {
@@ -158,6 +262,7 @@ LayoutResult repair_layout(const SourceText& source) {
     }
     add_page();
     extend_open_captions(result);
+    reattach_moved_blocks(result);
     return result;
 }
 

@@ -16,6 +16,7 @@
 #include "detail/journal_fields.hpp"
 #include "detail/layout_lines.hpp"
 #include "summalign/journal.hpp"
+#include "summalign/layout.hpp"
 #include "test_util.hpp"
 
 using Json = nlohmann::json;
@@ -434,4 +435,118 @@ TEST_CASE("a sentence read out of source order spans every byte it was read from
     in_order.append_source(source, 5, 15);
     in_order.append_source(source, 15, 25);
     CHECK(in_order.source_hull(2, 18) == std::pair<std::size_t, std::size_t>{7, 23});
+}
+
+namespace {
+
+// The visible text of each range column_order gives, blank ones left out.
+std::vector<std::string> read_in_order(const std::string& page) {
+    std::vector<layout_detail::LineRange> lines;
+    std::size_t begin = 0, number = 0;
+    for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
+        lines.push_back({begin, at, ++number});
+    std::vector<std::string> read;
+    for (const layout_detail::LineRange& r : layout_detail::column_order(page, lines)) {
+        const std::string t = page.substr(r.start, r.end - r.start);
+        const auto first = t.find_first_not_of(' ');
+        if (first != std::string::npos) read.push_back(t.substr(first, t.find_last_not_of(' ') - first + 1));
+    }
+    return read;
+}
+
+std::string row(const std::string& left, const std::string& right, std::size_t right_at = 46) {
+    std::size_t columns = 0;  // code points, as -layout pads
+    for (const char c : left) columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    std::string line = left;
+    if (!right.empty()) line += std::string(right_at - columns, ' ') + right;
+    return line + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("column_order splits columns that share no row, and a right column of a few lines", "[extractions][layout]") {
+    const std::vector<std::string> left = {"Den venstre spalte begynder med ord", "som fortsætter på linje to med mere",
+                                           "og her er den tredje linje af dem", "hvor en sætning slutter til sidst.",
+                                           "Så kommer en ny med andre ord og", "den sjette linje slutter spalten."};
+    const std::vector<std::string> right = {"Højre spalte har sin egen tekst", "med ord på linje to og lidt mere",
+                                            "samt en tredje linje som de andre", "der slutter sin sætning her.",
+                                            "En femte linje begynder igen og", "den sidste slutter spalten."};
+    std::vector<std::string> both = left;
+    both.insert(both.end(), right.begin(), right.end());
+    // pdftotext -layout gives columns whose baselines are half a line apart rows of their own.
+    std::string interleaved;
+    for (std::size_t k = 0; k < left.size(); ++k) interleaved += row(left[k], "") + row("", right[k]);
+    CHECK(read_in_order(interleaved) == both);
+
+    // The right column ends after three lines (the document's end); a caption in smaller
+    // type runs past the left column's edge into the gutter.
+    std::string short_right;
+    for (std::size_t k = 0; k < 3; ++k) short_right += row(left[k], right[k]);
+    short_right += row("Fig. 1. En billedtekst i mindre skrift her", "");
+    for (std::size_t k = 3; k < left.size(); ++k) short_right += row(left[k], "");
+    for (const char* line : {"og spalten fortsætter med tekst i", "flere linjer som fylder den ud til", "kanten af spalten med almindelige",
+                             "ord i en lang række efter hinanden", "indtil den slutter med et punktum."})
+        short_right += row(line, "");
+    const auto read = read_in_order(short_right);
+    REQUIRE(read.size() == 15);
+    CHECK(read[3] == "Fig. 1. En billedtekst i mindre skrift her");
+    CHECK(std::vector<std::string>(read.end() - 3, read.end()) ==
+          std::vector<std::string>(right.begin(), right.begin() + 3));
+
+    // The same three right-column lines on a long page (the rest of the page is the left
+    // column's: the next article begins there).
+    std::string long_page = short_right;
+    for (std::size_t k = 0; k < 30; ++k) long_page += row(k % 2 ? "og spalten fortsætter med tekst i" : "flere linjer som fylder den ud til", "");
+    const auto long_read = read_in_order(long_page);
+    REQUIRE(long_read.size() == 45);
+    CHECK(std::vector<std::string>(long_read.end() - 3, long_read.end()) ==
+          std::vector<std::string>(right.begin(), right.begin() + 3));
+
+    // One column of short lines with a deep indent now and then is no two-column page.
+    std::string one_column;
+    for (std::size_t k = 0; k < 10; ++k) one_column += (k % 4 == 0 ? std::string(20, ' ') : std::string()) + "kort linje " + std::to_string(k) + "\n";
+    CHECK(read_in_order(one_column).size() == 10);
+    CHECK(read_in_order(one_column)[0] == "kort linje 0");
+}
+
+TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhere on the page", "[extractions][layout]") {
+    // pdftotext's default order can put a column's first lines before the paragraph they end
+    // (here under the next article's title): the paragraph stops mid-sentence at a full line.
+    const std::string text =
+        "Første afsnit står her og fortsætter i en lang linje som\n"
+        "fylder hele spalten og slutter med en hel sætning her.\n"
+        "\n"
+        "En titel\n"
+        "\n"
+        "resten af den afbrudte sætning står her for sig selv.\n"
+        "Og så kommer der mere tekst i afsnittet efter resten her.\n"
+        "\n"
+        "Andet afsnit begynder med stort og fortsætter i en linje\n"
+        "der fylder spalten og slutter midt i sætningen med ordet\n"
+        "\n"
+        "Overskrift\n"
+        "Et afsnit med stort begyndelsesbogstav som slutter her.\n";
+    const LayoutResult layout = repair_layout(make_source(text, "moved.txt"));
+    std::vector<std::string> lines;
+    for (const SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 9);
+    CHECK(lines[4] == "der fylder spalten og slutter midt i sætningen med ordet");
+    CHECK(lines[5] == "resten af den afbrudte sætning står her for sig selv.");
+    CHECK(lines[6] == "Og så kommer der mere tekst i afsnittet efter resten her.");
+    CHECK(lines[7] == "Overskrift");
+    bool noted = false;
+    for (const Repair& repair : layout.repairs) noted = noted || repair.detail.find("paragraph goes on at line 6") != std::string::npos;
+    CHECK(noted);
+    // The parse keeps the guess as a structure note of the article that holds the paragraph.
+    const Document document = Parser().parse(make_source(text, "moved.txt"));
+    REQUIRE(document.articles.size() == 1);
+    bool structure_noted = false;
+    for (const auto& n : document.articles[0].structure_notes)
+        structure_noted = structure_noted || n.message.find("go on with the block at line 6") != std::string::npos;
+    CHECK(structure_noted);
+    // A text that begins in lower case begins mid-article: that block stays first.
+    const LayoutResult first = repair_layout(make_source("resten af en sætning fra forrige side står her.\n\n" + text, "mid.txt"));
+    REQUIRE(!first.lines.empty());
+    CHECK(first.lines[0].text.text() == "resten af en sætning fra forrige side står her.");
 }

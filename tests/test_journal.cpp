@@ -90,6 +90,13 @@ TEST_CASE("kind labels glued to the author names come apart", "[journal][fields]
     CHECK_FALSE(split_kind_label("MSC-biologien er beskrevet i en tidligere"));
     CHECK_FALSE(split_kind_label("Morfologisk er MSC fibroblastlignende celler."));
     CHECK_FALSE(split_kind_label("HSC [25]. I immuninkompetente"));
+    // A sentence that opens with a long word in capitals (a function name) is no header.
+    CHECK_FALSE(split_kind_label("SAMMENKÆD er en forbedring af SAM-"));
+    CHECK_FALSE(split_kind_label("SAMMENKÆDNING returnerer en tekst"));
+    // Name particles are names.
+    const auto particles = split_kind_label("KASUISTIK Hans van der Berg og Ole de Vries");
+    REQUIRE(particles);
+    CHECK(particles->label == "KASUISTIK");
     CHECK(journal_detail::starts_summary("SummaryCarsten Johan Heilmann & Niels Jacobsen:Allogeneic"));
     CHECK(journal_detail::starts_summary("Summary"));
     CHECK(journal_detail::starts_summary("Summary: Carsten Heilmann"));
@@ -190,6 +197,87 @@ TEST_CASE("a short line followed by a bracket is a sentence, not a heading", "[j
                            "Mesenkymale stamceller, også kaldet multipotente adult progenitor celler (MAPC), findes i knoglemarven.",
                            "Man har også diskuteret, om man kan bruge MSC i behandlingen af patienter med infarkter [19].",
                            "I en rottemodel med induktion af cerebralt infarkt påvistes en gavnlig effekt af lokal implantation af MSC."});
+}
+
+TEST_CASE("a short line ending in a function word heads a section only where it stands apart", "[journal]") {
+    // Blank lines mark the paragraphs: "Ton over" opens its block above capitalised text, so
+    // it is a heading. Without blank lines such a line after a sentence runs on into the next.
+    const std::string apart =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
+        "hospitaler i hele landet. Flere forsøg er i gang med patienter.\n"
+        "\n"
+        "Ton over\n"
+        "Indtast antallet af figurer du ønsker mellem de to valgte objekter, og vælg\n"
+        "derefter den farve som overgangen skal have.\n"
+        "\n"
+        "Behandlingen er dog stadig eksperimentel, og resultaterne skal bekræftes i\n"
+        "større studier med flere patienter og en længere opfølgning.\n";
+    const Document document = parse(apart);
+    REQUIRE(document.articles.size() == 1);
+    std::vector<std::string> headings;
+    for (const auto& section : document.articles[0].sections)
+        if (section.heading) headings.push_back(section.heading->text);
+    CHECK(headings == std::vector<std::string>{"Ton over"});
+
+    const std::string inside =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
+        "hospitaler i hele landet. Flere forsøg er i gang med patienter i dag.\n"
+        "Det står over\n"
+        "Danmarks grænser klart at behandlingen er eksperimentel og skal bekræftes.\n";
+    for (const auto& section : parse(inside).articles.at(0).sections) CHECK_FALSE(section.heading);
+}
+
+TEST_CASE("a Resumé that runs on past its last full line ends where the Summary's count says", "[journal]") {
+    // No blank lines (pdftotext -raw) and the Resumé's last line fills the column: nothing in
+    // the layout ends it. Its Summary has three sentences; the shortest line that ends a
+    // sentence within two of that count ends it, and a note says so.
+    const std::string text =
+        "Stamceller i klinikken\n"
+        "OVERSIGTSARTIKEL\n"
+        "Jens Hansen & Ole Olsen\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad i behandlingen af mange sygdomme.\n"
+        "Resultaterne er lovende for patienter med hjertesygdom i dag. De\n"
+        "langsigtede virkninger af behandlingen kendes endnu ikke.\n"
+        "Der er stor interesse for stamceller i hele verden blandt forskerne\n"
+        "og klinikerne. Behandlingen er dog stadig eksperimentel og dyr her.\n"
+        "Vi gennemgik litteraturen fra de seneste ti år om emnet i denne\n"
+        "oversigt. Mange studier var små og havde ingen kontrolgruppe.\n"
+        "Summary\n"
+        "Jens Hansen & Ole Olsen: Stem cells in the clinic. Ugeskr Læger 2004;166: 101-103\n"
+        "Stem cells are used more and more in the treatment of many diseases. The results are promising\n"
+        "for patients with heart disease today. The long-term effects of the treatment are not yet known.\n"
+        "Korrespondance: Jens Hansen, Medicinsk afdeling, Rigshospitalet.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{"Stamceller bruges i stigende grad i behandlingen af mange sygdomme.",
+                                   "Resultaterne er lovende for patienter med hjertesygdom i dag.",
+                                   "De langsigtede virkninger af behandlingen kendes endnu ikke."});
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections[0].sentences.size() == 4);
+    CHECK(article.sections[0].sentences[0].text == "Der er stor interesse for stamceller i hele verden blandt forskerne og klinikerne.");
+    bool noted = false;
+    for (const auto& n : article.structure_notes) noted = noted || n.message.find("the Summary has 3") != std::string::npos;
+    CHECK(noted);
+    check_spans(document, text);
+
+    // A structured Resumé is cut in its last part, which keeps the sentences before the cut.
+    std::string structured = text;
+    const auto put = [&](const std::string& from, const std::string& to) {
+        const auto at = structured.find(from);
+        REQUIRE(at != std::string::npos);
+        structured.replace(at, from.size(), to);
+    };
+    put("Resumé\nStamceller", "Resumé\nIntroduktion: Stamceller");
+    put("sygdomme.\nResultaterne er lovende for patienter med hjertesygdom i dag.", "sygdomme.\nKonklusion: Resultaterne er lovende for patienter i dag.");
+    const Article& cut = parse(structured).articles.at(0);
+    REQUIRE(cut.resume_parts.size() == 2);
+    CHECK(cut.resume.size() == 3);
+    CHECK(cut.resume_parts[1].label == "Konklusion");
+    CHECK(cut.resume_parts[1].begin == 1);
+    CHECK(cut.resume_parts[1].end == 3);
 }
 
 TEST_CASE("text that is not journal shaped becomes one article of sentences", "[journal][robust]") {

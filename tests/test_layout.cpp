@@ -91,6 +91,14 @@ TEST_CASE("the document's own words decide where the dictionary cannot", "[layou
     CHECK(dehyphenator().decide("genmanipu", "lerede", words) == HyphenDecision::join);
     CHECK(dehyphenator().decide("MSC", "biologien", words) == HyphenDecision::keep);
     CHECK(dehyphenator().decide("knogle", "og bruskdefekter", words) == HyphenDecision::keep_with_space);
+    // A capital after the hyphen keeps it ("Hansen-|Lund", "anti-|CD34"), unless the document
+    // writes the word unbroken: a typesetter breaks "LibreOffice" as "Libre-|Office".
+    CHECK(dehyphenator().decide("Hansen", "Lund", words) == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("Libre", "Office", words) == HyphenDecision::keep);
+    summalign::DocumentWords product;
+    product.add_text("Åbn LibreOffice og vælg LibreOffice Writer.");
+    CHECK(dehyphenator().decide("Libre", "Office Basic", product) == HyphenDecision::join);
+    CHECK(dehyphenator().decide("Hansen", "Lund", product) == HyphenDecision::keep);
 }
 
 TEST_CASE("the words of a broken line end are not counted as unbroken words", "[layout][hyphen]") {

@@ -32,12 +32,18 @@ const std::map<std::string, std::vector<std::string>, std::less<>> kMustPassPart
     {"compact-ownline-caps-citelast", {"summary"}},
     {"compact-ownline-mixed-citefirst", {"summary"}},
     {"compact-ownline-mixed-citelast", {"summary"}},
+    {"compact-runin-caps-citefirst", {"summary"}},
+    {"compact-runin-caps-citelast", {"summary"}},
     {"compact-runin-mixed-citefirst", {"summary"}},
-    {"spaced-ownline-caps-citefirst", {"summary"}},
-    {"spaced-ownline-caps-citelast", {"summary"}},
-    {"spaced-ownline-mixed-citefirst", {"summary"}},
-    {"spaced-ownline-mixed-citelast", {"summary"}},
-    {"spaced-runin-mixed-citefirst", {"summary"}},
+    {"compact-runin-mixed-citelast", {"summary"}},
+    {"spaced-ownline-caps-citefirst", {"headings", "summary"}},
+    {"spaced-ownline-caps-citelast", {"headings", "summary"}},
+    {"spaced-ownline-mixed-citefirst", {"headings", "summary"}},
+    {"spaced-ownline-mixed-citelast", {"headings", "summary"}},
+    {"spaced-runin-caps-citefirst", {"headings", "summary"}},
+    {"spaced-runin-caps-citelast", {"headings", "summary"}},
+    {"spaced-runin-mixed-citefirst", {"headings", "summary"}},
+    {"spaced-runin-mixed-citelast", {"headings", "summary"}},
 };
 
 struct Models {

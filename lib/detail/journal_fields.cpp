@@ -35,6 +35,25 @@ std::optional<KindLabel> split_kind_label(std::string_view line) {
     const std::string_view label = trim(line.substr(0, last_letter_begin));
     if (code_points(label) < 5 || last_letter_begin == 0) return std::nullopt;
     if (!looks_like_names(line.substr(last_letter_begin))) return std::nullopt;
+    // Authors' names are capitalised but for particles ("van", "de", "og"): a line whose
+    // rest has lower-case words is a sentence opening with a word in capitals ("SAMMENKÆD er
+    // en forbedring af ..."). One is let through (a name wrapped after a hyphen).
+    {
+        static constexpr std::array<std::string_view, 12> particles = {"og", "and", "van", "von", "de", "der", "den",
+                                                                       "af", "la", "le", "da", "du"};
+        std::size_t lower_words = 0;
+        const std::string_view rest = line.substr(last_letter_begin);
+        for (std::size_t k = 0; k < rest.size();) {
+            const char32_t c = code_point_at(rest, k, n);
+            const bool word_start = k == 0 || rest[k - 1] == ' ';
+            if (word_start && is_lower(c)) {
+                const std::string_view word = leading_word(rest.substr(k));
+                if (std::find(particles.begin(), particles.end(), word) == particles.end()) ++lower_words;
+            }
+            k += n;
+        }
+        if (lower_words > 1) return std::nullopt;
+    }
     if (line[last_letter_begin - 1] == ' ') {
         // After a space the capitals could also be an abbreviation opening a sentence
         // ("MSC HLA Mesenkymale ..."): take a known rubric, or one long word of capitals.

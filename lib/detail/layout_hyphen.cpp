@@ -161,12 +161,20 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const char32_t next = first_code_point(after);
     // "IL-3- [21]": a reference or bracket after the hyphen: the hyphen is suspended.
     if (!is_word_char(next)) return HyphenDecision::keep_with_space;
+    const std::string_view tail = leading_word(after);
+    const std::string joined = std::string(before) + std::string(tail);
+    const std::string hyphenated = std::string(before) + "-" + std::string(tail);
+    // The document's own spelling wins: "ikkehæmopoietiske" elsewhere, or "HLA-matchet"; also
+    // over the capital rule below ("Libre-|Office" where the text writes "LibreOffice").
+    const std::size_t joined_count = words.count(joined), hyphenated_count = words.count(hyphenated);
+    if (joined_count > 0 || hyphenated_count > 0)
+        return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
+
     // "4850-|4852", "anti-|CD34": numbers and capitals do not continue a broken word.
     if (is_digit(next) || is_upper(next)) return HyphenDecision::keep;
     // "MSC-|transplantation", "IL-3-|gen": an abbreviation in capitals/digits keeps its hyphen.
     if (!has_lowercase(before)) return HyphenDecision::keep;
 
-    const std::string_view tail = leading_word(after);
     const std::string_view head = [&] {
         const auto cut = before.find_last_of('-');
         return cut == std::string_view::npos ? before : before.substr(cut + 1);
@@ -175,13 +183,6 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     static constexpr std::array<std::string_view, 6> conjunctions = {"og", "eller", "samt", "and", "or", "nor"};
     for (const std::string_view conjunction : conjunctions)
         if (tail == conjunction) return HyphenDecision::keep_with_space;
-
-    const std::string joined = std::string(before) + std::string(tail);
-    const std::string hyphenated = std::string(before) + "-" + std::string(tail);
-    // The document's own spelling wins: "ikkehæmopoietiske" elsewhere, or "HLA-matchet".
-    const std::size_t joined_count = words.count(joined), hyphenated_count = words.count(hyphenated);
-    if (joined_count > 0 || hyphenated_count > 0)
-        return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
 
     // Hunspell judges the last part only: "HSC-transplan-|tation" is about "transplantation".
     const Impl::Verdict joined_verdict = impl_->check(std::string(head) + std::string(tail));

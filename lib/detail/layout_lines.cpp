@@ -218,20 +218,30 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     // A cheap test first: side-by-side columns leave a wide gap inside many lines.
     // Where the columns' lines do not share rows (different font sizes, a title in one
     // column), a right-column line stands alone after a deep indent instead.
-    std::size_t nonblank = 0, gapped = 0;
-    for (const LineRange& line : page) {
+    const auto is_gapped = [&](const LineRange& line) {
         const std::string_view raw = source.substr(line.start, line.end - line.start);
         const std::string_view t = trim(raw);
-        if (t.empty()) continue;
-        ++nonblank;
         const std::size_t indent = static_cast<std::size_t>(t.data() - raw.data());
-        if (t.find("  ") != std::string_view::npos || indent >= 16) ++gapped;
+        return !t.empty() && (t.find("  ") != std::string_view::npos || indent >= 16);
+    };
+    std::size_t nonblank = 0, gapped = 0;
+    for (const LineRange& line : page) {
+        if (trim(source.substr(line.start, line.end - line.start)).empty()) continue;
+        ++nonblank;
+        if (is_gapped(line)) ++gapped;
     }
-    if (nonblank < 6 || gapped * 3 < nonblank) return page;
+    // Fewer gapped lines: a page whose right column ends early (the document's last page) or
+    // starts late. Such a page must pass the stricter test below (a clean gutter).
+    if (nonblank < 6 || gapped < 3 || gapped * 16 < nonblank) return page;
+    const bool few_gapped = gapped * 3 < nonblank;
+    // A printed page holds a few hundred lines at most: a longer "page" is a text without form
+    // feeds, where a few gapped lines say nothing (and the full test would read all of it).
+    if (few_gapped && page.size() > 400) return page;
 
     constexpr std::size_t max_columns = 1000;
     std::vector<std::size_t> occupied;  // per column: lines with a visible character there
     std::vector<std::size_t> extents;   // per non-blank line: its last visible column + 1
+    std::vector<std::size_t> gapped_extents;  // the same for the gapped lines
     for (const LineRange& line : page) {
         std::size_t extent = 0;
         for_each_column(source.substr(line.start, line.end - line.start), [&](std::size_t column, std::size_t, char32_t c) {
@@ -244,39 +254,69 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
             return true;
         });
         if (extent > 0) extents.push_back(extent);
+        if (extent > 0 && is_gapped(line)) gapped_extents.push_back(extent);
     }
     // Lines whose text starts beyond max_columns count as text above but leave no extent.
     if (extents.empty()) return page;
     // The page's width: a few overlong lines (a Summary the extraction left on one line)
-    // must not move the middle half, so the 90th percentile of where lines end.
-    const auto at = extents.begin() + static_cast<std::ptrdiff_t>(extents.size() * 9 / 10);
-    std::nth_element(extents.begin(), at, extents.end());
-    const std::size_t width = std::min(*at, occupied.size());
+    // must not move the middle half, so the 90th percentile of where lines end; where the
+    // right column holds a few lines only, the same of the gapped lines.
+    const auto percentile90 = [](std::vector<std::size_t>& v) -> std::size_t {
+        if (v.empty()) return 0;
+        const auto at = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 9 / 10);
+        std::nth_element(v.begin(), at, v.end());
+        return *at;
+    };
+    const std::size_t width = std::min(std::max(percentile90(extents), percentile90(gapped_extents)), occupied.size());
     const std::size_t lo = width / 4, hi = width * 3 / 4;
     if (hi <= lo + 1) return page;
     std::size_t best = lo;
     for (std::size_t x = lo; x < hi; ++x)
         if (occupied[x] < occupied[best]) best = x;
     if (occupied[best] * 10 > nonblank) return page;
+    // The band: the columns around it as empty, but for a line or two of smaller type (a
+    // caption runs on past the left column's edge), which the cut below handles.
+    const std::size_t band_limit = occupied[best] + std::max<std::size_t>(1, nonblank / 50);
     std::size_t gutter_begin = best, gutter_end = best + 1;
-    while (gutter_begin > lo && occupied[gutter_begin - 1] <= occupied[best]) --gutter_begin;
-    while (gutter_end < hi && occupied[gutter_end] <= occupied[best]) ++gutter_end;
+    while (gutter_begin > lo && occupied[gutter_begin - 1] <= band_limit) --gutter_begin;
+    while (gutter_end < hi && occupied[gutter_end] <= band_limit) ++gutter_end;
 
     // Where each line has text: left of the gutter, right of it, across it.
     struct Split {
         bool left = false, right = false, across = false;
         std::size_t cut = 0;  // byte offset (in the line) of the gutter's first column
+        std::size_t left_end = 0;  // last visible column + 1 before the gutter
     };
     std::vector<Split> splits(page.size());
     std::size_t both = 0, left_lines = 0, right_lines = 0;
+    // A line in smaller type (a caption) holds more characters per inch, so -layout prints
+    // it past the gutter's columns. It still leaves two or more spaces between the columns,
+    // near the gutter (within this many columns), or ends before the right column's text.
+    constexpr std::size_t near_gutter = 8;
     for (std::size_t k = 0; k < page.size(); ++k) {
         const std::string_view line = source.substr(page[k].start, page[k].end - page[k].start);
         Split& split = splits[k];
         split.cut = line.size();
         std::size_t left_end = 0, right_begin = 0;  // last visible column + 1 before the gutter; first one after
+        std::size_t last_visible = 0;                // last visible column + 1
+        std::size_t gap_begin = 0, gap_byte = 0;     // the current run of spaces: first column, its byte
+        std::size_t best_gap_distance = near_gutter + 1, best_gap_byte = 0;
+        bool any_visible = false;
         for_each_column(line, [&](std::size_t column, std::size_t byte, char32_t c) {
             if (column == gutter_begin) split.cut = byte;
-            if (is_space(c)) return true;
+            if (is_space(c)) {
+                if (column == last_visible) gap_begin = column, gap_byte = byte;
+                return true;
+            }
+            // A run of two or more spaces between visible characters: its distance from the band.
+            if (any_visible && column >= last_visible + 2) {
+                const std::size_t distance = column <= gutter_begin ? gutter_begin - column
+                                             : gap_begin >= gutter_end ? gap_begin - gutter_end + 1
+                                                                       : 0;
+                if (distance < best_gap_distance) best_gap_distance = distance, best_gap_byte = gap_byte;
+            }
+            any_visible = true;
+            last_visible = column + 1;
             if (column < gutter_begin) {
                 split.left = true;
                 left_end = column + 1;
@@ -287,15 +327,45 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
             }
             return true;
         });
-        // Words one space apart run across the gutter ("En titel over begge spalter"):
-        // columns are two spaces apart at least.
-        if (split.left && right_begin > 0 && right_begin - left_end < 2) split.across = true;
+        if (split.across) {
+            if (best_gap_distance <= near_gutter) {
+                // Cut at the gap: the left column's line ran into the gutter, or the right's.
+                split.across = false;
+                split.cut = best_gap_byte;
+                split.left = split.right = true;
+                left_end = gutter_begin;
+            } else if (split.left && !split.right) {
+                split.across = false;  // a left-column line that ends in the gutter
+                split.cut = line.size();
+                left_end = gutter_begin;
+            } else if (!split.left && split.right) {
+                split.across = false;  // a right-column line that starts in the gutter
+            }
+        } else if (split.left && right_begin > 0 && right_begin - left_end < 2) {
+            // Words one space apart run across the gutter ("En titel over begge spalter"):
+            // columns are two spaces apart at least.
+            split.across = true;
+        }
+        split.left_end = left_end;
         if (split.left && split.right && !split.across) ++both;
         if (split.left && !split.across) ++left_lines;
         if (split.right && !split.across) ++right_lines;
     }
-    // Text on both sides of the gutter on many lines, and on the same line on some.
-    if (both * 10 < nonblank || left_lines * 4 < nonblank || right_lines * 4 < nonblank) return page;
+    // Text on both sides of the gutter on many lines, and on the same line on some. Columns
+    // whose baselines are offset by half a line share no row (pdftotext gives each its own),
+    // and a column may hold a few lines only: then a clean gutter is the evidence instead:
+    // a band that no line touches, between a left column of running text (a third of its
+    // lines reach four fifths of its width: -layout pads proportional type, so a justified edge is ragged by a few columns; a table's left cells seldom
+    // do) and text right of it on several lines.
+    std::size_t edge = 0, at_edge = 0;
+    for (const Split& split : splits)
+        if (split.left && !split.across) edge = std::max(edge, split.left_end);
+    for (const Split& split : splits)
+        if (split.left && !split.across && split.left_end * 5 >= edge * 4) ++at_edge;
+    const bool clean = occupied[best] == 0 && gutter_end - gutter_begin >= 2 && left_lines * 4 >= nonblank &&
+                       at_edge * 3 >= left_lines && right_lines >= 3 && right_lines * 16 >= nonblank;
+    if (few_gapped && !clean) return page;
+    if (!clean && (both * 10 < nonblank || left_lines * 4 < nonblank || right_lines * 4 < nonblank)) return page;
 
     std::vector<LineRange> ordered;
     ordered.reserve(page.size() * 2);
