@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
         for (const summalign::Bead& bead : summalign::align_ladder(scorer, da, en)) {
             std::cout << "score " << bead.score << "\n  da: " << joined(da, bead.da) << "\n  en: " << joined(en, bead.en)
                       << '\n';
-            for (const summalign::WordMatch& match : bead.evidence) {
+            for (const summalign::WordMatch& match : bead.matches) {
                 std::cout << "    " << match.da << " = " << match.en << " (" << summalign::to_string(match.kind) << ")\n";
             }
         }

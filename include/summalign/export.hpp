@@ -1,7 +1,6 @@
 #pragma once
 // Stage 5: writing results in the formats users' tools read. The JSON keys are the
-// interface contract of DESIGN.md (documented in docs/schema.md; the other formats in
-// docs/formats.md).
+// interface contract (docs/schema.md; the other formats in docs/formats.md).
 #include <cstddef>
 #include <memory>
 #include <ostream>
@@ -9,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "summalign/error.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pipeline.hpp"
 
@@ -20,7 +20,7 @@ namespace summalign {
 // tmx:   TMX 1.4b translation memory (title pair and every two-sided Resumé/Summary bead).
 // html:  one self-contained report page (no external assets).
 enum class Format { json, jsonl, tsv, tmx, html };
-Format parse_format(std::string_view name);  // throws std::invalid_argument
+Format parse_format(std::string_view name);  // throws Error for an unknown name
 std::string_view to_string(Format format) noexcept;
 
 struct ExportOptions {
@@ -54,6 +54,7 @@ inline void write_document(std::ostream& out, Format format, const AlignedDocume
 //
 // jsonl and tsv accept several documents in turn (begin/add.../end per document; the TSV
 // header is written once); json, tmx and html describe one document per writer.
+// A call out of order (render() for tmx or html, add() before begin()) throws Error.
 class DocumentWriter {
 public:
     DocumentWriter(std::ostream& out, Format format, ExportOptions options = {});

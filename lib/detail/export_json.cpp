@@ -171,7 +171,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
         object["title"] = Json{{"da", alignment.title->da},
                                {"en", alignment.title->en},
                                {"score", alignment.title->score},
-                               {"matches", matches_json(alignment.title->evidence)}};
+                               {"matches", matches_json(alignment.title->matches)}};
     } else {
         object["title"] = nullptr;
     }
@@ -184,7 +184,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned) {
         entry["score"] = bead.score;
         entry["da_text"] = joined_text(article.resume, bead.da);
         entry["en_text"] = joined_text(english, bead.en);
-        entry["matches"] = matches_json(bead.evidence);
+        entry["matches"] = matches_json(bead.matches);
     }
     object["resume_summary"] = std::move(beads);
 
