@@ -65,6 +65,15 @@ cp "$source_dir/corpus/ugeskr-2003-165-stamceller.txt" "$work/article.txt"
 (cd "$work" && "$build_dir/summalign" align article.txt >expected-align.json \
    && "$build_dir/summalign" check --format text article.txt >expected-check.txt)
 cp -r "$source_dir/tests/find-package" "$work/consumer-source"
+# The README's library example as a user would copy it: its CMake lines and its first C++ example.
+readme_app="$work/readme-app"
+python3 "$source_dir/tests/readme_snippets.py" "$source_dir/README.md" "$readme_app" cmake cmake >/dev/null
+python3 "$source_dir/tests/readme_snippets.py" "$source_dir/README.md" "$readme_app" cpp cpp >/dev/null
+[ -f "$readme_app/readme_snippet_1.cmake" ] && [ -f "$readme_app/readme_snippet_1.cpp" ] \
+  || { echo "README.md lacks a cmake or a cpp example" >&2; exit 1; }
+mv "$readme_app/readme_snippet_1.cpp" "$readme_app/main.cpp"
+{ printf 'cmake_minimum_required(VERSION 3.20)\nproject(readme_app LANGUAGES CXX)\nadd_executable(app main.cpp)\n'
+  cat "$readme_app/readme_snippet_1.cmake"; } >"$readme_app/CMakeLists.txt"
 python_dir=$(sed -n 's/^SUMMALIGN_PYTHON_INSTALL_DIR:STRING=//p' "$build_dir/CMakeCache.txt")
 python=$(sed -n 's/^SUMMALIGN_PYTHON_EXECUTABLE:INTERNAL=//p' "$build_dir/CMakeCache.txt")
 with_python=0
@@ -88,6 +97,13 @@ cmake -S "\$consumer" -B cmake-consumer -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFI
 cmake --build cmake-consumer >build.log 2>&1 || { cat build.log >&2; exit 1; }
 cmake-consumer/consumer "\$prefix" >cmake-output.txt
 diff -u "\$consumer/expected.txt" cmake-output.txt
+
+echo "== the README's CMake lines and C++ example"
+cmake -S "\$work/readme-app" -B readme-build -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="\$prefix" >readme-configure.log \
+  || { cat readme-configure.log >&2; exit 1; }
+cmake --build readme-build >readme-build.log 2>&1 || { cat readme-build.log >&2; exit 1; }
+readme-build/app article.txt >readme-align.json
+cmp expected-align.json readme-align.json
 
 echo "== find_package(summalign COMPONENTS static) consumer"
 cmake -S "\$consumer" -B static-consumer -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="\$prefix" \
