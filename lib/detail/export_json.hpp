@@ -1,5 +1,5 @@
 #pragma once
-// The JSON document of the interface contract (DESIGN.md, docs/schema.md) and its
+// The JSON document of the interface contract (docs/schema.md) and its
 // one-article-per-line variant.
 #include <cstddef>
 #include <ostream>
