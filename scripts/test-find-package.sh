@@ -137,7 +137,8 @@ fi
 STAGE
 
 export SUMMALIGN_TEST_WORK="$work"
-if unshare -m --propagation private true 2>/dev/null; then
+mkdir "$work/mount-probe"
+if unshare -m --propagation private mount -t tmpfs -o size=1m summalign-probe "$work/mount-probe" 2>/dev/null; then
   echo "== build and source trees hidden ($build_dir, $source_dir)"
   unshare -m --propagation private bash "$source_dir/scripts/test-find-package.sh" --hidden "$build_dir" "$source_dir"
 else
