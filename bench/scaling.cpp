@@ -33,7 +33,7 @@ int main(int argc, char** argv) try {
         const SourceText source = make_source(make_bench_corpus(seed, corpus_options), "bench-corpus");
         Document parsed;
         const Timing parse = median_timing(runs, [&] { parsed = aligner.parser().parse(source); });
-        const Timing align = median_timing(runs, [&] { aligner.align(parsed, threads); });
+        const Timing align = median_timing(runs, [&] { aligner.align_articles(parsed, threads); });
         const double megabytes = static_cast<double>(source.bytes.size()) / 1e6;
         const auto articles = static_cast<double>(parsed.articles.size());
         const nlohmann::json result = {

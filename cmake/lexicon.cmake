@@ -1,10 +1,5 @@
 # The lexicon stage's build rules (included at the end of the top-level CMakeLists.txt).
 
-# The training corpus reader parses LibreOffice's HTML help with libxml2's tolerant HTML
-# parser: the pages are HTML (void elements, valueless attributes), which pugixml rejects.
-find_package(LibXml2 REQUIRED)
-target_link_libraries(summalign PRIVATE LibXml2::LibXml2)
-
 # The default learned lexicon: trained at build time by the CLI's learn-lexicon from the
 # Danish and English LibreOffice help (Debian packages libreoffice-help-da and
 # libreoffice-help-en-us), written to ${CMAKE_BINARY_DIR}/data/ where find_data_file looks.

@@ -41,29 +41,39 @@ std::size_t bytes_of(std::span<const PreparedSentence* const> side) {
     return total;
 }
 
+// The texts of sentences `ids` joined by spaces (Bead::da_text, en_text).
+std::string joined_text(std::span<const PreparedSentence> sentences, const std::vector<std::size_t>& ids) {
+    std::string text;
+    for (std::size_t id : ids) {
+        if (!text.empty()) text += ' ';
+        text += sentences[id].text;
+    }
+    return text;
+}
+
 // Calibrated log-odds and probability that `danish` and `english` are translations.
 struct Scored {
     double log_odds = 0.0;
     double probability = 0.0;
-    std::vector<WordMatch> evidence;
+    std::vector<WordMatch> matches;
 };
 
 Scored score_pair(const SentenceScorer& scorer, const detail::Calibration& calibration,
                   std::span<const PreparedSentence* const> danish, std::span<const PreparedSentence* const> english,
-                  bool with_evidence) {
-    Similarity s = scorer.score(danish, english, with_evidence);
+                  bool with_matches) {
+    Similarity s = scorer.score(danish, english, with_matches);
     Scored out;
     out.log_odds = calibration.log_odds(s.score, bytes_of(danish), bytes_of(english));
     out.probability = detail::logistic(out.log_odds);
-    out.evidence = std::move(s.evidence);
+    out.matches = std::move(s.matches);
     return out;
 }
 
 Scored score_pair(const SentenceScorer& scorer, const detail::Calibration& calibration, const PreparedSentence& danish,
-                  const PreparedSentence& english, bool with_evidence) {
+                  const PreparedSentence& english, bool with_matches) {
     const PreparedSentence* da[] = {&danish};
     const PreparedSentence* en[] = {&english};
-    return score_pair(scorer, calibration, da, en, with_evidence);
+    return score_pair(scorer, calibration, da, en, with_matches);
 }
 
 std::string joined_title(const Article& article) {
@@ -215,13 +225,15 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         for (std::size_t k = 0; k < step.shape.da; ++k) bead.da.push_back(step.da_begin + k);
         for (std::size_t k = 0; k < step.shape.en; ++k) bead.en.push_back(step.en_begin + k);
         if (!bead.da.empty() && !bead.en.empty()) {
-            // Scored again with evidence: only for the beads kept, so the DP stays cheap.
+            // Scored again with its word matches: only for the beads kept, so the DP stays cheap.
             std::array<const PreparedSentence*, 2> da{}, en{};
             Scored s = score_pair(scorer, calibration, side_of(danish, step.da_begin, step.shape.da, da),
                                   side_of(english, step.en_begin, step.shape.en, en), true);
             bead.score = s.probability;
-            bead.evidence = std::move(s.evidence);
+            bead.matches = std::move(s.matches);
         }
+        bead.da_text = joined_text(danish, bead.da);
+        bead.en_text = joined_text(english, bead.en);
         beads.push_back(std::move(bead));
     }
     return beads;
@@ -257,7 +269,7 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
         title.en = summary->title->text;
         Scored s = score_pair(scorer, calibration, scorer.prepare(title.da, Lang::da), scorer.prepare(title.en, Lang::en), true);
         title.score = s.probability;
-        title.evidence = std::move(s.evidence);
+        title.matches = std::move(s.matches);
         result.title = std::move(title);
     }
     if (!summary) return result;
@@ -325,7 +337,7 @@ ArticleAlignment align_article(const SentenceScorer& scorer, const Article& arti
             evidence.sentence = where[b].second;
             evidence.text = article.sections[where[b].first].sentences[where[b].second].text;
             evidence.score = score;
-            evidence.matches = scorer.score(body[b], claims[c], true).evidence;
+            evidence.matches = scorer.score(body[b], claims[c], true).matches;
             support.evidence.push_back(std::move(evidence));
         }
         support.supported = !support.evidence.empty();

@@ -18,6 +18,8 @@
 #include "detail/align_ladder.hpp"
 #include "summalign/align.hpp"
 
+#include "detail/api_edge.hpp"
+
 namespace summalign {
 namespace {
 
@@ -92,8 +94,10 @@ detail::Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& 
 
 }  // namespace
 
-std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std::string> danish,
-                              std::span<const std::string> english, const LadderOptions& options) {
+namespace {
+
+std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<const std::string> danish,
+                                        std::span<const std::string> english, const LadderOptions& options) {
     const std::size_t n = danish.size(), m = english.size();
     if ((n + 1) * (m + 1) <= detail::LadderParameters{}.full_search_cells) {
         const auto prepared_danish = prepare_range(scorer, danish, 0, n, Lang::da);
@@ -192,6 +196,13 @@ std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std:
         }
     }
     return beads;
+}
+
+}  // namespace
+
+std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std::string> danish,
+                              std::span<const std::string> english, const LadderOptions& options) {
+    return detail::at_api_edge("align_texts", [&] { return align_texts_unguarded(scorer, danish, english, options); });
 }
 
 }  // namespace summalign

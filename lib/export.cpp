@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/api_edge.hpp"
 #include "detail/export_common.hpp"
 #include "detail/export_html.hpp"
 #include "detail/export_json.hpp"
@@ -19,7 +20,7 @@ Format parse_format(std::string_view name) {
     if (name == "tsv") return Format::tsv;
     if (name == "tmx") return Format::tmx;
     if (name == "html") return Format::html;
-    throw std::invalid_argument("unknown format '" + std::string(name) + "' (expected json, jsonl, tsv, tmx or html)");
+    throw Error("unknown format '" + std::string(name) + "' (expected json, jsonl, tsv, tmx or html)");
 }
 
 std::string_view to_string(Format format) noexcept {
@@ -35,14 +36,16 @@ std::string_view to_string(Format format) noexcept {
 
 void write_document(std::ostream& out, Format format, const Document& document,
                     std::span<const AlignedArticle> aligned, const ExportOptions& options) {
-    switch (format) {
-        case Format::json: detail::write_json(out, document, aligned, options); return;
-        case Format::jsonl: detail::write_jsonl(out, document, aligned, options); return;
-        case Format::tsv: detail::write_tsv(out, document, aligned, options); return;
-        case Format::tmx: detail::write_tmx(out, document, aligned, options); return;
-        case Format::html: detail::write_html(out, document, aligned, options); return;
-    }
-    throw std::invalid_argument("unknown export format");
+    detail::at_api_edge("write_document", [&] {
+        switch (format) {
+            case Format::json: detail::write_json(out, document, aligned, options); return;
+            case Format::jsonl: detail::write_jsonl(out, document, aligned, options); return;
+            case Format::tsv: detail::write_tsv(out, document, aligned, options); return;
+            case Format::tmx: detail::write_tmx(out, document, aligned, options); return;
+            case Format::html: detail::write_html(out, document, aligned, options); return;
+        }
+        throw Error("write_document: unknown export format");
+    });
 }
 
 struct DocumentWriter::Impl {
@@ -65,51 +68,57 @@ DocumentWriter::DocumentWriter(std::ostream& out, Format format, ExportOptions o
 DocumentWriter::~DocumentWriter() = default;
 
 void DocumentWriter::begin_documents() {
-    impl_->combined = true;
-    impl_->documents_begun = 0;
-    switch (impl_->format) {
-        case Format::json: impl_->out << (impl_->options.pretty ? "{\"documents\": [\n" : "{\"documents\":["); break;
-        case Format::tmx: impl_->tmx.emplace(std::string_view(), impl_->options); break;
-        case Format::html: detail::write_html_head(impl_->out, "several inputs"); break;
-        default: break;
-    }
+    detail::at_api_edge("DocumentWriter::begin_documents", [&] {
+        impl_->combined = true;
+        impl_->documents_begun = 0;
+        switch (impl_->format) {
+            case Format::json: impl_->out << (impl_->options.pretty ? "{\"documents\": [\n" : "{\"documents\":["); break;
+            case Format::tmx: impl_->tmx.emplace(std::string_view(), impl_->options); break;
+            case Format::html: detail::write_html_head(impl_->out, "several inputs"); break;
+            default: break;
+        }
+    });
 }
 
 void DocumentWriter::end_documents() {
-    if (!impl_->combined) throw std::logic_error("DocumentWriter::end_documents without begin_documents");
-    switch (impl_->format) {
-        case Format::json: impl_->out << "]}\n"; break;
-        case Format::tmx:
-            impl_->tmx->save(impl_->out);
-            impl_->tmx.reset();
-            break;
-        case Format::html: detail::write_html_tail(impl_->out); break;
-        default: break;
-    }
-    impl_->combined = false;
+    detail::at_api_edge("DocumentWriter::end_documents", [&] {
+        if (!impl_->combined) throw Error("DocumentWriter::end_documents without begin_documents");
+        switch (impl_->format) {
+            case Format::json: impl_->out << "]}\n"; break;
+            case Format::tmx:
+                impl_->tmx->save(impl_->out);
+                impl_->tmx.reset();
+                break;
+            case Format::html: detail::write_html_tail(impl_->out); break;
+            default: break;
+        }
+        impl_->combined = false;
+    });
 }
 
 void DocumentWriter::begin(const Document& document) {
-    impl_->articles_in_document = 0;
-    impl_->source_name = document.source_name;
-    const std::size_t number = impl_->documents_begun++;
-    switch (impl_->format) {
-        case Format::json:
-            // Each document is written as it would be alone, after a comma from the second on.
-            if (impl_->combined && number > 0) impl_->out << ',';
-            detail::write_json_begin(impl_->out, document, impl_->options);
-            break;
-        case Format::jsonl: break;
-        case Format::tsv:
-            if (!impl_->tsv_header_written) detail::write_tsv_header(impl_->out);
-            impl_->tsv_header_written = true;
-            break;
-        case Format::tmx:
-            if (impl_->combined) impl_->tmx->begin_source(document.source_name, number);
-            else impl_->tmx.emplace(document.source_name, impl_->options);
-            break;
-        case Format::html: impl_->html_articles.clear(); break;
-    }
+    detail::at_api_edge("DocumentWriter::begin", [&] {
+        impl_->articles_in_document = 0;
+        impl_->source_name = document.source_name;
+        const std::size_t number = impl_->documents_begun++;
+        switch (impl_->format) {
+            case Format::json:
+                // Each document is written as it would be alone, after a comma from the second on.
+                if (impl_->combined && number > 0) impl_->out << ',';
+                detail::write_json_begin(impl_->out, document, impl_->options);
+                break;
+            case Format::jsonl: break;
+            case Format::tsv:
+                if (!impl_->tsv_header_written) detail::write_tsv_header(impl_->out);
+                impl_->tsv_header_written = true;
+                break;
+            case Format::tmx:
+                if (impl_->combined) impl_->tmx->begin_source(document.source_name, number);
+                else impl_->tmx.emplace(document.source_name, impl_->options);
+                break;
+            case Format::html: impl_->html_articles.clear(); break;
+        }
+    });
 }
 
 bool DocumentWriter::renders_articles() const noexcept {
@@ -117,62 +126,72 @@ bool DocumentWriter::renders_articles() const noexcept {
 }
 
 std::string DocumentWriter::render(const Article& article, std::size_t index, const AlignedArticle& aligned) const {
-    switch (impl_->format) {
-        case Format::json: return detail::json_article_text(article, index, &aligned, impl_->options);
-        case Format::jsonl:
-            return detail::jsonl_line(impl_->source_name, article, index, &aligned, impl_->options.include_matches);
-        case Format::tsv: return detail::tsv_article_rows(impl_->source_name, article, index, aligned.alignment);
-        case Format::tmx:
-        case Format::html: break;
-    }
-    throw std::logic_error("DocumentWriter::render: " + std::string(to_string(impl_->format)) + " collects its articles; use add()");
+    return detail::at_api_edge("DocumentWriter::render", [&]() -> std::string {
+        switch (impl_->format) {
+            case Format::json: return detail::json_article_text(article, index, &aligned, impl_->options);
+            case Format::jsonl:
+                return detail::jsonl_line(impl_->source_name, article, index, &aligned, impl_->options.include_matches);
+            case Format::tsv: return detail::tsv_article_rows(impl_->source_name, article, index, aligned.alignment);
+            case Format::tmx:
+            case Format::html: break;
+        }
+        throw Error("DocumentWriter::render: " + std::string(to_string(impl_->format)) + " collects its articles; use add()");
+    });
 }
 
 void DocumentWriter::add_rendered(std::string_view bytes) {
-    if (!renders_articles())
-        throw std::logic_error("DocumentWriter::add_rendered: " + std::string(to_string(impl_->format)) + " collects its articles; use add()");
-    if (impl_->format == Format::json) detail::write_json_article(impl_->out, bytes, impl_->articles_in_document == 0, impl_->options);
-    else impl_->out << bytes;
-    ++impl_->articles_in_document;
+    detail::at_api_edge("DocumentWriter::add_rendered", [&] {
+        if (!renders_articles())
+            throw Error("DocumentWriter::add_rendered: " + std::string(to_string(impl_->format)) + " collects its articles; use add()");
+        if (impl_->format == Format::json) detail::write_json_article(impl_->out, bytes, impl_->articles_in_document == 0, impl_->options);
+        else impl_->out << bytes;
+        ++impl_->articles_in_document;
+    });
 }
 
 void DocumentWriter::add(const Article& article, std::size_t index, const AlignedArticle& aligned) {
-    switch (impl_->format) {
-        case Format::json:
-        case Format::jsonl:
-        case Format::tsv: add_rendered(render(article, index, aligned)); return;
-        case Format::tmx:
-            if (!impl_->tmx) throw std::logic_error("DocumentWriter::add before begin");
-            impl_->tmx->add(article, index, aligned);
-            break;
-        case Format::html: impl_->html_articles.push_back(aligned); break;
-    }
-    ++impl_->articles_in_document;
+    detail::at_api_edge("DocumentWriter::add", [&] {
+        switch (impl_->format) {
+            case Format::json:
+            case Format::jsonl:
+            case Format::tsv: add_rendered(render(article, index, aligned)); return;
+            case Format::tmx:
+                if (!impl_->tmx) throw Error("DocumentWriter::add before begin");
+                impl_->tmx->add(article, index, aligned);
+                break;
+            case Format::html: impl_->html_articles.push_back(aligned); break;
+        }
+        ++impl_->articles_in_document;
+    });
 }
 
 std::string DocumentWriter::render_end(const Document& document) const {
-    return impl_->format == Format::json ? detail::json_closing_text(document, impl_->options) : std::string();
+    return detail::at_api_edge("DocumentWriter::render_end", [&]() -> std::string {
+        return impl_->format == Format::json ? detail::json_closing_text(document, impl_->options) : std::string();
+    });
 }
 
 void DocumentWriter::end(const Document& document) { end(document, render_end(document)); }
 
 void DocumentWriter::end(const Document& document, std::string_view rendered_end) {
-    switch (impl_->format) {
-        case Format::json: detail::write_json_end(impl_->out, rendered_end, impl_->articles_in_document, impl_->options); break;
-        case Format::jsonl: break;
-        case Format::tsv: break;
-        case Format::tmx:
-            if (!impl_->tmx) throw std::logic_error("DocumentWriter::end before begin");
-            if (impl_->combined) break;  // end_documents() writes the one memory
-            impl_->tmx->save(impl_->out);
-            impl_->tmx.reset();
-            break;
-        case Format::html:
-            if (impl_->combined) detail::write_html_part(impl_->out, document, impl_->html_articles, impl_->documents_begun - 1);
-            else detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
-            impl_->html_articles.clear();
-            break;
-    }
+    detail::at_api_edge("DocumentWriter::end", [&] {
+        switch (impl_->format) {
+            case Format::json: detail::write_json_end(impl_->out, rendered_end, impl_->articles_in_document, impl_->options); break;
+            case Format::jsonl: break;
+            case Format::tsv: break;
+            case Format::tmx:
+                if (!impl_->tmx) throw Error("DocumentWriter::end before begin");
+                if (impl_->combined) break;  // end_documents() writes the one memory
+                impl_->tmx->save(impl_->out);
+                impl_->tmx.reset();
+                break;
+            case Format::html:
+                if (impl_->combined) detail::write_html_part(impl_->out, document, impl_->html_articles, impl_->documents_begun - 1);
+                else detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
+                impl_->html_articles.clear();
+                break;
+        }
+    });
 }
 
 }  // namespace summalign

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "detail/api_edge.hpp"
 #include "detail/journal_fields.hpp"
 #include "detail/parallel.hpp"
 #include "detail/layout_unicode.hpp"
@@ -697,21 +698,34 @@ struct DocumentLayout::Impl {
     DocumentWords words;
     std::vector<Header> headers;
 
+    std::shared_ptr<const std::string> source_bytes;  // kept for the document, when handed over
+
     explicit Impl(const SourceText& source)
         : source_name(source.name), layout(repair_layout(source)), words(layout.lines), headers(find_headers(layout.lines)) {}
 };
 
-DocumentLayout::DocumentLayout(const SourceText& source) : impl_(std::make_unique<Impl>(source)) {}
+DocumentLayout::DocumentLayout(const SourceText& source)
+    : impl_(detail::at_api_edge("DocumentLayout", [&] { return std::make_unique<Impl>(source); })) {}
+DocumentLayout::DocumentLayout(SourceText&& source) : DocumentLayout(static_cast<const SourceText&>(source)) {
+    impl_->source_bytes = std::make_shared<const std::string>(std::move(source.bytes));
+}
 DocumentLayout::~DocumentLayout() = default;
 DocumentLayout::DocumentLayout(DocumentLayout&&) noexcept = default;
 DocumentLayout& DocumentLayout::operator=(DocumentLayout&&) noexcept = default;
 
-Document Parser::parse(const SourceText& source) const { return parse(DocumentLayout(source)); }
+Document Parser::parse(const SourceText& source) const { return parse(SourceText(source)); }
+
+Document Parser::parse(SourceText&& source) const { return parse(DocumentLayout(std::move(source))); }
 
 Document Parser::parse(DocumentLayout prepared, unsigned threads) const {
+    return detail::at_api_edge("Parser::parse", [&] { return parse_layout(std::move(prepared), threads); });
+}
+
+Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     DocumentLayout::Impl& layout = *prepared.impl_;
     Document document;
     document.source_name = std::move(layout.source_name);
+    document.source = std::move(layout.source_bytes);
     document.repairs = std::move(layout.layout.repairs);
     const Lines& lines = layout.layout.lines;
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "detail/api_edge.hpp"
 #include "detail/parallel.hpp"
 
 namespace summalign {
@@ -14,14 +15,14 @@ struct Aligner::Impl {
 
     Impl(std::shared_ptr<const Parser> parser_in, const LexiconOptions& options, unsigned threads)
         : parser(std::move(parser_in)), lexicon(options), scorer(lexicon), checker(lexicon, threads) {
-        if (!parser) throw std::invalid_argument("Aligner: no parser");
+        if (!parser) throw Error("Aligner: no parser");
     }
 };
 
 Aligner::Aligner(const LexiconOptions& options, unsigned threads)
-    : impl_(std::make_unique<Impl>(std::make_shared<const Parser>(), options, threads)) {}
+    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::make_shared<const Parser>(), options, threads); })) {}
 Aligner::Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options, unsigned threads)
-    : impl_(std::make_unique<Impl>(std::move(parser), options, threads)) {}
+    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::move(parser), options, threads); })) {}
 Aligner::~Aligner() = default;
 Aligner::Aligner(Aligner&&) noexcept = default;
 Aligner& Aligner::operator=(Aligner&&) noexcept = default;
@@ -32,37 +33,60 @@ const SentenceScorer& Aligner::scorer() const { return impl_->scorer; }
 const Checker& Aligner::checker() const { return impl_->checker; }
 
 AlignedArticle Aligner::align_article(const Article& article, std::string_view source) const {
-    AlignedArticle result;
-    result.alignment = summalign::align_article(impl_->scorer, article);
-    result.findings = source.empty() ? impl_->checker.check(article, result.alignment)
-                                     : impl_->checker.check(article, result.alignment, source);
-    return result;
+    return detail::at_api_edge("Aligner::align_article", [&] {
+        AlignedArticle result;
+        result.alignment = summalign::align_article(impl_->scorer, article);
+        result.findings = source.empty() ? impl_->checker.check(article, result.alignment)
+                                         : impl_->checker.check(article, result.alignment, source);
+        return result;
+    });
 }
 
+// The document keeps a copy of the bytes (Document::source), as Parser::parse(source) does.
 AlignedDocument Aligner::align(const SourceText& source, unsigned threads) const {
-    return align_parsed(impl_->parser->parse(DocumentLayout(source), threads), source.bytes, threads);
+    return align(impl_->parser->parse(DocumentLayout(SourceText(source)), threads), threads);
 }
 
 AlignedDocument Aligner::align(const Input& input, unsigned threads) const {
-    Document document = impl_->parser->parse(DocumentLayout(input.source), threads);
-    attach_pages(document, input);
-    return align_parsed(std::move(document), input.source.bytes, threads);
-}
-
-AlignedDocument Aligner::align(Document document, unsigned threads) const {
-    return align_parsed(std::move(document), {}, threads);
-}
-
-AlignedDocument Aligner::align_parsed(Document document, std::string_view source, unsigned threads) const {
-    AlignedDocument result;
-    result.articles.resize(document.articles.size());
-    // Articles are independent and each call writes only its own slot, so the output is
-    // the same for any number of threads.
-    detail::parallel_for(document.articles.size(), threads, [&](std::size_t i) {
-        result.articles[i] = align_article(document.articles[i], source);
+    return detail::at_api_edge("Aligner::align", [&] {
+        Document document = impl_->parser->parse(DocumentLayout(SourceText(input.source)), threads);
+        attach_pages(document, input);
+        return align(std::move(document), threads);
     });
+}
+
+AlignedDocument Aligner::align(Document&& document, unsigned threads) const {
+    AlignedDocument result;
+    result.articles = align_articles(document, threads);
     result.document = std::move(document);
     return result;
+}
+
+std::vector<AlignedArticle> Aligner::align_articles(const Document& document, unsigned threads) const {
+    return align_parsed(document, document.source ? std::string_view(*document.source) : std::string_view(), threads);
+}
+
+std::vector<AlignedArticle> Aligner::align_articles(const Document& document, std::string_view source,
+                                                    unsigned threads) const {
+    return align_parsed(document, source, threads);
+}
+
+std::vector<AlignedArticle> Aligner::align_parsed(const Document& document, std::string_view source,
+                                                  unsigned threads) const {
+    return detail::at_api_edge("Aligner::align", [&] {
+        std::vector<AlignedArticle> articles(document.articles.size());
+        // Articles are independent and each call writes only its own slot, so the output is
+        // the same for any number of threads.
+        detail::parallel_for(document.articles.size(), threads, [&](std::size_t i) {
+            articles[i] = align_article(document.articles[i], source);
+        });
+        return articles;
+    });
+}
+
+std::vector<Bead> Aligner::align_texts(std::span<const std::string> danish, std::span<const std::string> english,
+                                       const LadderOptions& options) const {
+    return summalign::align_texts(impl_->scorer, danish, english, options);
 }
 
 }  // namespace summalign

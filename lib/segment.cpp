@@ -3,6 +3,7 @@
 // data/abbreviations-<lang>.txt, initials, ordinals, figure labels, citation brackets,
 // Danish dialogue dashes and line breaks.
 #include "summalign/segment.hpp"
+#include "summalign/error.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -19,7 +20,7 @@ std::string_view to_string(Lang lang) noexcept { return lang == Lang::da ? "da" 
 Lang parse_lang(std::string_view code) {
     if (code == "da") return Lang::da;
     if (code == "en") return Lang::en;
-    throw std::invalid_argument("unknown language '" + std::string(code) + "' (expected da or en)");
+    throw Error("unknown language '" + std::string(code) + "' (expected da or en)");
 }
 
 // Both members are only read after construction (ICU's iterator is cloned per call), which

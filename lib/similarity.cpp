@@ -495,7 +495,7 @@ void for_each_link(const Side& da, const Side& en, Update&& update) {
 // words the lexicon left unmatched, then the weighted two-way coverage with the length term.
 struct Finished {
     double score = 0.0;
-    double total_weight = 0.0;  // of both sides' tokens: what evidence weights are shares of
+    double total_weight = 0.0;  // of both sides' tokens: what match weights are shares of
 };
 
 Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
@@ -537,7 +537,7 @@ Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLi
 }  // namespace
 
 Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish,
-                                 std::span<const PreparedSentence* const> english, bool with_evidence) const {
+                                 std::span<const PreparedSentence* const> english, bool with_matches) const {
     Similarity result;
     const Side da(danish);
     const Side en(english);
@@ -551,18 +551,18 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     const Finished finished = finish_score(da, en, best_da, best_en);
     result.score = finished.score;
     const double total = finished.total_weight;
-    if (with_evidence && total > 0.0) {
-        // (Danish token, English token) of each evidence entry, parallel to result.evidence.
+    if (with_matches && total > 0.0) {
+        // (Danish token, English token) of each match, parallel to result.matches.
         std::vector<std::pair<std::size_t, std::size_t>> emitted;
         auto emit = [&](std::size_t i, std::size_t j, const Best& best, double weight) {
             for (std::size_t k = 0; k < emitted.size(); ++k) {
                 if (emitted[k] == std::make_pair(i, j)) {
-                    result.evidence[k].weight += weight;
+                    result.matches[k].weight += weight;
                     return;
                 }
             }
             emitted.emplace_back(i, j);
-            result.evidence.push_back({da.tokens[i]->surface, en.tokens[j]->surface, best.kind, weight});
+            result.matches.push_back({da.tokens[i]->surface, en.tokens[j]->surface, best.kind, weight});
         };
         for (std::size_t i = 0; i < da.tokens.size(); ++i)
             if (best_da[i].strength > 0.0f)
@@ -570,7 +570,7 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
         for (std::size_t j = 0; j < en.tokens.size(); ++j)
             if (best_en[j].strength > 0.0f)
                 emit(best_en[j].partner, j, best_en[j], en.tokens[j]->weight * best_en[j].strength / total);
-        std::stable_sort(result.evidence.begin(), result.evidence.end(),
+        std::stable_sort(result.matches.begin(), result.matches.end(),
                          [](const WordMatch& a, const WordMatch& b) { return a.weight > b.weight; });
     }
     return result;
@@ -652,11 +652,11 @@ double BeadScorer::score(std::size_t da_begin, std::size_t da_count, std::size_t
 }
 
 Similarity SentenceScorer::score(const PreparedSentence& danish, const PreparedSentence& english,
-                                 bool with_evidence) const {
+                                 bool with_matches) const {
     const PreparedSentence* da[] = {&danish};
     const PreparedSentence* en[] = {&english};
     return score(std::span<const PreparedSentence* const>(da), std::span<const PreparedSentence* const>(en),
-                 with_evidence);
+                 with_matches);
 }
 
 }  // namespace summalign

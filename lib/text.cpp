@@ -90,7 +90,7 @@ void MappedText::append(const MappedText& other, std::size_t begin, std::size_t 
 }
 
 std::size_t MappedText::origin(std::size_t i) const {
-    if (i >= text_.size()) throw std::out_of_range("MappedText::origin: index past the end");
+    if (i >= text_.size()) throw Error("MappedText::origin: index past the end");
     const auto run = run_at(i);
     return run->verbatim ? run->source_begin + (i - run->text_begin) : run->source_begin;
 }
@@ -166,7 +166,7 @@ MappedText MappedText::trimmed() const {
 std::string normalize_nfc(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
+    if (U_FAILURE(status)) throw Error("ICU NFC normaliser unavailable");
     icu::UnicodeString input = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     icu::UnicodeString cleaned;
     for (int32_t i = 0; i < input.length();) {
@@ -176,7 +176,7 @@ std::string normalize_nfc(std::string_view utf8) {
         cleaned.append(c == 0x00A0 || c == 0x202F ? UChar32(' ') : c);
     }
     icu::UnicodeString normalized = nfc->normalize(cleaned, status);
-    if (U_FAILURE(status)) throw std::runtime_error("NFC normalisation failed");
+    if (U_FAILURE(status)) throw Error("NFC normalisation failed");
     std::string out;
     normalized.toUTF8String(out);
     return out;

@@ -105,7 +105,7 @@ public:
         std::vector<BeadRow> rows;
         for (Bead& bead : summalign::align_texts(aligner_.scorer(), danish, english, options)) {
             std::vector<MatchRow> matches;
-            for (WordMatch& m : bead.evidence)
+            for (WordMatch& m : bead.matches)
                 matches.emplace_back(std::move(m.da), std::move(m.en), std::string(to_string(m.kind)), m.weight);
             rows.emplace_back(std::move(bead.da), std::move(bead.en), bead.score, std::move(matches));
         }
@@ -144,6 +144,24 @@ LineBreaks parse_line_breaks(const std::string& name) {
 
 std::string to_utf8(const py::bytes& bytes) { return std::string(bytes); }
 
+// A wrong name is a wrong argument in Python (ValueError, docs/python.md), where the C++
+// API's one exception type is summalign::Error.
+Lang argument_lang(const std::string& name) {
+    try {
+        return parse_lang(name);
+    } catch (const Error& error) {
+        throw std::invalid_argument(error.what());
+    }
+}
+
+Format argument_format(const std::string& name) {
+    try {
+        return parse_format(name);
+    } catch (const Error& error) {
+        throw std::invalid_argument(error.what());
+    }
+}
+
 }  // namespace
 }  // namespace summalign::python
 
@@ -177,7 +195,7 @@ PYBIND11_MODULE(_summalign, m) {
                 options.include_repairs = include_repairs;
                 options.da_language = da_language;
                 options.en_language = en_language;
-                const Format parsed = parse_format(format);
+                const Format parsed = argument_format(format);
                 py::gil_scoped_release release;
                 return self.write(parsed, options);
             },
@@ -247,7 +265,7 @@ PYBIND11_MODULE(_summalign, m) {
             "segment",
             [](const PythonAligner& self, const py::bytes& text, const std::string& lang, const std::string& line_breaks) {
                 std::string bytes = to_utf8(text);
-                const Lang parsed_lang = parse_lang(lang);
+                const Lang parsed_lang = argument_lang(lang);
                 const LineBreaks breaks = parse_line_breaks(line_breaks);
                 py::gil_scoped_release release;
                 return self.segment(bytes, parsed_lang, breaks);
@@ -258,7 +276,7 @@ PYBIND11_MODULE(_summalign, m) {
         "segment",
         [](const py::bytes& text, const std::string& lang, const std::string& line_breaks) {
             std::string bytes = to_utf8(text);
-            const Lang parsed_lang = parse_lang(lang);
+            const Lang parsed_lang = argument_lang(lang);
             const LineBreaks breaks = parse_line_breaks(line_breaks);
             py::gil_scoped_release release;
             const Segmenter segmenter(parsed_lang);

@@ -69,8 +69,8 @@ TEST_CASE("parse_format accepts the five format names and rejects others", "[exp
     CHECK(summalign::parse_format("tsv") == summalign::Format::tsv);
     CHECK(summalign::parse_format("tmx") == summalign::Format::tmx);
     CHECK(summalign::parse_format("html") == summalign::Format::html);
-    CHECK_THROWS_AS(summalign::parse_format("xml"), std::invalid_argument);
-    CHECK_THROWS_AS(summalign::parse_format(""), std::invalid_argument);
+    CHECK_THROWS_AS(summalign::parse_format("xml"), summalign::Error);
+    CHECK_THROWS_AS(summalign::parse_format(""), summalign::Error);
     for (auto format : {summalign::Format::json, summalign::Format::jsonl, summalign::Format::tsv,
                         summalign::Format::tmx, summalign::Format::html}) {
         CHECK(summalign::parse_format(summalign::to_string(format)) == format);

@@ -133,8 +133,8 @@ TEST_CASE("DocumentWriter says that tmx and html cannot be rendered article by a
         DocumentWriter writer(out, format);
         CHECK_FALSE(writer.renders_articles());
         writer.begin(document);
-        CHECK_THROWS_AS(writer.render(document.articles[0], 0, aligned[0]), std::logic_error);
-        CHECK_THROWS_AS(writer.add_rendered("x"), std::logic_error);
+        CHECK_THROWS_AS(writer.render(document.articles[0], 0, aligned[0]), summalign::Error);
+        CHECK_THROWS_AS(writer.add_rendered("x"), summalign::Error);
         // The two-step end still works: these formats make their closing at end().
         for (std::size_t i = 0; i < aligned.size(); ++i) writer.add(document.articles[i], i, aligned[i]);
         writer.end(document, writer.render_end(document));

@@ -50,9 +50,9 @@ Lexicon empty_lexicon() {
 
 // The evidence entry linking `da` and `en`, or nullptr.
 const WordMatch* find_match(const Similarity& similarity, const std::string& da, const std::string& en) {
-    auto it = std::find_if(similarity.evidence.begin(), similarity.evidence.end(),
+    auto it = std::find_if(similarity.matches.begin(), similarity.matches.end(),
                            [&](const WordMatch& m) { return m.da == da && m.en == en; });
-    return it == similarity.evidence.end() ? nullptr : &*it;
+    return it == similarity.matches.end() ? nullptr : &*it;
 }
 
 Similarity score_texts(const SentenceScorer& scorer, const std::string& da, const std::string& en) {
@@ -194,7 +194,7 @@ TEST_CASE("cognate path: spelling correspondences link words the lexicon lacks")
         CHECK((match->kind == MatchKind::cognate || match->kind == MatchKind::identical));
     }
     CHECK(find_match(score_texts(scorer, "kronisk", "chronic"), "kronisk", "chronic")->kind == MatchKind::cognate);
-    CHECK(score_texts(scorer, "behandling", "treatment").evidence.empty());
+    CHECK(score_texts(scorer, "behandling", "treatment").matches.empty());
 }
 
 TEST_CASE("anchor paths: numbers, abbreviations, citations and names need no lexicon") {
@@ -253,17 +253,17 @@ TEST_CASE("scores: translations beat unrelated sentences, empty sides score 0, 2
     CHECK(two_to_one > scorer.score(da2, both).score);
 }
 
-TEST_CASE("evidence is sorted by weight and sums to at most the coverage") {
+TEST_CASE("matches are sorted by weight and sums to at most the coverage") {
     SmallLexicon small("evidence", "hund\tdog\nsover\tsleeps\n");
     const SentenceScorer scorer(small.lexicon);
     const auto similarity = score_texts(scorer, "hund sover", "dog sleeps");
-    REQUIRE(similarity.evidence.size() == 2);
-    CHECK(similarity.evidence[0].weight >= similarity.evidence[1].weight);
+    REQUIRE(similarity.matches.size() == 2);
+    CHECK(similarity.matches[0].weight >= similarity.matches[1].weight);
     double total = 0.0;
-    for (const auto& m : similarity.evidence) total += m.weight;
+    for (const auto& m : similarity.matches) total += m.weight;
     CHECK(total <= 1.0 + 1e-9);
     CHECK(scorer.score(scorer.prepare("hund sover", Lang::da), scorer.prepare("dog sleeps", Lang::en), false)
-              .evidence.empty());
+              .matches.empty());
 }
 
 TEST_CASE("the built-in glossary links medical terms") {

@@ -90,7 +90,7 @@ TEST_CASE("Aligner::align gives the same document for 1, 2 and 5 threads", "[thr
     // The comparison only means something when there is work to share out.
     REQUIRE(parsed.articles.size() >= 4);
 
-    const auto one = aligner.align(parsed, 1);
+    const auto one = aligner.align(summalign::Document(parsed), 1);
     std::size_t beads = 0;
     for (const auto& article : one.articles) beads += article.alignment.resume_summary.size();
     REQUIRE(beads > 0);
@@ -98,7 +98,7 @@ TEST_CASE("Aligner::align gives the same document for 1, 2 and 5 threads", "[thr
     const std::string expected = as_json(one);
     for (unsigned threads : {2u, 5u}) {
         INFO("threads " << threads);
-        const auto many = aligner.align(parsed, threads);
+        const auto many = aligner.align(summalign::Document(parsed), threads);
         REQUIRE(many.articles.size() == one.articles.size());
         CHECK(as_json(many) == expected);
     }
@@ -137,8 +137,11 @@ TEST_CASE("an Aligner around a shared parser aligns as one that made its own, wh
     CHECK(&shared.parser() == parser.get());
 
     const summalign::Aligner own;
-    CHECK(as_json(shared.align(parsed, 2)) == as_json(own.align(own.parser().parse(source), 1)));
-    CHECK_THROWS_AS(summalign::Aligner(std::shared_ptr<const summalign::Parser>{}), std::invalid_argument);
+    // The document did not keep the source (a DocumentLayout of an lvalue): it is passed, as the command does.
+    CHECK_FALSE(parsed.source);
+    const summalign::AlignedDocument from_layout{parsed, shared.align_articles(parsed, source.bytes, 2)};
+    CHECK(as_json(from_layout) == as_json(own.align(own.parser().parse(source), 1)));
+    CHECK_THROWS_AS(summalign::Aligner(std::shared_ptr<const summalign::Parser>{}), summalign::Error);
 }
 
 TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON, JSONL and TSV", "[threads][cli]") {

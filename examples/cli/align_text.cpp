@@ -82,8 +82,8 @@ void register_align_text(CLI::App& app, Action& action) {
                 out += fmt::format("{}\t{}\t{:.4f}", join_ids(bead.da), join_ids(bead.en), bead.score);
                 if (arguments->evidence) {
                     out += '\t';
-                    for (std::size_t k = 0; k < bead.evidence.size(); ++k) {
-                        const auto& match = bead.evidence[k];
+                    for (std::size_t k = 0; k < bead.matches.size(); ++k) {
+                        const auto& match = bead.matches[k];
                         out += fmt::format("{}{}={}({})", k ? " " : "", match.da, match.en, to_string(match.kind));
                     }
                 }

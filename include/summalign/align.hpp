@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "summalign/error.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/similarity.hpp"
 
@@ -16,8 +17,12 @@ namespace summalign {
 struct Bead {
     std::vector<std::size_t> da;  // 0-based indices, consecutive; empty for a 0-1 bead
     std::vector<std::size_t> en;
-    double score = 0.0;
-    std::vector<WordMatch> evidence;
+    double score = 0.0;             // 0 for an omission (one side empty)
+    std::vector<WordMatch> matches;  // the word pairs behind the score (JSON "matches")
+    // The bead's sentences (segments) of each side joined by spaces, empty for an empty
+    // side (JSON "da_text", "en_text").
+    std::string da_text;
+    std::string en_text;
 };
 
 // How often translators drop, split and merge sentences (docs/scoring.md); 0 = the default.
@@ -41,7 +46,8 @@ std::vector<Bead> align_ladder(const SentenceScorer& scorer, std::span<const Pre
 
 // Aligns two texts given as segments (one sentence, line or paragraph each), as
 // `summalign align-text` does: each segment is prepared once, then align_ladder. Bead
-// indices are positions in `danish` and `english`.
+// indices are positions in `danish` and `english`; each bead has its segments' text.
+// (Aligner::align_texts does the same with an Aligner's scorer.)
 std::vector<Bead> align_texts(const SentenceScorer& scorer, std::span<const std::string> danish,
                               std::span<const std::string> english, const LadderOptions& options = {});
 
@@ -49,9 +55,11 @@ struct TitlePair {
     std::string da;  // title, with the subtitle when there is one
     std::string en;
     double score = 0.0;
-    std::vector<WordMatch> evidence;
+    std::vector<WordMatch> matches;  // the word pairs behind the score
 };
 
+// A Danish body sentence that supports an English claim ("evidence" names only this, in
+// the API as in the JSON; the word pairs behind any score are "matches").
 struct Evidence {
     std::size_t section = 0;
     std::size_t sentence = 0;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "summalign/error.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pipeline.hpp"
 
@@ -19,7 +20,7 @@ namespace summalign {
 // tmx:   TMX 1.4b translation memory (title pair and every two-sided Resumé/Summary bead).
 // html:  one self-contained report page (no external assets).
 enum class Format { json, jsonl, tsv, tmx, html };
-Format parse_format(std::string_view name);  // throws std::invalid_argument
+Format parse_format(std::string_view name);  // throws Error for an unknown name
 std::string_view to_string(Format format) noexcept;
 
 struct ExportOptions {
@@ -59,6 +60,7 @@ inline void write_document(std::ostream& out, Format format, const AlignedDocume
 // after the last end() make one output of them all, for json {"documents": [DOCUMENT, ...]}
 // (each DOCUMENT as one document alone would be written), for tmx one memory whose units
 // name their input (x-source), for html one page with a part per document.
+// A call out of order (render() for tmx or html, add() before begin()) throws Error.
 class DocumentWriter {
 public:
     DocumentWriter(std::ostream& out, Format format, ExportOptions options = {});

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "summalign/error.hpp"
 #include "summalign/layout.hpp"
 #include "summalign/segment.hpp"
 #include "summalign/text.hpp"
@@ -87,6 +88,11 @@ struct Document {
     std::string source_name;
     std::vector<Article> articles;
     std::vector<Repair> repairs;  // every layout repair, in source order
+    // The bytes the document was parsed from, when the parser was given them to keep
+    // (Parser::parse(source), DocumentLayout(SourceText&&)); null otherwise. Every span is
+    // an offset into them; Aligner::align uses them for exact finding spans. Shared and
+    // immutable, so copies of a Document share one buffer.
+    std::shared_ptr<const std::string> source;
 };
 
 // The part of parsing that needs the whole text but no dictionaries: the layout repaired
@@ -95,7 +101,12 @@ struct Document {
 // Parser (or an Aligner) is still loading its dictionaries on another thread.
 class DocumentLayout {
 public:
+    // The document parsed from this layout does not keep `source` (Document::source is
+    // null): for a caller that keeps the bytes itself and passes them where exact spans are
+    // made (Aligner::align_article, align_articles).
     explicit DocumentLayout(const SourceText& source);
+    // Takes the bytes over: the document parsed from this layout keeps them (Document::source).
+    explicit DocumentLayout(SourceText&& source);
     ~DocumentLayout();
     DocumentLayout(DocumentLayout&&) noexcept;
     DocumentLayout& operator=(DocumentLayout&&) noexcept;
@@ -115,7 +126,10 @@ public:
     Parser(Parser&&) noexcept;
     Parser& operator=(Parser&&) noexcept;
 
+    // The document keeps the source's bytes (Document::source): a copy of them, or, from
+    // an rvalue (parse(read_source(path))), the bytes themselves.
     Document parse(const SourceText& source) const;
+    Document parse(SourceText&& source) const;
     // The same, from the source's layout made beforehand: parse(DocumentLayout(source)).
     // `threads`: the articles, independent once the layout is known, are parsed on up to
     // that many threads; the result does not depend on it.
@@ -123,6 +137,8 @@ public:
     const Segmenter& segmenter(Lang lang) const;
 
 private:
+    Document parse_layout(DocumentLayout layout, unsigned threads) const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -2,9 +2,12 @@
 // The whole flow, parse -> align -> check, for one document, with the expensive objects
 // (parser, lexicon, scorer, checker) built once and shared read-only between threads.
 #include <memory>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "summalign/error.hpp"
 #include "summalign/align.hpp"
 #include "summalign/check.hpp"
 #include "summalign/journal.hpp"
@@ -41,8 +44,17 @@ public:
     const Checker& checker() const;
 
     // Aligns and checks every article of an already parsed document, using up to
-    // `threads` threads; the result does not depend on `threads`.
-    AlignedDocument align(Document document, unsigned threads = 1) const;
+    // `threads` threads; the result does not depend on `threads`. The document is moved
+    // into the result, not copied (align(std::move(document)), align(parser().parse(source))).
+    // Findings get exact word spans in the source when the document kept its bytes
+    // (Document::source), as from align(source).
+    AlignedDocument align(Document&& document, unsigned threads = 1) const;
+    // The same without taking the document: the aligned articles, parallel to
+    // document.articles (write_document(out, format, document, articles) writes them).
+    // `source`, when given, is the bytes the document was parsed from (else Document::source).
+    std::vector<AlignedArticle> align_articles(const Document& document, unsigned threads = 1) const;
+    std::vector<AlignedArticle> align_articles(const Document& document, std::string_view source,
+                                               unsigned threads = 1) const;
     // Parses `source`, then aligns and checks it; findings get exact word spans in the source.
     AlignedDocument align(const SourceText& source, unsigned threads = 1) const;
     // The same for what read_input() gives, text or a PDF's text layer: a PDF's sentences
@@ -51,8 +63,14 @@ public:
     // `source` (the bytes the article was parsed from), when given, makes finding spans exact.
     AlignedArticle align_article(const Article& article, std::string_view source = {}) const;
 
+    // Two texts given as segments (one sentence, line or paragraph each), aligned as
+    // `summalign align-text` does with this aligner's scorer (align_texts, align.hpp): beads
+    // with their segments' indices, texts, scores and word matches.
+    std::vector<Bead> align_texts(std::span<const std::string> danish, std::span<const std::string> english,
+                                  const LadderOptions& options = {}) const;
+
 private:
-    AlignedDocument align_parsed(Document document, std::string_view source, unsigned threads) const;
+    std::vector<AlignedArticle> align_parsed(const Document& document, std::string_view source, unsigned threads) const;
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

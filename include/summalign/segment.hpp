@@ -7,11 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "summalign/error.hpp"
+
 namespace summalign {
 
 enum class Lang { da, en };
 std::string_view to_string(Lang lang) noexcept;
-Lang parse_lang(std::string_view code);  // "da" or "en"; throws std::invalid_argument
+Lang parse_lang(std::string_view code);  // "da" or "en"; throws Error otherwise
 
 // A half-open byte range [begin, end) within the text that was segmented.
 struct ByteSpan {

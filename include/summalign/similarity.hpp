@@ -1,6 +1,6 @@
 #pragma once
 // How likely is it that Danish sentence(s) and English sentence(s) say the same thing?
-// A score in [0, 1] and the evidence for it: which word pairs matched and why.
+// A score in [0, 1] and the word pairs behind it: which matched and why.
 // The model, its weights and the mining procedure: docs/similarity.md.
 #include <array>
 #include <cstddef>
@@ -32,7 +32,7 @@ struct WordMatch {
 
 struct Similarity {
     double score = 0.0;  // 0 = unrelated, 1 = certainly translations
-    std::vector<WordMatch> evidence;
+    std::vector<WordMatch> matches;  // the word pairs behind the score (with_matches)
 };
 
 // A sentence analysed once (tokens, stems, numbers, abbreviations) so that scoring it
@@ -110,9 +110,9 @@ public:
     // (one or two sentences on each side for 1-2 and 2-1 beads). An empty side scores 0.
     Similarity score(std::span<const PreparedSentence* const> danish,
                      std::span<const PreparedSentence* const> english,
-                     bool with_evidence = false) const;
+                     bool with_matches = false) const;
     Similarity score(const PreparedSentence& danish, const PreparedSentence& english,
-                     bool with_evidence = false) const;
+                     bool with_matches = false) const;
 
 private:
     struct Impl;

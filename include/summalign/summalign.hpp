@@ -1,5 +1,6 @@
 #pragma once
 // All of summalign's public API, in the order the data flows.
+#include "summalign/version.hpp"
 #include "summalign/error.hpp"
 #include "summalign/text.hpp"
 #include "summalign/data.hpp"

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "summalign/error.hpp"
+
 namespace summalign {
 
 // The user's input exactly as read: `bytes` is valid UTF-8 (checked), never modified.
@@ -51,7 +53,7 @@ public:
     const std::string& text() const noexcept { return text_; }
     std::size_t size() const noexcept { return text_.size(); }
     bool empty() const noexcept { return text_.empty(); }
-    // Source byte of text byte `i`; throws std::out_of_range unless i < size().
+    // Source byte of text byte `i`; throws Error unless i < size().
     std::size_t origin(std::size_t i) const;
     // Half-open source span covered by text bytes [begin, end): [origin(begin), origin(end-1)+1).
     std::size_t source_start(std::size_t begin) const;

@@ -1,4 +1,5 @@
 #include "detail/align_dp.hpp"
+#include "summalign/error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -138,7 +139,7 @@ std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& 
         }
     }
     if (from[n][m - band.lo[n]] == 255 && (n > 0 || m > 0))
-        throw std::logic_error("best_ladder: the end of the lattice is unreachable with these bead shapes");
+        throw Error("best_ladder: the end of the lattice is unreachable with these bead shapes");
     std::vector<PathBead> path;
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {

@@ -1,4 +1,5 @@
 #include "detail/check_words.hpp"
+#include "summalign/error.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -108,7 +109,7 @@ WordSplitter::WordSplitter() : impl_(std::make_unique<Impl>()) {
     UErrorCode status = U_ZERO_ERROR;
     impl_->prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !impl_->prototype)
-        throw std::runtime_error(std::string("ICU word iterator: ") + u_errorName(status));
+        throw Error(std::string("ICU word iterator: ") + u_errorName(status));
 }
 WordSplitter::~WordSplitter() = default;
 WordSplitter::WordSplitter(WordSplitter&&) noexcept = default;
@@ -120,11 +121,11 @@ std::vector<CheckWord> WordSplitter::split(std::string_view sentence) const {
     std::unique_ptr<icu::BreakIterator> it(impl_->prototype->clone());
     UErrorCode status = U_ZERO_ERROR;
     UText* text = utext_openUTF8(nullptr, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU utext: ") + u_errorName(status));
+    if (U_FAILURE(status)) throw Error(std::string("ICU utext: ") + u_errorName(status));
     it->setText(text, status);
     if (U_FAILURE(status)) {
         utext_close(text);
-        throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status));
+        throw Error(std::string("ICU setText: ") + u_errorName(status));
     }
     // With a UTF-8 UText the iterator's positions are byte offsets.
     auto previous = static_cast<std::size_t>(it->first());

@@ -10,14 +10,11 @@
 #include <unicode/utf8.h>
 
 #include "summalign/error.hpp"
-
-#ifndef SUMMALIGN_VERSION
-#define SUMMALIGN_VERSION "unknown"
-#endif
+#include "summalign/version.hpp"
 
 namespace summalign::detail {
 
-std::string_view export_tool_version() noexcept { return SUMMALIGN_VERSION; }
+std::string_view export_tool_version() noexcept { return version(); }
 
 void check_aligned_matches(const Document& document, std::span<const AlignedArticle> aligned) {
     if (!aligned.empty() && aligned.size() != document.articles.size()) {

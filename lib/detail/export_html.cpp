@@ -422,7 +422,7 @@ private:
         if (result) {
             if (result->alignment.title) {
                 const TitlePair& title = *result->alignment.title;
-                out_ << "<h3>Title</h3><div class=\"titlepair\" title=\"" << html_escape(matches_tooltip(title.evidence))
+                out_ << "<h3>Title</h3><div class=\"titlepair\" title=\"" << html_escape(matches_tooltip(title.matches))
                      << "\">" << score_badge(title.score) << " " << html_escape(title.da) << " \u2194 <i>"
                      << html_escape(title.en) << "</i></div>\n";
             }
@@ -495,7 +495,7 @@ private:
         std::string tooltip = page_prefix(sentence) + fmt::format("bytes {}\u2013{}", sentence.start, sentence.end);
         if (bead_value) {
             tooltip += fmt::format("\nbead {}: score {}", *bead + 1, score_text(bead_value->score));
-            const std::string matches = matches_tooltip(bead_value->evidence);
+            const std::string matches = matches_tooltip(bead_value->matches);
             if (!matches.empty()) tooltip.append("\n").append(matches);
         }
         for (const Finding* finding : sentence_level) tooltip.append("\n").append(finding_tooltip(*finding));
@@ -550,7 +550,7 @@ private:
             if (bead.da.empty() || bead.en.empty()) continue;
             std::string tooltip = fmt::format("bead {}: D{} \u2194 E{} score {}", b + 1, join_ids("", bead.da),
                                               join_ids("", bead.en), score_text(bead.score));
-            const std::string matches = matches_tooltip(bead.evidence);
+            const std::string matches = matches_tooltip(bead.matches);
             if (!matches.empty()) tooltip.append("\n").append(matches);
             out_ << "<path data-bead=\"" << a_(index) << "-b" << b << "\" data-from=\""
                  << join_ids(fmt::format("{}-da-", a_(index)), bead.da) << "\" data-to=\""

@@ -170,7 +170,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned, bool 
 
     if (alignment.title) {
         object["title"] = Json{{"da", alignment.title->da}, {"en", alignment.title->en}, {"score", alignment.title->score}};
-        if (matches) object["title"]["matches"] = matches_json(alignment.title->evidence);
+        if (matches) object["title"]["matches"] = matches_json(alignment.title->matches);
     } else {
         object["title"] = nullptr;
     }
@@ -183,7 +183,7 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned, bool 
         entry["score"] = bead.score;
         entry["da_text"] = joined_text(article.resume, bead.da);
         entry["en_text"] = joined_text(english, bead.en);
-        if (matches) entry["matches"] = matches_json(bead.evidence);
+        if (matches) entry["matches"] = matches_json(bead.matches);
     }
     object["resume_summary"] = std::move(beads);
 

@@ -1,4 +1,5 @@
 #include "detail/layout_lines.hpp"
+#include "summalign/error.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -16,7 +17,7 @@ namespace {
 const icu::Normalizer2& nfc_instance() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status) || nfc == nullptr) throw std::runtime_error("ICU NFC normaliser unavailable");
+    if (U_FAILURE(status) || nfc == nullptr) throw Error("ICU NFC normaliser unavailable");
     return *nfc;
 }
 

@@ -1,4 +1,5 @@
 #include "detail/segment_icu.hpp"
+#include "summalign/error.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -18,7 +19,7 @@ struct UTextCloser {
 };
 
 void check(UErrorCode status, const char* what) {
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
+    if (U_FAILURE(status)) throw Error(std::string("ICU ") + what + ": " + u_errorName(status));
 }
 
 // Bytes of the Unicode white space (no-break spaces and U+2029 included) that starts /
@@ -39,7 +40,7 @@ IcuSentenceRules::IcuSentenceRules(Lang lang) {
     UErrorCode status = U_ZERO_ERROR;
     prototype_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(lang == Lang::da ? "da" : "en"), status));
     check(status, "sentence iterator");
-    if (!prototype_) throw std::runtime_error("ICU sentence iterator: not available");
+    if (!prototype_) throw Error("ICU sentence iterator: not available");
 }
 IcuSentenceRules::~IcuSentenceRules() = default;
 IcuSentenceRules::IcuSentenceRules(IcuSentenceRules&&) noexcept = default;
@@ -50,7 +51,7 @@ std::vector<std::size_t> IcuSentenceRules::breaks(std::string_view text) const {
     if (text.empty()) return result;
     // BreakIterator keeps iteration state, so each call iterates its own clone.
     std::unique_ptr<icu::BreakIterator> iterator(prototype_->clone());
-    if (!iterator) throw std::runtime_error("ICU sentence iterator: clone failed");
+    if (!iterator) throw Error("ICU sentence iterator: clone failed");
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UText, UTextCloser> utext(
         utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));

@@ -1,4 +1,5 @@
 #include "detail/similarity_words.hpp"
+#include "summalign/error.hpp"
 
 #include <libstemmer.h>
 #include <unicode/locid.h>
@@ -190,7 +191,7 @@ std::string normalise_number(std::string_view surface) {
 }
 
 Stemmer::Stemmer(const char* language) : stemmer_(sb_stemmer_new(language, "UTF_8")) {
-    if (!stemmer_) throw std::runtime_error(std::string("no Snowball stemmer for ") + language);
+    if (!stemmer_) throw Error(std::string("no Snowball stemmer for ") + language);
 }
 Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 

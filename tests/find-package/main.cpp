@@ -1,12 +1,19 @@
 // Parses a small journal text with the installed summalign and prints what it found;
 // scripts/test-find-package.sh compares the output with expected.txt.
+//   consumer PREFIX   (PREFIX: where the package is installed; its data files must be used)
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include <summalign/summalign.hpp>
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::cerr << "usage: consumer PREFIX\n";
+        return 2;
+    }
+    const std::string prefix = argv[1];
     const std::string text =
         " Mesenkymal stamcelleterapi \n"
         "– nøglen til regenerativ medicin?\n"
@@ -33,8 +40,16 @@ int main() {
         std::ostringstream json;
         summalign::write_document(json, summalign::Format::json, document, {});
         std::cout << "json export: " << (json.str().find("\"articles\"") != std::string::npos ? "ok" : "missing") << '\n';
-        // The installed data files are found (the test points SUMMALIGN_DATA_DIR at them).
-        std::cout << "abbreviations file found: " << !summalign::read_data_file("abbreviations-da.txt").empty() << '\n';
+        // The data files come from the installed prefix, not from the build or source tree.
+        const std::string data_file = summalign::find_data_file("abbreviations-da.txt").string();
+        const bool from_prefix = data_file.rfind(prefix + "/", 0) == 0;
+        std::cout << "abbreviations file found in the prefix: " << from_prefix << '\n';
+        if (!from_prefix) std::cerr << "consumer: data file from " << data_file << ", not from " << prefix << '\n';
+        // The headers and the library agree on the version, and the macros are usable in #if.
+#if SUMMALIGN_VERSION >= 100
+        std::cout << "version: " << (summalign::version() == SUMMALIGN_VERSION_STRING ? "headers = library" : "mismatch")
+                  << '\n';
+#endif
     } catch (const summalign::Error& error) {
         std::cerr << "consumer: " << error.what() << '\n';
         return 1;
