@@ -5,7 +5,10 @@
 //   right first         share whose suggestion is the original word
 //   Hunspell first      share whose original is Hunspell's own first suggestion (en_US, then
 //                       en_GB; da_DK), for comparison
-//   false flags         misspellings reported in the clean articles, per 1,000 checked words
+//   false flags         misspellings reported in the clean articles, per 1,000 checked words;
+//                       with --source-slips FILE (lines "da word" / "en word": words
+//                       misspelt in the help texts themselves, found by reading the clean
+//                       articles' flags), those are counted apart as found slips of the source
 //   ms per article      Checker::check of the typo'd articles with a fresh Checker (no kept
 //                       suggestions: every typo is new to it), wall time, 1 and 2 threads;
 //                       and again with the same Checker (everything kept: the floor)
@@ -16,7 +19,7 @@
 //                       typo'd ones; with numbers changed (inject_typos.py --numbers), how
 //                       many the checker finds and the precision of its number findings
 //
-//   ./build/bench_spelling --clean DIR --typos DIR [--runs 3] [--list]
+//   ./build/bench_spelling --clean DIR --typos DIR [--runs 3] [--list] [--source-slips FILE]
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
@@ -29,6 +32,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -154,7 +159,7 @@ std::string lower(const std::string& s) { return detail::to_lower(s); }
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string clean_dir, typo_dir;
+    std::string clean_dir, typo_dir, slips_file;
     std::size_t runs = 3;
     bool list = false;
     for (int i = 1; i < argc; ++i) {
@@ -162,14 +167,15 @@ int main(int argc, char** argv) {
         if (name == "--list") list = true;
         else if (i + 1 < argc && name == "--clean") clean_dir = argv[++i];
         else if (i + 1 < argc && name == "--typos") typo_dir = argv[++i];
+        else if (i + 1 < argc && name == "--source-slips") slips_file = argv[++i];
         else if (i + 1 < argc && name == "--runs") runs = std::max<std::size_t>(1, std::stoul(argv[++i]));
         else {
-            std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list]\n";
+            std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list] [--source-slips FILE]\n";
             return 2;
         }
     }
     if (clean_dir.empty() || typo_dir.empty()) {
-        std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list]\n";
+        std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list] [--source-slips FILE]\n";
         return 2;
     }
     try {
@@ -284,13 +290,29 @@ int main(int argc, char** argv) {
         const Checker clean_checker(aligner.lexicon(), 1);
         std::vector<std::vector<Finding>> clean_findings;
         check_all(clean_checker, clean_files, 1, clean_findings);
-        std::size_t false_flags = 0;
+        // Words misspelt in the source texts themselves ("lang word" per line, # comments).
+        std::set<std::pair<std::string, std::string>> source_slips;
+        if (!slips_file.empty()) {
+            std::ifstream in(slips_file);
+            if (!in) throw std::runtime_error(slips_file + ": cannot read");
+            std::string line;
+            while (std::getline(in, line)) {
+                if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+                std::istringstream fields(line);
+                std::string lang, word;
+                if (fields >> lang >> word) source_slips.emplace(lang, word);
+            }
+        }
+        std::size_t false_flags = 0, slips_found = 0;
         std::map<std::string, std::size_t> mention_findings_clean;
         for (const auto& fs : clean_findings)
             for (const auto& f : fs) {
                 if (f.kind == Finding::Kind::misspelling) {
-                    ++false_flags;
-                    if (list) std::cerr << "clean: " << to_string(f.lang) << ' ' << f.word << " -> " << f.suggestion << '\n';
+                    const bool slip = source_slips.count({std::string(to_string(f.lang)), f.word}) > 0;
+                    (slip ? slips_found : false_flags) += 1;
+                    if (list)
+                        std::cerr << "clean: " << to_string(f.lang) << ' ' << f.word << " -> " << f.suggestion
+                                  << (slip ? " (slip of the source)" : "") << '\n';
                 }
                 if (f.kind == Finding::Kind::number_mismatch || f.kind == Finding::Kind::abbreviation_mismatch)
                     ++mention_findings_clean[std::string(to_string(f.kind))];
@@ -303,8 +325,10 @@ int main(int argc, char** argv) {
             std::printf("  %s: flagged %.3f, right first suggestion %.3f, Hunspell's own first suggestion %.3f (%.0f ms a word)\n",
                         lang.c_str(), double(k.flagged) / double(k.n), double(k.right) / double(k.n), double(k.hunspell_right) / double(k.n),
                         k.hunspell_ms / double(k.n));
-        std::printf("  clean text: %zu false flags in %zu words = %.2f per 1,000 words\n", false_flags, clean_words,
+        std::printf("  clean text: %zu false flags in %zu words = %.2f per 1,000 words", false_flags, clean_words,
                     1000.0 * double(false_flags) / double(std::max<std::size_t>(clean_words, 1)));
+        if (!slips_file.empty()) std::printf(" (and %zu flags of words the source misspells, listed in %s)", slips_found, slips_file.c_str());
+        std::printf("\n");
         std::printf("  check, ms per article (fresh Checker, wall): 1 thread %.2f (CPU %.2f), 2 threads %.2f; again with the same Checker %.2f\n",
                     median(ms_per_article[1]), median(cpu_ms), median(ms_per_article[2]), median(warm_ms));
         // The first run's: later Checkers reuse the memory earlier ones gave back.

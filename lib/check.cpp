@@ -581,8 +581,20 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             w.text.find('\'') == std::string::npos)
             continue;  // not a plain word
         // An apostrophe inside a Danish word joins an ending to a symbol, a number or a name
-        // (n'te, x'et, CD'en), never a slip of a plain word.
-        if (sentence.lang == Lang::da && (w.text.find("’") != std::string::npos || w.text.find('\'') != std::string::npos)) continue;
+        // (n'te, x'et, CD'en); one right after it marks a genitive (Windows') or a quoted
+        // English elision (cookin'): neither is a slip of a plain word.
+        if (sentence.lang == Lang::da) {
+            if (w.text.find("’") != std::string::npos || w.text.find('\'') != std::string::npos) continue;
+            if (i + 1 < sentence.words.size() && sentence.words[i + 1].begin == w.end &&
+                (sentence.words[i + 1].text == "'" || sentence.words[i + 1].text == "’"))
+                continue;
+        }
+        // A word glued after a full stop is a file extension (.myb, .docx), not prose.
+        if (i >= 1 && sentence.words[i - 1].text == "." && sentence.words[i - 1].end == w.begin &&
+            (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin))
+            continue;
+        // An English ordinal of a variable (nth, xth, yth).
+        if (sentence.lang == Lang::en && detail::code_points(lower) == 3 && lower.ends_with("th")) continue;
         const bool capitalised = detail::starts_upper(w.text);
         const bool initial = is_sentence_initial(sentence.words, i);
         if (capitalised && !initial) continue;  // a name
