@@ -512,11 +512,15 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             score = hunspell_rank - 0.3 * static_cast<double>(distance);
         }
         if (word_lowercase && detail::starts_upper(candidate)) score -= 0.3;  // a name suggested for a common word
-        const std::u32string key = detail::cognate_key(lower);  // cognate similarity is symmetric
-        const double aligned = context.aligned.best_cognate(key, 0.6);
-        const double article = context.article.best_cognate(key, 0.7);
-        if (aligned >= 0.6) score += aligned;
-        if (article >= 0.7) score += 0.5 * article;
+        // A cognate in the other language supports a term (kondrocytter ~ chondrocytes); short
+        // words look alike across the languages by chance (min, hver ~ ever, his).
+        if (detail::code_points(lower) >= 5) {
+            const std::u32string key = detail::cognate_key(lower);  // cognate similarity is symmetric
+            const double aligned = context.aligned.best_cognate(key, 0.6);
+            const double article = context.article.best_cognate(key, 0.7);
+            if (aligned >= 0.6) score += aligned;
+            if (article >= 0.7) score += 0.5 * article;
+        }
         if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 0)
             score += 0.6;  // the author wrote it correctly elsewhere
         if (context.aligned.translates_to(lower))

@@ -19,8 +19,8 @@ keyboard neighbour, a phonetic confusion (English: ie/ei, ance/ence, ph/f, c/k, 
 nd/n, ld/l, hv/v, e/æ, ...). The English typo falls in the Summary's sentences (after the
 citation), the Danish one in the Resumé or body (between the line after the authors and the
 Summary line). Words chosen: at least four letters, lower case, whole (not split across a
-line end, neither part of a word hyphenated across lines), after a space or an opening
-bracket or quote, known to Hunspell. Deterministic for a given --seed.
+line end, neither part of a word hyphenated across lines nor glued to the next sentence),
+after a space or an opening bracket or quote, known to Hunspell. Deterministic for a given --seed.
 
 With --numbers, also one number of the Summary that the Resumé writes too is changed in the
 Summary (its last digit, plus one): a record with "lang": "en", "kind": "number", the
@@ -156,6 +156,8 @@ def candidate_words(text: str, begin: int, end: int) -> list[tuple[int, str]]:
         if before == "\n" and text[:m.start() - 1].endswith("-"):
             continue
         if not (before.isspace() or before in "(\"“«'‘"):
+            continue
+        if after == "." and m.end() + 1 < len(text) and text[m.end() + 1].isalpha():
             continue
         out.append((m.start(), w))
     return out
