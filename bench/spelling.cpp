@@ -17,7 +17,8 @@
 //   numbers/abbrev.     number_mismatch / abbreviation_mismatch findings in the clean
 //                       articles (parallel translations: each is a false alarm) and in the
 //                       typo'd ones; with numbers changed (inject_typos.py --numbers), how
-//                       many the checker finds and the precision of its number findings
+//                       many the checker finds and the precision of its number findings;
+//                       the same for abbreviations (--abbreviations)
 //
 //   ./build/bench_spelling --clean DIR --typos DIR [--runs 3] [--list] [--source-slips FILE]
 #include <hunspell/hunspell.hxx>
@@ -227,7 +228,7 @@ int main(int argc, char** argv) {
         // Quality, from the 1-thread run.
         std::map<std::string, std::vector<const Finding*>> by_article;  // article file -> misspellings
         std::map<std::string, std::size_t> mention_findings_typo;
-        std::map<std::string, std::vector<const Finding*>> numbers_by_article;
+        std::map<std::string, std::vector<const Finding*>> numbers_by_article, abbreviations_by_article;
         {
             std::size_t j = 0;
             for (const auto& f : typo_files)
@@ -235,28 +236,38 @@ int main(int argc, char** argv) {
                     for (const auto& finding : typo_findings[j]) {
                         if (finding.kind == Finding::Kind::misspelling) by_article[f.name].push_back(&finding);
                         if (finding.kind == Finding::Kind::number_mismatch) numbers_by_article[f.name].push_back(&finding);
+                        if (finding.kind == Finding::Kind::abbreviation_mismatch) abbreviations_by_article[f.name].push_back(&finding);
                         if (finding.kind == Finding::Kind::number_mismatch || finding.kind == Finding::Kind::abbreviation_mismatch)
                             ++mention_findings_typo[std::string(to_string(finding.kind))];
                     }
         }
         // Changed numbers (inject_typos.py --numbers): a number finding is right when it names
         // the changed number (English) or the original it no longer matches (Danish).
-        std::size_t numbers_changed = 0, numbers_found = 0, number_findings = 0, number_findings_right = 0;
-        for (const auto& [article, found] : numbers_by_article) {
-            for (const Finding* f : found) {
-                ++number_findings;
-                number_findings_right += std::any_of(typos.begin(), typos.end(), [&](const Typo& t) {
-                    return t.kind == "number" && t.article == article &&
-                           ((f->lang == Lang::en && f->word == t.typo) || (f->lang == Lang::da && f->word == t.original));
-                });
+        // Changed abbreviations (--abbreviations) likewise.
+        struct MentionTally {
+            std::size_t changed = 0, found = 0, findings = 0, right = 0;
+        };
+        auto tally_mentions = [&](const std::string& kind, std::map<std::string, std::vector<const Finding*>>& by_article) {
+            MentionTally m;
+            for (const auto& [article, found] : by_article)
+                for (const Finding* f : found) {
+                    ++m.findings;
+                    m.right += std::any_of(typos.begin(), typos.end(), [&](const Typo& t) {
+                        return t.kind == kind && t.article == article &&
+                               ((f->lang == Lang::en && f->word == t.typo) || (f->lang == Lang::da && f->word == t.original));
+                    });
+                }
+            for (const auto& t : typos) {
+                if (t.kind != kind) continue;
+                ++m.changed;
+                const auto& found = by_article[t.article];
+                m.found += std::any_of(found.begin(), found.end(), [&](const Finding* f) { return f->lang == Lang::en && f->word == t.typo; });
             }
-        }
-        for (const auto& t : typos) {
-            if (t.kind != "number") continue;
-            ++numbers_changed;
-            const auto& found = numbers_by_article[t.article];
-            numbers_found += std::any_of(found.begin(), found.end(), [&](const Finding* f) { return f->lang == Lang::en && f->word == t.typo; });
-        }
+            return m;
+        };
+        const MentionTally number_tally = tally_mentions("number", numbers_by_article);
+        const MentionTally abbreviation_tally = tally_mentions("abbreviation", abbreviations_by_article);
+        const std::size_t numbers_changed = number_tally.changed;
         Hunspell en_us("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
         Hunspell en_gb("/usr/share/hunspell/en_GB.aff", "/usr/share/hunspell/en_GB.dic");
         Hunspell da("/usr/share/hunspell/da_DK.aff", "/usr/share/hunspell/da_DK.dic");
@@ -266,7 +277,7 @@ int main(int argc, char** argv) {
         };
         std::map<std::string, Tally> tally;
         for (const auto& t : typos) {
-            if (t.kind == "number") continue;
+            if (t.kind == "number" || t.kind == "abbreviation") continue;
             Tally& k = tally[t.lang];
             ++k.n;
             const Finding* hit = nullptr;
@@ -319,8 +330,9 @@ int main(int argc, char** argv) {
             }
         const std::size_t clean_words = count_words(clean_files);
 
-        std::printf("%zu articles (%s), %zu typos, %zu changed numbers; medians of %zu runs\n", articles, typo_dir.c_str(),
-                    typos.size() - numbers_changed, numbers_changed, runs);
+        std::printf("%zu articles (%s), %zu typos, %zu changed numbers, %zu changed abbreviations; medians of %zu runs\n", articles,
+                    typo_dir.c_str(), typos.size() - numbers_changed - abbreviation_tally.changed, numbers_changed,
+                    abbreviation_tally.changed, runs);
         for (const auto& [lang, k] : tally)
             std::printf("  %s: flagged %.3f, right first suggestion %.3f, Hunspell's own first suggestion %.3f (%.0f ms a word)\n",
                         lang.c_str(), double(k.flagged) / double(k.n), double(k.right) / double(k.n), double(k.hunspell_right) / double(k.n),
@@ -337,10 +349,13 @@ int main(int argc, char** argv) {
         std::printf("  number_mismatch / abbreviation_mismatch: clean %zu / %zu (all false: translations), typo'd %zu / %zu\n",
                     mention_findings_clean["number_mismatch"], mention_findings_clean["abbreviation_mismatch"],
                     mention_findings_typo["number_mismatch"], mention_findings_typo["abbreviation_mismatch"]);
-        if (numbers_changed > 0)
-            std::printf("  changed numbers: %zu of %zu found; number findings right %zu of %zu (precision %.2f)\n", numbers_found,
-                        numbers_changed, number_findings_right, number_findings,
-                        double(number_findings_right) / double(std::max<std::size_t>(number_findings, 1)));
+        auto print_mentions = [](const char* what, const MentionTally& m) {
+            if (m.changed > 0)
+                std::printf("  changed %ss: %zu of %zu found; %s findings right %zu of %zu (precision %.2f)\n", what, m.found, m.changed,
+                            what, m.right, m.findings, double(m.right) / double(std::max<std::size_t>(m.findings, 1)));
+        };
+        print_mentions("number", number_tally);
+        print_mentions("abbreviation", abbreviation_tally);
     } catch (const std::exception& e) {
         std::cerr << "bench_spelling: " << e.what() << '\n';
         return 1;

@@ -27,7 +27,11 @@ Summary (its last digit, plus one): a record with "lang": "en", "kind": "number"
 original and changed number. Such a record is a true number_mismatch, for the precision of
 the checker's number findings (bench/spelling.cpp).
 
-Usage: inject_typos.py --articles DIR --out DIR [--seed 1] [--numbers]
+With --abbreviations, likewise one abbreviation (2-6 capitals) of the Summary that the Resumé
+writes too gets its last letter changed to the next one (PDF -> PDG): "kind": "abbreviation",
+a true abbreviation_mismatch.
+
+Usage: inject_typos.py --articles DIR --out DIR [--seed 1] [--numbers] [--abbreviations]
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ PHONETIC = {
 }
 KINDS = ["deletion", "insertion", "transposition", "doubling", "vowel", "keyboard", "phonetic"]
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+ABBREVIATION = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-]?\w)")
 NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,-]?\d)")
 CITATION = re.compile(r"Ugeskr Læger \d{4};\d+: \d+-\d+")
 
@@ -182,6 +187,8 @@ def main() -> int:
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--numbers", action="store_true", help="also change one number of each Summary that the Resumé shares")
+    ap.add_argument("--abbreviations", action="store_true",
+                    help="also change one abbreviation of each Summary that the Resumé shares")
     args = ap.parse_args()
     src, out = Path(args.articles), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -214,6 +221,17 @@ def main() -> int:
                 at, number = number_rng.choice(shared)
                 changed = number[:-1] + str((int(number[-1]) + 1) % 10)
                 edits.append((at, number, changed, "en", "number"))
+        if args.abbreviations:
+            abbreviation_rng = random.Random(f"{args.seed}:abbreviations:{path.name}")
+            resume_abbreviations = set(ABBREVIATION.findall(text, *spans["da"]))
+            taken = {at for at, *_ in edits}
+            shared = [(m.start(), m.group()) for m in ABBREVIATION.finditer(text, *spans["en"])
+                      if m.group() in resume_abbreviations and m.start() not in taken]
+            if shared:
+                at, abbreviation = abbreviation_rng.choice(shared)
+                last = abbreviation[-1]
+                changed = abbreviation[:-1] + ("A" if last == "Z" else chr(ord(last) + 1))
+                edits.append((at, abbreviation, changed, "en", "abbreviation"))
         # Apply from the end so earlier offsets stay valid, then locate each typo.
         new = text
         for at, w, typo, lang, kind in sorted(edits, reverse=True):
@@ -233,9 +251,11 @@ def main() -> int:
     with open(out / "typos.jsonl", "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    langs = {l: sum(r["lang"] == l and r["kind"] != "number" for r in records) for l in ("en", "da")}
+    langs = {l: sum(r["lang"] == l and r["kind"] not in ("number", "abbreviation") for r in records) for l in ("en", "da")}
     numbers = sum(r["kind"] == "number" for r in records)
-    print(f"inject_typos: {langs['en']} English and {langs['da']} Danish typos, {numbers} changed numbers in {out}")
+    abbreviations = sum(r["kind"] == "abbreviation" for r in records)
+    print(f"inject_typos: {langs['en']} English and {langs['da']} Danish typos, {numbers} changed numbers, "
+          f"{abbreviations} changed abbreviations in {out}")
     return 0
 
 
