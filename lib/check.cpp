@@ -547,6 +547,10 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
     if (length < 3) return false;
     for (const auto& [other, count] : context.same_language_counts) {
         if (count <= 0 || other == lower) continue;
+        // Asked for many words of an article: two byte tests rule out nearly every word first.
+        // A slip of the first letter costs more than 0.9 unless it is a doubling (ssome).
+        if (other.front() != lower.front() && lower.size() > 1 && lower[1] != lower.front()) continue;
+        if (other.size() + 3 < lower.size() || lower.size() + 3 < other.size()) continue;
         const std::size_t other_length = detail::code_points(other);
         if (other_length + 1 < length || length + 1 < other_length || other_length < 4) continue;
         if (detail::edit_distance(lower, other) > 2 || detail::typo_cost(lower, other) > 0.9) continue;
@@ -629,10 +633,12 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // it (rulleliste stays a compound, though one vowel from rolleliste).
             if (speller.known_plainly(w.text, sentence.lang) || !speller.has_index()) continue;
             const auto near = speller.one_edit_words(lower, sentence.lang);
-            const bool slip = near_article_word() || std::any_of(near.begin(), near.end(), [&](const std::string& other) {
-                                  return detail::code_points(other) >= 6 && detail::typo_cost(lower, other) <= 0.9 &&
-                                         (sentence.lang == Lang::da ? lexicon->has_danish(other) : lexicon->has_english(other));
-                              });
+            const bool slip = near_article_word() || std::any_of(near->begin(), near->end(), [&](const std::string& other) {
+                if (detail::code_points(other) < 4 || detail::typo_cost(lower, other) > 0.9) return false;
+                if (const auto it = context.same_language_counts.find(other); it != context.same_language_counts.end() && it->second > 0)
+                    return true;
+                return detail::code_points(other) >= 6 && (sentence.lang == Lang::da ? lexicon->has_danish(other) : lexicon->has_english(other));
+            });
             if (!slip) continue;
         }
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.

@@ -226,6 +226,7 @@ struct Speller::Impl {
     similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
     std::optional<MappedSpellingIndex> index;
     similarity::ShardedMemo<std::vector<std::string>> candidate_answers{max_cached_suggestions};  // "lang:word"
+    similarity::ShardedMemo<std::shared_ptr<const std::vector<std::string>>> one_edit_answers{max_cached_suggestions};  // "lang:word"
 
     std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
 
@@ -444,19 +445,21 @@ std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) cons
 
 bool Speller::has_index() const noexcept { return impl_->index.has_value(); }
 
-std::vector<std::string> Speller::one_edit_words(std::string_view lower_word, Lang lang) const {
-    std::vector<std::string> found;
-    if (!impl_->index || lower_word.size() > longest_word_bytes) return found;
-    static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
-    static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
-    std::string buffer;
-    for_each_edit(utf8_to_u32(lower_word), lang == Lang::da ? danish_letters : english_letters, [&](const std::u32string& v, std::size_t) {
-        buffer.clear();
-        append_utf8(buffer, v);
-        if (buffer != lower_word && impl_->index->contains(lang, buffer) && std::find(found.begin(), found.end(), buffer) == found.end())
-            found.push_back(buffer);
+std::shared_ptr<const std::vector<std::string>> Speller::one_edit_words(std::string_view lower_word, Lang lang) const {
+    return impl_->one_edit_answers.get(lang_key(lower_word, lang), [&] {
+        std::vector<std::string> found;
+        if (!impl_->index || lower_word.size() > longest_word_bytes) return std::make_shared<const std::vector<std::string>>();
+        static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
+        static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
+        std::string buffer;
+        for_each_edit(utf8_to_u32(lower_word), lang == Lang::da ? danish_letters : english_letters, [&](const std::u32string& v, std::size_t) {
+            buffer.clear();
+            append_utf8(buffer, v);
+            if (buffer != lower_word && impl_->index->contains(lang, buffer) && std::find(found.begin(), found.end(), buffer) == found.end())
+                found.push_back(buffer);
+        });
+        return std::make_shared<const std::vector<std::string>>(std::move(found));
     });
-    return found;
 }
 
 bool Speller::known_plainly(std::string_view word, Lang lang) const {
