@@ -5,7 +5,10 @@
 //   right first         share whose suggestion is the original word
 //   Hunspell first      share whose original is Hunspell's own first suggestion (en_US, then
 //                       en_GB; da_DK), for comparison
-//   false flags         misspellings reported in the clean articles, per 1,000 checked words
+//   false flags         misspellings reported in the clean articles, per 1,000 checked words;
+//                       with --source-slips FILE (lines "da word" / "en word": words
+//                       misspelt in the help texts themselves, found by reading the clean
+//                       articles' flags), those are counted apart as found slips of the source
 //   ms per article      Checker::check of the typo'd articles with a fresh Checker (no kept
 //                       suggestions: every typo is new to it), wall time, 1 and 2 threads;
 //                       and again with the same Checker (everything kept: the floor)
@@ -14,9 +17,10 @@
 //   numbers/abbrev.     number_mismatch / abbreviation_mismatch findings in the clean
 //                       articles (parallel translations: each is a false alarm) and in the
 //                       typo'd ones; with numbers changed (inject_typos.py --numbers), how
-//                       many the checker finds and the precision of its number findings
+//                       many the checker finds and the precision of its number findings;
+//                       the same for abbreviations (--abbreviations)
 //
-//   ./build/bench_spelling --clean DIR --typos DIR [--runs 3] [--list]
+//   ./build/bench_spelling --clean DIR --typos DIR [--runs 3] [--list] [--source-slips FILE]
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
@@ -29,6 +33,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -154,7 +160,7 @@ std::string lower(const std::string& s) { return detail::to_lower(s); }
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string clean_dir, typo_dir;
+    std::string clean_dir, typo_dir, slips_file;
     std::size_t runs = 3;
     bool list = false;
     for (int i = 1; i < argc; ++i) {
@@ -162,14 +168,15 @@ int main(int argc, char** argv) {
         if (name == "--list") list = true;
         else if (i + 1 < argc && name == "--clean") clean_dir = argv[++i];
         else if (i + 1 < argc && name == "--typos") typo_dir = argv[++i];
+        else if (i + 1 < argc && name == "--source-slips") slips_file = argv[++i];
         else if (i + 1 < argc && name == "--runs") runs = std::max<std::size_t>(1, std::stoul(argv[++i]));
         else {
-            std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list]\n";
+            std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list] [--source-slips FILE]\n";
             return 2;
         }
     }
     if (clean_dir.empty() || typo_dir.empty()) {
-        std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list]\n";
+        std::cerr << "usage: bench_spelling --clean DIR --typos DIR [--runs N] [--list] [--source-slips FILE]\n";
         return 2;
     }
     try {
@@ -221,7 +228,7 @@ int main(int argc, char** argv) {
         // Quality, from the 1-thread run.
         std::map<std::string, std::vector<const Finding*>> by_article;  // article file -> misspellings
         std::map<std::string, std::size_t> mention_findings_typo;
-        std::map<std::string, std::vector<const Finding*>> numbers_by_article;
+        std::map<std::string, std::vector<const Finding*>> numbers_by_article, abbreviations_by_article;
         {
             std::size_t j = 0;
             for (const auto& f : typo_files)
@@ -229,28 +236,38 @@ int main(int argc, char** argv) {
                     for (const auto& finding : typo_findings[j]) {
                         if (finding.kind == Finding::Kind::misspelling) by_article[f.name].push_back(&finding);
                         if (finding.kind == Finding::Kind::number_mismatch) numbers_by_article[f.name].push_back(&finding);
+                        if (finding.kind == Finding::Kind::abbreviation_mismatch) abbreviations_by_article[f.name].push_back(&finding);
                         if (finding.kind == Finding::Kind::number_mismatch || finding.kind == Finding::Kind::abbreviation_mismatch)
                             ++mention_findings_typo[std::string(to_string(finding.kind))];
                     }
         }
         // Changed numbers (inject_typos.py --numbers): a number finding is right when it names
         // the changed number (English) or the original it no longer matches (Danish).
-        std::size_t numbers_changed = 0, numbers_found = 0, number_findings = 0, number_findings_right = 0;
-        for (const auto& [article, found] : numbers_by_article) {
-            for (const Finding* f : found) {
-                ++number_findings;
-                number_findings_right += std::any_of(typos.begin(), typos.end(), [&](const Typo& t) {
-                    return t.kind == "number" && t.article == article &&
-                           ((f->lang == Lang::en && f->word == t.typo) || (f->lang == Lang::da && f->word == t.original));
-                });
+        // Changed abbreviations (--abbreviations) likewise.
+        struct MentionTally {
+            std::size_t changed = 0, found = 0, findings = 0, right = 0;
+        };
+        auto tally_mentions = [&](const std::string& kind, std::map<std::string, std::vector<const Finding*>>& by_article) {
+            MentionTally m;
+            for (const auto& [article, found] : by_article)
+                for (const Finding* f : found) {
+                    ++m.findings;
+                    m.right += std::any_of(typos.begin(), typos.end(), [&](const Typo& t) {
+                        return t.kind == kind && t.article == article &&
+                               ((f->lang == Lang::en && f->word == t.typo) || (f->lang == Lang::da && f->word == t.original));
+                    });
+                }
+            for (const auto& t : typos) {
+                if (t.kind != kind) continue;
+                ++m.changed;
+                const auto& found = by_article[t.article];
+                m.found += std::any_of(found.begin(), found.end(), [&](const Finding* f) { return f->lang == Lang::en && f->word == t.typo; });
             }
-        }
-        for (const auto& t : typos) {
-            if (t.kind != "number") continue;
-            ++numbers_changed;
-            const auto& found = numbers_by_article[t.article];
-            numbers_found += std::any_of(found.begin(), found.end(), [&](const Finding* f) { return f->lang == Lang::en && f->word == t.typo; });
-        }
+            return m;
+        };
+        const MentionTally number_tally = tally_mentions("number", numbers_by_article);
+        const MentionTally abbreviation_tally = tally_mentions("abbreviation", abbreviations_by_article);
+        const std::size_t numbers_changed = number_tally.changed;
         Hunspell en_us("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
         Hunspell en_gb("/usr/share/hunspell/en_GB.aff", "/usr/share/hunspell/en_GB.dic");
         Hunspell da("/usr/share/hunspell/da_DK.aff", "/usr/share/hunspell/da_DK.dic");
@@ -260,7 +277,7 @@ int main(int argc, char** argv) {
         };
         std::map<std::string, Tally> tally;
         for (const auto& t : typos) {
-            if (t.kind == "number") continue;
+            if (t.kind == "number" || t.kind == "abbreviation") continue;
             Tally& k = tally[t.lang];
             ++k.n;
             const Finding* hit = nullptr;
@@ -284,27 +301,46 @@ int main(int argc, char** argv) {
         const Checker clean_checker(aligner.lexicon(), 1);
         std::vector<std::vector<Finding>> clean_findings;
         check_all(clean_checker, clean_files, 1, clean_findings);
-        std::size_t false_flags = 0;
+        // Words misspelt in the source texts themselves ("lang word" per line, # comments).
+        std::set<std::pair<std::string, std::string>> source_slips;
+        if (!slips_file.empty()) {
+            std::ifstream in(slips_file);
+            if (!in) throw std::runtime_error(slips_file + ": cannot read");
+            std::string line;
+            while (std::getline(in, line)) {
+                if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+                std::istringstream fields(line);
+                std::string lang, word;
+                if (fields >> lang >> word) source_slips.emplace(lang, word);
+            }
+        }
+        std::size_t false_flags = 0, slips_found = 0;
         std::map<std::string, std::size_t> mention_findings_clean;
         for (const auto& fs : clean_findings)
             for (const auto& f : fs) {
                 if (f.kind == Finding::Kind::misspelling) {
-                    ++false_flags;
-                    if (list) std::cerr << "clean: " << to_string(f.lang) << ' ' << f.word << " -> " << f.suggestion << '\n';
+                    const bool slip = source_slips.count({std::string(to_string(f.lang)), f.word}) > 0;
+                    (slip ? slips_found : false_flags) += 1;
+                    if (list)
+                        std::cerr << "clean: " << to_string(f.lang) << ' ' << f.word << " -> " << f.suggestion
+                                  << (slip ? " (slip of the source)" : "") << '\n';
                 }
                 if (f.kind == Finding::Kind::number_mismatch || f.kind == Finding::Kind::abbreviation_mismatch)
                     ++mention_findings_clean[std::string(to_string(f.kind))];
             }
         const std::size_t clean_words = count_words(clean_files);
 
-        std::printf("%zu articles (%s), %zu typos, %zu changed numbers; medians of %zu runs\n", articles, typo_dir.c_str(),
-                    typos.size() - numbers_changed, numbers_changed, runs);
+        std::printf("%zu articles (%s), %zu typos, %zu changed numbers, %zu changed abbreviations; medians of %zu runs\n", articles,
+                    typo_dir.c_str(), typos.size() - numbers_changed - abbreviation_tally.changed, numbers_changed,
+                    abbreviation_tally.changed, runs);
         for (const auto& [lang, k] : tally)
             std::printf("  %s: flagged %.3f, right first suggestion %.3f, Hunspell's own first suggestion %.3f (%.0f ms a word)\n",
                         lang.c_str(), double(k.flagged) / double(k.n), double(k.right) / double(k.n), double(k.hunspell_right) / double(k.n),
                         k.hunspell_ms / double(k.n));
-        std::printf("  clean text: %zu false flags in %zu words = %.2f per 1,000 words\n", false_flags, clean_words,
+        std::printf("  clean text: %zu false flags in %zu words = %.2f per 1,000 words", false_flags, clean_words,
                     1000.0 * double(false_flags) / double(std::max<std::size_t>(clean_words, 1)));
+        if (!slips_file.empty()) std::printf(" (and %zu flags of words the source misspells, listed in %s)", slips_found, slips_file.c_str());
+        std::printf("\n");
         std::printf("  check, ms per article (fresh Checker, wall): 1 thread %.2f (CPU %.2f), 2 threads %.2f; again with the same Checker %.2f\n",
                     median(ms_per_article[1]), median(cpu_ms), median(ms_per_article[2]), median(warm_ms));
         // The first run's: later Checkers reuse the memory earlier ones gave back.
@@ -313,10 +349,13 @@ int main(int argc, char** argv) {
         std::printf("  number_mismatch / abbreviation_mismatch: clean %zu / %zu (all false: translations), typo'd %zu / %zu\n",
                     mention_findings_clean["number_mismatch"], mention_findings_clean["abbreviation_mismatch"],
                     mention_findings_typo["number_mismatch"], mention_findings_typo["abbreviation_mismatch"]);
-        if (numbers_changed > 0)
-            std::printf("  changed numbers: %zu of %zu found; number findings right %zu of %zu (precision %.2f)\n", numbers_found,
-                        numbers_changed, number_findings_right, number_findings,
-                        double(number_findings_right) / double(std::max<std::size_t>(number_findings, 1)));
+        auto print_mentions = [](const char* what, const MentionTally& m) {
+            if (m.changed > 0)
+                std::printf("  changed %ss: %zu of %zu found; %s findings right %zu of %zu (precision %.2f)\n", what, m.found, m.changed,
+                            what, m.right, m.findings, double(m.right) / double(std::max<std::size_t>(m.findings, 1)));
+        };
+        print_mentions("number", number_tally);
+        print_mentions("abbreviation", abbreviation_tally);
     } catch (const std::exception& e) {
         std::cerr << "bench_spelling: " << e.what() << '\n';
         return 1;

@@ -357,6 +357,7 @@ struct Checker::Impl {
     void check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
                         const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const;
     std::optional<Finding> judge_suspect(const SpellingSuspect& suspect) const;
+    bool slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
 
@@ -511,11 +512,15 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             score = hunspell_rank - 0.3 * static_cast<double>(distance);
         }
         if (word_lowercase && detail::starts_upper(candidate)) score -= 0.3;  // a name suggested for a common word
-        const std::u32string key = detail::cognate_key(lower);  // cognate similarity is symmetric
-        const double aligned = context.aligned.best_cognate(key, 0.6);
-        const double article = context.article.best_cognate(key, 0.7);
-        if (aligned >= 0.6) score += aligned;
-        if (article >= 0.7) score += 0.5 * article;
+        // A cognate in the other language supports a term (kondrocytter ~ chondrocytes); short
+        // words look alike across the languages by chance (min, hver ~ ever, his).
+        if (detail::code_points(lower) >= 5) {
+            const std::u32string key = detail::cognate_key(lower);  // cognate similarity is symmetric
+            const double aligned = context.aligned.best_cognate(key, 0.6);
+            const double article = context.article.best_cognate(key, 0.7);
+            if (aligned >= 0.6) score += aligned;
+            if (article >= 0.7) score += 0.5 * article;
+        }
         if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 0)
             score += 0.6;  // the author wrote it correctly elsewhere
         if (context.aligned.translates_to(lower))
@@ -534,6 +539,26 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
     return best;
 }
 
+// Whether the article writes elsewhere, in the same language, a dictionary
+// word that `lower` is one likely slip from (a letter dropped, doubled, swapped, or a vowel
+// or neighbouring key; typo_cost <= 0.9): skl beside skal, objet beside objekt.
+bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const {
+    const std::size_t length = detail::code_points(lower);
+    if (length < 3) return false;
+    for (const auto& [other, count] : context.same_language_counts) {
+        if (count <= 0 || other == lower) continue;
+        // Asked for many words of an article: two byte tests rule out nearly every word first.
+        // A slip of the first letter costs more than 0.9 unless it is a doubling (ssome).
+        if (other.front() != lower.front() && lower.size() > 1 && lower[1] != lower.front()) continue;
+        if (other.size() + 3 < lower.size() || lower.size() + 3 < other.size()) continue;
+        const std::size_t other_length = detail::code_points(other);
+        if (other_length + 1 < length || length + 1 < other_length || other_length < 4) continue;
+        if (detail::edit_distance(lower, other) > 2 || detail::typo_cost(lower, other) > 0.9) continue;
+        if (speller.known(other, lang)) return true;
+    }
+    return false;
+}
+
 void Checker::Impl::check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
                                    const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const {
     const std::string& text = sentence.sentence->text;
@@ -549,10 +574,35 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         // A capital inside the word (handR, iPod) or no vowel at all (xrdp, pfm, cntrl):
         // identifiers, commands and abbreviations, not words with a slip.
         if (detail::count_upper(w.text) == 1 && !detail::starts_upper(w.text)) continue;
-        if (!detail::has_vowel(w.text)) continue;
+        const std::string lower = detail::to_lower(w.text);
+        // The article writes a word one slip from this one elsewhere: the word is that slip
+        // (skl for skal, objet for objekt), whatever the weaker tests below would let pass.
+        // Asked only where a weaker test would let the word pass (it costs a look at every
+        // word of the article).
+        std::optional<bool> near_article_word_answer;
+        auto near_article_word = [&] {
+            if (!near_article_word_answer) near_article_word_answer = slip_of_article_word(lower, sentence.lang, context);
+            return *near_article_word_answer;
+        };
+        if (!detail::has_vowel(w.text) && !near_article_word()) continue;
         if (detail::count_letters(w.text) + 1 < detail::code_points(w.text) && w.text.find("’") == std::string::npos &&
             w.text.find('\'') == std::string::npos)
             continue;  // not a plain word
+        // An apostrophe inside a Danish word joins an ending to a symbol, a number or a name
+        // (n'te, x'et, CD'en); one right after it marks a genitive (Windows') or a quoted
+        // English elision (cookin'): neither is a slip of a plain word.
+        if (sentence.lang == Lang::da) {
+            if (w.text.find("’") != std::string::npos || w.text.find('\'') != std::string::npos) continue;
+            if (i + 1 < sentence.words.size() && sentence.words[i + 1].begin == w.end &&
+                (sentence.words[i + 1].text == "'" || sentence.words[i + 1].text == "’"))
+                continue;
+        }
+        // A word glued after a full stop is a file extension (.myb, .docx), not prose.
+        if (i >= 1 && sentence.words[i - 1].text == "." && sentence.words[i - 1].end == w.begin &&
+            (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin))
+            continue;
+        // An English ordinal of a variable (nth, xth, yth).
+        if (sentence.lang == Lang::en && detail::code_points(lower) == 3 && lower.ends_with("th")) continue;
         const bool capitalised = detail::starts_upper(w.text);
         const bool initial = is_sentence_initial(sentence.words, i);
         if (capitalised && !initial) continue;  // a name
@@ -576,12 +626,25 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
                 continue;
             }
         }
-        if (speller.acceptable(w.text, sentence.lang)) continue;
+        if (speller.acceptable(w.text, sentence.lang)) {
+            // Accepted as a compound of known parts only (not a dictionary form): a word one
+            // likely slip from a common word (forskelige: forske + lige, or forskellige with
+            // an l dropped) is that slip. Common: the article writes it, or the lexicon has
+            // it (rulleliste stays a compound, though one vowel from rolleliste).
+            if (speller.known_plainly(w.text, sentence.lang) || !speller.has_index()) continue;
+            const auto near = speller.one_edit_words(lower, sentence.lang);
+            const bool slip = near_article_word() || std::any_of(near->begin(), near->end(), [&](const std::string& other) {
+                if (detail::code_points(other) < 4 || detail::typo_cost(lower, other) > 0.9) return false;
+                if (const auto it = context.same_language_counts.find(other); it != context.same_language_counts.end() && it->second > 0)
+                    return true;
+                return detail::code_points(other) >= 6 && (sentence.lang == Lang::da ? lexicon->has_danish(other) : lexicon->has_english(other));
+            });
+            if (!slip) continue;
+        }
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
             speller.known(w.text + ".", sentence.lang))
             continue;
-        const std::string lower = detail::to_lower(w.text);
         // A word written the same in the other language's text is a shared term or name
         // (stroma, in vivo, Bizzozero), not a slip.
         if (other_language_text.count(lower)) continue;
@@ -592,7 +655,11 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // the English side has as a cognate, or one English Hunspell knows, passes.
             if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
                 continue;
-            if (speller.known(w.text, Lang::en) || speller.known(lower, Lang::en)) continue;
+            // An English word in Danish text is a term or a label, unless it is an uncommon
+            // one (the lexicon lacks it) one slip from a word the article writes (objet
+            // beside objekt; take beside tage stays English).
+            if ((speller.known(w.text, Lang::en) || speller.known(lower, Lang::en)) && (lexicon->has_english(lower) || !near_article_word()))
+                continue;
             // The English text has a word with the very same cognate key (intramyokardial ~
             // intramyocardial): judge_suspect would call it a term whatever Hunspell
             // suggests (no suggestion can be closer), so the costly suggestions are not asked for.

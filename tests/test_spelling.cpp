@@ -234,3 +234,43 @@ TEST_CASE("identifiers and commands are not taken for slips", "[spelling]") {
     // xrdp: no vowel; handR: a capital inside; getent: written the same in the other language.
     CHECK(a.misspellings().empty());
 }
+
+TEST_CASE("a word that splits into known parts is still a slip when the article writes the word it slips from", "[spelling][compound]") {
+    // forskelige splits into forske + lige, both Danish; the article writes forskellige.
+    const Article1 a("Der er forskelige muligheder.", "There are several options.", "De forskellige farver kan ændres.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().word == "forskelige");
+    CHECK(found.front().suggestion == "forskellige");
+}
+
+TEST_CASE("English and vowel-less words in Danish text are slips when one slip from a word of the article", "[spelling][article]") {
+    // objet is English (and passed as a term); skl has no vowel (and passed as a command).
+    const Article1 a("Markér objet, og du skl vælge en farve.", "Select the object, and you must choose a colour.",
+                     "Et objekt skal have en farve.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].word == "objet");
+    CHECK(found[0].suggestion == "objekt");
+    CHECK(found[1].word == "skl");
+    CHECK(found[1].suggestion == "skal");
+    // Without such a word in the article they stay a term and a command.
+    const Article1 b("Markér objet, og kør xrdp.", "Select the object, and run xrdp.");
+    CHECK(b.misspellings().empty());
+}
+
+TEST_CASE("regular Danish forms, genitives, ordinals and file extensions are not slips", "[spelling]") {
+    // porteret: a form of portere; vektoriserede: -isere from vektor; n'te: an ending after
+    // a symbol; .myb: a file extension; Windows': a genitive.
+    const Article1 a("Filerne er porteret og vektoriserede, og den n'te linje i .myb filer viser Windows' farver.",
+                     "The files are ported and vectorised, and the nth line of .myb files shows the colours of Windows.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+}
+
+TEST_CASE("the edit model finds the first letter seldom mistyped", "[spelling][model]") {
+    // usre: a swap inside the word (user) is likelier than one of the first two letters (sure).
+    CHECK(detail::typo_cost("usre", "user") < detail::typo_cost("usre", "sure"));
+    CHECK(detail::typo_cost("fliste", "fleste") < detail::typo_cost("fliste", "liste"));
+}

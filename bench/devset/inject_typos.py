@@ -19,14 +19,19 @@ keyboard neighbour, a phonetic confusion (English: ie/ei, ance/ence, ph/f, c/k, 
 nd/n, ld/l, hv/v, e/æ, ...). The English typo falls in the Summary's sentences (after the
 citation), the Danish one in the Resumé or body (between the line after the authors and the
 Summary line). Words chosen: at least four letters, lower case, whole (not split across a
-line end), known to Hunspell. Deterministic for a given --seed.
+line end, neither part of a word hyphenated across lines nor glued to the next sentence),
+after a space or an opening bracket or quote, known to Hunspell. Deterministic for a given --seed.
 
 With --numbers, also one number of the Summary that the Resumé writes too is changed in the
 Summary (its last digit, plus one): a record with "lang": "en", "kind": "number", the
 original and changed number. Such a record is a true number_mismatch, for the precision of
 the checker's number findings (bench/spelling.cpp).
 
-Usage: inject_typos.py --articles DIR --out DIR [--seed 1] [--numbers]
+With --abbreviations, likewise one abbreviation (2-6 capitals) of the Summary that the Resumé
+writes too gets its last letter changed to the next one (PDF -> PDG): "kind": "abbreviation",
+a true abbreviation_mismatch.
+
+Usage: inject_typos.py --articles DIR --out DIR [--seed 1] [--numbers] [--abbreviations]
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ PHONETIC = {
 }
 KINDS = ["deletion", "insertion", "transposition", "doubling", "vowel", "keyboard", "phonetic"]
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+ABBREVIATION = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-]?\w)")
 NUMBER = re.compile(r"(?<![\w.,-])\d+(?![\w.,-]?\d)")
 CITATION = re.compile(r"Ugeskr Læger \d{4};\d+: \d+-\d+")
 
@@ -150,6 +156,14 @@ def candidate_words(text: str, begin: int, end: int) -> list[tuple[int, str]]:
         after = text[m.end()] if m.end() < len(text) else " "
         if before in "-'’/" or after in "-'’/" or before.isalnum() or after.isalnum():
             continue
+        # The rest of a word hyphenated across a line end (dia-\nloger) is no word of its
+        # own, and one glued to the previous sentence (ikke.arbejdsdage) is no plain word.
+        if before == "\n" and text[:m.start() - 1].endswith("-"):
+            continue
+        if not (before.isspace() or before in "(\"“«'‘"):
+            continue
+        if after == "." and m.end() + 1 < len(text) and text[m.end() + 1].isalpha():
+            continue
         out.append((m.start(), w))
     return out
 
@@ -173,6 +187,8 @@ def main() -> int:
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--numbers", action="store_true", help="also change one number of each Summary that the Resumé shares")
+    ap.add_argument("--abbreviations", action="store_true",
+                    help="also change one abbreviation of each Summary that the Resumé shares")
     args = ap.parse_args()
     src, out = Path(args.articles), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -205,6 +221,17 @@ def main() -> int:
                 at, number = number_rng.choice(shared)
                 changed = number[:-1] + str((int(number[-1]) + 1) % 10)
                 edits.append((at, number, changed, "en", "number"))
+        if args.abbreviations:
+            abbreviation_rng = random.Random(f"{args.seed}:abbreviations:{path.name}")
+            resume_abbreviations = set(ABBREVIATION.findall(text, *spans["da"]))
+            taken = {at for at, *_ in edits}
+            shared = [(m.start(), m.group()) for m in ABBREVIATION.finditer(text, *spans["en"])
+                      if m.group() in resume_abbreviations and m.start() not in taken]
+            if shared:
+                at, abbreviation = abbreviation_rng.choice(shared)
+                last = abbreviation[-1]
+                changed = abbreviation[:-1] + ("A" if last == "Z" else chr(ord(last) + 1))
+                edits.append((at, abbreviation, changed, "en", "abbreviation"))
         # Apply from the end so earlier offsets stay valid, then locate each typo.
         new = text
         for at, w, typo, lang, kind in sorted(edits, reverse=True):
@@ -224,9 +251,11 @@ def main() -> int:
     with open(out / "typos.jsonl", "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    langs = {l: sum(r["lang"] == l and r["kind"] != "number" for r in records) for l in ("en", "da")}
+    langs = {l: sum(r["lang"] == l and r["kind"] not in ("number", "abbreviation") for r in records) for l in ("en", "da")}
     numbers = sum(r["kind"] == "number" for r in records)
-    print(f"inject_typos: {langs['en']} English and {langs['da']} Danish typos, {numbers} changed numbers in {out}")
+    abbreviations = sum(r["kind"] == "abbreviation" for r in records)
+    print(f"inject_typos: {langs['en']} English and {langs['da']} Danish typos, {numbers} changed numbers, "
+          f"{abbreviations} changed abbreviations in {out}")
     return 0
 
 

@@ -226,6 +226,7 @@ struct Speller::Impl {
     similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
     std::optional<MappedSpellingIndex> index;
     similarity::ShardedMemo<std::vector<std::string>> candidate_answers{max_cached_suggestions};  // "lang:word"
+    similarity::ShardedMemo<std::shared_ptr<const std::vector<std::string>>> one_edit_answers{max_cached_suggestions};  // "lang:word"
 
     std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
 
@@ -273,6 +274,47 @@ struct Speller::Impl {
         return en_us.spell(word) || en_gb.spell(word);
     }
 
+    // A Danish word of its own (a lower-case part of a compound): a form the index has, a
+    // form da_DK accepts that is not two index words joined by its own compounding (it
+    // accepts edsikonet = ed + s + ikonet, but kriterierne, a form its affix rules make
+    // that the index lacks, is one word), or a regular form of a word the index has.
+    // Without the index, whatever da_DK accepts.
+    bool own_word(const std::string& part) const {
+        if (!index) return da.spell(part);
+        if (index->contains(Lang::da, part) || regular_form(part)) return true;
+        if (!da.spell(part)) return false;
+        for (std::size_t cut = 2; cut + 2 <= part.size(); ++cut) {
+            if ((static_cast<unsigned char>(part[cut]) & 0xC0) == 0x80) continue;
+            const std::string head = part.substr(0, cut), tail = part.substr(cut);
+            const bool head_word = index->contains(Lang::da, head) ||
+                                   (cut > 2 && (head.back() == 's' || head.back() == 'e') && index->contains(Lang::da, head.substr(0, cut - 1)));
+            if (head_word && index->contains(Lang::da, tail)) return false;
+        }
+        return true;
+    }
+
+    // Forms Danish makes by rule from a word the index has, which da_DK lists for some
+    // words and not for others: the inflections of a verb in -ere (portere: porteret,
+    // porterede, porterer, porteres, porterende) and the verbs in -isere made from a noun
+    // (vektor: vektorisere, vektoriseret, vektorisering, ...). Lower-case words.
+    bool regular_form(std::string_view word) const {
+        if (!index) return false;
+        static constexpr std::string_view verb_endings[] = {"eret", "erede", "erer", "eres", "erende", "ering", "eringen", "eringer"};
+        for (const std::string_view ending : verb_endings)
+            if (word.size() > ending.size() + 3 && word.ends_with(ending)) {
+                const std::string infinitive = std::string(word.substr(0, word.size() - ending.size())) + "ere";
+                if (index->contains(Lang::da, infinitive)) return true;
+            }
+        static constexpr std::string_view derived_endings[] = {"isere", "iseret", "iserede", "iserer", "iseres", "iserende",
+                                                               "isering", "iseringen", "iseringer", "iseringerne"};
+        for (const std::string_view ending : derived_endings)
+            if (word.size() >= ending.size() + 4 && word.ends_with(ending)) {
+                const std::string noun(word.substr(0, word.size() - ending.size()));
+                if (code_points(noun) >= 4 && index->contains(Lang::da, noun)) return true;
+            }
+        return false;
+    }
+
     // word = head [s|e] tail, for the compounds da_DK's own compounding (its COMPOUNDBEGIN/
     // MIDDLE/END flags) rejects although each part is a word: da_DK lacks flags on many
     // words (rulleliste, drevbetegnelser) and the medical list's words have none. Not a
@@ -291,7 +333,7 @@ struct Speller::Impl {
             if (code_points(head) < min_part || code_points(tail) < min_part) continue;
             std::string bare = head;
             // A Danish base form, or an English word (neuronal|celler).
-            const bool head_known = index ? index->contains(Lang::da, head) : da.spell(head);
+            const bool head_known = index ? index->contains(Lang::da, head) || (da.spell(head) && own_word(head)) : da.spell(head);
             bool head_ok = head_known ? da.is_base_form(head) : outside_dictionary(head);
             if (!head_ok && (head.back() == 's' || head.back() == 'e') && code_points(head) > min_part) {
                 bare = head.substr(0, head.size() - 1);
@@ -300,9 +342,8 @@ struct Speller::Impl {
             }
             if (!head_ok) continue;
             // The tail a word of its own, not one da_DK's compounding makes up (it accepts
-            // edsikonet = ed + s + ikonet); without the index, whatever da_DK accepts.
-            const bool tail_word = index ? index->contains(Lang::da, tail) : da.spell(tail);
-            if (tail_word || outside_dictionary(tail)) return true;
+            // edsikonet = ed + s + ikonet).
+            if (own_word(tail) || outside_dictionary(tail)) return true;
             if (is_compound(tail, depth + 1)) return true;
         }
         return false;
@@ -324,7 +365,7 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (impl_->known(text, lang)) return true;
         if (lang != Lang::da) return false;
         const std::string lower = to_lower(text);
-        if (impl_->known(lower, lang) || impl_->is_compound(lower, 0)) return true;
+        if (impl_->known(lower, lang) || impl_->regular_form(lower) || impl_->is_compound(lower, 0)) return true;
         // The negating prefix u- makes a word of nearly any adjective or participle
         // (urandomiserede, ubehandlede); da_DK lists only the common ones.
         return lower.size() > 6 && lower.front() == 'u' && impl_->known(lower.substr(1), lang);
@@ -403,6 +444,30 @@ std::vector<std::string> Speller::suggest(std::string_view word, Lang lang) cons
 }
 
 bool Speller::has_index() const noexcept { return impl_->index.has_value(); }
+
+std::shared_ptr<const std::vector<std::string>> Speller::one_edit_words(std::string_view lower_word, Lang lang) const {
+    return impl_->one_edit_answers.get(lang_key(lower_word, lang), [&] {
+        std::vector<std::string> found;
+        if (!impl_->index || lower_word.size() > longest_word_bytes) return std::make_shared<const std::vector<std::string>>();
+        static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
+        static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
+        std::string buffer;
+        for_each_edit(utf8_to_u32(lower_word), lang == Lang::da ? danish_letters : english_letters, [&](const std::u32string& v, std::size_t) {
+            buffer.clear();
+            append_utf8(buffer, v);
+            if (buffer != lower_word && impl_->index->contains(lang, buffer) && std::find(found.begin(), found.end(), buffer) == found.end())
+                found.push_back(buffer);
+        });
+        return std::make_shared<const std::vector<std::string>>(std::move(found));
+    });
+}
+
+bool Speller::known_plainly(std::string_view word, Lang lang) const {
+    const std::string text(word);
+    if (impl_->known(text, lang)) return true;
+    const std::string lower = to_lower(text);
+    return impl_->known(lower, lang) || (lang == Lang::da && impl_->regular_form(lower));
+}
 
 std::vector<std::string> Speller::candidates(std::string_view lower_word, Lang lang) const {
     if (!impl_->index) return suggest(lower_word, lang);

@@ -50,6 +50,13 @@ public:
     std::string missing_linking_s(std::string_view danish_word) const;
     // Hunspell's suggestions, best first, without duplicates (en_US before en_GB).
     std::vector<std::string> suggest(std::string_view word, Lang lang) const;
+    // known() for the word or its lower-case form, or a regular Danish form of an index word
+    // (porteret from portere, vektoriserede from vektor): acceptable() without the
+    // compound splitting, whose verdict a close dictionary word can overrule.
+    bool known_plainly(std::string_view word, Lang lang) const;
+    // The index's words one edit (deletion, insertion, substitution, swap) from `lower_word`;
+    // empty without an index. Kept per word (shared, not copied: asked for every compound).
+    std::shared_ptr<const std::vector<std::string>> one_edit_words(std::string_view lower_word, Lang lang) const;
     // Whether a candidate index is loaded (then candidates() answers without Hunspell's suggest()).
     bool has_index() const noexcept;
     // Dictionary words one edit from `lower_word` (a lower-case word: deletion, insertion,

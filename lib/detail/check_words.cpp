@@ -275,7 +275,10 @@ double typo_cost(std::string_view typo_utf8, std::string_view candidate_utf8) {
             at(i, j) = best;
         }
     }
-    return at(n, m);
+    // The first letter is seldom mistyped (a reader and a writer both see it best): an edit
+    // there is less likely than the same edit inside the word.
+    const double first_letter = n > 0 && m > 0 && t[0] != c[0] ? 0.5 : 0.0;
+    return at(n, m) + first_letter;
 }
 
 bool has_vowel(std::string_view word) {

@@ -73,8 +73,8 @@ namespace summalign::detail {
 // costs per edit, optimal string alignment): a doubled or undoubled letter 0.4, two
 // neighbours swapped 0.6, a vowel for a vowel or a key for its neighbour on the keyboard
 // 0.6, a letter for one that sounds alike (c/k, s/z, v/w, ...) 0.7, a dropped letter 0.9,
-// any other letter inserted or replaced 1.0. Plain Levenshtein counts all of these as 1,
-// 2 for a swap.
+// any other letter inserted or replaced 1.0; 0.5 more when the first letters differ (the
+// first letter is seldom the slip). Plain Levenshtein counts all of these as 1, 2 for a swap.
 double typo_cost(std::string_view typo, std::string_view candidate);
 
 // Whether `word` has a vowel of Danish or English (a e i o u y æ ø å, with or without
