@@ -5,7 +5,7 @@
 //   bench_mine_tatoeba [FILE] [--no-freedict] [--no-glossary] [--no-learned]
 //                      [--no-cognates] [--no-compounds] [--no-anchors] [--no-margin] [--no-corpus-weights]
 //                      [--runs N] [--threads N] [--candidates N] [--scale LINES]
-// FILE defaults to ../shared/data/tatoeba-dan-eng.dev.tsv next to the source tree.
+// FILE defaults to tests/data/tatoeba/tatoeba-dan-eng.dev.tsv in the source tree.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,9 +21,10 @@
 
 int main(int argc, char** argv) {
     using namespace summalign;
-    // This file is <repo>/bench/mine_tatoeba.cpp; the shared data sits beside <repo>.
-    std::string path = (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "shared" / "data" /
-                        "tatoeba-dan-eng.dev.tsv").string();
+    // This file is <repo>/bench/mine_tatoeba.cpp; the pairs are in <repo>/tests/data.
+    std::string path =
+        (std::filesystem::path(__FILE__).parent_path().parent_path() / "tests" / "data" / "tatoeba" / "tatoeba-dan-eng.dev.tsv")
+            .string();
     LexiconOptions lexicon_options;
     ScorerOptions scorer_options;
     MineOptions mine_options;

@@ -3,7 +3,7 @@
 //
 //   bench_segment_ud [CONLLU] [--runs N] [--errors]
 //
-// CONLLU defaults to ../shared/data/ud-danish-ddt/da_ddt-ud-dev.conllu beside the source tree.
+// CONLLU defaults to tests/data/ud-danish-ddt/da_ddt-ud-dev.conllu in the source tree.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -71,8 +71,8 @@ void report(const char* name, const BoundaryScore& score, double seconds, std::s
 
 int main(int argc, char** argv) {
     // CMake compiles this file by its absolute path, so __FILE__ locates the source tree.
-    std::string path = (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "shared" / "data" /
-                        "ud-danish-ddt" / "da_ddt-ud-dev.conllu")
+    std::string path = (std::filesystem::path(__FILE__).parent_path().parent_path() / "tests" / "data" / "ud-danish-ddt" /
+                        "da_ddt-ud-dev.conllu")
                            .string();
     int runs = 5;
     bool show_errors = false;

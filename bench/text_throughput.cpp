@@ -1,7 +1,7 @@
 // align-text and mine throughput at scale, and the default lexicon's load time.
 //
 //   build/bench_text_throughput [--base 1000] [--scales 1,4,16] [--runs 3] [--threads 1,2]
-//                               [--source help|tatoeba] [--tatoeba ../shared/data/tatoeba-dan-eng.dev.tsv]
+//                               [--source help|tatoeba] [--tatoeba tests/data/tatoeba/tatoeba-dan-eng.dev.tsv]
 //
 // Text: LibreOffice's translated help paragraphs (tens of thousands of distinct Danish and
 // English paragraphs; installed by scripts/deps.sh), or Tatoeba's 500 pairs repeated when
@@ -54,7 +54,7 @@ int main(int argc, char** argv) try {
         pairs = read_libreoffice_help("/usr/share/libreoffice/help/da", "/usr/share/libreoffice/help/en-US");
     if (pairs.empty()) {
         source_name = "tatoeba";
-        const auto tatoeba = read_parallel_tsv(args.text("--tatoeba", "../shared/data/tatoeba-dan-eng.dev.tsv"));
+        const auto tatoeba = read_parallel_tsv(args.text("--tatoeba", "tests/data/tatoeba/tatoeba-dan-eng.dev.tsv"));
         const std::size_t wanted = base * scales.back();
         for (std::size_t i = 0; i < wanted && !tatoeba.empty(); ++i) pairs.push_back(tatoeba[i % tatoeba.size()]);
     }

@@ -183,3 +183,27 @@ TEST_CASE("summalign mine rejects unusable input with a one-line message") {
         CHECK(std::count(err.begin(), err.end(), '\n') == 1);
     }
 }
+
+TEST_CASE("mine on the Tatoeba development pairs: precision@1 of at least 0.90", "[mine][tatoeba]") {
+    // 500 Danish-English pairs (tests/data/tatoeba); each Danish line's own English line is
+    // the right answer among all 500.
+    std::ifstream in(std::filesystem::path(SUMMALIGN_TEST_DATA_DIR) / "tatoeba" / "tatoeba-dan-eng.dev.tsv");
+    REQUIRE(in);
+    std::vector<std::string> tatoeba_danish, tatoeba_english;
+    for (std::string line; std::getline(in, line);) {
+        const auto tab = line.find('\t');
+        REQUIRE(tab != std::string::npos);
+        tatoeba_danish.push_back(line.substr(0, tab));
+        tatoeba_english.push_back(line.substr(tab + 1));
+    }
+    REQUIRE(tatoeba_danish.size() == 500);
+    const Lexicon lexicon;
+    const SentenceScorer scorer(lexicon);
+    const auto pairs = mine(scorer, tatoeba_danish, tatoeba_english, MineOptions{});
+    REQUIRE(pairs.size() == tatoeba_danish.size());
+    std::size_t correct = 0;
+    for (const auto& pair : pairs) correct += pair.da_index == pair.en_index;
+    const double precision = static_cast<double>(correct) / static_cast<double>(pairs.size());
+    INFO("precision@1 " << precision);
+    CHECK(precision >= 0.90);
+}

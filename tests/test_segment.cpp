@@ -405,12 +405,9 @@ TEST_CASE("abbreviation list format", "[segment]") {
 
 TEST_CASE("UD Danish-DDT development set: boundary F1 of at least 0.985", "[segment][ud]") {
     const std::filesystem::path path =
-        std::filesystem::path(SUMMALIGN_TEST_SHARED_DIR) / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu";
-    if (!std::filesystem::exists(path)) {
-        WARN("skipped: " << path.string() << " is not present");
-        return;
-    }
+        std::filesystem::path(SUMMALIGN_TEST_DATA_DIR) / "ud-danish-ddt" / "da_ddt-ud-dev.conllu";
     std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
     std::ostringstream content;
     content << in.rdbuf();
     const auto gold = summalign::detail::build_running_text(content.str());
