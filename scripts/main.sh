@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
-bash scripts/build.sh >/dev/null
+bash scripts/build.sh --command >/dev/null
 mkdir -p out
 for f in corpus/*.txt; do
   name=$(basename "$f" .txt)
