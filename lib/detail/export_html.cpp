@@ -441,9 +441,9 @@ private:
     }
 
     void write_findings(std::size_t index, const AlignedArticle& result) {
-        out_ << "<h3>Findings <span class=\"note\">(" << result.findings.size() << ")</span></h3>\n";
+        out_ << "<h3>" << t("Findings") << " <span class=\"note\">(" << result.findings.size() << ")</span></h3>\n";
         if (result.findings.empty()) {
-            out_ << "<p class=\"note\">None.</p>\n";
+            out_ << "<p class=\"note\">" << t("None.") << "</p>\n";
             return;
         }
         out_ << "<ul class=\"findings\">\n";
@@ -546,7 +546,7 @@ private:
             }
         };
         write_column(Lang::da, article.resume, da_bead);
-        if (article.resume.empty()) out_ << "<p class=\"note\">No Resum\u00e9.</p>\n";
+        if (article.resume.empty()) out_ << "<p class=\"note\">" << t("No Resum\u00e9.") << "</p>\n";
         out_ << "</div>\n<div class=\"linkcell\"><svg class=\"links\" xmlns=\"http://www.w3.org/2000/svg\">\n";
         for (std::size_t b = 0; b < beads.size(); ++b) {
             const Bead& bead = beads[b];
@@ -563,7 +563,7 @@ private:
         }
         out_ << "</svg></div>\n<div class=\"col en\"><h4>Summary (en)</h4>\n";
         write_column(Lang::en, english, en_bead);
-        if (english.empty()) out_ << "<p class=\"note\">No English Summary.</p>\n";
+        if (english.empty()) out_ << "<p class=\"note\">" << t("No English Summary.") << "</p>\n";
         out_ << "</div>\n</div>\n";
     }
 
@@ -593,7 +593,7 @@ private:
             }
         }
 
-        out_ << "<h3>Similarity heat map <span class=\"note\">("
+        out_ << "<h3>" << t("Similarity heat map") << " <span class=\"note\">("
              << (full ? "every Resum\u00e9 sentence against every Summary sentence"
                       : "bead scores; the aligner did not keep the full matrix")
              << ")</span></h3>\n<div class=\"heatwrap\"><table class=\"heat\"><thead><tr><th></th>";
@@ -634,7 +634,7 @@ private:
         if (result.alignment.support.empty()) return;
         const auto supported = std::count_if(result.alignment.support.begin(), result.alignment.support.end(),
                                              [](const ClaimSupport& claim) { return claim.supported; });
-        out_ << "<h3>Claim support <span class=\"note\">(" << supported << " of " << result.alignment.support.size()
+        out_ << "<h3>" << t("Claim support") << " <span class=\"note\">(" << supported << " of " << result.alignment.support.size()
              << " Summary sentences backed by the Danish body)</span></h3>\n<table class=\"support\"><tbody>\n";
         for (const ClaimSupport& claim : result.alignment.support) {
             out_ << "<tr class=\"" << (claim.supported ? "supported" : "unsupported") << "\"><td class=\"status\">E"
