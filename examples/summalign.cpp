@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "summalign/error.hpp"
+#include "summalign/segment.hpp"
 
 namespace summalign::cli {
 
@@ -24,6 +25,26 @@ void finish_now(int code) {
     // atexit handlers, so LeakSanitizer still checks sanitized runs (what the stack still
     // points to is not a leak).
     std::exit(code);
+}
+
+void add_message_language_option(CLI::App& command, std::string& lang) {
+    command.add_option("--lang", lang, "language of the messages and the HTML report: da or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+        ->check(CLI::IsMember({"da", "en"}));
+}
+
+Messages messages_for(const std::string& lang) {
+    return Messages(lang.empty() ? message_language_from_environment() : parse_lang(lang));
+}
+
+std::string localized_error(const Error& error, const Messages& messages) {
+    const std::string what = error.what();
+    std::string prefix;
+    if (!error.file().empty()) {
+        prefix = error.file() + ": ";
+        if (error.offset()) prefix += "byte " + std::to_string(*error.offset()) + ": ";
+    }
+    if (!what.starts_with(prefix)) return what;
+    return prefix + messages.translate(std::string_view(what).substr(prefix.size()));
 }
 
 void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what) {
@@ -70,13 +91,14 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "summalign 0.1.0");
     Action action;
+    std::string message_language;  // --lang of check and align
     register_parse(app, action);
     register_segment(app, action);
-    register_align(app, action);
+    register_align(app, action, message_language);
     register_align_text(app, action);
     register_mine(app, action);
     register_learn_lexicon(app, action);
-    register_check(app, action);
+    register_check(app, action, message_language);
     register_eval(app, action);
     // A usage error is one line, like every other error (CLI11 adds a second by default).
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
@@ -103,10 +125,11 @@ int main(int argc, char** argv) {
         check_stdout();
         return code;
     } catch (const UsageError& e) {
-        std::cerr << "summalign: " << e.what() << " (--help lists the options)\n";
+        const summalign::Messages messages = messages_for(message_language);
+        std::cerr << "summalign: " << messages.translate(e.what()) << messages.translate(" (--help lists the options)") << '\n';
         return usage_exit_code;
     } catch (const summalign::Error& e) {
-        std::cerr << "summalign: " << e.what() << '\n';
+        std::cerr << "summalign: " << localized_error(e, messages_for(message_language)) << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "summalign: " << e.what() << '\n';

@@ -21,6 +21,7 @@
 #include "detail/check_mentions.hpp"
 #include "detail/check_spelling.hpp"
 #include "detail/check_words.hpp"
+#include "detail/messages_format.hpp"
 #include "detail/similarity_memo.hpp"
 #include "detail/spelling_index.hpp"
 #include "summalign/data.hpp"
@@ -62,8 +63,6 @@ std::filesystem::path optional_spelling_index() {
         return {};
     }
 }
-
-std::string_view language_name(Lang lang) { return lang == Lang::da ? "Danish" : "English"; }
 
 // Whether the code point that ends just before byte `at` (or starts at `at`) is a letter or digit.
 bool word_char_before(std::string_view text, std::size_t at) {
@@ -320,13 +319,15 @@ struct Checker::Impl {
     TranslationTargets translation_targets;
     detail::Speller speller;
     detail::WordSplitter splitter;
+    Messages messages;
 
-    Impl(const Lexicon& lexicon_in, unsigned threads)
+    Impl(const Lexicon& lexicon_in, unsigned threads, Messages messages_in)
         : lexicon(&lexicon_in),
           translation_targets(lexicon_in),
           speller(detail::SpellerOptions{"/usr/share/hunspell", read_optional_data_file("medical-words-en.txt"),
                                          read_optional_data_file("medical-words-da.txt"), std::max(threads, 1u),
-                                         optional_spelling_index()}) {}
+                                         optional_spelling_index()}),
+          messages(std::move(messages_in)) {}
 
     std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const;
 
@@ -361,7 +362,9 @@ struct Checker::Impl {
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
 
-Checker::Checker(const Lexicon& lexicon, unsigned threads) : impl_(std::make_unique<Impl>(lexicon, threads)) {}
+Checker::Checker(const Lexicon& lexicon, unsigned threads) : impl_(std::make_unique<Impl>(lexicon, threads, Messages{})) {}
+Checker::Checker(const Lexicon& lexicon, unsigned threads, const Messages& messages)
+    : impl_(std::make_unique<Impl>(lexicon, threads, messages)) {}
 Checker::~Checker() = default;
 Checker::Checker(Checker&&) noexcept = default;
 Checker& Checker::operator=(Checker&&) noexcept = default;
@@ -395,7 +398,7 @@ void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& 
     };
     const Side da = collect(danish, Lang::da), en = collect(english, Lang::en);
 
-    auto report_numbers = [&](const Side& here, const Side& there, Lang other) {
+    auto report_numbers = [&](const Side& here, const Side& there) {
         std::set<std::string> there_keys, there_digit_keys;
         std::vector<std::string> there_written;
         for (const auto& [s, m] : there.numbers) {
@@ -417,20 +420,24 @@ void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& 
                 if (!matched && std::find(unmatched.begin(), unmatched.end(), tm.text) == unmatched.end()) unmatched.push_back(tm.text);
             }
             Finding f = make_word_finding(Finding::Kind::number_mismatch, *s, m.text, m.begin, m.end);
+            // One text per direction: a translation inflects the language names.
+            const bool danish_side = s->lang == Lang::da;
             if (unmatched.empty())
-                f.message = fmt::format("{} in the {} sentence has no counterpart in the aligned {} sentence", m.text,
-                                        language_name(s->lang), language_name(other));
+                f.message = detail::format_message(messages, danish_side ? "{} in the Danish sentence has no counterpart in the aligned English sentence"
+                                                                    : "{} in the English sentence has no counterpart in the aligned Danish sentence",
+                                                   m.text);
             else
-                f.message = fmt::format("{} in the {} sentence, but the aligned {} sentence has {}", m.text, language_name(s->lang),
-                                        language_name(other), fmt::join(unmatched, ", "));
+                f.message = detail::format_message(messages, danish_side ? "{} in the Danish sentence, but the aligned English sentence has {}"
+                                                                    : "{} in the English sentence, but the aligned Danish sentence has {}",
+                                                   m.text, fmt::to_string(fmt::join(unmatched, ", ")));
             if (unmatched.size() == 1) f.suggestion = unmatched.front();
             findings.push_back(std::move(f));
         }
     };
-    report_numbers(da, en, Lang::en);
-    report_numbers(en, da, Lang::da);
+    report_numbers(da, en);
+    report_numbers(en, da);
 
-    auto report_abbreviations = [&](const Side& here, const Side& there, Lang other) {
+    auto report_abbreviations = [&](const Side& here, const Side& there) {
         std::set<std::string> there_keys;
         for (const auto& [s, m] : there.abbreviations) there_keys.insert(m.key);
         std::set<std::string> reported;
@@ -446,13 +453,16 @@ void Checker::Impl::compare_mentions(const std::vector<const CheckedSentence*>& 
             });
             if (translated || !reported.insert(m.key).second) continue;
             Finding f = make_word_finding(Finding::Kind::abbreviation_mismatch, *s, m.text, m.begin, m.end);
-            f.message = fmt::format("the abbreviation {} in the {} sentence has no counterpart in the aligned {} sentence", m.text,
-                                    language_name(s->lang), language_name(other));
+            f.message = detail::format_message(messages,
+                                               s->lang == Lang::da
+                                                   ? "the abbreviation {} in the Danish sentence has no counterpart in the aligned English sentence"
+                                                   : "the abbreviation {} in the English sentence has no counterpart in the aligned Danish sentence",
+                                               m.text);
             findings.push_back(std::move(f));
         }
     };
-    report_abbreviations(da, en, Lang::en);
-    report_abbreviations(en, da, Lang::da);
+    report_abbreviations(da, en);
+    report_abbreviations(en, da);
 }
 
 // --- spelling ----------------------------------------------------------------------
@@ -620,7 +630,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         if (sentence.lang == Lang::da) {
             if (std::string corrected = speller.missing_linking_s(w.text); !corrected.empty()) {
                 Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
-                f.message = fmt::format("'{}' lacks the linking -s- of a Danish compound; write '{}'", w.text, corrected);
+                f.message = detail::format_message(messages, "'{}' lacks the linking -s- of a Danish compound; write '{}'", w.text, corrected);
                 f.suggestion = std::move(corrected);
                 pass.findings.emplace_back(std::move(f));
                 continue;
@@ -702,7 +712,10 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
     }
     Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
     f.suggestion = suggestion;
-    f.message = fmt::format("'{}' is not in the {} dictionaries; did you mean '{}'?", w.text, language_name(sentence.lang), suggestion);
+    f.message = detail::format_message(messages,
+                                       sentence.lang == Lang::da ? "'{}' is not in the Danish dictionaries; did you mean '{}'?"
+                                                                 : "'{}' is not in the English dictionaries; did you mean '{}'?",
+                                       w.text, suggestion);
     return f;
 }
 
@@ -723,15 +736,16 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
     };
     if (article.resume.empty()) {
         article_finding(Finding::Kind::missing_resume, Lang::da,
-                        article.truncated_start
-                            ? "the article has no Resumé: the source begins inside the article, so the Resumé may be in the missing part"
-                            : "the article has no Danish Resumé");
+                        messages.translate(article.truncated_start
+                                               ? "the article has no Resumé: the source begins inside the article, so the Resumé may be in the missing part"
+                                               : "the article has no Danish Resumé"));
     }
     if (!article.summary || article.summary->sentences.empty()) {
-        const char* what = article.summary ? "the article's Summary has no sentences" : "the article has no English Summary";
+        const std::string what = messages.translate(article.summary ? "the article's Summary has no sentences" : "the article has no English Summary");
         article_finding(Finding::Kind::missing_summary, Lang::en,
-                        article.truncated_end ? fmt::format("{}: the source ends inside the article, so the Summary may be in the missing part", what)
-                                              : std::string(what));
+                        article.truncated_end
+                            ? detail::format_message(messages, "{}: the source ends inside the article, so the Summary may be in the missing part", what)
+                            : what);
     }
 
     // What the parser had to assume about the structure, where it did.
@@ -778,9 +792,10 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         f.text = s.sentence->text;
         f.start = f.sentence_start = s.sentence->start;
         f.end = f.sentence_end = s.sentence->end;
-        f.message = article.truncated_start || article.truncated_end
-                        ? "no sentence of the Danish text supports this Summary sentence (the source does not hold the whole article, so the support may be in the missing part)"
-                        : "no sentence of the Danish text supports this Summary sentence";
+        f.message = messages.translate(
+            article.truncated_start || article.truncated_end
+                ? "no sentence of the Danish text supports this Summary sentence (the source does not hold the whole article, so the support may be in the missing part)"
+                : "no sentence of the Danish text supports this Summary sentence");
         findings.push_back(std::move(f));
     }
 

@@ -74,7 +74,7 @@ void DocumentWriter::begin_documents() {
         switch (impl_->format) {
             case Format::json: impl_->out << (impl_->options.pretty ? "{\"documents\": [\n" : "{\"documents\":["); break;
             case Format::tmx: impl_->tmx.emplace(std::string_view(), impl_->options); break;
-            case Format::html: detail::write_html_head(impl_->out, "several inputs"); break;
+            case Format::html: detail::write_html_head(impl_->out, "several inputs", impl_->options.messages); break;
             default: break;
         }
     });
@@ -89,7 +89,7 @@ void DocumentWriter::end_documents() {
                 impl_->tmx->save(impl_->out);
                 impl_->tmx.reset();
                 break;
-            case Format::html: detail::write_html_tail(impl_->out); break;
+            case Format::html: detail::write_html_tail(impl_->out, impl_->options.messages); break;
             default: break;
         }
         impl_->combined = false;
@@ -186,7 +186,7 @@ void DocumentWriter::end(const Document& document, std::string_view rendered_end
                 impl_->tmx.reset();
                 break;
             case Format::html:
-                if (impl_->combined) detail::write_html_part(impl_->out, document, impl_->html_articles, impl_->documents_begun - 1);
+                if (impl_->combined) detail::write_html_part(impl_->out, document, impl_->html_articles, impl_->documents_begun - 1, impl_->options.messages);
                 else detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
                 impl_->html_articles.clear();
                 break;

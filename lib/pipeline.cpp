@@ -13,16 +13,16 @@ struct Aligner::Impl {
     SentenceScorer scorer;
     Checker checker;
 
-    Impl(std::shared_ptr<const Parser> parser_in, const LexiconOptions& options, unsigned threads)
-        : parser(std::move(parser_in)), lexicon(options), scorer(lexicon), checker(lexicon, threads) {
+    Impl(std::shared_ptr<const Parser> parser_in, const LexiconOptions& options, unsigned threads, const Messages& messages)
+        : parser(std::move(parser_in)), lexicon(options), scorer(lexicon), checker(lexicon, threads, messages) {
         if (!parser) throw Error("Aligner: no parser");
     }
 };
 
-Aligner::Aligner(const LexiconOptions& options, unsigned threads)
-    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::make_shared<const Parser>(), options, threads); })) {}
-Aligner::Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options, unsigned threads)
-    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::move(parser), options, threads); })) {}
+Aligner::Aligner(const LexiconOptions& options, unsigned threads, const Messages& messages)
+    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::make_shared<const Parser>(), options, threads, messages); })) {}
+Aligner::Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options, unsigned threads, const Messages& messages)
+    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::move(parser), options, threads, messages); })) {}
 Aligner::~Aligner() = default;
 Aligner::Aligner(Aligner&&) noexcept = default;
 Aligner& Aligner::operator=(Aligner&&) noexcept = default;

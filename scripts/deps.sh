@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libicu-dev libboost-locale-dev libfmt-dev catch2 libstemmer-dev
+  gettext  # msgfmt: the Danish message catalog from po/da.po (cmake/messages.cmake)
   libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
   hunspell  # the hunspell command: bench/devset/inject_typos.py keeps only the typos it rejects
   hunspell-tools  # unmunch: the English word forms of the spelling index (tools/make_spelling_index.cpp)

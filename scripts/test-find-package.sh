@@ -36,6 +36,14 @@ for installed in include/summalign/summalign.hpp include/summalign/version.hpp s
                  bin/summalign share/doc/summalign/LICENSE share/doc/summalign/README.md share/doc/summalign/docs/schema.md; do
   [ -e "$prefix/$installed" ] || { echo "not installed: $installed" >&2; exit 1; }
 done
+# The Danish message catalog (built when msgfmt is there) is installed with the data and the
+# moved command finds it: its error line comes out in Danish.
+if command -v msgfmt >/dev/null; then
+  [ -e "$prefix/share/summalign/locale/da/LC_MESSAGES/summalign.mo" ] || { echo "not installed: the Danish message catalog" >&2; exit 1; }
+  danish=$(env -u SUMMALIGN_DATA_DIR "$prefix/bin/summalign" check --lang da "$work/no-such-file" 2>&1 || true)
+  expected=$(grep -A1 '^msgid "no such file"$' "$source_dir/po/da.po" | sed -n 's/^msgstr "\(.*\)"$/\1/p')
+  [ -n "$expected" ] && [ "$danish" = "summalign: $work/no-such-file: $expected" ] || { echo "the installed command's --lang da: $danish" >&2; exit 1; }
+fi
 config=$(find "$prefix" -name summalignConfig.cmake | head -n1)
 pc_file=$(find "$prefix" -name summalign.pc | head -n1)
 [ -n "$config" ] || { echo "no summalignConfig.cmake installed" >&2; exit 1; }

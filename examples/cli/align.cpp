@@ -67,6 +67,7 @@ struct AlignOptions {
     LexiconArguments lexicon;
     std::string da_language = "da-DK";
     std::string en_language = "en-GB";
+    Messages messages;  // --lang: findings' messages and the HTML report's labels
 };
 
 // The last file's document, kept by the caller until finish_now() ends the process: freeing
@@ -91,6 +92,7 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
     export_options.include_matches = !options.compact;
     export_options.include_repairs = !options.compact;
     export_options.skip_flagged = options.skip_flagged;
+    export_options.messages = options.messages;
 
     std::ostream& out = output.stream();
     DocumentWriter writer(out, format, export_options);
@@ -181,7 +183,7 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
 
 }  // namespace
 
-void register_align(CLI::App& app, Action& action) {
+void register_align(CLI::App& app, Action& action, std::string& message_language) {
     auto* cmd = app.add_subcommand("align", "Parse, align and check journal text: Resumé with Summary, titles, claim support");
     cmd->footer(
         "Examples:\n"
@@ -221,8 +223,10 @@ void register_align(CLI::App& app, Action& action) {
     options->lexicon.add_to(*cmd);
     cmd->add_option("--tmx-da-lang", options->da_language, "xml:lang of the Danish side in TMX (default da-DK)");
     cmd->add_option("--tmx-en-lang", options->en_language, "xml:lang of the English side in TMX (default en-GB)");
-    cmd->callback([options, &action] {
-        action = [options]() -> int {
+    add_message_language_option(*cmd, message_language);
+    cmd->callback([options, &action, &message_language] {
+        action = [options, &message_language]() -> int {
+            options->messages = messages_for(message_language);
             const Format format = parse_format(options->format);
             const std::vector<std::string> files = expand_inputs(options->files);
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
@@ -239,7 +243,7 @@ void register_align(CLI::App& app, Action& action) {
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.
-            AlignerLoading loading(options->lexicon.options(), threads);
+            AlignerLoading loading(options->lexicon.options(), threads, options->messages);
             KeptToExit kept;
             align_files(loading, *options, files, format, threads, output, kept);
             finish_now(0);

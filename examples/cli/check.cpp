@@ -57,7 +57,7 @@ private:
 
 }  // namespace
 
-void register_check(CLI::App& app, Action& action) {
+void register_check(CLI::App& app, Action& action, std::string& message_language) {
     auto* cmd = app.add_subcommand("check", "Report misspellings, number and abbreviation mismatches, unsupported claims and missing parts");
     cmd->footer(
         "Examples:\n"
@@ -99,15 +99,16 @@ void register_check(CLI::App& app, Action& action) {
         ->delimiter(',')
         ->check(CLI::IsMember(kinds));
     options->lexicon.add_to(*cmd);
-    cmd->callback([options, &action] {
-        action = [options]() -> int {
+    add_message_language_option(*cmd, message_language);
+    cmd->callback([options, &action, &message_language] {
+        action = [options, &message_language]() -> int {
             const std::vector<std::string> files = expand_inputs(options->files);
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
             const unsigned threads = thread_count(options->threads);
             Output output(options->output);
             bool failing = false;
             // The dictionaries load while the first file is read and laid out.
-            AlignerLoading loading(options->lexicon.options(), threads);
+            AlignerLoading loading(options->lexicon.options(), threads, messages_for(message_language));
             // Keys in the order docs/schema.md gives (file, article, then the Finding's).
             nlohmann::ordered_json all = nlohmann::ordered_json::array();
             std::ostringstream text;

@@ -12,6 +12,8 @@
 #include <string_view>
 
 #include "cli/output.hpp"
+#include "summalign/error.hpp"
+#include "summalign/messages.hpp"
 
 namespace summalign::cli {
 
@@ -21,11 +23,11 @@ using Action = std::function<int()>;
 // Every register_* function adds one subcommand to `app` and stores what it should run in `action`.
 void register_parse(CLI::App& app, Action& action);
 void register_segment(CLI::App& app, Action& action);
-void register_align(CLI::App& app, Action& action);
+void register_align(CLI::App& app, Action& action, std::string& message_language);
 void register_align_text(CLI::App& app, Action& action);
 void register_mine(CLI::App& app, Action& action);
 void register_learn_lexicon(CLI::App& app, Action& action);
-void register_check(CLI::App& app, Action& action);
+void register_check(CLI::App& app, Action& action, std::string& message_language);
 void register_eval(CLI::App& app, Action& action);
 
 // Writes `text`, a command's complete output, to `output` (-o FILE; "" or "-" for standard
@@ -37,6 +39,15 @@ void emit(const std::string& output, std::string_view text);
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// `--lang da|en`: the language of the findings' messages, the HTML report's labels and the
+// error lines, stored in `lang` ("" when not given: from the environment).
+void add_message_language_option(CLI::App& command, std::string& lang);
+// The Messages for `lang` as --lang gives it; "" reads LC_ALL, LC_MESSAGES and LANG.
+Messages messages_for(const std::string& lang);
+// An error's line in `messages`' language: "FILE: byte N: " as it is, the rest translated
+// when the catalog has it (the fixed error texts; one with values stays English).
+std::string localized_error(const Error& error, const Messages& messages);
 
 // `-j,--threads N` as every command takes it (0 = one per core).
 void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what);

@@ -23,8 +23,8 @@
 
 namespace summalign::cli {
 
-AlignerLoading::AlignerLoading(const LexiconOptions& lexicon, unsigned threads) {
-    aligner_made_ = std::async(std::launch::async, [this, lexicon, threads] {
+AlignerLoading::AlignerLoading(const LexiconOptions& lexicon, unsigned threads, const Messages& messages) {
+    aligner_made_ = std::async(std::launch::async, [this, lexicon, threads, messages] {
         std::shared_ptr<const Parser> made;
         try {
             made = std::make_shared<const Parser>();
@@ -33,7 +33,7 @@ AlignerLoading::AlignerLoading(const LexiconOptions& lexicon, unsigned threads) 
             throw;
         }
         parser_made_.set_value(made);
-        return Aligner(std::move(made), lexicon, threads);
+        return Aligner(std::move(made), lexicon, threads, messages);
     });
 }
 

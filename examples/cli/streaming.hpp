@@ -29,7 +29,7 @@ namespace summalign::cli {
 // skips freeing it).
 class AlignerLoading {
 public:
-    AlignerLoading(const LexiconOptions& lexicon, unsigned threads);
+    AlignerLoading(const LexiconOptions& lexicon, unsigned threads, const Messages& messages = {});
     AlignerLoading(const AlignerLoading&) = delete;
     AlignerLoading& operator=(const AlignerLoading&) = delete;
 

@@ -14,6 +14,7 @@
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
+#include "summalign/messages.hpp"
 
 namespace summalign {
 
@@ -52,6 +53,9 @@ public:
     // new words together: a new Danish word costs 60-160 ms, the slowest thing check() does.
     // The findings do not depend on it.
     explicit Checker(const Lexicon& lexicon, unsigned threads = 1);
+    // The same with the findings' messages in `messages`' language (the kinds, words and
+    // spans do not depend on it).
+    Checker(const Lexicon& lexicon, unsigned threads, const Messages& messages);
     ~Checker();
     Checker(Checker&&) noexcept;
     Checker& operator=(Checker&&) noexcept;

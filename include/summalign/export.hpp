@@ -10,6 +10,7 @@
 
 #include "summalign/error.hpp"
 #include "summalign/journal.hpp"
+#include "summalign/messages.hpp"
 #include "summalign/pipeline.hpp"
 
 namespace summalign {
@@ -30,6 +31,7 @@ struct ExportOptions {
     bool include_repairs = true;        // JSON: the document's layout repairs under "repairs"
     bool include_matches = true;        // JSON, JSONL: the word pairs ("matches") behind every score
     bool skip_flagged = false;          // TMX: leave out units whose sentences have findings
+    Messages messages;                  // HTML: the language of the report's labels (English by default)
 };
 
 // `aligned` empty: the document as parsed (articles without "alignment"), as `summalign parse` prints it.

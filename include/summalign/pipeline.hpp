@@ -12,6 +12,7 @@
 #include "summalign/check.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
+#include "summalign/messages.hpp"
 #include "summalign/pdf.hpp"
 #include "summalign/similarity.hpp"
 
@@ -30,10 +31,12 @@ struct AlignedDocument {
 class Aligner {
 public:
     // `threads`: how many threads will align at once (as Checker's `threads`).
-    explicit Aligner(const LexiconOptions& options = {}, unsigned threads = 1);
+    // `messages`: the language of the findings' messages (English by default).
+    explicit Aligner(const LexiconOptions& options = {}, unsigned threads = 1, const Messages& messages = {});
     // With a parser made beforehand and shared (the caller may parse with it while the
     // rest loads: a Parser is const and thread-safe).
-    Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options = {}, unsigned threads = 1);
+    Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options = {}, unsigned threads = 1,
+            const Messages& messages = {});
     ~Aligner();
     Aligner(Aligner&&) noexcept;
     Aligner& operator=(Aligner&&) noexcept;

@@ -12,5 +12,6 @@
 #include "summalign/similarity.hpp"
 #include "summalign/align.hpp"
 #include "summalign/check.hpp"
+#include "summalign/messages.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/export.hpp"

@@ -22,9 +22,9 @@ void write_html(std::ostream& out, const Document& document, std::span<const Ali
 // One page of several documents (DocumentWriter::begin_documents): the head, then each
 // document's part (`number`: its 0-based position; its element ids start "d<number>-"), then
 // the tail. Each part has the document's own header and table of contents.
-void write_html_head(std::ostream& out, std::string_view title);
+void write_html_head(std::ostream& out, std::string_view title, const Messages& messages);
 void write_html_part(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
-                     std::size_t number);
-void write_html_tail(std::ostream& out);
+                     std::size_t number, const Messages& messages);
+void write_html_tail(std::ostream& out, const Messages& messages);
 
 }  // namespace summalign::detail

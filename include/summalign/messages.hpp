@@ -1,0 +1,42 @@
+#pragma once
+// The language of the texts for a person: finding messages, the HTML report's labels and
+// the command's error lines. English is the text as the code writes it; Danish comes from
+// the message catalog built from po/da.po (share/summalign/locale/da/LC_MESSAGES/summalign.mo),
+// read through Boost.Locale. A Messages is built once and shared read-only (const and
+// thread-safe); nothing global (std::locale::global, setlocale) is changed.
+#include <filesystem>
+#include <locale>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "summalign/segment.hpp"
+
+namespace summalign {
+
+class Messages {
+public:
+    // English: every text as written in the code.
+    Messages() = default;
+    // `lang`'s catalog, found beside the library's other data (find_data_file). Without
+    // it (or for English) the texts stay English; language() tells which one is used.
+    explicit Messages(Lang lang);
+    // The catalog under `catalog_root` (<root>/da/LC_MESSAGES/summalign.mo); English when
+    // there is none.
+    Messages(Lang lang, const std::filesystem::path& catalog_root);
+
+    // The language the texts come out in.
+    Lang language() const noexcept { return catalog_ ? Lang::da : Lang::en; }
+    // The text `english` in this language: the catalog's translation, or `english` itself
+    // when the catalog has none.
+    std::string translate(std::string_view english) const;
+
+private:
+    std::shared_ptr<const std::locale> catalog_;  // null: English
+};
+
+// The language from the environment as gettext reads it: the first set of LC_ALL,
+// LC_MESSAGES, LANG; "da..." is Danish, anything else (C, POSIX, en_US...) English.
+Lang message_language_from_environment();
+
+}  // namespace summalign
