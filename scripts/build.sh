@@ -10,7 +10,7 @@ if [ "${1:-}" = "--command" ]; then
   # spelling index, the message catalogs when gettext is there); the test targets of an
   # earlier full build stay as they are.
   targets=(summalign_cli)
-  for target in $(cmake --build build --target help | sed -n 's/^\.\.\. \(summalign_[a-z_]*data\|summalign_learned_lexicon\)$/\1/p'); do
+  for target in $(cmake --build build --target help | sed -n 's/^\.\.\. \(summalign_[a-z_]*data\|summalign_learned_lexicon\|summalign_messages\)$/\1/p'); do
     targets+=("$target")
   done
   cmake --build build -j"$(nproc)" --target "${targets[@]}"
