@@ -224,7 +224,8 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
         "hospitaler i hele landet. Flere forsøg er i gang med patienter i dag.\n"
         "Det står over\n"
         "Danmarks grænser klart at behandlingen er eksperimentel og skal bekræftes.\n";
-    for (const auto& section : parse(inside).articles.at(0).sections) CHECK_FALSE(section.heading);
+    const Document inside_parsed = parse(inside);
+    for (const auto& section : inside_parsed.articles.at(0).sections) CHECK_FALSE(section.heading);
 }
 
 TEST_CASE("a Resumé that runs on past its last full line ends where the Summary's count says", "[journal]") {
@@ -272,7 +273,8 @@ TEST_CASE("a Resumé that runs on past its last full line ends where the Summary
     };
     put("Resumé\nStamceller", "Resumé\nIntroduktion: Stamceller");
     put("sygdomme.\nResultaterne er lovende for patienter med hjertesygdom i dag.", "sygdomme.\nKonklusion: Resultaterne er lovende for patienter i dag.");
-    const Article& cut = parse(structured).articles.at(0);
+    const Document structured_parsed = parse(structured);
+    const Article& cut = structured_parsed.articles.at(0);
     REQUIRE(cut.resume_parts.size() == 2);
     CHECK(cut.resume.size() == 3);
     CHECK(cut.resume_parts[1].label == "Konklusion");
