@@ -68,8 +68,10 @@ detail::Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& 
     band.lo.assign(n + 1, m);
     band.hi.assign(n + 1, 0);
     for (std::size_t k = 1; k < points.size(); ++k) {
-        const auto [i0, j0] = points[k - 1];
-        const auto [i1, j1] = points[k];
+        // Plain names, not structured bindings: clang before 16 cannot capture a binding in
+        // the lambda below (the fuzzing build uses clang).
+        const std::size_t i0 = points[k - 1].first, j0 = points[k - 1].second;
+        const std::size_t i1 = points[k].first, j1 = points[k].second;
         const std::size_t di = i1 - i0, dj = j1 - j0;
         const std::size_t radius =
             std::min(kMaxBandRadius, kBandRadius + (di > dj ? di - dj : dj - di) + std::min(di, dj) / 4);
