@@ -777,7 +777,13 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         constexpr std::string_view moved = "paragraph goes on at line ";
         std::vector<std::pair<std::size_t, const Repair*>> joins;  // (paragraph's last line end, repair)
         for (const Repair& repair : document.repairs)
-            if (repair.kind == Repair::Kind::lines_joined && repair.detail.starts_with(moved)) joins.emplace_back(repair.start, &repair);
+            if (repair.kind == Repair::Kind::lines_joined && repair.detail.starts_with(moved)) {
+                // The paragraph's end is one bound of the span: the start when the moved block
+                // comes later in the source, the end when it comes earlier. A line's end is
+                // never another line's start, so matching both bounds is unambiguous.
+                joins.emplace_back(repair.start, &repair);
+                joins.emplace_back(repair.end, &repair);
+            }
         if (!joins.empty()) {
             std::sort(joins.begin(), joins.end());
             std::size_t a = 0;

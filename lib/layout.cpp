@@ -209,7 +209,8 @@ void reattach_moved_blocks(LayoutResult& result) {
         take(k);
         if (in_block && k == blocks[b].last && rest_of[b] != blocks.size()) {
             const Block& rest = blocks[rest_of[b]];
-            result.repairs.push_back({Repair::Kind::lines_joined, lines[k].end, lines[rest.first].start,
+            result.repairs.push_back({Repair::Kind::lines_joined, std::min(lines[k].end, lines[rest.first].start),
+                                      std::max(lines[k].end, lines[rest.first].start),
                                       "paragraph goes on at line " + std::to_string(lines[rest.first].number) +
                                           " (the extraction moved that block)"});
             for (std::size_t r = rest.first; r <= rest.last; ++r) take(r);
@@ -287,7 +288,7 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
         const std::string_view next_text = trim(next.text.text());
         if (line.ends_in_soft_hyphen) {
             append_line(text.size());
-            repairs.push_back({Repair::Kind::line_break_hyphen_removed, line.end, next.start,
+            repairs.push_back({Repair::Kind::line_break_hyphen_removed, std::min(line.end, next.start), std::max(line.end, next.start),
                                "soft hyphen at line end: " + std::string(leading_word(next_text))});
             continue;
         }
@@ -295,7 +296,7 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
         if (before.empty()) {
             append_line(text.size());
             out.append_synthetic(" ", line.end);
-            repairs.push_back({Repair::Kind::lines_joined, line.end, next.start, {}});
+            repairs.push_back({Repair::Kind::lines_joined, std::min(line.end, next.start), std::max(line.end, next.start), {}});
             continue;
         }
         std::size_t hyphen_length = 0;
@@ -305,18 +306,18 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
         switch (dehyphenator.decide(before, next_text, document_words)) {
             case HyphenDecision::join:
                 append_line(text.size() - hyphen_length);
-                repairs.push_back({Repair::Kind::line_break_hyphen_removed, hyphen_at, next.start,
+                repairs.push_back({Repair::Kind::line_break_hyphen_removed, std::min(hyphen_at, next.start), std::max(hyphen_at, next.start),
                                    std::string(before) + tail});
                 break;
             case HyphenDecision::keep:
                 append_line(text.size());
-                repairs.push_back({Repair::Kind::line_break_hyphen_kept, hyphen_at, next.start,
+                repairs.push_back({Repair::Kind::line_break_hyphen_kept, std::min(hyphen_at, next.start), std::max(hyphen_at, next.start),
                                    std::string(before) + "-" + tail});
                 break;
             case HyphenDecision::keep_with_space:
                 append_line(text.size());
                 out.append_synthetic(" ", line.end);
-                repairs.push_back({Repair::Kind::line_break_hyphen_kept, hyphen_at, next.start,
+                repairs.push_back({Repair::Kind::line_break_hyphen_kept, std::min(hyphen_at, next.start), std::max(hyphen_at, next.start),
                                    std::string(before) + "- " + tail});
                 break;
         }

@@ -115,7 +115,9 @@ std::pair<std::size_t, std::size_t> MappedText::source_hull(std::size_t begin, s
         const std::size_t next = std::next(run) == runs_.end() ? text_.size() : std::next(run)->text_begin;
         const std::size_t last = std::min(end, next) - 1;
         start = std::min(start, origin(first));
-        stop = std::max(stop, origin(last) + 1);
+        // A synthetic run (a space joining lines) stands at a position, not on a byte: it
+        // must not stretch the span past it (at the input's end, past the input).
+        stop = std::max(stop, run->verbatim ? origin(last) + 1 : run->source_begin);
     }
     return {start, stop};
 }
