@@ -7,9 +7,11 @@
 // each Danish segment's best-voted English segments near where the text has got to are
 // scored in full; pairs that are each other's clear best and never cross are anchors; (2) between two
 // consecutive anchors (i, j), (i + 1, j + 1) every alignment passes through lattice node
-// (i + 1, j + 1), so the text is cut there; (3) each stretch between cuts is prepared
-// and aligned on its own with align_ladder (most stretches are short enough to be searched
-// whole). Only the index and one stretch's prepared segments are held at a time.
+// (i + 1, j + 1), so the text is cut there; (3) each stretch between cuts is aligned on
+// its own with align_ladder (most stretches are short enough to be searched whole). The
+// three run in one pass: a stretch is aligned as soon as the cut that ends it is final,
+// from the segments the anchor search prepared, so each segment is prepared once and only
+// the index and the segments since the last cut are held at a time.
 #include <algorithm>
 #include <optional>
 
@@ -51,8 +53,10 @@ constexpr std::size_t kBandRadius = 3;
 // anchors are far apart.
 constexpr std::size_t kMaxBandRadius = 200;
 
-// Prepared English segments the anchor search keeps at most (about 6 KB each).
-constexpr std::size_t kMaxCachedEnglish = 4096;
+// How often (in Danish segments) the pass looks for final cuts, and how far behind the
+// Danish segment in hand a cut must be to be final.
+constexpr std::size_t kAdvanceEvery = 16;
+constexpr std::size_t kDanishLag = 2 * static_cast<std::size_t>(kWindow);
 
 // Stretches with at most this many lattice nodes are searched whole.
 constexpr std::size_t kWholeStretchCells = 900;
@@ -107,83 +111,48 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         return align_ladder(scorer, prepared_danish, prepared_english, options);
     }
 
-    // (1) Anchors.
-    std::vector<std::pair<std::size_t, std::size_t>> anchors;
-    {
-        const detail::Calibration calibration = detail::default_calibration();
-        // English segments enter the index as the window reaches them (so each is prepared
-        // once for both the index and the scores); the index's rarity figures are those of
-        // the segments indexed so far.
-        detail::AnchorIndex index;
-        std::vector<detail::BestScores> danish_best(n), english_best(m);
-        // The English segments of the current window, kept from their indexing until the
-        // window has passed them; at most kMaxCachedEnglish (a window as wide as the text,
-        // when the English side is far longer, prepares the rest again when scoring).
-        std::vector<std::optional<PreparedSentence>> english_window(m);
-        std::size_t dropped_below = 0, cached = 0;
-        const std::size_t limit = max_postings(m);
-        // Both texts run in the same order: each Danish segment looks for its translation
-        // near where the last confident pair points (on the slope of the whole lattice), in
-        // a window that widens with the distance from that pair, so that the search finds
-        // its way again after a stretch without one (a long omission).
-        std::size_t last_i = 0, last_j = 0;
-        bool previous_confident = false;
-        std::uint32_t previous_best = detail::BestScores::kNone;
-        const double slope = static_cast<double>(m) / static_cast<double>(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const double expected = static_cast<double>(last_j) + slope * static_cast<double>(i - last_i);
-            // In English segments per Danish segment when the English side is the longer.
-            const double radius = std::max(1.0, slope) *
-                                  std::min(kMaxWindow, kWindow + kWindowGrowth * static_cast<double>(i - last_i));
-            const auto begin = static_cast<std::size_t>(std::clamp(expected - radius, 0.0, static_cast<double>(m)));
-            const auto end = static_cast<std::size_t>(std::clamp(expected + radius + 1.0, 0.0, static_cast<double>(m)));
-            for (std::size_t e = index.english_count(); e < end; ++e) {
-                PreparedSentence prepared = scorer.prepare(english[e], Lang::en);
-                index.add_english(prepared);
-                if (cached < kMaxCachedEnglish) english_window[e] = std::move(prepared), ++cached;
-            }
-            for (; dropped_below + static_cast<std::size_t>(2 * kWindow) < begin; ++dropped_below)
-                if (english_window[dropped_below]) english_window[dropped_below].reset(), --cached;
-            const PreparedSentence da = scorer.prepare(danish[i], Lang::da);
-            for (const std::uint32_t e : index.candidates(da, kCandidates, limit, begin, end)) {
-                std::optional<PreparedSentence> uncached;
-                if (!english_window[e]) uncached = scorer.prepare(english[e], Lang::en);
-                const PreparedSentence& en = english_window[e] ? *english_window[e] : *uncached;
-                const double log_odds =
-                    calibration.log_odds(scorer.score(da, en).score, danish[i].size(), english[e].size());
-                danish_best[i].offer(e, log_odds);
-                english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
-            }
-            // The window moves on two consecutive confident pairs (i - 1, j - 1), (i, j) only:
-            // in repetitive text ("Syntax:", "Example:") one confident pair may be a lookalike.
-            const auto& best = danish_best[i];
-            const bool confident = best.best != detail::BestScores::kNone && best.best_score >= kAnchorScore &&
-                                   best.best_score - best.second_score >= kAnchorMargin;
-            if (confident && previous_confident && best.best == previous_best + 1) last_i = i, last_j = best.best;
-            previous_confident = confident;
-            previous_best = best.best;
-        }
-        anchors = detail::select_anchors(danish_best, english_best, kAnchorScore, kAnchorMargin);
-    }
-    // (2) Cuts, (3) one ladder per stretch: searched whole when small, otherwise in a band
-    // along the anchors inside it.
-    const auto cuts = detail::cut_nodes(anchors, n, m);
+    // One pass over the Danish segments finds anchors (1) and, as the cuts they give (2)
+    // become final, aligns the stretch before each cut (3). Each segment is prepared once:
+    // the prepared segments from the last cut on are kept for both the anchor scores and
+    // the stretch's ladder, and dropped once their stretch is aligned.
+    const detail::Calibration calibration = detail::default_calibration();
+    // English segments enter the index as the window reaches them; the index's rarity
+    // figures are those of the segments indexed so far.
+    detail::AnchorIndex index;
+    std::vector<detail::BestScores> danish_best(n), english_best(m);
+    std::vector<PreparedSentence> danish_kept, english_kept;  // from the last cut on
+    std::size_t danish_kept_from = 0, english_kept_from = 0;
+    std::pair<std::size_t, std::size_t> cut{0, 0};
     std::vector<Bead> beads;
-    auto anchor = anchors.begin();
-    for (std::size_t c = 1; c < cuts.size(); ++c) {
-        const auto [da_begin, en_begin] = cuts[c - 1];
-        const auto [da_end, en_end] = cuts[c];
-        const auto prepared_danish = prepare_range(scorer, danish, da_begin, da_end, Lang::da);
-        const auto prepared_english = prepare_range(scorer, english, en_begin, en_end, Lang::en);
+    const std::size_t limit = max_postings(m);
+    const double slope = static_cast<double>(m) / static_cast<double>(n);
+
+    auto add_english = [&](std::size_t end) {
+        for (std::size_t e = index.english_count(); e < end; ++e) {
+            english_kept.push_back(scorer.prepare(english[e], Lang::en));
+            index.add_english(english_kept.back());
+        }
+    };
+    // Aligns the stretch from `cut` to `next` with the chain's anchors inside it, then
+    // forgets the prepared segments before `next`.
+    auto align_stretch = [&](std::pair<std::size_t, std::size_t> next,
+                             std::span<const std::pair<std::size_t, std::size_t>> chain) {
+        const auto [da_begin, en_begin] = cut;
+        const auto [da_end, en_end] = next;
+        add_english(en_end);
+        const std::span<const PreparedSentence> prepared_danish(danish_kept.data() + (da_begin - danish_kept_from),
+                                                                da_end - da_begin);
+        const std::span<const PreparedSentence> prepared_english(english_kept.data() + (en_begin - english_kept_from),
+                                                                 en_end - en_begin);
         std::vector<std::pair<std::size_t, std::size_t>> inside{{0, 0}};
-        for (; anchor != anchors.end() && anchor->first < da_end; ++anchor)
-            if (anchor->first >= da_begin && anchor->second >= en_begin && anchor->second < en_end &&
-                (anchor->first > da_begin || anchor->second > en_begin))
+        for (const auto& anchor : chain)
+            if (anchor.first >= da_begin && anchor.first < da_end && anchor.second >= en_begin && anchor.second < en_end &&
+                (anchor.first > da_begin || anchor.second > en_begin))
             {
                 // An anchor is a 1-1 bead: the path runs through both of its corners.
-                inside.emplace_back(anchor->first - da_begin, anchor->second - en_begin);
-                if (anchor->first + 1 <= da_end && anchor->second + 1 <= en_end)
-                    inside.emplace_back(anchor->first + 1 - da_begin, anchor->second + 1 - en_begin);
+                inside.emplace_back(anchor.first - da_begin, anchor.second - en_begin);
+                if (anchor.first + 1 <= da_end && anchor.second + 1 <= en_end)
+                    inside.emplace_back(anchor.first + 1 - da_begin, anchor.second + 1 - en_begin);
             }
         inside.emplace_back(da_end - da_begin, en_end - en_begin);
         const std::size_t cells = (da_end - da_begin + 1) * (en_end - en_begin + 1);
@@ -196,7 +165,75 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
             for (auto& k : bead.en) k += en_begin;
             beads.push_back(std::move(bead));
         }
+        danish_kept.erase(danish_kept.begin(), danish_kept.begin() + static_cast<std::ptrdiff_t>(da_end - danish_kept_from));
+        danish_kept_from = da_end;
+        const std::size_t english_drop = std::min(en_end, english_kept_from + english_kept.size()) - english_kept_from;
+        english_kept.erase(english_kept.begin(), english_kept.begin() + static_cast<std::ptrdiff_t>(english_drop));
+        english_kept_from += english_drop;
+        cut = next;
+    };
+    // Cuts between the last one and Danish `processed` from the longest chain of anchors
+    // found there so far; those before (safe_da, safe_en) are final (no later Danish
+    // segment's scores reach them) and their stretches are aligned now; `last` aligns the
+    // rest, up to (n, m).
+    auto advance = [&](std::size_t processed, std::size_t safe_da, std::size_t safe_en, bool last) {
+        const auto chain = detail::longest_chain(detail::mutual_best_pairs(
+            danish_best, english_best, kAnchorScore, kAnchorMargin, cut.first, processed, cut.second));
+        for (std::size_t k = 1; k < chain.size(); ++k) {
+            const auto [i, j] = chain[k - 1];
+            const auto [i2, j2] = chain[k];
+            if (i2 != i + 1 || j2 != j + 1 || i2 >= n || j2 >= m) continue;
+            if (i2 <= cut.first || j2 <= cut.second) continue;
+            if (!last && (i2 > safe_da || j2 > safe_en)) break;
+            align_stretch({i2, j2}, chain);
+        }
+        if (last) align_stretch({n, m}, chain);
+    };
+
+    // Both texts run in the same order: each Danish segment looks for its translation
+    // near where the last confident pair points (on the slope of the whole lattice), in
+    // a window that widens with the distance from that pair, so that the search finds
+    // its way again after a stretch without one (a long omission).
+    std::size_t last_i = 0, last_j = 0;
+    bool previous_confident = false;
+    std::uint32_t previous_best = detail::BestScores::kNone;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double expected = static_cast<double>(last_j) + slope * static_cast<double>(i - last_i);
+        // In English segments per Danish segment when the English side is the longer.
+        const double radius = std::max(1.0, slope) *
+                              std::min(kMaxWindow, kWindow + kWindowGrowth * static_cast<double>(i - last_i));
+        const auto begin = static_cast<std::size_t>(std::clamp(expected - radius, 0.0, static_cast<double>(m)));
+        const auto end = static_cast<std::size_t>(std::clamp(expected + radius + 1.0, 0.0, static_cast<double>(m)));
+        add_english(end);
+        danish_kept.push_back(scorer.prepare(danish[i], Lang::da));
+        const PreparedSentence& da = danish_kept.back();
+        for (const std::uint32_t e : index.candidates(da, kCandidates, limit, begin, end)) {
+            // Behind the last cut (a window reaching back): prepared again.
+            std::optional<PreparedSentence> behind;
+            if (e < english_kept_from) behind = scorer.prepare(english[e], Lang::en);
+            const PreparedSentence& en = behind ? *behind : english_kept[e - english_kept_from];
+            const double log_odds = calibration.log_odds(scorer.score(da, en).score, danish[i].size(), english[e].size());
+            danish_best[i].offer(e, log_odds);
+            english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
+        }
+        // The window moves on two consecutive confident pairs (i - 1, j - 1), (i, j) only:
+        // in repetitive text ("Syntax:", "Example:") one confident pair may be a lookalike.
+        const auto& best = danish_best[i];
+        const bool confident = best.best != detail::BestScores::kNone && best.best_score >= kAnchorScore &&
+                               best.best_score - best.second_score >= kAnchorMargin;
+        if (confident && previous_confident && best.best == previous_best + 1) last_i = i, last_j = best.best;
+        previous_confident = confident;
+        previous_best = best.best;
+        // Cuts well behind the window are final: later Danish segments score English
+        // segments from about the window's start on (it may step back by a window's width
+        // when the search finds its way again), so their best pairs no longer change.
+        if ((i + 1) % kAdvanceEvery == 0) {
+            const double reach = 2.0 * kWindow * std::max(1.0, slope);
+            const auto safe_en = static_cast<std::size_t>(std::max(0.0, static_cast<double>(begin) - reach));
+            advance(i + 1, i + 1 > kDanishLag ? i + 1 - kDanishLag : 0, safe_en, false);
+        }
     }
+    advance(n, n, m, true);
     return beads;
 }
 
