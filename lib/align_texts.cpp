@@ -13,7 +13,13 @@
 // from the segments the anchor search prepared, so each segment is prepared once and only
 // the index and the segments since the last cut are held at a time.
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <iterator>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "detail/align_anchors.hpp"
 #include "detail/align_calibration.hpp"
@@ -98,6 +104,122 @@ detail::Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& 
     return band;
 }
 
+// A stretch between two cuts with its prepared segments, aligned on its own.
+struct Stretch {
+    std::size_t da_begin = 0, en_begin = 0;
+    std::vector<PreparedSentence> danish, english;
+    std::optional<detail::Band> band;  // unset: searched whole
+    std::vector<Bead> beads;           // the result, with indices in the whole texts
+};
+
+void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Stretch& stretch) {
+    stretch.beads = stretch.band ? detail::align_ladder_in_band(scorer, stretch.danish, stretch.english, options, *stretch.band)
+                                 : align_ladder(scorer, stretch.danish, stretch.english, options);
+    for (Bead& bead : stretch.beads) {
+        for (auto& k : bead.da) k += stretch.da_begin;
+        for (auto& k : bead.en) k += stretch.en_begin;
+    }
+    // The segments are no longer needed: memory goes back as soon as a stretch is done.
+    stretch.danish = {};
+    stretch.english = {};
+    stretch.band.reset();
+}
+
+// Stretches in text order. With a worker, the worker aligns them while the anchor search
+// goes on; when it falls behind by kMaxPending stretches, the pushing thread aligns the
+// oldest waiting one itself, so that waiting segments stay bounded. Every stretch's beads
+// go to its own slot, so the result is the same whichever thread aligned what.
+class StretchQueue {
+public:
+    explicit StretchQueue(bool with_worker) : with_worker_(with_worker) {}
+    ~StretchQueue() { stop(); }
+    StretchQueue(const StretchQueue&) = delete;
+    StretchQueue& operator=(const StretchQueue&) = delete;
+
+    template <typename Run>
+    void push(Stretch stretch, Run&& run) {
+        if (!with_worker_) {
+            run(stretch);
+            done_.push_back(std::move(stretch));
+            return;
+        }
+        std::unique_lock lock(mutex_);
+        if (!worker_.joinable()) worker_ = std::jthread([this, run] { work(run); });
+        done_.push_back(std::move(stretch));
+        waiting_.push_back(done_.size() - 1);
+        ready_.notify_one();
+        while (waiting_.size() > kMaxPending) run_one(lock, run);
+        rethrow(lock);
+    }
+
+    // Waits for every stretch (helping with the waiting ones) and returns them in order.
+    template <typename Run>
+    std::deque<Stretch> finish(Run&& run) {
+        if (with_worker_) {
+            std::unique_lock lock(mutex_);
+            while (!waiting_.empty()) run_one(lock, run);
+            closed_ = true;
+            ready_.notify_all();
+            lock.unlock();
+            stop();
+            lock.lock();
+            rethrow(lock);
+        }
+        return std::move(done_);
+    }
+
+private:
+    static constexpr std::size_t kMaxPending = 32;
+
+    template <typename Run>
+    void run_one(std::unique_lock<std::mutex>& lock, Run& run) {
+        const std::size_t slot = waiting_.front();
+        waiting_.pop_front();
+        Stretch& stretch = done_[slot];  // a deque's elements stay put while it grows at the back
+        lock.unlock();
+        std::exception_ptr failure;
+        try {
+            run(stretch);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        lock.lock();
+        if (failure && !failure_) failure_ = failure;
+    }
+
+    template <typename Run>
+    void work(Run run) {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            ready_.wait(lock, [&] { return closed_ || !waiting_.empty(); });
+            if (waiting_.empty()) return;
+            run_one(lock, run);
+        }
+    }
+
+    void rethrow(std::unique_lock<std::mutex>&) {
+        if (failure_) std::rethrow_exception(failure_);
+    }
+
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            closed_ = true;
+        }
+        ready_.notify_all();
+        if (worker_.joinable()) worker_.join();
+    }
+
+    bool with_worker_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Stretch> done_;
+    std::deque<std::size_t> waiting_;
+    bool closed_ = false;
+    std::exception_ptr failure_;
+    std::jthread worker_;
+};
+
 }  // namespace
 
 namespace {
@@ -123,7 +245,6 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     std::vector<PreparedSentence> danish_kept, english_kept;  // from the last cut on
     std::size_t danish_kept_from = 0, english_kept_from = 0;
     std::pair<std::size_t, std::size_t> cut{0, 0};
-    std::vector<Bead> beads;
     const std::size_t limit = max_postings(m);
     const double slope = static_cast<double>(m) / static_cast<double>(n);
 
@@ -133,44 +254,45 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
             index.add_english(english_kept.back());
         }
     };
-    // Aligns the stretch from `cut` to `next` with the chain's anchors inside it, then
-    // forgets the prepared segments before `next`.
+    // Aligns the stretch from `cut` to `next` with the chain's anchors inside it: the
+    // stretch takes the prepared segments before `next` with it (a later Danish segment
+    // whose window reaches back behind the cut prepares its English candidates again).
+    StretchQueue stretches(options.threads > 1);
     auto align_stretch = [&](std::pair<std::size_t, std::size_t> next,
                              std::span<const std::pair<std::size_t, std::size_t>> chain) {
         const auto [da_begin, en_begin] = cut;
         const auto [da_end, en_end] = next;
         add_english(en_end);
-        const std::span<const PreparedSentence> prepared_danish(danish_kept.data() + (da_begin - danish_kept_from),
-                                                                da_end - da_begin);
-        const std::span<const PreparedSentence> prepared_english(english_kept.data() + (en_begin - english_kept_from),
-                                                                 en_end - en_begin);
-        std::vector<std::pair<std::size_t, std::size_t>> inside{{0, 0}};
-        for (const auto& anchor : chain)
-            if (anchor.first >= da_begin && anchor.first < da_end && anchor.second >= en_begin && anchor.second < en_end &&
-                (anchor.first > da_begin || anchor.second > en_begin))
-            {
-                // An anchor is a 1-1 bead: the path runs through both of its corners.
-                inside.emplace_back(anchor.first - da_begin, anchor.second - en_begin);
-                if (anchor.first + 1 <= da_end && anchor.second + 1 <= en_end)
-                    inside.emplace_back(anchor.first + 1 - da_begin, anchor.second + 1 - en_begin);
-            }
-        inside.emplace_back(da_end - da_begin, en_end - en_begin);
-        const std::size_t cells = (da_end - da_begin + 1) * (en_end - en_begin + 1);
-        std::vector<Bead> stretch = cells <= kWholeStretchCells
-                                        ? align_ladder(scorer, prepared_danish, prepared_english, options)
-                                        : detail::align_ladder_in_band(scorer, prepared_danish, prepared_english, options,
-                                                                       band_along(inside));
-        for (Bead& bead : stretch) {
-            for (auto& k : bead.da) k += da_begin;
-            for (auto& k : bead.en) k += en_begin;
-            beads.push_back(std::move(bead));
-        }
-        danish_kept.erase(danish_kept.begin(), danish_kept.begin() + static_cast<std::ptrdiff_t>(da_end - danish_kept_from));
+        Stretch stretch;
+        stretch.da_begin = da_begin;
+        stretch.en_begin = en_begin;
+        // The kept segments start at the cut (da_begin, en_begin).
+        const auto da_take = static_cast<std::ptrdiff_t>(da_end - danish_kept_from);
+        const auto en_take = static_cast<std::ptrdiff_t>(en_end - english_kept_from);
+        stretch.danish.assign(std::make_move_iterator(danish_kept.begin()), std::make_move_iterator(danish_kept.begin() + da_take));
+        stretch.english.assign(std::make_move_iterator(english_kept.begin()),
+                               std::make_move_iterator(english_kept.begin() + en_take));
+        danish_kept.erase(danish_kept.begin(), danish_kept.begin() + da_take);
+        english_kept.erase(english_kept.begin(), english_kept.begin() + en_take);
         danish_kept_from = da_end;
-        const std::size_t english_drop = std::min(en_end, english_kept_from + english_kept.size()) - english_kept_from;
-        english_kept.erase(english_kept.begin(), english_kept.begin() + static_cast<std::ptrdiff_t>(english_drop));
-        english_kept_from += english_drop;
+        english_kept_from = en_end;
+        const std::size_t cells = (da_end - da_begin + 1) * (en_end - en_begin + 1);
+        if (cells > kWholeStretchCells) {
+            std::vector<std::pair<std::size_t, std::size_t>> inside{{0, 0}};
+            for (const auto& anchor : chain)
+                if (anchor.first >= da_begin && anchor.first < da_end && anchor.second >= en_begin &&
+                    anchor.second < en_end && (anchor.first > da_begin || anchor.second > en_begin))
+                {
+                    // An anchor is a 1-1 bead: the path runs through both of its corners.
+                    inside.emplace_back(anchor.first - da_begin, anchor.second - en_begin);
+                    if (anchor.first + 1 <= da_end && anchor.second + 1 <= en_end)
+                        inside.emplace_back(anchor.first + 1 - da_begin, anchor.second + 1 - en_begin);
+                }
+            inside.emplace_back(da_end - da_begin, en_end - en_begin);
+            stretch.band = band_along(inside);
+        }
         cut = next;
+        stretches.push(std::move(stretch), [&](Stretch& job) { run_stretch(scorer, options, job); });
     };
     // Cuts between the last one and Danish `processed` from the longest chain of anchors
     // found there so far; those before (safe_da, safe_en) are final (no later Danish
@@ -234,6 +356,9 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         }
     }
     advance(n, n, m, true);
+    std::vector<Bead> beads;
+    for (Stretch& stretch : stretches.finish([&](Stretch& job) { run_stretch(scorer, options, job); }))
+        for (Bead& bead : stretch.beads) beads.push_back(std::move(bead));
     return beads;
 }
 
