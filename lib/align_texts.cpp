@@ -110,6 +110,7 @@ struct Stretch {
     std::vector<PreparedSentence> danish, english;
     std::optional<detail::Band> band;  // unset: searched whole
     std::vector<Bead> beads;           // the result, with indices in the whole texts
+    bool done = false;
 };
 
 void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Stretch& stretch) {
@@ -120,15 +121,16 @@ void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Str
         for (auto& k : bead.en) k += stretch.en_begin;
     }
     // The segments are no longer needed: memory goes back as soon as a stretch is done.
-    stretch.danish = {};
-    stretch.english = {};
+    std::vector<PreparedSentence>().swap(stretch.danish);  // `= {}` would keep the capacity
+    std::vector<PreparedSentence>().swap(stretch.english);
     stretch.band.reset();
 }
 
 // Stretches in text order. With a worker, the worker aligns them while the anchor search
 // goes on; when it falls behind by kMaxPending stretches, the pushing thread aligns the
-// oldest waiting one itself, so that waiting segments stay bounded. Every stretch's beads
-// go to its own slot, so the result is the same whichever thread aligned what.
+// oldest waiting one itself, so that waiting segments stay bounded. Beads are collected in
+// text order as the stretches at the front are done, so the result is the same whichever
+// thread aligned what.
 class StretchQueue {
 public:
     explicit StretchQueue(bool with_worker) : with_worker_(with_worker) {}
@@ -140,42 +142,57 @@ public:
     void push(Stretch stretch, Run&& run) {
         if (!with_worker_) {
             run(stretch);
-            done_.push_back(std::move(stretch));
+            collect(stretch);
             return;
         }
         std::unique_lock lock(mutex_);
         if (!worker_.joinable()) worker_ = std::jthread([this, run] { work(run); });
-        done_.push_back(std::move(stretch));
-        waiting_.push_back(done_.size() - 1);
+        pending_.push_back(std::move(stretch));
+        waiting_.push_back(collected_ + pending_.size() - 1);
         ready_.notify_one();
         while (waiting_.size() > kMaxPending) run_one(lock, run);
-        rethrow(lock);
+        collect_front();
+        rethrow();
     }
 
-    // Waits for every stretch (helping with the waiting ones) and returns them in order.
+    // Waits for every stretch (helping with the waiting ones); the beads in text order.
     template <typename Run>
-    std::deque<Stretch> finish(Run&& run) {
+    std::vector<Bead> finish(Run&& run) {
         if (with_worker_) {
             std::unique_lock lock(mutex_);
             while (!waiting_.empty()) run_one(lock, run);
-            closed_ = true;
-            ready_.notify_all();
             lock.unlock();
             stop();
             lock.lock();
-            rethrow(lock);
+            rethrow();
+            collect_front();
         }
-        return std::move(done_);
+        return std::move(beads_);
     }
 
 private:
     static constexpr std::size_t kMaxPending = 32;
 
+    void collect(Stretch& stretch) {
+        for (Bead& bead : stretch.beads) beads_.push_back(std::move(bead));
+        std::vector<Bead>().swap(stretch.beads);
+    }
+    // Moves the beads of the finished stretches at the front (mutex held).
+    void collect_front() {
+        while (!pending_.empty() && pending_.front().done) {
+            collect(pending_.front());
+            pending_.pop_front();
+            ++collected_;
+        }
+    }
+
     template <typename Run>
     void run_one(std::unique_lock<std::mutex>& lock, Run& run) {
-        const std::size_t slot = waiting_.front();
+        const std::size_t slot = waiting_.front() - collected_;
         waiting_.pop_front();
-        Stretch& stretch = done_[slot];  // a deque's elements stay put while it grows at the back
+        // Stays put: a deque's elements do not move when it grows or loses its front, and a
+        // stretch leaves the front only once done.
+        Stretch& stretch = pending_[slot];
         lock.unlock();
         std::exception_ptr failure;
         try {
@@ -184,6 +201,7 @@ private:
             failure = std::current_exception();
         }
         lock.lock();
+        stretch.done = true;
         if (failure && !failure_) failure_ = failure;
     }
 
@@ -197,7 +215,7 @@ private:
         }
     }
 
-    void rethrow(std::unique_lock<std::mutex>&) {
+    void rethrow() const {
         if (failure_) std::rethrow_exception(failure_);
     }
 
@@ -213,8 +231,10 @@ private:
     bool with_worker_;
     std::mutex mutex_;
     std::condition_variable ready_;
-    std::deque<Stretch> done_;
-    std::deque<std::size_t> waiting_;
+    std::deque<Stretch> pending_;       // pushed and not yet collected, in text order
+    std::size_t collected_ = 0;         // stretches collected so far (the number of pending_'s front)
+    std::deque<std::size_t> waiting_;   // numbers of the stretches not yet started
+    std::vector<Bead> beads_;
     bool closed_ = false;
     std::exception_ptr failure_;
     std::jthread worker_;
@@ -356,9 +376,7 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         }
     }
     advance(n, n, m, true);
-    std::vector<Bead> beads;
-    for (Stretch& stretch : stretches.finish([&](Stretch& job) { run_stretch(scorer, options, job); }))
-        for (Bead& bead : stretch.beads) beads.push_back(std::move(bead));
+    std::vector<Bead> beads = stretches.finish([&](Stretch& job) { run_stretch(scorer, options, job); });
     return beads;
 }
 
