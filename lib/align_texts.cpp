@@ -366,9 +366,11 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         if (confident && previous_confident && best.best == previous_best + 1) last_i = i, last_j = best.best;
         previous_confident = confident;
         previous_best = best.best;
-        // Cuts well behind the window are final: later Danish segments score English
-        // segments from about the window's start on (it may step back by a window's width
-        // when the search finds its way again), so their best pairs no longer change.
+        // Cuts well behind the window are taken as final: later Danish segments score
+        // English segments from about the window's start on (it may step back by a window's
+        // width when the search finds its way again), so their best pairs hardly ever change
+        // there. A cut taken stays, even in the rare case that a later pair would have moved
+        // the chain of anchors (the cut is still a node every alignment of its anchors uses).
         if ((i + 1) % kAdvanceEvery == 0) {
             const double reach = 2.0 * kWindow * std::max(1.0, slope);
             const auto safe_en = static_cast<std::size_t>(std::max(0.0, static_cast<double>(begin) - reach));
