@@ -215,6 +215,16 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     };
     parameters.band = options.band;
     parameters.fixed_band = fixed_band;
+    // What any bead could score at best: full coverage (or none, which has a term of its
+    // own) with its length term; the merge penalties only lower it. Found from the lengths
+    // alone, it spares the scoring of beads already beaten where the DP needs them.
+    const double best_raw_term = std::max({calibration.raw_weight, calibration.no_match, 0.0}) + 1e-9;
+    const detail::BeadSimilarity bound = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        std::array<const PreparedSentence*, 2> da{}, en{};
+        return calibration.log_odds(0.0, bytes_of(side_of(danish, i, shape.da, da)), bytes_of(side_of(english, j, shape.en, en))) -
+               (calibration.no_match) + best_raw_term;
+    };
+    parameters.similarity_bound = &bound;
     const auto path = detail::align_sequences(danish.size(), english.size(), pruned, parameters, nullptr,
                                               coarse && !fixed_band ? &coarse : nullptr);
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
+#include <string_view>
 #include <unordered_map>
 
 #include "detail/parallel.hpp"
@@ -13,16 +15,39 @@
 namespace summalign {
 namespace {
 
+// Lines that occur more than once (headings, "Example:", boilerplate, a text joined with
+// itself) are analysed once: `slot[k]` numbers line k's text among the distinct texts in
+// order of first occurrence, and `first[s]` is the first line with text s. Everything
+// mine computes for a line depends on its text only, so copies share it exactly.
+struct DistinctLines {
+    std::vector<std::uint32_t> slot;
+    std::vector<std::uint32_t> first;
+};
+
+DistinctLines distinct_lines(std::span<const std::string> lines) {
+    DistinctLines out;
+    out.slot.resize(lines.size());
+    std::unordered_map<std::string_view, std::uint32_t> seen;
+    seen.reserve(lines.size());
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const auto [it, inserted] = seen.try_emplace(lines[k], static_cast<std::uint32_t>(out.first.size()));
+        if (inserted) out.first.push_back(static_cast<std::uint32_t>(k));
+        out.slot[k] = it->second;
+    }
+    return out;
+}
+
 // Threads for `count` lines: a thread costs more than the work on fewer than 64 lines.
 unsigned useful_threads(std::size_t count, unsigned threads) {
     return std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, count / 64))));
 }
 
-std::vector<PreparedSentence> prepare_all(const SentenceScorer& scorer, std::span<const std::string> lines, Lang lang,
-                                          unsigned threads) {
-    std::vector<PreparedSentence> prepared(lines.size());
-    detail::parallel_for(lines.size(), useful_threads(lines.size(), threads),
-                         [&](std::size_t i) { prepared[i] = scorer.prepare(lines[i], lang); });
+// The distinct texts of `lines`, prepared (indexed by slot).
+std::vector<PreparedSentence> prepare_distinct(const SentenceScorer& scorer, std::span<const std::string> lines,
+                                               const DistinctLines& distinct, Lang lang, unsigned threads) {
+    std::vector<PreparedSentence> prepared(distinct.first.size());
+    detail::parallel_for(prepared.size(), useful_threads(prepared.size(), threads),
+                         [&](std::size_t s) { prepared[s] = scorer.prepare(lines[distinct.first[s]], lang); });
     return prepared;
 }
 
@@ -58,14 +83,6 @@ struct CorpusWeights {
     }
 };
 
-CorpusWeights corpus_weights(std::span<const std::vector<std::uint64_t>> stems_per_line) {
-    CorpusWeights weights;
-    weights.lines = static_cast<double>(stems_per_line.size());
-    for (const auto& stems : stems_per_line)
-        for (auto key : stems) ++weights.document_frequency[key];
-    return weights;
-}
-
 // Posting-list entries visited per Danish line before common keys are skipped (keys
 // with at most kAlwaysVisit lines are always visited). Bounds the cost on 100,000 lines.
 constexpr std::size_t kVoteBudget = 20000;
@@ -95,41 +112,51 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     if (danish.empty() || english.empty()) return result;
     const unsigned threads = std::max(1u, options.threads);
 
-    // English lines are kept prepared (every Danish line's candidates are scored against
-    // them); Danish lines are prepared where they are used and dropped, so that memory is
-    // that of one side. Their document frequencies come from a first pass that keeps only
-    // each line's stems.
-    auto en = prepare_all(scorer, english, Lang::en, threads);
+    // English texts are kept prepared (every Danish line's candidates are scored against
+    // them), each distinct text once; Danish lines are prepared where they are used and
+    // dropped, so that memory is that of one side's distinct texts. Their document
+    // frequencies come from a first pass that keeps only each line's stems.
+    const DistinctLines english_lines = distinct_lines(english);
+    const DistinctLines danish_lines = distinct_lines(danish);
+    auto en = prepare_distinct(scorer, english, english_lines, Lang::en, threads);
     CorpusWeights danish_weights;
     if (options.corpus_weights) {
+        // Document frequencies count every line, copies included.
         std::vector<std::vector<std::uint64_t>> stems(en.size());
-        for (std::size_t e = 0; e < en.size(); ++e) stems[e] = distinct_stems(en[e]);
-        const CorpusWeights english_weights = corpus_weights(stems);
+        for (std::size_t s = 0; s < en.size(); ++s) stems[s] = distinct_stems(en[s]);
+        CorpusWeights english_weights;
+        english_weights.lines = static_cast<double>(english.size());
+        for (const auto s : english_lines.slot)
+            for (auto key : stems[s]) ++english_weights.document_frequency[key];
         for (auto& sentence : en) english_weights.apply(sentence);
-        stems.assign(danish.size(), {});
-        detail::parallel_for(danish.size(), useful_threads(danish.size(), threads),
-                             [&](std::size_t d) { stems[d] = distinct_stems(scorer.prepare(danish[d], Lang::da)); });
-        danish_weights = corpus_weights(stems);
+        stems.assign(danish_lines.first.size(), {});
+        detail::parallel_for(stems.size(), useful_threads(stems.size(), threads), [&](std::size_t s) {
+            stems[s] = distinct_stems(scorer.prepare(danish[danish_lines.first[s]], Lang::da));
+        });
+        danish_weights.lines = static_cast<double>(danish.size());
+        for (const auto s : danish_lines.slot)
+            for (auto key : stems[s]) ++danish_weights.document_frequency[key];
     }
 
     // Inverted index: key -> English lines having it as own stem, anchor or translation.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
-    for (std::uint32_t e = 0; e < en.size(); ++e) {
+    for (std::uint32_t e = 0; e < english.size(); ++e) {
         auto add = [&](std::uint64_t key) {
             auto& list = postings[key];
             if (list.empty() || list.back() != e) list.push_back(e);
         };
-        for (const auto& token : en[e].tokens) {
+        for (const auto& token : en[english_lines.slot[e]].tokens) {
             for (auto key : token.own_keys) add(key);
             for (const auto& anchor : token.anchors) add(anchor.key);
             for (const auto& link : token.links) add(link.key);
         }
     }
     // Keys shared by very many lines (function words) cost much and tell little.
-    const std::size_t max_postings = std::max<std::size_t>(200, en.size() / 20);
+    const std::size_t max_postings = std::max<std::size_t>(200, english.size() / 20);
     const std::size_t wanted = std::max<std::size_t>(1, options.candidates);
 
-    std::vector<std::vector<Candidate>> candidates(danish.size());
+    // Per distinct Danish text (copies of a line get the same candidates).
+    std::vector<std::vector<Candidate>> candidates(danish_lines.first.size());
     struct Query {
         const std::vector<std::uint32_t>* lines;
         std::uint32_t token;
@@ -140,15 +167,17 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         std::vector<float> votes;
         std::vector<std::uint32_t> stamp;
         std::vector<std::uint32_t> touched;
+        std::vector<std::pair<std::uint32_t, float>> scored;  // (English slot, score) of the line in hand
     };
     std::vector<Scratch> scratch(threads);
-    detail::parallel_for(danish.size(), useful_threads(danish.size(), threads), [&](std::size_t d, unsigned t) {
+    detail::parallel_for(candidates.size(), useful_threads(candidates.size(), threads), [&](std::size_t slot, unsigned t) {
         auto& s = scratch[t];
+        const std::size_t d = danish_lines.first[slot];
         PreparedSentence da_line = scorer.prepare(danish[d], Lang::da);
         if (options.corpus_weights) danish_weights.apply(da_line);
         if (s.votes.empty()) {
-            s.votes.assign(en.size(), 0.0f);
-            s.stamp.assign(en.size(), 0);
+            s.votes.assign(english.size(), 0.0f);
+            s.stamp.assign(english.size(), 0);
         }
         // Query keys of every Danish word, rarest first, so that a bounded amount of
         // work goes to the keys that discriminate best.
@@ -195,7 +224,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             // Nothing shared at all: the line of most similar length is the best guess.
             std::uint32_t closest = 0;
             double closest_gap = std::numeric_limits<double>::max();
-            for (std::uint32_t e = 0; e < en.size(); ++e) {
+            for (std::uint32_t e = 0; e < english.size(); ++e) {
                 const double gap = std::abs(static_cast<double>(english[e].size()) - static_cast<double>(danish[d].size()));
                 if (gap < closest_gap) {
                     closest_gap = gap;
@@ -204,22 +233,34 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             }
             proposed.push_back({closest, 0.0f});
         }
-        for (auto& candidate : proposed) candidate.score = static_cast<float>(scorer.score(da_line, en[candidate.en]).score);
+        // Copies of an English text score alike: each distinct text is scored once.
+        s.scored.clear();
+        for (auto& candidate : proposed) {
+            const std::uint32_t english_slot = english_lines.slot[candidate.en];
+            const auto known = std::find_if(s.scored.begin(), s.scored.end(),
+                                            [&](const auto& entry) { return entry.first == english_slot; });
+            if (known != s.scored.end()) {
+                candidate.score = known->second;
+            } else {
+                candidate.score = static_cast<float>(scorer.score(da_line, en[english_slot]).score);
+                s.scored.emplace_back(english_slot, candidate.score);
+            }
+        }
         std::sort(proposed.begin(), proposed.end(), [](const Candidate& a, const Candidate& b) {
             return a.score > b.score || (a.score == b.score && a.en < b.en);
         });
         // A fresh vector: `proposed` keeps the capacity of every line it was offered.
-        candidates[d] = std::vector<Candidate>(proposed.begin(), proposed.end());
+        candidates[slot] = std::vector<Candidate>(proposed.begin(), proposed.end());
     });
 
     // Margin: a pair counts by how far it stands above the typical best scores of both
     // of its lines (mean of their k best), so a line that scores well with everything
     // does not win everywhere.
     static constexpr std::size_t k = 4;
-    std::vector<std::vector<float>> english_best(en.size());
+    std::vector<std::vector<float>> english_best(english.size());
     if (options.margin) {
-        for (const auto& list : candidates)
-            for (const auto& candidate : list) {
+        for (const auto danish_slot : danish_lines.slot)
+            for (const auto& candidate : candidates[danish_slot]) {
                 auto& top = english_best[candidate.en];
                 top.push_back(candidate.score);
                 if (top.size() > 2 * k) {
@@ -236,12 +277,12 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         for (std::size_t i = 0; i < n; ++i) sum += scores[i];
         return sum / static_cast<double>(k);  // fewer than k neighbours: the missing ones count as 0
     };
-    std::vector<double> english_typical(en.size(), 0.0);
+    std::vector<double> english_typical(english.size(), 0.0);
     if (options.margin)
-        for (std::size_t e = 0; e < en.size(); ++e) english_typical[e] = mean_of_best(english_best[e]);
+        for (std::size_t e = 0; e < english.size(); ++e) english_typical[e] = mean_of_best(english_best[e]);
 
     for (std::size_t d = 0; d < danish.size(); ++d) {
-        const auto& list = candidates[d];
+        const auto& list = candidates[danish_lines.slot[d]];
         if (list.empty()) continue;
         std::size_t chosen = 0;
         if (options.margin) {

@@ -185,3 +185,42 @@ TEST_CASE("band construction keeps the lattice corners and overlapping rows") {
         require_covers_everything_once(path, n, m);
     }
 }
+
+TEST_CASE("an upper bound of the bead gains spares scoring and leaves the path as it was") {
+    std::mt19937 random(20240611);
+    std::uniform_real_distribution<double> value(-8.0, 4.0), slack(0.0, 3.0);
+    for (int round = 0; round < 20; ++round) {
+        const std::size_t n = 5 + random() % 20, m = 5 + random() % 20;
+        // Fixed gains and bounds per bead, made up front so that both searches see the same.
+        std::map<std::tuple<std::size_t, std::size_t, int>, std::pair<double, double>> beads;
+        for (std::size_t i = 0; i <= n; ++i)
+            for (std::size_t j = 0; j <= m; ++j)
+                for (int s = 0; s < 6; ++s) {
+                    const double gain = value(random);
+                    beads[{i, j, s}] = {gain, gain + slack(random)};
+                }
+        auto shape_id = [](BeadShape shape) {
+            return static_cast<int>(std::find(std::begin(kAllShapes), std::end(kAllShapes), shape) - std::begin(kAllShapes));
+        };
+        std::size_t full_calls = 0, bounded_calls = 0;
+        std::size_t* calls = &full_calls;
+        const BeadGain gain = [&](std::size_t i, std::size_t j, BeadShape shape) {
+            if (shape.da != 0 && shape.en != 0) ++*calls;
+            return beads.at({i, j, shape_id(shape)}).first;
+        };
+        const BeadGain bound = [&](std::size_t i, std::size_t j, BeadShape shape) {
+            return beads.at({i, j, shape_id(shape)}).second;
+        };
+        const Band band = full_band(n, m);
+        const auto plain = best_ladder(n, m, gain, band, kAllShapes);
+        calls = &bounded_calls;
+        const auto bounded = best_ladder(n, m, gain, band, kAllShapes, &bound);
+        REQUIRE(plain.size() == bounded.size());
+        for (std::size_t k = 0; k < plain.size(); ++k) {
+            CHECK(plain[k].da_begin == bounded[k].da_begin);
+            CHECK(plain[k].en_begin == bounded[k].en_begin);
+            CHECK(plain[k].shape == bounded[k].shape);
+        }
+        CHECK(bounded_calls < full_calls);
+    }
+}

@@ -190,3 +190,42 @@ TEST_CASE("a long text against an empty or one-line text gives omissions, with n
     for (const auto& bead : single) found |= bead.da == std::vector<std::size_t>{0} && bead.en == std::vector<std::size_t>{20000};
     CHECK(found);
 }
+
+TEST_CASE("a second thread aligning the stretches gives the same beads as one thread") {
+    const auto pairs = help_pairs(700);
+    REQUIRE(pairs.size() == 700);
+    const Perturbed doc = perturbed(pairs, 60);
+    LadderOptions one, two;
+    two.threads = 2;
+    const auto alone = align_texts(scorer(), doc.da, doc.en, one);
+    const auto shared = align_texts(scorer(), doc.da, doc.en, two);
+    require_monotone_cover(shared, doc.da.size(), doc.en.size());
+    REQUIRE(alone.size() == shared.size());
+    for (std::size_t k = 0; k < alone.size(); ++k) {
+        CHECK(alone[k].da == shared[k].da);
+        CHECK(alone[k].en == shared[k].en);
+        CHECK(alone[k].score == shared[k].score);
+        CHECK(alone[k].da_text == shared[k].da_text);
+    }
+    CHECK(f1(shared, doc.truth) > 0.9);
+}
+
+TEST_CASE("anchors of part of the texts: mutual best pairs from a Danish and English start, then their chain") {
+    using detail::BestScores;
+    std::vector<BestScores> da(6), en(6);
+    auto offer = [&](std::uint32_t i, std::uint32_t j, double score) {
+        da[i].offer(j, score);
+        en[j].offer(i, score);
+    };
+    offer(0, 0, 6.0);
+    offer(1, 1, 6.0);
+    offer(2, 4, 6.0);  // crosses 3-2 and 4-3
+    offer(3, 2, 6.0);
+    offer(4, 3, 6.0);
+    offer(5, 5, 1.0);  // below the minimum
+    using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+    CHECK(detail::mutual_best_pairs(da, en, 2.0, 2.0, 1, 5, 2) == Pairs{{2, 4}, {3, 2}, {4, 3}});
+    CHECK(detail::mutual_best_pairs(da, en, 2.0, 2.0, 0, 2, 0) == Pairs{{0, 0}, {1, 1}});
+    CHECK(detail::longest_chain(Pairs{{2, 4}, {3, 2}, {4, 3}}) == Pairs{{3, 2}, {4, 3}});
+    CHECK(detail::longest_chain(Pairs{}).empty());
+}

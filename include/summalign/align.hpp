@@ -38,6 +38,9 @@ struct LadderOptions {
     // 0 switches the term off.
     std::optional<double> shared_word_penalty;
     std::optional<double> uncovered_part_penalty;
+    // align_texts on long texts: with more than one, a second thread aligns the stretches
+    // between cuts while the anchor search goes on. The result is the same for any value.
+    unsigned threads = 1;
 };
 
 // Aligns two sequences of prepared sentences, monotone, covering every sentence once.

@@ -82,36 +82,46 @@ void BestScores::offer(std::uint32_t other, double score) {
     }
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> select_anchors(std::span<const BestScores> danish,
-                                                                std::span<const BestScores> english, double min_score,
-                                                                double min_margin) {
+std::vector<std::pair<std::size_t, std::size_t>> mutual_best_pairs(std::span<const BestScores> danish,
+                                                                   std::span<const BestScores> english, double min_score,
+                                                                   double min_margin, std::size_t danish_begin,
+                                                                   std::size_t danish_end, std::size_t english_begin) {
     auto confident = [&](const BestScores& s) {
         return s.best != BestScores::kNone && s.best_score >= min_score && s.best_score - s.second_score >= min_margin;
     };
-    std::vector<std::pair<std::size_t, std::size_t>> candidates;
-    for (std::size_t i = 0; i < danish.size(); ++i) {
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = danish_begin; i < std::min(danish_end, danish.size()); ++i) {
         const auto& d = danish[i];
-        if (!confident(d) || d.best >= english.size()) continue;
+        if (!confident(d) || d.best >= english.size() || d.best < english_begin) continue;
         const auto& e = english[d.best];
         if (e.best != i || !confident(e)) continue;
-        candidates.emplace_back(i, d.best);
+        pairs.emplace_back(i, d.best);
     }
-    // Longest chain increasing in both indices (patience sorting on the English index;
-    // candidates are already in Danish order with one per Danish index).
-    std::vector<std::size_t> tail;                                   // candidate index ending a chain of each length
-    std::vector<std::size_t> previous(candidates.size(), SIZE_MAX);  // chain links
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-        const auto j = candidates[c].second;
+    return pairs;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> longest_chain(std::span<const std::pair<std::size_t, std::size_t>> pairs) {
+    // Patience sorting on the English index (one pair per Danish index, in Danish order).
+    std::vector<std::size_t> tail;                              // pair index ending a chain of each length
+    std::vector<std::size_t> previous(pairs.size(), SIZE_MAX);  // chain links
+    for (std::size_t c = 0; c < pairs.size(); ++c) {
+        const auto j = pairs[c].second;
         const auto at = std::lower_bound(tail.begin(), tail.end(), j,
-                                         [&](std::size_t t, std::size_t value) { return candidates[t].second < value; });
+                                         [&](std::size_t t, std::size_t value) { return pairs[t].second < value; });
         if (at != tail.begin()) previous[c] = *(at - 1);
         if (at == tail.end()) tail.push_back(c);
         else *at = c;
     }
     std::vector<std::pair<std::size_t, std::size_t>> chain;
-    for (std::size_t c = tail.empty() ? SIZE_MAX : tail.back(); c != SIZE_MAX; c = previous[c]) chain.push_back(candidates[c]);
+    for (std::size_t c = tail.empty() ? SIZE_MAX : tail.back(); c != SIZE_MAX; c = previous[c]) chain.push_back(pairs[c]);
     std::reverse(chain.begin(), chain.end());
     return chain;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> select_anchors(std::span<const BestScores> danish,
+                                                                std::span<const BestScores> english, double min_score,
+                                                                double min_margin) {
+    return longest_chain(mutual_best_pairs(danish, english, min_score, min_margin, 0, danish.size(), 0));
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> cut_nodes(std::span<const std::pair<std::size_t, std::size_t>> anchors,

@@ -60,6 +60,17 @@ std::vector<std::pair<std::size_t, std::size_t>> select_anchors(std::span<const 
                                                                 std::span<const BestScores> english, double min_score,
                                                                 double min_margin);
 
+// The first step of select_anchors on part of the texts: the mutual best pairs (i, j) that
+// clear both bounds, with Danish i in [danish_begin, danish_end) and English j >= english_begin.
+std::vector<std::pair<std::size_t, std::size_t>> mutual_best_pairs(std::span<const BestScores> danish,
+                                                                   std::span<const BestScores> english, double min_score,
+                                                                   double min_margin, std::size_t danish_begin,
+                                                                   std::size_t danish_end, std::size_t english_begin);
+
+// The second step: the longest chain of `pairs` (in Danish order, one per Danish index)
+// increasing on both sides.
+std::vector<std::pair<std::size_t, std::size_t>> longest_chain(std::span<const std::pair<std::size_t, std::size_t>> pairs);
+
 // Lattice nodes that a correct alignment passes through, for cutting: (i + 1, j + 1) for
 // each two consecutive anchors (i, j), (i + 1, j + 1) (Danish i and i + 1 belong to
 // different beads unless they form a 2-2 bead with English j and j + 1). Always starts

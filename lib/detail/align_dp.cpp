@@ -104,7 +104,7 @@ bool path_near_band_edge(const std::vector<PathBead>& path, const Band& band, st
 }
 
 std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& gain, const Band& input_band,
-                                  std::span<const BeadShape> shapes) {
+                                  std::span<const BeadShape> shapes, const BeadGain* bound) {
     Band band = input_band;
     repair_band(band, n, m);
     // score[i][j - lo[i]]: best total gain of a path from (0, 0) to node (i, j).
@@ -121,6 +121,16 @@ std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& 
             if (i == 0 && j == 0) continue;
             double best = kUnreachable;
             std::uint8_t best_shape = 255;
+            // With a bound: the best the omissions reach (their gains are cheap); a bead that
+            // cannot reach it, or what an earlier shape reached, loses to it whatever it scores.
+            double floor = kUnreachable;
+            if (bound)
+                for (const BeadShape shape : shapes) {
+                    if ((shape.da != 0 && shape.en != 0) || shape.da > i || shape.en > j) continue;
+                    const std::size_t pi = i - shape.da, pj = j - shape.en;
+                    if (!in_band(pi, pj) || score[pi][pj - band.lo[pi]] == kUnreachable) continue;
+                    floor = std::max(floor, score[pi][pj - band.lo[pi]] + gain(pi, pj, shape));
+                }
             for (std::size_t s = 0; s < shapes.size(); ++s) {
                 const BeadShape shape = shapes[s];
                 if (shape.da > i || shape.en > j) continue;
@@ -128,6 +138,8 @@ std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& 
                 if (!in_band(pi, pj)) continue;
                 const double before = score[pi][pj - band.lo[pi]];
                 if (before == kUnreachable) continue;
+                if (bound && shape.da != 0 && shape.en != 0 && before + (*bound)(pi, pj, shape) < std::max(floor, best))
+                    continue;
                 const double total = before + gain(pi, pj, shape);
                 if (total > best) {
                     best = total;

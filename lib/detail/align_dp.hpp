@@ -54,7 +54,10 @@ bool path_near_band_edge(const std::vector<PathBead>& path, const Band& band, st
 
 // The best path from (0, 0) to (n, m) within `band` using `shapes`. Beads in order.
 // Always succeeds when `shapes` contains 1-0 and 0-1 (every node of a valid band is reachable).
+// `bound`, when given, is an upper bound of `gain` for beads that take sentences from both
+// sides, cheap to compute: a bead whose bound cannot beat what the node already has (from
+// an omission, or an earlier shape) is not scored. The path is the same as without it.
 std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& gain, const Band& band,
-                                  std::span<const BeadShape> shapes);
+                                  std::span<const BeadShape> shapes, const BeadGain* bound = nullptr);
 
 }  // namespace summalign::detail

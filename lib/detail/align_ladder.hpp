@@ -40,6 +40,9 @@ struct LadderParameters {
     // When set, the one band searched (all bead shapes, no first pass): a caller that
     // already knows where the path runs (align_texts, from its anchors).
     const Band* fixed_band = nullptr;
+    // When set, an upper bound of the similarity of any bead, cheap to compute (e.g. from
+    // the lengths alone): beads that cannot be on the best path are then not scored.
+    const BeadSimilarity* similarity_bound = nullptr;
 };
 
 struct LadderStatistics {
