@@ -41,6 +41,7 @@ struct Context {
     const Segmenter& english;
     std::vector<Repair>& repairs;
     double width;  // typical line length (code points): the column width
+    double join_limit;  // a line longer than this many columns is lines joined (join_limit_of)
     bool blank_paragraphs;  // blank lines separate paragraphs (uses_blank_paragraphs)
 
     MappedText join(const Block& block) const { return join_lines(block, dehyphenator, words, repairs); }
@@ -89,25 +90,46 @@ Field field_of(const SourceLine& line) {
 // `pdftotext -raw` or a layout without paragraph spacing): it ends a sentence, it is clearly
 // shorter than the column (justified lines fill it; a paragraph's last line rarely does),
 // and the next line starts a sentence.
-bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width) {
+// What the last physical line of `line_width` code points held: an extraction that joins a
+// word broken at a line end into one line (`pdftotext` without -layout or -raw) makes a line
+// of a full column plus the next; a line longer than `join_limit` columns is taken to be
+// such a join (see join_limit_of).
+double last_part(std::size_t line_width, double width, double join_limit) {
+    double length = static_cast<double>(line_width);
+    while (length > join_limit * width) length -= width;
+    return length;
+}
+
+// Over how many columns a line is taken to be lines joined. Lines of one column vary by a
+// tenth or so, and 1.3 columns is safe for every extraction; where many lines are over one
+// and a half columns long (one in twenty), the extraction evidently joins lines, and a line
+// 1.12 columns long is two as well (its last part, the paragraph's end, is short).
+double join_limit_of(const Lines& lines, double width) {
+    std::size_t text = 0, long_lines = 0;
+    for (const SourceLine& line : lines) {
+        if (line.blank()) continue;
+        ++text;
+        long_lines += static_cast<double>(line.width) > 1.5 * width;
+    }
+    return long_lines * 20 > text ? 1.12 : 1.3;
+}
+
+bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width, double join_limit = 1.3) {
     if (!ends_with_sentence_end(line_text(previous))) return false;
     const char32_t c = first_code_point(line_text(next));
     if (!(is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"')) return false;
     // The next line indented further starts a paragraph (as `pdftotext -layout` keeps it).
     if (next.indent >= previous.indent + 2) return true;
-    // Some extractions join a word broken at a line end into one line (`pdftotext` without
-    // -layout or -raw): such a line is a full line plus the next; what counts is the last.
-    double length = static_cast<double>(previous.width);
-    while (length > 1.3 * width) length -= width;
-    return length < 0.8 * width;
+    // Some extractions join a word broken at a line end into one line: what counts is the last.
+    return last_part(previous.width, width, join_limit) < 0.8 * width;
 }
 
 // Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
 // runs on across it, a short line that ends a sentence ends one, and a labelled line
 // (Resumé, Summary, Korrespondance) always opens one. `guessed[b]`: block b ended at such a
 // short line, not at a blank line or a label.
-std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, bool blank_paragraphs,
-                             std::vector<bool>* guessed = nullptr) {
+std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, double join_limit,
+                             bool blank_paragraphs, std::vector<bool>* guessed = nullptr) {
     std::vector<Block> blocks;
     Block current;
     bool blank_since_last = false;
@@ -122,7 +144,7 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
         if (!current.empty()) {
             if (field_of(line) != Field::text) breaks = true;
             else if (blank_since_last) breaks = !continues_across_blank(*current.back(), line);
-            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width);
+            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width, join_limit);
         }
         if (breaks) {
             blocks.push_back(std::move(current)), current.clear();
@@ -143,14 +165,14 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
 // line after them. Then a short line without one is taken to be inside a paragraph (a
 // Resumé may have two); otherwise (`pdftotext -raw`, a layout without paragraph spacing)
 // such a line ends its paragraph.
-bool uses_blank_paragraphs(const Lines& lines, double width) {
+bool uses_blank_paragraphs(const Lines& lines, double width, double join_limit) {
     std::size_t blank_after = 0, direct = 0;
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         if (lines[i].blank()) continue;
         std::size_t j = i + 1;
         while (j < lines.size() && lines[j].blank()) ++j;
         // A labelled line opens its field either way: no evidence.
-        if (j == lines.size() || field_of(lines[j]) != Field::text || !ends_paragraph(lines[i], lines[j], width)) continue;
+        if (j == lines.size() || field_of(lines[j]) != Field::text || !ends_paragraph(lines[i], lines[j], width, join_limit)) continue;
         (j > i + 1 ? blank_after : direct) += 1;
     }
     // On a tie (a short text, one article of a stream) blank lines keep their usual meaning.
@@ -362,6 +384,12 @@ bool continues_address(const SourceLine& last, const SourceLine& next) {
            after.find('@') != std::string_view::npos;
 }
 
+LanguageVotes block_language(const Block& block) {
+    LanguageVotes votes;
+    for (const SourceLine* line : block) votes.add(language_votes(line_text(*line)));
+    return votes;
+}
+
 std::size_t block_start(const Block& block) { return block.front()->start; }
 std::size_t block_end(const Block& block) { return block.back()->end; }
 
@@ -390,9 +418,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
             if (article.resume[keep - 1].end != line_end) continue;
             // A line an extraction joined at a broken word is over a column long: its part
             // after the first column's worth is what the last line held (as ends_paragraph).
-            double length = static_cast<double>(line.width);
-            while (length > 1.3 * context.width) length -= context.width;
-            const double ratio = length / context.width;
+            const double ratio = last_part(line.width, context.width, context.join_limit) / context.width;
             if (ratio < best_ratio) best = keep, best_ratio = ratio;
         }
     }
@@ -414,7 +440,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
 // One article's fields from the blocks of lines [begin, end) after its header.
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
     std::vector<bool> guessed;
-    const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.blank_paragraphs, &guessed);
+    const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, &guessed);
     // Copies of lines that open with a run-in label, cut after it; reserved so that the
     // blocks can point into it.
     std::vector<SourceLine> cut_lines;
@@ -441,9 +467,11 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         resume_end_guessed = guessed[b];
         resume_last_line = lines.back()->number;
     };
+    bool summary_interrupted = false;  // Danish text came after the Summary's block
     auto flush_summary = [&] {
         if (!summary_block.empty()) article.summary = parse_summary(context, summary_block);
         summary_block.clear();
+        summary_interrupted = false;
     };
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const Block& block = blocks[b];
@@ -528,10 +556,30 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 break;
             case State::summary:
                 // Text after the Summary up to the next field continues it (a citation on a
-                // line of its own, a structured Summary's next part).
-                summary_block.insert(summary_block.end(), block.begin(), block.end());
-                continue;
-            case State::body: break;
+                // line of its own, a structured Summary's next part), unless it is Danish
+                // running text: the body, or another column's text the extraction put there.
+                if (!block_language(block).danish_text()) {
+                    summary_block.insert(summary_block.end(), block.begin(), block.end());
+                    continue;
+                }
+                note("Danish text after the English Summary: taken as body text, the Summary ends at line " +
+                         std::to_string(summary_block.back()->number),
+                     block_start(block), block_end(block));
+                summary_interrupted = true;
+                state = State::body;
+                break;
+            case State::body:
+                // English running text after Danish text that interrupted the Summary goes on
+                // with the Summary: the extraction interleaved two columns' blocks.
+                if (summary_interrupted && block_language(block).english_text()) {
+                    note("English text after Danish text that interrupted the Summary: taken as the Summary's continuation",
+                         block_start(block), block_end(block));
+                    summary_block.insert(summary_block.end(), block.begin(), block.end());
+                    summary_interrupted = false;
+                    state = State::summary;  // what follows it (a citation on its own line) goes on with it
+                    continue;
+                }
+                break;
         }
         add_body_block(context, block, article.sections);
     }
@@ -752,9 +800,10 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     document.articles.resize(ranges.size());
     std::vector<std::vector<Repair>> article_repairs(ranges.size());
     const double width = typical_width(lines);
-    const bool blank_paragraphs = uses_blank_paragraphs(lines, width);
+    const double join_limit = join_limit_of(lines, width);
+    const bool blank_paragraphs = uses_blank_paragraphs(lines, width, join_limit);
     detail::parallel_for(ranges.size(), threads, [&](std::size_t a) {
-        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, blank_paragraphs};
+        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs};
         const Range& range = ranges[a];
         Article& article = document.articles[a];
         if (range.header) {
