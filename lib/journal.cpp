@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "detail/api_edge.hpp"
 #include "detail/journal_fields.hpp"
@@ -437,8 +438,51 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
 }
 
-// One article's fields from the blocks of lines [begin, end) after its header.
-void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
+// An author list as a key that ignores what extractions change: case, spaces, full stops
+// and hyphens (`pdftotext` joins `Hansen-|Lund` at a line end to `HansenLund`).
+std::string author_key(const std::vector<std::string>& authors) {
+    std::string key;
+    for (const std::string& name : authors) {
+        for (const char c : name) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u >= 0x80 || std::isalnum(u)) key += static_cast<char>(std::tolower(u));
+        }
+        key += '|';
+    }
+    return key;
+}
+
+// The articles of a document by their author lists, so that a Summary the extraction put
+// inside another article (pdftotext's default order moves blocks across a page) finds its
+// own: the Summary names the authors of its article.
+struct SummaryOwners {
+    std::vector<std::string> keys;  // author_key of each article's header authors ("" without a header)
+    static constexpr std::size_t reach = 3;  // articles either way
+
+    // The article other than `self` whose authors the Summary names, the nearest within
+    // `reach`; `self` when they are self's or nobody's.
+    std::size_t owner(std::size_t self, const std::vector<std::string>& authors) const {
+        const std::string key = author_key(authors);
+        if (authors.empty() || key == keys[self]) return self;
+        for (std::size_t d = 1; d <= reach; ++d) {
+            if (self >= d && keys[self - d] == key) return self - d;
+            if (self + d < keys.size() && keys[self + d] == key) return self + d;
+        }
+        return self;
+    }
+};
+
+// A Summary found inside another article than the one whose authors it names.
+struct MovedSummary {
+    std::size_t owner = 0;  // the article it is taken to belong to
+    Summary summary;
+    Block block;            // its lines, to keep it as body text if the owner has its own
+};
+
+// One article's fields from the blocks of lines [begin, end) after its header. A Summary that
+// names another article's authors goes to `moved` (for article `self` of `owners`).
+void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article, const SummaryOwners& owners,
+                  std::size_t self, std::vector<MovedSummary>& moved) {
     std::vector<bool> guessed;
     const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, &guessed);
     // Copies of lines that open with a run-in label, cut after it; reserved so that the
@@ -469,7 +513,17 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     };
     bool summary_interrupted = false;  // Danish text came after the Summary's block
     auto flush_summary = [&] {
-        if (!summary_block.empty()) article.summary = parse_summary(context, summary_block);
+        if (summary_block.empty()) return;
+        Summary summary = parse_summary(context, summary_block);
+        if (const std::size_t owner = owners.owner(self, summary.authors); owner != self) {
+            moved.push_back(MovedSummary{owner, std::move(summary), summary_block});
+        } else if (!article.summary) {
+            article.summary = std::move(summary);
+        } else {
+            note("a second Summary in one article: the first is taken as the Summary, this one is kept as body text",
+                 block_start(summary_block), block_end(summary_block));
+            add_body_block(context, summary_block, article.sections);
+        }
         summary_block.clear();
         summary_interrupted = false;
     };
@@ -501,14 +555,8 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 continue;
             }
             case Field::summary:
-                if (article.summary || !summary_block.empty()) {
-                    flush_summary();
-                    note("a second Summary in one article: the first is taken as the Summary, this one is kept as body text",
-                         block_start(block), block_end(block));
-                    add_body_block(context, block, article.sections);
-                    state = State::body;
-                    continue;
-                }
+                // A second one is parsed as well: it may name another article's authors.
+                flush_summary();
                 summary_block = block;
                 state = State::summary;
                 continue;
@@ -729,6 +777,55 @@ void fill_header(const Context& context, const Header& header, Article& article)
     article.authors = split_authors(authors);
 }
 
+// A Summary found inside another article goes to the article whose authors it names, when
+// that one has none of its own; otherwise it stays where it was found, as body text. Both
+// articles get a structure note.
+template <typename ContextOf>
+void place_moved_summaries(std::vector<std::vector<MovedSummary>>& moved, std::vector<Article>& articles, const ContextOf& context_of) {
+    for (std::size_t a = 0; a < moved.size(); ++a) {
+        for (MovedSummary& m : moved[a]) {
+            Article& owner = articles[m.owner];
+            const std::size_t start = m.summary.start, end = m.summary.end;
+            if (!owner.summary) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "a Summary inside this article names the authors of article " + std::to_string(m.owner + 1) +
+                        ": taken as that article's Summary (the extraction moved it)",
+                    start, end});
+                owner.structure_notes.push_back(StructureNote{
+                    "this article's Summary stands inside article " + std::to_string(a + 1) +
+                        " (the extraction moved it): taken as this article's, whose authors it names",
+                    start, end});
+                owner.summary = std::move(m.summary);
+            } else {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "a Summary inside this article names the authors of article " + std::to_string(m.owner + 1) +
+                        ", which has one already: kept as body text",
+                    start, end});
+                add_body_block(context_of(a), m.block, articles[a].sections);
+            }
+        }
+    }
+}
+
+// The header's author list and the Summary's name the same people; an extraction that joins
+// a line-end hyphen (`Hansen-|Lund` -> `HansenLund`) spoils one of them. Extractions remove
+// hyphens and never add them, so the spelling with the hyphen is kept in both.
+void reconcile_author_spellings(Article& article, std::vector<Repair>& repairs) {
+    if (!article.summary || article.summary->authors.size() != article.authors.size()) return;
+    for (std::size_t i = 0; i < article.authors.size(); ++i) {
+        std::string& head = article.authors[i];
+        std::string& summary = article.summary->authors[i];
+        if (head == summary || author_key({head}) != author_key({summary})) continue;
+        const auto hyphens = [](const std::string& name) { return std::count(name.begin(), name.end(), '-'); };
+        std::string& spoilt = hyphens(head) > hyphens(summary) ? summary : head;
+        const std::string& kept = &spoilt == &summary ? head : summary;
+        if (hyphens(spoilt) == hyphens(kept)) continue;
+        repairs.push_back({Repair::Kind::normalized, article.start, article.end,
+                           "author name " + spoilt + " spelt " + kept + " as the article's other author list has it"});
+        spoilt = kept;
+    }
+}
+
 void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& article) {
     while (begin < end && lines[begin].blank()) ++begin;
     while (end > begin && lines[end - 1].blank()) --end;
@@ -802,22 +899,39 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     const double width = typical_width(lines);
     const double join_limit = join_limit_of(lines, width);
     const bool blank_paragraphs = uses_blank_paragraphs(lines, width, join_limit);
+    const auto context_of = [&](std::size_t a) {
+        return Context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs};
+    };
+    // Headers first (cheap): every article's authors are known before any Summary is placed.
+    SummaryOwners owners;
+    owners.keys.resize(ranges.size());
+    for (std::size_t a = 0; a < ranges.size(); ++a) {
+        if (!ranges[a].header) continue;
+        fill_header(context_of(a), *ranges[a].header, document.articles[a]);
+        if (!document.articles[a].authors.empty()) owners.keys[a] = author_key(document.articles[a].authors);
+    }
+    std::vector<std::vector<MovedSummary>> moved_summaries(ranges.size());
     detail::parallel_for(ranges.size(), threads, [&](std::size_t a) {
-        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs};
+        const Context context = context_of(a);
         const Range& range = ranges[a];
         Article& article = document.articles[a];
         if (range.header) {
-            fill_header(context, *range.header, article);
-            parse_fields(context, range.header->fields_begin, range.end, article);
+            parse_fields(context, range.header->fields_begin, range.end, article, owners, a, moved_summaries[a]);
         } else {
             article.truncated_start = true;
-            parse_fields(context, range.begin, range.end, article);
+            parse_fields(context, range.begin, range.end, article, owners, a, moved_summaries[a]);
         }
         set_span(lines, range.begin, range.end, article);
-        // Only the last article can be cut off by the end of the source; one before it
-        // without a Summary lacks it.
-        article.truncated_end = !article.summary.has_value() && a + 1 == ranges.size();
     });
+    place_moved_summaries(moved_summaries, document.articles, context_of);
+    for (std::size_t a = 0; a < ranges.size(); ++a) {
+        Article& article = document.articles[a];
+        reconcile_author_spellings(article, document.repairs);
+        // Only the last article can be cut off by the end of the source; one before it
+        // without a Summary lacks it, and so does one with the correspondence address that
+        // the journal prints at an article's end.
+        article.truncated_end = !article.summary.has_value() && !article.correspondence.has_value() && a + 1 == ranges.size();
+    }
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
 
     // A block the layout stage moved back to the paragraph it ends (reattach_moved_blocks) is

@@ -292,7 +292,7 @@ TEST_CASE("structured Resumé and Summary keep labelled parts; missing and secon
         "Conclusion: Shadows work.\n"
         "\n"
         "Summary\n"
-        "Ole Olsen: Another summary. Ugeskr Læger 2004;166:387-8. It should not be here.\n"
+        "Per Hansen: Another summary. Ugeskr Læger 2004;166:387-8. It should not be here.\n"
         "\n"
         "Korrespondance: Mikkel Holm, Afdeling A, Rigshospitalet,\n"
         "DK-2100 København Ø. E-mail: mh@dadlnet.dk\n"
