@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include "detail/api_edge.hpp"
 #include "detail/journal_fields.hpp"
@@ -807,6 +808,57 @@ void place_moved_summaries(std::vector<std::vector<MovedSummary>>& moved, std::v
     }
 }
 
+// The correspondence address names one of its article's authors first ("Korrespondance:
+// Pernille Gregersen-Lund, Onkologisk Afdeling, ..."). One inside an article none of whose
+// authors it names, when an article within `SummaryOwners::reach` has that author and no
+// address of its own (or one that names none of its authors either), goes there: the
+// extraction moved it. Both articles get a structure note.
+void place_moved_correspondence(std::vector<Article>& articles) {
+    const auto names_author = [](const Article& article, const std::string& key) {
+        return std::any_of(article.authors.begin(), article.authors.end(),
+                           [&](const std::string& name) { return author_key({name}) == key; });
+    };
+    const auto addressee = [](const Sentence& correspondence) {
+        const std::string_view text = correspondence.text;
+        return author_key({std::string(text.substr(0, std::min(text.find(','), text.size())))});
+    };
+    std::vector<std::size_t> owner(articles.size(), articles.size());  // of each foreign address
+    bool any = false;
+    for (std::size_t a = 0; a < articles.size(); ++a) {
+        if (!articles[a].correspondence || articles[a].authors.empty()) continue;
+        const std::string key = addressee(*articles[a].correspondence);
+        if (names_author(articles[a], key)) continue;
+        for (std::size_t d = 1; d <= SummaryOwners::reach && owner[a] == articles.size(); ++d) {
+            if (a >= d && names_author(articles[a - d], key)) owner[a] = a - d;
+            else if (a + d < articles.size() && names_author(articles[a + d], key)) owner[a] = a + d;
+        }
+        any = any || owner[a] != articles.size();
+    }
+    if (!any) return;
+    // Take the foreign addresses out first, so that two articles' addresses can change places.
+    std::vector<std::optional<Sentence>> taken(articles.size());
+    for (std::size_t a = 0; a < articles.size(); ++a)
+        if (owner[a] != articles.size()) taken[a] = std::exchange(articles[a].correspondence, std::nullopt);
+    for (std::size_t a = 0; a < articles.size(); ++a) {
+        if (!taken[a]) continue;
+        Article& target = articles[owner[a]];
+        if (target.correspondence) {  // it has its own: the address stays where it was found
+            articles[a].correspondence = std::move(taken[a]);
+            continue;
+        }
+        const std::size_t start = taken[a]->start, end = taken[a]->end;
+        articles[a].structure_notes.push_back(StructureNote{
+            "the correspondence address inside this article names an author of article " + std::to_string(owner[a] + 1) +
+                ": taken as that article's (the extraction moved it)",
+            start, end});
+        target.structure_notes.push_back(StructureNote{
+            "this article's correspondence address stands inside article " + std::to_string(a + 1) +
+                " (the extraction moved it): taken as this article's, whose author it names",
+            start, end});
+        target.correspondence = std::move(taken[a]);
+    }
+}
+
 // The header's author list and the Summary's name the same people; an extraction that joins
 // a line-end hyphen (`Hansen-|Lund` -> `HansenLund`) spoils one of them. Extractions remove
 // hyphens and never add them, so the spelling with the hyphen is kept in both.
@@ -923,15 +975,17 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         }
         set_span(lines, range.begin, range.end, article);
     });
-    place_moved_summaries(moved_summaries, document.articles, context_of);
-    for (std::size_t a = 0; a < ranges.size(); ++a) {
-        Article& article = document.articles[a];
-        reconcile_author_spellings(article, document.repairs);
-        // Only the last article can be cut off by the end of the source; one before it
-        // without a Summary lacks it, and so does one with the correspondence address that
-        // the journal prints at an article's end.
-        article.truncated_end = !article.summary.has_value() && !article.correspondence.has_value() && a + 1 == ranges.size();
+    // Only the last article can be cut off by the end of the source; one before it without a
+    // Summary lacks it. So does the last one when its text holds a Summary or the
+    // correspondence address the journal prints at an article's end (its own or, before the
+    // moves below, one the extraction put there: the source goes on past it).
+    if (!ranges.empty()) {
+        Article& last = document.articles.back();
+        last.truncated_end = !last.summary && !last.correspondence && moved_summaries.back().empty();
     }
+    place_moved_summaries(moved_summaries, document.articles, context_of);
+    place_moved_correspondence(document.articles);
+    for (Article& article : document.articles) reconcile_author_spellings(article, document.repairs);
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
 
     // A block the layout stage moved back to the paragraph it ends (reattach_moved_blocks) is
