@@ -458,7 +458,22 @@ std::string author_key(const std::vector<std::string>& authors) {
 // own: the Summary names the authors of its article.
 struct SummaryOwners {
     std::vector<std::string> keys;  // author_key of each article's header authors ("" without a header)
+    std::vector<std::vector<std::string>> names;  // author_key of each author, per article
     static constexpr std::size_t reach = 3;  // articles either way
+
+    // The correspondence address names one of its article's authors first ("Korrespondance:
+    // Pernille Gregersen-Lund, Onkologisk Afdeling, ..."): the article other than `self`,
+    // the nearest within `reach`, with that author, when `self` has no such author.
+    std::size_t addressee_owner(std::size_t self, std::string_view correspondence) const {
+        const std::string key = author_key({std::string(correspondence.substr(0, std::min(correspondence.find(','), correspondence.size())))});
+        const auto has = [&](std::size_t a) { return std::find(names[a].begin(), names[a].end(), key) != names[a].end(); };
+        if (names[self].empty() || has(self)) return self;
+        for (std::size_t d = 1; d <= reach; ++d) {
+            if (self >= d && has(self - d)) return self - d;
+            if (self + d < names.size() && has(self + d)) return self + d;
+        }
+        return self;
+    }
 
     // The article other than `self` whose authors the Summary names, the nearest within
     // `reach`; `self` when they are self's or nobody's.
@@ -480,10 +495,22 @@ struct MovedSummary {
     Block block;            // its lines, to keep it as body text if the owner has its own
 };
 
+// The same for a correspondence address.
+struct MovedAddress {
+    std::size_t owner = 0;
+    Sentence correspondence;
+    Block block;
+};
+
+struct MovedFields {
+    std::vector<MovedSummary> summaries;
+    std::vector<MovedAddress> addresses;
+};
+
 // One article's fields from the blocks of lines [begin, end) after its header. A Summary that
 // names another article's authors goes to `moved` (for article `self` of `owners`).
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article, const SummaryOwners& owners,
-                  std::size_t self, std::vector<MovedSummary>& moved) {
+                  std::size_t self, MovedFields& moved) {
     std::vector<bool> guessed;
     const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, &guessed);
     // Copies of lines that open with a run-in label, cut after it; reserved so that the
@@ -499,7 +526,16 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         if (correspondence_block.empty()) return;
         const MappedText joined = context.join(correspondence_block).trimmed();
         const std::size_t label = correspondence_label_length(joined.text());
-        article.correspondence = whole_sentence(joined.slice(label, joined.size()));
+        Sentence correspondence = whole_sentence(joined.slice(label, joined.size()));
+        if (const std::size_t owner = owners.addressee_owner(self, correspondence.text); owner != self) {
+            moved.addresses.push_back(MovedAddress{owner, std::move(correspondence), correspondence_block});
+        } else if (!article.correspondence) {
+            article.correspondence = std::move(correspondence);
+        } else {
+            note("a second Korrespondance line in one article: kept as body text", block_start(correspondence_block),
+                 block_end(correspondence_block));
+            add_body_block(context, correspondence_block, article.sections);
+        }
         correspondence_block.clear();
     };
     bool resume_seen = false;
@@ -517,7 +553,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         if (summary_block.empty()) return;
         Summary summary = parse_summary(context, summary_block);
         if (const std::size_t owner = owners.owner(self, summary.authors); owner != self) {
-            moved.push_back(MovedSummary{owner, std::move(summary), summary_block});
+            moved.summaries.push_back(MovedSummary{owner, std::move(summary), summary_block});
         } else if (!article.summary) {
             article.summary = std::move(summary);
         } else {
@@ -564,14 +600,9 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             case Field::correspondence: {
                 flush_summary();
                 flush_correspondence();
-                state = State::body;
-                if (article.correspondence) {
-                    note("a second Korrespondance line in one article: kept as body text", block_start(block), block_end(block));
-                    add_body_block(context, block, article.sections);
-                } else {
-                    correspondence_block = block;
-                    state = State::correspondence;
-                }
+                // A second one is read as well: it may name another article's author.
+                correspondence_block = block;
+                state = State::correspondence;
                 continue;
             }
             case Field::text: break;
@@ -778,13 +809,14 @@ void fill_header(const Context& context, const Header& header, Article& article)
     article.authors = split_authors(authors);
 }
 
-// A Summary found inside another article goes to the article whose authors it names, when
-// that one has none of its own; otherwise it stays where it was found, as body text. Both
-// articles get a structure note.
+// A Summary or correspondence address found inside another article goes to the article whose
+// authors it names, when that one has none of its own; otherwise it stays where it was found
+// (as the field, if that article has none, else as body text). Both articles get a
+// structure note.
 template <typename ContextOf>
-void place_moved_summaries(std::vector<std::vector<MovedSummary>>& moved, std::vector<Article>& articles, const ContextOf& context_of) {
+void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& articles, const ContextOf& context_of) {
     for (std::size_t a = 0; a < moved.size(); ++a) {
-        for (MovedSummary& m : moved[a]) {
+        for (MovedSummary& m : moved[a].summaries) {
             Article& owner = articles[m.owner];
             const std::size_t start = m.summary.start, end = m.summary.end;
             if (!owner.summary) {
@@ -797,6 +829,12 @@ void place_moved_summaries(std::vector<std::vector<MovedSummary>>& moved, std::v
                         " (the extraction moved it): taken as this article's, whose authors it names",
                     start, end});
                 owner.summary = std::move(m.summary);
+            } else if (!articles[a].summary) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "the Summary names the authors of article " + std::to_string(m.owner + 1) +
+                        ", which has one already: taken as this article's",
+                    start, end});
+                articles[a].summary = std::move(m.summary);
             } else {
                 articles[a].structure_notes.push_back(StructureNote{
                     "a Summary inside this article names the authors of article " + std::to_string(m.owner + 1) +
@@ -805,57 +843,33 @@ void place_moved_summaries(std::vector<std::vector<MovedSummary>>& moved, std::v
                 add_body_block(context_of(a), m.block, articles[a].sections);
             }
         }
-    }
-}
-
-// The correspondence address names one of its article's authors first ("Korrespondance:
-// Pernille Gregersen-Lund, Onkologisk Afdeling, ..."). One inside an article none of whose
-// authors it names, when an article within `SummaryOwners::reach` has that author and no
-// address of its own (or one that names none of its authors either), goes there: the
-// extraction moved it. Both articles get a structure note.
-void place_moved_correspondence(std::vector<Article>& articles) {
-    const auto names_author = [](const Article& article, const std::string& key) {
-        return std::any_of(article.authors.begin(), article.authors.end(),
-                           [&](const std::string& name) { return author_key({name}) == key; });
-    };
-    const auto addressee = [](const Sentence& correspondence) {
-        const std::string_view text = correspondence.text;
-        return author_key({std::string(text.substr(0, std::min(text.find(','), text.size())))});
-    };
-    std::vector<std::size_t> owner(articles.size(), articles.size());  // of each foreign address
-    bool any = false;
-    for (std::size_t a = 0; a < articles.size(); ++a) {
-        if (!articles[a].correspondence || articles[a].authors.empty()) continue;
-        const std::string key = addressee(*articles[a].correspondence);
-        if (names_author(articles[a], key)) continue;
-        for (std::size_t d = 1; d <= SummaryOwners::reach && owner[a] == articles.size(); ++d) {
-            if (a >= d && names_author(articles[a - d], key)) owner[a] = a - d;
-            else if (a + d < articles.size() && names_author(articles[a + d], key)) owner[a] = a + d;
+        for (MovedAddress& m : moved[a].addresses) {
+            Article& owner = articles[m.owner];
+            const std::size_t start = m.correspondence.start, end = m.correspondence.end;
+            if (!owner.correspondence) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "the correspondence address inside this article names an author of article " + std::to_string(m.owner + 1) +
+                        ": taken as that article's (the extraction moved it)",
+                    start, end});
+                owner.structure_notes.push_back(StructureNote{
+                    "this article's correspondence address stands inside article " + std::to_string(a + 1) +
+                        " (the extraction moved it): taken as this article's, whose author it names",
+                    start, end});
+                owner.correspondence = std::move(m.correspondence);
+            } else if (!articles[a].correspondence) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "the correspondence address names an author of article " + std::to_string(m.owner + 1) +
+                        ", which has one already: taken as this article's",
+                    start, end});
+                articles[a].correspondence = std::move(m.correspondence);
+            } else {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "a second Korrespondance line in one article, naming an author of article " + std::to_string(m.owner + 1) +
+                        ", which has one already: kept as body text",
+                    start, end});
+                add_body_block(context_of(a), m.block, articles[a].sections);
+            }
         }
-        any = any || owner[a] != articles.size();
-    }
-    if (!any) return;
-    // Take the foreign addresses out first, so that two articles' addresses can change places.
-    std::vector<std::optional<Sentence>> taken(articles.size());
-    for (std::size_t a = 0; a < articles.size(); ++a)
-        if (owner[a] != articles.size()) taken[a] = std::exchange(articles[a].correspondence, std::nullopt);
-    for (std::size_t a = 0; a < articles.size(); ++a) {
-        if (!taken[a]) continue;
-        Article& target = articles[owner[a]];
-        if (target.correspondence) {  // it has its own: the address stays where it was found
-            articles[a].correspondence = std::move(taken[a]);
-            continue;
-        }
-        const std::size_t start = taken[a]->start, end = taken[a]->end;
-        articles[a].structure_notes.push_back(StructureNote{
-            "the correspondence address inside this article names an author of article " + std::to_string(owner[a] + 1) +
-                ": taken as that article's (the extraction moved it)",
-            start, end});
-        target.structure_notes.push_back(StructureNote{
-            "this article's correspondence address stands inside article " + std::to_string(a + 1) +
-                " (the extraction moved it): taken as this article's, whose author it names",
-            start, end});
-        target.correspondence = std::move(taken[a]);
     }
 }
 
@@ -957,21 +971,23 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     // Headers first (cheap): every article's authors are known before any Summary is placed.
     SummaryOwners owners;
     owners.keys.resize(ranges.size());
+    owners.names.resize(ranges.size());
     for (std::size_t a = 0; a < ranges.size(); ++a) {
         if (!ranges[a].header) continue;
         fill_header(context_of(a), *ranges[a].header, document.articles[a]);
         if (!document.articles[a].authors.empty()) owners.keys[a] = author_key(document.articles[a].authors);
+        for (const std::string& name : document.articles[a].authors) owners.names[a].push_back(author_key({name}));
     }
-    std::vector<std::vector<MovedSummary>> moved_summaries(ranges.size());
+    std::vector<MovedFields> moved_fields(ranges.size());
     detail::parallel_for(ranges.size(), threads, [&](std::size_t a) {
         const Context context = context_of(a);
         const Range& range = ranges[a];
         Article& article = document.articles[a];
         if (range.header) {
-            parse_fields(context, range.header->fields_begin, range.end, article, owners, a, moved_summaries[a]);
+            parse_fields(context, range.header->fields_begin, range.end, article, owners, a, moved_fields[a]);
         } else {
             article.truncated_start = true;
-            parse_fields(context, range.begin, range.end, article, owners, a, moved_summaries[a]);
+            parse_fields(context, range.begin, range.end, article, owners, a, moved_fields[a]);
         }
         set_span(lines, range.begin, range.end, article);
     });
@@ -981,10 +997,10 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     // moves below, one the extraction put there: the source goes on past it).
     if (!ranges.empty()) {
         Article& last = document.articles.back();
-        last.truncated_end = !last.summary && !last.correspondence && moved_summaries.back().empty();
+        last.truncated_end = !last.summary && !last.correspondence && moved_fields.back().summaries.empty() &&
+                             moved_fields.back().addresses.empty();
     }
-    place_moved_summaries(moved_summaries, document.articles, context_of);
-    place_moved_correspondence(document.articles);
+    place_moved_fields(moved_fields, document.articles, context_of);
     for (Article& article : document.articles) reconcile_author_spellings(article, document.repairs);
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
 
