@@ -813,6 +813,13 @@ void fill_header(const Context& context, const Header& header, Article& article)
 // authors it names, when that one has none of its own; otherwise it stays where it was found
 // (as the field, if that article has none, else as body text). Both articles get a
 // structure note.
+// "article 6 (Datatabel)": counted from 1 in the source, with its title when it has one.
+std::string article_name(const std::vector<Article>& articles, std::size_t index) {
+    std::string name = "article " + std::to_string(index + 1);
+    if (articles[index].title) name += " (" + articles[index].title->text + ")";
+    return name;
+}
+
 template <typename ContextOf>
 void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& articles, const ContextOf& context_of) {
     for (std::size_t a = 0; a < moved.size(); ++a) {
@@ -821,23 +828,23 @@ void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& a
             const std::size_t start = m.summary.start, end = m.summary.end;
             if (!owner.summary) {
                 articles[a].structure_notes.push_back(StructureNote{
-                    "a Summary inside this article names the authors of article " + std::to_string(m.owner + 1) +
+                    "a Summary inside this article names the authors of " + article_name(articles, m.owner) +
                         ": taken as that article's Summary (the extraction moved it)",
                     start, end});
                 owner.structure_notes.push_back(StructureNote{
-                    "this article's Summary stands inside article " + std::to_string(a + 1) +
+                    "this article's Summary stands inside " + article_name(articles, a) +
                         " (the extraction moved it): taken as this article's, whose authors it names",
                     start, end});
                 owner.summary = std::move(m.summary);
             } else if (!articles[a].summary) {
                 articles[a].structure_notes.push_back(StructureNote{
-                    "the Summary names the authors of article " + std::to_string(m.owner + 1) +
+                    "the Summary names the authors of " + article_name(articles, m.owner) +
                         ", which has one already: taken as this article's",
                     start, end});
                 articles[a].summary = std::move(m.summary);
             } else {
                 articles[a].structure_notes.push_back(StructureNote{
-                    "a Summary inside this article names the authors of article " + std::to_string(m.owner + 1) +
+                    "a Summary inside this article names the authors of " + article_name(articles, m.owner) +
                         ", which has one already: kept as body text",
                     start, end});
                 add_body_block(context_of(a), m.block, articles[a].sections);
@@ -848,23 +855,23 @@ void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& a
             const std::size_t start = m.correspondence.start, end = m.correspondence.end;
             if (!owner.correspondence) {
                 articles[a].structure_notes.push_back(StructureNote{
-                    "the correspondence address inside this article names an author of article " + std::to_string(m.owner + 1) +
+                    "the correspondence address inside this article names an author of " + article_name(articles, m.owner) +
                         ": taken as that article's (the extraction moved it)",
                     start, end});
                 owner.structure_notes.push_back(StructureNote{
-                    "this article's correspondence address stands inside article " + std::to_string(a + 1) +
+                    "this article's correspondence address stands inside " + article_name(articles, a) +
                         " (the extraction moved it): taken as this article's, whose author it names",
                     start, end});
                 owner.correspondence = std::move(m.correspondence);
             } else if (!articles[a].correspondence) {
                 articles[a].structure_notes.push_back(StructureNote{
-                    "the correspondence address names an author of article " + std::to_string(m.owner + 1) +
+                    "the correspondence address names an author of " + article_name(articles, m.owner) +
                         ", which has one already: taken as this article's",
                     start, end});
                 articles[a].correspondence = std::move(m.correspondence);
             } else {
                 articles[a].structure_notes.push_back(StructureNote{
-                    "a second Korrespondance line in one article, naming an author of article " + std::to_string(m.owner + 1) +
+                    "a second Korrespondance line in one article, naming an author of " + article_name(articles, m.owner) +
                         ", which has one already: kept as body text",
                     start, end});
                 add_body_block(context_of(a), m.block, articles[a].sections);
