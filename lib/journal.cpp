@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <utility>
 
 #include "detail/api_edge.hpp"
 #include "detail/journal_fields.hpp"
@@ -41,6 +43,7 @@ struct Context {
     const Segmenter& english;
     std::vector<Repair>& repairs;
     double width;  // typical line length (code points): the column width
+    double join_limit;  // a line longer than this many columns is lines joined (join_limit_of)
     bool blank_paragraphs;  // blank lines separate paragraphs (uses_blank_paragraphs)
 
     MappedText join(const Block& block) const { return join_lines(block, dehyphenator, words, repairs); }
@@ -89,25 +92,46 @@ Field field_of(const SourceLine& line) {
 // `pdftotext -raw` or a layout without paragraph spacing): it ends a sentence, it is clearly
 // shorter than the column (justified lines fill it; a paragraph's last line rarely does),
 // and the next line starts a sentence.
-bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width) {
+// What the last physical line of `line_width` code points held: an extraction that joins a
+// word broken at a line end into one line (`pdftotext` without -layout or -raw) makes a line
+// of a full column plus the next; a line longer than `join_limit` columns is taken to be
+// such a join (see join_limit_of).
+double last_part(std::size_t line_width, double width, double join_limit) {
+    double length = static_cast<double>(line_width);
+    while (length > join_limit * width) length -= width;
+    return length;
+}
+
+// Over how many columns a line is taken to be lines joined. Lines of one column vary by a
+// tenth or so, and 1.3 columns is safe for every extraction; where many lines are over one
+// and a half columns long (one in twenty), the extraction evidently joins lines, and a line
+// 1.12 columns long is two as well (its last part, the paragraph's end, is short).
+double join_limit_of(const Lines& lines, double width) {
+    std::size_t text = 0, long_lines = 0;
+    for (const SourceLine& line : lines) {
+        if (line.blank()) continue;
+        ++text;
+        long_lines += static_cast<double>(line.width) > 1.5 * width;
+    }
+    return long_lines * 20 > text ? 1.12 : 1.3;
+}
+
+bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width, double join_limit = 1.3) {
     if (!ends_with_sentence_end(line_text(previous))) return false;
     const char32_t c = first_code_point(line_text(next));
     if (!(is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"')) return false;
     // The next line indented further starts a paragraph (as `pdftotext -layout` keeps it).
     if (next.indent >= previous.indent + 2) return true;
-    // Some extractions join a word broken at a line end into one line (`pdftotext` without
-    // -layout or -raw): such a line is a full line plus the next; what counts is the last.
-    double length = static_cast<double>(previous.width);
-    while (length > 1.3 * width) length -= width;
-    return length < 0.8 * width;
+    // Some extractions join a word broken at a line end into one line: what counts is the last.
+    return last_part(previous.width, width, join_limit) < 0.8 * width;
 }
 
 // Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
 // runs on across it, a short line that ends a sentence ends one, and a labelled line
 // (Resumé, Summary, Korrespondance) always opens one. `guessed[b]`: block b ended at such a
 // short line, not at a blank line or a label.
-std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, bool blank_paragraphs,
-                             std::vector<bool>* guessed = nullptr) {
+std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, double join_limit,
+                             bool blank_paragraphs, std::vector<bool>* guessed = nullptr) {
     std::vector<Block> blocks;
     Block current;
     bool blank_since_last = false;
@@ -122,7 +146,7 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
         if (!current.empty()) {
             if (field_of(line) != Field::text) breaks = true;
             else if (blank_since_last) breaks = !continues_across_blank(*current.back(), line);
-            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width);
+            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width, join_limit);
         }
         if (breaks) {
             blocks.push_back(std::move(current)), current.clear();
@@ -143,14 +167,14 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
 // line after them. Then a short line without one is taken to be inside a paragraph (a
 // Resumé may have two); otherwise (`pdftotext -raw`, a layout without paragraph spacing)
 // such a line ends its paragraph.
-bool uses_blank_paragraphs(const Lines& lines, double width) {
+bool uses_blank_paragraphs(const Lines& lines, double width, double join_limit) {
     std::size_t blank_after = 0, direct = 0;
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         if (lines[i].blank()) continue;
         std::size_t j = i + 1;
         while (j < lines.size() && lines[j].blank()) ++j;
         // A labelled line opens its field either way: no evidence.
-        if (j == lines.size() || field_of(lines[j]) != Field::text || !ends_paragraph(lines[i], lines[j], width)) continue;
+        if (j == lines.size() || field_of(lines[j]) != Field::text || !ends_paragraph(lines[i], lines[j], width, join_limit)) continue;
         (j > i + 1 ? blank_after : direct) += 1;
     }
     // On a tie (a short text, one article of a stream) blank lines keep their usual meaning.
@@ -362,6 +386,12 @@ bool continues_address(const SourceLine& last, const SourceLine& next) {
            after.find('@') != std::string_view::npos;
 }
 
+LanguageVotes block_language(const Block& block) {
+    LanguageVotes votes;
+    for (const SourceLine* line : block) votes.add(language_votes(line_text(*line)));
+    return votes;
+}
+
 std::size_t block_start(const Block& block) { return block.front()->start; }
 std::size_t block_end(const Block& block) { return block.back()->end; }
 
@@ -390,9 +420,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
             if (article.resume[keep - 1].end != line_end) continue;
             // A line an extraction joined at a broken word is over a column long: its part
             // after the first column's worth is what the last line held (as ends_paragraph).
-            double length = static_cast<double>(line.width);
-            while (length > 1.3 * context.width) length -= context.width;
-            const double ratio = length / context.width;
+            const double ratio = last_part(line.width, context.width, context.join_limit) / context.width;
             if (ratio < best_ratio) best = keep, best_ratio = ratio;
         }
     }
@@ -411,10 +439,80 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
 }
 
-// One article's fields from the blocks of lines [begin, end) after its header.
-void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article) {
+// An author list as a key that ignores what extractions change: case, spaces, full stops
+// and hyphens (`pdftotext` joins `Hansen-|Lund` at a line end to `HansenLund`).
+std::string author_key(const std::vector<std::string>& authors) {
+    std::string key;
+    for (const std::string& name : authors) {
+        for (const char c : name) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u >= 0x80 || std::isalnum(u)) key += static_cast<char>(std::tolower(u));
+        }
+        key += '|';
+    }
+    return key;
+}
+
+// The articles of a document by their author lists, so that a Summary the extraction put
+// inside another article (pdftotext's default order moves blocks across a page) finds its
+// own: the Summary names the authors of its article.
+struct SummaryOwners {
+    std::vector<std::string> keys;  // author_key of each article's header authors ("" without a header)
+    std::vector<std::vector<std::string>> names;  // author_key of each author, per article
+    static constexpr std::size_t reach = 3;  // articles either way
+
+    // The correspondence address names one of its article's authors first ("Korrespondance:
+    // Pernille Gregersen-Lund, Onkologisk Afdeling, ..."): the article other than `self`,
+    // the nearest within `reach`, with that author, when `self` has no such author.
+    std::size_t addressee_owner(std::size_t self, std::string_view correspondence) const {
+        const std::string key = author_key({std::string(correspondence.substr(0, std::min(correspondence.find(','), correspondence.size())))});
+        const auto has = [&](std::size_t a) { return std::find(names[a].begin(), names[a].end(), key) != names[a].end(); };
+        if (names[self].empty() || has(self)) return self;
+        for (std::size_t d = 1; d <= reach; ++d) {
+            if (self >= d && has(self - d)) return self - d;
+            if (self + d < names.size() && has(self + d)) return self + d;
+        }
+        return self;
+    }
+
+    // The article other than `self` whose authors the Summary names, the nearest within
+    // `reach`; `self` when they are self's or nobody's.
+    std::size_t owner(std::size_t self, const std::vector<std::string>& authors) const {
+        const std::string key = author_key(authors);
+        if (authors.empty() || key == keys[self]) return self;
+        for (std::size_t d = 1; d <= reach; ++d) {
+            if (self >= d && keys[self - d] == key) return self - d;
+            if (self + d < keys.size() && keys[self + d] == key) return self + d;
+        }
+        return self;
+    }
+};
+
+// A Summary found inside another article than the one whose authors it names.
+struct MovedSummary {
+    std::size_t owner = 0;  // the article it is taken to belong to
+    Summary summary;
+    Block block;            // its lines, to keep it as body text if the owner has its own
+};
+
+// The same for a correspondence address.
+struct MovedAddress {
+    std::size_t owner = 0;
+    Sentence correspondence;
+    Block block;
+};
+
+struct MovedFields {
+    std::vector<MovedSummary> summaries;
+    std::vector<MovedAddress> addresses;
+};
+
+// One article's fields from the blocks of lines [begin, end) after its header. A Summary that
+// names another article's authors goes to `moved` (for article `self` of `owners`).
+void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article, const SummaryOwners& owners,
+                  std::size_t self, MovedFields& moved) {
     std::vector<bool> guessed;
-    const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.blank_paragraphs, &guessed);
+    const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, &guessed);
     // Copies of lines that open with a run-in label, cut after it; reserved so that the
     // blocks can point into it.
     std::vector<SourceLine> cut_lines;
@@ -428,7 +526,16 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         if (correspondence_block.empty()) return;
         const MappedText joined = context.join(correspondence_block).trimmed();
         const std::size_t label = correspondence_label_length(joined.text());
-        article.correspondence = whole_sentence(joined.slice(label, joined.size()));
+        Sentence correspondence = whole_sentence(joined.slice(label, joined.size()));
+        if (const std::size_t owner = owners.addressee_owner(self, correspondence.text); owner != self) {
+            moved.addresses.push_back(MovedAddress{owner, std::move(correspondence), correspondence_block});
+        } else if (!article.correspondence) {
+            article.correspondence = std::move(correspondence);
+        } else {
+            note("a second Korrespondance line in one article: kept as body text", block_start(correspondence_block),
+                 block_end(correspondence_block));
+            add_body_block(context, correspondence_block, article.sections);
+        }
         correspondence_block.clear();
     };
     bool resume_seen = false;
@@ -441,9 +548,21 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         resume_end_guessed = guessed[b];
         resume_last_line = lines.back()->number;
     };
+    bool summary_interrupted = false;  // Danish text came after the Summary's block
     auto flush_summary = [&] {
-        if (!summary_block.empty()) article.summary = parse_summary(context, summary_block);
+        if (summary_block.empty()) return;
+        Summary summary = parse_summary(context, summary_block);
+        if (const std::size_t owner = owners.owner(self, summary.authors); owner != self) {
+            moved.summaries.push_back(MovedSummary{owner, std::move(summary), summary_block});
+        } else if (!article.summary) {
+            article.summary = std::move(summary);
+        } else {
+            note("a second Summary in one article: the first is taken as the Summary, this one is kept as body text",
+                 block_start(summary_block), block_end(summary_block));
+            add_body_block(context, summary_block, article.sections);
+        }
         summary_block.clear();
+        summary_interrupted = false;
     };
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const Block& block = blocks[b];
@@ -473,28 +592,17 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 continue;
             }
             case Field::summary:
-                if (article.summary || !summary_block.empty()) {
-                    flush_summary();
-                    note("a second Summary in one article: the first is taken as the Summary, this one is kept as body text",
-                         block_start(block), block_end(block));
-                    add_body_block(context, block, article.sections);
-                    state = State::body;
-                    continue;
-                }
+                // A second one is parsed as well: it may name another article's authors.
+                flush_summary();
                 summary_block = block;
                 state = State::summary;
                 continue;
             case Field::correspondence: {
                 flush_summary();
                 flush_correspondence();
-                state = State::body;
-                if (article.correspondence) {
-                    note("a second Korrespondance line in one article: kept as body text", block_start(block), block_end(block));
-                    add_body_block(context, block, article.sections);
-                } else {
-                    correspondence_block = block;
-                    state = State::correspondence;
-                }
+                // A second one is read as well: it may name another article's author.
+                correspondence_block = block;
+                state = State::correspondence;
                 continue;
             }
             case Field::text: break;
@@ -528,10 +636,30 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 break;
             case State::summary:
                 // Text after the Summary up to the next field continues it (a citation on a
-                // line of its own, a structured Summary's next part).
-                summary_block.insert(summary_block.end(), block.begin(), block.end());
-                continue;
-            case State::body: break;
+                // line of its own, a structured Summary's next part), unless it is Danish
+                // running text: the body, or another column's text the extraction put there.
+                if (!block_language(block).danish_text()) {
+                    summary_block.insert(summary_block.end(), block.begin(), block.end());
+                    continue;
+                }
+                note("Danish text after the English Summary: taken as body text, the Summary ends at line " +
+                         std::to_string(summary_block.back()->number),
+                     block_start(block), block_end(block));
+                summary_interrupted = true;
+                state = State::body;
+                break;
+            case State::body:
+                // English running text after Danish text that interrupted the Summary goes on
+                // with the Summary: the extraction interleaved two columns' blocks.
+                if (summary_interrupted && block_language(block).english_text()) {
+                    note("English text after Danish text that interrupted the Summary: taken as the Summary's continuation",
+                         block_start(block), block_end(block));
+                    summary_block.insert(summary_block.end(), block.begin(), block.end());
+                    summary_interrupted = false;
+                    state = State::summary;  // what follows it (a citation on its own line) goes on with it
+                    continue;
+                }
+                break;
         }
         add_body_block(context, block, article.sections);
     }
@@ -681,6 +809,96 @@ void fill_header(const Context& context, const Header& header, Article& article)
     article.authors = split_authors(authors);
 }
 
+// A Summary or correspondence address found inside another article goes to the article whose
+// authors it names, when that one has none of its own; otherwise it stays where it was found
+// (as the field, if that article has none, else as body text). Both articles get a
+// structure note.
+// "article 6 (Datatabel)": counted from 1 in the source, with its title when it has one.
+std::string article_name(const std::vector<Article>& articles, std::size_t index) {
+    std::string name = "article " + std::to_string(index + 1);
+    if (articles[index].title) name += " (" + articles[index].title->text + ")";
+    return name;
+}
+
+template <typename ContextOf>
+void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& articles, const ContextOf& context_of) {
+    for (std::size_t a = 0; a < moved.size(); ++a) {
+        for (MovedSummary& m : moved[a].summaries) {
+            Article& owner = articles[m.owner];
+            const std::size_t start = m.summary.start, end = m.summary.end;
+            if (!owner.summary) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "a Summary inside this article names the authors of " + article_name(articles, m.owner) +
+                        ": taken as that article's Summary (the extraction moved it)",
+                    start, end});
+                owner.structure_notes.push_back(StructureNote{
+                    "this article's Summary stands inside " + article_name(articles, a) +
+                        " (the extraction moved it): taken as this article's, whose authors it names",
+                    start, end});
+                owner.summary = std::move(m.summary);
+            } else if (!articles[a].summary) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "the Summary names the authors of " + article_name(articles, m.owner) +
+                        ", which has one already: taken as this article's",
+                    start, end});
+                articles[a].summary = std::move(m.summary);
+            } else {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "a Summary inside this article names the authors of " + article_name(articles, m.owner) +
+                        ", which has one already: kept as body text",
+                    start, end});
+                add_body_block(context_of(a), m.block, articles[a].sections);
+            }
+        }
+        for (MovedAddress& m : moved[a].addresses) {
+            Article& owner = articles[m.owner];
+            const std::size_t start = m.correspondence.start, end = m.correspondence.end;
+            if (!owner.correspondence) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "the correspondence address inside this article names an author of " + article_name(articles, m.owner) +
+                        ": taken as that article's (the extraction moved it)",
+                    start, end});
+                owner.structure_notes.push_back(StructureNote{
+                    "this article's correspondence address stands inside " + article_name(articles, a) +
+                        " (the extraction moved it): taken as this article's, whose author it names",
+                    start, end});
+                owner.correspondence = std::move(m.correspondence);
+            } else if (!articles[a].correspondence) {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "the correspondence address names an author of " + article_name(articles, m.owner) +
+                        ", which has one already: taken as this article's",
+                    start, end});
+                articles[a].correspondence = std::move(m.correspondence);
+            } else {
+                articles[a].structure_notes.push_back(StructureNote{
+                    "a second Korrespondance line in one article, naming an author of " + article_name(articles, m.owner) +
+                        ", which has one already: kept as body text",
+                    start, end});
+                add_body_block(context_of(a), m.block, articles[a].sections);
+            }
+        }
+    }
+}
+
+// The header's author list and the Summary's name the same people; an extraction that joins
+// a line-end hyphen (`Hansen-|Lund` -> `HansenLund`) spoils one of them. Extractions remove
+// hyphens and never add them, so the spelling with the hyphen is kept in both.
+void reconcile_author_spellings(Article& article, std::vector<Repair>& repairs) {
+    if (!article.summary || article.summary->authors.size() != article.authors.size()) return;
+    for (std::size_t i = 0; i < article.authors.size(); ++i) {
+        std::string& head = article.authors[i];
+        std::string& summary = article.summary->authors[i];
+        if (head == summary || author_key({head}) != author_key({summary})) continue;
+        const auto hyphens = [](const std::string& name) { return std::count(name.begin(), name.end(), '-'); };
+        std::string& spoilt = hyphens(head) > hyphens(summary) ? summary : head;
+        const std::string& kept = &spoilt == &summary ? head : summary;
+        if (hyphens(spoilt) == hyphens(kept)) continue;
+        repairs.push_back({Repair::Kind::normalized, article.start, article.end,
+                           "author name " + spoilt + " spelt " + kept + " as the article's other author list has it"});
+        spoilt = kept;
+    }
+}
+
 void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& article) {
     while (begin < end && lines[begin].blank()) ++begin;
     while (end > begin && lines[end - 1].blank()) --end;
@@ -752,23 +970,45 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     document.articles.resize(ranges.size());
     std::vector<std::vector<Repair>> article_repairs(ranges.size());
     const double width = typical_width(lines);
-    const bool blank_paragraphs = uses_blank_paragraphs(lines, width);
+    const double join_limit = join_limit_of(lines, width);
+    const bool blank_paragraphs = uses_blank_paragraphs(lines, width, join_limit);
+    const auto context_of = [&](std::size_t a) {
+        return Context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs};
+    };
+    // Headers first (cheap): every article's authors are known before any Summary is placed.
+    SummaryOwners owners;
+    owners.keys.resize(ranges.size());
+    owners.names.resize(ranges.size());
+    for (std::size_t a = 0; a < ranges.size(); ++a) {
+        if (!ranges[a].header) continue;
+        fill_header(context_of(a), *ranges[a].header, document.articles[a]);
+        if (!document.articles[a].authors.empty()) owners.keys[a] = author_key(document.articles[a].authors);
+        for (const std::string& name : document.articles[a].authors) owners.names[a].push_back(author_key({name}));
+    }
+    std::vector<MovedFields> moved_fields(ranges.size());
     detail::parallel_for(ranges.size(), threads, [&](std::size_t a) {
-        const Context context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, blank_paragraphs};
+        const Context context = context_of(a);
         const Range& range = ranges[a];
         Article& article = document.articles[a];
         if (range.header) {
-            fill_header(context, *range.header, article);
-            parse_fields(context, range.header->fields_begin, range.end, article);
+            parse_fields(context, range.header->fields_begin, range.end, article, owners, a, moved_fields[a]);
         } else {
             article.truncated_start = true;
-            parse_fields(context, range.begin, range.end, article);
+            parse_fields(context, range.begin, range.end, article, owners, a, moved_fields[a]);
         }
         set_span(lines, range.begin, range.end, article);
-        // Only the last article can be cut off by the end of the source; one before it
-        // without a Summary lacks it.
-        article.truncated_end = !article.summary.has_value() && a + 1 == ranges.size();
     });
+    // Only the last article can be cut off by the end of the source; one before it without a
+    // Summary lacks it. So does the last one when its text holds a Summary or the
+    // correspondence address the journal prints at an article's end (its own or, before the
+    // moves below, one the extraction put there: the source goes on past it).
+    if (!ranges.empty()) {
+        Article& last = document.articles.back();
+        last.truncated_end = !last.summary && !last.correspondence && moved_fields.back().summaries.empty() &&
+                             moved_fields.back().addresses.empty();
+    }
+    place_moved_fields(moved_fields, document.articles, context_of);
+    for (Article& article : document.articles) reconcile_author_spellings(article, document.repairs);
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
 
     // A block the layout stage moved back to the paragraph it ends (reattach_moved_blocks) is

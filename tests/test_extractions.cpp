@@ -6,6 +6,7 @@
 // a plain text transformation written out below, so the gold does not change with it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
@@ -292,7 +293,7 @@ TEST_CASE("structured Resumé and Summary keep labelled parts; missing and secon
         "Conclusion: Shadows work.\n"
         "\n"
         "Summary\n"
-        "Ole Olsen: Another summary. Ugeskr Læger 2004;166:387-8. It should not be here.\n"
+        "Per Hansen: Another summary. Ugeskr Læger 2004;166:387-8. It should not be here.\n"
         "\n"
         "Korrespondance: Mikkel Holm, Afdeling A, Rigshospitalet,\n"
         "DK-2100 København Ø. E-mail: mh@dadlnet.dk\n"
@@ -549,4 +550,163 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
     const LayoutResult first = repair_layout(make_source("resten af en sætning fra forrige side står her.\n\n" + text, "mid.txt"));
     REQUIRE(!first.lines.empty());
     CHECK(first.lines[0].text.text() == "resten af en sætning fra forrige side står her.");
+}
+
+// What pdftotext's default order does to a two-column page with paragraph spacing, and the
+// evidence the parser uses against it.
+
+TEST_CASE("language votes tell Danish running text from English and from names", "[extractions]") {
+    using journal_detail::language_votes;
+    CHECK(language_votes("Det er ikke muligt at se, om patienten har en skade, og det kan vi ikke").danish_text());
+    CHECK_FALSE(language_votes("Det er ikke muligt at se, om patienten har en skade, og det kan vi ikke").english_text());
+    CHECK(language_votes("Shows or hides the Status bar at the bottom edge of the window, and you can").english_text());
+    CHECK_FALSE(language_votes("Shows or hides the Status bar at the bottom edge of the window").danish_text());
+    // Names, a citation, a heading: no votes either way.
+    CHECK_FALSE(language_votes("Mikkel Holm, Ole Olsen & Ane Hansen").danish_text());
+    CHECK_FALSE(language_votes("Mikkel Holm, Ole Olsen & Ane Hansen").english_text());
+    CHECK_FALSE(language_votes("Ugeskr Læger 2004;166:383-6.").english_text());
+    // Words common to both languages ("at", "for", "over") vote for neither.
+    CHECK(language_votes("at for over under to").danish == 0);
+    CHECK(language_votes("at for over under to").english == 0);
+}
+
+TEST_CASE("Danish text after the Summary ends it; English text after that goes on with it", "[extractions]") {
+    const std::string text =
+        "Skygge\n"
+        "\n"
+        "ORIGINAL ARTIKEL\n"
+        "Mikkel Holm & Ole Olsen\n"
+        "\n"
+        "Resumé\n"
+        "Skygger er nyttige. De giver dybde. Vi tegnede ti figurer.\n"
+        "\n"
+        "Summary\n"
+        "Mikkel Holm & Ole Olsen: Shadows. Ugeskr Læger 2004;166:383-6.\n"
+        "Shadows are useful. They give depth.\n"
+        "\n"
+        "Det er en anden spaltes tekst, og den kan ikke stå i et engelsk resumé.\n"
+        "\n"
+        "We drew ten figures, and the shadows of the figures are shown in the table.\n"
+        "\n"
+        "Korrespondance: Mikkel Holm, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n";
+    const Document document = parser().parse(make_source(text, "interleaved"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.summary);
+    CHECK(texts(article.summary->sentences) ==
+          std::vector<std::string>{"Shadows are useful.", "They give depth.",
+                                   "We drew ten figures, and the shadows of the figures are shown in the table."});
+    REQUIRE(article.sections.size() == 1);
+    CHECK(texts(article.sections[0].sentences) ==
+          std::vector<std::string>{"Det er en anden spaltes tekst, og den kan ikke stå i et engelsk resumé."});
+    std::vector<std::string> notes;
+    for (const auto& n : article.structure_notes) notes.push_back(n.message);
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].find("Danish text after the English Summary") != std::string::npos);
+    CHECK(text.substr(article.structure_notes[0].start, 6) == "Det er");
+    CHECK(notes[1].find("English text after Danish text") != std::string::npos);
+    // A citation on its own line after the English text that went on is still the Summary's.
+    const std::string cited = replace_all(replace_all(text, " Ugeskr Læger 2004;166:383-6.", ""),
+                                          "shown in the table.\n", "shown in the table.\n\nUgeskr Læger 2004;166:383-6.\n");
+    const Document second = parser().parse(make_source(cited, "interleaved-citelast"));
+    REQUIRE(second.articles.size() == 1);
+    REQUIRE(second.articles[0].summary);
+    REQUIRE(second.articles[0].summary->citation);
+    CHECK(second.articles[0].summary->citation->pages == "383-6");
+    CHECK(second.articles[0].summary->sentences.size() == 3);
+}
+
+TEST_CASE("a Summary or an address inside another article goes to the article whose authors it names", "[extractions]") {
+    // The second article's Summary and address were put before the first one's (and after the
+    // second article's header) by the extraction; the first one's stand inside the second.
+    const std::string text =
+        "Lys\n"
+        "\n"
+        "KASUISTIK\n"
+        "Ole Olsen\n"
+        "\n"
+        "Resumé\n"
+        "Lys er nyttigt. Lys kommer fra lamper.\n"
+        "\n"
+        "Mørke\n"
+        "\n"
+        "LEDER\n"
+        "Ane Holm-Nielsen & Per Berg\n"
+        "\n"
+        "Resumé\n"
+        "Mørke er det modsatte af lys.\n"
+        "\n"
+        "Summary\n"
+        "Ole Olsen: Light. Ugeskr Læger 2004;166:383-6.\n"
+        "Light is useful. Light comes from lamps.\n"
+        "\n"
+        "Korrespondance: Ole Olsen, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n"
+        "\n"
+        "Summary\n"
+        "Ane HolmNielsen & Per Berg: Darkness. Ugeskr Læger 2004;166:387-8.\n"
+        "Darkness is the opposite of light.\n"
+        "\n"
+        "Korrespondance: Ane Holm-Nielsen, Afdeling B, Rigshospitalet, DK-2100 København Ø.\n";
+    const Document document = parser().parse(make_source(text, "moved-summaries"));
+    REQUIRE(document.articles.size() == 2);
+    const Article& light = document.articles[0];
+    const Article& dark = document.articles[1];
+    REQUIRE(light.summary);
+    CHECK(text_of(light.summary->title) == "Light.");
+    CHECK(texts(light.summary->sentences) == std::vector<std::string>{"Light is useful.", "Light comes from lamps."});
+    REQUIRE(light.correspondence);
+    CHECK(light.correspondence->text.starts_with("Ole Olsen, Afdeling A"));
+    REQUIRE(dark.summary);
+    CHECK(text_of(dark.summary->title) == "Darkness.");
+    REQUIRE(dark.correspondence);
+    CHECK(dark.correspondence->text.starts_with("Ane Holm-Nielsen, Afdeling B"));
+    // The Summary's author list lost a hyphen the header keeps: both keep it.
+    CHECK(dark.summary->authors == std::vector<std::string>{"Ane Holm-Nielsen", "Per Berg"});
+    CHECK(dark.authors == std::vector<std::string>{"Ane Holm-Nielsen", "Per Berg"});
+    bool repaired = false;
+    for (const Repair& repair : document.repairs) repaired = repaired || repair.detail.find("Ane HolmNielsen spelt Ane Holm-Nielsen") != std::string::npos;
+    CHECK(repaired);
+    // Both articles say what was assumed; nothing is taken twice or left out.
+    const auto noted = [](const Article& article, std::string_view what) {
+        return std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                           [&](const StructureNote& n) { return n.message.find(what) != std::string::npos; });
+    };
+    CHECK(noted(light, "this article's Summary stands inside article 2"));
+    CHECK(noted(dark, "names the authors of article 1"));
+    CHECK(noted(light, "this article's correspondence address stands inside article 2"));
+    CHECK(noted(dark, "names an author of article 1"));
+    for (const Section& section : dark.sections)
+        for (const Sentence& sentence : section.sentences) CHECK(sentence.text.find("Light") == std::string::npos);
+    // The last article, with its address, is complete.
+    CHECK_FALSE(dark.truncated_end);
+}
+
+TEST_CASE("where an extraction joins broken lines, a line a little over a column ends its paragraph", "[extractions]") {
+    // pdftotext's default mode writes a word broken at a line end whole, on one line with the
+    // next: such a line is over a column long, and its last part is what the last line held.
+    // Here a few lines run to two columns (55 code points is the column), and the Resumé's last
+    // line is 65 long: a full line and a short rest ending the paragraph, with no blank line.
+    const std::string full = "Denne linje fylder hele spalten ud og slutter med ordet";
+    std::string text = "Titel\n\nOVERSIGTSARTIKEL\nOle Olsen\n\nResumé\n";
+    text += "Resuméet begynder her. " + full + "\n";
+    text += "og resuméet slutter her med en titelside på den allersidste side.\n";
+    text += "Brødteksten begynder her med en linje, som fylder spalten,\n";
+    for (int i = 0; i < 30; ++i) text += full + "\n";
+    for (int i = 0; i < 3; ++i) text += full + " " + full + "\n";
+    text += "og slutter her.\n\nSummary\nOle Olsen: Title. Ugeskr Læger 2004;166:383-6.\nOne. Two.\n";
+    const Document document = parser().parse(make_source(text, "joined"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.resume.size() == 2);
+    CHECK(article.resume.back().text.ends_with("på den allersidste side."));
+    REQUIRE(article.sections.size() == 1);
+    CHECK(article.sections[0].sentences.at(0).text.starts_with("Brødteksten begynder her"));
+    // Without lines over one and a half columns, a line 1.18 columns long is one line that
+    // fills the column: it ends no paragraph (-raw and -layout keep lines as printed).
+    std::string plain = text;
+    for (std::size_t at = plain.find(full + " " + full); at != std::string::npos; at = plain.find(full + " " + full))
+        plain.replace(at, 2 * full.size() + 1, full);
+    const Document unjoined = parser().parse(make_source(plain, "unjoined"));
+    REQUIRE(unjoined.articles.size() == 1);
+    CHECK(unjoined.articles[0].resume.size() == 3);
 }

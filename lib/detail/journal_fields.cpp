@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "detail/layout_unicode.hpp"
 
@@ -381,6 +382,42 @@ bool is_function_word(std::string_view lower_word) {
     for (const std::string_view w : words)
         if (w == lower_word) return true;
     return false;
+}
+
+LanguageVotes language_votes(std::string_view text) {
+    // Words of one language that the other does not have (or has only as a rare word):
+    // "at", "for", "to", "i", "over" and "under" are left out, being common in both.
+    static constexpr std::array<std::string_view, 34> danish = {
+        "og",   "det",  "er",   "til",   "på",    "af",    "med",  "ikke",  "der",   "et",   "har",  "fra",
+        "eller", "skal", "vil", "når",   "dette", "denne", "også", "kan",   "hvis",  "du",   "som",  "den",
+        "de",   "en",   "vi",   "hvor",  "efter", "ved",   "mellem", "uden", "disse", "sig"};
+    static constexpr std::array<std::string_view, 34> english = {
+        "the",  "and",  "of",   "is",    "are",   "that",  "this", "with",  "you",   "your", "which", "from",
+        "or",   "be",   "by",   "an",    "it",    "its",   "can",  "on",    "not",   "if",   "when",  "these",
+        "will", "was",  "were", "has",   "have",  "a",     "in",   "into",  "between", "without"};
+    LanguageVotes votes;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Words of ASCII letters and the Danish letters; every list word is lower case.
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!(std::isalpha(c) || c >= 0x80)) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || static_cast<unsigned char>(text[end]) >= 0x80))
+            ++end;
+        const std::string_view word = text.substr(i, end - i);
+        i = end;
+        if (word.size() > 7) continue;
+        std::array<char, 8> lower{};
+        for (std::size_t k = 0; k < word.size(); ++k)
+            lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+        const std::string_view w(lower.data(), word.size());
+        if (std::find(danish.begin(), danish.end(), w) != danish.end()) ++votes.danish;
+        else if (std::find(english.begin(), english.end(), w) != english.end()) ++votes.english;
+    }
+    return votes;
 }
 
 }  // namespace summalign::journal_detail

@@ -65,4 +65,16 @@ SummaryHead parse_summary_head(std::string_view text);
 // heading never ends in one, a wrapped line often does.
 bool is_function_word(std::string_view lower_word);
 
+// The language of running text, from closed-class words that are common in one of Danish
+// and English and no word of the other ("og", "ikke", "hvis" | "the", "which", "you"). A
+// few votes decide; a name list, a citation or a heading has none.
+struct LanguageVotes {
+    std::size_t danish = 0, english = 0;
+    // Two votes at least, and three times the other language's.
+    bool danish_text() const { return danish >= 2 && danish >= 3 * english; }
+    bool english_text() const { return english >= 2 && english >= 3 * danish; }
+    void add(const LanguageVotes& other) { danish += other.danish, english += other.english; }
+};
+LanguageVotes language_votes(std::string_view text);
+
 }  // namespace summalign::journal_detail
