@@ -124,6 +124,27 @@ TEST_CASE("claim support: a compound's parts are looked for in the claim, a modi
     CHECK(model.probability(b) < model.probability(a));
 }
 
+TEST_CASE("claim support: a candidate that negates what the claim states (or the other way) counts against") {
+    const auto& scorer = models().scorer;
+    const PreparedSentence claim = scorer.prepare("When Combine is checked, the settings are treated as one.", Lang::en);
+    const PreparedSentence negated_claim = scorer.prepare("A non-recurring element occurs once.", Lang::en);
+    const PreparedSentence same = scorer.prepare("Hvis Kombiner er markeret, behandles indstillingerne som en.", Lang::da);
+    const PreparedSentence negated = scorer.prepare("Hvis Kombiner ikke er markeret, behandles indstillingerne som en.", Lang::da);
+    const PreparedSentence recurring = scorer.prepare("Et gentaget element forekommer en gang.", Lang::da);
+    const PreparedSentence not_recurring = scorer.prepare("Et ikke-gentaget element forekommer en gang.", Lang::da);
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    CHECK(features(same, claim).negation_differs == 0.0);
+    CHECK(features(negated, claim).negation_differs == 1.0);
+    CHECK(features(not_recurring, negated_claim).negation_differs == 0.0);  // "non-" and "ikke-"
+    CHECK(features(recurring, negated_claim).negation_differs == 1.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(negated, claim)) < model.probability(features(same, claim)));
+    CHECK(model.probability(features(recurring, negated_claim)) < model.probability(features(not_recurring, negated_claim)));
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

@@ -33,6 +33,10 @@ struct SupportFeatures {
     // while another content part has no partner there: a head that matches under a modifier
     // that differs ("Tegntypografier" for "Paragraph Styles", "Højrekanten" for "top border").
     double source_part_unlinked = 0.0;
+    // Whether one side is negated and the other not: "ikke", "aldrig", "ingen" … in the
+    // candidate, "not", "never", "no", "non-" … in the claim ("Hvis Kombiner ikke er
+    // markeret" for "When Combine is checked"; "gentaget element" for "non-recurring element").
+    double negation_differs = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
     // geometric mean, on a log scale), the claim's unpartnered identity tokens, its length,
@@ -44,12 +48,13 @@ struct SupportFeatures {
     // as such. Then `two` × `claim_words`: a long claim often joins statements, so the cost
     // of a pair shrinks with the claim's length (a short claim stated by two sentences is
     // unusual).
-    // Last `source_part_unlinked` / (`source_content` + 1): a compound whose modifier
-    // differs, as a share like `source_unlinked_share`.
-    static constexpr std::size_t count = 8;
+    // Then `source_part_unlinked` / (`source_content` + 1): a compound whose modifier
+    // differs, as a share like `source_unlinked_share`; last `negation_differs`.
+    static constexpr std::size_t count = 9;
     std::array<double, count> values() const noexcept;
     static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash",
-                                                             "source_unlinked_share", "pair_words", "part_unlinked_share"};
+                                                             "source_unlinked_share", "pair_words", "part_unlinked_share",
+                                                             "negation_differs"};
 };
 
 // `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
