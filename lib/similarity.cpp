@@ -72,6 +72,9 @@ constexpr std::size_t kMaxPhraseWords = 3;
 // Longer "words" (URLs, sequences, garbage from PDF extraction) are neither split into
 // compound parts nor compared as cognates: both cost grows with the length.
 constexpr std::size_t kMaxAnalysedWordBytes = 40;
+// A word the lexicon knows is also split into parts (Token::parts, for claim support) from
+// this length on: shorter known words are rarely compounds, and their splits mostly chance.
+constexpr std::size_t kMinKnownCompoundBytes = 9;
 
 MatchKind kind_of(Translation::Source source) {
     switch (source) {
@@ -273,20 +276,30 @@ Token SentenceScorer::Impl::analyse(const words::RawToken& piece, Lang lang, Cal
 
     std::string found;
     auto translations = lookup_inflected(token.lower, lang, found);
+    const bool splittable = danish && !token.is_abbreviation && options.use_compounds && token.lower.size() <= kMaxAnalysedWordBytes;
+    std::vector<std::string> parts;
+    if (splittable && (translations.empty() || token.lower.size() >= kMinKnownCompoundBytes)) {
+        auto known = [&](std::string_view part) {
+            return known_danish_parts.get(part, [&] { return known_inflected(part, Lang::da); });
+        };
+        parts = words::split_compound(token.lower, known);
+    }
     if (!translations.empty()) {
         token.is_inflected = found != token.lower;
         link_translations(token, translations, other, stemmers.of(other), token.is_inflected);
         if (found != token.lower) add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
-    } else if (danish && !token.is_abbreviation && options.use_compounds && token.lower.size() <= kMaxAnalysedWordBytes) {
-        auto known = [&](std::string_view part) {
-            return known_danish_parts.get(part, [&] { return known_inflected(part, Lang::da); });
-        };
-        for (const auto& part : words::split_compound(token.lower, known)) {
+    } else {
+        for (const auto& part : parts) {
             token.is_compound = true;
             auto part_translations = lookup_inflected(part, lang, found);
             link_translations(token, part_translations, other, stemmers.of(other), false, kCompoundPart);
             add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
         }
+    }
+    for (const auto& part : parts) {
+        Token holder;
+        link_translations(holder, lookup_inflected(part, lang, found), other, stemmers.of(other), false);
+        token.parts.push_back({words::key_of(own_ns, stemmers.of(lang).stem(found)), std::move(holder.links)});
     }
     return token;
 }

@@ -100,6 +100,51 @@ TEST_CASE("claim support: content words of the candidate that the claim does not
     CHECK(model.probability(a) >= 0.5);
 }
 
+TEST_CASE("claim support: a compound's parts are looked for in the claim, a modifier without a partner counts against") {
+    const auto& scorer = models().scorer;
+    // Parts are kept for a long word the lexicon knows as a whole too, not for a short one.
+    const PreparedSentence words = scorer.prepare("Afsnitstypografier hus", Lang::da);
+    REQUIRE(words.tokens.size() == 2);
+    CHECK(words.tokens[0].parts.size() >= 2);
+    CHECK(words.tokens[1].parts.empty());
+    CHECK(scorer.prepare("Paragraph styles", Lang::en).tokens[0].parts.empty());  // Danish words only
+
+    // Two template sentences that differ in the compound's modifier only: the head
+    // (typografier: styles) matches in both, the modifier only in one.
+    const PreparedSentence claim = scorer.prepare("Paragraph styles are listed here.", Lang::en);
+    const PreparedSentence same = scorer.prepare("Afsnitstypografier vises her.", Lang::da);
+    const PreparedSentence other = scorer.prepare("Tegntypografier vises her.", Lang::da);
+    const PreparedSentence* one[] = {&same};
+    const PreparedSentence* two[] = {&other};
+    const auto a = detail::support_features(one, claim, {});
+    const auto b = detail::support_features(two, claim, {});
+    CHECK(a.source_part_unlinked == 0.0);
+    CHECK(b.source_part_unlinked == 1.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(b) < model.probability(a));
+}
+
+TEST_CASE("claim support: a candidate that negates what the claim states (or the other way) counts against") {
+    const auto& scorer = models().scorer;
+    const PreparedSentence claim = scorer.prepare("When Combine is checked, the settings are treated as one.", Lang::en);
+    const PreparedSentence negated_claim = scorer.prepare("A non-recurring element occurs once.", Lang::en);
+    const PreparedSentence same = scorer.prepare("Hvis Kombiner er markeret, behandles indstillingerne som en.", Lang::da);
+    const PreparedSentence negated = scorer.prepare("Hvis Kombiner ikke er markeret, behandles indstillingerne som en.", Lang::da);
+    const PreparedSentence recurring = scorer.prepare("Et gentaget element forekommer en gang.", Lang::da);
+    const PreparedSentence not_recurring = scorer.prepare("Et ikke-gentaget element forekommer en gang.", Lang::da);
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    CHECK(features(same, claim).negation_differs == 0.0);
+    CHECK(features(negated, claim).negation_differs == 1.0);
+    CHECK(features(not_recurring, negated_claim).negation_differs == 0.0);  // "non-" and "ikke-"
+    CHECK(features(recurring, negated_claim).negation_differs == 1.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(negated, claim)) < model.probability(features(same, claim)));
+    CHECK(model.probability(features(recurring, negated_claim)) < model.probability(features(not_recurring, negated_claim)));
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

@@ -71,6 +71,16 @@ struct PreparedSentence {
         // spelling, and a cognate prefix used only to find candidates): they match the
         // same key on the other side.
         std::vector<Link> anchors;
+        // A Danish word made of two or more words the lexicon knows ("afsnit|s|typografier"),
+        // whether or not it knows the whole word: each part's own key and links. Claim
+        // support asks of each part whether it has a partner (a compound whose head matches
+        // but whose modifier differs: "Tegntypografier" for "Paragraph Styles"); score()
+        // does not read them.
+        struct Part {
+            std::uint64_t key = 0;
+            std::vector<Link> links;
+        };
+        std::vector<Part> parts;
     };
     std::vector<Token> tokens;
     // (own or anchor key, token index) sorted by key: lets score() find a token by key quickly.

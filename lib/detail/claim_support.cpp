@@ -21,6 +21,8 @@ constexpr double kIdentityLink = 0.6;
 // A content word of the candidate counts as stated in the claim from this link strength on
 // (below it: a cognate guess or a weak learned entry).
 constexpr double kContentLink = 0.5;
+// A compound part's link counts at this share of its strength (the scorer's kCompoundPart).
+constexpr float kCompoundPartLink = 0.85f;
 
 // Personal pronouns are function words here too (the scorer's list leaves them to the
 // lexicon): every help page addresses "you"/"du".
@@ -31,6 +33,16 @@ bool is_pronoun(std::string_view lower, bool danish) {
     static constexpr std::string_view english_words[] = {"you", "your", "yours", "i", "me", "my", "we", "our", "us",
                                                          "they", "their", "them", "he", "him", "his", "she", "her",
                                                          "hers", "yourself", "themselves", "itself"};
+    if (danish) return std::find(std::begin(danish_words), std::end(danish_words), lower) != std::end(danish_words);
+    return std::find(std::begin(english_words), std::end(english_words), lower) != std::end(english_words);
+}
+
+// Words that negate what their clause says (a closed class; "non" is the first part of
+// "non-recurring", which the tokenizer splits at the hyphen, "not" also comes from "isn't").
+bool is_negation(std::string_view lower, bool danish) {
+    static constexpr std::string_view danish_words[] = {"ikke", "aldrig", "ingen", "intet", "ingenting", "hverken", "ej"};
+    static constexpr std::string_view english_words[] = {"not", "no", "never", "none", "nothing", "neither", "nor",
+                                                         "cannot", "non"};
     if (danish) return std::find(std::begin(danish_words), std::end(danish_words), lower) != std::end(danish_words);
     return std::find(std::begin(english_words), std::end(english_words), lower) != std::end(english_words);
 }
@@ -57,8 +69,51 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
                                  std::span<const double> claim_rarity) {
     SupportFeatures f;
     f.two = source.size() > 1 ? 1.0 : 0.0;
-    const TokenLinks links = token_links(source, claim);
+    TokenLinks links = token_links(source, claim);
     f.raw = links.score;
+
+    // Compound parts: the scorer links a compound through its parts only when the lexicon
+    // does not know the whole word, and then to the word as a whole. Here every part of a
+    // Danish compound is looked for in the claim (its translations among the claim words'
+    // stems, its stem among their translations): a part that has a partner links the
+    // compound to that claim word (at the compound-part strength) where the whole word did
+    // not, and a compound with a linked part and a part without a partner states something
+    // the claim does not (the modifier differs).
+    std::size_t i = 0;
+    std::vector<char> part_unlinked;  // per candidate token: has a linked part and an unlinked one
+    part_unlinked.reserve(links.da.size());
+    for (const PreparedSentence* sentence : source)
+        for (std::size_t k = 0; k < sentence->tokens.size(); ++k, ++i) {
+            const auto& token = sentence->tokens[k];
+            part_unlinked.push_back(0);
+            if (token.parts.size() < 2 || token.is_citation) continue;
+            bool some = false, missing = false;
+            for (const auto& part : token.parts) {
+                float best = 0.0f;
+                std::size_t partner = 0;  // the claim word it links to
+                for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
+                    const auto& word = claim.tokens[j];
+                    if (word.is_citation || is_function(word, false)) continue;
+                    float strength = 0.0f;
+                    for (const auto& link : part.links)
+                        if (std::find(word.own_keys.begin(), word.own_keys.end(), link.key) != word.own_keys.end())
+                            strength = std::max(strength, link.strength);
+                    for (const auto& link : word.links)
+                        if (link.key == part.key) strength = std::max(strength, link.strength);
+                    if (strength > best) best = strength, partner = j;
+                }
+                best *= kCompoundPartLink;
+                if (best < kContentLink) {
+                    missing = true;
+                    continue;
+                }
+                some = true;
+                if (best > links.da[i]) links.da[i] = best;
+                if (best > links.en[partner]) links.en[partner] = best;
+            }
+            part_unlinked.back() = some && missing;
+        }
+
     double total = 0.0, matched = 0.0, content = 0.0;
     for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
         const auto& token = claim.tokens[j];
@@ -71,15 +126,25 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     }
     f.claim_cover_idf = total > 0.0 ? matched / total : 0.0;
     f.claim_words = std::log1p(content);
-    std::size_t i = 0;
+
+    bool claim_negated = false, source_negated = false;
+    for (const auto& token : claim.tokens) claim_negated = claim_negated || is_negation(token.lower, false);
+    for (const PreparedSentence* sentence : source)
+        for (const auto& token : sentence->tokens) source_negated = source_negated || is_negation(token.lower, true);
+    f.negation_differs = claim_negated != source_negated ? 1.0 : 0.0;
+
+    i = 0;
     for (const PreparedSentence* sentence : source)
         for (std::size_t k = 0; k < sentence->tokens.size(); ++k, ++i)
             if (const auto& token = sentence->tokens[k]; !token.is_citation) {
                 if (is_identity_token(token, k == 0) && links.da[i] < kIdentityLink) f.source_missing += 1.0;
-                if (!is_function(token, true)) {
-                    f.source_content += 1.0;
-                    if (links.da[i] < kContentLink) f.source_unlinked += 1.0;
+                if (is_function(token, true)) continue;
+                f.source_content += 1.0;
+                if (links.da[i] < kContentLink) {
+                    f.source_unlinked += 1.0;
+                    continue;
                 }
+                if (part_unlinked[i]) f.source_part_unlinked += 1.0;
             }
     return f;
 }
@@ -87,7 +152,8 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
 std::array<double, SupportFeatures::count> SupportFeatures::values() const noexcept {
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
-            std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words};
+            std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words,
+            source_part_unlinked / (source_content + 1.0), negation_differs};
 }
 
 double SupportModel::log_odds(const SupportFeatures& features) const noexcept {
@@ -103,8 +169,8 @@ SupportModel default_support_model() noexcept {
     // Fitted by bench/devset/fit_support.py (docs/scoring.md, "Claim support"): step 1 on the
     // LibreOffice held-out dev half, step 2 (calibration) on it and GIMP help articles.
     SupportModel model;
-    model.weights = {4.2548, -0.8441, -0.4001, -10.3028, -0.0650, -7.1515, 3.3417};  // log_coverage, claim_missing, claim_words, two, clash, source_unlinked_share, pair_words
-    model.intercept = 12.5758;
+    model.weights = {3.8342, -1.0248, -0.4166, -9.6095, 0.4143, -6.3947, 3.2118, -1.4492, -2.2609};  // log_coverage, claim_missing, claim_words, two, clash, source_unlinked_share, pair_words, part_unlinked_share, negation_differs
+    model.intercept = 11.4469;
     return model;
 }
 

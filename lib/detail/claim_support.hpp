@@ -29,6 +29,14 @@ struct SupportFeatures {
     // how many of them have no link of strength >= 0.5 in the claim: what the candidate says
     // that the claim does not.
     double source_content = 0.0, source_unlinked = 0.0;
+    // Compound words of the candidate that are linked to the claim through some of their parts
+    // while another content part has no partner there: a head that matches under a modifier
+    // that differs ("Tegntypografier" for "Paragraph Styles", "Højrekanten" for "top border").
+    double source_part_unlinked = 0.0;
+    // Whether one side is negated and the other not: "ikke", "aldrig", "ingen" … in the
+    // candidate, "not", "never", "no", "non-" … in the claim ("Hvis Kombiner ikke er
+    // markeret" for "When Combine is checked"; "gentaget element" for "non-recurring element").
+    double negation_differs = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
     // geometric mean, on a log scale), the claim's unpartnered identity tokens, its length,
@@ -37,13 +45,16 @@ struct SupportFeatures {
     // `source_unlinked` / (`source_content` + 1): a sentence of another page that shares a
     // few of the claim's words ("Klik", "dialog", "vindue") leaves most of its own words
     // unpartnered; a share, not a count, so that a long sentence is not held against a claim
-    // as such. Last `two` × `claim_words`: a long claim often joins statements, so the cost
+    // as such. Then `two` × `claim_words`: a long claim often joins statements, so the cost
     // of a pair shrinks with the claim's length (a short claim stated by two sentences is
     // unusual).
-    static constexpr std::size_t count = 7;
+    // Then `source_part_unlinked` / (`source_content` + 1): a compound whose modifier
+    // differs, as a share like `source_unlinked_share`; last `negation_differs`.
+    static constexpr std::size_t count = 9;
     std::array<double, count> values() const noexcept;
     static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash",
-                                                             "source_unlinked_share", "pair_words"};
+                                                             "source_unlinked_share", "pair_words", "part_unlinked_share",
+                                                             "negation_differs"};
 };
 
 // `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
