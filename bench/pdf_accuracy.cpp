@@ -3,7 +3,7 @@
 // (tests/typeset/typeset_score.hpp, as bench/typeset_accuracy.cpp scores them).
 //
 //   python3 tests/typeset/make_corpus.py --out build/typeset-corpus
-//   build/bench_pdf_accuracy build/typeset-corpus [--failures N] [--exact-parts]
+//   build/bench_pdf_accuracy build/typeset-corpus [--failures N] [--exact-parts] [--modes pdf,raw]
 //
 // Mode "pdf" reads VARIANT/docNN.pdf with summalign::read_input (poppler, lib/pdf.cpp);
 // "default", "raw" and "layout" read the pdftotext extractions the generator wrote.
@@ -43,15 +43,17 @@ typeset::Score score_mode(const typeset::Corpus& corpus, const std::string& vari
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s CORPUS_DIR [--failures N] [--exact-parts]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s CORPUS_DIR [--failures N] [--exact-parts] [--modes pdf,default,raw,layout]\n", argv[0]);
         return 2;
     }
     std::size_t show_failures = 0;
     bool show_parts = false;
+    std::string only_modes;  // comma-separated; empty: every mode
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--failures" && i + 1 < argc) show_failures = std::strtoul(argv[++i], nullptr, 10);
         else if (arg == "--exact-parts") show_parts = true;
+        else if (arg == "--modes" && i + 1 < argc) only_modes = "," + std::string(argv[++i]) + ",";
         else {
             std::fprintf(stderr, "%s: unknown argument '%s'\n", argv[0], arg.c_str());
             return 2;
@@ -67,6 +69,8 @@ int main(int argc, char** argv) {
     const SentenceScorer scorer(lexicon);
     std::vector<std::string> modes = {"pdf"};
     modes.insert(modes.end(), corpus.modes.begin(), corpus.modes.end());
+    if (!only_modes.empty())
+        std::erase_if(modes, [&](const std::string& m) { return only_modes.find("," + m + ",") == std::string::npos; });
 
     std::size_t articles = 0;
     for (const auto& g : corpus.gold) articles += g["articles"].size();
