@@ -646,7 +646,22 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                     if (text.empty() || text.back() != '-') text += ' ';
                     text += run[++i]->text;
                 }
-            if (!larger(f)) text = wrap_long_heading(text, column_chars);
+            // A bold heading the column wrapped is read whole too ("For at oprette en" |
+            // "afsnitstypografi for kapitelover-" | "skrifter"), a hyphen between lower-case
+            // letters at a break being the typesetter's, then wrapped as the text rules read
+            // headings.
+            if (!larger(f)) {
+                while (i + 1 < run.size() && bold_line(*run[i + 1]) && !larger(*run[i + 1]) &&
+                       std::abs(run[i + 1]->size - f.size) < 0.3 && !gap_before(i + 1) && !indented(*run[i + 1])) {
+                    const std::string& next = run[++i]->text;
+                    const bool broken = text.size() >= 2 && text.back() == '-' && starts_lower(text.substr(text.size() - 2)) &&
+                                        starts_lower(next);
+                    if (broken) text.pop_back();
+                    else if (text.empty() || text.back() != '-') text += ' ';
+                    text += next;
+                }
+                text = wrap_long_heading(text, column_chars);
+            }
             emit_line(text, !last_heading_);
             last_heading_ = true;
             last_ended_paragraph_ = true;
@@ -668,10 +683,10 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             // A line that fills a justified column is no heading and ends no paragraph, though
             // long words can leave it few characters ("Du kan konstruere figurer ved at anvende
             // kommandoen" | "Figurer- Flet, ..."). Where the text rules could read it as a
-            // heading (under 0.95 of the column's characters, a capitalised line after it),
+            // heading (fewer characters than most full lines, a capitalised line after it),
             // the next line is written on it.
             if (justified && f.x1 >= right - 0.6 * body && i + 1 < run.size() && column_chars > 0 &&
-                static_cast<double>(code_points(f.text)) < 0.95 * column_chars && !f.text.empty() && f.text.back() != '-' &&
+                static_cast<double>(code_points(f.text)) < column_chars && !f.text.empty() && f.text.back() != '-' &&
                 !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 && starts_upper_or_digit(run[i + 1]->text) &&
                 !starts_paragraph(i + 1) &&
                 !(run[i + 1]->count() >= 2 && caption_label(run[i + 1]->begin->text, (run[i + 1]->begin + 1)->text)))
