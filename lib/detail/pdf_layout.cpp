@@ -610,15 +610,16 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 if (std::abs(next.size - f.size) >= 0.3 || starts_paragraph(j)) break;
                 // A hyphen at the line end between lower-case letters is a line-break hyphen.
                 // Unless the caption writes the word with its hyphen elsewhere ("Euro-omregner").
-                bool broken = caption.size() >= 2 && caption.back() == '-' && starts_lower(caption.substr(caption.size() - 2)) &&
-                              starts_lower(next.text);
+                const bool word_break = caption.size() >= 2 && caption.back() == '-' &&
+                                        starts_lower(caption.substr(caption.size() - 2)) && starts_lower(next.text);
+                bool broken = word_break;
                 if (broken) {
                     const std::size_t stem = caption.find_last_of(' ') == std::string::npos ? 0 : caption.find_last_of(' ') + 1;
                     const std::string hyphenated = caption.substr(stem) + next.text.substr(0, next.text.find_first_of(" ,.;:)]"));
                     broken = caption.find(hyphenated) == std::string::npos && next.text.find(hyphenated) == std::string::npos;
                 }
                 if (broken) caption.pop_back();
-                else caption += ' ';
+                else if (!word_break) caption += ' ';
                 caption += next.text;
                 closed = short_line(next) && ends_sentence(next.text);
             }
