@@ -255,9 +255,14 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // What stands before the word: a sentence end (or nothing), or an address's "@", "/", ".".
     const char glued = preceding.empty() ? ' ' : preceding.back();
     if (glued == '@' || glued == '/' || glued == '.' || glued == ':') return HyphenDecision::join;
+    // A quotation's first word is capitalised wherever the quotation stands ("Kapitel-|nummer
+    // og navn"), as a sentence's is.
+    const bool opens_quotation = preceding.ends_with('"') || preceding.ends_with('\'') ||
+                                 preceding.ends_with("\xE2\x80\x9C") || preceding.ends_with("\xE2\x80\x9E") ||
+                                 preceding.ends_with("\xC2\xAB") || preceding.ends_with("\xC2\xBB");
     preceding = trim(preceding);
-    const bool opens_sentence = preceding.empty() || preceding.back() == '.' || preceding.back() == '?' ||
-                                preceding.back() == '!' || preceding.back() == ':';
+    const bool opens_sentence = opens_quotation || preceding.empty() || preceding.back() == '.' ||
+                                preceding.back() == '?' || preceding.back() == '!' || preceding.back() == ':';
     // A compound whose first part is a name, inside a sentence: "Data-|fanebladet",
     // "ScriptsForge-|tjeneste", "Kommando-|tasten" (a word of its own or a product name, not
     // a compound such as "Navigatorvin-|duet"). Danish and English write such compounds
