@@ -109,6 +109,7 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(dehyphenator().decide("ScriptsForge", "tjeneste, så", none, "instantiere en ") == HyphenDecision::keep);
     CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", none, "Det er slut. ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("Navigatorvin", "duet.", none, "eller i ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("Funktions", "guiden, som", none, "Åbner ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("Kapitel", "nummer og navn\"", none, "Type og \"") == HyphenDecision::join);
     // A word set in capitals is broken like any other; an abbreviation's parts make no word.
     CHECK(dehyphenator().decide("SAM", "MENKÆDNING, da", none, "forbedring af ") == HyphenDecision::join);

@@ -122,6 +122,12 @@ struct Dehyphenator::Impl {
 
     // English writes open compounds with a hyphen ("long-|term"); Danish closes them
     // ("hud-|autograft" is hudautograft), so only English halves argue for keeping one.
+    bool english_word(std::string_view word) const {
+        if (!english) return false;
+        std::lock_guard<std::mutex> lock(mutex);
+        return spell(*english, std::string(word)) != Verdict::unknown;
+    }
+
     bool both_english_words(std::string_view first, std::string_view second) const {
         if (!english) return false;
         std::lock_guard<std::mutex> lock(mutex);
@@ -268,7 +274,9 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // a compound such as "Navigatorvin-|duet"). Danish and English write such compounds
     // with a hyphen (a closed "Datafanebladet" hides the name); a capital at a sentence's
     // start says nothing.
-    if (!opens_sentence && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
+    // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
+    const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
+    if (!opens_sentence && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
         code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_known &&
         (head_verdict == Impl::Verdict::lexical || inner_capital(head)))
         return HyphenDecision::keep;
