@@ -62,9 +62,45 @@ Sentence whole_sentence(const MappedText& text) {
     return sentence_at(t, 0, t.size());
 }
 
-std::vector<Sentence> sentences_of(const MappedText& text, const Segmenter& segmenter) {
+std::string_view last_word(std::string_view text);
+
+// Whether `word` is a common word rather than a name: the document writes it in lower case
+// somewhere, or the dictionary has it in lower case.
+bool common_word(const Context& context, std::string_view word) {
+    if (word.empty() || !has_lowercase(word)) return false;
+    return context.words.occurs_lowercase(word) || context.dehyphenator.is_dictionary_word(to_lower(word));
+}
+
+// The segmenter takes a capital letter with a full stop before a capitalised word for an
+// initial ("Moustapha S. Kassem"). Between two common words it is a one-letter word ending
+// a sentence ("... den angivne Placering X. Udgangspunktet vender ..."): a first name and a
+// surname are not both words the document or the dictionary writes in lower case.
+std::vector<ByteSpan> split_sentences(const Context& context, const Segmenter& segmenter, std::string_view text) {
+    std::vector<ByteSpan> spans = segmenter.split(text);
+    std::vector<ByteSpan> out;
+    out.reserve(spans.size());
+    for (const ByteSpan& span : spans) {
+        std::size_t begin = span.begin;
+        for (std::size_t i = span.begin + 1; i + 4 < span.end; ++i) {
+            // " X. W": a capital alone before ". " and a capital.
+            if (text[i] != '.' || text[i + 1] != ' ' || text[i - 1] < 'A' || text[i - 1] > 'Z') continue;
+            if (i < 2 || text[i - 2] != ' ' || i - 2 <= begin) continue;
+            const std::string_view next = leading_word(text.substr(i + 2, span.end - i - 2));
+            if (next.size() < 2 || !is_upper(first_code_point(next))) continue;
+            const std::string_view before = last_word(text.substr(begin, i - 2 - begin));
+            if (before.size() < 3 || !common_word(context, before) || !common_word(context, next)) continue;
+            out.push_back({begin, i + 1});
+            begin = i + 2;
+        }
+        out.push_back({begin, span.end});
+    }
+    return out;
+}
+
+std::vector<Sentence> sentences_of(const Context& context, const MappedText& text, const Segmenter& segmenter) {
     std::vector<Sentence> sentences;
-    for (const ByteSpan& span : segmenter.split(text.text())) sentences.push_back(sentence_at(text, span.begin, span.end));
+    for (const ByteSpan& span : split_sentences(context, segmenter, text.text()))
+        sentences.push_back(sentence_at(text, span.begin, span.end));
     return sentences;
 }
 
@@ -308,7 +344,7 @@ void add_body_block(const Context& context, const Block& block, std::vector<Sect
     auto flush = [&] {
         if (paragraph.empty()) return;
         if (sections.empty()) sections.emplace_back();
-        auto sentences = sentences_of(context.join(paragraph), context.danish);
+        auto sentences = sentences_of(context, context.join(paragraph), context.danish);
         auto& target = sections.back().sentences;
         target.insert(target.end(), std::make_move_iterator(sentences.begin()), std::make_move_iterator(sentences.end()));
         paragraph.clear();
@@ -333,10 +369,10 @@ void add_body_block(const Context& context, const Block& block, std::vector<Sect
 // Sentences of a Resumé or Summary text appended to `sentences`. A sentence that opens
 // with a part label ("Resultater:", "Conclusion:") starts a labelled part of the field and
 // loses the label.
-void add_field_sentences(const MappedText& text, const Segmenter& segmenter, std::vector<Sentence>& sentences,
-                         std::vector<FieldPart>& parts) {
+void add_field_sentences(const Context& context, const MappedText& text, const Segmenter& segmenter,
+                         std::vector<Sentence>& sentences, std::vector<FieldPart>& parts) {
     std::string label;
-    for (const ByteSpan& span : segmenter.split(text.text())) {
+    for (const ByteSpan& span : split_sentences(context, segmenter, text.text())) {
         std::size_t begin = span.begin;
         if (const std::size_t skip = part_label_length(text.text().substr(span.begin, span.end - span.begin), label); skip > 0) {
             parts.push_back(FieldPart{label, sentences.size(), sentences.size()});
@@ -372,7 +408,7 @@ Summary parse_summary(const Context& context, const Block& block) {
     if (head.citation && head.abstract_begin == head.citation_end && head.abstract_begin < body.size())
         context.repairs.push_back({Repair::Kind::label_split, rest.source_start(head.citation_end - 1),
                                    rest.source_end(head.citation_end + 1), "pages | abstract"});
-    add_field_sentences(rest.slice(head.abstract_begin, std::max(head.abstract_begin, head.abstract_end)).trimmed(),
+    add_field_sentences(context, rest.slice(head.abstract_begin, std::max(head.abstract_begin, head.abstract_end)).trimmed(),
                         context.english, summary.sentences, summary.parts);
     return summary;
 }
@@ -543,7 +579,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     std::size_t resume_last_line = 0;
     Block summary_block;
     auto add_resume = [&](const Block& lines, std::size_t b) {
-        add_field_sentences(context.join(lines), context.danish, article.resume, article.resume_parts);
+        add_field_sentences(context, context.join(lines), context.danish, article.resume, article.resume_parts);
         state = State::resume;
         resume_end_guessed = guessed[b];
         resume_last_line = lines.back()->number;

@@ -303,7 +303,10 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
         code_point_before(text, text.size(), hyphen_length);
         const std::size_t hyphen_at = line.text.origin(begin + text.size() - hyphen_length);
         const std::string tail(leading_word(next_text));
-        switch (dehyphenator.decide(before, next_text, document_words)) {
+        // The paragraph's text before the broken word: on this line, or else the lines before.
+        std::string_view preceding = text.substr(0, static_cast<std::size_t>(before.data() - text.data()));
+        if (preceding.empty()) preceding = out.text();
+        switch (dehyphenator.decide(before, next_text, document_words, preceding)) {
             case HyphenDecision::join:
                 append_line(text.size() - hyphen_length);
                 repairs.push_back({Repair::Kind::line_break_hyphen_removed, std::min(hyphen_at, next.start), std::max(hyphen_at, next.start),

@@ -282,6 +282,18 @@ TEST_CASE("a Resumé that runs on past its last full line ends where the Summary
     CHECK(cut.resume_parts[1].end == 3);
 }
 
+TEST_CASE("a capital letter with a full stop between common words ends a sentence; in a name it is an initial", "[journal]") {
+    const std::string text =
+        "Punktet flyttes til den angivne Placering Y og Placering X. Udgangspunktet vender altid tilbage. "
+        "Artiklen er skrevet af Moustapha S. Kassem og kolleger.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    REQUIRE(document.articles[0].sections.size() == 1);
+    CHECK(texts(document.articles[0].sections[0].sentences) ==
+          std::vector<std::string>{"Punktet flyttes til den angivne Placering Y og Placering X.", "Udgangspunktet vender altid tilbage.",
+                                   "Artiklen er skrevet af Moustapha S. Kassem og kolleger."});
+}
+
 TEST_CASE("text that is not journal shaped becomes one article of sentences", "[journal][robust]") {
     const std::string text = "Det regner i dag. Vi bliver hjemme.\n\nI morgen skinner solen måske.\n";
     const Document document = parse(text);

@@ -101,6 +101,38 @@ TEST_CASE("the document's own words decide where the dictionary cannot", "[layou
     CHECK(dehyphenator().decide("Hansen", "Lund", product) == HyphenDecision::keep);
 }
 
+TEST_CASE("a real hyphen at a line end is kept where the words and the dictionaries say so", "[layout][hyphen]") {
+    const summalign::DocumentWords none;
+    // A name or product name heading a compound inside a sentence keeps its hyphen; at the
+    // start of a sentence a capital says nothing, and a compound of a compound is no name.
+    CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", none, "Klik på ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("ScriptsForge", "tjeneste, så", none, "instantiere en ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", none, "Det er slut. ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("Navigatorvin", "duet.", none, "eller i ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("Funktions", "guiden, som", none, "Åbner ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("Kapitel", "nummer og navn\"", none, "Type og \"") == HyphenDecision::join);
+    // A word set in capitals is broken like any other; an abbreviation's parts make no word.
+    CHECK(dehyphenator().decide("SAM", "MENKÆDNING, da", none, "forbedring af ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("AG", "GREGER-funktioner.", none, "foretag ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("HLA", "DR antigen", none, "med ") == HyphenDecision::keep);
+    // A suspended compound before a conjunction, also after an abbreviation.
+    CHECK(dehyphenator().decide("ASCII", "eller katakana-tegn", none, "(halv-bredde) ") == HyphenDecision::keep_with_space);
+    // Danish closes compounds: two Danish words are joined ("hud-|autograft", "eksekver-|bare").
+    CHECK(dehyphenator().decide("hud", "autograft, var", none, "behandling med ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("eksekver", "bare programkode", none, "før den ") == HyphenDecision::join);
+    // A chain keeps its hyphen only when its last part is a word: "dato-ac-|ceptmønstre".
+    CHECK(dehyphenator().decide("dato-ac", "ceptmønstre, i", none, "definerede ") == HyphenDecision::join);
+    // Inside an e-mail address no compound rule applies.
+    CHECK(dehyphenator().decide("dadl", "net.dk", none, "E-mail: lw@") == HyphenDecision::join);
+    // The document's spelling of the part up to the next hyphen: "Libre-|Office-program".
+    summalign::DocumentWords product;
+    product.add_text("Åbn LibreOffice og vælg LibreOffice Writer.");
+    CHECK(dehyphenator().decide("Libre", "Office-program.", product, "ethvert ") == HyphenDecision::join);
+    // In running text the paragraph so far is the context.
+    CHECK(joined("Klik på Fjern-\nknappen for at fjerne den.") == "Klik på Fjern-knappen for at fjerne den.");
+    CHECK(joined("Fjern-\nknappen fjerner den.") == "Fjernknappen fjerner den.");
+}
+
 TEST_CASE("the words of a broken line end are not counted as unbroken words", "[layout][hyphen]") {
     const auto layout = summalign::repair_layout(summalign::make_source("med genmanipu-\nlerede celler\n", "t"));
     const summalign::DocumentWords words(layout.lines);

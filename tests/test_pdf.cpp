@@ -376,6 +376,62 @@ TEST_CASE("pdf layout: hand-placed words in two columns with a spanning title an
     CHECK(built.repairs[1].detail == "17 (page 1)");
 }
 
+TEST_CASE("pdf layout: a bold heading as wide as the column and a full line of long words", "[pdf]") {
+    using summalign::detail::pdf::PageWords;
+    using summalign::detail::pdf::TextBuilder;
+    using summalign::detail::pdf::Word;
+    PageWords page;
+    page.width = 400;
+    page.height = 800;
+    // One justified column from x 50 to 350: each line's words spread to both edges.
+    double y = 100;
+    auto set_line = [&](const std::string& line, bool bold, bool justify) {
+        std::vector<std::string> words;
+        for (std::size_t at = 0; at < line.size();) {
+            const std::size_t space = std::min(line.find(' ', at), line.size());
+            words.push_back(line.substr(at, space - at));
+            at = space + 1;
+        }
+        double letters = 0;
+        for (const auto& w : words) letters += 5.0 * static_cast<double>(w.size());
+        const double gap = justify && words.size() > 1 ? (300 - letters) / static_cast<double>(words.size() - 1) : 3;
+        double x = 50;
+        for (const auto& text : words) {
+            Word w;
+            w.text = text;
+            w.x0 = x;
+            w.x1 = x + 5.0 * static_cast<double>(text.size());
+            w.y0 = y - 10;
+            w.y1 = y;
+            w.size = 10;
+            w.bold = bold;
+            w.space_after = true;
+            x = w.x1 + gap;
+            page.words.push_back(std::move(w));
+        }
+        y += 12;
+    };
+    const std::string body = "og teksten i kolonnen er sat med ord af forskellig længde her";  // 60 characters
+    for (int i = 0; i < 4; ++i) set_line(body, false, true);
+    y += 12;  // space above the heading
+    set_line("For at oprette en afsnitstypografi for kapiteloverskrifter", true, false);
+    set_line(body, false, true);
+    set_line("Du kan konstruere figurer ved at anvende kommandoen", false, true);  // 51 characters, full width
+    set_line("Figurer og flere ord af forskellig længde i kolonnen", false, true);
+    set_line(body, false, true);
+    set_line("sidste linje.", false, false);
+    TextBuilder builder;
+    builder.add_page(std::move(page));
+    const auto built = std::move(builder).finish();
+    INFO(built.text);
+    // The heading is written as two short lines, broken before a lower-case word.
+    CHECK(built.text.find("\n\nFor at oprette en afsnitstypografi\nfor kapiteloverskrifter\nog teksten") != std::string::npos);
+    // The full line with few characters goes on with the next line, so it reads as no heading.
+    CHECK(built.text.find("anvende kommandoen Figurer og flere ord") != std::string::npos);
+    // Lines of ordinary length stay lines.
+    CHECK(built.text.find("længde her\nDu kan") != std::string::npos);
+}
+
 TEST_CASE("pdf layout: coordinates that are not numbers and pages without words do not break it", "[pdf]") {
     using summalign::detail::pdf::PageWords;
     using summalign::detail::pdf::TextBuilder;

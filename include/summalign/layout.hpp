@@ -128,6 +128,11 @@ public:
     // `before`: the word ending the line, without its final hyphen ("genmanipu", "IL-3");
     // `after`: what starts the next line ("lerede stamceller [13].").
     HyphenDecision decide(std::string_view before, std::string_view after, const DocumentWords& words) const;
+    // `preceding`: the paragraph's text before the broken word. A word that opens its
+    // sentence has a capital that says nothing about a name; a word inside an e-mail
+    // address or a path is not a compound.
+    HyphenDecision decide(std::string_view before, std::string_view after, const DocumentWords& words,
+                          std::string_view preceding) const;
 
     // Whether Hunspell (Danish or English) accepts `word` as it stands, not only as a
     // compound of other words.

@@ -1,10 +1,12 @@
 // De-hyphenation: the document's own words first, Hunspell (da_DK, en_US) second.
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "detail/layout_unicode.hpp"
@@ -120,6 +122,12 @@ struct Dehyphenator::Impl {
 
     // English writes open compounds with a hyphen ("long-|term"); Danish closes them
     // ("hud-|autograft" is hudautograft), so only English halves argue for keeping one.
+    bool english_word(std::string_view word) const {
+        if (!english) return false;
+        std::lock_guard<std::mutex> lock(mutex);
+        return spell(*english, std::string(word)) != Verdict::unknown;
+    }
+
     bool both_english_words(std::string_view first, std::string_view second) const {
         if (!english) return false;
         std::lock_guard<std::mutex> lock(mutex);
@@ -156,6 +164,45 @@ bool Dehyphenator::is_dictionary_word(std::string_view word) const {
 
 HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view after,
                                     const DocumentWords& words) const {
+    return decide(before, after, words, std::string_view{});
+}
+
+namespace {
+
+// The text up to the first inner hyphen: "Office" of "Office-program".
+std::string_view first_part(std::string_view word) {
+    const auto cut = word.find('-');
+    return cut == std::string_view::npos ? word : word.substr(0, cut);
+}
+
+bool all_upper(std::string_view word) {
+    bool letters = false;
+    for (std::size_t i = 0; i < word.size();) {
+        std::size_t n = 0;
+        const char32_t c = code_point_at(word, i, n);
+        if (is_lower(c)) return false;
+        letters = letters || is_upper(c);
+        i += n;
+    }
+    return letters;
+}
+
+// An upper-case letter after the first: "ScriptsForge", a product or program name.
+bool inner_capital(std::string_view word) {
+    std::size_t n = 0;
+    code_point_at(word, 0, n);
+    for (std::size_t i = n; i < word.size();) {
+        const char32_t c = code_point_at(word, i, n);
+        if (is_upper(c)) return true;
+        i += n;
+    }
+    return false;
+}
+
+}  // namespace
+
+HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view after, const DocumentWords& words,
+                                    std::string_view preceding) const {
     after = trim(after);
     if (after.empty() || before.empty()) return HyphenDecision::keep;
     const char32_t next = first_code_point(after);
@@ -169,30 +216,72 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const std::size_t joined_count = words.count(joined), hyphenated_count = words.count(hyphenated);
     if (joined_count > 0 || hyphenated_count > 0)
         return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
+    // The same for the part up to the next hyphen: "Libre-|Office-program" where the text
+    // writes "LibreOffice" (or "Libre-Office") alone.
+    const std::string_view tail_part = first_part(tail);
+    if (tail_part.size() < tail.size()) {
+        const std::size_t joined_part = words.count(std::string(before) + std::string(tail_part));
+        const std::size_t hyphenated_part = words.count(std::string(before) + "-" + std::string(tail_part));
+        if (joined_part > 0 || hyphenated_part > 0)
+            return hyphenated_part > joined_part ? HyphenDecision::keep : HyphenDecision::join;
+    }
 
-    // "4850-|4852", "anti-|CD34": numbers and capitals do not continue a broken word.
-    if (is_digit(next) || is_upper(next)) return HyphenDecision::keep;
-    // "MSC-|transplantation", "IL-3-|gen": an abbreviation in capitals/digits keeps its hyphen.
-    if (!has_lowercase(before)) return HyphenDecision::keep;
+    // "knogle-|og bruskdefekter", "ASCII-|eller katakana-tegn": a conjunction after the
+    // hyphen means a suspended compound, whatever the first part is.
+    static constexpr std::array<std::string_view, 6> conjunctions = {"og", "eller", "samt", "and", "or", "nor"};
+    for (const std::string_view conjunction : conjunctions)
+        if (tail == conjunction) return HyphenDecision::keep_with_space;
 
     const std::string_view head = [&] {
         const auto cut = before.find_last_of('-');
         return cut == std::string_view::npos ? before : before.substr(cut + 1);
     }();
-    // "knogle-|og bruskdefekter": a conjunction after the hyphen means a suspended compound.
-    static constexpr std::array<std::string_view, 6> conjunctions = {"og", "eller", "samt", "and", "or", "nor"};
-    for (const std::string_view conjunction : conjunctions)
-        if (tail == conjunction) return HyphenDecision::keep_with_space;
+    // "SAM-|MENKÆDNING": a word set in capitals broken like any other; an abbreviation's
+    // parts ("HLA-|DR") do not make a dictionary word.
+    if (is_upper(next) && all_upper(head) && all_upper(tail_part) && code_points(head) >= 2 &&
+        impl_->check(std::string(head) + std::string(tail_part)) == Impl::Verdict::lexical)
+        return HyphenDecision::join;
+    // "4850-|4852", "anti-|CD34": numbers and capitals do not continue a broken word.
+    if (is_digit(next) || is_upper(next)) return HyphenDecision::keep;
+    // "MSC-|transplantation", "IL-3-|gen": an abbreviation in capitals/digits keeps its hyphen.
+    if (!has_lowercase(before)) return HyphenDecision::keep;
 
     // Hunspell judges the last part only: "HSC-transplan-|tation" is about "transplantation".
-    const Impl::Verdict joined_verdict = impl_->check(std::string(head) + std::string(tail));
+    const Impl::Verdict joined_verdict = impl_->check(std::string(head) + std::string(tail_part));
     if (joined_verdict == Impl::Verdict::lexical) return HyphenDecision::join;
-    // A chain of hyphenated parts whose last part would not make a word when joined:
-    // "proof-of-principle-|forsøg".
-    if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown) return HyphenDecision::keep;
+    const Impl::Verdict head_verdict = impl_->check(head);
+    const Impl::Verdict tail_verdict = impl_->check(tail_part);
+    const bool head_known = head_verdict != Impl::Verdict::unknown || words.count(head) > 0;
+    const bool tail_known = tail_verdict != Impl::Verdict::unknown;
+    // A chain of hyphenated parts whose last part is a word, and would not make one joined:
+    // "proof-of-principle-|forsøg" (but "dato-ac-|ceptmønstre" is "acceptmønstre").
+    if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown && head_known && code_points(head) >= 3)
+        return HyphenDecision::keep;
     if (words.is_compound_head(head)) return HyphenDecision::keep;
+    // What stands before the word: a sentence end (or nothing), or an address's "@", "/", ".".
+    const char glued = preceding.empty() ? ' ' : preceding.back();
+    if (glued == '@' || glued == '/' || glued == '.' || glued == ':') return HyphenDecision::join;
+    // A quotation's first word is capitalised wherever the quotation stands ("Kapitel-|nummer
+    // og navn"), as a sentence's is.
+    const bool opens_quotation = preceding.ends_with('"') || preceding.ends_with('\'') ||
+                                 preceding.ends_with("\xE2\x80\x9C") || preceding.ends_with("\xE2\x80\x9E") ||
+                                 preceding.ends_with("\xC2\xAB") || preceding.ends_with("\xC2\xBB");
+    preceding = trim(preceding);
+    const bool opens_sentence = opens_quotation || preceding.empty() || preceding.back() == '.' ||
+                                preceding.back() == '?' || preceding.back() == '!' || preceding.back() == ':';
+    // A compound whose first part is a name, inside a sentence: "Data-|fanebladet",
+    // "ScriptsForge-|tjeneste", "Kommando-|tasten" (a word of its own or a product name, not
+    // a compound such as "Navigatorvin-|duet"). Danish and English write such compounds
+    // with a hyphen (a closed "Datafanebladet" hides the name); a capital at a sentence's
+    // start says nothing.
+    // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
+    const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
+    if (!opens_sentence && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
+        code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_known &&
+        (head_verdict == Impl::Verdict::lexical || inner_capital(head)))
+        return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
-    if (code_points(head) >= 3 && impl_->both_english_words(head, tail)) return HyphenDecision::keep;
+    if (code_points(head) >= 3 && impl_->both_english_words(head, tail_part)) return HyphenDecision::keep;
     // Typesetting splits words far more often than it ends a line on a real hyphen.
     return HyphenDecision::join;
 }

@@ -82,6 +82,38 @@ bool caption_label(std::string_view first, std::string_view second) {
     return !second.empty() && is_ascii_digit(second[0]);
 }
 
+std::size_t code_points(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Whether the first letter of `s` is a capital or a digit (a sentence or a heading may start there).
+bool starts_upper_or_digit(std::string_view s) {
+    if (s.empty()) return false;
+    const auto c = static_cast<unsigned char>(s[0]);
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    // Æ Ø Å É and the other capitals of Latin-1 Supplement (U+00C0-U+00DE).
+    return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 && static_cast<unsigned char>(s[1]) <= 0x9E;
+}
+
+// A heading as wide as the column reads to the text rules as a line of running text. Written
+// as two lines, broken before a lower-case word near its middle, it is the short, wrapped
+// heading those rules know. Returns `text` unchanged when it is short or has no such break.
+std::string wrap_long_heading(const std::string& text, double column_chars) {
+    const double length = static_cast<double>(code_points(text));
+    if (column_chars <= 0 || length < 0.7 * column_chars) return text;
+    std::size_t best = std::string::npos;
+    double best_distance = 0;
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] != ' ' || !starts_lower(std::string_view(text).substr(i + 1))) continue;
+        const double distance = std::abs(static_cast<double>(code_points(std::string_view(text).substr(0, i))) - length / 2);
+        if (best == std::string::npos || distance < best_distance) best = i, best_distance = distance;
+    }
+    if (best == std::string::npos) return text;
+    std::string wrapped = text;
+    wrapped[best] = '\n';
+    return wrapped;
+}
+
 double median(std::vector<double> values) {
     if (values.empty()) return 0;
     const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
@@ -135,7 +167,8 @@ double TextBuilder::body_size() const {
 }
 
 void TextBuilder::emit_line(const std::string& text, bool blank_before) {
-    if (!text_.empty()) text_ += blank_before ? "\n\n" : "\n";
+    if (!text_.empty()) text_ += blank_before ? "\n\n" : (join_next_ ? " " : "\n");
+    join_next_ = false;
     text_ += text;
 }
 
@@ -520,6 +553,19 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     for (std::size_t i = 0; i + 1 < run.size(); ++i)
         if (run[i]->x1 >= right - 0.6 * body) ++full;
     const bool justified = run.size() >= 4 && static_cast<double>(full) >= 0.6 * static_cast<double>(run.size() - 1);
+    // The column in characters, as the text rules measure it: the upper quartile of the
+    // body lines' lengths.
+    double column_chars = 0;
+    {
+        std::vector<double> lengths;
+        for (const Fragment* f : run)
+            if (std::abs(f->size - body) < 0.3) lengths.push_back(static_cast<double>(code_points(f->text)));
+        if (lengths.size() >= 4) {
+            const auto quartile = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 3 / 4);
+            std::nth_element(lengths.begin(), quartile, lengths.end());
+            column_chars = *quartile;
+        }
+    }
 
     auto larger = [&](const Fragment& f) { return f.size >= 1.12 * body && f.text.size() <= 200; };
     auto bold_line = [&](const Fragment& f) { return f.bold && f.text.size() <= 200; };
@@ -563,10 +609,17 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 const Fragment& next = *run[j];
                 if (std::abs(next.size - f.size) >= 0.3 || starts_paragraph(j)) break;
                 // A hyphen at the line end between lower-case letters is a line-break hyphen.
-                const bool broken = caption.size() >= 2 && caption.back() == '-' && starts_lower(caption.substr(caption.size() - 2)) &&
-                                    starts_lower(next.text);
+                // Unless the caption writes the word with its hyphen elsewhere ("Euro-omregner").
+                const bool word_break = caption.size() >= 2 && caption.back() == '-' &&
+                                        starts_lower(caption.substr(caption.size() - 2)) && starts_lower(next.text);
+                bool broken = word_break;
+                if (broken) {
+                    const std::size_t stem = caption.find_last_of(' ') == std::string::npos ? 0 : caption.find_last_of(' ') + 1;
+                    const std::string hyphenated = caption.substr(stem) + next.text.substr(0, next.text.find_first_of(" ,.;:)]"));
+                    broken = caption.find(hyphenated) == std::string::npos && next.text.find(hyphenated) == std::string::npos;
+                }
                 if (broken) caption.pop_back();
-                else caption += ' ';
+                else if (!word_break) caption += ' ';
                 caption += next.text;
                 closed = short_line(next) && ends_sentence(next.text);
             }
@@ -594,6 +647,22 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                     if (text.empty() || text.back() != '-') text += ' ';
                     text += run[++i]->text;
                 }
+            // A bold heading the column wrapped is read whole too ("For at oprette en" |
+            // "afsnitstypografi for kapitelover-" | "skrifter"), a hyphen between lower-case
+            // letters at a break being the typesetter's, then wrapped as the text rules read
+            // headings.
+            if (!larger(f)) {
+                while (i + 1 < run.size() && bold_line(*run[i + 1]) && !larger(*run[i + 1]) &&
+                       std::abs(run[i + 1]->size - f.size) < 0.3 && !gap_before(i + 1) && !indented(*run[i + 1])) {
+                    const std::string& next = run[++i]->text;
+                    const bool broken = text.size() >= 2 && text.back() == '-' && starts_lower(text.substr(text.size() - 2)) &&
+                                        starts_lower(next);
+                    if (broken) text.pop_back();
+                    else if (text.empty() || text.back() != '-') text += ' ';
+                    text += next;
+                }
+                text = wrap_long_heading(text, column_chars);
+            }
             emit_line(text, !last_heading_);
             last_heading_ = true;
             last_ended_paragraph_ = true;
@@ -612,6 +681,17 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             emit_line(words_text(label_end, f.end), false);
         } else {
             emit_line(f.text, paragraph && !last_heading_);
+            // A line that fills a justified column is no heading and ends no paragraph, though
+            // long words can leave it few characters ("Du kan konstruere figurer ved at anvende
+            // kommandoen" | "Figurer- Flet, ..."). Where the text rules could read it as a
+            // heading (fewer characters than most full lines, a capitalised line after it),
+            // the next line is written on it.
+            if (justified && f.x1 >= right - 0.6 * body && i + 1 < run.size() && column_chars > 0 &&
+                static_cast<double>(code_points(f.text)) < column_chars && !f.text.empty() && f.text.back() != '-' &&
+                !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 && starts_upper_or_digit(run[i + 1]->text) &&
+                !starts_paragraph(i + 1) &&
+                !(run[i + 1]->count() >= 2 && caption_label(run[i + 1]->begin->text, (run[i + 1]->begin + 1)->text)))
+                join_next_ = true;
         }
         last_heading_ = false;
         last_ended_paragraph_ = short_line(f) && ends_sentence(f.text);

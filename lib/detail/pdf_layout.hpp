@@ -61,6 +61,7 @@ private:
     bool has_text_ = false;
     bool last_heading_ = false;          // the last line written was a heading or label
     bool last_ended_paragraph_ = true;   // ... ended its paragraph (short and a sentence end)
+    bool join_next_ = false;             // the next line goes on the last one, after a space
     std::size_t page_ = 0;
 };
 
