@@ -47,22 +47,11 @@ namespace {
 using detail::CheckWord;
 using detail::Mention;
 
-std::string read_optional_data_file(const std::string& name) {
-    try {
-        return read_data_file(name);
-    } catch (const Error&) {
-        return {};  // the checker still works on Hunspell alone
-    }
-}
-
-// The candidate index built with the library (cmake/spelling.cmake); none = Hunspell suggests.
-std::filesystem::path optional_spelling_index() {
-    try {
-        return find_data_file(std::string(detail::spelling_index_file_name));
-    } catch (const Error&) {
-        return {};
-    }
-}
+// The Checker's data files (the medical word lists, the candidate index built with the
+// library): a missing one is an Error naming it and the folders looked in (find_data_file),
+// since without it the findings would differ, not just come slower.
+std::string required_data_file(const std::string& name) { return read_data_file(name); }
+std::filesystem::path spelling_index() { return find_data_file(std::string(detail::spelling_index_file_name)); }
 
 // Whether the code point that ends just before byte `at` (or starts at `at`) is a letter or digit.
 bool word_char_before(std::string_view text, std::size_t at) {
@@ -324,9 +313,8 @@ struct Checker::Impl {
     Impl(const Lexicon& lexicon_in, unsigned threads, Messages messages_in)
         : lexicon(&lexicon_in),
           translation_targets(lexicon_in),
-          speller(detail::SpellerOptions{"/usr/share/hunspell", read_optional_data_file("medical-words-en.txt"),
-                                         read_optional_data_file("medical-words-da.txt"), std::max(threads, 1u),
-                                         optional_spelling_index()}),
+          speller(detail::SpellerOptions{lexicon_in.hunspell_dirs(), required_data_file("medical-words-en.txt"),
+                                         required_data_file("medical-words-da.txt"), std::max(threads, 1u), spelling_index()}),
           messages(std::move(messages_in)) {}
 
     std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const;

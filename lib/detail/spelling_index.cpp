@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "detail/hunspell_dictionary.hpp"
 #include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 
@@ -67,15 +68,18 @@ std::size_t lang_index(Lang lang) noexcept { return lang == Lang::da ? 0 : 1; }
 
 }  // namespace
 
-std::uint64_t dictionary_fingerprint(const std::filesystem::path& dictionary_dir) {
+std::uint64_t dictionary_fingerprint(const std::vector<std::filesystem::path>& dictionary_dirs) {
     std::uint64_t h = 1469598103934665603ull;
-    for (const char* name : {"da_DK.dic", "da_DK.aff", "en_US.dic", "en_US.aff", "en_GB.dic", "en_GB.aff"}) {
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(dictionary_dir / name, ec);
-        const std::uint64_t value = ec ? 0 : static_cast<std::uint64_t>(size);
-        for (int i = 0; i < 8; ++i) {
-            h ^= (value >> (8 * i)) & 0xFF;
-            h *= 1099511628211ull;
+    for (const char* name : {"da_DK", "en_US", "en_GB"}) {
+        const auto dic = find_hunspell_dictionary(dictionary_dirs, name);
+        for (const char* extension : {".dic", ".aff"}) {
+            std::error_code ec;
+            const auto size = dic ? std::filesystem::file_size(std::filesystem::path(*dic).replace_extension(extension), ec) : 0;
+            const std::uint64_t value = !dic || ec ? 0 : static_cast<std::uint64_t>(size);
+            for (int i = 0; i < 8; ++i) {
+                h ^= (value >> (8 * i)) & 0xFF;
+                h *= 1099511628211ull;
+            }
         }
     }
     return h;

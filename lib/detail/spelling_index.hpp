@@ -40,10 +40,11 @@ inline constexpr std::uint32_t spelling_index_version = 2;
 inline constexpr std::string_view spelling_index_file_name = "spelling-index.bin";
 
 // A fingerprint of the Hunspell dictionaries an index was built from (the sizes of the .dic
-// and .aff files of da_DK, en_US and en_GB in `dictionary_dir`; not their times, which a
+// and .aff files of da_DK, en_US and en_GB where find_hunspell_dictionary finds them in
+// `dictionary_dirs`, 0 for one not found; not their times, which a
 // reinstall of the same package changes): a reader ignores an index built from other
 // dictionaries than the ones it checks with. A new dictionary of the same sizes goes unseen.
-std::uint64_t dictionary_fingerprint(const std::filesystem::path& dictionary_dir);
+std::uint64_t dictionary_fingerprint(const std::vector<std::filesystem::path>& dictionary_dirs);
 
 // Serialises the word forms of each language (duplicates are dropped).
 std::string encode_spelling_index(const std::vector<std::string>& danish, const std::vector<std::string>& english,
