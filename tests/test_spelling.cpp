@@ -262,6 +262,34 @@ TEST_CASE("identifiers and commands are not taken for slips", "[spelling]") {
     CHECK(a.misspellings().empty());
 }
 
+TEST_CASE("commands, package names and manual pages in code-like surroundings are not taken for slips", "[spelling][code]") {
+    // With the default lexicon: whether a part of a hyphen-joined name is a word of the
+    // language is asked of it too.
+    static const Lexicon lexicon;
+    static const Checker checker(lexicon);
+    auto misspellings = [&](const Article1& a) {
+        std::vector<Finding> out;
+        for (auto& f : checker.check(a.article, a.alignment, a.source))
+            if (f.kind == Finding::Kind::misspelling) out.push_back(f);
+        return out;
+    };
+    // The same words in prose are flagged (the control), so it is their surroundings that count.
+    const auto flagged = misspellings(Article1("Programmet getent virker, og pakken cdrom virker.", "The tools work."));
+    REQUIRE(flagged.size() == 2);
+    CHECK(flagged[0].word == "getent");
+    CHECK(flagged[1].word == "cdrom");
+    // A shell pipe within two tokens, a manual-page section, a hyphen-joined package name
+    // whose other part is no Danish word.
+    CHECK(misspellings(Article1("Kør getent passwd | grep hjem for at se dem.", "The tools work.")).empty());
+    CHECK(misspellings(Article1("Læs manualsiden cdrom(8) først.", "The tools work.")).empty());
+    CHECK(misspellings(Article1("Installér pakken apt-cdrom først.", "The tools work.")).empty());
+    // A slip joined by a hyphen to a Danish word is still a slip.
+    for (const char* text : {"Se farve-paneet her.", "Se tekst-dokumnet her."}) {
+        INFO(text);
+        CHECK(misspellings(Article1(text, "The tools work.")).size() == 1);
+    }
+}
+
 TEST_CASE("a word that splits into known parts is still a slip when the article writes the word it slips from", "[spelling][compound]") {
     // forskelige splits into forske + lige, both Danish; the article writes forskellige.
     const Article1 a("Der er forskelige muligheder.", "There are several options.", "De forskellige farver kan ændres.");
