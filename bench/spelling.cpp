@@ -91,6 +91,19 @@ double thread_cpu_ms() {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
+// CPU time of every thread of the process (the checking threads: nothing else runs then).
+double process_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+// The machine's 1-minute load average (/proc/loadavg): how busy the cores were meanwhile.
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string one;
+    in >> one;
+    return one.empty() ? "?" : one;
+}
 
 struct Loaded {
     std::string name;
@@ -204,7 +217,8 @@ int main(int argc, char** argv) {
 
         // Speed and memory: a fresh Checker per run and thread count.
         std::map<unsigned, std::vector<double>> ms_per_article;
-        std::vector<double> warm_ms, cpu_ms;
+        std::vector<double> warm_ms, cpu_ms, cpu_ms_two, speedup;
+        std::vector<std::string> loads;
         std::vector<double> extra_mb, index_mb;
         std::vector<std::vector<Finding>> typo_findings;
         for (std::size_t r = 0; r < runs; ++r)
@@ -212,9 +226,15 @@ int main(int argc, char** argv) {
                 const double before = rss_mb();
                 const Checker checker(aligner.lexicon(), threads);
                 std::vector<std::vector<Finding>> found;
-                const double cpu_start = thread_cpu_ms();
+                loads.push_back(load_average());
+                const double cpu_start = thread_cpu_ms(), process_cpu_start = process_cpu_ms();
                 const double ms = check_all(checker, typo_files, threads, found);
                 if (threads == 1) cpu_ms.push_back((thread_cpu_ms() - cpu_start) / static_cast<double>(articles));
+                if (threads == 2) {
+                    cpu_ms_two.push_back((process_cpu_ms() - process_cpu_start) / static_cast<double>(articles));
+                    // Two threads against one, both of this run (the load changes between runs).
+                    speedup.push_back(ms_per_article[1].back() / (ms / static_cast<double>(articles)));
+                }
                 ms_per_article[threads].push_back(ms / static_cast<double>(articles));
                 if (threads == 1) {
                     std::vector<std::vector<Finding>> again;
@@ -341,8 +361,13 @@ int main(int argc, char** argv) {
                     1000.0 * double(false_flags) / double(std::max<std::size_t>(clean_words, 1)));
         if (!slips_file.empty()) std::printf(" (and %zu flags of words the source misspells, listed in %s)", slips_found, slips_file.c_str());
         std::printf("\n");
-        std::printf("  check, ms per article (fresh Checker, wall): 1 thread %.2f (CPU %.2f), 2 threads %.2f; again with the same Checker %.2f\n",
-                    median(ms_per_article[1]), median(cpu_ms), median(ms_per_article[2]), median(warm_ms));
+        std::printf("  check, ms per article (fresh Checker, wall): 1 thread %.2f (CPU %.2f), 2 threads %.2f (CPU of both %.2f); again with the same Checker %.2f\n",
+                    median(ms_per_article[1]), median(cpu_ms), median(ms_per_article[2]), median(cpu_ms_two), median(warm_ms));
+        std::string load_list;
+        for (const auto& l : loads) load_list += (load_list.empty() ? "" : " ") + l;
+        std::printf("  two threads against one, wall, same run: %.2fx (runs:", median(speedup));
+        for (const double x : speedup) std::printf(" %.2f", x);
+        std::printf("); load average before each check: %s\n", load_list.c_str());
         // The first run's: later Checkers reuse the memory earlier ones gave back.
         std::printf("  extra resident memory of the first Checker after checking (1 thread): %.1f MB, of which the candidate index %.1f MB\n",
                     extra_mb.front(), index_mb.front());

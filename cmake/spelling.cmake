@@ -1,7 +1,7 @@
 # The spelling candidate index (lib/detail/spelling_index.hpp): built at build time from
 # the installed Hunspell dictionaries and the team's medical word lists, written to
-# ${CMAKE_BINARY_DIR}/data/ where find_data_file looks. Without it the checker falls back to
-# Hunspell's own (slow) suggestions.
+# ${CMAKE_BINARY_DIR}/data/ where find_data_file looks. The Checker needs it (a missing or
+# stale index is an error naming the file: docs/schema.md, "Resources").
 set(SUMMALIGN_HUNSPELL_DIR "/usr/share/hunspell" CACHE PATH "Hunspell dictionaries (da_DK, en_US, en_GB)")
 add_executable(summalign_spelling_index tools/make_spelling_index.cpp)
 target_include_directories(summalign_spelling_index PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/lib)

@@ -47,22 +47,11 @@ namespace {
 using detail::CheckWord;
 using detail::Mention;
 
-std::string read_optional_data_file(const std::string& name) {
-    try {
-        return read_data_file(name);
-    } catch (const Error&) {
-        return {};  // the checker still works on Hunspell alone
-    }
-}
-
-// The candidate index built with the library (cmake/spelling.cmake); none = Hunspell suggests.
-std::filesystem::path optional_spelling_index() {
-    try {
-        return find_data_file(std::string(detail::spelling_index_file_name));
-    } catch (const Error&) {
-        return {};
-    }
-}
+// The Checker's data files (the medical word lists, the candidate index built with the
+// library): a missing one is an Error naming it and the folders looked in (find_data_file),
+// since without it the findings would differ, not just come slower.
+std::string required_data_file(const std::string& name) { return read_data_file(name); }
+std::filesystem::path spelling_index() { return find_data_file(std::string(detail::spelling_index_file_name)); }
 
 // Whether the code point that ends just before byte `at` (or starts at `at`) is a letter or digit.
 bool word_char_before(std::string_view text, std::size_t at) {
@@ -324,9 +313,8 @@ struct Checker::Impl {
     Impl(const Lexicon& lexicon_in, unsigned threads, Messages messages_in)
         : lexicon(&lexicon_in),
           translation_targets(lexicon_in),
-          speller(detail::SpellerOptions{"/usr/share/hunspell", read_optional_data_file("medical-words-en.txt"),
-                                         read_optional_data_file("medical-words-da.txt"), std::max(threads, 1u),
-                                         optional_spelling_index()}),
+          speller(detail::SpellerOptions{lexicon_in.hunspell_dirs(), required_data_file("medical-words-en.txt"),
+                                         required_data_file("medical-words-da.txt"), std::max(threads, 1u), spelling_index()}),
           messages(std::move(messages_in)) {}
 
     std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const;
@@ -358,6 +346,7 @@ struct Checker::Impl {
     void check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
                         const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const;
     std::optional<Finding> judge_suspect(const SpellingSuspect& suspect) const;
+    bool in_code_context(const std::vector<CheckWord>& words, std::size_t i, Lang lang) const;
     bool slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
@@ -569,6 +558,30 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
     return false;
 }
 
+// A word in code-like surroundings is a command, a package or a file name, not a slip of
+// prose: a manual-page section right after it (cdrom(8)), a shell pipe within two tokens
+// (getent passwd | grep), or a hyphen-joined name another part of which is a lower-case
+// token of two letters or more that is no word of the language: Hunspell rejects it or the
+// lexicon lacks it in that language (apt-cdrom; ng-utils and fonts-linex, whose ng and
+// fonts da_DK accepts).
+bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::size_t i, Lang lang) const {
+    auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
+    if (i + 3 < words.size() && words[i + 1].text == "(" && glued(i, i + 1) && words[i + 2].is_number && glued(i + 1, i + 2) &&
+        words[i + 3].text == ")" && glued(i + 2, i + 3))
+        return true;
+    for (std::size_t j = i >= 2 ? i - 2 : 0; j <= i + 2 && j < words.size(); ++j)
+        if (words[j].text == "|") return true;
+    auto foreign_part = [&](const CheckWord& part) {
+        if (!part.is_letters || detail::code_points(part.text) < 2 || detail::count_upper(part.text) > 0) return false;
+        return !speller.acceptable(part.text, lang) || !(lang == Lang::da ? lexicon->has_danish(part.text) : lexicon->has_english(part.text));
+    };
+    for (std::size_t j = i; j >= 2 && words[j - 1].text == "-" && glued(j - 1, j) && glued(j - 2, j - 1); j -= 2)
+        if (foreign_part(words[j - 2])) return true;
+    for (std::size_t j = i; j + 2 < words.size() && words[j + 1].text == "-" && glued(j, j + 1) && glued(j + 1, j + 2); j += 2)
+        if (foreign_part(words[j + 2])) return true;
+    return false;
+}
+
 void Checker::Impl::check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
                                    const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const {
     const std::string& text = sentence.sentence->text;
@@ -611,6 +624,9 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         if (i >= 1 && sentence.words[i - 1].text == "." && sentence.words[i - 1].end == w.begin &&
             (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin))
             continue;
+        // Unless one likely slip from a word the article writes (postfiks-gentagelses-opratorerne
+        // beside operatorerne).
+        if (in_code_context(sentence.words, i, sentence.lang) && !near_article_word()) continue;
         // An English ordinal of a variable (nth, xth, yth).
         if (sentence.lang == Lang::en && detail::code_points(lower) == 3 && lower.ends_with("th")) continue;
         const bool capitalised = detail::starts_upper(w.text);

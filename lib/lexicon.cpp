@@ -44,6 +44,7 @@ struct Lexicon::Impl {
     // the glossary bundled at build time; `binary_sources` says which of its sources count.
     std::optional<detail::MappedLexicon> binary;
     std::uint32_t binary_sources = 0;
+    std::vector<std::filesystem::path> hunspell_dirs;
 
     std::vector<Translation> lookup(const detail::TermTable& table, detail::Direction direction, std::string_view word) const {
         const std::string key = detail::lexicon_key(word);
@@ -76,6 +77,7 @@ struct Lexicon::Impl {
 };
 
 Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()) {
+    impl_->hunspell_dirs = options.hunspell_dirs;
     auto& tables = impl_->tables;
     using Source = Translation::Source;
     if (options.use_learned || options.use_freedict || options.use_glossary) {
@@ -114,6 +116,8 @@ Lexicon::Lexicon(const LexiconOptions& options) : impl_(std::make_unique<Impl>()
 
 Lexicon::~Lexicon() = default;
 Lexicon::Lexicon(Lexicon&&) noexcept = default;
+
+const std::vector<std::filesystem::path>& Lexicon::hunspell_dirs() const noexcept { return impl_->hunspell_dirs; }
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
 std::vector<Translation> Lexicon::da_to_en(std::string_view danish) const {

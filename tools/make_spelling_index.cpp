@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
         const auto danish = forms(dir, {"da_DK"}, medical_da, false);
         const auto english = forms(dir, {"en_US", "en_GB"}, medical_en, true);
         std::filesystem::create_directories(output.parent_path());
-        summalign::detail::write_spelling_index(output, danish, english, summalign::detail::dictionary_fingerprint(dir));
+        summalign::detail::write_spelling_index(output, danish, english, summalign::detail::dictionary_fingerprint({dir}));
         std::cout << "spelling index: " << danish.size() << " Danish and " << english.size() << " English forms (with repeats) -> "
                   << output.string() << '\n';
     } catch (const std::exception& e) {

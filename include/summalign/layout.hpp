@@ -3,6 +3,7 @@
 // source offset: line ends, running heads and page numbers, figure captions spliced into
 // sentences, and line-break hyphens (decided with Hunspell and the document's own words).
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -118,9 +119,11 @@ enum class HyphenDecision {
 // Built once; const and safe to share across threads (Hunspell is guarded by a mutex).
 class Dehyphenator {
 public:
-    // Loads da_DK and en_US from the system's Hunspell directory; without them the
-    // decision rests on the document's words alone.
+    // Loads da_DK and en_US from the system's Hunspell folders (LexiconOptions'
+    // hunspell_dirs default), or from the first of `hunspell_dirs` that has each; without
+    // them the decision rests on the document's words alone (has_dictionaries()).
     Dehyphenator();
+    explicit Dehyphenator(const std::vector<std::filesystem::path>& hunspell_dirs);
     ~Dehyphenator();
     Dehyphenator(Dehyphenator&&) noexcept;
     Dehyphenator& operator=(Dehyphenator&&) noexcept;

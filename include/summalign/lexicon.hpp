@@ -29,6 +29,12 @@ struct LexiconOptions {
     // Where the sources are; the defaults are what an installed system has.
     // FreeDict's dictd databases (freedict-dan-eng, freedict-eng-dan); missing ones are skipped.
     std::filesystem::path freedict_dir = "/usr/share/dictd";
+    // Hunspell's dictionaries (da_DK, en_US, en_GB: Debian's hunspell-da, hunspell-en-us,
+    // hunspell-en-gb), searched first to last; the Checker built on this Lexicon loads each
+    // from the first folder that has it, and fails (Error naming the file and these folders)
+    // when one is in none of them. The spelling index built with the library must come from
+    // the same dictionaries.
+    std::vector<std::filesystem::path> hunspell_dirs = {"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"};
     // Empty: the data file `glossary-da-en.tsv` (find_data_file), skipped when absent.
     std::filesystem::path glossary_file;
     // Empty: the data file `lexicon-learned.bin` (find_data_file), skipped when absent.
@@ -72,6 +78,8 @@ public:
     // caller need not look up the phrases it starts ("bone" -> "bone marrow"). True may be a
     // false alarm (an entry only a source this Lexicon leaves out has).
     bool may_start_danish_term(std::string_view word) const;
+    // LexiconOptions::hunspell_dirs as given: where the Checker finds its dictionaries.
+    const std::vector<std::filesystem::path>& hunspell_dirs() const noexcept;
     bool may_start_english_term(std::string_view word) const;
 
 private:

@@ -1,6 +1,5 @@
 #include "detail/check_spelling.hpp"
 
-#include <hunspell/hunspell.hxx>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include <unordered_set>
 
 #include "detail/check_words.hpp"
+#include "detail/hunspell_dictionary.hpp"
 #include "detail/similarity_memo.hpp"
 #include "detail/spelling_index.hpp"
 #include "summalign/error.hpp"
@@ -27,91 +27,6 @@ constexpr std::size_t longest_word_bytes = 100;
 
 // "da:word": how the memos below key a word of a language.
 std::string lang_key(std::string_view word, Lang lang) { return std::string(to_string(lang)) + ':' + std::string(word); }
-
-// One Hunspell dictionary, loaded `copies` times, each copy behind the mutex its non-const
-// API needs. Verdicts and suggestions (up to 0.16 s for a Danish word) come from whichever
-// copy is free, so that threads meeting different new words need not wait for one another.
-class Dictionary {
-public:
-    Dictionary(const std::filesystem::path& dir, const std::string& name, std::size_t copies = 1) {
-        const auto aff = dir / (name + ".aff"), dic = dir / (name + ".dic");
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(aff, ec) || !std::filesystem::is_regular_file(dic, ec))
-            throw Error(dic.string(), std::nullopt, "Hunspell dictionary not found (install hunspell-da, hunspell-en-us, hunspell-en-gb)");
-        for (std::size_t c = 0; c < std::max<std::size_t>(copies, 1); ++c)
-            copies_.push_back(std::make_unique<Copy>(std::make_unique<Hunspell>(aff.c_str(), dic.c_str())));
-    }
-
-    // Lines "word" or "word model": the second form gives `word` the affixes of the
-    // dictionary word `model` (Hunspell's add_with_affix), e.g. "chondrocyte cell".
-    void add_words(std::string_view list) {
-        for (auto& copy : copies_) {
-            std::lock_guard lock(copy->mutex);
-            std::istringstream lines{std::string(list)};
-            std::string line;
-            while (std::getline(lines, line)) {
-                if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-                std::istringstream fields(line);
-                std::string word, model;
-                if (!(fields >> word)) continue;
-                if (fields >> model)
-                    copy->hunspell->add_with_affix(word, model);
-                else
-                    copy->hunspell->add(word);
-            }
-        }
-    }
-
-    // Verdicts are kept: compound splitting asks about the same heads and tails for every
-    // word, and an archive repeats its vocabulary from article to article. Threads read
-    // kept verdicts in parallel; only asking Hunspell itself takes the dictionary's mutex.
-    bool spell(const std::string& word) const {
-        if (const auto kept = verdicts_.find(word)) return *kept;
-        const bool verdict = with_free_copy([&](Hunspell& hunspell) { return hunspell.spell(word); });
-        verdicts_.store(word, verdict);
-        return verdict;
-    }
-
-    std::vector<std::string> suggest(const std::string& word) const {
-        return with_free_copy([&](Hunspell& hunspell) { return hunspell.suggest(word); });
-    }
-
-    // Whether `word` is a base form (one of Hunspell's stems of it is the word itself): the
-    // form a Danish compound's first part takes (stamcelle-, not stamcellen-).
-    bool is_base_form(const std::string& word) const {
-        if (const auto kept = base_forms_.find(word)) return *kept;
-        const bool verdict = with_free_copy([&](Hunspell& hunspell) {
-            const auto stems = hunspell.stem(word);
-            return std::find(stems.begin(), stems.end(), word) != stems.end();
-        });
-        base_forms_.store(word, verdict);
-        return verdict;
-    }
-
-private:
-    // Runs `ask` on a copy no other thread is using, else on the next one in turn once it is
-    // free. All copies give the same answers; a thread uses one at a time, so with a copy per
-    // thread one is always free.
-    template <typename Ask>
-    std::invoke_result_t<Ask&, Hunspell&> with_free_copy(Ask&& ask) const {
-        for (auto& copy : copies_)
-            if (std::unique_lock lock(copy->mutex, std::try_to_lock); lock.owns_lock()) return ask(*copy->hunspell);
-        Copy& copy = *copies_[next_copy_++ % copies_.size()];
-        std::lock_guard lock(copy.mutex);
-        return ask(*copy.hunspell);
-    }
-
-    struct Copy {
-        explicit Copy(std::unique_ptr<Hunspell> h) : hunspell(std::move(h)) {}
-        std::unique_ptr<Hunspell> hunspell;
-        std::mutex mutex;  // for hunspell
-    };
-    static constexpr std::size_t max_cached_verdicts = 500000;
-    std::vector<std::unique_ptr<Copy>> copies_;
-    mutable std::atomic<std::size_t> next_copy_{0};
-    similarity::ShardedMemo<bool> verdicts_{max_cached_verdicts};
-    similarity::ShardedMemo<bool> base_forms_{max_cached_verdicts};
-};
 
 std::u32string utf8_to_u32(std::string_view utf8) {
     std::u32string out;
@@ -209,9 +124,9 @@ void for_each_light_edit(const std::u32string& word, Visit&& visit) {
 }  // namespace
 
 struct Speller::Impl {
-    Dictionary en_us;
-    Dictionary en_gb;
-    Dictionary da;
+    HunspellDictionary en_us;
+    HunspellDictionary en_gb;
+    HunspellDictionary da;
     static constexpr std::size_t max_cached_suggestions = 20000;
     similarity::ShardedMemo<std::vector<std::string>> suggestions{max_cached_suggestions};  // "lang:word" -> suggestions
     // The words whose suggestions some thread is computing ("lang:word"): a thread meeting
@@ -230,23 +145,19 @@ struct Speller::Impl {
 
     std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
 
-    // The dictionaries are read one after another although that is most of the start-up
-    // time: Hunspell 1.7.1 (Debian 12) shares a reference-counted table between instances
-    // without a lock, so constructing two at once is a data race (fixed upstream in 1.7.2).
+    // Each dictionary loaded once per Speller (`danish_copies` copies of each for as many
+    // threads); the index must match the dictionaries it is used with (SpellerOptions).
     explicit Impl(const SpellerOptions& options)
-        : en_us(options.dictionary_dir, "en_US", options.danish_copies),
-          en_gb(options.dictionary_dir, "en_GB", options.danish_copies),
-          da(options.dictionary_dir, "da_DK", options.danish_copies) {
-        en_us.add_words(options.extra_english);
-        en_gb.add_words(options.extra_english);
-        da.add_words(options.extra_danish);
+        : en_us(options.dictionary_dirs, "en_US", options.danish_copies, options.extra_english),
+          en_gb(options.dictionary_dirs, "en_GB", options.danish_copies, options.extra_english),
+          da(options.dictionary_dirs, "da_DK", options.danish_copies, options.extra_danish) {
         if (!options.index_file.empty()) {
-            try {
-                MappedSpellingIndex mapped(options.index_file);
-                if (mapped.fingerprint() == dictionary_fingerprint(options.dictionary_dir)) index.emplace(std::move(mapped));
-            } catch (const Error&) {
-                // A missing or damaged index costs speed, not answers: Hunspell suggests.
-            }
+            MappedSpellingIndex mapped(options.index_file);  // throws for a missing or damaged file
+            if (mapped.fingerprint() != dictionary_fingerprint(options.dictionary_dirs))
+                throw Error(options.index_file.string(), std::nullopt,
+                            "the spelling index was built from other Hunspell dictionaries than " + da.dic_file().parent_path().string() +
+                                "'s (rebuild it: cmake --build <build> --target summalign_spelling_index_data)");
+            index.emplace(std::move(mapped));
         }
     }
 

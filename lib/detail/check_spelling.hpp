@@ -1,8 +1,7 @@
 #pragma once
 // Is this a word? Hunspell en_US + en_GB (+ the medical word list) for English, hunspell-da
-// (+ its medical list, + compound splitting) for Danish. Hunspell's API is not const, so
-// each dictionary sits behind its own mutex (da_DK may be loaded more than once, see
-// SpellerOptions).
+// (+ its medical list, + compound splitting) for Danish, each dictionary loaded through the
+// one Hunspell wrapper (hunspell_dictionary.hpp: a mutex per loaded copy, see SpellerOptions).
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -11,12 +10,14 @@
 #include <utility>
 #include <vector>
 
+#include "detail/hunspell_dictionary.hpp"
 #include "summalign/segment.hpp"
 
 namespace summalign::detail {
 
 struct SpellerOptions {
-    std::filesystem::path dictionary_dir = "/usr/share/hunspell";
+    // Folders searched for da_DK, en_US and en_GB, first to last (LexiconOptions::hunspell_dirs).
+    std::vector<std::filesystem::path> dictionary_dirs = default_hunspell_dirs();
     // Extra words, one per line (# comments), added to Hunspell with add(); empty = none.
     std::string extra_english;
     std::string extra_danish;
@@ -25,14 +26,15 @@ struct SpellerOptions {
     // taking turns at its mutex (every new word of an archive is asked about).
     std::size_t danish_copies = 1;
     // The candidate index (spelling_index.hpp); empty = none: suggestions then come from
-    // Hunspell's suggest(). An index built from other dictionaries than dictionary_dir's
-    // is not used.
+    // Hunspell's suggest() (the Checker always names one). A file that is missing, damaged
+    // or built from other dictionaries than the ones found in dictionary_dirs is an Error.
     std::filesystem::path index_file;
 };
 
 class Speller {
 public:
-    // Throws Error when a dictionary is missing.
+    // Throws Error when a dictionary is missing, or the index file is missing, damaged or
+    // built from other dictionaries.
     explicit Speller(const SpellerOptions& options);
     ~Speller();
     Speller(Speller&&) noexcept;

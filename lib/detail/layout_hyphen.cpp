@@ -1,6 +1,4 @@
 // De-hyphenation: the document's own words first, Hunspell (da_DK, en_US) second.
-#include <hunspell/hunspell.hxx>
-
 #include <algorithm>
 #include <array>
 #include <filesystem>
@@ -9,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "detail/hunspell_dictionary.hpp"
 #include "detail/layout_unicode.hpp"
 #include "summalign/layout.hpp"
 
@@ -83,35 +82,20 @@ bool DocumentWords::occurs_lowercase(std::string_view word) const {
 }
 
 struct Dehyphenator::Impl {
-    enum class Verdict : char { unknown, compound, lexical };
+    using Verdict = detail::HunspellDictionary::Verdict;
 
-    // Hunspell's spell() is not const (it keeps caches) and slow on long compounds: one
-    // mutex guards both dictionaries and a memo of their answers.
-    mutable std::mutex mutex;
-    std::vector<std::unique_ptr<Hunspell>> dictionaries;
+    // Through the one Hunspell wrapper (detail/hunspell_dictionary.hpp): each dictionary
+    // guards its Hunspell with a mutex and keeps its answers.
+    std::vector<std::unique_ptr<const detail::HunspellDictionary>> dictionaries;
     std::optional<std::size_t> english;  // index into `dictionaries`, when found
-    mutable std::unordered_map<std::string, Verdict> memo;  // dictionary index + word -> verdict
 
-    // Caller holds `mutex`.
-    Verdict spell(std::size_t index, const std::string& word) const {
-        std::string key(1, static_cast<char>('0' + index));
-        key += word;
-        if (const auto it = memo.find(key); it != memo.end()) return it->second;
-        if (memo.size() > 200'000) memo.clear();  // bounded memory on endless input
-        int info = 0;
-        const Verdict verdict = dictionaries[index]->spell(word, &info)
-                                    ? ((info & SPELL_COMPOUND) != 0 ? Verdict::compound : Verdict::lexical)
-                                    : Verdict::unknown;
-        memo.emplace(std::move(key), verdict);
-        return verdict;
-    }
+    Verdict spell(std::size_t index, const std::string& word) const { return dictionaries[index]->verdict(word); }
 
     // The best verdict of any dictionary.
     Verdict check(std::string_view word) const {
         if (word.empty() || dictionaries.empty()) return Verdict::unknown;
         const std::string w(word);
         Verdict best = Verdict::unknown;
-        std::lock_guard<std::mutex> lock(mutex);
         for (std::size_t index = 0; index < dictionaries.size(); ++index) {
             const Verdict verdict = spell(index, w);
             if (verdict == Verdict::lexical) return verdict;
@@ -124,32 +108,25 @@ struct Dehyphenator::Impl {
     // ("hud-|autograft" is hudautograft), so only English halves argue for keeping one.
     bool english_word(std::string_view word) const {
         if (!english) return false;
-        std::lock_guard<std::mutex> lock(mutex);
         return spell(*english, std::string(word)) != Verdict::unknown;
     }
 
     bool both_english_words(std::string_view first, std::string_view second) const {
         if (!english) return false;
-        std::lock_guard<std::mutex> lock(mutex);
         return spell(*english, std::string(first)) == Verdict::lexical &&
                spell(*english, std::string(second)) != Verdict::unknown;
     }
 };
 
-Dehyphenator::Dehyphenator() : impl_(std::make_unique<Impl>()) {
-    static constexpr std::array<std::string_view, 3> directories = {"/usr/share/hunspell", "/usr/share/myspell",
-                                                                    "/usr/share/myspell/dicts"};
+Dehyphenator::Dehyphenator() : Dehyphenator(detail::default_hunspell_dirs()) {}
+
+Dehyphenator::Dehyphenator(const std::vector<std::filesystem::path>& hunspell_dirs) : impl_(std::make_unique<Impl>()) {
     for (const std::string_view language : {"da_DK", "en_US"}) {
-        for (const std::string_view directory : directories) {
-            const std::filesystem::path base = std::filesystem::path(directory) / language;
-            std::error_code ec;
-            if (std::filesystem::exists(base.string() + ".aff", ec) && std::filesystem::exists(base.string() + ".dic", ec)) {
-                impl_->dictionaries.push_back(
-                    std::make_unique<Hunspell>((base.string() + ".aff").c_str(), (base.string() + ".dic").c_str()));
-                if (language == "en_US") impl_->english = impl_->dictionaries.size() - 1;
-                break;
-            }
-        }
+        // A dictionary in none of the folders is left out: the decision then rests on the
+        // document's words (has_dictionaries() says whether any was found).
+        if (!detail::find_hunspell_dictionary(hunspell_dirs, language)) continue;
+        impl_->dictionaries.push_back(std::make_unique<const detail::HunspellDictionary>(hunspell_dirs, language));
+        if (language == "en_US") impl_->english = impl_->dictionaries.size() - 1;
     }
 }
 Dehyphenator::~Dehyphenator() = default;

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "detail/hunspell_dictionary.hpp"
 #include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 
@@ -15,16 +16,32 @@ namespace summalign::detail {
 
 namespace {
 
-constexpr std::size_t header_size = 8 + 4 + 4 + 8 + 8 + 8 + 8 + 2 * 24;
-constexpr std::size_t slot_size = 8;
+constexpr std::size_t header_size = 8 + 4 + 4 + 8 + 8 + 2 * 24;
+constexpr std::size_t slot_size = 4;
+constexpr std::uint32_t empty_slot = 0;
 
-std::uint64_t fnv1a(std::string_view bytes) noexcept {
+// FNV-1a, then a 64-bit finaliser (MurmurHash3's fmix64) so that the high half, which picks
+// the home slot, mixes every byte as well as the low half, which makes the fingerprint.
+std::uint64_t word_hash(std::string_view bytes) noexcept {
     std::uint64_t h = 1469598103934665603ull;
     for (const char c : bytes) {
         h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ull;
     }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
     return h;
+}
+// 1 .. 0xFFFFFFFE: 0 marks an empty slot, and 0xFFFFFFFF (a slot of a damaged file filled
+// with 0xFF bytes) matches no word.
+std::uint32_t slot_fingerprint(std::uint64_t hash) noexcept {
+    return static_cast<std::uint32_t>((hash & 0xFFFFFFFFull) % 0xFFFFFFFEull) + 1;
+}
+std::size_t home_slot(std::uint64_t hash, std::size_t slot_count) noexcept {
+    return static_cast<std::size_t>(((hash >> 32) * static_cast<std::uint64_t>(slot_count)) >> 32);
 }
 
 void put32(std::string& out, std::uint32_t v) {
@@ -51,15 +68,18 @@ std::size_t lang_index(Lang lang) noexcept { return lang == Lang::da ? 0 : 1; }
 
 }  // namespace
 
-std::uint64_t dictionary_fingerprint(const std::filesystem::path& dictionary_dir) {
+std::uint64_t dictionary_fingerprint(const std::vector<std::filesystem::path>& dictionary_dirs) {
     std::uint64_t h = 1469598103934665603ull;
-    for (const char* name : {"da_DK.dic", "da_DK.aff", "en_US.dic", "en_US.aff", "en_GB.dic", "en_GB.aff"}) {
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(dictionary_dir / name, ec);
-        const std::uint64_t value = ec ? 0 : static_cast<std::uint64_t>(size);
-        for (int i = 0; i < 8; ++i) {
-            h ^= (value >> (8 * i)) & 0xFF;
-            h *= 1099511628211ull;
+    for (const char* name : {"da_DK", "en_US", "en_GB"}) {
+        const auto dic = find_hunspell_dictionary(dictionary_dirs, name);
+        for (const char* extension : {".dic", ".aff"}) {
+            std::error_code ec;
+            const auto size = dic ? std::filesystem::file_size(std::filesystem::path(*dic).replace_extension(extension), ec) : 0;
+            const std::uint64_t value = !dic || ec ? 0 : static_cast<std::uint64_t>(size);
+            for (int i = 0; i < 8; ++i) {
+                h ^= (value >> (8 * i)) & 0xFF;
+                h *= 1099511628211ull;
+            }
         }
     }
     return h;
@@ -67,25 +87,20 @@ std::uint64_t dictionary_fingerprint(const std::filesystem::path& dictionary_dir
 
 std::string encode_spelling_index(const std::vector<std::string>& danish, const std::vector<std::string>& english,
                                   std::uint64_t fingerprint) {
-    std::vector<std::string> words[2];
+    std::vector<std::uint64_t> hashes[2];
     for (int l = 0; l < 2; ++l) {
         std::unordered_set<std::string_view> seen;
         for (const auto& w : l == 0 ? danish : english)
-            if (!w.empty() && w.size() < (1u << 16) && seen.insert(w).second) words[l].push_back(w);
+            if (!w.empty() && seen.insert(w).second) hashes[l].push_back(word_hash(w));
     }
-    // Strings first in memory order after the slots; offsets are relative to the strings block.
-    std::string strings;
-    std::vector<std::uint32_t> offsets[2];
-    for (int l = 0; l < 2; ++l)
-        for (const auto& w : words[l]) {
-            offsets[l].push_back(static_cast<std::uint32_t>(strings.size()));
-            strings += w;
-        }
-    if (strings.size() > 0xFFFFFFFFull) throw Error("spelling index", std::nullopt, "too many words");
     std::size_t slot_counts[2];
-    for (int l = 0; l < 2; ++l) slot_counts[l] = std::bit_ceil(std::max<std::size_t>(2 * words[l].size(), 16));
+    for (int l = 0; l < 2; ++l) {
+        // Three quarters full: linear probing then compares ~8.5 slots for an absent word.
+        slot_counts[l] = std::max<std::size_t>(hashes[l].size() + hashes[l].size() / 3 + 1, 16);
+        if (slot_counts[l] > 0xFFFFFFFFull) throw Error("spelling index", std::nullopt, "too many words");
+    }
     const std::size_t slots0 = header_size, slots1 = slots0 + slot_counts[0] * slot_size,
-                      strings_offset = slots1 + slot_counts[1] * slot_size, total = strings_offset + strings.size();
+                      total = slots1 + slot_counts[1] * slot_size;
 
     std::string out;
     out.reserve(total);
@@ -93,27 +108,22 @@ std::string encode_spelling_index(const std::vector<std::string>& danish, const 
     put32(out, spelling_index_version);
     put32(out, 2);
     put64(out, total);
-    put64(out, strings_offset);
-    put64(out, strings.size());
     put64(out, fingerprint);
     const std::size_t slot_offsets[2] = {slots0, slots1};
     for (int l = 0; l < 2; ++l) {
         put64(out, slot_offsets[l]);
         put64(out, slot_counts[l]);
-        put64(out, words[l].size());
+        put64(out, hashes[l].size());
     }
     for (int l = 0; l < 2; ++l) {
-        const std::size_t base = out.size();
-        out.append(slot_counts[l] * slot_size, '\0');
-        const std::size_t mask = slot_counts[l] - 1;
-        for (std::size_t k = 0; k < words[l].size(); ++k) {
-            std::size_t slot = static_cast<std::size_t>(fnv1a(words[l][k])) & mask;
-            while (get32(out, base + slot * slot_size + 4) != 0) slot = (slot + 1) & mask;
-            set32(out, base + slot * slot_size, offsets[l][k]);
-            set32(out, base + slot * slot_size + 4, static_cast<std::uint32_t>(words[l][k].size()));
+        const std::size_t base = out.size(), count = slot_counts[l];
+        out.append(count * slot_size, '\0');
+        for (const std::uint64_t hash : hashes[l]) {
+            std::size_t slot = home_slot(hash, count);
+            while (get32(out, base + slot * slot_size) != empty_slot) slot = slot + 1 == count ? 0 : slot + 1;
+            set32(out, base + slot * slot_size, slot_fingerprint(hash));
         }
     }
-    out += strings;
     return out;
 }
 
@@ -135,41 +145,36 @@ void MappedSpellingIndex::validate(const std::string& name) {
     auto bad = [&](std::size_t offset, std::string_view what) { throw Error(name, offset, fmt::format("bad spelling index: {}", what)); };
     if (bytes_.size() < header_size) bad(0, "shorter than its header");
     if (bytes_.substr(0, 8) != spelling_index_magic) bad(0, "not a spelling index (wrong magic)");
-    if (get32(bytes_, 8) != spelling_index_version) bad(8, "unsupported version");
+    if (get32(bytes_, 8) != spelling_index_version) bad(8, "unsupported version (rebuild it with summalign_spelling_index)");
     if (get32(bytes_, 12) != 2) bad(12, "language count is not 2");
     if (get64(bytes_, 16) != bytes_.size()) bad(16, "file size does not match (truncated?)");
-    const std::uint64_t strings_offset = get64(bytes_, 24), strings_size = get64(bytes_, 32);
-    if (strings_offset > bytes_.size() || strings_size > bytes_.size() - strings_offset) bad(24, "strings outside the file");
-    strings_offset_ = static_cast<std::size_t>(strings_offset);
-    strings_size_ = static_cast<std::size_t>(strings_size);
-    fingerprint_ = get64(bytes_, 40);
+    fingerprint_ = get64(bytes_, 24);
     for (std::size_t l = 0; l < 2; ++l) {
-        const std::size_t at = 48 + l * 24;
+        const std::size_t at = 32 + l * 24;
         const std::uint64_t offset = get64(bytes_, at), count = get64(bytes_, at + 8), words = get64(bytes_, at + 16);
-        if (count == 0 || !std::has_single_bit(count)) bad(at + 8, "slot count is not a power of two");
+        if (count == 0 || count > 0xFFFFFFFFull) bad(at + 8, "slot count is 0 or not below 2^32");
         if (offset > bytes_.size() || count > (bytes_.size() - offset) / slot_size) bad(at, "slots outside the file");
         if (words >= count) bad(at + 16, "more words than free slots allow");
         tables_[l] = Table{static_cast<std::size_t>(offset), static_cast<std::size_t>(count), static_cast<std::size_t>(words)};
-        // The slots themselves are checked when probed (contains()): reading them all here
-        // would make the whole table resident for a handful of lookups per article.
+        // The slots themselves are not read here: that would make the whole table resident
+        // for a handful of lookups per article. Any slot value is safe to probe.
     }
 }
 
 bool MappedSpellingIndex::contains(Lang lang, std::string_view word) const noexcept {
     const Table& table = tables_[lang_index(lang)];
-    if (table.slot_count == 0 || word.empty()) return false;
-    const std::size_t mask = table.slot_count - 1;
-    // The table has free slots (validated: fewer words than slots), so a probe ends; the
+    if (word.empty()) return false;
+    const std::uint64_t hash = word_hash(word);
+    const std::uint32_t wanted = slot_fingerprint(hash);
+    const std::size_t count = table.slot_count;
+    // The table has empty slots (validated: fewer words than slots), so a probe ends; the
     // probe count bounds it even in a damaged file.
-    for (std::size_t slot = static_cast<std::size_t>(fnv1a(word)) & mask, probes = 0; probes < table.slot_count;
-         slot = (slot + 1) & mask, ++probes) {
-        const std::size_t at = table.slots_offset + slot * slot_size;
-        const std::uint32_t length = get32(bytes_, at + 4);
-        if (length == 0) return false;
-        if (length != word.size()) continue;
-        const std::uint32_t offset = get32(bytes_, at);
-        if (offset > strings_size_ || length > strings_size_ - offset) return false;  // a damaged slot answers no
-        if (bytes_.substr(strings_offset_ + offset, length) == word) return true;
+    std::size_t slot = home_slot(hash, count);
+    for (std::size_t probes = 0; probes < count; ++probes) {
+        const std::uint32_t value = get32(bytes_, table.slots_offset + slot * slot_size);
+        if (value == wanted) return true;
+        if (value == empty_slot) return false;
+        slot = slot + 1 == count ? 0 : slot + 1;
     }
     return false;
 }
