@@ -240,11 +240,11 @@ void register_align(CLI::App& app, Action& action, std::string& message_language
             const bool to_stdout = output.to_stdout();
             // On standard output nothing can be taken back: check that every named file is
             // readable UTF-8 before writing anything (a few MB at a time, so this costs a
-            // second read, not memory). Files aligned whole are checked as they are read.
-            const bool streams_files = format == Format::jsonl || format == Format::tsv || format == Format::tmx;
-            if (to_stdout && (files.size() > 1 || streams_files))
+            // second read, not memory). A single PDF is extracted before anything is written;
+            // one among several is extracted here too.
+            if (to_stdout)
                 for (const std::string& file : files)
-                    if (file != "-" && !check_text_file(file)) read_input(file);  // a PDF: extracted whole
+                    if (file != "-" && !check_text_file(file) && files.size() > 1) read_input(file);
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.
