@@ -53,60 +53,6 @@ void write_document(std::ostream& out, Format format, const Document& document,
     });
 }
 
-namespace {
-
-// Bytes that must wait until the end of the output (a document's repairs after its articles,
-// the report's sections after its table of contents): an anonymous temporary file
-// (tmpfile(3): removed by the system however the process ends), so that they cost no memory.
-class Spool {
-public:
-    Spool() = default;
-    Spool(const Spool&) = delete;
-    Spool& operator=(const Spool&) = delete;
-    ~Spool() { reset(); }
-
-    bool empty() const noexcept { return bytes_ == 0; }
-
-    void write(std::string_view bytes) {
-        if (bytes.empty()) return;
-        if (!file_) {
-            file_ = std::tmpfile();
-            if (!file_) throw Error(std::string("cannot create a temporary file: ") + std::strerror(errno));
-        }
-        if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
-            throw Error(std::string("cannot write a temporary file: ") + std::strerror(errno));
-        bytes_ += bytes.size();
-    }
-
-    // Writes everything spooled to `out` and empties the spool.
-    void copy_to(std::ostream& out) {
-        if (!file_) return;
-        if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0)
-            throw Error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
-        std::vector<char> chunk(1 << 16);
-        std::size_t left = bytes_;
-        while (left > 0) {
-            const std::size_t got = std::fread(chunk.data(), 1, std::min(chunk.size(), left), file_);
-            if (got == 0) throw Error("cannot read back a temporary file: it ended early");
-            out.write(chunk.data(), static_cast<std::streamsize>(got));
-            left -= got;
-        }
-        reset();
-    }
-
-    void reset() noexcept {
-        if (file_) std::fclose(file_);
-        file_ = nullptr;
-        bytes_ = 0;
-    }
-
-private:
-    std::FILE* file_ = nullptr;
-    std::size_t bytes_ = 0;
-};
-
-}  // namespace
-
 struct DocumentWriter::Impl {
     Impl(std::ostream& out_, Format format_, ExportOptions options_)
         : out(out_), format(format_), options(std::move(options_)) {}
@@ -120,10 +66,10 @@ struct DocumentWriter::Impl {
     std::size_t documents_begun = 0;
     std::optional<detail::TmxBuilder> tmx;
     // add_repairs: json's pieces of "repairs" (html counts them only).
-    Spool repairs;
+    detail::Spool repairs;
     std::size_t repairs_added = 0;
     // html: the current document's sections and table rows, its findings, whether aligned.
-    Spool html_sections;
+    detail::Spool html_sections;
     std::string html_rows;
     std::size_t html_findings = 0;
     bool html_aligned = false;
