@@ -104,10 +104,12 @@ using ParsedSink = std::function<void(std::vector<Article>&& articles, std::size
 std::size_t parse_stream(const Parser& parser, int fd, const std::string& name, unsigned threads, std::string head,
                          const ParsedSink& sink, std::size_t min_window = 0, const RepairSink& repairs = nullptr);
 
-// A named text file is aligned window by window (align_stream) once it is longer than this:
-// a window of 4 MiB (~500 articles) holds ~40 MB while parsed, where a 200 MB file read whole
-// took 1.77 GB; a file up to this size is parsed whole, as before.
-inline constexpr std::size_t named_file_window = std::size_t{4} << 20;
+// A named text file is read, parsed and aligned window by window (align_stream, parse_stream)
+// once it is longer than this: a window of 2 MiB (~250 articles) costs ~30 MB above the
+// command's ~104 MB of dictionaries (4 MiB windows took a 200 MB file to 160 MB with json, a
+// 2 MiB one takes 9 MB to 133 MB where 4 MiB took 157 MB; reading it whole took 1.77 GB); a
+// file up to this size is parsed whole, as before.
+inline constexpr std::size_t named_file_window = std::size_t{2} << 20;
 
 // A named input file opened for align_stream: its descriptor and first bytes, or nothing when
 // it is a PDF (poppler needs it whole: read_input). Throws Error as read_source does for a
