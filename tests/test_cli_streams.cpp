@@ -8,6 +8,9 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <fstream>
+#include <thread>
+
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -30,7 +33,7 @@ namespace {
 
 const std::string seed = summalign::test::seed_path().string();
 
-Run run_cli(const std::string& arguments, const TempDir& dir) { return summalign::test::run_cli(arguments, dir.path(), 900); }
+Run run_cli(const std::string& arguments, const TempDir& dir, int timeout = 900) { return summalign::test::run_cli(arguments, dir.path(), timeout); }
 
 // Copies of the seed (each followed by a blank line) up to at least `bytes`.
 std::string seed_copies(std::size_t bytes) {
@@ -202,4 +205,25 @@ TEST_CASE("output: -o onto a file with hard links writes it in place, so every n
     CHECK(failed.exit_code == 1);
     CHECK(read_file(other) == printed.out);
     CHECK(other_files(dir.path(), {"out.txt", "other-name.txt", "stdout", "stderr"}).empty());
+}
+
+TEST_CASE("streams: a named pipe given by name is read once, by every subcommand reading text", "[cli][stream]") {
+    if (!cli_built()) return;
+    TempDir dir;
+    const fs::path fifo = dir.path() / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    for (const std::string command : {"align", "check --format text", "parse"}) {
+        INFO(command);
+        const Run from_file = run_cli(command + " " + seed, dir);
+        REQUIRE(from_file.exit_code == 0);
+        // The writer opens the pipe once: a command that read it twice would hang (timeout).
+        std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << read_file(seed); });
+        const Run from_pipe = run_cli(command + " " + fifo.string(), dir, 120);
+        writer.join();
+        CHECK(from_pipe.exit_code == 0);
+        // The same output but for the input's name.
+        std::string expected = from_file.out;
+        for (std::size_t at; (at = expected.find(seed)) != std::string::npos;) expected.replace(at, seed.size(), fifo.string());
+        CHECK(from_pipe.out == expected);
+    }
 }

@@ -400,6 +400,13 @@ void copy_checked_text(int fd, const std::string& name, std::string head, const 
 }
 
 bool check_text_file(const std::string& path) {
+    // A named pipe or a device cannot be read twice: reading it here would leave nothing (or
+    // a writer that has gone: a hang) for the run itself. It is checked as it is read.
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+        !std::filesystem::is_directory(status))
+        return true;
     StreamedFile file(path);
     if (file.is_pdf()) return false;
     copy_checked_text(file.fd(), path, file.take_head(), nullptr);

@@ -134,7 +134,8 @@ private:
 
 // Checks that the text file `path` is what make_source accepts (UTF-8, no NUL, no UTF-16),
 // reading it a few MB at a time; throws the same Error (file and byte offset) make_source
-// would for the whole file. Returns false, having checked nothing, for a PDF.
+// would for the whole file. Returns false, having checked nothing, for a PDF; true, having read
+// nothing, for a named pipe or device (it cannot be read twice; it is checked as it is read).
 bool check_text_file(const std::string& path);
 
 // Reads text from `fd` (after `head`, its first bytes) to its end a few MB at a time, checks
