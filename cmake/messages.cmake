@@ -22,3 +22,43 @@ if(SUMMALIGN_MSGFMT)
 else()
   message(STATUS "msgfmt not found: messages stay English (apt-get install gettext)")
 endif()
+
+# The template for translators, ${CMAKE_BINARY_DIR}/po/summalign.pot: the texts xgettext finds
+# where the code hands them to Messages (translate, t, format_message) or throws them
+# (Error's message, UsageError), joined with every text po/da.po translates today (texts
+# chosen by a condition, `a ? "x" : "y"`, show xgettext only their first branch). A new
+# language starts from it (msginit -i summalign.pot -l sv); po/da.po is brought up to date
+# with `msgmerge -U po/da.po build/po/summalign.pot`. Sources are found anywhere in the tree
+# (not only lib/), so that moving a folder keeps them in.
+find_program(SUMMALIGN_XGETTEXT xgettext)
+find_program(SUMMALIGN_MSGFILTER msgfilter)
+find_program(SUMMALIGN_MSGCAT msgcat)
+if(SUMMALIGN_XGETTEXT AND SUMMALIGN_MSGFILTER AND SUMMALIGN_MSGCAT)
+  file(GLOB_RECURSE SUMMALIGN_POT_SOURCES RELATIVE "${CMAKE_SOURCE_DIR}" CONFIGURE_DEPENDS
+       "${CMAKE_SOURCE_DIR}/lib/*.cpp" "${CMAKE_SOURCE_DIR}/lib/*.hpp" "${CMAKE_SOURCE_DIR}/include/*.hpp"
+       "${CMAKE_SOURCE_DIR}/examples/*.cpp" "${CMAKE_SOURCE_DIR}/examples/*.hpp"
+       "${CMAKE_SOURCE_DIR}/src/*.cpp" "${CMAKE_SOURCE_DIR}/src/*.hpp"
+       "${CMAKE_SOURCE_DIR}/cli/*.cpp" "${CMAKE_SOURCE_DIR}/cli/*.hpp")
+  set(SUMMALIGN_POT "${CMAKE_BINARY_DIR}/po/summalign.pot")
+  set(SUMMALIGN_POT_WORK "${CMAKE_BINARY_DIR}/po/work")
+  add_custom_command(OUTPUT "${SUMMALIGN_POT}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${SUMMALIGN_POT_WORK}"
+    COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
+            "${SUMMALIGN_XGETTEXT}" --from-code=UTF-8 --package-name=summalign --add-comments --sort-by-file
+            --keyword --keyword=translate --keyword=t --keyword=format_message:2 --keyword=Error:3 --keyword=UsageError
+            -o "${SUMMALIGN_POT_WORK}/code.pot" ${SUMMALIGN_POT_SOURCES}
+    COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
+            "${SUMMALIGN_MSGFILTER}" --keep-header -i po/da.po -o "${SUMMALIGN_POT_WORK}/da-texts.pot" sed -e d
+    COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
+            "${SUMMALIGN_MSGCAT}" --use-first -o "${SUMMALIGN_POT}" "${SUMMALIGN_POT_WORK}/code.pot" "${SUMMALIGN_POT_WORK}/da-texts.pot"
+    WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+    DEPENDS ${SUMMALIGN_POT_SOURCES} "${CMAKE_SOURCE_DIR}/po/da.po"
+    COMMENT "Extracting the message template po/summalign.pot"
+    VERBATIM)
+  add_custom_target(summalign_pot ALL DEPENDS "${SUMMALIGN_POT}")
+  if(TARGET test_cli_messages_template)
+    add_dependencies(test_cli_messages_template summalign_pot)
+  endif()
+else()
+  message(STATUS "xgettext/msgfilter/msgcat not found: no message template (apt-get install gettext)")
+endif()

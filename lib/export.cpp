@@ -1,9 +1,14 @@
 #include "summalign/export.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "detail/api_edge.hpp"
 #include "detail/export_common.hpp"
@@ -60,7 +65,25 @@ struct DocumentWriter::Impl {
     bool combined = false;          // between begin_documents() and end_documents()
     std::size_t documents_begun = 0;
     std::optional<detail::TmxBuilder> tmx;
-    std::vector<AlignedArticle> html_articles;  // the HTML report needs all of them at the end
+    // add_repairs: json's pieces of "repairs" (html counts them only).
+    detail::Spool repairs;
+    std::size_t repairs_added = 0;
+    // html: the current document's sections and table rows, its findings, whether aligned.
+    detail::Spool html_sections;
+    std::string html_rows;
+    std::size_t html_findings = 0;
+    bool html_aligned = false;
+
+    std::string html_prefix() const { return combined ? fmt::format("d{}-", documents_begun - 1) : std::string(); }
+    void add_html(const Article& article, std::size_t index, const AlignedArticle* aligned) {
+        const std::string prefix = html_prefix();
+        html_rows += detail::html_contents_row(article, index, aligned, options.messages, prefix);
+        html_sections.write(detail::html_article_text(article, index, aligned, options.messages, prefix));
+        if (aligned) {
+            html_aligned = true;
+            html_findings += aligned->findings.size();
+        }
+    }
 };
 
 DocumentWriter::DocumentWriter(std::ostream& out, Format format, ExportOptions options)
@@ -116,8 +139,18 @@ void DocumentWriter::begin(const Document& document) {
                 if (impl_->combined) impl_->tmx->begin_source(document.source_name, number);
                 else impl_->tmx.emplace(document.source_name, impl_->options);
                 break;
-            case Format::html: impl_->html_articles.clear(); break;
+            case Format::html:
+                impl_->html_sections.reset();
+                impl_->html_rows.clear();
+                impl_->html_findings = 0;
+                impl_->html_aligned = false;
+                // A page of its own starts with its head; several documents share the one
+                // begin_documents() wrote.
+                if (!impl_->combined) detail::write_html_head(impl_->out, document.source_name, impl_->options.messages);
+                break;
         }
+        impl_->repairs.reset();
+        impl_->repairs_added = 0;
     });
 }
 
@@ -159,9 +192,36 @@ void DocumentWriter::add(const Article& article, std::size_t index, const Aligne
                 if (!impl_->tmx) throw Error("DocumentWriter::add before begin");
                 impl_->tmx->add(article, index, aligned);
                 break;
-            case Format::html: impl_->html_articles.push_back(aligned); break;
+            case Format::html: impl_->add_html(article, index, &aligned); break;
         }
         ++impl_->articles_in_document;
+    });
+}
+
+void DocumentWriter::add(const Article& article, std::size_t index) {
+    detail::at_api_edge("DocumentWriter::add", [&] {
+        switch (impl_->format) {
+            case Format::json:
+                detail::write_json_article(impl_->out, detail::json_article_text(article, index, nullptr, impl_->options),
+                                           impl_->articles_in_document == 0, impl_->options);
+                break;
+            case Format::jsonl:
+                impl_->out << detail::jsonl_line(impl_->source_name, article, index, nullptr, impl_->options.include_matches);
+                break;
+            case Format::html: impl_->add_html(article, index, nullptr); break;
+            case Format::tsv:
+            case Format::tmx:
+                throw Error("DocumentWriter::add: " + std::string(to_string(impl_->format)) + " needs aligned articles");
+        }
+        ++impl_->articles_in_document;
+    });
+}
+
+void DocumentWriter::add_repairs(std::span<const Repair> repairs) {
+    detail::at_api_edge("DocumentWriter::add_repairs", [&] {
+        if (impl_->format == Format::json && impl_->options.include_repairs && !repairs.empty())
+            impl_->repairs.write(detail::json_repairs_piece(repairs, impl_->repairs_added == 0, impl_->options));
+        impl_->repairs_added += repairs.size();
     });
 }
 
@@ -175,8 +235,17 @@ void DocumentWriter::end(const Document& document) { end(document, render_end(do
 
 void DocumentWriter::end(const Document& document, std::string_view rendered_end) {
     detail::at_api_edge("DocumentWriter::end", [&] {
+        if (impl_->repairs_added > 0 && !document.repairs.empty())
+            throw Error("DocumentWriter::end: repairs given both by add_repairs and in the Document");
         switch (impl_->format) {
-            case Format::json: detail::write_json_end(impl_->out, rendered_end, impl_->articles_in_document, impl_->options); break;
+            case Format::json:
+                if (impl_->repairs_added > 0) {
+                    detail::write_json_end(impl_->out, "", impl_->articles_in_document, impl_->options);
+                    detail::write_json_spooled_closing(impl_->out, true, [&] { impl_->repairs.copy_to(impl_->out); }, impl_->options);
+                } else {
+                    detail::write_json_end(impl_->out, rendered_end, impl_->articles_in_document, impl_->options);
+                }
+                break;
             case Format::jsonl: break;
             case Format::tsv: break;
             case Format::tmx:
@@ -186,11 +255,19 @@ void DocumentWriter::end(const Document& document, std::string_view rendered_end
                 impl_->tmx.reset();
                 break;
             case Format::html:
-                if (impl_->combined) detail::write_html_part(impl_->out, document, impl_->html_articles, impl_->documents_begun - 1, impl_->options.messages);
-                else detail::write_html(impl_->out, document, impl_->html_articles, impl_->options);
-                impl_->html_articles.clear();
+                if (impl_->combined && impl_->documents_begun > 1) impl_->out << "</main>\n";
+                detail::write_html_part_opening(impl_->out, document.source_name, impl_->articles_in_document,
+                                                impl_->html_aligned, impl_->html_findings,
+                                                document.repairs.size() + impl_->repairs_added, impl_->options.messages);
+                impl_->out << impl_->html_rows;
+                detail::write_html_contents_closing(impl_->out);
+                impl_->html_sections.copy_to(impl_->out);
+                impl_->html_rows.clear();
+                if (!impl_->combined) detail::write_html_tail(impl_->out, impl_->options.messages);
                 break;
         }
+        impl_->repairs.reset();
+        impl_->repairs_added = 0;
     });
 }
 

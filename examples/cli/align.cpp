@@ -116,36 +116,41 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
     for (std::size_t f = 0; f < files.size(); ++f) {
         progress.file(f, files[f]);
         std::optional<Input> input;
-        std::string stdin_head;
-        if (files[f] == "-" && per_article_format) {
-            // A PDF on standard input is read whole (poppler needs random access); text is
-            // streamed on from the bytes read to tell the two apart.
-            stdin_head = read_head(STDIN_FILENO, 5);
-            if (stdin_head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(stdin_head), STDIN_FILENO, "-"));
-        }
-        // Article by article, in bounded memory: standard input as it arrives, and a named text
-        // file in windows of named_file_window bytes (json and html describe a document whole).
+        // Every format reads text article by article, in bounded memory: standard input as it
+        // arrives (jsonl and tsv hand each article on at once; json, tmx and html, which are
+        // complete only at the end anyway, take it in windows like a named file), and a named
+        // text file in windows of named_file_window bytes. A PDF is read whole (poppler needs
+        // random access to it).
         auto stream_articles = [&](int fd, std::string head, std::size_t min_window) {
             Document stream;
             stream.source_name = files[f];
             const Aligner& loaded = aligner();
             begin(stream);
-            align_stream(loaded, fd, files[f], threads, std::move(head),
-                         [&](std::size_t index, const Article& article, AlignedArticle&& aligned) {
-                             writer.add(article, index, aligned);
-                             written();
-                             progress.article(index + 1, std::nullopt);
-                         },
-                         min_window);
+            align_stream(
+                loaded, fd, files[f], threads, std::move(head),
+                [&](std::size_t index, const Article& article, AlignedArticle&& aligned, const StreamWindow&) {
+                    writer.add(article, index, aligned);
+                    written();
+                    progress.article(index + 1, std::nullopt);
+                },
+                min_window, [&](std::vector<Repair>&& repairs) { writer.add_repairs(repairs); });
             writer.end(stream);
         };
-        if (files[f] == "-" && per_article_format && !input) {
-            stream_articles(STDIN_FILENO, std::move(stdin_head), 0);
-            continue;
-        }
-        if (files[f] != "-" && (per_article_format || format == Format::tmx)) {
+        if (files[f] == "-") {
+            std::string head = read_head(STDIN_FILENO, 5);
+            if (head.starts_with("%PDF-")) {
+                input.emplace(read_input_rest(std::move(head), STDIN_FILENO, "-"));
+            } else {
+                stream_articles(STDIN_FILENO, std::move(head), per_article_format ? 0 : named_file_window);
+                continue;
+            }
+        } else {
             StreamedFile file(files[f]);
-            if (!file.is_pdf()) {
+            // json and html take a file of up to one window whole, as before: its articles'
+            // output is then made on the worker threads (render) and its parsing overlaps
+            // the dictionaries' loading. Beyond that, memory matters more.
+            const bool whole = !per_article_format && format != Format::tmx && file.size() <= named_file_window;
+            if (!file.is_pdf() && !whole) {
                 stream_articles(file.fd(), file.take_head(), named_file_window);
                 continue;
             }
@@ -235,11 +240,11 @@ void register_align(CLI::App& app, Action& action, std::string& message_language
             const bool to_stdout = output.to_stdout();
             // On standard output nothing can be taken back: check that every named file is
             // readable UTF-8 before writing anything (a few MB at a time, so this costs a
-            // second read, not memory). Files aligned whole are checked as they are read.
-            const bool streams_files = format == Format::jsonl || format == Format::tsv || format == Format::tmx;
-            if (to_stdout && (files.size() > 1 || streams_files))
+            // second read, not memory). A single PDF is extracted before anything is written;
+            // one among several is extracted here too.
+            if (to_stdout)
                 for (const std::string& file : files)
-                    if (file != "-" && !check_text_file(file)) read_input(file);  // a PDF: extracted whole
+                    if (file != "-" && !check_text_file(file) && files.size() > 1) read_input(file);
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.

@@ -3,7 +3,11 @@
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <memory>
 #include <sstream>
 
@@ -106,58 +110,109 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
             const unsigned threads = thread_count(options->threads);
             Output output(options->output);
+            // On standard output nothing can be taken back: every named file is checked to be
+            // readable UTF-8 first (a few MB at a time: a second read, not memory). With -o
+            // the output appears only once complete anyway.
+            if (output.to_stdout())
+                for (const std::string& file : files)
+                    if (file != "-" && !check_text_file(file) && files.size() > 1) read_input(file);  // a PDF: extracted
             bool failing = false;
             // The dictionaries load while the first file is read and laid out.
             AlignerLoading loading(options->lexicon.options(), threads, messages_for(message_language));
-            // Keys in the order docs/schema.md gives (file, article, then the Finding's).
-            nlohmann::ordered_json all = nlohmann::ordered_json::array();
-            std::ostringstream text;
-            // Everything is read and checked before anything is written, so an unreadable
-            // last file leaves no half-written output.
+            const bool as_text = options->format == "text";
+            std::ostream& out = output.stream();
+            std::size_t reported = 0;
+            // One finding: a line of text, or an element of the JSON array (written as
+            // nlohmann's dump(2) writes the whole array, one element at a time). `at` gives its
+            // line and column, or its page (> 0) for a PDF.
+            auto report = [&](const std::string& name, std::size_t a, const Finding& f, std::size_t page,
+                              const std::function<Position()>& at) {
+                const std::string_view kind = to_string(f.kind);
+                failing = failing || std::find(options->fail_on.begin(), options->fail_on.end(), kind) != options->fail_on.end();
+                if (as_text) {
+                    // A PDF has no lines the user could go to: its page instead.
+                    if (page > 0) {
+                        out << name << ":page " << page;
+                    } else {
+                        const Position position = at();
+                        out << name << ':' << position.line << ':' << position.column;
+                    }
+                    out << ": " << kind << ": " << f.message << '\n';
+                } else {
+                    // Keys in the order docs/schema.md gives (file, article, then the Finding's).
+                    nlohmann::ordered_json object = {{"file", name},
+                                                     {"article", a},
+                                                     {"kind", kind},
+                                                     {"lang", to_string(f.lang)},
+                                                     {"text", f.text},
+                                                     {"word", f.word},
+                                                     {"message", f.message},
+                                                     {"suggestion", f.suggestion},
+                                                     {"start", f.start},
+                                                     {"end", f.end}};
+                    if (page > 0) object["page"] = page;
+                    std::string element = object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+                    out << (reported == 0 ? "[\n  " : ",\n  ");
+                    for (char c : element) {
+                        out << c;
+                        if (c == '\n') out << "  ";
+                    }
+                }
+                ++reported;
+            };
             for (const auto& file : files) {
-                const Input input = read_input(file);
-                const SourceText& source = input.source;
+                // Text, named or on standard input, is checked window by window (bounded
+                // memory, as `align` reads it); a PDF is read whole.
+                std::optional<Input> input;
+                std::optional<StreamedFile> named;
+                std::string head;
+                int fd = STDIN_FILENO;
+                if (file == "-") {
+                    head = read_head(STDIN_FILENO, 5);
+                    if (head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(head), STDIN_FILENO, "-"));
+                } else {
+                    named.emplace(file);
+                    if (named->is_pdf()) input.emplace(read_input(file));
+                    else head = named->take_head(), fd = named->fd();
+                }
+                if (!input) {
+                    const Aligner& aligner = loading.aligner();
+                    // Line starts of the window the articles come from, found once per window.
+                    const char* indexed = nullptr;
+                    std::optional<LineIndex> lines;
+                    align_stream(
+                        aligner, fd, file, threads, std::move(head),
+                        [&](std::size_t a, const Article&, AlignedArticle&& aligned, const StreamWindow& window) {
+                            if (indexed != window.bytes.data()) {
+                                lines.emplace(window.bytes);
+                                indexed = window.bytes.data();
+                            }
+                            for (const Finding& f : aligned.findings)
+                                report(file, a, f, 0, [&] {
+                                    Position at = lines->position(f.start - window.base);
+                                    at.line += window.lines_before;
+                                    return at;
+                                });
+                            output.check();
+                        },
+                        named_file_window);
+                    continue;
+                }
+                const SourceText& source = input->source;
                 DocumentLayout layout(source);
                 Document document = loading.parser().parse(std::move(layout), threads);
-                attach_pages(document, input);
+                attach_pages(document, *input);
                 const LineIndex lines(source.bytes);
                 // With the source, findings get exact word spans in it.
                 align_in_order(loading.aligner(), document.articles, source.bytes, threads,
                                [&](std::size_t a, FinishedArticle&& finished) {
-                    for (const Finding& f : finished.aligned.findings) {
-                        const std::string_view kind = to_string(f.kind);
-                        failing = failing || std::find(options->fail_on.begin(), options->fail_on.end(), kind) !=
-                                                 options->fail_on.end();
-                        const std::size_t page = page_of(input.page_starts, f.start);
-                        if (options->format == "text") {
-                            // A PDF has no lines the user could go to: its page instead.
-                            if (page > 0) {
-                                text << source.name << ":page " << page;
-                            } else {
-                                const Position at = lines.position(f.start);
-                                text << source.name << ':' << at.line << ':' << at.column;
-                            }
-                            text << ": " << to_string(f.kind) << ": " << f.message << '\n';
-                        } else {
-                            all.push_back({{"file", source.name},
-                                           {"article", a},
-                                           {"kind", to_string(f.kind)},
-                                           {"lang", to_string(f.lang)},
-                                           {"text", f.text},
-                                           {"word", f.word},
-                                           {"message", f.message},
-                                           {"suggestion", f.suggestion},
-                                           {"start", f.start},
-                                           {"end", f.end}});
-                            if (page > 0) all.back()["page"] = page;
-                        }
-                    }
-                });
+                                   for (const Finding& f : finished.aligned.findings)
+                                       report(source.name, a, f, page_of(input->page_starts, f.start),
+                                              [&] { return lines.position(f.start); });
+                                   output.check();
+                               });
             }
-            if (options->format == "text")
-                output.stream() << text.str();
-            else
-                output.stream() << all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+            if (!as_text) out << (reported == 0 ? "[]\n" : "\n]\n");
             output.commit();
             finish_now(failing ? 1 : 0);
         };

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,31 @@
 #include "summalign/lexicon.hpp"
 
 namespace summalign::cli {
+namespace {
+
+// The files `arguments` name: each file as given, each directory's *.tsv files (recursively,
+// in path order).
+std::vector<std::string> tsv_files(const std::vector<std::string>& arguments) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const std::string& argument : arguments) {
+        std::error_code error;
+        if (!fs::is_directory(argument, error)) {
+            files.push_back(argument);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(argument, error), end; !error && it != end; it.increment(error))
+            if (it->is_regular_file(error) && it->path().extension() == ".tsv") found.push_back(it->path().string());
+        if (error) throw Error(argument, std::nullopt, "cannot list directory: " + error.message());
+        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .tsv files");
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+}  // namespace
 
 void register_learn_lexicon(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("learn-lexicon", "Learn word translation probabilities (IBM Model 1) from parallel text");
@@ -22,18 +49,27 @@ void register_learn_lexicon(CLI::App& app, Action& action) {
         "  summalign learn-lexicon --libreoffice-help /usr/share/libreoffice/help/da \\\n"
         "      /usr/share/libreoffice/help/en-US --bundle-freedict /usr/share/dictd \\\n"
         "      --bundle-glossary data/glossary-da-en.tsv -o lexicon-learned.bin\n"
-        "  summalign learn-lexicon --tsv pairs.tsv -o mine.bin   # lines: danish<TAB>english");
+        "  summalign learn-lexicon --tsv pairs.tsv -o mine.bin   # lines: danish<TAB>english\n"
+        "  summalign learn-lexicon -o mine.bin pairs/            # every *.tsv under pairs/\n"
+        "\n"
+        "Parallel text files may also be given without --tsv; a directory stands for the *.tsv files\n"
+        "under it (recursively, in path order). -j is accepted like every command's; training runs on\n"
+        "one thread.");
     struct Options {
         std::vector<std::string> help_roots;
         std::vector<std::string> tsv_files;
         std::string output;
         LearnOptions learn;
         bool union_of_directions = false;
+        unsigned threads = 1;
     };
     auto options = std::make_shared<Options>();
     cmd->add_option("--libreoffice-help", options->help_roots, "Danish and English LibreOffice help roots, paragraphs paired by id")
         ->expected(2);
-    cmd->add_option("--tsv", options->tsv_files, "Parallel text file(s): danish<TAB>english per line")->check(CLI::ExistingFile);
+    cmd->add_option("--tsv,TSV", options->tsv_files,
+                    "Parallel text file(s), danish<TAB>english per line, or directories of *.tsv files")
+        ->check(CLI::ExistingPath);
+    add_threads_option(*cmd, options->threads, "accepted like every command's; training runs on one thread");
     cmd->add_option("-o,--output", options->output, "Lexicon file to write")->required();
     cmd->add_option("--iterations", options->learn.iterations, "EM iterations per direction")->capture_default_str()->check(CLI::Range(1, 100));
     cmd->add_option("--min-probability", options->learn.min_probability, "Prune translation probabilities below this")
@@ -58,7 +94,8 @@ void register_learn_lexicon(CLI::App& app, Action& action) {
                 if (corpus.empty())
                     throw Error(options->help_roots[0], std::nullopt, "no paragraph pairs found (are the LibreOffice help packages installed?)");
             }
-            for (const auto& file : options->tsv_files) {
+            thread_count(options->threads);  // warns about a count beyond the cores, like every command
+            for (const auto& file : tsv_files(options->tsv_files)) {
                 auto more = read_parallel_tsv(file);
                 corpus.insert(corpus.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
             }

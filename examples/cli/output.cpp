@@ -158,6 +158,9 @@ Output::Output(const std::string& path) : name_(path) {
     arm_signal_cleanup(temporary_);
     struct stat old {};
     if (exists && ::stat(target_.c_str(), &old) == 0) {
+        // A file with other names (hard links): renaming over one name would split it from
+        // the others, so the complete output is copied into it at commit() instead.
+        copy_into_target_ = old.st_nlink > 1;
         // The replacement keeps what the user set on the file: a 0600 file stays 0600.
         if (::fchown(fd, old.st_uid, old.st_gid) != 0) {
             // Only root may give a file away; an ordinary user's file is theirs anyway.
@@ -206,7 +209,12 @@ void Output::commit() {
         const std::string reason = errno != 0 ? std::strerror(errno) : "write failed";
         throw Error(name_, std::nullopt, "cannot write: " + reason);
     }
-    if (!temporary_.empty()) {
+    if (!temporary_.empty() && copy_into_target_) {
+        copy_temporary_into_target();
+        std::error_code ignored;
+        fs::remove(temporary_, ignored);
+        disarm_signal_cleanup();
+    } else if (!temporary_.empty()) {
         std::error_code error;
         fs::rename(temporary_, target_, error);
         if (error) throw Error(name_, std::nullopt, "cannot rename " + temporary_.string() + ": " + error.message());
@@ -215,6 +223,42 @@ void Output::commit() {
         disarm_signal_cleanup();
     }
     committed_ = true;
+}
+
+void Output::copy_temporary_into_target() {
+    const auto fail = [&](const std::string& what) {
+        throw Error(name_, std::nullopt, fmt::format("{}: {}", what, std::strerror(errno)));
+    };
+    const int from = ::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (from < 0) fail("cannot read " + temporary_.string());
+    const int to = ::open(target_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (to < 0) {
+        ::close(from);
+        fail("cannot open for writing");
+    }
+    std::vector<char> chunk(1 << 16);
+    for (;;) {
+        const ssize_t got = ::read(from, chunk.data(), chunk.size());
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            ::close(from);
+            ::close(to);
+            fail("cannot read " + temporary_.string());
+        }
+        if (got == 0) break;
+        for (ssize_t done = 0; done < got;) {
+            const ssize_t put = ::write(to, chunk.data() + done, static_cast<std::size_t>(got - done));
+            if (put < 0 && errno == EINTR) continue;
+            if (put < 0) {
+                ::close(from);
+                ::close(to);
+                fail("cannot write");
+            }
+            done += put;
+        }
+    }
+    ::close(from);
+    if (::close(to) != 0) fail("cannot write");
 }
 
 void write_output(const std::string& path, std::string_view text) {

@@ -47,6 +47,10 @@ private:
 //    directory and renamed over the target by commit(), so a failed or interrupted run never
 //    leaves a half-written file; the new file keeps the old one's permission bits (and owner,
 //    where the process may set it).
+//    A regular file with several names (hard links) is not renamed over, which would split it
+//    from its other names: commit() copies the complete temporary file into it in place (a
+//    failure before then leaves it as it was; a write error during that copy can leave it cut
+//    and is reported).
 //  - a symbolic link: the file it points to is written as above (the link stays a link).
 //  - a device, FIFO or socket (/dev/null, /dev/stdout, a named pipe): written straight into it,
 //    as it cannot be replaced by renaming (and must not be).
@@ -76,6 +80,8 @@ private:
     std::ostream* stream_ = nullptr;
     bool to_stdout_ = false;
     bool committed_ = false;
+    bool copy_into_target_ = false;  // the target has hard links: copied into, not renamed over
+    void copy_temporary_into_target();
 };
 
 // Writes `text`, the complete output of a command, to `path` as Output does, and commits it.

@@ -1,4 +1,7 @@
+#include <unistd.h>
+
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -45,28 +48,71 @@ void register_parse(CLI::App& app, Action& action) {
                 throw UsageError("--format source prints the text of one file; give one FILE");
             const unsigned threads = thread_count(options->threads);
             Output output(options->output);
-            // Nothing written on standard output can be taken back: every file is read and
-            // checked first (one at a time, so this costs a second read, not memory).
-            if (output.to_stdout() && files.size() > 1)
+            // Nothing written on standard output can be taken back: every named file is
+            // checked first (a few MB at a time, so this costs a second read, not memory; a
+            // PDF among several is extracted).
+            if (output.to_stdout())
                 for (const std::string& file : files)
-                    if (file != "-") read_input(file);
-            const bool combined = files.size() > 1 && options->format == "json";
+                    if (file != "-" && !check_text_file(file) && files.size() > 1) read_input(file);
+            const Format format = options->format == "source" ? Format::json : parse_format(options->format);
+            const bool combined = files.size() > 1 && format == Format::json;
             const Parser parser;
             std::ostream& out = output.stream();
-            if (combined) out << "{\"documents\": [\n";  // as DocumentWriter::begin_documents writes it
+            DocumentWriter writer(out, format);
+            if (combined) writer.begin_documents();
             for (std::size_t f = 0; f < files.size(); ++f) {
-                const Input input = read_input(files[f]);
+                // Text, named or on standard input, is read and parsed in windows of
+                // named_file_window bytes (bounded memory; a text up to one window is parsed
+                // whole); a PDF is read whole.
+                std::optional<Input> input;
+                std::optional<StreamedFile> named;
+                std::string head;
+                int fd = STDIN_FILENO;
+                if (files[f] == "-") {
+                    head = read_head(STDIN_FILENO, 5);
+                    if (head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(head), STDIN_FILENO, "-"));
+                } else {
+                    named.emplace(files[f]);
+                    if (named->is_pdf()) input.emplace(read_input(files[f]));
+                    else head = named->take_head(), fd = named->fd();
+                }
                 if (options->format == "source") {
-                    out << input.source.bytes;
+                    // The text the offsets index: a text file's own bytes (checked as read), a
+                    // PDF's extracted text.
+                    if (input) {
+                        out << input->source.bytes;
+                    } else {
+                        std::size_t copied = 0;
+                        copy_checked_text(fd, files[f], std::move(head), [&](std::string_view bytes) {
+                            out << bytes;
+                            copied += bytes.size();
+                            output.check();
+                        });
+                    }
                     break;
                 }
-                Document document = parser.parse(DocumentLayout(input.source), threads);
-                attach_pages(document, input);
-                if (combined && f > 0) out << ',';
-                write_document(out, parse_format(options->format), document, {});
+                Document document;
+                document.source_name = files[f];
+                if (input) {
+                    document = parser.parse(DocumentLayout(input->source), threads);
+                    attach_pages(document, *input);
+                    writer.begin(document);
+                    for (std::size_t i = 0; i < document.articles.size(); ++i) writer.add(document.articles[i], i);
+                    writer.end(document);
+                } else {
+                    writer.begin(document);
+                    parse_stream(
+                        parser, fd, files[f], threads, std::move(head),
+                        [&](std::vector<Article>&& articles, std::size_t first, const StreamWindow&) {
+                            for (std::size_t i = 0; i < articles.size(); ++i) writer.add(articles[i], first + i);
+                            output.check();
+                        },
+                        named_file_window, [&](std::vector<Repair>&& repairs) { writer.add_repairs(repairs); });
+                    writer.end(document);
+                }
                 output.check();
             }
-            if (combined) out << "]}\n";
+            if (combined) writer.end_documents();
             output.commit();
             finish_now(0);
         };

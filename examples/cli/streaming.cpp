@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -243,10 +245,14 @@ Input read_input_rest(std::string head, int fd, const std::string& name) {
     return Input{std::move(pdf.source), std::move(pdf.page_starts), std::move(pdf.repairs)};
 }
 
-std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads, std::string head,
-                         const StreamSink& sink, std::size_t min_window) {
+namespace {
+
+// parse_stream, with the articles handed over in the offsets of their window.
+std::size_t parse_windows(const Parser& parser, int fd, const std::string& name, unsigned threads, std::string head,
+                          const ParsedSink& sink, std::size_t min_window, const RepairSink& repairs) {
     std::string window = std::move(head);  // the input from the first incomplete article on
     std::size_t base = 0;      // stream offset of window[0]
+    std::size_t lines_before = 0;  // line breaks before window[0]
     std::size_t parsed_size = 0;
     std::size_t emitted = 0;
     bool at_end = false;
@@ -259,20 +265,35 @@ std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name
         if (usable == 0) return;
         parsed_size = usable;
         const SourceText source = window_source(window.substr(0, usable), name, base);
-        Document document = aligner.parser().parse(source);
+        Document document = parser.parse(DocumentLayout(source), threads);
         std::size_t complete = document.articles.size();
         if (!at_end) complete = complete > 0 ? complete - 1 : 0;  // the last one may still grow
-        if (complete == 0) return;
+        if (complete == 0 && !at_end) return;
         const std::size_t cut = at_end ? usable : document.articles[complete].start;
         // An incomplete article starts after the complete ones; were it not so, cutting
         // there would hand the same article over twice.
         if (!at_end && cut <= document.articles[complete - 1].start) return;
-        std::vector<Article> finished(std::make_move_iterator(document.articles.begin()),
-                                      std::make_move_iterator(document.articles.begin() + static_cast<std::ptrdiff_t>(complete)));
-        align_in_order(aligner, finished, source.bytes, threads, [&](std::size_t i, FinishedArticle&& done) {
-            shift_offsets(finished[i], done.aligned.findings, base);
-            sink(emitted++, finished[i], std::move(done.aligned));
-        });
+        if (repairs) {
+            // The repairs of the text handed over; those after the cut are found again with
+            // the rest of their article.
+            std::vector<Repair> handed;
+            for (Repair& repair : document.repairs) {
+                if (!at_end && repair.start >= cut) continue;
+                repair.start += base;
+                repair.end += base;
+                handed.push_back(std::move(repair));
+            }
+            if (!handed.empty()) repairs(std::move(handed));
+        }
+        if (complete > 0) {
+            std::vector<Article> finished(std::make_move_iterator(document.articles.begin()),
+                                          std::make_move_iterator(document.articles.begin() + static_cast<std::ptrdiff_t>(complete)));
+            const StreamWindow held{source.bytes, base, lines_before};
+            const std::size_t first = emitted;
+            emitted += finished.size();
+            sink(std::move(finished), first, held);
+        }
+        lines_before += static_cast<std::size_t>(std::count(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
         window.erase(0, cut);
         base += cut;
         parsed_size = 0;
@@ -306,6 +327,35 @@ std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name
     return emitted;
 }
 
+}  // namespace
+
+std::size_t parse_stream(const Parser& parser, int fd, const std::string& name, unsigned threads, std::string head,
+                         const ParsedSink& sink, std::size_t min_window, const RepairSink& repairs) {
+    return parse_windows(
+        parser, fd, name, threads, std::move(head),
+        [&](std::vector<Article>&& finished, std::size_t first, const StreamWindow& window) {
+            std::vector<Finding> none;
+            for (Article& article : finished) shift_offsets(article, none, window.base);
+            sink(std::move(finished), first, window);
+        },
+        min_window, repairs);
+}
+
+std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads, std::string head,
+                         const StreamSink& sink, std::size_t min_window, const RepairSink& repairs) {
+    return parse_windows(
+        aligner.parser(), fd, name, threads, std::move(head),
+        [&](std::vector<Article>&& finished, std::size_t first, const StreamWindow& window) {
+            // Aligned in the window's offsets (the source it was parsed from), handed over in
+            // the stream's.
+            align_in_order(aligner, finished, window.bytes, threads, [&](std::size_t i, FinishedArticle&& done) {
+                shift_offsets(finished[i], done.aligned.findings, window.base);
+                sink(first + i, finished[i], std::move(done.aligned), window);
+            });
+        },
+        min_window, repairs);
+}
+
 StreamedFile::StreamedFile(const std::string& path) {
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
@@ -313,6 +363,9 @@ StreamedFile::StreamedFile(const std::string& path) {
     if (std::filesystem::is_directory(status)) throw Error(path, std::nullopt, "is a directory, not a text file");
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd_ < 0) throw Error(path, std::nullopt, std::string("cannot open: ") + std::strerror(errno));
+    struct stat file_status {};
+    if (::fstat(fd_, &file_status) == 0 && S_ISREG(file_status.st_mode)) size_ = static_cast<std::size_t>(file_status.st_size);
+    else size_ = std::numeric_limits<std::size_t>::max();  // a pipe or device: no size to go by
     // %PDF- may follow up to 1,024 bytes of junk (is_pdf).
     head_ = read_head(fd_, 1024);
     pdf_ = summalign::is_pdf(head_);
@@ -322,18 +375,16 @@ StreamedFile::~StreamedFile() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-bool check_text_file(const std::string& path) {
-    StreamedFile file(path);
-    if (file.is_pdf()) return false;
-    std::string window = file.take_head();
+void copy_checked_text(int fd, const std::string& name, std::string head, const std::function<void(std::string_view)>& sink) {
+    std::string window = std::move(head);
     std::size_t base = 0;
     std::vector<char> chunk(1 << 16);
     bool at_end = false;
     while (!at_end) {
-        const ssize_t got = ::read(file.fd(), chunk.data(), chunk.size());
+        const ssize_t got = ::read(fd, chunk.data(), chunk.size());
         if (got < 0) {
             if (errno == EINTR) continue;
-            throw Error(path, base + window.size(), std::string("cannot read: ") + std::strerror(errno));
+            throw Error(name, base + window.size(), std::string("cannot read: ") + std::strerror(errno));
         }
         at_end = got == 0;
         window.append(chunk.data(), static_cast<std::size_t>(got));
@@ -341,10 +392,24 @@ bool check_text_file(const std::string& path) {
         // Whole lines only, so that no UTF-8 sequence is cut (a line break is never inside one).
         const std::size_t usable = at_end ? window.size() : window.rfind('\n') + 1;  // npos + 1 == 0
         if (usable == 0) continue;
-        window_source(window.substr(0, usable), path, base);
+        window_source(window.substr(0, usable), name, base);
+        if (sink) sink(std::string_view(window).substr(0, usable));
         window.erase(0, usable);
         base += usable;
     }
+}
+
+bool check_text_file(const std::string& path) {
+    // A named pipe or a device cannot be read twice: reading it here would leave nothing (or
+    // a writer that has gone: a hang) for the run itself. It is checked as it is read.
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+        !std::filesystem::is_directory(status))
+        return true;
+    StreamedFile file(path);
+    if (file.is_pdf()) return false;
+    copy_checked_text(file.fd(), path, file.take_head(), nullptr);
     return true;
 }
 

@@ -76,7 +76,19 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
 // whole stream. Layout statistics (line width, word counts for de-hyphenation, running
 // heads) come from the text held at the time, about two articles, not from the whole
 // input, so a result can differ in detail from aligning the same text as one file.
-using StreamSink = std::function<void(std::size_t index, const Article& article, AlignedArticle&& aligned)>;
+// The text an article handed over by a stream was parsed from: its offsets minus `base`
+// index `bytes`; `lines_before` counts the line breaks of the stream before `base` (for line
+// numbers in the whole stream).
+struct StreamWindow {
+    std::string_view bytes;
+    std::size_t base = 0;
+    std::size_t lines_before = 0;
+};
+using StreamSink =
+    std::function<void(std::size_t index, const Article& article, AlignedArticle&& aligned, const StreamWindow& window)>;
+// The layout repairs of the text handed over with a window's articles, in stream order, with
+// stream offsets (together, every repair of the stream once).
+using RepairSink = std::function<void(std::vector<Repair>&& repairs)>;
 // Reads file descriptor `fd` (named `name` in errors) to its end; returns the number of articles.
 // `head`: bytes of the stream already read from `fd` (read_head), taken as its beginning.
 // `min_window`: text is parsed only once this many bytes are held (or the input ends), so
@@ -84,12 +96,20 @@ using StreamSink = std::function<void(std::size_t index, const Article& article,
 // pauses (standard input). An input no longer than `min_window` is parsed whole, exactly as
 // a file read at once.
 std::size_t align_stream(const Aligner& aligner, int fd, const std::string& name, unsigned threads, std::string head,
-                         const StreamSink& sink, std::size_t min_window = 0);
+                         const StreamSink& sink, std::size_t min_window = 0, const RepairSink& repairs = nullptr);
 
-// A named text file is aligned window by window (align_stream) once it is longer than this:
-// a window of 4 MiB (~500 articles) holds ~40 MB while parsed, where a 200 MB file read whole
-// took 1.77 GB; a file up to this size is parsed whole, as before.
-inline constexpr std::size_t named_file_window = std::size_t{4} << 20;
+// The same without aligning (summalign parse): `sink` gets each window's complete articles,
+// in order, with offsets of the whole stream; `first_index` is the first one's index in it.
+using ParsedSink = std::function<void(std::vector<Article>&& articles, std::size_t first_index, const StreamWindow& window)>;
+std::size_t parse_stream(const Parser& parser, int fd, const std::string& name, unsigned threads, std::string head,
+                         const ParsedSink& sink, std::size_t min_window = 0, const RepairSink& repairs = nullptr);
+
+// A named text file is read, parsed and aligned window by window (align_stream, parse_stream)
+// once it is longer than this: a window of 2 MiB (~250 articles) costs ~30 MB above the
+// command's ~104 MB of dictionaries (4 MiB windows took a 200 MB file to 160 MB with json, a
+// 2 MiB one takes 9 MB to 133 MB where 4 MiB took 157 MB; reading it whole took 1.77 GB); a
+// file up to this size is parsed whole, as before.
+inline constexpr std::size_t named_file_window = std::size_t{2} << 20;
 
 // A named input file opened for align_stream: its descriptor and first bytes, or nothing when
 // it is a PDF (poppler needs it whole: read_input). Throws Error as read_source does for a
@@ -102,18 +122,25 @@ public:
     StreamedFile& operator=(const StreamedFile&) = delete;
     bool is_pdf() const noexcept { return pdf_; }
     int fd() const noexcept { return fd_; }
+    std::size_t size() const noexcept { return size_; }  // in bytes, as the file was when opened
     std::string take_head() { return std::move(head_); }
 
 private:
     int fd_ = -1;
     bool pdf_ = false;
+    std::size_t size_ = 0;
     std::string head_;
 };
 
 // Checks that the text file `path` is what make_source accepts (UTF-8, no NUL, no UTF-16),
 // reading it a few MB at a time; throws the same Error (file and byte offset) make_source
-// would for the whole file. Returns false, having checked nothing, for a PDF.
+// would for the whole file. Returns false, having checked nothing, for a PDF; true, having read
+// nothing, for a named pipe or device (it cannot be read twice; it is checked as it is read).
 bool check_text_file(const std::string& path);
+
+// Reads text from `fd` (after `head`, its first bytes) to its end a few MB at a time, checks
+// each piece as check_text_file does and hands it to `sink` (if any) once checked.
+void copy_checked_text(int fd, const std::string& name, std::string head, const std::function<void(std::string_view)>& sink);
 
 // Reads from `fd` until `count` bytes or the end of input: enough to tell a PDF ("%PDF-")
 // from text on a pipe.

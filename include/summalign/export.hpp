@@ -48,8 +48,9 @@ inline void write_document(std::ostream& out, Format format, const AlignedDocume
 // Writes a document article by article, so that a whole corpus never has to be held
 // aligned (or as one JSON tree) in memory: the bytes are the same as write_document's.
 // json, jsonl and tsv are written as the articles arrive; tmx keeps only its translation
-// units until end(); html needs the whole document for its table of contents and keeps
-// every aligned article until end().
+// units until end(); html writes each article's part of the report to a temporary file as it
+// arrives and keeps only its row of the table of contents, which comes first on the page,
+// until end() writes the page.
 //
 //   DocumentWriter writer(out, Format::jsonl);
 //   writer.begin(document);
@@ -73,6 +74,14 @@ public:
     void begin(const Document& document);
     // `index` is the article's position in its document (JSON "index", TSV/TMX "article").
     void add(const Article& article, std::size_t index, const AlignedArticle& aligned);
+    // An article as parsed, not aligned (summalign parse): json, jsonl and html only (throws
+    // Error for tsv and tmx). A document's articles are all aligned or all not.
+    void add(const Article& article, std::size_t index);
+    // The layout repairs of a document that is read and written in pieces (a stream), in
+    // source order, for one whose Document::repairs given to end() is empty (throws Error
+    // otherwise): json writes them as its "repairs" and html counts them, as if end() had
+    // found them there. They wait in a temporary file, not in memory.
+    void add_repairs(std::span<const Repair> repairs);
     void end(const Document& document);
 
     // add() in two steps, for json, jsonl and tsv (renders_articles()): render() makes the

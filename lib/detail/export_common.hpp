@@ -1,12 +1,18 @@
 #pragma once
 // Helpers shared by the writers of every export format (JSON, JSONL, TSV, TMX, HTML).
+#include <algorithm>
+#include <cerrno>
 #include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "summalign/align.hpp"
+#include "summalign/error.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pipeline.hpp"
 
@@ -41,5 +47,56 @@ std::string xml_safe(std::string_view text);
 
 // Fixed-precision score text ("0.8125"); NaN and infinities become "nan"/"inf".
 std::string score_text(double score);
+
+// Bytes that must wait until the end of the output (a document's repairs after its articles,
+// the report's sections after its table of contents): an anonymous temporary file
+// (tmpfile(3): removed by the system however the process ends), so that they cost no memory.
+class Spool {
+public:
+    Spool() = default;
+    Spool(const Spool&) = delete;
+    Spool& operator=(const Spool&) = delete;
+    ~Spool() { reset(); }
+
+    bool empty() const noexcept { return bytes_ == 0; }
+
+    void write(std::string_view bytes) {
+        if (bytes.empty()) return;
+        if (!file_) {
+            file_ = std::tmpfile();
+            if (!file_) throw Error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+        }
+        if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+            throw Error(std::string("cannot write a temporary file: ") + std::strerror(errno));
+        bytes_ += bytes.size();
+    }
+
+    // Writes everything spooled to `out` and empties the spool.
+    void copy_to(std::ostream& out) {
+        if (!file_) return;
+        if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0)
+            throw Error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
+        std::vector<char> chunk(1 << 16);
+        std::size_t left = bytes_;
+        while (left > 0) {
+            const std::size_t got = std::fread(chunk.data(), 1, std::min(chunk.size(), left), file_);
+            if (got == 0) throw Error("cannot read back a temporary file: it ended early");
+            out.write(chunk.data(), static_cast<std::streamsize>(got));
+            left -= got;
+        }
+        reset();
+    }
+
+    void reset() noexcept {
+        if (file_) std::fclose(file_);
+        file_ = nullptr;
+        bytes_ = 0;
+    }
+
+private:
+    std::FILE* file_ = nullptr;
+    std::size_t bytes_ = 0;
+};
+
 
 }  // namespace summalign::detail

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -237,6 +238,13 @@ std::string counted(std::size_t count, std::string_view noun) {
     return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
+// "3 articles" in the report's language: the catalog holds "{} article" and "{} articles"
+// (Danish, like English, takes the singular for 1 only).
+std::string counted_label(std::size_t count, std::string_view noun, const Messages& messages) {
+    const std::string english = fmt::format("{{}} {}{}", noun, count == 1 ? "" : "s");
+    return html_escape(fmt::format(fmt::runtime(messages.translate(english)), count));
+}
+
 // The page's head: everything before the first document's part.
 void write_page_head(std::ostream& out, std::string_view title, const Messages& messages) {
     out << "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -263,70 +271,85 @@ public:
     // that the documents of one page keep their ids apart.
     HtmlReport(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                const Messages& messages, std::string prefix = {})
-        : out_(out), document_(document), aligned_(aligned), messages_(messages), prefix_(std::move(prefix)) {}
+        : out_(out), document_(&document), aligned_(aligned), messages_(messages), prefix_(std::move(prefix)) {}
+    // For one article alone (DocumentWriter writes a report article by article): only
+    // write_single_article() and write_contents_row() may be called.
+    HtmlReport(std::ostream& out, const Article& article, std::size_t index, const AlignedArticle* aligned,
+               const Messages& messages, std::string prefix = {})
+        : out_(out), single_(&article), single_index_(index), single_aligned_(aligned), messages_(messages),
+          prefix_(std::move(prefix)) {}
+
+    void write_single_article() { write_article(single_index_); }
+    void write_single_contents_row() { write_contents_row(single_index_); }
+
+    // The part's header and the opening of its table of contents, for `article_count` articles
+    // with `findings` findings (`aligned` false: parsed only) and `repairs` layout repairs.
+    static void write_part_opening(std::ostream& out, std::string_view source_name, std::size_t article_count,
+                                   bool aligned, std::size_t findings, std::size_t repairs, const Messages& messages) {
+        const auto t = [&](std::string_view english) { return html_escape(messages.translate(english)); };
+        out << "<header class=\"page\"><h1>" << t("summalign report") << "</h1><div class=\"meta\">"
+            << html_escape(source_name) << " \u00b7 " << counted_label(article_count, "article", messages);
+        if (aligned) out << " \u00b7 " << counted_label(findings, "finding", messages);
+        else out << " \u00b7 " << t("not aligned (parse only)");
+        out << " \u00b7 " << counted_label(repairs, "layout repair", messages) << "</div></header>\n";
+        out << "<main>\n";
+        out << "<nav class=\"toc\"><table><thead><tr><th>#</th><th>" << t("Article") << "</th><th>" << t("Resum\u00e9")
+            << "</th><th>" << t("Summary") << "</th><th>" << t("Mean bead score") << "</th><th>" << t("Supported claims")
+            << "</th><th>" << t("Findings") << "</th></tr></thead><tbody>\n";
+    }
+    static void write_contents_closing(std::ostream& out) { out << "</tbody></table></nav>\n"; }
 
     void write() {
-        write_page_head(out_, document_.source_name, messages_);
+        write_page_head(out_, document_->source_name, messages_);
         write_part();
         write_page_tail(out_, messages_);
     }
 
     // The document's header, table of contents and articles, in a <main> left open.
     void write_part() {
-        write_page_header();
-        out_ << "<main>\n";
-        write_contents();
-        for (std::size_t i = 0; i < document_.articles.size(); ++i) write_article(i);
+        std::size_t findings = 0;
+        for (const AlignedArticle& article : aligned_) findings += article.findings.size();
+        write_part_opening(out_, document_->source_name, document_->articles.size(), !aligned_.empty(), findings,
+                           document_->repairs.size(), messages_);
+        for (std::size_t i = 0; i < document_->articles.size(); ++i) write_contents_row(i);
+        write_contents_closing(out_);
+        for (std::size_t i = 0; i < document_->articles.size(); ++i) write_article(i);
     }
 
 private:
     const AlignedArticle* aligned(std::size_t article) const {
+        if (single_) return single_aligned_;
         return aligned_.empty() ? nullptr : &aligned_[article];
     }
+    const Article& article_at(std::size_t index) const { return single_ ? *single_ : document_->articles[index]; }
 
     std::string article_heading(std::size_t index) const {
-        const Article& article = document_.articles[index];
+        const Article& article = article_at(index);
         if (article.title) return article.title->text;
         if (article.summary && article.summary->title) return article.summary->title->text;
         return fmt::format("Article {} (untitled)", index);
     }
 
-    void write_page_header() {
-        std::size_t findings = 0;
-        for (const AlignedArticle& article : aligned_) findings += article.findings.size();
-        out_ << "<header class=\"page\"><h1>" << t("summalign report") << "</h1><div class=\"meta\">"
-             << html_escape(document_.source_name) << " \u00b7 " << document_.articles.size() << " article"
-             << (document_.articles.size() == 1 ? "" : "s");
-        if (!aligned_.empty()) out_ << " \u00b7 " << findings << " finding" << (findings == 1 ? "" : "s");
-        else out_ << " \u00b7 not aligned (parse only)";
-        out_ << " \u00b7 " << document_.repairs.size() << " layout repairs</div></header>\n";
-    }
-
-    void write_contents() {
-        out_ << "<nav class=\"toc\"><table><thead><tr><th>#</th><th>" << t("Article") << "</th><th>" << t("Resum\u00e9")
-             << "</th><th>" << t("Summary") << "</th><th>" << t("Mean bead score") << "</th><th>" << t("Supported claims")
-             << "</th><th>" << t("Findings") << "</th></tr></thead><tbody>\n";
-        for (std::size_t i = 0; i < document_.articles.size(); ++i) {
-            const Article& article = document_.articles[i];
-            // Numbered from 0 like JSON "index", TSV "article" and TMX x-article.
-            out_ << "<tr><td>" << i << "</td><td><a href=\"#" << prefix_ << "article-" << i << "\">"
-                 << html_escape(article_heading(i)) << "</a></td><td>" << article.resume.size() << "</td><td>"
-                 << summary_sentences(article).size() << "</td>";
-            if (const AlignedArticle* result = aligned(i)) {
-                const auto& beads = result->alignment.resume_summary;
-                double sum = 0.0;
-                for (const Bead& bead : beads) sum += bead.score;
-                const auto supported = std::count_if(result->alignment.support.begin(), result->alignment.support.end(),
-                                                     [](const ClaimSupport& claim) { return claim.supported; });
-                out_ << "<td>" << (beads.empty() ? std::string("\u2013") : score_badge(sum / static_cast<double>(beads.size())))
-                     << "</td><td>" << supported << " / " << result->alignment.support.size() << "</td><td>"
-                     << result->findings.size() << "</td>";
-            } else {
-                out_ << "<td>\u2013</td><td>\u2013</td><td>\u2013</td>";
-            }
-            out_ << "</tr>\n";
+    // The article's row in the table of contents.
+    void write_contents_row(std::size_t i) {
+        const Article& article = article_at(i);
+        // Numbered from 0 like JSON "index", TSV "article" and TMX x-article.
+        out_ << "<tr><td>" << i << "</td><td><a href=\"#" << prefix_ << "article-" << i << "\">"
+             << html_escape(article_heading(i)) << "</a></td><td>" << article.resume.size() << "</td><td>"
+             << summary_sentences(article).size() << "</td>";
+        if (const AlignedArticle* result = aligned(i)) {
+            const auto& beads = result->alignment.resume_summary;
+            double sum = 0.0;
+            for (const Bead& bead : beads) sum += bead.score;
+            const auto supported = std::count_if(result->alignment.support.begin(), result->alignment.support.end(),
+                                                 [](const ClaimSupport& claim) { return claim.supported; });
+            out_ << "<td>" << (beads.empty() ? std::string("\u2013") : score_badge(sum / static_cast<double>(beads.size())))
+                 << "</td><td>" << supported << " / " << result->alignment.support.size() << "</td><td>"
+                 << result->findings.size() << "</td>";
+        } else {
+            out_ << "<td>\u2013</td><td>\u2013</td><td>\u2013</td>";
         }
-        out_ << "</tbody></table></nav>\n";
+        out_ << "</tr>\n";
     }
 
     // The findings of one article that concern a sentence: same language and a source span
@@ -386,7 +409,7 @@ private:
     }
 
     void write_article(std::size_t index) {
-        const Article& article = document_.articles[index];
+        const Article& article = article_at(index);
         const AlignedArticle* result = aligned(index);
         out_ << "<section class=\"article\" id=\"" << prefix_ << "article-" << index << "\">\n";
         if (article.kind) out_ << "<div class=\"kind\">" << html_escape(*article.kind) << "</div>\n";
@@ -462,7 +485,7 @@ private:
 
     // The id of the sentence element a finding concerns, if it is shown.
     std::optional<std::string> finding_target(std::size_t index, const Finding& finding) const {
-        const Article& article = document_.articles[index];
+        const Article& article = article_at(index);
         auto contains = [&finding](const Sentence& sentence) {
             return (finding.start >= sentence.start && finding.end <= sentence.end && finding.end > finding.start) ||
                    (!finding.text.empty() && finding.text == sentence.text);
@@ -515,7 +538,7 @@ private:
     }
 
     void write_pair(std::size_t index, const AlignedArticle* result) {
-        const Article& article = document_.articles[index];
+        const Article& article = article_at(index);
         const auto& english = summary_sentences(article);
         if (article.resume.empty() && english.empty()) return;
 
@@ -568,7 +591,7 @@ private:
     }
 
     void write_heat_map(std::size_t index, const AlignedArticle& result) {
-        const Article& article = document_.articles[index];
+        const Article& article = article_at(index);
         const std::size_t rows = article.resume.size();
         const std::size_t columns = summary_sentences(article).size();
         if (rows == 0 || columns == 0) return;
@@ -629,7 +652,7 @@ private:
     }
 
     void write_support(std::size_t index, const AlignedArticle& result) {
-        const Article& article = document_.articles[index];
+        const Article& article = article_at(index);
         const auto& english = summary_sentences(article);
         if (result.alignment.support.empty()) return;
         const auto supported = std::count_if(result.alignment.support.begin(), result.alignment.support.end(),
@@ -662,7 +685,7 @@ private:
     }
 
     void write_body(std::size_t index, const AlignedArticle* result) {
-        const Article& article = document_.articles[index];
+        const Article& article = article_at(index);
         std::set<std::pair<std::size_t, std::size_t>> evidence;
         if (result) {
             for (const ClaimSupport& claim : result->alignment.support) {
@@ -702,7 +725,10 @@ private:
     std::string a_(std::size_t index) const { return fmt::format("{}a{}", prefix_, index); }
 
     std::ostream& out_;
-    const Document& document_;
+    const Document* document_ = nullptr;
+    const Article* single_ = nullptr;  // one article alone, else null
+    std::size_t single_index_ = 0;
+    const AlignedArticle* single_aligned_ = nullptr;
     std::span<const AlignedArticle> aligned_;
     const Messages& messages_;
     std::string prefix_;
@@ -746,5 +772,26 @@ void write_html_part(std::ostream& out, const Document& document, std::span<cons
 }
 
 void write_html_tail(std::ostream& out, const Messages& messages) { write_page_tail(out, messages); }
+
+std::string html_article_text(const Article& article, std::size_t index, const AlignedArticle* aligned,
+                              const Messages& messages, std::string_view prefix) {
+    std::ostringstream out;
+    HtmlReport(out, article, index, aligned, messages, std::string(prefix)).write_single_article();
+    return std::move(out).str();
+}
+
+std::string html_contents_row(const Article& article, std::size_t index, const AlignedArticle* aligned,
+                              const Messages& messages, std::string_view prefix) {
+    std::ostringstream out;
+    HtmlReport(out, article, index, aligned, messages, std::string(prefix)).write_single_contents_row();
+    return std::move(out).str();
+}
+
+void write_html_part_opening(std::ostream& out, std::string_view source_name, std::size_t article_count, bool aligned,
+                             std::size_t findings, std::size_t repairs, const Messages& messages) {
+    HtmlReport::write_part_opening(out, source_name, article_count, aligned, findings, repairs, messages);
+}
+
+void write_html_contents_closing(std::ostream& out) { HtmlReport::write_contents_closing(out); }
 
 }  // namespace summalign::detail

@@ -27,4 +27,16 @@ void write_html_part(std::ostream& out, const Document& document, std::span<cons
                      std::size_t number, const Messages& messages);
 void write_html_tail(std::ostream& out, const Messages& messages);
 
+// A document's part made article by article (DocumentWriter), byte for byte what
+// write_html_part writes: each article's section and its row of the table of contents are
+// made alone (`aligned` null: parsed only; `prefix` "" or "d<number>-"); the part's opening
+// (header, "<main>", the table's head) then its rows, the closing of the table, the sections.
+std::string html_article_text(const Article& article, std::size_t index, const AlignedArticle* aligned,
+                              const Messages& messages, std::string_view prefix);
+std::string html_contents_row(const Article& article, std::size_t index, const AlignedArticle* aligned,
+                              const Messages& messages, std::string_view prefix);
+void write_html_part_opening(std::ostream& out, std::string_view source_name, std::size_t article_count, bool aligned,
+                             std::size_t findings, std::size_t repairs, const Messages& messages);
+void write_html_contents_closing(std::ostream& out);
+
 }  // namespace summalign::detail

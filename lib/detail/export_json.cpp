@@ -401,3 +401,41 @@ void write_json_end(std::ostream& out, std::string_view closing_text, std::size_
 }
 
 }  // namespace summalign::detail
+
+namespace summalign::detail {
+
+std::string json_repairs_piece(std::span<const Repair> repairs, bool first, const ExportOptions& options) {
+    constexpr std::size_t kChunk = 4096;
+    const bool pretty = options.pretty;
+    const std::size_t bracket = pretty ? 2 : 1;
+    std::string text;
+    for (std::size_t begin = 0; begin < repairs.size(); begin += kChunk) {
+        const std::string elements = dump(repairs_json(repairs.subspan(begin, std::min(kChunk, repairs.size() - begin))), pretty ? 2 : -1);
+        const std::string inner = elements.substr(bracket, elements.size() - 2 * bracket);
+        const bool very_first = first && begin == 0;
+        if (pretty) text += (very_first ? "\n  " : ",\n  ") + indented(inner, "  ");
+        else text += (very_first ? "" : ",") + inner;
+    }
+    return text;
+}
+
+void write_json_spooled_closing(std::ostream& out, bool any_repairs, const std::function<void()>& write_pieces,
+                                const ExportOptions& options) {
+    if (options.pretty) {
+        if (options.include_repairs) {
+            out << ",\n  \"repairs\": [";
+            if (any_repairs) write_pieces();
+            out << (any_repairs ? "\n  ]" : "]");
+        }
+        out << "\n}\n";
+    } else {
+        if (options.include_repairs) {
+            out << ",\"repairs\":[";
+            if (any_repairs) write_pieces();
+            out << ']';
+        }
+        out << "}\n";
+    }
+}
+
+}  // namespace summalign::detail

@@ -2,6 +2,7 @@
 // The JSON document of the interface contract (docs/schema.md) and its
 // one-article-per-line variant.
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -40,6 +41,14 @@ void write_json_article(std::ostream& out, std::string_view text, bool first, co
 std::string json_closing_text(const Document& document, const ExportOptions& options);
 void write_json_end(std::ostream& out, std::string_view closing_text, std::size_t article_count,
                     const ExportOptions& options);
+
+// The closing of a document whose repairs arrive in pieces (DocumentWriter::add_repairs),
+// byte for byte json_closing_text's for all of them: each piece is the text of some repairs
+// (`first` for the first piece), and write_json_spooled_closing writes the closing around
+// them, calling `write_pieces` to write the pieces in order where they belong.
+std::string json_repairs_piece(std::span<const Repair> repairs, bool first, const ExportOptions& options);
+void write_json_spooled_closing(std::ostream& out, bool any_repairs, const std::function<void()>& write_pieces,
+                                const ExportOptions& options);
 
 // One JSONL line (with its line break): the article object with "source" first.
 std::string jsonl_line(std::string_view source_name, const Article& article, std::size_t index,

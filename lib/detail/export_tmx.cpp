@@ -1,5 +1,7 @@
 #include "detail/export_tmx.hpp"
 
+#include <sstream>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -145,9 +147,31 @@ void TmxBuilder::add(const Article& article, std::size_t index, const AlignedArt
         add_tuv(tu, options_.da_language, da);
         add_tuv(tu, options_.en_language, en);
     }
+    // The article's units leave memory for the spool, indented as inside the saved document.
+    if (body_.first_child()) {
+        std::ostringstream units;
+        for (pugi::xml_node tu = body_.first_child(); tu; tu = tu.next_sibling())
+            tu.print(units, "  ", pugi::format_default, pugi::encoding_utf8, 2);
+        units_.write(units.str());
+        while (pugi::xml_node tu = body_.first_child()) body_.remove_child(tu);
+    }
 }
 
-void TmxBuilder::save(std::ostream& out) const { xml_.save(out, "  ", pugi::format_default, pugi::encoding_utf8); }
+void TmxBuilder::save(std::ostream& out) const {
+    std::ostringstream frame;
+    xml_.save(frame, "  ", pugi::format_default, pugi::encoding_utf8);
+    const std::string text = std::move(frame).str();
+    constexpr std::string_view empty_body = "<body />\n";
+    const std::size_t at = text.find(empty_body);
+    if (units_.empty() || at == std::string::npos) {
+        out << text;
+        return;
+    }
+    // pugixml writes a body with children as "<body>\n", the children, then "  </body>\n".
+    out << std::string_view(text).substr(0, at) << "<body>\n";
+    units_.copy_to(out);
+    out << "  </body>\n" << std::string_view(text).substr(at + empty_body.size());
+}
 
 void write_tmx(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                const ExportOptions& options) {

@@ -9,6 +9,7 @@
 
 #include <pugixml.hpp>
 
+#include "detail/export_common.hpp"
 #include "summalign/export.hpp"
 
 namespace summalign::detail {
@@ -18,7 +19,9 @@ namespace summalign::detail {
 void write_tmx(std::ostream& out, const Document& document, std::span<const AlignedArticle> aligned,
                const ExportOptions& options);
 
-// The same built article by article (DocumentWriter): only the translation units are kept.
+// The same built article by article (DocumentWriter): each article's translation units are
+// written to a temporary file (Spool) as it is added, and save() writes the memory around them,
+// byte for byte as one pugixml document holding them all would be saved.
 // A unit whose sentences have findings carries one <prop type="x-finding"> per finding
 // ("kind: message"), or is left out with ExportOptions::skip_flagged.
 class TmxBuilder {
@@ -29,6 +32,7 @@ public:
     // their tuid starts "d<number>-" and they carry an x-source prop.
     void begin_source(std::string source_name, std::size_t number);
     void add(const Article& article, std::size_t index, const AlignedArticle& aligned);
+    // Writes the memory; the units are then gone (save() once).
     void save(std::ostream& out) const;
 
 private:
@@ -37,6 +41,8 @@ private:
     pugi::xml_node body_;
     std::optional<std::string> source_;  // set for a memory of several inputs
     std::string id_prefix_;
+    // The units added so far, as saved inside <body> (two levels deep).
+    mutable Spool units_;
 };
 
 }  // namespace summalign::detail
