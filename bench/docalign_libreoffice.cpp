@@ -31,8 +31,8 @@
 
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
-#include "detail/heldout.hpp"
-#include "detail/lexicon_corpus.hpp"
+#include "train/heldout.hpp"
+#include "train/lexicon_corpus.hpp"
 #include "summalign/align.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"

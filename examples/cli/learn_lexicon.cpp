@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
+#include "train/train.hpp"
 
 namespace summalign::cli {
 
