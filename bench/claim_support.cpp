@@ -29,7 +29,7 @@
 #include <string>
 #include <vector>
 
-#include "../examples/cli/gold_match.hpp"
+#include "train/gold_match.hpp"
 #include "bench_util.hpp"
 #include "detail/align_sketch.hpp"
 #include "detail/claim_support.hpp"
@@ -41,8 +41,8 @@
 
 namespace fs = std::filesystem;
 using namespace summalign;
-using cli::gold_normalised;
-using cli::same_sentence;
+using detail::gold_normalised;
+using detail::same_sentence;
 
 namespace {
 

@@ -1,6 +1,6 @@
 // Field accuracy and strict Resumé/Summary bead F1 of the PDF path on the typeset corpus, per
 // layout variant, beside the three pdftotext text paths of the same PDFs, scored alike
-// (tests/typeset/typeset_score.hpp, as bench/typeset_accuracy.cpp scores them).
+// (tests/support/typeset_score.hpp, as bench/typeset_accuracy.cpp scores them).
 //
 //   python3 tests/typeset/make_corpus.py --out build/typeset-corpus
 //   build/bench_pdf_accuracy build/typeset-corpus [--failures N] [--exact-parts]
@@ -13,7 +13,7 @@
 
 #include <fmt/core.h>
 
-#include "../tests/typeset/typeset_score.hpp"
+#include "typeset_score.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/pdf.hpp"
 

@@ -23,7 +23,7 @@
 
 #include <fmt/core.h>
 
-#include "../tests/typeset/typeset_score.hpp"
+#include "typeset_score.hpp"
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"

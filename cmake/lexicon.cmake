@@ -19,7 +19,7 @@ if(SUMMALIGN_LEARN_LEXICON AND IS_DIRECTORY "${SUMMALIGN_HELP_DA}/text" AND IS_D
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_binary.cpp
     ${CMAKE_SOURCE_DIR}/lib/detail/mapped_file.cpp
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_text.cpp
-    ${CMAKE_SOURCE_DIR}/examples/cli/learn_lexicon.cpp
+    ${CMAKE_SOURCE_DIR}/tools/summalign/learn_lexicon.cpp
     ${CMAKE_SOURCE_DIR}/include/summalign/lexicon.hpp
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_binary.hpp)
   # FreeDict and the glossary are bundled into the same file so that loading the default

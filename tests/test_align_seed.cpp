@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "cli/gold_match.hpp"
+#include "train/gold_match.hpp"
 #include "detail/align_sketch.hpp"
 #include "detail/claim_support.hpp"
 #include "summalign/align.hpp"
@@ -25,7 +25,7 @@ namespace {
 const std::string kSource = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/ugeskr-2003-165-stamceller.txt";
 const std::string kGold = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/gold/ugeskr-2003-165-stamceller.alignment.json";
 
-using summalign::cli::same_sentence;
+using summalign::detail::same_sentence;
 
 struct Fixture {
     Parser parser;

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
-#include "cli/gold_match.hpp"
+#include "commands.hpp"
+#include "train/gold_match.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/journal.hpp"
@@ -22,6 +22,8 @@
 
 namespace summalign::cli {
 namespace {
+
+using detail::same_sentence;
 
 std::ptrdiff_t index_of(const std::vector<Sentence>& sentences, const std::string& text) {
     for (std::size_t k = 0; k < sentences.size(); ++k)

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
 #include "train/train.hpp"

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include "cli/commands.hpp"
-#include "cli/streaming.hpp"
+#include "commands.hpp"
+#include "streaming.hpp"
 #include "summalign/export.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pdf.hpp"
