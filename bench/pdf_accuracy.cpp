@@ -31,7 +31,7 @@ typeset::Score score_mode(const typeset::Corpus& corpus, const std::string& vari
         Document document = parser.parse(input.source);
         attach_pages(document, input);
         std::vector<ArticleAlignment> alignments;
-        for (const Article& article : document.articles) alignments.push_back(align_article(scorer, article));
+        for (const Article& article : document.articles) alignments.push_back(align_article_parts(scorer, article));
         typeset::Score s = typeset::score_document(corpus.gold[d], document, alignments);
         for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
         total.add(s);

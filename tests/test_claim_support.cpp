@@ -134,7 +134,7 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
         for (const Article& article : document.articles) {
             if (!article.summary) continue;
             ++articles;
-            const ArticleAlignment alignment = align_article(m.scorer, article);
+            const ArticleAlignment alignment = align_article_parts(m.scorer, article);
             for (const ClaimSupport& claim : alignment.support) {
                 const std::string text = detail::gold_normalised(article.summary->sentences[claim.en].text);
                 for (const auto& g : gold["claims"]) {

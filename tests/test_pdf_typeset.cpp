@@ -65,7 +65,7 @@ void check_variant(const std::string& variant) {
         summalign::Document document = models.parser.parse(input.source);
         summalign::attach_pages(document, input);
         std::vector<summalign::ArticleAlignment> alignments;
-        for (const auto& article : document.articles) alignments.push_back(summalign::align_article(models.scorer, article));
+        for (const auto& article : document.articles) alignments.push_back(summalign::align_article_parts(models.scorer, article));
         typeset::Score s = typeset::score_document(corpus.gold[d], document, alignments);
         for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
         score.add(s);

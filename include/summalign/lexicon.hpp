@@ -77,7 +77,6 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
-    friend class SentenceScorer;
 };
 
 }  // namespace summalign

@@ -91,7 +91,7 @@ void register_eval(CLI::App& app, Action& action) {
                     report += fmt::format("article not found by the parser: {}\n", summary_title.get<std::string>());
                     continue;
                 }
-                const ArticleAlignment alignment = align_article(scorer, *article);
+                const ArticleAlignment alignment = align_article_parts(scorer, *article);
                 if (!gold_article.at("title").is_null() && alignment.title &&
                     same_sentence(alignment.title->en, gold_article["title"]["en"].get<std::string>()))
                     ++titles_found;
