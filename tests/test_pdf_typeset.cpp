@@ -72,9 +72,9 @@ void check_variant(const std::string& variant) {
         // Every sentence has a page, and the pages of an article's sentences never go back.
         for (const auto& article : document.articles) {
             std::size_t page = 0;
-            for (const auto& s : article.resume) {
-                CHECK(s.page >= std::max<std::size_t>(page, 1));
-                page = s.page;
+            for (const auto& sentence : article.resume) {
+                CHECK(sentence.page >= std::max<std::size_t>(page, 1));
+                page = sentence.page;
             }
         }
     }
