@@ -45,7 +45,7 @@ int main(int argc, char** argv) try {
     std::vector<ArticleAlignment> alignments(articles);
     const std::size_t cold_articles = std::min<std::size_t>(articles, args.number("--cold-articles", 2));
     const Timing cold_align = median_timing(1, [&] {
-        for (std::size_t i = 0; i < cold_articles; ++i) alignments[i] = align_article(aligner->scorer(), parsed.articles[i]);
+        for (std::size_t i = 0; i < cold_articles; ++i) alignments[i] = align_article_parts(aligner->scorer(), parsed.articles[i]);
     });
     const Timing cold_check = median_timing(1, [&] {
         for (std::size_t i = 0; i < cold_articles; ++i) aligner->checker().check(parsed.articles[i], alignments[i], source.bytes);
@@ -54,7 +54,7 @@ int main(int argc, char** argv) try {
     // Where the time goes, one thread: the alignment proper (title, ladder, claim support)
     // and the checker (spelling, numbers, abbreviations, unsupported claims) separately.
     const Timing stage_align = median_timing(runs, [&] {
-        for (std::size_t i = 0; i < articles; ++i) alignments[i] = align_article(aligner->scorer(), parsed.articles[i]);
+        for (std::size_t i = 0; i < articles; ++i) alignments[i] = align_article_parts(aligner->scorer(), parsed.articles[i]);
     });
     std::size_t findings = 0;
     const Timing stage_check = median_timing(runs, [&] {

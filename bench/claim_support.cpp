@@ -29,7 +29,7 @@
 #include <string>
 #include <vector>
 
-#include "../examples/cli/gold_match.hpp"
+#include "train/gold_match.hpp"
 #include "bench_util.hpp"
 #include "detail/align_sketch.hpp"
 #include "detail/claim_support.hpp"
@@ -41,8 +41,8 @@
 
 namespace fs = std::filesystem;
 using namespace summalign;
-using cli::gold_normalised;
-using cli::same_sentence;
+using detail::gold_normalised;
+using detail::same_sentence;
 
 namespace {
 
@@ -159,7 +159,7 @@ Counts run_directory(const fs::path& dir, const Parser& parser, const SentenceSc
             continue;
         }
         ++counts.articles;
-        const ArticleAlignment alignment = align_article(scorer, *article);
+        const ArticleAlignment alignment = align_article_parts(scorer, *article);
         for (const auto& support : alignment.support) {
             const std::string claim = gold_normalised(article->summary->sentences[support.en].text);
             const nlohmann::json* gold_claim = nullptr;
@@ -261,7 +261,7 @@ void run_seed(const std::string& source, const std::string& gold_file, const Par
                 same_sentence(candidate.summary->title->text, gold_article["summary_title"].get<std::string>()))
                 article = &candidate;
         if (!article) continue;
-        const ArticleAlignment alignment = align_article(scorer, *article);
+        const ArticleAlignment alignment = align_article_parts(scorer, *article);
         std::size_t expected = 0, correct = 0, wrongly = 0, unsupported = 0;
         for (std::size_t c = 0; c < alignment.support.size() && c < gold_article["support"].size(); ++c) {
             const auto& g = gold_article["support"][c];

@@ -31,8 +31,8 @@
 
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
-#include "detail/heldout.hpp"
-#include "detail/lexicon_corpus.hpp"
+#include "train/heldout.hpp"
+#include "train/lexicon_corpus.hpp"
 #include "summalign/align.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
@@ -190,8 +190,9 @@ int main(int argc, char** argv) {
         }
         for (std::size_t bin = 0; bin < 10; ++bin)
             if (count[bin] > 0)
-                fmt::print("  predicted {:.2f}-{:.2f}: n {:5.0f} mean predicted {:.3f} observed {:.3f}\n", bin / 10.0,
-                           (bin + 1) / 10.0, count[bin], predicted_sum[bin] / count[bin], observed[bin] / count[bin]);
+                fmt::print("  predicted {:.2f}-{:.2f}: n {:5.0f} mean predicted {:.3f} observed {:.3f}\n",
+                           static_cast<double>(bin) / 10.0, static_cast<double>(bin + 1) / 10.0, count[bin],
+                           predicted_sum[bin] / count[bin], observed[bin] / count[bin]);
         for (double q : {0.05, 0.1, 0.25, 0.5, 0.75, 0.9})
             fmt::print("  positives q{:.2f} raw {:.3f}\n", q, quantile(positives, q));
         for (double q : {0.5, 0.9, 0.95, 0.99, 0.999})
@@ -221,10 +222,11 @@ int main(int argc, char** argv) {
         if (show_errors) {
             // Each wrong bead found, with the gold beads it overlaps: what the aligner confused.
             auto clip = [](const std::string& text) { return text.size() > 70 ? text.substr(0, 70) + "..." : text; };
-            auto describe = [&](const std::vector<std::size_t>& da, const std::vector<std::size_t>& en, double score) {
-                fmt::print("    {}-{} da{} en{} p={:.2f}\n", da.size(), en.size(), fmt::join(da, ","), fmt::join(en, ","), score);
-                for (auto k : da) fmt::print("      da {}: {}\n", k, clip(p.da[k]));
-                for (auto k : en) fmt::print("      en {}: {}\n", k, clip(p.en[k]));
+            auto describe = [&](const std::vector<std::size_t>& da_side, const std::vector<std::size_t>& en_side, double score) {
+                fmt::print("    {}-{} da{} en{} p={:.2f}\n", da_side.size(), en_side.size(), fmt::join(da_side, ","),
+                           fmt::join(en_side, ","), score);
+                for (auto k : da_side) fmt::print("      da {}: {}\n", k, clip(p.da[k]));
+                for (auto k : en_side) fmt::print("      en {}: {}\n", k, clip(p.en[k]));
             };
             for (const auto& b : beads) {
                 if (truth.contains({b.da, b.en})) continue;

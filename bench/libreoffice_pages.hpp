@@ -13,8 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "detail/heldout.hpp"
-#include "detail/lexicon_corpus.hpp"
+#include "train/heldout.hpp"
+#include "train/lexicon_corpus.hpp"
 #include "summalign/align.hpp"
 
 namespace summalign::bench {

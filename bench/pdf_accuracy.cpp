@@ -1,6 +1,6 @@
 // Field accuracy and strict Resumé/Summary bead F1 of the PDF path on the typeset corpus, per
 // layout variant, beside the three pdftotext text paths of the same PDFs, scored alike
-// (tests/typeset/typeset_score.hpp, as bench/typeset_accuracy.cpp scores them).
+// (tests/support/typeset_score.hpp, as bench/typeset_accuracy.cpp scores them).
 //
 //   python3 tests/typeset/make_corpus.py --out build/typeset-corpus
 //   build/bench_pdf_accuracy build/typeset-corpus [--failures N] [--exact-parts] [--modes pdf,default,raw,layout]
@@ -13,7 +13,7 @@
 
 #include <fmt/core.h>
 
-#include "../tests/typeset/typeset_score.hpp"
+#include "typeset_score.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/pdf.hpp"
 
@@ -31,7 +31,7 @@ typeset::Score score_mode(const typeset::Corpus& corpus, const std::string& vari
         Document document = parser.parse(input.source);
         attach_pages(document, input);
         std::vector<ArticleAlignment> alignments;
-        for (const Article& article : document.articles) alignments.push_back(align_article(scorer, article));
+        for (const Article& article : document.articles) alignments.push_back(align_article_parts(scorer, article));
         typeset::Score s = typeset::score_document(corpus.gold[d], document, alignments);
         for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
         total.add(s);

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "detail/segment_eval.hpp"
+#include "train/segment_eval.hpp"
 #include "detail/segment_icu.hpp"
 #include "summalign/segment.hpp"
 

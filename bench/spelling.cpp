@@ -267,9 +267,9 @@ int main(int argc, char** argv) {
         struct MentionTally {
             std::size_t changed = 0, found = 0, findings = 0, right = 0;
         };
-        auto tally_mentions = [&](const std::string& kind, std::map<std::string, std::vector<const Finding*>>& by_article) {
+        auto tally_mentions = [&](const std::string& kind, std::map<std::string, std::vector<const Finding*>>& findings_of_kind) {
             MentionTally m;
-            for (const auto& [article, found] : by_article)
+            for (const auto& [article, found] : findings_of_kind)
                 for (const Finding* f : found) {
                     ++m.findings;
                     m.right += std::any_of(typos.begin(), typos.end(), [&](const Typo& t) {
@@ -280,7 +280,7 @@ int main(int argc, char** argv) {
             for (const auto& t : typos) {
                 if (t.kind != kind) continue;
                 ++m.changed;
-                const auto& found = by_article[t.article];
+                const auto& found = findings_of_kind[t.article];
                 m.found += std::any_of(found.begin(), found.end(), [&](const Finding* f) { return f->lang == Lang::en && f->word == t.typo; });
             }
             return m;

@@ -27,6 +27,7 @@
 #include "bench_util.hpp"
 #include "summalign/align.hpp"
 #include "summalign/lexicon.hpp"
+#include "train/train.hpp"
 #include "summalign/similarity.hpp"
 
 int main(int argc, char** argv) try {

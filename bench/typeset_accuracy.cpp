@@ -23,7 +23,7 @@
 
 #include <fmt/core.h>
 
-#include "../tests/typeset/typeset_score.hpp"
+#include "typeset_score.hpp"
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
                 Summary summary;
                 for (const auto& t : a["summary"]["sentences"]) summary.sentences.push_back(Sentence{t.get<std::string>(), 0, 0});
                 article.summary = summary;
-                const auto beads = align_article(scorer, article).resume_summary;
+                const auto beads = align_article_parts(scorer, article).resume_summary;
                 std::set<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> truth;
                 for (const auto& b : a["resume_summary"])
                     truth.emplace(b["da"].get<std::vector<std::size_t>>(), b["en"].get<std::vector<std::size_t>>());

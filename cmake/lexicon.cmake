@@ -12,13 +12,14 @@ if(SUMMALIGN_LEARN_LEXICON AND IS_DIRECTORY "${SUMMALIGN_HELP_DA}/text" AND IS_D
   # Re-trained when the learning code changes, not on every relink of the CLI (naming the
   # executable target in COMMAND orders the build without a file-level dependency).
   set(SUMMALIGN_LEXICON_LEARNING_SOURCES
-    ${CMAKE_SOURCE_DIR}/lib/learn.cpp
-    ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_ibm1.cpp
-    ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_corpus.cpp
+    ${CMAKE_SOURCE_DIR}/lib/train/learn.cpp
+    ${CMAKE_SOURCE_DIR}/lib/train/lexicon_ibm1.cpp
+    ${CMAKE_SOURCE_DIR}/lib/train/lexicon_corpus.cpp
+    ${CMAKE_SOURCE_DIR}/lib/train/train.hpp
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_binary.cpp
     ${CMAKE_SOURCE_DIR}/lib/detail/mapped_file.cpp
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_text.cpp
-    ${CMAKE_SOURCE_DIR}/examples/cli/learn_lexicon.cpp
+    ${CMAKE_SOURCE_DIR}/tools/summalign/learn_lexicon.cpp
     ${CMAKE_SOURCE_DIR}/include/summalign/lexicon.hpp
     ${CMAKE_SOURCE_DIR}/lib/detail/lexicon_binary.hpp)
   # FreeDict and the glossary are bundled into the same file so that loading the default

@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
         const summalign::Document document = aligner.parser().parse(summalign::read_source(argv[1]));
         for (const summalign::Article& article : document.articles) {
             // The stages one by one (Aligner::align does the same for a whole document).
-            const summalign::ArticleAlignment alignment = summalign::align_article(aligner.scorer(), article);
+            const summalign::ArticleAlignment alignment = summalign::align_article_parts(aligner.scorer(), article);
             const std::vector<summalign::Finding> findings = aligner.checker().check(article, alignment);
 
             std::cout << (article.title ? article.title->text : "(article without title)") << ": " << findings.size()

@@ -86,7 +86,7 @@ std::string joined_title(const Article& article) {
 }
 
 // Calibrated log-odds of the 1-1 pairs a ladder search scored (NaN: not scored), kept so
-// that align_article's pair matrix does not score them a second time.
+// that align_article_parts's pair matrix does not score them a second time.
 struct OneToOneScores {
     std::size_t columns = 0;
     std::vector<double> log_odds;
@@ -268,7 +268,7 @@ std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<c
 
 double support_threshold() noexcept { return detail::default_support_threshold(); }
 
-ArticleAlignment align_article(const SentenceScorer& scorer, const Article& article) {
+ArticleAlignment align_article_parts(const SentenceScorer& scorer, const Article& article) {
     const detail::Calibration calibration = detail::default_calibration();
     ArticleAlignment result;
     const Summary* summary = article.summary ? &*article.summary : nullptr;

@@ -35,7 +35,7 @@ const Checker& Aligner::checker() const { return impl_->checker; }
 AlignedArticle Aligner::align_article(const Article& article, std::string_view source) const {
     return detail::at_api_edge("Aligner::align_article", [&] {
         AlignedArticle result;
-        result.alignment = summalign::align_article(impl_->scorer, article);
+        result.alignment = summalign::align_article_parts(impl_->scorer, article);
         result.findings = source.empty() ? impl_->checker.check(article, result.alignment)
                                          : impl_->checker.check(article, result.alignment, source);
         return result;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the benchmark corpora (the seed re-laid out N times, see bench/bench_corpus.hpp)
+# Writes the benchmark corpora (the seed re-laid out N times, see tests/support/bench_corpus.hpp)
 # into a build directory; never commit them.
 #
 #   scripts/make-bench-corpus.sh [BUILD_DIR] [COPIES...]

@@ -49,6 +49,12 @@ pc_file=$(find "$prefix" -name summalign.pc | head -n1)
 [ -n "$config" ] || { echo "no summalignConfig.cmake installed" >&2; exit 1; }
 [ -n "$pc_file" ] || { echo "no summalign.pc installed" >&2; exit 1; }
 ls "$(dirname "$pc_file")"/../libsummalign.so "$(dirname "$pc_file")"/../libsummalign.a >/dev/null
+# Training and evaluation (lib/train/, target summalign_train) are neither installed nor part
+# of the runtime library.
+[ -z "$(find "$prefix" -name 'libsummalign_train*' -o -name train.hpp)" ] || { echo "the training library is installed" >&2; exit 1; }
+if nm -C "$(dirname "$pc_file")"/../libsummalign.a | grep -e ' T summalign::learn_lexicon(' -e ' T summalign::detail::train_ibm1(' >&2; then
+  echo "the installed runtime library contains training code (above)" >&2; exit 1
+fi
 
 # Relocatable: the installed CMake files must not name files of the build machine (the
 # source or build tree, or a dependency's library by path); dependencies are imported targets.

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "detail/align_anchors.hpp"
-#include "detail/heldout.hpp"
-#include "detail/lexicon_corpus.hpp"
+#include "train/heldout.hpp"
+#include "train/lexicon_corpus.hpp"
 #include "summalign/align.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"

@@ -1,4 +1,4 @@
-// The seed end to end: Parser + Lexicon + SentenceScorer + align_article, checked against
+// The seed end to end: Parser + Lexicon + SentenceScorer + align_article_parts, checked against
 // the hand-written gold in corpus/gold/ (sentences identified by text, not index).
 #include <catch2/catch.hpp>
 
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "cli/gold_match.hpp"
+#include "train/gold_match.hpp"
 #include "detail/align_sketch.hpp"
 #include "detail/claim_support.hpp"
 #include "summalign/align.hpp"
@@ -25,7 +25,7 @@ namespace {
 const std::string kSource = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/ugeskr-2003-165-stamceller.txt";
 const std::string kGold = std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/corpus/gold/ugeskr-2003-165-stamceller.alignment.json";
 
-using summalign::cli::same_sentence;
+using summalign::detail::same_sentence;
 
 struct Fixture {
     Parser parser;
@@ -57,7 +57,7 @@ TEST_CASE("seed: the complete article's Resume and Summary are five 1-1 beads, t
     const auto& gold = f.gold["articles"][1];
     const Article* article = f.article_with_summary_title(gold["summary_title"].get<std::string>());
     REQUIRE(article != nullptr);
-    const ArticleAlignment alignment = align_article(f.scorer, *article);
+    const ArticleAlignment alignment = align_article_parts(f.scorer, *article);
 
     REQUIRE(alignment.title.has_value());
     CHECK(same_sentence(alignment.title->da, gold["title"]["da"].get<std::string>()));
@@ -104,7 +104,7 @@ TEST_CASE("seed: no claim of the cut-off first article is supported by the excer
     const auto& gold = f.gold["articles"][0];
     const Article* article = f.article_with_summary_title(gold["summary_title"].get<std::string>());
     REQUIRE(article != nullptr);
-    const ArticleAlignment alignment = align_article(f.scorer, *article);
+    const ArticleAlignment alignment = align_article_parts(f.scorer, *article);
     CHECK_FALSE(alignment.title.has_value());  // no Danish title in the excerpt
     CHECK(alignment.resume_summary.empty());   // no Resume: nothing to align, not omissions
     REQUIRE(alignment.support.size() == gold["support"].size());
@@ -114,7 +114,7 @@ TEST_CASE("seed: no claim of the cut-off first article is supported by the excer
     }
 }
 
-// align_article's claim support is the support model's options read off as documented
+// align_article_parts's claim support is the support model's options read off as documented
 // (docs/scoring.md): best_score is the best option's probability, evidence holds the
 // sentences of options reaching the threshold, best first, each at most once.
 TEST_CASE("seed: claim support reports the best support option and evidence above the threshold") {
@@ -124,7 +124,7 @@ TEST_CASE("seed: claim support reports the best support option and evidence abov
     std::size_t claims_checked = 0;
     for (const Article& article : f.document.articles) {
         if (!article.summary) continue;
-        const ArticleAlignment alignment = align_article(f.scorer, article);
+        const ArticleAlignment alignment = align_article_parts(f.scorer, article);
         std::vector<PreparedSentence> body;
         std::vector<detail::SentenceSketch> sketches;
         std::vector<std::pair<std::size_t, std::size_t>> where;

@@ -14,7 +14,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "cli/gold_match.hpp"
+#include "train/gold_match.hpp"
 #include "detail/claim_support.hpp"
 #include "detail/similarity_links.hpp"
 #include "summalign/align.hpp"
@@ -179,11 +179,11 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
         for (const Article& article : document.articles) {
             if (!article.summary) continue;
             ++articles;
-            const ArticleAlignment alignment = align_article(m.scorer, article);
+            const ArticleAlignment alignment = align_article_parts(m.scorer, article);
             for (const ClaimSupport& claim : alignment.support) {
-                const std::string text = cli::gold_normalised(article.summary->sentences[claim.en].text);
+                const std::string text = detail::gold_normalised(article.summary->sentences[claim.en].text);
                 for (const auto& g : gold["claims"]) {
-                    if (cli::gold_normalised(g["text"].get<std::string>()) != text) continue;
+                    if (detail::gold_normalised(g["text"].get<std::string>()) != text) continue;
                     if (!g["supported"].get<bool>()) {
                         ++unsupported;
                         false_support += claim.supported;
@@ -193,7 +193,7 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
                     if (!claim.supported) continue;
                     ++found;
                     for (const auto& e : g["evidence"])
-                        if (cli::same_sentence(claim.evidence.front().text, e["text"].get<std::string>())) {
+                        if (detail::same_sentence(claim.evidence.front().text, e["text"].get<std::string>())) {
                             ++top_correct;
                             break;
                         }

@@ -150,7 +150,7 @@ TEST_CASE("every command that scores sentences takes the same lexicon flags", "[
     const std::string flags = " --no-freedict --no-glossary --no-learned -d '" + user.string() + "' --dict '" + user.string() +
                               "' --dictionary '" + user.string() + "' ";
     const std::string texts = " '" + danish.string() + "' '" + english.string() + "'";
-    for (const std::string command : {"align" + flags + "'" + seed.string() + "'", "check" + flags + "'" + seed.string() + "'",
+    for (const std::string& command : {"align" + flags + "'" + seed.string() + "'", "check" + flags + "'" + seed.string() + "'",
                                       "mine" + flags + texts, "align-text" + flags + texts}) {
         INFO(command);
         const Run run = run_cli(command);
@@ -170,7 +170,7 @@ TEST_CASE("a missing dictionary file is a one-line error naming it, for every co
     const auto english = write_input("missing-dict.en.txt", "The dog sleeps.\n");
     const std::string missing = (scratch_dir() / "no-such-dictionary.tsv").string();
     const std::string texts = " '" + danish.string() + "' '" + english.string() + "'";
-    for (const std::string command : {"align -d '" + missing + "' '" + seed.string() + "'",
+    for (const std::string& command : {"align -d '" + missing + "' '" + seed.string() + "'",
                                       "check --dict '" + missing + "' '" + seed.string() + "'",
                                       "mine --dictionary '" + missing + "'" + texts, "align-text -d '" + missing + "'" + texts}) {
         INFO(command);

@@ -165,7 +165,7 @@ TEST_CASE("every --help example runs as written, and prints the lines the help s
             // Drop the comment; run only what needs no file the example assumes the user has.
             std::string run = line.substr(0, line.find("  #"));
             bool runnable = true;
-            for (const std::string& missing : {"article.pdf", "archive/", "summary.txt", "resume.da.txt", "pairs.tsv",
+            for (const std::string_view missing : {"article.pdf", "archive/", "summary.txt", "resume.da.txt", "pairs.tsv",
                                                "/usr/share/libreoffice", "learn-lexicon"})
                 runnable = runnable && run.find(missing) == std::string::npos;
             if (!runnable) {

@@ -15,10 +15,11 @@
 #include <vector>
 
 #include "detail/lexicon_binary.hpp"
-#include "detail/lexicon_corpus.hpp"
-#include "detail/lexicon_ibm1.hpp"
+#include "train/lexicon_corpus.hpp"
+#include "train/lexicon_ibm1.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
+#include "train/train.hpp"
 #include "test_util.hpp"
 
 namespace fs = std::filesystem;

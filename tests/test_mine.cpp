@@ -21,6 +21,7 @@ using namespace summalign;
 
 using summalign::test::TempDir;
 using summalign::test::read_file;
+using summalign::test::run_cli;
 
 namespace {
 
@@ -53,18 +54,6 @@ std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;
     for (const auto& line : lines) out += line + "\n";
     return out;
-}
-
-// Runs the CLI; returns its exit code and fills stdout/stderr.
-int run_cli(const std::string& arguments, const TempDir& dir, std::string& out, std::string& err) {
-    const auto out_file = dir.path() / "stdout.txt";
-    const auto err_file = dir.path() / "stderr.txt";
-    const std::string command = std::string("\"") + SUMMALIGN_CLI_PATH + "\" " + arguments + " >\"" + out_file.string() +
-                                "\" 2>\"" + err_file.string() + "\"";
-    const int status = std::system(command.c_str());
-    out = read_file(out_file);
-    err = read_file(err_file);
-    return status;
 }
 
 }  // namespace
@@ -136,10 +125,9 @@ TEST_CASE("summalign mine prints DA_INDEX<TAB>BEST_EN_INDEX<TAB>SCORE per Danish
     const TempDir dir;
     const auto da = dir.write("da.txt", join_lines(danish));
     const auto en = dir.write("en.txt", join_lines(english));
-    std::string out;
-    std::string err;
-    REQUIRE(run_cli("mine \"" + da.string() + "\" \"" + en.string() + "\"", dir, out, err) == 0);
-    std::istringstream lines(out);
+    const auto run = run_cli("mine \"" + da.string() + "\" \"" + en.string() + "\"", dir.path());
+    REQUIRE(run.exit_code == 0);
+    std::istringstream lines(run.out);
     std::size_t row = 0;
     for (std::string line; std::getline(lines, line); ++row) {
         std::size_t da_index = 0;
@@ -173,14 +161,13 @@ TEST_CASE("summalign mine rejects unusable input with a one-line message") {
     const TempDir dir;
     const auto en = dir.write("en.txt", "The dog sleeps.\n");
     const auto bad = dir.write("bad.txt", std::string("Hunden \xff sover.\n"));
-    std::string out;
-    std::string err;
     for (const std::string& da : {bad.string(), (dir.path() / "missing.txt").string(), dir.path().string()}) {
         INFO(da);
-        CHECK(run_cli("mine \"" + da + "\" \"" + en.string() + "\"", dir, out, err) != 0);
-        CHECK(out.empty());
-        CHECK(!err.empty());
-        CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+        const auto run = run_cli("mine \"" + da + "\" \"" + en.string() + "\"", dir.path());
+        CHECK(run.exit_code != 0);
+        CHECK(run.out.empty());
+        CHECK(!run.err.empty());
+        CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
     }
 }
 

@@ -18,7 +18,7 @@
 #include "summalign/pdf.hpp"
 #include "summalign/similarity.hpp"
 #include "test_util.hpp"
-#include "typeset/typeset_score.hpp"
+#include "typeset_score.hpp"
 
 namespace typeset = summalign::typeset;
 
@@ -65,16 +65,16 @@ void check_variant(const std::string& variant) {
         summalign::Document document = models.parser.parse(input.source);
         summalign::attach_pages(document, input);
         std::vector<summalign::ArticleAlignment> alignments;
-        for (const auto& article : document.articles) alignments.push_back(summalign::align_article(models.scorer, article));
+        for (const auto& article : document.articles) alignments.push_back(summalign::align_article_parts(models.scorer, article));
         typeset::Score s = typeset::score_document(corpus.gold[d], document, alignments);
         for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
         score.add(s);
         // Every sentence has a page, and the pages of an article's sentences never go back.
         for (const auto& article : document.articles) {
             std::size_t page = 0;
-            for (const auto& s : article.resume) {
-                CHECK(s.page >= std::max<std::size_t>(page, 1));
-                page = s.page;
+            for (const auto& sentence : article.resume) {
+                CHECK(sentence.page >= std::max<std::size_t>(page, 1));
+                page = sentence.page;
             }
         }
     }

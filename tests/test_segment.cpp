@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "detail/segment_abbreviations.hpp"
-#include "detail/segment_eval.hpp"
+#include "train/segment_eval.hpp"
 #include "summalign/error.hpp"
 #include "summalign/segment.hpp"
 

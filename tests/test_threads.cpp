@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../bench/bench_corpus.hpp"
+#include "bench_corpus.hpp"
 #include "detail/parallel.hpp"
 #include "summalign/export.hpp"
 #include "summalign/pipeline.hpp"

@@ -22,7 +22,7 @@
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
 #include "test_util.hpp"
-#include "typeset/typeset_score.hpp"
+#include "typeset_score.hpp"
 
 namespace typeset = summalign::typeset;
 

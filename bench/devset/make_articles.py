@@ -27,8 +27,8 @@ sentences is one entry). Claims are listed in Summary order.
 Deterministic for a given --seed and installed package versions. Sources (Debian packages):
 
 * libreoffice: libreoffice-help-da + libreoffice-help-en-us, paragraphs paired by their
-  par_id/hd_id (as lib/detail/lexicon_corpus.cpp). --pages heldout (default: the tenth held
-  out of lexicon training, lib/detail/heldout.hpp), heldout-dev / heldout-test (its halves, as
+  par_id/hd_id (as lib/train/lexicon_corpus.cpp). --pages heldout (default: the tenth held
+  out of lexicon training, lib/train/heldout.hpp), heldout-dev / heldout-test (its halves, as
   bench/docalign_libreoffice.cpp), train (the rest: the lexicon was trained on it), all.
 * gimp: gimp-help-da + gimp-help-en, pages paired by file name, blocks by position within
   runs whose numbers/acronyms agree (pair_blocks).
@@ -72,7 +72,7 @@ def collapse(text: str) -> str:
 
 class IdParagraphs(html.parser.HTMLParser):
     """Text of every element whose id starts with par_id / hd_id (descendants included),
-    repeated ids numbered as lib/detail/lexicon_corpus.cpp does."""
+    repeated ids numbered as lib/train/lexicon_corpus.cpp does."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -92,7 +92,8 @@ struct ArticleAlignment {
 // The support score a body sentence needs to count as evidence for a claim (docs/scoring.md).
 double support_threshold() noexcept;
 
-// Aligns one parsed article (title, Resumé/Summary ladder, claim support).
-ArticleAlignment align_article(const SentenceScorer& scorer, const Article& article);
+// Aligns the parts of one parsed article (title, Resumé/Summary ladder, claim support),
+// without checking them (Aligner::align_article aligns and checks).
+ArticleAlignment align_article_parts(const SentenceScorer& scorer, const Article& article);
 
 }  // namespace summalign

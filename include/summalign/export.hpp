@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "summalign/aligned.hpp"
 #include "summalign/error.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/messages.hpp"
-#include "summalign/pipeline.hpp"
 
 namespace summalign {
 

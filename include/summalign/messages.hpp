@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "summalign/segment.hpp"
+#include "summalign/types.hpp"
 
 namespace summalign {
 

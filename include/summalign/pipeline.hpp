@@ -9,6 +9,7 @@
 
 #include "summalign/error.hpp"
 #include "summalign/align.hpp"
+#include "summalign/aligned.hpp"
 #include "summalign/check.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
@@ -17,16 +18,6 @@
 #include "summalign/similarity.hpp"
 
 namespace summalign {
-
-struct AlignedArticle {
-    ArticleAlignment alignment;
-    std::vector<Finding> findings;
-};
-
-struct AlignedDocument {
-    Document document;
-    std::vector<AlignedArticle> articles;  // parallel to document.articles
-};
 
 class Aligner {
 public:

@@ -8,19 +8,9 @@
 #include <vector>
 
 #include "summalign/error.hpp"
+#include "summalign/types.hpp"
 
 namespace summalign {
-
-enum class Lang { da, en };
-std::string_view to_string(Lang lang) noexcept;
-Lang parse_lang(std::string_view code);  // "da" or "en"; throws Error otherwise
-
-// A half-open byte range [begin, end) within the text that was segmented.
-struct ByteSpan {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
-};
 
 // What a line break inside the text means. Blank lines (paragraph breaks) always end a sentence.
 enum class LineBreaks {

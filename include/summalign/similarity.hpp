@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "summalign/lexicon.hpp"
-#include "summalign/segment.hpp"
+#include "summalign/types.hpp"
 
 namespace summalign {
 

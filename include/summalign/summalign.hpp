@@ -2,6 +2,7 @@
 // All of summalign's public API, in the order the data flows.
 #include "summalign/version.hpp"
 #include "summalign/error.hpp"
+#include "summalign/types.hpp"
 #include "summalign/text.hpp"
 #include "summalign/data.hpp"
 #include "summalign/segment.hpp"
@@ -12,6 +13,7 @@
 #include "summalign/similarity.hpp"
 #include "summalign/align.hpp"
 #include "summalign/check.hpp"
+#include "summalign/aligned.hpp"
 #include "summalign/messages.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/export.hpp"

@@ -7,7 +7,7 @@ in its three modes, each with a gold annotation of every field and of the Resum√
 
 Parallel text: Debian's LibreOffice help (libreoffice-help-da, libreoffice-help-en-us),
 paragraphs paired by their par_id/hd_id attribute, only from pages held out of lexicon
-training (the rule of lib/detail/heldout.hpp) and of those only the "test" half (the one the
+training (the rule of lib/train/heldout.hpp) and of those only the "test" half (the one the
 aligner's calibration did not see), so alignment is measured on text the aligner never saw.
 The seed's complete article (corpus/gold/*.json) is the second article of document 0, after one
 the file begins inside; the last document ends inside an article.
@@ -81,7 +81,7 @@ def fnv1a64(text):
 
 class HelpParagraphs(html.parser.HTMLParser):
     """(id, text, tag) of every element whose id starts with par_id or hd_id, its descendants'
-    text collapsed as lib/detail/lexicon_corpus.cpp does (a repeated id gets '#2', '#3')."""
+    text collapsed as lib/train/lexicon_corpus.cpp does (a repeated id gets '#2', '#3')."""
     VOID = {"br", "img", "meta", "link", "input", "hr", "col", "area", "base", "embed", "source", "wbr"}
 
     def __init__(self):

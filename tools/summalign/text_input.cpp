@@ -1,4 +1,4 @@
-#include "cli/text_input.hpp"
+#include "text_input.hpp"
 
 #include <fstream>
 #include <optional>

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
-#include "cli/gold_match.hpp"
+#include "commands.hpp"
+#include "train/gold_match.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/journal.hpp"
@@ -23,6 +23,8 @@
 
 namespace summalign::cli {
 namespace {
+
+using detail::same_sentence;
 
 std::ptrdiff_t index_of(const std::vector<Sentence>& sentences, const std::string& text) {
     for (std::size_t k = 0; k < sentences.size(); ++k)
@@ -128,7 +130,7 @@ void register_eval(CLI::App& app, Action& action) {
                                               golds.size() > 1 ? " (" + source_path + ")" : std::string());
                         continue;
                     }
-                    const ArticleAlignment alignment = align_article(scorer, *article);
+                    const ArticleAlignment alignment = align_article_parts(scorer, *article);
                     if (!gold_article.at("title").is_null() && alignment.title &&
                         same_sentence(alignment.title->en, gold_article["title"]["en"].get<std::string>()))
                         ++titles_found;

@@ -1,4 +1,4 @@
-#include "detail/lexicon_ibm1.hpp"
+#include "train/lexicon_ibm1.hpp"
 
 #include <unordered_map>
 

@@ -1,4 +1,4 @@
-#include "detail/segment_eval.hpp"
+#include "train/segment_eval.hpp"
 
 #include <algorithm>
 #include <set>

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
-#include "cli/lexicon_arguments.hpp"
-#include "cli/text_input.hpp"
+#include "commands.hpp"
+#include "lexicon_arguments.hpp"
+#include "text_input.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"

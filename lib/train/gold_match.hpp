@@ -6,7 +6,7 @@
 #include <cctype>
 #include <string>
 
-namespace summalign::cli {
+namespace summalign::detail {
 
 // Letters and digits only, ASCII lower-cased.
 inline std::string gold_normalised(const std::string& text) {
@@ -26,4 +26,4 @@ inline bool same_sentence(const std::string& a, const std::string& b) {
     return shorter.size() >= 30 && longer.find(shorter) != std::string::npos;
 }
 
-}  // namespace summalign::cli
+}  // namespace summalign::detail

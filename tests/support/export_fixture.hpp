@@ -82,10 +82,10 @@ inline std::vector<AlignedArticle> sample_aligned() {
                                      WordMatch{"medicin", "medicine", MatchKind::dictionary, 0.2}}};
     msc.alignment.resume_summary = {
         Bead{{0}, {0}, 0.82, {WordMatch{"stamceller", "stem cells", MatchKind::glossary, 0.25},
-                              WordMatch{"MSC", "MSCs", MatchKind::abbreviation, 0.2}}},
-        Bead{{1}, {1}, 0.9, {WordMatch{"knoglemarven", "bone marrow", MatchKind::glossary, 0.3}}},
-        Bead{{2, 3}, {2}, 0.55, {WordMatch{"blod", "blood", MatchKind::dictionary, 0.2}}},
-        Bead{{}, {3}, 0.0, {}},
+                              WordMatch{"MSC", "MSCs", MatchKind::abbreviation, 0.2}}, {}, {}},
+        Bead{{1}, {1}, 0.9, {WordMatch{"knoglemarven", "bone marrow", MatchKind::glossary, 0.3}}, {}, {}},
+        Bead{{2, 3}, {2}, 0.55, {WordMatch{"blod", "blood", MatchKind::dictionary, 0.2}}, {}, {}},
+        Bead{{}, {3}, 0.0, {}, {}, {}},
     };
     msc.alignment.support = {
         ClaimSupport{0, true, {Evidence{0, 0, "Stamceller kan dele sig og danne nye celler.", 0.4,

@@ -2,9 +2,9 @@
 #include <memory>
 #include <string>
 
-#include "cli/commands.hpp"
-#include "cli/streaming.hpp"
-#include "cli/text_input.hpp"
+#include "commands.hpp"
+#include "streaming.hpp"
+#include "text_input.hpp"
 #include "summalign/error.hpp"
 #include "summalign/segment.hpp"
 #include "summalign/text.hpp"

@@ -1,4 +1,4 @@
-#include "cli/streaming.hpp"
+#include "streaming.hpp"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -1,4 +1,4 @@
-#include "cli/lexicon_arguments.hpp"
+#include "lexicon_arguments.hpp"
 
 namespace summalign::cli {
 

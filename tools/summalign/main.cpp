@@ -10,7 +10,7 @@
 #include <iostream>
 #include <thread>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "summalign/error.hpp"
 #include "summalign/segment.hpp"
 

@@ -7,9 +7,9 @@
 #include <memory>
 #include <optional>
 
-#include "cli/commands.hpp"
-#include "cli/lexicon_arguments.hpp"
-#include "cli/streaming.hpp"
+#include "commands.hpp"
+#include "lexicon_arguments.hpp"
+#include "streaming.hpp"
 #include "summalign/error.hpp"
 #include "summalign/export.hpp"
 #include "summalign/pdf.hpp"

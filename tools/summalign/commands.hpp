@@ -1,5 +1,5 @@
 #pragma once
-// Each subcommand of the summalign command line lives in its own file under examples/cli/
+// Each subcommand of the summalign command line lives in its own file under tools/summalign/
 // and registers itself on the CLI11 app; main() only wires them up and turns errors
 // into one-line messages.
 #include <CLI/CLI.hpp>
@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/output.hpp"
+#include "output.hpp"
 #include "summalign/error.hpp"
 #include "summalign/messages.hpp"
 

@@ -1,4 +1,4 @@
-#include "detail/lexicon_corpus.hpp"
+#include "train/lexicon_corpus.hpp"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>

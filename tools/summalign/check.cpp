@@ -11,9 +11,9 @@
 #include <memory>
 #include <sstream>
 
-#include "cli/commands.hpp"
-#include "cli/lexicon_arguments.hpp"
-#include "cli/streaming.hpp"
+#include "commands.hpp"
+#include "lexicon_arguments.hpp"
+#include "streaming.hpp"
 #include "summalign/check.hpp"
 #include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"

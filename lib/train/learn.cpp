@@ -11,13 +11,14 @@
 #include <unordered_map>
 
 #include "detail/lexicon_binary.hpp"
-#include "detail/lexicon_corpus.hpp"
-#include "detail/lexicon_ibm1.hpp"
+#include "train/lexicon_corpus.hpp"
+#include "train/lexicon_ibm1.hpp"
 #include "detail/lexicon_tables.hpp"
 #include "detail/lexicon_text.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
-#include "detail/heldout.hpp"
+#include "train/heldout.hpp"
+#include "train/train.hpp"
 
 namespace summalign {
 namespace {

@@ -4,8 +4,8 @@
 #include <optional>
 #include <sstream>
 
-#include "cli/commands.hpp"
-#include "cli/streaming.hpp"
+#include "commands.hpp"
+#include "streaming.hpp"
 #include "summalign/export.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pdf.hpp"

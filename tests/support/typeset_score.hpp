@@ -359,7 +359,7 @@ inline Score score_extraction(const Corpus& corpus, const std::string& variant, 
         const Document document = parser.parse(read_source(path.string()));
         std::vector<ArticleAlignment> alignments;
         if (scorer)
-            for (const Article& article : document.articles) alignments.push_back(align_article(*scorer, article));
+            for (const Article& article : document.articles) alignments.push_back(align_article_parts(*scorer, article));
         Score s = score_document(corpus.gold[d], document, alignments);
         for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
         total.add(s);

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "summalign/lexicon.hpp"
+#include "train/train.hpp"
 
 namespace summalign::detail {
 

@@ -6,9 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
+#include "train/train.hpp"
 
 namespace summalign::cli {
 namespace {

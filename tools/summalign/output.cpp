@@ -1,4 +1,4 @@
-#include "cli/output.hpp"
+#include "output.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
