@@ -57,7 +57,7 @@ void register_align_text(CLI::App& app, Action& action) {
                         "Log-odds a merge pays per unit its least-covered part falls below 0.35 coverage (default 4; 0 = off)");
     arguments->lexicon.add_to(*command);
     add_output_option(*command, arguments->output);
-    add_threads_option(*command, arguments->threads, "accepted like every command's; the ladder is searched on one thread");
+    add_threads_option(*command, arguments->threads, "two or more: a second thread aligns the stretches between cuts while the anchor search goes on (same output for any count)");
     command->add_flag("--evidence", arguments->evidence, "Append a fourth column: the word pairs behind each score");
     command->footer(
         "Output: one bead per line, DA_IDS<TAB>EN_IDS<TAB>SCORE. Ids are 0-based line numbers, comma-separated\n"
@@ -71,7 +71,7 @@ void register_align_text(CLI::App& app, Action& action) {
         action = [arguments] {
             if (arguments->danish_file == "-" && arguments->english_file == "-")
                 throw Error("-", std::nullopt, "only one of DA_FILE and EN_FILE can be standard input");
-            thread_count(arguments->threads);  // warns about a count beyond the cores, like every command
+            arguments->ladder.threads = thread_count(arguments->threads);  // warns about a count beyond the cores, like every command
             const auto danish_lines = read_segments(arguments->danish_file, "align-text");
             const auto english_lines = read_segments(arguments->english_file, "align-text");
             const Lexicon lexicon(arguments->lexicon.options());
