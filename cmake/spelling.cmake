@@ -13,7 +13,7 @@ if(EXISTS "${SUMMALIGN_HUNSPELL_DIR}/da_DK.dic" AND EXISTS "${SUMMALIGN_HUNSPELL
             --medical-da "${CMAKE_SOURCE_DIR}/data/medical-words-da.txt"
             --medical-en "${CMAKE_SOURCE_DIR}/data/medical-words-en.txt"
             --output "${SUMMALIGN_SPELLING_INDEX}"
-    DEPENDS ${CMAKE_SOURCE_DIR}/tools/make_spelling_index.cpp ${CMAKE_SOURCE_DIR}/lib/detail/spelling_index.cpp ${CMAKE_SOURCE_DIR}/lib/detail/mapped_file.cpp
+    DEPENDS summalign_spelling_index ${CMAKE_SOURCE_DIR}/tools/make_spelling_index.cpp ${CMAKE_SOURCE_DIR}/lib/detail/spelling_index.cpp ${CMAKE_SOURCE_DIR}/lib/detail/mapped_file.cpp
             ${CMAKE_SOURCE_DIR}/data/medical-words-da.txt ${CMAKE_SOURCE_DIR}/data/medical-words-en.txt
             "${SUMMALIGN_HUNSPELL_DIR}/da_DK.dic" "${SUMMALIGN_HUNSPELL_DIR}/en_US.dic" "${SUMMALIGN_HUNSPELL_DIR}/en_GB.dic"
     COMMENT "Building the spelling candidate index from the Hunspell dictionaries"
