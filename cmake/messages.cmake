@@ -36,9 +36,8 @@ find_program(SUMMALIGN_MSGCAT msgcat)
 if(SUMMALIGN_XGETTEXT AND SUMMALIGN_MSGFILTER AND SUMMALIGN_MSGCAT)
   file(GLOB_RECURSE SUMMALIGN_POT_SOURCES RELATIVE "${CMAKE_SOURCE_DIR}" CONFIGURE_DEPENDS
        "${CMAKE_SOURCE_DIR}/lib/*.cpp" "${CMAKE_SOURCE_DIR}/lib/*.hpp" "${CMAKE_SOURCE_DIR}/include/*.hpp"
-       "${CMAKE_SOURCE_DIR}/examples/*.cpp" "${CMAKE_SOURCE_DIR}/examples/*.hpp"
-       "${CMAKE_SOURCE_DIR}/src/*.cpp" "${CMAKE_SOURCE_DIR}/src/*.hpp"
-       "${CMAKE_SOURCE_DIR}/cli/*.cpp" "${CMAKE_SOURCE_DIR}/cli/*.hpp")
+       "${CMAKE_SOURCE_DIR}/tools/*.cpp" "${CMAKE_SOURCE_DIR}/tools/*.hpp"
+       "${CMAKE_SOURCE_DIR}/examples/*.cpp" "${CMAKE_SOURCE_DIR}/examples/*.hpp")
   set(SUMMALIGN_POT "${CMAKE_BINARY_DIR}/po/summalign.pot")
   set(SUMMALIGN_POT_WORK "${CMAKE_BINARY_DIR}/po/work")
   add_custom_command(OUTPUT "${SUMMALIGN_POT}"
