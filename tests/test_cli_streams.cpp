@@ -138,17 +138,31 @@ TEST_CASE("streams: a file of three windows gives, in every format, what the lib
 TEST_CASE("streams: parse of a 24 MB named file holds a few windows, not the file", "[cli][stream]") {
     if (!cli_built()) return;
     TempDir dir;
+    // The largest child this test process has waited for is the command: first on 3 MB (two
+    // windows), then on 24 MB (reading the file whole took ~20 times its size: 223 MB for 9 MB).
+    const auto peak_of_children_kb = [] {
+        rusage usage{};
+        REQUIRE(::getrusage(RUSAGE_CHILDREN, &usage) == 0);
+        return usage.ru_maxrss;
+    };
+    const fs::path small = dir.write("small.txt", seed_copies(3'000'000));
+    REQUIRE(run_cli("parse -o " + (dir.path() / "small.json").string() + " " + small.string(), dir).exit_code == 0);
+    const long small_peak_kb = peak_of_children_kb();
     const fs::path input = dir.write("large.txt", seed_copies(24'000'000));
     const fs::path output = dir.path() / "parsed.json";
     const Run run = run_cli("parse -o " + output.string() + " " + input.string(), dir);
     REQUIRE(run.exit_code == 0);
-    // The largest child this test process has waited for: the command (reading the file whole
-    // took ~20 times its size: 223 MB for 9 MB).
-    rusage usage{};
-    REQUIRE(::getrusage(RUSAGE_CHILDREN, &usage) == 0);
-    const long peak_kb = usage.ru_maxrss;
-    INFO("peak RSS " << peak_kb << " KB");
-    CHECK(peak_kb < 150 * 1024);
+    const long peak_kb = peak_of_children_kb();
+    INFO("peak RSS " << peak_kb << " KB (3 MB input: " << small_peak_kb << " KB)");
+#if !defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer the quarantine (up to 256 MB, filled by the allocations so far) and
+    // the shadow memory say nothing about the command: the memory checks hold without it.
+    // Eight times the input costs less than twice the memory: windows, not the file.
+    CHECK(peak_kb < 2 * small_peak_kb);
+    CHECK(peak_kb < 150 * 1024);  // the bound of issue 16
+#else
+    (void)small_peak_kb;
+#endif
     const json parsed = json::parse(read_file(output));
     CHECK(parsed["articles"].size() > 2500);
     CHECK(parsed["repairs"].size() > parsed["articles"].size());
