@@ -25,6 +25,7 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 using summalign::test::cli_built;
+using summalign::test::first_difference;
 using summalign::test::read_file;
 using summalign::test::TempDir;
 using Run = summalign::test::CliRun;
@@ -96,20 +97,24 @@ TEST_CASE("streams: a file of three windows gives, in every format, what the lib
     summalign::write_document(aligned_html, summalign::Format::html, whole);
 
     const Run parse = run_cli("parse -j 2 " + name, dir);
+    INFO("stderr of the command: " << parse.err);
     REQUIRE(parse.exit_code == 0);
-    CHECK(parse.out == parsed_json.str());
+    CHECK(first_difference(parse.out, parsed_json.str()) == "");
 
     const Run align = run_cli("align --lang en -j 2 " + name, dir);
+    INFO("stderr of the command: " << align.err);
     REQUIRE(align.exit_code == 0);
-    CHECK(align.out == aligned_json.str());
+    CHECK(first_difference(align.out, aligned_json.str()) == "");
 
     const Run html = run_cli("align --lang en --format html -j 2 " + name, dir);
+    INFO("stderr of the command: " << html.err);
     REQUIRE(html.exit_code == 0);
-    CHECK(html.out == aligned_html.str());
+    CHECK(first_difference(html.out, aligned_html.str()) == "");
 
     // check: the findings of every article in order, and in the text format each at the line
     // and column of its start in the whole file (the second window's lines count on).
     const Run check = run_cli("check --lang en -j 2 " + name, dir);
+    INFO("stderr of the command: " << check.err);
     REQUIRE(check.exit_code == 0);
     const json findings = json::parse(check.out);
     std::vector<std::string> expected_lines;
@@ -131,6 +136,7 @@ TEST_CASE("streams: a file of three windows gives, in every format, what the lib
     CHECK(findings.back()["start"].get<std::size_t>() > (std::size_t{4} << 20));  // in the last window
 
     const Run lines = run_cli("check --lang en --format text -j 2 " + name, dir);
+    INFO("stderr of the command: " << lines.err);
     REQUIRE(lines.exit_code == 0);
     CHECK(lines_of(lines.out) == expected_lines);
 }
@@ -238,6 +244,6 @@ TEST_CASE("streams: a named pipe given by name is read once, by every subcommand
         // The same output but for the input's name.
         std::string expected = from_file.out;
         for (std::size_t at; (at = expected.find(seed)) != std::string::npos;) expected.replace(at, seed.size(), fifo.string());
-        CHECK(from_pipe.out == expected);
+        CHECK(first_difference(from_pipe.out, expected) == "");
     }
 }

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +26,21 @@ inline std::string read_file(const std::filesystem::path& path) {
 }
 
 inline std::filesystem::path source_dir() { return SUMMALIGN_TEST_SOURCE_DIR; }
+
+// Empty when `got` equals `expected`; otherwise where they first differ, with the line and a
+// little text of each around it. Outputs of megabytes are compared with this, so that a
+// failure reports the place instead of printing both outputs whole.
+inline std::string first_difference(const std::string& got, const std::string& expected) {
+    if (got == expected) return {};
+    std::size_t at = 0;
+    while (at < got.size() && at < expected.size() && got[at] == expected[at]) ++at;
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    const std::size_t from = at > 160 ? at - 160 : 0;
+    auto around = [&](const std::string& text) { return from < text.size() ? text.substr(from, 320) : std::string("(ended)"); };
+    return "sizes " + std::to_string(got.size()) + " and " + std::to_string(expected.size()) + "; first difference at byte " +
+           std::to_string(at) + " (line " + std::to_string(line) + ")\n--- got:\n" + around(got) + "\n--- expected:\n" +
+           around(expected);
+}
 
 inline std::filesystem::path seed_path() { return source_dir() / "corpus" / "ugeskr-2003-165-stamceller.txt"; }
 
