@@ -178,14 +178,16 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                 if (!input) {
                     const Aligner& aligner = loading.aligner();
                     // Line starts of the window the articles come from, found once per window.
-                    const char* indexed = nullptr;
+                    // A window is known by its stream offset: the next window's text may be
+                    // allocated where the last one's was, so its address says nothing.
+                    std::optional<std::size_t> indexed_base;
                     std::optional<LineIndex> lines;
                     align_stream(
                         aligner, fd, file, threads, std::move(head),
                         [&](std::size_t a, const Article&, AlignedArticle&& aligned, const StreamWindow& window) {
-                            if (indexed != window.bytes.data()) {
+                            if (indexed_base != window.base) {
                                 lines.emplace(window.bytes);
-                                indexed = window.bytes.data();
+                                indexed_base = window.base;
                             }
                             for (const Finding& f : aligned.findings)
                                 report(file, a, f, 0, [&] {
