@@ -736,6 +736,15 @@ bool all_capitalised(std::string_view text) {
     return any && (!ends_with_sentence_end(text) || code_points(last_word(text)) == 1);
 }
 
+// Whether a line ending in a broken word can be a title's line: it opens with a capital, is
+// no field and holds no finished sentence, and none of an address's commas and digits
+// (`Kirurgisk afdeling, Rigshospi-` | `talet, DK-2100 …` is the correspondence above a title).
+bool can_be_title_line(const SourceLine& line) {
+    const std::string_view t = line_text(line);
+    if (line.blank() || field_of(line) != Field::text || !is_upper(first_code_point(t))) return false;
+    return t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
+}
+
 std::vector<Header> find_headers(const Lines& lines) {
     std::vector<Header> headers;
     std::size_t lower_bound = 0;
@@ -798,10 +807,14 @@ std::vector<Header> find_headers(const Lines& lines) {
                 t.find('@') != std::string_view::npos || citation)
                 break;
             // A line that carries on a broken word above it in lower case ends the field
-            // before (an address): it is no title.
+            // before (an address): it is no title. Unless the broken line can open or carry a
+            // title itself (a subtitle wrapped at a real hyphen: "Ændre … / Netgroup-" |
+            // "håndtering"), with room for both in the three title lines.
             if (title_begin - 1 > lower_bound && is_lower(first_code_point(t))) {
                 const SourceLine& before = lines[title_begin - 2];
-                if (before.ends_in_soft_hyphen || !word_before_final_hyphen(line_text(before)).empty()) break;
+                if (before.ends_in_soft_hyphen || !word_before_final_hyphen(line_text(before)).empty()) {
+                    if (title_end - (title_begin - 2) > 3 || !can_be_title_line(before)) break;
+                }
             }
             --title_begin;
         }

@@ -710,3 +710,37 @@ TEST_CASE("where an extraction joins broken lines, a line a little over a column
     REQUIRE(unjoined.articles.size() == 1);
     CHECK(unjoined.articles[0].resume.size() == 3);
 }
+
+TEST_CASE("a subtitle wrapped at a hyphen is a title line; an address broken above a title is not", "[extractions]") {
+    // Without blank lines (pdftotext -raw), the title lines are found by reading up from the
+    // rubric. A lower-case line that carries on a broken word is part of the title when the
+    // broken line can itself be one (no address's commas and digits, no finished sentence).
+    const std::string first = "Forrige artikel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\nEn kort sætning her.\n"
+                              "Brødteksten står her.\nKorrespondance: Ole Olsen, Kirurgisk afdeling, Rigshospi-\n"
+                              "talet, Blegdamsvej 9, DK-2100 København\n";
+    const std::string second_head = "Søg og slet maskiner\nÆndre eksisterende maskiner / Netgroup-\nhåndtering\n"
+                                    "STATUSARTIKEL\nHenrik Olsen-Madsen & Fie Dahl\nResumé\nMaskinhåndtering er let.\n";
+    const Document document = parser().parse(make_source(first + second_head, "wrapped-subtitle"));
+    REQUIRE(document.articles.size() == 2);
+    const Article& article = document.articles[1];
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Søg og slet maskiner");
+    REQUIRE(article.subtitle);
+    CHECK(article.subtitle->text.starts_with("Ændre eksisterende maskiner / Netgroup"));
+    CHECK(article.subtitle->text.ends_with("håndtering"));
+    REQUIRE(document.articles[0].correspondence);
+    CHECK(document.articles[0].correspondence->text.ends_with("DK-2100 København"));
+
+    // The same address directly above a one-line title: its lower-case line carries on the
+    // broken hospital name and stays with the address.
+    const std::string third = "Forrige artikel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\nEn kort sætning her.\n"
+                              "Korrespondance: Ole Olsen, Kirurgisk afdeling,\nRigshospitalet, Blegdams-\n"
+                              "vej 9, DK-2100 København\nSøg og slet maskiner\nSTATUSARTIKEL\nFie Dahl\nResumé\nEn sætning.\n";
+    const Document address = parser().parse(make_source(third, "address-above-title"));
+    REQUIRE(address.articles.size() == 2);
+    REQUIRE(address.articles[1].title);
+    CHECK(address.articles[1].title->text == "Søg og slet maskiner");
+    CHECK_FALSE(address.articles[1].subtitle);
+    REQUIRE(address.articles[0].correspondence);
+    CHECK(address.articles[0].correspondence->text.ends_with("DK-2100 København"));
+}
