@@ -443,6 +443,11 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     if (english == 0 || danish <= english + 2) return;
     std::size_t best = 0;
     double best_ratio = 0.97;  // a line as wide as the column is no paragraph's last
+    // Where every line that could end it fills the column (a Resumé whose last line happens
+    // to be full), the count is the only evidence left: the sentence end nearest the
+    // Summary's count, of those, the shortest line.
+    std::size_t full_best = 0, full_distance = 0;
+    double full_ratio = 0.0;
     for (std::size_t k = begin; k < end; ++k) {
         const SourceLine& line = context.lines[k];
         const std::string_view text = line.text.text();
@@ -458,8 +463,13 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
             // after the first column's worth is what the last line held (as ends_paragraph).
             const double ratio = last_part(line.width, context.width, context.join_limit) / context.width;
             if (ratio < best_ratio) best = keep, best_ratio = ratio;
+            const std::size_t distance = keep > english ? keep - english : english - keep;
+            if (full_best == 0 || distance < full_distance || (distance == full_distance && ratio < full_ratio))
+                full_best = keep, full_distance = distance, full_ratio = ratio;
         }
     }
+    const bool by_count = best == 0;
+    if (by_count) best = full_best;
     if (best == 0) return;
     std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
                                std::make_move_iterator(article.resume.end()));
@@ -467,8 +477,10 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     if (!article.resume_parts.empty()) article.resume_parts.back().end = best;
     article.structure_notes.push_back(StructureNote{
         "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
-            " (the Summary has " + std::to_string(english) + "), at the shortest line that ends a sentence there; the " +
-            std::to_string(rest.size()) + " sentences after it are body text",
+            " (the Summary has " + std::to_string(english) + "), at " +
+            (by_count ? "the line-end sentence end nearest that count (every such line fills the column)"
+                      : "the shortest line that ends a sentence there") +
+            "; the " + std::to_string(rest.size()) + " sentences after it are body text",
         rest.front().start, rest.back().end});
     if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
     auto& body = article.sections.front().sentences;

@@ -744,3 +744,31 @@ TEST_CASE("a subtitle wrapped at a hyphen is a title line; an address broken abo
     REQUIRE(address.articles[0].correspondence);
     CHECK(address.articles[0].correspondence->text.ends_with("DK-2100 København"));
 }
+
+TEST_CASE("a Resumé whose every possible last line fills the column ends at the Summary's count", "[extractions]") {
+    // No blank lines, and every sentence ends at a full line: nothing in the layout ends the
+    // Resumé, which runs on to the first short line. Its Summary has three sentences; the
+    // line-end sentence end nearest that count is where it is taken to end.
+    const auto full_line = [](char tag) {
+        std::string line = std::string("Saetning ") + tag + " fylder hele spalten ud med mange ord her";
+        while (line.size() < 54) line += 'o';
+        return line + ".";
+    };
+    std::string text = "Titel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\n";
+    for (const char tag : std::string("abc")) text += full_line(tag) + "\n";
+    for (const char tag : std::string("defghij")) text += full_line(tag) + "\n";
+    text += "Kort linje slutter.\nSummary\nOle Olsen: Title. Ugeskr Læger 2004;166:383-6.\n"
+            "One sentence here. Two sentences here. Three sentences here.\n";
+    const Document document = parser().parse(make_source(text, "full-lines"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.summary);
+    REQUIRE(article.summary->sentences.size() == 3);
+    REQUIRE(article.resume.size() == 3);
+    CHECK(article.resume.back().text.starts_with("Saetning c "));
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections.front().sentences.front().text.starts_with("Saetning d "));
+    const bool noted = std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                                   [](const StructureNote& n) { return n.message.find("nearest that count") != std::string::npos; });
+    CHECK(noted);
+}
