@@ -413,6 +413,28 @@ Summary parse_summary(const Context& context, const Block& block) {
     return summary;
 }
 
+// Whether a Summary's lines are complete: their last line is a citation of its own, after the
+// English abstract (`… in the table.` | `Ugeskr Læger 2004;166: 432-6`). English text the
+// extraction put after it belongs elsewhere. Read from the lines as printed (no joining, so
+// no repairs), and only where an interrupted Summary meets English text again.
+bool summary_closed(const Block& block) {
+    if (block.size() < 2) return false;
+    const std::string_view last = trim(line_text(*block.back()));
+    const SummaryHead tail = parse_summary_head(last);
+    if (!tail.citation || tail.authors_end != tail.authors_begin || tail.citation_begin != 0) return false;
+    std::size_t after = tail.citation_end;
+    while (after < last.size() && (last[after] == ' ' || last[after] == '.')) ++after;
+    if (after != last.size()) return false;
+    std::string text;
+    for (std::size_t k = 0; k + 1 < block.size(); ++k) {
+        if (!text.empty()) text += ' ';
+        text += trim(line_text(*block[k]));
+    }
+    const std::string_view body = std::string_view(text).substr(std::min(summary_label_length(text), text.size()));
+    const SummaryHead head = parse_summary_head(body);
+    return !head.citation && head.abstract_end > head.abstract_begin;
+}
+
 // Whether `next` carries on an address that ends with `last`.
 bool continues_address(const SourceLine& last, const SourceLine& next) {
     const std::string_view before = line_text(last);
@@ -699,7 +721,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             case State::body:
                 // English running text after Danish text that interrupted the Summary goes on
                 // with the Summary: the extraction interleaved two columns' blocks.
-                if (summary_interrupted && block_language(block).english_text()) {
+                if (summary_interrupted && block_language(block).english_text() && !summary_closed(summary_block)) {
                     note("English text after Danish text that interrupted the Summary: taken as the Summary's continuation",
                          block_start(block), block_end(block));
                     summary_block.insert(summary_block.end(), block.begin(), block.end());

@@ -772,3 +772,58 @@ TEST_CASE("a Resumé whose every possible last line fills the column ends at the
                                    [](const StructureNote& n) { return n.message.find("nearest that count") != std::string::npos; });
     CHECK(noted);
 }
+
+TEST_CASE("a paragraph ending a little short of the column takes back a rest whose first word could not fit", "[extractions][layout]") {
+    // Line lengths are counted in code points, which proportional type sets in unequal widths:
+    // a full line may count 0.85-0.9 of the column. It is broken off when the rest's first
+    // word would not have fitted on it; a rest opening with a short word would have.
+    const std::string full = "Denne linje i brødteksten fylder hele spalten ud med ordene.";  // 60
+    const auto make = [&](const std::string& rest) {
+        std::string text = "Titel\n\nOVERSIGTSARTIKEL\nOle Olsen\n\nResumé\nResuméet er kort.\n\n";
+        for (int i = 0; i < 5; ++i) text += full + "\n";
+        text += "Afsnittet standser her midt i sin sætning med ordet\n\n";  // 53, no sentence end
+        text += "Næste afsnit begynder med stort og slutter her.\n\n";
+        for (int i = 0; i < 4; ++i) text += full + "\n";
+        text += "Et andet afsnit slutter her.\n\n" + rest + " kommer her og afslutter sætningen.\n";
+        return parser().parse(make_source(text, "moved-rest"));
+    };
+    const auto body_has = [](const Document& document, const std::string& part) {
+        for (const Section& section : document.articles.at(0).sections)
+            for (const Sentence& sentence : section.sentences)
+                if (sentence.text.find(part) != std::string::npos) return true;
+        return false;
+    };
+    const Document long_word = make("fortsættelsesordet");
+    REQUIRE(long_word.articles.size() == 1);
+    CHECK(body_has(long_word, "med ordet fortsættelsesordet kommer her"));
+    const Document short_word = make("og");
+    REQUIRE(short_word.articles.size() == 1);
+    CHECK_FALSE(body_has(short_word, "med ordet og kommer her"));
+}
+
+TEST_CASE("English text after an interrupted Summary that its own citation line closed is not its continuation", "[extractions]") {
+    const std::string danish = "Angiver standard nedre grænse for arrays som nul eller et, og det er den samme som det bibliotek, det tilhører.\n";
+    const std::string english = "Specifies the size and the position of the selected image, frame, or object on a page. "
+                                "Specify the properties for the selected image and the frame.\n";
+    const auto make = [&](bool cite_last) {
+        std::string text = "Titel\n\nOVERSIGTSARTIKEL\nOle Olsen\n\nResumé\nResuméet er kort. Det har to sætninger.\n\n"
+                           "Brødteksten står her og er dansk.\n\nSummary\nOle Olsen:\n";
+        text += cite_last ? "The title.\n" : "The title. Ugeskr Læger 2004;166: 432-6\n";
+        text += "The abstract has one sentence here. It has a second one there.\n";
+        if (cite_last) text += "Ugeskr Læger 2004;166: 432-6\n";
+        text += "\n" + danish + "\n" + english;
+        return parser().parse(make_source(text, cite_last ? "cite-last" : "cite-first"));
+    };
+    const Document closed = make(true);
+    REQUIRE(closed.articles.size() == 1);
+    REQUIRE(closed.articles[0].summary);
+    REQUIRE(closed.articles[0].summary->citation);
+    CHECK(closed.articles[0].summary->sentences.size() == 2);
+    REQUIRE(closed.articles[0].summary->title);
+    CHECK(closed.articles[0].summary->title->text == "The title.");
+    // Without a closing citation the English text still goes on with the interrupted Summary.
+    const Document open = make(false);
+    REQUIRE(open.articles.size() == 1);
+    REQUIRE(open.articles[0].summary);
+    CHECK(open.articles[0].summary->sentences.size() == 4);
+}
