@@ -148,10 +148,7 @@ void reattach_moved_blocks(LayoutResult& result) {
         // extraction joined (longer than a column: its end says nothing), nor an address.
         const std::string_view last = text_of(blocks[b].last);
         const std::size_t width = lines[blocks[b].last].width;
-        // Lines are counted in code points, which a proportional font sets in unequal widths: a
-        // full line may count a tenth or more under the upper quartile. One of 0.85–0.9 columns
-        // is full only for a rest whose first word would not have fitted on it (below).
-        if (width * 20 < column * 17 || width * 10 > column * 13 || ends_with_sentence_end(last)) return false;
+        if (width * 10 < column * 9 || width * 10 > column * 13 || ends_with_sentence_end(last)) return false;
         const std::size_t space = last.rfind(' ');
         if (last.substr(space == std::string_view::npos ? 0 : space).find('@') != std::string_view::npos) return false;
         const char32_t end = last_code_point(last);
@@ -185,14 +182,8 @@ void reattach_moved_blocks(LayoutResult& result) {
         if (!is_dangling[b]) continue;
         // The nearest rest within the window, either way (blocks are in line order).
         std::size_t best = blocks.size(), best_distance = window + 1;
-        const std::size_t width = lines[blocks[b].last].width;
-        const auto fits = [&](std::size_t o) {
-            if (width * 10 >= column * 9) return true;
-            const std::string_view word = leading_word(text_of(blocks[o].first));
-            return width + 1 + code_points(word) > column;
-        };
         const auto consider = [&](std::size_t o, std::size_t distance) {
-            if (is_orphan[o] && !moved[o] && rest_of[o] == blocks.size() && distance < best_distance && fits(o))
+            if (is_orphan[o] && !moved[o] && rest_of[o] == blocks.size() && distance < best_distance)
                 best = o, best_distance = distance;
         };
         for (std::size_t o = b; o-- > 0 && blocks[b].first - blocks[o].last <= window;) consider(o, blocks[b].first - blocks[o].last);

@@ -773,34 +773,6 @@ TEST_CASE("a Resumé whose every possible last line fills the column ends at the
     CHECK(noted);
 }
 
-TEST_CASE("a paragraph ending a little short of the column takes back a rest whose first word could not fit", "[extractions][layout]") {
-    // Line lengths are counted in code points, which proportional type sets in unequal widths:
-    // a full line may count 0.85-0.9 of the column. It is broken off when the rest's first
-    // word would not have fitted on it; a rest opening with a short word would have.
-    const std::string full = "Denne linje i brødteksten fylder hele spalten ud med ordene.";  // 60
-    const auto make = [&](const std::string& rest) {
-        std::string text = "Titel\n\nOVERSIGTSARTIKEL\nOle Olsen\n\nResumé\nResuméet er kort.\n\n";
-        for (int i = 0; i < 5; ++i) text += full + "\n";
-        text += "Afsnittet standser her midt i sin sætning med ordet\n\n";  // 53, no sentence end
-        text += "Næste afsnit begynder med stort og slutter her.\n\n";
-        for (int i = 0; i < 4; ++i) text += full + "\n";
-        text += "Et andet afsnit slutter her.\n\n" + rest + " kommer her og afslutter sætningen.\n";
-        return parser().parse(make_source(text, "moved-rest"));
-    };
-    const auto body_has = [](const Document& document, const std::string& part) {
-        for (const Section& section : document.articles.at(0).sections)
-            for (const Sentence& sentence : section.sentences)
-                if (sentence.text.find(part) != std::string::npos) return true;
-        return false;
-    };
-    const Document long_word = make("fortsættelsesordet");
-    REQUIRE(long_word.articles.size() == 1);
-    CHECK(body_has(long_word, "med ordet fortsættelsesordet kommer her"));
-    const Document short_word = make("og");
-    REQUIRE(short_word.articles.size() == 1);
-    CHECK_FALSE(body_has(short_word, "med ordet og kommer her"));
-}
-
 TEST_CASE("English text after an interrupted Summary that its own citation line closed is not its continuation", "[extractions]") {
     const std::string danish = "Angiver standard nedre grænse for arrays som nul eller et, og det er den samme som det bibliotek, det tilhører.\n";
     const std::string english = "Specifies the size and the position of the selected image, frame, or object on a page. "
