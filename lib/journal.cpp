@@ -491,7 +491,9 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
         }
     }
     const bool by_count = best == 0;
-    if (by_count) best = full_best;
+    // A Summary leaves sentences out and joins others, so a Resumé a few sentences longer may
+    // be whole; one over twice the Summary's length and two has run on.
+    if (by_count) best = danish > 2 * english + 2 ? full_best : 0;
     if (best == 0) return;
     std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
                                std::make_move_iterator(article.resume.end()));
