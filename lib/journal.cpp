@@ -1091,6 +1091,18 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         Article& last = document.articles.back();
         last.truncated_end = !last.summary && !last.correspondence && moved_fields.back().summaries.empty() &&
                              moved_fields.back().addresses.empty();
+        // An article with a rubric but neither Resumé nor Summary is of a kind printed without
+        // them (a LEDER): nothing is missing when its text ends a sentence. One of a kind with
+        // a Resumé cut off later keeps its Resumé, and so still reads as cut off.
+        if (last.truncated_end && last.kind && last.resume.empty() && !last.sections.empty() &&
+            !last.sections.back().sentences.empty() && ends_with_sentence_end(last.sections.back().sentences.back().text)) {
+            last.truncated_end = false;
+            const Sentence& end_sentence = last.sections.back().sentences.back();
+            last.structure_notes.push_back(StructureNote{
+                "the source ends after a finished sentence of an article without Resumé and Summary: taken as "
+                "complete (a kind printed without them), not cut off",
+                end_sentence.start, end_sentence.end});
+        }
     }
     place_moved_fields(moved_fields, document.articles, context_of);
     for (Article& article : document.articles) reconcile_author_spellings(article, document.repairs);

@@ -799,3 +799,22 @@ TEST_CASE("English text after an interrupted Summary that its own citation line 
     REQUIRE(open.articles[0].summary);
     CHECK(open.articles[0].summary->sentences.size() == 4);
 }
+
+TEST_CASE("a last article without Resumé and Summary that ends a sentence is complete, one with a Resumé is cut off", "[extractions]") {
+    const std::string first = "Lys\n\nKASUISTIK\nOle Olsen\n\nResumé\nLys er nyttigt.\n\n"
+                              "Summary\nOle Olsen: Light. Ugeskr Læger 2004;166:383-6.\nLight is useful.\n\n"
+                              "Korrespondance: Ole Olsen, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n\n";
+    const Document leder = parser().parse(make_source(first + "Mørke\n\nLEDER\nAne Holm\n\nMørke er det modsatte af lys.\n", "leder"));
+    REQUIRE(leder.articles.size() == 2);
+    CHECK_FALSE(leder.articles[1].truncated_end);
+    const auto& notes = leder.articles[1].structure_notes;
+    CHECK(std::any_of(notes.begin(), notes.end(), [](const StructureNote& n) { return n.message.find("taken as complete") != std::string::npos; }));
+    // Ending mid-sentence, or with a Resumé whose Summary is missing, it is cut off.
+    const Document broken = parser().parse(make_source(first + "Mørke\n\nLEDER\nAne Holm\n\nMørke er det modsatte af\n", "leder-cut"));
+    REQUIRE(broken.articles.size() == 2);
+    CHECK(broken.articles[1].truncated_end);
+    const Document with_resume =
+        parser().parse(make_source(first + "Mørke\n\nKASUISTIK\nAne Holm\n\nResumé\nMørke er godt.\n\nMørke er det modsatte af lys.\n", "cut"));
+    REQUIRE(with_resume.articles.size() == 2);
+    CHECK(with_resume.articles[1].truncated_end);
+}
