@@ -413,6 +413,28 @@ Summary parse_summary(const Context& context, const Block& block) {
     return summary;
 }
 
+// Whether a Summary's lines are complete: their last line is a citation of its own, after the
+// English abstract (`… in the table.` | `Ugeskr Læger 2004;166: 432-6`). English text the
+// extraction put after it belongs elsewhere. Read from the lines as printed (no joining, so
+// no repairs), and only where an interrupted Summary meets English text again.
+bool summary_closed(const Block& block) {
+    if (block.size() < 2) return false;
+    const std::string_view last = trim(line_text(*block.back()));
+    const SummaryHead tail = parse_summary_head(last);
+    if (!tail.citation || tail.authors_end != tail.authors_begin || tail.citation_begin != 0) return false;
+    std::size_t after = tail.citation_end;
+    while (after < last.size() && (last[after] == ' ' || last[after] == '.')) ++after;
+    if (after != last.size()) return false;
+    std::string text;
+    for (std::size_t k = 0; k + 1 < block.size(); ++k) {
+        if (!text.empty()) text += ' ';
+        text += trim(line_text(*block[k]));
+    }
+    const std::string_view body = std::string_view(text).substr(std::min(summary_label_length(text), text.size()));
+    const SummaryHead head = parse_summary_head(body);
+    return !head.citation && head.abstract_end > head.abstract_begin;
+}
+
 // Whether `next` carries on an address that ends with `last`.
 bool continues_address(const SourceLine& last, const SourceLine& next) {
     const std::string_view before = line_text(last);
@@ -443,6 +465,11 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     if (english == 0 || danish <= english + 2) return;
     std::size_t best = 0;
     double best_ratio = 0.97;  // a line as wide as the column is no paragraph's last
+    // Where every line that could end it fills the column (a Resumé whose last line happens
+    // to be full), the count is the only evidence left: the sentence end nearest the
+    // Summary's count, of those, the shortest line.
+    std::size_t full_best = 0, full_distance = 0;
+    double full_ratio = 0.0;
     for (std::size_t k = begin; k < end; ++k) {
         const SourceLine& line = context.lines[k];
         const std::string_view text = line.text.text();
@@ -458,8 +485,15 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
             // after the first column's worth is what the last line held (as ends_paragraph).
             const double ratio = last_part(line.width, context.width, context.join_limit) / context.width;
             if (ratio < best_ratio) best = keep, best_ratio = ratio;
+            const std::size_t distance = keep > english ? keep - english : english - keep;
+            if (full_best == 0 || distance < full_distance || (distance == full_distance && ratio < full_ratio))
+                full_best = keep, full_distance = distance, full_ratio = ratio;
         }
     }
+    const bool by_count = best == 0;
+    // A Summary leaves sentences out and joins others, so a Resumé a few sentences longer may
+    // be whole; one over twice the Summary's length and two has run on.
+    if (by_count) best = danish > 2 * english + 2 ? full_best : 0;
     if (best == 0) return;
     std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
                                std::make_move_iterator(article.resume.end()));
@@ -467,8 +501,10 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     if (!article.resume_parts.empty()) article.resume_parts.back().end = best;
     article.structure_notes.push_back(StructureNote{
         "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
-            " (the Summary has " + std::to_string(english) + "), at the shortest line that ends a sentence there; the " +
-            std::to_string(rest.size()) + " sentences after it are body text",
+            " (the Summary has " + std::to_string(english) + "), at " +
+            (by_count ? "the line-end sentence end nearest that count (every such line fills the column)"
+                      : "the shortest line that ends a sentence there") +
+            "; the " + std::to_string(rest.size()) + " sentences after it are body text",
         rest.front().start, rest.back().end});
     if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
     auto& body = article.sections.front().sentences;
@@ -687,7 +723,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             case State::body:
                 // English running text after Danish text that interrupted the Summary goes on
                 // with the Summary: the extraction interleaved two columns' blocks.
-                if (summary_interrupted && block_language(block).english_text()) {
+                if (summary_interrupted && block_language(block).english_text() && !summary_closed(summary_block)) {
                     note("English text after Danish text that interrupted the Summary: taken as the Summary's continuation",
                          block_start(block), block_end(block));
                     summary_block.insert(summary_block.end(), block.begin(), block.end());
@@ -734,6 +770,15 @@ bool all_capitalised(std::string_view text) {
     }
     // A full stop ends a sentence, unless it follows an initial ("Pernille B.").
     return any && (!ends_with_sentence_end(text) || code_points(last_word(text)) == 1);
+}
+
+// Whether a line ending in a broken word can be a title's line: it opens with a capital, is
+// no field and holds no finished sentence, and none of an address's commas and digits
+// (`Kirurgisk afdeling, Rigshospi-` | `talet, DK-2100 …` is the correspondence above a title).
+bool can_be_title_line(const SourceLine& line) {
+    const std::string_view t = line_text(line);
+    if (line.blank() || field_of(line) != Field::text || !is_upper(first_code_point(t))) return false;
+    return t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
 }
 
 std::vector<Header> find_headers(const Lines& lines) {
@@ -798,10 +843,14 @@ std::vector<Header> find_headers(const Lines& lines) {
                 t.find('@') != std::string_view::npos || citation)
                 break;
             // A line that carries on a broken word above it in lower case ends the field
-            // before (an address): it is no title.
+            // before (an address): it is no title. Unless the broken line can open or carry a
+            // title itself (a subtitle wrapped at a real hyphen: "Ændre … / Netgroup-" |
+            // "håndtering"), with room for both in the three title lines.
             if (title_begin - 1 > lower_bound && is_lower(first_code_point(t))) {
                 const SourceLine& before = lines[title_begin - 2];
-                if (before.ends_in_soft_hyphen || !word_before_final_hyphen(line_text(before)).empty()) break;
+                if (before.ends_in_soft_hyphen || !word_before_final_hyphen(line_text(before)).empty()) {
+                    if (title_end - (title_begin - 2) > 3 || !can_be_title_line(before)) break;
+                }
             }
             --title_begin;
         }
@@ -1042,6 +1091,18 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         Article& last = document.articles.back();
         last.truncated_end = !last.summary && !last.correspondence && moved_fields.back().summaries.empty() &&
                              moved_fields.back().addresses.empty();
+        // An article with a rubric but neither Resumé nor Summary is of a kind printed without
+        // them (a LEDER): nothing is missing when its text ends a sentence. One of a kind with
+        // a Resumé cut off later keeps its Resumé, and so still reads as cut off.
+        if (last.truncated_end && last.kind && last.resume.empty() && !last.sections.empty() &&
+            !last.sections.back().sentences.empty() && ends_with_sentence_end(last.sections.back().sentences.back().text)) {
+            last.truncated_end = false;
+            const Sentence& end_sentence = last.sections.back().sentences.back();
+            last.structure_notes.push_back(StructureNote{
+                "the source ends after a finished sentence of an article without Resumé and Summary: taken as "
+                "complete (a kind printed without them), not cut off",
+                end_sentence.start, end_sentence.end});
+        }
     }
     place_moved_fields(moved_fields, document.articles, context_of);
     for (Article& article : document.articles) reconcile_author_spellings(article, document.repairs);

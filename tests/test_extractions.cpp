@@ -710,3 +710,111 @@ TEST_CASE("where an extraction joins broken lines, a line a little over a column
     REQUIRE(unjoined.articles.size() == 1);
     CHECK(unjoined.articles[0].resume.size() == 3);
 }
+
+TEST_CASE("a subtitle wrapped at a hyphen is a title line; an address broken above a title is not", "[extractions]") {
+    // Without blank lines (pdftotext -raw), the title lines are found by reading up from the
+    // rubric. A lower-case line that carries on a broken word is part of the title when the
+    // broken line can itself be one (no address's commas and digits, no finished sentence).
+    const std::string first = "Forrige artikel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\nEn kort sætning her.\n"
+                              "Brødteksten står her.\nKorrespondance: Ole Olsen, Kirurgisk afdeling, Rigshospi-\n"
+                              "talet, Blegdamsvej 9, DK-2100 København\n";
+    const std::string second_head = "Søg og slet maskiner\nÆndre eksisterende maskiner / Netgroup-\nhåndtering\n"
+                                    "STATUSARTIKEL\nHenrik Olsen-Madsen & Fie Dahl\nResumé\nMaskinhåndtering er let.\n";
+    const Document document = parser().parse(make_source(first + second_head, "wrapped-subtitle"));
+    REQUIRE(document.articles.size() == 2);
+    const Article& article = document.articles[1];
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Søg og slet maskiner");
+    REQUIRE(article.subtitle);
+    CHECK(article.subtitle->text.starts_with("Ændre eksisterende maskiner / Netgroup"));
+    CHECK(article.subtitle->text.ends_with("håndtering"));
+    REQUIRE(document.articles[0].correspondence);
+    CHECK(document.articles[0].correspondence->text.ends_with("DK-2100 København"));
+
+    // The same address directly above a one-line title: its lower-case line carries on the
+    // broken hospital name and stays with the address.
+    const std::string third = "Forrige artikel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\nEn kort sætning her.\n"
+                              "Korrespondance: Ole Olsen, Kirurgisk afdeling,\nRigshospitalet, Blegdams-\n"
+                              "vej 9, DK-2100 København\nSøg og slet maskiner\nSTATUSARTIKEL\nFie Dahl\nResumé\nEn sætning.\n";
+    const Document address = parser().parse(make_source(third, "address-above-title"));
+    REQUIRE(address.articles.size() == 2);
+    REQUIRE(address.articles[1].title);
+    CHECK(address.articles[1].title->text == "Søg og slet maskiner");
+    CHECK_FALSE(address.articles[1].subtitle);
+    REQUIRE(address.articles[0].correspondence);
+    CHECK(address.articles[0].correspondence->text.ends_with("DK-2100 København"));
+}
+
+TEST_CASE("a Resumé whose every possible last line fills the column ends at the Summary's count", "[extractions]") {
+    // No blank lines, and every sentence ends at a full line: nothing in the layout ends the
+    // Resumé, which runs on to the first short line. Its Summary has three sentences; the
+    // line-end sentence end nearest that count is where it is taken to end.
+    const auto full_line = [](char tag) {
+        std::string line = std::string("Saetning ") + tag + " fylder hele spalten ud med mange ord her";
+        while (line.size() < 54) line += 'o';
+        return line + ".";
+    };
+    std::string text = "Titel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\n";
+    for (const char tag : std::string("abc")) text += full_line(tag) + "\n";
+    for (const char tag : std::string("defghij")) text += full_line(tag) + "\n";
+    text += "Kort linje slutter.\nSummary\nOle Olsen: Title. Ugeskr Læger 2004;166:383-6.\n"
+            "One sentence here. Two sentences here. Three sentences here.\n";
+    const Document document = parser().parse(make_source(text, "full-lines"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.summary);
+    REQUIRE(article.summary->sentences.size() == 3);
+    REQUIRE(article.resume.size() == 3);
+    CHECK(article.resume.back().text.starts_with("Saetning c "));
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections.front().sentences.front().text.starts_with("Saetning d "));
+    const bool noted = std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                                   [](const StructureNote& n) { return n.message.find("nearest that count") != std::string::npos; });
+    CHECK(noted);
+}
+
+TEST_CASE("English text after an interrupted Summary that its own citation line closed is not its continuation", "[extractions]") {
+    const std::string danish = "Angiver standard nedre grænse for arrays som nul eller et, og det er den samme som det bibliotek, det tilhører.\n";
+    const std::string english = "Specifies the size and the position of the selected image, frame, or object on a page. "
+                                "Specify the properties for the selected image and the frame.\n";
+    const auto make = [&](bool cite_last) {
+        std::string text = "Titel\n\nOVERSIGTSARTIKEL\nOle Olsen\n\nResumé\nResuméet er kort. Det har to sætninger.\n\n"
+                           "Brødteksten står her og er dansk.\n\nSummary\nOle Olsen:\n";
+        text += cite_last ? "The title.\n" : "The title. Ugeskr Læger 2004;166: 432-6\n";
+        text += "The abstract has one sentence here. It has a second one there.\n";
+        if (cite_last) text += "Ugeskr Læger 2004;166: 432-6\n";
+        text += "\n" + danish + "\n" + english;
+        return parser().parse(make_source(text, cite_last ? "cite-last" : "cite-first"));
+    };
+    const Document closed = make(true);
+    REQUIRE(closed.articles.size() == 1);
+    REQUIRE(closed.articles[0].summary);
+    REQUIRE(closed.articles[0].summary->citation);
+    CHECK(closed.articles[0].summary->sentences.size() == 2);
+    REQUIRE(closed.articles[0].summary->title);
+    CHECK(closed.articles[0].summary->title->text == "The title.");
+    // Without a closing citation the English text still goes on with the interrupted Summary.
+    const Document open = make(false);
+    REQUIRE(open.articles.size() == 1);
+    REQUIRE(open.articles[0].summary);
+    CHECK(open.articles[0].summary->sentences.size() == 4);
+}
+
+TEST_CASE("a last article without Resumé and Summary that ends a sentence is complete, one with a Resumé is cut off", "[extractions]") {
+    const std::string first = "Lys\n\nKASUISTIK\nOle Olsen\n\nResumé\nLys er nyttigt.\n\n"
+                              "Summary\nOle Olsen: Light. Ugeskr Læger 2004;166:383-6.\nLight is useful.\n\n"
+                              "Korrespondance: Ole Olsen, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n\n";
+    const Document leder = parser().parse(make_source(first + "Mørke\n\nLEDER\nAne Holm\n\nMørke er det modsatte af lys.\n", "leder"));
+    REQUIRE(leder.articles.size() == 2);
+    CHECK_FALSE(leder.articles[1].truncated_end);
+    const auto& notes = leder.articles[1].structure_notes;
+    CHECK(std::any_of(notes.begin(), notes.end(), [](const StructureNote& n) { return n.message.find("taken as complete") != std::string::npos; }));
+    // Ending mid-sentence, or with a Resumé whose Summary is missing, it is cut off.
+    const Document broken = parser().parse(make_source(first + "Mørke\n\nLEDER\nAne Holm\n\nMørke er det modsatte af\n", "leder-cut"));
+    REQUIRE(broken.articles.size() == 2);
+    CHECK(broken.articles[1].truncated_end);
+    const Document with_resume =
+        parser().parse(make_source(first + "Mørke\n\nKASUISTIK\nAne Holm\n\nResumé\nMørke er godt.\n\nMørke er det modsatte af lys.\n", "cut"));
+    REQUIRE(with_resume.articles.size() == 2);
+    CHECK(with_resume.articles[1].truncated_end);
+}
