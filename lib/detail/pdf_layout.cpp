@@ -95,6 +95,13 @@ bool starts_upper_or_digit(std::string_view s) {
     return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 && static_cast<unsigned char>(s[1]) <= 0x9E;
 }
 
+// Whether `text` ends in a hyphen glued to its word ("Netgroup-", "LTSP-"), which the next
+// line's word goes on without a space. A hyphen standing alone ("administration -") is a
+// dash: the next line's word is a word of its own.
+bool ends_in_word_hyphen(std::string_view text) {
+    return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
+}
+
 // A heading as wide as the column reads to the text rules as a line of running text. Written
 // as two lines, broken before a lower-case word near its middle, it is the short, wrapped
 // heading those rules know. Returns `text` unchanged when it is short or has no such break.
@@ -395,12 +402,33 @@ void TextBuilder::add_page(PageWords page) {
     double tallest = 0;
     for (const Line& line : lines) tallest = std::max(tallest, line.ref_y1 - line.ref_y0);
     auto middle_of = [](const Line& line) { return (line.ref_y0 + line.ref_y1) / 2; };
+    std::vector<std::size_t> ordinary_words(usual_lines);
+    for (std::size_t k = 0; k < usual_lines; ++k) {
+        std::stable_sort(lines[k].words.begin(), lines[k].words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+        ordinary_words[k] = lines[k].words.size();
+    }
     for (Word& w : unusual) {
         Line* best = nullptr;
         double best_overlap = 0;
-        auto consider = [&](Line& line) {
-            const double overlap = overlap_with(w, line);
-            if (overlap > best_overlap) best = &line, best_overlap = overlap;
+        // A word of other type belongs to a line of ordinary words only where it stands among
+        // them (a superscript, a symbol in a sentence): no further from one of its words than
+        // the gap that separates columns. A title in larger type beside the other column's
+        // body lines overlaps them too, by two of its lines at once, and would be split
+        // between them.
+        auto near = [&](std::size_t k) {
+            const auto first = lines[k].words.begin();
+            const auto last = first + static_cast<std::ptrdiff_t>(ordinary_words[k]);
+            // The ordinary words are sorted by x0 and hardly overlap: the few that start
+            // before the end of the reach are the only candidates.
+            auto it = std::lower_bound(first, last, w.x1 + 1.5 * body, [](const Word& o, double x) { return o.x0 < x; });
+            for (int tried = 0; it != first && tried < 4; ++tried)
+                if ((--it)->x1 > w.x0 - 1.5 * body) return true;
+            return false;
+        };
+        auto consider = [&](std::size_t k) {
+            const bool ordinary = k < usual_lines;
+            const double overlap = overlap_with(w, lines[k]);
+            if (overlap > best_overlap && (!ordinary || near(k))) best = &lines[k], best_overlap = overlap;
         };
         const double from = w.y0 - tallest / 2;
         auto k = static_cast<std::size_t>(
@@ -408,8 +436,8 @@ void TextBuilder::add_page(PageWords page) {
                              [&](const Line& line, double y) { return middle_of(line) < y; }) -
             lines.begin());
         for (std::size_t tried = 0; k < usual_lines && tried < 64 && middle_of(lines[k]) <= w.y1 + tallest / 2; ++k, ++tried)
-            consider(lines[k]);
-        for (std::size_t j = lines.size(), seen = 0; j-- > usual_lines && seen < 8; ++seen) consider(lines[j]);
+            consider(k);
+        for (std::size_t j = lines.size(), seen = 0; j-- > usual_lines && seen < 8; ++seen) consider(j);
         if (best) best->words.push_back(std::move(w));
         else start_line(std::move(w));
     }
@@ -644,7 +672,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             if (larger(f))
                 while (i + 1 < run.size() && larger(*run[i + 1]) && std::abs(run[i + 1]->size - f.size) < 0.3 &&
                        run[i + 1]->bold == f.bold && !gap_before(i + 1)) {
-                    if (text.empty() || text.back() != '-') text += ' ';
+                    if (!ends_in_word_hyphen(text)) text += ' ';
                     text += run[++i]->text;
                 }
             // A bold heading the column wrapped is read whole too ("For at oprette en" |
@@ -658,7 +686,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                     const bool broken = text.size() >= 2 && text.back() == '-' && starts_lower(text.substr(text.size() - 2)) &&
                                         starts_lower(next);
                     if (broken) text.pop_back();
-                    else if (text.empty() || text.back() != '-') text += ' ';
+                    else if (!ends_in_word_hyphen(text)) text += ' ';
                     text += next;
                 }
                 text = wrap_long_heading(text, column_chars);
