@@ -249,65 +249,100 @@ void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double b
 }
 
 // The gaps between columns: x ranges that many lines leave open between two words (a gap of
-// more than 1.5 × the body size) and that hardly any word covers. A page with too few lines
-// to tell keeps the previous page's gutters when no word crosses them.
+// more than 1.5 × the body size) and that hardly any word covers. Two columns whose baselines
+// are offset by about half a line (a title at the top of one column shifts its lines) share
+// no line; then the page is cut into horizontal slices of half the body size, each holding
+// the words its middle passes through, and the slices are counted instead of lines. A page
+// with too few lines to tell keeps the previous page's gutters when no word crosses them.
 std::vector<std::pair<double, double>> TextBuilder::find_gutters(const std::vector<Line>& lines, double width,
                                                                  double body) const {
     const auto bins = static_cast<std::size_t>(finite(width) ? std::clamp(width, 1.0, 20000.0) : 20000.0) + 1;
-    std::vector<int> cover(bins, 0), votes(bins, 0);
     auto bin = [&](double x) { return static_cast<std::size_t>(std::clamp(x, 0.0, static_cast<double>(bins - 1))); };
-    for (const Line& line : lines) {
-        for (std::size_t i = 0; i < line.words.size(); ++i) {
-            const Word& w = line.words[i];
-            for (std::size_t b = bin(w.x0); b < bin(w.x1); ++b) ++cover[b];
-            if (i == 0) continue;
-            const Word& before = line.words[i - 1];
-            if (w.x0 - before.x1 < 1.5 * body) continue;
-            for (std::size_t b = bin(before.x1); b < bin(w.x0); ++b) ++votes[b];
-        }
-    }
-    struct Candidate {
-        double s, e;
-        int votes;
-    };
-    std::vector<Candidate> candidates;
-    for (std::size_t b = 0; b < bins;) {
-        if (!(votes[b] >= 2 && cover[b] * 4 <= votes[b])) {
-            ++b;
-            continue;
-        }
-        std::size_t e = b;
-        int most = 0;
-        for (; e < bins && votes[e] >= 2 && cover[e] * 4 <= votes[e]; ++e) most = std::max(most, votes[e]);
-        candidates.push_back({static_cast<double>(b), static_cast<double>(e), most});
-        b = e;
-    }
-    // A column is at least 12 × the body size wide: words that stand at the same place on
-    // every line (a table, a list of numbers) leave open ranges too, but narrow ones. The
-    // strongest candidates (most lines, widest) are taken first.
     double text_left = static_cast<double>(bins), text_right = 0;
     for (const Line& line : lines)
         for (const Word& w : line.words) text_left = std::min(text_left, w.x0), text_right = std::max(text_right, w.x1);
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        return a.votes * (a.e - a.s) > b.votes * (b.e - b.s);
-    });
-    // A page has a handful of columns; the strongest 16 candidates are plenty, and a page of
-    // scattered words cannot make this quadratic.
-    if (candidates.size() > 16) candidates.resize(16);
-    std::vector<std::pair<double, double>> gutters;
-    const double min_column = 12 * body;
-    for (const Candidate& c : candidates) {
-        std::vector<std::pair<double, double>> trial = gutters;
-        trial.emplace_back(c.s, c.e);
-        std::sort(trial.begin(), trial.end());
-        bool wide = true;
-        double from = text_left;
-        for (const auto& [s, e] : trial) {
-            wide = wide && s - from >= min_column;
-            from = e;
+    // Each row: words sorted left to right.
+    auto gutters_of = [&](const std::vector<std::vector<const Word*>>& rows) {
+        std::vector<int> cover(bins, 0), votes(bins, 0);
+        for (const auto& row : rows) {
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                const Word& w = *row[i];
+                for (std::size_t b = bin(w.x0); b < bin(w.x1); ++b) ++cover[b];
+                if (i == 0) continue;
+                const Word& before = *row[i - 1];
+                if (w.x0 - before.x1 < 1.5 * body) continue;
+                for (std::size_t b = bin(before.x1); b < bin(w.x0); ++b) ++votes[b];
+            }
         }
-        wide = wide && text_right - from >= min_column;
-        if (wide) gutters = std::move(trial);
+        struct Candidate {
+            double s, e;
+            int votes;
+        };
+        std::vector<Candidate> candidates;
+        for (std::size_t b = 0; b < bins;) {
+            if (!(votes[b] >= 2 && cover[b] * 4 <= votes[b])) {
+                ++b;
+                continue;
+            }
+            std::size_t e = b;
+            int most = 0;
+            for (; e < bins && votes[e] >= 2 && cover[e] * 4 <= votes[e]; ++e) most = std::max(most, votes[e]);
+            candidates.push_back({static_cast<double>(b), static_cast<double>(e), most});
+            b = e;
+        }
+        // A column is at least 12 × the body size wide: words that stand at the same place on
+        // every line (a table, a list of numbers) leave open ranges too, but narrow ones. The
+        // strongest candidates (most lines, widest) are taken first.
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+            return a.votes * (a.e - a.s) > b.votes * (b.e - b.s);
+        });
+        // A page has a handful of columns; the strongest 16 candidates are plenty, and a page of
+        // scattered words cannot make this quadratic.
+        if (candidates.size() > 16) candidates.resize(16);
+        std::vector<std::pair<double, double>> gutters;
+        const double min_column = 12 * body;
+        for (const Candidate& c : candidates) {
+            std::vector<std::pair<double, double>> trial = gutters;
+            trial.emplace_back(c.s, c.e);
+            std::sort(trial.begin(), trial.end());
+            bool wide = true;
+            double from = text_left;
+            for (const auto& [s, e] : trial) {
+                wide = wide && s - from >= min_column;
+                from = e;
+            }
+            wide = wide && text_right - from >= min_column;
+            if (wide) gutters = std::move(trial);
+        }
+        return gutters;
+    };
+    std::vector<std::vector<const Word*>> rows;
+    rows.reserve(lines.size());
+    for (const Line& line : lines) {
+        auto& row = rows.emplace_back();
+        for (const Word& w : line.words) row.push_back(&w);
+    }
+    std::vector<std::pair<double, double>> gutters = gutters_of(rows);
+    if (gutters.empty() && body > 0) {
+        // Slices of half the body size; a word goes into each slice whose middle it covers.
+        std::vector<std::pair<std::size_t, const Word*>> placed;
+        const double slice = 0.5 * body;
+        for (const Line& line : lines)
+            for (const Word& w : line.words) {
+                // A tall box (a rule, an image's label) says nothing; a word off the page neither.
+                if (!(w.y1 - w.y0 < 4 * body) || w.y0 < 0 || w.y1 > 1e6) continue;
+                const auto first = static_cast<std::size_t>(std::max(0.0, std::ceil(w.y0 / slice - 0.5)));
+                for (std::size_t k = first; (static_cast<double>(k) + 0.5) * slice <= w.y1; ++k) placed.emplace_back(k, &w);
+            }
+        std::sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second->x0 < b.second->x0;
+        });
+        rows.clear();
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            if (i == 0 || placed[i].first != placed[i - 1].first) rows.emplace_back();
+            rows.back().push_back(placed[i].second);
+        }
+        gutters = gutters_of(rows);
     }
     if (!gutters.empty()) return gutters;
     // Too few lines on this page: the last page's gutters, if text lies on both sides and
