@@ -95,6 +95,14 @@ bool starts_upper_or_digit(std::string_view s) {
     return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 && static_cast<unsigned char>(s[1]) <= 0x9E;
 }
 
+// Whether the last character of `text` is a letter (any character outside ASCII counts as
+// one: æ, ø, å, é are the usual ones at a line end).
+bool ends_in_letter(std::string_view text) {
+    if (text.empty()) return false;
+    const auto c = static_cast<unsigned char>(text.back());
+    return c >= 0x80 || std::isalpha(c) != 0;
+}
+
 // Whether `text` ends in a hyphen glued to its word ("Netgroup-", "LTSP-"), which the next
 // line's word goes on without a space. A hyphen standing alone ("administration -") is a
 // dash: the next line's word is a word of its own.
@@ -612,10 +620,21 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     }
     if (pitches.size() >= 3) pitch_ = median(pitches);
     const double pitch = pitch_ > 0 ? pitch_ : 1.2 * body;
-    std::size_t full = 0;
-    for (std::size_t i = 0; i + 1 < run.size(); ++i)
-        if (run[i]->x1 >= right - 0.6 * body) ++full;
+    std::size_t full = 0, full_long = 0, long_lines = 0;
+    for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+        const bool at_edge = run[i]->x1 >= right - 0.6 * body;
+        if (at_edge) ++full;
+        if (run[i]->x1 - run[i]->x0 < 0.5 * (right - left)) continue;
+        ++long_lines;
+        if (at_edge) ++full_long;
+    }
+    // Justified, for where a paragraph ends: most lines end at the right edge. A column of
+    // many short lines (labels, a structured Resumé's parts) counts as ragged, where any
+    // short line ending a sentence may end its paragraph.
     const bool justified = run.size() >= 4 && static_cast<double>(full) >= 0.6 * static_cast<double>(run.size() - 1);
+    // Justified, for what a full line is: most of the long lines (over half the column)
+    // end at the right edge; ragged-right lines end anywhere in the last word's width.
+    const bool justified_long = long_lines >= 3 && static_cast<double>(full_long) >= 0.6 * static_cast<double>(long_lines);
     // The column in characters, as the text rules measure it: the upper quartile of the
     // body lines' lengths.
     double column_chars = 0;
@@ -654,10 +673,18 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     // What a caption decided about the line after it: it continues the paragraph the
     // caption interrupted, or it starts a new one.
     enum class Next { judge, continues, starts } next_line = Next::judge;
+    const double full_line_before = full_line_pending_;
+    full_line_pending_ = 0;
     for (std::size_t i = 0; i < run.size(); ++i) {
         const Fragment& f = *run[i];
         const bool paragraph = next_line == Next::judge ? starts_paragraph(i) : next_line == Next::starts;
         next_line = Next::judge;
+        // The previous column ended in a full line of few characters (see below): a line
+        // that goes on with its paragraph here, in its type, is written on it.
+        if (i == 0 && full_line_before > 0 && !paragraph && !f.begin->bold && !larger(f) &&
+            std::abs(f.size - full_line_before) < 0.3 && starts_upper_or_digit(f.text) &&
+            !(f.count() >= 2 && caption_label(f.begin->text, (f.begin + 1)->text)))
+            join_next_ = true;
         // A figure or table caption: its lines (same type size, up to a paragraph break or
         // a short line ending a sentence) on one line of their own.
         // It starts a paragraph, or is set apart by its type: a bold label or smaller type
@@ -749,9 +776,18 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             // kommandoen" | "Figurer- Flet, ..."). Where the text rules could read it as a
             // heading (fewer characters than most full lines, a capitalised line after it),
             // the next line is written on it.
-            if (justified && f.x1 >= right - 0.6 * body && i + 1 < run.size() && column_chars > 0 &&
-                static_cast<double>(code_points(f.text)) < column_chars && !f.text.empty() && f.text.back() != '-' &&
-                !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 && starts_upper_or_digit(run[i + 1]->text) &&
+            // In a column whose long lines are justified though many short lines (labels,
+            // a structured Resumé's parts) stand between them, only a line the text rules
+            // could take for a heading's last line: it ends in a word, not a sentence end, a
+            // comma or a broken word, and holds a comma only if clearly shorter than the column.
+            const double chars = static_cast<double>(code_points(f.text));
+            const bool full_line = f.x1 >= right - 0.6 * body && column_chars > 0 && chars < column_chars && !f.text.empty();
+            const bool full_few = full_line && ((justified && f.text.back() != '-') ||
+                                                (justified_long && ends_in_letter(f.text) &&
+                                                 (f.text.find(',') == std::string::npos || chars < 0.8 * column_chars)));
+            // The last line of a column: the next column's first line decides (below).
+            if (full_few && i + 1 == run.size()) full_line_pending_ = f.size;
+            if (full_few && i + 1 < run.size() && !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 && starts_upper_or_digit(run[i + 1]->text) &&
                 !starts_paragraph(i + 1) &&
                 !(run[i + 1]->count() >= 2 && caption_label(run[i + 1]->begin->text, (run[i + 1]->begin + 1)->text)))
                 join_next_ = true;
