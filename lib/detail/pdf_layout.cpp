@@ -484,8 +484,11 @@ void TextBuilder::add_page(PageWords page) {
         if (best) best->words.push_back(std::move(w));
         else start_line(std::move(w));
     }
-    for (Line& line : lines)
-        std::stable_sort(line.words.begin(), line.words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    // The ordinary lines are sorted already; only those that took unusual words, and the
+    // lines unusual words started, need it.
+    for (std::size_t k = 0; k < lines.size(); ++k)
+        if (k >= usual_lines || lines[k].words.size() != ordinary_words[k])
+            std::stable_sort(lines[k].words.begin(), lines[k].words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
     std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.ref_y0 < b.ref_y0; });
 
     drop_margins(lines, page.height, body);
