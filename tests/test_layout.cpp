@@ -128,6 +128,14 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     summalign::DocumentWords product;
     product.add_text("Åbn LibreOffice og vælg LibreOffice Writer.");
     CHECK(dehyphenator().decide("Libre", "Office-program.", product, "ethvert ") == HyphenDecision::join);
+    // A name the dictionaries do not know heads a compound with its hyphen where the document
+    // writes it as a word of its own ("Debian Edu"); a fragment it never writes stays joined.
+    summalign::DocumentWords names;
+    names.add_text("Manual for Debian Edu og Skolelinux.");
+    CHECK(dehyphenator().decide("Edu", "maskiner i denne gruppe", names, "og debian ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("Skolelinux", "installationsprogrammet, vil", names, "installeret via ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("Edu", "maskiner i denne gruppe", none, "og debian ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("Navigatorvin", "duet.", names, "eller i ") == HyphenDecision::join);
     // In running text the paragraph so far is the context.
     CHECK(joined("Klik på Fjern-\nknappen for at fjerne den.") == "Klik på Fjern-knappen for at fjerne den.");
     CHECK(joined("Fjern-\nknappen fjerner den.") == "Fjernknappen fjerner den.");

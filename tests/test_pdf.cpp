@@ -432,6 +432,64 @@ TEST_CASE("pdf layout: a bold heading as wide as the column and a full line of l
     CHECK(built.text.find("længde her\nDu kan") != std::string::npos);
 }
 
+TEST_CASE("pdf layout: columns with offset baselines and a title in larger type beside the other column", "[pdf]") {
+    using summalign::detail::pdf::PageWords;
+    using summalign::detail::pdf::TextBuilder;
+    using summalign::detail::pdf::Word;
+    auto word = [](std::string text, double x, double baseline, double size) {
+        Word w;
+        w.text = std::move(text);
+        w.x0 = x;
+        w.x1 = x + 0.6 * size * static_cast<double>(w.text.size());
+        w.y0 = baseline - size;
+        w.y1 = baseline;
+        w.size = size;
+        w.bold = size > 10;
+        w.space_after = true;
+        return w;
+    };
+    PageWords page;
+    page.width = 600;
+    page.height = 800;
+    const std::vector<std::string> filler = {"og", "tekst", "i", "kolonnen", "med", "ord", "af", "forskellig", "længde"};
+    auto fill = [&](const std::string& first, double left, double right, double baseline, std::size_t shift) {
+        double x = left;
+        for (std::size_t k = 0;; ++k) {
+            Word w = word(k == 0 ? first : filler[(k + shift) % filler.size()], x, baseline, 10);
+            if (w.x1 > right) break;
+            x = w.x1 + 4;
+            page.words.push_back(std::move(w));
+        }
+    };
+    // Left column x 50..280, baselines 12 pt apart from 117. The right column (x 320..550)
+    // opens with a two-line title in 16 pt set on 10 pt leading, whose lines both overlap
+    // the left column's line at 129; its body lines lie 6 pt below the left column's, so no
+    // line of the two columns shares a baseline.
+    for (std::size_t line = 0; line < 14; ++line) fill("venstre" + std::to_string(line), 50, 280, 117 + 12.0 * static_cast<double>(line), line);
+    double x = 320;
+    for (const char* t : {"Avanceret", "administration", "-"}) {
+        page.words.push_back(word(t, x, 128, 16));
+        x = page.words.back().x1 + 4;
+    }
+    page.words.push_back(word("hjælp", 320, 138, 16));
+    for (std::size_t line = 0; line < 10; ++line) fill("højre" + std::to_string(line), 320, 550, 159 + 12.0 * static_cast<double>(line), line + 3);
+    TextBuilder builder;
+    builder.add_page(std::move(page));
+    const auto built = std::move(builder).finish();
+    INFO(built.text);
+    // The title is read whole and in order; a lone dash at its line end keeps its space.
+    CHECK(built.text.find("Avanceret administration - hjælp\n") != std::string::npos);
+    // The columns are read one after the other, not line by line across the page.
+    const std::size_t left_last = built.text.find("venstre13");
+    const std::size_t right_first = built.text.find("højre0");
+    REQUIRE(left_last != std::string::npos);
+    REQUIRE(right_first != std::string::npos);
+    CHECK(left_last < built.text.find("Avanceret"));
+    CHECK(left_last < right_first);
+    CHECK(built.text.find("\nvenstre1 ") != std::string::npos);
+    CHECK(built.text.find("\nhøjre1 ") != std::string::npos);
+}
+
 TEST_CASE("pdf layout: coordinates that are not numbers and pages without words do not break it", "[pdf]") {
     using summalign::detail::pdf::PageWords;
     using summalign::detail::pdf::TextBuilder;

@@ -35,7 +35,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>> kMustPassPart
     {"compact-runin-caps-citefirst", {"resume", "headings", "summary"}},
     {"compact-runin-caps-citelast", {"resume", "headings", "summary"}},
     {"compact-runin-mixed-citefirst", {"headings", "summary"}},
-    {"compact-runin-mixed-citelast", {"summary"}},
+    {"compact-runin-mixed-citelast", {"headings", "summary"}},
     {"spaced-ownline-caps-citefirst", {"headings", "summary"}},
     {"spaced-ownline-caps-citelast", {"headings", "summary"}},
     {"spaced-ownline-mixed-citefirst", {"headings", "summary"}},

@@ -248,14 +248,15 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
                                 preceding.back() == '?' || preceding.back() == '!' || preceding.back() == ':';
     // A compound whose first part is a name, inside a sentence: "Data-|fanebladet",
     // "ScriptsForge-|tjeneste", "Kommando-|tasten" (a word of its own or a product name, not
-    // a compound such as "Navigatorvin-|duet"). Danish and English write such compounds
+    // a compound such as "Navigatorvin-|duet"), or a name the document writes as a word of
+    // its own ("Debian Edu" beside "Edu-|maskiner"). Danish and English write such compounds
     // with a hyphen (a closed "Datafanebladet" hides the name); a capital at a sentence's
     // start says nothing.
     // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
     const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
     if (!opens_sentence && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
         code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_known &&
-        (head_verdict == Impl::Verdict::lexical || inner_capital(head)))
+        (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
     if (code_points(head) >= 3 && impl_->both_english_words(head, tail_part)) return HyphenDecision::keep;

@@ -95,6 +95,21 @@ bool starts_upper_or_digit(std::string_view s) {
     return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 && static_cast<unsigned char>(s[1]) <= 0x9E;
 }
 
+// Whether the last character of `text` is a letter (any character outside ASCII counts as
+// one: æ, ø, å, é are the usual ones at a line end).
+bool ends_in_letter(std::string_view text) {
+    if (text.empty()) return false;
+    const auto c = static_cast<unsigned char>(text.back());
+    return c >= 0x80 || std::isalpha(c) != 0;
+}
+
+// Whether `text` ends in a hyphen glued to its word ("Netgroup-", "LTSP-"), which the next
+// line's word goes on without a space. A hyphen standing alone ("administration -") is a
+// dash: the next line's word is a word of its own.
+bool ends_in_word_hyphen(std::string_view text) {
+    return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
+}
+
 // A heading as wide as the column reads to the text rules as a line of running text. Written
 // as two lines, broken before a lower-case word near its middle, it is the short, wrapped
 // heading those rules know. Returns `text` unchanged when it is short or has no such break.
@@ -242,65 +257,100 @@ void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double b
 }
 
 // The gaps between columns: x ranges that many lines leave open between two words (a gap of
-// more than 1.5 × the body size) and that hardly any word covers. A page with too few lines
-// to tell keeps the previous page's gutters when no word crosses them.
+// more than 1.5 × the body size) and that hardly any word covers. Two columns whose baselines
+// are offset by about half a line (a title at the top of one column shifts its lines) share
+// no line; then the page is cut into horizontal slices of half the body size, each holding
+// the words its middle passes through, and the slices are counted instead of lines. A page
+// with too few lines to tell keeps the previous page's gutters when no word crosses them.
 std::vector<std::pair<double, double>> TextBuilder::find_gutters(const std::vector<Line>& lines, double width,
                                                                  double body) const {
     const auto bins = static_cast<std::size_t>(finite(width) ? std::clamp(width, 1.0, 20000.0) : 20000.0) + 1;
-    std::vector<int> cover(bins, 0), votes(bins, 0);
     auto bin = [&](double x) { return static_cast<std::size_t>(std::clamp(x, 0.0, static_cast<double>(bins - 1))); };
-    for (const Line& line : lines) {
-        for (std::size_t i = 0; i < line.words.size(); ++i) {
-            const Word& w = line.words[i];
-            for (std::size_t b = bin(w.x0); b < bin(w.x1); ++b) ++cover[b];
-            if (i == 0) continue;
-            const Word& before = line.words[i - 1];
-            if (w.x0 - before.x1 < 1.5 * body) continue;
-            for (std::size_t b = bin(before.x1); b < bin(w.x0); ++b) ++votes[b];
-        }
-    }
-    struct Candidate {
-        double s, e;
-        int votes;
-    };
-    std::vector<Candidate> candidates;
-    for (std::size_t b = 0; b < bins;) {
-        if (!(votes[b] >= 2 && cover[b] * 4 <= votes[b])) {
-            ++b;
-            continue;
-        }
-        std::size_t e = b;
-        int most = 0;
-        for (; e < bins && votes[e] >= 2 && cover[e] * 4 <= votes[e]; ++e) most = std::max(most, votes[e]);
-        candidates.push_back({static_cast<double>(b), static_cast<double>(e), most});
-        b = e;
-    }
-    // A column is at least 12 × the body size wide: words that stand at the same place on
-    // every line (a table, a list of numbers) leave open ranges too, but narrow ones. The
-    // strongest candidates (most lines, widest) are taken first.
     double text_left = static_cast<double>(bins), text_right = 0;
     for (const Line& line : lines)
         for (const Word& w : line.words) text_left = std::min(text_left, w.x0), text_right = std::max(text_right, w.x1);
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        return a.votes * (a.e - a.s) > b.votes * (b.e - b.s);
-    });
-    // A page has a handful of columns; the strongest 16 candidates are plenty, and a page of
-    // scattered words cannot make this quadratic.
-    if (candidates.size() > 16) candidates.resize(16);
-    std::vector<std::pair<double, double>> gutters;
-    const double min_column = 12 * body;
-    for (const Candidate& c : candidates) {
-        std::vector<std::pair<double, double>> trial = gutters;
-        trial.emplace_back(c.s, c.e);
-        std::sort(trial.begin(), trial.end());
-        bool wide = true;
-        double from = text_left;
-        for (const auto& [s, e] : trial) {
-            wide = wide && s - from >= min_column;
-            from = e;
+    // Each row: words sorted left to right.
+    auto gutters_of = [&](const std::vector<std::vector<const Word*>>& rows) {
+        std::vector<int> cover(bins, 0), votes(bins, 0);
+        for (const auto& row : rows) {
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                const Word& w = *row[i];
+                for (std::size_t b = bin(w.x0); b < bin(w.x1); ++b) ++cover[b];
+                if (i == 0) continue;
+                const Word& before = *row[i - 1];
+                if (w.x0 - before.x1 < 1.5 * body) continue;
+                for (std::size_t b = bin(before.x1); b < bin(w.x0); ++b) ++votes[b];
+            }
         }
-        wide = wide && text_right - from >= min_column;
-        if (wide) gutters = std::move(trial);
+        struct Candidate {
+            double s, e;
+            int votes;
+        };
+        std::vector<Candidate> candidates;
+        for (std::size_t b = 0; b < bins;) {
+            if (!(votes[b] >= 2 && cover[b] * 4 <= votes[b])) {
+                ++b;
+                continue;
+            }
+            std::size_t e = b;
+            int most = 0;
+            for (; e < bins && votes[e] >= 2 && cover[e] * 4 <= votes[e]; ++e) most = std::max(most, votes[e]);
+            candidates.push_back({static_cast<double>(b), static_cast<double>(e), most});
+            b = e;
+        }
+        // A column is at least 12 × the body size wide: words that stand at the same place on
+        // every line (a table, a list of numbers) leave open ranges too, but narrow ones. The
+        // strongest candidates (most lines, widest) are taken first.
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+            return a.votes * (a.e - a.s) > b.votes * (b.e - b.s);
+        });
+        // A page has a handful of columns; the strongest 16 candidates are plenty, and a page of
+        // scattered words cannot make this quadratic.
+        if (candidates.size() > 16) candidates.resize(16);
+        std::vector<std::pair<double, double>> gutters;
+        const double min_column = 12 * body;
+        for (const Candidate& c : candidates) {
+            std::vector<std::pair<double, double>> trial = gutters;
+            trial.emplace_back(c.s, c.e);
+            std::sort(trial.begin(), trial.end());
+            bool wide = true;
+            double from = text_left;
+            for (const auto& [s, e] : trial) {
+                wide = wide && s - from >= min_column;
+                from = e;
+            }
+            wide = wide && text_right - from >= min_column;
+            if (wide) gutters = std::move(trial);
+        }
+        return gutters;
+    };
+    std::vector<std::vector<const Word*>> rows;
+    rows.reserve(lines.size());
+    for (const Line& line : lines) {
+        auto& row = rows.emplace_back();
+        for (const Word& w : line.words) row.push_back(&w);
+    }
+    std::vector<std::pair<double, double>> gutters = gutters_of(rows);
+    if (gutters.empty() && body > 0) {
+        // Slices of half the body size; a word goes into each slice whose middle it covers.
+        std::vector<std::pair<std::size_t, const Word*>> placed;
+        const double slice = 0.5 * body;
+        for (const Line& line : lines)
+            for (const Word& w : line.words) {
+                // A tall box (a rule, an image's label) says nothing; a word off the page neither.
+                if (!(w.y1 - w.y0 < 4 * body) || w.y0 < 0 || w.y1 > 1e6) continue;
+                const auto first = static_cast<std::size_t>(std::max(0.0, std::ceil(w.y0 / slice - 0.5)));
+                for (std::size_t k = first; (static_cast<double>(k) + 0.5) * slice <= w.y1; ++k) placed.emplace_back(k, &w);
+            }
+        std::sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second->x0 < b.second->x0;
+        });
+        rows.clear();
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            if (i == 0 || placed[i].first != placed[i - 1].first) rows.emplace_back();
+            rows.back().push_back(placed[i].second);
+        }
+        gutters = gutters_of(rows);
     }
     if (!gutters.empty()) return gutters;
     // Too few lines on this page: the last page's gutters, if text lies on both sides and
@@ -395,12 +445,33 @@ void TextBuilder::add_page(PageWords page) {
     double tallest = 0;
     for (const Line& line : lines) tallest = std::max(tallest, line.ref_y1 - line.ref_y0);
     auto middle_of = [](const Line& line) { return (line.ref_y0 + line.ref_y1) / 2; };
+    std::vector<std::size_t> ordinary_words(usual_lines);
+    for (std::size_t k = 0; k < usual_lines; ++k) {
+        std::stable_sort(lines[k].words.begin(), lines[k].words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+        ordinary_words[k] = lines[k].words.size();
+    }
     for (Word& w : unusual) {
         Line* best = nullptr;
         double best_overlap = 0;
-        auto consider = [&](Line& line) {
-            const double overlap = overlap_with(w, line);
-            if (overlap > best_overlap) best = &line, best_overlap = overlap;
+        // A word of other type belongs to a line of ordinary words only where it stands among
+        // them (a superscript, a symbol in a sentence): no further from one of its words than
+        // the gap that separates columns. A title in larger type beside the other column's
+        // body lines overlaps them too, by two of its lines at once, and would be split
+        // between them.
+        auto near = [&](std::size_t k) {
+            const auto first = lines[k].words.begin();
+            const auto last = first + static_cast<std::ptrdiff_t>(ordinary_words[k]);
+            // The ordinary words are sorted by x0 and hardly overlap: the few that start
+            // before the end of the reach are the only candidates.
+            auto it = std::lower_bound(first, last, w.x1 + 1.5 * body, [](const Word& o, double x) { return o.x0 < x; });
+            for (int tried = 0; it != first && tried < 4; ++tried)
+                if ((--it)->x1 > w.x0 - 1.5 * body) return true;
+            return false;
+        };
+        auto consider = [&](std::size_t k) {
+            const bool ordinary = k < usual_lines;
+            const double overlap = overlap_with(w, lines[k]);
+            if (overlap > best_overlap && (!ordinary || near(k))) best = &lines[k], best_overlap = overlap;
         };
         const double from = w.y0 - tallest / 2;
         auto k = static_cast<std::size_t>(
@@ -408,13 +479,16 @@ void TextBuilder::add_page(PageWords page) {
                              [&](const Line& line, double y) { return middle_of(line) < y; }) -
             lines.begin());
         for (std::size_t tried = 0; k < usual_lines && tried < 64 && middle_of(lines[k]) <= w.y1 + tallest / 2; ++k, ++tried)
-            consider(lines[k]);
-        for (std::size_t j = lines.size(), seen = 0; j-- > usual_lines && seen < 8; ++seen) consider(lines[j]);
+            consider(k);
+        for (std::size_t j = lines.size(), seen = 0; j-- > usual_lines && seen < 8; ++seen) consider(j);
         if (best) best->words.push_back(std::move(w));
         else start_line(std::move(w));
     }
-    for (Line& line : lines)
-        std::stable_sort(line.words.begin(), line.words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    // The ordinary lines are sorted already; only those that took unusual words, and the
+    // lines unusual words started, need it.
+    for (std::size_t k = 0; k < lines.size(); ++k)
+        if (k >= usual_lines || lines[k].words.size() != ordinary_words[k])
+            std::stable_sort(lines[k].words.begin(), lines[k].words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
     std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.ref_y0 < b.ref_y0; });
 
     drop_margins(lines, page.height, body);
@@ -549,10 +623,21 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     }
     if (pitches.size() >= 3) pitch_ = median(pitches);
     const double pitch = pitch_ > 0 ? pitch_ : 1.2 * body;
-    std::size_t full = 0;
-    for (std::size_t i = 0; i + 1 < run.size(); ++i)
-        if (run[i]->x1 >= right - 0.6 * body) ++full;
+    std::size_t full = 0, full_long = 0, long_lines = 0;
+    for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+        const bool at_edge = run[i]->x1 >= right - 0.6 * body;
+        if (at_edge) ++full;
+        if (run[i]->x1 - run[i]->x0 < 0.5 * (right - left)) continue;
+        ++long_lines;
+        if (at_edge) ++full_long;
+    }
+    // Justified, for where a paragraph ends: most lines end at the right edge. A column of
+    // many short lines (labels, a structured Resumé's parts) counts as ragged, where any
+    // short line ending a sentence may end its paragraph.
     const bool justified = run.size() >= 4 && static_cast<double>(full) >= 0.6 * static_cast<double>(run.size() - 1);
+    // Justified, for what a full line is: most of the long lines (over half the column)
+    // end at the right edge; ragged-right lines end anywhere in the last word's width.
+    const bool justified_long = long_lines >= 3 && static_cast<double>(full_long) >= 0.6 * static_cast<double>(long_lines);
     // The column in characters, as the text rules measure it: the upper quartile of the
     // body lines' lengths.
     double column_chars = 0;
@@ -591,10 +676,18 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     // What a caption decided about the line after it: it continues the paragraph the
     // caption interrupted, or it starts a new one.
     enum class Next { judge, continues, starts } next_line = Next::judge;
+    const double full_line_before = full_line_pending_;
+    full_line_pending_ = 0;
     for (std::size_t i = 0; i < run.size(); ++i) {
         const Fragment& f = *run[i];
         const bool paragraph = next_line == Next::judge ? starts_paragraph(i) : next_line == Next::starts;
         next_line = Next::judge;
+        // The previous column ended in a full line of few characters (see below): a line
+        // that goes on with its paragraph here, in its type, is written on it.
+        if (i == 0 && full_line_before > 0 && !paragraph && !f.begin->bold && !larger(f) &&
+            std::abs(f.size - full_line_before) < 0.3 && starts_upper_or_digit(f.text) &&
+            !(f.count() >= 2 && caption_label(f.begin->text, (f.begin + 1)->text)))
+            join_next_ = true;
         // A figure or table caption: its lines (same type size, up to a paragraph break or
         // a short line ending a sentence) on one line of their own.
         // It starts a paragraph, or is set apart by its type: a bold label or smaller type
@@ -644,7 +737,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             if (larger(f))
                 while (i + 1 < run.size() && larger(*run[i + 1]) && std::abs(run[i + 1]->size - f.size) < 0.3 &&
                        run[i + 1]->bold == f.bold && !gap_before(i + 1)) {
-                    if (text.empty() || text.back() != '-') text += ' ';
+                    if (!ends_in_word_hyphen(text)) text += ' ';
                     text += run[++i]->text;
                 }
             // A bold heading the column wrapped is read whole too ("For at oprette en" |
@@ -658,7 +751,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                     const bool broken = text.size() >= 2 && text.back() == '-' && starts_lower(text.substr(text.size() - 2)) &&
                                         starts_lower(next);
                     if (broken) text.pop_back();
-                    else if (text.empty() || text.back() != '-') text += ' ';
+                    else if (!ends_in_word_hyphen(text)) text += ' ';
                     text += next;
                 }
                 text = wrap_long_heading(text, column_chars);
@@ -686,9 +779,18 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             // kommandoen" | "Figurer- Flet, ..."). Where the text rules could read it as a
             // heading (fewer characters than most full lines, a capitalised line after it),
             // the next line is written on it.
-            if (justified && f.x1 >= right - 0.6 * body && i + 1 < run.size() && column_chars > 0 &&
-                static_cast<double>(code_points(f.text)) < column_chars && !f.text.empty() && f.text.back() != '-' &&
-                !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 && starts_upper_or_digit(run[i + 1]->text) &&
+            // In a column whose long lines are justified though many short lines (labels,
+            // a structured Resumé's parts) stand between them, only a line the text rules
+            // could take for a heading's last line: it ends in a word, not a sentence end, a
+            // comma or a broken word, and holds a comma only if clearly shorter than the column.
+            const double chars = static_cast<double>(code_points(f.text));
+            const bool full_line = f.x1 >= right - 0.6 * body && column_chars > 0 && chars < column_chars && !f.text.empty();
+            const bool full_few = full_line && ((justified && f.text.back() != '-') ||
+                                                (justified_long && ends_in_letter(f.text) &&
+                                                 (f.text.find(',') == std::string::npos || chars < 0.8 * column_chars)));
+            // The last line of a column: the next column's first line decides (below).
+            if (full_few && i + 1 == run.size()) full_line_pending_ = f.size;
+            if (full_few && i + 1 < run.size() && !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 && starts_upper_or_digit(run[i + 1]->text) &&
                 !starts_paragraph(i + 1) &&
                 !(run[i + 1]->count() >= 2 && caption_label(run[i + 1]->begin->text, (run[i + 1]->begin + 1)->text)))
                 join_next_ = true;

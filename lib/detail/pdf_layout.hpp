@@ -62,6 +62,7 @@ private:
     bool last_heading_ = false;          // the last line written was a heading or label
     bool last_ended_paragraph_ = true;   // ... ended its paragraph (short and a sentence end)
     bool join_next_ = false;             // the next line goes on the last one, after a space
+    double full_line_pending_ = 0;       // the last column ended in a full line of few characters, in this type size
     std::size_t page_ = 0;
 };
 
