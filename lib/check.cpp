@@ -348,7 +348,7 @@ struct Checker::Impl {
     std::optional<Finding> judge_suspect(const SpellingSuspect& suspect) const;
     bool in_code_context(const std::vector<CheckWord>& words, std::size_t i, Lang lang) const;
     bool slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const;
-    bool unknown_family_member(const std::string& lower, const SuggestionContext& context) const;
+    bool unknown_family_member(const std::string& lower, const SuggestionContext& context, const std::vector<std::string>& itself) const;
     bool in_english_stretch(const std::vector<CheckWord>& words, std::size_t i) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
@@ -576,8 +576,10 @@ std::vector<std::string_view> danish_stems(std::string_view lower) {
 // compound of the article (logind beside brugerlogind, trinene beside minimumstrinene). An
 // author who writes a word da_DK lacks in several shapes uses a word; a slip makes one odd
 // form of a word, and when that word is one da_DK knows (systemt beside systemet: system)
-// the shared part is known, so the slip is still checked.
-bool Checker::Impl::unknown_family_member(const std::string& lower, const SuggestionContext& context) const {
+// the shared part is known, so the slip is still checked. `itself`: the word joined to its
+// hyphen-joined neighbours (farve-paneet is also counted as farvepaneet), no other shape.
+bool Checker::Impl::unknown_family_member(const std::string& lower, const SuggestionContext& context,
+                                          const std::vector<std::string>& itself) const {
     if (detail::code_points(lower) < 5) return false;
     const auto own = danish_stems(lower);
     auto unknown = [&](const std::string& word) {
@@ -585,6 +587,7 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
     };
     for (const auto& [other, count] : context.same_language_counts) {
         if (count <= 0 || other == lower || detail::count_letters(other) != detail::code_points(other)) continue;
+        if (std::find(itself.begin(), itself.end(), other) != itself.end()) continue;
         for (const std::string_view a : own) {
             for (const std::string_view b : danish_stems(other)) {
                 // The shorter of the two is the shared part: equal, or the other's tail or head
@@ -606,8 +609,8 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
 // A word in code-like surroundings is a command, a package or a file name, not a slip of
 // prose: a manual-page section right after it (cdrom(8)), a shell pipe within two tokens
 // (getent passwd | grep), or a hyphen-joined name another part of which is a lower-case
-// token of two letters or more that is no word of the language: Hunspell rejects it or the
-// lexicon lacks it in that language (apt-cdrom; ng-utils and fonts-linex, whose ng and
+// token of two letters or more that is no word of the language: it has no vowel (ng-utils),
+// Hunspell rejects it or the lexicon lacks it in that language (apt-cdrom; fonts-linex, whose
 // fonts da_DK accepts).
 bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::size_t i, Lang lang) const {
     auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
@@ -618,6 +621,9 @@ bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::si
         if (words[j].text == "|") return true;
     auto foreign_part = [&](const CheckWord& part) {
         if (!part.is_letters || detail::code_points(part.text) < 2 || detail::count_upper(part.text) > 0) return false;
+        // A part without a vowel (ng in ng-utils) is a command or an abbreviation, as a
+        // vowel-less word is by itself, whatever a dictionary says of it.
+        if (!detail::has_vowel(part.text)) return true;
         return !speller.acceptable(part.text, lang) || !(lang == Lang::da ? lexicon->has_danish(part.text) : lexicon->has_english(part.text));
     };
     for (std::size_t j = i; j >= 2 && words[j - 1].text == "-" && glued(j - 1, j) && glued(j - 2, j - 1); j -= 2)
@@ -726,7 +732,14 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // the English side has as a cognate, or one English Hunspell knows, passes.
             if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
                 continue;
-            if (unknown_family_member(lower, context)) continue;
+            std::vector<std::string> itself;
+            const auto& words = sentence.words;
+            auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
+            if (i >= 2 && words[i - 1].text == "-" && glued(i - 2, i - 1) && glued(i - 1, i))
+                itself.push_back(detail::to_lower(words[i - 2].text) + lower);
+            if (i + 2 < words.size() && words[i + 1].text == "-" && glued(i, i + 1) && glued(i + 1, i + 2))
+                itself.push_back(lower + detail::to_lower(words[i + 2].text));
+            if (unknown_family_member(lower, context, itself)) continue;
             // An English word in Danish text is a term or a label, unless it is an uncommon
             // one (the lexicon lacks it) one slip from a word the article writes (objet
             // beside objekt; take beside tage stays English).

@@ -283,6 +283,9 @@ TEST_CASE("commands, package names and manual pages in code-like surroundings ar
     CHECK(misspellings(Article1("Kør getent passwd | grep hjem for at se dem.", "The tools work.")).empty());
     CHECK(misspellings(Article1("Læs manualsiden cdrom(8) først.", "The tools work.")).empty());
     CHECK(misspellings(Article1("Installér pakken apt-cdrom først.", "The tools work.")).empty());
+    // A part without a vowel (ng, which da_DK accepts) marks a package name too; utils alone is flagged.
+    REQUIRE(misspellings(Article1("Programmet utils virker.", "The tools work.")).size() == 1);
+    CHECK(misspellings(Article1("Installér pakken ng-utils først.", "The tools work.")).empty());
     // A slip joined by a hyphen to a Danish word is still a slip.
     for (const char* text : {"Se farve-paneet her.", "Se tekst-dokumnet her."}) {
         INFO(text);
