@@ -582,6 +582,15 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
                                           const std::vector<std::string>& itself) const {
     if (detail::code_points(lower) < 5) return false;
     const auto own = danish_stems(lower);
+    // The rest of a compound beside the shared part is a Danish word (bruger in brugerlogind;
+    // a head may end in a linking -s- or -e-: minimums in minimumstrinene), not the rest of a
+    // word glued to the next sentence (feltettypografi is not felte + ttypografi).
+    auto compound_part = [&](std::string_view part, bool head) {
+        if (detail::code_points(part) < 3) return false;
+        if (speller.acceptable(part, Lang::da)) return true;
+        return head && (part.ends_with('s') || part.ends_with('e')) && detail::code_points(part) >= 4 &&
+               speller.acceptable(part.substr(0, part.size() - 1), Lang::da);
+    };
     auto unknown = [&](const std::string& word) {
         return !speller.acceptable(word, Lang::da) && !lexicon->has_danish(word) && !speller.known(word, Lang::en);
     };
@@ -595,7 +604,9 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
                 const std::string_view shorter = a.size() <= b.size() ? a : b, longer = a.size() <= b.size() ? b : a;
                 if (detail::code_points(shorter) < 5) continue;
                 const bool shared = shorter == longer ||
-                                    (longer.size() >= shorter.size() + 3 && (longer.ends_with(shorter) || longer.starts_with(shorter)));
+                                    (longer.size() >= shorter.size() + 3 &&
+                                     ((longer.ends_with(shorter) && compound_part(longer.substr(0, longer.size() - shorter.size()), true)) ||
+                                      (longer.starts_with(shorter) && compound_part(longer.substr(shorter.size()), false))));
                 // Both shapes and the shared part unknown: a slip's other shape is usually the
                 // word it slips from, which the dictionaries know (brugergruppper beside
                 // brugergrupper, pågældend beside pågældende).

@@ -344,6 +344,10 @@ TEST_CASE("a Danish word da_DK lacks, written in two shapes da_DK lacks too, is 
               .misspellings()
               .empty());
     CHECK(Article1("Din logind virker nu.", "Your login works now.", "Hver brugerlogind godkendes af serveren.").misspellings().empty());
+    // A word glued to the next sentence is no compound: felte stays a slip of feltet.
+    const auto glued = Article1("Udfyld felte nu.", "Fill in the field now.", "Klik på feltetTypografi for at vælge.").misspellings();
+    REQUIRE(glued.size() == 1);
+    CHECK(glued.front().word == "felte");
 }
 
 TEST_CASE("a slip whose other shape in the article is a dictionary word is still a slip", "[spelling][family]") {
