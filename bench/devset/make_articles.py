@@ -303,7 +303,9 @@ def typeset_man(path: Path) -> Path | None:
 
     try:
         source = gzip.decompress(path.read_bytes())
-        done = subprocess.run(["groff", "-man", "-Thtml", "-Kutf8"], input=source, capture_output=True, timeout=60)
+        # In a folder of its own: grohtml writes the images of tables and equations (grohtml-*.png) where it runs.
+        with tempfile.TemporaryDirectory() as folder:
+            done = subprocess.run(["groff", "-man", "-Thtml", "-Kutf8"], input=source, capture_output=True, timeout=60, cwd=folder)
     except (OSError, EOFError, subprocess.SubprocessError) as error:
         print(f"make_articles: {path}: {error}", file=sys.stderr)
         return None
