@@ -348,6 +348,8 @@ struct Checker::Impl {
     std::optional<Finding> judge_suspect(const SpellingSuspect& suspect) const;
     bool in_code_context(const std::vector<CheckWord>& words, std::size_t i, Lang lang) const;
     bool slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const;
+    bool unknown_family_member(const std::string& lower, const SuggestionContext& context, const std::vector<std::string>& itself) const;
+    bool in_english_stretch(const std::vector<CheckWord>& words, std::size_t i) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
 
@@ -558,11 +560,68 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
     return false;
 }
 
+// Danish inflectional endings (nouns, verbs, adjectives) a word may carry: skript, skriptet,
+// skripter; logind, logindet. Not -t or -te alone: they end too many stems themselves.
+std::vector<std::string_view> danish_stems(std::string_view lower) {
+    static constexpr std::string_view endings[] = {"erne", "ende", "ene", "ens", "ets", "ede", "er", "en", "et", "es", "ne", "e", "s", "r"};
+    std::vector<std::string_view> stems{lower};
+    for (const std::string_view ending : endings)
+        if (lower.size() >= ending.size() + 5 && lower.ends_with(ending)) stems.push_back(lower.substr(0, lower.size() - ending.size()));
+    return stems;
+}
+
+// Whether the Danish word `lower` (which no dictionary knows) is one shape of a word the
+// article writes in another shape that the dictionaries do not know either: the same
+// stem with another ending (skript beside skriptet), or the word as the head or tail of a
+// compound of the article (logind beside brugerlogind, trinene beside minimumstrinene). An
+// author who writes a word da_DK lacks in several shapes uses a word; a slip makes one odd
+// form of a word, and when that word is one da_DK knows (systemt beside systemet: system)
+// the shared part is known, so the slip is still checked. `itself`: the word joined to its
+// hyphen-joined neighbours (farve-paneet is also counted as farvepaneet), no other shape.
+bool Checker::Impl::unknown_family_member(const std::string& lower, const SuggestionContext& context,
+                                          const std::vector<std::string>& itself) const {
+    if (detail::code_points(lower) < 5) return false;
+    const auto own = danish_stems(lower);
+    // The rest of a compound beside the shared part is a Danish word (bruger in brugerlogind;
+    // a head may end in a linking -s- or -e-: minimums in minimumstrinene), not the rest of a
+    // word glued to the next sentence (feltettypografi is not felte + ttypografi).
+    auto compound_part = [&](std::string_view part, bool head) {
+        if (detail::code_points(part) < 3) return false;
+        if (speller.acceptable(part, Lang::da)) return true;
+        return head && (part.ends_with('s') || part.ends_with('e')) && detail::code_points(part) >= 4 &&
+               speller.acceptable(part.substr(0, part.size() - 1), Lang::da);
+    };
+    auto unknown = [&](const std::string& word) {
+        return !speller.acceptable(word, Lang::da) && !lexicon->has_danish(word) && !speller.known(word, Lang::en);
+    };
+    for (const auto& [other, count] : context.same_language_counts) {
+        if (count <= 0 || other == lower || detail::count_letters(other) != detail::code_points(other)) continue;
+        if (std::find(itself.begin(), itself.end(), other) != itself.end()) continue;
+        for (const std::string_view a : own) {
+            for (const std::string_view b : danish_stems(other)) {
+                // The shorter of the two is the shared part: equal, or the other's tail or head
+                // with a part of three letters or more before or after it.
+                const std::string_view shorter = a.size() <= b.size() ? a : b, longer = a.size() <= b.size() ? b : a;
+                if (detail::code_points(shorter) < 5) continue;
+                const bool shared = shorter == longer ||
+                                    (longer.size() >= shorter.size() + 3 &&
+                                     ((longer.ends_with(shorter) && compound_part(longer.substr(0, longer.size() - shorter.size()), true)) ||
+                                      (longer.starts_with(shorter) && compound_part(longer.substr(shorter.size()), false))));
+                // Both shapes and the shared part unknown: a slip's other shape is usually the
+                // word it slips from, which the dictionaries know (brugergruppper beside
+                // brugergrupper, pågældend beside pågældende).
+                if (shared && unknown(std::string(shorter)) && unknown(other)) return true;
+            }
+        }
+    }
+    return false;
+}
+
 // A word in code-like surroundings is a command, a package or a file name, not a slip of
 // prose: a manual-page section right after it (cdrom(8)), a shell pipe within two tokens
 // (getent passwd | grep), or a hyphen-joined name another part of which is a lower-case
-// token of two letters or more that is no word of the language: Hunspell rejects it or the
-// lexicon lacks it in that language (apt-cdrom; ng-utils and fonts-linex, whose ng and
+// token of two letters or more that is no word of the language: it has no vowel (ng-utils),
+// Hunspell rejects it or the lexicon lacks it in that language (apt-cdrom; fonts-linex, whose
 // fonts da_DK accepts).
 bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::size_t i, Lang lang) const {
     auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
@@ -573,6 +632,9 @@ bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::si
         if (words[j].text == "|") return true;
     auto foreign_part = [&](const CheckWord& part) {
         if (!part.is_letters || detail::code_points(part.text) < 2 || detail::count_upper(part.text) > 0) return false;
+        // A part without a vowel (ng in ng-utils) is a command or an abbreviation, as a
+        // vowel-less word is by itself, whatever a dictionary says of it.
+        if (!detail::has_vowel(part.text)) return true;
         return !speller.acceptable(part.text, lang) || !(lang == Lang::da ? lexicon->has_danish(part.text) : lexicon->has_english(part.text));
     };
     for (std::size_t j = i; j >= 2 && words[j - 1].text == "-" && glued(j - 1, j) && glued(j - 2, j - 1); j -= 2)
@@ -681,6 +743,14 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // the English side has as a cognate, or one English Hunspell knows, passes.
             if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
                 continue;
+            std::vector<std::string> itself;
+            const auto& words = sentence.words;
+            auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
+            if (i >= 2 && words[i - 1].text == "-" && glued(i - 2, i - 1) && glued(i - 1, i))
+                itself.push_back(detail::to_lower(words[i - 2].text) + lower);
+            if (i + 2 < words.size() && words[i + 1].text == "-" && glued(i, i + 1) && glued(i + 1, i + 2))
+                itself.push_back(lower + detail::to_lower(words[i + 2].text));
+            if (unknown_family_member(lower, context, itself)) continue;
             // An English word in Danish text is a term or a label, unless it is an uncommon
             // one (the lexicon lacks it) one slip from a word the article writes (objet
             // beside objekt; take beside tage stays English).
@@ -698,12 +768,35 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
     }
 }
 
+// Whether word i of a Danish sentence stands among English words: of the two letter words
+// on each side, at least two are words English Hunspell knows and da_DK does not, and more of
+// them than the other way round ("… installed copy and Use the online version"). Danish
+// technical text quotes English labels and messages; a slip there is a slip of an English word.
+bool Checker::Impl::in_english_stretch(const std::vector<CheckWord>& words, std::size_t i) const {
+    int english = 0, danish = 0;
+    auto look = [&](std::size_t k) {
+        const std::string& text = words[k].text;
+        const bool en = speller.known(text, Lang::en), da = speller.known(text, Lang::da);
+        english += en && !da;
+        danish += da && !en;
+    };
+    for (std::size_t k = i, seen = 0; k-- > 0 && seen < 2;)
+        if (words[k].is_letters) look(k), ++seen;
+    for (std::size_t k = i + 1, seen = 0; k < words.size() && seen < 2; ++k)
+        if (words[k].is_letters) look(k), ++seen;
+    return english >= 2 && english > danish;
+}
+
 std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspect) const {
     const CheckedSentence& sentence = *suspect.sentence;
     const CheckWord& w = sentence.words[suspect.word];
     const SuggestionContext& context = *suspect.context;
     const std::string lower = detail::to_lower(w.text);
-    const std::string suggestion = best_suggestion(w.text, sentence.lang, context);
+    // Among English words of a Danish sentence, the English dictionaries' words first.
+    std::string suggestion;
+    const bool english_stretch = sentence.lang == Lang::da && in_english_stretch(sentence.words, suspect.word);
+    if (english_stretch) suggestion = best_suggestion(w.text, Lang::en, context);
+    if (suggestion.empty()) suggestion = best_suggestion(w.text, sentence.lang, context);
     // Precision before recall: a word without a close suggestion is more likely a term
     // the dictionaries lack than a slip.
     if (suggestion.empty()) return std::nullopt;

@@ -283,6 +283,9 @@ TEST_CASE("commands, package names and manual pages in code-like surroundings ar
     CHECK(misspellings(Article1("Kør getent passwd | grep hjem for at se dem.", "The tools work.")).empty());
     CHECK(misspellings(Article1("Læs manualsiden cdrom(8) først.", "The tools work.")).empty());
     CHECK(misspellings(Article1("Installér pakken apt-cdrom først.", "The tools work.")).empty());
+    // A part without a vowel (ng, which da_DK accepts) marks a package name too; utils alone is flagged.
+    REQUIRE(misspellings(Article1("Programmet utils virker.", "The tools work.")).size() == 1);
+    CHECK(misspellings(Article1("Installér pakken ng-utils først.", "The tools work.")).empty());
     // A slip joined by a hyphen to a Danish word is still a slip.
     for (const char* text : {"Se farve-paneet her.", "Se tekst-dokumnet her."}) {
         INFO(text);
@@ -328,4 +331,50 @@ TEST_CASE("the edit model finds the first letter seldom mistyped", "[spelling][m
     // usre: a swap inside the word (user) is likelier than one of the first two letters (sure).
     CHECK(detail::typo_cost("usre", "user") < detail::typo_cost("usre", "sure"));
     CHECK(detail::typo_cost("fliste", "fleste") < detail::typo_cost("fliste", "liste"));
+}
+
+TEST_CASE("a Danish word da_DK lacks, written in two shapes da_DK lacks too, is a word", "[spelling][family]") {
+    // The control: skript alone is flagged (da_DK writes script).
+    const auto alone = Article1("Kør dette skript på serveren.", "Run this script on the server.").misspellings();
+    REQUIRE(alone.size() == 1);
+    CHECK(alone.front().word == "skript");
+    // Another ending (skriptet), the head or tail of a compound (hjælpeskriptet, brugerlogind).
+    CHECK(Article1("Kør dette skript på serveren.", "Run this script on the server.", "Skriptet retter filerne.").misspellings().empty());
+    CHECK(Article1("Kør dette skript på serveren.", "Run this script on the server.", "Et hjælpeskriptet retter filerne.")
+              .misspellings()
+              .empty());
+    CHECK(Article1("Din logind virker nu.", "Your login works now.", "Hver brugerlogind godkendes af serveren.").misspellings().empty());
+    // A word glued to the next sentence is no compound: felte stays a slip of feltet.
+    const auto glued = Article1("Udfyld felte nu.", "Fill in the field now.", "Klik på feltetTypografi for at vælge.").misspellings();
+    REQUIRE(glued.size() == 1);
+    CHECK(glued.front().word == "felte");
+}
+
+TEST_CASE("a slip whose other shape in the article is a dictionary word is still a slip", "[spelling][family]") {
+    // brugergruppper and brugergrupper share brugergrupp, but brugergrupper is Danish.
+    const Article1 a("Opret brugergruppper nu.", "Create user groups now.", "Alle brugergrupper ses her.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().word == "brugergruppper");
+    CHECK(found.front().suggestion == "brugergrupper");
+    const Article1 b("Den pågældend fil slettes.", "The file is deleted.", "Den pågældende mappe slettes.");
+    REQUIRE(b.misspellings().size() == 1);
+    CHECK(b.misspellings().front().suggestion == "pågældende");
+}
+
+TEST_CASE("a slip among English words of a Danish sentence gets an English suggestion", "[spelling][stretch]") {
+    // Among Danish words copyy and ijnto get no English suggestion (the control); among
+    // English words they are copy and into.
+    for (const auto& f : Article1("Den copyy ligger her, og ijnto ligger der.", "It is here.").misspellings()) {
+        CHECK(f.suggestion != "copy");
+        CHECK(f.suggestion != "into");
+    }
+    const Article1 a("Hvis hjælpen mangler, vælg installed copyy and use the online version.", "If the help is missing, choose it.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().word == "copyy");
+    CHECK(found.front().suggestion == "copy");
+    const Article1 b("Vælg drag images ijnto your window.", "Drag the image.");
+    REQUIRE(b.misspellings().size() == 1);
+    CHECK(b.misspellings().front().suggestion == "into");
 }

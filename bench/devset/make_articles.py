@@ -34,6 +34,9 @@ Deterministic for a given --seed and installed package versions. Sources (Debian
   runs whose numbers/acronyms agree (pair_blocks).
 * debian-edu: debian-edu-doc-da + debian-edu-doc-en, one manual; each numbered section is a
   page, blocks paired as for gimp.
+* manpages: manpages-da + the English pages of the same name (manpages, coreutils, ...),
+  each page typeset to HTML by groff (`groff -man -Thtml`), blocks paired as for gimp; the
+  Danish pages' own translation credits (OVERSÆTTELSE) have no English block and drop out.
 
 Usage: make_articles.py --source libreoffice --seed 1 --articles 200 --out DIR
 """
@@ -217,13 +220,14 @@ def signature(kind: str, text: str) -> tuple:
     return (kind, tuple(SIGNATURE_TOKEN.findall(text)))
 
 
-def pair_blocks(da_blocks: list[tuple[str, str]], en_blocks: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+def pair_blocks(da_blocks: list[tuple[str, str]], en_blocks: list[tuple[str, str]],
+                key=signature) -> list[tuple[str, str, str]]:
     """Blocks of a page and its translation paired by position within runs whose signatures
     agree (difflib), so one block more on either side does not shift the rest; pairs whose
     lengths differ too much for a translation are dropped."""
     import difflib
 
-    matcher = difflib.SequenceMatcher(None, [signature(*b) for b in da_blocks], [signature(*b) for b in en_blocks],
+    matcher = difflib.SequenceMatcher(None, [key(*b) for b in da_blocks], [key(*b) for b in en_blocks],
                                       autojunk=False)
     units = []
     for block in matcher.get_matching_blocks():
@@ -282,10 +286,86 @@ def load_pages(source: str, subset: str) -> list[Page]:
     elif source == "debian-edu":
         pages = grouped(manual_pages("debian-edu", Path("/usr/share/doc/debian-edu-doc-da"),
                                      Path("/usr/share/doc/debian-edu-doc-en")))
+    elif source == "manpages":
+        pages = [unrepeated(page) for page in grouped(man_pages("manpages", Path("/usr/share/man/da"), Path("/usr/share/man")))]
     else:
         sys.exit(f"make_articles: unknown source {source!r}")
     for page in pages:
         page.units = split_sentences(page.units)
+    return pages
+
+
+def typeset_man(path: Path) -> Path | None:
+    """A gzipped manual page as groff's HTML, in a temporary file (None if groff fails)."""
+    import gzip
+    import subprocess
+    import tempfile
+
+    try:
+        source = gzip.decompress(path.read_bytes())
+        # In a folder of its own: grohtml writes the images of tables and equations (grohtml-*.png) where it runs.
+        with tempfile.TemporaryDirectory() as folder:
+            done = subprocess.run(["groff", "-man", "-Thtml", "-Kutf8"], input=source, capture_output=True, timeout=60, cwd=folder)
+    except (OSError, EOFError, subprocess.SubprocessError) as error:
+        print(f"make_articles: {path}: {error}", file=sys.stderr)
+        return None
+    if done.returncode != 0 or not done.stdout:
+        print(f"make_articles: {path}: groff exited {done.returncode}", file=sys.stderr)
+        return None
+    handle = tempfile.NamedTemporaryFile(suffix=".html", delete=False)
+    handle.write(done.stdout)
+    handle.close()
+    return Path(handle.name)
+
+
+MAN_SIGNATURE_TOKEN = re.compile(r"\d+|(?<![\w-])--?[A-Za-z][\w-]*|[/_@]\w+")
+
+
+def man_signature(kind: str, text: str) -> tuple:
+    """What survives translation in a manual page: numbers, options, paths (its upper-case
+    words are translated placeholders such as KILDE for SOURCE)."""
+    return (kind, tuple(MAN_SIGNATURE_TOKEN.findall(text)))
+
+
+def man_blocks(path: Path) -> list[tuple[str, str]]:
+    """Blocks of a typeset page; upper-case section headings (BESKRIVELSE) as a sentence
+    starts, so that they read as headings (is_heading)."""
+    return [(kind, text.capitalize() if kind == "hd" and text.isupper() else text) for kind, text in blocks(path)]
+
+
+def unrepeated(page: Page) -> Page:
+    """The page without a block whose Danish came earlier in it: grouped manual pages repeat
+    their common option texts ("vis denne hjælpetekst og afslut")."""
+    seen: set[str] = set()
+    units = []
+    for unit in page.units:
+        if unit[0] == "hd" or unit[1] not in seen:
+            units.append(unit)
+            seen.add(unit[1])
+    page.units = units
+    return page
+
+
+def man_pages(source: str, da_root: Path, en_root: Path) -> list[Page]:
+    """Danish manual pages and the English pages of the same section and name."""
+    if not da_root.is_dir():
+        sys.exit(f"make_articles: {source}: no Danish manual pages under {da_root} (install manpages-da)")
+    pages = []
+    for path in sorted(da_root.glob("man*/*.gz")):
+        relative = path.relative_to(da_root).as_posix()
+        other = en_root / relative
+        if not other.is_file():
+            continue
+        da_html, en_html = typeset_man(path), typeset_man(other)
+        try:
+            if da_html and en_html:
+                pages.append(Page(source, relative, pair_blocks(man_blocks(da_html), man_blocks(en_html), man_signature)))
+        finally:
+            for f in (da_html, en_html):
+                if f:
+                    f.unlink()
+    if not pages:
+        sys.exit(f"make_articles: {source}: no page under {da_root} has an English page under {en_root}")
     return pages
 
 
@@ -674,7 +754,7 @@ def make_article(page: Page, others: list[Page], rng: random.Random, index: int)
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--source", choices=["libreoffice", "gimp", "debian-edu"], default="libreoffice")
+    ap.add_argument("--source", choices=["libreoffice", "gimp", "debian-edu", "manpages"], default="libreoffice")
     ap.add_argument("--pages", choices=["heldout", "heldout-dev", "heldout-test", "train", "all"], default="heldout",
                     help="LibreOffice only: which pages (default: the held-out tenth)")
     ap.add_argument("--seed", type=int, default=1)
