@@ -403,3 +403,36 @@ TEST_CASE("The command's errors with values and its usage errors in Danish", "[m
     CHECK(twice.exit_code == 2);
     CHECK(twice.err == "summalign: " + danish().at("standard input (-) can be read only once") + help + "\n");
 }
+
+TEST_CASE("summalign --help in Danish: descriptions and headings from po/da.po", "[messages][cli]") {
+    if (!cli_built()) return;
+    TempDir scratch;
+    const CliRun en = run_cli("check --help", scratch.path());
+    const CliRun en_lang = run_cli("check --lang en --help", scratch.path());
+    const CliRun da = run_cli("check --lang da --help", scratch.path());
+    REQUIRE(en.exit_code == 0);
+    REQUIRE(da.exit_code == 0);
+    CHECK(en_lang.out == en.out);
+    for (const std::string text : {"Report misspellings, number and abbreviation mismatches, unsupported claims and missing parts",
+                                   "exit 1 when a finding of one of these kinds (comma-separated) is reported",
+                                   "do not use the FreeDict dictionaries", "Print this help message and exit"}) {
+        INFO(text);
+        CHECK(en.out.find(text) != std::string::npos);
+        CHECK(da.out.find(text) == std::string::npos);
+        CHECK(da.out.find(danish().at(text)) != std::string::npos);
+    }
+    CHECK(en.out.find("\nOptions:\n") != std::string::npos);
+    CHECK(da.out.find("\n" + danish().at("Options") + ":\n") != std::string::npos);
+    CHECK(da.out.find(danish().at("Usage") + ": ") != std::string::npos);
+    CHECK(da.out.find(danish_of("{} (0 = one per core; output is the same for any value)", danish().at("articles checked in parallel"))) !=
+          std::string::npos);
+    // The language from the environment, as for every other message.
+    const auto out = scratch.path() / "env-out";
+    const std::string command = "env -u LC_ALL -u LC_MESSAGES LANG=da_DK.UTF-8 '" SUMMALIGN_CLI_PATH "' check --help >'" + out.string() + "'";
+    CHECK(std::system(command.c_str()) == 0);
+    CHECK(read_file(out) == da.out);
+    // Every option of every subcommand is described in Danish: no description is left as the
+    // English one when a Danish environment asks for the top-level help's subcommands.
+    const CliRun top = run_cli("align --lang da --help", scratch.path());
+    CHECK(top.out.find(danish().at("json, jsonl: leave out the word matches behind every score and the layout repairs")) != std::string::npos);
+}

@@ -98,6 +98,31 @@ std::string message_language_argument(int argc, char** argv) {
     return {};
 }
 
+// --help in the messages' language: the descriptions of the command, its subcommands and their
+// options, the option group and CLI11's headings, through the catalog. The footers (examples
+// and the output's format) stay as written. Nothing changes for English.
+void translate_help(CLI::App& app, const summalign::Messages& messages) {
+    app.description(messages.translate_text(app.get_description()));
+    for (CLI::Option* option : app.get_options()) {
+        option->description(messages.translate_text(option->get_description()));
+        option->group(messages.translate(option->get_group()));
+    }
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        sub->group(messages.translate(sub->get_group()));
+        translate_help(*sub, messages);
+    }
+}
+
+void translate_help_labels(CLI::App& app, const summalign::Messages& messages) {
+    const auto formatter = app.get_formatter();
+    formatter->label("Usage", messages.translate("Usage"));
+    formatter->label("OPTIONS", messages.translate("OPTIONS"));
+    formatter->label("Positionals", messages.translate("Positionals"));
+    formatter->label("REQUIRED", messages.translate("REQUIRED"));
+    formatter->label("SUBCOMMAND", messages.translate("SUBCOMMAND"));
+    formatter->label("SUBCOMMANDS", messages.translate("SUBCOMMANDS"));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,8 +144,12 @@ int main(int argc, char** argv) {
     // Every subcommand's errors in the language --lang names (segment's --lang is its text's).
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
         if (sub->get_option_no_throw("--lang") == nullptr) add_message_language_option(*sub, message_language);
-    // A usage error is one line, like every other error (CLI11 adds a second by default).
     const summalign::Messages early_messages = messages_for(message_language);
+    if (early_messages.language() != summalign::Lang::en) {
+        translate_help(app, early_messages);
+        translate_help_labels(app, early_messages);
+    }
+    // A usage error is one line, like every other error (CLI11 adds a second by default).
     app.failure_message([&early_messages](const CLI::App*, const CLI::Error& e) {
         return "summalign: " + early_messages.translate_text(e.what()) + early_messages.translate(" (--help lists the options)") + "\n";
     });
