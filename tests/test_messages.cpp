@@ -399,6 +399,12 @@ TEST_CASE("The command's errors with values and its usage errors in Danish", "[m
     const auto listed = values_in("summalign: unknown subcommand '{}' (one of: {})\n", unknown_en.err);
     REQUIRE(listed.has_value());
     CHECK(unknown_da.err == "summalign: " + danish_of("unknown subcommand '{}' (one of: {})", "frobnicate", listed->at(1)) + "\n");
+    // An unknown option where the subcommand should be is named, not "A subcommand is required".
+    const CliRun option_first = run_cli("--no-such-option check", scratch.path());
+    CHECK(option_first.exit_code == 2);
+    CHECK(option_first.err == "summalign: The following argument was not expected: --no-such-option (--help lists the options)\n");
+    CHECK(run_cli("--version", scratch.path()).exit_code == 0);
+    CHECK(run_cli("-h", scratch.path()).exit_code == 0);
     const CliRun twice = run_cli("check --lang da - -", scratch.path());
     CHECK(twice.exit_code == 2);
     CHECK(twice.err == "summalign: " + danish().at("standard input (-) can be read only once") + help + "\n");

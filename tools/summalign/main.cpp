@@ -163,6 +163,12 @@ int main(int argc, char** argv) {
                   << '\n';
         return usage_exit_code;
     }
+    // An unknown option before any subcommand: CLI11 would say only "A subcommand is required".
+    if (argc > 1 && argv[1][0] == '-' && app.get_option_no_throw(argv[1]) == nullptr) {
+        std::cerr << "summalign: " << early_messages.translate_text("The following argument was not expected: " + std::string(argv[1]))
+                  << early_messages.translate(" (--help lists the options)") << '\n';
+        return usage_exit_code;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
