@@ -862,7 +862,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         Finding f;
         f.kind = Finding::Kind::suspect_structure;
         f.lang = Lang::da;
-        f.message = note.message;
+        f.message = messages.translate_text(note.message);
         f.start = f.sentence_start = note.start;
         f.end = f.sentence_end = note.end;
         missing.push_back(std::move(f));

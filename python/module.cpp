@@ -17,6 +17,7 @@
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/export.hpp"
+#include "summalign/messages.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/segment.hpp"
 #include "summalign/similarity.hpp"
@@ -30,7 +31,8 @@ namespace {
 // An aligned document, shared read-only by the Python objects that refer to it.
 class AlignedResult {
 public:
-    explicit AlignedResult(AlignedDocument aligned) : aligned_(std::make_shared<const AlignedDocument>(std::move(aligned))) {}
+    AlignedResult(AlignedDocument aligned, Messages messages)
+        : aligned_(std::make_shared<const AlignedDocument>(std::move(aligned))), messages_(std::move(messages)) {}
 
     const std::string& source() const { return aligned_->document.source_name; }
     std::size_t size() const { return aligned_->articles.size(); }
@@ -50,7 +52,9 @@ public:
         return lines;
     }
 
-    std::string write(Format format, const ExportOptions& options) const {
+    // The HTML report's labels in the Aligner's language.
+    std::string write(Format format, ExportOptions options) const {
+        options.messages = messages_;
         std::ostringstream out;
         write_document(out, format, aligned_->document, aligned_->articles, options);
         return std::move(out).str();
@@ -82,6 +86,7 @@ public:
 
 private:
     std::shared_ptr<const AlignedDocument> aligned_;
+    Messages messages_;
 };
 
 using MatchRow = std::tuple<std::string, std::string, std::string, double>;
@@ -89,15 +94,27 @@ using BeadRow = std::tuple<std::vector<std::size_t>, std::vector<std::size_t>, d
 
 class PythonAligner {
 public:
-    PythonAligner(const LexiconOptions& options, unsigned threads) : aligner_(options, std::max(1u, threads)) {}
+    PythonAligner(const LexiconOptions& options, unsigned threads, const Messages& messages)
+        : aligner_(options, std::max(1u, threads), messages), messages_(messages) {}
+
+    // The language of the findings' messages, errors and HTML labels ("da" needs the catalog).
+    std::string lang() const { return std::string(to_string(messages_.language())); }
 
     AlignedResult align_file(const std::string& path, unsigned threads) const {
-        const Input input = read_input(path);  // a PDF too (recognised by its %PDF- header)
-        return AlignedResult(aligner_.align(input, std::max(1u, threads)));
+        try {
+            const Input input = read_input(path);  // a PDF too (recognised by its %PDF- header)
+            return AlignedResult(aligner_.align(input, std::max(1u, threads)), messages_);
+        } catch (const Error& error) {
+            throw localized(error);
+        }
     }
     AlignedResult align_bytes(std::string bytes, std::string name, unsigned threads) const {
-        const SourceText source = make_source(std::move(bytes), std::move(name));
-        return AlignedResult(aligner_.align(source, std::max(1u, threads)));
+        try {
+            const SourceText source = make_source(std::move(bytes), std::move(name));
+            return AlignedResult(aligner_.align(source, std::max(1u, threads)), messages_);
+        } catch (const Error& error) {
+            throw localized(error);
+        }
     }
 
     std::vector<BeadRow> align_texts(const std::vector<std::string>& danish, const std::vector<std::string>& english,
@@ -132,7 +149,22 @@ public:
     }
 
 private:
+    // `error` with its text after "FILE: byte N: " in the Aligner's language, as the command
+    // prints it.
+    Error localized(const Error& error) const {
+        const std::string what = error.what();
+        std::string prefix;
+        if (!error.file().empty()) {
+            prefix = error.file() + ": ";
+            if (error.offset()) prefix += "byte " + std::to_string(*error.offset()) + ": ";
+        }
+        if (!what.starts_with(prefix)) return error;
+        const std::string text = messages_.translate_text(std::string_view(what).substr(prefix.size()));
+        return error.file().empty() ? Error(text) : Error(error.file(), error.offset(), text);
+    }
+
     Aligner aligner_;
+    Messages messages_;
 };
 
 LineBreaks parse_line_breaks(const std::string& name) {
@@ -206,7 +238,7 @@ PYBIND11_MODULE(_summalign, m) {
     py::class_<PythonAligner>(m, "NativeAligner")
         .def(py::init([](bool use_freedict, bool use_glossary, bool use_learned, std::vector<std::filesystem::path> user_dictionaries,
                          std::optional<std::filesystem::path> freedict_dir, std::optional<std::filesystem::path> glossary_file,
-                         std::optional<std::filesystem::path> learned_file, unsigned threads) {
+                         std::optional<std::filesystem::path> learned_file, unsigned threads, const std::string& lang) {
                  LexiconOptions options;
                  options.use_freedict = use_freedict;
                  options.use_glossary = use_glossary;
@@ -215,11 +247,14 @@ PYBIND11_MODULE(_summalign, m) {
                  if (freedict_dir) options.freedict_dir = *freedict_dir;
                  if (glossary_file) options.glossary_file = *glossary_file;
                  if (learned_file) options.learned_file = *learned_file;
+                 // "" : the language LC_ALL, LC_MESSAGES or LANG names, as the command takes it.
+                 const Lang message_lang = lang.empty() ? message_language_from_environment() : argument_lang(lang);
                  py::gil_scoped_release release;  // loading takes ~0.3 s
-                 return std::make_unique<PythonAligner>(options, threads);
+                 return std::make_unique<PythonAligner>(options, threads, Messages(message_lang));
              }),
              py::arg("use_freedict"), py::arg("use_glossary"), py::arg("use_learned"), py::arg("user_dictionaries"),
-             py::arg("freedict_dir"), py::arg("glossary_file"), py::arg("learned_file"), py::arg("threads"))
+             py::arg("freedict_dir"), py::arg("glossary_file"), py::arg("learned_file"), py::arg("threads"), py::arg("lang"))
+        .def_property_readonly("lang", &PythonAligner::lang)
         .def("align_file", &PythonAligner::align_file, py::arg("path"), py::arg("threads"),
              py::call_guard<py::gil_scoped_release>())
         .def(

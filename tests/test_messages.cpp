@@ -89,9 +89,19 @@ std::optional<std::vector<std::string>> values_in(const std::string& english_tem
 }
 
 // `english` (a finding's English message) in Danish as po/da.po writes it; nullopt when no
-// entry of the file matches it.
+// entry of the file matches it. Of several entries that match, the one with the most
+// characters besides its {} is meant (messages.hpp).
 std::optional<std::string> expected_danish(const std::string& english) {
-    for (const auto& [id, str] : danish()) {
+    std::vector<std::pair<std::string, std::string>> entries(danish().begin(), danish().end());
+    auto fixed = [](const std::string& id) {
+        std::size_t values = 0;
+        for (std::size_t at = id.find("{}"); at != std::string::npos; at = id.find("{}", at + 2)) ++values;
+        return id.size() - 2 * values;
+    };
+    std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) { return fixed(a.first) > fixed(b.first); });
+    if (const auto exact = danish().find(english); exact != danish().end()) return exact->second;
+    for (const auto& [id, str] : entries) {
+        if (id.find("{}") == std::string::npos) continue;
         const auto values = values_in(id, english);
         if (!values) continue;
         fmt::dynamic_format_arg_store<fmt::format_context> args;
@@ -121,6 +131,12 @@ const SeedRun& seed_run() {
         return result;
     }();
     return run;
+}
+
+// po/da.po's translation of `english` with `values` put in.
+template <class... Values>
+std::string danish_of(const std::string& english, const Values&... values) {
+    return fmt::format(fmt::runtime(danish().at(english)), values...);
 }
 
 std::string html_of(const AlignedDocument& aligned, const Messages& messages) {
@@ -183,8 +199,6 @@ TEST_CASE("The seed's findings in Danish: same findings, messages from po/da.po"
             CHECK(en[i].start == da[i].start);
             CHECK(en[i].end == da[i].end);
             ++findings;
-            // The parser's structure notes are written with values inside and stay English.
-            if (en[i].kind == Finding::Kind::suspect_structure) continue;
             const auto expected = expected_danish(en[i].message);
             CHECK(expected.has_value());
             if (!expected) continue;
@@ -215,6 +229,22 @@ TEST_CASE("The HTML report's labels in Danish; English by default", "[messages]"
     CHECK(in_danish.find("<th>" + danish().at("Findings") + "</th>") != std::string::npos);
     CHECK(in_danish.find("<th>" + danish().at("Supported claims") + "</th>") != std::string::npos);
     CHECK(in_danish.find(danish().at("misspelling")) != std::string::npos);
+    // The labels with values: counts, places, tooltips, the heat map's legend. Each English
+    // fixed part that the seed's report shows is gone from the Danish one, which has the
+    // Danish text instead.
+    for (const std::string label : {"Summary sentences backed by the Danish body", "line width and colour show the score",
+                                    "Outlined cells are the chosen alignment", "every Resum\u00e9 sentence against every Summary sentence"}) {
+        INFO(label);
+        CHECK(english.find(label) != std::string::npos);
+        CHECK(in_danish.find(label) == std::string::npos);
+    }
+    CHECK(english.find("title=\"bytes ") != std::string::npos);
+    CHECK(in_danish.find("title=\"bytes ") == std::string::npos);
+    CHECK(english.find("<summary>Danish body text (") != std::string::npos);
+    const std::string body = danish().at("Danish body text ({}, {}, {}; evidence highlighted)");
+    CHECK(in_danish.find("<summary>" + body.substr(0, body.find('{'))) != std::string::npos);
+    CHECK(in_danish.find(danish().at("(numbers are scores \u00d7 100). Outlined cells are the chosen alignment; D = Resum\u00e9 sentence, E = Summary sentence.")) !=
+          std::string::npos);
     // The ids and class names stay (the report's script and styles use them).
     CHECK(in_danish.find("class=\"finding misspelling\"") != std::string::npos);
 }
@@ -255,4 +285,160 @@ TEST_CASE("summalign check --lang da|en and the locale's default", "[messages][c
     CHECK(missing_en.err == "summalign: /nonexistent-summalign-file: no such file\n");
     const CliRun bad = run_cli("check --lang fr " + seed, scratch.path());
     CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("Texts with values: the catalog's text with {} for them, the values put in", "[messages]") {
+    const Messages da(Lang::da), en(Lang::en);
+    REQUIRE(da.language() == Lang::da);
+    const std::vector<std::string> texts = {
+        "line 12: expected danish<TAB>english, found no tab",
+        "line 3: empty Danish side",
+        "cannot write: No space left on device",
+        "damaged PDF: page 4 cannot be read (poppler: Invalid XRef entry 3)",
+        "this article's Summary stands inside article 2 (Stamceller i klinikken) (the extraction moved it): taken as "
+        "this article's, whose authors it names",
+        "a text the catalog does not have, line 3",
+    };
+    for (const std::string& text : texts) CHECK(en.translate_text(text) == text);  // English: as written
+
+    CHECK(da.translate_text(texts[0]) == danish_of("line {}: expected danish<TAB>english, found no tab", "12"));
+    // The most specific text wins over "line {}: {}".
+    CHECK(da.translate_text(texts[1]) == danish_of("line {}: empty Danish side", "3"));
+    // A value that is a text of the catalog (the system's reason) is translated too.
+    CHECK(da.translate_text(texts[2]) == danish_of("cannot write: {}", danish().at("No space left on device")));
+    CHECK(da.translate_text(texts[3]) == danish_of("damaged PDF: page {} cannot be read (poppler: {})", "4", "Invalid XRef entry 3"));
+    // A nested template: the article a structure note names; its title stays as written.
+    CHECK(da.translate_text(texts[4]) ==
+          danish_of("this article's Summary stands inside {} (the extraction moved it): taken as this article's, whose authors it names",
+                    danish_of("article {} ({})", "2", "Stamceller i klinikken")));
+    CHECK(da.translate_text(texts[5]) == texts[5]);
+    // A text without values is translate()'s.
+    CHECK(da.translate_text("no such file") == danish().at("no such file"));
+    // "{} article" (the report's count) does not take over a value that ends in "article".
+    CHECK(da.translate_text("this article's Summary stands inside the last article (the extraction moved it): taken as "
+                            "this article's, whose authors it names") ==
+          danish_of("this article's Summary stands inside {} (the extraction moved it): taken as this article's, whose authors it names",
+                    "the last article"));
+}
+
+TEST_CASE("The parser's structure notes in Danish", "[messages]") {
+    // No blank line ends the Resumé: the parser notes where it took it to end (three values).
+    const std::string text =
+        "Stamceller i klinikken\n"
+        "OVERSIGTSARTIKEL\n"
+        "Jens Hansen & Ole Olsen\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad i behandlingen af mange sygdomme.\n"
+        "Resultaterne er lovende for patienter med hjertesygdom i dag. De\n"
+        "langsigtede virkninger af behandlingen kendes endnu ikke.\n"
+        "Der er stor interesse for stamceller i hele verden blandt forskerne\n"
+        "og klinikerne. Behandlingen er dog stadig eksperimentel og dyr her.\n"
+        "Vi gennemgik litteraturen fra de seneste ti år om emnet i denne\n"
+        "oversigt. Mange studier var små og havde ingen kontrolgruppe.\n"
+        "Summary\n"
+        "Jens Hansen & Ole Olsen: Stem cells in the clinic. Ugeskr Læger 2004;166: 101-103\n"
+        "Stem cells are used more and more in the treatment of many diseases. The results are promising\n"
+        "for patients with heart disease today. The long-term effects of the treatment are not yet known.\n"
+        "Korrespondance: Jens Hansen, Medicinsk afdeling, Rigshospitalet.\n";
+    const SourceText source = make_source(text, "notes.txt");
+    const AlignedDocument english = Aligner().align(source);
+    const AlignedDocument in_danish = Aligner(LexiconOptions{}, 1, Messages(Lang::da)).align(source);
+    REQUIRE(english.articles.size() == 1);
+    REQUIRE(in_danish.articles.size() == 1);
+    std::size_t notes = 0;
+    for (std::size_t i = 0; i < english.articles[0].findings.size(); ++i) {
+        const Finding& en = english.articles[0].findings[i];
+        if (en.kind != Finding::Kind::suspect_structure) continue;
+        ++notes;
+        INFO(en.message);
+        const auto expected = expected_danish(en.message);
+        REQUIRE(expected.has_value());
+        CHECK(in_danish.articles[0].findings.at(i).message == *expected);
+        CHECK(*expected != en.message);
+    }
+    CHECK(notes >= 1);
+}
+
+TEST_CASE("The command's errors with values and its usage errors in Danish", "[messages][cli]") {
+    if (!cli_built()) return;
+    TempDir scratch;
+    const std::string seed = "'" + seed_path().string() + "'";
+    const auto dictionary = scratch.write("bad.txt", "hund\n");
+    const std::string dict = "'" + dictionary.string() + "'";
+    const CliRun bad_en = run_cli("align --lang en --dict " + dict + " " + seed, scratch.path());
+    const CliRun bad_da = run_cli("align --lang da --dict " + dict + " " + seed, scratch.path());
+    CHECK(bad_en.exit_code == 1);
+    CHECK(bad_da.exit_code == 1);
+    CHECK(bad_en.err == "summalign: " + dictionary.string() + ": byte 0: line 1: expected danish<TAB>english, found no tab\n");
+    CHECK(bad_da.err == "summalign: " + dictionary.string() + ": byte 0: " +
+                            danish_of("line {}: expected danish<TAB>english, found no tab", 1) + "\n");
+    CHECK(bad_da.out.empty());
+
+    // Every subcommand takes --lang (segment's names its text's language).
+    for (const std::string command : {"parse", "align-text", "mine"}) {
+        const CliRun missing = run_cli(command + " --lang da /nonexistent-summalign-file /nonexistent-summalign-file", scratch.path());
+        INFO(command);
+        CHECK(missing.exit_code == 1);
+        CHECK(missing.err == "summalign: /nonexistent-summalign-file: " + danish().at("no such file") + "\n");
+    }
+
+    // Usage errors: CLI11's and the command's own, exit status 2.
+    const std::string help = danish().at(" (--help lists the options)");
+    const CliRun unexpected = run_cli("check --lang da --no-such-option " + seed, scratch.path());
+    CHECK(unexpected.exit_code == 2);
+    CHECK(unexpected.err == "summalign: " + danish_of("The following argument was not expected: {}", "--no-such-option") + help + "\n");
+    const CliRun range = run_cli("check --lang da --threads -3 " + seed, scratch.path());
+    CHECK(range.exit_code == 2);
+    CHECK(range.err == "summalign: " + danish_of("{}: Value {} not in range {} to {}", "--threads", "-3", "0", "4096") + help + "\n");
+    const CliRun required_da = run_cli("check --lang=da", scratch.path());
+    CHECK(required_da.exit_code == 2);
+    CHECK(required_da.err == "summalign: " + danish_of("{} is required", "FILE") + help + "\n");
+    const CliRun unknown_en = run_cli("frobnicate --lang en", scratch.path());
+    const CliRun unknown_da = run_cli("frobnicate --lang da", scratch.path());
+    CHECK(unknown_da.exit_code == 2);
+    const auto listed = values_in("summalign: unknown subcommand '{}' (one of: {})\n", unknown_en.err);
+    REQUIRE(listed.has_value());
+    CHECK(unknown_da.err == "summalign: " + danish_of("unknown subcommand '{}' (one of: {})", "frobnicate", listed->at(1)) + "\n");
+    // An unknown option where the subcommand should be is named, not "A subcommand is required".
+    const CliRun option_first = run_cli("--no-such-option check", scratch.path());
+    CHECK(option_first.exit_code == 2);
+    CHECK(option_first.err == "summalign: The following argument was not expected: --no-such-option (--help lists the options)\n");
+    CHECK(run_cli("--version", scratch.path()).exit_code == 0);
+    CHECK(run_cli("-h", scratch.path()).exit_code == 0);
+    const CliRun twice = run_cli("check --lang da - -", scratch.path());
+    CHECK(twice.exit_code == 2);
+    CHECK(twice.err == "summalign: " + danish().at("standard input (-) can be read only once") + help + "\n");
+}
+
+TEST_CASE("summalign --help in Danish: descriptions and headings from po/da.po", "[messages][cli]") {
+    if (!cli_built()) return;
+    TempDir scratch;
+    const CliRun en = run_cli("check --help", scratch.path());
+    const CliRun en_lang = run_cli("check --lang en --help", scratch.path());
+    const CliRun da = run_cli("check --lang da --help", scratch.path());
+    REQUIRE(en.exit_code == 0);
+    REQUIRE(da.exit_code == 0);
+    CHECK(en_lang.out == en.out);
+    for (const std::string text : {"Report misspellings, number and abbreviation mismatches, unsupported claims and missing parts",
+                                   "exit 1 when a finding of one of these kinds (comma-separated) is reported",
+                                   "do not use the FreeDict dictionaries", "Print this help message and exit"}) {
+        INFO(text);
+        CHECK(en.out.find(text) != std::string::npos);
+        CHECK(da.out.find(text) == std::string::npos);
+        CHECK(da.out.find(danish().at(text)) != std::string::npos);
+    }
+    CHECK(en.out.find("\nOptions:\n") != std::string::npos);
+    CHECK(da.out.find("\n" + danish().at("Options") + ":\n") != std::string::npos);
+    CHECK(da.out.find(danish().at("Usage") + ": ") != std::string::npos);
+    CHECK(da.out.find(danish_of("{} (0 = one per core; output is the same for any value)", danish().at("articles checked in parallel"))) !=
+          std::string::npos);
+    // The language from the environment, as for every other message.
+    const auto out = scratch.path() / "env-out";
+    const std::string command = "env -u LC_ALL -u LC_MESSAGES LANG=da_DK.UTF-8 '" SUMMALIGN_CLI_PATH "' check --help >'" + out.string() + "'";
+    CHECK(std::system(command.c_str()) == 0);
+    CHECK(read_file(out) == da.out);
+    // Every option of every subcommand is described in Danish: no description is left as the
+    // English one when a Danish environment asks for the top-level help's subcommands.
+    const CliRun top = run_cli("align --lang da --help", scratch.path());
+    CHECK(top.out.find(danish().at("json, jsonl: leave out the word matches behind every score and the layout repairs")) != std::string::npos);
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "summalign/types.hpp"
 
@@ -30,9 +31,20 @@ public:
     // The text `english` in this language: the catalog's translation, or `english` itself
     // when the catalog has none.
     std::string translate(std::string_view english) const;
+    // A whole text as the library or the command made it, values included (an error's
+    // "line 12: empty Danish side", a structure note naming a line): translate(text) when the
+    // catalog has the text itself; else the translation of the catalog text with {} for each
+    // value that matches it (the one with the most fixed characters), the values put in as they
+    // are (a value with a space in it, a nested text, translated the same way); else `text`.
+    std::string translate_text(std::string_view text) const;
 
 private:
+    struct Template;
+    std::string translate_text(std::string_view text, int depth) const;
+
     std::shared_ptr<const std::locale> catalog_;  // null: English
+    // The catalog's texts with {} in them, most fixed characters first.
+    std::shared_ptr<const std::vector<Template>> templates_;
 };
 
 // The language from the environment as gettext reads it: the first set of LC_ALL,

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "detail/export_common.hpp"
+#include "detail/messages_format.hpp"
 
 namespace summalign::detail {
 namespace {
@@ -209,12 +210,12 @@ std::string finding_tooltip(const Finding& finding, const Messages& messages) {
 }
 
 // "page 3, " before the byte span of a sentence from a PDF; empty for text input.
-std::string page_prefix(const Sentence& sentence) {
-    return sentence.page > 0 ? fmt::format("page {}, ", sentence.page) : std::string();
+std::string page_prefix(const Sentence& sentence, const Messages& messages) {
+    return sentence.page > 0 ? detail::format_message(messages, "page {}, ", sentence.page) : std::string();
 }
 
 // "page 2" or "pages 2\u20133": where an article from a PDF stands; empty for text input.
-std::string article_pages(const Article& article) {
+std::string article_pages(const Article& article, const Messages& messages) {
     std::size_t first = 0, last = 0;
     auto see = [&](const Sentence& s) {
         if (s.page == 0) return;
@@ -231,11 +232,8 @@ std::string article_pages(const Article& article) {
         for (const Sentence& s : article.summary->sentences) see(s);
     if (article.correspondence) see(*article.correspondence);
     if (first == 0) return {};
-    return first == last ? fmt::format("page {}", first) : fmt::format("pages {}\u2013{}", first, last);
-}
-
-std::string counted(std::size_t count, std::string_view noun) {
-    return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+    return first == last ? detail::format_message(messages, "page {}", first)
+                         : detail::format_message(messages, "pages {}\u2013{}", first, last);
 }
 
 // "3 articles" in the report's language: the catalog holds "{} article" and "{} articles"
@@ -327,7 +325,7 @@ private:
         const Article& article = article_at(index);
         if (article.title) return article.title->text;
         if (article.summary && article.summary->title) return article.summary->title->text;
-        return fmt::format("Article {} (untitled)", index);
+        return detail::format_message(messages_, "Article {} (untitled)", index);
     }
 
     // The article's row in the table of contents.
@@ -440,10 +438,10 @@ private:
         if (article.truncated_start) out_ << "<span>" << t("input starts inside this article") << "</span>";
         if (article.truncated_end) out_ << "<span>" << t("input ends inside this article") << "</span>";
         if (!article.summary) out_ << "<span>" << t("no English Summary") << "</span>";
-        if (const std::string pages = article_pages(article); !pages.empty())
-            out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">" << pages << "</span>";
-        out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">bytes " << article.start << "\u2013"
-             << article.end << "</span></div>\n";
+        if (const std::string pages = article_pages(article, messages_); !pages.empty())
+            out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">" << html_escape(pages) << "</span>";
+        out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">"
+             << html_escape(detail::format_message(messages_, "bytes {}\u2013{}", article.start, article.end)) << "</span></div>\n";
 
         if (result) {
             if (result->alignment.title) {
@@ -518,9 +516,9 @@ private:
                             const std::optional<std::size_t>& bead, const Bead* bead_value, bool orphan) {
         std::vector<const Finding*> sentence_level;
         const std::string text = marked_text(sentence.text, findings_in(index, lang, sentence), sentence_level);
-        std::string tooltip = page_prefix(sentence) + fmt::format("bytes {}\u2013{}", sentence.start, sentence.end);
+        std::string tooltip = page_prefix(sentence, messages_) + detail::format_message(messages_, "bytes {}\u2013{}", sentence.start, sentence.end);
         if (bead_value) {
-            tooltip += fmt::format("\nbead {}: score {}", *bead + 1, score_text(bead_value->score));
+            tooltip.append("\n").append(detail::format_message(messages_, "bead {}: score {}", *bead + 1, score_text(bead_value->score)));
             const std::string matches = matches_tooltip(bead_value->matches);
             if (!matches.empty()) tooltip.append("\n").append(matches);
         }
@@ -552,7 +550,9 @@ private:
         }
 
         out_ << "<h3>Resum\u00e9 \u2194 Summary";
-        if (result) out_ << " <span class=\"note\">(" << beads.size() << " beads; line width and colour show the score)</span>";
+        if (result)
+            out_ << " <span class=\"note\">("
+                 << html_escape(detail::format_message(messages_, "{} beads; line width and colour show the score", beads.size())) << ")</span>";
         out_ << "</h3>\n<div class=\"pair\">\n<div class=\"col da\"><h4>Resum\u00e9 (da)</h4>\n";
         auto write_column = [&](Lang lang, const std::vector<Sentence>& sentences,
                                 const std::map<std::size_t, std::size_t>& bead_of) {
@@ -574,8 +574,8 @@ private:
         for (std::size_t b = 0; b < beads.size(); ++b) {
             const Bead& bead = beads[b];
             if (bead.da.empty() || bead.en.empty()) continue;
-            std::string tooltip = fmt::format("bead {}: D{} \u2194 E{} score {}", b + 1, join_ids("", bead.da),
-                                              join_ids("", bead.en), score_text(bead.score));
+            std::string tooltip = detail::format_message(messages_, "bead {}: D{} \u2194 E{} score {}", b + 1, join_ids("", bead.da),
+                                                         join_ids("", bead.en), score_text(bead.score));
             const std::string matches = matches_tooltip(bead.matches);
             if (!matches.empty()) tooltip.append("\n").append(matches);
             out_ << "<path data-bead=\"" << a_(index) << "-b" << b << "\" data-from=\""
@@ -617,8 +617,8 @@ private:
         }
 
         out_ << "<h3>" << t("Similarity heat map") << " <span class=\"note\">("
-             << (full ? "every Resum\u00e9 sentence against every Summary sentence"
-                      : "bead scores; the aligner did not keep the full matrix")
+             << (full ? t("every Resum\u00e9 sentence against every Summary sentence")
+                      : t("bead scores; the aligner did not keep the full matrix"))
              << ")</span></h3>\n<div class=\"heatwrap\"><table class=\"heat\"><thead><tr><th></th>";
         for (std::size_t e = 0; e < columns; ++e) out_ << "<th>E" << e + 1 << "</th>";
         out_ << "</tr></thead><tbody>\n";
@@ -631,24 +631,27 @@ private:
                 if (cells[d][e]) {
                     const double value = *cells[d][e];
                     out_ << " style=\"background:" << score_colour(value, 70.0) << "\" title=\""
-                         << fmt::format("D{} \u00d7 E{}: {}{}", d + 1, e + 1, score_text(value), path ? " (aligned)" : "")
+                         << html_escape(path ? detail::format_message(messages_, "D{} \u00d7 E{}: {} (aligned)", d + 1, e + 1, score_text(value))
+                                             : detail::format_message(messages_, "D{} \u00d7 E{}: {}", d + 1, e + 1, score_text(value)))
                          << "\">" << (std::isfinite(value) ? fmt::format("{:.0f}", 100.0 * value) : std::string("?"));
                 } else {
-                    out_ << " style=\"background:#f1f3f5\" title=\"D" << d + 1 << " \u00d7 E" << e + 1 << ": not scored\">";
+                    out_ << " style=\"background:#f1f3f5\" title=\""
+                         << html_escape(detail::format_message(messages_, "D{} \u00d7 E{}: not scored", d + 1, e + 1)) << "\">";
                 }
                 out_ << "</td>";
             }
             out_ << "</tr>\n";
         }
-        out_ << "</tbody></table><div class=\"legend\"><div class=\"bar\"></div>0 \u2192 1 (numbers are scores \u00d7 100). "
-                "Outlined cells are the chosen alignment; D = Resum\u00e9 sentence, E = Summary sentence.</div></div>\n";
+        out_ << "</tbody></table><div class=\"legend\"><div class=\"bar\"></div>0 \u2192 1 "
+             << t("(numbers are scores \u00d7 100). Outlined cells are the chosen alignment; D = Resum\u00e9 sentence, E = Summary sentence.")
+             << "</div></div>\n";
     }
 
     std::string section_name(const Article& article, std::size_t section) const {
         if (section < article.sections.size() && article.sections[section].heading) {
             return article.sections[section].heading->text;
         }
-        return section == 0 ? std::string("Introduction") : fmt::format("Section {}", section + 1);
+        return section == 0 ? messages_.translate("Introduction") : detail::format_message(messages_, "Section {}", section + 1);
     }
 
     void write_support(std::size_t index, const AlignedArticle& result) {
@@ -657,8 +660,10 @@ private:
         if (result.alignment.support.empty()) return;
         const auto supported = std::count_if(result.alignment.support.begin(), result.alignment.support.end(),
                                              [](const ClaimSupport& claim) { return claim.supported; });
-        out_ << "<h3>" << t("Claim support") << " <span class=\"note\">(" << supported << " of " << result.alignment.support.size()
-             << " Summary sentences backed by the Danish body)</span></h3>\n<table class=\"support\"><tbody>\n";
+        out_ << "<h3>" << t("Claim support") << " <span class=\"note\">("
+             << html_escape(detail::format_message(messages_, "{} of {} Summary sentences backed by the Danish body", supported,
+                                                   result.alignment.support.size()))
+             << ")</span></h3>\n<table class=\"support\"><tbody>\n";
         for (const ClaimSupport& claim : result.alignment.support) {
             out_ << "<tr class=\"" << (claim.supported ? "supported" : "unsupported") << "\"><td class=\"status\">E"
                  << claim.en + 1 << "<br>" << t(claim.supported ? "supported" : "unsupported") << "</td><td class=\"claim\">";
@@ -694,9 +699,12 @@ private:
         }
         std::size_t sentences = 0;
         for (const Section& section : article.sections) sentences += section.sentences.size();
-        out_ << "<details class=\"body\"><summary>Danish body text (" << counted(article.sections.size(), "section") << ", "
-             << counted(sentences, "sentence") << ", " << counted(article.figures.size(), "figure")
-             << "; evidence highlighted)</summary>\n";
+        // The counts are escaped already (counted_label).
+        out_ << "<details class=\"body\"><summary>"
+             << detail::format_message(messages_, "Danish body text ({}, {}, {}; evidence highlighted)",
+                                       counted_label(article.sections.size(), "section", messages_),
+                                       counted_label(sentences, "sentence", messages_), counted_label(article.figures.size(), "figure", messages_))
+             << "</summary>\n";
         for (std::size_t s = 0; s < article.sections.size(); ++s) {
             const Section& section = article.sections[s];
             if (section.heading) out_ << "<h4>" << html_escape(section.heading->text) << "</h4>\n";
@@ -706,7 +714,9 @@ private:
                 std::vector<const Finding*> sentence_level;
                 const std::string text = marked_text(sentence.text, findings_in(index, Lang::da, sentence), sentence_level);
                 out_ << "<span class=\"bs" << (evidence.count({s, k}) ? " evidence" : "") << "\" id=\"" << a_(index) << "-s" << s
-                     << '-' << k << "\" title=\"" << page_prefix(sentence) << "bytes " << sentence.start << "\u2013" << sentence.end << "\">" << text
+                     << '-' << k << "\" title=\""
+                     << html_escape(page_prefix(sentence, messages_) + detail::format_message(messages_, "bytes {}\u2013{}", sentence.start, sentence.end))
+                     << "\">" << text
                      << "</span> ";
             }
             out_ << "</p>\n";

@@ -257,7 +257,10 @@ class Aligner(_summalign.NativeAligner):
     ``user_dictionaries`` (paths: ``.dict`` hunalign files or ``danish<TAB>english`` TSV),
     ``freedict_dir``, ``glossary_file``, ``learned_file`` (None: the defaults). ``threads``: how
     many threads will align at once (the spelling checker keeps that many Danish
-    dictionaries; results never depend on it).
+    dictionaries; results never depend on it). ``lang``: ``"da"`` or ``"en"``, the language of
+    the findings' messages, of :class:`Error` texts and of the HTML report's labels, as the
+    command's ``--lang``; None (the default) takes it from ``LC_ALL``, ``LC_MESSAGES`` or
+    ``LANG`` as the command does. :attr:`lang` says which one is used.
     """
 
     def __init__(
@@ -271,11 +274,15 @@ class Aligner(_summalign.NativeAligner):
         glossary_file: Optional[Union[str, "os.PathLike[str]"]] = None,
         learned_file: Optional[Union[str, "os.PathLike[str]"]] = None,
         threads: int = 1,
+        lang: Optional[str] = None,
     ) -> None:
+        if lang is not None and lang not in ("da", "en"):
+            raise ValueError(f"lang must be 'da' or 'en' (or None: from the environment), not {lang!r}")
         super().__init__(use_freedict, use_glossary, use_learned, [os.fspath(p) for p in user_dictionaries],
                          None if freedict_dir is None else os.fspath(freedict_dir),
                          None if glossary_file is None else os.fspath(glossary_file),
-                         None if learned_file is None else os.fspath(learned_file), max(1, threads))
+                         None if learned_file is None else os.fspath(learned_file), max(1, threads),
+                         "" if lang is None else lang)
 
     def align(self, source: Source, *, name: Optional[str] = None, threads: int = 1) -> Document:
         """Parses, aligns and checks journal text; returns the :class:`Document`.

@@ -2,6 +2,7 @@
 
 import concurrent.futures
 import json
+import os
 import pathlib
 import pickle
 import subprocess
@@ -238,3 +239,33 @@ def test_a_pdf_gives_what_the_command_gives(aligner, tmp_path):
     assert document.to_json() == run_cli("align", pdf)
     sentences = [s for article in document.articles for s in article.resume]
     assert sentences and all(s.page == 1 for s in sentences)
+
+
+def test_lang_gives_the_command_s_language(tmp_path):
+    """``lang`` is the command's ``--lang``: findings, errors and HTML labels in Danish or English."""
+    danish, english = summalign.Aligner(lang="da"), summalign.Aligner(lang="en")
+    assert (danish.lang, english.lang) == ("da", "en")
+    da_findings, en_findings = danish.check(SEED), english.check(SEED)
+    assert [f.to_dict() for f in da_findings] == json.loads(run_cli("check", "--lang", "da", SEED))
+    assert [f.to_dict() for f in en_findings] == json.loads(run_cli("check", "--lang", "en", SEED))
+    # Only the messages differ.
+    assert [(f.kind, f.start, f.end) for f in da_findings] == [(f.kind, f.start, f.end) for f in en_findings]
+    assert [f.message for f in da_findings] != [f.message for f in en_findings]
+    da_html, en_html = danish.align(SEED).export("html"), english.align(SEED).export("html")
+    assert da_html == run_cli("align", "--lang", "da", "--format", "html", SEED)
+    assert en_html == run_cli("align", "--lang", "en", "--format", "html", SEED)
+    assert da_html != en_html
+    # The JSON keys and kinds are the same in both languages.
+    assert json.loads(danish.align(SEED).to_json()).keys() == json.loads(english.align(SEED).to_json()).keys()
+
+    # An error reads as the command prints it.
+    missing = tmp_path / "missing.txt"
+    for aligner, lang in ((danish, "da"), (english, "en")):
+        with pytest.raises(summalign.Error) as caught:
+            aligner.align(missing)
+        done = subprocess.run([os.environ["SUMMALIGN_CLI"], "check", "--lang", lang, str(missing)], capture_output=True)
+        assert done.returncode == 1
+        assert done.stderr.decode("utf-8") == f"summalign: {caught.value}\n"
+        assert caught.value.file == str(missing)
+    with pytest.raises(ValueError):
+        summalign.Aligner(lang="fr")

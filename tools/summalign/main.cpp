@@ -44,7 +44,7 @@ std::string localized_error(const Error& error, const Messages& messages) {
         if (error.offset()) prefix += "byte " + std::to_string(*error.offset()) + ": ";
     }
     if (!what.starts_with(prefix)) return what;
-    return prefix + messages.translate(std::string_view(what).substr(prefix.size()));
+    return prefix + messages.translate_text(std::string_view(what).substr(prefix.size()));
 }
 
 void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what) {
@@ -82,6 +82,47 @@ void occupy_closed_descriptors() {
 
 constexpr int usage_exit_code = 2;
 
+// The language --lang asks for, read before the arguments are parsed, so that an error in
+// parsing them is in that language too; "" when there is none (segment's --lang names the
+// language of its text, not of the messages).
+std::string message_language_argument(int argc, char** argv) {
+    if (argc < 2 || std::string_view(argv[1]) == "segment") return {};
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "--") break;
+        std::string_view value;
+        if (argument == "--lang" && i + 1 < argc) value = argv[i + 1];
+        else if (argument.starts_with("--lang=")) value = argument.substr(7);
+        if (value == "da" || value == "en") return std::string(value);
+    }
+    return {};
+}
+
+// --help in the messages' language: the descriptions of the command, its subcommands and their
+// options, the option group and CLI11's headings, through the catalog. The footers (examples
+// and the output's format) stay as written. Nothing changes for English.
+void translate_help(CLI::App& app, const summalign::Messages& messages) {
+    app.description(messages.translate_text(app.get_description()));
+    for (CLI::Option* option : app.get_options()) {
+        option->description(messages.translate_text(option->get_description()));
+        option->group(messages.translate(option->get_group()));
+    }
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        sub->group(messages.translate(sub->get_group()));
+        translate_help(*sub, messages);
+    }
+}
+
+void translate_help_labels(CLI::App& app, const summalign::Messages& messages) {
+    const auto formatter = app.get_formatter();
+    formatter->label("Usage", messages.translate("Usage"));
+    formatter->label("OPTIONS", messages.translate("OPTIONS"));
+    formatter->label("Positionals", messages.translate("Positionals"));
+    formatter->label("REQUIRED", messages.translate("REQUIRED"));
+    formatter->label("SUBCOMMAND", messages.translate("SUBCOMMAND"));
+    formatter->label("SUBCOMMANDS", messages.translate("SUBCOMMANDS"));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,7 +132,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "summalign 0.1.0");
     Action action;
-    std::string message_language;  // --lang of check and align
+    std::string message_language = message_language_argument(argc, argv);  // --lang; parsing sets it again
     register_parse(app, action);
     register_segment(app, action);
     register_align(app, action, message_language);
@@ -100,9 +141,17 @@ int main(int argc, char** argv) {
     register_learn_lexicon(app, action);
     register_check(app, action, message_language);
     register_eval(app, action);
+    // Every subcommand's errors in the language --lang names (segment's --lang is its text's).
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        if (sub->get_option_no_throw("--lang") == nullptr) add_message_language_option(*sub, message_language);
+    const summalign::Messages early_messages = messages_for(message_language);
+    if (early_messages.language() != summalign::Lang::en) {
+        translate_help(app, early_messages);
+        translate_help_labels(app, early_messages);
+    }
     // A usage error is one line, like every other error (CLI11 adds a second by default).
-    app.failure_message([](const CLI::App*, const CLI::Error& e) {
-        return "summalign: " + std::string(e.what()) + " (--help lists the options)\n";
+    app.failure_message([&early_messages](const CLI::App*, const CLI::Error& e) {
+        return "summalign: " + early_messages.translate_text(e.what()) + early_messages.translate(" (--help lists the options)") + "\n";
     });
     // CLI11 takes a word that is no subcommand for a stray argument and says "A subcommand is
     // required"; name the word instead.
@@ -110,7 +159,14 @@ int main(int argc, char** argv) {
         std::string known;
         for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
             known += (known.empty() ? "" : ", ") + sub->get_name();
-        std::cerr << "summalign: unknown subcommand '" << argv[1] << "' (one of: " << known << ")\n";
+        std::cerr << "summalign: " << early_messages.translate_text("unknown subcommand '" + std::string(argv[1]) + "' (one of: " + known + ")")
+                  << '\n';
+        return usage_exit_code;
+    }
+    // An unknown option before any subcommand: CLI11 would say only "A subcommand is required".
+    if (argc > 1 && argv[1][0] == '-' && app.get_option_no_throw(argv[1]) == nullptr) {
+        std::cerr << "summalign: " << early_messages.translate_text("The following argument was not expected: " + std::string(argv[1]))
+                  << early_messages.translate(" (--help lists the options)") << '\n';
         return usage_exit_code;
     }
     try {
@@ -126,7 +182,7 @@ int main(int argc, char** argv) {
         return code;
     } catch (const UsageError& e) {
         const summalign::Messages messages = messages_for(message_language);
-        std::cerr << "summalign: " << messages.translate(e.what()) << messages.translate(" (--help lists the options)") << '\n';
+        std::cerr << "summalign: " << messages.translate_text(e.what()) << messages.translate(" (--help lists the options)") << '\n';
         return usage_exit_code;
     } catch (const summalign::Error& e) {
         std::cerr << "summalign: " << localized_error(e, messages_for(message_language)) << '\n';
