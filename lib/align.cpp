@@ -205,8 +205,20 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     if (options.merge_prior > 0.0) parameters.priors.merge = options.merge_prior;
     if (options.two_two_prior > 0.0) parameters.priors.two_two = options.two_two_prior;
     const double log_omission = std::log(parameters.priors.omission);
+    // A merge bead's score before its penalty, kept: the DP asks for it first (as a bound,
+    // below) and most merges lose already then, so their penalty is never computed.
+    const bool penalised = shared_word_penalty != 0.0 || uncovered_part_penalty != 0.0;
+    std::unordered_map<std::uint64_t, double> merge_bases;
+    auto base_of = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        if (shape.da < 2 && shape.en < 2) return pruned_base(i, j, shape);
+        const std::uint64_t key = (static_cast<std::uint64_t>(i) << 34) ^ (static_cast<std::uint64_t>(j) << 4) ^
+                                  static_cast<std::uint64_t>(shape.da * 3 + shape.en);
+        auto [it, inserted] = merge_bases.try_emplace(key, 0.0);
+        if (inserted) it->second = pruned_base(i, j, shape);
+        return it->second;
+    };
     const detail::BeadSimilarity pruned = [&](std::size_t i, std::size_t j, BeadShape shape) {
-        const double base = pruned_base(i, j, shape);
+        const double base = base_of(i, j, shape);
         // A bead that already loses to leaving each of its sentences out (same lattice
         // nodes, omissions only) can never be on the best path: the penalty, which only
         // lowers it, need not be computed.
@@ -225,6 +237,14 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
                (calibration.no_match) + best_raw_term;
     };
     parameters.similarity_bound = &bound;
+    // The score before the merge penalty bounds the score when the penalties only lower it;
+    // beads without a penalty have no bound cheaper than their score (infinity: none).
+    const detail::BeadSimilarity before_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        if (shape.da < 2 && shape.en < 2) return std::numeric_limits<double>::infinity();
+        return base_of(i, j, shape);
+    };
+    if (penalised && shared_word_penalty >= 0.0 && uncovered_part_penalty >= 0.0)
+        parameters.similarity_tighter_bound = &before_penalty;
     const auto path = detail::align_sequences(danish.size(), english.size(), pruned, parameters, nullptr,
                                               coarse && !fixed_band ? &coarse : nullptr);
 
