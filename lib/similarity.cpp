@@ -565,17 +565,23 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     result.score = finished.score;
     const double total = finished.total_weight;
     if (with_matches && total > 0.0) {
-        // (Danish token, English token) of each match, parallel to result.matches.
-        std::vector<std::pair<std::size_t, std::size_t>> emitted;
+        // Each match as (Danish token, English token, kind, weight), merged by token pair,
+        // then sorted by weight (stable) before its words are copied: sorting the
+        // WordMatches themselves would move their strings around.
+        struct Emitted {
+            std::size_t i, j;
+            MatchKind kind;
+            double weight;
+        };
+        boost::container::small_vector<Emitted, 64> emitted;
         auto emit = [&](std::size_t i, std::size_t j, const Best& best, double weight) {
-            for (std::size_t k = 0; k < emitted.size(); ++k) {
-                if (emitted[k] == std::make_pair(i, j)) {
-                    result.matches[k].weight += weight;
+            for (auto& e : emitted) {
+                if (e.i == i && e.j == j) {
+                    e.weight += weight;
                     return;
                 }
             }
-            emitted.emplace_back(i, j);
-            result.matches.push_back({da.tokens[i]->surface, en.tokens[j]->surface, best.kind, weight});
+            emitted.push_back({i, j, best.kind, weight});
         };
         for (std::size_t i = 0; i < da.tokens.size(); ++i)
             if (best_da[i].strength > 0.0f)
@@ -583,8 +589,9 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
         for (std::size_t j = 0; j < en.tokens.size(); ++j)
             if (best_en[j].strength > 0.0f)
                 emit(best_en[j].partner, j, best_en[j], en.tokens[j]->weight * best_en[j].strength / total);
-        std::stable_sort(result.matches.begin(), result.matches.end(),
-                         [](const WordMatch& a, const WordMatch& b) { return a.weight > b.weight; });
+        std::stable_sort(emitted.begin(), emitted.end(), [](const Emitted& a, const Emitted& b) { return a.weight > b.weight; });
+        result.matches.reserve(emitted.size());
+        for (const auto& e : emitted) result.matches.push_back({da.tokens[e.i]->surface, en.tokens[e.j]->surface, e.kind, e.weight});
     }
     return result;
 }
