@@ -349,8 +349,10 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
             // Numbers and citation marks are cheap to analyse and rarely repeat.
             if (piece.is_number || piece.is_citation)
                 sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
-            else
-                sentence.tokens.push_back(word_memo.get(piece.surface, [&] { return impl_->analyse(piece, lang, stemmers); }));
+            else if (!word_memo.visit(piece.surface, [&](const Token& known) { sentence.tokens.push_back(known); })) {
+                sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
+                word_memo.store(piece.surface, sentence.tokens.back());
+            }
         }
     }
 
