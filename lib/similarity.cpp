@@ -145,6 +145,7 @@ private:
 constexpr std::size_t kMaxMemoWords = 32768;
 constexpr std::size_t kMaxMemoParts = 65536;
 constexpr std::size_t kMaxMemoPhrases = 65536;
+constexpr std::size_t kMaxMemoTargets = 65536;
 
 }  // namespace
 
@@ -163,6 +164,15 @@ struct SentenceScorer::Impl {
     // Links of a multi-word lexicon entry, keyed by the phrase (no links: not an entry).
     words::ShardedMemo<std::vector<Link>> danish_phrases{kMaxMemoPhrases};
     words::ShardedMemo<std::vector<Link>> english_phrases{kMaxMemoPhrases};
+    // The stem keys a translation's words link to, in order: they depend on the translation
+    // alone, and many headwords share translations, so they are kept, by the language of
+    // the translation.
+    struct TargetKeys {
+        std::vector<std::uint64_t> keys;
+        bool multi = false;  // more than one word: each link is a part of the translation
+    };
+    words::ShardedMemo<TargetKeys> danish_targets{kMaxMemoTargets};
+    words::ShardedMemo<TargetKeys> english_targets{kMaxMemoTargets};
 
     std::vector<Translation> lookup(std::string_view word, Lang from) const {
         return from == Lang::da ? lexicon->da_to_en(word) : lexicon->en_to_da(word);
@@ -209,19 +219,33 @@ struct SentenceScorer::Impl {
                 if (kind != MatchKind::learned) kind = MatchKind::stem;
             }
             if (extra < 1.0f) kind = MatchKind::compound;
-            const auto target_words = words::tokenize(translation.target);
-            std::size_t content = 0;
-            for (const auto& w : target_words)
-                if (!words::is_function_word(words::to_lower(w.surface), target == Lang::da)) ++content;
-            const bool multi = target_words.size() > 1;
-            for (const auto& w : target_words) {
-                const auto lower = words::to_lower(w.surface);
-                // "to eat", "at spise", "the heart": the function word is not the translation.
-                if (content > 0 && multi && words::is_function_word(lower, target == Lang::da)) continue;
-                add_link(token.links, words::key_of(ns, target_stemmer.stem(lower)), kind,
-                         multi ? strength * kMultiWordPart : strength);
+            const auto& memo = target == Lang::en ? english_targets : danish_targets;
+            auto add = [&](const TargetKeys& keys) {
+                for (const auto key : keys.keys) add_link(token.links, key, kind, keys.multi ? strength * kMultiWordPart : strength);
+            };
+            if (!memo.visit(translation.target, add)) {
+                const TargetKeys keys = target_keys(translation.target, target, ns, target_stemmer);
+                add(keys);
+                memo.store(translation.target, keys);
             }
         }
+    }
+
+    // The stem keys a translation's words link to, in order (TargetKeys).
+    static TargetKeys target_keys(std::string_view target_text, Lang target, char ns, const words::Stemmer& target_stemmer) {
+        TargetKeys out;
+        const auto target_words = words::tokenize(target_text);
+        std::size_t content = 0;
+        for (const auto& w : target_words)
+            if (!words::is_function_word(words::to_lower(w.surface), target == Lang::da)) ++content;
+        out.multi = target_words.size() > 1;
+        for (const auto& w : target_words) {
+            const auto lower = words::to_lower(w.surface);
+            // "to eat", "at spise", "the heart": the function word is not the translation.
+            if (content > 0 && out.multi && words::is_function_word(lower, target == Lang::da)) continue;
+            out.keys.push_back(words::key_of(ns, target_stemmer.stem(lower)));
+        }
+        return out;
     }
 
     // Everything prepare() derives from one word by itself (the phrase links that depend on
