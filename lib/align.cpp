@@ -111,11 +111,18 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     };
     // Sketches (sorted token keys, lib/detail/align_sketch) of every sentence: for the merge
     // tests below and, on long texts, for the cheap first pass.
-    std::vector<detail::SentenceSketch> danish_sketches, english_sketches;
-    danish_sketches.reserve(danish.size());
-    english_sketches.reserve(english.size());
-    for (const auto& sentence : danish) danish_sketches.push_back(detail::sketch_of(sentence));
-    for (const auto& sentence : english) english_sketches.push_back(detail::sketch_of(sentence));
+    // Made when first needed: a search over a short stretch uses them only for the few
+    // merge beads that could win (below).
+    std::vector<detail::SentenceSketch> danish_sketches(danish.size()), english_sketches(english.size());
+    std::vector<char> danish_sketched(danish.size(), 0), english_sketched(english.size(), 0);
+    auto danish_sketch = [&](std::size_t k) -> const detail::SentenceSketch& {
+        if (!danish_sketched[k]) danish_sketches[k] = detail::sketch_of(danish[k]), danish_sketched[k] = 1;
+        return danish_sketches[k];
+    };
+    auto english_sketch = [&](std::size_t k) -> const detail::SentenceSketch& {
+        if (!english_sketched[k]) english_sketches[k] = detail::sketch_of(english[k]), english_sketched[k] = 1;
+        return english_sketches[k];
+    };
     // Long texts: sketch coverage (through the same calibration: both are weighted word
     // coverages) for the coarse first pass, and to skip the full score of beads whose
     // sketch already shows them hopeless.
@@ -126,8 +133,8 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         coarse = [&](std::size_t i, std::size_t j, BeadShape shape) {
             std::array<const detail::SentenceSketch*, 2> da{}, en{};
             std::size_t da_bytes = 0, en_bytes = 0;
-            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketches[i + k], da_bytes += da[k]->bytes;
-            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketches[j + k], en_bytes += en[k]->bytes;
+            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketch(i + k), da_bytes += da[k]->bytes;
+            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketch(j + k), en_bytes += en[k]->bytes;
             return calibration.log_odds(detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en}), da_bytes,
                                         en_bytes);
         };
@@ -146,14 +153,16 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         const std::uint64_t key = (std::uint64_t{danish_single} << 63) | (std::uint64_t{single} << 31) | part;
         auto found = merge_parts.find(key);
         if (found == merge_parts.end()) {
-            detail::MergePart made = danish_single ? detail::merge_part(danish_sketches[single], english_sketches[part])
-                                                   : detail::merge_part(english_sketches[single], danish_sketches[part]);
+            detail::MergePart made = danish_single ? detail::merge_part(danish_sketch(single), english_sketch(part))
+                                                   : detail::merge_part(english_sketch(single), danish_sketch(part));
             found = merge_parts.emplace(key, std::move(made)).first;
         }
         return found->second;  // stays valid: an unordered_map does not move its elements
     };
     auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
         if ((shape.da < 2 && shape.en < 2) || (shared_word_penalty == 0.0 && uncovered_part_penalty == 0.0)) return 0.0;
+        for (std::size_t k = 0; k < shape.da; ++k) danish_sketch(i + k);
+        for (std::size_t k = 0; k < shape.en; ++k) english_sketch(j + k);
         const std::span<const detail::SentenceSketch> da_side(danish_sketches.data() + i, shape.da);
         const std::span<const detail::SentenceSketch> en_side(english_sketches.data() + j, shape.en);
         double penalty = 0.0;
@@ -192,8 +201,8 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
             constexpr double kHopelessCoverage = 0.3;
             std::array<const detail::SentenceSketch*, 2> da{}, en{};
             std::size_t da_bytes = 0, en_bytes = 0;
-            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketches[i + k], da_bytes += da[k]->bytes;
-            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketches[j + k], en_bytes += en[k]->bytes;
+            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketch(i + k), da_bytes += da[k]->bytes;
+            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketch(j + k), en_bytes += en[k]->bytes;
             const double rough = detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en});
             if (rough < kHopelessCoverage) return calibration.log_odds(rough, da_bytes, en_bytes);
         }
@@ -205,8 +214,20 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     if (options.merge_prior > 0.0) parameters.priors.merge = options.merge_prior;
     if (options.two_two_prior > 0.0) parameters.priors.two_two = options.two_two_prior;
     const double log_omission = std::log(parameters.priors.omission);
+    // A merge bead's score before its penalty, kept: the DP asks for it first (as a bound,
+    // below) and most merges lose already then, so their penalty is never computed.
+    const bool penalised = shared_word_penalty != 0.0 || uncovered_part_penalty != 0.0;
+    std::unordered_map<std::uint64_t, double> merge_bases;
+    auto base_of = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        if (shape.da < 2 && shape.en < 2) return pruned_base(i, j, shape);
+        const std::uint64_t key = (static_cast<std::uint64_t>(i) << 34) ^ (static_cast<std::uint64_t>(j) << 4) ^
+                                  static_cast<std::uint64_t>(shape.da * 3 + shape.en);
+        auto [it, inserted] = merge_bases.try_emplace(key, 0.0);
+        if (inserted) it->second = pruned_base(i, j, shape);
+        return it->second;
+    };
     const detail::BeadSimilarity pruned = [&](std::size_t i, std::size_t j, BeadShape shape) {
-        const double base = pruned_base(i, j, shape);
+        const double base = base_of(i, j, shape);
         // A bead that already loses to leaving each of its sentences out (same lattice
         // nodes, omissions only) can never be on the best path: the penalty, which only
         // lowers it, need not be computed.
@@ -225,6 +246,14 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
                (calibration.no_match) + best_raw_term;
     };
     parameters.similarity_bound = &bound;
+    // The score before the merge penalty bounds the score when the penalties only lower it;
+    // beads without a penalty have no bound cheaper than their score (infinity: none).
+    const detail::BeadSimilarity before_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        if (shape.da < 2 && shape.en < 2) return std::numeric_limits<double>::infinity();
+        return base_of(i, j, shape);
+    };
+    if (penalised && shared_word_penalty >= 0.0 && uncovered_part_penalty >= 0.0)
+        parameters.similarity_tighter_bound = &before_penalty;
     const auto path = detail::align_sequences(danish.size(), english.size(), pruned, parameters, nullptr,
                                               coarse && !fixed_band ? &coarse : nullptr);
 

@@ -145,6 +145,7 @@ private:
 constexpr std::size_t kMaxMemoWords = 32768;
 constexpr std::size_t kMaxMemoParts = 65536;
 constexpr std::size_t kMaxMemoPhrases = 65536;
+constexpr std::size_t kMaxMemoTargets = 65536;
 
 }  // namespace
 
@@ -163,6 +164,15 @@ struct SentenceScorer::Impl {
     // Links of a multi-word lexicon entry, keyed by the phrase (no links: not an entry).
     words::ShardedMemo<std::vector<Link>> danish_phrases{kMaxMemoPhrases};
     words::ShardedMemo<std::vector<Link>> english_phrases{kMaxMemoPhrases};
+    // The stem keys a translation's words link to, in order: they depend on the translation
+    // alone, and many headwords share translations, so they are kept, by the language of
+    // the translation.
+    struct TargetKeys {
+        std::vector<std::uint64_t> keys;
+        bool multi = false;  // more than one word: each link is a part of the translation
+    };
+    words::ShardedMemo<TargetKeys> danish_targets{kMaxMemoTargets};
+    words::ShardedMemo<TargetKeys> english_targets{kMaxMemoTargets};
 
     std::vector<Translation> lookup(std::string_view word, Lang from) const {
         return from == Lang::da ? lexicon->da_to_en(word) : lexicon->en_to_da(word);
@@ -209,19 +219,33 @@ struct SentenceScorer::Impl {
                 if (kind != MatchKind::learned) kind = MatchKind::stem;
             }
             if (extra < 1.0f) kind = MatchKind::compound;
-            const auto target_words = words::tokenize(translation.target);
-            std::size_t content = 0;
-            for (const auto& w : target_words)
-                if (!words::is_function_word(words::to_lower(w.surface), target == Lang::da)) ++content;
-            const bool multi = target_words.size() > 1;
-            for (const auto& w : target_words) {
-                const auto lower = words::to_lower(w.surface);
-                // "to eat", "at spise", "the heart": the function word is not the translation.
-                if (content > 0 && multi && words::is_function_word(lower, target == Lang::da)) continue;
-                add_link(token.links, words::key_of(ns, target_stemmer.stem(lower)), kind,
-                         multi ? strength * kMultiWordPart : strength);
+            const auto& memo = target == Lang::en ? english_targets : danish_targets;
+            auto add = [&](const TargetKeys& keys) {
+                for (const auto key : keys.keys) add_link(token.links, key, kind, keys.multi ? strength * kMultiWordPart : strength);
+            };
+            if (!memo.visit(translation.target, add)) {
+                const TargetKeys keys = target_keys(translation.target, target, ns, target_stemmer);
+                add(keys);
+                memo.store(translation.target, keys);
             }
         }
+    }
+
+    // The stem keys a translation's words link to, in order (TargetKeys).
+    static TargetKeys target_keys(std::string_view target_text, Lang target, char ns, const words::Stemmer& target_stemmer) {
+        TargetKeys out;
+        const auto target_words = words::tokenize(target_text);
+        std::size_t content = 0;
+        for (const auto& w : target_words)
+            if (!words::is_function_word(words::to_lower(w.surface), target == Lang::da)) ++content;
+        out.multi = target_words.size() > 1;
+        for (const auto& w : target_words) {
+            const auto lower = words::to_lower(w.surface);
+            // "to eat", "at spise", "the heart": the function word is not the translation.
+            if (content > 0 && out.multi && words::is_function_word(lower, target == Lang::da)) continue;
+            out.keys.push_back(words::key_of(ns, target_stemmer.stem(lower)));
+        }
+        return out;
     }
 
     // Everything prepare() derives from one word by itself (the phrase links that depend on
@@ -349,8 +373,10 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
             // Numbers and citation marks are cheap to analyse and rarely repeat.
             if (piece.is_number || piece.is_citation)
                 sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
-            else
-                sentence.tokens.push_back(word_memo.get(piece.surface, [&] { return impl_->analyse(piece, lang, stemmers); }));
+            else if (!word_memo.visit(piece.surface, [&](const Token& known) { sentence.tokens.push_back(known); })) {
+                sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
+                word_memo.store(piece.surface, sentence.tokens.back());
+            }
         }
     }
 
@@ -565,17 +591,23 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     result.score = finished.score;
     const double total = finished.total_weight;
     if (with_matches && total > 0.0) {
-        // (Danish token, English token) of each match, parallel to result.matches.
-        std::vector<std::pair<std::size_t, std::size_t>> emitted;
+        // Each match as (Danish token, English token, kind, weight), merged by token pair,
+        // then sorted by weight (stable) before its words are copied: sorting the
+        // WordMatches themselves would move their strings around.
+        struct Emitted {
+            std::size_t i, j;
+            MatchKind kind;
+            double weight;
+        };
+        boost::container::small_vector<Emitted, 64> emitted;
         auto emit = [&](std::size_t i, std::size_t j, const Best& best, double weight) {
-            for (std::size_t k = 0; k < emitted.size(); ++k) {
-                if (emitted[k] == std::make_pair(i, j)) {
-                    result.matches[k].weight += weight;
+            for (auto& e : emitted) {
+                if (e.i == i && e.j == j) {
+                    e.weight += weight;
                     return;
                 }
             }
-            emitted.emplace_back(i, j);
-            result.matches.push_back({da.tokens[i]->surface, en.tokens[j]->surface, best.kind, weight});
+            emitted.push_back({i, j, best.kind, weight});
         };
         for (std::size_t i = 0; i < da.tokens.size(); ++i)
             if (best_da[i].strength > 0.0f)
@@ -583,8 +615,9 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
         for (std::size_t j = 0; j < en.tokens.size(); ++j)
             if (best_en[j].strength > 0.0f)
                 emit(best_en[j].partner, j, best_en[j], en.tokens[j]->weight * best_en[j].strength / total);
-        std::stable_sort(result.matches.begin(), result.matches.end(),
-                         [](const WordMatch& a, const WordMatch& b) { return a.weight > b.weight; });
+        std::stable_sort(emitted.begin(), emitted.end(), [](const Emitted& a, const Emitted& b) { return a.weight > b.weight; });
+        result.matches.reserve(emitted.size());
+        for (const auto& e : emitted) result.matches.push_back({da.tokens[e.i]->surface, en.tokens[e.j]->surface, e.kind, e.weight});
     }
     return result;
 }

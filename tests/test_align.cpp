@@ -224,3 +224,49 @@ TEST_CASE("an upper bound of the bead gains spares scoring and leaves the path a
         CHECK(bounded_calls < full_calls);
     }
 }
+
+TEST_CASE("a tighter second bound spares the gains of more beads and leaves the path as it was") {
+    std::mt19937 random(20240612);
+    std::uniform_real_distribution<double> value(-8.0, 4.0), slack(0.0, 3.0), part(0.0, 1.0);
+    for (int round = 0; round < 20; ++round) {
+        const std::size_t n = 5 + random() % 20, m = 5 + random() % 20;
+        // Per bead: the gain, a loose bound above it, and a tighter one between the two (as
+        // a score before a penalty that only lowers it lies between the gain and the bound).
+        struct Values {
+            double gain, tighter, loose;
+        };
+        std::map<std::tuple<std::size_t, std::size_t, int>, Values> beads;
+        for (std::size_t i = 0; i <= n; ++i)
+            for (std::size_t j = 0; j <= m; ++j)
+                for (int s = 0; s < 6; ++s) {
+                    const double gain = value(random), loose = gain + slack(random);
+                    beads[{i, j, s}] = {gain, gain + part(random) * (loose - gain), loose};
+                }
+        auto shape_id = [](BeadShape shape) {
+            return static_cast<int>(std::find(std::begin(kAllShapes), std::end(kAllShapes), shape) - std::begin(kAllShapes));
+        };
+        std::size_t loose_calls = 0, tighter_calls = 0;
+        std::size_t* calls = &loose_calls;
+        const BeadGain gain = [&](std::size_t i, std::size_t j, BeadShape shape) {
+            if (shape.da != 0 && shape.en != 0) ++*calls;
+            return beads.at({i, j, shape_id(shape)}).gain;
+        };
+        const BeadGain loose = [&](std::size_t i, std::size_t j, BeadShape shape) { return beads.at({i, j, shape_id(shape)}).loose; };
+        const BeadGain tighter = [&](std::size_t i, std::size_t j, BeadShape shape) {
+            return beads.at({i, j, shape_id(shape)}).tighter;
+        };
+        const Band band = full_band(n, m);
+        const auto plain = best_ladder(n, m, gain, band, kAllShapes);
+        const auto with_loose = best_ladder(n, m, gain, band, kAllShapes, &loose);
+        calls = &tighter_calls;
+        const auto with_both = best_ladder(n, m, gain, band, kAllShapes, &loose, &tighter);
+        REQUIRE(plain.size() == with_both.size());
+        REQUIRE(with_loose.size() == with_both.size());
+        for (std::size_t k = 0; k < plain.size(); ++k) {
+            CHECK(plain[k].da_begin == with_both[k].da_begin);
+            CHECK(plain[k].en_begin == with_both[k].en_begin);
+            CHECK(plain[k].shape == with_both[k].shape);
+        }
+        CHECK(tighter_calls < loose_calls);
+    }
+}

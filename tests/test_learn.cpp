@@ -355,3 +355,36 @@ TEST_CASE("summalign learn-lexicon writes a file the library loads", "[learn][cl
     CHECK_THAT(read_file(dir.path() / "err.txt"), Catch::Contains("bad.tsv") && Catch::Contains("line 1"));
     CHECK_FALSE(fs::exists(dir.path() / "never.bin"));
 }
+
+TEST_CASE("every headword of a binary lexicon is found and nothing else", "[learn]") {
+    // Enough heads that the hash index has collisions and long runs; keys that share
+    // prefixes with each other and with the absent strings below.
+    summalign::detail::BilingualTables tables;
+    std::vector<std::string> danish;
+    for (int k = 0; k < 3000; ++k) {
+        danish.push_back("ord" + std::to_string(k));
+        tables.add_pair(danish.back(), "word" + std::to_string(k % 1000), 0.5f, Translation::Source::learned);
+    }
+    tables.finish();
+    const std::string bytes = summalign::detail::encode_lexicon_binary({&tables}, {summalign::detail::source_bit(Translation::Source::learned), 0, 0});
+    const summalign::detail::MappedLexicon lexicon(bytes, "generated");
+    using summalign::detail::Direction;
+    for (int k = 0; k < 3000; ++k) {
+        INFO(danish[k]);
+        const auto found = lexicon.lookup(Direction::da_to_en, danish[k]);
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().target == "word" + std::to_string(k % 1000));
+        CHECK(lexicon.contains(Direction::da_to_en, danish[k]));
+    }
+    for (int k = 0; k < 1000; ++k) {
+        const auto found = lexicon.lookup(Direction::en_to_da, "word" + std::to_string(k));
+        CHECK(found.size() == 3);  // ord{k}, ord{k + 1000}, ord{k + 2000}
+    }
+    for (const std::string absent : {"ord", "ord3000", "ord-1", "or", "word1000", "ord12x", "", "Ord1"}) {
+        INFO(absent);
+        CHECK(lexicon.lookup(Direction::da_to_en, absent).empty());
+        CHECK_FALSE(lexicon.contains(Direction::da_to_en, absent));
+    }
+    CHECK(lexicon.has_prefix(Direction::da_to_en, "ord29"));
+    CHECK_FALSE(lexicon.has_prefix(Direction::da_to_en, "orz"));
+}

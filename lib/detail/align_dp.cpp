@@ -104,7 +104,7 @@ bool path_near_band_edge(const std::vector<PathBead>& path, const Band& band, st
 }
 
 std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& gain, const Band& input_band,
-                                  std::span<const BeadShape> shapes, const BeadGain* bound) {
+                                  std::span<const BeadShape> shapes, const BeadGain* bound, const BeadGain* tighter) {
     Band band = input_band;
     repair_band(band, n, m);
     // score[i][j - lo[i]]: best total gain of a path from (0, 0) to node (i, j).
@@ -138,8 +138,11 @@ std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& 
                 if (!in_band(pi, pj)) continue;
                 const double before = score[pi][pj - band.lo[pi]];
                 if (before == kUnreachable) continue;
-                if (bound && shape.da != 0 && shape.en != 0 && before + (*bound)(pi, pj, shape) < std::max(floor, best))
-                    continue;
+                if (bound && shape.da != 0 && shape.en != 0) {
+                    const double to_beat = std::max(floor, best);
+                    if (before + (*bound)(pi, pj, shape) < to_beat) continue;
+                    if (tighter && before + (*tighter)(pi, pj, shape) < to_beat) continue;
+                }
                 const double total = before + gain(pi, pj, shape);
                 if (total > best) {
                     best = total;

@@ -57,7 +57,12 @@ bool path_near_band_edge(const std::vector<PathBead>& path, const Band& band, st
 // `bound`, when given, is an upper bound of `gain` for beads that take sentences from both
 // sides, cheap to compute: a bead whose bound cannot beat what the node already has (from
 // an omission, or an earlier shape) is not scored. The path is the same as without it.
+// `tighter`, when given with `bound`, is a second upper bound of `gain`, tested only for
+// the beads that `bound` lets through: dearer than `bound` but cheaper than `gain` (e.g. a
+// score before penalties that only lower it), so the costly rest is done only for beads
+// that can still win. Same path again.
 std::vector<PathBead> best_ladder(std::size_t n, std::size_t m, const BeadGain& gain, const Band& band,
-                                  std::span<const BeadShape> shapes, const BeadGain* bound = nullptr);
+                                  std::span<const BeadShape> shapes, const BeadGain* bound = nullptr,
+                                  const BeadGain* tighter = nullptr);
 
 }  // namespace summalign::detail

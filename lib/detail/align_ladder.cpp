@@ -54,17 +54,24 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
         if (shape.da == 0 || shape.en == 0) return prior;
         return prior + cached(i, j, shape);
     };
-    BeadGain gain_bound;
+    BeadGain gain_bound, gain_tighter_bound;
     if (parameters.similarity_bound) {
         gain_bound = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
             return log_prior[shape.da][shape.en] + (*parameters.similarity_bound)(i, j, shape);
         };
+        if (parameters.similarity_tighter_bound) {
+            gain_tighter_bound = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
+                return log_prior[shape.da][shape.en] + (*parameters.similarity_tighter_bound)(i, j, shape);
+            };
+        }
     }
     auto run = [&](const Band& band, std::span<const BeadShape> shapes, const BeadGain& with = {}) {
         ++stats.passes;
         stats.cells += band.cells();
         // The bound is of the full similarity, not of a coarse stand-in.
-        return best_ladder(n, m, with ? with : gain, band, shapes, !with && gain_bound ? &gain_bound : nullptr);
+        const bool bounded = !with && gain_bound;
+        return best_ladder(n, m, with ? with : gain, band, shapes, bounded ? &gain_bound : nullptr,
+                           bounded && gain_tighter_bound ? &gain_tighter_bound : nullptr);
     };
     BeadGain coarse_gain;
     if (coarse) {

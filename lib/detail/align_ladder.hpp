@@ -43,6 +43,10 @@ struct LadderParameters {
     // When set, an upper bound of the similarity of any bead, cheap to compute (e.g. from
     // the lengths alone): beads that cannot be on the best path are then not scored.
     const BeadSimilarity* similarity_bound = nullptr;
+    // When set with similarity_bound, a tighter upper bound of the similarity, dearer than
+    // that one but cheaper than the similarity itself (the score before penalties that
+    // only lower it): tested only for the beads similarity_bound lets through.
+    const BeadSimilarity* similarity_tighter_bound = nullptr;
 };
 
 struct LadderStatistics {

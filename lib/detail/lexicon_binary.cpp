@@ -7,6 +7,8 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <functional>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -209,6 +211,15 @@ void MappedLexicon::validate(const std::string& name) {
         table.translations_offset = static_cast<std::size_t>(translations_offset);
         table.translation_count = static_cast<std::size_t>(translation_count);
 
+        // The hash index: a power of two at least twice the heads, so probes stay short.
+        if (table.head_count >= std::numeric_limits<std::uint32_t>::max())
+            throw fail(at + 8, fmt::format("{} headwords are more than this build indexes", table.head_count));
+        std::size_t slot_count = 16;
+        while (slot_count < 2 * table.head_count) slot_count *= 2;
+        auto& slots = slots_[d];
+        slots.assign(slot_count, 0);
+        const std::size_t mask = slot_count - 1;
+
         std::string_view previous_key;
         for (std::size_t h = 0; h < table.head_count; ++h) {
             const std::size_t record = table.heads_offset + h * kHeadSize;
@@ -221,6 +232,9 @@ void MappedLexicon::validate(const std::string& name) {
             if (key.empty()) throw fail(record, "empty headword");
             if (h > 0 && !(previous_key < key)) throw fail(record, "headwords are not in strictly increasing order");
             previous_key = key;
+            std::size_t slot = slot_of(key, mask);
+            while (slots[slot] != 0) slot = (slot + 1) & mask;
+            slots[slot] = static_cast<std::uint32_t>(h + 1);
             if (first > table.translation_count || count > table.translation_count - first)
                 throw fail(record + 8, fmt::format("translations [{}, +{}) lie outside the table of {}", first, count, table.translation_count));
         }
@@ -256,9 +270,18 @@ std::size_t MappedLexicon::first_not_below(const Table& table, std::string_view 
     return low;
 }
 
+std::size_t MappedLexicon::slot_of(std::string_view key, std::size_t mask) noexcept {
+    return std::hash<std::string_view>{}(key) & mask;
+}
+
 std::size_t MappedLexicon::find(const Table& table, std::string_view key) const {
-    const std::size_t head = first_not_below(table, key);
-    return head < table.head_count && key_at(table, head) == key ? head : table.head_count;
+    const auto& slots = slots_[&table - tables_];
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t slot = slot_of(key, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
+        const std::size_t head = slots[slot] - 1;
+        if (key_at(table, head) == key) return head;
+    }
+    return table.head_count;
 }
 
 std::vector<Translation> MappedLexicon::lookup(Direction direction, std::string_view key, std::uint32_t source_mask) const {

@@ -93,12 +93,18 @@ private:
     std::size_t first_not_below(const Table& table, std::string_view key) const;
     // Index of the head whose key is `key`, or head_count when absent.
     std::size_t find(const Table& table, std::string_view key) const;
+    // Slot of `key` in a table's hash index: its hash, masked.
+    static std::size_t slot_of(std::string_view key, std::size_t mask) noexcept;
 
     MappedFile file_;  // empty when bytes_ belongs to the caller
     std::string_view bytes_;
     std::size_t strings_offset_ = 0;
     std::size_t strings_size_ = 0;
     Table tables_[2];
+    // Per direction, an open-addressing hash index of the heads (head + 1; 0 = empty slot),
+    // built during validation: an exact lookup (most of them, from every word a sentence
+    // has) probes a slot or two instead of a binary search over the heads' strings.
+    std::vector<std::uint32_t> slots_[2];
     BundleInfo bundle_;
 };
 

@@ -35,6 +35,20 @@ public:
         return std::nullopt;
     }
 
+    // Calls `use(value)` with the stored value for `key` (under the shard's shared lock, so
+    // `use` must not call back into this memo) and returns true; false when none is stored.
+    // Spares the copies find() makes for a caller that copies the value into place anyway.
+    template <class Use>
+    bool visit(std::string_view key, Use&& use) const {
+        const std::size_t hash = std::hash<std::string_view>{}(key);
+        const Shard& shard = shards_[shard_of(hash)];
+        std::shared_lock lock(shard.mutex);
+        const auto it = shard.values.find(key);
+        if (it == shard.values.end()) return false;
+        std::forward<Use>(use)(it->second);
+        return true;
+    }
+
     // Whether a value is stored for `key` (without copying it).
     bool contains(std::string_view key) const {
         const std::size_t hash = std::hash<std::string_view>{}(key);
