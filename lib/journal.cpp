@@ -9,7 +9,7 @@
 #include "detail/api_edge.hpp"
 #include "detail/journal_fields.hpp"
 #include "detail/parallel.hpp"
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "detail/layout_lines.hpp"
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign {
 

@@ -14,7 +14,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 #include "summalign/text.hpp"
 
 namespace ld = summalign::layout_detail;

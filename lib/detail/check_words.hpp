@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 #include "summalign/segment.hpp"
 
 namespace summalign::detail {

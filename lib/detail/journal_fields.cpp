@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::journal_detail {
 

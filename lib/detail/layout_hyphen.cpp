@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "detail/hunspell_dictionary.hpp"
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 #include "summalign/layout.hpp"
 
 namespace summalign {

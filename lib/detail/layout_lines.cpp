@@ -8,7 +8,7 @@
 #include <array>
 #include <stdexcept>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::layout_detail {
 

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 

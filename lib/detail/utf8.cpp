@@ -1,4 +1,4 @@
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 #include <unicode/locid.h>
 #include <unicode/uchar.h>

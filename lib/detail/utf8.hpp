@@ -1,5 +1,6 @@
 #pragma once
-// Small UTF-8 helpers shared by the layout and journal stages (ICU underneath).
+// The project's UTF-8 text layer, used by every stage: code points, character classes, case,
+// trimming (ICU underneath).
 #include <cstddef>
 #include <string>
 #include <string_view>
