@@ -2,6 +2,7 @@
 // The project's UTF-8 text layer, used by every stage: code points, character classes, case,
 // trimming (ICU underneath).
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -77,6 +78,20 @@ inline std::string_view trim(std::string_view s) {
     if (!s.empty() && visible_ascii(s.front()) && visible_ascii(s.back())) return s;
     return trim_non_ascii(s);
 }
+// Without leading/trailing ASCII white space only (space, tab, line feed, vertical tab, form
+// feed, carriage return): for the data files (dictd, TSV and .dict dictionaries, the abbreviation
+// lists), whose fields are separated by ASCII blanks, so that anything else at a field's end
+// (a no-break space) stays part of the entry as the file wrote it.
+std::string_view trim_ascii(std::string_view s);
+
+// Levenshtein distance of two code-point strings, and of two byte strings. Past `limit` the
+// computation stops as soon as the distance is certain to exceed it (every entry of a row of
+// the table is above it) and returns some value above `limit`; within it, the exact distance.
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b,
+                          std::size_t limit = std::numeric_limits<std::size_t>::max());
+std::size_t byte_edit_distance(std::string_view a, std::string_view b,
+                               std::size_t limit = std::numeric_limits<std::size_t>::max());
+
 // The leading word of `s`: letters, digits, marks and inner hyphens ("MSC-biologien"), no
 // trailing hyphen.
 std::string_view leading_word(std::string_view s);
