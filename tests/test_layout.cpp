@@ -154,8 +154,8 @@ TEST_CASE("running heads and page numbers between lines are dropped, also mid-pa
         if (repair.kind == Repair::Kind::running_head_dropped)
             CHECK(text.substr(repair.start, repair.end - repair.start).find("UGESKR LÆGER 165/50") != std::string::npos);
     }
-    using summalign::layout_detail::classify_line;
-    using summalign::layout_detail::LineKind;
+    using summalign::detail::classify_line;
+    using summalign::detail::LineKind;
     CHECK(classify_line("  4853 ") == LineKind::page_number);
     CHECK(classify_line("UGESKR LÆGER 165/50 · 8. DECEMBER 2003") == LineKind::running_head);
     CHECK(classify_line("OVERSIGTSARTIKEL") == LineKind::text);

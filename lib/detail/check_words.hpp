@@ -38,10 +38,6 @@ private:
 };
 
 // Lower-casing, digit test, code-point count and edit distance: the text layer's (utf8.hpp).
-using layout_detail::code_points;
-using layout_detail::edit_distance;
-using layout_detail::has_digit;
-using layout_detail::to_lower;
 // Number of Unicode upper-case letters and of letters.
 std::size_t count_upper(std::string_view utf8);
 std::size_t count_letters(std::string_view utf8);

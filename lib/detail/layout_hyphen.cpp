@@ -13,7 +13,7 @@
 
 namespace summalign {
 
-using namespace layout_detail;
+using namespace detail;
 
 DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
     bool previous_ended_in_break = false;

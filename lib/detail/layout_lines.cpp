@@ -10,7 +10,7 @@
 
 #include "detail/utf8.hpp"
 
-namespace summalign::layout_detail {
+namespace summalign::detail {
 
 namespace {
 
@@ -405,4 +405,4 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     return ordered;
 }
 
-}  // namespace summalign::layout_detail
+}  // namespace summalign::detail

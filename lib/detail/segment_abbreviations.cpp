@@ -43,7 +43,7 @@ AbbreviationList AbbreviationList::parse(std::string_view content, const std::st
         std::string_view line = content.substr(pos, eol - pos);
         pos = eol + 1;
         if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-        line = layout_detail::trim_ascii(line);
+        line = trim_ascii(line);
         if (line.empty()) continue;
         // The tag is the last blank-separated field when it is one of the known tags;
         // otherwise the whole line is the entry (so "et al." stays one entry).
@@ -52,7 +52,7 @@ AbbreviationList AbbreviationList::parse(std::string_view content, const std::st
             const auto last = line.substr(blank + 1);
             if (last == "final" || last == "label" || last == "starter") {
                 tag = last;
-                entry = layout_detail::trim_ascii(line.substr(0, blank));
+                entry = trim_ascii(line.substr(0, blank));
             } else if (last.back() != '.') {
                 throw Error(name, line_start, "unknown tag '" + std::string(last) + "' (expected final, label or starter)");
             }

@@ -14,7 +14,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
-namespace summalign::detail::similarity {
+namespace summalign::detail {
 namespace {
 
 // Decodes the code point at `i` (advancing `i`); invalid bytes decode as U+FFFD.
@@ -356,7 +356,7 @@ double edit_similarity_at_least(std::string_view a, std::string_view b, double f
     if (similarity_at(length_gap) < floor) return 0.0;
     std::size_t allowed = length_gap;
     while (allowed < longer && similarity_at(allowed + 1) >= floor) ++allowed;
-    const std::size_t distance = layout_detail::byte_edit_distance(a, b, allowed);
+    const std::size_t distance = byte_edit_distance(a, b, allowed);
     return distance <= allowed ? similarity_at(distance) : 0.0;
 }
 
@@ -407,4 +407,4 @@ std::uint64_t key_of(char ns, std::string_view text) {
     return hash;
 }
 
-}  // namespace summalign::detail::similarity
+}  // namespace summalign::detail

@@ -12,7 +12,7 @@
 
 struct sb_stemmer;
 
-namespace summalign::detail::similarity {
+namespace summalign::detail {
 
 // A word or number as it appears in running text.
 struct RawToken {
@@ -27,7 +27,6 @@ struct RawToken {
 std::vector<RawToken> tokenize(std::string_view text);
 
 // Unicode lower-casing (ICU, root locale): the text layer's (utf8.hpp).
-using layout_detail::to_lower;
 
 // True for a word of two or more letters written in capitals, possibly with digits
 // (MSC, SCT, HLA, CD34, mRNA is not).
@@ -99,4 +98,4 @@ bool is_false_friend(std::string_view lower);
 // 64-bit FNV-1a of `ns` + '|' + `text`: keys in different namespaces never collide in practice.
 std::uint64_t key_of(char ns, std::string_view text);
 
-}  // namespace summalign::detail::similarity
+}  // namespace summalign::detail

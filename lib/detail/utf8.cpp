@@ -9,7 +9,7 @@
 #include <array>
 #include <vector>
 
-namespace summalign::layout_detail {
+namespace summalign::detail {
 
 char32_t code_point_at_non_ascii(std::string_view s, std::size_t i, std::size_t& length) {
     const auto* data = reinterpret_cast<const uint8_t*>(s.data());
@@ -237,4 +237,4 @@ bool ends_with_sentence_end(std::string_view text) {
     return false;
 }
 
-}  // namespace summalign::layout_detail
+}  // namespace summalign::detail

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace summalign::layout_detail {
+namespace summalign::detail {
 
 // Most of the text is ASCII, and these helpers run once or more per character of the
 // input: each handles ASCII inline (a few comparisons) and leaves everything else to ICU
@@ -103,4 +103,4 @@ std::string_view word_before_final_hyphen(std::string_view line);
 // Whether `text` ends a sentence: . ! ? possibly followed by closing brackets or quotes.
 bool ends_with_sentence_end(std::string_view text);
 
-}  // namespace summalign::layout_detail
+}  // namespace summalign::detail
