@@ -8,6 +8,7 @@
 
 #include "detail/api_edge.hpp"
 #include "detail/journal_fields.hpp"
+#include "detail/layout_repair.hpp"
 #include "detail/parallel.hpp"
 #include "detail/utf8.hpp"
 

@@ -4,11 +4,10 @@
 #include <algorithm>
 
 #include "detail/layout_lines.hpp"
+#include "detail/layout_repair.hpp"
 #include "detail/utf8.hpp"
 
 namespace summalign {
-
-using namespace detail;
 
 std::string_view to_string(Repair::Kind kind) noexcept {
     switch (kind) {
@@ -23,6 +22,10 @@ std::string_view to_string(Repair::Kind kind) noexcept {
     }
     return "unknown";
 }
+
+}  // namespace summalign
+
+namespace summalign::detail {
 
 bool SourceLine::blank() const { return trim(text.text()).empty(); }
 
@@ -328,4 +331,4 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
     return out;
 }
 
-}  // namespace summalign
+}  // namespace summalign::detail

@@ -17,6 +17,7 @@
 #include "detail/journal_fields.hpp"
 #include "detail/layout_lines.hpp"
 #include "summalign/journal.hpp"
+#include "detail/layout_repair.hpp"
 #include "summalign/layout.hpp"
 #include "test_util.hpp"
 
@@ -527,9 +528,9 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
         "\n"
         "Overskrift\n"
         "Et afsnit med stort begyndelsesbogstav som slutter her.\n";
-    const LayoutResult layout = repair_layout(make_source(text, "moved.txt"));
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "moved.txt"));
     std::vector<std::string> lines;
-    for (const SourceLine& line : layout.lines)
+    for (const detail::SourceLine& line : layout.lines)
         if (!line.blank()) lines.emplace_back(line.text.text());
     REQUIRE(lines.size() == 9);
     CHECK(lines[4] == "der fylder spalten og slutter midt i sætningen med ordet");
@@ -547,7 +548,7 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
         structure_noted = structure_noted || n.message.find("go on with the block at line 6") != std::string::npos;
     CHECK(structure_noted);
     // A text that begins in lower case begins mid-article: that block stays first.
-    const LayoutResult first = repair_layout(make_source("resten af en sætning fra forrige side står her.\n\n" + text, "mid.txt"));
+    const detail::LayoutResult first = detail::repair_layout(make_source("resten af en sætning fra forrige side står her.\n\n" + text, "mid.txt"));
     REQUIRE(!first.lines.empty());
     CHECK(first.lines[0].text.text() == "resten af en sætning fra forrige side står her.");
 }

@@ -9,11 +9,9 @@
 
 #include "detail/hunspell_dictionary.hpp"
 #include "detail/utf8.hpp"
-#include "summalign/layout.hpp"
+#include "detail/layout_repair.hpp"
 
-namespace summalign {
-
-using namespace detail;
+namespace summalign::detail {
 
 DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
     bool previous_ended_in_break = false;
@@ -263,4 +261,4 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     return HyphenDecision::join;
 }
 
-}  // namespace summalign
+}  // namespace summalign::detail
