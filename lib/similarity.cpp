@@ -17,6 +17,11 @@
 #include "detail/similarity_words.hpp"
 
 namespace summalign {
+// The word-level helpers of similarity_words.hpp (and the rest of summalign::detail).
+namespace words = detail;
+}
+
+namespace summalign {
 
 std::string_view to_string(MatchKind kind) noexcept {
     switch (kind) {
@@ -41,7 +46,7 @@ namespace {
 using Token = PreparedSentence::Token;
 using Link = Token::Link;
 
-// Key namespaces (first argument of detail::key_of).
+// Key namespaces (first argument of words::key_of).
 constexpr char kDanishStem = 'd';
 constexpr char kEnglishStem = 'e';
 constexpr char kNumber = 'n';
@@ -126,15 +131,15 @@ bool filter_empty(const KeyFilter& filter) {
 // memo warm most calls need neither (a Stemmer is not thread-safe, so each call owns its own).
 class CallStemmers {
 public:
-    const detail::Stemmer& of(Lang lang) {
+    const words::Stemmer& of(Lang lang) {
         auto& stemmer = lang == Lang::da ? danish_ : english_;
         if (!stemmer) stemmer.emplace(lang == Lang::da ? "danish" : "english");
         return *stemmer;
     }
 
 private:
-    std::optional<detail::Stemmer> danish_;
-    std::optional<detail::Stemmer> english_;
+    std::optional<words::Stemmer> danish_;
+    std::optional<words::Stemmer> english_;
 };
 
 // How many analyses the memos keep (each is emptied shard by shard when full): a journal
@@ -152,14 +157,14 @@ struct SentenceScorer::Impl {
     // A word's analysis (stem, anchors, lexicon links, compound parts) depends only on the
     // word as written and its language, and a text repeats its words, so analyses are kept
     // and shared by every thread using this scorer (docs/benchmarks.md, "Align").
-    detail::ShardedMemo<Token> danish_words{kMaxMemoWords};
-    detail::ShardedMemo<Token> english_words{kMaxMemoWords};
+    words::ShardedMemo<Token> danish_words{kMaxMemoWords};
+    words::ShardedMemo<Token> english_words{kMaxMemoWords};
     // Whether a Danish string is a word the lexicon knows (under some lemma candidate): the
     // compound splitter asks this about the same heads and tails for word after word.
-    detail::ShardedMemo<bool> known_danish_parts{kMaxMemoParts};
+    words::ShardedMemo<bool> known_danish_parts{kMaxMemoParts};
     // Links of a multi-word lexicon entry, keyed by the phrase (no links: not an entry).
-    detail::ShardedMemo<std::vector<Link>> danish_phrases{kMaxMemoPhrases};
-    detail::ShardedMemo<std::vector<Link>> english_phrases{kMaxMemoPhrases};
+    words::ShardedMemo<std::vector<Link>> danish_phrases{kMaxMemoPhrases};
+    words::ShardedMemo<std::vector<Link>> english_phrases{kMaxMemoPhrases};
 
     std::vector<Translation> lookup(std::string_view word, Lang from) const {
         return from == Lang::da ? lexicon->da_to_en(word) : lexicon->en_to_da(word);
@@ -171,7 +176,7 @@ struct SentenceScorer::Impl {
     // Translations of `lower` (trying inflection-stripped forms when the form itself is
     // unknown); `found` receives the form that was found.
     std::vector<Translation> lookup_inflected(std::string_view lower, Lang from, std::string& found) const {
-        auto candidates = from == Lang::da ? detail::danish_lemma_candidates(lower) : detail::english_lemma_candidates(lower);
+        auto candidates = from == Lang::da ? words::danish_lemma_candidates(lower) : words::english_lemma_candidates(lower);
         for (const auto& candidate : candidates) {
             auto translations = lookup(candidate, from);
             if (!translations.empty()) {
@@ -185,13 +190,13 @@ struct SentenceScorer::Impl {
 
     // Whether lookup_inflected(lower) would find anything, without copying translations.
     bool known_inflected(std::string_view lower, Lang from) const {
-        const auto candidates = from == Lang::da ? detail::danish_lemma_candidates(lower) : detail::english_lemma_candidates(lower);
+        const auto candidates = from == Lang::da ? words::danish_lemma_candidates(lower) : words::english_lemma_candidates(lower);
         return std::any_of(candidates.begin(), candidates.end(), [&](const std::string& c) { return has(c, from); });
     }
 
     // Adds links for every word of every translation (stemmed in the target language).
     void link_translations(Token& token, const std::vector<Translation>& translations, Lang target,
-                           const detail::Stemmer& target_stemmer, bool inflected, float extra = 1.0f) const {
+                           const words::Stemmer& target_stemmer, bool inflected, float extra = 1.0f) const {
         const char ns = target == Lang::en ? kEnglishStem : kDanishStem;
         std::size_t used = 0;
         for (const auto& translation : translations) {
@@ -206,16 +211,16 @@ struct SentenceScorer::Impl {
                 if (kind != MatchKind::learned) kind = MatchKind::stem;
             }
             if (extra < 1.0f) kind = MatchKind::compound;
-            const auto target_words = detail::tokenize(translation.target);
+            const auto target_words = words::tokenize(translation.target);
             std::size_t content = 0;
             for (const auto& w : target_words)
-                if (!detail::is_function_word(detail::to_lower(w.surface), target == Lang::da)) ++content;
+                if (!words::is_function_word(words::to_lower(w.surface), target == Lang::da)) ++content;
             const bool multi = target_words.size() > 1;
             for (const auto& w : target_words) {
-                const auto lower = detail::to_lower(w.surface);
+                const auto lower = words::to_lower(w.surface);
                 // "to eat", "at spise", "the heart": the function word is not the translation.
-                if (content > 0 && multi && detail::is_function_word(lower, target == Lang::da)) continue;
-                add_link(token.links, detail::key_of(ns, target_stemmer.stem(lower)), kind,
+                if (content > 0 && multi && words::is_function_word(lower, target == Lang::da)) continue;
+                add_link(token.links, words::key_of(ns, target_stemmer.stem(lower)), kind,
                          multi ? strength * kMultiWordPart : strength);
             }
         }
@@ -223,50 +228,50 @@ struct SentenceScorer::Impl {
 
     // Everything prepare() derives from one word by itself (the phrase links that depend on
     // its neighbours are added by the caller).
-    Token analyse(const detail::RawToken& piece, Lang lang, CallStemmers& stemmers) const;
+    Token analyse(const words::RawToken& piece, Lang lang, CallStemmers& stemmers) const;
     // The links a multi-word entry gives each of its words; empty when `phrase` is none.
     std::vector<Link> phrase_links(const std::string& phrase, Lang lang, CallStemmers& stemmers) const;
 };
 
-Token SentenceScorer::Impl::analyse(const detail::RawToken& piece, Lang lang, CallStemmers& stemmers) const {
+Token SentenceScorer::Impl::analyse(const words::RawToken& piece, Lang lang, CallStemmers& stemmers) const {
     const bool danish = lang == Lang::da;
     const Lang other = danish ? Lang::en : Lang::da;
     const char own_ns = danish ? kDanishStem : kEnglishStem;
     Token token;
     token.surface = piece.surface;
-    token.lower = detail::to_lower(piece.surface);
+    token.lower = words::to_lower(piece.surface);
     token.is_number = piece.is_number;
     token.is_citation = piece.is_citation;
     token.stem = (token.is_number || token.is_citation) ? token.lower : stemmers.of(lang).stem(token.lower);
-    const bool function_word = detail::is_function_word(token.lower, danish);
+    const bool function_word = words::is_function_word(token.lower, danish);
     const std::string abbreviation =
-        token.is_number || token.is_citation ? std::string() : detail::abbreviation_of(piece.surface);
+        token.is_number || token.is_citation ? std::string() : words::abbreviation_of(piece.surface);
     token.is_abbreviation = !abbreviation.empty();
-    token.is_name = !function_word && !token.is_abbreviation && detail::is_capitalised(piece.surface);
+    token.is_name = !function_word && !token.is_abbreviation && words::is_capitalised(piece.surface);
 
     if (token.is_citation) {
         token.weight = kCitationWeight;
-        token.anchors.push_back({detail::key_of(kCitation, token.lower), MatchKind::citation, 1.0f});
+        token.anchors.push_back({words::key_of(kCitation, token.lower), MatchKind::citation, 1.0f});
         return token;
     }
     if (token.is_number) {
         token.weight = kAnchorWeight;
-        token.anchors.push_back({detail::key_of(kNumber, detail::normalise_number(token.lower)), MatchKind::number, 1.0f});
+        token.anchors.push_back({words::key_of(kNumber, words::normalise_number(token.lower)), MatchKind::number, 1.0f});
         return token;
     }
     token.weight = function_word ? kFunctionWordWeight : 1.0f;
-    add_key(token.own_keys, detail::key_of(own_ns, token.stem));
+    add_key(token.own_keys, words::key_of(own_ns, token.stem));
     if (token.is_abbreviation) {
         token.weight = kAnchorWeight;
-        token.anchors.push_back({detail::key_of(kAbbreviation, abbreviation), MatchKind::abbreviation, 1.0f});
+        token.anchors.push_back({words::key_of(kAbbreviation, abbreviation), MatchKind::abbreviation, 1.0f});
     }
-    if (token.is_name) token.anchors.push_back({detail::key_of(kName, piece.surface), MatchKind::name, 1.0f});
-    if (!function_word && token.lower.size() >= 3 && !detail::is_false_friend(token.lower))
-        token.anchors.push_back({detail::key_of(kIdentical, token.lower), MatchKind::identical, kIdenticalSpelling});
+    if (token.is_name) token.anchors.push_back({words::key_of(kName, piece.surface), MatchKind::name, 1.0f});
+    if (!function_word && token.lower.size() >= 3 && !words::is_false_friend(token.lower))
+        token.anchors.push_back({words::key_of(kIdentical, token.lower), MatchKind::identical, kIdenticalSpelling});
     if (options.use_cognates && token.lower.size() >= 5 && token.lower.size() <= kMaxAnalysedWordBytes) {
-        token.cognate = detail::cognate_skeleton(token.lower, danish);
+        token.cognate = words::cognate_skeleton(token.lower, danish);
         if (token.cognate.size() >= 4)
-            token.anchors.push_back({detail::key_of(kCognatePrefix, token.cognate.substr(0, 4)), MatchKind::cognate, 0.0f});
+            token.anchors.push_back({words::key_of(kCognatePrefix, token.cognate.substr(0, 4)), MatchKind::cognate, 0.0f});
     }
 
     token.may_start_term = danish ? lexicon->may_start_danish_term(token.lower) : lexicon->may_start_english_term(token.lower);
@@ -279,24 +284,24 @@ Token SentenceScorer::Impl::analyse(const detail::RawToken& piece, Lang lang, Ca
         auto known = [&](std::string_view part) {
             return known_danish_parts.get(part, [&] { return known_inflected(part, Lang::da); });
         };
-        parts = detail::split_compound(token.lower, known);
+        parts = words::split_compound(token.lower, known);
     }
     if (!translations.empty()) {
         token.is_inflected = found != token.lower;
         link_translations(token, translations, other, stemmers.of(other), token.is_inflected);
-        if (found != token.lower) add_key(token.own_keys, detail::key_of(own_ns, stemmers.of(lang).stem(found)));
+        if (found != token.lower) add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
     } else {
         for (const auto& part : parts) {
             token.is_compound = true;
             auto part_translations = lookup_inflected(part, lang, found);
             link_translations(token, part_translations, other, stemmers.of(other), false, kCompoundPart);
-            add_key(token.own_keys, detail::key_of(own_ns, stemmers.of(lang).stem(found)));
+            add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
         }
     }
     for (const auto& part : parts) {
         Token holder;
         link_translations(holder, lookup_inflected(part, lang, found), other, stemmers.of(other), false);
-        token.parts.push_back({detail::key_of(own_ns, stemmers.of(lang).stem(found)), std::move(holder.links)});
+        token.parts.push_back({words::key_of(own_ns, stemmers.of(lang).stem(found)), std::move(holder.links)});
     }
     return token;
 }
@@ -332,12 +337,12 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     sentence.lang = lang;
     sentence.text = std::string(text);
 
-    auto raw_tokens = detail::tokenize(text);
+    auto raw_tokens = words::tokenize(text);
     sentence.tokens.reserve(raw_tokens.size());  // tokens are heavy (strings, vectors): not moved on growth
     for (auto& raw : raw_tokens) {
-        std::vector<detail::RawToken> pieces;
+        std::vector<words::RawToken> pieces;
         if (!danish && !raw.is_number && !raw.is_citation && raw.surface.find('\'') != std::string::npos) {
-            for (auto& part : detail::expand_english_contraction(detail::to_lower(raw.surface)))
+            for (auto& part : words::expand_english_contraction(words::to_lower(raw.surface)))
                 pieces.push_back({std::move(part), false, false});
         } else {
             pieces.push_back(std::move(raw));
@@ -531,7 +536,7 @@ Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLi
             const auto longer = std::max(d.cognate.size(), e.cognate.size());
             const auto shorter = std::min(d.cognate.size(), e.cognate.size());
             if (longer - shorter > 3) continue;
-            const double similarity = detail::edit_similarity_at_least(d.cognate, e.cognate, kCognateThreshold);
+            const double similarity = words::edit_similarity_at_least(d.cognate, e.cognate, kCognateThreshold);
             if (similarity >= kCognateThreshold)
                 record(best_da, best_en, i, j, MatchKind::cognate, static_cast<float>(similarity) * kCognateScale);
         }
