@@ -10,7 +10,7 @@ namespace summalign::detail {
 
 // Most of the text is ASCII, and these helpers run once or more per character of the
 // input: each handles ASCII inline (a few comparisons) and leaves everything else to ICU
-// in the out-of-line *_non_ascii functions. tests/test_layout_ascii.cpp checks that both
+// in the out-of-line *_non_ascii functions. tests/test_parse_fast_paths.cpp checks that both
 // paths agree on every ASCII code point.
 
 char32_t code_point_at_non_ascii(std::string_view s, std::size_t i, std::size_t& length);
