@@ -14,6 +14,7 @@
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
 #include "detail/align_sketch.hpp"
+#include "detail/similarity_keys.hpp"
 #include "detail/claim_support.hpp"
 
 namespace summalign {
@@ -100,7 +101,7 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         one_to_one->columns = english.size();
         one_to_one->log_odds.assign(danish.size() * english.size(), std::numeric_limits<double>::quiet_NaN());
     }
-    BeadScorer bead_scorer(danish, english);
+    detail::BeadScorer bead_scorer(danish, english);
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
         const double log_odds = calibration.log_odds(bead_scorer.score(i, shape.da, j, shape.en),

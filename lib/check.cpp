@@ -172,7 +172,7 @@ public:
 private:
     static constexpr std::size_t max_cached_words = 200000;
     const Lexicon* lexicon_;
-    detail::similarity::ShardedMemo<Targets> danish_{max_cached_words}, english_{max_cached_words};
+    detail::ShardedMemo<Targets> danish_{max_cached_words}, english_{max_cached_words};
 };
 
 class WordEvidence {

@@ -8,13 +8,13 @@
 
 #include "detail/api_edge.hpp"
 #include "detail/journal_fields.hpp"
+#include "detail/layout_repair.hpp"
 #include "detail/parallel.hpp"
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign {
 
-using namespace layout_detail;
-using namespace journal_detail;
+using namespace detail;
 
 struct Parser::Impl {
     Segmenter danish{Lang::da};
@@ -320,7 +320,7 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         // paragraphs ("Ton over" above its text) is a heading, as no paragraph starts so.
         const bool apart = j == 0 && k == 1 && context.blank_paragraphs &&
                            static_cast<double>(code_points(text)) < 0.5 * context.width;
-        if (is_function_word(to_lower(last_word(text))) && !apart) return 0;
+        if (is_closed_class_word(to_lower(last_word(text))) && !apart) return 0;
         // A heading ends in a word, not a dash ("vælg Formater - Side -").
         if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
         // A single word that ends a sentence after it is that sentence's end ("... markerer du

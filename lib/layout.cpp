@@ -4,11 +4,10 @@
 #include <algorithm>
 
 #include "detail/layout_lines.hpp"
-#include "detail/layout_unicode.hpp"
+#include "detail/layout_repair.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign {
-
-using namespace layout_detail;
 
 std::string_view to_string(Repair::Kind kind) noexcept {
     switch (kind) {
@@ -23,6 +22,10 @@ std::string_view to_string(Repair::Kind kind) noexcept {
     }
     return "unknown";
 }
+
+}  // namespace summalign
+
+namespace summalign::detail {
 
 bool SourceLine::blank() const { return trim(text.text()).empty(); }
 
@@ -233,12 +236,12 @@ LayoutResult repair_layout(const SourceText& source) {
     }
     // The physical lines, then page by page (a form feed starts a page) in reading order:
     // a page printed as two columns side by side is read column by column.
-    std::vector<layout_detail::LineRange> page;
+    std::vector<detail::LineRange> page;
     // One line per line feed at most: reserving them up front spares the vector's doubling,
     // which copies every line and can leave room for twice as many as needed.
     result.lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
     auto add_page = [&] {
-        for (const layout_detail::LineRange& line : column_order(s, page)) add_line(s, line.start, line.end, line.number, result);
+        for (const detail::LineRange& line : column_order(s, page)) add_line(s, line.start, line.end, line.number, result);
         page.clear();
     };
     std::size_t number = 0;
@@ -328,4 +331,4 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
     return out;
 }
 
-}  // namespace summalign
+}  // namespace summalign::detail

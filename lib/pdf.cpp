@@ -31,8 +31,8 @@
 namespace summalign {
 namespace {
 
-using detail::pdf::PageWords;
-using detail::pdf::Word;
+using detail::PageWords;
+using detail::Word;
 
 // Poppler reports problems through one process-wide callback and otherwise prints them to
 // stderr. The callback keeps what the current extraction needs in thread-local variables
@@ -192,14 +192,14 @@ PdfText extract_pdf(std::string_view bytes, const std::string& name) {
     const int pages = document->pages();
     if (pages <= 0) throw Error(name, std::nullopt, "damaged PDF: it has no pages" + poppler_says());
 
-    detail::pdf::TextBuilder builder;
+    detail::TextBuilder builder;
     for (int p = 0; p < pages; ++p) {
         std::unique_ptr<poppler::page> page(document->create_page(p));
         if (!page) throw Error(name, std::nullopt, fmt::format("damaged PDF: page {} cannot be read{}", p + 1, poppler_says()));
         builder.add_page(page_words(*page));
         check_damage();
     }
-    detail::pdf::BuiltText built = std::move(builder).finish();
+    detail::BuiltText built = std::move(builder).finish();
     if (!built.has_text)
         throw Error(name, std::nullopt,
                     fmt::format("no text layer ({} page{} of images only?): it needs OCR first, e.g. ocrmypdf", pages,

@@ -12,11 +12,13 @@
 #include <unordered_map>
 
 #include "detail/similarity_memo.hpp"
+#include "detail/similarity_keys.hpp"
 #include "detail/similarity_links.hpp"
 #include "detail/similarity_words.hpp"
 
 namespace summalign {
-namespace words = detail::similarity;
+// The word-level helpers of similarity_words.hpp (and the rest of summalign::detail).
+namespace words = detail;
 }
 
 namespace summalign {
@@ -405,18 +407,24 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
             std::erase_if(token.anchors, [](const Link& anchor) { return anchor.kind != MatchKind::cognate; });
     }
 
+    detail::index_keys(sentence);
+    return sentence;
+}
+
+void detail::index_keys(PreparedSentence& sentence) {
+    auto keys = std::make_shared<SentenceKeys>();
     for (std::uint32_t i = 0; i < sentence.tokens.size(); ++i) {
         const auto& token = sentence.tokens[i];
-        for (auto key : token.own_keys) sentence.key_index.emplace_back(key, i);
-        for (const auto& anchor : token.anchors) sentence.key_index.emplace_back(anchor.key, i);
+        for (auto key : token.own_keys) keys->index.emplace_back(key, i);
+        for (const auto& anchor : token.anchors) keys->index.emplace_back(anchor.key, i);
     }
-    std::sort(sentence.key_index.begin(), sentence.key_index.end());
-    sentence.key_index.erase(std::unique(sentence.key_index.begin(), sentence.key_index.end()), sentence.key_index.end());
-    for (const auto& entry : sentence.key_index) {
-        sentence.key_signature |= std::uint64_t{1} << (entry.first % 64);
-        add_to_filter(sentence.key_filter, entry.first);
+    std::sort(keys->index.begin(), keys->index.end());
+    keys->index.erase(std::unique(keys->index.begin(), keys->index.end()), keys->index.end());
+    for (const auto& entry : keys->index) {
+        keys->signature |= std::uint64_t{1} << (entry.first % 64);
+        add_to_filter(keys->filter, entry.first);
     }
-    return sentence;
+    sentence.keys = std::move(keys);
 }
 
 namespace {
@@ -425,10 +433,11 @@ namespace {
 // every candidate bead, so the buffers live on the stack for ordinary sentence lengths.
 struct Side {
     boost::container::small_vector<const Token*, 96> tokens;
-    // For each sentence: where its tokens start in `tokens`, and whether to test keys against
-    // its key_filter (a prepared sentence) or only its key_signature (one built by hand).
+    // For each sentence: its keys (null: none), where its tokens start in `tokens`, and
+    // whether to test keys against its filter as well as its signature (not when the filter
+    // is all zero).
     struct Part {
-        const PreparedSentence* sentence;
+        const detail::SentenceKeys* keys;
         std::size_t offset;
         bool filtered;
     };
@@ -438,7 +447,8 @@ struct Side {
     explicit Side(std::span<const PreparedSentence* const> prepared) {
         for (const auto* sentence : prepared) {
             if (!sentence) continue;
-            sentences.push_back({sentence, tokens.size(), !filter_empty(sentence->key_filter)});
+            const detail::SentenceKeys* keys = sentence->keys.get();
+            sentences.push_back({keys, tokens.size(), keys && !filter_empty(keys->filter)});
             for (const auto& token : sentence->tokens) {
                 tokens.push_back(&token);
                 characters += token.surface.size();
@@ -449,10 +459,10 @@ struct Side {
     template <typename F>
     void for_each_with_key(std::uint64_t key, F&& f) const {
         const std::uint64_t bit = std::uint64_t{1} << (key % 64);
-        for (const auto& [sentence, offset, filtered] : sentences) {
-            if ((sentence->key_signature & bit) == 0) continue;
-            if (filtered && !may_contain(sentence->key_filter, key)) continue;
-            const auto& index = sentence->key_index;
+        for (const auto& [keys, offset, filtered] : sentences) {
+            if (!keys || (keys->signature & bit) == 0) continue;
+            if (filtered && !may_contain(keys->filter, key)) continue;
+            const auto& index = keys->index;
             auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(key, std::uint32_t{0}));
             for (; it != index.end() && it->first == key; ++it) f(offset + it->second);
         }
@@ -645,7 +655,7 @@ TokenLinks token_links(std::span<const PreparedSentence* const> danish, const Pr
 
 }  // namespace detail
 
-struct BeadScorer::Impl {
+struct detail::BeadScorer::Impl {
     std::span<const PreparedSentence> danish, english;
     struct PairLink {
         std::uint32_t da, en;  // token indices within the two sentences
@@ -671,14 +681,14 @@ struct BeadScorer::Impl {
     }
 };
 
-BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english)
+detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english)
     : impl_(std::make_unique<Impl>()) {
     impl_->danish = danish;
     impl_->english = english;
 }
-BeadScorer::~BeadScorer() = default;
+detail::BeadScorer::~BeadScorer() = default;
 
-double BeadScorer::score(std::size_t da_begin, std::size_t da_count, std::size_t en_begin, std::size_t en_count) {
+double detail::BeadScorer::score(std::size_t da_begin, std::size_t da_count, std::size_t en_begin, std::size_t en_count) {
     boost::container::small_vector<const PreparedSentence*, 2> da_sentences, en_sentences;
     for (std::size_t k = 0; k < da_count; ++k) da_sentences.push_back(&impl_->danish[da_begin + k]);
     for (std::size_t k = 0; k < en_count; ++k) en_sentences.push_back(&impl_->english[en_begin + k]);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detail/align_sketch.hpp"
+#include "detail/similarity_keys.hpp"
 
 using namespace summalign;
 using namespace summalign::detail;
@@ -22,7 +23,7 @@ struct Word {
 };
 
 // A prepared sentence with the given words, built the way SentenceScorer::prepare lays
-// them out (own keys in key_index, translations in links).
+// them out (own keys indexed, translations in links).
 PreparedSentence sentence_of(Lang lang, const std::vector<Word>& words) {
     PreparedSentence sentence;
     sentence.lang = lang;
@@ -33,10 +34,9 @@ PreparedSentence sentence_of(Lang lang, const std::vector<Word>& words) {
         token.own_keys = {words[i].key};
         for (auto key : words[i].links) token.links.push_back({key, MatchKind::dictionary, 1.0f});
         sentence.tokens.push_back(token);
-        sentence.key_index.emplace_back(words[i].key, i);
         sentence.text += token.surface + " ";
     }
-    std::sort(sentence.key_index.begin(), sentence.key_index.end());
+    summalign::detail::index_keys(sentence);
     return sentence;
 }
 

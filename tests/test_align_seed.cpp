@@ -11,6 +11,7 @@
 
 #include "train/gold_match.hpp"
 #include "detail/align_sketch.hpp"
+#include "detail/similarity_keys.hpp"
 #include "detail/claim_support.hpp"
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
@@ -178,7 +179,7 @@ TEST_CASE("seed: BeadScorer gives exactly SentenceScorer::score for every bead s
     REQUIRE(danish.size() >= 20);
     REQUIRE(english.size() >= 9);
 
-    BeadScorer beads(danish, english);
+    detail::BeadScorer beads(danish, english);
     std::size_t compared = 0, nonzero = 0;
     // Twice over, the second time in reverse, so that scores come from kept links too.
     for (int pass = 0; pass < 2; ++pass) {

@@ -17,6 +17,7 @@
 #include "summalign/check.hpp"
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
+#include "detail/layout_repair.hpp"
 #include "summalign/layout.hpp"
 #include "summalign/lexicon.hpp"
 
@@ -95,10 +96,10 @@ TEST_CASE("a spelling index built from other dictionaries is refused, naming the
 
 TEST_CASE("the dehyphenator takes its dictionaries from the folders it is given", "[dictionaries]") {
     const EmptyFolder empty("no-dictionaries-layout");
-    const Dehyphenator without(std::vector<fs::path>{empty.path});
+    const detail::Dehyphenator without(std::vector<fs::path>{empty.path});
     CHECK_FALSE(without.has_dictionaries());
     CHECK_FALSE(without.is_dictionary_word("transplantation"));
-    const Dehyphenator with;
+    const detail::Dehyphenator with;
     REQUIRE(with.has_dictionaries());
     CHECK(with.is_dictionary_word("transplantation"));
 }

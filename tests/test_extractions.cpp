@@ -17,6 +17,7 @@
 #include "detail/journal_fields.hpp"
 #include "detail/layout_lines.hpp"
 #include "summalign/journal.hpp"
+#include "detail/layout_repair.hpp"
 #include "summalign/layout.hpp"
 #include "test_util.hpp"
 
@@ -227,7 +228,7 @@ TEST_CASE("the seed as other extractions print it parses to the gold structure",
 }
 
 TEST_CASE("the short citation form and a citation after the Summary sentences", "[extractions]") {
-    using journal_detail::parse_summary_head;
+    using detail::parse_summary_head;
     const std::string short_form = "Mikkel Holm: Shadow. Ugeskr Læger 2004;166:383-6. Add a shadow to the object. It is grey.";
     auto head = parse_summary_head(short_form);
     REQUIRE(head.citation);
@@ -247,7 +248,7 @@ TEST_CASE("the short citation form and a citation after the Summary sentences", 
 }
 
 TEST_CASE("labels in any case, run-in or alone; rubrics after a space", "[extractions]") {
-    using namespace journal_detail;
+    using namespace detail;
     CHECK(resume_label_length("RESUMÉ") == std::string("RESUMÉ").size());
     CHECK(resume_label_length("Resumé: Mesenkymale") == std::string("Resumé: ").size());
     CHECK(resume_label_length("Resumé Mesenkymale") == std::string("Resumé ").size());
@@ -355,8 +356,8 @@ TEST_CASE("structured Resumé and Summary keep labelled parts; missing and secon
 }
 
 TEST_CASE("column_order reads a two-column page column by column and leaves other pages alone", "[extractions][layout]") {
-    using layout_detail::column_order;
-    using layout_detail::LineRange;
+    using detail::column_order;
+    using detail::LineRange;
     const std::string page =
         "                 En titel over begge spalter\n"
         "Venstre spalte linje et med ord       Højre spalte linje et med ord\n"
@@ -408,11 +409,11 @@ TEST_CASE("column_order leaves a page alone whose text starts beyond the columns
     // 1,000 columns: no line has an extent to measure the page by.
     std::string page;
     for (int i = 0; i < 6; ++i) page += std::string(1000, ' ') + "x\n";
-    std::vector<layout_detail::LineRange> lines;
+    std::vector<detail::LineRange> lines;
     std::size_t begin = 0, number = 0;
     for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
         lines.push_back({begin, at, ++number});
-    const auto ordered = layout_detail::column_order(page, lines);
+    const auto ordered = detail::column_order(page, lines);
     CHECK(ordered.size() == lines.size());
     const summalign::Document document = summalign::Parser().parse(summalign::make_source(page, "wide.txt"));
     std::size_t sentences = 0;
@@ -442,12 +443,12 @@ namespace {
 
 // The visible text of each range column_order gives, blank ones left out.
 std::vector<std::string> read_in_order(const std::string& page) {
-    std::vector<layout_detail::LineRange> lines;
+    std::vector<detail::LineRange> lines;
     std::size_t begin = 0, number = 0;
     for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
         lines.push_back({begin, at, ++number});
     std::vector<std::string> read;
-    for (const layout_detail::LineRange& r : layout_detail::column_order(page, lines)) {
+    for (const detail::LineRange& r : detail::column_order(page, lines)) {
         const std::string t = page.substr(r.start, r.end - r.start);
         const auto first = t.find_first_not_of(' ');
         if (first != std::string::npos) read.push_back(t.substr(first, t.find_last_not_of(' ') - first + 1));
@@ -527,9 +528,9 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
         "\n"
         "Overskrift\n"
         "Et afsnit med stort begyndelsesbogstav som slutter her.\n";
-    const LayoutResult layout = repair_layout(make_source(text, "moved.txt"));
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "moved.txt"));
     std::vector<std::string> lines;
-    for (const SourceLine& line : layout.lines)
+    for (const detail::SourceLine& line : layout.lines)
         if (!line.blank()) lines.emplace_back(line.text.text());
     REQUIRE(lines.size() == 9);
     CHECK(lines[4] == "der fylder spalten og slutter midt i sætningen med ordet");
@@ -547,7 +548,7 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
         structure_noted = structure_noted || n.message.find("go on with the block at line 6") != std::string::npos;
     CHECK(structure_noted);
     // A text that begins in lower case begins mid-article: that block stays first.
-    const LayoutResult first = repair_layout(make_source("resten af en sætning fra forrige side står her.\n\n" + text, "mid.txt"));
+    const detail::LayoutResult first = detail::repair_layout(make_source("resten af en sætning fra forrige side står her.\n\n" + text, "mid.txt"));
     REQUIRE(!first.lines.empty());
     CHECK(first.lines[0].text.text() == "resten af en sætning fra forrige side står her.");
 }
@@ -556,7 +557,7 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
 // evidence the parser uses against it.
 
 TEST_CASE("language votes tell Danish running text from English and from names", "[extractions]") {
-    using journal_detail::language_votes;
+    using detail::language_votes;
     CHECK(language_votes("Det er ikke muligt at se, om patienten har en skade, og det kan vi ikke").danish_text());
     CHECK_FALSE(language_votes("Det er ikke muligt at se, om patienten har en skade, og det kan vi ikke").english_text());
     CHECK(language_votes("Shows or hides the Status bar at the bottom edge of the window, and you can").english_text());

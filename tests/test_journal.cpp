@@ -76,7 +76,7 @@ const std::string issue =
 }  // namespace
 
 TEST_CASE("kind labels glued to the author names come apart", "[journal][fields]") {
-    using journal_detail::split_kind_label;
+    using detail::split_kind_label;
     const auto glued = split_kind_label("OVERSIGTSARTIKELMoustapha Kassem, Jens Kastrup, Gitte Olsen &");
     REQUIRE(glued);
     CHECK(glued->label == "OVERSIGTSARTIKEL");
@@ -97,14 +97,14 @@ TEST_CASE("kind labels glued to the author names come apart", "[journal][fields]
     const auto particles = split_kind_label("KASUISTIK Hans van der Berg og Ole de Vries");
     REQUIRE(particles);
     CHECK(particles->label == "KASUISTIK");
-    CHECK(journal_detail::starts_summary("SummaryCarsten Johan Heilmann & Niels Jacobsen:Allogeneic"));
-    CHECK(journal_detail::starts_summary("Summary"));
-    CHECK(journal_detail::starts_summary("Summary: Carsten Heilmann"));
-    CHECK_FALSE(journal_detail::starts_summary("Summary statistics were computed."));
-    CHECK_FALSE(journal_detail::starts_summary("Summarysomething"));
-    CHECK(journal_detail::correspondence_label_length("Korrespondance: Carsten Heilmann") == 15);
-    CHECK(journal_detail::is_resume_label(" Resumé "));
-    CHECK(journal_detail::split_authors("Carsten Johan Heilmann & Niels Jacobsen") ==
+    CHECK(detail::starts_summary("SummaryCarsten Johan Heilmann & Niels Jacobsen:Allogeneic"));
+    CHECK(detail::starts_summary("Summary"));
+    CHECK(detail::starts_summary("Summary: Carsten Heilmann"));
+    CHECK_FALSE(detail::starts_summary("Summary statistics were computed."));
+    CHECK_FALSE(detail::starts_summary("Summarysomething"));
+    CHECK(detail::correspondence_label_length("Korrespondance: Carsten Heilmann") == 15);
+    CHECK(detail::is_resume_label(" Resumé "));
+    CHECK(detail::split_authors("Carsten Johan Heilmann & Niels Jacobsen") ==
           std::vector<std::string>{"Carsten Johan Heilmann", "Niels Jacobsen"});
 }
 
@@ -112,7 +112,7 @@ TEST_CASE("a glued Summary head splits into authors, title and citation", "[jour
     const std::string text =
         "Carsten Johan Heilmann & Niels Jacobsen:Allogeneic steum cell transplantation as a treatment for non-malignant "
         "diseases.Ugeskr Læger 2003;165: 4850-4852Allogeneic stem cell transplantation (SCT) is an established treatment.";
-    const auto head = journal_detail::parse_summary_head(text);
+    const auto head = detail::parse_summary_head(text);
     CHECK(text.substr(head.authors_begin, head.authors_end - head.authors_begin) == "Carsten Johan Heilmann & Niels Jacobsen");
     CHECK(text.substr(head.title_begin, head.title_end - head.title_begin) ==
           "Allogeneic steum cell transplantation as a treatment for non-malignant diseases.");

@@ -5,32 +5,33 @@
 #include <string>
 
 #include "detail/layout_lines.hpp"
+#include "detail/layout_repair.hpp"
 #include "summalign/layout.hpp"
 
-using summalign::HyphenDecision;
+using summalign::detail::HyphenDecision;
 using summalign::Repair;
 
 namespace {
 
-const summalign::Dehyphenator& dehyphenator() {
-    static const summalign::Dehyphenator instance;
+const summalign::detail::Dehyphenator& dehyphenator() {
+    static const summalign::detail::Dehyphenator instance;
     return instance;
 }
 
 struct Repaired {
-    summalign::LayoutResult layout;
+    summalign::detail::LayoutResult layout;
     summalign::MappedText text;  // all lines joined as one paragraph
     std::vector<Repair> repairs;  // layout repairs and join repairs
 };
 
 Repaired repair(const std::string& text) {
     Repaired r;
-    r.layout = summalign::repair_layout(summalign::make_source(text, "test"));
-    const summalign::DocumentWords words(r.layout.lines);
-    std::vector<const summalign::SourceLine*> lines;
+    r.layout = summalign::detail::repair_layout(summalign::make_source(text, "test"));
+    const summalign::detail::DocumentWords words(r.layout.lines);
+    std::vector<const summalign::detail::SourceLine*> lines;
     for (const auto& line : r.layout.lines) lines.push_back(&line);
     r.repairs = r.layout.repairs;
-    r.text = summalign::join_lines(lines, dehyphenator(), words, r.repairs);
+    r.text = summalign::detail::join_lines(lines, dehyphenator(), words, r.repairs);
     return r;
 }
 
@@ -82,12 +83,12 @@ TEST_CASE("the document's own words decide where the dictionary cannot", "[layou
     CHECK(joined("dannelse af de novo-\nblodkar (vaskulogenese) og de novo-syntese") ==
           "dannelse af de novo-blodkar (vaskulogenese) og de novo-syntese");
 
-    summalign::DocumentWords words;
+    summalign::detail::DocumentWords words;
     words.add_text("Vi så de novo-syntese og MSC-biologien.");
     CHECK(words.count("MSC-biologien") == 1);
     CHECK(words.is_compound_head("novo"));
     CHECK(dehyphenator().decide("novo", "blodkar", words) == HyphenDecision::keep);
-    CHECK(dehyphenator().decide("novo", "blodkar", summalign::DocumentWords{}) == HyphenDecision::join);
+    CHECK(dehyphenator().decide("novo", "blodkar", summalign::detail::DocumentWords{}) == HyphenDecision::join);
     CHECK(dehyphenator().decide("genmanipu", "lerede", words) == HyphenDecision::join);
     CHECK(dehyphenator().decide("MSC", "biologien", words) == HyphenDecision::keep);
     CHECK(dehyphenator().decide("knogle", "og bruskdefekter", words) == HyphenDecision::keep_with_space);
@@ -95,14 +96,14 @@ TEST_CASE("the document's own words decide where the dictionary cannot", "[layou
     // writes the word unbroken: a typesetter breaks "LibreOffice" as "Libre-|Office".
     CHECK(dehyphenator().decide("Hansen", "Lund", words) == HyphenDecision::keep);
     CHECK(dehyphenator().decide("Libre", "Office", words) == HyphenDecision::keep);
-    summalign::DocumentWords product;
+    summalign::detail::DocumentWords product;
     product.add_text("Åbn LibreOffice og vælg LibreOffice Writer.");
     CHECK(dehyphenator().decide("Libre", "Office Basic", product) == HyphenDecision::join);
     CHECK(dehyphenator().decide("Hansen", "Lund", product) == HyphenDecision::keep);
 }
 
 TEST_CASE("a real hyphen at a line end is kept where the words and the dictionaries say so", "[layout][hyphen]") {
-    const summalign::DocumentWords none;
+    const summalign::detail::DocumentWords none;
     // A name or product name heading a compound inside a sentence keeps its hyphen; at the
     // start of a sentence a capital says nothing, and a compound of a compound is no name.
     CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", none, "Klik på ") == HyphenDecision::keep);
@@ -125,7 +126,7 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     // Inside an e-mail address no compound rule applies.
     CHECK(dehyphenator().decide("dadl", "net.dk", none, "E-mail: lw@") == HyphenDecision::join);
     // The document's spelling of the part up to the next hyphen: "Libre-|Office-program".
-    summalign::DocumentWords product;
+    summalign::detail::DocumentWords product;
     product.add_text("Åbn LibreOffice og vælg LibreOffice Writer.");
     CHECK(dehyphenator().decide("Libre", "Office-program.", product, "ethvert ") == HyphenDecision::join);
     // A name the dictionaries do not know heads a compound with its hyphen where the document
@@ -142,8 +143,8 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
 }
 
 TEST_CASE("the words of a broken line end are not counted as unbroken words", "[layout][hyphen]") {
-    const auto layout = summalign::repair_layout(summalign::make_source("med genmanipu-\nlerede celler\n", "t"));
-    const summalign::DocumentWords words(layout.lines);
+    const auto layout = summalign::detail::repair_layout(summalign::make_source("med genmanipu-\nlerede celler\n", "t"));
+    const summalign::detail::DocumentWords words(layout.lines);
     CHECK(words.count("genmanipu") == 0);
     CHECK(words.count("lerede") == 0);
     CHECK(words.count("celler") == 1);
@@ -162,8 +163,8 @@ TEST_CASE("running heads and page numbers between lines are dropped, also mid-pa
         if (repair.kind == Repair::Kind::running_head_dropped)
             CHECK(text.substr(repair.start, repair.end - repair.start).find("UGESKR LÆGER 165/50") != std::string::npos);
     }
-    using summalign::layout_detail::classify_line;
-    using summalign::layout_detail::LineKind;
+    using summalign::detail::classify_line;
+    using summalign::detail::LineKind;
     CHECK(classify_line("  4853 ") == LineKind::page_number);
     CHECK(classify_line("UGESKR LÆGER 165/50 · 8. DECEMBER 2003") == LineKind::running_head);
     CHECK(classify_line("OVERSIGTSARTIKEL") == LineKind::text);
@@ -201,7 +202,7 @@ TEST_CASE("a figure caption spliced into a sentence is lifted out and the senten
 
 TEST_CASE("CRLF and CR line ends are normalised with exact offsets", "[layout][normalise]") {
     const std::string text = "ab\r\ncd\ref\r\n";
-    const auto layout = summalign::repair_layout(summalign::make_source(text, "t"));
+    const auto layout = summalign::detail::repair_layout(summalign::make_source(text, "t"));
     REQUIRE(layout.lines.size() == 3);
     CHECK(layout.lines[0].text.text() == "ab");
     CHECK(layout.lines[1].text.text() == "cd");
@@ -213,7 +214,7 @@ TEST_CASE("CRLF and CR line ends are normalised with exact offsets", "[layout][n
 }
 
 TEST_CASE("a UTF-8 byte-order mark is removed, offsets still count it", "[layout][normalise]") {
-    const auto layout = summalign::repair_layout(summalign::make_source("\xEF\xBB\xBFMSC", "t"));
+    const auto layout = summalign::detail::repair_layout(summalign::make_source("\xEF\xBB\xBFMSC", "t"));
     REQUIRE(layout.lines.size() == 1);
     CHECK(layout.lines[0].text.text() == "MSC");
     CHECK(layout.lines[0].text.origin(0) == 3);
@@ -222,14 +223,14 @@ TEST_CASE("a UTF-8 byte-order mark is removed, offsets still count it", "[layout
 
 TEST_CASE("no-break spaces become spaces and soft hyphens disappear, offsets exact", "[layout][normalise]") {
     const std::string nbsp = "IL-3\xC2\xA0og IX";  // U+00A0 is two bytes
-    const auto a = summalign::repair_layout(summalign::make_source(nbsp, "t"));
+    const auto a = summalign::detail::repair_layout(summalign::make_source(nbsp, "t"));
     CHECK(a.lines[0].text.text() == "IL-3 og IX");
     CHECK(a.lines[0].text.origin(4) == 4);  // the space stands for the no-break space
     CHECK(a.lines[0].text.origin(5) == 6);  // "og" keeps its own offset
     CHECK(a.lines[0].text.source_end(a.lines[0].text.size()) == nbsp.size());
 
     const std::string soft = "pa\xC2\xADtient";
-    const auto b = summalign::repair_layout(summalign::make_source(soft, "t"));
+    const auto b = summalign::detail::repair_layout(summalign::make_source(soft, "t"));
     CHECK(b.lines[0].text.text() == "patient");
     CHECK(b.lines[0].text.origin(2) == 4);
 
@@ -239,7 +240,7 @@ TEST_CASE("no-break spaces become spaces and soft hyphens disappear, offsets exa
 
 TEST_CASE("text is NFC-normalised with every byte mapped into its source segment", "[layout][normalise]") {
     const std::string decomposed = "ste\x6D" "A\xCC\x8Arhus e\xCC\x81t";  // "stemÅrhus ét" with combining ring and acute
-    const auto layout = summalign::repair_layout(summalign::make_source(decomposed, "t"));
+    const auto layout = summalign::detail::repair_layout(summalign::make_source(decomposed, "t"));
     const auto& text = layout.lines[0].text;
     CHECK(text.text() == "stem\xC3\x85rhus \xC3\xA9t");
     CHECK(text.origin(4) == 4);  // first byte of Å -> the A
@@ -250,6 +251,6 @@ TEST_CASE("text is NFC-normalised with every byte mapped into its source segment
     CHECK(text.source_end(e_acute + 2) == decomposed.find("e\xCC\x81") + 3);
     CHECK(count(layout.repairs, Repair::Kind::normalized) == 2);
     // Already composed text is copied untouched.
-    const auto composed = summalign::repair_layout(summalign::make_source("Århus", "t"));
+    const auto composed = summalign::detail::repair_layout(summalign::make_source("Århus", "t"));
     CHECK(composed.repairs.empty());
 }

@@ -14,10 +14,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 #include "summalign/text.hpp"
 
-namespace ld = summalign::layout_detail;
+namespace ld = summalign::detail;
 
 TEST_CASE("ASCII fast paths agree with ICU on every ASCII code point", "[layout][unicode]") {
     for (char32_t c = 0; c < 0x80; ++c) {

@@ -313,9 +313,9 @@ TEST_CASE("pdf: the command line reads a PDF, and refuses a bad one with one lin
 }
 
 TEST_CASE("pdf layout: hand-placed words in two columns with a spanning title and a running head", "[pdf]") {
-    using summalign::detail::pdf::PageWords;
-    using summalign::detail::pdf::TextBuilder;
-    using summalign::detail::pdf::Word;
+    using summalign::detail::PageWords;
+    using summalign::detail::TextBuilder;
+    using summalign::detail::Word;
     auto word = [](std::string text, double x, double y, double size = 10, bool bold = false) {
         Word w;
         w.text = std::move(text);
@@ -377,9 +377,9 @@ TEST_CASE("pdf layout: hand-placed words in two columns with a spanning title an
 }
 
 TEST_CASE("pdf layout: a bold heading as wide as the column and a full line of long words", "[pdf]") {
-    using summalign::detail::pdf::PageWords;
-    using summalign::detail::pdf::TextBuilder;
-    using summalign::detail::pdf::Word;
+    using summalign::detail::PageWords;
+    using summalign::detail::TextBuilder;
+    using summalign::detail::Word;
     PageWords page;
     page.width = 400;
     page.height = 800;
@@ -491,9 +491,9 @@ TEST_CASE("pdf layout: columns with offset baselines and a title in larger type 
 }
 
 TEST_CASE("pdf layout: coordinates that are not numbers and pages without words do not break it", "[pdf]") {
-    using summalign::detail::pdf::PageWords;
-    using summalign::detail::pdf::TextBuilder;
-    using summalign::detail::pdf::Word;
+    using summalign::detail::PageWords;
+    using summalign::detail::TextBuilder;
+    using summalign::detail::Word;
     TextBuilder builder;
     builder.add_page(PageWords{600, 800, {}});
     PageWords odd{std::numeric_limits<double>::quiet_NaN(), -5, {}};
@@ -520,9 +520,9 @@ TEST_CASE("pdf layout: coordinates that are not numbers and pages without words 
 }
 
 TEST_CASE("pdf layout: a page of scattered words of mixed heights keeps every word", "[pdf]") {
-    using summalign::detail::pdf::PageWords;
-    using summalign::detail::pdf::TextBuilder;
-    using summalign::detail::pdf::Word;
+    using summalign::detail::PageWords;
+    using summalign::detail::TextBuilder;
+    using summalign::detail::Word;
     PageWords page{600, 800, {}};
     // 20,000 words at pseudo-random places, a third of them in boxes three times as tall:
     // what a page of symbols, formulas or a scanned-and-OCRed table may look like.

@@ -13,7 +13,7 @@
 #include "summalign/similarity.hpp"
 
 using namespace summalign;
-namespace words = summalign::detail::similarity;
+namespace words = summalign::detail;
 
 namespace {
 

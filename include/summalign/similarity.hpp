@@ -2,7 +2,6 @@
 // How likely is it that Danish sentence(s) and English sentence(s) say the same thing?
 // A score in [0, 1] and the word pairs behind it: which matched and why.
 // The model, its weights and the mining procedure: docs/similarity.md.
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -15,6 +14,10 @@
 #include "summalign/types.hpp"
 
 namespace summalign {
+
+namespace detail {
+struct SentenceKeys;
+}
 
 // Why a Danish word was linked to an English word.
 enum class MatchKind {
@@ -83,15 +86,10 @@ struct PreparedSentence {
         std::vector<Part> parts;
     };
     std::vector<Token> tokens;
-    // (own or anchor key, token index) sorted by key: lets score() find a token by key quickly.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> key_index;
-    // One bit per key of key_index (bit = key % 64): most keys a scorer looks for are
-    // absent, and this answers "certainly absent" without a search.
-    std::uint64_t key_signature = 0;
-    // The same idea with 512 bits and two bits per key (a Bloom filter), which stays
-    // selective for long sentences, whose key_signature has almost every bit set. All zero
-    // (a sentence built by hand) means "use key_signature".
-    std::array<std::uint64_t, 8> key_filter{};
+    // Which token has which key, for the scorer's look-ups: built by SentenceScorer::prepare
+    // from the tokens' own keys and anchors, immutable, shared by copies. Private to the
+    // library (lib/detail/similarity_keys.hpp).
+    std::shared_ptr<const detail::SentenceKeys> keys;
 };
 
 // Word-matching paths beyond the lexicon, switchable for measuring what each adds.
@@ -123,27 +121,6 @@ public:
                      bool with_matches = false) const;
     Similarity score(const PreparedSentence& danish, const PreparedSentence& english,
                      bool with_matches = false) const;
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
-};
-
-// Scores the beads of one ladder search over two fixed lists of sentences. The beads
-// overlap (a sentence pair is part of its 1-1 bead and of the 1-2, 2-1 and 2-2 beads
-// around it), so the word links of each sentence pair are found once and kept, and a bead
-// is scored from the links of its sentence pairs. score() is exactly
-// SentenceScorer::score(...).score of the same sentences. It keeps what it found: one
-// object per search and thread; `danish` and `english` must outlive it.
-class BeadScorer {
-public:
-    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english);
-    ~BeadScorer();
-    BeadScorer(const BeadScorer&) = delete;
-    BeadScorer& operator=(const BeadScorer&) = delete;
-
-    // danish[da_begin, da_begin + da_count) against english[en_begin, en_begin + en_count).
-    double score(std::size_t da_begin, std::size_t da_count, std::size_t en_begin, std::size_t en_count);
 
 private:
     struct Impl;

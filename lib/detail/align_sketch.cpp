@@ -1,4 +1,5 @@
 #include "detail/align_sketch.hpp"
+#include "detail/similarity_keys.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,10 +9,11 @@ namespace summalign::detail {
 SentenceSketch sketch_of(const PreparedSentence& sentence) {
     SentenceSketch sketch;
     sketch.bytes = sentence.text.size();
-    sketch.own_index = sentence.key_index;
-    sketch.own.reserve(sentence.key_index.size());
-    for (const auto& [key, token] : sentence.key_index) sketch.own.push_back(key);
-    // key_index is sorted by key; only a sentence built by hand may not be.
+    const auto key_index = detail::key_index(sentence);
+    sketch.own_index.assign(key_index.begin(), key_index.end());
+    sketch.own.reserve(key_index.size());
+    for (const auto& [key, token] : key_index) sketch.own.push_back(key);
+    // The key index is sorted by key; only a sentence built by hand may not be.
     if (!std::is_sorted(sketch.own.begin(), sketch.own.end()))
         std::sort(sketch.own.begin(), sketch.own.end());
     sketch.own.erase(std::unique(sketch.own.begin(), sketch.own.end()), sketch.own.end());

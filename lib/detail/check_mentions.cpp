@@ -17,8 +17,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> english_
     {"two", "2"}, {"three", "3"}, {"four", "4"}, {"five", "5"}, {"six", "6"}, {"seven", "7"}, {"eight", "8"},
     {"nine", "9"}, {"ten", "10"}, {"eleven", "11"}, {"twelve", "12"}, {"twenty", "20"}, {"hundred", "100"}, {"thousand", "1000"}}};
 
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-
 // d{1,3}(S ddd)+ : digits grouped in thousands with separator S.
 bool is_grouped(std::string_view text, char separator) {
     const auto first = text.find(separator);

@@ -128,7 +128,7 @@ struct Speller::Impl {
     HunspellDictionary en_gb;
     HunspellDictionary da;
     static constexpr std::size_t max_cached_suggestions = 20000;
-    similarity::ShardedMemo<std::vector<std::string>> suggestions{max_cached_suggestions};  // "lang:word" -> suggestions
+    ShardedMemo<std::vector<std::string>> suggestions{max_cached_suggestions};  // "lang:word" -> suggestions
     // The words whose suggestions some thread is computing ("lang:word"): a thread meeting
     // one of them waits for that answer instead of computing it again.
     std::mutex in_flight_mutex;
@@ -137,11 +137,11 @@ struct Speller::Impl {
     // Whole answers of acceptable() (one memo per language) and missing_linking_s(), since a
     // text repeats its words and each answer takes several spell() calls and strings.
     static constexpr std::size_t max_cached_answers = 200000;
-    similarity::ShardedMemo<bool> danish_acceptable{max_cached_answers}, english_acceptable{max_cached_answers};
-    similarity::ShardedMemo<std::string> linking_s_answers{max_cached_answers};
+    ShardedMemo<bool> danish_acceptable{max_cached_answers}, english_acceptable{max_cached_answers};
+    ShardedMemo<std::string> linking_s_answers{max_cached_answers};
     std::optional<MappedSpellingIndex> index;
-    similarity::ShardedMemo<std::vector<std::string>> candidate_answers{max_cached_suggestions};  // "lang:word"
-    similarity::ShardedMemo<std::shared_ptr<const std::vector<std::string>>> one_edit_answers{max_cached_suggestions};  // "lang:word"
+    ShardedMemo<std::vector<std::string>> candidate_answers{max_cached_suggestions};  // "lang:word"
+    ShardedMemo<std::shared_ptr<const std::vector<std::string>>> one_edit_answers{max_cached_suggestions};  // "lang:word"
 
     std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
 

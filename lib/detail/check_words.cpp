@@ -35,35 +35,6 @@ std::u32string to_u32(std::string_view utf8) {
     return out;
 }
 
-// The edit distance, or any number above `limit` as soon as it is certain to exceed it (every
-// entry of a row above the limit: later rows cannot come back below).
-std::size_t levenshtein(std::u32string_view a, std::u32string_view b,
-                        std::size_t limit = std::numeric_limits<std::size_t>::max()) {
-    // One row of the table; on the stack for words of ordinary length (this runs for every
-    // suggestion against every word of an article).
-    std::array<std::size_t, 64> small{};
-    std::vector<std::size_t> large;
-    std::size_t* row = small.data();
-    if (b.size() + 1 > small.size()) {
-        large.resize(b.size() + 1);
-        row = large.data();
-    }
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        std::size_t row_minimum = row[0];
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-            row_minimum = std::min(row_minimum, row[j]);
-        }
-        if (row_minimum > limit) return row_minimum;
-    }
-    return row[b.size()];
-}
-
 }  // namespace
 
 // Undoes the spelling conventions that make Danish and English cognates look different
@@ -170,7 +141,7 @@ bool starts_upper(std::string_view utf8) {
     return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) { return levenshtein(to_u32(a), to_u32(b)); }
+std::size_t edit_distance(std::string_view a, std::string_view b) { return edit_distance(to_u32(a), to_u32(b)); }
 
 double cognate_similarity(std::string_view danish, std::string_view english) {
     return cognate_similarity_of_keys(cognate_key(danish), cognate_key(english));
@@ -179,7 +150,7 @@ double cognate_similarity(std::string_view danish, std::string_view english) {
 double cognate_similarity_of_keys(std::u32string_view a, std::u32string_view b) {
     const std::size_t longer = std::max(a.size(), b.size());
     if (longer == 0) return 0.0;
-    return 1.0 - static_cast<double>(levenshtein(a, b)) / static_cast<double>(longer);
+    return 1.0 - static_cast<double>(edit_distance(a, b)) / static_cast<double>(longer);
 }
 
 double cognate_similarity_at_least(std::u32string_view a, std::u32string_view b, double floor) {
@@ -193,7 +164,7 @@ double cognate_similarity_at_least(std::u32string_view a, std::u32string_view b,
     // so that rounding cannot tell the two apart); beyond it the edit distance can stop.
     std::size_t allowed = longer - shorter;
     while (allowed < longer && similarity_at(allowed + 1) >= floor) ++allowed;
-    const std::size_t distance = levenshtein(a, b, allowed);
+    const std::size_t distance = edit_distance(a, b, allowed);
     return distance <= allowed ? similarity_at(distance) : 0.0;
 }
 
@@ -201,7 +172,7 @@ double spelling_similarity(std::string_view a, std::string_view b) {
     const auto x = to_u32(to_lower(a)), y = to_u32(to_lower(b));
     const std::size_t longer = std::max(x.size(), y.size());
     if (longer == 0) return 0.0;
-    return 1.0 - static_cast<double>(levenshtein(x, y)) / static_cast<double>(longer);
+    return 1.0 - static_cast<double>(edit_distance(x, y)) / static_cast<double>(longer);
 }
 
 }  // namespace summalign::detail

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 #include "summalign/segment.hpp"
 
 namespace summalign::detail {
@@ -37,16 +37,13 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Lower-casing, digit test and code-point count: the layout stage's (one implementation).
-using layout_detail::code_points;
-using layout_detail::has_digit;
-using layout_detail::to_lower;
+// Lower-casing, digit test, code-point count and edit distance: the text layer's (utf8.hpp).
 // Number of Unicode upper-case letters and of letters.
 std::size_t count_upper(std::string_view utf8);
 std::size_t count_letters(std::string_view utf8);
 bool starts_upper(std::string_view utf8);
 
-// Levenshtein distance counted in code points.
+// Levenshtein distance counted in code points of two UTF-8 strings.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // How alike a Danish and an English word look once the usual spelling correspondences are
@@ -54,7 +51,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // chondrocytes ~ kondrocytter is about 0.8.
 double cognate_similarity(std::string_view danish, std::string_view english);
 // The same in two steps, for comparing one word with many: cognate_similarity(d, e) ==
-// cognate_similarity_of_keys(cognate_key(d), cognate_key(e)).
+// cognate_similarity_of_keys(cognate_key(d), cognate_key(e)). The same rules for both
+// languages; the scorer's skeleton (similarity_words.hpp, cognate_skeleton) has rules per
+// language and says why the two stay apart.
 std::u32string cognate_key(std::string_view word);
 double cognate_similarity_of_keys(std::u32string_view a, std::u32string_view b);
 // cognate_similarity_of_keys(a, b) when that is at least `floor`, else 0. The edit

@@ -48,7 +48,7 @@ bool is_negation(std::string_view lower, bool danish) {
 }
 
 bool is_function(const PreparedSentence::Token& token, bool danish) {
-    return similarity::is_function_word(token.lower, danish) || is_pronoun(token.lower, danish);
+    return is_function_word(token.lower, danish) || is_pronoun(token.lower, danish);
 }
 
 double support_weight(const PreparedSentence::Token& token, bool danish) {

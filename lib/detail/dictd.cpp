@@ -8,16 +8,10 @@
 #include <stdexcept>
 
 #include "summalign/error.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 namespace {
-
-std::string_view trim(std::string_view text) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 int dictd_digit(char c) {
     if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -60,7 +54,7 @@ std::size_t word_count(std::string_view term) {
 std::string_view drop_sense_number(std::string_view line) {
     std::size_t digits = 0;
     while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
-    if (digits > 0 && digits < line.size() && line[digits] == '.') return trim(line.substr(digits + 1));
+    if (digits > 0 && digits < line.size() && line[digits] == '.') return trim_ascii(line.substr(digits + 1));
     return line;
 }
 
@@ -79,14 +73,14 @@ std::uint64_t decode_dictd_number(std::string_view digits) {
 }
 
 std::string parse_freedict_headword(std::string_view line) {
-    line = trim(line);
+    line = trim_ascii(line);
     // The pronunciation starts at " /" and the part of speech at " <"; the headword is
     // what comes before the first of them.
     std::size_t end = line.size();
     for (std::string_view marker : {std::string_view(" /"), std::string_view(" <")}) {
         if (auto at = line.find(marker); at != std::string_view::npos && at < end) end = at;
     }
-    return std::string(trim(line.substr(0, end)));
+    return std::string(trim_ascii(line.substr(0, end)));
 }
 
 std::vector<std::string> parse_freedict_senses(std::string_view body, std::size_t max_words) {
@@ -95,14 +89,14 @@ std::vector<std::string> parse_freedict_senses(std::string_view body, std::size_
     std::string_view rest = cleaned;
     while (!rest.empty()) {
         const auto newline = rest.find('\n');
-        std::string_view line = drop_sense_number(trim(rest.substr(0, newline)));
+        std::string_view line = drop_sense_number(trim_ascii(rest.substr(0, newline)));
         rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
         while (!line.empty()) {
             const auto separator = line.find_first_of(",;");
-            std::string_view term = trim(line.substr(0, separator));
+            std::string_view term = trim_ascii(line.substr(0, separator));
             line = separator == std::string_view::npos ? std::string_view() : line.substr(separator + 1);
             while (!term.empty() && (term.back() == '?' || term.back() == '!' || term.back() == '.')) term.remove_suffix(1);
-            term = trim(term);
+            term = trim_ascii(term);
             if (term.empty() || word_count(term) > max_words) continue;
             terms.emplace_back(term);
         }

@@ -38,8 +38,8 @@ struct HunspellDictionary::Impl {
     std::filesystem::path dic;
     std::vector<std::unique_ptr<Copy>> copies;
     mutable std::atomic<std::size_t> next_copy{0};
-    similarity::ShardedMemo<Verdict> verdicts{max_kept_answers};
-    similarity::ShardedMemo<bool> base_forms{max_kept_answers};
+    ShardedMemo<Verdict> verdicts{max_kept_answers};
+    ShardedMemo<bool> base_forms{max_kept_answers};
 
     // Runs `ask` on a copy no other thread is using, else on the next one in turn once it is
     // free. All copies give the same answers; a thread uses one at a time, so with a copy per

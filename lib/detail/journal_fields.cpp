@@ -4,11 +4,10 @@
 #include <array>
 #include <cctype>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
-namespace summalign::journal_detail {
+namespace summalign::detail {
 
-using namespace layout_detail;
 
 std::optional<KindLabel> split_kind_label(std::string_view line) {
     // The leading run of capital letters and spaces.
@@ -373,7 +372,7 @@ SummaryHead parse_summary_head(std::string_view text) {
     return head;
 }
 
-bool is_function_word(std::string_view lower_word) {
+bool is_closed_class_word(std::string_view lower_word) {
     static constexpr std::array<std::string_view, 44> words = {
         "i",   "af",  "på",   "til",  "for",  "med",   "fra",   "og",   "eller", "en",   "et",
         "den", "det", "de",   "der",  "at",   "som",   "om",    "ved",  "efter", "under", "over",
@@ -420,4 +419,4 @@ LanguageVotes language_votes(std::string_view text) {
     return votes;
 }
 
-}  // namespace summalign::journal_detail
+}  // namespace summalign::detail

@@ -9,7 +9,7 @@
 
 #include "summalign/journal.hpp"
 
-namespace summalign::journal_detail {
+namespace summalign::detail {
 
 // "OVERSIGTSARTIKELMoustapha Kassem, ..." -> label "OVERSIGTSARTIKEL" and the rest
 // starting at "Moustapha"; a line that is only a label ("LEDER") gives an empty rest.
@@ -63,7 +63,7 @@ SummaryHead parse_summary_head(std::string_view text);
 
 // Closed-class words (articles, prepositions, conjunctions) of Danish and English: a
 // heading never ends in one, a wrapped line often does.
-bool is_function_word(std::string_view lower_word);
+bool is_closed_class_word(std::string_view lower_word);
 
 // The language of running text, from closed-class words that are common in one of Danish
 // and English and no word of the other ("og", "ikke", "hvis" | "the", "which", "you"). A
@@ -77,4 +77,4 @@ struct LanguageVotes {
 };
 LanguageVotes language_votes(std::string_view text);
 
-}  // namespace summalign::journal_detail
+}  // namespace summalign::detail

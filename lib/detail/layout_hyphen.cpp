@@ -8,12 +8,10 @@
 #include <unordered_map>
 
 #include "detail/hunspell_dictionary.hpp"
-#include "detail/layout_unicode.hpp"
-#include "summalign/layout.hpp"
+#include "detail/utf8.hpp"
+#include "detail/layout_repair.hpp"
 
-namespace summalign {
-
-using namespace layout_detail;
+namespace summalign::detail {
 
 DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
     bool previous_ended_in_break = false;
@@ -264,4 +262,4 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     return HyphenDecision::join;
 }
 
-}  // namespace summalign
+}  // namespace summalign::detail

@@ -8,9 +8,9 @@
 #include <array>
 #include <stdexcept>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
-namespace summalign::layout_detail {
+namespace summalign::detail {
 
 namespace {
 
@@ -405,4 +405,4 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     return ordered;
 }
 
-}  // namespace summalign::layout_detail
+}  // namespace summalign::detail

@@ -10,7 +10,7 @@
 #include "summalign/layout.hpp"
 #include "summalign/text.hpp"
 
-namespace summalign::layout_detail {
+namespace summalign::detail {
 
 // Appends source bytes [start, end) of `source` to `out`, NFC-normalised, with no-break
 // spaces turned into spaces and soft hyphens removed. Unchanged runs keep their exact
@@ -58,4 +58,4 @@ struct LineRange {
 // Any other page comes back unchanged. Linear in the page's size.
 std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page);
 
-}  // namespace summalign::layout_detail
+}  // namespace summalign::detail

@@ -10,16 +10,10 @@
 #include "detail/dictd.hpp"
 #include "detail/lexicon_text.hpp"
 #include "summalign/error.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 namespace {
-
-std::string_view trim(std::string_view text) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 std::string read_text_file(const std::filesystem::path& path) {
     std::error_code ec;
@@ -46,7 +40,7 @@ void for_each_content_line(const std::string& content, Handler handle) {
         if (end == std::string::npos) end = content.size();
         std::string_view line(content.data() + offset, end - offset);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        const std::string_view content_part = trim(line);
+        const std::string_view content_part = trim_ascii(line);
         if (!content_part.empty() && content_part.front() != '#') handle(line, line_number, offset);
         offset = end + 1;
     }
@@ -133,11 +127,11 @@ void load_tsv_dictionary(BilingualTables& tables, const std::filesystem::path& p
         const auto tab = line.find('\t');
         if (tab == std::string_view::npos)
             throw Error(path.string(), offset, fmt::format("line {}: expected danish<TAB>english, found no tab", line_number));
-        const auto danish = trim(line.substr(0, tab));
+        const auto danish = trim_ascii(line.substr(0, tab));
         auto english = line.substr(tab + 1);
         // Extra columns (a note, a source) are allowed and ignored.
         if (auto second_tab = english.find('\t'); second_tab != std::string_view::npos) english = english.substr(0, second_tab);
-        english = trim(english);
+        english = trim_ascii(english);
         if (danish.empty() || english.empty())
             throw Error(path.string(), offset, fmt::format("line {}: empty {} side", line_number, danish.empty() ? "Danish" : "English"));
         tables.add_pair(danish, english, 1.0f, source);
@@ -150,8 +144,8 @@ void load_hunalign_dictionary(BilingualTables& tables, const std::filesystem::pa
         const auto at = line.find(" @ ");
         if (at == std::string_view::npos)
             throw Error(path.string(), offset, fmt::format("line {}: expected 'english @ danish', found no ' @ '", line_number));
-        const auto english = trim(line.substr(0, at));
-        const auto danish = trim(line.substr(at + 3));
+        const auto english = trim_ascii(line.substr(0, at));
+        const auto danish = trim_ascii(line.substr(at + 3));
         if (danish.empty() || english.empty())
             throw Error(path.string(), offset, fmt::format("line {}: empty {} side", line_number, danish.empty() ? "Danish" : "English"));
         tables.add_pair(danish, english, 1.0f, source);

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace summalign::detail::pdf {
+namespace summalign::detail {
 namespace {
 
 bool finite(double v) { return std::isfinite(v); }
@@ -811,4 +811,4 @@ BuiltText TextBuilder::finish() && {
     return BuiltText{std::move(text_), std::move(page_starts_), std::move(repairs_), has_text_};
 }
 
-}  // namespace summalign::detail::pdf
+}  // namespace summalign::detail

@@ -9,7 +9,7 @@
 
 #include "summalign/layout.hpp"
 
-namespace summalign::detail::pdf {
+namespace summalign::detail {
 
 // One word as poppler gives it; coordinates in points, y growing downwards.
 struct Word {
@@ -66,4 +66,4 @@ private:
     std::size_t page_ = 0;
 };
 
-}  // namespace summalign::detail::pdf
+}  // namespace summalign::detail

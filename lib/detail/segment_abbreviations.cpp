@@ -5,18 +5,11 @@
 
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 
 namespace {
-
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 // `word` with its first character in lower case ("F.eks." -> "f.eks.", "Æ." -> "æ."),
 // or an empty string when the first character is not an upper-case letter.
@@ -50,7 +43,7 @@ AbbreviationList AbbreviationList::parse(std::string_view content, const std::st
         std::string_view line = content.substr(pos, eol - pos);
         pos = eol + 1;
         if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-        line = trim(line);
+        line = trim_ascii(line);
         if (line.empty()) continue;
         // The tag is the last blank-separated field when it is one of the known tags;
         // otherwise the whole line is the entry (so "et al." stays one entry).
@@ -59,7 +52,7 @@ AbbreviationList AbbreviationList::parse(std::string_view content, const std::st
             const auto last = line.substr(blank + 1);
             if (last == "final" || last == "label" || last == "starter") {
                 tag = last;
-                entry = trim(line.substr(0, blank));
+                entry = trim_ascii(line.substr(0, blank));
             } else if (last.back() != '.') {
                 throw Error(name, line_start, "unknown tag '" + std::string(last) + "' (expected final, label or starter)");
             }

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 
@@ -27,11 +27,11 @@ void check(UErrorCode status, const char* what) {
 std::size_t space_after(std::string_view text, std::size_t i) {
     if (i >= text.size()) return 0;
     std::size_t length = 0;
-    return layout_detail::is_space(layout_detail::code_point_at(text, i, length)) ? length : 0;
+    return is_space(code_point_at(text, i, length)) ? length : 0;
 }
 std::size_t space_before(std::string_view text, std::size_t i) {
     std::size_t length = 0;
-    return i > 0 && layout_detail::is_space(layout_detail::code_point_before(text, i, length)) ? length : 0;
+    return i > 0 && is_space(code_point_before(text, i, length)) ? length : 0;
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 
@@ -29,23 +29,17 @@ struct CodePoint {
 CodePoint at(std::string_view text, std::size_t i) {
     if (i >= text.size()) return {};
     std::size_t length = 0;
-    const char32_t value = layout_detail::code_point_at(text, i, length);
+    const char32_t value = code_point_at(text, i, length);
     return {value, i, i + length};
 }
 
 CodePoint before(std::string_view text, std::size_t i) {
     if (i == 0 || i > text.size()) return {};
     std::size_t length = 0;
-    const char32_t value = layout_detail::code_point_before(text, i, length);
+    const char32_t value = code_point_before(text, i, length);
     return {value, i - length, i};
 }
 
-using layout_detail::code_points;
-using layout_detail::is_digit;
-using layout_detail::is_letter;
-using layout_detail::is_lower;
-using layout_detail::is_space;
-using layout_detail::is_upper;
 
 bool is_newline(char32_t c) { return c == '\n' || c == '\r'; }
 bool is_quote(char32_t c) {

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace summalign::detail::similarity {
+namespace summalign::detail {
 
 template <class Value, std::size_t Shards = 16>
 class ShardedMemo {
@@ -93,4 +93,4 @@ private:
     mutable std::array<Shard, Shards> shards_;
 };
 
-}  // namespace summalign::detail::similarity
+}  // namespace summalign::detail

@@ -1,4 +1,5 @@
 #include "detail/similarity_words.hpp"
+#include "detail/utf8.hpp"
 #include "summalign/error.hpp"
 
 #include <libstemmer.h>
@@ -13,7 +14,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
-namespace summalign::detail::similarity {
+namespace summalign::detail {
 namespace {
 
 // Decodes the code point at `i` (advancing `i`); invalid bytes decode as U+FFFD.
@@ -54,27 +55,6 @@ bool replace_suffix(std::string& s, std::string_view from, std::string_view to) 
 }
 
 }  // namespace
-
-std::string to_lower(std::string_view utf8) {
-    bool ascii = true;
-    for (char c : utf8) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            ascii = false;
-            break;
-        }
-    }
-    if (ascii) {
-        std::string out(utf8);
-        for (char& c : out)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return out;
-    }
-    auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    text.toLower(icu::Locale::getRoot());
-    std::string out;
-    text.toUTF8String(out);
-    return out;
-}
 
 std::vector<RawToken> tokenize(std::string_view text) {
     std::vector<RawToken> tokens;
@@ -376,28 +356,8 @@ double edit_similarity_at_least(std::string_view a, std::string_view b, double f
     if (similarity_at(length_gap) < floor) return 0.0;
     std::size_t allowed = length_gap;
     while (allowed < longer && similarity_at(allowed + 1) >= floor) ++allowed;
-    std::array<std::size_t, 64> row_buffer{};
-    std::vector<std::size_t> heap;
-    std::size_t* row = row_buffer.data();
-    if (m + 1 > row_buffer.size()) {
-        heap.resize(m + 1);
-        row = heap.data();
-    }
-    for (std::size_t j = 0; j <= m; ++j) row[j] = j;
-    for (std::size_t i = 1; i <= n; ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        std::size_t row_least = row[0];
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-            row_least = std::min(row_least, row[j]);
-        }
-        // No later row has a smaller entry, so the distance already exceeds `allowed`.
-        if (row_least > allowed) return 0.0;
-    }
-    return row[m] <= allowed ? similarity_at(row[m]) : 0.0;
+    const std::size_t distance = byte_edit_distance(a, b, allowed);
+    return distance <= allowed ? similarity_at(distance) : 0.0;
 }
 
 bool is_function_word(std::string_view lower, bool danish) {
@@ -447,4 +407,4 @@ std::uint64_t key_of(char ns, std::string_view text) {
     return hash;
 }
 
-}  // namespace summalign::detail::similarity
+}  // namespace summalign::detail

@@ -8,9 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/utf8.hpp"
+
 struct sb_stemmer;
 
-namespace summalign::detail::similarity {
+namespace summalign::detail {
 
 // A word or number as it appears in running text.
 struct RawToken {
@@ -24,8 +26,7 @@ struct RawToken {
 // hyphens separate words (MSC-behandling -> MSC, behandling).
 std::vector<RawToken> tokenize(std::string_view text);
 
-// Unicode lower-casing (ICU, root locale).
-std::string to_lower(std::string_view utf8);
+// Unicode lower-casing (ICU, root locale): the text layer's (utf8.hpp).
 
 // True for a word of two or more letters written in capitals, possibly with digits
 // (MSC, SCT, HLA, CD34, mRNA is not).
@@ -74,6 +75,13 @@ std::vector<std::string> split_compound(std::string_view lower,
 // Spelling skeleton that maps Danish and English spellings of a shared (Latin/Greek)
 // word to the same string: kronisk/chronic -> kronik, terapi/therapy -> terapi,
 // universitet/university -> universiti, operere/operate -> operat.
+// One of two cognate normalisers, on purpose: this one has rules per language (endings such
+// as -isk/-ical, -ering/-ation) and must map both spellings to the same bytes, because the
+// scorer hashes a prefix of it into candidate keys and compares skeletons byte by byte;
+// check_words.hpp's cognate_key applies one set of rules to both words for the checker's
+// graded look-alike measure. Each is part of what its stage was calibrated with (the
+// similarity weights, docs/similarity.md; the checker's thresholds, docs/check.md): one
+// normaliser for both would change scores and findings.
 std::string cognate_skeleton(std::string_view lower, bool danish);
 
 // 1 - Levenshtein distance / length of the longer string, over bytes of the skeletons, when
@@ -90,4 +98,4 @@ bool is_false_friend(std::string_view lower);
 // 64-bit FNV-1a of `ns` + '|' + `text`: keys in different namespaces never collide in practice.
 std::uint64_t key_of(char ns, std::string_view text);
 
-}  // namespace summalign::detail::similarity
+}  // namespace summalign::detail

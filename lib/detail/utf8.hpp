@@ -1,14 +1,16 @@
 #pragma once
-// Small UTF-8 helpers shared by the layout and journal stages (ICU underneath).
+// The project's UTF-8 text layer, used by every stage: code points, character classes, case,
+// trimming (ICU underneath).
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 
-namespace summalign::layout_detail {
+namespace summalign::detail {
 
 // Most of the text is ASCII, and these helpers run once or more per character of the
 // input: each handles ASCII inline (a few comparisons) and leaves everything else to ICU
-// in the out-of-line *_non_ascii functions. tests/test_layout_ascii.cpp checks that both
+// in the out-of-line *_non_ascii functions. tests/test_parse_fast_paths.cpp checks that both
 // paths agree on every ASCII code point.
 
 char32_t code_point_at_non_ascii(std::string_view s, std::size_t i, std::size_t& length);
@@ -76,6 +78,20 @@ inline std::string_view trim(std::string_view s) {
     if (!s.empty() && visible_ascii(s.front()) && visible_ascii(s.back())) return s;
     return trim_non_ascii(s);
 }
+// Without leading/trailing ASCII white space only (space, tab, line feed, vertical tab, form
+// feed, carriage return): for the data files (dictd, TSV and .dict dictionaries, the abbreviation
+// lists), whose fields are separated by ASCII blanks, so that anything else at a field's end
+// (a no-break space) stays part of the entry as the file wrote it.
+std::string_view trim_ascii(std::string_view s);
+
+// Levenshtein distance of two code-point strings, and of two byte strings. Past `limit` the
+// computation stops as soon as the distance is certain to exceed it (every entry of a row of
+// the table is above it) and returns some value above `limit`; within it, the exact distance.
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b,
+                          std::size_t limit = std::numeric_limits<std::size_t>::max());
+std::size_t byte_edit_distance(std::string_view a, std::string_view b,
+                               std::size_t limit = std::numeric_limits<std::size_t>::max());
+
 // The leading word of `s`: letters, digits, marks and inner hyphens ("MSC-biologien"), no
 // trailing hyphen.
 std::string_view leading_word(std::string_view s);
@@ -87,4 +103,4 @@ std::string_view word_before_final_hyphen(std::string_view line);
 // Whether `text` ends a sentence: . ! ? possibly followed by closing brackets or quotes.
 bool ends_with_sentence_end(std::string_view text);
 
-}  // namespace summalign::layout_detail
+}  // namespace summalign::detail

@@ -1,11 +1,15 @@
-#include "detail/layout_unicode.hpp"
+#include "detail/utf8.hpp"
 
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-namespace summalign::layout_detail {
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace summalign::detail {
 
 char32_t code_point_at_non_ascii(std::string_view s, std::size_t i, std::size_t& length) {
     const auto* data = reinterpret_cast<const uint8_t*>(s.data());
@@ -129,6 +133,50 @@ std::string_view trim_non_ascii(std::string_view s) {
     return s.substr(begin, end - begin);
 }
 
+std::string_view trim_ascii(std::string_view s) {
+    const auto blank = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+namespace {
+template <class Char>
+std::size_t bounded_levenshtein(std::basic_string_view<Char> a, std::basic_string_view<Char> b, std::size_t limit) {
+    // One row of the table; on the stack for words of ordinary length (the checker runs this
+    // for every suggestion against every word of an article, the scorer for cognate pairs).
+    std::array<std::size_t, 64> small{};
+    std::vector<std::size_t> large;
+    std::size_t* row = small.data();
+    if (b.size() + 1 > small.size()) {
+        large.resize(b.size() + 1);
+        row = large.data();
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        std::size_t row_minimum = row[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+            row_minimum = std::min(row_minimum, row[j]);
+        }
+        // No later row has a smaller entry.
+        if (row_minimum > limit) return row_minimum;
+    }
+    return row[b.size()];
+}
+}  // namespace
+
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit) {
+    return bounded_levenshtein(a, b, limit);
+}
+std::size_t byte_edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    return bounded_levenshtein(a, b, limit);
+}
+
 std::string_view leading_word(std::string_view s) {
     std::size_t end = 0;
     while (end < s.size()) {
@@ -189,4 +237,4 @@ bool ends_with_sentence_end(std::string_view text) {
     return false;
 }
 
-}  // namespace summalign::layout_detail
+}  // namespace summalign::detail

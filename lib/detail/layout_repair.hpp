@@ -1,0 +1,144 @@
+#pragma once
+// The layout stage's machinery (the public part is summalign/layout.hpp, Repair): the source
+// split into lines, figure captions lifted out of them, the document's own word forms and the
+// line-break hyphen decisions, and the joining of a paragraph's lines. The parser (journal.cpp)
+// is its user; tests include it to check each step.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "summalign/layout.hpp"
+#include "summalign/text.hpp"
+
+namespace summalign::detail {
+
+// One physical line of the source after normalisation, without its line end. Running
+// heads and page numbers are not lines (they are reported as repairs instead); a figure
+// caption spliced into a line is cut out of `text`.
+struct SourceLine {
+    MappedText text;
+    std::size_t start = 0;   // source span of the whole line, line end excluded
+    std::size_t end = 0;
+    std::size_t number = 0;  // 1-based line number in the source
+    // The line ended in a soft hyphen (U+00AD), which normalisation removed: the word
+    // continues on the next line without a space.
+    bool ends_in_soft_hyphen = false;
+    // Code points of the whole normalised line, a lifted caption included and surrounding
+    // white space not: how much of the column the line filled (a paragraph's last line
+    // is short).
+    std::size_t width = 0;
+    // Spaces before the first visible character in the source (in a column cut out of a
+    // two-column page, from the column's cut): a paragraph's first line is often indented.
+    std::size_t indent = 0;
+
+    bool blank() const;  // nothing but white space
+};
+
+// A figure caption lifted out of running text ("Fig. 1. Mulig klinisk ...").
+struct LiftedCaption {
+    std::string label;       // "Fig. 1"
+    MappedText caption;      // "Mulig klinisk anvendelse af ... (modificeret fra [9])."
+    std::size_t line = 0;    // index into LayoutResult::lines of the line it was cut from
+    bool open = false;       // internal to repair_layout: the caption may go on on the next lines
+};
+
+struct LayoutResult {
+    std::vector<SourceLine> lines;
+    std::vector<LiftedCaption> captions;
+    std::vector<Repair> repairs;
+};
+
+// The word forms of one document (lower-cased), gathered where they occur unbroken, i.e.
+// not split by a line-break hyphen: the document's own evidence for de-hyphenation.
+class DocumentWords {
+public:
+    DocumentWords() = default;
+    // Collects the words of `lines`, skipping the two halves of every line-end hyphen.
+    explicit DocumentWords(const std::vector<SourceLine>& lines);
+    // Adds the words of one run of text (used by the constructor and by tests).
+    void add_text(std::string_view text);
+
+    // How often `word` (any case; "msc-biologien", "ikkehæmopoietiske") occurs unbroken.
+    std::size_t count(std::string_view word) const;
+    // Whether `word` occurs as the first part of a hyphenated compound ("novo" in "de novo-blodkar").
+    bool is_compound_head(std::string_view word) const;
+    // Whether `word` occurs in lower case somewhere (so a capitalised form is a sentence start).
+    bool occurs_lowercase(std::string_view word) const;
+
+private:
+    // What the document says about one lower-cased word form. One table for all three
+    // questions, so that collecting a word costs one hash look-up.
+    struct WordFacts {
+        std::size_t count = 0;       // occurrences as a whole word
+        bool compound_head = false;  // occurs before an inner hyphen
+        bool lowercase = false;      // occurs written in lower case
+    };
+    // Looks words up by string_view, so a look-up needs no temporary std::string.
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
+    };
+    const WordFacts* find(std::string_view word) const;
+    WordFacts& facts(std::string_view lower_word);
+
+    std::unordered_map<std::string, WordFacts, WordHash, std::equal_to<>> words_;  // lower-cased word -> facts
+    std::string lower_;  // scratch buffer of add_text, reused so that a word costs no allocation
+};
+
+// What to do with a hyphen at the end of a line.
+enum class HyphenDecision {
+    join,             // a line-break hyphen: genmanipu-|lerede -> genmanipulerede
+    keep,             // a real hyphen: MSC-|transplantation -> MSC-transplantation
+    keep_with_space,  // a suspended hyphen: knogle-|og bruskdefekter -> knogle- og bruskdefekter
+};
+
+// Decides whether a hyphen at a line break belongs to the word, using Hunspell's
+// Danish/English dictionaries and the words seen elsewhere in the same document.
+// Built once; const and safe to share across threads (Hunspell is guarded by a mutex).
+class Dehyphenator {
+public:
+    // Loads da_DK and en_US from the system's Hunspell folders (LexiconOptions'
+    // hunspell_dirs default), or from the first of `hunspell_dirs` that has each; without
+    // them the decision rests on the document's words alone (has_dictionaries()).
+    Dehyphenator();
+    explicit Dehyphenator(const std::vector<std::filesystem::path>& hunspell_dirs);
+    ~Dehyphenator();
+    Dehyphenator(Dehyphenator&&) noexcept;
+    Dehyphenator& operator=(Dehyphenator&&) noexcept;
+
+    // `before`: the word ending the line, without its final hyphen ("genmanipu", "IL-3");
+    // `after`: what starts the next line ("lerede stamceller [13].").
+    HyphenDecision decide(std::string_view before, std::string_view after, const DocumentWords& words) const;
+    // `preceding`: the paragraph's text before the broken word. A word that opens its
+    // sentence has a capital that says nothing about a name; a word inside an e-mail
+    // address or a path is not a compound.
+    HyphenDecision decide(std::string_view before, std::string_view after, const DocumentWords& words,
+                          std::string_view preceding) const;
+
+    // Whether Hunspell (Danish or English) accepts `word` as it stands, not only as a
+    // compound of other words.
+    bool is_dictionary_word(std::string_view word) const;
+    bool has_dictionaries() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Splits the source into lines and applies the line-level repairs (BOM, CRLF/CR, NFC,
+// no-break spaces, soft hyphens, running heads, page numbers, caption lifting).
+// Linear in the input size.
+LayoutResult repair_layout(const SourceText& source);
+
+// Joins lines of one paragraph into running text: line-break hyphens removed or kept
+// as `dehyphenator` decides, other line ends become single spaces. Appends repairs.
+// The result is trimmed.
+MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphenator& dehyphenator,
+                      const DocumentWords& document_words, std::vector<Repair>& repairs);
+
+}  // namespace summalign::detail

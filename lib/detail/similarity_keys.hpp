@@ -1,0 +1,58 @@
+#pragma once
+// The look-up structure of a PreparedSentence (PreparedSentence::keys) and the bead scorer
+// of the alignment ladder: the machinery behind SentenceScorer::score, private to the library.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "summalign/similarity.hpp"
+
+namespace summalign::detail {
+
+struct SentenceKeys {
+    // (own or anchor key, token index) sorted by key: lets score() find a token by key quickly.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> index;
+    // One bit per key of `index` (bit = key % 64): most keys a scorer looks for are absent,
+    // and this answers "certainly absent" without a search.
+    std::uint64_t signature = 0;
+    // The same idea with 512 bits and two bits per key (a Bloom filter), which stays
+    // selective for long sentences, whose signature has almost every bit set.
+    std::array<std::uint64_t, 8> filter{};
+};
+
+// Builds sentence.keys from its tokens' own keys and anchors: the last step of
+// SentenceScorer::prepare, and what a test that builds a sentence by hand calls.
+void index_keys(PreparedSentence& sentence);
+
+// sentence.keys->index, or nothing for a sentence without keys.
+inline std::span<const std::pair<std::uint64_t, std::uint32_t>> key_index(const PreparedSentence& sentence) {
+    if (!sentence.keys) return {};
+    return sentence.keys->index;
+}
+
+// Scores the beads of one ladder search over two fixed lists of sentences. The beads
+// overlap (a sentence pair is part of its 1-1 bead and of the 1-2, 2-1 and 2-2 beads
+// around it), so the word links of each sentence pair are found once and kept, and a bead
+// is scored from the links of its sentence pairs. score() is exactly
+// SentenceScorer::score(...).score of the same sentences. It keeps what it found: one
+// object per search and thread; `danish` and `english` must outlive it.
+class BeadScorer {
+public:
+    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english);
+    ~BeadScorer();
+    BeadScorer(const BeadScorer&) = delete;
+    BeadScorer& operator=(const BeadScorer&) = delete;
+
+    // danish[da_begin, da_begin + da_count) against english[en_begin, en_begin + en_count).
+    double score(std::size_t da_begin, std::size_t da_count, std::size_t en_begin, std::size_t en_count);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace summalign::detail
