@@ -131,7 +131,7 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(dehyphenator().decide("Libre", "Office-program.", product, "ethvert ") == HyphenDecision::join);
     // A name the dictionaries do not know heads a compound with its hyphen where the document
     // writes it as a word of its own ("Debian Edu"); a fragment it never writes stays joined.
-    summalign::DocumentWords names;
+    summalign::detail::DocumentWords names;
     names.add_text("Manual for Debian Edu og Skolelinux.");
     CHECK(dehyphenator().decide("Edu", "maskiner i denne gruppe", names, "og debian ") == HyphenDecision::keep);
     CHECK(dehyphenator().decide("Skolelinux", "installationsprogrammet, vil", names, "installeret via ") == HyphenDecision::keep);

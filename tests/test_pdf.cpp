@@ -433,9 +433,9 @@ TEST_CASE("pdf layout: a bold heading as wide as the column and a full line of l
 }
 
 TEST_CASE("pdf layout: columns with offset baselines and a title in larger type beside the other column", "[pdf]") {
-    using summalign::detail::pdf::PageWords;
-    using summalign::detail::pdf::TextBuilder;
-    using summalign::detail::pdf::Word;
+    using summalign::detail::PageWords;
+    using summalign::detail::TextBuilder;
+    using summalign::detail::Word;
     auto word = [](std::string text, double x, double baseline, double size) {
         Word w;
         w.text = std::move(text);
