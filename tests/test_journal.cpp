@@ -11,6 +11,7 @@
 #include "detail/journal_fields.hpp"
 #include "summalign/export.hpp"
 #include "summalign/journal.hpp"
+#include "articles.hpp"
 #include "test_util.hpp"
 
 using namespace summalign;
@@ -232,23 +233,7 @@ TEST_CASE("a Resumé that runs on past its last full line ends where the Summary
     // No blank lines (pdftotext -raw) and the Resumé's last line fills the column: nothing in
     // the layout ends it. Its Summary has three sentences; the shortest line that ends a
     // sentence within two of that count ends it, and a note says so.
-    const std::string text =
-        "Stamceller i klinikken\n"
-        "OVERSIGTSARTIKEL\n"
-        "Jens Hansen & Ole Olsen\n"
-        "Resumé\n"
-        "Stamceller bruges i stigende grad i behandlingen af mange sygdomme.\n"
-        "Resultaterne er lovende for patienter med hjertesygdom i dag. De\n"
-        "langsigtede virkninger af behandlingen kendes endnu ikke.\n"
-        "Der er stor interesse for stamceller i hele verden blandt forskerne\n"
-        "og klinikerne. Behandlingen er dog stadig eksperimentel og dyr her.\n"
-        "Vi gennemgik litteraturen fra de seneste ti år om emnet i denne\n"
-        "oversigt. Mange studier var små og havde ingen kontrolgruppe.\n"
-        "Summary\n"
-        "Jens Hansen & Ole Olsen: Stem cells in the clinic. Ugeskr Læger 2004;166: 101-103\n"
-        "Stem cells are used more and more in the treatment of many diseases. The results are promising\n"
-        "for patients with heart disease today. The long-term effects of the treatment are not yet known.\n"
-        "Korrespondance: Jens Hansen, Medicinsk afdeling, Rigshospitalet.\n";
+    const std::string text = summalign::test::article_with_runon_resume();
     const Document document = parse(text);
     REQUIRE(document.articles.size() == 1);
     const Article& article = document.articles[0];

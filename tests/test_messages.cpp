@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "summalign/summalign.hpp"
+#include "articles.hpp"
 #include "test_util.hpp"
 
 using namespace summalign;
@@ -323,23 +324,7 @@ TEST_CASE("Texts with values: the catalog's text with {} for them, the values pu
 
 TEST_CASE("The parser's structure notes in Danish", "[messages]") {
     // No blank line ends the Resumé: the parser notes where it took it to end (three values).
-    const std::string text =
-        "Stamceller i klinikken\n"
-        "OVERSIGTSARTIKEL\n"
-        "Jens Hansen & Ole Olsen\n"
-        "Resumé\n"
-        "Stamceller bruges i stigende grad i behandlingen af mange sygdomme.\n"
-        "Resultaterne er lovende for patienter med hjertesygdom i dag. De\n"
-        "langsigtede virkninger af behandlingen kendes endnu ikke.\n"
-        "Der er stor interesse for stamceller i hele verden blandt forskerne\n"
-        "og klinikerne. Behandlingen er dog stadig eksperimentel og dyr her.\n"
-        "Vi gennemgik litteraturen fra de seneste ti år om emnet i denne\n"
-        "oversigt. Mange studier var små og havde ingen kontrolgruppe.\n"
-        "Summary\n"
-        "Jens Hansen & Ole Olsen: Stem cells in the clinic. Ugeskr Læger 2004;166: 101-103\n"
-        "Stem cells are used more and more in the treatment of many diseases. The results are promising\n"
-        "for patients with heart disease today. The long-term effects of the treatment are not yet known.\n"
-        "Korrespondance: Jens Hansen, Medicinsk afdeling, Rigshospitalet.\n";
+    const std::string text = summalign::test::article_with_runon_resume();
     const SourceText source = make_source(text, "notes.txt");
     const AlignedDocument english = Aligner().align(source);
     const AlignedDocument in_danish = Aligner(LexiconOptions{}, 1, Messages(Lang::da)).align(source);
