@@ -984,12 +984,16 @@ void reconcile_author_spellings(Article& article, std::vector<Repair>& repairs) 
     }
 }
 
+// The article's span holds all of its lines' bytes. Lines are in reading order, not source
+// order: a block the layout stage moved back (reattach_moved_blocks) may come from earlier
+// in the source than the article's first line, so the bounds are the extremes, not the ends.
 void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& article) {
-    while (begin < end && lines[begin].blank()) ++begin;
-    while (end > begin && lines[end - 1].blank()) --end;
-    if (begin < end) {
-        article.start = lines[begin].start;
-        article.end = lines[end - 1].end;
+    bool any = false;
+    for (std::size_t k = begin; k < end; ++k) {
+        if (lines[k].blank()) continue;
+        article.start = any ? std::min(article.start, lines[k].start) : lines[k].start;
+        article.end = any ? std::max(article.end, lines[k].end) : lines[k].end;
+        any = true;
     }
 }
 
