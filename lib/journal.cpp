@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <tuple>
 #include <utility>
 
 #include "detail/api_edge.hpp"
@@ -384,30 +385,36 @@ void add_field_sentences(const Context& context, const MappedText& text, const S
     }
 }
 
+// A label glued to the next word, e.g. `SummaryCarsten`: the repair spans the two bytes
+// around the seam, as a hull since the text may have been read out of source order.
+Repair label_split_at(const MappedText& text, std::size_t begin, std::size_t end, std::string detail) {
+    const auto [start, stop] = text.source_hull(begin, end);
+    return {Repair::Kind::label_split, start, stop, std::move(detail)};
+}
+
 Summary parse_summary(const Context& context, const Block& block) {
     const MappedText joined = context.join(block).trimmed();
     const std::string_view text = joined.text();
     const std::size_t label_length = std::max<std::size_t>(summary_label_length(text), 1);  // "Summary", "SUMMARY"
     if (text.size() > label_length && is_letter(first_code_point(text.substr(label_length))))
-        context.repairs.push_back({Repair::Kind::label_split, joined.source_start(0), joined.source_end(label_length + 1),
-                                   std::string(text.substr(0, label_length)) + " | " +
-                                       std::string(leading_word(text.substr(label_length)))});
+        context.repairs.push_back(label_split_at(joined, 0, label_length + 1,
+                                                 std::string(text.substr(0, label_length)) + " | " +
+                                                     std::string(leading_word(text.substr(label_length)))));
     const MappedText rest = joined.slice(label_length, joined.size());
     const std::string_view body = rest.text();
     const SummaryHead head = parse_summary_head(body);
 
     Summary summary;
-    summary.start = joined.source_start(0);
-    summary.end = joined.source_end(joined.size());
+    // A hull, not the first and last byte's origins: a Summary may hold a block the layout
+    // stage moved back from earlier in the source.
+    std::tie(summary.start, summary.end) = joined.source_hull(0, joined.size());
     summary.authors = split_authors(body.substr(head.authors_begin, head.authors_end - head.authors_begin));
     if (head.title_end > head.title_begin) summary.title = whole_sentence(rest.slice(head.title_begin, head.title_end));
     summary.citation = head.citation;
     if (head.citation && head.citation_begin == head.title_end && head.title_end > head.title_begin)
-        context.repairs.push_back({Repair::Kind::label_split, rest.source_start(head.title_end - 1),
-                                   rest.source_end(head.title_end + 1), "title | journal"});
+        context.repairs.push_back(label_split_at(rest, head.title_end - 1, head.title_end + 1, "title | journal"));
     if (head.citation && head.abstract_begin == head.citation_end && head.abstract_begin < body.size())
-        context.repairs.push_back({Repair::Kind::label_split, rest.source_start(head.citation_end - 1),
-                                   rest.source_end(head.citation_end + 1), "pages | abstract"});
+        context.repairs.push_back(label_split_at(rest, head.citation_end - 1, head.citation_end + 1, "pages | abstract"));
     add_field_sentences(context, rest.slice(head.abstract_begin, std::max(head.abstract_begin, head.abstract_end)).trimmed(),
                         context.english, summary.sentences, summary.parts);
     return summary;
@@ -888,9 +895,8 @@ void fill_header(const Context& context, const Header& header, Article& article)
     for (std::size_t i = header.anchor + 1; i < header.fields_begin; ++i) author_lines.push_back(&lines[i]);
     const std::string authors = context.join(author_lines).text();
     if (header.rest_begin > 0 && header.rest_begin < anchor.text.size() && anchor.text.text()[header.rest_begin - 1] != ' ')
-        context.repairs.push_back({Repair::Kind::label_split, anchor.text.source_start(header.rest_begin - 1),
-                                   anchor.text.source_end(header.rest_begin + 1),
-                                   header.kind + " | " + std::string(leading_word(authors))});
+        context.repairs.push_back(label_split_at(anchor.text, header.rest_begin - 1, header.rest_begin + 1,
+                                                 header.kind + " | " + std::string(leading_word(authors))));
     article.authors = split_authors(authors);
 }
 
