@@ -1120,30 +1120,16 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
 
     // A block the layout stage moved back to the paragraph it ends (reattach_moved_blocks) is
     // a guess: the article that holds the paragraph gets a structure note.
-    {
-        constexpr std::string_view moved = "paragraph goes on at line ";
-        std::vector<std::pair<std::size_t, const Repair*>> joins;  // (paragraph's last line end, repair)
-        for (const Repair& repair : document.repairs)
-            if (repair.kind == Repair::Kind::lines_joined && repair.detail.starts_with(moved)) {
-                // The paragraph's end is one bound of the span: the start when the moved block
-                // comes later in the source, the end when it comes earlier. A line's end is
-                // never another line's start, so matching both bounds is unambiguous.
-                joins.emplace_back(repair.start, &repair);
-                joins.emplace_back(repair.end, &repair);
-            }
-        if (!joins.empty()) {
-            std::sort(joins.begin(), joins.end());
-            std::size_t a = 0;
-            for (std::size_t k = 0; k < lines.size(); ++k) {
-                while (a + 1 < ranges.size() && k >= ranges[a + 1].begin) ++a;
-                const auto hit = std::lower_bound(joins.begin(), joins.end(), std::make_pair(lines[k].end, static_cast<const Repair*>(nullptr)));
-                if (hit == joins.end() || hit->first != lines[k].end || ranges.empty() || k < ranges[a].begin) continue;
-                const Repair& repair = *hit->second;
-                document.articles[a].structure_notes.push_back(StructureNote{
-                    "the paragraph that stops mid-sentence at line " + std::to_string(lines[k].number) +
-                        " is taken to go on with the block at line " + repair.detail.substr(moved.size()),
-                    std::min(repair.start, repair.end), std::max(repair.start, repair.end)});
-            }
+    if (!ranges.empty()) {
+        std::size_t a = 0;
+        for (const MovedBlockJoin& join : layout.layout.moved_block_joins) {
+            while (a + 1 < ranges.size() && join.paragraph_end >= ranges[a + 1].begin) ++a;
+            if (join.paragraph_end < ranges[a].begin) continue;
+            document.articles[a].structure_notes.push_back(StructureNote{
+                "the paragraph that stops mid-sentence at line " + std::to_string(lines[join.paragraph_end].number) +
+                    " is taken to go on with the block at line " + std::to_string(join.block_line_number) +
+                    " (the extraction moved that block)",
+                join.start, join.end});
         }
     }
 

@@ -212,10 +212,12 @@ void reattach_moved_blocks(LayoutResult& result) {
         take(k);
         if (in_block && k == blocks[b].last && rest_of[b] != blocks.size()) {
             const Block& rest = blocks[rest_of[b]];
-            result.repairs.push_back({Repair::Kind::lines_joined, std::min(lines[k].end, lines[rest.first].start),
-                                      std::max(lines[k].end, lines[rest.first].start),
-                                      "paragraph goes on at line " + std::to_string(lines[rest.first].number) +
+            const MovedBlockJoin join{new_index[k], lines[rest.first].number, std::min(lines[k].end, lines[rest.first].start),
+                                      std::max(lines[k].end, lines[rest.first].start)};
+            result.repairs.push_back({Repair::Kind::lines_joined, join.start, join.end,
+                                      "paragraph goes on at line " + std::to_string(join.block_line_number) +
                                           " (the extraction moved that block)"});
+            result.moved_block_joins.push_back(join);
             for (std::size_t r = rest.first; r <= rest.last; ++r) take(r);
         }
     }

@@ -540,6 +540,10 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
     bool noted = false;
     for (const Repair& repair : layout.repairs) noted = noted || repair.detail.find("paragraph goes on at line 6") != std::string::npos;
     CHECK(noted);
+    // The join itself is handed to the journal: which line ends the paragraph, where the block began.
+    REQUIRE(layout.moved_block_joins.size() == 1);
+    CHECK(layout.lines[layout.moved_block_joins[0].paragraph_end].text.text() == "der fylder spalten og slutter midt i sætningen med ordet");
+    CHECK(layout.moved_block_joins[0].block_line_number == 6);
     // The parse keeps the guess as a structure note of the article that holds the paragraph.
     const Document document = Parser().parse(make_source(text, "moved.txt"));
     REQUIRE(document.articles.size() == 1);

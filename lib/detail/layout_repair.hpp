@@ -47,10 +47,20 @@ struct LiftedCaption {
     bool open = false;       // internal to repair_layout: the caption may go on on the next lines
 };
 
+// A paragraph that stopped mid-sentence, continued with a block the extraction had moved
+// elsewhere (the guess is also a `lines_joined` repair; the journal turns it into a
+// structure note of the article holding the paragraph).
+struct MovedBlockJoin {
+    std::size_t paragraph_end = 0;      // index into LayoutResult::lines of the paragraph's last line
+    std::size_t block_line_number = 0;  // source line number of the moved block's first line
+    std::size_t start = 0, end = 0;     // the join's span, as in its repair
+};
+
 struct LayoutResult {
     std::vector<SourceLine> lines;
     std::vector<LiftedCaption> captions;
     std::vector<Repair> repairs;
+    std::vector<MovedBlockJoin> moved_block_joins;  // in line order
 };
 
 // The word forms of one document (lower-cased), gathered where they occur unbroken, i.e.
