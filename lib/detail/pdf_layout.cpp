@@ -622,7 +622,13 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         if (p > 0 && std::abs(run[i]->size - body) < 0.3 && std::abs(run[i - 1]->size - body) < 0.3) pitches.push_back(p);
     }
     if (pitches.size() >= 3) pitch_ = median(pitches);
-    const double pitch = pitch_ > 0 ? pitch_ : 1.2 * body;
+    double pitch = pitch_ > 0 ? pitch_ : 1.2 * body;
+    // A short column (a few lines under a figure, the end of an article) has too few lines
+    // for its own median, but its lines still show its spacing: the closest two of them are
+    // no further apart than its paragraph's lines. Set tighter than the lines measured
+    // before (a smaller leading on this page), it is that spacing a paragraph break is
+    // measured against; a wider one (the only two lines a paragraph break apart) is not.
+    if (!pitches.empty() && pitches.size() < 3) pitch = std::min(pitch, *std::min_element(pitches.begin(), pitches.end()));
     std::size_t full = 0, full_long = 0, long_lines = 0;
     for (std::size_t i = 0; i + 1 < run.size(); ++i) {
         const bool at_edge = run[i]->x1 >= right - 0.6 * body;

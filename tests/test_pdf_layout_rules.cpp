@@ -1,0 +1,94 @@
+// The PDF layout rules of lib/detail/pdf_layout.cpp one by one, on pages of words placed by
+// hand: each case sets the few lines a rule decides on and checks the text written.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "detail/pdf_layout.hpp"
+
+using summalign::detail::PageWords;
+using summalign::detail::TextBuilder;
+using summalign::detail::Word;
+
+namespace {
+
+// A page of one column from x `left` to `right`, in 10 pt type 5 pt per character.
+struct Page {
+    PageWords page{400, 800, {}};
+    double left = 50, right = 350;
+
+    // Sets `line` with its baseline at `y`: its words spread to both edges when `justify`,
+    // else 3 pt apart from `indent` on.
+    void line(const std::string& text, double y, bool justify = true, bool bold = false, double size = 10,
+              double indent = 0) {
+        std::vector<std::string> words;
+        for (std::size_t at = 0; at < text.size();) {
+            const std::size_t space = std::min(text.find(' ', at), text.size());
+            words.push_back(text.substr(at, space - at));
+            at = space + 1;
+        }
+        const double per_char = 0.5 * size;
+        double letters = 0;
+        for (const auto& w : words) letters += per_char * static_cast<double>(w.size());
+        const double width = right - left - indent;
+        const double gap = justify && words.size() > 1 ? (width - letters) / static_cast<double>(words.size() - 1) : 3;
+        double x = left + indent;
+        for (const auto& t : words) {
+            Word w;
+            w.text = t;
+            w.x0 = x;
+            w.x1 = x + per_char * static_cast<double>(t.size());
+            w.y0 = y - size;
+            w.y1 = y;
+            w.size = size;
+            w.bold = bold;
+            w.space_after = true;
+            x = w.x1 + gap;
+            page.words.push_back(std::move(w));
+        }
+    }
+};
+
+std::string build(std::vector<Page> pages) {
+    TextBuilder builder;
+    for (Page& p : pages) builder.add_page(std::move(p.page));
+    return std::move(builder).finish().text;
+}
+
+// 60 characters: a full line of the column.
+const std::string body = "og teksten i kolonnen er sat med ord af forskellig længde her";
+
+}  // namespace
+
+TEST_CASE("pdf layout rules: a short column's own line spacing finds its paragraph break", "[pdf]") {
+    // Page 1: a column set on 18 pt leading. Page 2: three lines on 11 pt leading, the last
+    // one 16 pt under the one before: a paragraph break there, though less than page 1's
+    // line spacing.
+    Page first;
+    for (int i = 0; i < 6; ++i) first.line(body, 200 + 18.0 * i);
+    first.line("sidste linje.", 200 + 18.0 * 6, false);
+    Page second;
+    second.line(body, 200);
+    second.line("slutter sætningen kort.", 211, false);
+    second.line("Nyt afsnit begynder her.", 227, false);
+    const std::string text = build({std::move(first), std::move(second)});
+    INFO(text);
+    CHECK(text.find("kort.\n\nNyt afsnit") != std::string::npos);
+    // The lines of page 1, 18 pt apart, stay one paragraph.
+    CHECK(text.find("her\nog teksten") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a short column with one paragraph gap keeps the spacing measured before", "[pdf]") {
+    // Two lines 16 pt apart on a page set on 11 pt leading: the gap is a paragraph break, as
+    // the earlier column's spacing says, though it is the only spacing this column shows.
+    Page first;
+    for (int i = 0; i < 6; ++i) first.line(body, 200 + 11.0 * i);
+    first.line("sidste linje.", 200 + 11.0 * 6, false);
+    Page second;
+    second.line("Første afsnit slutter.", 200, false);
+    second.line("Nyt afsnit begynder her.", 216, false);
+    const std::string text = build({std::move(first), std::move(second)});
+    INFO(text);
+    CHECK(text.find("slutter.\n\nNyt afsnit") != std::string::npos);
+}
