@@ -92,3 +92,40 @@ TEST_CASE("pdf layout rules: a short column with one paragraph gap keeps the spa
     INFO(text);
     CHECK(text.find("slutter.\n\nNyt afsnit") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: a bold line set close under a figure caption is a heading", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    p.line("sidste linje.", y, false);
+    y += 24;
+    // The caption fills its line and ends in no sentence end; the bold line follows at the
+    // ordinary line spacing.
+    p.line("Figur 1 Skærmbilledet af dialogen Udskriv med dens mange", y);
+    p.line("Indstillinger for udskrift", y += 12, false, true);
+    p.line(body, y += 12);
+    p.line(body, y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("\n\nFigur 1 Skærmbilledet af dialogen Udskriv med dens mange\n") != std::string::npos);
+    CHECK(text.find("mange Indstillinger") == std::string::npos);
+    // Written as a heading: a paragraph of its own, the text under it on the next line.
+    CHECK(text.find("\n\nIndstillinger for udskrift\nog teksten") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a caption that is bold throughout takes its bold lines", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    p.line("sidste linje.", y, false);
+    y += 24;
+    p.line("Figur 2 Skærmbilledet af dialogen Udskriv med dens mange", y, true, true);
+    p.line("indstillinger for udskrift.", y += 12, false, true);
+    y += 24;
+    p.line(body, y);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("mange indstillinger for udskrift.\n") != std::string::npos);
+}

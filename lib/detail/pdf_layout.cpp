@@ -682,12 +682,16 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     // What a caption decided about the line after it: it continues the paragraph the
     // caption interrupted, or it starts a new one.
     enum class Next { judge, continues, starts } next_line = Next::judge;
+    // The line before was a caption ending its paragraph: a bold line here stands apart.
+    bool heading_may_follow = false;
     const double full_line_before = full_line_pending_;
     full_line_pending_ = 0;
     for (std::size_t i = 0; i < run.size(); ++i) {
         const Fragment& f = *run[i];
         const bool paragraph = next_line == Next::judge ? starts_paragraph(i) : next_line == Next::starts;
         next_line = Next::judge;
+        const bool after_caption = heading_may_follow;
+        heading_may_follow = false;
         // The previous column ended in a full line of few characters (see below): a line
         // that goes on with its paragraph here, in its type, is written on it.
         if (i == 0 && full_line_before > 0 && !paragraph && !f.begin->bold && !larger(f) &&
@@ -707,6 +711,9 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             for (; j < run.size() && !closed; ++j) {
                 const Fragment& next = *run[j];
                 if (std::abs(next.size - f.size) >= 0.3 || starts_paragraph(j)) break;
+                // A bold line under a caption that is not bold itself is the heading after
+                // the figure, set close under it, not the caption's last line.
+                if (bold_line(next) && !f.bold) break;
                 // A hyphen at the line end between lower-case letters is a line-break hyphen.
                 // Unless the caption writes the word with its hyphen elsewhere ("Euro-omregner").
                 const bool word_break = caption.size() >= 2 && caption.back() == '-' &&
@@ -729,13 +736,14 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             last_heading_ = false;
             if (!runs_on) last_ended_paragraph_ = true;
             next_line = runs_on ? Next::continues : Next::starts;
+            heading_may_follow = !runs_on;
             i = j - 1;
             continue;
         }
         // A heading: larger type than the body (a title), or a bold line that stands apart:
         // space above it, the top of a column, or under another heading line. A bold line
         // within a paragraph (an English title inside the Summary) is text.
-        if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i)))) {
+        if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i) || after_caption))) {
             // A title set over several lines in one type is written on one line, so that
             // the parser sees one title line (a hyphen at the break stays: titles are
             // rarely hyphenated, and the typesetter broke after a real one).
