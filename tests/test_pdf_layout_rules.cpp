@@ -129,3 +129,21 @@ TEST_CASE("pdf layout rules: a caption that is bold throughout takes its bold li
     INFO(text);
     CHECK(text.find("mange indstillinger for udskrift.\n") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: a menu path broken before its separator is one line", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 3; ++i, y += 12) p.line(body, y);
+    // A full line ending in a menu item, the next line starting with the separator.
+    p.line("Vælg fanebladet Indstillinger i dialogen Formater", y);
+    p.line("- Ramme og objekt - Egenskaber og klik derefter her på", y += 12);
+    p.line(body, y += 12);
+    // A full line of running text: a dash after it opens a list item, not a menu path.
+    p.line("der er flere ting at huske når man skal sætte teksten", y += 12);
+    p.line("- Tekst i kolonnen med ord af forskellig længde og mere", y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("dialogen Formater - Ramme og objekt") != std::string::npos);
+    CHECK(text.find("teksten\n- Tekst i kolonnen") != std::string::npos);
+}

@@ -129,6 +129,28 @@ std::string wrap_long_heading(const std::string& text, double column_chars) {
     return wrapped;
 }
 
+// A menu separator " - " (or an en dash) followed by a capitalised item at `at` in `text`:
+// the byte after the separator, else npos.
+std::size_t menu_separator_end(std::string_view text, std::size_t at) {
+    for (std::string_view dash : {std::string_view("- "), std::string_view("\xE2\x80\x93 ")})
+        if (text.substr(at, dash.size()) == dash && starts_upper_or_digit(text.substr(at + dash.size())) &&
+            !is_ascii_digit(text[at + dash.size()]))
+            return at + dash.size();
+    return std::string_view::npos;
+}
+
+// Whether `next` goes on with a menu path that `line` holds: `next` starts with a separator
+// and a capitalised item, and `line` ends in a capitalised item or has a separator already.
+bool menu_path_continues(std::string_view line, std::string_view next) {
+    if (menu_separator_end(next, 0) == std::string_view::npos) return false;
+    const std::size_t last_space = line.rfind(' ');
+    const std::string_view last_word = last_space == std::string_view::npos ? line : line.substr(last_space + 1);
+    if (starts_upper_or_digit(last_word) && !is_ascii_digit(last_word.front())) return true;
+    for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1))
+        if (menu_separator_end(line, at + 1) != std::string_view::npos) return true;
+    return false;
+}
+
 double median(std::vector<double> values) {
     if (values.empty()) return 0;
     const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
@@ -807,6 +829,14 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             if (full_few && i + 1 < run.size() && !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 && starts_upper_or_digit(run[i + 1]->text) &&
                 !starts_paragraph(i + 1) &&
                 !(run[i + 1]->count() >= 2 && caption_label(run[i + 1]->begin->text, (run[i + 1]->begin + 1)->text)))
+                join_next_ = true;
+            // A menu path the column broke before a separator ("Vælg Formater - Ramme og
+            // objekt" | "- Egenskaber"): the line starting with the dash would read as a list
+            // item. A full line that ends in no sentence end and holds the path already (a
+            // capitalised last word or a " - Capital" separator) goes on with it.
+            if (i + 1 < run.size() && f.x1 >= right - 0.6 * body && !f.text.empty() && !ends_sentence(f.text) &&
+                f.text.back() != '-' && !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 &&
+                menu_path_continues(f.text, run[i + 1]->text) && !starts_paragraph(i + 1))
                 join_next_ = true;
         }
         last_heading_ = false;
