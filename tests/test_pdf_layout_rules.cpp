@@ -147,3 +147,26 @@ TEST_CASE("pdf layout rules: a menu path broken before its separator is one line
     CHECK(text.find("dialogen Formater - Ramme og objekt") != std::string::npos);
     CHECK(text.find("teksten\n- Tekst i kolonnen") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: no line is written onto a field label", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    // A full line of few characters (long words) is written onto a capitalised line after
+    // it, unless that line opens a field.
+    p.line("Du kan konstruere figurer ved at anvende kommandoen", y);
+    p.line("Figurer og flere ord af forskellig længde i kolonnen", y += 12);
+    p.line(body, y += 12);
+    p.line("Du kan konstruere figurer ved at anvende kommandoen", y += 12);
+    p.line("Summary Figures and more words of different length here", y += 12);
+    p.line(body, y += 12);
+    p.line("Du kan konstruere figurer ved at anvende kommandoen", y += 12);
+    p.line("Korrespondance: Hans Hansen, Odense Universitetshospital", y += 12);
+    p.line(body, y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("kommandoen Figurer og flere") != std::string::npos);
+    CHECK(text.find("kommandoen\nSummary Figures") != std::string::npos);
+    CHECK(text.find("kommandoen\nKorrespondance: Hans") != std::string::npos);
+}

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "detail/journal_fields.hpp"
+
 namespace summalign::detail {
 namespace {
 
@@ -151,6 +153,10 @@ bool menu_path_continues(std::string_view line, std::string_view next) {
     return false;
 }
 
+bool opens_field(std::string_view line) {
+    return resume_label_length(line) > 0 || summary_label_length(line) > 0 || correspondence_label_length(line) > 0;
+}
+
 double median(std::vector<double> values) {
     if (values.empty()) return 0;
     const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
@@ -204,6 +210,9 @@ double TextBuilder::body_size() const {
 }
 
 void TextBuilder::emit_line(const std::string& text, bool blank_before) {
+    // A line opening a field (Resumé, Summary, Korrespondance, in any type) is never
+    // written onto the line before: the parser finds the field by its label at a line start.
+    if (join_next_ && opens_field(text)) join_next_ = false;
     if (!text_.empty()) text_ += blank_before ? "\n\n" : (join_next_ ? " " : "\n");
     join_next_ = false;
     text_ += text;
