@@ -170,3 +170,37 @@ TEST_CASE("pdf layout rules: no line is written onto a field label", "[pdf]") {
     CHECK(text.find("kommandoen\nSummary Figures") != std::string::npos);
     CHECK(text.find("kommandoen\nKorrespondance: Hans") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: a running head of two lines set close together is dropped whole", "[pdf]") {
+    Page p;
+    p.line("UGESKR LÆGER 165/50", 40, false);
+    p.line("8. DECEMBER 2003", 52, false);
+    double y = 150;
+    for (int i = 0; i < 5; ++i, y += 12) p.line(body, y);
+    p.line("og her slutter afsnittet.", y, false);
+    TextBuilder builder;
+    builder.add_page(std::move(p.page));
+    const auto built = std::move(builder).finish();
+    INFO(built.text);
+    CHECK(built.text.starts_with("og teksten"));
+    REQUIRE(built.repairs.size() == 2);
+    CHECK(built.repairs[0].detail == "UGESKR LÆGER 165/50 (page 1)");
+    CHECK(built.repairs[1].detail == "8. DECEMBER 2003 (page 1)");
+}
+
+TEST_CASE("pdf layout rules: a line nearer the body than the running head is text", "[pdf]") {
+    Page p;
+    p.line("UGESKR LÆGER 165/50", 20, false);
+    // 50 pt under the head, 9 pt over the body: a heading of the text, though it has a digit.
+    p.line("Resultater 2003", 80, false, true);
+    double y = 99;
+    for (int i = 0; i < 5; ++i, y += 12) p.line(body, y);
+    p.line("og her slutter afsnittet.", y, false);
+    TextBuilder builder;
+    builder.add_page(std::move(p.page));
+    const auto built = std::move(builder).finish();
+    INFO(built.text);
+    CHECK(built.text.starts_with("Resultater 2003\n"));
+    REQUIRE(built.repairs.size() == 1);
+    CHECK(built.repairs[0].detail == "UGESKR LÆGER 165/50 (page 1)");
+}

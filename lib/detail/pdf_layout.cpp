@@ -269,10 +269,17 @@ void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double b
         return true;
     };
     const double gap_needed = 0.8 * body;
-    // Top: at most two lines (a head and a line under it, e.g. a date).
+    // Top: at most two lines (a head and a line under it, e.g. a date). The second line
+    // belongs to the head when it is nearer the head than the body below it: set close
+    // under the head, it need not stand apart from it, only from the body.
+    auto gap_after = [&](std::size_t k) { return top_of(lines[k + 1]) - bottom_of(lines[k]); };
+    const bool two_line_head = lines.size() >= 3 && bottom_of(lines[1]) <= height / 8 && gap_after(1) >= gap_needed &&
+                               gap_after(0) < gap_after(1);
     for (int n = 0; n < 2 && lines.size() >= 2; ++n) {
         const Line& line = lines.front();
-        if (bottom_of(line) > height / 8 || top_of(lines[1]) - bottom_of(line) < gap_needed) break;
+        if (bottom_of(line) > height / 8) break;
+        // After the first line is taken, `line` is the second of the page as it came.
+        if (n == 0 ? gap_after(0) < gap_needed && !two_line_head : !two_line_head) break;
         if (!take(line, text_.size(), repairs_)) break;
         lines.erase(lines.begin());
     }
