@@ -204,3 +204,30 @@ TEST_CASE("pdf layout rules: a line nearer the body than the running head is tex
     REQUIRE(built.repairs.size() == 1);
     CHECK(built.repairs[0].detail == "UGESKR LÆGER 165/50 (page 1)");
 }
+
+TEST_CASE("pdf layout rules: a column's last line that ends a sentence short of the justified edge ends its paragraph", "[pdf]") {
+    // The last line of page 1 ends a sentence 3 pt short of the edge every other line is
+    // stretched to: a paragraph's last line, though nearly full. Page 2's first line, with
+    // no indent and no space above it at the top of the column, starts the next paragraph.
+    auto pages = [](double last_right) {
+        Page first;
+        for (int i = 0; i < 5; ++i) first.line(body, 200 + 12.0 * i);
+        first.right = last_right;
+        first.line("gen Vis certifikat viser detaljeret information om certifikatet.", 260);
+        Page second;
+        second.line("Indeholder kommandoer for at anvende oprette og redigere dem", 200);
+        second.line(body, 212);
+        second.line("og her slutter afsnittet.", 224, false);
+        std::vector<Page> both;
+        both.push_back(std::move(first));
+        both.push_back(std::move(second));
+        return build(std::move(both));
+    };
+    const std::string short_of_edge = pages(347);
+    INFO(short_of_edge);
+    CHECK(short_of_edge.find("certifikatet.\n\nIndeholder") != std::string::npos);
+    // Stretched to the edge, the line may as well go on: the paragraph runs on.
+    const std::string at_edge = pages(350);
+    INFO(at_edge);
+    CHECK(at_edge.find("certifikatet.\nIndeholder") != std::string::npos);
+}

@@ -856,7 +856,13 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 join_next_ = true;
         }
         last_heading_ = false;
-        last_ended_paragraph_ = short_line(f) && ends_sentence(f.text);
+        // The column's last line ending a sentence: in a column whose long lines are
+        // justified, every line but a paragraph's last is stretched to the right edge
+        // itself, so one that stops short of it, though by less than a short line does
+        // (a Resumé whose last line nearly fills the column), ends its paragraph: the next
+        // column's first line, which carries no indent or space at a column top, starts one.
+        const bool stops_short = i + 1 == run.size() && justified_long && f.x1 < right - 0.15 * body;
+        last_ended_paragraph_ = (short_line(f) || stops_short) && ends_sentence(f.text);
     }
 }
 
