@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "detail/journal_fields.hpp"
+
 namespace summalign::detail {
 namespace {
 
@@ -129,6 +131,32 @@ std::string wrap_long_heading(const std::string& text, double column_chars) {
     return wrapped;
 }
 
+// A menu separator " - " (or an en dash) followed by a capitalised item at `at` in `text`:
+// the byte after the separator, else npos.
+std::size_t menu_separator_end(std::string_view text, std::size_t at) {
+    for (std::string_view dash : {std::string_view("- "), std::string_view("\xE2\x80\x93 ")})
+        if (text.substr(at, dash.size()) == dash && starts_upper_or_digit(text.substr(at + dash.size())) &&
+            !is_ascii_digit(text[at + dash.size()]))
+            return at + dash.size();
+    return std::string_view::npos;
+}
+
+// Whether `next` goes on with a menu path that `line` holds: `next` starts with a separator
+// and a capitalised item, and `line` ends in a capitalised item or has a separator already.
+bool menu_path_continues(std::string_view line, std::string_view next) {
+    if (menu_separator_end(next, 0) == std::string_view::npos) return false;
+    const std::size_t last_space = line.rfind(' ');
+    const std::string_view last_word = last_space == std::string_view::npos ? line : line.substr(last_space + 1);
+    if (starts_upper_or_digit(last_word) && !is_ascii_digit(last_word.front())) return true;
+    for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1))
+        if (menu_separator_end(line, at + 1) != std::string_view::npos) return true;
+    return false;
+}
+
+bool opens_field(std::string_view line) {
+    return resume_label_length(line) > 0 || summary_label_length(line) > 0 || correspondence_label_length(line) > 0;
+}
+
 double median(std::vector<double> values) {
     if (values.empty()) return 0;
     const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
@@ -182,6 +210,9 @@ double TextBuilder::body_size() const {
 }
 
 void TextBuilder::emit_line(const std::string& text, bool blank_before) {
+    // A line opening a field (Resumé, Summary, Korrespondance, in any type) is never
+    // written onto the line before: the parser finds the field by its label at a line start.
+    if (join_next_ && opens_field(text)) join_next_ = false;
     if (!text_.empty()) text_ += blank_before ? "\n\n" : (join_next_ ? " " : "\n");
     join_next_ = false;
     text_ += text;
@@ -238,10 +269,17 @@ void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double b
         return true;
     };
     const double gap_needed = 0.8 * body;
-    // Top: at most two lines (a head and a line under it, e.g. a date).
+    // Top: at most two lines (a head and a line under it, e.g. a date). The second line
+    // belongs to the head when it is nearer the head than the body below it: set close
+    // under the head, it need not stand apart from it, only from the body.
+    auto gap_after = [&](std::size_t k) { return top_of(lines[k + 1]) - bottom_of(lines[k]); };
+    const bool two_line_head = lines.size() >= 3 && bottom_of(lines[1]) <= height / 8 && gap_after(1) >= gap_needed &&
+                               gap_after(0) < gap_after(1);
     for (int n = 0; n < 2 && lines.size() >= 2; ++n) {
         const Line& line = lines.front();
-        if (bottom_of(line) > height / 8 || top_of(lines[1]) - bottom_of(line) < gap_needed) break;
+        if (bottom_of(line) > height / 8) break;
+        // After the first line is taken, `line` is the second of the page as it came.
+        if (n == 0 ? gap_after(0) < gap_needed && !two_line_head : !two_line_head) break;
         if (!take(line, text_.size(), repairs_)) break;
         lines.erase(lines.begin());
     }
@@ -622,7 +660,13 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         if (p > 0 && std::abs(run[i]->size - body) < 0.3 && std::abs(run[i - 1]->size - body) < 0.3) pitches.push_back(p);
     }
     if (pitches.size() >= 3) pitch_ = median(pitches);
-    const double pitch = pitch_ > 0 ? pitch_ : 1.2 * body;
+    double pitch = pitch_ > 0 ? pitch_ : 1.2 * body;
+    // A short column (a few lines under a figure, the end of an article) has too few lines
+    // for its own median, but its lines still show its spacing: the closest two of them are
+    // no further apart than its paragraph's lines. Set tighter than the lines measured
+    // before (a smaller leading on this page), it is that spacing a paragraph break is
+    // measured against; a wider one (the only two lines a paragraph break apart) is not.
+    if (!pitches.empty() && pitches.size() < 3) pitch = std::min(pitch, *std::min_element(pitches.begin(), pitches.end()));
     std::size_t full = 0, full_long = 0, long_lines = 0;
     for (std::size_t i = 0; i + 1 < run.size(); ++i) {
         const bool at_edge = run[i]->x1 >= right - 0.6 * body;
@@ -676,12 +720,16 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
     // What a caption decided about the line after it: it continues the paragraph the
     // caption interrupted, or it starts a new one.
     enum class Next { judge, continues, starts } next_line = Next::judge;
+    // The line before was a caption ending its paragraph: a bold line here stands apart.
+    bool heading_may_follow = false;
     const double full_line_before = full_line_pending_;
     full_line_pending_ = 0;
     for (std::size_t i = 0; i < run.size(); ++i) {
         const Fragment& f = *run[i];
         const bool paragraph = next_line == Next::judge ? starts_paragraph(i) : next_line == Next::starts;
         next_line = Next::judge;
+        const bool after_caption = heading_may_follow;
+        heading_may_follow = false;
         // The previous column ended in a full line of few characters (see below): a line
         // that goes on with its paragraph here, in its type, is written on it.
         if (i == 0 && full_line_before > 0 && !paragraph && !f.begin->bold && !larger(f) &&
@@ -701,6 +749,9 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             for (; j < run.size() && !closed; ++j) {
                 const Fragment& next = *run[j];
                 if (std::abs(next.size - f.size) >= 0.3 || starts_paragraph(j)) break;
+                // A bold line under a caption that is not bold itself is the heading after
+                // the figure, set close under it, not the caption's last line.
+                if (bold_line(next) && !f.bold) break;
                 // A hyphen at the line end between lower-case letters is a line-break hyphen.
                 // Unless the caption writes the word with its hyphen elsewhere ("Euro-omregner").
                 const bool word_break = caption.size() >= 2 && caption.back() == '-' &&
@@ -723,13 +774,14 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             last_heading_ = false;
             if (!runs_on) last_ended_paragraph_ = true;
             next_line = runs_on ? Next::continues : Next::starts;
+            heading_may_follow = !runs_on;
             i = j - 1;
             continue;
         }
         // A heading: larger type than the body (a title), or a bold line that stands apart:
         // space above it, the top of a column, or under another heading line. A bold line
         // within a paragraph (an English title inside the Summary) is text.
-        if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i)))) {
+        if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i) || after_caption))) {
             // A title set over several lines in one type is written on one line, so that
             // the parser sees one title line (a hyphen at the break stays: titles are
             // rarely hyphenated, and the typesetter broke after a real one).
@@ -794,9 +846,23 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 !starts_paragraph(i + 1) &&
                 !(run[i + 1]->count() >= 2 && caption_label(run[i + 1]->begin->text, (run[i + 1]->begin + 1)->text)))
                 join_next_ = true;
+            // A menu path the column broke before a separator ("Vælg Formater - Ramme og
+            // objekt" | "- Egenskaber"): the line starting with the dash would read as a list
+            // item. A full line that ends in no sentence end and holds the path already (a
+            // capitalised last word or a " - Capital" separator) goes on with it.
+            if (i + 1 < run.size() && f.x1 >= right - 0.6 * body && !f.text.empty() && !ends_sentence(f.text) &&
+                f.text.back() != '-' && !run[i + 1]->begin->bold && std::abs(run[i + 1]->size - f.size) < 0.3 &&
+                menu_path_continues(f.text, run[i + 1]->text) && !starts_paragraph(i + 1))
+                join_next_ = true;
         }
         last_heading_ = false;
-        last_ended_paragraph_ = short_line(f) && ends_sentence(f.text);
+        // The column's last line ending a sentence: in a column whose long lines are
+        // justified, every line but a paragraph's last is stretched to the right edge
+        // itself, so one that stops short of it, though by less than a short line does
+        // (a Resumé whose last line nearly fills the column), ends its paragraph: the next
+        // column's first line, which carries no indent or space at a column top, starts one.
+        const bool stops_short = i + 1 == run.size() && justified_long && f.x1 < right - 0.15 * body;
+        last_ended_paragraph_ = (short_line(f) || stops_short) && ends_sentence(f.text);
     }
 }
 

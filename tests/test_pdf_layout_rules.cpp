@@ -1,0 +1,233 @@
+// The PDF layout rules of lib/detail/pdf_layout.cpp one by one, on pages of words placed by
+// hand: each case sets the few lines a rule decides on and checks the text written.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "detail/pdf_layout.hpp"
+
+using summalign::detail::PageWords;
+using summalign::detail::TextBuilder;
+using summalign::detail::Word;
+
+namespace {
+
+// A page of one column from x `left` to `right`, in 10 pt type 5 pt per character.
+struct Page {
+    PageWords page{400, 800, {}};
+    double left = 50, right = 350;
+
+    // Sets `line` with its baseline at `y`: its words spread to both edges when `justify`,
+    // else 3 pt apart from `indent` on.
+    void line(const std::string& text, double y, bool justify = true, bool bold = false, double size = 10,
+              double indent = 0) {
+        std::vector<std::string> words;
+        for (std::size_t at = 0; at < text.size();) {
+            const std::size_t space = std::min(text.find(' ', at), text.size());
+            words.push_back(text.substr(at, space - at));
+            at = space + 1;
+        }
+        const double per_char = 0.5 * size;
+        double letters = 0;
+        for (const auto& w : words) letters += per_char * static_cast<double>(w.size());
+        const double width = right - left - indent;
+        const double gap = justify && words.size() > 1 ? (width - letters) / static_cast<double>(words.size() - 1) : 3;
+        double x = left + indent;
+        for (const auto& t : words) {
+            Word w;
+            w.text = t;
+            w.x0 = x;
+            w.x1 = x + per_char * static_cast<double>(t.size());
+            w.y0 = y - size;
+            w.y1 = y;
+            w.size = size;
+            w.bold = bold;
+            w.space_after = true;
+            x = w.x1 + gap;
+            page.words.push_back(std::move(w));
+        }
+    }
+};
+
+std::string build(std::vector<Page> pages) {
+    TextBuilder builder;
+    for (Page& p : pages) builder.add_page(std::move(p.page));
+    return std::move(builder).finish().text;
+}
+
+// 60 characters: a full line of the column.
+const std::string body = "og teksten i kolonnen er sat med ord af forskellig længde her";
+
+}  // namespace
+
+TEST_CASE("pdf layout rules: a short column's own line spacing finds its paragraph break", "[pdf]") {
+    // Page 1: a column set on 18 pt leading. Page 2: three lines on 11 pt leading, the last
+    // one 16 pt under the one before: a paragraph break there, though less than page 1's
+    // line spacing.
+    Page first;
+    for (int i = 0; i < 6; ++i) first.line(body, 200 + 18.0 * i);
+    first.line("sidste linje.", 200 + 18.0 * 6, false);
+    Page second;
+    second.line(body, 200);
+    second.line("slutter sætningen kort.", 211, false);
+    second.line("Nyt afsnit begynder her.", 227, false);
+    const std::string text = build({std::move(first), std::move(second)});
+    INFO(text);
+    CHECK(text.find("kort.\n\nNyt afsnit") != std::string::npos);
+    // The lines of page 1, 18 pt apart, stay one paragraph.
+    CHECK(text.find("her\nog teksten") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a short column with one paragraph gap keeps the spacing measured before", "[pdf]") {
+    // Two lines 16 pt apart on a page set on 11 pt leading: the gap is a paragraph break, as
+    // the earlier column's spacing says, though it is the only spacing this column shows.
+    Page first;
+    for (int i = 0; i < 6; ++i) first.line(body, 200 + 11.0 * i);
+    first.line("sidste linje.", 200 + 11.0 * 6, false);
+    Page second;
+    second.line("Første afsnit slutter.", 200, false);
+    second.line("Nyt afsnit begynder her.", 216, false);
+    const std::string text = build({std::move(first), std::move(second)});
+    INFO(text);
+    CHECK(text.find("slutter.\n\nNyt afsnit") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a bold line set close under a figure caption is a heading", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    p.line("sidste linje.", y, false);
+    y += 24;
+    // The caption fills its line and ends in no sentence end; the bold line follows at the
+    // ordinary line spacing.
+    p.line("Figur 1 Skærmbilledet af dialogen Udskriv med dens mange", y);
+    p.line("Indstillinger for udskrift", y += 12, false, true);
+    p.line(body, y += 12);
+    p.line(body, y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("\n\nFigur 1 Skærmbilledet af dialogen Udskriv med dens mange\n") != std::string::npos);
+    CHECK(text.find("mange Indstillinger") == std::string::npos);
+    // Written as a heading: a paragraph of its own, the text under it on the next line.
+    CHECK(text.find("\n\nIndstillinger for udskrift\nog teksten") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a caption that is bold throughout takes its bold lines", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    p.line("sidste linje.", y, false);
+    y += 24;
+    p.line("Figur 2 Skærmbilledet af dialogen Udskriv med dens mange", y, true, true);
+    p.line("indstillinger for udskrift.", y += 12, false, true);
+    y += 24;
+    p.line(body, y);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("mange indstillinger for udskrift.\n") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a menu path broken before its separator is one line", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 3; ++i, y += 12) p.line(body, y);
+    // A full line ending in a menu item, the next line starting with the separator.
+    p.line("Vælg fanebladet Indstillinger i dialogen Formater", y);
+    p.line("- Ramme og objekt - Egenskaber og klik derefter her på", y += 12);
+    p.line(body, y += 12);
+    // A full line of running text: a dash after it opens a list item, not a menu path.
+    p.line("der er flere ting at huske når man skal sætte teksten", y += 12);
+    p.line("- Tekst i kolonnen med ord af forskellig længde og mere", y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("dialogen Formater - Ramme og objekt") != std::string::npos);
+    CHECK(text.find("teksten\n- Tekst i kolonnen") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: no line is written onto a field label", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    // A full line of few characters (long words) is written onto a capitalised line after
+    // it, unless that line opens a field.
+    p.line("Du kan konstruere figurer ved at anvende kommandoen", y);
+    p.line("Figurer og flere ord af forskellig længde i kolonnen", y += 12);
+    p.line(body, y += 12);
+    p.line("Du kan konstruere figurer ved at anvende kommandoen", y += 12);
+    p.line("Summary Figures and more words of different length here", y += 12);
+    p.line(body, y += 12);
+    p.line("Du kan konstruere figurer ved at anvende kommandoen", y += 12);
+    p.line("Korrespondance: Hans Hansen, Odense Universitetshospital", y += 12);
+    p.line(body, y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("kommandoen Figurer og flere") != std::string::npos);
+    CHECK(text.find("kommandoen\nSummary Figures") != std::string::npos);
+    CHECK(text.find("kommandoen\nKorrespondance: Hans") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a running head of two lines set close together is dropped whole", "[pdf]") {
+    Page p;
+    p.line("UGESKR LÆGER 165/50", 40, false);
+    p.line("8. DECEMBER 2003", 52, false);
+    double y = 150;
+    for (int i = 0; i < 5; ++i, y += 12) p.line(body, y);
+    p.line("og her slutter afsnittet.", y, false);
+    TextBuilder builder;
+    builder.add_page(std::move(p.page));
+    const auto built = std::move(builder).finish();
+    INFO(built.text);
+    CHECK(built.text.starts_with("og teksten"));
+    REQUIRE(built.repairs.size() == 2);
+    CHECK(built.repairs[0].detail == "UGESKR LÆGER 165/50 (page 1)");
+    CHECK(built.repairs[1].detail == "8. DECEMBER 2003 (page 1)");
+}
+
+TEST_CASE("pdf layout rules: a line nearer the body than the running head is text", "[pdf]") {
+    Page p;
+    p.line("UGESKR LÆGER 165/50", 20, false);
+    // 50 pt under the head, 9 pt over the body: a heading of the text, though it has a digit.
+    p.line("Resultater 2003", 80, false, true);
+    double y = 99;
+    for (int i = 0; i < 5; ++i, y += 12) p.line(body, y);
+    p.line("og her slutter afsnittet.", y, false);
+    TextBuilder builder;
+    builder.add_page(std::move(p.page));
+    const auto built = std::move(builder).finish();
+    INFO(built.text);
+    CHECK(built.text.starts_with("Resultater 2003\n"));
+    REQUIRE(built.repairs.size() == 1);
+    CHECK(built.repairs[0].detail == "UGESKR LÆGER 165/50 (page 1)");
+}
+
+TEST_CASE("pdf layout rules: a column's last line that ends a sentence short of the justified edge ends its paragraph", "[pdf]") {
+    // The last line of page 1 ends a sentence 3 pt short of the edge every other line is
+    // stretched to: a paragraph's last line, though nearly full. Page 2's first line, with
+    // no indent and no space above it at the top of the column, starts the next paragraph.
+    auto pages = [](double last_right) {
+        Page first;
+        for (int i = 0; i < 5; ++i) first.line(body, 200 + 12.0 * i);
+        first.right = last_right;
+        first.line("gen Vis certifikat viser detaljeret information om certifikatet.", 260);
+        Page second;
+        second.line("Indeholder kommandoer for at anvende oprette og redigere dem", 200);
+        second.line(body, 212);
+        second.line("og her slutter afsnittet.", 224, false);
+        std::vector<Page> both;
+        both.push_back(std::move(first));
+        both.push_back(std::move(second));
+        return build(std::move(both));
+    };
+    const std::string short_of_edge = pages(347);
+    INFO(short_of_edge);
+    CHECK(short_of_edge.find("certifikatet.\n\nIndeholder") != std::string::npos);
+    // Stretched to the edge, the line may as well go on: the paragraph runs on.
+    const std::string at_edge = pages(350);
+    INFO(at_edge);
+    CHECK(at_edge.find("certifikatet.\nIndeholder") != std::string::npos);
+}
