@@ -142,6 +142,25 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(joined("Fjern-\nknappen fjerner den.") == "Fjernknappen fjerner den.");
 }
 
+TEST_CASE("a foreign first part before one Danish word keeps its hyphen when the joined form is no word", "[layout][hyphen]") {
+    const summalign::detail::DocumentWords none;
+    // English knows the first part, Danish does not; the rest is one Danish word and neither
+    // dictionary knows the two joined.
+    REQUIRE_FALSE(dehyphenator().is_dictionary_word("widgetvinduet"));
+    CHECK(dehyphenator().decide("widget", "vinduet lukkes", none, "Klik i ") == HyphenDecision::keep);
+    CHECK(joined("Klik i widget-\nvinduet for at lukke det.") == "Klik i widget-vinduet for at lukke det.");
+    // A first part no dictionary knows keeps its hyphen only where the document writes it alone.
+    summalign::detail::DocumentWords alone;
+    alone.add_text("Programmet zorbix gemmer alt.");
+    CHECK(dehyphenator().decide("zorbix", "indstillingen", alone, "Åbn ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("zorbix", "indstillingen", none, "Åbn ") == HyphenDecision::join);
+    // The rest under four letters, or no Danish word, says nothing.
+    CHECK(dehyphenator().decide("zorbix", "fil", alone, "Åbn ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("zorbix", "qwertyen", alone, "Åbn ") == HyphenDecision::join);
+    // A Danish first part is a closed compound's, a typesetter's break.
+    CHECK(dehyphenator().decide("tabel", "vinduet", none, "Klik i ") == HyphenDecision::join);
+}
+
 TEST_CASE("the words of a broken line end are not counted as unbroken words", "[layout][hyphen]") {
     const auto layout = summalign::detail::repair_layout(summalign::make_source("med genmanipu-\nlerede celler\n", "t"));
     const summalign::detail::DocumentWords words(layout.lines);

@@ -85,6 +85,7 @@ struct Dehyphenator::Impl {
     // Through the one Hunspell wrapper (detail/hunspell_dictionary.hpp): each dictionary
     // guards its Hunspell with a mutex and keeps its answers.
     std::vector<std::unique_ptr<const detail::HunspellDictionary>> dictionaries;
+    std::optional<std::size_t> danish;   // index into `dictionaries`, when found
     std::optional<std::size_t> english;  // index into `dictionaries`, when found
 
     Verdict spell(std::size_t index, const std::string& word) const { return dictionaries[index]->verdict(word); }
@@ -109,6 +110,12 @@ struct Dehyphenator::Impl {
         return spell(*english, std::string(word)) != Verdict::unknown;
     }
 
+    // The Danish dictionary's verdict alone (unknown without one).
+    Verdict danish_verdict(std::string_view word) const {
+        if (!danish) return Verdict::unknown;
+        return spell(*danish, std::string(word));
+    }
+
     bool both_english_words(std::string_view first, std::string_view second) const {
         if (!english) return false;
         return spell(*english, std::string(first)) == Verdict::lexical &&
@@ -124,6 +131,7 @@ Dehyphenator::Dehyphenator(const std::vector<std::filesystem::path>& hunspell_di
         // document's words (has_dictionaries() says whether any was found).
         if (!detail::find_hunspell_dictionary(hunspell_dirs, language)) continue;
         impl_->dictionaries.push_back(std::make_unique<const detail::HunspellDictionary>(hunspell_dirs, language));
+        if (language == "da_DK") impl_->danish = impl_->dictionaries.size() - 1;
         if (language == "en_US") impl_->english = impl_->dictionaries.size() - 1;
     }
 }
@@ -258,6 +266,16 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
         return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
     if (code_points(head) >= 3 && impl_->both_english_words(head, tail_part)) return HyphenDecision::keep;
+    // A foreign word or a name heading a Danish compound ("widget-|vinduet"): the first part
+    // is no Danish word of its own but English knows it, or the document writes it alone;
+    // the rest is one Danish word of four letters or more; and no dictionary knows the two
+    // joined. Danish writes such compounds with a hyphen, and a word broken in typesetting
+    // seldom leaves a known word on each side.
+    if (joined_verdict == Impl::Verdict::unknown && tail_part.size() == tail.size() && code_points(tail) >= 4 &&
+        impl_->danish_verdict(head) == Impl::Verdict::unknown &&
+        (impl_->english_word(head) || words.count(head) > 0) &&
+        impl_->danish_verdict(tail) == Impl::Verdict::lexical)
+        return HyphenDecision::keep;
     // Typesetting splits words far more often than it ends a line on a real hyphen.
     return HyphenDecision::join;
 }
