@@ -85,12 +85,12 @@ struct StreamWindow {
     std::size_t lines_before = 0;
 };
 
-// Called in article order; `index` counts articles from 0 over the whole stream; the
-// article's and its findings' offsets are the stream's.
+// Called on the calling thread, in article order; `index` counts articles from 0 over the
+// whole stream; the article's and its findings' offsets are the stream's.
 using StreamSink =
     std::function<void(std::size_t index, const Article& article, AlignedArticle&& aligned, const StreamWindow& window)>;
-// Called with each window's complete articles, in order; `first_index` is the first one's
-// index in the stream.
+// Called on the calling thread with each window's complete articles, in order;
+// `first_index` is the first one's index in the stream.
 using ParsedSink = std::function<void(std::vector<Article>&& articles, std::size_t first_index, const StreamWindow& window)>;
 
 // Reads `source` to its end, cuts it into articles and aligns and checks each (as
