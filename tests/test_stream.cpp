@@ -3,10 +3,14 @@
 // whatever the number of threads, and a bad byte is reported with its offset in the stream.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "summalign/export.hpp"
@@ -299,4 +303,41 @@ TEST_CASE("file_source reads a text file and refuses what is not one", "[stream]
     CHECK_THROWS_WITH(summalign::file_source(dir.path().string()), Catch::Contains("is a directory"));
     const auto pdf = dir.write("a.pdf", "%PDF-1.4\n%%EOF\n").string();
     CHECK_THROWS_WITH(summalign::file_source(pdf), Catch::Contains("is a PDF"));
+}
+
+TEST_CASE("descriptor_source: a pipe written in pauses, its first bytes already read, gives the whole text's articles",
+          "[stream]") {
+    const std::string text = seed_copies(3);
+    const summalign::Parser parser;
+    const summalign::Document whole = parser.parse(summalign::make_source(text, "whole.txt"));
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    // The writer pauses between pieces, so more_waiting() is false at times and the text held
+    // is parsed while the rest has not arrived.
+    std::thread writer([&] {
+        for (std::size_t at = 5; at < text.size(); at += 7000) {
+            const std::string_view piece = std::string_view(text).substr(at, 7000);
+            for (std::size_t done = 0; done < piece.size();) {
+                const ssize_t n = ::write(fds[1], piece.data() + done, piece.size() - done);
+                if (n <= 0) break;
+                done += static_cast<std::size_t>(n);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        ::close(fds[1]);
+    });
+    auto source = summalign::descriptor_source(fds[0], "-", text.substr(0, 5));
+    std::vector<Article> streamed;
+    StreamOptions options;
+    options.min_window = 0;
+    summalign::parse_stream(
+        parser, *source,
+        [&](std::vector<Article>&& articles, std::size_t, const StreamWindow&) {
+            for (Article& a : articles) streamed.push_back(std::move(a));
+        },
+        options);
+    writer.join();
+    ::close(fds[0]);
+    REQUIRE(streamed.size() == whole.articles.size());
+    for (std::size_t i = 0; i < streamed.size(); ++i) CHECK(spans(streamed[i]) == spans(whole.articles[i]));
 }
