@@ -122,7 +122,7 @@ TEST_CASE("parse_stream: windows ending inside articles give the articles and of
     }
 }
 
-TEST_CASE("parse_stream: an input no longer than min_window is parsed whole, and its repairs handed over with stream offsets",
+TEST_CASE("parse_stream: an input shorter than min_window is parsed whole, and its repairs handed over with stream offsets",
           "[stream]") {
     const std::string text = seed_copies(2);
     const summalign::Parser parser;

@@ -70,7 +70,7 @@ struct StreamOptions {
     // Text is parsed only once this many bytes are held (or the input ends), so that layout
     // statistics (line width, word counts for de-hyphenation, running heads) come from at
     // least that much text. 0 parses whenever the source has nothing more waiting, so that a
-    // pipe's articles are handed over as they arrive. An input no longer than this is parsed
+    // pipe's articles are handed over as they arrive. An input shorter than this is parsed
     // whole, exactly as Parser::parse parses it.
     std::size_t min_window = default_stream_window;
     RepairSink repairs;  // given the layout repairs, if set
