@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 
+#include "detail/article_spans.hpp"
 #include "detail/mapped_file.hpp"
 #include "detail/pdf_layout.hpp"
 #include "summalign/error.hpp"
@@ -232,38 +233,13 @@ Input read_input(const std::string& path) {
     return Input{std::move(pdf.source), std::move(pdf.page_starts), std::move(pdf.repairs)};
 }
 
-namespace {
-
-void set_page(Sentence& sentence, const std::vector<std::size_t>& page_starts) {
-    sentence.page = page_of(page_starts, sentence.start);
-}
-void set_page(std::optional<Sentence>& sentence, const std::vector<std::size_t>& page_starts) {
-    if (sentence) set_page(*sentence, page_starts);
-}
-void set_pages(std::vector<Sentence>& sentences, const std::vector<std::size_t>& page_starts) {
-    for (Sentence& sentence : sentences) set_page(sentence, page_starts);
-}
-
-}  // namespace
-
 void attach_pages(Document& document, const Input& input) {
     if (input.page_starts.empty()) return;
     const std::vector<std::size_t>& starts = input.page_starts;
-    for (Article& article : document.articles) {
-        set_page(article.title, starts);
-        set_page(article.subtitle, starts);
-        set_pages(article.resume, starts);
-        for (Section& section : article.sections) {
-            set_page(section.heading, starts);
-            set_pages(section.sentences, starts);
-        }
-        for (Figure& figure : article.figures) set_page(figure.caption, starts);
-        if (article.summary) {
-            set_page(article.summary->title, starts);
-            set_pages(article.summary->sentences, starts);
-        }
-        set_page(article.correspondence, starts);
-    }
+    for (Article& article : document.articles)
+        detail::for_each_span(
+            article, [&](Sentence& sentence) { sentence.page = page_of(starts, sentence.start); },
+            [](std::size_t&, std::size_t&) {});
     std::vector<Repair> merged;
     merged.reserve(document.repairs.size() + input.repairs.size());
     std::merge(document.repairs.begin(), document.repairs.end(), input.repairs.begin(), input.repairs.end(),

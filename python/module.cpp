@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -21,6 +22,7 @@
 #include "summalign/pipeline.hpp"
 #include "summalign/segment.hpp"
 #include "summalign/similarity.hpp"
+#include "summalign/stream.hpp"
 #include "summalign/text.hpp"
 
 namespace py = pybind11;
@@ -104,6 +106,31 @@ public:
         try {
             const Input input = read_input(path);  // a PDF too (recognised by its %PDF- header)
             return AlignedResult(aligner_.align(input, std::max(1u, threads)), messages_);
+        } catch (const Error& error) {
+            throw localized(error);
+        }
+    }
+    // The text file `path` aligned as a stream (align_stream, stream.hpp): `on_article` gets each
+    // article's JSONL line (as `summalign align --format jsonl` writes it, without the newline)
+    // in order, as soon as it is aligned; returns the number of articles.
+    std::size_t stream_file(const std::string& path, unsigned threads, const std::function<void(std::string)>& on_article) const {
+        try {
+            const auto source = file_source(path);
+            std::ostringstream unused;  // render() does not write to the writer's stream
+            DocumentWriter writer(unused, Format::jsonl);
+            Document stream;
+            stream.source_name = path;
+            writer.begin(stream);
+            StreamOptions options;
+            options.threads = std::max(1u, threads);
+            return align_stream(
+                aligner_, *source,
+                [&](std::size_t index, const Article& article, AlignedArticle&& aligned, const StreamWindow&) {
+                    std::string line = writer.render(article, index, aligned);
+                    if (!line.empty() && line.back() == '\n') line.pop_back();
+                    on_article(std::move(line));
+                },
+                options);
         } catch (const Error& error) {
             throw localized(error);
         }
@@ -257,6 +284,19 @@ PYBIND11_MODULE(_summalign, m) {
         .def_property_readonly("lang", &PythonAligner::lang)
         .def("align_file", &PythonAligner::align_file, py::arg("path"), py::arg("threads"),
              py::call_guard<py::gil_scoped_release>())
+        .def(
+            "stream_file",
+            [](const PythonAligner& self, const std::string& path, unsigned threads, const py::function& on_article) {
+                // The callback runs on this thread (align_stream hands articles over on the
+                // calling thread), with the GIL taken back for it.
+                const std::function<void(std::string)> call = [&](std::string line) {
+                    py::gil_scoped_acquire gil;
+                    on_article(py::str(line));
+                };
+                py::gil_scoped_release release;
+                return self.stream_file(path, threads, call);
+            },
+            py::arg("path"), py::arg("threads"), py::arg("on_article"))
         .def(
             "align_bytes",
             [](const PythonAligner& self, const py::bytes& data, const std::string& name, unsigned threads) {

@@ -1,4 +1,4 @@
-// A named text file longer than one window (2 MiB, tools/summalign/streaming.hpp) is read, parsed
+// A named text file longer than one window (2 MiB, default_stream_window, summalign/stream.hpp) is read, parsed
 // and aligned window by window by every subcommand and format: the output equals the library's
 // for the file read whole, memory stays bounded, an error found late leaves no cut output; and
 // -o onto a file with hard links keeps the links.

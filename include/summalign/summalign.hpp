@@ -16,4 +16,5 @@
 #include "summalign/aligned.hpp"
 #include "summalign/messages.hpp"
 #include "summalign/pipeline.hpp"
+#include "summalign/stream.hpp"
 #include "summalign/export.hpp"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
 
 from . import _summalign
 from ._error import Error
@@ -315,6 +315,19 @@ class Aligner(_summalign.NativeAligner):
     def align_file(self, path: Union[str, "os.PathLike[str]"], *, threads: int = 1) -> Document:
         """Reads ``path`` (``"-"``: standard input; text or a PDF) as the command does and aligns it."""
         return Document(super().align_file(os.fspath(path), max(1, threads)))
+
+    def stream_file(self, path: Union[str, "os.PathLike[str]"], on_article: Callable[[Article], None], *,
+                    threads: int = 1) -> int:
+        """Aligns the journal text file ``path``, of any size, in bounded memory, article by article.
+
+        The file is read in windows (2 MiB) as ``summalign align`` reads a large file;
+        ``on_article`` is called with each :class:`Article` in order as soon as it is aligned,
+        its offsets and ``index`` those of the whole file. Returns the number of articles. A PDF
+        is refused (:meth:`align_file` reads it whole). Raises :class:`Error` for unreadable or
+        invalid input (articles before the bad byte have been handed over), and what
+        ``on_article`` raises.
+        """
+        return super().stream_file(os.fspath(path), max(1, threads), lambda line: on_article(Article(line)))
 
     def check(self, source: Source, *, name: Optional[str] = None, threads: int = 1) -> List[Finding]:
         """The findings of :meth:`align`, each with ``file`` and ``article`` as ``summalign check`` prints them."""

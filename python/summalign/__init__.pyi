@@ -1,7 +1,7 @@
 # Type stubs of the summalign package: the records carry the keys of the JSON output
 # (docs/schema.md) as typed attributes.
 import os
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
 
 from . import _summalign
 
@@ -168,6 +168,7 @@ class Aligner:
     def lang(self) -> str: ...
     def align(self, source: Source, *, name: Optional[str] = ..., threads: int = ...) -> Document: ...
     def align_file(self, path: _Path, *, threads: int = ...) -> Document: ...
+    def stream_file(self, path: _Path, on_article: Callable[[Article], None], *, threads: int = ...) -> int: ...
     def check(self, source: Source, *, name: Optional[str] = ..., threads: int = ...) -> List[Finding]: ...
     def align_texts(self, da_lines: Sequence[str], en_lines: Sequence[str], *, omission_prior: float = ...,
                     merge_prior: float = ..., two_two_prior: float = ..., band: int = ...,

@@ -1,5 +1,5 @@
 # Type stubs of the native part (python/module.cpp); use the names `summalign` exports.
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 class AlignedResult:
     @property
@@ -17,6 +17,7 @@ class NativeAligner:
     @property
     def lang(self) -> str: ...
     def align_file(self, path: str, threads: int) -> AlignedResult: ...
+    def stream_file(self, path: str, threads: int, on_article: Callable[[str], None]) -> int: ...
     def align_bytes(self, data: bytes, name: str, threads: int) -> AlignedResult: ...
     def align_texts(self, danish: Sequence[str], english: Sequence[str], omission_prior: float, merge_prior: float,
                     two_two_prior: float, band: int, shared_word_penalty: Optional[float],

@@ -269,3 +269,32 @@ def test_lang_gives_the_command_s_language(tmp_path):
         assert caught.value.file == str(missing)
     with pytest.raises(ValueError):
         summalign.Aligner(lang="fr")
+
+
+def test_stream_file_hands_over_the_articles_the_command_streams(aligner, tmp_path):
+    # Three copies of the seed: one stream of articles, in order, each as the command's
+    # JSONL line for the same file (offsets and indices of the whole file).
+    text = SEED.read_bytes()
+    path = tmp_path / "three.txt"
+    path.write_bytes((text + b"\n") * 3)
+    seen = []
+    count = aligner.stream_file(path, seen.append, threads=2)
+    assert count == len(seen) > 3
+    assert [a.index for a in seen] == list(range(count))
+    assert "".join(a.to_json() + "\n" for a in seen) == run_cli("align", "--format", "jsonl", path)
+
+
+def test_stream_file_reports_a_bad_byte_and_what_the_callback_raises(aligner, tmp_path):
+    text = (SEED.read_bytes() + b"\n") * 2
+    bad_at = len(text) - 50
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(text[:bad_at] + b"\xff" + text[bad_at + 1:])
+    with pytest.raises(summalign.Error) as caught:
+        aligner.stream_file(bad, lambda article: None)
+    assert (caught.value.file, caught.value.offset) == (str(bad), bad_at)
+
+    def stop(article):
+        raise KeyError("enough")
+
+    with pytest.raises(KeyError):
+        aligner.stream_file(SEED, stop)

@@ -14,6 +14,7 @@
 #include "summalign/export.hpp"
 #include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"
+#include "summalign/stream.hpp"
 #include "summalign/text.hpp"
 
 namespace summalign::cli {
@@ -126,14 +127,15 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
             stream.source_name = files[f];
             const Aligner& loaded = aligner();
             begin(stream);
+            const auto source = descriptor_source(fd, files[f], std::move(head));
             align_stream(
-                loaded, fd, files[f], threads, std::move(head),
+                loaded, *source,
                 [&](std::size_t index, const Article& article, AlignedArticle&& aligned, const StreamWindow&) {
                     writer.add(article, index, aligned);
                     written();
                     progress.article(index + 1, std::nullopt);
                 },
-                min_window, [&](std::vector<Repair>&& repairs) { writer.add_repairs(repairs); });
+                StreamOptions{threads, min_window, [&](std::vector<Repair>&& repairs) { writer.add_repairs(repairs); }});
             writer.end(stream);
         };
         if (files[f] == "-") {

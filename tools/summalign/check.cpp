@@ -17,6 +17,7 @@
 #include "summalign/check.hpp"
 #include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"
+#include "summalign/stream.hpp"
 #include "summalign/text.hpp"
 
 namespace summalign::cli {
@@ -182,8 +183,9 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                     // allocated where the last one's was, so its address says nothing.
                     std::optional<std::size_t> indexed_base;
                     std::optional<LineIndex> lines;
+                    const auto source = descriptor_source(fd, file, std::move(head));
                     align_stream(
-                        aligner, fd, file, threads, std::move(head),
+                        aligner, *source,
                         [&](std::size_t a, const Article&, AlignedArticle&& aligned, const StreamWindow& window) {
                             if (indexed_base != window.base) {
                                 lines.emplace(window.bytes);
@@ -197,7 +199,7 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                                 });
                             output.check();
                         },
-                        named_file_window);
+                        StreamOptions{threads, named_file_window, nullptr});
                     continue;
                 }
                 const SourceText& source = input->source;

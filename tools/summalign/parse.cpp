@@ -9,6 +9,7 @@
 #include "summalign/export.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pdf.hpp"
+#include "summalign/stream.hpp"
 #include "summalign/text.hpp"
 
 namespace summalign::cli {
@@ -101,13 +102,15 @@ void register_parse(CLI::App& app, Action& action) {
                     writer.end(document);
                 } else {
                     writer.begin(document);
+                    const auto source = descriptor_source(fd, files[f], std::move(head));
                     parse_stream(
-                        parser, fd, files[f], threads, std::move(head),
+                        parser, *source,
                         [&](std::vector<Article>&& articles, std::size_t first, const StreamWindow&) {
                             for (std::size_t i = 0; i < articles.size(); ++i) writer.add(articles[i], first + i);
                             output.check();
                         },
-                        named_file_window, [&](std::vector<Repair>&& repairs) { writer.add_repairs(repairs); });
+                        StreamOptions{threads, named_file_window,
+                                      [&](std::vector<Repair>&& repairs) { writer.add_repairs(repairs); }});
                     writer.end(document);
                 }
                 output.check();
