@@ -454,8 +454,7 @@ TEST_CASE("An Error in the user's language: Messages::translate_error keeps the 
 TEST_CASE("Damaged data files: the error's text with values in Danish", "[messages]") {
     const Messages da(Lang::da);
     TempDir scratch;
-    auto learned_error = [&](const std::string& bytes) {
-        const auto file = scratch.write("learned.bin", bytes);
+    auto learned_error_for = [&](const std::filesystem::path& file) {
         LexiconOptions options;
         options.use_freedict = false;
         options.use_glossary = false;
@@ -467,6 +466,7 @@ TEST_CASE("Damaged data files: the error's text with values in Danish", "[messag
         }
         return std::make_pair(std::string("no error"), std::string("no error"));
     };
+    auto learned_error = [&](const std::string& bytes) { return learned_error_for(scratch.write("learned.bin", bytes)); };
     const std::string name = (scratch.path() / "learned.bin").string();
     const auto [magic_en, magic_da] = learned_error("NOT-A-LEXICON-FILE-AT-ALL");
     CHECK(magic_en == name + ": byte 0: not a summalign lexicon file (wrong magic)");
@@ -477,6 +477,11 @@ TEST_CASE("Damaged data files: the error's text with values in Danish", "[messag
     REQUIRE(values.has_value());
     CHECK(values->at(0) == "8");
     CHECK(short_da == name + ": byte 8: " + danish_of("truncated lexicon file: {} bytes, the header alone needs {}", 8, values->at(1)));
+    // A file that cannot be opened: what it is and the system's reason, both in Danish.
+    std::filesystem::remove(scratch.path() / "learned.bin");
+    const auto [open_en, open_da] = learned_error_for(scratch.path() / "learned.bin");
+    CHECK(open_en == name + ": cannot open lexicon file: No such file or directory");
+    CHECK(open_da == name + ": " + danish_of("cannot open {}: {}", danish().at("lexicon file"), danish().at("No such file or directory")));
 }
 
 TEST_CASE("The system's reasons: the GNU C library's texts, each with a Danish entry", "[messages]") {
