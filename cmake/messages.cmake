@@ -25,8 +25,9 @@ endif()
 
 # The template for translators, ${CMAKE_BINARY_DIR}/po/summalign.pot: the texts xgettext finds
 # where the code hands them to Messages (translate, t, format_message), throws them
-# (Error's message, UsageError) or describes the command's subcommands and options for --help
-# (CLI11's add_subcommand, add_option, add_flag), joined with every text po/da.po translates today (texts
+# (Error's message, UsageError, an error's text with values: error_text), names the system's
+# reasons (SystemReason) or describes the command's subcommands and options for --help
+# (CLI11's add_subcommand, add_option, add_flag, footer), joined with every text po/da.po translates today (texts
 # chosen by a condition, `a ? "x" : "y"`, show xgettext only their first branch). A new
 # language starts from it (msginit -i summalign.pot -l sv); po/da.po is brought up to date
 # with `msgmerge -U po/da.po build/po/summalign.pot`. Sources are found anywhere in the tree
@@ -46,7 +47,8 @@ if(SUMMALIGN_XGETTEXT AND SUMMALIGN_MSGFILTER AND SUMMALIGN_MSGCAT)
     COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
             "${SUMMALIGN_XGETTEXT}" --from-code=UTF-8 --package-name=summalign --add-comments --sort-by-file
             --keyword --keyword=translate --keyword=t --keyword=format_message:2 --keyword=Error:3 --keyword=UsageError
-            --keyword=add_option:3 --keyword=add_flag:3 --keyword=add_subcommand:2 --keyword=add_threads_option:3
+            --keyword=error_text --keyword=SystemReason:2
+            --keyword=add_option:3 --keyword=add_flag:3 --keyword=add_subcommand:2 --keyword=add_threads_option:3 --keyword=footer
             -o "${SUMMALIGN_POT_WORK}/code.pot" ${SUMMALIGN_POT_SOURCES}
     COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
             "${SUMMALIGN_MSGFILTER}" --keep-header -i po/da.po -o "${SUMMALIGN_POT_WORK}/da-texts.pot" sed -e d

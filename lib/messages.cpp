@@ -157,6 +157,19 @@ std::string Messages::translate_text(std::string_view text, int depth) const {
     return std::string(text);
 }
 
+Error Messages::translate_error(const Error& error) const {
+    if (!catalog_) return error;
+    const std::string_view what = error.what();
+    std::string prefix;
+    if (!error.file().empty()) {
+        prefix = error.file() + ": ";
+        if (error.offset()) prefix += "byte " + std::to_string(*error.offset()) + ": ";
+    }
+    if (!what.starts_with(prefix)) return error;
+    const std::string text = translate_text(what.substr(prefix.size()));
+    return error.file().empty() ? Error(text) : Error(error.file(), error.offset(), text);
+}
+
 Lang message_language_from_environment() {
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(name);

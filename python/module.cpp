@@ -107,7 +107,7 @@ public:
             const Input input = read_input(path);  // a PDF too (recognised by its %PDF- header)
             return AlignedResult(aligner_.align(input, std::max(1u, threads)), messages_);
         } catch (const Error& error) {
-            throw localized(error);
+            throw messages_.translate_error(error);
         }
     }
     // The text file `path` aligned as a stream (align_stream, stream.hpp): `on_article` gets each
@@ -140,7 +140,7 @@ public:
             const SourceText source = make_source(std::move(bytes), std::move(name));
             return AlignedResult(aligner_.align(source, std::max(1u, threads)), messages_);
         } catch (const Error& error) {
-            throw localized(error);
+            throw messages_.translate_error(error);
         }
     }
 
@@ -176,20 +176,6 @@ public:
     }
 
 private:
-    // `error` with its text after "FILE: byte N: " in the Aligner's language, as the command
-    // prints it.
-    Error localized(const Error& error) const {
-        const std::string what = error.what();
-        std::string prefix;
-        if (!error.file().empty()) {
-            prefix = error.file() + ": ";
-            if (error.offset()) prefix += "byte " + std::to_string(*error.offset()) + ": ";
-        }
-        if (!what.starts_with(prefix)) return error;
-        const std::string text = messages_.translate_text(std::string_view(what).substr(prefix.size()));
-        return error.file().empty() ? Error(text) : Error(error.file(), error.offset(), text);
-    }
-
     Aligner aligner_;
     Messages messages_;
 };

@@ -3,6 +3,7 @@
 // texts the code hands to Messages or throws, each with where it comes from.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -101,4 +102,13 @@ TEST_CASE("po/da.po translates every text the code hands to Messages, throws or 
     CHECK(pieces > 5);  // the first pieces are found, and matched to their templates
     // The option descriptions are in the template (--help).
     CHECK(from_code.count("exit 1 when a finding of one of these kinds (comma-separated) is reported") == 1);
+    // So are a damaged file's texts (error_text), the system's reasons (SystemReason), a
+    // warning and the --help footers.
+    for (const std::string id : {"bad spelling index: {}", "truncated lexicon file: {} bytes, the header alone needs {}",
+                                 "No space left on device", "Operation not permitted",
+                                 "warning: --threads {} is more than the {} cores available; using {}"}) {
+        INFO(id);
+        CHECK(from_code.count(id) == 1);
+    }
+    CHECK(std::count_if(from_code.begin(), from_code.end(), [](const std::string& id) { return id.starts_with("Examples:\\n"); }) >= 3);
 }

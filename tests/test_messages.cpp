@@ -6,14 +6,19 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "summalign/summalign.hpp"
+#include "detail/messages_format.hpp"
 #include "articles.hpp"
 #include "test_util.hpp"
 
@@ -22,7 +27,7 @@ using namespace summalign::test;
 
 namespace {
 
-// The msgid -> msgstr pairs of po/da.po (one-line strings and continued ones; \" \\ \n undone).
+// The msgid -> msgstr pairs of po/da.po (one-line strings and continued ones; \" \\ \n \t undone).
 std::map<std::string, std::string> read_po(const std::filesystem::path& path) {
     std::map<std::string, std::string> entries;
     std::istringstream in(read_file(path));
@@ -32,7 +37,7 @@ std::map<std::string, std::string> read_po(const std::filesystem::path& path) {
         for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
             if (quoted[i] == '\\' && i + 2 < quoted.size()) {
                 ++i;
-                text += quoted[i] == 'n' ? '\n' : quoted[i];
+                text += quoted[i] == 'n' ? '\n' : quoted[i] == 't' ? '\t' : quoted[i];
             } else {
                 text += quoted[i];
             }
@@ -426,4 +431,144 @@ TEST_CASE("summalign --help in Danish: descriptions and headings from po/da.po",
     // English one when a Danish environment asks for the top-level help's subcommands.
     const CliRun top = run_cli("align --lang da --help", scratch.path());
     CHECK(top.out.find(danish().at("json, jsonl: leave out the word matches behind every score and the layout repairs")) != std::string::npos);
+}
+
+TEST_CASE("An Error in the user's language: Messages::translate_error keeps the file and the offset", "[messages]") {
+    const Messages da(Lang::da), en(Lang::en);
+    REQUIRE(da.language() == Lang::da);
+    const Error with_offset("dict.txt", 12, "line 3: empty Danish side");
+    const Error translated = da.translate_error(with_offset);
+    CHECK(translated.file() == "dict.txt");
+    CHECK(translated.offset() == std::optional<std::size_t>(12));
+    CHECK(std::string(translated.what()) == "dict.txt: byte 12: " + danish_of("line {}: empty Danish side", 3));
+    CHECK(std::string(en.translate_error(with_offset).what()) == with_offset.what());
+    const Error no_file("unknown format 'pdf' (expected json, jsonl, tsv, tmx or html)");
+    CHECK(std::string(da.translate_error(no_file).what()) ==
+          danish_of("unknown format '{}' (expected json, jsonl, tsv, tmx or html)", "pdf"));
+    CHECK(da.translate_error(no_file).file().empty());
+    // A text the catalog does not have stays as it is.
+    const Error unknown("x.txt", std::nullopt, "a text no catalog has");
+    CHECK(std::string(da.translate_error(unknown).what()) == unknown.what());
+}
+
+TEST_CASE("Damaged data files: the error's text with values in Danish", "[messages]") {
+    const Messages da(Lang::da);
+    TempDir scratch;
+    auto learned_error_for = [&](const std::filesystem::path& file) {
+        LexiconOptions options;
+        options.use_freedict = false;
+        options.use_glossary = false;
+        options.learned_file = file;
+        try {
+            const Lexicon lexicon(options);
+        } catch (const Error& e) {
+            return std::make_pair(std::string(e.what()), std::string(da.translate_error(e).what()));
+        }
+        return std::make_pair(std::string("no error"), std::string("no error"));
+    };
+    auto learned_error = [&](const std::string& bytes) { return learned_error_for(scratch.write("learned.bin", bytes)); };
+    const std::string name = (scratch.path() / "learned.bin").string();
+    const auto [magic_en, magic_da] = learned_error("NOT-A-LEXICON-FILE-AT-ALL");
+    CHECK(magic_en == name + ": byte 0: not a summalign lexicon file (wrong magic)");
+    CHECK(magic_da == name + ": byte 0: " + danish().at("not a summalign lexicon file (wrong magic)"));
+    // Values: the file's size and the header's.
+    const auto [short_en, short_da] = learned_error("SUMMALEX");
+    const auto values = values_in(name + ": byte 8: truncated lexicon file: {} bytes, the header alone needs {}", short_en);
+    REQUIRE(values.has_value());
+    CHECK(values->at(0) == "8");
+    CHECK(short_da == name + ": byte 8: " + danish_of("truncated lexicon file: {} bytes, the header alone needs {}", 8, values->at(1)));
+    // A file that cannot be opened: what it is and the system's reason, both in Danish.
+    std::filesystem::remove(scratch.path() / "learned.bin");
+    const auto [open_en, open_da] = learned_error_for(scratch.path() / "learned.bin");
+    CHECK(open_en == name + ": cannot open lexicon file: No such file or directory");
+    CHECK(open_da == name + ": " + danish_of("cannot open {}: {}", danish().at("lexicon file"), danish().at("No such file or directory")));
+}
+
+TEST_CASE("The system's reasons: the GNU C library's texts, each with a Danish entry", "[messages]") {
+    const Messages da(Lang::da);
+    std::size_t reasons = 0;
+    for (const detail::SystemReason& reason : detail::system_reasons) {
+        INFO(reason.english);
+        // The English text is strerror's (glibc), so the English output stays as it was.
+        CHECK(std::string(std::strerror(reason.number)) == reason.english);
+        CHECK(detail::system_reason(reason.number) == reason.english);
+        REQUIRE(danish().count(reason.english) == 1);
+        CHECK(da.translate_text(reason.english) == danish().at(reason.english));
+        ++reasons;
+    }
+    CHECK(reasons >= 30);
+    // Inside an error's text.
+    CHECK(da.translate_text(std::string("cannot open: ") + std::strerror(EACCES)) == danish_of("cannot open: {}", danish().at("Permission denied")));
+    CHECK(detail::system_reason(-12345) == std::strerror(-12345));
+}
+
+TEST_CASE("The command in both languages: a warning, an option value, a system reason, eval's scores, help footers", "[messages][cli]") {
+    if (!cli_built()) return;
+    TempDir scratch;
+    const std::string seed = "'" + seed_path().string() + "'";
+
+    // A warning: more threads than cores.
+    const CliRun warn_en = run_cli("parse --lang en --threads 4096 " + seed, scratch.path());
+    const CliRun warn_da = run_cli("parse --lang da --threads 4096 " + seed, scratch.path());
+    REQUIRE(warn_en.exit_code == 0);
+    REQUIRE(warn_da.exit_code == 0);
+    CHECK(warn_da.out == warn_en.out);
+    const auto cores = values_in("summalign: warning: --threads {} is more than the {} cores available; using {}\n", warn_en.err);
+    REQUIRE(cores.has_value());
+    CHECK(cores->at(0) == "4096");
+    CHECK(warn_da.err ==
+          "summalign: " + danish_of("warning: --threads {} is more than the {} cores available; using {}", 4096, cores->at(1), cores->at(2)) + "\n");
+
+    // CLI11's value check (a path that does not exist), exit status 2.
+    const std::string help = danish().at(" (--help lists the options)");
+    const CliRun path_en = run_cli("learn-lexicon --lang en --tsv /nonexistent-summalign-dir -o x.bin", scratch.path());
+    const CliRun path_da = run_cli("learn-lexicon --lang da --tsv /nonexistent-summalign-dir -o x.bin", scratch.path());
+    CHECK(path_en.exit_code == 2);
+    CHECK(path_da.exit_code == 2);
+    CHECK(path_en.err == "summalign: --tsv: Path does not exist: /nonexistent-summalign-dir (--help lists the options)\n");
+    CHECK(path_da.err == "summalign: " + danish_of("{}: Path does not exist: {}", "--tsv", "/nonexistent-summalign-dir") + help + "\n");
+
+    // A system reason after a fixed text: -o into a folder that does not exist.
+    const std::string target = (scratch.path() / "no-such-folder" / "out.json").string();
+    const CliRun create_en = run_cli("check --lang en -o '" + target + "' " + seed, scratch.path());
+    const CliRun create_da = run_cli("check --lang da -o '" + target + "' " + seed, scratch.path());
+    CHECK(create_en.exit_code == 1);
+    CHECK(create_da.exit_code == 1);
+    CHECK(create_en.err.starts_with("summalign: " + target + ": cannot create " + target + ".tmp-"));
+    CHECK(create_en.err.ends_with(": No such file or directory\n"));
+    const std::string create = danish().at("cannot create {}: {}");
+    CHECK(create_da.err.starts_with("summalign: " + target + ": " + create.substr(0, create.find('{')) + target + ".tmp-"));
+    CHECK(create_da.err.ends_with(": " + danish().at("No such file or directory") + "\n"));
+
+    // eval's scores: the labels in Danish, the numbers the same.
+    const std::string gold = "'" + seed_gold_path("alignment").string() + "'";
+    const CliRun eval_en = run_cli("eval --lang en " + gold + " " + seed, scratch.path());
+    const CliRun eval_da = run_cli("eval --lang da " + gold + " " + seed, scratch.path());
+    REQUIRE(eval_en.exit_code == 0);
+    REQUIRE(eval_da.exit_code == 0);
+    const std::size_t at = eval_en.out.find("title pairs found\t");
+    REQUIRE(at != std::string::npos);
+    const auto pairs = values_in("title pairs found\t{}/{}", eval_en.out.substr(at, eval_en.out.find('\n', at) - at));
+    REQUIRE(pairs.has_value());
+    CHECK(eval_da.out.find(danish_of("title pairs found\t{}/{}", pairs->at(0), pairs->at(1)) + "\n") != std::string::npos);
+    CHECK(eval_da.out.find("title pairs found") == std::string::npos);
+    CHECK(std::count(eval_da.out.begin(), eval_da.out.end(), '\n') == std::count(eval_en.out.begin(), eval_en.out.end(), '\n'));
+
+    // --help's footer: the text in Danish, the commands of its examples as they are.
+    const CliRun help_en = run_cli("check --help", scratch.path());
+    const CliRun help_da = run_cli("check --lang da --help", scratch.path());
+    REQUIRE(help_en.exit_code == 0);
+    REQUIRE(help_da.exit_code == 0);
+    const std::string english_footer = "Findings are not errors: the exit status is 0 whenever the input could be read";
+    CHECK(help_en.out.find(english_footer) != std::string::npos);
+    CHECK(help_da.out.find(english_footer) == std::string::npos);
+    std::size_t examples = 0;
+    std::istringstream lines(help_en.out);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.starts_with("  summalign ")) continue;
+        INFO(line);
+        CHECK(help_da.out.find(line + "\n") != std::string::npos);
+        ++examples;
+    }
+    CHECK(examples >= 3);
 }

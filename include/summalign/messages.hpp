@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "summalign/error.hpp"
 #include "summalign/types.hpp"
 
 namespace summalign {
@@ -37,6 +38,10 @@ public:
     // value that matches it (the one with the most fixed characters), the values put in as they
     // are (a value with a space in it, a nested text, translated the same way); else `text`.
     std::string translate_text(std::string_view text) const;
+    // `error` in this language: the same file and byte offset, the text after
+    // "FILE: byte N: " through translate_text (the one place an Error is localized; the
+    // command's error lines and the Python module's exceptions use it). English: `error`.
+    Error translate_error(const Error& error) const;
 
 private:
     struct Template;

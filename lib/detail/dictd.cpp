@@ -7,6 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 #include "detail/utf8.hpp"
 
@@ -65,7 +66,7 @@ std::uint64_t decode_dictd_number(std::string_view digits) {
     std::uint64_t value = 0;
     for (char c : digits) {
         const int digit = dictd_digit(c);
-        if (digit < 0) throw std::invalid_argument(fmt::format("'{}' is not a dictd base64 digit", c));
+        if (digit < 0) throw std::invalid_argument(error_text("'{}' is not a dictd base64 digit", c));
         if (value > (std::numeric_limits<std::uint64_t>::max() >> 6)) throw std::invalid_argument("number too large");
         value = value * 64 + static_cast<std::uint64_t>(digit);
     }
@@ -145,7 +146,7 @@ std::vector<DictdEntry> read_dictd(const std::filesystem::path& index, const std
         };
         const auto tab1 = line.find('\t');
         const auto tab2 = tab1 == std::string::npos ? std::string::npos : line.find('\t', tab1 + 1);
-        if (tab2 == std::string::npos) throw fail("expected WORD<TAB>OFFSET<TAB>LENGTH");
+        if (tab2 == std::string::npos) throw fail(error_text("expected WORD<TAB>OFFSET<TAB>LENGTH"));
         const std::string_view view(line);
         const std::string_view word = view.substr(0, tab1);
         if (word.starts_with("00database") || word.starts_with("00-database")) continue;
@@ -161,7 +162,7 @@ std::vector<DictdEntry> read_dictd(const std::filesystem::path& index, const std
             throw fail(e.what());
         }
         if (offset > data.size() || length > data.size() - offset)
-            throw fail(fmt::format("entry [{}, +{}) lies outside {} ({} bytes)", offset, length, dict.filename().string(), data.size()));
+            throw fail(error_text("entry [{}, +{}) lies outside {} ({} bytes)", offset, length, dict.filename().string(), data.size()));
 
         const std::string_view entry = std::string_view(data).substr(offset, length);
         const auto newline = entry.find('\n');

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 #include "summalign/version.hpp"
 
@@ -19,7 +20,7 @@ std::string_view export_tool_version() noexcept { return version(); }
 void check_aligned_matches(const Document& document, std::span<const AlignedArticle> aligned) {
     if (!aligned.empty() && aligned.size() != document.articles.size()) {
         throw Error(document.source_name, std::nullopt,
-                    fmt::format("cannot export: {} aligned articles for {} parsed articles", aligned.size(),
+                    error_text("cannot export: {} aligned articles for {} parsed articles", aligned.size(),
                                 document.articles.size()));
     }
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "summalign/align.hpp"
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pipeline.hpp"
@@ -64,10 +65,10 @@ public:
         if (bytes.empty()) return;
         if (!file_) {
             file_ = std::tmpfile();
-            if (!file_) throw Error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+            if (!file_) throw Error("cannot create a temporary file: " + system_reason(errno));
         }
         if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
-            throw Error(std::string("cannot write a temporary file: ") + std::strerror(errno));
+            throw Error("cannot write a temporary file: " + system_reason(errno));
         bytes_ += bytes.size();
     }
 
@@ -75,7 +76,7 @@ public:
     void copy_to(std::ostream& out) {
         if (!file_) return;
         if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0)
-            throw Error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
+            throw Error("cannot read back a temporary file: " + system_reason(errno));
         std::vector<char> chunk(1 << 16);
         std::size_t left = bytes_;
         while (left > 0) {

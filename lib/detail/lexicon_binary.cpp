@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "detail/mapped_file.hpp"
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
@@ -162,19 +163,19 @@ void MappedLexicon::validate(const std::string& name) {
     const auto fail = [&](std::size_t at, const std::string& why) { return Error(name, at, why); };
     if (size < kHeaderSize) {
         if (size >= lexicon_binary_magic.size() && bytes_.substr(0, lexicon_binary_magic.size()) != lexicon_binary_magic)
-            throw fail(0, "not a summalign lexicon file (wrong magic)");
-        throw fail(size, fmt::format("truncated lexicon file: {} bytes, the header alone needs {}", size, kHeaderSize));
+            throw fail(0, error_text("not a summalign lexicon file (wrong magic)"));
+        throw fail(size, error_text("truncated lexicon file: {} bytes, the header alone needs {}", size, kHeaderSize));
     }
-    if (bytes_.substr(0, lexicon_binary_magic.size()) != lexicon_binary_magic) throw fail(0, "not a summalign lexicon file (wrong magic)");
+    if (bytes_.substr(0, lexicon_binary_magic.size()) != lexicon_binary_magic) throw fail(0, error_text("not a summalign lexicon file (wrong magic)"));
     if (const auto version = get_u32(bytes_, 8); version != lexicon_binary_version)
-        throw fail(8, fmt::format("unsupported lexicon file version {} (this build reads {})", version, lexicon_binary_version));
+        throw fail(8, error_text("unsupported lexicon file version {} (this build reads {})", version, lexicon_binary_version));
     if (const auto declared = get_u64(bytes_, 16); declared != size)
-        throw fail(16, fmt::format("file is {} bytes but its header says {} (truncated or padded)", size, declared));
+        throw fail(16, error_text("file is {} bytes but its header says {} (truncated or padded)", size, declared));
 
     // [offset, offset + count × record) must lie inside the file; written to avoid overflow.
     const auto check_range = [&](std::size_t field_at, std::uint64_t offset, std::uint64_t count, std::size_t record, const char* what) {
         if (offset > size || count > (size - offset) / record)
-            throw fail(field_at, fmt::format("{} [{}, +{}×{}) lies outside the {}-byte file", what, offset, count, record, size));
+            throw fail(field_at, error_text("{} [{}, +{}×{}) lies outside the {}-byte file", what, offset, count, record, size));
     };
     const std::uint64_t strings_offset = get_u64(bytes_, 24);
     const std::uint64_t strings_size = get_u64(bytes_, 32);
@@ -185,9 +186,9 @@ void MappedLexicon::validate(const std::string& name) {
     // Every string a lookup can return must be inside the pool and valid UTF-8.
     const auto check_string = [&](std::size_t field_at, std::uint32_t offset, std::uint32_t length) {
         if (offset > strings_size_ || length > strings_size_ - offset)
-            throw fail(field_at, fmt::format("string [{}, +{}) lies outside the {}-byte string pool", offset, length, strings_size_));
+            throw fail(field_at, error_text("string [{}, +{}) lies outside the {}-byte string pool", offset, length, strings_size_));
         if (!is_valid_utf8(bytes_.substr(strings_offset_ + offset, length)))
-            throw fail(strings_offset_ + offset, "string is not valid UTF-8");
+            throw fail(strings_offset_ + offset, error_text("string is not valid UTF-8"));
     };
 
     bundle_.source_mask = get_u32(bytes_, kBundleAt);
@@ -195,7 +196,7 @@ void MappedLexicon::validate(const std::string& name) {
     bundle_.glossary_fingerprint = get_u64(bytes_, kBundleAt + 16);
     constexpr std::uint32_t known_sources = source_bit(Translation::Source::freedict) | source_bit(Translation::Source::glossary) |
                                             source_bit(Translation::Source::learned) | source_bit(Translation::Source::user);
-    if ((bundle_.source_mask & ~known_sources) != 0) throw fail(kBundleAt, "unknown source in the source mask");
+    if ((bundle_.source_mask & ~known_sources) != 0) throw fail(kBundleAt, error_text("unknown source in the source mask"));
 
     for (int d = 0; d < 2; ++d) {
         const std::size_t at = 40 + d * 32;
@@ -213,7 +214,7 @@ void MappedLexicon::validate(const std::string& name) {
 
         // The hash index: a power of two at least twice the heads, so probes stay short.
         if (table.head_count >= std::numeric_limits<std::uint32_t>::max())
-            throw fail(at + 8, fmt::format("{} headwords are more than this build indexes", table.head_count));
+            throw fail(at + 8, error_text("{} headwords are more than this build indexes", table.head_count));
         std::size_t slot_count = 16;
         while (slot_count < 2 * table.head_count) slot_count *= 2;
         auto& slots = slots_[d];
@@ -229,24 +230,24 @@ void MappedLexicon::validate(const std::string& name) {
             const auto count = get_u32(bytes_, record + 12);
             check_string(record, key_offset, key_length);
             const std::string_view key = bytes_.substr(strings_offset_ + key_offset, key_length);
-            if (key.empty()) throw fail(record, "empty headword");
-            if (h > 0 && !(previous_key < key)) throw fail(record, "headwords are not in strictly increasing order");
+            if (key.empty()) throw fail(record, error_text("empty headword"));
+            if (h > 0 && !(previous_key < key)) throw fail(record, error_text("headwords are not in strictly increasing order"));
             previous_key = key;
             std::size_t slot = slot_of(key, mask);
             while (slots[slot] != 0) slot = (slot + 1) & mask;
             slots[slot] = static_cast<std::uint32_t>(h + 1);
             if (first > table.translation_count || count > table.translation_count - first)
-                throw fail(record + 8, fmt::format("translations [{}, +{}) lie outside the table of {}", first, count, table.translation_count));
+                throw fail(record + 8, error_text("translations [{}, +{}) lie outside the table of {}", first, count, table.translation_count));
         }
         for (std::size_t t = 0; t < table.translation_count; ++t) {
             const std::size_t record = table.translations_offset + t * kTranslationSize;
             check_string(record, get_u32(bytes_, record), get_u32(bytes_, record + 4));
             const float probability = std::bit_cast<float>(get_u32(bytes_, record + 8));
-            if (!(probability >= 0.0f && probability <= 1.0f)) throw fail(record + 8, "probability outside [0, 1]");
+            if (!(probability >= 0.0f && probability <= 1.0f)) throw fail(record + 8, error_text("probability outside [0, 1]"));
             const auto source = get_u32(bytes_, record + 12);
             if (source > static_cast<std::uint32_t>(Translation::Source::user) ||
                 (bundle_.source_mask & source_bit(static_cast<Translation::Source>(source))) == 0)
-                throw fail(record + 12, fmt::format("source {} is not in the file's source mask", source));
+                throw fail(record + 12, error_text("source {} is not in the file's source mask", source));
         }
         tables_[d] = table;
     }

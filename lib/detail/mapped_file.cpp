@@ -16,6 +16,7 @@
 #include <system_error>
 #include <utility>
 
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
@@ -32,7 +33,7 @@ std::string read_input_bytes(const std::string& path, std::string_view what) {
     if (!std::filesystem::exists(status)) throw Error(path, std::nullopt, "no such file");
     if (std::filesystem::is_directory(status)) throw Error(path, std::nullopt, fmt::format("is a directory, not a {}", what));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, std::nullopt, std::string("cannot open: ") + std::strerror(errno));
+    if (!in) throw Error(path, std::nullopt, "cannot open: " + system_reason(errno));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) throw Error(path, std::nullopt, "read error");
     return bytes;
@@ -59,7 +60,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 MappedFile::MappedFile(const std::filesystem::path& path, std::string_view what, Access access) {
     const std::string name = path.string();
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(name, std::nullopt, fmt::format("cannot open {}: {}", what, std::strerror(errno)));
+    if (fd < 0) throw Error(name, std::nullopt, fmt::format("cannot open {}: {}", what, system_reason(errno)));
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
@@ -71,7 +72,7 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::string_view what,
         if (mapping == MAP_FAILED) {
             const int error = errno;
             ::close(fd);
-            throw Error(name, std::nullopt, fmt::format("cannot map {}: {}", what, std::strerror(error)));
+            throw Error(name, std::nullopt, fmt::format("cannot map {}: {}", what, system_reason(error)));
         }
         if (access == Access::random) ::madvise(mapping, size, MADV_RANDOM);
         mapping_ = mapping;

@@ -10,6 +10,7 @@
 
 #include "detail/hunspell_dictionary.hpp"
 #include "detail/mapped_file.hpp"
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
@@ -142,19 +143,19 @@ MappedSpellingIndex::MappedSpellingIndex(const std::filesystem::path& path)
 MappedSpellingIndex::MappedSpellingIndex(std::string_view bytes, std::string name) : bytes_(bytes) { validate(name); }
 
 void MappedSpellingIndex::validate(const std::string& name) {
-    auto bad = [&](std::size_t offset, std::string_view what) { throw Error(name, offset, fmt::format("bad spelling index: {}", what)); };
-    if (bytes_.size() < header_size) bad(0, "shorter than its header");
-    if (bytes_.substr(0, 8) != spelling_index_magic) bad(0, "not a spelling index (wrong magic)");
-    if (get32(bytes_, 8) != spelling_index_version) bad(8, "unsupported version (rebuild it with summalign_spelling_index)");
-    if (get32(bytes_, 12) != 2) bad(12, "language count is not 2");
-    if (get64(bytes_, 16) != bytes_.size()) bad(16, "file size does not match (truncated?)");
+    auto bad = [&](std::size_t offset, std::string_view what) { throw Error(name, offset, error_text("bad spelling index: {}", what)); };
+    if (bytes_.size() < header_size) bad(0, error_text("shorter than its header"));
+    if (bytes_.substr(0, 8) != spelling_index_magic) bad(0, error_text("not a spelling index (wrong magic)"));
+    if (get32(bytes_, 8) != spelling_index_version) bad(8, error_text("unsupported version (rebuild it with summalign_spelling_index)"));
+    if (get32(bytes_, 12) != 2) bad(12, error_text("language count is not 2"));
+    if (get64(bytes_, 16) != bytes_.size()) bad(16, error_text("file size does not match (truncated?)"));
     fingerprint_ = get64(bytes_, 24);
     for (std::size_t l = 0; l < 2; ++l) {
         const std::size_t at = 32 + l * 24;
         const std::uint64_t offset = get64(bytes_, at), count = get64(bytes_, at + 8), words = get64(bytes_, at + 16);
-        if (count == 0 || count > 0xFFFFFFFFull) bad(at + 8, "slot count is 0 or not below 2^32");
-        if (offset > bytes_.size() || count > (bytes_.size() - offset) / slot_size) bad(at, "slots outside the file");
-        if (words >= count) bad(at + 16, "more words than free slots allow");
+        if (count == 0 || count > 0xFFFFFFFFull) bad(at + 8, error_text("slot count is 0 or not below 2^32"));
+        if (offset > bytes_.size() || count > (bytes_.size() - offset) / slot_size) bad(at, error_text("slots outside the file"));
+        if (words >= count) bad(at + 16, error_text("more words than free slots allow"));
         tables_[l] = Table{static_cast<std::size_t>(offset), static_cast<std::size_t>(count), static_cast<std::size_t>(words)};
         // The slots themselves are not read here: that would make the whole table resident
         // for a handful of lookups per article. Any slot value is safe to probe.

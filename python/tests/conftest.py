@@ -16,7 +16,10 @@ def run_cli(*arguments, stdin=None):
     """Runs the summalign command; returns its standard output (text), failing the test on a non-zero exit."""
     cli = os.environ.get("SUMMALIGN_CLI")
     assert cli, "SUMMALIGN_CLI names the summalign command (ctest sets it)"
-    done = subprocess.run([cli, *map(str, arguments)], input=stdin, capture_output=True, check=False)
+    # English whatever the tester's locale (the command's messages follow LC_ALL, LC_MESSAGES, LANG).
+    environment = {k: v for k, v in os.environ.items() if k not in ("LC_MESSAGES", "LANGUAGE")}
+    environment.update(LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    done = subprocess.run([cli, *map(str, arguments)], input=stdin, capture_output=True, check=False, env=environment)
     assert done.returncode == 0, done.stderr.decode()
     return done.stdout.decode("utf-8")
 

@@ -102,10 +102,13 @@ struct CliRun {
 
 // Runs the CLI with `arguments` (quoted for the shell by the caller) under `timeout` with stdin
 // from /dev/null, so that a hang fails the test instead of blocking it; stdout and stderr pass
-// through files in `scratch`.
+// through files in `scratch`. The messages' language is set (English, the C locale), so that
+// the tester's own locale (LANG=da_DK.UTF-8) never changes what a test sees; a test of the
+// language the environment chooses sets it itself.
 inline CliRun run_cli(const std::string& arguments, const std::filesystem::path& scratch, int timeout_seconds = 300) {
     const auto out = scratch / "stdout", err = scratch / "stderr";
-    const std::string command = "timeout " + std::to_string(timeout_seconds) + " '" SUMMALIGN_CLI_PATH "' " + arguments +
+    const std::string command = "env -u LANGUAGE -u LC_MESSAGES LC_ALL=C.UTF-8 LANG=C.UTF-8 timeout " + std::to_string(timeout_seconds) +
+                                " '" SUMMALIGN_CLI_PATH "' " + arguments +
                                 " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
     const int status = std::system(command.c_str());
     CliRun run;

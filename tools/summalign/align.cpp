@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "detail/messages_format.hpp"
 #include "lexicon_arguments.hpp"
 #include "streaming.hpp"
 #include "summalign/error.hpp"
@@ -24,7 +25,7 @@ namespace {
 // ten times a second, and only when stderr is a terminal (never in logs or pipes).
 class Progress {
 public:
-    Progress(bool enabled, std::size_t files) : enabled_(enabled), files_(files) {}
+    Progress(bool enabled, std::size_t files, const Messages& messages) : enabled_(enabled), files_(files), messages_(messages) {}
     ~Progress() {
         if (shown_) std::cerr << "\r\033[K" << std::flush;
     }
@@ -43,15 +44,14 @@ private:
         last_ = now;
         shown_ = true;
         std::cerr << "\r[" << file_ + 1 << '/' << files_ << "] " << name_;
-        if (done > 0) {
-            std::cerr << ": article " << done;
-            if (total) std::cerr << '/' << *total;
-        }
+        if (total && done > 0) std::cerr << ": " << detail::format_message(messages_, "article {}/{}", done, *total);
+        else if (done > 0) std::cerr << ": " << detail::format_message(messages_, "article {}", done);
         std::cerr << "\033[K" << std::flush;
     }
 
     bool enabled_;
     std::size_t files_;
+    const Messages& messages_;
     std::size_t file_ = 0;
     std::string name_;
     bool shown_ = false;
@@ -106,7 +106,7 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
         }
         writer.begin(document);
     };
-    Progress progress(isatty(STDERR_FILENO) != 0, files.size());
+    Progress progress(isatty(STDERR_FILENO) != 0, files.size(), options.messages);
     // A JSONL line is flushed as soon as it is written, for the job downstream.
     const bool flush_each = format == Format::jsonl;
     auto written = [&] {
@@ -234,10 +234,11 @@ void register_align(CLI::App& app, Action& action, std::string& message_language
     cmd->callback([options, &action, &message_language] {
         action = [options, &message_language]() -> int {
             options->messages = messages_for(message_language);
+            const Messages& messages = options->messages;
             const Format format = parse_format(options->format);
             const std::vector<std::string> files = expand_inputs(options->files);
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
-            const unsigned threads = thread_count(options->threads);
+            const unsigned threads = thread_count(options->threads, messages);
             Output output(options->output);
             const bool to_stdout = output.to_stdout();
             // On standard output nothing can be taken back: check that every named file is

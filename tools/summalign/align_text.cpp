@@ -38,7 +38,7 @@ struct AlignTextArguments {
 
 }  // namespace
 
-void register_align_text(CLI::App& app, Action& action) {
+void register_align_text(CLI::App& app, Action& action, std::string& message_language) {
     auto arguments = std::make_shared<AlignTextArguments>();
     auto* command = app.add_subcommand(
         "align-text", "Align two texts (one segment per line) into beads: 1-1, 1-2, 2-1, 2-2 and omissions");
@@ -67,11 +67,12 @@ void register_align_text(CLI::App& app, Action& action) {
         "  printf 'Hunden sover.\\nKatten spiser. Den er sulten.\\n' > da.txt\n"
         "  printf 'The dog sleeps.\\nThe cat eats.\\nIt is hungry.\\n' > en.txt\n"
         "  summalign align-text da.txt en.txt      # 0<TAB>0<TAB>0.9…  then  1<TAB>1,2<TAB>0.9…");
-    command->callback([arguments, &action] {
-        action = [arguments] {
+    command->callback([arguments, &action, &message_language] {
+        action = [arguments, &message_language] {
+            const Messages messages = messages_for(message_language);
             if (arguments->danish_file == "-" && arguments->english_file == "-")
                 throw Error("-", std::nullopt, "only one of DA_FILE and EN_FILE can be standard input");
-            arguments->ladder.threads = thread_count(arguments->threads);  // warns about a count beyond the cores, like every command
+            arguments->ladder.threads = thread_count(arguments->threads, messages);  // warns about a count beyond the cores, like every command
             const auto danish_lines = read_segments(arguments->danish_file, "align-text");
             const auto english_lines = read_segments(arguments->english_file, "align-text");
             const Lexicon lexicon(arguments->lexicon.options());

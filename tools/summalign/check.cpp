@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "detail/messages_format.hpp"
 #include "lexicon_arguments.hpp"
 #include "streaming.hpp"
 #include "summalign/check.hpp"
@@ -107,9 +108,10 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
     add_message_language_option(*cmd, message_language);
     cmd->callback([options, &action, &message_language] {
         action = [options, &message_language]() -> int {
+            const Messages messages = messages_for(message_language);
             const std::vector<std::string> files = expand_inputs(options->files);
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
-            const unsigned threads = thread_count(options->threads);
+            const unsigned threads = thread_count(options->threads, messages);
             Output output(options->output);
             // On standard output nothing can be taken back: every named file is checked to be
             // readable UTF-8 first (a few MB at a time: a second read, not memory). With -o
@@ -119,7 +121,7 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                     if (file != "-" && !check_text_file(file) && files.size() > 1) read_input(file);  // a PDF: extracted
             bool failing = false;
             // The dictionaries load while the first file is read and laid out.
-            AlignerLoading loading(options->lexicon.options(), threads, messages_for(message_language));
+            AlignerLoading loading(options->lexicon.options(), threads, messages);
             const bool as_text = options->format == "text";
             std::ostream& out = output.stream();
             std::size_t reported = 0;
@@ -133,7 +135,7 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                 if (as_text) {
                     // A PDF has no lines the user could go to: its page instead.
                     if (page > 0) {
-                        out << name << ":page " << page;
+                        out << name << ':' << detail::format_message(messages, "page {}", page);
                     } else {
                         const Position position = at();
                         out << name << ':' << position.line << ':' << position.column;

@@ -20,15 +20,17 @@ namespace summalign::cli {
 // What a subcommand runs once its arguments are parsed; returns the exit code.
 using Action = std::function<int()>;
 
-// Every register_* function adds one subcommand to `app` and stores what it should run in `action`.
-void register_parse(CLI::App& app, Action& action);
-void register_segment(CLI::App& app, Action& action);
+// Every register_* function adds one subcommand to `app` and stores what it should run in
+// `action`; `message_language` is what --lang sets ("" for the environment's), read once the
+// arguments are parsed.
+void register_parse(CLI::App& app, Action& action, std::string& message_language);
+void register_segment(CLI::App& app, Action& action, std::string& message_language);
 void register_align(CLI::App& app, Action& action, std::string& message_language);
-void register_align_text(CLI::App& app, Action& action);
-void register_mine(CLI::App& app, Action& action);
-void register_learn_lexicon(CLI::App& app, Action& action);
+void register_align_text(CLI::App& app, Action& action, std::string& message_language);
+void register_mine(CLI::App& app, Action& action, std::string& message_language);
+void register_learn_lexicon(CLI::App& app, Action& action, std::string& message_language);
 void register_check(CLI::App& app, Action& action, std::string& message_language);
-void register_eval(CLI::App& app, Action& action);
+void register_eval(CLI::App& app, Action& action, std::string& message_language);
 
 // Writes `text`, a command's complete output, to `output` (-o FILE; "" or "-" for standard
 // output) only once it is complete, so that a failure never leaves half-written output.
@@ -45,17 +47,15 @@ struct UsageError : std::runtime_error {
 void add_message_language_option(CLI::App& command, std::string& lang);
 // The Messages for `lang` as --lang gives it; "" reads LC_ALL, LC_MESSAGES and LANG.
 Messages messages_for(const std::string& lang);
-// An error's line in `messages`' language: "FILE: byte N: " as it is, the rest translated
-// when the catalog has it (the fixed error texts; one with values stays English).
-std::string localized_error(const Error& error, const Messages& messages);
 
 // `-j,--threads N` as every command takes it (0 = one per core).
 void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what);
 
 // The threads a command uses for `requested`: 0 means one per core; more than the machine's
-// cores is cut to that many with a warning on stderr (threads beyond the cores only cost
-// memory and switching); never more than `work` items to share out (at least 1).
-unsigned thread_count(unsigned requested, std::size_t work = std::numeric_limits<std::size_t>::max());
+// cores is cut to that many with a warning on stderr in `messages`' language (threads beyond
+// the cores only cost memory and switching); never more than `work` items to share out (at
+// least 1).
+unsigned thread_count(unsigned requested, const Messages& messages, std::size_t work = std::numeric_limits<std::size_t>::max());
 
 // Ends the process with `code` once a command's output is complete and flushed, without
 // running the destructors of the command's objects: freeing the Hunspell dictionaries and

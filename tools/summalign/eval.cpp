@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "detail/messages_format.hpp"
 #include "train/gold_match.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
@@ -57,7 +58,7 @@ std::vector<std::string> gold_files(const std::string& argument) {
 
 }  // namespace
 
-void register_eval(CLI::App& app, Action& action) {
+void register_eval(CLI::App& app, Action& action, std::string& message_language) {
     auto arguments = std::make_shared<EvalArguments>();
     auto* command = app.add_subcommand("eval", "Score the alignment of a document against hand-written alignment gold");
     command->add_option("GOLD", arguments->gold_file,
@@ -76,12 +77,13 @@ void register_eval(CLI::App& app, Action& action) {
         "Examples:\n"
         "  summalign eval corpus/gold/ugeskr-2003-165-stamceller.alignment.json\n"
         "  summalign eval -o scores.txt corpus/gold/");
-    command->callback([arguments, &action] {
-        action = [arguments] {
+    command->callback([arguments, &action, &message_language] {
+        action = [arguments, &message_language] {
+            const Messages messages = messages_for(message_language);
             const std::vector<std::string> golds = gold_files(arguments->gold_file);
             if (golds.size() > 1 && !arguments->source_file.empty())
                 throw UsageError("FILE goes with one gold file; a directory's gold files name their own sources");
-            const unsigned threads = thread_count(arguments->threads);
+            const unsigned threads = thread_count(arguments->threads, messages);
             // Every gold file is read and its source found before anything is scored.
             std::vector<std::pair<nlohmann::json, std::string>> inputs;
             for (const std::string& gold_file : golds) {
@@ -126,8 +128,9 @@ void register_eval(CLI::App& app, Action& action) {
                     if (!gold_article.at("title").is_null()) ++titles_gold;
                     for (const auto& claim : gold_support) (claim.at("supported").get<bool>() ? supported_gold : unsupported_gold) += 1;
                     if (!article) {
-                        report += fmt::format("article not found by the parser: {}{}\n", summary_title.get<std::string>(),
-                                              golds.size() > 1 ? " (" + source_path + ")" : std::string());
+                        report += detail::format_message(messages, "article not found by the parser: {}{}", summary_title.get<std::string>(),
+                                                       golds.size() > 1 ? " (" + source_path + ")" : std::string()) +
+                              "\n";
                         continue;
                     }
                     const ArticleAlignment alignment = align_article_parts(scorer, *article);
@@ -178,16 +181,22 @@ void register_eval(CLI::App& app, Action& action) {
             auto ratio = [](std::size_t a, std::size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
             const double precision = ratio(bead_correct, bead_found), recall = ratio(bead_correct, bead_gold);
             const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
-            report += fmt::format("ladder strict bead F1\t{:.4f}\t(precision {:.4f}, recall {:.4f}, {} gold beads)\n", f1,
-                                  precision, recall, bead_gold);
-            report += fmt::format("title pairs found\t{}/{}\n", titles_found, titles_gold);
-            report += fmt::format("claim precision@1\t{:.4f}\t({}/{} supported claims)\n", ratio(top_correct, supported_gold),
-                                  top_correct, supported_gold);
-            report += fmt::format("false-support rate\t{:.4f}\t({}/{} unsupported claims)\n",
-                                  ratio(false_support, unsupported_gold), false_support, unsupported_gold);
+            // The labels and words in the messages' language; the numbers as they are (a tab-separated table).
+            report += detail::format_message(messages, "ladder strict bead F1\t{:.4f}\t(precision {:.4f}, recall {:.4f}, {} gold beads)", f1,
+                                             precision, recall, bead_gold) +
+                      "\n";
+            report += detail::format_message(messages, "title pairs found\t{}/{}", titles_found, titles_gold) + "\n";
+            report += detail::format_message(messages, "claim precision@1\t{:.4f}\t({}/{} supported claims)",
+                                             ratio(top_correct, supported_gold), top_correct, supported_gold) +
+                      "\n";
+            report += detail::format_message(messages, "false-support rate\t{:.4f}\t({}/{} unsupported claims)",
+                                             ratio(false_support, unsupported_gold), false_support, unsupported_gold) +
+                      "\n";
             if (unsupported_gold > 0 && top_correct > 0)
-                report += fmt::format("support margin\tbest unsupported {:.3f} < threshold {:.3f} <= lowest correct top {:.3f}\n",
-                                      best_unsupported, support_threshold(), lowest_correct_top);
+                report += detail::format_message(messages,
+                                                 "support margin\tbest unsupported {:.3f} < threshold {:.3f} <= lowest correct top {:.3f}",
+                                                 best_unsupported, support_threshold(), lowest_correct_top) +
+                          "\n";
             emit(arguments->output, report);
             return 0;
         };

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
 #include "train/train.hpp"
@@ -38,7 +39,7 @@ std::vector<std::string> tsv_files(const std::vector<std::string>& arguments) {
 
 }  // namespace
 
-void register_learn_lexicon(CLI::App& app, Action& action) {
+void register_learn_lexicon(CLI::App& app, Action& action, std::string& message_language) {
     auto* cmd = app.add_subcommand("learn-lexicon", "Learn word translation probabilities (IBM Model 1) from parallel text");
     cmd->footer(
         "Reads Danish-English parallel text, trains IBM Model 1 in both directions, keeps the\n"
@@ -86,8 +87,9 @@ void register_learn_lexicon(CLI::App& app, Action& action) {
         ->check(CLI::ExistingDirectory);
     cmd->add_option("--bundle-glossary", options->learn.bundle_glossary_file, "Also store this glossary (danish<TAB>english) in the file")
         ->check(CLI::ExistingFile);
-    cmd->callback([options, &action] {
-        action = [options] {
+    cmd->callback([options, &action, &message_language] {
+        action = [options, &message_language] {
+            const Messages messages = messages_for(message_language);
             const auto started = std::chrono::steady_clock::now();
             std::vector<ParallelText> corpus;
             if (options->help_roots.size() == 2) {
@@ -95,7 +97,7 @@ void register_learn_lexicon(CLI::App& app, Action& action) {
                 if (corpus.empty())
                     throw Error(options->help_roots[0], std::nullopt, "no paragraph pairs found (are the LibreOffice help packages installed?)");
             }
-            thread_count(options->threads);  // warns about a count beyond the cores, like every command
+            thread_count(options->threads, messages);  // warns about a count beyond the cores, like every command
             for (const auto& file : tsv_files(options->tsv_files)) {
                 auto more = read_parallel_tsv(file);
                 corpus.insert(corpus.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
@@ -107,11 +109,11 @@ void register_learn_lexicon(CLI::App& app, Action& action) {
             const LearnSummary summary = learn_lexicon(corpus, options->output, learn);
             const auto done = std::chrono::steady_clock::now();
             const auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
-            emit("", fmt::format(
+            emit("", detail::format_message(messages,
                 "{}: {} segments read, {} used; vocabulary da {} en {}; learned pairs da->en {} en->da {}; bundled pairs {}; {} bytes; "
-                "reading {:.1f} s, training {:.1f} s\n",
+                "reading {:.1f} s, training {:.1f} s",
                 options->output, summary.segments_read, summary.segments_used, summary.danish_vocabulary, summary.english_vocabulary,
-                summary.da_to_en_pairs, summary.en_to_da_pairs, summary.bundled_pairs, summary.file_bytes, seconds(started, read), seconds(read, done)));
+                summary.da_to_en_pairs, summary.en_to_da_pairs, summary.bundled_pairs, summary.file_bytes, seconds(started, read), seconds(read, done)) + "\n");
             return 0;
         };
     });

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "summalign/error.hpp"
 #include "summalign/segment.hpp"
+#include "detail/messages_format.hpp"
 
 namespace summalign::cli {
 
@@ -36,32 +37,23 @@ Messages messages_for(const std::string& lang) {
     return Messages(lang.empty() ? message_language_from_environment() : parse_lang(lang));
 }
 
-std::string localized_error(const Error& error, const Messages& messages) {
-    const std::string what = error.what();
-    std::string prefix;
-    if (!error.file().empty()) {
-        prefix = error.file() + ": ";
-        if (error.offset()) prefix += "byte " + std::to_string(*error.offset()) + ": ";
-    }
-    if (!what.starts_with(prefix)) return what;
-    return prefix + messages.translate_text(std::string_view(what).substr(prefix.size()));
-}
-
 void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what) {
     command.add_option("-j,--threads", threads, what + " (0 = one per core; output is the same for any value)")
         ->capture_default_str()
         ->check(CLI::Range(0u, 4096u));
 }
 
-unsigned thread_count(unsigned requested, std::size_t work) {
+unsigned thread_count(unsigned requested, const Messages& messages, std::size_t work) {
     // The cores this process may run on (taskset, a container's CPU set), not all the machine has.
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     cpu_set_t allowed;
     if (::sched_getaffinity(0, sizeof allowed, &allowed) == 0) cores = std::max(1, CPU_COUNT(&allowed));
     unsigned threads = requested == 0 ? cores : requested;
     if (threads > cores) {
-        std::cerr << "summalign: warning: --threads " << requested << " is more than the " << cores
-                  << " cores available; using " << cores << '\n';
+        std::cerr << "summalign: "
+                  << detail::format_message(messages, "warning: --threads {} is more than the {} cores available; using {}", requested,
+                                            cores, cores)
+                  << '\n';
         threads = cores;
     }
     return static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(work, 1)));
@@ -99,10 +91,11 @@ std::string message_language_argument(int argc, char** argv) {
 }
 
 // --help in the messages' language: the descriptions of the command, its subcommands and their
-// options, the option group and CLI11's headings, through the catalog. The footers (examples
-// and the output's format) stay as written. Nothing changes for English.
+// options, the option group, the footers (the commands in their examples stay as they are)
+// and CLI11's headings, through the catalog. Nothing changes for English.
 void translate_help(CLI::App& app, const summalign::Messages& messages) {
     app.description(messages.translate_text(app.get_description()));
+    if (!app.get_footer().empty()) app.footer(messages.translate(app.get_footer()));
     for (CLI::Option* option : app.get_options()) {
         option->description(messages.translate_text(option->get_description()));
         option->group(messages.translate(option->get_group()));
@@ -133,14 +126,14 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "summalign 0.1.0");
     Action action;
     std::string message_language = message_language_argument(argc, argv);  // --lang; parsing sets it again
-    register_parse(app, action);
-    register_segment(app, action);
+    register_parse(app, action, message_language);
+    register_segment(app, action, message_language);
     register_align(app, action, message_language);
-    register_align_text(app, action);
-    register_mine(app, action);
-    register_learn_lexicon(app, action);
+    register_align_text(app, action, message_language);
+    register_mine(app, action, message_language);
+    register_learn_lexicon(app, action, message_language);
     register_check(app, action, message_language);
-    register_eval(app, action);
+    register_eval(app, action, message_language);
     // Every subcommand's errors in the language --lang names (segment's --lang is its text's).
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
         if (sub->get_option_no_throw("--lang") == nullptr) add_message_language_option(*sub, message_language);
@@ -185,7 +178,7 @@ int main(int argc, char** argv) {
         std::cerr << "summalign: " << messages.translate_text(e.what()) << messages.translate(" (--help lists the options)") << '\n';
         return usage_exit_code;
     } catch (const summalign::Error& e) {
-        std::cerr << "summalign: " << localized_error(e, messages_for(message_language)) << '\n';
+        std::cerr << "summalign: " << messages_for(message_language).translate_error(e).what() << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "summalign: " << e.what() << '\n';

@@ -29,7 +29,7 @@ struct MineArguments {
 
 }  // namespace
 
-void register_mine(CLI::App& app, Action& action) {
+void register_mine(CLI::App& app, Action& action, std::string& message_language) {
     auto arguments = std::make_shared<MineArguments>();
     auto* command = app.add_subcommand("mine", "For each Danish line, the English line that is most likely its translation");
     command->add_option("DA_FILE", arguments->danish_file, "Danish text, one segment per line ('-' for standard input)")
@@ -49,14 +49,15 @@ void register_mine(CLI::App& app, Action& action) {
         "  summalign mine resume.da.txt summary.en.txt\n"
         "  printf 'Hunden sover.\\nJeg drikker kaffe.\\n' > da.txt; printf 'I drink coffee.\\nThe dog sleeps.\\n' > en.txt\n"
         "  summalign mine da.txt en.txt     # 0<TAB>1<TAB>...  1<TAB>0<TAB>...");
-    command->callback([arguments, &action] {
-        action = [arguments] {
+    command->callback([arguments, &action, &message_language] {
+        action = [arguments, &message_language] {
+            const Messages messages = messages_for(message_language);
             const auto danish = read_segments(arguments->danish_file, "mine");
             const auto english = read_segments(arguments->english_file, "mine");
             const Lexicon lexicon(arguments->lexicon.options());
             const SentenceScorer scorer(lexicon);
             MineOptions options;
-            options.threads = thread_count(arguments->threads, danish.size());
+            options.threads = thread_count(arguments->threads, messages, danish.size());
             options.candidates = arguments->candidates;
             options.margin = !arguments->no_margin;
             const auto pairs = mine(scorer, danish, english, options);

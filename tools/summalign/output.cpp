@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "detail/messages_format.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::cli {
@@ -69,7 +70,7 @@ fs::path follow_links(const std::string& name) {
 
 [[noreturn]] void stdout_failed(int error_number) {
     std::string message = "cannot write to standard output";
-    if (error_number != 0) message += std::string(": ") + std::strerror(error_number);
+    if (error_number != 0) message += std::string(": ") + detail::system_reason(error_number);
     throw Error("-", std::nullopt, message);
 }
 
@@ -144,7 +145,7 @@ Output::Output(const std::string& path) : name_(path) {
     if (exists && !fs::is_regular_file(status)) {
         // A device, FIFO or socket: renaming a file over it would replace the node itself.
         file_.open(target_, std::ios::binary | std::ios::out);
-        if (!file_) throw Error(path, std::nullopt, std::string("cannot open for writing: ") + std::strerror(errno));
+        if (!file_) throw Error(path, std::nullopt, "cannot open for writing: " + detail::system_reason(errno));
         stream_ = &file_;
         return;
     }
@@ -154,7 +155,7 @@ Output::Output(const std::string& path) : name_(path) {
     temporary_ += fmt::format(".tmp-{}-{:08x}", ::getpid(), random());
     const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0)
-        throw Error(path, std::nullopt, fmt::format("cannot create {}: {}", temporary_.string(), std::strerror(errno)));
+        throw Error(path, std::nullopt, fmt::format("cannot create {}: {}", temporary_.string(), detail::system_reason(errno)));
     arm_signal_cleanup(temporary_);
     struct stat old {};
     if (exists && ::stat(target_.c_str(), &old) == 0) {
@@ -174,7 +175,7 @@ Output::Output(const std::string& path) : name_(path) {
         std::error_code ignored;
         fs::remove(temporary_, ignored);
         disarm_signal_cleanup();
-        throw Error(path, std::nullopt, fmt::format("cannot open {}: {}", temporary_.string(), std::strerror(error_number)));
+        throw Error(path, std::nullopt, fmt::format("cannot open {}: {}", temporary_.string(), detail::system_reason(error_number)));
     }
     stream_ = &file_;
 }
@@ -193,7 +194,7 @@ void Output::check() {
         if (stdout_buffer_->error() != 0 || !*stdout_stream_) stdout_failed(stdout_buffer_->error());
         return;
     }
-    if (!file_) throw Error(name_, std::nullopt, std::string("cannot write: ") + std::strerror(errno));
+    if (!file_) throw Error(name_, std::nullopt, "cannot write: " + detail::system_reason(errno));
 }
 
 void Output::commit() {
@@ -206,7 +207,7 @@ void Output::commit() {
     file_.flush();
     file_.close();
     if (!file_) {
-        const std::string reason = errno != 0 ? std::strerror(errno) : "write failed";
+        const std::string reason = errno != 0 ? detail::system_reason(errno) : "write failed";
         throw Error(name_, std::nullopt, "cannot write: " + reason);
     }
     if (!temporary_.empty() && copy_into_target_) {
@@ -227,7 +228,7 @@ void Output::commit() {
 
 void Output::copy_temporary_into_target() {
     const auto fail = [&](const std::string& what) {
-        throw Error(name_, std::nullopt, fmt::format("{}: {}", what, std::strerror(errno)));
+        throw Error(name_, std::nullopt, fmt::format("{}: {}", what, detail::system_reason(errno)));
     };
     const int from = ::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC);
     if (from < 0) fail("cannot read " + temporary_.string());

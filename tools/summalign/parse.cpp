@@ -14,7 +14,7 @@
 
 namespace summalign::cli {
 
-void register_parse(CLI::App& app, Action& action) {
+void register_parse(CLI::App& app, Action& action, std::string& message_language) {
     auto* cmd = app.add_subcommand("parse", "Parse journal text into articles (JSON, without alignment)");
     cmd->footer(
         "Examples:\n"
@@ -41,13 +41,14 @@ void register_parse(CLI::App& app, Action& action) {
         ->check(CLI::IsMember({"json", "jsonl", "source"}));
     add_output_option(*cmd, options->output);
     add_threads_option(*cmd, options->threads, "articles parsed in parallel");
-    cmd->callback([options, &action] {
-        action = [options]() -> int {
+    cmd->callback([options, &action, &message_language] {
+        action = [options, &message_language]() -> int {
+            const Messages messages = messages_for(message_language);
             const std::vector<std::string> files = expand_inputs(options->files);
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
             if (files.size() > 1 && options->format == "source")
                 throw UsageError("--format source prints the text of one file; give one FILE");
-            const unsigned threads = thread_count(options->threads);
+            const unsigned threads = thread_count(options->threads, messages);
             Output output(options->output);
             // Nothing written on standard output can be taken back: every named file is
             // checked first (a few MB at a time, so this costs a second read, not memory; a

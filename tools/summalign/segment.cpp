@@ -41,7 +41,7 @@ LineBreaks parse_line_breaks(const std::string& name) {
 
 }  // namespace
 
-void register_segment(CLI::App& app, Action& action) {
+void register_segment(CLI::App& app, Action& action, std::string& message_language) {
     auto* cmd = app.add_subcommand("segment", "Split Danish or English text into sentences, one per line");
     cmd->footer(
         "Line breaks in the input: a blank line always ends a sentence. With --line-breaks auto\n"
@@ -78,8 +78,9 @@ void register_segment(CLI::App& app, Action& action) {
     cmd->add_flag("--offsets", options->offsets, "prefix each sentence with its byte offsets: START<TAB>END<TAB>");
     add_output_option(*cmd, options->output);
     add_threads_option(*cmd, options->threads, "accepted like every command's; segmenting runs on one thread");
-    cmd->callback([options, &action] {
-        action = [options] {
+    cmd->callback([options, &action, &message_language] {
+        action = [options, &message_language] {
+            const Messages messages = messages_for(message_language);
             std::vector<std::string> files;
             for (const std::string& file : expand_inputs(options->files))
                 if (file == "-" || !file.ends_with(".pdf") || std::find(options->files.begin(), options->files.end(), file) != options->files.end())
@@ -87,7 +88,7 @@ void register_segment(CLI::App& app, Action& action) {
             if (files.empty()) throw Error(options->files.front(), std::nullopt, "directory has no .txt files");
             if (std::count(files.begin(), files.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
             if (options->offsets && files.size() > 1) throw UsageError("--offsets index one file; give one FILE");
-            thread_count(options->threads);  // warns about a count beyond the cores, like every command
+            thread_count(options->threads, messages);  // warns about a count beyond the cores, like every command
             const Segmenter segmenter(parse_lang(options->lang));
             std::string out;
             // Every file is read and segmented before anything is written.
