@@ -648,9 +648,11 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
                                    const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const {
     const std::string& text = sentence.sentence->text;
     const auto in_url = url_words(text, sentence.words);
+    // File paths (/etc/fstab, ~/.bashrc, usr/share/doc) name folders and files, not words.
+    const auto in_path = detail::path_words(text, sentence.words);
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
         const CheckWord& w = sentence.words[i];
-        if (!w.is_letters || in_url[i]) continue;
+        if (!w.is_letters || in_url[i] || in_path[i]) continue;
         // Two-letter words are left alone: most are abbreviations, units and commands (su,
         // sn, ml), and a slip in one makes another word as often as not.
         if (detail::has_digit(w.text) || detail::code_points(w.text) < 3) continue;

@@ -378,3 +378,26 @@ TEST_CASE("a slip among English words of a Danish sentence gets an English sugge
     REQUIRE(b.misspellings().size() == 1);
     CHECK(b.misspellings().front().suggestion == "into");
 }
+
+TEST_CASE("file paths are not spell-checked; a slash between two words is prose", "[spelling][path]") {
+    CHECK(detail::is_path_like("/usr/lokal/progrm"));
+    CHECK(detail::is_path_like("~/.konfg"));
+    CHECK(detail::is_path_like("(./konfigurer)"));
+    CHECK(detail::is_path_like("\"/etc/defalt/grub\","));
+    CHECK(detail::is_path_like("opsætng/filr/dokumnet"));
+    CHECK(detail::is_path_like("boot/grubb.cfg"));
+    CHECK(detail::is_path_like("C:\\Programmer\\Kontor"));
+    CHECK_FALSE(detail::is_path_like("og/eller"));
+    CHECK_FALSE(detail::is_path_like("tekst/billedr"));
+    CHECK_FALSE(detail::is_path_like("/"));
+    CHECK_FALSE(detail::is_path_like("a//b"));
+    // The control: the same slips in prose are flagged.
+    const auto prose = Article1("Ret indstilinger i dokumnet nu.", "Change the settings now.").misspellings();
+    REQUIRE(prose.size() == 2);
+    CHECK(Article1("Ret /usr/lokal/indstilinger/dokumnet.txt nu.", "Change the settings now.").misspellings().empty());
+    CHECK(Article1("Ret filen ~/indstilinger og mappen ./dokumnet nu.", "Change the settings now.").misspellings().empty());
+    // One slash between two words is prose, and its slip is still a slip.
+    const auto slashed = Article1("Vælg tekst/dokumnet nu.", "Choose the text now.").misspellings();
+    REQUIRE(slashed.size() == 1);
+    CHECK(slashed.front().word == "dokumnet");
+}
