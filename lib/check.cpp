@@ -653,6 +653,8 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
         const CheckWord& w = sentence.words[i];
         if (!w.is_letters || in_url[i] || in_path[i]) continue;
+        // An ending in brackets after its stem (fil(er), MAPPE(rne)): the stem is the word.
+        if (detail::is_bracketed_ending(sentence.words, i)) continue;
         // Two-letter words are left alone: most are abbreviations, units and commands (su,
         // sn, ml), and a slip in one makes another word as often as not.
         if (detail::has_digit(w.text) || detail::code_points(w.text) < 3) continue;

@@ -401,3 +401,21 @@ TEST_CASE("file paths are not spell-checked; a slash between two words is prose"
     REQUIRE(slashed.size() == 1);
     CHECK(slashed.front().word == "dokumnet");
 }
+
+TEST_CASE("a word ending in brackets after its stem is checked as the stem", "[spelling][ending]") {
+    detail::WordSplitter splitter;
+    const auto words = splitter.split("Vælg fil(er) i MAPPE(rne), ikke (rne) eller fil (er).");
+    std::vector<std::string> endings;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (detail::is_bracketed_ending(words, i)) endings.push_back(words[i].text);
+    CHECK(endings == std::vector<std::string>{"er", "rne"});
+    // The control: endings standing alone are flagged.
+    const auto alone = Article1("Kopiér knap (perne), bruger (nes) og tabel (lerne) nu.", "Copy the buttons now.").misspellings();
+    REQUIRE(alone.size() == 3);
+    CHECK(alone[0].word == "perne");
+    // The ending is no word by itself; the stem is checked, so a slip in it is still found.
+    CHECK(Article1("Kopiér knap(perne), bruger(nes), tabel(lerne) og MAPPE(rne) nu.", "Copy the buttons now.").misspellings().empty());
+    const auto slip = Article1("Kopiér dokumnet(rne) nu.", "Copy the folders now.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "dokumnet");
+}

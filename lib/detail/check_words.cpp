@@ -352,4 +352,15 @@ std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>
     return inside;
 }
 
+bool is_bracketed_ending(const std::vector<CheckWord>& words, std::size_t i) {
+    if (i < 2 || i + 1 >= words.size()) return false;
+    const CheckWord &stem = words[i - 2], &open = words[i - 1], &ending = words[i], &close = words[i + 1];
+    if (open.text != "(" || close.text != ")" || !stem.is_letters || !ending.is_letters) return false;
+    if (stem.end != open.begin || open.end != ending.begin || ending.end != close.begin) return false;
+    // An ending: up to five letters (knap(perne)), no capital unless the stem is written in capitals too (MAPPE(RNE)).
+    const std::size_t letters = count_letters(ending.text);
+    if (letters == 0 || letters != code_points(ending.text) || letters > 5 || code_points(stem.text) < 2) return false;
+    return count_upper(ending.text) == 0 || count_upper(stem.text) == count_letters(stem.text);
+}
+
 }  // namespace summalign::detail

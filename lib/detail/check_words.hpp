@@ -94,4 +94,9 @@ bool is_path_like(std::string_view token);
 // For each of `words` (split from `text`), whether it lies inside a path-like token of text.
 std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words);
 
+// Whether words[i] is a word ending in brackets glued to the word before it, the way manuals
+// write a singular and a plural or a definite form at once: fil(er), MAPPE(rne), knap(perne).
+// The ending is no word; the stem before it is checked as a word of its own.
+bool is_bracketed_ending(const std::vector<CheckWord>& words, std::size_t i);
+
 }  // namespace summalign::detail
