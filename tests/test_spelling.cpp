@@ -419,3 +419,16 @@ TEST_CASE("a word ending in brackets after its stem is checked as the stem", "[s
     REQUIRE(slip.size() == 1);
     CHECK(slip.front().word == "dokumnet");
 }
+
+TEST_CASE("a Danish verb or noun with the prefix gen- is a word when the rest is one", "[spelling][prefix]") {
+    // da_DK lists only the common gen- words; these it lacks.
+    for (const char* word : {"genudskriv", "genafspil", "genindlæsningen"}) {
+        INFO(word);
+        CHECK(Article1(std::string("Du kan ") + word + " nu.", "You can do it again now.").misspellings().empty());
+    }
+    // The rest must be a word: a slip in a word that begins with gen is still a slip.
+    for (const char* word : {"generlt", "genstnad"}) {
+        INFO(word);
+        CHECK(Article1(std::string("Det er ") + word + " nu.", "It is so now.").misspellings().size() == 1);
+    }
+}

@@ -223,6 +223,14 @@ struct Speller::Impl {
                 const std::string noun(word.substr(0, word.size() - ending.size()));
                 if (code_points(noun) >= 4 && index->contains(Lang::da, noun)) return true;
             }
+        // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
+        // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
+        // must be a form the index has (or one made by the rules above), of four letters or
+        // more, so that a slip in a word that begins with gen (generlt) is no such form.
+        if (word.size() >= 7 && word.starts_with("gen")) {
+            const std::string_view rest = word.substr(3);
+            if (code_points(rest) >= 4 && (index->contains(Lang::da, rest) || regular_form(rest))) return true;
+        }
         return false;
     }
 

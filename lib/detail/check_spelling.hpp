@@ -53,7 +53,7 @@ public:
     // Hunspell's suggestions, best first, without duplicates (en_US before en_GB).
     std::vector<std::string> suggest(std::string_view word, Lang lang) const;
     // known() for the word or its lower-case form, or a regular Danish form of an index word
-    // (porteret from portere, vektoriserede from vektor): acceptable() without the
+    // (porteret from portere, vektoriserede from vektor, genstart from start): acceptable() without the
     // compound splitting, whose verdict a close dictionary word can overrule.
     bool known_plainly(std::string_view word, Lang lang) const;
     // The index's words one edit (deletion, insertion, substitution, swap) from `lower_word`;
