@@ -432,3 +432,17 @@ TEST_CASE("a Danish verb or noun with the prefix gen- is a word when the rest is
         CHECK(Article1(std::string("Det er ") + word + " nu.", "It is so now.").misspellings().size() == 1);
     }
 }
+
+TEST_CASE("a Danish sentence left in English is checked as English", "[spelling][untranslated]") {
+    // Written twice in the Danish text, thsi passes the Danish checks (a Danish word da_DK
+    // lacks is often written more than once); in sentences that are English it is an English slip.
+    const Article1 a("Filen er låst.", "The file is locked.", "Thsi file cannot be opened because thsi printer is busy.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].suggestion == "This");
+    CHECK(found[1].suggestion == "this");
+    // The control: the same word twice in a Danish sentence passes.
+    CHECK(Article1("Filen thsi er låst, og thsi printer er optaget.", "The file is locked.").misspellings().empty());
+    // A Danish sentence naming English labels stays Danish: its Danish words are not flagged.
+    CHECK(Article1("Vælg Tools og derefter Options og Paths i menuen.", "Choose Tools, then Options and Paths.").misspellings().empty());
+}

@@ -475,4 +475,26 @@ void Speller::prepare_suggestions(std::span<const std::pair<std::string, Lang>> 
     }
 }
 
+bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& words) {
+    std::vector<const CheckWord*> plain;
+    std::vector<bool> danish;
+    std::size_t not_danish = 0;
+    for (const CheckWord& w : words) {
+        if (!w.is_letters || count_upper(w.text) > 1) continue;
+        const std::size_t letters = count_letters(w.text);
+        if (letters < 2 || letters != code_points(w.text)) continue;
+        plain.push_back(&w);
+        danish.push_back(speller.acceptable(w.text, Lang::da));
+        not_danish += !danish.back();
+    }
+    if (not_danish < 3) return false;
+    std::size_t english_only = 0, danish_only = 0;
+    for (std::size_t k = 0; k < plain.size(); ++k) {
+        const bool english = speller.acceptable(plain[k]->text, Lang::en);
+        english_only += english && !danish[k];
+        danish_only += danish[k] && !english;
+    }
+    return english_only >= 3 && (danish_only == 0 || (english_only >= 6 && english_only >= 6 * danish_only));
+}
+
 }  // namespace summalign::detail

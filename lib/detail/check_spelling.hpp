@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/check_words.hpp"
 #include "detail/hunspell_dictionary.hpp"
 #include "summalign/segment.hpp"
 
@@ -77,5 +78,14 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// Whether the words of a Danish sentence are English: a sentence the translation left in
+// English (a message quoted whole, a paragraph not yet translated). Of its plain words (two
+// letters or more, not in capitals), at least three are words the English dictionaries know
+// and the Danish ones do not (acceptable()), and none is the other way round, or, in a
+// longer sentence, at least six are and six times as many as the other way round; a Danish
+// sentence naming a few English labels (Vælg Tools - Options) is not one. Asks English only
+// about words Danish rejects, and only once three of them are seen.
+bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& words);
 
 }  // namespace summalign::detail
