@@ -431,6 +431,10 @@ TEST_CASE("a Danish verb or noun with the prefix gen- is a word when the rest is
         INFO(word);
         CHECK(Article1(std::string("Det er ") + word + " nu.", "It is so now.").misspellings().size() == 1);
     }
+    // gen + kendis (a word) is no licence beside the word it slips from: genkendis is genkendes.
+    const auto slip = Article1("Filen genkendis nu.", "The file is recognised now.", "Filerne genkendes af programmet.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().suggestion == "genkendes");
 }
 
 TEST_CASE("a Danish sentence left in English is checked as English", "[spelling][untranslated]") {

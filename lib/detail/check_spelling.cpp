@@ -223,15 +223,19 @@ struct Speller::Impl {
                 const std::string noun(word.substr(0, word.size() - ending.size()));
                 if (code_points(noun) >= 4 && index->contains(Lang::da, noun)) return true;
             }
-        // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
-        // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
-        // must be a form the index has (or one made by the rules above), of four letters or
-        // more, so that a slip in a word that begins with gen (generlt) is no such form.
-        if (word.size() >= 7 && word.starts_with("gen")) {
-            const std::string_view rest = word.substr(3);
-            if (code_points(rest) >= 4 && (index->contains(Lang::da, rest) || regular_form(rest))) return true;
-        }
         return false;
+    }
+
+    // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
+    // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
+    // must be a form the index has (or a regular form), of four letters or more, so that a
+    // slip in a word that begins with gen (generlt) is no such form. Like a compound, such a
+    // word is no dictionary form: one likely slip from a common word it is still that slip
+    // (genkendis = gen + kendis beside genkendes).
+    bool gen_prefixed(std::string_view word) const {
+        if (!index || word.size() < 7 || !word.starts_with("gen")) return false;
+        const std::string_view rest = word.substr(3);
+        return code_points(rest) >= 4 && (index->contains(Lang::da, rest) || regular_form(rest));
     }
 
     // word = head [s|e] tail, for the compounds da_DK's own compounding (its COMPOUNDBEGIN/
@@ -284,7 +288,7 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (impl_->known(text, lang)) return true;
         if (lang != Lang::da) return false;
         const std::string lower = to_lower(text);
-        if (impl_->known(lower, lang) || impl_->regular_form(lower) || impl_->is_compound(lower, 0)) return true;
+        if (impl_->known(lower, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower) || impl_->is_compound(lower, 0)) return true;
         // The negating prefix u- makes a word of nearly any adjective or participle
         // (urandomiserede, ubehandlede); da_DK lists only the common ones.
         return lower.size() > 6 && lower.front() == 'u' && impl_->known(lower.substr(1), lang);

@@ -45,7 +45,8 @@ public:
     // as written (Hunspell accepts a capitalised form of a lower-case word itself).
     bool known(std::string_view word, Lang lang) const;
     // known(), or for Danish: the word is a compound of known parts (with the linking
-    // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi.
+    // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi, or gen- before a
+    // form the index has (genafspil).
     bool acceptable(std::string_view word, Lang lang) const;
     // Danish compounds whose first part ends in -tion, -sion, -hed, -skab or -else take a
     // linking -s- (transplantationsbehandling). For a word that is such a compound without
@@ -54,7 +55,7 @@ public:
     // Hunspell's suggestions, best first, without duplicates (en_US before en_GB).
     std::vector<std::string> suggest(std::string_view word, Lang lang) const;
     // known() for the word or its lower-case form, or a regular Danish form of an index word
-    // (porteret from portere, vektoriserede from vektor, genstart from start): acceptable() without the
+    // (porteret from portere, vektoriserede from vektor): acceptable() without the
     // compound splitting, whose verdict a close dictionary word can overrule.
     bool known_plainly(std::string_view word, Lang lang) const;
     // The index's words one edit (deletion, insertion, substitution, swap) from `lower_word`;
