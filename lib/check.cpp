@@ -292,6 +292,7 @@ struct SpellingSuspect {
     const CheckedSentence* sentence;
     std::size_t word;  // index into sentence->words
     const SuggestionContext* context;
+    Lang lang;  // the language it is checked in: the sentence's, or English for a Danish sentence left in English
 };
 
 // The spelling findings of an article in the order they are met; a suspect's slot is
@@ -647,10 +648,17 @@ bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::si
 void Checker::Impl::check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
                                    const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const {
     const std::string& text = sentence.sentence->text;
+    // A Danish sentence left in English (an untranslated message or paragraph) is checked
+    // as English: its words are English words, and a slip there is a slip of an English word.
+    const Lang lang = sentence.lang == Lang::da && detail::is_english_sentence(speller, sentence.words) ? Lang::en : sentence.lang;
     const auto in_url = url_words(text, sentence.words);
+    // File paths (/etc/fstab, ~/.bashrc, usr/share/doc) name folders and files, not words.
+    const auto in_path = detail::path_words(text, sentence.words);
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
         const CheckWord& w = sentence.words[i];
-        if (!w.is_letters || in_url[i]) continue;
+        if (!w.is_letters || in_url[i] || in_path[i]) continue;
+        // An ending in brackets after its stem (fil(er), MAPPE(rne)): the stem is the word.
+        if (detail::is_bracketed_ending(sentence.words, i)) continue;
         // Two-letter words are left alone: most are abbreviations, units and commands (su,
         // sn, ml), and a slip in one makes another word as often as not.
         if (detail::has_digit(w.text) || detail::code_points(w.text) < 3) continue;
@@ -666,7 +674,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         // word of the article).
         std::optional<bool> near_article_word_answer;
         auto near_article_word = [&] {
-            if (!near_article_word_answer) near_article_word_answer = slip_of_article_word(lower, sentence.lang, context);
+            if (!near_article_word_answer) near_article_word_answer = slip_of_article_word(lower, lang, context);
             return *near_article_word_answer;
         };
         if (!detail::has_vowel(w.text) && !near_article_word()) continue;
@@ -676,7 +684,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         // An apostrophe inside a Danish word joins an ending to a symbol, a number or a name
         // (n'te, x'et, CD'en); one right after it marks a genitive (Windows') or a quoted
         // English elision (cookin'): neither is a slip of a plain word.
-        if (sentence.lang == Lang::da) {
+        if (lang == Lang::da) {
             if (w.text.find("’") != std::string::npos || w.text.find('\'') != std::string::npos) continue;
             if (i + 1 < sentence.words.size() && sentence.words[i + 1].begin == w.end &&
                 (sentence.words[i + 1].text == "'" || sentence.words[i + 1].text == "’"))
@@ -688,9 +696,9 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             continue;
         // Unless one likely slip from a word the article writes (postfiks-gentagelses-opratorerne
         // beside operatorerne).
-        if (in_code_context(sentence.words, i, sentence.lang) && !near_article_word()) continue;
+        if (in_code_context(sentence.words, i, lang) && !near_article_word()) continue;
         // An English ordinal of a variable (nth, xth, yth).
-        if (sentence.lang == Lang::en && detail::code_points(lower) == 3 && lower.ends_with("th")) continue;
+        if (lang == Lang::en && detail::code_points(lower) == 3 && lower.ends_with("th")) continue;
         const bool capitalised = detail::starts_upper(w.text);
         const bool initial = is_sentence_initial(sentence.words, i);
         if (capitalised && !initial) continue;  // a name
@@ -705,7 +713,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         const bool hyphen_before = i >= 1 && sentence.words[i - 1].text == "-" && sentence.words[i - 1].end == w.begin &&
                                    (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin);
         if (hyphen_after || hyphen_before) continue;
-        if (sentence.lang == Lang::da) {
+        if (lang == Lang::da) {
             if (std::string corrected = speller.missing_linking_s(w.text); !corrected.empty()) {
                 Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
                 f.message = detail::format_message(messages, "'{}' lacks the linking -s- of a Danish compound; write '{}'", w.text, corrected);
@@ -714,30 +722,32 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
                 continue;
             }
         }
-        if (speller.acceptable(w.text, sentence.lang)) {
+        // A Danish word in a sentence checked as English (a name, a label) is no English slip.
+        if (lang != sentence.lang && speller.known(w.text, sentence.lang)) continue;
+        if (speller.acceptable(w.text, lang)) {
             // Accepted as a compound of known parts only (not a dictionary form): a word one
             // likely slip from a common word (forskelige: forske + lige, or forskellige with
             // an l dropped) is that slip. Common: the article writes it, or the lexicon has
             // it (rulleliste stays a compound, though one vowel from rolleliste).
-            if (speller.known_plainly(w.text, sentence.lang) || !speller.has_index()) continue;
-            const auto near = speller.one_edit_words(lower, sentence.lang);
+            if (speller.known_plainly(w.text, lang) || !speller.has_index()) continue;
+            const auto near = speller.one_edit_words(lower, lang);
             const bool slip = near_article_word() || std::any_of(near->begin(), near->end(), [&](const std::string& other) {
                 if (detail::code_points(other) < 4 || detail::typo_cost(lower, other) > 0.9) return false;
                 if (const auto it = context.same_language_counts.find(other); it != context.same_language_counts.end() && it->second > 0)
                     return true;
-                return detail::code_points(other) >= 6 && (sentence.lang == Lang::da ? lexicon->has_danish(other) : lexicon->has_english(other));
+                return detail::code_points(other) >= 6 && (lang == Lang::da ? lexicon->has_danish(other) : lexicon->has_english(other));
             });
             if (!slip) continue;
         }
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
-            speller.known(w.text + ".", sentence.lang))
+            speller.known(w.text + ".", lang))
             continue;
         // A word written the same in the other language's text is a shared term or name
         // (stroma, in vivo, Bizzozero), not a slip.
         if (other_language_text.count(lower)) continue;
-        if (sentence.lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) continue;
-        if (sentence.lang == Lang::da) {
+        if (lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) continue;
+        if (lang == Lang::da) {
             // Danish is checked conservatively: medical terms and productive compounds
             // hunspell-da does not know are common, so a word used more than once, one
             // the English side has as a cognate, or one English Hunspell knows, passes.
@@ -763,7 +773,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // from a slip whose correction is as close a cognate (poost: post ~ post).
             if (!speller.has_index() && context.article.has_cognate_key(detail::cognate_key(lower))) continue;
         }
-        pass.suspects.emplace_back(pass.findings.size(), SpellingSuspect{&sentence, i, &context});
+        pass.suspects.emplace_back(pass.findings.size(), SpellingSuspect{&sentence, i, &context, lang});
         pass.findings.emplace_back();
     }
 }
@@ -792,11 +802,12 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
     const CheckWord& w = sentence.words[suspect.word];
     const SuggestionContext& context = *suspect.context;
     const std::string lower = detail::to_lower(w.text);
+    const Lang lang = suspect.lang;
     // Among English words of a Danish sentence, the English dictionaries' words first.
     std::string suggestion;
-    const bool english_stretch = sentence.lang == Lang::da && in_english_stretch(sentence.words, suspect.word);
+    const bool english_stretch = lang == Lang::da && in_english_stretch(sentence.words, suspect.word);
     if (english_stretch) suggestion = best_suggestion(w.text, Lang::en, context);
-    if (suggestion.empty()) suggestion = best_suggestion(w.text, sentence.lang, context);
+    if (suggestion.empty()) suggestion = best_suggestion(w.text, lang, context);
     // Precision before recall: a word without a close suggestion is more likely a term
     // the dictionaries lack than a slip.
     if (suggestion.empty()) return std::nullopt;
@@ -804,7 +815,7 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
     // marks a slip whatever the word resembles in the other language.
     const auto written = context.same_language_counts.find(detail::to_lower(suggestion));
     const bool written_elsewhere = written != context.same_language_counts.end() && written->second > 0;
-    if (sentence.lang == Lang::da && !written_elsewhere) {
+    if (lang == Lang::da && !written_elsewhere) {
         // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
         // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
         // ~ angiogenesis): then the word is the slip.
@@ -822,7 +833,7 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
     Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);
     f.suggestion = suggestion;
     f.message = detail::format_message(messages,
-                                       sentence.lang == Lang::da ? "'{}' is not in the Danish dictionaries; did you mean '{}'?"
+                                       lang == Lang::da ? "'{}' is not in the Danish dictionaries; did you mean '{}'?"
                                                                  : "'{}' is not in the English dictionaries; did you mean '{}'?",
                                        w.text, suggestion);
     return f;

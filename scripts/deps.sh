@@ -16,6 +16,7 @@ packages=(
   dict-freedict-dan-eng dict-freedict-eng-dan
   libreoffice-help-da libreoffice-help-en-us
   python3 gimp-help-da gimp-help-en debian-edu-doc-da debian-edu-doc-en  # claim-support dev sets (bench/devset/make_articles.py)
+  installation-guide-amd64  # the installation-manual spelling set (make_articles.py --source installation-guide: Danish and English HTML)
   manpages-da manpages coreutils  # the manual-page spelling set (make_articles.py --source manpages: Danish pages and the English ones of the same name)
   chromium  # headless browser for the HTML report test (skipped when absent)
   translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)

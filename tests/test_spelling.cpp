@@ -378,3 +378,75 @@ TEST_CASE("a slip among English words of a Danish sentence gets an English sugge
     REQUIRE(b.misspellings().size() == 1);
     CHECK(b.misspellings().front().suggestion == "into");
 }
+
+TEST_CASE("file paths are not spell-checked; a slash between two words is prose", "[spelling][path]") {
+    CHECK(detail::is_path_like("/usr/lokal/progrm"));
+    CHECK(detail::is_path_like("~/.konfg"));
+    CHECK(detail::is_path_like("(./konfigurer)"));
+    CHECK(detail::is_path_like("\"/etc/defalt/grub\","));
+    CHECK(detail::is_path_like("opsætng/filr/dokumnet"));
+    CHECK(detail::is_path_like("boot/grubb.cfg"));
+    CHECK(detail::is_path_like("C:\\Programmer\\Kontor"));
+    CHECK_FALSE(detail::is_path_like("og/eller"));
+    CHECK_FALSE(detail::is_path_like("tekst/billedr"));
+    CHECK_FALSE(detail::is_path_like("/"));
+    CHECK_FALSE(detail::is_path_like("a//b"));
+    // The control: the same slips in prose are flagged.
+    const auto prose = Article1("Ret indstilinger i dokumnet nu.", "Change the settings now.").misspellings();
+    REQUIRE(prose.size() == 2);
+    CHECK(Article1("Ret /usr/lokal/indstilinger/dokumnet.txt nu.", "Change the settings now.").misspellings().empty());
+    CHECK(Article1("Ret filen ~/indstilinger og mappen ./dokumnet nu.", "Change the settings now.").misspellings().empty());
+    // One slash between two words is prose, and its slip is still a slip.
+    const auto slashed = Article1("Vælg tekst/dokumnet nu.", "Choose the text now.").misspellings();
+    REQUIRE(slashed.size() == 1);
+    CHECK(slashed.front().word == "dokumnet");
+}
+
+TEST_CASE("a word ending in brackets after its stem is checked as the stem", "[spelling][ending]") {
+    detail::WordSplitter splitter;
+    const auto words = splitter.split("Vælg fil(er) i MAPPE(rne), ikke (rne) eller fil (er).");
+    std::vector<std::string> endings;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (detail::is_bracketed_ending(words, i)) endings.push_back(words[i].text);
+    CHECK(endings == std::vector<std::string>{"er", "rne"});
+    // The control: endings standing alone are flagged.
+    const auto alone = Article1("Kopiér knap (perne), bruger (nes) og tabel (lerne) nu.", "Copy the buttons now.").misspellings();
+    REQUIRE(alone.size() == 3);
+    CHECK(alone[0].word == "perne");
+    // The ending is no word by itself; the stem is checked, so a slip in it is still found.
+    CHECK(Article1("Kopiér knap(perne), bruger(nes), tabel(lerne) og MAPPE(rne) nu.", "Copy the buttons now.").misspellings().empty());
+    const auto slip = Article1("Kopiér dokumnet(rne) nu.", "Copy the folders now.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "dokumnet");
+}
+
+TEST_CASE("a Danish verb or noun with the prefix gen- is a word when the rest is one", "[spelling][prefix]") {
+    // da_DK lists only the common gen- words; these it lacks.
+    for (const char* word : {"genudskriv", "genafspil", "genindlæsningen"}) {
+        INFO(word);
+        CHECK(Article1(std::string("Du kan ") + word + " nu.", "You can do it again now.").misspellings().empty());
+    }
+    // The rest must be a word: a slip in a word that begins with gen is still a slip.
+    for (const char* word : {"generlt", "genstnad"}) {
+        INFO(word);
+        CHECK(Article1(std::string("Det er ") + word + " nu.", "It is so now.").misspellings().size() == 1);
+    }
+    // gen + kendis (a word) is no licence beside the word it slips from: genkendis is genkendes.
+    const auto slip = Article1("Filen genkendis nu.", "The file is recognised now.", "Filerne genkendes af programmet.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().suggestion == "genkendes");
+}
+
+TEST_CASE("a Danish sentence left in English is checked as English", "[spelling][untranslated]") {
+    // Written twice in the Danish text, thsi passes the Danish checks (a Danish word da_DK
+    // lacks is often written more than once); in sentences that are English it is an English slip.
+    const Article1 a("Filen er låst.", "The file is locked.", "Thsi file cannot be opened because thsi printer is busy.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].suggestion == "This");
+    CHECK(found[1].suggestion == "this");
+    // The control: the same word twice in a Danish sentence passes.
+    CHECK(Article1("Filen thsi er låst, og thsi printer er optaget.", "The file is locked.").misspellings().empty());
+    // A Danish sentence naming English labels stays Danish: its Danish words are not flagged.
+    CHECK(Article1("Vælg Tools og derefter Options og Paths i menuen.", "Choose Tools, then Options and Paths.").misspellings().empty());
+}

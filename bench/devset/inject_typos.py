@@ -31,7 +31,10 @@ With --abbreviations, likewise one abbreviation (2-6 capitals) of the Summary th
 writes too gets its last letter changed to the next one (PDF -> PDG): "kind": "abbreviation",
 a true abbreviation_mismatch.
 
-Usage: inject_typos.py --articles DIR --out DIR [--seed 1] [--numbers] [--abbreviations]
+With --memo FILE, Hunspell's verdicts are kept in FILE between runs: the copies of a set made
+with other seeds ask about the same words (da_DK's compounding makes each answer slow).
+
+Usage: inject_typos.py --articles DIR --out DIR [--seed 1] [--numbers] [--abbreviations] [--memo FILE]
 """
 
 from __future__ import annotations
@@ -128,11 +131,11 @@ def make_typo(word: str, lang: str, kind: str, rng: random.Random) -> str | None
 class Hunspell:
     """A `hunspell -a` pipe (ispell protocol): one line per word, '*', '+' or '-' = known."""
 
-    def __init__(self, dictionaries: str):
+    def __init__(self, dictionaries: str, memo: dict[str, bool] | None = None):
         self.proc = subprocess.Popen(["hunspell", "-a", "-i", "utf-8", "-d", dictionaries], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True, encoding="utf-8")
         self.proc.stdout.readline()  # banner
-        self.memo: dict[str, bool] = {}
+        self.memo: dict[str, bool] = memo if memo is not None else {}
 
     def known(self, word: str) -> bool:
         if word not in self.memo:
@@ -189,10 +192,16 @@ def main() -> int:
     ap.add_argument("--numbers", action="store_true", help="also change one number of each Summary that the Resumé shares")
     ap.add_argument("--abbreviations", action="store_true",
                     help="also change one abbreviation of each Summary that the Resumé shares")
+    ap.add_argument("--memo", help="a JSON file that keeps Hunspell's verdicts between runs (read if present, written at the end); "
+                                   "the output is the same with or without it")
     args = ap.parse_args()
     src, out = Path(args.articles), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    spellers = {"da": Hunspell("da_DK"), "en": Hunspell("en_US,en_GB")}
+    # Hunspell's verdicts kept between runs (--memo): the copies of one set with other seeds
+    # ask about the same words, and da_DK's compounding makes each answer slow.
+    memo_path = Path(args.memo) if args.memo else None
+    memos = json.loads(memo_path.read_text(encoding="utf-8")) if memo_path and memo_path.exists() else {}
+    spellers = {"da": Hunspell("da_DK", memos.setdefault("da", {})), "en": Hunspell("en_US,en_GB", memos.setdefault("en", {}))}
     records = []
     for path in sorted(src.glob("*.txt")):
         rng = random.Random(f"{args.seed}:{path.name}")
@@ -248,6 +257,8 @@ def main() -> int:
         gold = path.with_suffix(".gold.json")
         if gold.exists():
             shutil.copyfile(gold, out / gold.name)
+    if memo_path:
+        memo_path.write_text(json.dumps(memos, ensure_ascii=False), encoding="utf-8")
     with open(out / "typos.jsonl", "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -37,6 +37,9 @@ Deterministic for a given --seed and installed package versions. Sources (Debian
 * manpages: manpages-da + the English pages of the same name (manpages, coreutils, ...),
   each page typeset to HTML by groff (`groff -man -Thtml`), blocks paired as for gimp; the
   Danish pages' own translation credits (OVERSÆTTELSE) have no English block and drop out.
+* installation-guide: installation-guide-amd64 (Debian's installation manual, whose package
+  holds the Danish and the English HTML), pages paired by file name and blocks as for gimp,
+  small pages grouped.
 
 Usage: make_articles.py --source libreoffice --seed 1 --articles 200 --out DIR
 """
@@ -286,6 +289,9 @@ def load_pages(source: str, subset: str) -> list[Page]:
     elif source == "debian-edu":
         pages = grouped(manual_pages("debian-edu", Path("/usr/share/doc/debian-edu-doc-da"),
                                      Path("/usr/share/doc/debian-edu-doc-en")))
+    elif source == "installation-guide":
+        pages = grouped(positional_pages("installation-guide", Path("/usr/share/doc/installation-guide-amd64/da"),
+                                         Path("/usr/share/doc/installation-guide-amd64/en"), "*.html"))
     elif source == "manpages":
         pages = [unrepeated(page) for page in grouped(man_pages("manpages", Path("/usr/share/man/da"), Path("/usr/share/man")))]
     else:
@@ -754,7 +760,7 @@ def make_article(page: Page, others: list[Page], rng: random.Random, index: int)
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--source", choices=["libreoffice", "gimp", "debian-edu", "manpages"], default="libreoffice")
+    ap.add_argument("--source", choices=["libreoffice", "gimp", "debian-edu", "manpages", "installation-guide"], default="libreoffice")
     ap.add_argument("--pages", choices=["heldout", "heldout-dev", "heldout-test", "train", "all"], default="heldout",
                     help="LibreOffice only: which pages (default: the held-out tenth)")
     ap.add_argument("--seed", type=int, default=1)

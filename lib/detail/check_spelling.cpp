@@ -226,6 +226,18 @@ struct Speller::Impl {
         return false;
     }
 
+    // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
+    // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
+    // must be a form the index has (or a regular form), of four letters or more, so that a
+    // slip in a word that begins with gen (generlt) is no such form. Like a compound, such a
+    // word is no dictionary form: one likely slip from a common word it is still that slip
+    // (genkendis = gen + kendis beside genkendes).
+    bool gen_prefixed(std::string_view word) const {
+        if (!index || word.size() < 7 || !word.starts_with("gen")) return false;
+        const std::string_view rest = word.substr(3);
+        return code_points(rest) >= 4 && (index->contains(Lang::da, rest) || regular_form(rest));
+    }
+
     // word = head [s|e] tail, for the compounds da_DK's own compounding (its COMPOUNDBEGIN/
     // MIDDLE/END flags) rejects although each part is a word: da_DK lacks flags on many
     // words (rulleliste, drevbetegnelser) and the medical list's words have none. Not a
@@ -276,7 +288,7 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (impl_->known(text, lang)) return true;
         if (lang != Lang::da) return false;
         const std::string lower = to_lower(text);
-        if (impl_->known(lower, lang) || impl_->regular_form(lower) || impl_->is_compound(lower, 0)) return true;
+        if (impl_->known(lower, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower) || impl_->is_compound(lower, 0)) return true;
         // The negating prefix u- makes a word of nearly any adjective or participle
         // (urandomiserede, ubehandlede); da_DK lists only the common ones.
         return lower.size() > 6 && lower.front() == 'u' && impl_->known(lower.substr(1), lang);
@@ -465,6 +477,28 @@ void Speller::prepare_suggestions(std::span<const std::pair<std::string, Lang>> 
         }
         impl_->compute_suggestions(key, word, lang);
     }
+}
+
+bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& words) {
+    std::vector<const CheckWord*> plain;
+    std::vector<bool> danish;
+    std::size_t not_danish = 0;
+    for (const CheckWord& w : words) {
+        if (!w.is_letters || count_upper(w.text) > 1) continue;
+        const std::size_t letters = count_letters(w.text);
+        if (letters < 2 || letters != code_points(w.text)) continue;
+        plain.push_back(&w);
+        danish.push_back(speller.acceptable(w.text, Lang::da));
+        not_danish += !danish.back();
+    }
+    if (not_danish < 3) return false;
+    std::size_t english_only = 0, danish_only = 0;
+    for (std::size_t k = 0; k < plain.size(); ++k) {
+        const bool english = speller.acceptable(plain[k]->text, Lang::en);
+        english_only += english && !danish[k];
+        danish_only += danish[k] && !english;
+    }
+    return english_only >= 3 && (danish_only == 0 || (english_only >= 6 && english_only >= 6 * danish_only));
 }
 
 }  // namespace summalign::detail

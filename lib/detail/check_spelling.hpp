@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/check_words.hpp"
 #include "detail/hunspell_dictionary.hpp"
 #include "summalign/segment.hpp"
 
@@ -44,7 +45,8 @@ public:
     // as written (Hunspell accepts a capitalised form of a lower-case word itself).
     bool known(std::string_view word, Lang lang) const;
     // known(), or for Danish: the word is a compound of known parts (with the linking
-    // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi.
+    // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi, or gen- before a
+    // form the index has (genafspil).
     bool acceptable(std::string_view word, Lang lang) const;
     // Danish compounds whose first part ends in -tion, -sion, -hed, -skab or -else take a
     // linking -s- (transplantationsbehandling). For a word that is such a compound without
@@ -77,5 +79,14 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// Whether the words of a Danish sentence are English: a sentence the translation left in
+// English (a message quoted whole, a paragraph not yet translated). Of its plain words (two
+// letters or more, not in capitals), at least three are words the English dictionaries know
+// and the Danish ones do not (acceptable()), and none is the other way round, or, in a
+// longer sentence, at least six are and six times as many as the other way round; a Danish
+// sentence naming a few English labels (Vælg Tools - Options) is not one. Asks English only
+// about words Danish rejects, and only once three of them are seen.
+bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& words);
 
 }  // namespace summalign::detail

@@ -273,4 +273,94 @@ std::string capitalise_first(std::string_view word) {
     return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length)) + std::string(word.substr(static_cast<std::size_t>(i)));
 }
 
+namespace {
+
+// Opening and closing marks around a token: brackets, quotes and, at its end, punctuation.
+constexpr std::string_view path_openers[] = {"(", "[", "{", "<", "\"", "'", "“", "‘", "«", "»", "„"};
+constexpr std::string_view path_closers[] = {")", "]", "}", ">", "\"", "'", "”", "’", "«", "»", ".", ",", ";", ":", "!", "?"};
+
+std::string_view strip_marks(std::string_view token) {
+    for (bool changed = true; changed && !token.empty();) {
+        changed = false;
+        for (const std::string_view m : path_openers)
+            if (token.starts_with(m)) {
+                token.remove_prefix(m.size());
+                changed = true;
+            }
+        for (const std::string_view m : path_closers)
+            if (token.ends_with(m)) {
+                token.remove_suffix(m.size());
+                changed = true;
+            }
+    }
+    return token;
+}
+
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// name.ext: an extension of one to five lower-case letters or digits after a name.
+bool has_file_extension(std::string_view name) {
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == name.size() || name.size() - dot - 1 > 5) return false;
+    for (const char c : name.substr(dot + 1))
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    return true;
+}
+
+}  // namespace
+
+bool is_path_like(std::string_view token) {
+    token = strip_marks(token);
+    if (token.size() < 2) return false;
+    // Something after the root: a letter, digit, dot or underscore ("/" alone, "./" alone are not paths).
+    auto named = [](std::string_view rest) {
+        return !rest.empty() && (is_ascii_alnum(rest.front()) || rest.front() == '.' || rest.front() == '_' || rest.front() == '$' ||
+                                 static_cast<unsigned char>(rest.front()) >= 0x80);
+    };
+    for (const std::string_view root : {"/", "~/", "./", "../", "$HOME/", "${HOME}/"})
+        if (token.starts_with(root) && named(token.substr(root.size()))) return true;
+    if (token.size() > 3 && is_ascii_alnum(token[0]) && token[1] == ':' && (token[2] == '\\' || token[2] == '/') && named(token.substr(3)))
+        return true;
+    std::size_t slashes = 0;
+    for (std::size_t k = 0; k < token.size(); ++k) {
+        if (token[k] != '/' && token[k] != '\\') continue;
+        // A separator between two names (not "/ " nor "//" nor at an end).
+        if (k == 0 || k + 1 == token.size() || !named(token.substr(k + 1))) return false;
+        if (token[k] == '\\') return true;
+        ++slashes;
+    }
+    if (slashes >= 2) return true;
+    return slashes == 1 && has_file_extension(token.substr(token.find('/') + 1));
+}
+
+std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words) {
+    std::vector<bool> inside(words.size(), false);
+    // Tokens between ASCII white space, as the URL test cuts them (a byte of a multi-byte
+    // character is no space).
+    auto space = [](char c) { return static_cast<unsigned char>(c) < 0x80 && is_space(static_cast<char32_t>(c)); };
+    std::size_t chunk_begin = 0;
+    while (chunk_begin < text.size()) {
+        while (chunk_begin < text.size() && space(text[chunk_begin])) ++chunk_begin;
+        std::size_t chunk_end = chunk_begin;
+        while (chunk_end < text.size() && !space(text[chunk_end])) ++chunk_end;
+        const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
+        if (chunk.find_first_of("/\\") != std::string_view::npos && is_path_like(chunk))
+            for (std::size_t k = 0; k < words.size(); ++k)
+                if (words[k].begin >= chunk_begin && words[k].end <= chunk_end) inside[k] = true;
+        chunk_begin = chunk_end;
+    }
+    return inside;
+}
+
+bool is_bracketed_ending(const std::vector<CheckWord>& words, std::size_t i) {
+    if (i < 2 || i + 1 >= words.size()) return false;
+    const CheckWord &stem = words[i - 2], &open = words[i - 1], &ending = words[i], &close = words[i + 1];
+    if (open.text != "(" || close.text != ")" || !stem.is_letters || !ending.is_letters) return false;
+    if (stem.end != open.begin || open.end != ending.begin || ending.end != close.begin) return false;
+    // An ending: up to five letters (knap(perne)), no capital unless the stem is written in capitals too (MAPPE(RNE)).
+    const std::size_t letters = count_letters(ending.text);
+    if (letters == 0 || letters != code_points(ending.text) || letters > 5 || code_points(stem.text) < 2) return false;
+    return count_upper(ending.text) == 0 || count_upper(stem.text) == count_letters(stem.text);
+}
+
 }  // namespace summalign::detail

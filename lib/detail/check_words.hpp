@@ -83,4 +83,20 @@ bool has_vowel(std::string_view word);
 // `word` with its first letter upper-cased (ICU's simple case mapping).
 std::string capitalise_first(std::string_view word);
 
+// Whether a token between white space (quotes, brackets and closing punctuation around it
+// left out) is a file path rather than prose: it starts at a root, home or current folder
+// (/etc/fstab, ~/.bashrc, ./configure, ../lib, $HOME/bin), a drive (C:\Programmer, D:/data),
+// holds a backslash between names (Windows\System32), two slashes or more (usr/share/doc),
+// or one slash before a file name with an extension (boot/grub.cfg). One slash between two
+// words is prose (og/eller, input/output).
+bool is_path_like(std::string_view token);
+
+// For each of `words` (split from `text`), whether it lies inside a path-like token of text.
+std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words);
+
+// Whether words[i] is a word ending in brackets glued to the word before it, the way manuals
+// write a singular and a plural or a definite form at once: fil(er), MAPPE(rne), knap(perne).
+// The ending is no word; the stem before it is checked as a word of its own.
+bool is_bracketed_ending(const std::vector<CheckWord>& words, std::size_t i);
+
 }  // namespace summalign::detail
