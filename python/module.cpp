@@ -132,7 +132,7 @@ public:
                 },
                 options);
         } catch (const Error& error) {
-            throw localized(error);
+            throw messages_.translate_error(error);
         }
     }
     AlignedResult align_bytes(std::string bytes, std::string name, unsigned threads) const {
