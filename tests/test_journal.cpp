@@ -125,6 +125,36 @@ TEST_CASE("a glued Summary head splits into authors, title and citation", "[jour
     CHECK(text.substr(head.abstract_begin, 10) == "Allogeneic");
 }
 
+TEST_CASE("a Summary title numbered like 'Annex C.' keeps its title-case rest when the citation comes last", "[journal][fields]") {
+    const std::string text =
+        "Karen M. Holt & Ole Vang: Annex C. Storing Samples in the Cold Room. Samples are kept at four degrees. "
+        "The room is checked every day. Ugeskr Læger 2004;166: 1201-3";
+    const auto head = detail::parse_summary_head(text);
+    CHECK(text.substr(head.authors_begin, head.authors_end - head.authors_begin) == "Karen M. Holt & Ole Vang");
+    CHECK(text.substr(head.title_begin, head.title_end - head.title_begin) == "Annex C. Storing Samples in the Cold Room.");
+    CHECK(text.substr(head.abstract_begin, 7) == "Samples");
+    CHECK(head.abstract_end == text.find("Ugeskr"));
+    REQUIRE(head.citation);
+    CHECK(head.citation->pages == "1201-3");
+}
+
+TEST_CASE("a Summary title ending at a capital is not run on into a sentence-case abstract", "[journal][fields]") {
+    // "Vitamin D." ends the title: the next sentence is running text, not title case.
+    const std::string no_citation = "Ole Vang: Vitamin D. Levels fell during the winter in most of the children. They rose again.";
+    const auto head = detail::parse_summary_head(no_citation);
+    CHECK(no_citation.substr(head.title_begin, head.title_end - head.title_begin) == "Vitamin D.");
+    CHECK(no_citation.substr(head.abstract_begin, 6) == "Levels");
+    // A plain title ends at its first sentence, as before.
+    const std::string plain = "Ole Vang: Cold Rooms. Samples Are Kept Cold. Ugeskr Læger 2004;166: 1201-3";
+    const auto plain_head = detail::parse_summary_head(plain);
+    CHECK(plain.substr(plain_head.title_begin, plain_head.title_end - plain_head.title_begin) == "Cold Rooms.");
+    // With the citation first, the numbered title already ended at the journal name.
+    const std::string cite_first =
+        "Ole Vang: Part II. Storing Samples. Ugeskr Læger 2004;166: 1201-3 Samples are kept at four degrees.";
+    const auto first_head = detail::parse_summary_head(cite_first);
+    CHECK(cite_first.substr(first_head.title_begin, first_head.title_end - first_head.title_begin) == "Part II. Storing Samples.");
+}
+
 TEST_CASE("a small issue parses into articles and fields", "[journal]") {
     const Document document = parse(issue);
     REQUIRE(document.articles.size() == 2);

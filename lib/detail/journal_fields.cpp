@@ -250,6 +250,54 @@ std::size_t first_sentence_end(std::string_view text, std::size_t p) {
     return text.size();
 }
 
+// Whether the words of `s` are in title case: every word that starts with a letter and is not
+// a closed-class word ("and", "of", "til") starts with a capital, and there is such a word.
+bool title_case(std::string_view s) {
+    bool content_word = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        const std::size_t begin = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        const std::string_view word = s.substr(begin, i - begin);
+        if (word.empty()) continue;
+        std::size_t n = 0;
+        const char32_t first = code_point_at(word, 0, n);
+        if (!is_letter(first)) continue;
+        std::string lower;
+        for (const char c : word) {
+            if (sentence_final(c) || c == ',' || c == ':' || c == ';') break;
+            lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (is_closed_class_word(lower)) continue;
+        if (!is_upper(first)) return false;
+        content_word = true;
+    }
+    return content_word;
+}
+
+// Whether the mark at `r` follows a short token of capitals or digits after a word, as a
+// numbered title's "Appendix B." or "Part II." does (not a token standing alone).
+bool after_numbering(std::string_view text, std::size_t begin, std::size_t r) {
+    std::size_t t = r;
+    while (t > begin && (std::isupper(static_cast<unsigned char>(text[t - 1])) || digit_at(text, t - 1))) --t;
+    return t < r && r - t <= 4 && t > begin + 1 && text[t - 1] == ' ' && text[t - 2] != ' ' && !sentence_final(text[t - 2]);
+}
+
+// The end of a Summary title that no citation closes: its first sentence, but a title whose
+// first "sentence" ends at a numbering ("Appendix B.") runs on over a title-case sentence
+// ("Reporting Bugs and Requesting Enhancements."), which an abstract sentence never is.
+std::size_t title_end_without_citation(std::string_view text, std::size_t p) {
+    std::size_t end = first_sentence_end(text, p);
+    while (end < text.size() && end - p < 200 && after_numbering(text, p, end - 1)) {
+        const std::size_t next = skip_spaces(text, end);
+        const std::size_t next_end = first_sentence_end(text, next);
+        if (next_end - p > 200 || !title_case(text.substr(next, next_end - next))) break;
+        end = next_end;
+    }
+    return end;
+}
+
 // Where a journal name that ends at `year_begin` starts: the capitalised words just before
 // the year ("Ugeskr Læger"), after the sentence before it.
 std::size_t journal_start(std::string_view text, std::size_t year_begin) {
@@ -343,7 +391,7 @@ SummaryHead parse_summary_head(std::string_view text) {
             const std::size_t journal_begin = journal_start(text, year_begin);
             if (journal_begin == year_begin) continue;
             citation.journal = std::string(trim(text.substr(journal_begin, year_begin - journal_begin)));
-            head.title_end = first_sentence_end(text, p);
+            head.title_end = title_end_without_citation(text, p);
             head.citation = citation;
             head.citation_begin = journal_begin;
             head.citation_end = citation_end;
@@ -366,7 +414,7 @@ SummaryHead parse_summary_head(std::string_view text) {
         return head;
     }
     // No citation: the title is the first sentence.
-    head.title_end = first_sentence_end(text, p);
+    head.title_end = title_end_without_citation(text, p);
     head.abstract_begin = skip_spaces(text, head.title_end);
     head.abstract_end = text.size();
     return head;
