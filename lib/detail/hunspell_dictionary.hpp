@@ -103,9 +103,12 @@ private:
 // dictionary's .aff and, for "word model" lines, the model's entries), asked when the shared
 // one does not know a word, and a word joined by hyphens is split as Hunspell splits it
 // (its default BREAK), so that "adipocyte-derived" is known. What this cannot give is
-// Hunspell's own compounding of an added word with a dictionary word; the Speller's compound
-// splitting covers those. suggest() needs the whole dictionary with the words added: it is
-// loaded on the first call (the Checker, with its spelling index, never makes one).
+// Hunspell's own compounding across the two: an added word compounded with a dictionary word
+// (the Speller's compound splitting covers those), or a compound of dictionary words that
+// CHECKCOMPOUNDREP refuses because a REP replacement makes it an added word. suggest() needs
+// the whole dictionary with the words added: it is loaded on the first call (the Checker,
+// with its spelling index, never makes one). The small Hunspell is loaded from a temporary
+// .dic file (an Error names it when the temporary folder is not writable).
 class ExtendedDictionary {
 public:
     ExtendedDictionary(std::shared_ptr<const HunspellDictionary> base, std::string_view extra_words, std::size_t copies = 1);
