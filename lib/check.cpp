@@ -21,6 +21,7 @@
 #include "detail/check_mentions.hpp"
 #include "detail/check_spelling.hpp"
 #include "detail/check_words.hpp"
+#include "detail/hunspell_dictionary.hpp"
 #include "detail/messages_format.hpp"
 #include "detail/similarity_memo.hpp"
 #include "detail/spelling_index.hpp"
@@ -311,11 +312,13 @@ struct Checker::Impl {
     detail::WordSplitter splitter;
     Messages messages;
 
-    Impl(const Lexicon& lexicon_in, unsigned threads, Messages messages_in)
+    // `dictionaries`: loaded Hunspell dictionaries to share (a Parser's); null: loaded here.
+    Impl(const Lexicon& lexicon_in, unsigned threads, Messages messages_in, std::shared_ptr<detail::DictionaryShelf> dictionaries = nullptr)
         : lexicon(&lexicon_in),
           translation_targets(lexicon_in),
           speller(detail::SpellerOptions{lexicon_in.hunspell_dirs(), required_data_file("medical-words-en.txt"),
-                                         required_data_file("medical-words-da.txt"), std::max(threads, 1u), spelling_index()}),
+                                         required_data_file("medical-words-da.txt"), std::max(threads, 1u), spelling_index(),
+                                         std::move(dictionaries)}),
           messages(std::move(messages_in)) {}
 
     std::vector<Finding> check(const Article& article, const ArticleAlignment& alignment, std::string_view source) const;
@@ -357,6 +360,10 @@ struct Checker::Impl {
 Checker::Checker(const Lexicon& lexicon, unsigned threads) : impl_(std::make_unique<Impl>(lexicon, threads, Messages{})) {}
 Checker::Checker(const Lexicon& lexicon, unsigned threads, const Messages& messages)
     : impl_(std::make_unique<Impl>(lexicon, threads, messages)) {}
+// The parser's dictionaries when they come from the lexicon's folders; else its own.
+Checker::Checker(const Lexicon& lexicon, unsigned threads, const Messages& messages, const Parser& parser)
+    : impl_(std::make_unique<Impl>(lexicon, threads, messages,
+                                   parser.dictionaries()->dirs() == lexicon.hunspell_dirs() ? parser.dictionaries() : nullptr)) {}
 Checker::~Checker() = default;
 Checker::Checker(Checker&&) noexcept = default;
 Checker& Checker::operator=(Checker&&) noexcept = default;

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "detail/api_edge.hpp"
+#include "detail/hunspell_dictionary.hpp"
 #include "detail/journal_fields.hpp"
 #include "detail/layout_repair.hpp"
 #include "detail/parallel.hpp"
@@ -20,13 +21,22 @@ using namespace detail;
 struct Parser::Impl {
     Segmenter danish{Lang::da};
     Segmenter english{Lang::en};
+    std::shared_ptr<DictionaryShelf> dictionaries;
     Dehyphenator dehyphenator;
+
+    Impl(std::vector<std::filesystem::path> hunspell_dirs, unsigned threads)
+        : dictionaries(std::make_shared<DictionaryShelf>(std::move(hunspell_dirs))),
+          dehyphenator(*dictionaries, std::max(threads, 1u)) {}
 };
 
-Parser::Parser() : impl_(std::make_unique<Impl>()) {}
+Parser::Parser() : Parser(LexiconOptions{}) {}
+Parser::Parser(const LexiconOptions& options, unsigned threads)
+    : impl_(std::make_unique<Impl>(options.hunspell_dirs, threads)) {}
 Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
+
+const std::shared_ptr<DictionaryShelf>& Parser::dictionaries() const noexcept { return impl_->dictionaries; }
 
 const Segmenter& Parser::segmenter(Lang lang) const { return lang == Lang::da ? impl_->danish : impl_->english; }
 

@@ -14,13 +14,16 @@ struct Aligner::Impl {
     Checker checker;
 
     Impl(std::shared_ptr<const Parser> parser_in, const LexiconOptions& options, unsigned threads, const Messages& messages)
-        : parser(std::move(parser_in)), lexicon(options), scorer(lexicon), checker(lexicon, threads, messages) {
+        : parser(checked(std::move(parser_in))), lexicon(options), scorer(lexicon), checker(lexicon, threads, messages, *parser) {}
+
+    static std::shared_ptr<const Parser> checked(std::shared_ptr<const Parser> parser) {
         if (!parser) throw Error("Aligner: no parser");
+        return parser;
     }
 };
 
 Aligner::Aligner(const LexiconOptions& options, unsigned threads, const Messages& messages)
-    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::make_shared<const Parser>(), options, threads, messages); })) {}
+    : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::make_shared<const Parser>(options, threads), options, threads, messages); })) {}
 Aligner::Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options, unsigned threads, const Messages& messages)
     : impl_(detail::at_api_edge("Aligner", [&] { return std::make_unique<Impl>(std::move(parser), options, threads, messages); })) {}
 Aligner::~Aligner() = default;

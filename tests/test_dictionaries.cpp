@@ -6,9 +6,13 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <cctype>
 #include <fstream>
+#include <sstream>
+#include <utility>
 #include <string>
 #include <thread>
+#include <atomic>
 #include <vector>
 
 #include "detail/check_spelling.hpp"
@@ -17,6 +21,7 @@
 #include "summalign/check.hpp"
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
+#include "summalign/journal.hpp"
 #include "detail/layout_repair.hpp"
 #include "summalign/layout.hpp"
 #include "summalign/lexicon.hpp"
@@ -130,4 +135,145 @@ TEST_CASE("one Hunspell dictionary answers threads as it answers one", "[diction
     for (auto& t : threads) t.join();
     for (std::size_t t = 0; t < seen.size(); ++t)
         for (std::size_t k = 0; k < words.size(); ++k) CHECK(seen[t][k] == alone[(k + 17 * t) % words.size()]);
+}
+
+namespace {
+
+// Words to ask a dictionary about: those of the seed article and the Tatoeba dev pairs
+// (letters, digits and hyphens), and for every extra word its cased, dotted, inflected,
+// hyphened and compounded shapes.
+// The first `real` words are the texts'.
+std::vector<std::string> words_to_ask(const std::string& extra_words, std::size_t& real) {
+    std::vector<std::string> words;
+    for (const fs::path& file : {fs::path(SUMMALIGN_TEST_SOURCE_DIR) / "corpus" / "ugeskr-2003-165-stamceller.txt",
+                                fs::path(SUMMALIGN_TEST_DATA_DIR) / "tatoeba" / "tatoeba-dan-eng.dev.tsv"}) {
+        std::ifstream in(file);
+        REQUIRE(in);
+        std::string word;
+        for (char c; in.get(c);) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u >= 0x80 || std::isalnum(u) || c == '-') {
+                word += c;
+            } else {
+                if (!word.empty()) words.push_back(word);
+                word.clear();
+            }
+        }
+    }
+    real = words.size();
+    std::istringstream lines(extra_words);
+    std::string line;
+    while (std::getline(lines, line)) {
+        std::istringstream fields(line.substr(0, line.find('#')));
+        std::string w;
+        if (!(fields >> w)) continue;
+        std::string upper = w, capital = w;
+        for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        capital[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capital[0])));
+        for (const std::string& shape : {w, capital, upper}) {
+            for (const char* ending : {"", ".", "s", "n", "en", "ens", "ns", "e", "er", "erne", "'s"}) words.push_back(shape + ending);
+            for (const char* other : {"behandling", "derived", "cell", "celle", "xyzzy"}) {
+                words.push_back(shape + "-" + other);
+                words.push_back(std::string(other) + "-" + shape);
+                words.push_back(std::string(other) + "-" + shape + "-" + other);
+            }
+            words.push_back("-" + shape);
+            words.push_back(shape + "-");
+            words.push_back(shape + "-" + shape);
+        }
+        words.push_back(w.substr(0, w.size() - 1));  // one letter short
+    }
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE("the medical-word layer answers as the dictionary with the words added", "[dictionaries][extended]") {
+    detail::DictionaryShelf shelf(detail::default_hunspell_dirs());
+    for (const auto& [name, list] : {std::pair{"en_US", "medical-words-en.txt"}, std::pair{"en_GB", "medical-words-en.txt"},
+                                     std::pair{"da_DK", "medical-words-da.txt"}}) {
+        const std::string extra = read_data_file(list);
+        const detail::HunspellDictionary whole(detail::default_hunspell_dirs(), name, 1, extra);
+        const detail::ExtendedDictionary layered(shelf.require(name), extra);
+        const detail::HunspellDictionary plain(detail::default_hunspell_dirs(), name);
+        std::size_t asked = 0, added = 0, compounding = 0;
+        using Verdict = detail::HunspellDictionary::Verdict;
+        std::size_t real = 0;
+        const auto words = words_to_ask(extra, real);
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            const std::string& word = words[k];
+            INFO(name << ": " << word);
+            ++asked;
+            const bool known = whole.spell(word);
+            added += known && !plain.spell(word);
+            if (layered.spell(word) != known) {
+                // What the layer cannot give: Hunspell's compounding of an added word with a
+                // dictionary word (myogenese + ens), and its CHECKCOMPOUNDREP refusing a
+                // compound of dictionary words that one of its REP replacements turns into an
+                // added word (alloge: allogen).
+                const bool added_compound = known && whole.verdict(word) == Verdict::compound;
+                const bool refused_compound = !known && plain.verdict(word) == Verdict::compound;
+                CHECK((added_compound || refused_compound));
+                CHECK(k >= real);  // only among the shapes made up above
+                ++compounding;
+            }
+            CHECK(layered.is_base_form(word) == whole.is_base_form(word));
+        }
+        CHECK(added > 100);  // the words asked about do exercise the added words
+        CHECK(compounding * 20 < added);
+        // The shared dictionary itself is unchanged by the layer.
+        CHECK_FALSE(shelf.require(name)->spell(std::string(name) == "da_DK" ? "myogenese" : "cardiomyocytes"));
+        CHECK(asked > 1000);
+    }
+}
+
+TEST_CASE("a shelf loads each dictionary once and copies it, up to the cap, while it is in use", "[dictionaries][shelf]") {
+    const EmptyFolder folder("tiny-dictionary");
+    std::ofstream(folder.path / "tiny.aff") << "SET UTF-8\n";
+    std::ofstream(folder.path / "tiny.dic") << "2\nhus\nhave\n";
+    detail::DictionaryShelf shelf({folder.path});
+    const auto first = shelf.require("tiny");
+    CHECK(first->copies() == 1);
+    CHECK(shelf.require("tiny", 3) == first);
+    CHECK(first->copies() == 3);
+    // Threads ask while copies are added under them.
+    std::vector<std::thread> readers;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 4; ++t)
+        readers.emplace_back([&, t] {
+            for (int k = 0; k < 2000; ++k) {
+                const std::string word = (k + t) % 3 == 0 ? "hus" : (k + t) % 3 == 1 ? "Have" : "hund" + std::to_string(k);
+                if (first->spell(word) != ((k + t) % 3 != 2)) ++wrong;
+            }
+        });
+    shelf.provide_copies(1000);
+    for (auto& r : readers) r.join();
+    CHECK(wrong == 0);
+    CHECK(first->copies() == detail::HunspellDictionary::max_copies);
+    CHECK(shelf.find("absent") == nullptr);
+    const std::string message = error_of([&] { shelf.require("absent"); });
+    CHECK(message.find("absent.dic") != std::string::npos);
+    CHECK(message.find(folder.path.string()) != std::string::npos);
+}
+
+TEST_CASE("a Parser takes its dictionaries from the folders it is given", "[dictionaries][parser]") {
+    const auto sentences = [&](const Parser& parser, const std::string& text) {
+        const Document document = parser.parse(SourceText{"hyphen.txt", text});
+        std::string all;
+        for (const Article& article : document.articles)
+            for (const Section& section : article.sections)
+                for (const Sentence& sentence : section.sentences) all += sentence.text + "|";
+        return all;
+    };
+    const EmptyFolder empty("no-dictionaries-parser");
+    LexiconOptions without;
+    without.hunspell_dirs = {empty.path};
+    LexiconOptions with;
+    with.hunspell_dirs = {empty.path, "/usr/share/hunspell"};
+    // "long-|term": English writes open compounds with a hyphen, and only en_US can say that
+    // both halves are English words; without it the line-break hyphen goes.
+    const std::string text = "The patients had long-\nterm follow-up after the treatment.\n";
+    CHECK(sentences(Parser(with), text).find("long-term follow-up") != std::string::npos);
+    CHECK(sentences(Parser(with), text) == sentences(Parser(), text));
+    CHECK(sentences(Parser(without), text).find("longterm follow-up") != std::string::npos);
 }

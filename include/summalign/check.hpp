@@ -44,8 +44,8 @@ struct Finding {
 };
 std::string_view to_string(Finding::Kind kind) noexcept;
 
-// Built once (loads Hunspell en_US, en_GB, da_DK and the medical word lists); const and
-// thread-safe. The Lexicon must outlive the Checker.
+// Built once (loads Hunspell en_US, en_GB, da_DK, or takes them from a Parser, and the
+// medical word lists); const and thread-safe. The Lexicon must outlive the Checker.
 class Checker {
 public:
     // `threads`: how many threads will call check() at once. da_DK is loaded that many times
@@ -56,6 +56,11 @@ public:
     // The same with the findings' messages in `messages`' language (the kinds, words and
     // spans do not depend on it).
     Checker(const Lexicon& lexicon, unsigned threads, const Messages& messages);
+    // The same with the Hunspell dictionaries `parser` loaded (when it loaded them from the
+    // lexicon's hunspell_dirs), shared rather than loaded again; the medical words are
+    // this checker's own layer over them, the parser's answers stay unchanged. The checker
+    // keeps the dictionaries alive: the parser may go first.
+    Checker(const Lexicon& lexicon, unsigned threads, const Messages& messages, const Parser& parser);
     ~Checker();
     Checker(Checker&&) noexcept;
     Checker& operator=(Checker&&) noexcept;

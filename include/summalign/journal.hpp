@@ -8,10 +8,15 @@
 
 #include "summalign/error.hpp"
 #include "summalign/layout.hpp"
+#include "summalign/lexicon.hpp"
 #include "summalign/segment.hpp"
 #include "summalign/text.hpp"
 
 namespace summalign {
+
+namespace detail {
+class DictionaryShelf;  // private (lib/detail/hunspell_dictionary.hpp)
+}
 
 // A repaired sentence (or heading, caption, title) and the half-open source byte span it came from.
 struct Sentence {
@@ -121,7 +126,12 @@ private:
 // safe to share across threads.
 class Parser {
 public:
+    // Hunspell's da_DK and en_US (for line-break hyphens) from the default folders.
     Parser();
+    // The same from `options.hunspell_dirs` (the rest of `options` is the Lexicon's), loaded
+    // `threads` times for as many threads at once. A Checker built with this parser takes
+    // its dictionaries from the same load (Checker's `parser`): an Aligner loads each once.
+    explicit Parser(const LexiconOptions& options, unsigned threads = 1);
     ~Parser();
     Parser(Parser&&) noexcept;
     Parser& operator=(Parser&&) noexcept;
@@ -137,7 +147,10 @@ public:
     const Segmenter& segmenter(Lang lang) const;
 
 private:
+    friend class Checker;  // shares dictionaries()
     Document parse_layout(DocumentLayout layout, unsigned threads) const;
+    // The dictionaries this parser loaded, for a Checker to share.
+    const std::shared_ptr<detail::DictionaryShelf>& dictionaries() const noexcept;
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -32,7 +32,8 @@ struct LexiconOptions {
     // Hunspell's dictionaries (da_DK, en_US, en_GB: Debian's hunspell-da, hunspell-en-us,
     // hunspell-en-gb), searched first to last; the Checker built on this Lexicon loads each
     // from the first folder that has it, and fails (Error naming the file and these folders)
-    // when one is in none of them. The spelling index built with the library must come from
+    // when one is in none of them. An Aligner's Parser takes its da_DK and en_US from the
+    // same folders (Parser(options)), and its Checker shares that load. The spelling index built with the library must come from
     // the same dictionaries.
     std::vector<std::filesystem::path> hunspell_dirs = {"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"};
     // Empty: the data file `glossary-da-en.tsv` (find_data_file), skipped when absent.

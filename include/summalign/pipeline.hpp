@@ -25,7 +25,9 @@ public:
     // `messages`: the language of the findings' messages (English by default).
     explicit Aligner(const LexiconOptions& options = {}, unsigned threads = 1, const Messages& messages = {});
     // With a parser made beforehand and shared (the caller may parse with it while the
-    // rest loads: a Parser is const and thread-safe).
+    // rest loads: a Parser is const and thread-safe). The checker shares the parser's
+    // Hunspell dictionaries when the parser loaded them from options.hunspell_dirs
+    // (Parser(options, threads)); the first constructor makes its parser so.
     Aligner(std::shared_ptr<const Parser> parser, const LexiconOptions& options = {}, unsigned threads = 1,
             const Messages& messages = {});
     ~Aligner();

@@ -124,9 +124,9 @@ void for_each_light_edit(const std::u32string& word, Visit&& visit) {
 }  // namespace
 
 struct Speller::Impl {
-    HunspellDictionary en_us;
-    HunspellDictionary en_gb;
-    HunspellDictionary da;
+    ExtendedDictionary en_us;
+    ExtendedDictionary en_gb;
+    ExtendedDictionary da;
     static constexpr std::size_t max_cached_suggestions = 20000;
     ShardedMemo<std::vector<std::string>> suggestions{max_cached_suggestions};  // "lang:word" -> suggestions
     // The words whose suggestions some thread is computing ("lang:word"): a thread meeting
@@ -145,12 +145,15 @@ struct Speller::Impl {
 
     std::vector<std::string> compute_suggestions(const std::string& key, std::string_view word, Lang lang);
 
-    // Each dictionary loaded once per Speller (`danish_copies` copies of each for as many
-    // threads); the index must match the dictionaries it is used with (SpellerOptions).
+    // Each dictionary from the shelf (`danish_copies` copies of each for as many threads),
+    // the medical words on top; the index must match the dictionaries it is used with
+    // (SpellerOptions).
     explicit Impl(const SpellerOptions& options)
-        : en_us(options.dictionary_dirs, "en_US", options.danish_copies, options.extra_english),
-          en_gb(options.dictionary_dirs, "en_GB", options.danish_copies, options.extra_english),
-          da(options.dictionary_dirs, "da_DK", options.danish_copies, options.extra_danish) {
+        : Impl(options, options.dictionaries ? options.dictionaries : std::make_shared<DictionaryShelf>(options.dictionary_dirs)) {}
+    Impl(const SpellerOptions& options, const std::shared_ptr<DictionaryShelf>& shelf)
+        : en_us(shelf->require("en_US", options.danish_copies), options.extra_english, options.danish_copies),
+          en_gb(shelf->require("en_GB", options.danish_copies), options.extra_english, options.danish_copies),
+          da(shelf->require("da_DK", options.danish_copies), options.extra_danish, options.danish_copies) {
         if (!options.index_file.empty()) {
             MappedSpellingIndex mapped(options.index_file);  // throws for a missing or damaged file
             if (mapped.fingerprint() != dictionary_fingerprint(options.dictionary_dirs))

@@ -1,7 +1,8 @@
 #pragma once
 // Is this a word? Hunspell en_US + en_GB (+ the medical word list) for English, hunspell-da
-// (+ its medical list, + compound splitting) for Danish, each dictionary loaded through the
-// one Hunspell wrapper (hunspell_dictionary.hpp: a mutex per loaded copy, see SpellerOptions).
+// (+ its medical list, + compound splitting) for Danish, each dictionary taken from a
+// DictionaryShelf (hunspell_dictionary.hpp: loaded once, a mutex per loaded copy, see
+// SpellerOptions) with the medical words as an ExtendedDictionary on top.
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -30,6 +31,10 @@ struct SpellerOptions {
     // Hunspell's suggest() (the Checker always names one). A file that is missing, damaged
     // or built from other dictionaries than the ones found in dictionary_dirs is an Error.
     std::filesystem::path index_file;
+    // The loaded dictionaries to take da_DK, en_US and en_GB from (the Parser's, so that an
+    // Aligner loads each once); null: a shelf of its own over dictionary_dirs. The medical
+    // words go on top of them (ExtendedDictionary), the shared dictionaries stay unchanged.
+    std::shared_ptr<DictionaryShelf> dictionaries;
 };
 
 class Speller {

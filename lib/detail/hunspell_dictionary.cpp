@@ -1,17 +1,110 @@
 #include "detail/hunspell_dictionary.hpp"
 
 #include <hunspell/hunspell.hxx>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
-#include <mutex>
+#include <fstream>
+#include <set>
 #include <sstream>
 #include <type_traits>
 
 #include "detail/similarity_memo.hpp"
+#include "detail/utf8.hpp"
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
+
+namespace {
+
+// Hunspell 1.7.1 (Debian 12) shares a reference-counted table between instances without a
+// lock, so constructing two at once is a data race (fixed in 1.7.2): every construction, in
+// any dictionary or shelf, takes this lock.
+std::mutex& construction_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+// Lines of `extra_words` as (word, model); model empty for a plain word.
+std::vector<std::pair<std::string, std::string>> extra_entries(std::string_view extra_words) {
+    std::vector<std::pair<std::string, std::string>> entries;
+    std::istringstream lines{std::string(extra_words)};
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        std::istringstream fields(line);
+        std::string word, model;
+        if (!(fields >> word)) continue;
+        fields >> model;
+        entries.emplace_back(std::move(word), std::move(model));
+    }
+    return entries;
+}
+
+std::unique_ptr<Hunspell> load_copy(const std::filesystem::path& aff, const std::filesystem::path& dic,
+                                    const std::vector<std::pair<std::string, std::string>>& extra) {
+    std::unique_ptr<Hunspell> hunspell;
+    {
+        std::lock_guard lock(construction_mutex());
+        hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    }
+    for (const auto& [word, model] : extra) {
+        if (model.empty())
+            hunspell->add(word);
+        else
+            hunspell->add_with_affix(word, model);
+    }
+    return hunspell;
+}
+
+// The word of a .dic line: up to the first '/' (not escaped), tab or space.
+std::string_view dic_line_word(std::string_view line) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\' && i + 1 < line.size()) {
+            ++i;
+            continue;
+        }
+        if (line[i] == '/' || line[i] == '\t' || line[i] == ' ') return line.substr(0, i);
+    }
+    return line;
+}
+
+// The word as Hunspell breaks it: one in capitals (ALLCAP: "IL-3") or with only its first
+// letter upper case (INITCAP) in lower case with its first letter capitalised ("Il-3"), as
+// spell() leaves it after trying its case variants; any other as it is.
+std::string as_broken(const std::string& word) {
+    std::size_t letters = 0, upper = 0, neutral = 0;
+    bool first_upper = false;
+    for (std::size_t i = 0, n = 0; i < word.size(); i += n) {
+        const char32_t c = code_point_at(word, i, n);
+        ++letters;
+        if (is_upper(c)) {
+            ++upper;
+            first_upper = first_upper || i == 0;
+        } else if (!is_lower(c)) {
+            ++neutral;
+        }
+    }
+    const bool initial = upper == 1 && first_upper;
+    const bool capitals = upper > 0 && upper + neutral == letters;
+    if (!initial && !capitals) return word;
+    std::string out = to_lower(word);
+    std::size_t n = 0;
+    const auto first = static_cast<UChar32>(u_toupper(static_cast<UChar32>(code_point_at(out, 0, n))));
+    char buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, first, error);
+    if (error) return out;
+    return std::string(buffer, static_cast<std::size_t>(length)) + out.substr(n);
+}
+
+}  // namespace
 
 std::vector<std::filesystem::path> default_hunspell_dirs() {
     return {"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"};
@@ -35,20 +128,35 @@ struct HunspellDictionary::Impl {
     };
     static constexpr std::size_t max_kept_answers = 500000;
 
-    std::filesystem::path dic;
-    std::vector<std::unique_ptr<Copy>> copies;
+    std::filesystem::path aff, dic;
+    std::vector<std::pair<std::string, std::string>> extra;
+    // A fixed array, so that a copy added later (provide_copies) never moves the ones other
+    // threads are using: slots [0, count) are loaded.
+    std::array<std::unique_ptr<Copy>, max_copies> copies;
+    std::atomic<std::size_t> count{0};
+    std::mutex loading;
     mutable std::atomic<std::size_t> next_copy{0};
     ShardedMemo<Verdict> verdicts{max_kept_answers};
     ShardedMemo<bool> base_forms{max_kept_answers};
+
+    void provide(std::size_t wanted) {
+        wanted = std::clamp<std::size_t>(wanted, 1, max_copies);
+        std::lock_guard lock(loading);
+        for (std::size_t c = count.load(); c < wanted; ++c) {
+            copies[c] = std::make_unique<Copy>(load_copy(aff, dic, extra));
+            count.store(c + 1, std::memory_order_release);
+        }
+    }
 
     // Runs `ask` on a copy no other thread is using, else on the next one in turn once it is
     // free. All copies give the same answers; a thread uses one at a time, so with a copy per
     // thread one is always free.
     template <typename Ask>
     std::invoke_result_t<Ask&, Hunspell&> with_free_copy(Ask&& ask) const {
-        for (auto& copy : copies)
-            if (std::unique_lock lock(copy->mutex, std::try_to_lock); lock.owns_lock()) return ask(*copy->hunspell);
-        Copy& copy = *copies[next_copy++ % copies.size()];
+        const std::size_t n = count.load(std::memory_order_acquire);
+        for (std::size_t c = 0; c < n; ++c)
+            if (std::unique_lock lock(copies[c]->mutex, std::try_to_lock); lock.owns_lock()) return ask(*copies[c]->hunspell);
+        Copy& copy = *copies[next_copy++ % n];
         std::lock_guard lock(copy.mutex);
         return ask(*copy.hunspell);
     }
@@ -66,25 +174,18 @@ HunspellDictionary::HunspellDictionary(const std::vector<std::filesystem::path>&
                         "; install hunspell-da, hunspell-en-us and hunspell-en-gb, or name their folder in LexiconOptions::hunspell_dirs)");
     }
     impl_->dic = *found;
-    const auto aff = std::filesystem::path(*found).replace_extension(".aff");
-    // One after another: Hunspell 1.7.1 (Debian 12) shares a reference-counted table between
-    // instances without a lock, so constructing two at once is a data race (fixed in 1.7.2).
-    for (std::size_t c = 0; c < std::max<std::size_t>(copies, 1); ++c) {
-        auto hunspell = std::make_unique<Hunspell>(aff.c_str(), found->c_str());
-        std::istringstream lines{std::string(extra_words)};
-        std::string line;
-        while (std::getline(lines, line)) {
-            if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-            std::istringstream fields(line);
-            std::string word, model;
-            if (!(fields >> word)) continue;
-            if (fields >> model)
-                hunspell->add_with_affix(word, model);
-            else
-                hunspell->add(word);
-        }
-        impl_->copies.push_back(std::make_unique<Impl::Copy>(std::move(hunspell)));
-    }
+    impl_->aff = std::filesystem::path(*found).replace_extension(".aff");
+    impl_->extra = extra_entries(extra_words);
+    impl_->provide(copies);
+}
+
+HunspellDictionary::HunspellDictionary(const std::filesystem::path& aff, const std::filesystem::path& dic,
+                                       std::size_t copies, std::string_view extra_words)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->aff = aff;
+    impl_->dic = dic;
+    impl_->extra = extra_entries(extra_words);
+    impl_->provide(copies);
 }
 
 HunspellDictionary::~HunspellDictionary() = default;
@@ -114,6 +215,128 @@ bool HunspellDictionary::is_base_form(const std::string& word) const {
     return verdict;
 }
 
+void HunspellDictionary::provide_copies(std::size_t copies) const { impl_->provide(copies); }
+std::size_t HunspellDictionary::copies() const noexcept { return impl_->count.load(); }
+
 const std::filesystem::path& HunspellDictionary::dic_file() const noexcept { return impl_->dic; }
+
+// --- DictionaryShelf ---------------------------------------------------------------------
+
+DictionaryShelf::DictionaryShelf(std::vector<std::filesystem::path> dirs) : dirs_(std::move(dirs)) {}
+
+std::shared_ptr<const HunspellDictionary> DictionaryShelf::find(std::string_view name, std::size_t copies) {
+    std::lock_guard lock(mutex_);
+    if (const auto kept = loaded_.find(name); kept != loaded_.end()) {
+        kept->second->provide_copies(copies);
+        return kept->second;
+    }
+    if (!find_hunspell_dictionary(dirs_, name)) return nullptr;
+    auto dictionary = std::make_shared<const HunspellDictionary>(dirs_, name, copies);
+    loaded_.emplace(std::string(name), dictionary);
+    return dictionary;
+}
+
+std::shared_ptr<const HunspellDictionary> DictionaryShelf::require(std::string_view name, std::size_t copies) {
+    if (auto found = find(name, copies)) return found;
+    return std::make_shared<const HunspellDictionary>(dirs_, name, copies);  // throws the Error naming the folders
+}
+
+void DictionaryShelf::provide_copies(std::size_t copies) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [name, dictionary] : loaded_) dictionary->provide_copies(copies);
+}
+
+// --- ExtendedDictionary ------------------------------------------------------------------
+
+ExtendedDictionary::ExtendedDictionary(std::shared_ptr<const HunspellDictionary> base, std::string_view extra_words,
+                                       std::size_t copies)
+    : base_(std::move(base)), extra_words_(extra_words), copies_(copies) {
+    const auto entries = extra_entries(extra_words);
+    if (entries.empty()) return;
+    // The small dictionary: the base's .aff, and as its .dic the base's entries of the models
+    // ("word model" lines), which add_with_affix copies the affixes from.
+    std::set<std::string, std::less<>> models;
+    for (const auto& entry : entries)
+        if (!entry.second.empty()) models.insert(entry.second);
+    std::vector<std::string> model_lines;
+    if (!models.empty()) {
+        std::ifstream in(base_->dic_file());
+        std::string line;
+        for (bool first = true; std::getline(in, line); first = false)
+            if (!first && models.contains(dic_line_word(line))) model_lines.push_back(line);
+    }
+    std::string pattern = (std::filesystem::temp_directory_path() / "summalign-extra-XXXXXX.dic").string();
+    const int fd = ::mkstemps(pattern.data(), 4);
+    if (fd < 0) throw Error(pattern, std::nullopt, "cannot create a temporary file for the extra dictionary words");
+    ::close(fd);
+    const std::filesystem::path dic = pattern;
+    struct Removed {
+        const std::filesystem::path& path;
+        ~Removed() {
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+        }
+    } removed{dic};
+    {
+        std::ofstream out(dic, std::ios::binary | std::ios::trunc);
+        out << (model_lines.size() + entries.size()) << '\n';  // Hunspell sizes its table by this count
+        for (const auto& line : model_lines) out << line << '\n';
+        if (!out) throw Error(dic.string(), std::nullopt, "cannot write the extra dictionary words");
+    }
+    const auto aff = std::filesystem::path(base_->dic_file()).replace_extension(".aff");
+    extra_ = std::make_unique<const HunspellDictionary>(aff, dic, copies, extra_words);
+}
+
+ExtendedDictionary::~ExtendedDictionary() = default;
+
+bool ExtendedDictionary::known_whole(const std::string& word) const {
+    return base_->spell(word) || (extra_ && extra_->spell(word));
+}
+
+// Hunspell's recursive breaking at its default BREAK points ("-", "^-", "-$"; none of the
+// project's dictionaries sets its own), as HunspellImpl::spell does it after the whole word
+// failed, but with both dictionaries answering for each side.
+bool ExtendedDictionary::known_broken(const std::string& word) const {
+    constexpr std::size_t longest = 400;  // Hunspell's MAXWORDUTF8LEN
+    if (word.size() >= longest) return false;
+    // Hunspell's cleanword2: blanks around the word and dots at its end do not count.
+    std::size_t begin = 0, end = word.size();
+    while (begin < end && word[begin] == ' ') ++begin;
+    while (end > begin && word[end - 1] == ' ') --end;
+    while (end > begin && word[end - 1] == '.') --end;
+    const std::string scw = as_broken(word.substr(begin, end - begin));
+    const std::size_t wl = scw.size();
+    if (scw.find('-') == std::string::npos) return false;
+    if (std::count(scw.begin(), scw.end(), '-') >= 10) return false;  // Hunspell's recursion limit
+    if (wl >= 2 && scw.front() == '-' && spell(scw.substr(1))) return true;
+    if (wl >= 2 && scw.back() == '-' && spell(scw.substr(0, wl - 1))) return true;
+    std::size_t found = scw.find('-');
+    if (found > 0 && found < wl - 1) {
+        const std::size_t second = scw.find('-', found + 1);
+        if (second != std::string::npos && second < wl - 1) found = second;
+        if (spell(scw.substr(found + 1)) && spell(scw.substr(0, found))) return true;
+    }
+    found = scw.find('-');
+    if (found > 0 && found < wl - 1 && spell(scw.substr(found + 1)) && spell(scw.substr(0, found))) return true;
+    return false;
+}
+
+bool ExtendedDictionary::spell(const std::string& word) const {
+    if (!extra_) return base_->spell(word);
+    return known_whole(word) || known_broken(word);
+}
+
+std::vector<std::string> ExtendedDictionary::suggest(const std::string& word) const {
+    if (!extra_) return base_->suggest(word);
+    std::call_once(whole_loaded_, [&] {
+        const auto aff = std::filesystem::path(base_->dic_file()).replace_extension(".aff");
+        whole_ = std::make_unique<const HunspellDictionary>(aff, base_->dic_file(), copies_, extra_words_);
+    });
+    return whole_->suggest(word);
+}
+
+bool ExtendedDictionary::is_base_form(const std::string& word) const {
+    return base_->is_base_form(word) || (extra_ && extra_->is_base_form(word));
+}
 
 }  // namespace summalign::detail

@@ -1,19 +1,23 @@
 #pragma once
-// The one Hunspell wrapper: a dictionary (name.aff + name.dic) found in a list of folders,
-// loaded once per owner (the Checker's Speller, the Parser's Dehyphenator) and used through
-// const calls from any number of threads.
+// The dictionary resource layer: the one Hunspell wrapper (HunspellDictionary), the shelf that
+// loads each dictionary once for everything an Aligner builds (DictionaryShelf: the Parser's
+// Dehyphenator and the Checker's Speller share it), and the medical-word layer the Speller
+// puts over a shared dictionary without changing it (ExtendedDictionary).
 //
 // Hunspell's own API is not thread-safe (spell() and suggest() keep caches), so each loaded
-// copy sits behind its own mutex; an owner that expects N threads at once loads N copies
-// (Checker's `threads`), so that a thread finds a free one instead of queueing. Answers of
-// spell() and stem() are kept in a sharded memo that threads read without the copies' locks.
+// copy sits behind its own mutex; an owner that expects N threads at once asks for N copies
+// (provide_copies, at most max_copies), so that a thread finds a free one instead of
+// queueing. Answers of spell() and stem() are kept in a sharded memo that threads read
+// without the copies' locks.
 //
 // Failure policy: a dictionary that is not found is an Error naming the file and every folder
-// looked in; an owner that can work without dictionaries (the Dehyphenator) catches it and
-// says so (docs/schema.md, "Resources").
+// looked in (DictionaryShelf::require); an owner that can work without dictionaries (the
+// Dehyphenator) asks with DictionaryShelf::find and says so (docs/schema.md, "Resources").
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +37,8 @@ std::optional<std::filesystem::path> find_hunspell_dictionary(const std::vector<
 class HunspellDictionary {
 public:
     enum class Verdict : char { unknown, compound, lexical };
+    // The most copies one dictionary holds (more threads take turns).
+    static constexpr std::size_t max_copies = 64;
 
     // Loads `copies` (at least one) copies of `name` from the first folder of `dirs` that has
     // it; `extra_words` (lines "word" or "word model", # comments: "model" gives `word` the
@@ -40,6 +46,9 @@ public:
     // Throws Error naming the .dic file and the folders when the dictionary is not found.
     HunspellDictionary(const std::vector<std::filesystem::path>& dirs, std::string_view name, std::size_t copies = 1,
                        std::string_view extra_words = {});
+    // The same from a given .aff and .dic file (both must exist).
+    HunspellDictionary(const std::filesystem::path& aff, const std::filesystem::path& dic, std::size_t copies,
+                       std::string_view extra_words);
     ~HunspellDictionary();
     HunspellDictionary(const HunspellDictionary&) = delete;
     HunspellDictionary& operator=(const HunspellDictionary&) = delete;
@@ -53,11 +62,75 @@ public:
     // Whether `word` is a base form (one of Hunspell's stems of it is the word itself).
     bool is_base_form(const std::string& word) const;
 
+    // Loads more copies until there are `copies` (at most max_copies); safe while other
+    // threads use the dictionary.
+    void provide_copies(std::size_t copies) const;
+    std::size_t copies() const noexcept;
+
     const std::filesystem::path& dic_file() const noexcept;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+};
+
+// The Hunspell dictionaries of one set of folders, each loaded once (unchanged: no extra
+// words) and handed out shared: the Parser's Dehyphenator and the Checker's Speller of one
+// Aligner use the same da_DK and en_US. Thread-safe.
+class DictionaryShelf {
+public:
+    explicit DictionaryShelf(std::vector<std::filesystem::path> dirs);
+
+    // Dictionary `name` with at least `copies` copies (at most HunspellDictionary::max_copies),
+    // loaded on first request; null when no folder has it.
+    std::shared_ptr<const HunspellDictionary> find(std::string_view name, std::size_t copies = 1);
+    // The same, but a dictionary no folder has is an Error naming the file and the folders.
+    std::shared_ptr<const HunspellDictionary> require(std::string_view name, std::size_t copies = 1);
+    // Every dictionary loaded so far gets at least `copies` copies.
+    void provide_copies(std::size_t copies);
+
+    const std::vector<std::filesystem::path>& dirs() const noexcept { return dirs_; }
+
+private:
+    std::vector<std::filesystem::path> dirs_;
+    std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<const HunspellDictionary>, std::less<>> loaded_;
+};
+
+// A shared dictionary with words of its own on top (the medical word lists: lines as
+// HunspellDictionary's `extra_words`), answering as that dictionary with the words added
+// would, without changing it: the words go into a small Hunspell of their own (the
+// dictionary's .aff and, for "word model" lines, the model's entries), asked when the shared
+// one does not know a word, and a word joined by hyphens is split as Hunspell splits it
+// (its default BREAK), so that "adipocyte-derived" is known. What this cannot give is
+// Hunspell's own compounding across the two: an added word compounded with a dictionary word
+// (the Speller's compound splitting covers those), or a compound of dictionary words that
+// CHECKCOMPOUNDREP refuses because a REP replacement makes it an added word. suggest() needs
+// the whole dictionary with the words added: it is loaded on the first call (the Checker,
+// with its spelling index, never makes one). The small Hunspell is loaded from a temporary
+// .dic file (an Error names it when the temporary folder is not writable).
+class ExtendedDictionary {
+public:
+    ExtendedDictionary(std::shared_ptr<const HunspellDictionary> base, std::string_view extra_words, std::size_t copies = 1);
+    ~ExtendedDictionary();
+    ExtendedDictionary(const ExtendedDictionary&) = delete;
+    ExtendedDictionary& operator=(const ExtendedDictionary&) = delete;
+
+    bool spell(const std::string& word) const;
+    std::vector<std::string> suggest(const std::string& word) const;
+    bool is_base_form(const std::string& word) const;
+    const std::filesystem::path& dic_file() const noexcept { return base_->dic_file(); }
+
+private:
+    bool known_whole(const std::string& word) const;
+    bool known_broken(const std::string& word) const;
+
+    std::shared_ptr<const HunspellDictionary> base_;
+    std::unique_ptr<const HunspellDictionary> extra_;  // null when there are no extra words
+    std::string extra_words_;
+    std::size_t copies_;
+    mutable std::once_flag whole_loaded_;
+    mutable std::unique_ptr<const HunspellDictionary> whole_;  // for suggest()
 };
 
 }  // namespace summalign::detail

@@ -83,8 +83,9 @@ struct Dehyphenator::Impl {
     using Verdict = detail::HunspellDictionary::Verdict;
 
     // Through the one Hunspell wrapper (detail/hunspell_dictionary.hpp): each dictionary
-    // guards its Hunspell with a mutex and keeps its answers.
-    std::vector<std::unique_ptr<const detail::HunspellDictionary>> dictionaries;
+    // guards its Hunspell with a mutex and keeps its answers; shared with the Checker of the
+    // same Aligner (DictionaryShelf), unchanged by its medical words.
+    std::vector<std::shared_ptr<const detail::HunspellDictionary>> dictionaries;
     std::optional<std::size_t> danish;   // index into `dictionaries`, when found
     std::optional<std::size_t> english;  // index into `dictionaries`, when found
 
@@ -125,12 +126,18 @@ struct Dehyphenator::Impl {
 
 Dehyphenator::Dehyphenator() : Dehyphenator(detail::default_hunspell_dirs()) {}
 
-Dehyphenator::Dehyphenator(const std::vector<std::filesystem::path>& hunspell_dirs) : impl_(std::make_unique<Impl>()) {
+Dehyphenator::Dehyphenator(const std::vector<std::filesystem::path>& hunspell_dirs) {
+    detail::DictionaryShelf shelf(hunspell_dirs);
+    *this = Dehyphenator(shelf);
+}
+
+Dehyphenator::Dehyphenator(detail::DictionaryShelf& dictionaries, std::size_t copies) : impl_(std::make_unique<Impl>()) {
     for (const std::string_view language : {"da_DK", "en_US"}) {
         // A dictionary in none of the folders is left out: the decision then rests on the
         // document's words (has_dictionaries() says whether any was found).
-        if (!detail::find_hunspell_dictionary(hunspell_dirs, language)) continue;
-        impl_->dictionaries.push_back(std::make_unique<const detail::HunspellDictionary>(hunspell_dirs, language));
+        auto dictionary = dictionaries.find(language, copies);
+        if (!dictionary) continue;
+        impl_->dictionaries.push_back(std::move(dictionary));
         if (language == "da_DK") impl_->danish = impl_->dictionaries.size() - 1;
         if (language == "en_US") impl_->english = impl_->dictionaries.size() - 1;
     }

@@ -17,6 +17,8 @@
 
 namespace summalign::detail {
 
+class DictionaryShelf;  // hunspell_dictionary.hpp
+
 // One physical line of the source after normalisation, without its line end. Running
 // heads and page numbers are not lines (they are reported as repairs instead); a figure
 // caption spliced into a line is cut out of `text`.
@@ -117,6 +119,9 @@ public:
     // them the decision rests on the document's words alone (has_dictionaries()).
     Dehyphenator();
     explicit Dehyphenator(const std::vector<std::filesystem::path>& hunspell_dirs);
+    // With da_DK and en_US from `dictionaries` (`copies` copies each), shared with whoever
+    // else takes them from there (the Parser's shelf: the Checker's Speller).
+    explicit Dehyphenator(DictionaryShelf& dictionaries, std::size_t copies = 1);
     ~Dehyphenator();
     Dehyphenator(Dehyphenator&&) noexcept;
     Dehyphenator& operator=(Dehyphenator&&) noexcept;
