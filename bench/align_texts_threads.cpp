@@ -22,18 +22,14 @@ using namespace summalign;
 
 namespace {
 
+using summalign::bench::median;
+
 std::vector<std::string> read_lines(const char* path) {
     std::ifstream in(path);
     if (!in) throw std::runtime_error(std::string("cannot read ") + path);
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
     return lines;
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 bool same(const std::vector<Bead>& a, const std::vector<Bead>& b) {

@@ -33,6 +33,8 @@ using namespace summalign;
 
 namespace {
 
+using summalign::bench::median;
+
 // One load in this process; prints "seconds peak_mib".
 int child(const std::string& way, unsigned threads) {
     const LexiconOptions options;
@@ -60,12 +62,6 @@ std::pair<double, double> run_child(const std::string& self, const std::string& 
     const int read = std::fscanf(pipe, "%lf %lf", &seconds, &mib);
     if (pclose(pipe) != 0 || read != 2) throw std::runtime_error("failed: " + command);
     return {seconds, mib};
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 }  // namespace

@@ -22,6 +22,13 @@ inline double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The median of `values` (the mean of the middle two for an even count); 0 for none.
+inline double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
 // Runs `work` `runs` times and returns the median wall time in seconds.
 template <class Work>
 double median_seconds(std::size_t runs, Work&& work) {
@@ -31,9 +38,7 @@ double median_seconds(std::size_t runs, Work&& work) {
         work();
         times.push_back(seconds_since(start));
     }
-    std::sort(times.begin(), times.end());
-    const std::size_t n = times.size();
-    return n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+    return median(std::move(times));
 }
 
 // CPU time this process has used so far (all threads), in seconds. On a shared machine

@@ -17,19 +17,16 @@
 #include "summalign/check.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
+#include "bench_util.hpp"
 
 namespace {
+
+using summalign::bench::median;
 
 double cpu_ms() {
     timespec t{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 }  // namespace

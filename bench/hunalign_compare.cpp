@@ -188,12 +188,6 @@ private:
     int from_runner_ = -1;
 };
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 void write_lines(const fs::path& path, const std::vector<std::string>& lines) {
     std::ofstream out(path, std::ios::binary);
     for (const auto& line : lines) out << line << '\n';

@@ -45,16 +45,13 @@
 #include "summalign/check.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
+#include "bench_util.hpp"
 
 namespace {
 
-using namespace summalign;
+using summalign::bench::median;
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
+using namespace summalign;
 
 // Resident memory of this process in MB (VmRSS).
 double rss_mb() {
