@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -277,5 +278,61 @@ TEST_CASE("a PDF given to a plain-text command is named as a PDF, with what to d
             CHECK(run.err.find("iconv") == std::string::npos);
             CHECK(one_line(run.err));
         }
+    }
+}
+
+TEST_CASE("align-text and mine take two directories: their *.txt files paired by relative path", "[cli][dirs]") {
+    if (!cli_built()) return;
+    TempDir dir;
+    for (const char* side : {"da", "en", "da/sub", "en/sub"}) fs::create_directories(dir.path() / side);
+    dir.write("da/a.txt", "Hunden sover.\nKatten spiser. Den er sulten.\n");
+    dir.write("en/a.txt", "The dog sleeps.\nThe cat eats.\nIt is hungry.\n");
+    dir.write("da/sub/b.txt", "Jeg drikker kaffe.\nHunden sover.\n");
+    dir.write("en/sub/b.txt", "The dog sleeps.\nI drink coffee.\n");
+    dir.write("da/notes.md", "not a text input\n");  // only *.txt files are paired
+    const std::string da = (dir.path() / "da").string(), en = (dir.path() / "en").string();
+    for (const std::string command : {"align-text", "mine"}) {
+        INFO(command);
+        // What each pair gives on its own, every line with the pair's relative path in front.
+        std::string expected;
+        for (const std::string name : {"a.txt", "sub/b.txt"}) {
+            const Run alone = run_cli(command + " " + da + "/" + name + " " + en + "/" + name, dir);
+            REQUIRE(alone.exit_code == 0);
+            REQUIRE(!alone.out.empty());
+            std::istringstream lines(alone.out);
+            for (std::string line; std::getline(lines, line);) expected += name + "\t" + line + "\n";
+        }
+        const Run both = run_cli(command + " " + da + " " + en, dir);
+        CHECK(both.exit_code == 0);
+        CHECK(both.err.empty());
+        CHECK(both.out == expected);
+        // -o and -j as in two-file mode.
+        const auto out = dir.path() / "out.tsv";
+        const Run to_file = run_cli(command + " -j 2 -o " + out.string() + " " + da + " " + en, dir);
+        CHECK(to_file.exit_code == 0);
+        CHECK(to_file.out.empty());
+        CHECK(read_file(out) == expected);
+        fs::remove(out);
+    }
+
+    // A file without a partner: one line naming it, exit 1, nothing written (not even -o's file).
+    dir.write("en/sub/c.txt", "Only in English.\n");
+    const auto out = dir.path() / "unpaired.tsv";
+    for (const std::string command : {"align-text", "mine"}) {
+        INFO(command);
+        const Run unpaired = run_cli(command + " " + da + " " + en, dir);
+        CHECK(unpaired.exit_code == 1);
+        CHECK(unpaired.out.empty());
+        CHECK(one_line(unpaired.err));
+        CHECK(unpaired.err.find((fs::path(en) / "sub" / "c.txt").string()) != std::string::npos);
+        const Run unpaired_o = run_cli(command + " -o " + out.string() + " " + da + " " + en, dir);
+        CHECK(unpaired_o.exit_code == 1);
+        CHECK(!fs::exists(out));
+        // A directory beside a file is a usage error that names the directory.
+        const Run mixed = run_cli(command + " " + da + " " + en + "/a.txt", dir);
+        CHECK(mixed.exit_code == 2);
+        CHECK(mixed.out.empty());
+        CHECK(one_line(mixed.err));
+        CHECK(mixed.err.find(da) != std::string::npos);
     }
 }

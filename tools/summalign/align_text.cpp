@@ -1,13 +1,15 @@
-// summalign align-text DA_FILE EN_FILE: the ladder alignment of two texts, one segment per line.
+// summalign align-text DA_FILE EN_FILE (or DA_DIR EN_DIR): the ladder alignment of two texts, one segment per line.
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "lexicon_arguments.hpp"
 #include "text_input.hpp"
+#include "detail/export_tsv.hpp"
 #include "summalign/align.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
@@ -42,9 +44,9 @@ void register_align_text(CLI::App& app, Action& action, std::string& message_lan
     auto arguments = std::make_shared<AlignTextArguments>();
     auto* command = app.add_subcommand(
         "align-text", "Align two texts (one segment per line) into beads: 1-1, 1-2, 2-1, 2-2 and omissions");
-    command->add_option("DA_FILE", arguments->danish_file, "Danish text, one segment per line ('-' for standard input)")
+    command->add_option("DA_FILE", arguments->danish_file, "Danish text, one segment per line ('-' for standard input), or a directory of *.txt files")
         ->required();
-    command->add_option("EN_FILE", arguments->english_file, "English text, one segment per line ('-' for standard input)")
+    command->add_option("EN_FILE", arguments->english_file, "English text, one segment per line ('-' for standard input), or a directory of *.txt files")
         ->required();
     command->add_option("--omission-prior", arguments->ladder.omission_prior,
                         "Probability of a 1-0 (and of a 0-1) bead; 0 = default (docs/scoring.md)");
@@ -63,6 +65,9 @@ void register_align_text(CLI::App& app, Action& action, std::string& message_lan
         "Output: one bead per line, DA_IDS<TAB>EN_IDS<TAB>SCORE. Ids are 0-based line numbers, comma-separated\n"
         "(\"3,4\" for two lines merged); one side is empty for a line left without counterpart. SCORE is the\n"
         "probability (0-1) that the two sides are translations of each other; 0 for an omission (docs/scoring.md).\n"
+        "Two directories: the *.txt files under each are paired by their path relative to it, in path order,\n"
+        "and every line starts with that path: SOURCE<TAB>DA_IDS<TAB>EN_IDS<TAB>SCORE. A file without a\n"
+        "partner is an error, reported before anything is written.\n"
         "Example:\n"
         "  printf 'Hunden sover.\\nKatten spiser. Den er sulten.\\n' > da.txt\n"
         "  printf 'The dog sleeps.\\nThe cat eats.\\nIt is hungry.\\n' > en.txt\n"
@@ -73,22 +78,32 @@ void register_align_text(CLI::App& app, Action& action, std::string& message_lan
             if (arguments->danish_file == "-" && arguments->english_file == "-")
                 throw Error("-", std::nullopt, "only one of DA_FILE and EN_FILE can be standard input");
             arguments->ladder.threads = thread_count(arguments->threads, messages);  // warns about a count beyond the cores, like every command
-            const auto danish_lines = read_segments(arguments->danish_file, "align-text");
-            const auto english_lines = read_segments(arguments->english_file, "align-text");
-            const Lexicon lexicon(arguments->lexicon.options());
-            const SentenceScorer scorer(lexicon);
-            const auto beads = align_texts(scorer, danish_lines, english_lines, arguments->ladder);
+            const std::vector<TextPair> pairs = pair_text_inputs(arguments->danish_file, arguments->english_file);
+            std::optional<Lexicon> lexicon;
+            std::optional<SentenceScorer> scorer;
             std::string out;
-            for (const auto& bead : beads) {
-                out += fmt::format("{}\t{}\t{:.4f}", join_ids(bead.da), join_ids(bead.en), bead.score);
-                if (arguments->evidence) {
-                    out += '\t';
-                    for (std::size_t k = 0; k < bead.matches.size(); ++k) {
-                        const auto& match = bead.matches[k];
-                        out += fmt::format("{}{}={}({})", k ? " " : "", match.da, match.en, to_string(match.kind));
-                    }
+            for (const TextPair& pair : pairs) {
+                const auto danish_lines = read_segments(pair.danish, "align-text");
+                const auto english_lines = read_segments(pair.english, "align-text");
+                if (!scorer) {
+                    lexicon.emplace(arguments->lexicon.options());
+                    scorer.emplace(*lexicon);
                 }
-                out += '\n';
+                const auto beads = align_texts(*scorer, danish_lines, english_lines, arguments->ladder);
+                // Two directories: each line starts with its pair's path, as align --format tsv names its source.
+                const std::string source = pair.source.empty() ? "" : detail::tsv_escape(pair.source) + '\t';
+                for (const auto& bead : beads) {
+                    out += source;
+                    out += fmt::format("{}\t{}\t{:.4f}", join_ids(bead.da), join_ids(bead.en), bead.score);
+                    if (arguments->evidence) {
+                        out += '\t';
+                        for (std::size_t k = 0; k < bead.matches.size(); ++k) {
+                            const auto& match = bead.matches[k];
+                            out += fmt::format("{}{}={}({})", k ? " " : "", match.da, match.en, to_string(match.kind));
+                        }
+                    }
+                    out += '\n';
+                }
             }
             emit(arguments->output, out);
             return 0;

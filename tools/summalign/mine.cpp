@@ -1,14 +1,17 @@
-// summalign mine DA_FILE EN_FILE: for each Danish line the best English line.
+// summalign mine DA_FILE EN_FILE (or DA_DIR EN_DIR): for each Danish line the best English line.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "lexicon_arguments.hpp"
 #include "text_input.hpp"
+#include "detail/export_tsv.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
@@ -32,9 +35,9 @@ struct MineArguments {
 void register_mine(CLI::App& app, Action& action, std::string& message_language) {
     auto arguments = std::make_shared<MineArguments>();
     auto* command = app.add_subcommand("mine", "For each Danish line, the English line that is most likely its translation");
-    command->add_option("DA_FILE", arguments->danish_file, "Danish text, one segment per line ('-' for standard input)")
+    command->add_option("DA_FILE", arguments->danish_file, "Danish text, one segment per line ('-' for standard input), or a directory of *.txt files")
         ->required();
-    command->add_option("EN_FILE", arguments->english_file, "English text, one segment per line ('-' for standard input)")
+    command->add_option("EN_FILE", arguments->english_file, "English text, one segment per line ('-' for standard input), or a directory of *.txt files")
         ->required();
     add_threads_option(*command, arguments->threads, "Worker threads");
     add_output_option(*command, arguments->output);
@@ -45,6 +48,9 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
     command->add_flag("--no-margin", arguments->no_margin, "Rank by raw score instead of margin over each line's typical score");
     command->footer(
         "Output: one line per Danish line, DA_INDEX<TAB>BEST_EN_INDEX<TAB>SCORE (0-based; '-' when EN_FILE is empty).\n"
+        "Two directories: the *.txt files under each are paired by their path relative to it, in path order,\n"
+        "and every line starts with that path: SOURCE<TAB>DA_INDEX<TAB>BEST_EN_INDEX<TAB>SCORE. A file without\n"
+        "a partner is an error, reported before anything is written.\n"
         "Example:\n"
         "  summalign mine resume.da.txt summary.en.txt\n"
         "  printf 'Hunden sover.\\nJeg drikker kaffe.\\n' > da.txt; printf 'I drink coffee.\\nThe dog sleeps.\\n' > en.txt\n"
@@ -52,22 +58,34 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
     command->callback([arguments, &action, &message_language] {
         action = [arguments, &message_language] {
             const Messages messages = messages_for(message_language);
-            const auto danish = read_segments(arguments->danish_file, "mine");
-            const auto english = read_segments(arguments->english_file, "mine");
-            const Lexicon lexicon(arguments->lexicon.options());
-            const SentenceScorer scorer(lexicon);
-            MineOptions options;
-            options.threads = thread_count(arguments->threads, messages, danish.size());
-            options.candidates = arguments->candidates;
-            options.margin = !arguments->no_margin;
-            const auto pairs = mine(scorer, danish, english, options);
+            const std::vector<TextPair> text_pairs = pair_text_inputs(arguments->danish_file, arguments->english_file);
+            std::optional<Lexicon> lexicon;
+            std::optional<SentenceScorer> scorer;
+            std::optional<unsigned> threads;
             std::string out;
-            out.reserve(pairs.size() * 16);
-            for (const auto& pair : pairs) {
-                if (pair.en_index == std::numeric_limits<std::size_t>::max())
-                    out += fmt::format("{}\t-\t0.0000\n", pair.da_index);
-                else
-                    out += fmt::format("{}\t{}\t{:.4f}\n", pair.da_index, pair.en_index, pair.score);
+            for (const TextPair& text_pair : text_pairs) {
+                const auto danish = read_segments(text_pair.danish, "mine");
+                const auto english = read_segments(text_pair.english, "mine");
+                if (!scorer) {
+                    lexicon.emplace(arguments->lexicon.options());
+                    scorer.emplace(*lexicon);
+                    threads = thread_count(arguments->threads, messages);  // warns once
+                }
+                MineOptions options;
+                options.threads = static_cast<unsigned>(std::clamp<std::size_t>(*threads, 1, std::max<std::size_t>(danish.size(), 1)));
+                options.candidates = arguments->candidates;
+                options.margin = !arguments->no_margin;
+                const auto pairs = mine(*scorer, danish, english, options);
+                // Two directories: each line starts with its pair's path, as align --format tsv names its source.
+                const std::string source = text_pair.source.empty() ? "" : detail::tsv_escape(text_pair.source) + '\t';
+                if (out.empty()) out.reserve(pairs.size() * (16 + source.size()));
+                for (const auto& pair : pairs) {
+                    out += source;
+                    if (pair.en_index == std::numeric_limits<std::size_t>::max())
+                        out += fmt::format("{}\t-\t0.0000\n", pair.da_index);
+                    else
+                        out += fmt::format("{}\t{}\t{:.4f}\n", pair.da_index, pair.en_index, pair.score);
+                }
             }
             emit(arguments->output, out);
             return 0;

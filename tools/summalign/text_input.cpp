@@ -1,7 +1,14 @@
 #include "text_input.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
 
 #include "summalign/error.hpp"
 #include "summalign/pdf.hpp"
@@ -16,7 +23,46 @@ namespace {
                     " reads plain text; extract it first, e.g. summalign parse --format source '" + path + "' > text.txt");
 }
 
+// The *.txt files under `directory`, by their path relative to it ('/'-separated).
+std::map<std::string, std::string> text_files_under(const std::string& directory) {
+    namespace fs = std::filesystem;
+    std::map<std::string, std::string> found;
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end; it.increment(error))
+        if (it->is_regular_file(error) && it->path().extension() == ".txt")
+            found.emplace(it->path().lexically_relative(directory).generic_string(), it->path().string());
+    if (error) throw Error(directory, std::nullopt, "cannot list directory: " + error.message());
+    if (found.empty()) throw Error(directory, std::nullopt, "directory has no .txt files");
+    return found;
+}
+
 }  // namespace
+
+std::vector<TextPair> pair_text_inputs(const std::string& danish, const std::string& english) {
+    std::error_code error;
+    const bool danish_directory = danish != "-" && std::filesystem::is_directory(danish, error);
+    const bool english_directory = english != "-" && std::filesystem::is_directory(english, error);
+    if (!danish_directory && !english_directory) return {TextPair{"", danish, english}};
+    if (!danish_directory || !english_directory)
+        throw UsageError(fmt::format("{} is a directory and {} is not: give two files or two directories",
+                                     danish_directory ? danish : english, danish_directory ? english : danish));
+    const auto danish_files = text_files_under(danish);
+    const auto english_files = text_files_under(english);
+    std::vector<TextPair> pairs;
+    auto d = danish_files.begin();
+    auto e = english_files.begin();
+    while (d != danish_files.end() || e != english_files.end()) {
+        // The first file in path order without a partner in the other directory.
+        if (e == english_files.end() || (d != danish_files.end() && d->first < e->first))
+            throw Error(d->second, std::nullopt, "has no file of the same relative path in the other directory");
+        if (d == danish_files.end() || e->first < d->first)
+            throw Error(e->second, std::nullopt, "has no file of the same relative path in the other directory");
+        pairs.push_back(TextPair{d->first, d->second, e->second});
+        ++d;
+        ++e;
+    }
+    return pairs;
+}
 
 SourceText read_plain_text(const std::string& path, std::string_view command) {
     std::optional<SourceText> source;

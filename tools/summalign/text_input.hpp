@@ -18,4 +18,17 @@ SourceText read_plain_text(const std::string& path, std::string_view command);
 // empty line, and a CR before the LF is dropped.
 std::vector<std::string> read_segments(const std::string& path, std::string_view command);
 
+// One Danish text and its English counterpart, as align-text and mine take them.
+struct TextPair {
+    std::string source;  // the path relative to both directories; "" when two files were given
+    std::string danish;
+    std::string english;
+};
+
+// The pairs two arguments name: two files (or '-') are one pair with no source; two
+// directories pair the *.txt files under each (recursively) by their path relative to it,
+// in path order. A file without a partner, an empty directory or an unreadable one throws
+// Error naming it; a directory beside a file (or '-') throws UsageError. Nothing is read.
+std::vector<TextPair> pair_text_inputs(const std::string& danish, const std::string& english);
+
 }  // namespace summalign::cli
