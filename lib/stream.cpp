@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include "detail/article_spans.hpp"
+#include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 #include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"
@@ -89,22 +90,6 @@ public:
     ~FileSource() override { ::close(fd_); }
 };
 
-// Reads from `fd` until `count` bytes or the end of input.
-std::string read_head(int fd, std::size_t count, const std::string& name) {
-    std::string head;
-    char buffer[64];
-    while (head.size() < count) {
-        const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, count - head.size()));
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            throw Error(name, head.size(), std::string("cannot read: ") + std::strerror(errno));
-        }
-        if (got == 0) break;
-        head.append(buffer, static_cast<std::size_t>(got));
-    }
-    return head;
-}
-
 }  // namespace
 
 std::unique_ptr<ByteSource> istream_source(std::istream& in, std::string name) {
@@ -126,7 +111,7 @@ std::unique_ptr<ByteSource> file_source(const std::string& path) {
     std::string head;
     try {
         // %PDF- may follow up to 1,024 bytes of junk (is_pdf).
-        head = read_head(fd, 1024, path);
+        head = detail::read_head(fd, 1024, path);
     } catch (...) {
         ::close(fd);
         throw;

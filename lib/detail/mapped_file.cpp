@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -20,6 +21,21 @@
 #include "summalign/error.hpp"
 
 namespace summalign::detail {
+
+std::string read_head(int fd, std::size_t count, const std::string& name) {
+    std::string head;
+    char buffer[64];
+    while (head.size() < count) {
+        const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, count - head.size()));
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw Error(name, head.size(), std::string("cannot read: ") + std::strerror(errno));
+        }
+        if (got == 0) break;
+        head.append(buffer, static_cast<std::size_t>(got));
+    }
+    return head;
+}
 
 std::string read_input_bytes(const std::string& path, std::string_view what) {
     if (path == "-") {

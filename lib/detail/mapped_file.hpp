@@ -14,6 +14,10 @@ namespace summalign::detail {
 // (no such file, a directory: "is a directory, not a <what>", cannot open, read error).
 std::string read_input_bytes(const std::string& path, std::string_view what);
 
+// Up to `count` bytes from the descriptor `fd`, fewer at the end of input (a stream's head,
+// read to tell a PDF or an encoding before the rest). A read error throws Error naming `name`.
+std::string read_head(int fd, std::size_t count, const std::string& name);
+
 // Writes `bytes` to `path` through a temporary file beside it and a rename, so that a reader
 // never sees a half-written file. `what` names the file in errors ("lexicon file").
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, std::string_view what);

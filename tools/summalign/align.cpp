@@ -11,6 +11,7 @@
 #include "detail/messages_format.hpp"
 #include "lexicon_arguments.hpp"
 #include "streaming.hpp"
+#include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 #include "summalign/export.hpp"
 #include "summalign/pdf.hpp"
@@ -139,7 +140,7 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
             writer.end(stream);
         };
         if (files[f] == "-") {
-            std::string head = read_head(STDIN_FILENO, 5);
+            std::string head = detail::read_head(STDIN_FILENO, 5, "-");
             if (head.starts_with("%PDF-")) {
                 input.emplace(read_input_rest(std::move(head), STDIN_FILENO, "-"));
             } else {

@@ -15,6 +15,7 @@
 #include "detail/messages_format.hpp"
 #include "lexicon_arguments.hpp"
 #include "streaming.hpp"
+#include "detail/mapped_file.hpp"
 #include "summalign/check.hpp"
 #include "summalign/pdf.hpp"
 #include "summalign/pipeline.hpp"
@@ -171,7 +172,7 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                 std::string head;
                 int fd = STDIN_FILENO;
                 if (file == "-") {
-                    head = read_head(STDIN_FILENO, 5);
+                    head = detail::read_head(STDIN_FILENO, 5, "-");
                     if (head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(head), STDIN_FILENO, "-"));
                 } else {
                     named.emplace(file);

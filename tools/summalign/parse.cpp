@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "streaming.hpp"
+#include "detail/mapped_file.hpp"
 #include "summalign/export.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/pdf.hpp"
@@ -71,7 +72,7 @@ void register_parse(CLI::App& app, Action& action, std::string& message_language
                 std::string head;
                 int fd = STDIN_FILENO;
                 if (files[f] == "-") {
-                    head = read_head(STDIN_FILENO, 5);
+                    head = detail::read_head(STDIN_FILENO, 5, "-");
                     if (head.starts_with("%PDF-")) input.emplace(read_input_rest(std::move(head), STDIN_FILENO, "-"));
                 } else {
                     named.emplace(files[f]);

@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 
+#include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 #include "summalign/text.hpp"
 
@@ -58,21 +59,6 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
     return files;
 }
 
-std::string read_head(int fd, std::size_t count) {
-    std::string head;
-    char buffer[64];
-    while (head.size() < count) {
-        const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, count - head.size()));
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            throw Error("-", head.size(), std::string("cannot read: ") + std::strerror(errno));
-        }
-        if (got == 0) break;
-        head.append(buffer, static_cast<std::size_t>(got));
-    }
-    return head;
-}
-
 Input read_input_rest(std::string head, int fd, const std::string& name) {
     std::string bytes = std::move(head);
     std::vector<char> chunk(1 << 16);
@@ -101,7 +87,7 @@ StreamedFile::StreamedFile(const std::string& path) {
     if (::fstat(fd_, &file_status) == 0 && S_ISREG(file_status.st_mode)) size_ = static_cast<std::size_t>(file_status.st_size);
     else size_ = std::numeric_limits<std::size_t>::max();  // a pipe or device: no size to go by
     // %PDF- may follow up to 1,024 bytes of junk (is_pdf).
-    head_ = read_head(fd_, 1024);
+    head_ = detail::read_head(fd_, 1024, "-");
     pdf_ = summalign::is_pdf(head_);
 }
 

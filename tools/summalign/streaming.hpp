@@ -82,9 +82,6 @@ bool check_text_file(const std::string& path);
 // each piece as check_text_file does and hands it to `sink` (if any) once checked.
 void copy_checked_text(int fd, const std::string& name, std::string head, const std::function<void(std::string_view)>& sink);
 
-// Reads from `fd` until `count` bytes or the end of input: enough to tell a PDF ("%PDF-")
-// from text on a pipe.
-std::string read_head(int fd, std::size_t count);
 // The rest of `fd` after `head`, as read_input() takes a file: a PDF is extracted.
 Input read_input_rest(std::string head, int fd, const std::string& name);
 
