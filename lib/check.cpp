@@ -122,19 +122,9 @@ struct CheckedSentence {
 
 // Whether words [i..] are inside something that is not prose: a URL or an e-mail address.
 std::vector<bool> url_words(std::string_view text, const std::vector<CheckWord>& words) {
-    std::vector<bool> inside(words.size(), false);
-    std::size_t chunk_begin = 0;
-    while (chunk_begin < text.size()) {
-        while (chunk_begin < text.size() && is_space(text[chunk_begin])) ++chunk_begin;
-        std::size_t chunk_end = chunk_begin;
-        while (chunk_end < text.size() && !is_space(text[chunk_end])) ++chunk_end;
-        const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
-        if (chunk.find("://") != std::string_view::npos || chunk.starts_with("www.") || chunk.find('@') != std::string_view::npos)
-            for (std::size_t k = 0; k < words.size(); ++k)
-                if (words[k].begin >= chunk_begin && words[k].end <= chunk_end) inside[k] = true;
-        chunk_begin = chunk_end;
-    }
-    return inside;
+    return detail::words_in_tokens(text, words, [](std::string_view token) {
+        return token.find("://") != std::string_view::npos || token.starts_with("www.") || token.find('@') != std::string_view::npos;
+    });
 }
 
 // True for the first word of a sentence (or after a colon: "… medicine: The key …" is not a

@@ -333,23 +333,29 @@ bool is_path_like(std::string_view token) {
     return slashes == 1 && has_file_extension(token.substr(token.find('/') + 1));
 }
 
-std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words) {
+std::vector<bool> words_in_tokens(std::string_view text, const std::vector<CheckWord>& words, bool (*is_token)(std::string_view)) {
     std::vector<bool> inside(words.size(), false);
-    // Tokens between ASCII white space, as the URL test cuts them (a byte of a multi-byte
-    // character is no space).
+    // A byte of a multi-byte character is no space.
     auto space = [](char c) { return static_cast<unsigned char>(c) < 0x80 && is_space(static_cast<char32_t>(c)); };
-    std::size_t chunk_begin = 0;
-    while (chunk_begin < text.size()) {
-        while (chunk_begin < text.size() && space(text[chunk_begin])) ++chunk_begin;
-        std::size_t chunk_end = chunk_begin;
-        while (chunk_end < text.size() && !space(text[chunk_end])) ++chunk_end;
-        const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
-        if (chunk.find_first_of("/\\") != std::string_view::npos && is_path_like(chunk))
-            for (std::size_t k = 0; k < words.size(); ++k)
-                if (words[k].begin >= chunk_begin && words[k].end <= chunk_end) inside[k] = true;
-        chunk_begin = chunk_end;
+    std::size_t first_word = 0;  // words before it begin before the current token
+    std::size_t token_begin = 0;
+    while (token_begin < text.size()) {
+        while (token_begin < text.size() && space(text[token_begin])) ++token_begin;
+        std::size_t token_end = token_begin;
+        while (token_end < text.size() && !space(text[token_end])) ++token_end;
+        while (first_word < words.size() && words[first_word].begin < token_begin) ++first_word;
+        if (is_token(text.substr(token_begin, token_end - token_begin)))
+            for (std::size_t k = first_word; k < words.size() && words[k].begin < token_end; ++k)
+                if (words[k].end <= token_end) inside[k] = true;
+        token_begin = token_end;
     }
     return inside;
+}
+
+std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words) {
+    return words_in_tokens(text, words, [](std::string_view token) {
+        return token.find_first_of("/\\") != std::string_view::npos && is_path_like(token);
+    });
 }
 
 bool is_bracketed_ending(const std::vector<CheckWord>& words, std::size_t i) {

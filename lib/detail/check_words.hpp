@@ -91,6 +91,10 @@ std::string capitalise_first(std::string_view word);
 // words is prose (og/eller, input/output).
 bool is_path_like(std::string_view token);
 
+// For each of `words` (split from `text`, in text order), whether it lies wholly inside a
+// token between ASCII white space for which `is_token` holds (a URL, a file path).
+std::vector<bool> words_in_tokens(std::string_view text, const std::vector<CheckWord>& words, bool (*is_token)(std::string_view));
+
 // For each of `words` (split from `text`), whether it lies inside a path-like token of text.
 std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words);
 
