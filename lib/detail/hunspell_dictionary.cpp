@@ -219,6 +219,7 @@ void HunspellDictionary::provide_copies(std::size_t copies) const { impl_->provi
 std::size_t HunspellDictionary::copies() const noexcept { return impl_->count.load(); }
 
 const std::filesystem::path& HunspellDictionary::dic_file() const noexcept { return impl_->dic; }
+const std::filesystem::path& HunspellDictionary::aff_file() const noexcept { return impl_->aff; }
 
 // --- DictionaryShelf ---------------------------------------------------------------------
 
@@ -283,8 +284,7 @@ ExtendedDictionary::ExtendedDictionary(std::shared_ptr<const HunspellDictionary>
         for (const auto& line : model_lines) out << line << '\n';
         if (!out) throw Error(dic.string(), std::nullopt, "cannot write the extra dictionary words");
     }
-    const auto aff = std::filesystem::path(base_->dic_file()).replace_extension(".aff");
-    extra_ = std::make_unique<const HunspellDictionary>(aff, dic, copies, extra_words);
+    extra_ = std::make_unique<const HunspellDictionary>(base_->aff_file(), dic, copies, extra_words);
 }
 
 ExtendedDictionary::~ExtendedDictionary() = default;
@@ -329,8 +329,7 @@ bool ExtendedDictionary::spell(const std::string& word) const {
 std::vector<std::string> ExtendedDictionary::suggest(const std::string& word) const {
     if (!extra_) return base_->suggest(word);
     std::call_once(whole_loaded_, [&] {
-        const auto aff = std::filesystem::path(base_->dic_file()).replace_extension(".aff");
-        whole_ = std::make_unique<const HunspellDictionary>(aff, base_->dic_file(), copies_, extra_words_);
+        whole_ = std::make_unique<const HunspellDictionary>(base_->aff_file(), base_->dic_file(), copies_, extra_words_);
     });
     return whole_->suggest(word);
 }

@@ -68,6 +68,7 @@ public:
     std::size_t copies() const noexcept;
 
     const std::filesystem::path& dic_file() const noexcept;
+    const std::filesystem::path& aff_file() const noexcept;
 
 private:
     struct Impl;
