@@ -380,6 +380,18 @@ TEST_CASE("The command's errors with values and its usage errors in Danish", "[m
     const CliRun range = run_cli("check --lang da --threads -3 " + seed, scratch.path());
     CHECK(range.exit_code == 2);
     CHECK(range.err == "summalign: " + danish_of("{}: Value {} not in range {} to {}", "--threads", "-3", "0", "4096") + help + "\n");
+    // A word that is no number is not called "out of range"; a fraction is not a count.
+    const CliRun word = run_cli("check --threads x " + seed, scratch.path());
+    CHECK(word.exit_code == 2);
+    CHECK(word.err == "summalign: --threads: Value x is not a number (--help lists the options)\n");
+    const CliRun word_da = run_cli("check --lang da --threads x " + seed, scratch.path());
+    CHECK(word_da.err == "summalign: " + danish_of("{}: Value {} is not a number", "--threads", "x") + help + "\n");
+    const CliRun fraction = run_cli("mine --candidates 2.5 " + seed + " " + seed, scratch.path());
+    CHECK(fraction.exit_code == 2);
+    CHECK(fraction.err == "summalign: --candidates: Value 2.5 is not a whole number (--help lists the options)\n");
+    const CliRun probability = run_cli("learn-lexicon --min-probability 1.5 -o lexicon.bin " + seed, scratch.path());
+    CHECK(probability.exit_code == 2);
+    CHECK(probability.err == "summalign: --min-probability: Value 1.5 not in range 0 to 1 (--help lists the options)\n");
     const CliRun required_da = run_cli("check --lang=da", scratch.path());
     CHECK(required_da.exit_code == 2);
     CHECK(required_da.err == "summalign: " + danish_of("{} is required", "FILE") + help + "\n");
@@ -395,6 +407,19 @@ TEST_CASE("The command's errors with values and its usage errors in Danish", "[m
     CHECK(option_first.err == "summalign: The following argument was not expected: --no-such-option (--help lists the options)\n");
     CHECK(run_cli("--version", scratch.path()).exit_code == 0);
     CHECK(run_cli("-h", scratch.path()).exit_code == 0);
+
+    // --lang before the subcommand means the same as after it; after segment it stays the text's.
+    const CliRun top_level = run_cli("--lang da check /nonexistent-summalign-file", scratch.path());
+    CHECK(top_level.exit_code == 1);
+    CHECK(top_level.err == "summalign: /nonexistent-summalign-file: " + danish().at("no such file") + "\n");
+    const CliRun top_level_equals = run_cli("--lang=da parse /nonexistent-summalign-file", scratch.path());
+    CHECK(top_level_equals.err == top_level.err);
+    const CliRun top_level_unknown = run_cli("--lang da frobnicate", scratch.path());
+    CHECK(top_level_unknown.exit_code == 2);
+    CHECK(top_level_unknown.err == "summalign: " + danish_of("unknown subcommand '{}' (one of: {})", "frobnicate", listed->at(1)) + "\n");
+    const CliRun segment_da = run_cli("--lang en segment --lang da /nonexistent-summalign-file", scratch.path());
+    CHECK(segment_da.exit_code == 1);
+    CHECK(segment_da.err == "summalign: /nonexistent-summalign-file: no such file\n");
     const CliRun twice = run_cli("check --lang da - -", scratch.path());
     CHECK(twice.exit_code == 2);
     CHECK(twice.err == "summalign: " + danish().at("standard input (-) can be read only once") + help + "\n");

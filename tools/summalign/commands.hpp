@@ -48,6 +48,11 @@ void add_message_language_option(CLI::App& command, std::string& lang);
 // The Messages for `lang` as --lang gives it; "" reads LC_ALL, LC_MESSAGES and LANG.
 Messages messages_for(const std::string& lang);
 
+// A numeric option's check: CLI11's Range calls a word that is no number "not in range" and
+// prints a float's bounds as 0.000000; this says which of the three is wrong, in the form of
+// CLI11's own messages (po/da.po translates them).
+CLI::Validator number_in_range(double low, double high, bool whole_number);
+
 // `-j,--threads N` as every command takes it (0 = one per core).
 void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what);
 

@@ -73,13 +73,16 @@ void register_learn_lexicon(CLI::App& app, Action& action, std::string& message_
         ->check(CLI::ExistingPath);
     add_threads_option(*cmd, options->threads, "accepted like every command's; training runs on one thread");
     cmd->add_option("-o,--output", options->output, "Lexicon file to write")->required();
-    cmd->add_option("--iterations", options->learn.iterations, "EM iterations per direction")->capture_default_str()->check(CLI::Range(1, 100));
+    cmd->add_option("--iterations", options->learn.iterations, "EM iterations per direction")->capture_default_str()->check(number_in_range(1, 100, true));
     cmd->add_option("--min-probability", options->learn.min_probability, "Prune translation probabilities below this")
         ->capture_default_str()
-        ->check(CLI::Range(0.0f, 1.0f));
+        ->check(number_in_range(0, 1, false));
     cmd->add_option("--max-translations", options->learn.max_translations, "Translations kept per word and direction")
-        ->capture_default_str();
-    cmd->add_option("--min-count", options->learn.min_count, "Words seen fewer times are not learned")->capture_default_str();
+        ->capture_default_str()
+        ->check(number_in_range(1, 1000000, true));
+    cmd->add_option("--min-count", options->learn.min_count, "Words seen fewer times are not learned")
+        ->capture_default_str()
+        ->check(number_in_range(0, 1e9, true));
     cmd->add_option("--max-words", options->learn.max_words, "Skip segments with more words than this")->capture_default_str();
     cmd->add_flag("--union", options->union_of_directions, "Keep pairs either direction keeps (default: both must)");
     cmd->add_option("--bundle-freedict", options->learn.bundle_freedict_dir,

@@ -3,7 +3,9 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -37,10 +39,22 @@ Messages messages_for(const std::string& lang) {
     return Messages(lang.empty() ? message_language_from_environment() : parse_lang(lang));
 }
 
+CLI::Validator number_in_range(double low, double high, bool whole_number) {
+    return CLI::Validator(
+        [=](std::string& input) -> std::string {
+            double value = 0;
+            if (!CLI::detail::lexical_cast(input, value) || !std::isfinite(value)) return "Value " + input + " is not a number";
+            if (whole_number && value != std::floor(value)) return "Value " + input + " is not a whole number";
+            if (value < low || value > high) return fmt::format("Value {} not in range {} to {}", input, low, high);
+            return {};
+        },
+        whole_number ? "INT" : "NUMBER");
+}
+
 void add_threads_option(CLI::App& command, unsigned& threads, const std::string& what) {
     command.add_option("-j,--threads", threads, what + " (0 = one per core; output is the same for any value)")
         ->capture_default_str()
-        ->check(CLI::Range(0u, 4096u));
+        ->check(number_in_range(0, 4096, true));
 }
 
 unsigned thread_count(unsigned requested, const Messages& messages, std::size_t work) {
@@ -75,19 +89,27 @@ void occupy_closed_descriptors() {
 constexpr int usage_exit_code = 2;
 
 // The language --lang asks for, read before the arguments are parsed, so that an error in
-// parsing them is in that language too; "" when there is none (segment's --lang names the
-// language of its text, not of the messages).
+// parsing them is in that language too; "" when there is none. --lang may stand before the
+// subcommand or after it; after `segment` it names the language of the text, not of the messages.
 std::string message_language_argument(int argc, char** argv) {
-    if (argc < 2 || std::string_view(argv[1]) == "segment") return {};
-    for (int i = 2; i < argc; ++i) {
+    std::string found;
+    bool subcommand_seen = false;
+    bool segment = false;
+    for (int i = 1; i < argc; ++i) {
         const std::string_view argument(argv[i]);
         if (argument == "--") break;
         std::string_view value;
-        if (argument == "--lang" && i + 1 < argc) value = argv[i + 1];
+        if (argument == "--lang" && i + 1 < argc) value = argv[++i];
         else if (argument.starts_with("--lang=")) value = argument.substr(7);
-        if (value == "da" || value == "en") return std::string(value);
+        else if (!subcommand_seen && !argument.starts_with("-")) {
+            subcommand_seen = true;
+            segment = argument == "segment";
+            continue;
+        }
+        if (segment) continue;
+        if (value == "da" || value == "en") found = std::string(value);
     }
-    return {};
+    return found;
 }
 
 // --help in the messages' language: the descriptions of the command, its subcommands and their
@@ -137,6 +159,7 @@ int main(int argc, char** argv) {
     // Every subcommand's errors in the language --lang names (segment's --lang is its text's).
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
         if (sub->get_option_no_throw("--lang") == nullptr) add_message_language_option(*sub, message_language);
+    add_message_language_option(app, message_language);  // `summalign --lang da check …`
     const summalign::Messages early_messages = messages_for(message_language);
     if (early_messages.language() != summalign::Lang::en) {
         translate_help(app, early_messages);
@@ -146,20 +169,26 @@ int main(int argc, char** argv) {
     app.failure_message([&early_messages](const CLI::App*, const CLI::Error& e) {
         return "summalign: " + early_messages.translate_text(e.what()) + early_messages.translate(" (--help lists the options)") + "\n";
     });
+    // The first argument that is no top-level option (--lang takes a value) is the subcommand.
+    int first = 1;
+    while (first < argc && std::string_view(argv[first]).starts_with("-")) {
+        const std::string option(argv[first]);
+        // An unknown option before any subcommand: CLI11 would say only "A subcommand is required".
+        if (app.get_option_no_throw(option.substr(0, option.find('='))) == nullptr) {
+            std::cerr << "summalign: " << early_messages.translate_text("The following argument was not expected: " + option)
+                      << early_messages.translate(" (--help lists the options)") << '\n';
+            return usage_exit_code;
+        }
+        first += option == "--lang" ? 2 : 1;
+    }
     // CLI11 takes a word that is no subcommand for a stray argument and says "A subcommand is
     // required"; name the word instead.
-    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* sub) { return sub->check_name(argv[1]); }).empty()) {
+    if (first < argc && app.get_subcommands([&](CLI::App* sub) { return sub->check_name(argv[first]); }).empty()) {
         std::string known;
         for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
             known += (known.empty() ? "" : ", ") + sub->get_name();
-        std::cerr << "summalign: " << early_messages.translate_text("unknown subcommand '" + std::string(argv[1]) + "' (one of: " + known + ")")
+        std::cerr << "summalign: " << early_messages.translate_text("unknown subcommand '" + std::string(argv[first]) + "' (one of: " + known + ")")
                   << '\n';
-        return usage_exit_code;
-    }
-    // An unknown option before any subcommand: CLI11 would say only "A subcommand is required".
-    if (argc > 1 && argv[1][0] == '-' && app.get_option_no_throw(argv[1]) == nullptr) {
-        std::cerr << "summalign: " << early_messages.translate_text("The following argument was not expected: " + std::string(argv[1]))
-                  << early_messages.translate(" (--help lists the options)") << '\n';
         return usage_exit_code;
     }
     try {

@@ -43,7 +43,7 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
     add_output_option(*command, arguments->output);
     command->add_option("--candidates", arguments->candidates, "English lines scored in full per Danish line")
         ->capture_default_str()
-        ->check(CLI::Range(1, 100000));
+        ->check(number_in_range(1, 100000, true));
     arguments->lexicon.add_to(*command);
     command->add_flag("--no-margin", arguments->no_margin, "Rank by raw score instead of margin over each line's typical score");
     command->footer(
