@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <cctype>
 #include <fstream>
@@ -225,6 +226,38 @@ TEST_CASE("the medical-word layer answers as the dictionary with the words added
         CHECK_FALSE(shelf.require(name)->spell(std::string(name) == "da_DK" ? "myogenese" : "cardiomyocytes"));
         CHECK(asked > 1000);
     }
+}
+
+TEST_CASE("the medical-word layer needs no writable temporary folder", "[dictionaries][extended]") {
+    // The layer's small .dic lives in memory; a TMPDIR that does not exist changes nothing.
+    struct TemporaryFolder {
+        std::string before;
+        bool had = false;
+        explicit TemporaryFolder(const char* folder) {
+            if (const char* set = std::getenv("TMPDIR")) before = set, had = true;
+            ::setenv("TMPDIR", folder, 1);
+        }
+        ~TemporaryFolder() { had ? ::setenv("TMPDIR", before.c_str(), 1) : ::unsetenv("TMPDIR"); }
+    } missing_folder("/nonexistent-summalign-tmp");
+    detail::DictionaryShelf shelf(detail::default_hunspell_dirs());
+    const std::string extra = read_data_file("medical-words-da.txt");
+    const detail::ExtendedDictionary layered(shelf.require("da_DK"), extra);
+    const detail::HunspellDictionary whole(detail::default_hunspell_dirs(), "da_DK", 1, extra);
+    CHECK(layered.spell("myogenese"));
+    CHECK_FALSE(shelf.require("da_DK")->spell("myogenese"));
+    std::istringstream lines(extra);
+    std::size_t modelled = 0;
+    for (std::string line; std::getline(lines, line);) {
+        const auto space = line.find(' ');
+        if (line.empty() || line[0] == '#' || space == std::string::npos) continue;
+        const std::string word = line.substr(0, space);
+        INFO(word);
+        CHECK(layered.spell(word));
+        // The model's affixes, read from the in-memory .dic, give the inflected forms too.
+        for (const std::string& form : {word + "n", word + "r", word + "ns"}) CHECK(layered.spell(form) == whole.spell(form));
+        ++modelled;
+    }
+    CHECK(modelled >= 5);
 }
 
 TEST_CASE("a shelf loads each dictionary once and copies it, up to the cap, while it is in use", "[dictionaries][shelf]") {

@@ -4,7 +4,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <array>
@@ -29,6 +32,59 @@ std::mutex& construction_mutex() {
     static std::mutex mutex;
     return mutex;
 }
+
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+// A file Hunspell can open by its path, holding `content` while this object lives: an
+// anonymous file in memory (memfd) named through /proc/self/fd, so that no writable folder is
+// needed (a read-only container, a TMPDIR that does not exist); where there is no memfd or no
+// /proc, a temporary file, removed again.
+class ScratchFile {
+public:
+    explicit ScratchFile(std::string_view content) {
+        fd_ = ::memfd_create("summalign-extra.dic", MFD_CLOEXEC);
+        if (fd_ >= 0) {
+            path_ = "/proc/self/fd/" + std::to_string(fd_);
+            if (write_all(fd_, content) && ::access(path_.c_str(), R_OK) == 0) return;
+            ::close(fd_);
+        }
+        std::string pattern = (std::filesystem::temp_directory_path() / "summalign-extra-XXXXXX.dic").string();
+        fd_ = ::mkstemps(pattern.data(), 4);
+        if (fd_ < 0) throw Error(pattern, std::nullopt, "cannot create a temporary file for the extra dictionary words");
+        path_ = pattern;
+        on_disk_ = true;
+        if (!write_all(fd_, content)) {
+            remove();
+            throw Error(pattern, std::nullopt, "cannot write the extra dictionary words");
+        }
+    }
+    ~ScratchFile() { remove(); }
+    ScratchFile(const ScratchFile&) = delete;
+    ScratchFile& operator=(const ScratchFile&) = delete;
+
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+private:
+    void remove() noexcept {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+        std::error_code ignored;
+        if (on_disk_) std::filesystem::remove(path_, ignored);
+        on_disk_ = false;
+    }
+
+    int fd_ = -1;
+    bool on_disk_ = false;
+    std::filesystem::path path_;
+};
 
 // Lines of `extra_words` as (word, model); model empty for a plain word.
 std::vector<std::pair<std::string, std::string>> extra_entries(std::string_view extra_words) {
@@ -266,25 +322,10 @@ ExtendedDictionary::ExtendedDictionary(std::shared_ptr<const HunspellDictionary>
         for (bool first = true; std::getline(in, line); first = false)
             if (!first && models.contains(dic_line_word(line))) model_lines.push_back(line);
     }
-    std::string pattern = (std::filesystem::temp_directory_path() / "summalign-extra-XXXXXX.dic").string();
-    const int fd = ::mkstemps(pattern.data(), 4);
-    if (fd < 0) throw Error(pattern, std::nullopt, "cannot create a temporary file for the extra dictionary words");
-    ::close(fd);
-    const std::filesystem::path dic = pattern;
-    struct Removed {
-        const std::filesystem::path& path;
-        ~Removed() {
-            std::error_code ec;
-            std::filesystem::remove(path, ec);
-        }
-    } removed{dic};
-    {
-        std::ofstream out(dic, std::ios::binary | std::ios::trunc);
-        out << (model_lines.size() + entries.size()) << '\n';  // Hunspell sizes its table by this count
-        for (const auto& line : model_lines) out << line << '\n';
-        if (!out) throw Error(dic.string(), std::nullopt, "cannot write the extra dictionary words");
-    }
-    extra_ = std::make_unique<const HunspellDictionary>(base_->aff_file(), dic, copies, extra_words);
+    std::string dic_text = std::to_string(model_lines.size() + entries.size()) + '\n';  // Hunspell sizes its table by this count
+    for (const auto& line : model_lines) dic_text += line + '\n';
+    const ScratchFile dic(dic_text);
+    extra_ = std::make_unique<const HunspellDictionary>(base_->aff_file(), dic.path(), copies, extra_words);
 }
 
 ExtendedDictionary::~ExtendedDictionary() = default;

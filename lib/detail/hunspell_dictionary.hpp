@@ -108,8 +108,9 @@ private:
 // (the Speller's compound splitting covers those), or a compound of dictionary words that
 // CHECKCOMPOUNDREP refuses because a REP replacement makes it an added word. suggest() needs
 // the whole dictionary with the words added: it is loaded on the first call (the Checker,
-// with its spelling index, never makes one). The small Hunspell is loaded from a temporary
-// .dic file (an Error names it when the temporary folder is not writable).
+// with its spelling index, never makes one). The small Hunspell is loaded from an in-memory
+// .dic file (memfd; a temporary file where there is none, named by an Error when the
+// temporary folder is not writable).
 class ExtendedDictionary {
 public:
     ExtendedDictionary(std::shared_ptr<const HunspellDictionary> base, std::string_view extra_words, std::size_t copies = 1);
