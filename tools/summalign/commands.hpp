@@ -5,11 +5,14 @@
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
+#include <filesystem>
+#include <initializer_list>
 #include <functional>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "output.hpp"
 #include "summalign/error.hpp"
@@ -47,6 +50,12 @@ struct UsageError : std::runtime_error {
 void add_message_language_option(CLI::App& command, std::string& lang);
 // The Messages for `lang` as --lang gives it; "" reads LC_ALL, LC_MESSAGES and LANG.
 Messages messages_for(const std::string& lang);
+
+// The regular files under `directory` (recursively) whose names end in one of `endings`, in
+// path order. Throws Error naming the directory when it cannot be listed, or with
+// `none_found` as the message when it holds no such file.
+std::vector<std::filesystem::path> files_under(const std::string& directory, std::initializer_list<std::string_view> endings,
+                                               const std::string& none_found);
 
 // A numeric option's check: CLI11's Range calls a word that is no number "not in range" and
 // prints a float's bounds as 0.000000; this says which of the three is wrong, in the form of

@@ -47,12 +47,8 @@ std::vector<std::string> gold_files(const std::string& argument) {
     std::error_code error;
     if (!fs::is_directory(argument, error)) return {argument};
     std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(argument, error), end; !error && it != end; it.increment(error))
-        if (it->is_regular_file(error) && it->path().filename().string().ends_with(".alignment.json"))
-            found.push_back(it->path().string());
-    if (error) throw Error(argument, std::nullopt, "cannot list directory: " + error.message());
-    if (found.empty()) throw Error(argument, std::nullopt, "directory has no *.alignment.json gold files");
-    std::sort(found.begin(), found.end());
+    for (const fs::path& file : files_under(argument, {".alignment.json"}, "directory has no *.alignment.json gold files"))
+        found.push_back(file.string());
     return found;
 }
 

@@ -26,13 +26,7 @@ std::vector<std::string> tsv_files(const std::vector<std::string>& arguments) {
             files.push_back(argument);
             continue;
         }
-        std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(argument, error), end; !error && it != end; it.increment(error))
-            if (it->is_regular_file(error) && it->path().extension() == ".tsv") found.push_back(it->path().string());
-        if (error) throw Error(argument, std::nullopt, "cannot list directory: " + error.message());
-        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .tsv files");
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
+        for (const fs::path& file : files_under(argument, {".tsv"}, "directory has no .tsv files")) files.push_back(file.string());
     }
     return files;
 }

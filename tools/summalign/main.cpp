@@ -39,6 +39,22 @@ Messages messages_for(const std::string& lang) {
     return Messages(lang.empty() ? message_language_from_environment() : parse_lang(lang));
 }
 
+std::vector<std::filesystem::path> files_under(const std::string& directory, std::initializer_list<std::string_view> endings,
+                                               const std::string& none_found) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> found;
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        if (it->is_regular_file(error) && std::ranges::any_of(endings, [&](std::string_view ending) { return name.ends_with(ending); }))
+            found.push_back(it->path());
+    }
+    if (error) throw Error(directory, std::nullopt, "cannot list directory: " + error.message());
+    if (found.empty()) throw Error(directory, std::nullopt, none_found);
+    std::ranges::sort(found, {}, [](const fs::path& path) -> const std::string& { return path.native(); });
+    return found;
+}
+
 CLI::Validator number_in_range(double low, double high, bool whole_number) {
     return CLI::Validator(
         [=](std::string& input) -> std::string {

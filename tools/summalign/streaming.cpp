@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 
+#include "commands.hpp"
 #include "detail/mapped_file.hpp"
 #include "summalign/error.hpp"
 #include "summalign/text.hpp"
@@ -46,15 +47,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
             files.push_back(argument);  // read_source reports a missing or unreadable file
             continue;
         }
-        std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(argument, error), end; !error && it != end; it.increment(error)) {
-            if (it->is_regular_file(error) && (it->path().extension() == ".txt" || it->path().extension() == ".pdf"))
-                found.push_back(it->path().string());
-        }
-        if (error) throw Error(argument, std::nullopt, "cannot list directory: " + error.message());
-        if (found.empty()) throw Error(argument, std::nullopt, "directory has no .txt files and no .pdf files");
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
+        for (const fs::path& file : files_under(argument, {".txt", ".pdf"}, "directory has no .txt files and no .pdf files"))
+            files.push_back(file.string());
     }
     return files;
 }

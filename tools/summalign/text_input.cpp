@@ -27,12 +27,8 @@ namespace {
 std::map<std::string, std::string> text_files_under(const std::string& directory) {
     namespace fs = std::filesystem;
     std::map<std::string, std::string> found;
-    std::error_code error;
-    for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end; it.increment(error))
-        if (it->is_regular_file(error) && it->path().extension() == ".txt")
-            found.emplace(it->path().lexically_relative(directory).generic_string(), it->path().string());
-    if (error) throw Error(directory, std::nullopt, "cannot list directory: " + error.message());
-    if (found.empty()) throw Error(directory, std::nullopt, "directory has no .txt files");
+    for (const fs::path& file : files_under(directory, {".txt"}, "directory has no .txt files"))
+        found.emplace(file.lexically_relative(directory).generic_string(), file.string());
     return found;
 }
 
