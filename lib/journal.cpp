@@ -126,12 +126,13 @@ bool continues_across_blank(const SourceLine& previous, const SourceLine& next) 
     return !ends_with_sentence_end(before) && last != ':' && is_lower(first_code_point(line_text(next)));
 }
 
-enum class Field { text, resume, summary, correspondence };
+enum class Field { text, resume, summary, correspondence, references };
 Field field_of(const SourceLine& line) {
     const std::string_view text = line.text.text();
     if (is_resume_label(text)) return Field::resume;
     if (starts_summary(text)) return Field::summary;
     if (correspondence_label_length(text) > 0) return Field::correspondence;
+    if (references_label_length(text) > 0) return Field::references;
     return Field::text;
 }
 
@@ -377,6 +378,23 @@ void add_body_block(const Context& context, const Block& block, std::vector<Sect
     flush();
 }
 
+// A reference list's lines as entries, one per numbered line ("1. Thomas ED, …") and the
+// lines its text wraps onto; a list without numbers is one entry.
+void add_references(const Context& context, const Block& lines, std::vector<Sentence>& references) {
+    Block entry;
+    auto finish = [&] {
+        if (entry.empty()) return;
+        const MappedText joined = context.join(entry).trimmed();
+        if (!joined.text().empty()) references.push_back(whole_sentence(joined));
+        entry.clear();
+    };
+    for (const SourceLine* line : lines) {
+        if (starts_reference_entry(line_text(*line))) finish();
+        entry.push_back(line);
+    }
+    finish();
+}
+
 // Sentences of a Resumé or Summary text appended to `sentences`. A sentence that opens
 // with a part label ("Resultater:", "Conclusion:") starts a labelled part of the field and
 // loses the label.
@@ -609,7 +627,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     auto note = [&](std::string message, std::size_t start, std::size_t stop) {
         article.structure_notes.push_back(StructureNote{std::move(message), start, stop});
     };
-    enum class State { body, resume_label, resume, summary, correspondence } state = State::body;
+    enum class State { body, resume_label, resume, summary, correspondence, references } state = State::body;
     Block correspondence_block;
     auto flush_correspondence = [&] {
         if (correspondence_block.empty()) return;
@@ -626,6 +644,19 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             add_body_block(context, correspondence_block, article.sections);
         }
         correspondence_block.clear();
+    };
+    Block references_block;  // the list's lines, a run-in label cut off
+    auto flush_references = [&] {
+        add_references(context, references_block, article.references);
+        references_block.clear();
+    };
+    // A copy of a line that opens with a run-in label, cut after it (null when nothing follows).
+    auto text_after_label = [&](const SourceLine& first, std::size_t text_begin) -> const SourceLine* {
+        if (text_begin >= first.text.size() || trim(first.text.text().substr(text_begin)).empty()) return nullptr;
+        SourceLine cut = first;
+        cut.text = first.text.slice(text_begin, first.text.size());
+        cut_lines.push_back(std::move(cut));
+        return &cut_lines.back();
     };
     bool resume_seen = false;
     bool resume_end_guessed = false;
@@ -666,15 +697,9 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 }
                 resume_seen = true;
                 const SourceLine& first = *block.front();
-                const std::size_t text_begin = resume_label_length(first.text.text());
                 Block rest;
-                if (text_begin < first.text.size() && !trim(first.text.text().substr(text_begin)).empty()) {
-                    // A run-in label ("Resumé Mesenkymale ...").
-                    SourceLine cut = first;
-                    cut.text = first.text.slice(text_begin, first.text.size());
-                    cut_lines.push_back(std::move(cut));
-                    rest.push_back(&cut_lines.back());
-                }
+                // A run-in label ("Resumé Mesenkymale ...").
+                if (const SourceLine* cut = text_after_label(first, resume_label_length(first.text.text()))) rest.push_back(cut);
                 rest.insert(rest.end(), block.begin() + 1, block.end());
                 if (rest.empty()) state = State::resume_label;
                 else add_resume(rest, b);
@@ -692,6 +717,17 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // A second one is read as well: it may name another article's author.
                 correspondence_block = block;
                 state = State::correspondence;
+                continue;
+            }
+            case Field::references: {
+                flush_summary();
+                flush_correspondence();
+                flush_references();
+                const SourceLine& first = *block.front();
+                if (const SourceLine* cut = text_after_label(first, references_label_length(first.text.text())))
+                    references_block.push_back(cut);
+                references_block.insert(references_block.end(), block.begin() + 1, block.end());
+                state = State::references;
                 continue;
             }
             case Field::text: break;
@@ -721,6 +757,17 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                     continue;
                 }
                 flush_correspondence();
+                state = State::body;
+                break;
+            case State::references:
+                // The list goes on over blank lines (a page break, spacing between entries):
+                // with its next entry, or with text that is no Danish running text.
+                if (starts_reference_entry(line_text(*block.front())) || !block_language(block).danish_text()) {
+                    references_block.insert(references_block.end(), block.begin(), block.end());
+                    continue;
+                }
+                flush_references();
+                note("Danish running text after the reference list: taken as body text", block_start(block), block_end(block));
                 state = State::body;
                 break;
             case State::summary:
@@ -754,6 +801,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     }
     flush_summary();
     flush_correspondence();
+    flush_references();
     end_runaway_resume(context, begin, end, article);
 }
 
@@ -1109,8 +1157,8 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     // moves below, one the extraction put there: the source goes on past it).
     if (!ranges.empty()) {
         Article& last = document.articles.back();
-        last.truncated_end = !last.summary && !last.correspondence && moved_fields.back().summaries.empty() &&
-                             moved_fields.back().addresses.empty();
+        last.truncated_end = !last.summary && !last.correspondence && last.references.empty() &&
+                             moved_fields.back().summaries.empty() && moved_fields.back().addresses.empty();
         // An article with a rubric but neither Resumé nor Summary is of a kind printed without
         // them (a LEDER): nothing is missing when its text ends a sentence. One of a kind with
         // a Resumé cut off later keeps its Resumé, and so still reads as cut off.

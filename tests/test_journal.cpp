@@ -202,6 +202,73 @@ TEST_CASE("a small issue parses into articles and fields", "[journal]") {
     check_spans(document, issue);
 }
 
+TEST_CASE("reference-list labels and entry numbers", "[journal][fields]") {
+    using detail::references_label_length;
+    using detail::starts_reference_entry;
+    CHECK(references_label_length("Litteratur") == 10);
+    CHECK(references_label_length("LITTERATUR:") == 11);
+    CHECK(references_label_length("References") == 10);
+    CHECK(references_label_length("Litteratur: Findes i den elektroniske udgave") == 12);
+    CHECK(references_label_length("Litteratur 1. Thomas ED") == 11);
+    CHECK(references_label_length("Litteraturen viser, at") == 0);
+    CHECK(references_label_length("Litteratur om emnet er sparsom.") == 0);
+    CHECK(references_label_length("Referencerne") == 0);
+    CHECK(starts_reference_entry("1. Thomas ED, Storb R."));
+    CHECK(starts_reference_entry("12. Storb R."));
+    CHECK(starts_reference_entry("[3] Young NS."));
+    CHECK(starts_reference_entry("(4) Young NS."));
+    CHECK_FALSE(starts_reference_entry("2003. Thomas"));
+    CHECK_FALSE(starts_reference_entry("1. juni blev"));
+    CHECK_FALSE(starts_reference_entry("Thomas ED 1."));
+}
+
+TEST_CASE("a reference list is the article's references, not body text, and shows the article ended", "[journal]") {
+    const std::string text =
+        " Stamceller i klinikken \n"
+        "\n"
+        "OVERSIGTSARTIKELJens Hansen & Ole Olsen\n"
+        "\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad.\n"
+        "\n"
+        "Stamcelletransplantation er en etableret behandling af aplastisk anæmi.\n"
+        "\n"
+        "Litteratur\n"
+        "1. Thomas ED, Storb R. Allogeneic stem cell transplanta-\n"
+        "tion is an established treatment for aplastic anaemia. N Engl J Med 1975;292:832-43.\n"
+        "2. Hansen J. Stamceller i klinikken. Ugeskr Læger 2001;163:10-2.\n"
+        "\n"
+        "3. Young NS. Severe aplastic anaemia. Blood 1999;93:1-9.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.references) ==
+          std::vector<std::string>{"1. Thomas ED, Storb R. Allogeneic stem cell transplantation is an established treatment for aplastic anaemia. N Engl J Med 1975;292:832-43.",
+                                   "2. Hansen J. Stamceller i klinikken. Ugeskr Læger 2001;163:10-2.",
+                                   "3. Young NS. Severe aplastic anaemia. Blood 1999;93:1-9."});
+    REQUIRE(article.sections.size() == 1);
+    CHECK(texts(article.sections[0].sentences) ==
+          std::vector<std::string>{"Stamcelletransplantation er en etableret behandling af aplastisk anæmi."});
+    // The list ends the article: without a Summary it lacks one, it is not cut off.
+    CHECK_FALSE(article.truncated_end);
+    CHECK(text.substr(article.references[2].start, article.references[2].end - article.references[2].start) ==
+          "3. Young NS. Severe aplastic anaemia. Blood 1999;93:1-9.");
+    check_spans(document, text);
+
+    // Danish running text after the list is body text again, with a note.
+    const Document after = parse(text + "\nDet er en indgroet lære at hjertemuskelcellen ikke kan dele sig.\n");
+    REQUIRE(after.articles.size() == 1);
+    CHECK(after.articles[0].references.size() == 3);
+    CHECK(texts(after.articles[0].sections.back().sentences).back() == "Det er en indgroet lære at hjertemuskelcellen ikke kan dele sig.");
+    CHECK(after.articles[0].structure_notes.size() == 1);
+
+    // A run-in label keeps its text as the one entry.
+    const Document run_in = parse(" Stamceller i klinikken \n\nOVERSIGTSARTIKELJens Hansen\n\nResumé\nStamceller bruges.\n\n"
+                                  "Litteratur: Findes i den elektroniske udgave af artiklen.\n");
+    REQUIRE(run_in.articles.size() == 1);
+    CHECK(texts(run_in.articles[0].references) == std::vector<std::string>{"Findes i den elektroniske udgave af artiklen."});
+}
+
 TEST_CASE("a short line followed by a bracket is a sentence, not a heading", "[journal]") {
     // A paragraph after a blank line whose second line is short and whose next line opens with
     // the reference of the sentence: layout that any re-wrapping of the seed can produce.

@@ -82,6 +82,9 @@ struct Article {
     std::vector<Figure> figures;
     std::optional<Summary> summary;
     std::optional<Sentence> correspondence;
+    // The reference list ("Litteratur"), one entry each: not body text, so neither checked
+    // for spelling nor taken as evidence for a Summary claim.
+    std::vector<Sentence> references;
     bool truncated_start = false;  // the source begins inside this article (no title)
     bool truncated_end = false;    // the source ends inside this article (the last one, without a Summary)
     std::vector<StructureNote> structure_notes;

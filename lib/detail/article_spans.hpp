@@ -12,7 +12,7 @@ namespace summalign::detail {
 
 // Calls on_sentence(Sentence&) for every sentence of `article` (title, subtitle, Resumé,
 // section headings and sentences, figure captions, the Summary's title and sentences,
-// correspondence) and on_span(std::size_t& start, std::size_t& end) for every other span
+// correspondence, references) and on_span(std::size_t& start, std::size_t& end) for every other span
 // (the Summary block, the structure notes, the whole article).
 template <class OnSentence, class OnSpan>
 void for_each_span(Article& article, OnSentence&& on_sentence, OnSpan&& on_span) {
@@ -36,6 +36,7 @@ void for_each_span(Article& article, OnSentence&& on_sentence, OnSpan&& on_span)
         on_span(article.summary->start, article.summary->end);
     }
     optional(article.correspondence);
+    all(article.references);
     for (StructureNote& note : article.structure_notes) on_span(note.start, note.end);
     on_span(article.start, article.end);
 }

@@ -728,6 +728,11 @@ private:
         if (article.correspondence) {
             out_ << "<div class=\"figure\">" << html_escape(article.correspondence->text) << "</div>\n";
         }
+        if (!article.references.empty()) {
+            out_ << "<h4>" << t("References") << "</h4>\n<ul class=\"references\">\n";
+            for (const Sentence& reference : article.references) out_ << "<li>" << html_escape(reference.text) << "</li>\n";
+            out_ << "</ul>\n";
+        }
         out_ << "</details>\n";
     }
 

@@ -257,7 +257,7 @@ std::string dump(const Json& json, int indent) {
 }  // namespace
 
 Json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned, bool include_matches) {
-    Json object = new_object(22);
+    Json object = new_object(23);
     object["index"] = index;
     put_optional_text(object, "title", article.title);
     put_optional_text(object, "subtitle", article.subtitle);
@@ -273,6 +273,7 @@ Json article_to_json(const Article& article, std::size_t index, const AlignedArt
     object["figures"] = figures_json(article.figures);
     object["summary"] = summary_json(article.summary);
     object["correspondence"] = article.correspondence ? sentence_json(*article.correspondence) : Json(nullptr);
+    object["references"] = sentences_json(article.references);
     object["structure_notes"] = notes_json(article.structure_notes);
     if (aligned) object["alignment"] = alignment_json(article, *aligned, include_matches);
     return object;

@@ -224,6 +224,41 @@ std::size_t correspondence_label_length(std::string_view line) {
     return 0;
 }
 
+std::size_t references_label_length(std::string_view line) {
+    const std::size_t lead = std::min(line.find_first_not_of(" \t"), line.size());
+    const std::string_view t = line.substr(lead);
+    static constexpr std::array<std::string_view, 6> labels = {"litteraturliste", "litteratur", "referenceliste",
+                                                               "referencer",      "references", "literature"};
+    for (const std::string_view label : labels) {
+        const std::size_t length = label_prefix(t, label);
+        if (length == 0) continue;
+        const std::size_t text = after_label(t, length, false);
+        return text == std::string_view::npos ? 0 : lead + text;
+    }
+    return 0;
+}
+
+bool starts_reference_entry(std::string_view line) {
+    const std::size_t lead = std::min(line.find_first_not_of(" \t"), line.size());
+    std::string_view t = line.substr(lead);
+    const char open = t.empty() ? '\0' : t.front();
+    if (open == '[' || open == '(') t.remove_prefix(1);
+    std::size_t digits = 0;
+    while (digits < t.size() && digits < 4 && t[digits] >= '0' && t[digits] <= '9') ++digits;
+    if (digits == 0 || digits == 4) return false;
+    std::size_t i = digits;
+    if (open == '[' || open == '(') {
+        if (i >= t.size() || t[i] != (open == '[' ? ']' : ')')) return false;
+        ++i;
+    } else if (i < t.size() && t[i] == '.') {
+        ++i;
+    }
+    if (i >= t.size() || t[i] != ' ') return false;
+    while (i < t.size() && t[i] == ' ') ++i;
+    std::size_t n = 0;
+    return i < t.size() && is_upper(code_point_at(t, i, n));
+}
+
 namespace {
 
 bool digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }

@@ -40,6 +40,14 @@ bool is_resume_label(std::string_view line);
 std::size_t summary_label_length(std::string_view line);
 bool starts_summary(std::string_view line);
 std::size_t correspondence_label_length(std::string_view line);  // "Korrespondance:" -> 15, else 0
+// The reference list's heading ("Litteratur", "LITTERATUR:", "Referencer", "References"), alone
+// on its line, with a colon, or run-in before a capital or digit ("Litteratur: Findes i den
+// elektroniske udgave", "Litteratur 1. Thomas ED …"): where the list's text starts in the
+// line (line.size() when the label stands alone), else 0. Never glued or before lower case:
+// "Litteraturen viser …" is running text.
+std::size_t references_label_length(std::string_view line);
+// Where a reference entry starts a line: "1. ", "12 ", "[3] ", "(4) " before its text.
+bool starts_reference_entry(std::string_view line);
 
 // A part label of a structured Resumé or Summary at the start of a sentence
 // ("Introduktion:", "Materiale og metoder", "Results:", "CONCLUSION"), followed by a colon

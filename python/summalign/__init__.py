@@ -163,7 +163,7 @@ class Article(Record):
     __slots__ = ("_line",)
     _children = {
         "resume": Sentence, "sections": Section, "figures": Figure, "summary": Summary,
-        "correspondence": Sentence, "alignment": Alignment,
+        "correspondence": Sentence, "references": Sentence, "alignment": Alignment,
     }
 
     def __init__(self, line: str) -> None:

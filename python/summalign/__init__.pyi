@@ -140,6 +140,7 @@ class Article(Record):
     figures: List[Figure]
     summary: Optional[Summary]
     correspondence: Optional[Sentence]
+    references: List[Sentence]
     alignment: Alignment
     def __init__(self, line: str) -> None: ...
     def to_json(self) -> str: ...
