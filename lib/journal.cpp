@@ -126,13 +126,15 @@ bool continues_across_blank(const SourceLine& previous, const SourceLine& next) 
     return !ends_with_sentence_end(before) && last != ':' && is_lower(first_code_point(line_text(next)));
 }
 
-enum class Field { text, resume, summary, correspondence, references };
+enum class Field { text, resume, summary, correspondence, references, end_note };
 Field field_of(const SourceLine& line) {
     const std::string_view text = line.text.text();
     if (is_resume_label(text)) return Field::resume;
     if (starts_summary(text)) return Field::summary;
     if (correspondence_label_length(text) > 0) return Field::correspondence;
     if (references_label_length(text) > 0) return Field::references;
+    std::string label;
+    if (end_note_label_length(text, label) > 0) return Field::end_note;
     return Field::text;
 }
 
@@ -730,6 +732,20 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 state = State::references;
                 continue;
             }
+            case Field::end_note: {
+                flush_summary();
+                flush_correspondence();
+                flush_references();
+                // The block is the labelled line and the lines its text wraps onto (the next
+                // label opens a block of its own).
+                const MappedText joined = context.join(block).trimmed();
+                EndNote end_note;
+                const std::size_t text_begin = end_note_label_length(joined.text(), end_note.label);
+                end_note.text = whole_sentence(joined.slice(text_begin, joined.size()));
+                article.end_notes.push_back(std::move(end_note));
+                state = State::body;
+                continue;
+            }
             case Field::text: break;
         }
         std::string label;
@@ -1157,7 +1173,7 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     // moves below, one the extraction put there: the source goes on past it).
     if (!ranges.empty()) {
         Article& last = document.articles.back();
-        last.truncated_end = !last.summary && !last.correspondence && last.references.empty() &&
+        last.truncated_end = !last.summary && !last.correspondence && last.references.empty() && last.end_notes.empty() &&
                              moved_fields.back().summaries.empty() && moved_fields.back().addresses.empty();
         // An article with a rubric but neither Resumé nor Summary is of a kind printed without
         // them (a LEDER): nothing is missing when its text ends a sentence. One of a kind with

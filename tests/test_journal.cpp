@@ -269,6 +269,43 @@ TEST_CASE("a reference list is the article's references, not body text, and show
     CHECK(texts(run_in.articles[0].references) == std::vector<std::string>{"Findes i den elektroniske udgave af artiklen."});
 }
 
+TEST_CASE("end-matter lines are end notes: they end the address and are no body text", "[journal]") {
+    std::string label;
+    CHECK(detail::end_note_label_length("Antaget: 3. oktober 2003", label) == 9);
+    CHECK(label == "Antaget");
+    CHECK(detail::end_note_label_length("INTERESSEKONFLIKTER: ingen", label) == 21);
+    CHECK(label == "INTERESSEKONFLIKTER");
+    CHECK(detail::end_note_label_length("Antaget blev det, at", label) == 0);
+    const std::string text =
+        " Stamceller i klinikken \n"
+        "\n"
+        "OVERSIGTSARTIKELJens Hansen & Ole Olsen\n"
+        "\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad.\n"
+        "\n"
+        "Stamcelletransplantation er en etableret behandling.\n"
+        "\n"
+        "Korrespondance: Jens Hansen, Medicinsk afdeling, Rigshospitalet, DK-2100 København Ø.\n"
+        "Antaget: 3. oktober 2003\n"
+        "Interessekonflikter: ingen angivet af forfat-\n"
+        "terne\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.correspondence);
+    CHECK(article.correspondence->text == "Jens Hansen, Medicinsk afdeling, Rigshospitalet, DK-2100 København Ø.");
+    REQUIRE(article.end_notes.size() == 2);
+    CHECK(article.end_notes[0].label == "Antaget");
+    CHECK(article.end_notes[0].text.text == "3. oktober 2003");
+    CHECK(text.substr(article.end_notes[0].text.start, article.end_notes[0].text.end - article.end_notes[0].text.start) == "3. oktober 2003");
+    CHECK(article.end_notes[1].label == "Interessekonflikter");
+    CHECK(article.end_notes[1].text.text == "ingen angivet af forfatterne");
+    REQUIRE(article.sections.size() == 1);
+    CHECK(texts(article.sections[0].sentences) == std::vector<std::string>{"Stamcelletransplantation er en etableret behandling."});
+    check_spans(document, text);
+}
+
 TEST_CASE("a short line followed by a bracket is a sentence, not a heading", "[journal]") {
     // A paragraph after a blank line whose second line is short and whose next line opens with
     // the reference of the sentence: layout that any re-wrapping of the seed can produce.

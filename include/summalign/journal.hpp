@@ -46,6 +46,13 @@ struct Citation {
 // One labelled part of a structured Resumé or Summary ("Introduktion", "Material and
 // methods"): the label as printed, without its colon, and the part's sentences
 // [begin, end) as indices into the field's sentences (which no longer hold the label).
+// A labelled line the journal prints at an article's end besides the address: "Antaget:
+// 3. oktober 2003", "Interessekonflikter: ingen". `text` is what follows the label.
+struct EndNote {
+    std::string label;  // as printed, without the colon
+    Sentence text;
+};
+
 struct FieldPart {
     std::string label;
     std::size_t begin = 0;
@@ -85,6 +92,7 @@ struct Article {
     // The reference list ("Litteratur"), one entry each: not body text, so neither checked
     // for spelling nor taken as evidence for a Summary claim.
     std::vector<Sentence> references;
+    std::vector<EndNote> end_notes;  // Antaget, Interessekonflikter, Taksigelse, … in source order
     bool truncated_start = false;  // the source begins inside this article (no title)
     bool truncated_end = false;    // the source ends inside this article (the last one, without a Summary)
     std::vector<StructureNote> structure_notes;

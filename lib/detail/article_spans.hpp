@@ -12,7 +12,7 @@ namespace summalign::detail {
 
 // Calls on_sentence(Sentence&) for every sentence of `article` (title, subtitle, Resumé,
 // section headings and sentences, figure captions, the Summary's title and sentences,
-// correspondence, references) and on_span(std::size_t& start, std::size_t& end) for every other span
+// correspondence, references, end notes) and on_span(std::size_t& start, std::size_t& end) for every other span
 // (the Summary block, the structure notes, the whole article).
 template <class OnSentence, class OnSpan>
 void for_each_span(Article& article, OnSentence&& on_sentence, OnSpan&& on_span) {
@@ -37,6 +37,7 @@ void for_each_span(Article& article, OnSentence&& on_sentence, OnSpan&& on_span)
     }
     optional(article.correspondence);
     all(article.references);
+    for (EndNote& note : article.end_notes) on_sentence(note.text);
     for (StructureNote& note : article.structure_notes) on_span(note.start, note.end);
     on_span(article.start, article.end);
 }

@@ -728,6 +728,8 @@ private:
         if (article.correspondence) {
             out_ << "<div class=\"figure\">" << html_escape(article.correspondence->text) << "</div>\n";
         }
+        for (const EndNote& note : article.end_notes)
+            out_ << "<div class=\"figure\"><b>" << html_escape(note.label) << ":</b> " << html_escape(note.text.text) << "</div>\n";
         if (!article.references.empty()) {
             out_ << "<h4>" << t("References") << "</h4>\n<ul class=\"references\">\n";
             for (const Sentence& reference : article.references) out_ << "<li>" << html_escape(reference.text) << "</li>\n";

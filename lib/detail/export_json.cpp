@@ -97,6 +97,16 @@ Json citation_json(const std::optional<Citation>& citation) {
                 {"text", citation_text(*citation)}};
 }
 
+Json end_notes_json(const std::vector<EndNote>& notes) {
+    Json list = new_array(notes.size());
+    for (const EndNote& note : notes) {
+        Json& object = new_object_in(list, 4);
+        object["label"] = note.label;
+        put_sentence(object, note.text);
+    }
+    return list;
+}
+
 Json parts_json(const std::vector<FieldPart>& parts) {
     Json list = new_array(parts.size());
     for (const FieldPart& part : parts) {
@@ -257,7 +267,7 @@ std::string dump(const Json& json, int indent) {
 }  // namespace
 
 Json article_to_json(const Article& article, std::size_t index, const AlignedArticle* aligned, bool include_matches) {
-    Json object = new_object(23);
+    Json object = new_object(24);
     object["index"] = index;
     put_optional_text(object, "title", article.title);
     put_optional_text(object, "subtitle", article.subtitle);
@@ -274,6 +284,7 @@ Json article_to_json(const Article& article, std::size_t index, const AlignedArt
     object["summary"] = summary_json(article.summary);
     object["correspondence"] = article.correspondence ? sentence_json(*article.correspondence) : Json(nullptr);
     object["references"] = sentences_json(article.references);
+    object["end_notes"] = end_notes_json(article.end_notes);
     object["structure_notes"] = notes_json(article.structure_notes);
     if (aligned) object["alignment"] = alignment_json(article, *aligned, include_matches);
     return object;

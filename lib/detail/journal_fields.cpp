@@ -238,6 +238,24 @@ std::size_t references_label_length(std::string_view line) {
     return 0;
 }
 
+std::size_t end_note_label_length(std::string_view line, std::string& label) {
+    const std::size_t lead = std::min(line.find_first_not_of(" \t"), line.size());
+    const std::string_view t = line.substr(lead);
+    static constexpr std::array<std::string_view, 14> labels = {
+        "antaget",   "modtaget", "interessekonflikter", "interessekonflikt", "taksigelser",           "taksigelse",
+        "finansiering", "publiceret", "accepted", "received", "conflicts of interest", "competing interests",
+        "acknowledgements", "funding"};
+    for (const std::string_view name : labels) {
+        const std::size_t length = label_prefix(t, name);
+        if (length == 0 || length >= t.size() || t[length] != ':') continue;
+        label = std::string(t.substr(0, length));
+        std::size_t text = length + 1;
+        while (text < t.size() && (t[text] == ' ' || t[text] == '\t')) ++text;
+        return lead + text;
+    }
+    return 0;
+}
+
 bool starts_reference_entry(std::string_view line) {
     const std::size_t lead = std::min(line.find_first_not_of(" \t"), line.size());
     std::string_view t = line.substr(lead);

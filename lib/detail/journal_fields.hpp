@@ -46,6 +46,11 @@ std::size_t correspondence_label_length(std::string_view line);  // "Korresponda
 // line (line.size() when the label stands alone), else 0. Never glued or before lower case:
 // "Litteraturen viser …" is running text.
 std::size_t references_label_length(std::string_view line);
+// A labelled line of the article's end matter besides the address ("Antaget:",
+// "Interessekonflikter:", "Taksigelse:", "Accepted:", "Conflicts of interest:"; colon
+// required, any case): where its text starts, with `label` set to the label as printed; 0
+// when the line has none.
+std::size_t end_note_label_length(std::string_view line, std::string& label);
 // Where a reference entry starts a line: "1. ", "12 ", "[3] ", "(4) " before its text.
 bool starts_reference_entry(std::string_view line);
 

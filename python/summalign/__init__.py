@@ -24,7 +24,7 @@ from . import _summalign
 from ._error import Error
 
 __all__ = [
-    "Aligner", "Document", "Article", "Record", "Sentence", "Section", "Figure", "Summary", "Citation",
+    "Aligner", "Document", "Article", "Record", "Sentence", "Section", "Figure", "EndNote", "Summary", "Citation",
     "Alignment", "TitlePair", "Bead", "Support", "Evidence", "Match", "Finding", "Repair", "MinedPair",
     "Error", "segment",
 ]
@@ -104,6 +104,10 @@ class Figure(Record):
     """``label``, ``caption``, ``caption_start``, ``caption_end``."""
 
 
+class EndNote(Record):
+    """A labelled line of the article's end matter: ``label``, ``text``, ``start``, ``end``."""
+
+
 class Citation(Record):
     """``journal``, ``year``, ``volume``, ``pages``, ``text``."""
 
@@ -163,7 +167,7 @@ class Article(Record):
     __slots__ = ("_line",)
     _children = {
         "resume": Sentence, "sections": Section, "figures": Figure, "summary": Summary,
-        "correspondence": Sentence, "references": Sentence, "alignment": Alignment,
+        "correspondence": Sentence, "references": Sentence, "end_notes": EndNote, "alignment": Alignment,
     }
 
     def __init__(self, line: str) -> None:

@@ -38,6 +38,12 @@ class Figure(Record):
     caption_start: int
     caption_end: int
 
+class EndNote(Record):
+    label: str
+    text: str
+    start: int
+    end: int
+
 class Citation(Record):
     journal: str
     year: int
@@ -141,6 +147,7 @@ class Article(Record):
     summary: Optional[Summary]
     correspondence: Optional[Sentence]
     references: List[Sentence]
+    end_notes: List[EndNote]
     alignment: Alignment
     def __init__(self, line: str) -> None: ...
     def to_json(self) -> str: ...
