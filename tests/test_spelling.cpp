@@ -450,3 +450,45 @@ TEST_CASE("a Danish sentence left in English is checked as English", "[spelling]
     // A Danish sentence naming English labels stays Danish: its Danish words are not flagged.
     CHECK(Article1("Vælg Tools og derefter Options og Paths i menuen.", "Choose Tools, then Options and Paths.").misspellings().empty());
 }
+
+TEST_CASE("the index answers for Hunspell where it holds a word, and only then", "[spelling][index][speed]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    REQUIRE(speller.has_index());
+    // Hunspell's own case rule: a lower-case form capitalised or in capitals.
+    CHECK(speller.index_knows("panelet", Lang::da));
+    CHECK(speller.index_knows("Panelet", Lang::da));
+    CHECK(speller.index_knows("PANELET", Lang::da));
+    CHECK_FALSE(speller.index_knows("paNelet", Lang::da));  // a capital inside: only as written
+    CHECK(speller.index_knows("window", Lang::en));
+    CHECK(speller.index_knows("Window", Lang::en));
+    // A miss says nothing: compounds are not in the index, Hunspell (or the compound rule)
+    // still accepts them, and a slip is still no word.
+    CHECK_FALSE(speller.index_knows("stamcelleterapibehandlingen", Lang::da));
+    CHECK(speller.acceptable("stamcelleterapibehandlingen", Lang::da));
+    CHECK_FALSE(speller.index_knows("paneet", Lang::da));
+    CHECK_FALSE(speller.acceptable("paneet", Lang::da));
+    CHECK_FALSE(speller.acceptable("tilgængeligedsikonet", Lang::da));
+    // Every word the index knows is one Hunspell knows.
+    for (const std::string word : {"panelet", "Panelet", "ikonet", "stamcelle", "bliver", "Vinduet"}) {
+        INFO(word);
+        CHECK(speller.index_knows(word, Lang::da) == speller.known(word, Lang::da));
+    }
+    // The linking -s- test still asks Hunspell about a word with a first part in -tion.
+    CHECK(speller.missing_linking_s("transplantationbehandling") == "transplantationsbehandling");
+    CHECK(speller.missing_linking_s("transplantationsbehandling").empty());
+}
+
+TEST_CASE("a Danish sentence with words the index lacks is not taken for English", "[spelling][untranslated][speed]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    const detail::WordSplitter splitter;
+    // Compounds the index lacks, none of them English: Danish (the cheap counts rule it out).
+    CHECK_FALSE(detail::is_english_sentence(speller, splitter.split("Gråtonebilleder og farvehåndteret billedmanipulering i dialogkontekstmenuen.")));
+    // English words the index lacks in Danish: English.
+    CHECK(detail::is_english_sentence(speller, splitter.split("The main thing is to find the best balance between quality and compression.")));
+    // English labels in a Danish sentence: Danish.
+    CHECK_FALSE(detail::is_english_sentence(speller, splitter.split("Vælg Tools og derefter Options og Paths i menuen.")));
+}
