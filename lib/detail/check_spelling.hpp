@@ -30,6 +30,9 @@ struct SpellerOptions {
     // The candidate index (spelling_index.hpp); empty = none: suggestions then come from
     // Hunspell's suggest() (the Checker always names one). A file that is missing, damaged
     // or built from other dictionaries than the ones found in dictionary_dirs is an Error.
+    // Its words count as known (index_knows), the medical lists it was built with included:
+    // give the same lists as extra words (the Checker does), or those words are known only
+    // where the index answers.
     std::filesystem::path index_file;
     // The loaded dictionaries to take da_DK, en_US and en_GB from (the Parser's, so that an
     // Aligner loads each once); null: a shelf of its own over dictionary_dirs. The medical
