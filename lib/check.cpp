@@ -651,9 +651,11 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
     const auto in_url = url_words(text, sentence.words);
     // File paths (/etc/fstab, ~/.bashrc, usr/share/doc) name folders and files, not words.
     const auto in_path = detail::path_words(text, sentence.words);
+    // Patterns and code (\bboog, [^a-syz], *.odc): their letters are no words of prose.
+    const auto in_code = detail::code_words(text, sentence.words);
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
         const CheckWord& w = sentence.words[i];
-        if (!w.is_letters || in_url[i] || in_path[i]) continue;
+        if (!w.is_letters || in_url[i] || in_path[i] || in_code[i]) continue;
         // An ending in brackets after its stem (fil(er), MAPPE(rne)): the stem is the word.
         if (detail::is_bracketed_ending(sentence.words, i)) continue;
         // Two-letter words are left alone: most are abbreviations, units and commands (su,
@@ -808,6 +810,13 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
     // Precision before recall: a word without a close suggestion is more likely a term
     // the dictionaries lack than a slip.
     if (suggestion.empty()) return std::nullopt;
+    // A suggestion that only adds hyphens is the same word written closed up (tradeoff,
+    // howtos), a spelling of its own, not a slip.
+    {
+        std::string closed = detail::to_lower(suggestion);
+        std::erase(closed, '-');
+        if (closed == lower) return std::nullopt;
+    }
     // A suggestion the article writes elsewhere in the same language (panelet for paneet)
     // marks a slip whatever the word resembles in the other language.
     const auto written = context.same_language_counts.find(detail::to_lower(suggestion));

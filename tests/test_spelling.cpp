@@ -450,3 +450,76 @@ TEST_CASE("a Danish sentence left in English is checked as English", "[spelling]
     // A Danish sentence naming English labels stays Danish: its Danish words are not flagged.
     CHECK(Article1("Vælg Tools og derefter Options og Paths i menuen.", "Choose Tools, then Options and Paths.").misspellings().empty());
 }
+
+TEST_CASE("a token with marks prose does not glue to words is code, not prose", "[spelling][code]") {
+    CHECK(detail::is_code_like("\"\\bboog\""));
+    CHECK(detail::is_code_like("\"[^a-syz]\""));
+    CHECK(detail::is_code_like("M(iss){2}ippi"));
+    CHECK(detail::is_code_like("*.odc"));
+    CHECK(detail::is_code_like("key=value"));
+    CHECK(detail::is_code_like("snake_case"));
+    CHECK_FALSE(detail::is_code_like("ord*"));        // a footnote star
+    CHECK_FALSE(detail::is_code_like("(bogmærke),"));  // brackets and punctuation around a word
+    CHECK_FALSE(detail::is_code_like("og/eller"));
+    CHECK_FALSE(detail::is_code_like("[13]"));        // no letters
+
+    // The same made-up words in prose are slips; inside a pattern they are not.
+    const Article1 prose("Vi bruger bboog og syzz i teksten.", "We use books in the text.");
+    std::set<std::string> flagged;
+    for (const auto& f : prose.misspellings()) flagged.insert(f.word);
+    CHECK(flagged.count("bboog") == 1);
+    const Article1 patterns("For eksempel matcher \"\\bboog\" og \"[^a-syzz]\" og *.odcc ordet bog.", "For example, the pattern matches the word book.");
+    for (const auto& f : patterns.misspellings()) FAIL_CHECK("flagged: " << f.word);
+}
+
+TEST_CASE("a word its suggestion only hyphenates is the same word written closed up", "[spelling][hyphen]") {
+    const Article1 article("Find den bedste balance mellem kvalitet og størrelse.",
+                           "Find the best tradeoff between qualty and size, as the howtos say.");
+    std::set<std::string> flagged;
+    for (const auto& f : article.misspellings()) flagged.insert(f.word);
+    CHECK(flagged.count("tradeoff") == 0);
+    CHECK(flagged.count("howtos") == 0);
+    CHECK(flagged.count("qualty") == 1);  // a slip in the same sentence is still one
+}
+
+TEST_CASE("the index answers for Hunspell where it holds a word, and only then", "[spelling][index][speed]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    REQUIRE(speller.has_index());
+    // Hunspell's own case rule: a lower-case form capitalised or in capitals.
+    CHECK(speller.index_knows("panelet", Lang::da));
+    CHECK(speller.index_knows("Panelet", Lang::da));
+    CHECK(speller.index_knows("PANELET", Lang::da));
+    CHECK_FALSE(speller.index_knows("paNelet", Lang::da));  // a capital inside: only as written
+    CHECK(speller.index_knows("window", Lang::en));
+    CHECK(speller.index_knows("Window", Lang::en));
+    // A miss says nothing: compounds are not in the index, Hunspell (or the compound rule)
+    // still accepts them, and a slip is still no word.
+    CHECK_FALSE(speller.index_knows("stamcelleterapibehandlingen", Lang::da));
+    CHECK(speller.acceptable("stamcelleterapibehandlingen", Lang::da));
+    CHECK_FALSE(speller.index_knows("paneet", Lang::da));
+    CHECK_FALSE(speller.acceptable("paneet", Lang::da));
+    CHECK_FALSE(speller.acceptable("tilgængeligedsikonet", Lang::da));
+    // Every word the index knows is one Hunspell knows.
+    for (const std::string word : {"panelet", "Panelet", "ikonet", "stamcelle", "bliver", "Vinduet"}) {
+        INFO(word);
+        CHECK(speller.index_knows(word, Lang::da) == speller.known(word, Lang::da));
+    }
+    // The linking -s- test still asks Hunspell about a word with a first part in -tion.
+    CHECK(speller.missing_linking_s("transplantationbehandling") == "transplantationsbehandling");
+    CHECK(speller.missing_linking_s("transplantationsbehandling").empty());
+}
+
+TEST_CASE("a Danish sentence with words the index lacks is not taken for English", "[spelling][untranslated][speed]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    const detail::WordSplitter splitter;
+    // Compounds the index lacks, none of them English: Danish (the cheap counts rule it out).
+    CHECK_FALSE(detail::is_english_sentence(speller, splitter.split("Gråtonebilleder og farvehåndteret billedmanipulering i dialogkontekstmenuen.")));
+    // English words the index lacks in Danish: English.
+    CHECK(detail::is_english_sentence(speller, splitter.split("The main thing is to find the best balance between quality and compression.")));
+    // English labels in a Danish sentence: Danish.
+    CHECK_FALSE(detail::is_english_sentence(speller, splitter.split("Vælg Tools og derefter Options og Paths i menuen.")));
+}

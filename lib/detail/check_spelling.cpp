@@ -184,8 +184,27 @@ struct Speller::Impl {
     }
 
     bool known(const std::string& word, Lang lang) const {
+        if (index_knows(word, lang)) return true;
         if (lang == Lang::da) return da.spell(word);
         return en_us.spell(word) || en_gb.spell(word);
+    }
+
+    // Whether the index says Hunspell accepts `word` as written: the index holds the forms
+    // Hunspell accepted when it was built, in their own case (the medical words too, which
+    // the Checker adds to Hunspell as well), so a hit is Hunspell's yes at the cost of a
+    // hash probe, where Hunspell's spell() strips every affix da_DK has and tries its
+    // compounding (most of a fresh Checker's time). A capitalised or all-capitals word is
+    // accepted when its lower-case form is (Hunspell's own case rule); a word with a capital
+    // inside (iPod) only as written. A miss says nothing: compounds are not in the index.
+    bool index_knows(const std::string& word, Lang lang) const {
+        if (!index || word.empty() || word.size() > longest_word_bytes) return false;
+        if (index->contains(lang, word)) return true;
+        std::string lower;
+        to_lower(word, lower);
+        if (lower == word) return false;
+        const std::size_t upper = count_upper(word), letters = count_letters(word);
+        const bool case_rule = (upper == 1 && starts_upper(word)) || (upper == letters && upper > 0);
+        return case_rule && index->contains(lang, lower);
     }
 
     // A Danish word of its own (a lower-case part of a compound): a form the index has, a
@@ -250,7 +269,11 @@ struct Speller::Impl {
     // -s, the tail a Danish or English word or itself such a compound; parts of at least
     // four letters. A slip that turns a part into another word (kilde|tekst -> kiltetekst)
     // passes, as any real-word error does.
-    bool is_compound(const std::string& word, int depth) const {
+    //
+    // `probes_only`: asks only what the index answers (and is_base_form, for the few heads
+    // the index has), never Hunspell's spell() on a part: a yes is also the full test's yes,
+    // at a fraction of the cost; a no says nothing.
+    bool is_compound(const std::string& word, int depth, bool probes_only = false) const {
         constexpr std::size_t min_part = 4;
         if (depth > 3 || word.size() > longest_word_bytes || code_points(word) < 2 * min_part) return false;
         for (std::size_t cut = 1; cut < word.size(); ++cut) {
@@ -259,7 +282,7 @@ struct Speller::Impl {
             if (code_points(head) < min_part || code_points(tail) < min_part) continue;
             std::string bare = head;
             // A Danish base form, or an English word (neuronal|celler).
-            const bool head_known = index ? index->contains(Lang::da, head) || (da.spell(head) && own_word(head)) : da.spell(head);
+            const bool head_known = index ? index->contains(Lang::da, head) || (!probes_only && da.spell(head) && own_word(head)) : da.spell(head);
             bool head_ok = head_known ? da.is_base_form(head) : outside_dictionary(head);
             if (!head_ok && (head.back() == 's' || head.back() == 'e') && code_points(head) > min_part) {
                 bare = head.substr(0, head.size() - 1);
@@ -269,8 +292,9 @@ struct Speller::Impl {
             if (!head_ok) continue;
             // The tail a word of its own, not one da_DK's compounding makes up (it accepts
             // edsikonet = ed + s + ikonet).
-            if (own_word(tail) || outside_dictionary(tail)) return true;
-            if (is_compound(tail, depth + 1)) return true;
+            if (probes_only ? index->contains(Lang::da, tail) || regular_form(tail) : own_word(tail)) return true;
+            if (outside_dictionary(tail)) return true;
+            if (is_compound(tail, depth + 1, probes_only)) return true;
         }
         return false;
     }
@@ -283,15 +307,21 @@ Speller& Speller::operator=(Speller&&) noexcept = default;
 
 bool Speller::known(std::string_view word, Lang lang) const { return impl_->known(std::string(word), lang); }
 
+bool Speller::index_knows(std::string_view word, Lang lang) const { return impl_->index_knows(std::string(word), lang); }
+
 bool Speller::acceptable(std::string_view word, Lang lang) const {
     // Asked for every word of a text: the memos are keyed by the word itself, so that a kept
     // answer costs no string.
     return (lang == Lang::da ? impl_->danish_acceptable : impl_->english_acceptable).get(word, [&] {
         const std::string text(word);
-        if (impl_->known(text, lang)) return true;
-        if (lang != Lang::da) return false;
+        if (lang != Lang::da) return impl_->known(text, lang);
+        // The tests are alternatives: those a hash probe answers first, Hunspell's spell()
+        // (its affix and compound analysis of a long compound costs up to milliseconds) last.
         const std::string lower = to_lower(text);
-        if (impl_->known(lower, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower) || impl_->is_compound(lower, 0)) return true;
+        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower)) return true;
+        if (impl_->index && impl_->is_compound(lower, 0, true)) return true;
+        if (impl_->known(text, lang)) return true;
+        if (impl_->known(lower, lang) || impl_->is_compound(lower, 0)) return true;
         // The negating prefix u- makes a word of nearly any adjective or participle
         // (urandomiserede, ubehandlede); da_DK lists only the common ones.
         return lower.size() > 6 && lower.front() == 'u' && impl_->known(lower.substr(1), lang);
@@ -302,14 +332,18 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
     return impl_->linking_s_answers.get(danish_word, [&]() -> std::string {
         static constexpr std::string_view suffixes[] = {"tion", "sion", "hed", "skab", "else"};
         const std::string word(danish_word);
-        if (impl_->da.spell(word)) return {};
         const std::string lower = to_lower(word);
         if (lower.size() != word.size()) return {};  // cut positions must mean the same in both
+        // Hunspell is asked about the word only when it has such a first part (its verdict on
+        // a long compound costs up to milliseconds).
+        std::optional<bool> word_known;
         for (std::size_t cut = 5; cut + 3 <= lower.size(); ++cut) {
             const std::string head = lower.substr(0, cut), tail = lower.substr(cut);
             const bool linking_suffix = std::any_of(std::begin(suffixes), std::end(suffixes),
                                                     [&](std::string_view suffix) { return head.ends_with(suffix); });
             if (!linking_suffix || tail.front() == 's') continue;
+            if (!word_known) word_known = impl_->index_knows(word, Lang::da) || impl_->da.spell(word);
+            if (*word_known) return {};
             // The tail a word of its own (with the index: one of its forms, not one da_DK's
             // compounding makes up: funktion|altiet is a slip in funktionalitet, not a
             // compound without its -s-).
@@ -484,23 +518,39 @@ void Speller::prepare_suggestions(std::span<const std::pair<std::string, Lang>> 
 
 bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& words) {
     std::vector<const CheckWord*> plain;
-    std::vector<bool> danish;
-    std::size_t not_danish = 0;
     for (const CheckWord& w : words) {
         if (!w.is_letters || count_upper(w.text) > 1) continue;
         const std::size_t letters = count_letters(w.text);
         if (letters < 2 || letters != code_points(w.text)) continue;
         plain.push_back(&w);
-        danish.push_back(speller.acceptable(w.text, Lang::da));
-        not_danish += !danish.back();
+    }
+    // Asked of every Danish sentence, and Danish Hunspell's verdict on a compound costs up to
+    // milliseconds: the verdicts a hash probe gives (index_knows) rule most sentences out
+    // first. A word the index knows is Danish; only the others can be English only, so
+    // fewer than three of them, or fewer than three that English knows, decide "no" as
+    // the full count below would.
+    std::vector<char> surely_danish(plain.size());
+    std::size_t maybe_not_danish = 0;
+    for (std::size_t k = 0; k < plain.size(); ++k) {
+        surely_danish[k] = speller.index_knows(plain[k]->text, Lang::da);
+        maybe_not_danish += !surely_danish[k];
+    }
+    if (maybe_not_danish < 3) return false;
+    std::vector<char> english(plain.size());
+    std::size_t maybe_english_only = 0;
+    for (std::size_t k = 0; k < plain.size(); ++k) {
+        english[k] = speller.acceptable(plain[k]->text, Lang::en);
+        maybe_english_only += english[k] && !surely_danish[k];
+    }
+    if (maybe_english_only < 3) return false;
+    std::size_t not_danish = 0, english_only = 0, danish_only = 0;
+    for (std::size_t k = 0; k < plain.size(); ++k) {
+        const bool danish = surely_danish[k] || speller.acceptable(plain[k]->text, Lang::da);
+        not_danish += !danish;
+        english_only += english[k] && !danish;
+        danish_only += danish && !english[k];
     }
     if (not_danish < 3) return false;
-    std::size_t english_only = 0, danish_only = 0;
-    for (std::size_t k = 0; k < plain.size(); ++k) {
-        const bool english = speller.acceptable(plain[k]->text, Lang::en);
-        english_only += english && !danish[k];
-        danish_only += danish[k] && !english;
-    }
     return english_only >= 3 && (danish_only == 0 || (english_only >= 6 && english_only >= 6 * danish_only));
 }
 

@@ -333,6 +333,20 @@ bool is_path_like(std::string_view token) {
     return slashes == 1 && has_file_extension(token.substr(token.find('/') + 1));
 }
 
+bool is_code_like(std::string_view token) {
+    token = strip_marks(token);
+    // Marks prose does not glue to words; a star only when something follows it (a
+    // footnote star ends a word: ord*).
+    const std::size_t mark = token.find_first_of("\\^{}[]<>=|_$#~*");
+    if (mark == std::string_view::npos) return false;
+    if (token[mark] == '*' && mark + 1 == token.size()) return false;
+    return std::any_of(token.begin(), token.end(), [](char c) { return is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80; });
+}
+
+std::vector<bool> code_words(std::string_view text, const std::vector<CheckWord>& words) {
+    return words_in_tokens(text, words, [](std::string_view token) { return is_code_like(token); });
+}
+
 std::vector<bool> words_in_tokens(std::string_view text, const std::vector<CheckWord>& words, bool (*is_token)(std::string_view)) {
     std::vector<bool> inside(words.size(), false);
     // A byte of a multi-byte character is no space.

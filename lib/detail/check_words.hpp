@@ -95,6 +95,15 @@ bool is_path_like(std::string_view token);
 // token between ASCII white space for which `is_token` holds (a URL, a file path).
 std::vector<bool> words_in_tokens(std::string_view text, const std::vector<CheckWord>& words, bool (*is_token)(std::string_view));
 
+// Whether a token between white space (quotes and brackets around it left out) is code or
+// a pattern rather than prose: it holds a mark prose does not glue to words, \ ^ { } [ ] < >
+// = | _ $ # ~, or a star before something (\bboog, [^a-syz], M(iss){2}ippi, *.odc, key=value,
+// snake_case). A star at the end is a footnote mark (ord*).
+bool is_code_like(std::string_view token);
+
+// For each of `words` (split from `text`), whether it lies inside a code-like token of text.
+std::vector<bool> code_words(std::string_view text, const std::vector<CheckWord>& words);
+
 // For each of `words` (split from `text`), whether it lies inside a path-like token of text.
 std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words);
 
