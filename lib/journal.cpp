@@ -727,9 +727,17 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // Text after the Summary up to the next field continues it (a citation on a
                 // line of its own, a structured Summary's next part), unless it is Danish
                 // running text: the body, or another column's text the extraction put there.
-                if (!block_language(block).danish_text()) {
-                    summary_block.insert(summary_block.end(), block.begin(), block.end());
-                    continue;
+                // A Summary whose own citation line closed it after the abstract is complete:
+                // text after it that is not English running text (a title, a heading the
+                // extraction put there) is not its.
+                if (const LanguageVotes votes = block_language(block); !votes.danish_text()) {
+                    if (votes.english_text() || !summary_closed(summary_block)) {
+                        summary_block.insert(summary_block.end(), block.begin(), block.end());
+                        continue;
+                    }
+                    flush_summary();
+                    state = State::body;
+                    break;
                 }
                 note("Danish text after the English Summary: taken as body text, the Summary ends at line " +
                          std::to_string(summary_block.back()->number),

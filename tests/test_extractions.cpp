@@ -823,3 +823,25 @@ TEST_CASE("a last article without Resumé and Summary that ends a sentence is co
     REQUIRE(with_resume.articles.size() == 2);
     CHECK(with_resume.articles[1].truncated_end);
 }
+
+TEST_CASE("a Summary its own citation line closed does not take the short block after it", "[extractions]") {
+    // The next article's title, which the extraction put after the Summary, is neither English
+    // running text nor Danish: it used to go on with the Summary and spoil its citation.
+    const std::string text = "Lys\n\nKASUISTIK\nOle Olsen\n\nResumé\nLys er nyttigt. Lys er godt.\n\nBrødteksten står her.\n\n"
+                             "Summary\nOle Olsen:\nLight.\nLight is useful. Light is good.\nUgeskr Læger 2004;166: 462-6\n\n"
+                             "Eksempler på Kemiske formler\n\nMørke\n\nLEDER\nAne Holm\n\nMørke er det modsatte af lys.\n";
+    const Document document = parser().parse(make_source(text, "closed-summary"));
+    REQUIRE(document.articles.size() == 2);
+    const Article& article = document.articles[0];
+    REQUIRE(article.summary);
+    REQUIRE(article.summary->citation);
+    CHECK(article.summary->citation->pages == "462-6");
+    CHECK(texts(article.summary->sentences) == std::vector<std::string>{"Light is useful.", "Light is good."});
+    // The block stays in the article, as body text.
+    bool in_body = false;
+    for (const Section& section : article.sections) {
+        if (section.heading && section.heading->text == "Eksempler på Kemiske formler") in_body = true;
+        for (const Sentence& s : section.sentences) in_body = in_body || s.text == "Eksempler på Kemiske formler";
+    }
+    CHECK(in_body);
+}
