@@ -824,6 +824,48 @@ TEST_CASE("a last article without Resumé and Summary that ends a sentence is co
     CHECK(with_resume.articles[1].truncated_end);
 }
 
+TEST_CASE("a title the extraction parted from its rubric by other blocks is still the article's title", "[extractions]") {
+    // `pdftotext`'s default order put a sentence's broken-off end between the title and the
+    // rubric: nothing title-like stands right above the rubric, the title one block higher.
+    const std::string start = "Ordfuldførelse\n\nLibreOffice - Funktioner - Sprog.\n\nVIDENSKABELIG ARTIKEL Ole Olsen & Fie Dahl\n\n"
+                              "Resumé\nOrdet fuldføres, mens du skriver. Listen gemmer ordene.\n\nBrødteksten står her.\n\n"
+                              "Summary\nOle Olsen & Fie Dahl: Word completion. Ugeskr Læger 2004;166:383-6.\n"
+                              "The word is completed as you type. The list stores the words.\n\n";
+    const Document first = parser().parse(make_source(start, "title-apart-first"));
+    REQUIRE(first.articles.size() == 1);
+    const Article& article = first.articles[0];
+    CHECK_FALSE(article.truncated_start);
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Ordfuldførelse");
+    CHECK(article.resume.size() == 2);
+    REQUIRE(article.summary);
+    CHECK(article.summary->sentences.size() == 2);
+    // The block between title and rubric stays in the article, as body text, with a note.
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections.front().sentences.front().text == "LibreOffice - Funktioner - Sprog.");
+    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                      [](const StructureNote& n) { return n.message.find("has no title above it") != std::string::npos; }));
+
+    // Inside a file: the broken-off end of the article before stands between the next title and
+    // its rubric; that title begins the next article.
+    const Document inside = parser().parse(make_source(
+        start + "Korrespondance: Ole Olsen, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n\n"
+                "Kildefil\n\npunkter.\n\nORIGINAL ARTIKEL Signe Winther\n\nResumé\nFilen vælges her.\n",
+        "title-apart-inside"));
+    REQUIRE(inside.articles.size() == 2);
+    REQUIRE(inside.articles[1].title);
+    CHECK(inside.articles[1].title->text == "Kildefil");
+    REQUIRE(inside.articles[0].correspondence);
+
+    // Above the rubric a finished sentence, and above that another: no title anywhere near, so
+    // the text before the rubric stays an article the source begins inside.
+    const Document none = parser().parse(make_source(
+        "Det regner i dag.\n\nVi bliver hjemme.\n\nLEDER Ane Holm\n\nMørke er det modsatte af lys.\n", "no-title"));
+    REQUIRE(none.articles.size() == 2);
+    CHECK(none.articles[0].truncated_start);
+    CHECK_FALSE(none.articles[1].title);
+}
+
 TEST_CASE("a Summary its own citation line closed does not take the short block after it", "[extractions]") {
     // The next article's title, which the extraction put after the Summary, is neither English
     // running text nor Danish: it used to go on with the Summary and spoil its citation.
