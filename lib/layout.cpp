@@ -160,15 +160,20 @@ void reattach_moved_blocks(LayoutResult& result) {
         return b + 1 == blocks.size() || !is_lower(first_code_point(text_of(blocks[b + 1].first)));
     };
     // A rest follows a block that ended its sentence, or a heading or title (one or two short
-    // lines: the extraction put the rest under the next article's title).
+    // lines: the extraction put the rest under the next article's title; or a heading that
+    // closes a longer block, whose text the extraction put elsewhere).
     const auto orphan = [&](std::size_t b) {
         // The text's first block may well start in lower case: the file begins mid-article.
         if (b == 0 || !is_lower(first_code_point(text_of(blocks[b].first)))) return false;
         const std::string_view before = text_of(blocks[b - 1].last);
         const char32_t end = last_code_point(before);
-        return ends_with_sentence_end(before) ||
-               (blocks[b - 1].last - blocks[b - 1].first < 2 && lines[blocks[b - 1].last].width * 10 < column * 9 &&
-                end != ',' && !is_hyphen(end));
+        if (ends_with_sentence_end(before)) return true;
+        if (lines[blocks[b - 1].last].width * 10 >= column * 9 || end == ',' || is_hyphen(end)) return false;
+        // A heading that ends a longer block (the line above it ends a sentence, it opens
+        // with a capital) is the block's end as well: the extraction put the rest after it.
+        const std::size_t lines_before = blocks[b - 1].last - blocks[b - 1].first;
+        return lines_before < 2 ||
+               (is_upper(first_code_point(before)) && ends_with_sentence_end(text_of(blocks[b - 1].last - 1)));
     };
     std::vector<char> is_orphan(blocks.size(), 0), is_dangling(blocks.size(), 0);
     bool candidates = false;

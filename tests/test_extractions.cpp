@@ -887,3 +887,35 @@ TEST_CASE("a Summary its own citation line closed does not take the short block 
     }
     CHECK(in_body);
 }
+
+TEST_CASE("a block that ends in a heading is followed by a moved rest as one that ends a sentence is", "[extractions][layout]") {
+    // The rest of a broken paragraph stands after a block whose last line is a heading (its
+    // text went to the next column): the heading ends that block, so the rest is taken back.
+    const auto text = [](const std::string& block_end) {
+        return "Et afsnit med stort begyndelsesbogstav som fylder hele\n"
+               "spalten og slutter med en hel sætning her i linjen nu.\n" +
+               block_end +
+               "\n\n"
+               "mere tilgængelige for brugere med nedsat syn, begrænset\n"
+               "behændighed eller andre handicap.\n"
+               "\n"
+               "Andet afsnit begynder med stort og fortsætter i en linje\n"
+               "Sætter indstillinger, som gør programmerne i LibreOffice\n"
+               "\n"
+               "Overskrift\n"
+               "Et afsnit med stort begyndelsesbogstav som slutter her.\n";
+    };
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text("Fremtidige perspektiver"), "heading-end.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 9);
+    CHECK(lines[2] == "Fremtidige perspektiver");
+    CHECK(lines[3] == "Andet afsnit begynder med stort og fortsætter i en linje");
+    CHECK(lines[5] == "mere tilgængelige for brugere med nedsat syn, begrænset");
+    CHECK(layout.moved_block_joins.size() == 1);
+    // A short last line in lower case carries its sentence on: no heading, and the block
+    // after it is no rest that stands alone.
+    const detail::LayoutResult running = detail::repair_layout(make_source(text("og kort"), "running-end.txt"));
+    CHECK(running.moved_block_joins.empty());
+}
