@@ -205,6 +205,7 @@ void reattach_moved_blocks(LayoutResult& result) {
     std::vector<std::size_t> new_index(lines.size(), 0);
     std::vector<SourceLine> ordered;
     ordered.reserve(lines.size());
+    std::vector<MovedBlockJoin> joins;
     const auto take = [&](std::size_t k) {
         new_index[k] = ordered.size();
         ordered.push_back(std::move(lines[k]));
@@ -222,9 +223,118 @@ void reattach_moved_blocks(LayoutResult& result) {
             result.repairs.push_back({Repair::Kind::lines_joined, join.start, join.end,
                                       "paragraph goes on at line " + std::to_string(join.block_line_number) +
                                           " (the extraction moved that block)"});
-            result.moved_block_joins.push_back(join);
+            joins.push_back(join);
             for (std::size_t r = rest.first; r <= rest.last; ++r) take(r);
         }
+    }
+    for (LiftedCaption& caption : result.captions)
+        if (caption.line < new_index.size()) caption.line = new_index[caption.line];
+    // Joins made before (restore_torn_words) follow their lines; all stay in line order.
+    for (MovedBlockJoin& join : result.moved_block_joins) join.paragraph_end = new_index[join.paragraph_end];
+    result.moved_block_joins.insert(result.moved_block_joins.end(), joins.begin(), joins.end());
+    std::stable_sort(result.moved_block_joins.begin(), result.moved_block_joins.end(),
+                     [](const MovedBlockJoin& a, const MovedBlockJoin& b) { return a.paragraph_end < b.paragraph_end; });
+    lines = std::move(ordered);
+}
+
+// pdftotext's default mode can tear the words of a justified line with wide spaces out of
+// their paragraph: the line stays short, not ending its sentence, with the next line going
+// on in lower case, and its missing words follow the paragraph one per block ("værdier",
+// "tilbage", "til"). Where a block is followed by such one-word lower-case blocks and has
+// exactly one line that they fill up to the column, they move after that line, in their
+// order, as a `lines_joined` repair and a moved block join the journal notes.
+void restore_torn_words(LayoutResult& result) {
+    std::vector<SourceLine>& lines = result.lines;
+    std::vector<std::size_t> widths;
+    for (const SourceLine& line : lines)
+        if (!line.blank()) widths.push_back(line.width);
+    if (widths.size() < 8) return;
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    const std::size_t column = *quartile;
+    const auto text_of = [&](std::size_t k) { return trim(lines[k].text.text()); };
+    const auto lone_word = [&](std::size_t k) {
+        if (lines[k].blank() || (k > 0 && !lines[k - 1].blank()) || (k + 1 < lines.size() && !lines[k + 1].blank())) return false;
+        const std::string_view t = text_of(k);
+        std::size_t i = 0;
+        while (i < t.size()) {
+            std::size_t n = 0;
+            const char32_t c = code_point_at(t, i, n);
+            if (!is_lower(c)) return false;
+            i += n;
+        }
+        return !t.empty();
+    };
+    std::vector<std::size_t> order;  // new line order, as indices into `lines`
+    order.reserve(lines.size());
+    std::vector<std::pair<std::size_t, std::size_t>> joins;  // (position in order of the short line, first word line)
+    std::size_t k = 0;
+    bool any = false;
+    while (k < lines.size()) {
+        // A block [first, last] of two or more lines.
+        if (lines[k].blank()) {
+            order.push_back(k++);
+            continue;
+        }
+        const std::size_t first = k;
+        while (k < lines.size() && !lines[k].blank()) ++k;
+        const std::size_t last = k - 1;
+        std::vector<std::size_t> words;
+        std::size_t w = k, words_width = 0;
+        while (w < lines.size()) {
+            std::size_t next = w;
+            while (next < lines.size() && lines[next].blank()) ++next;
+            if (next == w || next == lines.size() || !lone_word(next)) break;
+            words.push_back(next);
+            words_width += lines[next].width + 1;
+            w = next + 1;
+        }
+        std::size_t target = lines.size();
+        if (!words.empty() && last > first) {
+            for (std::size_t j = first; j < last; ++j) {
+                const std::string_view t = text_of(j);
+                const std::size_t filled = lines[j].width + words_width;
+                if (ends_with_sentence_end(t) || !is_lower(first_code_point(text_of(j + 1))) || !word_before_final_hyphen(t).empty())
+                    continue;
+                // The line is clearly short (a justified line inside a paragraph fills the
+                // column) and the words fill it up to about the column (wide spaces are lost).
+                if (lines[j].width * 10 > column * 8 || filled * 100 < column * 70 || filled * 100 > column * 110) continue;
+                if (target != lines.size()) {  // two lines the words could fill: no guess
+                    target = lines.size();
+                    break;
+                }
+                target = j;
+            }
+        }
+        for (std::size_t j = first; j <= last; ++j) {
+            order.push_back(j);
+            if (j != target) continue;
+            joins.push_back({order.size() - 1, words.front()});
+            for (const std::size_t word : words) order.push_back(word);
+        }
+        if (target == lines.size()) continue;
+        any = true;
+        // The word lines are taken; the blank lines between them stay where they were.
+        for (std::size_t b = k; b < w; ++b)
+            if (lines[b].blank()) order.push_back(b);
+        k = w;
+    }
+    if (!any) return;
+    std::vector<std::size_t> new_index(lines.size(), 0);
+    std::vector<SourceLine> ordered;
+    ordered.reserve(lines.size());
+    for (const std::size_t old : order) {
+        new_index[old] = ordered.size();
+        ordered.push_back(std::move(lines[old]));
+    }
+    for (const auto& [position, word_line] : joins) {
+        const SourceLine& line = ordered[position];
+        const SourceLine& word = ordered[new_index[word_line]];
+        const MovedBlockJoin join{position, word.number, std::min(line.end, word.start), std::max(line.end, word.start)};
+        result.repairs.push_back({Repair::Kind::lines_joined, join.start, join.end,
+                                  "line goes on with the words at line " + std::to_string(join.block_line_number) +
+                                      " (the extraction set them apart)"});
+        result.moved_block_joins.push_back(join);
     }
     for (LiftedCaption& caption : result.captions)
         if (caption.line < new_index.size()) caption.line = new_index[caption.line];
@@ -273,6 +383,7 @@ LayoutResult repair_layout(const SourceText& source) {
     }
     add_page();
     extend_open_captions(result);
+    restore_torn_words(result);
     reattach_moved_blocks(result);
     return result;
 }

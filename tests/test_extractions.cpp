@@ -919,3 +919,42 @@ TEST_CASE("a block that ends in a heading is followed by a moved rest as one tha
     const detail::LayoutResult running = detail::repair_layout(make_source(text("og kort"), "running-end.txt"));
     CHECK(running.moved_block_joins.empty());
 }
+
+TEST_CASE("words the extraction tore out of a wide-spaced justified line go back into it", "[extractions][layout]") {
+    // pdftotext's default mode set the last three words of "Konklusion: Nulstiller ændrede
+    // værdier tilbage til" apart, one per block after the paragraph.
+    const std::string paragraph = "Materiale og metoder: Gemmer de ofte anvendte ord her og\n"
+                                  "fuldfører automatisk et ord, efter du har skrevet et par\n"
+                                  "bogstaver som stemmer overens med et lagret ord i listen.\n"
+                                  "Konklusion: Nulstiller ændrede\n"
+                                  "fanebladets forrige værdier.\n"
+                                  "\nværdier\n\ntilbage\n\ntil\n\n";
+    const std::string after = "Find det bibliotek som du vil føje til listen, og klik på\n"
+                              "knappen Åbn for at erstatte et bibliotek med samme navn.\n"
+                              "Brug ordlisten til at slå ukendte begreber op i et program.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(paragraph + after, "torn.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 11);
+    CHECK(lines[3] == "Konklusion: Nulstiller ændrede");
+    CHECK(lines[4] == "værdier");
+    CHECK(lines[5] == "tilbage");
+    CHECK(lines[6] == "til");
+    CHECK(lines[7] == "fanebladets forrige værdier.");
+    REQUIRE(layout.moved_block_joins.size() == 1);
+    CHECK(layout.lines[layout.moved_block_joins[0].paragraph_end].text.text() == "Konklusion: Nulstiller ændrede");
+    const Document document = Parser().parse(make_source(paragraph + after, "torn.txt"));
+    REQUIRE(document.articles.size() == 1);
+    bool whole = false;
+    for (const Section& section : document.articles[0].sections)
+        for (const Sentence& s : section.sentences)
+            whole = whole || s.text == "Konklusion: Nulstiller ændrede værdier tilbage til fanebladets forrige værdier.";
+    CHECK(whole);
+
+    // Two short lines the words could fill: no guess, the words stay where they stand.
+    std::string two = paragraph;
+    two.replace(two.find("fuldfører automatisk et ord, efter du har skrevet et par"), 56, "fuldfører automatisk et ord, efter");
+    const detail::LayoutResult unsure = detail::repair_layout(make_source(two + after, "torn-two.txt"));
+    CHECK(unsure.moved_block_joins.empty());
+}
