@@ -245,13 +245,6 @@ void reattach_moved_blocks(LayoutResult& result) {
 // order, as a `lines_joined` repair and a moved block join the journal notes.
 void restore_torn_words(LayoutResult& result) {
     std::vector<SourceLine>& lines = result.lines;
-    std::vector<std::size_t> widths;
-    for (const SourceLine& line : lines)
-        if (!line.blank()) widths.push_back(line.width);
-    if (widths.size() < 8) return;
-    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
-    std::nth_element(widths.begin(), quartile, widths.end());
-    const std::size_t column = *quartile;
     const auto text_of = [&](std::size_t k) { return trim(lines[k].text.text()); };
     const auto lone_word = [&](std::size_t k) {
         if (lines[k].blank() || (k > 0 && !lines[k - 1].blank()) || (k + 1 < lines.size() && !lines[k + 1].blank())) return false;
@@ -265,6 +258,17 @@ void restore_torn_words(LayoutResult& result) {
         }
         return !t.empty();
     };
+    // Most texts have no such word: one pass finds out before any other work.
+    bool lone = false;
+    for (std::size_t k = 0; k < lines.size() && !lone; ++k) lone = lines[k].width > 0 && lines[k].width < 20 && lone_word(k);
+    if (!lone) return;
+    std::vector<std::size_t> widths;
+    for (const SourceLine& line : lines)
+        if (!line.blank()) widths.push_back(line.width);
+    if (widths.size() < 8) return;
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    const std::size_t column = *quartile;
     std::vector<std::size_t> order;  // new line order, as indices into `lines`
     order.reserve(lines.size());
     std::vector<std::pair<std::size_t, std::size_t>> joins;  // (position in order of the short line, first word line)
