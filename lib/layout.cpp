@@ -2,6 +2,7 @@
 #include "summalign/layout.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "detail/layout_lines.hpp"
 #include "detail/layout_repair.hpp"
@@ -345,6 +346,115 @@ void restore_torn_words(LayoutResult& result) {
     lines = std::move(ordered);
 }
 
+// pdftotext's default mode joins a word broken at a line end into one line and drops the
+// hyphen, also a real one (`E-|mail` -> `Email`, `Hansen-|Lund` -> `HansenLund`); the joined
+// line is then over a column long. Where the extraction evidently joins lines (one line in
+// twenty over one and a half columns), a word of such a line that the document writes
+// elsewhere, in the same case, with one inner hyphen after a capitalised first part, and
+// nowhere without it in a line of one column, gets the hyphen back, as a `normalized` repair.
+void restore_joined_hyphens(LayoutResult& result) {
+    std::vector<SourceLine>& lines = result.lines;
+    std::vector<std::size_t> widths;
+    for (const SourceLine& line : lines)
+        if (!line.blank()) widths.push_back(line.width);
+    if (widths.size() < 8) return;
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    const std::size_t column = *quartile;
+    std::size_t long_lines = 0;
+    for (const std::size_t w : widths) long_lines += w * 2 > column * 3;
+    if (long_lines * 20 <= widths.size()) return;
+    const auto joined = [&](const SourceLine& line) { return line.width * 100 > column * 112; };
+    // Words of letters, and pairs of them joined by one hyphen ("E-mail", "Winther-Aagaard").
+    struct Word {
+        std::size_t begin, end, hyphen;  // hyphen: byte offset of the inner hyphen, or npos
+    };
+    const auto words_of = [](std::string_view t, std::vector<Word>& out) {
+        out.clear();
+        std::size_t i = 0;
+        const auto letters_end = [&](std::size_t k) {
+            while (k < t.size()) {
+                std::size_t n = 0;
+                if (!is_letter(code_point_at(t, k, n))) break;
+                k += n;
+            }
+            return k;
+        };
+        while (i < t.size()) {
+            std::size_t n = 0;
+            if (!is_letter(code_point_at(t, i, n))) {
+                i += n;
+                continue;
+            }
+            const std::size_t end = letters_end(i);
+            std::size_t m = 0;
+            if (end + 1 < t.size() && t[end] == '-' && is_letter(code_point_at(t, end + 1, m))) {
+                const std::size_t second = letters_end(end + 1);
+                // "DK-2100-x" or "a-b-c": a chain, no pair.
+                if (second < t.size() && t[second] == '-') {
+                    i = second + 1;
+                    continue;
+                }
+                out.push_back({i, second, end});
+                i = second;
+                continue;
+            }
+            out.push_back({i, end, std::string_view::npos});
+            i = end;
+        }
+    };
+    std::unordered_map<std::string, std::size_t> hyphened;  // the letters, as written -> length of the first part
+    std::unordered_map<std::string, bool> plain_in_column;
+    std::vector<Word> words;
+    std::string key;
+    for (const SourceLine& line : lines) {
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        for (const Word& w : words) {
+            if (w.hyphen == std::string_view::npos) {
+                if (!joined(line)) plain_in_column[to_lower(t.substr(w.begin, w.end - w.begin))] = true;
+                continue;
+            }
+            // A capitalised first part (a name, an abbreviation: `E-mail`, `Hansen-Lund`): a
+            // compound of common words is written either way (`design-tilstand`).
+            if (!is_upper(first_code_point(t.substr(w.begin)))) continue;
+            key.assign(t.substr(w.begin, w.hyphen - w.begin));
+            const std::size_t first = key.size();
+            key += t.substr(w.hyphen + 1, w.end - w.hyphen - 1);
+            hyphened.emplace(key, first);
+        }
+    }
+    if (hyphened.empty()) return;
+    for (SourceLine& line : lines) {
+        if (!joined(line)) continue;
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        std::vector<std::pair<std::size_t, const Word*>> at;  // where a hyphen goes back, in which word
+        for (const Word& w : words) {
+            if (w.hyphen != std::string_view::npos) continue;
+            key.assign(t.substr(w.begin, w.end - w.begin));
+            const auto found = hyphened.find(key);
+            if (found == hyphened.end() || plain_in_column.contains(to_lower(key))) continue;
+            at.push_back({w.begin + found->second, &w});
+        }
+        if (at.empty()) continue;
+        MappedText text;
+        std::size_t from = 0;
+        for (const auto& [cut, w] : at) {
+            text.append(line.text, from, cut);
+            text.append_synthetic("-", line.text.origin(cut));
+            const auto [start, stop] = line.text.source_hull(w->begin, w->end);
+            result.repairs.push_back({Repair::Kind::normalized, start, stop,
+                                      "hyphen restored: " + std::string(t.substr(w->begin, cut - w->begin)) + "-" +
+                                          std::string(t.substr(cut, w->end - cut)) +
+                                          " (the extraction joined the lines and dropped it; the document writes it so elsewhere)"});
+            from = cut;
+        }
+        text.append(line.text, from, line.text.size());
+        line.text = std::move(text);
+    }
+}
+
 }  // namespace
 
 LayoutResult repair_layout(const SourceText& source) {
@@ -387,6 +497,7 @@ LayoutResult repair_layout(const SourceText& source) {
     }
     add_page();
     extend_open_captions(result);
+    restore_joined_hyphens(result);
     restore_torn_words(result);
     reattach_moved_blocks(result);
     return result;
