@@ -404,20 +404,17 @@ void restore_joined_hyphens(LayoutResult& result) {
         }
     };
     std::unordered_map<std::string, std::size_t> hyphened;  // the letters, as written -> length of the first part
-    std::unordered_map<std::string, bool> plain_in_column;
     std::vector<Word> words;
     std::string key;
+    // The hyphened words first: only lines with a hyphen need reading for them.
     for (const SourceLine& line : lines) {
         const std::string_view t = line.text.text();
+        if (t.find('-') == std::string_view::npos) continue;
         words_of(t, words);
         for (const Word& w : words) {
-            if (w.hyphen == std::string_view::npos) {
-                if (!joined(line)) plain_in_column[to_lower(t.substr(w.begin, w.end - w.begin))] = true;
-                continue;
-            }
             // A capitalised first part (a name, an abbreviation: `E-mail`, `Hansen-Lund`): a
             // compound of common words is written either way (`design-tilstand`).
-            if (!is_upper(first_code_point(t.substr(w.begin)))) continue;
+            if (w.hyphen == std::string_view::npos || !is_upper(first_code_point(t.substr(w.begin)))) continue;
             key.assign(t.substr(w.begin, w.hyphen - w.begin));
             const std::size_t first = key.size();
             key += t.substr(w.hyphen + 1, w.end - w.hyphen - 1);
@@ -425,6 +422,25 @@ void restore_joined_hyphens(LayoutResult& result) {
         }
     }
     if (hyphened.empty()) return;
+    // Their plain forms (any case) written in a line of one column.
+    std::unordered_map<std::string, bool> plain_in_column;  // lower-cased plain form -> seen so
+    std::size_t shortest = std::string::npos, longest = 0;
+    for (const auto& [letters, first] : hyphened) {
+        plain_in_column.emplace(to_lower(letters), false);
+        shortest = std::min(shortest, letters.size());
+        longest = std::max(longest, letters.size());
+    }
+    for (const SourceLine& line : lines) {
+        if (line.blank() || joined(line)) continue;
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        for (const Word& w : words) {
+            const std::size_t size = w.end - w.begin;
+            if (w.hyphen != std::string_view::npos || size < shortest || size > longest) continue;
+            to_lower(t.substr(w.begin, size), key);
+            if (const auto found = plain_in_column.find(key); found != plain_in_column.end()) found->second = true;
+        }
+    }
     for (SourceLine& line : lines) {
         if (!joined(line)) continue;
         const std::string_view t = line.text.text();
@@ -434,7 +450,7 @@ void restore_joined_hyphens(LayoutResult& result) {
             if (w.hyphen != std::string_view::npos) continue;
             key.assign(t.substr(w.begin, w.end - w.begin));
             const auto found = hyphened.find(key);
-            if (found == hyphened.end() || plain_in_column.contains(to_lower(key))) continue;
+            if (found == hyphened.end() || plain_in_column[to_lower(key)]) continue;
             at.push_back({w.begin + found->second, &w});
         }
         if (at.empty()) continue;
