@@ -2,6 +2,8 @@
 #include "summalign/layout.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <unordered_map>
 
 #include "detail/layout_lines.hpp"
@@ -369,26 +371,35 @@ void restore_joined_hyphens(LayoutResult& result) {
     struct Word {
         std::size_t begin, end, hyphen;  // hyphen: byte offset of the inner hyphen, or npos
     };
-    const auto words_of = [](std::string_view t, std::vector<Word>& out) {
+    // ASCII bytes are told without decoding (this reads every line of such a text).
+    const auto letter_at = [](std::string_view t, std::size_t k, std::size_t& n) {
+        const auto byte = static_cast<unsigned char>(t[k]);
+        if (byte < 0x80) {
+            n = 1;
+            return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+        }
+        return is_letter(code_point_at(t, k, n));
+    };
+    const auto words_of = [&](std::string_view t, std::vector<Word>& out) {
         out.clear();
         std::size_t i = 0;
         const auto letters_end = [&](std::size_t k) {
             while (k < t.size()) {
                 std::size_t n = 0;
-                if (!is_letter(code_point_at(t, k, n))) break;
+                if (!letter_at(t, k, n)) break;
                 k += n;
             }
             return k;
         };
         while (i < t.size()) {
             std::size_t n = 0;
-            if (!is_letter(code_point_at(t, i, n))) {
+            if (!letter_at(t, i, n)) {
                 i += n;
                 continue;
             }
             const std::size_t end = letters_end(i);
             std::size_t m = 0;
-            if (end + 1 < t.size() && t[end] == '-' && is_letter(code_point_at(t, end + 1, m))) {
+            if (end + 1 < t.size() && t[end] == '-' && letter_at(t, end + 1, m)) {
                 const std::size_t second = letters_end(end + 1);
                 // "DK-2100-x" or "a-b-c": a chain, no pair.
                 if (second < t.size() && t[second] == '-') {
@@ -422,21 +433,37 @@ void restore_joined_hyphens(LayoutResult& result) {
         }
     }
     if (hyphened.empty()) return;
-    // Their plain forms (any case) written in a line of one column.
-    std::unordered_map<std::string, bool> plain_in_column;  // lower-cased plain form -> seen so
+    // The joined lines' words written so, without the hyphen: few, if any.
+    std::unordered_map<std::string, bool> plain_in_column;  // lower-cased candidate -> written so in a line of one column
+    for (const SourceLine& line : lines) {
+        if (!joined(line)) continue;
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        for (const Word& w : words) {
+            if (w.hyphen != std::string_view::npos) continue;
+            key.assign(t.substr(w.begin, w.end - w.begin));
+            if (hyphened.contains(key)) plain_in_column.emplace(to_lower(key), false);
+        }
+    }
+    if (plain_in_column.empty()) return;
+    // Whether a line of one column writes one of them (any case).
     std::size_t shortest = std::string::npos, longest = 0;
-    for (const auto& [letters, first] : hyphened) {
-        plain_in_column.emplace(to_lower(letters), false);
+    std::array<bool, 256> first_byte{};  // first bytes of the candidates, either case (ASCII)
+    for (const auto& [letters, seen] : plain_in_column) {
+        const auto lead = static_cast<unsigned char>(letters.front());
+        first_byte[lead] = first_byte[static_cast<unsigned char>(std::toupper(lead))] = true;
         shortest = std::min(shortest, letters.size());
         longest = std::max(longest, letters.size());
     }
     for (const SourceLine& line : lines) {
-        if (line.blank() || joined(line)) continue;
+        if (joined(line)) continue;
         const std::string_view t = line.text.text();
         words_of(t, words);
         for (const Word& w : words) {
             const std::size_t size = w.end - w.begin;
-            if (w.hyphen != std::string_view::npos || size < shortest || size > longest) continue;
+            if (w.hyphen != std::string_view::npos || size < shortest || size > longest ||
+                !first_byte[static_cast<unsigned char>(t[w.begin])])
+                continue;
             to_lower(t.substr(w.begin, size), key);
             if (const auto found = plain_in_column.find(key); found != plain_in_column.end()) found->second = true;
         }
@@ -450,7 +477,7 @@ void restore_joined_hyphens(LayoutResult& result) {
             if (w.hyphen != std::string_view::npos) continue;
             key.assign(t.substr(w.begin, w.end - w.begin));
             const auto found = hyphened.find(key);
-            if (found == hyphened.end() || plain_in_column[to_lower(key)]) continue;
+            if (found == hyphened.end() || plain_in_column.at(to_lower(key))) continue;
             at.push_back({w.begin + found->second, &w});
         }
         if (at.empty()) continue;
