@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -618,10 +619,15 @@ struct MovedFields {
 
 // One article's fields from the blocks of lines [begin, end) after its header. A Summary that
 // names another article's authors goes to `moved` (for article `self` of `owners`).
+// `lead`: lines read before them, as the article's first blocks (those the extraction put
+// between its title and its rubric).
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article, const SummaryOwners& owners,
-                  std::size_t self, MovedFields& moved) {
+                  std::size_t self, MovedFields& moved, std::pair<std::size_t, std::size_t> lead = {0, 0}) {
     std::vector<bool> guessed;
-    const std::vector<Block> blocks = blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, &guessed);
+    std::vector<Block> blocks =
+        blocks_of(context.lines, lead.first, lead.second, context.width, context.join_limit, context.blank_paragraphs, &guessed);
+    for (Block& block : blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, &guessed))
+        blocks.push_back(std::move(block));
     // Copies of lines that open with a run-in label, cut after it; reserved so that the
     // blocks can point into it.
     std::vector<SourceLine> cut_lines;
@@ -790,9 +796,17 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // Text after the Summary up to the next field continues it (a citation on a
                 // line of its own, a structured Summary's next part), unless it is Danish
                 // running text: the body, or another column's text the extraction put there.
-                if (!block_language(block).danish_text()) {
-                    summary_block.insert(summary_block.end(), block.begin(), block.end());
-                    continue;
+                // A Summary whose own citation line closed it after the abstract is complete:
+                // text after it that is not English running text (a title, a heading the
+                // extraction put there) is not its.
+                if (const LanguageVotes votes = block_language(block); !votes.danish_text()) {
+                    if (votes.english_text() || !summary_closed(summary_block)) {
+                        summary_block.insert(summary_block.end(), block.begin(), block.end());
+                        continue;
+                    }
+                    flush_summary();
+                    state = State::body;
+                    break;
                 }
                 note("Danish text after the English Summary: taken as body text, the Summary ends at line " +
                          std::to_string(summary_block.back()->number),
@@ -824,6 +838,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
 // An article header: title lines, then a line with the kind label and the authors.
 struct Header {
     std::size_t title_begin = 0;  // first title line (== anchor when there is no title)
+    std::size_t title_end = 0;    // after the last title line (== anchor unless blocks stand between)
     std::size_t anchor = 0;       // the line with the kind label
     std::size_t fields_begin = 0; // first line after the author list
     std::string kind;
@@ -860,6 +875,43 @@ bool can_be_title_line(const SourceLine& line) {
     const std::string_view t = line_text(line);
     if (line.blank() || field_of(line) != Field::text || !is_upper(first_code_point(t))) return false;
     return t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
+}
+
+// The lines [begin, end) of the block of text that ends just before `end` (blank lines
+// before it skipped), not reaching above `lower_bound`; begin == end when there is none.
+std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t lower_bound, std::size_t end) {
+    while (end > lower_bound && lines[end - 1].blank()) --end;
+    std::size_t begin = end;
+    while (begin > lower_bound && !lines[begin - 1].blank()) --begin;
+    return {begin, end};
+}
+
+// `pdftotext`'s default reading order can put a block or two of the page (a sentence's
+// broken-off end, a Summary, a heading's text) between an article's title and its rubric,
+// so that nothing title-like stands above the rubric. Then the title is the nearest block
+// above those (at most two blocks of at most four lines each) that reads as one: one or
+// two lines after a blank line, capitalised, no field, no finished sentence, no address.
+// Returns its lines, or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor) {
+    const auto title_like = [&](std::size_t begin, std::size_t end) {
+        if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::string_view t = line_text(lines[k]);
+            if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty()) return false;
+            const char32_t last = last_code_point(t);
+            if (last == ':' || last == 0x2013 || last == 0x2014) return false;
+        }
+        return true;
+    };
+    std::size_t end = anchor;
+    for (std::size_t skipped = 0; skipped < 2; ++skipped) {
+        const auto [begin, stop] = block_above(lines, lower_bound, end);
+        if (begin == stop || stop - begin > 4) return std::nullopt;
+        const auto title = block_above(lines, lower_bound, begin);
+        if (title_like(title.first, title.second)) return title;
+        end = begin;
+    }
+    return std::nullopt;
 }
 
 std::vector<Header> find_headers(const Lines& lines) {
@@ -939,6 +991,13 @@ std::vector<Header> find_headers(const Lines& lines) {
         while (title_begin < title_end && (lines[title_begin].blank() || is_lower(first_code_point(line_text(lines[title_begin])))))
             ++title_begin;
         header.title_begin = title_begin == title_end ? i : title_begin;
+        header.title_end = i;
+        if (title_begin == title_end) {
+            if (const auto apart = title_apart(lines, lower_bound, title_end)) {
+                header.title_begin = apart->first;
+                header.title_end = apart->second;
+            }
+        }
         headers.push_back(header);
         lower_bound = header.fields_begin;
         i = header.fields_begin - 1;
@@ -950,9 +1009,9 @@ void fill_header(const Context& context, const Header& header, Article& article)
     const Lines& lines = context.lines;
     article.kind = header.kind;
     // Title: the first title line and any line continuing it in lower case; subtitle: the rest.
-    if (header.title_begin < header.anchor) {
+    if (header.title_begin < header.title_end) {
         Block title, subtitle;
-        for (std::size_t i = header.title_begin; i < header.anchor; ++i) {
+        for (std::size_t i = header.title_begin; i < header.title_end; ++i) {
             if (lines[i].blank()) continue;
             const bool continues = title.empty() || (subtitle.empty() && is_lower(first_code_point(line_text(lines[i]))));
             (continues ? title : subtitle).push_back(&lines[i]);
@@ -1160,7 +1219,18 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         const Range& range = ranges[a];
         Article& article = document.articles[a];
         if (range.header) {
-            parse_fields(context, range.header->fields_begin, range.end, article, owners, a, moved_fields[a]);
+            const Header& header = *range.header;
+            parse_fields(context, header.fields_begin, range.end, article, owners, a, moved_fields[a], {header.title_end, header.anchor});
+            if (header.title_end < header.anchor) {
+                const std::size_t start = std::min(lines[header.title_begin].start, lines[header.anchor].start);
+                const std::size_t stop = std::max(lines[header.title_end - 1].end, lines[header.anchor].end);
+                article.structure_notes.push_back(StructureNote{
+                    "the rubric at line " + std::to_string(lines[header.anchor].number) +
+                        " has no title above it: the title is taken to be the one at line " +
+                        std::to_string(lines[header.title_begin].number) +
+                        ", and the text between them as this article's (the extraction moved blocks between them)",
+                    start, stop});
+            }
         } else {
             article.truncated_start = true;
             parse_fields(context, range.begin, range.end, article, owners, a, moved_fields[a]);

@@ -2,6 +2,9 @@
 #include "summalign/layout.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <unordered_map>
 
 #include "detail/layout_lines.hpp"
 #include "detail/layout_repair.hpp"
@@ -160,15 +163,20 @@ void reattach_moved_blocks(LayoutResult& result) {
         return b + 1 == blocks.size() || !is_lower(first_code_point(text_of(blocks[b + 1].first)));
     };
     // A rest follows a block that ended its sentence, or a heading or title (one or two short
-    // lines: the extraction put the rest under the next article's title).
+    // lines: the extraction put the rest under the next article's title; or a heading that
+    // closes a longer block, whose text the extraction put elsewhere).
     const auto orphan = [&](std::size_t b) {
         // The text's first block may well start in lower case: the file begins mid-article.
         if (b == 0 || !is_lower(first_code_point(text_of(blocks[b].first)))) return false;
         const std::string_view before = text_of(blocks[b - 1].last);
         const char32_t end = last_code_point(before);
-        return ends_with_sentence_end(before) ||
-               (blocks[b - 1].last - blocks[b - 1].first < 2 && lines[blocks[b - 1].last].width * 10 < column * 9 &&
-                end != ',' && !is_hyphen(end));
+        if (ends_with_sentence_end(before)) return true;
+        if (lines[blocks[b - 1].last].width * 10 >= column * 9 || end == ',' || is_hyphen(end)) return false;
+        // A heading that ends a longer block (the line above it ends a sentence, it opens
+        // with a capital) is the block's end as well: the extraction put the rest after it.
+        const std::size_t lines_before = blocks[b - 1].last - blocks[b - 1].first;
+        return lines_before < 2 ||
+               (is_upper(first_code_point(before)) && ends_with_sentence_end(text_of(blocks[b - 1].last - 1)));
     };
     std::vector<char> is_orphan(blocks.size(), 0), is_dangling(blocks.size(), 0);
     bool candidates = false;
@@ -200,6 +208,7 @@ void reattach_moved_blocks(LayoutResult& result) {
     std::vector<std::size_t> new_index(lines.size(), 0);
     std::vector<SourceLine> ordered;
     ordered.reserve(lines.size());
+    std::vector<MovedBlockJoin> joins;
     const auto take = [&](std::size_t k) {
         new_index[k] = ordered.size();
         ordered.push_back(std::move(lines[k]));
@@ -217,13 +226,276 @@ void reattach_moved_blocks(LayoutResult& result) {
             result.repairs.push_back({Repair::Kind::lines_joined, join.start, join.end,
                                       "paragraph goes on at line " + std::to_string(join.block_line_number) +
                                           " (the extraction moved that block)"});
-            result.moved_block_joins.push_back(join);
+            joins.push_back(join);
             for (std::size_t r = rest.first; r <= rest.last; ++r) take(r);
         }
     }
     for (LiftedCaption& caption : result.captions)
         if (caption.line < new_index.size()) caption.line = new_index[caption.line];
+    // Joins made before (restore_torn_words) follow their lines; all stay in line order.
+    for (MovedBlockJoin& join : result.moved_block_joins) join.paragraph_end = new_index[join.paragraph_end];
+    result.moved_block_joins.insert(result.moved_block_joins.end(), joins.begin(), joins.end());
+    std::stable_sort(result.moved_block_joins.begin(), result.moved_block_joins.end(),
+                     [](const MovedBlockJoin& a, const MovedBlockJoin& b) { return a.paragraph_end < b.paragraph_end; });
     lines = std::move(ordered);
+}
+
+// pdftotext's default mode can tear the words of a justified line with wide spaces out of
+// their paragraph: the line stays short, not ending its sentence, with the next line going
+// on in lower case, and its missing words follow the paragraph one per block ("værdier",
+// "tilbage", "til"). Where a block is followed by such one-word lower-case blocks and has
+// exactly one line that they fill up to the column, they move after that line, in their
+// order, as a `lines_joined` repair and a moved block join the journal notes.
+void restore_torn_words(LayoutResult& result) {
+    std::vector<SourceLine>& lines = result.lines;
+    const auto text_of = [&](std::size_t k) { return trim(lines[k].text.text()); };
+    const auto lone_word = [&](std::size_t k) {
+        if (lines[k].blank() || (k > 0 && !lines[k - 1].blank()) || (k + 1 < lines.size() && !lines[k + 1].blank())) return false;
+        const std::string_view t = text_of(k);
+        std::size_t i = 0;
+        while (i < t.size()) {
+            std::size_t n = 0;
+            const char32_t c = code_point_at(t, i, n);
+            if (!is_lower(c)) return false;
+            i += n;
+        }
+        return !t.empty();
+    };
+    // Most texts have no such word: one pass finds out before any other work.
+    bool lone = false;
+    for (std::size_t k = 0; k < lines.size() && !lone; ++k) lone = lines[k].width > 0 && lines[k].width < 20 && lone_word(k);
+    if (!lone) return;
+    std::vector<std::size_t> widths;
+    for (const SourceLine& line : lines)
+        if (!line.blank()) widths.push_back(line.width);
+    if (widths.size() < 8) return;
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    const std::size_t column = *quartile;
+    std::vector<std::size_t> order;  // new line order, as indices into `lines`
+    order.reserve(lines.size());
+    std::vector<std::pair<std::size_t, std::size_t>> joins;  // (position in order of the short line, first word line)
+    std::size_t k = 0;
+    bool any = false;
+    while (k < lines.size()) {
+        // A block [first, last] of two or more lines.
+        if (lines[k].blank()) {
+            order.push_back(k++);
+            continue;
+        }
+        const std::size_t first = k;
+        while (k < lines.size() && !lines[k].blank()) ++k;
+        const std::size_t last = k - 1;
+        std::vector<std::size_t> words;
+        std::size_t w = k, words_width = 0;
+        while (w < lines.size()) {
+            std::size_t next = w;
+            while (next < lines.size() && lines[next].blank()) ++next;
+            if (next == w || next == lines.size() || !lone_word(next)) break;
+            words.push_back(next);
+            words_width += lines[next].width + 1;
+            w = next + 1;
+        }
+        std::size_t target = lines.size();
+        if (!words.empty() && last > first) {
+            for (std::size_t j = first; j < last; ++j) {
+                const std::string_view t = text_of(j);
+                const std::size_t filled = lines[j].width + words_width;
+                if (ends_with_sentence_end(t) || !is_lower(first_code_point(text_of(j + 1))) || !word_before_final_hyphen(t).empty())
+                    continue;
+                // The line is clearly short (a justified line inside a paragraph fills the
+                // column) and the words fill it up to about the column (wide spaces are lost).
+                if (lines[j].width * 10 > column * 8 || filled * 100 < column * 70 || filled * 100 > column * 110) continue;
+                if (target != lines.size()) {  // two lines the words could fill: no guess
+                    target = lines.size();
+                    break;
+                }
+                target = j;
+            }
+        }
+        for (std::size_t j = first; j <= last; ++j) {
+            order.push_back(j);
+            if (j != target) continue;
+            joins.push_back({order.size() - 1, words.front()});
+            for (const std::size_t word : words) order.push_back(word);
+        }
+        if (target == lines.size()) continue;
+        any = true;
+        // The word lines are taken; the blank lines between them stay where they were.
+        for (std::size_t b = k; b < w; ++b)
+            if (lines[b].blank()) order.push_back(b);
+        k = w;
+    }
+    if (!any) return;
+    std::vector<std::size_t> new_index(lines.size(), 0);
+    std::vector<SourceLine> ordered;
+    ordered.reserve(lines.size());
+    for (const std::size_t old : order) {
+        new_index[old] = ordered.size();
+        ordered.push_back(std::move(lines[old]));
+    }
+    for (const auto& [position, word_line] : joins) {
+        const SourceLine& line = ordered[position];
+        const SourceLine& word = ordered[new_index[word_line]];
+        const MovedBlockJoin join{position, word.number, std::min(line.end, word.start), std::max(line.end, word.start)};
+        result.repairs.push_back({Repair::Kind::lines_joined, join.start, join.end,
+                                  "line goes on with the words at line " + std::to_string(join.block_line_number) +
+                                      " (the extraction set them apart)"});
+        result.moved_block_joins.push_back(join);
+    }
+    for (LiftedCaption& caption : result.captions)
+        if (caption.line < new_index.size()) caption.line = new_index[caption.line];
+    lines = std::move(ordered);
+}
+
+// pdftotext's default mode joins a word broken at a line end into one line and drops the
+// hyphen, also a real one (`E-|mail` -> `Email`, `Hansen-|Lund` -> `HansenLund`); the joined
+// line is then over a column long. Where the extraction evidently joins lines (one line in
+// twenty over one and a half columns), a word of such a line that the document writes
+// elsewhere, in the same case, with one inner hyphen after a capitalised first part, and
+// nowhere without it in a line of one column, gets the hyphen back, as a `normalized` repair.
+void restore_joined_hyphens(LayoutResult& result) {
+    std::vector<SourceLine>& lines = result.lines;
+    std::vector<std::size_t> widths;
+    for (const SourceLine& line : lines)
+        if (!line.blank()) widths.push_back(line.width);
+    if (widths.size() < 8) return;
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    const std::size_t column = *quartile;
+    std::size_t long_lines = 0;
+    for (const std::size_t w : widths) long_lines += w * 2 > column * 3;
+    if (long_lines * 20 <= widths.size()) return;
+    const auto joined = [&](const SourceLine& line) { return line.width * 100 > column * 112; };
+    // Words of letters, and pairs of them joined by one hyphen ("E-mail", "Winther-Aagaard").
+    struct Word {
+        std::size_t begin, end, hyphen;  // hyphen: byte offset of the inner hyphen, or npos
+    };
+    // ASCII bytes are told without decoding (this reads every line of such a text).
+    const auto letter_at = [](std::string_view t, std::size_t k, std::size_t& n) {
+        const auto byte = static_cast<unsigned char>(t[k]);
+        if (byte < 0x80) {
+            n = 1;
+            return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+        }
+        return is_letter(code_point_at(t, k, n));
+    };
+    const auto words_of = [&](std::string_view t, std::vector<Word>& out) {
+        out.clear();
+        std::size_t i = 0;
+        const auto letters_end = [&](std::size_t k) {
+            while (k < t.size()) {
+                std::size_t n = 0;
+                if (!letter_at(t, k, n)) break;
+                k += n;
+            }
+            return k;
+        };
+        while (i < t.size()) {
+            std::size_t n = 0;
+            if (!letter_at(t, i, n)) {
+                i += n;
+                continue;
+            }
+            const std::size_t end = letters_end(i);
+            std::size_t m = 0;
+            if (end + 1 < t.size() && t[end] == '-' && letter_at(t, end + 1, m)) {
+                const std::size_t second = letters_end(end + 1);
+                // "DK-2100-x" or "a-b-c": a chain, no pair.
+                if (second < t.size() && t[second] == '-') {
+                    i = second + 1;
+                    continue;
+                }
+                out.push_back({i, second, end});
+                i = second;
+                continue;
+            }
+            out.push_back({i, end, std::string_view::npos});
+            i = end;
+        }
+    };
+    std::unordered_map<std::string, std::size_t> hyphened;  // the letters, as written -> length of the first part
+    std::vector<Word> words;
+    std::string key;
+    // The hyphened words first: only lines with a hyphen need reading for them.
+    for (const SourceLine& line : lines) {
+        const std::string_view t = line.text.text();
+        if (t.find('-') == std::string_view::npos) continue;
+        words_of(t, words);
+        for (const Word& w : words) {
+            // A capitalised first part (a name, an abbreviation: `E-mail`, `Hansen-Lund`): a
+            // compound of common words is written either way (`design-tilstand`).
+            if (w.hyphen == std::string_view::npos || !is_upper(first_code_point(t.substr(w.begin)))) continue;
+            key.assign(t.substr(w.begin, w.hyphen - w.begin));
+            const std::size_t first = key.size();
+            key += t.substr(w.hyphen + 1, w.end - w.hyphen - 1);
+            hyphened.emplace(key, first);
+        }
+    }
+    if (hyphened.empty()) return;
+    // The joined lines' words written so, without the hyphen: few, if any.
+    std::unordered_map<std::string, bool> plain_in_column;  // lower-cased candidate -> written so in a line of one column
+    for (const SourceLine& line : lines) {
+        if (!joined(line)) continue;
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        for (const Word& w : words) {
+            if (w.hyphen != std::string_view::npos) continue;
+            key.assign(t.substr(w.begin, w.end - w.begin));
+            if (hyphened.contains(key)) plain_in_column.emplace(to_lower(key), false);
+        }
+    }
+    if (plain_in_column.empty()) return;
+    // Whether a line of one column writes one of them (any case).
+    std::size_t shortest = std::string::npos, longest = 0;
+    std::array<bool, 256> first_byte{};  // first bytes of the candidates, either case (ASCII)
+    for (const auto& [letters, seen] : plain_in_column) {
+        const auto lead = static_cast<unsigned char>(letters.front());
+        first_byte[lead] = first_byte[static_cast<unsigned char>(std::toupper(lead))] = true;
+        shortest = std::min(shortest, letters.size());
+        longest = std::max(longest, letters.size());
+    }
+    for (const SourceLine& line : lines) {
+        if (joined(line)) continue;
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        for (const Word& w : words) {
+            const std::size_t size = w.end - w.begin;
+            if (w.hyphen != std::string_view::npos || size < shortest || size > longest ||
+                !first_byte[static_cast<unsigned char>(t[w.begin])])
+                continue;
+            to_lower(t.substr(w.begin, size), key);
+            if (const auto found = plain_in_column.find(key); found != plain_in_column.end()) found->second = true;
+        }
+    }
+    for (SourceLine& line : lines) {
+        if (!joined(line)) continue;
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        std::vector<std::pair<std::size_t, const Word*>> at;  // where a hyphen goes back, in which word
+        for (const Word& w : words) {
+            if (w.hyphen != std::string_view::npos) continue;
+            key.assign(t.substr(w.begin, w.end - w.begin));
+            const auto found = hyphened.find(key);
+            if (found == hyphened.end() || plain_in_column.at(to_lower(key))) continue;
+            at.push_back({w.begin + found->second, &w});
+        }
+        if (at.empty()) continue;
+        MappedText text;
+        std::size_t from = 0;
+        for (const auto& [cut, w] : at) {
+            text.append(line.text, from, cut);
+            text.append_synthetic("-", line.text.origin(cut));
+            const auto [start, stop] = line.text.source_hull(w->begin, w->end);
+            result.repairs.push_back({Repair::Kind::normalized, start, stop,
+                                      "hyphen restored: " + std::string(t.substr(w->begin, cut - w->begin)) + "-" +
+                                          std::string(t.substr(cut, w->end - cut)) +
+                                          " (the extraction joined the lines and dropped it; the document writes it so elsewhere)"});
+            from = cut;
+        }
+        text.append(line.text, from, line.text.size());
+        line.text = std::move(text);
+    }
 }
 
 }  // namespace
@@ -268,6 +540,8 @@ LayoutResult repair_layout(const SourceText& source) {
     }
     add_page();
     extend_open_captions(result);
+    restore_joined_hyphens(result);
+    restore_torn_words(result);
     reattach_moved_blocks(result);
     return result;
 }

@@ -668,8 +668,12 @@ TEST_CASE("a Summary or an address inside another article goes to the article wh
     // The Summary's author list lost a hyphen the header keeps: both keep it.
     CHECK(dark.summary->authors == std::vector<std::string>{"Ane Holm-Nielsen", "Per Berg"});
     CHECK(dark.authors == std::vector<std::string>{"Ane Holm-Nielsen", "Per Berg"});
+    // A repair says so: the layout stage's (the Summary's line is a joined one, and the
+    // document writes the name with its hyphen) or else the author lists' reconciliation.
     bool repaired = false;
-    for (const Repair& repair : document.repairs) repaired = repaired || repair.detail.find("Ane HolmNielsen spelt Ane Holm-Nielsen") != std::string::npos;
+    for (const Repair& repair : document.repairs)
+        repaired = repaired || repair.detail.find("Ane HolmNielsen spelt Ane Holm-Nielsen") != std::string::npos ||
+                   repair.detail.starts_with("hyphen restored: Holm-Nielsen");
     CHECK(repaired);
     // Both articles say what was assumed; nothing is taken twice or left out.
     const auto noted = [](const Article& article, std::string_view what) {
@@ -822,4 +826,171 @@ TEST_CASE("a last article without Resumé and Summary that ends a sentence is co
         parser().parse(make_source(first + "Mørke\n\nKASUISTIK\nAne Holm\n\nResumé\nMørke er godt.\n\nMørke er det modsatte af lys.\n", "cut"));
     REQUIRE(with_resume.articles.size() == 2);
     CHECK(with_resume.articles[1].truncated_end);
+}
+
+TEST_CASE("a title the extraction parted from its rubric by other blocks is still the article's title", "[extractions]") {
+    // `pdftotext`'s default order put a sentence's broken-off end between the title and the
+    // rubric: nothing title-like stands right above the rubric, the title one block higher.
+    const std::string start = "Ordfuldførelse\n\nLibreOffice - Funktioner - Sprog.\n\nVIDENSKABELIG ARTIKEL Ole Olsen & Fie Dahl\n\n"
+                              "Resumé\nOrdet fuldføres, mens du skriver. Listen gemmer ordene.\n\nBrødteksten står her.\n\n"
+                              "Summary\nOle Olsen & Fie Dahl: Word completion. Ugeskr Læger 2004;166:383-6.\n"
+                              "The word is completed as you type. The list stores the words.\n\n";
+    const Document first = parser().parse(make_source(start, "title-apart-first"));
+    REQUIRE(first.articles.size() == 1);
+    const Article& article = first.articles[0];
+    CHECK_FALSE(article.truncated_start);
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Ordfuldførelse");
+    CHECK(article.resume.size() == 2);
+    REQUIRE(article.summary);
+    CHECK(article.summary->sentences.size() == 2);
+    // The block between title and rubric stays in the article, as body text, with a note.
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections.front().sentences.front().text == "LibreOffice - Funktioner - Sprog.");
+    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                      [](const StructureNote& n) { return n.message.find("has no title above it") != std::string::npos; }));
+
+    // Inside a file: the broken-off end of the article before stands between the next title and
+    // its rubric; that title begins the next article.
+    const Document inside = parser().parse(make_source(
+        start + "Korrespondance: Ole Olsen, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n\n"
+                "Kildefil\n\npunkter.\n\nORIGINAL ARTIKEL Signe Winther\n\nResumé\nFilen vælges her.\n",
+        "title-apart-inside"));
+    REQUIRE(inside.articles.size() == 2);
+    REQUIRE(inside.articles[1].title);
+    CHECK(inside.articles[1].title->text == "Kildefil");
+    REQUIRE(inside.articles[0].correspondence);
+
+    // Above the rubric a finished sentence, and above that another: no title anywhere near, so
+    // the text before the rubric stays an article the source begins inside.
+    const Document none = parser().parse(make_source(
+        "Det regner i dag.\n\nVi bliver hjemme.\n\nLEDER Ane Holm\n\nMørke er det modsatte af lys.\n", "no-title"));
+    REQUIRE(none.articles.size() == 2);
+    CHECK(none.articles[0].truncated_start);
+    CHECK_FALSE(none.articles[1].title);
+}
+
+TEST_CASE("a Summary its own citation line closed does not take the short block after it", "[extractions]") {
+    // The next article's title, which the extraction put after the Summary, is neither English
+    // running text nor Danish: it used to go on with the Summary and spoil its citation.
+    const std::string text = "Lys\n\nKASUISTIK\nOle Olsen\n\nResumé\nLys er nyttigt. Lys er godt.\n\nBrødteksten står her.\n\n"
+                             "Summary\nOle Olsen:\nLight.\nLight is useful. Light is good.\nUgeskr Læger 2004;166: 462-6\n\n"
+                             "Eksempler på Kemiske formler\n\nMørke\n\nLEDER\nAne Holm\n\nMørke er det modsatte af lys.\n";
+    const Document document = parser().parse(make_source(text, "closed-summary"));
+    REQUIRE(document.articles.size() == 2);
+    const Article& article = document.articles[0];
+    REQUIRE(article.summary);
+    REQUIRE(article.summary->citation);
+    CHECK(article.summary->citation->pages == "462-6");
+    CHECK(texts(article.summary->sentences) == std::vector<std::string>{"Light is useful.", "Light is good."});
+    // The block stays in the article, as body text.
+    bool in_body = false;
+    for (const Section& section : article.sections) {
+        if (section.heading && section.heading->text == "Eksempler på Kemiske formler") in_body = true;
+        for (const Sentence& s : section.sentences) in_body = in_body || s.text == "Eksempler på Kemiske formler";
+    }
+    CHECK(in_body);
+}
+
+TEST_CASE("a block that ends in a heading is followed by a moved rest as one that ends a sentence is", "[extractions][layout]") {
+    // The rest of a broken paragraph stands after a block whose last line is a heading (its
+    // text went to the next column): the heading ends that block, so the rest is taken back.
+    const auto text = [](const std::string& block_end) {
+        return "Et afsnit med stort begyndelsesbogstav som fylder hele\n"
+               "spalten og slutter med en hel sætning her i linjen nu.\n" +
+               block_end +
+               "\n\n"
+               "mere tilgængelige for brugere med nedsat syn, begrænset\n"
+               "behændighed eller andre handicap.\n"
+               "\n"
+               "Andet afsnit begynder med stort og fortsætter i en linje\n"
+               "Sætter indstillinger, som gør programmerne i LibreOffice\n"
+               "\n"
+               "Overskrift\n"
+               "Et afsnit med stort begyndelsesbogstav som slutter her.\n";
+    };
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text("Fremtidige perspektiver"), "heading-end.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 9);
+    CHECK(lines[2] == "Fremtidige perspektiver");
+    CHECK(lines[3] == "Andet afsnit begynder med stort og fortsætter i en linje");
+    CHECK(lines[5] == "mere tilgængelige for brugere med nedsat syn, begrænset");
+    CHECK(layout.moved_block_joins.size() == 1);
+    // A short last line in lower case carries its sentence on: no heading, and the block
+    // after it is no rest that stands alone.
+    const detail::LayoutResult running = detail::repair_layout(make_source(text("og kort"), "running-end.txt"));
+    CHECK(running.moved_block_joins.empty());
+}
+
+TEST_CASE("words the extraction tore out of a wide-spaced justified line go back into it", "[extractions][layout]") {
+    // pdftotext's default mode set the last three words of "Konklusion: Nulstiller ændrede
+    // værdier tilbage til" apart, one per block after the paragraph.
+    const std::string paragraph = "Materiale og metoder: Gemmer de ofte anvendte ord her og\n"
+                                  "fuldfører automatisk et ord, efter du har skrevet et par\n"
+                                  "bogstaver som stemmer overens med et lagret ord i listen.\n"
+                                  "Konklusion: Nulstiller ændrede\n"
+                                  "fanebladets forrige værdier.\n"
+                                  "\nværdier\n\ntilbage\n\ntil\n\n";
+    const std::string after = "Find det bibliotek som du vil føje til listen, og klik på\n"
+                              "knappen Åbn for at erstatte et bibliotek med samme navn.\n"
+                              "Brug ordlisten til at slå ukendte begreber op i et program.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(paragraph + after, "torn.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 11);
+    CHECK(lines[3] == "Konklusion: Nulstiller ændrede");
+    CHECK(lines[4] == "værdier");
+    CHECK(lines[5] == "tilbage");
+    CHECK(lines[6] == "til");
+    CHECK(lines[7] == "fanebladets forrige værdier.");
+    REQUIRE(layout.moved_block_joins.size() == 1);
+    CHECK(layout.lines[layout.moved_block_joins[0].paragraph_end].text.text() == "Konklusion: Nulstiller ændrede");
+    const Document document = Parser().parse(make_source(paragraph + after, "torn.txt"));
+    REQUIRE(document.articles.size() == 1);
+    bool whole = false;
+    for (const Section& section : document.articles[0].sections)
+        for (const Sentence& s : section.sentences)
+            whole = whole || s.text == "Konklusion: Nulstiller ændrede værdier tilbage til fanebladets forrige værdier.";
+    CHECK(whole);
+
+    // Two short lines the words could fill: no guess, the words stay where they stand.
+    std::string two = paragraph;
+    two.replace(two.find("fuldfører automatisk et ord, efter du har skrevet et par"), 56, "fuldfører automatisk et ord, efter");
+    const detail::LayoutResult unsure = detail::repair_layout(make_source(two + after, "torn-two.txt"));
+    CHECK(unsure.moved_block_joins.empty());
+}
+
+TEST_CASE("a hyphen the extraction dropped when it joined two lines comes back where the document writes it", "[extractions][layout]") {
+    // pdftotext's default mode joins `E-|mail` into `Email` on a line over a column long. The
+    // document writes `E-mail` and `Hansen-Lund` elsewhere, and never `Email` in a line of one
+    // column: the hyphen goes back. `designtilstand` stays (`Design-tilstand` is written with
+    // a capital, and a compound of common words is written either way).
+    std::string text;
+    for (int i = 0; i < 8; ++i) text += "Brødteksten står her i en linje der fylder en hel spalte.\n";
+    text += "Korrespondance: Ole Hansen-Lund, Kirurgisk afdeling, Rigshospitalet,\n"
+            "DK-2100 København Ø. E-mail: ohl@dadlnet.dk\n"
+            "Åbner formularer i Design-tilstand, sådan at de kan redigeres af dig.\n"
+            "Korrespondance: Fie Dahl, Medicinsk afdeling, Herlev Hospital, DK-2730 Herlev. Email: fd@dadlnet.dk og se "
+            "også HansenLund i listen her\n"
+            "For at ændre egenskaberne for et kontrolelement i designtilstand, højreklik på kontrolelementet og vælg.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "joined.txt"));
+    std::string all;
+    for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
+    CHECK(all.find("Herlev. E-mail: fd@dadlnet.dk") != std::string::npos);
+    CHECK(all.find("også Hansen-Lund i listen") != std::string::npos);
+    CHECK(all.find("kontrolelement i designtilstand") != std::string::npos);
+    const auto restored = std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
+        return r.kind == Repair::Kind::normalized && r.detail.starts_with("hyphen restored");
+    });
+    CHECK(restored == 2);
+
+    // The same joined line where a line of one column writes `Email` too: the document
+    // spells it both ways, nothing is restored.
+    const detail::LayoutResult both = detail::repair_layout(make_source(text + "Skriv Email her.\n", "joined-both.txt"));
+    std::string both_text;
+    for (const detail::SourceLine& line : both.lines) both_text += std::string(line.text.text()) + "\n";
+    CHECK(both_text.find("Herlev. Email: fd@dadlnet.dk") != std::string::npos);
 }
