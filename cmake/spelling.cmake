@@ -22,6 +22,8 @@ if(EXISTS "${SUMMALIGN_HUNSPELL_DIR}/da_DK.dic" AND EXISTS "${SUMMALIGN_HUNSPELL
   install(FILES "${SUMMALIGN_SPELLING_INDEX}" DESTINATION ${CMAKE_INSTALL_DATADIR}/summalign OPTIONAL)
 endif()
 # The spelling tests read the index the way the library finds it (find_data_file).
-if(TARGET test_spelling AND TARGET summalign_spelling_index_data)
-  add_dependencies(test_spelling summalign_spelling_index_data)
-endif()
+foreach(spelling_test test_spelling test_check)
+  if(TARGET ${spelling_test} AND TARGET summalign_spelling_index_data)
+    add_dependencies(${spelling_test} summalign_spelling_index_data)
+  endif()
+endforeach()

@@ -22,6 +22,7 @@
 #include "summalign/lexicon.hpp"
 #include "summalign/pipeline.hpp"
 #include "summalign/text.hpp"
+#include "test_util.hpp"
 
 using namespace summalign;
 
@@ -487,8 +488,8 @@ TEST_CASE("summalign check prints findings as JSON and as compiler-style lines",
         WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
         return;
     }
-    const auto dir = std::filesystem::temp_directory_path() / "summalign_test_check_cli";
-    std::filesystem::create_directories(dir);
+    const summalign::test::TempDir scratch;  // one of its own, so that two runs at once do not share it
+    const std::filesystem::path& dir = scratch.path();
     auto run = [&](const std::string& arguments, std::string& out) {
         const auto out_file = dir / "out.txt";
         const std::string command = std::string("\"") + SUMMALIGN_CLI_PATH + "\" " + arguments + " >\"" + out_file.string() + "\" 2>/dev/null";
