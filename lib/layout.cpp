@@ -236,8 +236,24 @@ void reattach_moved_blocks(LayoutResult& result) {
     for (MovedBlockJoin& join : result.moved_block_joins) join.paragraph_end = new_index[join.paragraph_end];
     result.moved_block_joins.insert(result.moved_block_joins.end(), joins.begin(), joins.end());
     std::stable_sort(result.moved_block_joins.begin(), result.moved_block_joins.end(),
-                     [](const MovedBlockJoin& a, const MovedBlockJoin& b) { return a.paragraph_end < b.paragraph_end; });
+                     [](const MovedBlockJoin& left, const MovedBlockJoin& right) { return left.paragraph_end < right.paragraph_end; });
     lines = std::move(ordered);
+}
+
+// The widths of the lines that hold text.
+std::vector<std::size_t> text_line_widths(const std::vector<SourceLine>& lines) {
+    std::vector<std::size_t> widths;
+    for (const SourceLine& line : lines)
+        if (!line.blank()) widths.push_back(line.width);
+    return widths;
+}
+
+// The upper quartile of `widths` (reordered): the column, since the lines that end
+// paragraphs, headings and titles are shorter. `widths` must not be empty.
+std::size_t upper_quartile(std::vector<std::size_t>& widths) {
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    return *quartile;
 }
 
 // pdftotext's default mode can tear the words of a justified line with wide spaces out of
@@ -265,13 +281,9 @@ void restore_torn_words(LayoutResult& result) {
     bool lone = false;
     for (std::size_t k = 0; k < lines.size() && !lone; ++k) lone = lines[k].width > 0 && lines[k].width < 20 && lone_word(k);
     if (!lone) return;
-    std::vector<std::size_t> widths;
-    for (const SourceLine& line : lines)
-        if (!line.blank()) widths.push_back(line.width);
+    std::vector<std::size_t> widths = text_line_widths(lines);
     if (widths.size() < 8) return;
-    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
-    std::nth_element(widths.begin(), quartile, widths.end());
-    const std::size_t column = *quartile;
+    const std::size_t column = upper_quartile(widths);
     std::vector<std::size_t> order;  // new line order, as indices into `lines`
     order.reserve(lines.size());
     std::vector<std::pair<std::size_t, std::size_t>> joins;  // (position in order of the short line, first word line)
@@ -356,13 +368,9 @@ void restore_torn_words(LayoutResult& result) {
 // nowhere without it in a line of one column, gets the hyphen back, as a `normalized` repair.
 void restore_joined_hyphens(LayoutResult& result) {
     std::vector<SourceLine>& lines = result.lines;
-    std::vector<std::size_t> widths;
-    for (const SourceLine& line : lines)
-        if (!line.blank()) widths.push_back(line.width);
+    std::vector<std::size_t> widths = text_line_widths(lines);
     if (widths.size() < 8) return;
-    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
-    std::nth_element(widths.begin(), quartile, widths.end());
-    const std::size_t column = *quartile;
+    const std::size_t column = upper_quartile(widths);
     std::size_t long_lines = 0;
     for (const std::size_t w : widths) long_lines += w * 2 > column * 3;
     if (long_lines * 20 <= widths.size()) return;
