@@ -692,6 +692,12 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         summary_block.clear();
         summary_interrupted = false;
     };
+    // A Summary, address or reference list ends where the next of them (or an end note) begins.
+    auto close_end_fields = [&] {
+        flush_summary();
+        flush_correspondence();
+        flush_references();
+    };
     for (std::size_t b = 0; b < blocks.size(); ++b) {
         const Block& block = blocks[b];
         switch (field_of(*block.front())) {
@@ -720,17 +726,14 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 state = State::summary;
                 continue;
             case Field::correspondence: {
-                flush_summary();
-                flush_correspondence();
+                close_end_fields();
                 // A second one is read as well: it may name another article's author.
                 correspondence_block = block;
                 state = State::correspondence;
                 continue;
             }
             case Field::references: {
-                flush_summary();
-                flush_correspondence();
-                flush_references();
+                close_end_fields();
                 const SourceLine& first = *block.front();
                 if (const SourceLine* cut = text_after_label(first, references_label_length(first.text.text())))
                     references_block.push_back(cut);
@@ -739,9 +742,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 continue;
             }
             case Field::end_note: {
-                flush_summary();
-                flush_correspondence();
-                flush_references();
+                close_end_fields();
                 // The block is the labelled line and the lines its text wraps onto (the next
                 // label opens a block of its own).
                 const MappedText joined = context.join(block).trimmed();
