@@ -229,10 +229,8 @@ TEST_CASE("abbreviations without a counterpart", "[check][abbreviations]") {
         CHECK(pair.fixture.source.substr(findings.front().start, findings.front().end - findings.front().start) == "SCT");
     }
     SECTION("abbreviations that differ by language when the lexicon says so") {
-        const auto dir = std::filesystem::temp_directory_path() / "summalign_test_check";
-        std::filesystem::create_directories(dir);
-        const auto dictionary = dir / "abbreviations.tsv";
-        std::ofstream(dictionary) << "kol\tcopd\n";
+        const summalign::test::TempDir scratch;
+        const auto dictionary = scratch.write("abbreviations.tsv", "kol\tcopd\n");
         LexiconOptions options = empty_lexicon_options();
         options.user_dictionaries.push_back(dictionary);
         const Lexicon lexicon(options);

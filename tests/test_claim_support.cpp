@@ -22,6 +22,7 @@
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
 #include "summalign/text.hpp"
+#include "test_util.hpp"
 
 using namespace summalign;
 namespace fs = std::filesystem;
@@ -160,8 +161,8 @@ TEST_CASE("claim support: a pair of sentences costs less for a long claim than f
 }
 
 TEST_CASE("claim support: generated held-out LibreOffice articles, claims of another page rarely supported") {
-    const fs::path out = fs::temp_directory_path() / ("summalign-claims-" + std::to_string(::getpid()));
-    fs::remove_all(out);
+    const summalign::test::TempDir scratch;
+    const fs::path out = scratch.path() / "articles";
     const std::string command = "python3 '" + std::string(SUMMALIGN_TEST_SOURCE_DIR) +
                                 "/bench/devset/make_articles.py' --source libreoffice --pages heldout-test --seed 11 "
                                 "--articles 40 --out '" + out.string() + "' 2>/dev/null";
@@ -201,7 +202,6 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
             }
         }
     }
-    fs::remove_all(out);
     INFO("articles " << articles << ", supported claims " << supported << " (found " << found << ", top correct "
                      << top_correct << "), claims of another page " << unsupported << " (reported supported "
                      << false_support << ")");

@@ -41,8 +41,10 @@ const fs::path seed_path = summalign::test::seed_path();
 // Generous: the CLI loads the lexicon and Hunspell first, and the machine may be loaded.
 constexpr auto time_limit = std::chrono::seconds(300);
 
+// A fresh folder per test under one scratch folder that is removed when the test program ends.
 fs::path scratch_dir(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("summalign-cli-align-" + std::to_string(::getpid())) / name;
+    static const summalign::test::TempDir root;
+    auto dir = root.path() / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

@@ -20,10 +20,10 @@ using Run = summalign::test::CliRun;
 
 namespace {
 
-fs::path scratch_dir() {
-    auto dir = fs::temp_directory_path() / ("summalign-bad-input-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    return dir;
+// One scratch folder for the whole run, removed when the test program ends.
+const fs::path& scratch_dir() {
+    static const summalign::test::TempDir dir;
+    return dir.path();
 }
 
 Run run_cli(const std::string& args) { return summalign::test::run_cli(args, scratch_dir(), 120); }

@@ -18,6 +18,7 @@
 #include "export_fixture.hpp"
 #include "summalign/error.hpp"
 #include "summalign/export.hpp"
+#include "test_util.hpp"
 
 using nlohmann::json;
 using summalign::test::sample_aligned;
@@ -518,8 +519,8 @@ TEST_CASE("TMX is read by an independent TMX reader (translate-toolkit)", "[expo
         return;
     }
     namespace fs = std::filesystem;
-    const fs::path directory = fs::temp_directory_path() / ("summalign-tmx-" + std::to_string(::getpid()));
-    fs::create_directories(directory);
+    const summalign::test::TempDir scratch;
+    const fs::path& directory = scratch.path();
     const fs::path tmx = directory / "memory.tmx";
     const fs::path pairs = directory / "pairs.json";
     {
@@ -533,7 +534,6 @@ TEST_CASE("TMX is read by an independent TMX reader (translate-toolkit)", "[expo
     REQUIRE(std::system(command.c_str()) == 0);
     std::ifstream in(pairs);
     const json read_back = json::parse(in);
-    fs::remove_all(directory);
 
     REQUIRE(read_back.size() == 4);
     CHECK(read_back[0] == json({"Mesenkymal stamcelleterapi: – nøglen til regenerativ medicin?",

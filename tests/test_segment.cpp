@@ -13,6 +13,7 @@
 #include "train/segment_eval.hpp"
 #include "summalign/error.hpp"
 #include "summalign/segment.hpp"
+#include "test_util.hpp"
 
 using summalign::Lang;
 using summalign::LineBreaks;
@@ -437,8 +438,8 @@ TEST_CASE("summalign segment command line", "[segment][cli]") {
         WARN("skipped: the CLI is not built at " << cli.string());
         return;
     }
-    const auto dir = std::filesystem::temp_directory_path() / ("summalign_test_segment_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
+    const summalign::test::TempDir scratch;
+    const auto& dir = scratch.path();
     const auto input = dir / "in.txt";
     std::ofstream(input, std::ios::binary) << "Overskrift\nStamceller, f.eks. fra\nknoglemarv, virker [13]. Se Fig. 1.\n";
     auto run = [&](const std::string& args, int& status) {
@@ -463,5 +464,4 @@ TEST_CASE("summalign segment command line", "[segment][cli]") {
     std::getline(err, first);
     CHECK(first.find("missing.txt") != std::string::npos);
     CHECK_FALSE(std::getline(err, second));
-    std::filesystem::remove_all(dir);
 }

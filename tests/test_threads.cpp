@@ -42,14 +42,9 @@ std::string multi_article_input() {
     return summalign::bench::make_bench_corpus(seed, options);
 }
 
-// multi_article_input() as corpus-x4.txt in a fresh directory for one test, named after
-// the process; returns the file's path.
-fs::path corpus_in_scratch(const std::string& prefix) {
-    const auto scratch = fs::temp_directory_path() / (prefix + std::to_string(::getpid()));
-    fs::create_directories(scratch);
-    const auto input = scratch / "corpus-x4.txt";
-    std::ofstream(input, std::ios::binary) << multi_article_input();
-    return input;
+// multi_article_input() as corpus-x4.txt in the test's scratch folder; returns the file's path.
+fs::path corpus_in_scratch(const summalign::test::TempDir& scratch) {
+    return scratch.write("corpus-x4.txt", multi_article_input());
 }
 
 std::string as_json(const summalign::AlignedDocument& aligned) {
@@ -149,8 +144,9 @@ TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON
         WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
         return;
     }
-    const auto input = corpus_in_scratch("summalign-threads-");
-    const auto scratch = input.parent_path();
+    const summalign::test::TempDir scratch_dir;
+    const auto input = corpus_in_scratch(scratch_dir);
+    const auto& scratch = scratch_dir.path();
 
     // With several threads the workers render the articles (and a thread of its own the
     // JSON closing); the bytes must be those the library writes for the whole document.
@@ -170,7 +166,6 @@ TEST_CASE("summalign align --threads 1 and --threads 2 print byte-identical JSON
             CHECK(run.out == expected.str());
         }
     }
-    fs::remove_all(scratch);
 }
 
 TEST_CASE("summalign check --threads 1, 2 and 3 print the findings Aligner::align finds, in the same order", "[threads][cli]") {
@@ -178,8 +173,9 @@ TEST_CASE("summalign check --threads 1, 2 and 3 print the findings Aligner::alig
         WARN("skipped: the summalign CLI is not built at " SUMMALIGN_CLI_PATH);
         return;
     }
-    const auto input = corpus_in_scratch("summalign-check-threads-");
-    const auto scratch = input.parent_path();
+    const summalign::test::TempDir scratch_dir;
+    const auto input = corpus_in_scratch(scratch_dir);
+    const auto& scratch = scratch_dir.path();
 
     // (article, kind, message, start, end) of every finding, from the library.
     const summalign::Aligner aligner;
@@ -198,5 +194,4 @@ TEST_CASE("summalign check --threads 1, 2 and 3 print the findings Aligner::alig
         for (const auto& f : nlohmann::json::parse(run.out)) found.push_back({f["article"], f["kind"], f["message"], f["start"], f["end"]});
         CHECK(found == expected);
     }
-    fs::remove_all(scratch);
 }
