@@ -231,3 +231,31 @@ TEST_CASE("pdf layout rules: a column's last line that ends a sentence short of 
     INFO(at_edge);
     CHECK(at_edge.find("certifikatet.\nIndeholder") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: a larger-type heading broken at a hyphen is joined as the text before writes the word", "[pdf]") {
+    // Body text that writes "medicin" whole, then a 12 pt heading over two lines broken
+    // "me-" | "dicin", and one broken "Dokumentsammenlignings-" | "indstillinger", a word
+    // the text never wrote joined: that hyphen stays (a title broken after a real one).
+    Page page;
+    double y = 100;
+    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
+    page.line("om regenerativ medicin.", y, false);
+    y += 30;
+    page.line("Klinisk anvendelse: regenerativ me-", y, false, true, 12);
+    y += 14;
+    page.line("dicin", y, false, true, 12);
+    y += 16;
+    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
+    page.line("slutter her.", y, false);
+    y += 30;
+    page.line("Dokumentsammenlignings-", y, false, true, 12);
+    y += 14;
+    page.line("indstillinger", y, false, true, 12);
+    y += 16;
+    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
+    page.line("slutter her.", y, false);
+    const std::string text = build({std::move(page)});
+    INFO(text);
+    CHECK(text.find("Klinisk anvendelse: regenerativ medicin\n") != std::string::npos);
+    CHECK(text.find("Dokumentsammenlignings-indstillinger\n") != std::string::npos);
+}

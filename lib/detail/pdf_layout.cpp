@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "detail/journal_fields.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 namespace {
@@ -84,10 +85,6 @@ bool caption_label(std::string_view first, std::string_view second) {
     return !second.empty() && is_ascii_digit(second[0]);
 }
 
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // Whether the first letter of `s` is a capital or a digit (a sentence or a heading may start there).
 bool starts_upper_or_digit(std::string_view s) {
     if (s.empty()) return false;
@@ -110,6 +107,19 @@ bool ends_in_letter(std::string_view text) {
 // dash: the next line's word is a word of its own.
 bool ends_in_word_hyphen(std::string_view text) {
     return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
+}
+
+// How often `word` stands in `text` as a whole word, ignoring case.
+std::size_t whole_word_count(const std::string& lower_text, std::string_view word) {
+    const std::string lower_word = to_lower(word);
+    std::size_t count = 0;
+    for (std::size_t at = lower_text.find(lower_word); at != std::string::npos; at = lower_text.find(lower_word, at + 1)) {
+        const std::size_t end = at + lower_word.size();
+        const bool starts = at == 0 || !is_word_char(last_code_point(std::string_view(lower_text).substr(0, at)));
+        const bool ends = end == lower_text.size() || !is_word_char(first_code_point(std::string_view(lower_text).substr(end)));
+        if (starts && ends) ++count;
+    }
+    return count;
 }
 
 // A heading as wide as the column reads to the text rules as a line of running text. Written
@@ -259,7 +269,7 @@ void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double b
                 found.push_back({Repair::Kind::page_number_dropped, at, at, fmt::format("{} (page {})", piece, page_)});
                 continue;
             }
-            const bool digit = std::any_of(piece.begin(), piece.end(), is_ascii_digit);
+            const bool digit = std::any_of(piece.begin(), piece.end(), [](char c) { return is_ascii_digit(c); });
             if (!digit && has_lower(piece) && !heads_seen_.contains(masked(piece))) return false;
             found.push_back({Repair::Kind::running_head_dropped, at, at, fmt::format("{} (page {})", piece, page_)});
         }
@@ -783,14 +793,27 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         // within a paragraph (an English title inside the Summary) is text.
         if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i) || after_caption))) {
             // A title set over several lines in one type is written on one line, so that
-            // the parser sees one title line (a hyphen at the break stays: titles are
-            // rarely hyphenated, and the typesetter broke after a real one).
+            // the parser sees one title line. A hyphen at the break stays (titles are rarely
+            // hyphenated, and the typesetter broke after a real one) unless the text before
+            // writes the word whole more often than hyphenated ("regenerativ me-|dicin"
+            // under a text about "medicin": headings a typesetter hyphenates).
             std::string text = f.text;
             if (larger(f))
                 while (i + 1 < run.size() && larger(*run[i + 1]) && std::abs(run[i + 1]->size - f.size) < 0.3 &&
                        run[i + 1]->bold == f.bold && !gap_before(i + 1)) {
+                    const std::string& next = run[++i]->text;
                     if (!ends_in_word_hyphen(text)) text += ' ';
-                    text += run[++i]->text;
+                    else if (starts_lower(next)) {
+                        const std::string_view head = word_before_final_hyphen(text);
+                        const std::string_view tail = leading_word(next);
+                        if (!head.empty() && starts_lower(head.substr(head.size() - 1)) && !tail.empty()) {
+                            const std::string written = to_lower(text_);
+                            const std::string joined = std::string(head) + std::string(tail);
+                            if (whole_word_count(written, joined) > whole_word_count(written, std::string(head) + "-" + std::string(tail)))
+                                text.pop_back();
+                        }
+                    }
+                    text += next;
                 }
             // A bold heading the column wrapped is read whole too ("For at oprette en" |
             // "afsnitstypografi for kapitelover-" | "skrifter"), a hyphen between lower-case
