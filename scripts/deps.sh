@@ -21,6 +21,7 @@ packages=(
   chromium  # headless browser for the HTML report test (skipped when absent)
   translate-toolkit  # an independent TMX reader for the TMX test (skipped when absent)
   clang libclang-rt-14-dev time
+  texlive-latex-base texlive-lang-european texlive-fonts-recommended  # make_corpus.py --typesetter latex: the same articles typeset by pdflatex (Times, Danish hyphenation)
   python3 groff perl poppler-utils  # tests/typeset/make_corpus.py: typesets test articles (groff -ms -Tpdf; gropdf is a Perl script, a Recommends of groff), extracts them (pdftotext)
   python3-dev pybind11-dev python3-pybind11  # the Python module (python/, docs/python.md)
   python3-pytest python3-dask python3-distributed parallel  # its tests, the Dask job, the GNU parallel recipe
