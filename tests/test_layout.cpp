@@ -111,6 +111,11 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", none, "Det er slut. ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("Navigatorvin", "duet.", none, "eller i ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("Funktions", "guiden, som", none, "Åbner ") == HyphenDecision::join);
+    // A capitalised word split inside a closed compound leaves a rest no dictionary knows as a
+    // word of its own (only its compounding rules make it up): joined.
+    CHECK(dehyphenator().decide("Udskrift", "sindstillinger.", none, "under Filer - ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("Dispositions", "symbolindstillingerne angive", none, "en Dispositionoutline, vil ") ==
+          HyphenDecision::join);
     CHECK(dehyphenator().decide("Kapitel", "nummer og navn\"", none, "Type og \"") == HyphenDecision::join);
     // A word set in capitals is broken like any other; an abbreviation's parts make no word.
     CHECK(dehyphenator().decide("SAM", "MENKÆDNING, da", none, "forbedring af ") == HyphenDecision::join);
@@ -134,6 +139,7 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     summalign::detail::DocumentWords names;
     names.add_text("Manual for Debian Edu og Skolelinux.");
     CHECK(dehyphenator().decide("Edu", "maskiner i denne gruppe", names, "og debian ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("Edu", "udviklingspakkerne.", names, "se siden for Debian ") == HyphenDecision::keep);
     CHECK(dehyphenator().decide("Skolelinux", "installationsprogrammet, vil", names, "installeret via ") == HyphenDecision::keep);
     CHECK(dehyphenator().decide("Edu", "maskiner i denne gruppe", none, "og debian ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("Navigatorvin", "duet.", names, "eller i ") == HyphenDecision::join);

@@ -243,6 +243,12 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const Impl::Verdict tail_verdict = impl_->check(tail_part);
     const bool head_known = head_verdict != Impl::Verdict::unknown || words.count(head) > 0;
     const bool tail_known = tail_verdict != Impl::Verdict::unknown;
+    // After a Danish word, a word of its own, not one the compounding rules make up: a split
+    // inside a closed compound ("Udskrift-|sindstillinger", "Dispositions-|symbolindstillingerne")
+    // leaves a rest that only compounding explains. After a name Danish does not know
+    // ("Edu-|udviklingspakkerne") a compound will do.
+    const bool tail_word = tail_verdict == Impl::Verdict::lexical || words.count(tail_part) > 0 ||
+                           (tail_known && impl_->danish_verdict(head) == Impl::Verdict::unknown);
     // A chain of hyphenated parts whose last part is a word, and would not make one joined:
     // "proof-of-principle-|forsøg" (but "dato-ac-|ceptmønstre" is "acceptmønstre").
     if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown && head_known && code_points(head) >= 3)
@@ -268,7 +274,7 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
     const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
     if (!opens_sentence && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
-        code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_known &&
+        code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_word &&
         (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
