@@ -259,3 +259,21 @@ TEST_CASE("pdf layout rules: a larger-type heading broken at a hyphen is joined 
     CHECK(text.find("Klinisk anvendelse: regenerativ medicin\n") != std::string::npos);
     CHECK(text.find("Dokumentsammenlignings-indstillinger\n") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: a running head a size above the body is dropped, a bold line there is not", "[pdf]") {
+    // TeX sets the head in the class's normal size (10 pt) over a 9 pt body: still a head.
+    // A bold 10 pt line at the top of a page is a heading and stays.
+    auto page_with_top = [](bool bold) {
+        Page page;
+        page.line("UGESKR LÆGER 171/3 28. AUGUST 2009", 60, false, bold, 10);
+        for (int i = 0; i < 8; ++i) page.line(body, 100 + 11.0 * i, true, false, 9);
+        page.line("slutter her.", 100 + 11.0 * 8, false, false, 9);
+        return page;
+    };
+    const std::string light = build({page_with_top(false)});
+    INFO(light);
+    CHECK(light.find("UGESKR") == std::string::npos);
+    const std::string bold = build({page_with_top(true)});
+    INFO(bold);
+    CHECK(bold.find("UGESKR LÆGER 171/3 28. AUGUST 2009") != std::string::npos);
+}

@@ -229,8 +229,8 @@ void TextBuilder::emit_line(const std::string& text, bool blank_before) {
 }
 
 // Running heads, footers and page numbers: the first and last lines of the page when they
-// stand in the top or bottom eighth, apart from the text, in no larger type than the body,
-// and read as a head: a bare number (a page number), or text with a digit, without lower
+// stand in the top or bottom eighth, apart from the text, in type no larger than the body
+// (or up to 1.3 times it when not bold), and read as a head: a bare number (a page number), or text with a digit, without lower
 // case, or seen before on another page (digits aside). They become repairs, never text.
 void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double body) {
     auto pieces_of = [&](const Line& line) {
@@ -261,7 +261,12 @@ void TextBuilder::drop_margins(std::vector<Line>& lines, double height, double b
     };
     // Returns whether `line` is a margin line, and records it.
     auto take = [&](const Line& line, std::size_t at, std::vector<Repair>& into) {
-        if (line_size(line) > 1.05 * body) return false;
+        // A head may be set a size above the body (TeX sets it in the class's normal size
+        // over a smaller body), but not in bold: a larger bold line at a page's top is a
+        // heading or a title.
+        const double size = line_size(line);
+        const bool bold = std::any_of(line.words.begin(), line.words.end(), [](const Word& w) { return w.bold; });
+        if (size > 1.05 * body && (size > 1.3 * body || bold)) return false;
         const std::vector<std::string> pieces = pieces_of(line);
         std::vector<Repair> found;
         for (const std::string& piece : pieces) {
