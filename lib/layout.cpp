@@ -55,7 +55,15 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
 
     const std::string_view text = line.text.text();
     line.width = code_points(trim(text));
-    switch (classify_line(text)) {
+    LineKind kind = classify_line(text);
+    // A number on the line after one ending in a number and a hyphen ("2004;166: 503-" |
+    // "8") ends a range the line broke, not a page.
+    if (kind == LineKind::page_number && !result.lines.empty() && result.lines.back().number + 1 == number) {
+        const std::string_view before = trim(result.lines.back().text.text());
+        if (before.size() >= 2 && before.back() == '-' && before[before.size() - 2] >= '0' && before[before.size() - 2] <= '9')
+            kind = LineKind::text;
+    }
+    switch (kind) {
         case LineKind::running_head:
             result.repairs.push_back({Repair::Kind::running_head_dropped, start, end, std::string(trim(text))});
             return;

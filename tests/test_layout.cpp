@@ -198,6 +198,17 @@ TEST_CASE("running heads and page numbers between lines are dropped, also mid-pa
     CHECK(classify_line("AC133+ (CD34)") == LineKind::text);
 }
 
+TEST_CASE("a number that ends a range broken at its hyphen is text, not a page number", "[layout][heads]") {
+    const auto broken = repair("Source file. Ugeskr Læger 2004;166: 503-\n8\nIntroduction: This lets you.");
+    CHECK(broken.text.text() == "Source file. Ugeskr Læger 2004;166: 503-8 Introduction: This lets you.");
+    CHECK(count(broken.repairs, Repair::Kind::page_number_dropped) == 0);
+    // After a blank line, or after a line that does not end in a number and a hyphen, a bare
+    // number is still a page number.
+    const auto page = repair("knogle-\n\n4853\n\nmarv i perioden 1998-2003,\n4854\nog blod.");
+    CHECK(count(page.repairs, Repair::Kind::page_number_dropped) == 2);
+    CHECK(page.text.text() == "knoglemarv i perioden 1998-2003, og blod.");
+}
+
 TEST_CASE("a figure caption spliced into a sentence is lifted out and the sentence re-joined", "[layout][caption]") {
     const std::string text =
         "injektion af MNC fra knoglemarven (som indeholder MSC og Fig. 1. Mulig klinisk anvendelse af mesenkymale "
