@@ -2,6 +2,7 @@
 // hand: each case sets the few lines a rule decides on and checks the text written.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -276,4 +277,26 @@ TEST_CASE("pdf layout rules: a running head a size above the body is dropped, a 
     const std::string bold = build({page_with_top(true)});
     INFO(bold);
     CHECK(bold.find("UGESKR LÆGER 171/3 28. AUGUST 2009") != std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a larger-type heading over two lines, wider than the column, is wrapped as the text rules read headings", "[pdf]") {
+    Page page;
+    double y = 100;
+    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
+    page.line("slutter her.", y, false);
+    y += 30;
+    page.line("Isolation af MSC fra knoglemarven og stromaet", y, false, true, 12);
+    y += 14;
+    page.line("af mange organer og fra perifert blod", y, false, true, 12);
+    y += 16;
+    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
+    page.line("slutter her.", y, false);
+    const std::string text = build({std::move(page)});
+    INFO(text);
+    const std::string heading = "Isolation af MSC fra knoglemarven og stromaet af mange organer og fra perifert blod";
+    // Not one line wider than the column, but two: one space of the heading became a line end.
+    CHECK(text.find(heading) == std::string::npos);
+    std::string unwrapped = text;
+    std::replace(unwrapped.begin(), unwrapped.end(), '\n', ' ');
+    CHECK(unwrapped.find(heading) != std::string::npos);
 }

@@ -803,6 +803,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             // writes the word whole more often than hyphenated ("regenerativ me-|dicin"
             // under a text about "medicin": headings a typesetter hyphenates).
             std::string text = f.text;
+            const std::size_t first_line = i;
             if (larger(f))
                 while (i + 1 < run.size() && larger(*run[i + 1]) && std::abs(run[i + 1]->size - f.size) < 0.3 &&
                        run[i + 1]->bold == f.bold && !gap_before(i + 1)) {
@@ -820,6 +821,11 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                     }
                     text += next;
                 }
+            // Several lines of larger type wider than the column together, followed by running
+            // text (a section heading the column wrapped; a title is followed by its subtitle
+            // or its bold rubric), are wrapped again as the text rules read headings.
+            if (larger(f) && i > first_line && i + 1 < run.size() && !larger(*run[i + 1]) && !run[i + 1]->begin->bold)
+                text = wrap_long_heading(text, column_chars);
             // A bold heading the column wrapped is read whole too ("For at oprette en" |
             // "afsnitstypografi for kapitelover-" | "skrifter"), a hyphen between lower-case
             // letters at a break being the typesetter's, then wrapped as the text rules read
