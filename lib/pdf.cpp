@@ -113,12 +113,6 @@ std::string word_text(const poppler::ustring& text) {
     return out;
 }
 
-// Whether a font name says bold ("Times-Bold", "ABCDEF+Arial,Bold", "Helvetica-Black").
-bool bold_font(std::string_view name) {
-    static constexpr std::array<std::string_view, 6> marks = {"Bold", "bold", "BOLD", "Black", "Heavy", "Semibold"};
-    return std::any_of(marks.begin(), marks.end(), [&](std::string_view m) { return name.find(m) != std::string_view::npos; });
-}
-
 PageWords page_words(const poppler::page& page) {
     PageWords words;
     const poppler::rectf rect = page.page_rect();
@@ -137,7 +131,7 @@ PageWords page_words(const poppler::page& page) {
         word.y1 = b.bottom();
         word.size = box.has_font_info() ? box.get_font_size() : 0.0;
         if (!(word.size > 0.0)) word.size = std::max(1.0, word.y1 - word.y0);
-        word.bold = box.has_font_info() && bold_font(box.get_font_name());
+        word.bold = box.has_font_info() && detail::bold_font(box.get_font_name());
         word.space_after = box.has_space_after();
         word.upright = box.rotation() == 0;
         words.words.push_back(std::move(word));

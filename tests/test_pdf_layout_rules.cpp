@@ -300,3 +300,17 @@ TEST_CASE("pdf layout rules: a larger-type heading over two lines, wider than th
     std::replace(unwrapped.begin(), unwrapped.end(), '\n', ' ');
     CHECK(unwrapped.find(heading) != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: bold fonts by name, the URW weights TeX and Ghostscript embed among them", "[pdf]") {
+    using summalign::detail::bold_font;
+    CHECK(bold_font("Times-Bold"));
+    CHECK(bold_font("ABCDEF+Arial,Bold"));
+    CHECK(bold_font("Helvetica-Black"));
+    CHECK(bold_font("NPSOPG+NimbusRomNo9L-Medi"));   // Times Bold under its URW name
+    CHECK(bold_font("URWBookmanL-DemiLigh"));
+    CHECK(bold_font("SourceSansPro-Semibold"));
+    CHECK_FALSE(bold_font("FENCNE+NimbusRomNo9L-Regu"));
+    CHECK_FALSE(bold_font("XBSWLO+NimbusRomNo9L-ReguItal"));
+    CHECK_FALSE(bold_font("Times-Roman"));
+    CHECK_FALSE(bold_font("Helvetica"));
+}

@@ -1,6 +1,7 @@
 #include "detail/pdf_layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <string_view>
@@ -11,6 +12,15 @@
 #include "detail/utf8.hpp"
 
 namespace summalign::detail {
+
+bool bold_font(std::string_view name) {
+    // "Medi" and "Demi" are the URW fonts' weights above regular (NimbusRomNo9L-Medi is
+    // Times Bold); "Semibold" and "Medium" faces are set for headings and labels too.
+    static constexpr std::array<std::string_view, 8> marks = {"Bold", "bold", "BOLD", "Black", "Heavy",
+                                                              "Semibold", "Medi", "Demi"};
+    return std::any_of(marks.begin(), marks.end(), [&](std::string_view m) { return name.find(m) != std::string_view::npos; });
+}
+
 namespace {
 
 bool finite(double v) { return std::isfinite(v); }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "summalign/layout.hpp"
@@ -20,6 +21,11 @@ struct Word {
     bool space_after = false;
     bool upright = true;  // not rotated
 };
+
+// Whether a font name says bold: "Times-Bold", "ABCDEF+Arial,Bold", "Helvetica-Black", and
+// the URW names TeX and Ghostscript embed for their Times and Bookman ("NimbusRomNo9L-Medi",
+// "URWBookmanL-DemiLigh").
+bool bold_font(std::string_view name);
 
 struct PageWords {
     double width = 0, height = 0;
