@@ -799,9 +799,11 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // running text: the body, or another column's text the extraction put there.
                 // A Summary whose own citation line closed it after the abstract is complete:
                 // text after it that is not English running text (a title, a heading the
-                // extraction put there) is not its.
+                // extraction put there) is not its, unless it opens with a structured
+                // Summary's part label ("Introduction:" over a sentence too short to vote).
                 if (const LanguageVotes votes = block_language(block); !votes.danish_text()) {
-                    if (votes.english_text() || !summary_closed(summary_block)) {
+                    if (votes.english_text() || !summary_closed(summary_block) ||
+                        part_label_length(line_text(*block.front()), label) > 0) {
                         summary_block.insert(summary_block.end(), block.begin(), block.end());
                         continue;
                     }

@@ -269,6 +269,43 @@ TEST_CASE("a reference list is the article's references, not body text, and show
     CHECK(texts(run_in.articles[0].references) == std::vector<std::string>{"Findes i den elektroniske udgave af artiklen."});
 }
 
+TEST_CASE("a Summary head whose citation the line broke inside the journal name, then labelled parts", "[journal]") {
+    // The citation closes the head block ("Ugeskr" | "Læger 2006;168: 306-9"), and a labelled
+    // part over one short sentence follows after a blank line: still the Summary's.
+    const std::string text =
+        " Stamceller i klinikken \n"
+        "\n"
+        "OVERSIGTSARTIKELJens Hansen\n"
+        "\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad. De kan dyrkes i laboratoriet.\n"
+        "\n"
+        "Stamcelletransplantation er en etableret behandling af aplastisk anæmi.\n"
+        "\n"
+        "Summary\n"
+        "Jens Hansen: Stem cells in the clinic. Ugeskr\n"
+        "Læger 2006;168: 306-9\n"
+        "\n"
+        "Introduction:\n"
+        "Please refer to Section 5, \u201cLayer Groups\u201d.\n"
+        "\n"
+        "Conclusion:\n"
+        "Stem cells are used more and more. They can be grown in the laboratory.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.summary);
+    REQUIRE(article.summary->citation);
+    CHECK(article.summary->citation->journal == "Ugeskr Læger");
+    CHECK(article.summary->citation->pages == "306-9");
+    CHECK(texts(article.summary->sentences) == std::vector<std::string>{"Please refer to Section 5, \u201cLayer Groups\u201d.", "Stem cells are used more and more.",
+                                                                         "They can be grown in the laboratory."});
+    REQUIRE(article.summary->parts.size() == 2);
+    CHECK(article.summary->parts[0].label == "Introduction");
+    CHECK(article.summary->parts[1].label == "Conclusion");
+    check_spans(document, text);
+}
+
 TEST_CASE("end-matter lines are end notes: they end the address and are no body text", "[journal]") {
     std::string label;
     CHECK(detail::end_note_label_length("Antaget: 3. oktober 2003", label) == 9);
