@@ -78,6 +78,12 @@ bool DocumentWords::occurs_lowercase(std::string_view word) const {
     const WordFacts* found = find(word);
     return found && found->lowercase;
 }
+bool DocumentWords::begins_longer_word(std::string_view prefix) const {
+    const std::string lower = to_lower(prefix);
+    return std::any_of(words_.begin(), words_.end(), [&](const auto& entry) {
+        return entry.first.size() > lower.size() && std::string_view(entry.first).starts_with(lower);
+    });
+}
 
 struct Dehyphenator::Impl {
     using Verdict = detail::HunspellDictionary::Verdict;
@@ -243,11 +249,20 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const Impl::Verdict tail_verdict = impl_->check(tail_part);
     const bool head_known = head_verdict != Impl::Verdict::unknown || words.count(head) > 0;
     const bool tail_known = tail_verdict != Impl::Verdict::unknown;
+    // A real hyphen stands between two words; typesetting cuts one word where it must, and
+    // seldom leaves a word after the cut ("LVM-par-|titioner", "mail-|inglist"). What no
+    // dictionary knows and the document writes neither on its own nor as the start of a
+    // longer word ("debian-edu-|fsautoresize" beside "fsautoresizetab") is no word to keep a
+    // hyphen before, whatever the part before it is.
+    const auto tail_word = [&] {
+        return tail_known || words.count(tail_part) > 0 || (code_points(tail_part) >= 4 && words.begins_longer_word(tail_part));
+    };
     // A chain of hyphenated parts whose last part is a word, and would not make one joined:
     // "proof-of-principle-|forsøg" (but "dato-ac-|ceptmønstre" is "acceptmønstre").
-    if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown && head_known && code_points(head) >= 3)
+    if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown && head_known && tail_word() &&
+        code_points(head) >= 3)
         return HyphenDecision::keep;
-    if (words.is_compound_head(head)) return HyphenDecision::keep;
+    if (words.is_compound_head(head) && tail_word()) return HyphenDecision::keep;
     // What stands before the word: a sentence end (or nothing), or an address's "@", "/", ".".
     const char glued = preceding.empty() ? ' ' : preceding.back();
     if (glued == '@' || glued == '/' || glued == '.' || glued == ':') return HyphenDecision::join;

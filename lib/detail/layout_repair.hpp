@@ -81,6 +81,9 @@ public:
     bool is_compound_head(std::string_view word) const;
     // Whether `word` occurs in lower case somewhere (so a capitalised form is a sentence start).
     bool occurs_lowercase(std::string_view word) const;
+    // Whether some longer word begins with `prefix` (any case): a closed compound's first
+    // part ("fsautoresize" of "fsautoresizetab"). Reads every word: for rare questions.
+    bool begins_longer_word(std::string_view prefix) const;
 
 private:
     // What the document says about one lower-cased word form. One table for all three
