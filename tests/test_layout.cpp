@@ -161,6 +161,28 @@ TEST_CASE("a foreign first part before one Danish word keeps its hyphen when the
     CHECK(dehyphenator().decide("tabel", "vinduet", none, "Klik i ") == HyphenDecision::join);
 }
 
+TEST_CASE("the document's spelling of the same compound in another form decides a line-end hyphen", "[layout][hyphen]") {
+    // The document writes "sidetypografi" and "sidetypografier" closed, though it also writes
+    // "side-designs": "side-|typografien" is the same compound, closed.
+    summalign::detail::DocumentWords words;
+    words.add_text("Vælg en sidetypografi. Sidetypografier styrer siden. Vælg flere side-designs.");
+    CHECK(words.count_beginning("sidetypograf") == 2);
+    CHECK(words.count_beginning("SIDE-design") == 1);
+    CHECK(words.count("sidetypografien") == 0);
+    CHECK(dehyphenator().decide("side", "typografien for den", words, "og vælg så ") == HyphenDecision::join);
+    CHECK(joined("Vælg en sidetypografi. Sidetypografier styrer siden. Vælg side-designs og så side-\ntypografien.") ==
+          "Vælg en sidetypografi. Sidetypografier styrer siden. Vælg side-designs og så sidetypografien.");
+    // A hyphenated form decides the other way: "dato-acceptmønstret" for "dato-|acceptmønstre".
+    summalign::detail::DocumentWords hyphenated;
+    hyphenated.add_text("Det første dato-acceptmønstret gælder.");
+    CHECK(dehyphenator().decide("dato", "acceptmønstre, i en", hyphenated, "de definerede ") == HyphenDecision::keep);
+    // A part after the break of under five letters has no other form to look for.
+    summalign::detail::DocumentWords short_part;
+    short_part.add_text("Vi har etdage her.");
+    CHECK(dehyphenator().decide("et", "dags weekend", short_part, "for ") ==
+          dehyphenator().decide("et", "dags weekend", summalign::detail::DocumentWords{}, "for "));
+}
+
 TEST_CASE("a hyphen kept for the part before it needs a word after it", "[layout][hyphen]") {
     // The document writes "mail" as a compound's first part, but "inglist" is no word of any
     // dictionary nor of the document: the typesetter cut "mailinglist".

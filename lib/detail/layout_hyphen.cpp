@@ -32,6 +32,7 @@ DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
 
 DocumentWords::WordFacts& DocumentWords::facts(std::string_view lower_word) {
     if (const auto it = words_.find(lower_word); it != words_.end()) return it->second;
+    sorted_.emplace(lower_word);
     return words_.emplace(std::string(lower_word), WordFacts{}).first->second;
 }
 
@@ -80,9 +81,16 @@ bool DocumentWords::occurs_lowercase(std::string_view word) const {
 }
 bool DocumentWords::begins_longer_word(std::string_view prefix) const {
     const std::string lower = to_lower(prefix);
-    return std::any_of(words_.begin(), words_.end(), [&](const auto& entry) {
-        return entry.first.size() > lower.size() && std::string_view(entry.first).starts_with(lower);
-    });
+    for (auto it = sorted_.upper_bound(lower); it != sorted_.end() && it->starts_with(lower); ++it)
+        if (it->size() > lower.size()) return true;
+    return false;
+}
+
+std::size_t DocumentWords::count_beginning(std::string_view prefix) const {
+    const std::string lower = to_lower(prefix);
+    std::size_t total = 0;
+    for (auto it = sorted_.lower_bound(lower); it != sorted_.end() && it->starts_with(lower); ++it) total += words_.find(*it)->second.count;
+    return total;
 }
 
 struct Dehyphenator::Impl {
@@ -212,6 +220,20 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const std::size_t joined_count = words.count(joined), hyphenated_count = words.count(hyphenated);
     if (joined_count > 0 || hyphenated_count > 0)
         return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
+    // The same compound in another form: "sidetypografi" and "sidetypografier" elsewhere
+    // decide "side-|typografien", "dato-acceptmønstret" decides "dato-|acceptmønstre". Words
+    // inflect at their end, so the two spellings are compared without the last three letters
+    // of the part after the break (four of them at least are kept, and a shorter part is
+    // left to the rules below: "et-|dags" and "etdage" are no forms of one word).
+    if (const std::size_t tail_points = code_points(tail); tail_points >= 5 && tail.find('-') == std::string_view::npos) {
+        std::size_t stem_bytes = 0;
+        for (std::size_t k = 0, n = 0; k < std::max<std::size_t>(4, tail_points - 3); ++k, stem_bytes += n) code_point_at(tail, stem_bytes, n);
+        const std::string_view stem = tail.substr(0, stem_bytes);
+        const std::size_t joined_forms = words.count_beginning(std::string(before) + std::string(stem));
+        const std::size_t hyphenated_forms = words.count_beginning(std::string(before) + "-" + std::string(stem));
+        if (joined_forms > 0 || hyphenated_forms > 0)
+            return hyphenated_forms > joined_forms ? HyphenDecision::keep : HyphenDecision::join;
+    }
     // The same for the part up to the next hyphen: "Libre-|Office-program" where the text
     // writes "LibreOffice" (or "Libre-Office") alone.
     const std::string_view tail_part = first_part(tail);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -84,6 +85,9 @@ public:
     // Whether some longer word begins with `prefix` (any case): a closed compound's first
     // part ("fsautoresize" of "fsautoresizetab"). Reads every word: for rare questions.
     bool begins_longer_word(std::string_view prefix) const;
+    // How often words beginning with `prefix` (any case) occur unbroken: the forms of one
+    // stem ("sidetypografi", "sidetypografier" for "sidetypograf").
+    std::size_t count_beginning(std::string_view prefix) const;
 
 private:
     // What the document says about one lower-cased word form. One table for all three
@@ -102,6 +106,7 @@ private:
     WordFacts& facts(std::string_view lower_word);
 
     std::unordered_map<std::string, WordFacts, WordHash, std::equal_to<>> words_;  // lower-cased word -> facts
+    std::set<std::string, std::less<>> sorted_;  // the same words in order, for questions about their beginnings
     std::string lower_;  // scratch buffer of add_text, reused so that a word costs no allocation
 };
 
