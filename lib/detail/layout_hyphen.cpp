@@ -79,6 +79,7 @@ bool DocumentWords::occurs_lowercase(std::string_view word) const {
     const WordFacts* found = find(word);
     return found && found->lowercase;
 }
+
 bool DocumentWords::begins_longer_word(std::string_view prefix) const {
     const std::string lower = to_lower(prefix);
     for (auto it = sorted_.upper_bound(lower); it != sorted_.end() && it->starts_with(lower); ++it)
@@ -89,7 +90,8 @@ bool DocumentWords::begins_longer_word(std::string_view prefix) const {
 std::size_t DocumentWords::count_beginning(std::string_view prefix) const {
     const std::string lower = to_lower(prefix);
     std::size_t total = 0;
-    for (auto it = sorted_.lower_bound(lower); it != sorted_.end() && it->starts_with(lower); ++it) total += words_.find(*it)->second.count;
+    for (auto it = sorted_.lower_bound(lower); it != sorted_.end() && it->starts_with(lower); ++it)
+        total += words_.find(*it)->second.count;
     return total;
 }
 
@@ -227,7 +229,11 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // left to the rules below: "et-|dags" and "etdage" are no forms of one word).
     if (const std::size_t tail_points = code_points(tail); tail_points >= 5 && tail.find('-') == std::string_view::npos) {
         std::size_t stem_bytes = 0;
-        for (std::size_t k = 0, n = 0; k < std::max<std::size_t>(4, tail_points - 3); ++k, stem_bytes += n) code_point_at(tail, stem_bytes, n);
+        for (std::size_t k = 0; k < std::max<std::size_t>(4, tail_points - 3); ++k) {
+            std::size_t length = 0;
+            code_point_at(tail, stem_bytes, length);
+            stem_bytes += length;
+        }
         const std::string_view stem = tail.substr(0, stem_bytes);
         const std::size_t joined_forms = words.count_beginning(std::string(before) + std::string(stem));
         const std::size_t hyphenated_forms = words.count_beginning(std::string(before) + "-" + std::string(stem));

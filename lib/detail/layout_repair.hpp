@@ -83,7 +83,7 @@ public:
     // Whether `word` occurs in lower case somewhere (so a capitalised form is a sentence start).
     bool occurs_lowercase(std::string_view word) const;
     // Whether some longer word begins with `prefix` (any case): a closed compound's first
-    // part ("fsautoresize" of "fsautoresizetab"). Reads every word: for rare questions.
+    // part ("fsautoresize" of "fsautoresizetab").
     bool begins_longer_word(std::string_view prefix) const;
     // How often words beginning with `prefix` (any case) occur unbroken: the forms of one
     // stem ("sidetypografi", "sidetypografier" for "sidetypograf").
