@@ -167,6 +167,62 @@ TEST_CASE("a foreign first part before one Danish word keeps its hyphen when the
     CHECK(dehyphenator().decide("tabel", "vinduet", none, "Klik i ") == HyphenDecision::join);
 }
 
+TEST_CASE("the document's spelling of the same compound in another form decides a line-end hyphen", "[layout][hyphen]") {
+    // The document writes "sidetypografi" and "sidetypografier" closed, though it also writes
+    // "side-designs": "side-|typografien" is the same compound, closed.
+    summalign::detail::DocumentWords words;
+    words.add_text("Vælg en sidetypografi. Sidetypografier styrer siden. Vælg flere side-designs.");
+    CHECK(words.count_beginning("sidetypograf") == 2);
+    CHECK(words.count_beginning("SIDE-design") == 1);
+    CHECK(words.count("sidetypografien") == 0);
+    CHECK(dehyphenator().decide("side", "typografien for den", words, "og vælg så ") == HyphenDecision::join);
+    CHECK(joined("Vælg en sidetypografi. Sidetypografier styrer siden. Vælg side-designs og så side-\ntypografien.") ==
+          "Vælg en sidetypografi. Sidetypografier styrer siden. Vælg side-designs og så sidetypografien.");
+    // A hyphenated form decides the other way: "dato-acceptmønstret" for "dato-|acceptmønstre".
+    summalign::detail::DocumentWords hyphenated;
+    hyphenated.add_text("Det første dato-acceptmønstret gælder.");
+    CHECK(dehyphenator().decide("dato", "acceptmønstre, i en", hyphenated, "de definerede ") == HyphenDecision::keep);
+    // A part after the break of under five letters has no other form to look for.
+    summalign::detail::DocumentWords short_part;
+    short_part.add_text("Vi har etdage her.");
+    CHECK(dehyphenator().decide("et", "dags weekend", short_part, "for ") ==
+          dehyphenator().decide("et", "dags weekend", summalign::detail::DocumentWords{}, "for "));
+}
+
+TEST_CASE("a hyphen kept for the part before it needs a word after it", "[layout][hyphen]") {
+    // The document writes "mail" as a compound's first part, but "inglist" is no word of any
+    // dictionary nor of the document: the typesetter cut "mailinglist".
+    summalign::detail::DocumentWords words;
+    words.add_text("Send it to the mail-server of the school.");
+    REQUIRE(words.is_compound_head("mail"));
+    REQUIRE_FALSE(dehyphenator().is_dictionary_word("inglist"));
+    CHECK(dehyphenator().decide("mail", "inglist. Another", words, "subscribe to the commit ") == HyphenDecision::join);
+    CHECK(joined("Send it to the mail-server. Subscribe to the mail-\ninglist.") ==
+          "Send it to the mail-server. Subscribe to the mailinglist.");
+    // A word after the cut keeps the hyphen the document's compounds vouch for.
+    CHECK(dehyphenator().decide("mail", "server of the school", words, "Send it to the ") == HyphenDecision::keep);
+    // A chain of hyphenated parts: its last part and a known word after it keep the hyphen;
+    // a fragment after it ("LVM-par-|titioner") does not.
+    const summalign::detail::DocumentWords none;
+    CHECK(dehyphenator().decide("proof-of-principle", "forsøg med", none, "et ") == HyphenDecision::keep);
+    REQUIRE_FALSE(dehyphenator().is_dictionary_word("titioner"));
+    CHECK(dehyphenator().decide("LVM-par", "titioner som løber", none, "størrelse på ") == HyphenDecision::join);
+    // A word the dictionaries do not know is a word where the document writes it alone.
+    summalign::detail::DocumentWords names;
+    names.add_text("Debian Edu bruger fsautoresize til det.");
+    CHECK(dehyphenator().decide("debian-edu", "fsautoresize findes", names, "pakken ") == HyphenDecision::keep);
+    // Where it never does, the part is a fragment, though the document knows "edu".
+    summalign::detail::DocumentWords edu;
+    edu.add_text("Debian Edu bruger det.");
+    CHECK(dehyphenator().decide("debian-edu", "fsautoresize findes", edu, "pakken ") == HyphenDecision::join);
+    // Written as the start of a longer word (a file name, a closed compound), it is a word.
+    summalign::detail::DocumentWords table;
+    table.add_text("Debian Edu læser /etc/fsautoresizetab hver time.");
+    CHECK(table.begins_longer_word("FSautoresize"));
+    CHECK_FALSE(table.begins_longer_word("fsautoresizetab"));
+    CHECK(dehyphenator().decide("debian-edu", "fsautoresize findes", table, "pakken ") == HyphenDecision::keep);
+}
+
 TEST_CASE("the words of a broken line end are not counted as unbroken words", "[layout][hyphen]") {
     const auto layout = summalign::detail::repair_layout(summalign::make_source("med genmanipu-\nlerede celler\n", "t"));
     const summalign::detail::DocumentWords words(layout.lines);

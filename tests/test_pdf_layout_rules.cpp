@@ -314,3 +314,35 @@ TEST_CASE("pdf layout rules: bold fonts by name, the URW weights TeX and Ghostsc
     CHECK_FALSE(bold_font("Times-Roman"));
     CHECK_FALSE(bold_font("Helvetica"));
 }
+
+TEST_CASE("pdf layout rules: a column's last line stretched to the justified edge goes on in the next column", "[pdf]") {
+    // A title, its rubric, authors and a field label leave more short lines in the column
+    // than full ones, but its long lines are all stretched to the right edge; so is its last
+    // line, which ends a sentence: not a paragraph's last line, whose words are set at their
+    // natural spacing. Page 2's first line goes on with the paragraph.
+    auto pages = [](double last_right) {
+        Page first;
+        first.line("Opgrader hovedserveren", 100, false);
+        first.line("STATUSARTIKEL", 112, false);
+        first.line("Bo Dahl og Rikke Pedersen", 124, false);
+        first.line("Resumé", 136, false);
+        for (int i = 0; i < 3; ++i) first.line(body, 148 + 12.0 * i);
+        first.right = last_right;
+        first.line("stable, så vil Debian Edu ligeledes stoppe understøttelsen.", 184);
+        Page second;
+        second.line("Brug ikke X, brug en virtuel konsol, log ind som root. Læs", 200);
+        second.line(body, 212);
+        second.line("og her slutter afsnittet.", 224, false);
+        std::vector<Page> both;
+        both.push_back(std::move(first));
+        both.push_back(std::move(second));
+        return build(std::move(both));
+    };
+    const std::string at_edge = pages(350);
+    INFO(at_edge);
+    CHECK(at_edge.find("understøttelsen.\nBrug ikke") != std::string::npos);
+    // 3 pt short of the edge, it is the paragraph's last line after all.
+    const std::string short_of_edge = pages(347);
+    INFO(short_of_edge);
+    CHECK(short_of_edge.find("understøttelsen.\n\nBrug ikke") != std::string::npos);
+}

@@ -32,6 +32,7 @@ DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
 
 DocumentWords::WordFacts& DocumentWords::facts(std::string_view lower_word) {
     if (const auto it = words_.find(lower_word); it != words_.end()) return it->second;
+    sorted_.emplace(lower_word);
     return words_.emplace(std::string(lower_word), WordFacts{}).first->second;
 }
 
@@ -77,6 +78,21 @@ bool DocumentWords::is_compound_head(std::string_view word) const {
 bool DocumentWords::occurs_lowercase(std::string_view word) const {
     const WordFacts* found = find(word);
     return found && found->lowercase;
+}
+
+bool DocumentWords::begins_longer_word(std::string_view prefix) const {
+    const std::string lower = to_lower(prefix);
+    for (auto it = sorted_.upper_bound(lower); it != sorted_.end() && it->starts_with(lower); ++it)
+        if (it->size() > lower.size()) return true;
+    return false;
+}
+
+std::size_t DocumentWords::count_beginning(std::string_view prefix) const {
+    const std::string lower = to_lower(prefix);
+    std::size_t total = 0;
+    for (auto it = sorted_.lower_bound(lower); it != sorted_.end() && it->starts_with(lower); ++it)
+        total += words_.find(*it)->second.count;
+    return total;
 }
 
 struct Dehyphenator::Impl {
@@ -206,6 +222,24 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const std::size_t joined_count = words.count(joined), hyphenated_count = words.count(hyphenated);
     if (joined_count > 0 || hyphenated_count > 0)
         return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
+    // The same compound in another form: "sidetypografi" and "sidetypografier" elsewhere
+    // decide "side-|typografien", "dato-acceptmønstret" decides "dato-|acceptmønstre". Words
+    // inflect at their end, so the two spellings are compared without the last three letters
+    // of the part after the break (four of them at least are kept, and a shorter part is
+    // left to the rules below: "et-|dags" and "etdage" are no forms of one word).
+    if (const std::size_t tail_points = code_points(tail); tail_points >= 5 && tail.find('-') == std::string_view::npos) {
+        std::size_t stem_bytes = 0;
+        for (std::size_t k = 0; k < std::max<std::size_t>(4, tail_points - 3); ++k) {
+            std::size_t length = 0;
+            code_point_at(tail, stem_bytes, length);
+            stem_bytes += length;
+        }
+        const std::string_view stem = tail.substr(0, stem_bytes);
+        const std::size_t joined_forms = words.count_beginning(std::string(before) + std::string(stem));
+        const std::size_t hyphenated_forms = words.count_beginning(std::string(before) + "-" + std::string(stem));
+        if (joined_forms > 0 || hyphenated_forms > 0)
+            return hyphenated_forms > joined_forms ? HyphenDecision::keep : HyphenDecision::join;
+    }
     // The same for the part up to the next hyphen: "Libre-|Office-program" where the text
     // writes "LibreOffice" (or "Libre-Office") alone.
     const std::string_view tail_part = first_part(tail);
@@ -243,17 +277,26 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const Impl::Verdict tail_verdict = impl_->check(tail_part);
     const bool head_known = head_verdict != Impl::Verdict::unknown || words.count(head) > 0;
     const bool tail_known = tail_verdict != Impl::Verdict::unknown;
+    // A real hyphen stands between two words; typesetting cuts one word where it must, and
+    // seldom leaves a word after the cut ("LVM-par-|titioner", "mail-|inglist"). What no
+    // dictionary knows and the document writes neither on its own nor as the start of a
+    // longer word ("debian-edu-|fsautoresize" beside "fsautoresizetab") is no word to keep a
+    // hyphen before, whatever the part before it is.
+    const auto tail_word = [&] {
+        return tail_known || words.count(tail_part) > 0 || (code_points(tail_part) >= 4 && words.begins_longer_word(tail_part));
+    };
     // After a Danish word, a word of its own, not one the compounding rules make up: a split
     // inside a closed compound ("Udskrift-|sindstillinger", "Dispositions-|symbolindstillingerne")
     // leaves a rest that only compounding explains. After a name Danish does not know
     // ("Edu-|udviklingspakkerne") a compound will do.
-    const bool tail_word = tail_verdict == Impl::Verdict::lexical || words.count(tail_part) > 0 ||
-                           (tail_known && impl_->danish_verdict(head) == Impl::Verdict::unknown);
+    const bool tail_own_word = tail_verdict == Impl::Verdict::lexical || words.count(tail_part) > 0 ||
+                               (tail_known && impl_->danish_verdict(head) == Impl::Verdict::unknown);
     // A chain of hyphenated parts whose last part is a word, and would not make one joined:
     // "proof-of-principle-|forsøg" (but "dato-ac-|ceptmønstre" is "acceptmønstre").
-    if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown && head_known && code_points(head) >= 3)
+    if (head.size() < before.size() && joined_verdict == Impl::Verdict::unknown && head_known && tail_word() &&
+        code_points(head) >= 3)
         return HyphenDecision::keep;
-    if (words.is_compound_head(head)) return HyphenDecision::keep;
+    if (words.is_compound_head(head) && tail_word()) return HyphenDecision::keep;
     // What stands before the word: a sentence end (or nothing), or an address's "@", "/", ".".
     const char glued = preceding.empty() ? ' ' : preceding.back();
     if (glued == '@' || glued == '/' || glued == '.' || glued == ':') return HyphenDecision::join;
@@ -274,7 +317,7 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
     const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
     if (!opens_sentence && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
-        code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_word &&
+        code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_own_word &&
         (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -81,6 +82,12 @@ public:
     bool is_compound_head(std::string_view word) const;
     // Whether `word` occurs in lower case somewhere (so a capitalised form is a sentence start).
     bool occurs_lowercase(std::string_view word) const;
+    // Whether some longer word begins with `prefix` (any case): a closed compound's first
+    // part ("fsautoresize" of "fsautoresizetab").
+    bool begins_longer_word(std::string_view prefix) const;
+    // How often words beginning with `prefix` (any case) occur unbroken: the forms of one
+    // stem ("sidetypografi", "sidetypografier" for "sidetypograf").
+    std::size_t count_beginning(std::string_view prefix) const;
 
 private:
     // What the document says about one lower-cased word form. One table for all three
@@ -99,6 +106,7 @@ private:
     WordFacts& facts(std::string_view lower_word);
 
     std::unordered_map<std::string, WordFacts, WordHash, std::equal_to<>> words_;  // lower-cased word -> facts
+    std::set<std::string, std::less<>> sorted_;  // the same words in order, for questions about their beginnings
     std::string lower_;  // scratch buffer of add_text, reused so that a word costs no allocation
 };
 

@@ -906,7 +906,11 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         // (a Resumé whose last line nearly fills the column), ends its paragraph: the next
         // column's first line, which carries no indent or space at a column top, starts one.
         const bool stops_short = i + 1 == run.size() && justified_long && f.x1 < right - 0.15 * body;
-        last_ended_paragraph_ = (short_line(f) || stops_short) && ends_sentence(f.text);
+        // And one that reaches that edge was stretched to it, so its paragraph goes on in the
+        // next column, even where headings and labels leave too many short lines for the
+        // column to count as justified (a Resumé at the foot of a title's column).
+        const bool stretched = i + 1 == run.size() && justified_long && !stops_short;
+        last_ended_paragraph_ = (short_line(f) || stops_short) && !stretched && ends_sentence(f.text);
     }
 }
 
