@@ -353,8 +353,39 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
     return 0;
 }
 
-// Body blocks into sections: headings open sections, other lines form paragraphs.
-void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections) {
+// Whether a block of one to three lines that stands apart (blank lines around it where blank
+// lines mark paragraphs, the next block starting a sentence) is a section heading: a heading
+// set with space before and after it, as a layout with paragraph spacing sets it. It reads as
+// one: capitalised, no sentence end in it, its last line clearly shorter than the column (a
+// paragraph broken off by a column or page end stops at a full line), not ending in a
+// punctuation mark, a dash, a broken word or a function word.
+bool heading_apart(const Context& context, const Block& block) {
+    if (block.empty() || block.size() > 3) return false;
+    const char32_t first = first_code_point(line_text(*block.front()));
+    if (!is_upper(first) && !is_digit(first)) return false;
+    std::size_t total = 0;
+    for (const SourceLine* line : block) {
+        const std::string_view text = line_text(*line);
+        total += text.size() + 1;
+        if (line->ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) return false;
+        if (ends_with_sentence_end(text) || has_inner_sentence_end(text)) return false;
+    }
+    const std::string_view last = line_text(*block.back());
+    const char32_t end_mark = last_code_point(last);
+    if (total > 160 || (!is_word_char(end_mark) && end_mark != ')')) return false;
+    if (static_cast<double>(code_points(last)) >= 0.8 * context.width) return false;
+    return !is_closed_class_word(to_lower(last_word(last)));
+}
+
+// Body blocks into sections: headings open sections, other lines form paragraphs. `apart`:
+// the block stands apart (see heading_apart).
+void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections, bool apart = false) {
+    if (apart && heading_apart(context, block)) {
+        Section section;
+        section.heading = whole_sentence(context.join(block));
+        sections.push_back(std::move(section));
+        return;
+    }
     Block paragraph;
     auto flush = [&] {
         if (paragraph.empty()) return;
@@ -828,7 +859,12 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 }
                 break;
         }
-        add_body_block(context, block, article.sections);
+        // A block that stands apart before a block that starts a sentence may be a heading.
+        const bool apart = context.blank_paragraphs && b + 1 < blocks.size() && !guessed[b] &&
+                           field_of(*blocks[b + 1].front()) == Field::text &&
+                           (is_upper(first_code_point(line_text(*blocks[b + 1].front()))) ||
+                            is_digit(first_code_point(line_text(*blocks[b + 1].front()))));
+        add_body_block(context, block, article.sections, apart);
     }
     flush_summary();
     flush_correspondence();
