@@ -405,6 +405,42 @@ TEST_CASE("a short line with blank lines around it heads a section where blank l
     check_spans(document, text);
 }
 
+TEST_CASE("without blank lines, a line that ends a sentence and had room for the next line's first word ends its paragraph",
+          "[journal]") {
+    // pdftotext -raw: no blank line and no indent. The Resumé's last line is over four fifths
+    // of the column, but "Der" would have fitted after it, so the typesetter broke the line
+    // for the paragraph's end; "Behandlingen" would not have fitted after the full line that
+    // ends the Resumé's first sentence, so that line stays inside the paragraph.
+    const std::string text =
+        "Stamceller i klinikken\n"
+        "OVERSIGTSARTIKEL\n"
+        "Jens Hansen & Ole Olsen\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad i behandlingen af mange sygdomme, og\n"
+        "resultaterne er lovende for patienter med hjertesygdom i dag hos os.\n"
+        "Behandlingen er dog stadig eksperimentel og ganske dyr for regionerne\n"
+        "i dag. De langsigtede virkninger kendes endnu ikke hos os.\n"
+        "Der er stor interesse for stamceller i hele verden blandt forskerne og\n"
+        "klinikerne, og mange grupper arbejder med dem på flere hospitaler nu.\n"
+        "Vi gennemgik litteraturen fra de seneste ti år om emnet i en oversigt\n"
+        "over studierne. Mange studier var små og havde ingen kontrolgruppe.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{
+              "Stamceller bruges i stigende grad i behandlingen af mange sygdomme, og resultaterne er lovende for patienter med "
+              "hjertesygdom i dag hos os.",
+              "Behandlingen er dog stadig eksperimentel og ganske dyr for regionerne i dag.",
+              "De langsigtede virkninger kendes endnu ikke hos os."});
+    REQUIRE_FALSE(article.sections.empty());
+    REQUIRE_FALSE(article.sections[0].sentences.empty());
+    CHECK(article.sections[0].sentences[0].text ==
+          "Der er stor interesse for stamceller i hele verden blandt forskerne og klinikerne, og mange grupper arbejder med dem på "
+          "flere hospitaler nu.");
+    check_spans(document, text);
+}
+
 TEST_CASE("a Resumé that runs on past its last full line ends where the Summary's count says", "[journal]") {
     // No blank lines (pdftotext -raw) and the Resumé's last line fills the column: nothing in
     // the layout ends it. Its Summary has three sentences; the shortest line that ends a
@@ -416,7 +452,7 @@ TEST_CASE("a Resumé that runs on past its last full line ends where the Summary
     CHECK(texts(article.resume) ==
           std::vector<std::string>{"Stamceller bruges i stigende grad i behandlingen af mange sygdomme.",
                                    "Resultaterne er lovende for patienter med hjertesygdom i dag.",
-                                   "De langsigtede virkninger af behandlingen kendes endnu ikke."});
+                                   "De langsigtede virkninger af behandlingen kendes endnu ikke i dag."});
     REQUIRE_FALSE(article.sections.empty());
     CHECK(article.sections[0].sentences.size() == 4);
     CHECK(article.sections[0].sentences[0].text == "Der er stor interesse for stamceller i hele verden blandt forskerne og klinikerne.");
