@@ -57,6 +57,7 @@ struct Context {
     double width;  // typical line length (code points): the column width
     double join_limit;  // a line longer than this many columns is lines joined (join_limit_of)
     bool blank_paragraphs;  // blank lines separate paragraphs (uses_blank_paragraphs)
+    bool room_test;  // line lengths are the only evidence of a paragraph's end (see ends_paragraph)
 
     MappedText join(const Block& block) const { return join_lines(block, dehyphenator, words, repairs); }
 };
@@ -141,8 +142,8 @@ Field field_of(const SourceLine& line) {
 
 // Whether `previous` is the last line of a paragraph although no blank line follows (as in
 // `pdftotext -raw` or a layout without paragraph spacing): it ends a sentence, it is clearly
-// shorter than the column (justified lines fill it; a paragraph's last line rarely does),
-// and the next line starts a sentence.
+// shorter than the column (justified lines fill it; a paragraph's last line rarely does) or
+// short enough to have held the next line's first word, and the next line starts a sentence.
 // What the last physical line of `line_width` code points held: an extraction that joins a
 // word broken at a line end into one line (`pdftotext` without -layout or -raw) makes a line
 // of a full column plus the next; a line longer than `join_limit` columns is taken to be
@@ -167,14 +168,25 @@ double join_limit_of(const Lines& lines, double width) {
     return long_lines * 20 > text ? 1.12 : 1.3;
 }
 
-bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width, double join_limit = 1.3) {
+std::string_view first_word(std::string_view text);  // below
+
+bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width, double join_limit = 1.3,
+                    bool room_test = false) {
     if (!ends_with_sentence_end(line_text(previous))) return false;
     const char32_t c = first_code_point(line_text(next));
     if (!(is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"')) return false;
     // The next line indented further starts a paragraph (as `pdftotext -layout` keeps it).
     if (next.indent >= previous.indent + 2) return true;
     // Some extractions join a word broken at a line end into one line: what counts is the last.
-    return last_part(previous.width, width, join_limit) < 0.8 * width;
+    const double last = last_part(previous.width, width, join_limit);
+    if (last < 0.8 * width) return true;
+    // A typesetter breaks a paragraph's line only where the next word does not fit: where the
+    // next line's first word would have fitted after this one, with a margin for
+    // proportional type (the column counts code points), this line ended its paragraph. Only
+    // where nothing else marks paragraphs (`room_test`): an extraction that joins lines says
+    // too little of the printed line, and where indents mark them they are the better evidence.
+    if (!room_test) return false;
+    return last + 1.0 + static_cast<double>(code_points(first_word(line_text(next)))) < 0.95 * width;
 }
 
 // Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
@@ -182,7 +194,7 @@ bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double w
 // (Resumé, Summary, Korrespondance) always opens one. `guessed[b]`: block b ended at such a
 // short line, not at a blank line or a label.
 std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, double join_limit,
-                             bool blank_paragraphs, std::vector<bool>* guessed = nullptr) {
+                             bool blank_paragraphs, bool room_test, std::vector<bool>* guessed = nullptr) {
     std::vector<Block> blocks;
     Block current;
     bool blank_since_last = false;
@@ -197,7 +209,7 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
         if (!current.empty()) {
             if (field_of(line) != Field::text) breaks = true;
             else if (blank_since_last) breaks = !continues_across_blank(*current.back(), line);
-            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width, join_limit);
+            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width, join_limit, room_test);
         }
         if (breaks) {
             blocks.push_back(std::move(current)), current.clear();
@@ -230,6 +242,19 @@ bool uses_blank_paragraphs(const Lines& lines, double width, double join_limit) 
     }
     // On a tie (a short text, one article of a stream) blank lines keep their usual meaning.
     return blank_after > 0 && blank_after >= direct;
+}
+
+// Whether indents mark the paragraphs (as `pdftotext -layout` keeps a first-line indent): lines
+// that start a sentence indented further than a line before them that ends one.
+bool uses_indented_paragraphs(const Lines& lines) {
+    std::size_t indented = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const SourceLine& line = lines[i];
+        const SourceLine& next = lines[i + 1];
+        if (line.blank() || next.blank() || !ends_with_sentence_end(line_text(line))) continue;
+        indented += next.indent >= line.indent + 2 && is_upper(first_code_point(line_text(next)));
+    }
+    return indented >= 2;
 }
 
 // The column width: the upper quartile of line lengths, since the lines that end
@@ -353,8 +378,39 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
     return 0;
 }
 
-// Body blocks into sections: headings open sections, other lines form paragraphs.
-void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections) {
+// Whether a block of one to three lines that stands apart (blank lines around it where blank
+// lines mark paragraphs, the next block starting a sentence) is a section heading: a heading
+// set with space before and after it, as a layout with paragraph spacing sets it. It reads as
+// one: capitalised, no sentence end in it, its last line clearly shorter than the column (a
+// paragraph broken off by a column or page end stops at a full line), not ending in a
+// punctuation mark, a dash, a broken word or a function word.
+bool heading_apart(const Context& context, const Block& block) {
+    if (block.empty() || block.size() > 3) return false;
+    const char32_t first = first_code_point(line_text(*block.front()));
+    if (!is_upper(first) && !is_digit(first)) return false;
+    std::size_t total = 0;
+    for (const SourceLine* line : block) {
+        const std::string_view text = line_text(*line);
+        total += text.size() + 1;
+        if (line->ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) return false;
+        if (ends_with_sentence_end(text) || has_inner_sentence_end(text)) return false;
+    }
+    const std::string_view last = line_text(*block.back());
+    const char32_t end_mark = last_code_point(last);
+    if (total > 160 || (!is_word_char(end_mark) && end_mark != ')')) return false;
+    if (static_cast<double>(code_points(last)) >= 0.8 * context.width) return false;
+    return !is_closed_class_word(to_lower(last_word(last)));
+}
+
+// Body blocks into sections: headings open sections, other lines form paragraphs. `apart`:
+// the block stands apart (see heading_apart).
+void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections, bool apart = false) {
+    if (apart && heading_apart(context, block)) {
+        Section section;
+        section.heading = whole_sentence(context.join(block));
+        sections.push_back(std::move(section));
+        return;
+    }
     Block paragraph;
     auto flush = [&] {
         if (paragraph.empty()) return;
@@ -625,8 +681,8 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                   std::size_t self, MovedFields& moved, std::pair<std::size_t, std::size_t> lead = {0, 0}) {
     std::vector<bool> guessed;
     std::vector<Block> blocks =
-        blocks_of(context.lines, lead.first, lead.second, context.width, context.join_limit, context.blank_paragraphs, &guessed);
-    for (Block& block : blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, &guessed))
+        blocks_of(context.lines, lead.first, lead.second, context.width, context.join_limit, context.blank_paragraphs, context.room_test, &guessed);
+    for (Block& block : blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, context.room_test, &guessed))
         blocks.push_back(std::move(block));
     // Copies of lines that open with a run-in label, cut after it; reserved so that the
     // blocks can point into it.
@@ -830,7 +886,12 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 }
                 break;
         }
-        add_body_block(context, block, article.sections);
+        // A block that stands apart before a block that starts a sentence may be a heading.
+        const bool apart = context.blank_paragraphs && b + 1 < blocks.size() && !guessed[b] &&
+                           field_of(*blocks[b + 1].front()) == Field::text &&
+                           (is_upper(first_code_point(line_text(*blocks[b + 1].front()))) ||
+                            is_digit(first_code_point(line_text(*blocks[b + 1].front()))));
+        add_body_block(context, block, article.sections, apart);
     }
     flush_summary();
     flush_correspondence();
@@ -1203,8 +1264,9 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     const double width = typical_width(lines);
     const double join_limit = join_limit_of(lines, width);
     const bool blank_paragraphs = uses_blank_paragraphs(lines, width, join_limit);
+    const bool room_test = join_limit >= 1.3 && !uses_indented_paragraphs(lines);
     const auto context_of = [&](std::size_t a) {
-        return Context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs};
+        return Context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs, room_test};
     };
     // Headers first (cheap): every article's authors are known before any Summary is placed.
     SummaryOwners owners;

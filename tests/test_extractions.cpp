@@ -511,6 +511,73 @@ TEST_CASE("column_order splits columns that share no row, and a right column of 
     CHECK(read_in_order(one_column)[0] == "kort linje 0");
 }
 
+TEST_CASE("column_order: where the columns' rows alternate, the blank half between a column's lines is no paragraph break",
+          "[extractions][layout]") {
+    // Each line of either column, blank halves kept as "".
+    const auto read_with_blanks = [](const std::string& page) {
+        std::vector<detail::LineRange> lines;
+        std::size_t begin = 0, number = 0;
+        for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
+            lines.push_back({begin, at, ++number});
+        std::vector<std::string> read;
+        for (const detail::LineRange& r : detail::column_order(page, lines)) {
+            const std::string t = page.substr(r.start, r.end - r.start);
+            const auto first = t.find_first_not_of(' ');
+            read.push_back(first == std::string::npos ? "" : t.substr(first, t.find_last_not_of(' ') - first + 1));
+        }
+        return read;
+    };
+    const std::vector<std::string> left = {"Den venstre spalte begynder med ord", "som fortsætter på linje to med mere",
+                                           "og her er den tredje linje af dem", "hvor en sætning slutter til sidst.",
+                                           "Så kommer en ny med andre ord og", "den sjette linje slutter spalten."};
+    const std::vector<std::string> right = {"Højre spalte har sin egen tekst", "med ord på linje to og lidt mere",
+                                            "samt en tredje linje som de andre", "der slutter sin sætning her.",
+                                            "En femte linje begynder igen og", "den sidste slutter spalten."};
+    // Baselines half a line apart: the rows alternate. Paragraphs begin with an indent (the
+    // fifth line of each column), so the blank half after either column's fourth line, which
+    // ends a sentence, is the other column's row, no paragraph break.
+    std::string interleaved;
+    for (std::size_t k = 0; k < left.size(); ++k)
+        interleaved += row(k == 4 ? "   " + left[k] : left[k], "") + row("", k == 4 ? "   " + right[k] : right[k]);
+    std::vector<std::string> expected = left;
+    expected.insert(expected.end(), right.begin(), right.end());
+    const auto read = read_with_blanks(interleaved);
+    std::vector<std::string> visible;
+    for (const std::string& line : read)
+        if (!line.empty()) visible.push_back(line);
+    CHECK(visible == expected);
+    const auto after = [&](const std::string& line) {
+        const auto at = std::find(read.begin(), read.end(), line);
+        return at == read.end() || at + 1 == read.end() ? std::string("(none)") : *(at + 1);
+    };
+    CHECK(after(left[3]) == left[4]);
+    CHECK(after(right[3]) == right[4]);
+
+    // Without indents, space marks the paragraphs, and a paragraph's space can hide in the
+    // alternation: the blank half after a sentence end stays.
+    std::string spaced;
+    for (std::size_t k = 0; k < left.size(); ++k) spaced += row(left[k], "") + row("", right[k]);
+    const auto spaced_read = read_with_blanks(spaced);
+    const auto end_of_sentence = std::find(spaced_read.begin(), spaced_read.end(), left[3]);
+    REQUIRE(end_of_sentence != spaced_read.end());
+    REQUIRE(end_of_sentence + 1 != spaced_read.end());
+    CHECK(*(end_of_sentence + 1) == "");
+
+    // Rows shared by both columns: a blank left half beside the right column's text, after a
+    // sentence end, is the left column's paragraph break and stays.
+    std::string shared;
+    for (std::size_t k = 0; k < 4; ++k) shared += row(left[k], right[k]);
+    shared += row("", right[4]);
+    shared += row(left[4], right[5]);
+    shared += row(left[5], "");
+    const auto shared_read = read_with_blanks(shared);
+    const auto at = std::find(shared_read.begin(), shared_read.end(), left[3]);
+    REQUIRE(at != shared_read.end());
+    REQUIRE(at + 2 < shared_read.end());
+    CHECK(*(at + 1) == "");
+    CHECK(*(at + 2) == left[4]);
+}
+
 TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhere on the page", "[extractions][layout]") {
     // pdftotext's default order can put a column's first lines before the paragraph they end
     // (here under the next article's title): the paragraph stops mid-sentence at a full line.

@@ -400,6 +400,84 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
     for (const auto& section : inside_parsed.articles.at(0).sections) CHECK_FALSE(section.heading);
 }
 
+TEST_CASE("a short line with blank lines around it heads a section where blank lines mark paragraphs", "[journal]") {
+    // A layout with paragraph spacing (pdftotext -layout) sets a heading apart with space
+    // above and below. A short sentence, a line ending in a comma or a function word, or one
+    // before lower-case text is no heading.
+    const std::string text =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
+        "hospitaler i hele landet. Flere forsøg er i gang med patienter.\n"
+        "\n"
+        "Behandling af patienter\n"
+        "\n"
+        "Indtast antallet af figurer du ønsker mellem de to valgte objekter, og vælg\n"
+        "derefter den farve som overgangen skal have.\n"
+        "\n"
+        "Resultaterne er lovende.\n"
+        "\n"
+        "Behandlingen er dog stadig eksperimentel, og resultaterne skal bekræftes i\n"
+        "større studier med flere patienter og en længere opfølgning.\n"
+        "\n"
+        "Mange patienter,\n"
+        "\n"
+        "Nogle grupper har dog set bivirkninger hos patienter med en svær sygdom i\n"
+        "hjertet eller i lungerne.\n"
+        "\n"
+        "Der er flere studier i gang om\n"
+        "\n"
+        "Danmark har også flere grupper der arbejder med stamceller i klinikken og\n"
+        "på laboratorierne.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    std::vector<std::string> headings;
+    for (const auto& section : article.sections)
+        if (section.heading) headings.push_back(section.heading->text);
+    CHECK(headings == std::vector<std::string>{"Behandling af patienter"});
+    REQUIRE(article.sections.size() == 2);
+    REQUIRE(article.sections[1].sentences.size() >= 2);
+    CHECK(article.sections[1].sentences[0].text ==
+          "Indtast antallet af figurer du ønsker mellem de to valgte objekter, og vælg derefter den farve som overgangen skal have.");
+    CHECK(article.sections[1].sentences[1].text == "Resultaterne er lovende.");
+    check_spans(document, text);
+}
+
+TEST_CASE("without blank lines, a line that ends a sentence and had room for the next line's first word ends its paragraph",
+          "[journal]") {
+    // pdftotext -raw: no blank line and no indent. The Resumé's last line is over four fifths
+    // of the column, but "Der" would have fitted after it, so the typesetter broke the line
+    // for the paragraph's end; "Behandlingen" would not have fitted after the full line that
+    // ends the Resumé's first sentence, so that line stays inside the paragraph.
+    const std::string text =
+        "Stamceller i klinikken\n"
+        "OVERSIGTSARTIKEL\n"
+        "Jens Hansen & Ole Olsen\n"
+        "Resumé\n"
+        "Stamceller bruges i stigende grad i behandlingen af mange sygdomme, og\n"
+        "resultaterne er lovende for patienter med hjertesygdom i dag hos os.\n"
+        "Behandlingen er dog stadig eksperimentel og ganske dyr for regionerne\n"
+        "i dag. De langsigtede virkninger kendes endnu ikke hos os.\n"
+        "Der er stor interesse for stamceller i hele verden blandt forskerne og\n"
+        "klinikerne, og mange grupper arbejder med dem på flere hospitaler nu.\n"
+        "Vi gennemgik litteraturen fra de seneste ti år om emnet i en oversigt\n"
+        "over studierne. Mange studier var små og havde ingen kontrolgruppe.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{
+              "Stamceller bruges i stigende grad i behandlingen af mange sygdomme, og resultaterne er lovende for patienter med "
+              "hjertesygdom i dag hos os.",
+              "Behandlingen er dog stadig eksperimentel og ganske dyr for regionerne i dag.",
+              "De langsigtede virkninger kendes endnu ikke hos os."});
+    REQUIRE_FALSE(article.sections.empty());
+    REQUIRE_FALSE(article.sections[0].sentences.empty());
+    CHECK(article.sections[0].sentences[0].text ==
+          "Der er stor interesse for stamceller i hele verden blandt forskerne og klinikerne, og mange grupper arbejder med dem på "
+          "flere hospitaler nu.");
+    check_spans(document, text);
+}
+
 TEST_CASE("a Resumé that runs on past its last full line ends where the Summary's count says", "[journal]") {
     // No blank lines (pdftotext -raw) and the Resumé's last line fills the column: nothing in
     // the layout ends it. Its Summary has three sentences; the shortest line that ends a
@@ -411,7 +489,7 @@ TEST_CASE("a Resumé that runs on past its last full line ends where the Summary
     CHECK(texts(article.resume) ==
           std::vector<std::string>{"Stamceller bruges i stigende grad i behandlingen af mange sygdomme.",
                                    "Resultaterne er lovende for patienter med hjertesygdom i dag.",
-                                   "De langsigtede virkninger af behandlingen kendes endnu ikke."});
+                                   "De langsigtede virkninger af behandlingen kendes endnu ikke i dag."});
     REQUIRE_FALSE(article.sections.empty());
     CHECK(article.sections[0].sentences.size() == 4);
     CHECK(article.sections[0].sentences[0].text == "Der er stor interesse for stamceller i hele verden blandt forskerne og klinikerne.");

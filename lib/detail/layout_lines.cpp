@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <stdexcept>
 
 #include "detail/utf8.hpp"
@@ -287,6 +288,7 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         bool left = false, right = false, across = false;
         std::size_t cut = 0;  // byte offset (in the line) of the gutter's first column
         std::size_t left_end = 0;  // last visible column + 1 before the gutter
+        std::size_t left_begin = 0, right_begin = 0;  // first visible column of each side
     };
     std::vector<Split> splits(page.size());
     std::size_t both = 0, left_lines = 0, right_lines = 0;
@@ -319,6 +321,7 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
             any_visible = true;
             last_visible = column + 1;
             if (column < gutter_begin) {
+                if (!split.left) split.left_begin = column;
                 split.left = true;
                 left_end = column + 1;
             } else {
@@ -328,6 +331,7 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
             }
             return true;
         });
+        split.right_begin = right_begin;
         if (split.across) {
             if (best_gap_distance <= near_gutter) {
                 // Cut at the gap: the left column's line ran into the gutter, or the right's.
@@ -377,6 +381,44 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '"')) t.remove_suffix(1);
         return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
     };
+    // Whether the page marks paragraphs by a first-line indent rather than by space: lines of
+    // a column set in 2 to 6 columns from its edge (where most of its lines begin) after a
+    // line of it that ends a sentence.
+    const auto usual_begin = [&](bool left_side) {
+        std::vector<std::size_t> count;
+        for (const Split& split : splits) {
+            if (split.across || !(left_side ? split.left : split.right)) continue;
+            const std::size_t begin = left_side ? split.left_begin : split.right_begin;
+            if (begin >= max_columns) continue;
+            if (count.size() <= begin) count.resize(begin + 1, 0);
+            ++count[begin];
+        }
+        return static_cast<std::size_t>(std::max_element(count.begin(), count.end()) - count.begin());
+    };
+    const std::size_t left_edge = usual_begin(true), right_edge = usual_begin(false);
+    std::size_t indented_starts = 0;
+    {
+        LineRange previous_left, previous_right;
+        const auto indented = [](std::size_t begin, std::size_t column_edge) { return begin >= column_edge + 2 && begin <= column_edge + 6; };
+        for (std::size_t k = 0; k < page.size(); ++k) {
+            const Split& split = splits[k];
+            if (split.across) {
+                previous_left = previous_right = LineRange{};
+                continue;
+            }
+            const LineRange left_half{page[k].start, page[k].start + split.cut, page[k].number};
+            const LineRange right_half{page[k].start + split.cut, page[k].end, page[k].number};
+            if (split.left) {
+                indented_starts += ends_a_sentence(previous_left) && indented(split.left_begin, left_edge);
+                previous_left = left_half;
+            }
+            if (split.right) {
+                indented_starts += ends_a_sentence(previous_right) && indented(split.right_begin, right_edge);
+                previous_right = right_half;
+            }
+        }
+    }
+    const bool indented_paragraphs = indented_starts >= 2;
     auto flush = [&] {
         ordered.insert(ordered.end(), right.begin(), right.end());
         right.clear();
@@ -393,11 +435,28 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         // while the other has text is no line: the columns' baselines need not share rows,
         // so the row may exist only for the other column (it holds nothing but spaces).
         // Such a half is kept only after a line that ends a sentence, where it may be a
-        // paragraph break; after a heading or mid-sentence it is dropped.
+        // paragraph break; after a heading or mid-sentence it is dropped. Where the columns'
+        // baselines are offset by half a line, their rows alternate (this column's text, the
+        // other's, this column's, the other's), and on a page whose paragraphs begin with an
+        // indent the blank half between two of a column's lines in such a run is only the
+        // other's row: dropped too. Where space marks the paragraphs, a paragraph's space can
+        // hide in the alternation, so it stays. A run of one row each way is no such evidence
+        // (a heading of the other column with space around it stands beside a paragraph break
+        // as well).
+        const auto interleaved = [&](bool left_column) {
+            if (!indented_paragraphs) return false;
+            const auto alone = [&](std::size_t row, bool side) {  // text on `side` only
+                if (row >= page.size() || splits[row].across) return false;
+                const Split& s = splits[row];
+                return side ? s.left && !s.right : s.right && !s.left;
+            };
+            if (k == 0 || !alone(k - 1, left_column) || !alone(k + 1, left_column)) return false;
+            return (k >= 2 && alone(k - 2, !left_column)) || alone(k + 2, !left_column);
+        };
         const LineRange left_half{line.start, line.start + split.cut, line.number};
         const LineRange right_half{line.start + split.cut, line.end, line.number};
-        if (split.left || !split.right || ends_a_sentence(last_left)) ordered.push_back(left_half);
-        if (split.right || !split.left || ends_a_sentence(last_right)) right.push_back(right_half);
+        if (split.left || !split.right || (ends_a_sentence(last_left) && !interleaved(true))) ordered.push_back(left_half);
+        if (split.right || !split.left || (ends_a_sentence(last_right) && !interleaved(false))) right.push_back(right_half);
         if (split.left) last_left = left_half;
         if (split.right) last_right = right_half;
     }

@@ -54,7 +54,9 @@ struct LineRange {
 // number) gives its left halves, then its right halves; a line that crosses stays whole.
 // A half that holds only spaces while the other half of its row has text is left out
 // unless its column's last line ends a sentence (the columns' baselines need not share
-// rows, so such a row may exist only for the other column).
+// rows, so such a row may exist only for the other column), and then not where the two
+// columns' rows alternate (baselines half a line apart) on a page whose paragraphs begin
+// with an indent.
 // Any other page comes back unchanged. Linear in the page's size.
 std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page);
 

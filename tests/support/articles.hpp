@@ -6,8 +6,9 @@
 namespace summalign::test {
 
 // An article whose Resumé has no blank line or short line after it (pdftotext -raw) and whose
-// Resumé's last line fills the column: nothing in the layout ends the Resumé, and the parser
-// ends it by the Summary's count, with a note.
+// Resumé's last line fills the column (the body's first word would not have fitted after it):
+// nothing in the layout ends the Resumé, and the parser ends it by the Summary's count, with a
+// note.
 inline std::string article_with_runon_resume() {
     return
         "Stamceller i klinikken\n"
@@ -16,7 +17,7 @@ inline std::string article_with_runon_resume() {
         "Resumé\n"
         "Stamceller bruges i stigende grad i behandlingen af mange sygdomme.\n"
         "Resultaterne er lovende for patienter med hjertesygdom i dag. De\n"
-        "langsigtede virkninger af behandlingen kendes endnu ikke.\n"
+        "langsigtede virkninger af behandlingen kendes endnu ikke i dag.\n"
         "Der er stor interesse for stamceller i hele verden blandt forskerne\n"
         "og klinikerne. Behandlingen er dog stadig eksperimentel og dyr her.\n"
         "Vi gennemgik litteraturen fra de seneste ti år om emnet i denne\n"
