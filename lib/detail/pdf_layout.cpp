@@ -834,7 +834,8 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             // Several lines of larger type wider than the column together, followed by running
             // text (a section heading the column wrapped; a title is followed by its subtitle
             // or its bold rubric), are wrapped again as the text rules read headings.
-            if (larger(f) && i > first_line && i + 1 < run.size() && !larger(*run[i + 1]) && !run[i + 1]->begin->bold)
+            if (larger(f) && i > first_line && i + 1 < run.size() && !larger(*run[i + 1]) && !run[i + 1]->begin->bold &&
+                static_cast<double>(code_points(text)) > column_chars)
                 text = wrap_long_heading(text, column_chars);
             // A bold heading the column wrapped is read whole too ("For at oprette en" |
             // "afsnitstypografi for kapitelover-" | "skrifter"), a hyphen between lower-case
