@@ -23,8 +23,8 @@ namespace typeset = summalign::typeset;
 namespace {
 
 const std::map<std::string, std::vector<std::string>, std::less<>> kMustPassParts = {
-    {"spaced-runin-mixed-citefirst", {"articles", "lost", "kind", "authors", "correspondence", "truncated"}},
-    {"compact-ownline-caps-citelast", {"articles", "lost", "title", "kind", "authors", "summary", "citation", "correspondence", "truncated"}},
+    {"spaced-runin-mixed-citefirst", {"title", "kind", "authors", "resume", "summary", "citation", "correspondence", "truncated", "articles", "lost"}},
+    {"compact-ownline-caps-citelast", {"title", "kind", "authors", "resume", "summary", "citation", "correspondence", "truncated", "articles", "lost"}},
 };
 
 struct Models {
