@@ -19,27 +19,6 @@
 
 using namespace summalign;
 
-namespace {
-
-typeset::Score score_mode(const typeset::Corpus& corpus, const std::string& variant, const std::string& mode,
-                          const Parser& parser, const SentenceScorer& scorer) {
-    typeset::Score total;
-    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-        const std::filesystem::path path = mode == "pdf" ? corpus.root / variant / (corpus.documents[d] + ".pdf")
-                                                         : corpus.extraction(variant, corpus.documents[d], mode);
-        const Input input = read_input(path.string());
-        Document document = parser.parse(input.source);
-        attach_pages(document, input);
-        std::vector<ArticleAlignment> alignments;
-        for (const Article& article : document.articles) alignments.push_back(align_article_parts(scorer, article));
-        typeset::Score s = typeset::score_document(corpus.gold[d], document, alignments);
-        for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
-        total.add(s);
-    }
-    return total;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -82,7 +61,7 @@ int main(int argc, char** argv) {
     for (const auto& mode : modes) {
         typeset::Score mode_total;
         for (const auto& variant : corpus.variants) {
-            const typeset::Score s = score_mode(corpus, variant, mode, parser, scorer);
+            const typeset::Score s = typeset::score_extraction(corpus, variant, mode, parser, &scorer);
             fmt::print("{:<7} {:<31}", mode, variant);
             for (std::size_t f = 0; f < typeset::field_count; ++f) fmt::print(" {:>5.2f}", s.accuracy(typeset::Field(f)));
             fmt::print(" {:>7.3f} {:>3}/{:<3} {:>3}/{:<3}\n", s.bead_f1(), s.sentences_lost, s.sentences_gold, s.parsed_articles,

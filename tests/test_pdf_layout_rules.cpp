@@ -14,6 +14,9 @@ using summalign::detail::Word;
 
 namespace {
 
+// 60 characters: a full line of the column.
+const std::string body = "og teksten i kolonnen er sat med ord af forskellig længde her";
+
 // A page of one column from x `left` to `right`, in 10 pt type 5 pt per character.
 struct Page {
     PageWords page{400, 800, {}};
@@ -49,6 +52,22 @@ struct Page {
             page.words.push_back(std::move(w));
         }
     }
+
+    // Four full lines of body text from baseline `y` and a short last line `last`; returns
+    // the last line's baseline.
+    double paragraph(double y, const std::string& last) {
+        for (int i = 0; i < 4; ++i, y += 12) line(body, y);
+        line(last, y, false);
+        return y;
+    }
+
+    // A bold 12 pt heading over two lines, 30 pt under the line at `y`; returns the baseline
+    // of the line that follows it.
+    double heading(double y, const std::string& first, const std::string& second) {
+        line(first, y + 30, false, true, 12);
+        line(second, y + 44, false, true, 12);
+        return y + 60;
+    }
 };
 
 std::string build(std::vector<Page> pages) {
@@ -57,8 +76,6 @@ std::string build(std::vector<Page> pages) {
     return std::move(builder).finish().text;
 }
 
-// 60 characters: a full line of the column.
-const std::string body = "og teksten i kolonnen er sat med ord af forskellig længde her";
 
 }  // namespace
 
@@ -238,23 +255,9 @@ TEST_CASE("pdf layout rules: a larger-type heading broken at a hyphen is joined 
     // "me-" | "dicin", and one broken "Dokumentsammenlignings-" | "indstillinger", a word
     // the text never wrote joined: that hyphen stays (a title broken after a real one).
     Page page;
-    double y = 100;
-    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
-    page.line("om regenerativ medicin.", y, false);
-    y += 30;
-    page.line("Klinisk anvendelse: regenerativ me-", y, false, true, 12);
-    y += 14;
-    page.line("dicin", y, false, true, 12);
-    y += 16;
-    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
-    page.line("slutter her.", y, false);
-    y += 30;
-    page.line("Dokumentsammenlignings-", y, false, true, 12);
-    y += 14;
-    page.line("indstillinger", y, false, true, 12);
-    y += 16;
-    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
-    page.line("slutter her.", y, false);
+    double y = page.paragraph(100, "om regenerativ medicin.");
+    y = page.paragraph(page.heading(y, "Klinisk anvendelse: regenerativ me-", "dicin"), "slutter her.");
+    page.paragraph(page.heading(y, "Dokumentsammenlignings-", "indstillinger"), "slutter her.");
     const std::string text = build({std::move(page)});
     INFO(text);
     CHECK(text.find("Klinisk anvendelse: regenerativ medicin\n") != std::string::npos);
@@ -281,16 +284,9 @@ TEST_CASE("pdf layout rules: a running head a size above the body is dropped, a 
 
 TEST_CASE("pdf layout rules: a larger-type heading over two lines, wider than the column, is wrapped as the text rules read headings", "[pdf]") {
     Page page;
-    double y = 100;
-    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
-    page.line("slutter her.", y, false);
-    y += 30;
-    page.line("Isolation af MSC fra knoglemarven og stromaet", y, false, true, 12);
-    y += 14;
-    page.line("af mange organer og fra perifert blod", y, false, true, 12);
-    y += 16;
-    for (int i = 0; i < 4; ++i, y += 12) page.line(body, y);
-    page.line("slutter her.", y, false);
+    const double y = page.paragraph(100, "slutter her.");
+    page.paragraph(page.heading(y, "Isolation af MSC fra knoglemarven og stromaet", "af mange organer og fra perifert blod"),
+                   "slutter her.");
     const std::string text = build({std::move(page)});
     INFO(text);
     const std::string heading = "Isolation af MSC fra knoglemarven og stromaet af mange organer og fra perifert blod";

@@ -57,27 +57,18 @@ void check_variant(const std::string& variant) {
     static const Models models;
     INFO("corpus at " SUMMALIGN_TYPESET_CORPUS_DIR " (CTest fixture typeset_corpus_generate), variant " << variant);
     REQUIRE(std::find(corpus.variants.begin(), corpus.variants.end(), variant) != corpus.variants.end());
-    typeset::Score score;
-    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-        const auto path = corpus.root / variant / (corpus.documents[d] + ".pdf");
-        const summalign::Input input = summalign::read_input(path.string());
-        REQUIRE(!input.page_starts.empty());
-        summalign::Document document = models.parser.parse(input.source);
-        summalign::attach_pages(document, input);
-        std::vector<summalign::ArticleAlignment> alignments;
-        for (const auto& article : document.articles) alignments.push_back(summalign::align_article_parts(models.scorer, article));
-        typeset::Score s = typeset::score_document(corpus.gold[d], document, alignments);
-        for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
-        score.add(s);
-        // Every sentence has a page, and the pages of an article's sentences never go back.
-        for (const auto& article : document.articles) {
-            std::size_t page = 0;
-            for (const auto& sentence : article.resume) {
-                CHECK(sentence.page >= std::max<std::size_t>(page, 1));
-                page = sentence.page;
+    // Every sentence has a page, and the pages of an article's sentences never go back.
+    const typeset::Score score = typeset::score_extraction(
+        corpus, variant, "pdf", models.parser, &models.scorer, [](const summalign::Input& input, const summalign::Document& document) {
+            REQUIRE(!input.page_starts.empty());
+            for (const auto& article : document.articles) {
+                std::size_t page = 0;
+                for (const auto& sentence : article.resume) {
+                    CHECK(sentence.page >= std::max<std::size_t>(page, 1));
+                    page = sentence.page;
+                }
             }
-        }
-    }
+        });
     std::string details;
     for (std::size_t i = 0; i < score.failures.size() && i < 30; ++i) details += "\n  " + score.failures[i];
     INFO("differences:" << details);

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -21,6 +22,7 @@
 
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
+#include "summalign/pdf.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign::typeset {
@@ -350,19 +352,27 @@ struct Corpus {
     }
 };
 
-// Parses (and, with a scorer, aligns) every document of one variant and mode and scores it.
+// Parses every document of one variant in one mode ("pdf": VARIANT/docNN.pdf through
+// read_input, its pages attached; else the pdftotext extraction of that mode), with a scorer
+// aligns its Resumés and Summaries, and scores it against the gold; `inspect` sees each input
+// and its document.
 inline Score score_extraction(const Corpus& corpus, const std::string& variant, const std::string& mode, const Parser& parser,
-                              const SentenceScorer* scorer) {
+                              const SentenceScorer* scorer,
+                              const std::function<void(const Input&, const Document&)>& inspect = {}) {
     Score total;
     for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-        const auto path = corpus.extraction(variant, corpus.documents[d], mode);
-        const Document document = parser.parse(read_source(path.string()));
+        const std::filesystem::path path = mode == "pdf" ? corpus.root / variant / (corpus.documents[d] + ".pdf")
+                                                         : corpus.extraction(variant, corpus.documents[d], mode);
+        const Input input = read_input(path.string());
+        Document document = parser.parse(input.source);
+        attach_pages(document, input);
         std::vector<ArticleAlignment> alignments;
         if (scorer)
             for (const Article& article : document.articles) alignments.push_back(align_article_parts(*scorer, article));
         Score s = score_document(corpus.gold[d], document, alignments);
         for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
         total.add(s);
+        if (inspect) inspect(input, document);
     }
     return total;
 }
