@@ -236,10 +236,7 @@ TEST_CASE("pdf layout rules: a column's last line that ends a sentence short of 
         second.line("Indeholder kommandoer for at anvende oprette og redigere dem", 200);
         second.line(body, 212);
         second.line("og her slutter afsnittet.", 224, false);
-        std::vector<Page> both;
-        both.push_back(std::move(first));
-        both.push_back(std::move(second));
-        return build(std::move(both));
+        return build({std::move(first), std::move(second)});
     };
     const std::string short_of_edge = pages(347);
     INFO(short_of_edge);
@@ -329,10 +326,7 @@ TEST_CASE("pdf layout rules: a column's last line stretched to the justified edg
         second.line("Brug ikke X, brug en virtuel konsol, log ind som root. Læs", 200);
         second.line(body, 212);
         second.line("og her slutter afsnittet.", 224, false);
-        std::vector<Page> both;
-        both.push_back(std::move(first));
-        both.push_back(std::move(second));
-        return build(std::move(both));
+        return build({std::move(first), std::move(second)});
     };
     const std::string at_edge = pages(350);
     INFO(at_edge);
