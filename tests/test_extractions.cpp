@@ -441,8 +441,8 @@ TEST_CASE("a sentence read out of source order spans every byte it was read from
 
 namespace {
 
-// The visible text of each range column_order gives, blank ones left out.
-std::vector<std::string> read_in_order(const std::string& page) {
+// The visible text of each range column_order gives; blank ones left out, or kept as "".
+std::vector<std::string> read_in_order(const std::string& page, bool keep_blanks = false) {
     std::vector<detail::LineRange> lines;
     std::size_t begin = 0, number = 0;
     for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
@@ -452,6 +452,7 @@ std::vector<std::string> read_in_order(const std::string& page) {
         const std::string t = page.substr(r.start, r.end - r.start);
         const auto first = t.find_first_not_of(' ');
         if (first != std::string::npos) read.push_back(t.substr(first, t.find_last_not_of(' ') - first + 1));
+        else if (keep_blanks) read.push_back("");
     }
     return read;
 }
@@ -514,19 +515,7 @@ TEST_CASE("column_order splits columns that share no row, and a right column of 
 TEST_CASE("column_order: where the columns' rows alternate, the blank half between a column's lines is no paragraph break",
           "[extractions][layout]") {
     // Each line of either column, blank halves kept as "".
-    const auto read_with_blanks = [](const std::string& page) {
-        std::vector<detail::LineRange> lines;
-        std::size_t begin = 0, number = 0;
-        for (std::size_t at = page.find('\n'); at != std::string::npos; begin = at + 1, at = page.find('\n', begin))
-            lines.push_back({begin, at, ++number});
-        std::vector<std::string> read;
-        for (const detail::LineRange& r : detail::column_order(page, lines)) {
-            const std::string t = page.substr(r.start, r.end - r.start);
-            const auto first = t.find_first_not_of(' ');
-            read.push_back(first == std::string::npos ? "" : t.substr(first, t.find_last_not_of(' ') - first + 1));
-        }
-        return read;
-    };
+    const auto read_with_blanks = [](const std::string& page) { return read_in_order(page, true); };
     const std::vector<std::string> left = {"Den venstre spalte begynder med ord", "som fortsætter på linje to med mere",
                                            "og her er den tredje linje af dem", "hvor en sætning slutter til sidst.",
                                            "Så kommer en ny med andre ord og", "den sjette linje slutter spalten."};
