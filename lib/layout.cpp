@@ -562,6 +562,66 @@ LayoutResult repair_layout(const SourceText& source) {
     return result;
 }
 
+namespace {
+
+// pdftotext's default mode joins a word broken at a line end and drops its hyphen, also the
+// hyphen of a suspended compound: "decimal-" | "og tusindskilletegn" becomes "decimalog
+// tusindskilletegn". A lower-case word ending in "og" or "eller" before a lower-case word,
+// that no dictionary knows, even as a compound, while its part before the ending is a
+// dictionary word of three letters or more that makes a word with the next word's head (or
+// the next word itself: "decimalskilletegn" of "tusindskilletegn"), gets its hyphen and space
+// back ("decimal- og"), as a `normalized` repair. "syslog er" stays: "sysl" is a word, but
+// no "syslr" or "syslser".
+MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehyphenator, std::vector<Repair>& repairs) {
+    if (!dehyphenator.has_dictionaries()) return text;
+    const std::string& t = text.text();
+    std::vector<std::size_t> cuts;  // where a conjunction glued to its compound's first part begins
+    for (const std::string_view conjunction : {std::string_view("og"), std::string_view("eller")}) {
+        for (std::size_t at = t.find(conjunction); at != std::string::npos; at = t.find(conjunction, at + 1)) {
+            const std::size_t end = at + conjunction.size();
+            if (end + 1 >= t.size() || t[end] != ' ' || !is_lower(first_code_point(std::string_view(t).substr(end + 1)))) continue;
+            std::size_t begin = at;
+            while (begin > 0) {
+                std::size_t n = 0;
+                if (!is_letter(code_point_before(t, begin, n))) break;
+                begin -= n;
+            }
+            const std::string_view stem = std::string_view(t).substr(begin, at - begin);
+            if (code_points(stem) < 3 || !is_lower(first_code_point(stem)) || (begin > 0 && t[begin - 1] == '-')) continue;
+            if (dehyphenator.knows(std::string_view(t).substr(begin, end - begin)) || !dehyphenator.is_dictionary_word(stem))
+                continue;
+            // The compound the first part is suspended from: the next word, or its head.
+            const std::string_view next = leading_word(std::string_view(t).substr(end + 1));
+            bool completes = false;
+            for (std::size_t k = 0; k < next.size() && !completes;) {
+                const std::string_view head = next.substr(k);
+                if (code_points(head) < 3) break;
+                completes = dehyphenator.knows(std::string(stem) + std::string(head));
+                std::size_t n = 0;
+                code_point_at(next, k, n);
+                k += n;
+            }
+            if (!completes) continue;
+            cuts.push_back(at);
+            repairs.push_back({Repair::Kind::normalized, text.source_start(begin), text.source_end(end),
+                               "suspended compound: " + std::string(stem) + "- " + std::string(conjunction)});
+        }
+    }
+    if (cuts.empty()) return text;
+    std::sort(cuts.begin(), cuts.end());
+    MappedText restored;
+    std::size_t from = 0;
+    for (const std::size_t cut : cuts) {
+        restored.append(text, from, cut);
+        restored.append_synthetic("- ", text.origin(cut));
+        from = cut;
+    }
+    restored.append(text, from, text.size());
+    return restored;
+}
+
+}  // namespace
+
 MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphenator& dehyphenator,
                       const DocumentWords& document_words, std::vector<Repair>& repairs) {
     std::vector<const SourceLine*> content;
@@ -620,7 +680,7 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
                 break;
         }
     }
-    return out;
+    return restore_suspended_compounds(std::move(out), dehyphenator, repairs);
 }
 
 }  // namespace summalign::detail

@@ -346,3 +346,23 @@ TEST_CASE("text is NFC-normalised with every byte mapped into its source segment
     const auto composed = summalign::detail::repair_layout(summalign::make_source("Århus", "t"));
     CHECK(composed.repairs.empty());
 }
+
+TEST_CASE("a suspended compound whose hyphen the extraction dropped gets it back", "[layout][hyphen]") {
+    // pdftotext's default mode joins "decimal-" | "og tusindskilletegn" into "decimalog".
+    const auto r = repair("orddeling og valutaformatet, dertil kommer hvordan decimalog tusindskilletegn bruges,\n"
+                          "og hvordan knogleeller bruskdefekter heles.");
+    CHECK(r.text.text() == "orddeling og valutaformatet, dertil kommer hvordan decimal- og tusindskilletegn bruges, "
+                           "og hvordan knogle- eller bruskdefekter heles.");
+    CHECK(count(r.repairs, Repair::Kind::normalized) == 2);
+    // Words the dictionaries know are left as they are, and so is a name.
+    CHECK(joined("Et katalog og en dialog bruges, som Hedog skrev.") == "Et katalog og en dialog bruges, som Hedog skrev.");
+    // "sysl" is a Danish word, but "syslog" is no suspended compound: "sysl" makes no word
+    // with the next word's head.
+    CHECK(joined("Beskederne skrives til syslog hvert minut.") == "Beskederne skrives til syslog hvert minut.");
+    // The spans still point into the source: the restored hyphen stands where "og" began.
+    const std::string source = "hvordan decimalog tusindskilletegn bruges.";
+    const auto spans = repair(source);
+    const std::size_t hyphen = spans.text.text().find("- og");
+    REQUIRE(hyphen != std::string::npos);
+    CHECK(spans.text.origin(hyphen) == source.find("og tusind"));
+}

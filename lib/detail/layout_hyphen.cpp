@@ -168,6 +168,8 @@ bool Dehyphenator::is_dictionary_word(std::string_view word) const {
     return impl_->check(word) == Impl::Verdict::lexical;
 }
 
+bool Dehyphenator::knows(std::string_view word) const { return impl_->check(word) != Impl::Verdict::unknown; }
+
 HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view after,
                                     const DocumentWords& words) const {
     return decide(before, after, words, std::string_view{});

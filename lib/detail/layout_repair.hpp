@@ -146,6 +146,8 @@ public:
     // Whether Hunspell (Danish or English) accepts `word` as it stands, not only as a
     // compound of other words.
     bool is_dictionary_word(std::string_view word) const;
+    // Whether Hunspell (Danish or English) accepts `word` at all, also as a compound.
+    bool knows(std::string_view word) const;
     bool has_dictionaries() const noexcept;
 
 private:
