@@ -1054,6 +1054,23 @@ std::vector<Header> find_headers(const Lines& lines) {
         // A title starts with a capital; a line in lower case only continues the title line above it.
         while (title_begin < title_end && (lines[title_begin].blank() || is_lower(first_code_point(line_text(lines[title_begin])))))
             ++title_begin;
+        // The document's first title, parted from its subtitle by a blank row (-layout gives
+        // a larger type's line a row of space): a block of one or two title-like lines with
+        // nothing but blank lines above it is the title's start, where the subtitle stands
+        // right on the rubric. Where a blank line parts the subtitle from the rubric too, the
+        // blank lines tell nothing (an extraction that sets every block apart, and can stack
+        // two articles' titles at the document's start).
+        if (headers.empty() && title_end - title_begin == 1 && title_end == i) {
+            const auto [begin, end] = block_above(lines, lower_bound, title_begin);
+            bool first_text = begin < end && end - begin <= 2;
+            for (std::size_t k = lower_bound; first_text && k < begin; ++k) first_text = lines[k].blank();
+            for (std::size_t k = begin; first_text && k < end; ++k) {
+                const std::string_view t = line_text(lines[k]);
+                first_text = can_be_title_line(lines[k]) && !ends_with_sentence_end(t) && word_before_final_hyphen(t).empty() &&
+                             last_code_point(t) != ':';
+            }
+            if (first_text) title_begin = begin;
+        }
         header.title_begin = title_begin == title_end ? i : title_begin;
         header.title_end = i;
         if (title_begin == title_end) {

@@ -512,6 +512,41 @@ TEST_CASE("column_order splits columns that share no row, and a right column of 
     CHECK(read_in_order(one_column)[0] == "kort linje 0");
 }
 
+TEST_CASE("column_order reads a right column of one line, beside a full left-column line, after the left column",
+          "[extractions][layout]") {
+    const std::vector<std::string> left = {"Den venstre spalte begynder med ord", "som fortsætter på linje to med mere",
+                                           "og her er den tredje linje af dem", "hvor en sætning slutter til sidst.",
+                                           "Så kommer en ny med andre ord og", "den sjette linje slutter spalten.",
+                                           "Korrespondance: Hans Hansen, Afde-"};
+    const std::string address = "ling, Herlev Hospital, DK-2730 Herlev.";
+    const std::string head = "UGESKR LÆGER 166/1 · 22. JANUAR 2004";
+    // The last page: a running head with its page number far right, then the left column;
+    // the right column holds only the end of the address the left column's foot begins.
+    std::string page = row(head, "530", 90) + "\n";
+    page += row(left[0], address);
+    for (std::size_t k = 1; k < left.size(); ++k) page += row(left[k], "");
+    std::vector<std::string> expected = {head + std::string(90 - 36, ' ') + "530"};
+    expected.insert(expected.end(), left.begin(), left.end());
+    expected.push_back(address);
+    CHECK(read_in_order(page) == expected);
+
+    // A gap after a short line (a table row, a heading and its page number) ends no column:
+    // the page is read as printed.
+    std::string short_left = row(head, "530", 90) + row("Tabel 1", address);
+    for (std::size_t k = 1; k < left.size(); ++k) short_left += row(left[k], "");
+    const auto as_printed = read_in_order(short_left);
+    REQUIRE(as_printed.size() == left.size() + 1);
+    CHECK(as_printed[1] == "Tabel 1" + std::string(46 - 7, ' ') + address);
+
+    // So is a page with another gapped line whose right part does not start beyond the edge.
+    std::string inside = row(left[0], address);
+    for (std::size_t k = 1; k < left.size(); ++k) inside += row(left[k], "");
+    inside += row("Navn", "Værdi i spalten", 20);
+    const auto inside_read = read_in_order(inside);
+    REQUIRE(inside_read.size() == left.size() + 1);
+    CHECK(inside_read[0] == left[0] + std::string(46 - 35, ' ') + address);
+}
+
 TEST_CASE("column_order: where the columns' rows alternate, the blank half between a column's lines is no paragraph break",
           "[extractions][layout]") {
     // Each line of either column, blank halves kept as "".

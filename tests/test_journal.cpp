@@ -202,6 +202,34 @@ TEST_CASE("a small issue parses into articles and fields", "[journal]") {
     check_spans(document, issue);
 }
 
+TEST_CASE("the document's first title, a blank row above a subtitle that stands on the rubric, is the title", "[journal]") {
+    // -layout gives the larger type's title line a row of space below it.
+    const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
+                             "Vælg et format i feltet Filtype. Klik derefter på Gem.\n";
+    const std::string apart = "\nVindue\n\nNyt vindue\nLEDER\n" + body;
+    const Document document = parse(apart);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Vindue");
+    REQUIRE(article.subtitle);
+    CHECK(article.subtitle->text == "Nyt vindue");
+    CHECK(article.kind == "LEDER");
+    CHECK_FALSE(article.truncated_start);
+    check_spans(document, apart);
+
+    // Where a blank line parts the last title line from the rubric as well, blank lines part
+    // every block and say nothing about which belong together: the line on the rubric's
+    // block alone is the title.
+    const std::string all_apart = "\nVindue\n\nNyt vindue\n\nLEDER\n" + body;
+    const Document spaced = parse(all_apart);
+    REQUIRE_FALSE(spaced.articles.empty());
+    const Article& last = spaced.articles.back();
+    REQUIRE(last.title);
+    CHECK(last.title->text == "Nyt vindue");
+    CHECK_FALSE(last.subtitle);
+}
+
 TEST_CASE("reference-list labels and entry numbers", "[journal][fields]") {
     using detail::references_label_length;
     using detail::starts_reference_entry;

@@ -214,6 +214,72 @@ void for_each_column(std::string_view line, Visit&& visit) {
     }
 }
 
+// A page whose right column holds a line or two only (the document's last page, where an
+// address ran over from the left column's foot) has too few gapped lines for the gutter
+// test. Such a line is still told by where its text sits: its left part ends at the edge
+// where the page's other lines end (a justified column: nine in ten of them end by there),
+// and after a gap its words start beyond that edge, outside the page's only column. They
+// are the right column's and are read after the left column, at the page's end. Every other
+// gapped line leaves the page alone (a heading set deep, a table row, a right part that does
+// not start beyond the edge), but for a single word after a gap (a running head's page
+// number), which stays in place.
+std::vector<LineRange> lone_right_lines(std::string_view source, const std::vector<LineRange>& page) {
+    struct Candidate {
+        std::size_t index = 0, cut = 0, left_end = 0, right_begin = 0;
+    };
+    std::vector<std::size_t> extents;  // of the lines without a gap inside
+    std::vector<Candidate> candidates;
+    for (std::size_t k = 0; k < page.size(); ++k) {
+        std::size_t last_visible = 0, gap_begin = 0, gap_byte = 0, gaps = 0;
+        bool any_visible = false, single_space_after = false;
+        Candidate c{k};
+        for_each_column(source.substr(page[k].start, page[k].end - page[k].start), [&](std::size_t column, std::size_t byte, char32_t ch) {
+            if (is_space(ch)) {
+                if (column == last_visible) gap_begin = column, gap_byte = byte;
+                return true;
+            }
+            if (any_visible && column >= last_visible + 2) {
+                ++gaps;
+                c.cut = gap_byte, c.left_end = gap_begin, c.right_begin = column;
+                single_space_after = false;
+            } else if (any_visible && gaps > 0 && column == last_visible + 1) {
+                single_space_after = true;
+            }
+            any_visible = true;
+            last_visible = column + 1;
+            return true;
+        });
+        if (!any_visible) continue;
+        const std::string_view raw = source.substr(page[k].start, page[k].end - page[k].start);
+        const std::size_t indent = raw.find_first_not_of(" \f");
+        if (gaps == 0 && indent < 16) extents.push_back(last_visible);
+        else if (gaps == 1 && indent < 16 && single_space_after && c.right_begin >= c.left_end + 3) candidates.push_back(c);
+        else if (gaps != 1 || indent >= 16) return page;  // a gapped line of another form: no one-column page
+        // else a single word after the gap: a running head's page number, left in place
+    }
+    if (candidates.empty() || extents.size() < 5) return page;
+    const auto at = extents.begin() + static_cast<std::ptrdiff_t>(extents.size() * 9 / 10);
+    std::nth_element(extents.begin(), at, extents.end());
+    const std::size_t edge = *at;
+    std::vector<bool> split(page.size(), false);
+    std::vector<std::size_t> cut(page.size(), 0);
+    for (const Candidate& c : candidates) {
+        if (c.left_end * 5 < edge * 4 || c.left_end > edge + 1 || c.right_begin < edge + 2) return page;
+        split[c.index] = true, cut[c.index] = c.cut;
+    }
+    std::vector<LineRange> ordered, right;
+    for (std::size_t k = 0; k < page.size(); ++k) {
+        if (!split[k]) {
+            ordered.push_back(page[k]);
+            continue;
+        }
+        ordered.push_back({page[k].start, page[k].start + cut[k], page[k].number});
+        right.push_back({page[k].start + cut[k], page[k].end, page[k].number});
+    }
+    ordered.insert(ordered.end(), right.begin(), right.end());
+    return ordered;
+}
+
 }  // namespace
 
 std::vector<LineRange> column_order(std::string_view source, const std::vector<LineRange>& page) {
@@ -234,7 +300,10 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
     }
     // Fewer gapped lines: a page whose right column ends early (the document's last page) or
     // starts late. Such a page must pass the stricter test below (a clean gutter).
-    if (nonblank < 6 || gapped < 3 || gapped * 16 < nonblank) return page;
+    if (nonblank < 6 || gapped < 3 || gapped * 16 < nonblank) {
+        if (nonblank < 6 || gapped == 0 || page.size() > 400) return page;
+        return lone_right_lines(source, page);
+    }
     const bool few_gapped = gapped * 3 < nonblank;
     // A printed page holds a few hundred lines at most: a longer "page" is a text without form
     // feeds, where a few gapped lines say nothing (and the full test would read all of it).
