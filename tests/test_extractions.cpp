@@ -465,15 +465,19 @@ std::string row(const std::string& left, const std::string& right, std::size_t r
     return line + "\n";
 }
 
+// Six lines of each of two columns: a sentence ends on the fourth, a new one starts on the fifth.
+const std::vector<std::string> kLeftColumn = {"Den venstre spalte begynder med ord", "som fortsætter på linje to med mere",
+                                              "og her er den tredje linje af dem", "hvor en sætning slutter til sidst.",
+                                              "Så kommer en ny med andre ord og", "den sjette linje slutter spalten."};
+const std::vector<std::string> kRightColumn = {"Højre spalte har sin egen tekst", "med ord på linje to og lidt mere",
+                                               "samt en tredje linje som de andre", "der slutter sin sætning her.",
+                                               "En femte linje begynder igen og", "den sidste slutter spalten."};
+
 }  // namespace
 
 TEST_CASE("column_order splits columns that share no row, and a right column of a few lines", "[extractions][layout]") {
-    const std::vector<std::string> left = {"Den venstre spalte begynder med ord", "som fortsætter på linje to med mere",
-                                           "og her er den tredje linje af dem", "hvor en sætning slutter til sidst.",
-                                           "Så kommer en ny med andre ord og", "den sjette linje slutter spalten."};
-    const std::vector<std::string> right = {"Højre spalte har sin egen tekst", "med ord på linje to og lidt mere",
-                                            "samt en tredje linje som de andre", "der slutter sin sætning her.",
-                                            "En femte linje begynder igen og", "den sidste slutter spalten."};
+    const std::vector<std::string>& left = kLeftColumn;
+    const std::vector<std::string>& right = kRightColumn;
     std::vector<std::string> both = left;
     both.insert(both.end(), right.begin(), right.end());
     // pdftotext -layout gives columns whose baselines are half a line apart rows of their own.
@@ -551,12 +555,8 @@ TEST_CASE("column_order: where the columns' rows alternate, the blank half betwe
           "[extractions][layout]") {
     // Each line of either column, blank halves kept as "".
     const auto read_with_blanks = [](const std::string& page) { return read_in_order(page, true); };
-    const std::vector<std::string> left = {"Den venstre spalte begynder med ord", "som fortsætter på linje to med mere",
-                                           "og her er den tredje linje af dem", "hvor en sætning slutter til sidst.",
-                                           "Så kommer en ny med andre ord og", "den sjette linje slutter spalten."};
-    const std::vector<std::string> right = {"Højre spalte har sin egen tekst", "med ord på linje to og lidt mere",
-                                            "samt en tredje linje som de andre", "der slutter sin sætning her.",
-                                            "En femte linje begynder igen og", "den sidste slutter spalten."};
+    const std::vector<std::string>& left = kLeftColumn;
+    const std::vector<std::string>& right = kRightColumn;
     // Baselines half a line apart: the rows alternate. Paragraphs begin with an indent (the
     // fifth line of each column), so the blank half after either column's fourth line, which
     // ends a sentence, is the other column's row, no paragraph break.
