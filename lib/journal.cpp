@@ -191,10 +191,10 @@ bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double w
 
 // Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
 // runs on across it, a short line that ends a sentence ends one, and a labelled line
-// (Resumé, Summary, Korrespondance) always opens one. `guessed[b]`: block b ended at such a
-// short line, not at a blank line or a label.
-std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t end, double width, double join_limit,
-                             bool blank_paragraphs, bool room_test, std::vector<bool>* guessed = nullptr) {
+// (Resumé, Summary, Korrespondance) always opens one. Appends to `guessed` for each block
+// whether it ended at such a short line, not at a blank line or a label.
+std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::size_t end, std::vector<bool>& guessed) {
+    const Lines& lines = context.lines;
     std::vector<Block> blocks;
     Block current;
     bool blank_since_last = false;
@@ -209,18 +209,20 @@ std::vector<Block> blocks_of(const Lines& lines, std::size_t begin, std::size_t 
         if (!current.empty()) {
             if (field_of(line) != Field::text) breaks = true;
             else if (blank_since_last) breaks = !continues_across_blank(*current.back(), line);
-            else breaks = guess = !blank_paragraphs && ends_paragraph(*current.back(), line, width, join_limit, room_test);
+            else
+                breaks = guess = !context.blank_paragraphs &&
+                                 ends_paragraph(*current.back(), line, context.width, context.join_limit, context.room_test);
         }
         if (breaks) {
             blocks.push_back(std::move(current)), current.clear();
-            if (guessed) guessed->push_back(guess);
+            guessed.push_back(guess);
         }
         current.push_back(&line);
         blank_since_last = false;
     }
     if (!current.empty()) {
         blocks.push_back(std::move(current));
-        if (guessed) guessed->push_back(false);
+        guessed.push_back(false);
     }
     return blocks;
 }
@@ -680,9 +682,8 @@ struct MovedFields {
 void parse_fields(const Context& context, std::size_t begin, std::size_t end, Article& article, const SummaryOwners& owners,
                   std::size_t self, MovedFields& moved, std::pair<std::size_t, std::size_t> lead = {0, 0}) {
     std::vector<bool> guessed;
-    std::vector<Block> blocks =
-        blocks_of(context.lines, lead.first, lead.second, context.width, context.join_limit, context.blank_paragraphs, context.room_test, &guessed);
-    for (Block& block : blocks_of(context.lines, begin, end, context.width, context.join_limit, context.blank_paragraphs, context.room_test, &guessed))
+    std::vector<Block> blocks = blocks_of(context, lead.first, lead.second, guessed);
+    for (Block& block : blocks_of(context, begin, end, guessed))
         blocks.push_back(std::move(block));
     // Copies of lines that open with a run-in label, cut after it; reserved so that the
     // blocks can point into it.
@@ -887,10 +888,11 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 break;
         }
         // A block that stands apart before a block that starts a sentence may be a heading.
-        const bool apart = context.blank_paragraphs && b + 1 < blocks.size() && !guessed[b] &&
-                           field_of(*blocks[b + 1].front()) == Field::text &&
-                           (is_upper(first_code_point(line_text(*blocks[b + 1].front()))) ||
-                            is_digit(first_code_point(line_text(*blocks[b + 1].front()))));
+        const bool apart = context.blank_paragraphs && b + 1 < blocks.size() && !guessed[b] && [&] {
+            const SourceLine& next = *blocks[b + 1].front();
+            const char32_t first = first_code_point(line_text(next));
+            return field_of(next) == Field::text && (is_upper(first) || is_digit(first));
+        }();
         add_body_block(context, block, article.sections, apart);
     }
     flush_summary();

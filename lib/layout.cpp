@@ -60,7 +60,7 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
     // "8") ends a range the line broke, not a page.
     if (kind == LineKind::page_number && !result.lines.empty() && result.lines.back().number + 1 == number) {
         const std::string_view before = trim(result.lines.back().text.text());
-        if (before.size() >= 2 && before.back() == '-' && before[before.size() - 2] >= '0' && before[before.size() - 2] <= '9')
+        if (before.size() >= 2 && before.back() == '-' && is_ascii_digit(static_cast<unsigned char>(before[before.size() - 2])))
             kind = LineKind::text;
     }
     switch (kind) {
