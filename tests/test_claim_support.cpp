@@ -146,6 +146,31 @@ TEST_CASE("claim support: a candidate that negates what the claim states (or the
     CHECK(model.probability(features(recurring, negated_claim)) < model.probability(features(not_recurring, negated_claim)));
 }
 
+TEST_CASE("claim support: names of the candidate without a partner in the claim count by their share of the sentence") {
+    const auto& scorer = models().scorer;
+    const PreparedSentence claim = scorer.prepare("Written by David MacKenzie.", Lang::en);
+    const PreparedSentence same = scorer.prepare("Skrevet af David MacKenzie.", Lang::da);
+    const PreparedSentence more_names = scorer.prepare("Skrevet af Jay Lepreau og David MacKenzie.", Lang::da);
+    // A long sentence whose Summary sentence left out the two other names.
+    const PreparedSentence long_sentence = scorer.prepare(
+        "Programmet, som sammenligner filer linje for linje og skriver forskellene i et format, som andre programmer kan "
+        "læse, blev skrevet af Jay Lepreau og David MacKenzie.", Lang::da);
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    const auto share = [](const detail::SupportFeatures& f) { return f.values()[9]; };
+    REQUIRE(std::string(detail::SupportFeatures::names[9]) == "source_missing_share");
+    CHECK(features(same, claim).source_missing == 0.0);
+    CHECK(features(more_names, claim).source_missing == 2.0);  // Jay, Lepreau
+    CHECK(features(long_sentence, claim).source_missing == 2.0);
+    CHECK(share(features(more_names, claim)) > 2.0 * share(features(long_sentence, claim)));
+    CHECK(share(features(more_names, claim)) <= 1.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.weights[9] < 0.0);
+    CHECK(model.probability(features(more_names, claim)) < model.probability(features(same, claim)));
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

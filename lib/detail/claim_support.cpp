@@ -153,7 +153,7 @@ std::array<double, SupportFeatures::count> SupportFeatures::values() const noexc
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
             std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words,
-            source_part_unlinked / (source_content + 1.0), negation_differs};
+            source_part_unlinked / (source_content + 1.0), negation_differs, source_missing / (source_content + 1.0)};
 }
 
 double SupportModel::log_odds(const SupportFeatures& features) const noexcept {
@@ -169,8 +169,8 @@ SupportModel default_support_model() noexcept {
     // Fitted by bench/devset/fit_support.py (docs/scoring.md, "Claim support"): step 1 on the
     // LibreOffice held-out dev half, step 2 (calibration) on it and GIMP help articles.
     SupportModel model;
-    model.weights = {3.8342, -1.0248, -0.4166, -9.6095, 0.4143, -6.3947, 3.2118, -1.4492, -2.2609};  // log_coverage, claim_missing, claim_words, two, clash, source_unlinked_share, pair_words, part_unlinked_share, negation_differs
-    model.intercept = 11.4469;
+    model.weights = {3.8602, -1.0521, -0.4430, -9.2870, 1.0882, -5.9322, 3.1071, -1.1923, -2.2774, -5.6713};  // log_coverage, claim_missing, claim_words, two, clash, source_unlinked_share, pair_words, part_unlinked_share, negation_differs, source_missing_share
+    model.intercept = 11.4608;
     return model;
 }
 

@@ -49,12 +49,17 @@ struct SupportFeatures {
     // of a pair shrinks with the claim's length (a short claim stated by two sentences is
     // unusual).
     // Then `source_part_unlinked` / (`source_content` + 1): a compound whose modifier
-    // differs, as a share like `source_unlinked_share`; last `negation_differs`.
-    static constexpr std::size_t count = 9;
+    // differs, as a share like `source_unlinked_share`; then `negation_differs`; last
+    // `source_missing` / (`source_content` + 1): the candidate's names, numbers and labels
+    // without a partner, as a share of its content words. A short sentence that names
+    // someone or something the claim does not ("Skrevet af Jay Lepreau og David MacKenzie."
+    // for "Written by David MacKenzie.") states something else; a long one whose Summary
+    // sentence dropped a name or two still states the claim.
+    static constexpr std::size_t count = 10;
     std::array<double, count> values() const noexcept;
     static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash",
                                                              "source_unlinked_share", "pair_words", "part_unlinked_share",
-                                                             "negation_differs"};
+                                                             "negation_differs", "source_missing_share"};
 };
 
 // `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
