@@ -123,6 +123,10 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(dehyphenator().decide("HLA", "DR antigen", none, "med ") == HyphenDecision::keep);
     // A suspended compound before a conjunction, also after an abbreviation.
     CHECK(dehyphenator().decide("ASCII", "eller katakana-tegn", none, "(halv-bredde) ") == HyphenDecision::keep_with_space);
+    // A conjunction or preposition opening a chain of hyphenated parts: a real hyphen.
+    CHECK(dehyphenator().decide("Klikker", "og-trækker du med musen", none, "når du ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("drag", "and-drop editing", none, "with ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("dia", "log-boksen", none, "i ") == HyphenDecision::join);
     // Danish closes compounds: two Danish words are joined ("hud-|autograft", "eksekver-|bare").
     CHECK(dehyphenator().decide("hud", "autograft, var", none, "behandling med ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("eksekver", "bare programkode", none, "før den ") == HyphenDecision::join);

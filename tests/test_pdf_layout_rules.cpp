@@ -336,3 +336,65 @@ TEST_CASE("pdf layout rules: a column's last line stretched to the justified edg
     INFO(short_of_edge);
     CHECK(short_of_edge.find("understøttelsen.\n\nBrug ikke") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: words of one line stay together where the other column's baselines are offset by half a line", "[pdf]") {
+    // Two columns whose baselines are offset by about half a line: the bold label and title
+    // (taller boxes) overlap the right column's line by just over half their height, the
+    // italic names and the roman word after them by just under. Grouped by overlap alone,
+    // the bold words went to the right column's line and came out before the names.
+    PageWords page{620, 800, {}};
+    auto add = [&](const std::string& text, double x, double top, double bottom, bool bold = false) {
+        Word w;
+        w.text = text;
+        w.x0 = x;
+        w.x1 = x + 5.0 * static_cast<double>(text.size());
+        w.y0 = top;
+        w.y1 = bottom;
+        w.size = 10;
+        w.bold = bold;
+        w.space_after = true;
+        page.words.push_back(std::move(w));
+    };
+    auto column_line = [&](const std::string& text, double left, double baseline) {
+        double x = left;
+        for (std::size_t at = 0; at < text.size();) {
+            const std::size_t space = std::min(text.find(' ', at), text.size());
+            const std::string word = text.substr(at, space - at);
+            add(word, x, baseline - 10, baseline);
+            x += 5.0 * static_cast<double>(word.size()) + 4;
+            at = space + 1;
+        }
+    };
+    const std::string filler = "teksten i kolonnen er sat med ord af forskellig";
+    for (int i = 0; i < 8; ++i) column_line(filler, 50, 100 + 12 * i);
+    const double y = 100 + 12 * 8;  // the Summary's first line in the left column
+    add("SUMMARY", 50, y - 10.3, y + 0.1, true);
+    add("Bo", 90, y - 9.4, y - 0.2);
+    add("Christian", 104, y - 9.4, y - 0.2);
+    add("Hansen:", 153, y - 9.4, y - 0.2);
+    add("Options.", 192, y - 10.3, y + 0.1, true);
+    add("These", 236, y - 10, y);
+    for (int i = 9; i < 14; ++i) column_line(filler, 50, 100 + 12 * i);
+    for (int i = 0; i < 14; ++i) column_line(filler, 330, 100 + 12 * i - 5.2);
+    TextBuilder builder;
+    builder.add_page(std::move(page));
+    const std::string text = std::move(builder).finish().text;
+    CHECK(text.find("Bo Christian Hansen: Options. These") != std::string::npos);
+    CHECK(text.find("SUMMARY Options.") == std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a heading line ending in a hyphen before a conjunction is a suspended compound", "[pdf]") {
+    // "knogle-" | "og bruskdefekter": the hyphen stays and the conjunction is a word of its
+    // own, in larger type and in a bold heading of body size alike.
+    Page page;
+    double y = page.paragraph(100, "slutter her.");
+    y = page.paragraph(page.heading(y, "Med MSC kan man reparere knogle-", "og bruskdefekter"), "slutter her.");
+    y += 30;
+    page.line("Brug af celler til hud-", y, false, true);
+    page.line("eller muskelvæv", y + 12, false, true);
+    page.paragraph(y + 30, "slutter her.");
+    const std::string text = build({std::move(page)});
+    INFO(text);
+    CHECK(text.find("Med MSC kan man reparere knogle- og bruskdefekter\n") != std::string::npos);
+    CHECK(text.find("Brug af celler til hud- eller muskelvæv\n") != std::string::npos);
+}

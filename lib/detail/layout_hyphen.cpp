@@ -209,6 +209,11 @@ bool inner_capital(std::string_view word) {
 
 }  // namespace
 
+bool is_suspending_conjunction(std::string_view word) {
+    static constexpr std::array<std::string_view, 6> conjunctions = {"og", "eller", "samt", "and", "or", "nor"};
+    return std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
+}
+
 HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view after, const DocumentWords& words,
                                     std::string_view preceding) const {
     after = trim(after);
@@ -254,9 +259,13 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
 
     // "knogle-|og bruskdefekter", "ASCII-|eller katakana-tegn": a conjunction after the
     // hyphen means a suspended compound, whatever the first part is.
-    static constexpr std::array<std::string_view, 6> conjunctions = {"og", "eller", "samt", "and", "or", "nor"};
-    for (const std::string_view conjunction : conjunctions)
-        if (tail == conjunction) return HyphenDecision::keep_with_space;
+    if (is_suspending_conjunction(tail)) return HyphenDecision::keep_with_space;
+    // "Klikker-|og-trækker", "drag-|and-drop", "mund-|til-mund": a conjunction or preposition
+    // opening a chain of hyphenated parts joins words; no word breaks before one.
+    static constexpr std::array<std::string_view, 9> linking_words = {"og", "eller", "samt", "and", "or", "til", "of", "to", "på"};
+    if (const std::string_view part = first_part(tail); part.size() < tail.size())
+        for (const std::string_view word : linking_words)
+            if (part == word) return HyphenDecision::keep;
 
     const std::string_view head = [&] {
         const auto cut = before.find_last_of('-');

@@ -110,6 +110,10 @@ private:
     std::string lower_;  // scratch buffer of add_text, reused so that a word costs no allocation
 };
 
+// Whether `word` is a conjunction that, after a line-end hyphen, shows the hyphen to be a
+// suspended compound's ("knogle-" | "og bruskdefekter", "ASCII-" | "eller katakana-tegn").
+bool is_suspending_conjunction(std::string_view word);
+
 // What to do with a hyphen at the end of a line.
 enum class HyphenDecision {
     join,             // a line-break hyphen: genmanipu-|lerede -> genmanipulerede

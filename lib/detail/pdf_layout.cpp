@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "detail/journal_fields.hpp"
+#include "detail/layout_repair.hpp"
 #include "detail/utf8.hpp"
 
 namespace summalign::detail {
@@ -478,6 +479,14 @@ void TextBuilder::add_page(PageWords page) {
         const double needed = 0.5 * std::min(w.y1 - w.y0, line.ref_y1 - line.ref_y0);
         return overlap >= needed ? overlap : -1.0;
     };
+    // Words of one printed line share its baseline (their boxes' bottoms differ by the
+    // fonts' descents, a fraction of a point); the other column's line may overlap by half a
+    // line where its baselines are offset by half a line ("SUMMARY" in bold beside it, the
+    // italic names after it not). Smaller type (a superscript) is placed by overlap alone.
+    auto on_baseline_of = [](const Word& w, const Line& line) {
+        const Word& first = line.words.front();
+        return w.size < 0.85 * first.size || std::abs(w.y1 - line.ref_y1) < 0.3 * (line.ref_y1 - line.ref_y0);
+    };
     std::vector<Line> lines;
     std::vector<Word> unusual;
     auto start_line = [&](Word&& w) {
@@ -495,7 +504,7 @@ void TextBuilder::add_page(PageWords page) {
         double best_overlap = 0;
         for (std::size_t k = lines.size(), seen = 0; k-- > 0 && seen < 8; ++seen) {
             const double overlap = overlap_with(w, lines[k]);
-            if (overlap > best_overlap) best = &lines[k], best_overlap = overlap;
+            if (overlap > best_overlap && on_baseline_of(w, lines[k])) best = &lines[k], best_overlap = overlap;
         }
         if (best) best->words.push_back(std::move(w));
         else start_line(std::move(w));
@@ -818,7 +827,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 while (i + 1 < run.size() && larger(*run[i + 1]) && std::abs(run[i + 1]->size - f.size) < 0.3 &&
                        run[i + 1]->bold == f.bold && !gap_before(i + 1)) {
                     const std::string& next = run[++i]->text;
-                    if (!ends_in_word_hyphen(text)) text += ' ';
+                    if (!ends_in_word_hyphen(text) || is_suspending_conjunction(leading_word(next))) text += ' ';
                     else if (starts_lower(next)) {
                         const std::string_view head = word_before_final_hyphen(text);
                         const std::string_view tail = leading_word(next);
@@ -845,10 +854,11 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 while (i + 1 < run.size() && bold_line(*run[i + 1]) && !larger(*run[i + 1]) &&
                        std::abs(run[i + 1]->size - f.size) < 0.3 && !gap_before(i + 1) && !indented(*run[i + 1])) {
                     const std::string& next = run[++i]->text;
-                    const bool broken = text.size() >= 2 && text.back() == '-' && starts_lower(text.substr(text.size() - 2)) &&
-                                        starts_lower(next);
+                    const bool suspended = is_suspending_conjunction(leading_word(next));
+                    const bool broken = !suspended && text.size() >= 2 && text.back() == '-' &&
+                                        starts_lower(text.substr(text.size() - 2)) && starts_lower(next);
                     if (broken) text.pop_back();
-                    else if (!ends_in_word_hyphen(text)) text += ' ';
+                    else if (suspended || !ends_in_word_hyphen(text)) text += ' ';
                     text += next;
                 }
                 text = wrap_long_heading(text, column_chars);
