@@ -128,6 +128,21 @@ bool continues_across_blank(const SourceLine& previous, const SourceLine& next) 
     return !ends_with_sentence_end(before) && last != ':' && is_lower(first_code_point(line_text(next)));
 }
 
+double last_part(std::size_t line_width, double width, double join_limit);  // below
+
+// A float (a figure and its caption) set at a column's top stands between the column's last
+// line and the rest of its paragraph, with space around it: across a lifted caption a
+// sentence that filled its line without ending runs on into a line that does not start with
+// a capital ("Afsnit" | caption | "2, “Fælles funktioner”."). A short line before the caption
+// is a heading or a paragraph's end, and a capital may start a heading, so both break.
+bool continues_past_caption(const SourceLine& previous, const SourceLine& next, double width, double join_limit) {
+    const std::string_view before = line_text(previous);
+    if (ends_with_sentence_end(before) || last_code_point(before) == ':') return false;
+    if (last_part(previous.width, width, join_limit) < 0.8 * width) return false;
+    const char32_t first = first_code_point(line_text(next));
+    return !is_upper(first) && first != 0xBB && first != 0xAB && first != 0x201C && first != '"';
+}
+
 enum class Field { text, resume, summary, correspondence, references, end_note };
 Field field_of(const SourceLine& line) {
     const std::string_view text = line.text.text();
@@ -198,8 +213,10 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
     std::vector<Block> blocks;
     Block current;
     bool blank_since_last = false;
+    bool caption_since_last = false;
     for (std::size_t i = begin; i < end; ++i) {
         const SourceLine& line = lines[i];
+        caption_since_last = caption_since_last || line.after_caption;
         if (line.blank()) {
             blank_since_last = true;
             continue;
@@ -208,7 +225,9 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
         bool breaks = false;
         if (!current.empty()) {
             if (field_of(line) != Field::text) breaks = true;
-            else if (blank_since_last) breaks = !continues_across_blank(*current.back(), line);
+            else if (blank_since_last)
+                breaks = !continues_across_blank(*current.back(), line) &&
+                         !(caption_since_last && continues_past_caption(*current.back(), line, context.width, context.join_limit));
             else
                 breaks = guess = !context.blank_paragraphs &&
                                  ends_paragraph(*current.back(), line, context.width, context.join_limit, context.room_test);
@@ -218,7 +237,7 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
             guessed.push_back(guess);
         }
         current.push_back(&line);
-        blank_since_last = false;
+        blank_since_last = caption_since_last = false;
     }
     if (!current.empty()) {
         blocks.push_back(std::move(current));
@@ -344,6 +363,7 @@ bool continues_previous_line(std::string_view line) {
 std::size_t heading_length(const Context& context, const Block& block, std::size_t j) {
     if (!is_upper(first_code_point(line_text(*block[j]))) && !is_digit(first_code_point(line_text(*block[j])))) return 0;
     std::size_t total = 0;
+    std::ptrdiff_t open_brackets = 0;
     for (std::size_t k = 1; k <= 3 && j + k < block.size(); ++k) {
         const SourceLine& last = *block[j + k - 1];
         const std::string_view text = line_text(last);
@@ -352,6 +372,10 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         if (ends_with_sentence_end(text) || has_inner_sentence_end(text)) return 0;
         const char32_t end_mark = last_code_point(text);
         if (end_mark == ',' || end_mark == ';' || end_mark == ':') continue;  // a heading may wrap after these
+        // A bracket still open goes on on the next line: "Genveje (tilgængelighed i
+        // LibreOffice" | "Math)".
+        open_brackets += std::count(text.begin(), text.end(), '(') - std::count(text.begin(), text.end(), ')');
+        if (open_brackets > 0 && line_text(*block[j + k]).find(')') != std::string_view::npos) continue;
         const std::string_view next = line_text(*block[j + k]);
         if (continues_previous_line(next)) return 0;
         const std::string_view next_word = first_word(next);
@@ -1088,15 +1112,30 @@ std::vector<Header> find_headers(const Lines& lines) {
     return headers;
 }
 
+// Whether a title line ends in a word no title ends with, so that the title was wrapped
+// ("Eksportér billede som" | "HEIF/HEIC"): an article, a conjunction, a relative pronoun
+// or "at". Prepositions and particles are left out, since a label ends in one ("Grupperet
+// efter", "Sort by", "Go to"); so is a word in quotes or brackets (a name: kommandoen “Om”).
+bool title_line_runs_on(std::string_view line) {
+    if (line.empty() || !is_word_char(last_code_point(line))) return false;
+    static constexpr std::array<std::string_view, 16> endless = {
+        "og", "eller", "samt", "som", "at", "en", "et", "den", "det", "de", "the", "a", "an", "and", "or", "of"};
+    const std::string word = to_lower(last_word(line));
+    return std::find(endless.begin(), endless.end(), word) != endless.end();
+}
+
 void fill_header(const Context& context, const Header& header, Article& article) {
     const Lines& lines = context.lines;
     article.kind = header.kind;
-    // Title: the first title line and any line continuing it in lower case; subtitle: the rest.
+    // Title: the first title line and any line continuing it in lower case or after a line
+    // no title ends with (title_line_runs_on); subtitle: the rest.
     if (header.title_begin < header.title_end) {
         Block title, subtitle;
         for (std::size_t i = header.title_begin; i < header.title_end; ++i) {
             if (lines[i].blank()) continue;
-            const bool continues = title.empty() || (subtitle.empty() && is_lower(first_code_point(line_text(lines[i]))));
+            const bool continues =
+                title.empty() || (subtitle.empty() && (is_lower(first_code_point(line_text(lines[i]))) ||
+                                                        title_line_runs_on(line_text(*title.back()))));
             (continues ? title : subtitle).push_back(&lines[i]);
         }
         article.title = whole_sentence(context.join(title));

@@ -86,6 +86,7 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
         line.ends_in_soft_hyphen = false;
         if (line.blank()) {  // the line held nothing but the caption, which may go on below
             result.captions.back().open = !ends_with_sentence_end(result.captions.back().caption.text());
+            result.captions.back().own_lines = true;
             return;
         }
     }
@@ -559,6 +560,8 @@ LayoutResult repair_layout(const SourceText& source) {
     restore_joined_hyphens(result);
     restore_torn_words(result);
     reattach_moved_blocks(result);
+    for (const LiftedCaption& caption : result.captions)
+        if (caption.own_lines && caption.line < result.lines.size()) result.lines[caption.line].after_caption = true;
     return result;
 }
 

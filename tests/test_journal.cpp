@@ -230,6 +230,49 @@ TEST_CASE("the document's first title, a blank row above a subtitle that stands 
     CHECK_FALSE(last.subtitle);
 }
 
+TEST_CASE("a title line ending in an article or a conjunction goes on on the next line; a subtitle does not start there", "[journal]") {
+    const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
+                             "Vælg et format i feltet Filtype. Klik derefter på Gem.\n";
+    const Document wrapped = parse("Eksportér billede som\nHEIF/HEIC\nLEDER\n" + body);
+    REQUIRE(wrapped.articles.size() == 1);
+    REQUIRE(wrapped.articles[0].title);
+    CHECK(wrapped.articles[0].title->text == "Eksportér billede som HEIF/HEIC");
+    CHECK_FALSE(wrapped.articles[0].subtitle);
+    const Document english = parse("Appendix C. Pages of the\nManual\nLEDER\n" + body);
+    REQUIRE(english.articles.size() == 1);
+    REQUIRE(english.articles[0].title);
+    CHECK(english.articles[0].title->text == "Appendix C. Pages of the Manual");
+    // A title that ends in a word, a preposition (a label: "Grupperet efter") or a quoted
+    // word keeps the next line as its subtitle.
+    for (const std::string& title : {std::string("Eksportér billeder"), std::string("Grupperet efter"),
+                                     std::string("Aktivér kommandoen \u201cOm\u201d")}) {
+        const Document subtitled = parse(title + "\nHEIF og HEIC\nLEDER\n" + body);
+        REQUIRE(subtitled.articles.size() == 1);
+        REQUIRE(subtitled.articles[0].title);
+        CHECK(subtitled.articles[0].title->text == title);
+        REQUIRE(subtitled.articles[0].subtitle);
+        CHECK(subtitled.articles[0].subtitle->text == "HEIF og HEIC");
+    }
+}
+
+TEST_CASE("a section heading with a bracket still open goes on on the next line", "[journal]") {
+    const std::string text =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
+        "hospitaler i hele landet. Flere forsøg er i gang med patienter i klinikken.\n"
+        "\n"
+        "Genveje (tilgængelighed i LibreOffice\n"
+        "Math)\n"
+        "Hop fra første kategoripunkt til den første funktion i kategorien, og vælg\n"
+        "derefter den funktion som du vil bruge.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    std::vector<std::string> headings;
+    for (const auto& section : document.articles[0].sections)
+        if (section.heading) headings.push_back(section.heading->text);
+    CHECK(headings == std::vector<std::string>{"Genveje (tilgængelighed i LibreOffice Math)"});
+    check_spans(document, text);
+}
+
 TEST_CASE("reference-list labels and entry numbers", "[journal][fields]") {
     using detail::references_label_length;
     using detail::starts_reference_entry;
@@ -467,6 +510,49 @@ TEST_CASE("a short line with blank lines around it heads a section where blank l
     CHECK(article.sections[1].sentences[0].text ==
           "Indtast antallet af figurer du ønsker mellem de to valgte objekter, og vælg derefter den farve som overgangen skal have.");
     CHECK(article.sections[1].sentences[1].text == "Resultaterne er lovende.");
+    check_spans(document, text);
+}
+
+TEST_CASE("a sentence runs on past a figure caption set between its lines, unless a capital or a short line says otherwise", "[journal]") {
+    // A float at a column's top stands between the column's last line and the rest of the
+    // paragraph, with space around it (as the PDF path and pdftotext -layout print it).
+    const std::string text =
+        "Disse indstillinger er beskrevet i flere afsnit af manualen, og de gælder for\n"
+        "alle dokumenter, som du åbner i programmet. Indstillingerne findes i Afsnit\n"
+        "\n"
+        "Fig. 1. Definer indstillinger for tekstforløb før og efter tabellen.\n"
+        "\n"
+        "2, \u201cFælles funktioner\u201d. De kan ændres når som helst.\n"
+        "\n"
+        "Behandlingen er dog stadig eksperimentel, og resultaterne skal bekræftes i\n"
+        "større studier med flere patienter og en længere opfølgning i klinikken\n"
+        "\n"
+        "Fig. 2. Antallet af patienter i studierne fra 1990 til 2002.\n"
+        "\n"
+        "Nye studier er i gang på flere hospitaler i landet, og de første resultater\n"
+        "ventes i år.\n"
+        "\n"
+        "Danmark har også flere grupper der arbejder med stamceller\n"
+        "\n"
+        "Fig. 3. Stamceller i knoglemarven.\n"
+        "\n"
+        "3 grupper har allerede publiceret deres resultater i internationale\n"
+        "tidsskrifter.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    std::vector<std::string> sentences;
+    for (const auto& section : document.articles[0].sections)
+        for (const auto& sentence : section.sentences) sentences.push_back(sentence.text);
+    REQUIRE(sentences.size() >= 3);
+    CHECK(sentences[1] == "Indstillingerne findes i Afsnit 2, \u201cFælles funktioner\u201d.");
+    // A capital after the caption may open a heading or a paragraph: no run-on there, nor
+    // after a short line.
+    CHECK(std::find(sentences.begin(), sentences.end(),
+                    "Nye studier er i gang på flere hospitaler i landet, og de første resultater ventes i år.") !=
+          sentences.end());
+    CHECK(std::find(sentences.begin(), sentences.end(),
+                    "3 grupper har allerede publiceret deres resultater i internationale tidsskrifter.") != sentences.end());
+    CHECK(document.articles[0].figures.size() == 3);
     check_spans(document, text);
 }
 

@@ -38,6 +38,9 @@ struct SourceLine {
     // Spaces before the first visible character in the source (in a column cut out of a
     // two-column page, from the column's cut): a paragraph's first line is often indented.
     std::size_t indent = 0;
+    // A caption set on lines of its own stood just before this line and was lifted out: a
+    // float the typesetter put between two lines of one paragraph (at a column's top).
+    bool after_caption = false;
 
     bool blank() const;  // nothing but white space
 };
@@ -48,6 +51,7 @@ struct LiftedCaption {
     MappedText caption;      // "Mulig klinisk anvendelse af ... (modificeret fra [9])."
     std::size_t line = 0;    // index into LayoutResult::lines of the line it was cut from
     bool open = false;       // internal to repair_layout: the caption may go on on the next lines
+    bool own_lines = false;  // set on lines of its own (nothing of the running text on them)
 };
 
 // A paragraph that stopped mid-sentence, continued with a block the extraction had moved
