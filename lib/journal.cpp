@@ -337,6 +337,16 @@ bool continues_previous_line(std::string_view line) {
     }
 }
 
+// Whether `line` opens with a sentence of one word ("Basic. De følgende ..."): the segmenter
+// decides, so an abbreviation ("Fx. ...") or a numbered step ("1. Vælg ...") is no such sentence.
+bool opens_with_one_word_sentence(const Context& context, std::string_view line) {
+    if (!is_upper(first_code_point(line))) return false;
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos || !ends_with_sentence_end(line.substr(0, space))) return false;
+    const std::vector<ByteSpan> spans = context.danish.split(line);
+    return spans.size() > 1 && line.substr(spans.front().begin, spans.front().end - spans.front().begin).find(' ') == std::string_view::npos;
+}
+
 // How many lines (1 to 3) starting at block[j] form a section heading, or 0. A heading is
 // short, does not end a sentence, is followed in the same block by text that starts a
 // sentence, and is either clearly shorter than the column or followed by a capitalised
@@ -368,6 +378,10 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         // A single word that ends a sentence after it is that sentence's end ("... markerer du
         // afkrydsningsfeltet" | "Låst."), not a paragraph under a heading.
         if (ends_with_sentence_end(next) && next.find(' ') == std::string_view::npos) return 0;
+        // An extraction that joins lines (pdftotext's default mode joins a line broken at a
+        // hyphen to the one after it) puts that one-word end before the next sentence on one
+        // line ("... i LibreOffice" | "Basic. De følgende ..."): still the sentence's end.
+        if (opens_with_one_word_sentence(context, next)) return 0;
         const double length = static_cast<double>(code_points(text));
         if (length < 0.8 * context.width) return k;
         // As wide as the column: a comma marks a sentence running on more than a heading.
