@@ -919,6 +919,8 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
 struct Header {
     std::size_t title_begin = 0;  // first title line (== anchor when there is no title)
     std::size_t title_end = 0;    // after the last title line (== anchor unless blocks stand between)
+    std::size_t subtitle_begin = 0;  // a subtitle parted from its title: its lines [subtitle_begin,
+    std::size_t subtitle_end = 0;    // subtitle_end) on the rubric, the blocks between read before it
     std::size_t anchor = 0;       // the line with the kind label
     std::size_t fields_begin = 0; // first line after the author list
     std::string kind;
@@ -957,6 +959,14 @@ bool can_be_title_line(const SourceLine& line) {
     return t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
 }
 
+// Whether `text` opens with a dash and a space ("– nøglen til …"), as a subtitle that goes on
+// from its title does; a list item or a sentence does not open so in a title's place.
+bool opens_with_dash(std::string_view text) {
+    std::size_t n = 0;
+    const char32_t first = code_point_at(text, 0, n);
+    return (first == 0x2013 || first == 0x2014) && n < text.size() && text[n] == ' ';
+}
+
 // The lines [begin, end) of the block of text that ends just before `end` (blank lines
 // before it skipped), not reaching above `lower_bound`; begin == end when there is none.
 std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t lower_bound, std::size_t end) {
@@ -972,7 +982,10 @@ std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t 
 // above those (at most two blocks of at most four lines each) that reads as one: one or
 // two lines after a blank line, capitalised, no field, no finished sentence, no address.
 // Returns its lines, or nothing.
-std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor) {
+// `longest`: the most lines a block passed over may have; above a subtitle (longest over 4)
+// the nearest block may be the title too.
+std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor,
+                                                               std::size_t longest = 4) {
     const auto title_like = [&](std::size_t begin, std::size_t end) {
         if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
         for (std::size_t k = begin; k < end; ++k) {
@@ -984,9 +997,14 @@ std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& line
         return true;
     };
     std::size_t end = anchor;
+    if (longest > 4) {
+        // A subtitle's title may also stand right above it, set apart by the extraction.
+        const auto title = block_above(lines, lower_bound, end);
+        if (title_like(title.first, title.second)) return title;
+    }
     for (std::size_t skipped = 0; skipped < 2; ++skipped) {
         const auto [begin, stop] = block_above(lines, lower_bound, end);
-        if (begin == stop || stop - begin > 4) return std::nullopt;
+        if (begin == stop || stop - begin > longest) return std::nullopt;
         const auto title = block_above(lines, lower_bound, begin);
         if (title_like(title.first, title.second)) return title;
         end = begin;
@@ -1094,6 +1112,17 @@ std::vector<Header> find_headers(const Lines& lines) {
                 header.title_begin = apart->first;
                 header.title_end = apart->second;
             }
+        } else if (title_end - title_begin == 1 && opens_with_dash(line_text(lines[title_begin]))) {
+            // A line that opens with a dash goes on from a title ("– nøglen til regenerativ
+            // medicin?"): alone above the rubric it is a subtitle the extraction parted from
+            // its title. That evidence lets the title stand further off than title_apart's
+            // four-line blocks, past up to two blocks of the page of any length.
+            if (const auto apart = title_apart(lines, lower_bound, title_begin, lines.size())) {
+                header.title_begin = apart->first;
+                header.title_end = apart->second;
+                header.subtitle_begin = title_begin;
+                header.subtitle_end = title_end;
+            }
         }
         headers.push_back(header);
         lower_bound = header.fields_begin;
@@ -1113,6 +1142,7 @@ void fill_header(const Context& context, const Header& header, Article& article)
             const bool continues = title.empty() || (subtitle.empty() && is_lower(first_code_point(line_text(lines[i]))));
             (continues ? title : subtitle).push_back(&lines[i]);
         }
+        for (std::size_t i = header.subtitle_begin; i < header.subtitle_end; ++i) subtitle.push_back(&lines[i]);
         article.title = whole_sentence(context.join(title));
         if (!subtitle.empty()) article.subtitle = whole_sentence(context.join(subtitle));
     }
@@ -1318,13 +1348,15 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         Article& article = document.articles[a];
         if (range.header) {
             const Header& header = *range.header;
-            parse_fields(context, header.fields_begin, range.end, article, owners, a, moved_fields[a], {header.title_end, header.anchor});
+            const std::size_t lead_end = header.subtitle_begin < header.subtitle_end ? header.subtitle_begin : header.anchor;
+            parse_fields(context, header.fields_begin, range.end, article, owners, a, moved_fields[a], {header.title_end, lead_end});
             if (header.title_end < header.anchor) {
                 const std::size_t start = std::min(lines[header.title_begin].start, lines[header.anchor].start);
                 const std::size_t stop = std::max(lines[header.title_end - 1].end, lines[header.anchor].end);
                 article.structure_notes.push_back(StructureNote{
                     "the rubric at line " + std::to_string(lines[header.anchor].number) +
-                        " has no title above it: the title is taken to be the one at line " +
+                        (header.subtitle_begin < header.subtitle_end ? " has only a subtitle above it" : " has no title above it") +
+                        ": the title is taken to be the one at line " +
                         std::to_string(lines[header.title_begin].number) +
                         ", and the text between them as this article's (the extraction moved blocks between them)",
                     start, stop});
