@@ -921,6 +921,10 @@ struct Header {
     std::size_t title_end = 0;    // after the last title line (== anchor unless blocks stand between)
     std::size_t subtitle_begin = 0;  // a subtitle parted from its title: its lines [subtitle_begin,
     std::size_t subtitle_end = 0;    // subtitle_end) on the rubric, the blocks between read before it
+    std::size_t lead_end = 0;     // the lines [title_end, lead_end) are read as the article's first blocks
+    // A title stacked with others at the document's start, away from this (title-less) rubric.
+    std::optional<std::pair<std::size_t, std::size_t>> stacked_title;
+    std::size_t stacked = 0;      // on the first rubric: how many titles of later ones stood above its own
     std::size_t anchor = 0;       // the line with the kind label
     std::size_t fields_begin = 0; // first line after the author list
     std::string kind;
@@ -1011,6 +1015,8 @@ std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& line
     }
     return std::nullopt;
 }
+
+void give_stacked_titles(const Lines& lines, std::vector<Header>& headers);
 
 std::vector<Header> find_headers(const Lines& lines) {
     std::vector<Header> headers;
@@ -1107,6 +1113,7 @@ std::vector<Header> find_headers(const Lines& lines) {
         }
         header.title_begin = title_begin == title_end ? i : title_begin;
         header.title_end = i;
+        header.lead_end = i;
         if (title_begin == title_end) {
             if (const auto apart = title_apart(lines, lower_bound, title_end)) {
                 header.title_begin = apart->first;
@@ -1122,22 +1129,60 @@ std::vector<Header> find_headers(const Lines& lines) {
                 header.title_end = apart->second;
                 header.subtitle_begin = title_begin;
                 header.subtitle_end = title_end;
+                header.lead_end = title_begin;
             }
         }
         headers.push_back(header);
         lower_bound = header.fields_begin;
         i = header.fields_begin - 1;
     }
+    give_stacked_titles(lines, headers);
     return headers;
+}
+
+// `pdftotext`'s default order can print the titles of a page's articles one after another
+// at the document's start, before the first rubric, so that later rubrics have none. Where
+// the first rubric's title has only title-like blocks above it (each one or two lines set
+// apart, nothing else up to the document's start), and as many rubrics after it have no
+// title, the topmost block is the first rubric's title and the others, its own included,
+// go to those rubrics in order.
+void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
+    if (headers.empty()) return;
+    Header& first = headers.front();
+    if (first.title_begin >= first.title_end || first.title_end != first.anchor || first.subtitle_begin < first.subtitle_end) return;
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{first.title_begin, first.title_end}};
+    for (;;) {
+        const auto [begin, end] = block_above(lines, 0, stack.back().first);
+        if (begin == end) break;  // nothing but blank lines up to the document's start
+        if (end - begin > 2 || stack.size() > 3) return;
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::string_view t = line_text(lines[k]);
+            if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty() ||
+                last_code_point(t) == ':')
+                return;
+        }
+        stack.emplace_back(begin, end);
+    }
+    const std::size_t later = stack.size() - 1;
+    if (later == 0 || headers.size() <= later) return;
+    for (std::size_t h = 1; h <= later; ++h)
+        if (headers[h].title_begin < headers[h].title_end || headers[h].stacked_title) return;
+    std::reverse(stack.begin(), stack.end());  // top to bottom
+    first.title_begin = stack[0].first;
+    first.title_end = stack[0].second;
+    first.lead_end = first.title_end;  // the stacked titles are no text of the first article
+    first.stacked = later;
+    for (std::size_t h = 1; h <= later; ++h) headers[h].stacked_title = stack[h];
 }
 
 void fill_header(const Context& context, const Header& header, Article& article) {
     const Lines& lines = context.lines;
     article.kind = header.kind;
     // Title: the first title line and any line continuing it in lower case; subtitle: the rest.
-    if (header.title_begin < header.title_end) {
+    const auto [title_begin, title_end] = header.stacked_title.value_or(std::pair{header.title_begin, header.title_end});
+    if (title_begin < title_end) {
         Block title, subtitle;
-        for (std::size_t i = header.title_begin; i < header.title_end; ++i) {
+        for (std::size_t i = title_begin; i < title_end; ++i) {
             if (lines[i].blank()) continue;
             const bool continues = title.empty() || (subtitle.empty() && is_lower(first_code_point(line_text(lines[i]))));
             (continues ? title : subtitle).push_back(&lines[i]);
@@ -1348,9 +1393,19 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         Article& article = document.articles[a];
         if (range.header) {
             const Header& header = *range.header;
-            const std::size_t lead_end = header.subtitle_begin < header.subtitle_end ? header.subtitle_begin : header.anchor;
-            parse_fields(context, header.fields_begin, range.end, article, owners, a, moved_fields[a], {header.title_end, lead_end});
-            if (header.title_end < header.anchor) {
+            parse_fields(context, header.fields_begin, range.end, article, owners, a, moved_fields[a], {header.title_end, header.lead_end});
+            if (header.stacked > 0) {
+                article.structure_notes.push_back(StructureNote{
+                    "the titles of the next " + std::to_string(header.stacked) + " rubric(s), which have none above them, stand stacked above this one's at line " +
+                        std::to_string(lines[header.title_begin].number) + ": each is taken as its rubric's title, in order",
+                    lines[header.title_begin].start, lines[header.anchor].end});
+            } else if (header.stacked_title) {
+                article.structure_notes.push_back(StructureNote{
+                    "the rubric at line " + std::to_string(lines[header.anchor].number) +
+                        " has no title above it: its title is taken to be the one stacked at the document's start, at line " +
+                        std::to_string(lines[header.stacked_title->first].number),
+                    lines[header.stacked_title->first].start, lines[header.stacked_title->second - 1].end});
+            } else if (header.title_end < header.anchor) {
                 const std::size_t start = std::min(lines[header.title_begin].start, lines[header.anchor].start);
                 const std::size_t stop = std::max(lines[header.title_end - 1].end, lines[header.anchor].end);
                 article.structure_notes.push_back(StructureNote{

@@ -1010,6 +1010,43 @@ TEST_CASE("a subtitle alone above its rubric takes the title the extraction set 
     CHECK(plain.articles[1].title->text == "Nøglen til regenerativ medicin");
 }
 
+TEST_CASE("titles stacked at the document's start go to the rubrics that have none, in order", "[extractions]") {
+    // `pdftotext`'s default order printed the page's two titles first; the second rubric
+    // has no title above it (the first article's last sentence stands there).
+    const std::string first = "Indstillinger\n\nÅbn fil\n\nLEDER Fie Iversen\nIndtast stien til skabelonen her.\n"
+                              "Programmet gemmer skabelonen for dig.\n\n";
+    const std::string second = "OVERSIGTSARTIKEL Rikke Winther & Ole Olsen\nResumé\nFilen åbnes her. Den vises straks.\n\n"
+                               "Brødteksten står her.\n\nSummary\nRikke Winther & Ole Olsen: Open file. Ugeskr Læger 2005;167:1943-5.\n"
+                               "The file is opened here. It is shown at once.\n";
+    const Document document = parser().parse(make_source(first + second, "stacked-titles"));
+    REQUIRE(document.articles.size() == 2);
+    REQUIRE(document.articles[0].title);
+    CHECK(document.articles[0].title->text == "Indstillinger");
+    CHECK_FALSE(document.articles[0].truncated_start);
+    CHECK(document.articles[0].kind == "LEDER");
+    REQUIRE(document.articles[1].title);
+    CHECK(document.articles[1].title->text == "Åbn fil");
+    CHECK(document.articles[1].kind == "OVERSIGTSARTIKEL");
+    // The stacked titles are no body text of the first article.
+    for (const Section& section : document.articles[0].sections) {
+        CHECK_FALSE(section.heading);
+        for (const Sentence& sentence : section.sentences) CHECK(sentence.text.find("Åbn fil") == std::string::npos);
+    }
+    CHECK(std::any_of(document.articles[1].structure_notes.begin(), document.articles[1].structure_notes.end(),
+                      [](const StructureNote& n) { return n.message.find("stacked at the document's start") != std::string::npos; }));
+
+    // Where every rubric has a title, a block above the first title is not taken for one.
+    const std::string titled = "Indstillinger\n\nÅbn fil\n\nLEDER Fie Iversen\nIndtast stien til skabelonen her.\n\n"
+                               "Vis fil\nOVERSIGTSARTIKEL Rikke Winther\nResumé\nFilen åbnes her.\n";
+    const Document plain = parser().parse(make_source(titled, "titled"));
+    REQUIRE(plain.articles.size() == 3);
+    CHECK(plain.articles[0].truncated_start);
+    REQUIRE(plain.articles[1].title);
+    CHECK(plain.articles[1].title->text == "Åbn fil");
+    REQUIRE(plain.articles[2].title);
+    CHECK(plain.articles[2].title->text == "Vis fil");
+}
+
 TEST_CASE("a Summary its own citation line closed does not take the short block after it", "[extractions]") {
     // The next article's title, which the extraction put after the Summary, is neither English
     // running text nor Danish: it used to go on with the Summary and spoil its citation.
