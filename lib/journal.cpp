@@ -356,6 +356,16 @@ bool continues_previous_line(std::string_view line) {
     }
 }
 
+// Whether `line` opens with a sentence of one word ("Basic. De følgende ..."): the segmenter
+// decides, so an abbreviation ("Fx. ...") or a numbered step ("1. Vælg ...") is no such sentence.
+bool opens_with_one_word_sentence(const Context& context, std::string_view line) {
+    if (!is_upper(first_code_point(line))) return false;
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos || !ends_with_sentence_end(line.substr(0, space))) return false;
+    const std::vector<ByteSpan> spans = context.danish.split(line);
+    return spans.size() > 1 && line.substr(spans.front().begin, spans.front().end - spans.front().begin).find(' ') == std::string_view::npos;
+}
+
 // How many lines (1 to 3) starting at block[j] form a section heading, or 0. A heading is
 // short, does not end a sentence, is followed in the same block by text that starts a
 // sentence, and is either clearly shorter than the column or followed by a capitalised
@@ -392,6 +402,10 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         // A single word that ends a sentence after it is that sentence's end ("... markerer du
         // afkrydsningsfeltet" | "Låst."), not a paragraph under a heading.
         if (ends_with_sentence_end(next) && next.find(' ') == std::string_view::npos) return 0;
+        // An extraction that joins lines (pdftotext's default mode joins a line broken at a
+        // hyphen to the one after it) puts that one-word end before the next sentence on one
+        // line ("... i LibreOffice" | "Basic. De følgende ..."): still the sentence's end.
+        if (opens_with_one_word_sentence(context, next)) return 0;
         const double length = static_cast<double>(code_points(text));
         if (length < 0.8 * context.width) return k;
         // As wide as the column: a comma marks a sentence running on more than a heading.
@@ -929,6 +943,12 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
 struct Header {
     std::size_t title_begin = 0;  // first title line (== anchor when there is no title)
     std::size_t title_end = 0;    // after the last title line (== anchor unless blocks stand between)
+    std::size_t subtitle_begin = 0;  // a subtitle parted from its title: its lines [subtitle_begin,
+    std::size_t subtitle_end = 0;    // subtitle_end) on the rubric, the blocks between read before it
+    std::size_t lead_end = 0;     // the lines [title_end, lead_end) are read as the article's first blocks
+    // A title stacked with others at the document's start, away from this (title-less) rubric.
+    std::optional<std::pair<std::size_t, std::size_t>> stacked_title;
+    std::size_t stacked = 0;      // on the first rubric: how many titles of later ones stood above its own
     std::size_t anchor = 0;       // the line with the kind label
     std::size_t fields_begin = 0; // first line after the author list
     std::string kind;
@@ -967,6 +987,14 @@ bool can_be_title_line(const SourceLine& line) {
     return t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
 }
 
+// Whether `text` opens with a dash and a space ("– nøglen til …"), as a subtitle that goes on
+// from its title does; a list item or a sentence does not open so in a title's place.
+bool opens_with_dash(std::string_view text) {
+    std::size_t n = 0;
+    const char32_t first = code_point_at(text, 0, n);
+    return (first == 0x2013 || first == 0x2014) && n < text.size() && text[n] == ' ';
+}
+
 // The lines [begin, end) of the block of text that ends just before `end` (blank lines
 // before it skipped), not reaching above `lower_bound`; begin == end when there is none.
 std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t lower_bound, std::size_t end) {
@@ -982,7 +1010,10 @@ std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t 
 // above those (at most two blocks of at most four lines each) that reads as one: one or
 // two lines after a blank line, capitalised, no field, no finished sentence, no address.
 // Returns its lines, or nothing.
-std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor) {
+// `longest`: the most lines a block passed over may have; above a subtitle (longest over 4)
+// the nearest block may be the title too.
+std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor,
+                                                               std::size_t longest = 4) {
     const auto title_like = [&](std::size_t begin, std::size_t end) {
         if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
         for (std::size_t k = begin; k < end; ++k) {
@@ -994,15 +1025,22 @@ std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& line
         return true;
     };
     std::size_t end = anchor;
+    if (longest > 4) {
+        // A subtitle's title may also stand right above it, set apart by the extraction.
+        const auto title = block_above(lines, lower_bound, end);
+        if (title_like(title.first, title.second)) return title;
+    }
     for (std::size_t skipped = 0; skipped < 2; ++skipped) {
         const auto [begin, stop] = block_above(lines, lower_bound, end);
-        if (begin == stop || stop - begin > 4) return std::nullopt;
+        if (begin == stop || stop - begin > longest) return std::nullopt;
         const auto title = block_above(lines, lower_bound, begin);
         if (title_like(title.first, title.second)) return title;
         end = begin;
     }
     return std::nullopt;
 }
+
+void give_stacked_titles(const Lines& lines, std::vector<Header>& headers);
 
 std::vector<Header> find_headers(const Lines& lines) {
     std::vector<Header> headers;
@@ -1099,16 +1137,30 @@ std::vector<Header> find_headers(const Lines& lines) {
         }
         header.title_begin = title_begin == title_end ? i : title_begin;
         header.title_end = i;
+        header.lead_end = i;
         if (title_begin == title_end) {
             if (const auto apart = title_apart(lines, lower_bound, title_end)) {
                 header.title_begin = apart->first;
                 header.title_end = apart->second;
+            }
+        } else if (title_end - title_begin == 1 && opens_with_dash(line_text(lines[title_begin]))) {
+            // A line that opens with a dash goes on from a title ("– nøglen til regenerativ
+            // medicin?"): alone above the rubric it is a subtitle the extraction parted from
+            // its title. That evidence lets the title stand further off than title_apart's
+            // four-line blocks, past up to two blocks of the page of any length.
+            if (const auto apart = title_apart(lines, lower_bound, title_begin, lines.size())) {
+                header.title_begin = apart->first;
+                header.title_end = apart->second;
+                header.subtitle_begin = title_begin;
+                header.subtitle_end = title_end;
+                header.lead_end = title_begin;
             }
         }
         headers.push_back(header);
         lower_bound = header.fields_begin;
         i = header.fields_begin - 1;
     }
+    give_stacked_titles(lines, headers);
     return headers;
 }
 
@@ -1124,20 +1176,57 @@ bool title_line_runs_on(std::string_view line) {
     return std::find(endless.begin(), endless.end(), word) != endless.end();
 }
 
+// `pdftotext`'s default order can print the titles of a page's articles one after another
+// at the document's start, before the first rubric, so that later rubrics have none. Where
+// the first rubric's title has only title-like blocks above it (each one or two lines set
+// apart, nothing else up to the document's start), and as many rubrics after it have no
+// title, the topmost block is the first rubric's title and the others, its own included,
+// go to those rubrics in order.
+void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
+    if (headers.empty()) return;
+    Header& first = headers.front();
+    if (first.title_begin >= first.title_end || first.title_end != first.anchor || first.subtitle_begin < first.subtitle_end) return;
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{first.title_begin, first.title_end}};
+    for (;;) {
+        const auto [begin, end] = block_above(lines, 0, stack.back().first);
+        if (begin == end) break;  // nothing but blank lines up to the document's start
+        if (end - begin > 2 || stack.size() > 3) return;
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::string_view t = line_text(lines[k]);
+            if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty() ||
+                last_code_point(t) == ':')
+                return;
+        }
+        stack.emplace_back(begin, end);
+    }
+    const std::size_t later = stack.size() - 1;
+    if (later == 0 || headers.size() <= later) return;
+    for (std::size_t h = 1; h <= later; ++h)
+        if (headers[h].title_begin < headers[h].title_end || headers[h].stacked_title) return;
+    std::reverse(stack.begin(), stack.end());  // top to bottom
+    first.title_begin = stack[0].first;
+    first.title_end = stack[0].second;
+    first.lead_end = first.title_end;  // the stacked titles are no text of the first article
+    first.stacked = later;
+    for (std::size_t h = 1; h <= later; ++h) headers[h].stacked_title = stack[h];
+}
+
 void fill_header(const Context& context, const Header& header, Article& article) {
     const Lines& lines = context.lines;
     article.kind = header.kind;
     // Title: the first title line and any line continuing it in lower case or after a line
     // no title ends with (title_line_runs_on); subtitle: the rest.
-    if (header.title_begin < header.title_end) {
+    const auto [title_begin, title_end] = header.stacked_title.value_or(std::pair{header.title_begin, header.title_end});
+    if (title_begin < title_end) {
         Block title, subtitle;
-        for (std::size_t i = header.title_begin; i < header.title_end; ++i) {
+        for (std::size_t i = title_begin; i < title_end; ++i) {
             if (lines[i].blank()) continue;
             const bool continues =
                 title.empty() || (subtitle.empty() && (is_lower(first_code_point(line_text(lines[i]))) ||
                                                         title_line_runs_on(line_text(*title.back()))));
             (continues ? title : subtitle).push_back(&lines[i]);
         }
+        for (std::size_t i = header.subtitle_begin; i < header.subtitle_end; ++i) subtitle.push_back(&lines[i]);
         article.title = whole_sentence(context.join(title));
         if (!subtitle.empty()) article.subtitle = whole_sentence(context.join(subtitle));
     }
@@ -1343,13 +1432,25 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         Article& article = document.articles[a];
         if (range.header) {
             const Header& header = *range.header;
-            parse_fields(context, header.fields_begin, range.end, article, owners, a, moved_fields[a], {header.title_end, header.anchor});
-            if (header.title_end < header.anchor) {
+            parse_fields(context, header.fields_begin, range.end, article, owners, a, moved_fields[a], {header.title_end, header.lead_end});
+            if (header.stacked > 0) {
+                article.structure_notes.push_back(StructureNote{
+                    "the titles of the next " + std::to_string(header.stacked) + " rubric(s), which have none above them, stand stacked above this one's at line " +
+                        std::to_string(lines[header.title_begin].number) + ": each is taken as its rubric's title, in order",
+                    lines[header.title_begin].start, lines[header.anchor].end});
+            } else if (header.stacked_title) {
+                article.structure_notes.push_back(StructureNote{
+                    "the rubric at line " + std::to_string(lines[header.anchor].number) +
+                        " has no title above it: its title is taken to be the one stacked at the document's start, at line " +
+                        std::to_string(lines[header.stacked_title->first].number),
+                    lines[header.stacked_title->first].start, lines[header.stacked_title->second - 1].end});
+            } else if (header.title_end < header.anchor) {
                 const std::size_t start = std::min(lines[header.title_begin].start, lines[header.anchor].start);
                 const std::size_t stop = std::max(lines[header.title_end - 1].end, lines[header.anchor].end);
                 article.structure_notes.push_back(StructureNote{
                     "the rubric at line " + std::to_string(lines[header.anchor].number) +
-                        " has no title above it: the title is taken to be the one at line " +
+                        (header.subtitle_begin < header.subtitle_end ? " has only a subtitle above it" : " has no title above it") +
+                        ": the title is taken to be the one at line " +
                         std::to_string(lines[header.title_begin].number) +
                         ", and the text between them as this article's (the extraction moved blocks between them)",
                     start, stop});

@@ -961,6 +961,92 @@ TEST_CASE("a title the extraction parted from its rubric by other blocks is stil
     CHECK_FALSE(none.articles[1].title);
 }
 
+TEST_CASE("a subtitle alone above its rubric takes the title the extraction set apart above it", "[extractions]") {
+    // `pdftotext`'s default order left only the subtitle, which goes on from its title with a
+    // dash, above the rubric; the title stands above a long block of the page's other column.
+    std::string moved;
+    for (int i = 0; i < 8; ++i) moved += "Der anvendes forskellige metoder til isolering af celler fra knoglemarven.\n";
+    const std::string previous = "Forrige artikel\nLEDER Ane Holm\n\nMørke er det modsatte af lys.\n\n"
+                                 "Korrespondance: Ane Holm, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n\n";
+    const std::string text = previous + "Mesenkymal stamcelleterapi\n\n" + moved + "\n– nøglen til regenerativ medicin?\n"
+                             "OVERSIGTSARTIKEL\nOle Olsen & Fie Dahl\nResumé\nStamceller findes i knoglemarven. De kan meget.\n\n"
+                             "Brødteksten står her.\n\nSummary\nOle Olsen & Fie Dahl: Stem cells. Ugeskr Læger 2004;166:383-6.\n"
+                             "Stem cells are found in the bone marrow. They can do a lot.\n";
+    const Document document = parser().parse(make_source(text, "subtitle-apart"));
+    REQUIRE(document.articles.size() == 2);
+    const Article& article = document.articles[1];
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Mesenkymal stamcelleterapi");
+    REQUIRE(article.subtitle);
+    CHECK(article.subtitle->text == "– nøglen til regenerativ medicin?");
+    // The block between is the article's first body text, with a note; the article before keeps its own.
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections.front().sentences.front().text.starts_with("Der anvendes forskellige metoder"));
+    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                      [](const StructureNote& n) { return n.message.find("has only a subtitle above it") != std::string::npos; }));
+    REQUIRE(document.articles[0].title);
+    CHECK(document.articles[0].title->text == "Forrige artikel");
+    for (const Section& section : document.articles[0].sections)
+        for (const Sentence& sentence : section.sentences) CHECK_FALSE(sentence.text.starts_with("Der anvendes"));
+
+    // Set right above the rubric after a blank line, the title is found the same way.
+    const Document near = parser().parse(make_source(
+        previous + "Mesenkymal stamcelleterapi\n\n– nøglen til regenerativ medicin?\nOVERSIGTSARTIKEL\nOle Olsen\n"
+                   "Resumé\nStamceller findes i knoglemarven.\n",
+        "subtitle-apart-near"));
+    REQUIRE(near.articles.size() == 2);
+    REQUIRE(near.articles[1].title);
+    CHECK(near.articles[1].title->text == "Mesenkymal stamcelleterapi");
+    REQUIRE(near.articles[1].subtitle);
+    CHECK(near.articles[1].subtitle->text == "– nøglen til regenerativ medicin?");
+
+    // A line without the dash above the rubric is the title itself.
+    const Document plain = parser().parse(make_source(
+        previous + "Mesenkymal stamcelleterapi\n\nNøglen til regenerativ medicin\nOVERSIGTSARTIKEL\nOle Olsen\n"
+                   "Resumé\nStamceller findes i knoglemarven.\n",
+        "no-subtitle"));
+    REQUIRE(plain.articles.size() == 2);
+    REQUIRE(plain.articles[1].title);
+    CHECK(plain.articles[1].title->text == "Nøglen til regenerativ medicin");
+}
+
+TEST_CASE("titles stacked at the document's start go to the rubrics that have none, in order", "[extractions]") {
+    // `pdftotext`'s default order printed the page's two titles first; the second rubric
+    // has no title above it (the first article's last sentence stands there).
+    const std::string first = "Indstillinger\n\nÅbn fil\n\nLEDER Fie Iversen\nIndtast stien til skabelonen her.\n"
+                              "Programmet gemmer skabelonen for dig.\n\n";
+    const std::string second = "OVERSIGTSARTIKEL Rikke Winther & Ole Olsen\nResumé\nFilen åbnes her. Den vises straks.\n\n"
+                               "Brødteksten står her.\n\nSummary\nRikke Winther & Ole Olsen: Open file. Ugeskr Læger 2005;167:1943-5.\n"
+                               "The file is opened here. It is shown at once.\n";
+    const Document document = parser().parse(make_source(first + second, "stacked-titles"));
+    REQUIRE(document.articles.size() == 2);
+    REQUIRE(document.articles[0].title);
+    CHECK(document.articles[0].title->text == "Indstillinger");
+    CHECK_FALSE(document.articles[0].truncated_start);
+    CHECK(document.articles[0].kind == "LEDER");
+    REQUIRE(document.articles[1].title);
+    CHECK(document.articles[1].title->text == "Åbn fil");
+    CHECK(document.articles[1].kind == "OVERSIGTSARTIKEL");
+    // The stacked titles are no body text of the first article.
+    for (const Section& section : document.articles[0].sections) {
+        CHECK_FALSE(section.heading);
+        for (const Sentence& sentence : section.sentences) CHECK(sentence.text.find("Åbn fil") == std::string::npos);
+    }
+    CHECK(std::any_of(document.articles[1].structure_notes.begin(), document.articles[1].structure_notes.end(),
+                      [](const StructureNote& n) { return n.message.find("stacked at the document's start") != std::string::npos; }));
+
+    // Where every rubric has a title, a block above the first title is not taken for one.
+    const std::string titled = "Indstillinger\n\nÅbn fil\n\nLEDER Fie Iversen\nIndtast stien til skabelonen her.\n\n"
+                               "Vis fil\nOVERSIGTSARTIKEL Rikke Winther\nResumé\nFilen åbnes her.\n";
+    const Document plain = parser().parse(make_source(titled, "titled"));
+    REQUIRE(plain.articles.size() == 3);
+    CHECK(plain.articles[0].truncated_start);
+    REQUIRE(plain.articles[1].title);
+    CHECK(plain.articles[1].title->text == "Åbn fil");
+    REQUIRE(plain.articles[2].title);
+    CHECK(plain.articles[2].title->text == "Vis fil");
+}
+
 TEST_CASE("a Summary its own citation line closed does not take the short block after it", "[extractions]") {
     // The next article's title, which the extraction put after the Summary, is neither English
     // running text nor Danish: it used to go on with the Summary and spoil its citation.

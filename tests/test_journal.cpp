@@ -2,6 +2,7 @@
 // shaped, hostile inputs, and concurrent use of one const Parser.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <future>
 #include <random>
 #include <sstream>
@@ -469,6 +470,37 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
         "Danmarks grænser klart at behandlingen er eksperimentel og skal bekræftes.\n";
     const Document inside_parsed = parse(inside);
     for (const auto& section : inside_parsed.articles.at(0).sections) CHECK_FALSE(section.heading);
+}
+
+TEST_CASE("a line whose sentence ends in one word at the start of the next line is no heading", "[journal]") {
+    // pdftotext's default mode joins a line broken at a hyphen to the next, so the one-word
+    // end of a sentence ("Basic.") shares its line with the next sentence: the short line
+    // above is that sentence's beginning, not a heading.
+    const std::string full = "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på\n";
+    std::string text = "Titel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\nEn kort sætning her.\n\n";
+    for (int i = 0; i < 6; ++i) text += full;
+    text += "flere hospitaler.\nDenne sektion beskriver funktionerne i Calc\n"
+            "Basic. De følgende operatorer understøttes af LibreOffice Basic.\n"
+            "Brugeren kan også selv skrive nye funktioner til programmet her.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    std::vector<std::string> sentences;
+    for (const auto& section : document.articles[0].sections) {
+        CHECK_FALSE(section.heading);
+        for (const auto& s : section.sentences) sentences.push_back(s.text);
+    }
+    CHECK(std::find(sentences.begin(), sentences.end(), "Denne sektion beskriver funktionerne i Calc Basic.") != sentences.end());
+
+    // A heading above a sentence that opens with an abbreviation stays a heading.
+    std::string abbreviation = "Titel\nOVERSIGTSARTIKEL\nOle Olsen\nResumé\nEn kort sætning her.\n\n";
+    for (int i = 0; i < 6; ++i) abbreviation += full;
+    abbreviation += "flere hospitaler.\nNye funktioner\nBl.a. kan brugeren selv skrive nye funktioner til programmet.\n";
+    const Document abbreviated = parse(abbreviation);
+    REQUIRE(abbreviated.articles.size() == 1);
+    std::vector<std::string> headings;
+    for (const auto& section : abbreviated.articles[0].sections)
+        if (section.heading) headings.push_back(section.heading->text);
+    CHECK(headings == std::vector<std::string>{"Nye funktioner"});
 }
 
 TEST_CASE("a short line with blank lines around it heads a section where blank lines mark paragraphs", "[journal]") {
