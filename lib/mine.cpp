@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "detail/parallel.hpp"
+#include "detail/similarity_tokens.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "detail/similarity_memo.hpp"
+#include "detail/similarity_tokens.hpp"
 #include "detail/similarity_keys.hpp"
 #include "detail/similarity_links.hpp"
 #include "detail/similarity_words.hpp"
@@ -43,7 +44,7 @@ std::string_view to_string(MatchKind kind) noexcept {
 
 namespace {
 
-using Token = PreparedSentence::Token;
+using Token = detail::PreparedToken;
 using Link = Token::Link;
 
 // Key namespaces (first argument of words::key_of).
@@ -340,6 +341,13 @@ std::vector<Link> SentenceScorer::Impl::phrase_links(const std::string& phrase, 
         return std::move(holder.links);
     });
 }
+
+PreparedSentence::PreparedSentence() = default;
+PreparedSentence::~PreparedSentence() = default;
+PreparedSentence::PreparedSentence(const PreparedSentence&) = default;
+PreparedSentence::PreparedSentence(PreparedSentence&&) noexcept = default;
+PreparedSentence& PreparedSentence::operator=(const PreparedSentence&) = default;
+PreparedSentence& PreparedSentence::operator=(PreparedSentence&&) noexcept = default;
 
 SentenceScorer::SentenceScorer(const Lexicon& lexicon) : SentenceScorer(lexicon, ScorerOptions{}) {}
 SentenceScorer::SentenceScorer(const Lexicon& lexicon, const ScorerOptions& options) : impl_(std::make_unique<Impl>()) {

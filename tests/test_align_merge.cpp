@@ -28,7 +28,7 @@ PreparedSentence sentence_of(Lang lang, const std::vector<Word>& words) {
     PreparedSentence sentence;
     sentence.lang = lang;
     for (std::uint32_t i = 0; i < words.size(); ++i) {
-        PreparedSentence::Token token;
+        detail::PreparedToken token;
         token.surface = token.lower = token.stem = "w" + std::to_string(words[i].key);
         token.weight = words[i].weight;
         token.own_keys = {words[i].key};

@@ -139,6 +139,29 @@ TEST_CASE("the Resumé/Summary beads carry the texts the JSON shows") {
     CHECK(checked >= 5);
 }
 
+// A user prepares, copies, moves and scores sentences with the public headers alone (this
+// file includes nothing private): the analysis inside is the library's, the value is theirs.
+TEST_CASE("a PreparedSentence is a value: copies and moved copies score as the original") {
+    const summalign::SentenceScorer& scorer = shared_aligner().scorer();
+    const summalign::PreparedSentence danish = scorer.prepare("Hunden sover i haven.", summalign::Lang::da);
+    const summalign::PreparedSentence english = scorer.prepare("The dog sleeps in the garden.", summalign::Lang::en);
+    const summalign::PreparedSentence other = scorer.prepare("Prices rose sharply last year.", summalign::Lang::en);
+    const double original = scorer.score(danish, english).score;
+    CHECK(original > scorer.score(danish, other).score);
+    CHECK(danish.text == "Hunden sover i haven.");
+    CHECK(english.lang == summalign::Lang::en);
+
+    summalign::PreparedSentence copy = danish;
+    CHECK(scorer.score(copy, english).score == original);
+    std::vector<summalign::PreparedSentence> kept;
+    for (int i = 0; i < 20; ++i) kept.push_back(copy);  // reallocations move the elements
+    kept.push_back(std::move(copy));
+    for (const auto& sentence : kept) CHECK(scorer.score(sentence, english).score == original);
+    summalign::PreparedSentence assigned;
+    assigned = kept.back();
+    CHECK(scorer.score(assigned, english, true).matches.size() == scorer.score(danish, english, true).matches.size());
+}
+
 TEST_CASE("every public edge reports failure as summalign::Error") {
     CHECK_THROWS_AS(summalign::parse_lang("de"), summalign::Error);
     CHECK_THROWS_AS(summalign::parse_format("xml"), summalign::Error);

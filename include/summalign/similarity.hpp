@@ -3,7 +3,6 @@
 // A score in [0, 1] and the word pairs behind it: which matched and why.
 // The model, its weights and the mining procedure: docs/similarity.md.
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -16,7 +15,8 @@
 namespace summalign {
 
 namespace detail {
-struct SentenceKeys;
+struct PreparedToken;  // private: lib/detail/similarity_tokens.hpp
+struct SentenceKeys;   // private: lib/detail/similarity_keys.hpp
 }
 
 // Why a Danish word was linked to an English word.
@@ -39,57 +39,23 @@ struct Similarity {
 };
 
 // A sentence analysed once (tokens, stems, numbers, abbreviations) so that scoring it
-// against many candidates is cheap.
+// against many candidates is cheap: what SentenceScorer::prepare returns and score reads.
+// A plain value: copies are independent (the key index, immutable, is shared) and a const
+// one may be read by several threads. What the analysis holds (`tokens`, `keys`) is
+// private to the library (lib/detail/similarity_tokens.hpp, similarity_keys.hpp).
 struct PreparedSentence {
     Lang lang = Lang::da;
     std::string text;
-    struct Token {
-        std::string surface;  // as written
-        std::string lower;    // case-folded
-        std::string stem;     // Snowball stem of `lower`
-        bool is_number = false;
-        bool is_abbreviation = false;  // MSC, SCT, HLA
-        bool is_citation = false;      // [13]
-        bool is_name = false;          // capitalised word that is not a common word
-        bool is_inflected = false;     // found in the lexicon only under a lemma candidate
-        bool is_compound = false;      // found in the lexicon only as parts of a compound
-        bool may_start_term = false;   // a multi-word lexicon entry may begin with this word
-        // How much the token counts: rare content words weigh ~1, function words
-        // little, numbers/abbreviations/names more (see docs/similarity.md).
-        float weight = 1.0f;
-        // Spelling skeleton for cognate matching (empty when the token is too short).
-        std::string cognate;
-        // Keys (hashes) that identify this token itself: its Snowball stem in its own
-        // language and the stem of the dictionary form it was found under.
-        std::vector<std::uint64_t> own_keys;
-        // Keys of the stems of its possible translations in the other language,
-        // each with the reason and how much the link is trusted.
-        struct Link {
-            std::uint64_t key = 0;
-            MatchKind kind = MatchKind::dictionary;
-            float strength = 1.0f;
-        };
-        std::vector<Link> links;
-        // Anchors that need no lexicon (number, abbreviation, citation, name, identical
-        // spelling, and a cognate prefix used only to find candidates): they match the
-        // same key on the other side.
-        std::vector<Link> anchors;
-        // A Danish word made of two or more words the lexicon knows ("afsnit|s|typografier"),
-        // whether or not it knows the whole word: each part's own key and links. Claim
-        // support asks of each part whether it has a partner (a compound whose head matches
-        // but whose modifier differs: "Tegntypografier" for "Paragraph Styles"); score()
-        // does not read them.
-        struct Part {
-            std::uint64_t key = 0;
-            std::vector<Link> links;
-        };
-        std::vector<Part> parts;
-    };
-    std::vector<Token> tokens;
-    // Which token has which key, for the scorer's look-ups: built by SentenceScorer::prepare
-    // from the tokens' own keys and anchors, immutable, shared by copies. Private to the
-    // library (lib/detail/similarity_keys.hpp).
+    std::vector<detail::PreparedToken> tokens;
     std::shared_ptr<const detail::SentenceKeys> keys;
+
+    // Out of line: the token type is complete only inside the library.
+    PreparedSentence();
+    ~PreparedSentence();
+    PreparedSentence(const PreparedSentence&);
+    PreparedSentence(PreparedSentence&&) noexcept;
+    PreparedSentence& operator=(const PreparedSentence&);
+    PreparedSentence& operator=(PreparedSentence&&) noexcept;
 };
 
 // Word-matching paths beyond the lexicon, switchable for measuring what each adds.

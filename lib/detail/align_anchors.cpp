@@ -1,4 +1,5 @@
 #include "detail/align_anchors.hpp"
+#include "detail/similarity_tokens.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +10,7 @@ namespace {
 // Every key a token can be found by: its own stems, its anchors (numbers, names, cognate
 // prefixes, ...) and its translations, as the candidate index of `mine` uses them.
 template <typename Visit>
-void for_each_key(const PreparedSentence::Token& token, Visit&& visit) {
+void for_each_key(const PreparedToken& token, Visit&& visit) {
     for (auto key : token.own_keys) visit(key);
     for (const auto& anchor : token.anchors) visit(anchor.key);
     for (const auto& link : token.links) visit(link.key);

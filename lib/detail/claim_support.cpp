@@ -47,11 +47,11 @@ bool is_negation(std::string_view lower, bool danish) {
     return std::find(std::begin(english_words), std::end(english_words), lower) != std::end(english_words);
 }
 
-bool is_function(const PreparedSentence::Token& token, bool danish) {
+bool is_function(const PreparedToken& token, bool danish) {
     return is_function_word(token.lower, danish) || is_pronoun(token.lower, danish);
 }
 
-double support_weight(const PreparedSentence::Token& token, bool danish) {
+double support_weight(const PreparedToken& token, bool danish) {
     if (token.is_number || token.is_abbreviation) return 1.5;
     if (token.is_citation) return 0.0;  // [13] says where, not what
     return is_function(token, danish) ? kFunctionWordWeight : 1.0;
@@ -59,7 +59,7 @@ double support_weight(const PreparedSentence::Token& token, bool danish) {
 
 }  // namespace
 
-bool is_identity_token(const PreparedSentence::Token& token, bool first_of_sentence) noexcept {
+bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
     if (token.is_citation) return false;
     if (token.is_number || token.is_abbreviation) return true;
     return token.is_name && !first_of_sentence;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detail/align_sketch.hpp"
+#include "detail/similarity_tokens.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign::detail {
@@ -79,7 +80,7 @@ SupportModel default_support_model() noexcept;
 
 // A token that carries identity rather than meaning: a number, an abbreviation, or a
 // capitalised word that is not the first of its sentence (a name or interface label).
-bool is_identity_token(const PreparedSentence::Token& token, bool first_of_sentence) noexcept;
+bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept;
 
 // One way a claim may be supported: one body sentence, or two adjacent ones (a Summary
 // sentence that joins two statements), with its features and probability.

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/similarity_tokens.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign::detail {

@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "detail/similarity_tokens.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign::detail {

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <summalign/summalign.hpp>
 
@@ -40,6 +41,21 @@ int main(int argc, char** argv) {
         std::ostringstream json;
         summalign::write_document(json, summalign::Format::json, document, {});
         std::cout << "json export: " << (json.str().find("\"articles\"") != std::string::npos ? "ok" : "missing") << '\n';
+        // Sentences prepared and scored with the installed headers, which name a prepared
+        // sentence's analysis without defining it: copies and moves are the library's.
+        const summalign::Lexicon lexicon;
+        const summalign::SentenceScorer scorer(lexicon);
+        const summalign::PreparedSentence danish =
+            scorer.prepare("Mesenkymale stamceller findes i knoglemarven.", summalign::Lang::da);
+        std::vector<summalign::PreparedSentence> english;
+        english.push_back(scorer.prepare("Mesenchymal stem cells are present in the bone marrow.", summalign::Lang::en));
+        english.push_back(scorer.prepare("The weather was cold in December.", summalign::Lang::en));
+        const summalign::PreparedSentence copy = danish;
+        const double translation = scorer.score(copy, english[0]).score;
+        std::cout << "translation scores above an unrelated sentence: " << (translation > scorer.score(danish, english[1]).score)
+                  << '\n'
+                  << "a copied prepared sentence scores as the original: "
+                  << (translation == scorer.score(danish, english[0]).score) << '\n';
         // The data files come from the installed prefix, not from the build or source tree.
         const std::string data_file = summalign::find_data_file("abbreviations-da.txt").string();
         const bool from_prefix = data_file.rfind(prefix + "/", 0) == 0;
