@@ -127,6 +127,10 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(dehyphenator().decide("Klikker", "og-trækker du med musen", none, "når du ") == HyphenDecision::keep);
     CHECK(dehyphenator().decide("drag", "and-drop editing", none, "with ") == HyphenDecision::keep);
     CHECK(dehyphenator().decide("dia", "log-boksen", none, "i ") == HyphenDecision::join);
+    // A conjunction or relative pronoun as a compound's first part ends a phrase: "Gem
+    // som-kommandoen"; a dictionary word that begins with one is joined ("som-|mer").
+    CHECK(dehyphenator().decide("som", "kommandoen.", none, "til Gem ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("som", "mer og efterår", none, "i ") == HyphenDecision::join);
     // Danish closes compounds: two Danish words are joined ("hud-|autograft", "eksekver-|bare").
     CHECK(dehyphenator().decide("hud", "autograft, var", none, "behandling med ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("eksekver", "bare programkode", none, "før den ") == HyphenDecision::join);

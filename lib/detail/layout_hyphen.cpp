@@ -284,6 +284,13 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // Hunspell judges the last part only: "HSC-transplan-|tation" is about "transplantation".
     const Impl::Verdict joined_verdict = impl_->check(std::string(head) + std::string(tail_part));
     if (joined_verdict == Impl::Verdict::lexical) return HyphenDecision::join;
+    // "Gem som-|kommandoen": a conjunction, relative pronoun or "at" heads no closed compound
+    // (a word that begins with one, "sommer", "også", is a dictionary word and joined above);
+    // before a word of its own it is the end of a phrase made a compound's first part.
+    static constexpr std::array<std::string_view, 8> phrase_ends = {"som", "og", "eller", "samt", "at", "and", "or", "the"};
+    if (std::find(phrase_ends.begin(), phrase_ends.end(), head) != phrase_ends.end() &&
+        impl_->check(tail_part) == Impl::Verdict::lexical)
+        return HyphenDecision::keep;
     const Impl::Verdict head_verdict = impl_->check(head);
     const Impl::Verdict tail_verdict = impl_->check(tail_part);
     const bool head_known = head_verdict != Impl::Verdict::unknown || words.count(head) > 0;
