@@ -790,17 +790,24 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
 // them than the other way round ("… installed copy and Use the online version"). Danish
 // technical text quotes English labels and messages; a slip there is a slip of an English word.
 bool Checker::Impl::in_english_stretch(const std::vector<CheckWord>& words, std::size_t i) const {
+    std::vector<std::size_t> around;
+    for (std::size_t k = i, seen = 0; k-- > 0 && seen < 2;)
+        if (words[k].is_letters) around.push_back(k), ++seen;
+    for (std::size_t k = i + 1, seen = 0; k < words.size() && seen < 2; ++k)
+        if (words[k].is_letters) around.push_back(k), ++seen;
+    // A word the Danish index holds is no English-only word: when fewer than two others are
+    // left, the answer is no without asking Hunspell (its verdict on a Danish compound or a
+    // name costs up to a million instructions in each language).
+    std::size_t maybe_english = 0;
+    for (const std::size_t k : around) maybe_english += !speller.index_knows(words[k].text, Lang::da);
+    if (maybe_english < 2) return false;
     int english = 0, danish = 0;
-    auto look = [&](std::size_t k) {
+    for (const std::size_t k : around) {
         const std::string& text = words[k].text;
         const bool en = speller.known(text, Lang::en), da = speller.known(text, Lang::da);
         english += en && !da;
         danish += da && !en;
-    };
-    for (std::size_t k = i, seen = 0; k-- > 0 && seen < 2;)
-        if (words[k].is_letters) look(k), ++seen;
-    for (std::size_t k = i + 1, seen = 0; k < words.size() && seen < 2; ++k)
-        if (words[k].is_letters) look(k), ++seen;
+    }
     return english >= 2 && english > danish;
 }
 
