@@ -4,7 +4,7 @@
 // once with a fresh Checker on one thread, inside check_everything(), the function to
 // count under callgrind:
 //
-//   valgrind --tool=callgrind --toggle-collect='check_everything*' ./build/bench_spelling_instructions DIR
+//   valgrind --tool=callgrind --toggle-collect='*check_everything*' ./build/bench_spelling_instructions DIR
 //
 // Prints the articles, the findings and the CPU time of the checking thread per article.
 #include <ctime>
