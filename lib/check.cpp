@@ -723,12 +723,26 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         }
         // A Danish word in a sentence checked as English (a name, a label) is no English slip.
         if (lang != sentence.lang && speller.known(w.text, sentence.lang)) continue;
+        // Words that pass whatever the dictionaries say, tested before them (Hunspell's verdict
+        // on a compound costs up to a million instructions): a word written the same in the
+        // other language's text is a shared term or name (stroma, in vivo, Bizzozero), not a
+        // slip; one the lexicon has is a word; and a Danish word the article uses more than
+        // once is a term or a compound hunspell-da lacks (Danish is checked conservatively).
+        if (other_language_text.count(lower)) continue;
+        if (lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) continue;
+        if (lang == Lang::da) {
+            if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
+                continue;
+        }
         if (speller.acceptable(w.text, lang)) {
             // Accepted as a compound of known parts only (not a dictionary form): a word one
             // likely slip from a common word (forskelige: forske + lige, or forskellige with
             // an l dropped) is that slip. Common: the article writes it, or the lexicon has
             // it (rulleliste stays a compound, though one vowel from rolleliste).
-            if (speller.known_plainly(w.text, lang) || !speller.has_index()) continue;
+            // The word passes unless it is such a slip and no dictionary form: the probes
+            // first, then the slip test, and Hunspell's verdict (up to a million
+            // instructions for a long compound) only for a word the slip test holds.
+            if (!speller.has_index() || speller.known_plainly_by_index(w.text, lang)) continue;
             const auto near = speller.one_edit_words(lower, lang);
             const bool slip = near_article_word() || std::any_of(near->begin(), near->end(), [&](const std::string& other) {
                 if (detail::code_points(other) < 4 || detail::typo_cost(lower, other) > 0.9) return false;
@@ -736,22 +750,16 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
                     return true;
                 return detail::code_points(other) >= 6 && (lang == Lang::da ? lexicon->has_danish(other) : lexicon->has_english(other));
             });
-            if (!slip) continue;
+            if (!slip || speller.known_plainly(w.text, lang)) continue;
         }
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
             speller.known(w.text + ".", lang))
             continue;
-        // A word written the same in the other language's text is a shared term or name
-        // (stroma, in vivo, Bizzozero), not a slip.
-        if (other_language_text.count(lower)) continue;
-        if (lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) continue;
         if (lang == Lang::da) {
             // Danish is checked conservatively: medical terms and productive compounds
-            // hunspell-da does not know are common, so a word used more than once, one
-            // the English side has as a cognate, or one English Hunspell knows, passes.
-            if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
-                continue;
+            // hunspell-da does not know are common, so a word used more than once (above),
+            // one the English side has as a cognate, or one English Hunspell knows, passes.
             std::vector<std::string> itself;
             const auto& words = sentence.words;
             auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
@@ -782,17 +790,24 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
 // them than the other way round ("… installed copy and Use the online version"). Danish
 // technical text quotes English labels and messages; a slip there is a slip of an English word.
 bool Checker::Impl::in_english_stretch(const std::vector<CheckWord>& words, std::size_t i) const {
+    std::vector<std::size_t> around;
+    for (std::size_t k = i, seen = 0; k-- > 0 && seen < 2;)
+        if (words[k].is_letters) around.push_back(k), ++seen;
+    for (std::size_t k = i + 1, seen = 0; k < words.size() && seen < 2; ++k)
+        if (words[k].is_letters) around.push_back(k), ++seen;
+    // A word the Danish index holds is no English-only word: when fewer than two others are
+    // left, the answer is no without asking Hunspell (its verdict on a Danish compound or a
+    // name costs up to a million instructions in each language).
+    std::size_t maybe_english = 0;
+    for (const std::size_t k : around) maybe_english += !speller.index_knows(words[k].text, Lang::da);
+    if (maybe_english < 2) return false;
     int english = 0, danish = 0;
-    auto look = [&](std::size_t k) {
+    for (const std::size_t k : around) {
         const std::string& text = words[k].text;
         const bool en = speller.known(text, Lang::en), da = speller.known(text, Lang::da);
         english += en && !da;
         danish += da && !en;
-    };
-    for (std::size_t k = i, seen = 0; k-- > 0 && seen < 2;)
-        if (words[k].is_letters) look(k), ++seen;
-    for (std::size_t k = i + 1, seen = 0; k < words.size() && seen < 2; ++k)
-        if (words[k].is_letters) look(k), ++seen;
+    }
     return english >= 2 && english > danish;
 }
 

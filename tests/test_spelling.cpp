@@ -511,6 +511,49 @@ TEST_CASE("the index answers for Hunspell where it holds a word, and only then",
     CHECK(speller.missing_linking_s("transplantationsbehandling").empty());
 }
 
+TEST_CASE("the index's part of known_plainly is a yes of known_plainly, and a miss says nothing", "[spelling][index][speed]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    REQUIRE(speller.has_index());
+    // Index forms, their capitalised form and a regular form of an index verb (portere).
+    for (const std::string word : {"panelet", "Panelet", "porteret", "window"}) {
+        INFO(word);
+        const Lang lang = word == "window" ? Lang::en : Lang::da;
+        CHECK(speller.known_plainly_by_index(word, lang));
+        CHECK(speller.known_plainly(word, lang));
+    }
+    // A compound is in no index: Hunspell's verdict is still known_plainly's.
+    CHECK_FALSE(speller.known_plainly_by_index("stamcelleterapibehandlingen", Lang::da));
+    CHECK(speller.known_plainly("stamcelleterapibehandlingen", Lang::da) == speller.known("stamcelleterapibehandlingen", Lang::da));
+    CHECK_FALSE(speller.known_plainly_by_index("paneet", Lang::da));
+    CHECK_FALSE(speller.known_plainly("paneet", Lang::da));
+}
+
+TEST_CASE("the one-edit words of a word with Danish letters are found through each kind of edit", "[spelling][index]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    auto near = [&](const std::string& word) {
+        const auto found = speller.one_edit_words(word, Lang::da);
+        return std::set<std::string>(found->begin(), found->end());
+    };
+    CHECK(near("størelse").count("størrelse") == 1);   // a letter left out, after ø
+    CHECK(near("søtrrelse").count("størrelse") == 1);  // ø swapped with its neighbour
+    CHECK(near("størrelsee").count("størrelse") == 1); // a letter too many
+    CHECK(near("hjelpe").count("hjælpe") == 1);        // a letter replaced by æ
+    CHECK(near("blaa").count("blå") == 0);             // two edits away
+    for (const std::string word : {"størelse", "hjelpe", "panelet"}) {
+        INFO(word);
+        for (const std::string& other : near(word)) {
+            CHECK(other != word);
+            CHECK(speller.index_knows(other, Lang::da));
+        }
+    }
+    // Bytes that are no UTF-8 are taken as U+FFFD, whose replacements are words again.
+    CHECK(near("st\xC3rrelse").count("størrelse") == 1);
+}
+
 TEST_CASE("a Danish sentence with words the index lacks is not taken for English", "[spelling][untranslated][speed]") {
     detail::SpellerOptions options;
     options.index_file = find_data_file(std::string(detail::spelling_index_file_name));

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <sstream>
 #include <type_traits>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -56,36 +57,63 @@ std::string u32_to_utf8(std::u32string_view text) {
     return out;
 }
 
-// Calls visit(variant, position) for every string one edit from `word`: each letter left
-// out, each pair of neighbours swapped, each letter replaced by and each gap filled with a
-// letter of `alphabet`; `position` is where the edit is (for a swap, its first letter).
+// Calls visit(variant) for every string one edit from the UTF-8 `word`: each letter left
+// out, each pair of unequal neighbours swapped, each letter replaced by and each gap filled
+// with a letter of `alphabet`, in that order. Each variant is built in one buffer by
+// copying byte runs: decoding the word and encoding every variant cost more than the index
+// probe that follows (a long compound has over a thousand variants). A word with invalid
+// UTF-8 is first made what encoding its decoded letters gives (U+FFFD for a bad byte).
 template <typename Visit>
-void for_each_edit(const std::u32string& word, std::u32string_view alphabet, Visit&& visit) {
-    std::u32string v;
-    const std::size_t n = word.size();
+void for_each_edit_utf8(std::string_view word, std::u32string_view alphabet, Visit&& visit) {
+    std::u32string letters;
+    std::vector<std::size_t> at;  // the byte offset of each letter, then the end
+    std::string normalised;
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    const auto n_bytes = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < n_bytes;) {
+        at.push_back(static_cast<std::size_t>(i));
+        UChar32 c;
+        U8_NEXT(s, i, n_bytes, c);
+        if (c < 0) {
+            normalised = u32_to_utf8(utf8_to_u32(word));
+            return for_each_edit_utf8(std::string_view(normalised), alphabet, visit);
+        }
+        letters.push_back(static_cast<char32_t>(c));
+    }
+    at.push_back(word.size());
+    std::vector<std::string> alphabet_bytes;
+    for (const char32_t c : alphabet) alphabet_bytes.push_back(u32_to_utf8(std::u32string_view(&c, 1)));
+    const std::size_t n = letters.size();
+    auto letter = [&](std::size_t i) { return word.substr(at[i], at[i + 1] - at[i]); };
+    std::string v;
+    v.reserve(word.size() + 4);
     for (std::size_t i = 0; i < n; ++i) {
-        v = word;
-        v.erase(i, 1);
-        visit(v, i);
+        v.assign(word.substr(0, at[i]));
+        v.append(word.substr(at[i + 1]));
+        visit(std::as_const(v));
     }
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        if (word[i] == word[i + 1]) continue;
-        v = word;
-        std::swap(v[i], v[i + 1]);
-        visit(v, i);
+        if (letters[i] == letters[i + 1]) continue;
+        v.assign(word.substr(0, at[i]));
+        v.append(letter(i + 1));
+        v.append(letter(i));
+        v.append(word.substr(at[i + 2]));
+        visit(std::as_const(v));
     }
     for (std::size_t i = 0; i < n; ++i)
-        for (const char32_t c : alphabet) {
-            if (c == word[i]) continue;
-            v = word;
-            v[i] = c;
-            visit(v, i);
+        for (std::size_t k = 0; k < alphabet.size(); ++k) {
+            if (alphabet[k] == letters[i]) continue;
+            v.assign(word.substr(0, at[i]));
+            v.append(alphabet_bytes[k]);
+            v.append(word.substr(at[i + 1]));
+            visit(std::as_const(v));
         }
     for (std::size_t i = 0; i <= n; ++i)
-        for (const char32_t c : alphabet) {
-            v = word;
-            v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), c);
-            visit(v, i);
+        for (std::size_t k = 0; k < alphabet.size(); ++k) {
+            v.assign(word.substr(0, at[i]));
+            v.append(alphabet_bytes[k]);
+            v.append(word.substr(at[i]));
+            visit(std::as_const(v));
         }
 }
 
@@ -181,6 +209,11 @@ struct Speller::Impl {
     bool index_head(std::u32string_view head) const {
         if (index->contains(Lang::da, u32_to_utf8(head))) return true;
         return head.size() > 3 && (head.back() == U's' || head.back() == U'e') && index->contains(Lang::da, u32_to_utf8(head.substr(0, head.size() - 1)));
+    }
+    // The same for a head in UTF-8.
+    bool index_head(std::string_view head) const {
+        if (index->contains(Lang::da, head)) return true;
+        return code_points(head) > 3 && (head.back() == 's' || head.back() == 'e') && index->contains(Lang::da, head.substr(0, head.size() - 1));
     }
 
     bool known(const std::string& word, Lang lang) const {
@@ -411,22 +444,28 @@ std::shared_ptr<const std::vector<std::string>> Speller::one_edit_words(std::str
         if (!impl_->index || lower_word.size() > longest_word_bytes) return std::make_shared<const std::vector<std::string>>();
         static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
         static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
-        std::string buffer;
-        for_each_edit(utf8_to_u32(lower_word), lang == Lang::da ? danish_letters : english_letters, [&](const std::u32string& v, std::size_t) {
-            buffer.clear();
-            append_utf8(buffer, v);
-            if (buffer != lower_word && impl_->index->contains(lang, buffer) && std::find(found.begin(), found.end(), buffer) == found.end())
-                found.push_back(buffer);
+        for_each_edit_utf8(lower_word, lang == Lang::da ? danish_letters : english_letters, [&](const std::string& v) {
+            if (v != lower_word && impl_->index->contains(lang, v) && std::find(found.begin(), found.end(), v) == found.end())
+                found.push_back(v);
         });
         return std::make_shared<const std::vector<std::string>>(std::move(found));
     });
 }
 
 bool Speller::known_plainly(std::string_view word, Lang lang) const {
+    if (known_plainly_by_index(word, lang)) return true;
     const std::string text(word);
     if (impl_->known(text, lang)) return true;
     const std::string lower = to_lower(text);
-    return impl_->known(lower, lang) || (lang == Lang::da && impl_->regular_form(lower));
+    return lower != text && impl_->known(lower, lang);
+}
+
+bool Speller::known_plainly_by_index(std::string_view word, Lang lang) const {
+    if (!impl_->index) return false;
+    const std::string text(word);
+    if (impl_->index_knows(text, lang)) return true;
+    const std::string lower = to_lower(text);
+    return impl_->index_knows(lower, lang) || (lang == Lang::da && impl_->regular_form(lower));
 }
 
 std::vector<std::string> Speller::candidates(std::string_view lower_word, Lang lang) const {
@@ -443,17 +482,20 @@ std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lo
     const std::u32string word = utf8_to_u32(lower);
     std::vector<std::string> found;
     std::unordered_set<std::string> seen;
+    auto probe_text = [&](const std::string& text) {
+        if (text == lower || seen.count(text)) return;
+        if (index->contains(lang, text)) {
+            seen.insert(text);
+            found.push_back(text);
+        }
+    };
     std::string buffer;
     auto probe = [&](const std::u32string& variant) {
         buffer.clear();
         append_utf8(buffer, variant);
-        if (buffer == lower || seen.count(buffer)) return;
-        if (index->contains(lang, buffer)) {
-            seen.insert(buffer);
-            found.push_back(buffer);
-        }
+        probe_text(buffer);
     };
-    for_each_edit(word, alphabet, [&](const std::u32string& v, std::size_t) { probe(v); });
+    for_each_edit_utf8(lower, alphabet, probe_text);
     if (!found.empty()) return found;
 
     if (lang == Lang::da && word.size() >= 8) {
@@ -464,8 +506,7 @@ std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lo
         // analysis of a long string costs up to a millisecond.
         const std::size_t n = word.size();
         const std::u32string_view whole(word);
-        auto confirm = [&](std::u32string candidate) {
-            std::string text = u32_to_utf8(candidate);
+        auto confirm = [&](std::string text) {
             if (text != lower && !seen.count(text) && da.spell(text)) {
                 seen.insert(text);
                 found.push_back(std::move(text));
@@ -474,13 +515,15 @@ std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lo
         for (std::size_t cut = 4; cut + 3 <= n; ++cut) {
             const std::u32string_view head = whole.substr(0, cut), tail = whole.substr(cut);
             if (tail.size() >= 4 && index_head(head)) {
-                for_each_edit(std::u32string(tail), alphabet, [&](const std::u32string& v, std::size_t) {
-                    if (v.size() >= 4 && index->contains(lang, u32_to_utf8(v))) confirm(std::u32string(head) + v);
+                const std::string head_text = u32_to_utf8(head);
+                for_each_edit_utf8(u32_to_utf8(tail), alphabet, [&](const std::string& v) {
+                    if (code_points(v) >= 4 && index->contains(lang, v)) confirm(head_text + v);
                 });
             }
             if (index_word_or_pair(tail)) {
-                for_each_edit(std::u32string(head), alphabet, [&](const std::u32string& v, std::size_t) {
-                    if (v.size() >= 4 && index_head(v)) confirm(v + std::u32string(tail));
+                const std::string tail_text = u32_to_utf8(tail);
+                for_each_edit_utf8(u32_to_utf8(head), alphabet, [&](const std::string& v) {
+                    if (code_points(v) >= 4 && index_head(std::string_view(v))) confirm(v + tail_text);
                 });
             }
         }
@@ -536,13 +579,32 @@ bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& w
         maybe_not_danish += !surely_danish[k];
     }
     if (maybe_not_danish < 3) return false;
-    std::vector<char> english(plain.size());
+    // Three of the others must be English: those the English index holds are (a probe), and
+    // Hunspell is asked about the rest only while three can still be reached (its verdict on
+    // a long Danish compound is costly in English too). English's verdict on the words the
+    // index holds in Danish counts only below, so those wait until a sentence gets there.
+    std::vector<char> english(plain.size()), asked(plain.size());
     std::size_t maybe_english_only = 0;
+    std::vector<std::size_t> open;
     for (std::size_t k = 0; k < plain.size(); ++k) {
+        if (surely_danish[k]) continue;
+        if (speller.index_knows(plain[k]->text, Lang::en)) {
+            english[k] = asked[k] = true;
+            ++maybe_english_only;
+        } else {
+            open.push_back(k);
+        }
+    }
+    for (std::size_t j = 0; j < open.size() && maybe_english_only < 3; ++j) {
+        if (maybe_english_only + (open.size() - j) < 3) return false;
+        const std::size_t k = open[j];
         english[k] = speller.acceptable(plain[k]->text, Lang::en);
-        maybe_english_only += english[k] && !surely_danish[k];
+        asked[k] = true;
+        maybe_english_only += english[k];
     }
     if (maybe_english_only < 3) return false;
+    for (std::size_t k = 0; k < plain.size(); ++k)
+        if (!asked[k]) english[k] = speller.acceptable(plain[k]->text, Lang::en);
     std::size_t not_danish = 0, english_only = 0, danish_only = 0;
     for (std::size_t k = 0; k < plain.size(); ++k) {
         const bool danish = surely_danish[k] || speller.acceptable(plain[k]->text, Lang::da);

@@ -71,6 +71,11 @@ public:
     // (porteret from portere, vektoriserede from vektor): acceptable() without the
     // compound splitting, whose verdict a close dictionary word can overrule.
     bool known_plainly(std::string_view word, Lang lang) const;
+    // The part of known_plainly() the index answers with hash probes: the word or its
+    // lower-case form in the index, or a regular Danish form of an index word. A yes is
+    // known_plainly()'s yes; a no says nothing (Hunspell may still know the word, e.g. a
+    // compound its own rules make). False without an index.
+    bool known_plainly_by_index(std::string_view word, Lang lang) const;
     // The index's words one edit (deletion, insertion, substitution, swap) from `lower_word`;
     // empty without an index. Kept per word (shared, not copied: asked for every compound).
     std::shared_ptr<const std::vector<std::string>> one_edit_words(std::string_view lower_word, Lang lang) const;
