@@ -482,10 +482,22 @@ void TextBuilder::add_page(PageWords page) {
     // Words of one printed line share its baseline (their boxes' bottoms differ by the
     // fonts' descents, a fraction of a point); the other column's line may overlap by half a
     // line where its baselines are offset by half a line ("SUMMARY" in bold beside it, the
-    // italic names after it not). Smaller type (a superscript) is placed by overlap alone.
+    // italic names after it not). So a word joins a line only on the baseline of the line's
+    // word nearest to it across the page (among the last 16 placed: the words of one printed
+    // line are placed one after another), not of its first word, which may be the other
+    // column's: a caption's words beside a line offset by a third would otherwise split by
+    // their fonts. Smaller type (a superscript) is placed by overlap alone.
     auto on_baseline_of = [](const Word& w, const Line& line) {
-        const Word& first = line.words.front();
-        return w.size < 0.85 * first.size || std::abs(w.y1 - line.ref_y1) < 0.3 * (line.ref_y1 - line.ref_y0);
+        if (w.size < 0.85 * line.words.front().size) return true;
+        const Word* nearest = nullptr;
+        double nearest_gap = 0;
+        const std::size_t from = line.words.size() > 16 ? line.words.size() - 16 : 0;
+        for (std::size_t k = from; k < line.words.size(); ++k) {
+            const Word& o = line.words[k];
+            const double gap = std::max(0.0, std::max(o.x0, w.x0) - std::min(o.x1, w.x1));
+            if (!nearest || gap < nearest_gap) nearest = &o, nearest_gap = gap;
+        }
+        return std::abs(w.y1 - nearest->y1) < 0.3 * (nearest->y1 - nearest->y0);
     };
     std::vector<Line> lines;
     std::vector<Word> unusual;
