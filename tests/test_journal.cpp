@@ -26,6 +26,14 @@ const Parser& parser() {
 
 Document parse(const std::string& text) { return parser().parse(make_source(text, "test")); }
 
+// The headings of an article's sections, in order (sections without one left out).
+std::vector<std::string> headings_of(const Article& article) {
+    std::vector<std::string> out;
+    for (const auto& section : article.sections)
+        if (section.heading) out.push_back(section.heading->text);
+    return out;
+}
+
 std::vector<std::string> texts(const std::vector<Sentence>& sentences) {
     std::vector<std::string> out;
     for (const auto& s : sentences) out.push_back(s.text);
@@ -267,10 +275,7 @@ TEST_CASE("a section heading with a bracket still open goes on on the next line"
         "derefter den funktion som du vil bruge.\n";
     const Document document = parse(text);
     REQUIRE(document.articles.size() == 1);
-    std::vector<std::string> headings;
-    for (const auto& section : document.articles[0].sections)
-        if (section.heading) headings.push_back(section.heading->text);
-    CHECK(headings == std::vector<std::string>{"Genveje (tilgængelighed i LibreOffice Math)"});
+    CHECK(headings_of(document.articles[0]) == std::vector<std::string>{"Genveje (tilgængelighed i LibreOffice Math)"});
     check_spans(document, text);
 }
 
@@ -458,10 +463,7 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
         "større studier med flere patienter og en længere opfølgning.\n";
     const Document document = parse(apart);
     REQUIRE(document.articles.size() == 1);
-    std::vector<std::string> headings;
-    for (const auto& section : document.articles[0].sections)
-        if (section.heading) headings.push_back(section.heading->text);
-    CHECK(headings == std::vector<std::string>{"Ton over"});
+    CHECK(headings_of(document.articles[0]) == std::vector<std::string>{"Ton over"});
 
     const std::string inside =
         "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
@@ -497,10 +499,7 @@ TEST_CASE("a line whose sentence ends in one word at the start of the next line 
     abbreviation += "flere hospitaler.\nNye funktioner\nBl.a. kan brugeren selv skrive nye funktioner til programmet.\n";
     const Document abbreviated = parse(abbreviation);
     REQUIRE(abbreviated.articles.size() == 1);
-    std::vector<std::string> headings;
-    for (const auto& section : abbreviated.articles[0].sections)
-        if (section.heading) headings.push_back(section.heading->text);
-    CHECK(headings == std::vector<std::string>{"Nye funktioner"});
+    CHECK(headings_of(abbreviated.articles[0]) == std::vector<std::string>{"Nye funktioner"});
 }
 
 TEST_CASE("a short line with blank lines around it heads a section where blank lines mark paragraphs", "[journal]") {
@@ -533,10 +532,7 @@ TEST_CASE("a short line with blank lines around it heads a section where blank l
     const Document document = parse(text);
     REQUIRE(document.articles.size() == 1);
     const Article& article = document.articles[0];
-    std::vector<std::string> headings;
-    for (const auto& section : article.sections)
-        if (section.heading) headings.push_back(section.heading->text);
-    CHECK(headings == std::vector<std::string>{"Behandling af patienter"});
+    CHECK(headings_of(article) == std::vector<std::string>{"Behandling af patienter"});
     REQUIRE(article.sections.size() == 2);
     REQUIRE(article.sections[1].sentences.size() >= 2);
     CHECK(article.sections[1].sentences[0].text ==
