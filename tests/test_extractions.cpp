@@ -26,6 +26,12 @@ using namespace summalign;
 
 namespace {
 
+// Whether one of the article's structure notes says `what`.
+bool has_note(const Article& article, std::string_view what) {
+    return std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                       [&](const StructureNote& n) { return n.message.find(what) != std::string::npos; });
+}
+
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
     for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
     return s;
@@ -767,14 +773,10 @@ TEST_CASE("a Summary or an address inside another article goes to the article wh
                    repair.detail.starts_with("hyphen restored: Holm-Nielsen");
     CHECK(repaired);
     // Both articles say what was assumed; nothing is taken twice or left out.
-    const auto noted = [](const Article& article, std::string_view what) {
-        return std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
-                           [&](const StructureNote& n) { return n.message.find(what) != std::string::npos; });
-    };
-    CHECK(noted(light, "this article's Summary stands inside article 2"));
-    CHECK(noted(dark, "names the authors of article 1"));
-    CHECK(noted(light, "this article's correspondence address stands inside article 2"));
-    CHECK(noted(dark, "names an author of article 1"));
+    CHECK(has_note(light, "this article's Summary stands inside article 2"));
+    CHECK(has_note(dark, "names the authors of article 1"));
+    CHECK(has_note(light, "this article's correspondence address stands inside article 2"));
+    CHECK(has_note(dark, "names an author of article 1"));
     for (const Section& section : dark.sections)
         for (const Sentence& sentence : section.sentences) CHECK(sentence.text.find("Light") == std::string::npos);
     // The last article, with its address, is complete.
@@ -868,8 +870,7 @@ TEST_CASE("a Resumé whose every possible last line fills the column ends at the
     CHECK(article.resume.back().text.starts_with("Saetning c "));
     REQUIRE_FALSE(article.sections.empty());
     CHECK(article.sections.front().sentences.front().text.starts_with("Saetning d "));
-    const bool noted = std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
-                                   [](const StructureNote& n) { return n.message.find("nearest that count") != std::string::npos; });
+    const bool noted = has_note(article, "nearest that count");
     CHECK(noted);
 }
 
@@ -938,8 +939,7 @@ TEST_CASE("a title the extraction parted from its rubric by other blocks is stil
     // The block between title and rubric stays in the article, as body text, with a note.
     REQUIRE_FALSE(article.sections.empty());
     CHECK(article.sections.front().sentences.front().text == "LibreOffice - Funktioner - Sprog.");
-    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
-                      [](const StructureNote& n) { return n.message.find("has no title above it") != std::string::npos; }));
+    CHECK(has_note(article, "has no title above it"));
 
     // Inside a file: the broken-off end of the article before stands between the next title and
     // its rubric; that title begins the next article.
@@ -982,8 +982,7 @@ TEST_CASE("a subtitle alone above its rubric takes the title the extraction set 
     // The block between is the article's first body text, with a note; the article before keeps its own.
     REQUIRE_FALSE(article.sections.empty());
     CHECK(article.sections.front().sentences.front().text.starts_with("Der anvendes forskellige metoder"));
-    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
-                      [](const StructureNote& n) { return n.message.find("has only a subtitle above it") != std::string::npos; }));
+    CHECK(has_note(article, "has only a subtitle above it"));
     REQUIRE(document.articles[0].title);
     CHECK(document.articles[0].title->text == "Forrige artikel");
     for (const Section& section : document.articles[0].sections)
@@ -1032,8 +1031,7 @@ TEST_CASE("titles stacked at the document's start go to the rubrics that have no
         CHECK_FALSE(section.heading);
         for (const Sentence& sentence : section.sentences) CHECK(sentence.text.find("Åbn fil") == std::string::npos);
     }
-    CHECK(std::any_of(document.articles[1].structure_notes.begin(), document.articles[1].structure_notes.end(),
-                      [](const StructureNote& n) { return n.message.find("stacked at the document's start") != std::string::npos; }));
+    CHECK(has_note(document.articles[1], "stacked at the document's start"));
 
     // Where every rubric has a title, a block above the first title is not taken for one.
     const std::string titled = "Indstillinger\n\nÅbn fil\n\nLEDER Fie Iversen\nIndtast stien til skabelonen her.\n\n"
