@@ -128,21 +128,6 @@ bool continues_across_blank(const SourceLine& previous, const SourceLine& next) 
     return !ends_with_sentence_end(before) && last != ':' && is_lower(first_code_point(line_text(next)));
 }
 
-double last_part(std::size_t line_width, double width, double join_limit);  // below
-
-// A float (a figure and its caption) set at a column's top stands between the column's last
-// line and the rest of its paragraph, with space around it: across a lifted caption a
-// sentence that filled its line without ending runs on into a line that does not start with
-// a capital ("Afsnit" | caption | "2, “Fælles funktioner”."). A short line before the caption
-// is a heading or a paragraph's end, and a capital may start a heading, so both break.
-bool continues_past_caption(const SourceLine& previous, const SourceLine& next, double width, double join_limit) {
-    const std::string_view before = line_text(previous);
-    if (ends_with_sentence_end(before) || last_code_point(before) == ':') return false;
-    if (last_part(previous.width, width, join_limit) < 0.8 * width) return false;
-    const char32_t first = first_code_point(line_text(next));
-    return !is_upper(first) && first != 0xBB && first != 0xAB && first != 0x201C && first != '"';
-}
-
 enum class Field { text, resume, summary, correspondence, references, end_note };
 Field field_of(const SourceLine& line) {
     const std::string_view text = line.text.text();
@@ -189,7 +174,7 @@ bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double w
                     bool room_test = false) {
     if (!ends_with_sentence_end(line_text(previous))) return false;
     const char32_t c = first_code_point(line_text(next));
-    if (!(is_upper(c) || is_digit(c) || c == 0xBB || c == 0xAB || c == 0x201C || c == '"')) return false;
+    if (!(is_upper(c) || is_digit(c) || is_opening_quote(c))) return false;
     // The next line indented further starts a paragraph (as `pdftotext -layout` keeps it).
     if (next.indent >= previous.indent + 2) return true;
     // Some extractions join a word broken at a line end into one line: what counts is the last.
@@ -202,6 +187,19 @@ bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double w
     // too little of the printed line, and where indents mark them they are the better evidence.
     if (!room_test) return false;
     return last + 1.0 + static_cast<double>(code_points(first_word(line_text(next)))) < 0.95 * width;
+}
+
+// A float (a figure and its caption) set at a column's top stands between the column's last
+// line and the rest of its paragraph, with space around it: across a lifted caption a
+// sentence that filled its line without ending runs on into a line that does not start with
+// a capital ("Afsnit" | caption | "2, “Fælles funktioner”."). A short line before the caption
+// is a heading or a paragraph's end, and a capital may start a heading, so both break.
+bool continues_past_caption(const SourceLine& previous, const SourceLine& next, double width, double join_limit) {
+    const std::string_view before = line_text(previous);
+    if (ends_with_sentence_end(before) || last_code_point(before) == ':') return false;
+    if (last_part(previous.width, width, join_limit) < 0.8 * width) return false;
+    const char32_t first = first_code_point(line_text(next));
+    return !is_upper(first) && !is_opening_quote(first);
 }
 
 // Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently

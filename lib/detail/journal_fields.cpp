@@ -146,7 +146,7 @@ std::size_t after_label(std::string_view t, std::size_t i, bool glued_ok) {
     if (i == label_end && !glued_ok) return std::string_view::npos;
     std::size_t n = 0;
     const char32_t c = code_point_at(t, i, n);
-    if (is_upper(c) || is_digit(c) || c == 0xAB || c == 0xBB || c == 0x201C || c == '"') return i;
+    if (is_upper(c) || is_digit(c) || is_opening_quote(c)) return i;
     return std::string_view::npos;
 }
 
@@ -472,6 +472,8 @@ SummaryHead parse_summary_head(std::string_view text) {
     head.abstract_end = text.size();
     return head;
 }
+
+bool is_opening_quote(char32_t c) { return c == 0xAB || c == 0xBB || c == 0x201C || c == '"'; }
 
 bool is_closed_class_word(std::string_view lower_word) {
     static constexpr std::array<std::string_view, 44> words = {

@@ -74,6 +74,9 @@ struct SummaryHead {
 // `text` is the Summary block without its label.
 SummaryHead parse_summary_head(std::string_view text);
 
+// Whether `c` opens a quotation (« » “ "), as a sentence or a field's text may begin.
+bool is_opening_quote(char32_t c);
+
 // Closed-class words (articles, prepositions, conjunctions) of Danish and English: a
 // heading never ends in one, a wrapped line often does.
 bool is_closed_class_word(std::string_view lower_word);

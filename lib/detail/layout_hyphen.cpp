@@ -263,9 +263,9 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // "Klikker-|og-trækker", "drag-|and-drop", "mund-|til-mund": a conjunction or preposition
     // opening a chain of hyphenated parts joins words; no word breaks before one.
     static constexpr std::array<std::string_view, 9> linking_words = {"og", "eller", "samt", "and", "or", "til", "of", "to", "på"};
-    if (const std::string_view part = first_part(tail); part.size() < tail.size())
-        for (const std::string_view word : linking_words)
-            if (part == word) return HyphenDecision::keep;
+    if (const std::string_view part = first_part(tail);
+        part.size() < tail.size() && std::find(linking_words.begin(), linking_words.end(), part) != linking_words.end())
+        return HyphenDecision::keep;
 
     const std::string_view head = [&] {
         const auto cut = before.find_last_of('-');
