@@ -34,6 +34,14 @@ std::vector<std::string> headings_of(const Article& article) {
     return out;
 }
 
+// The text of every sentence of an article's sections, in order.
+std::vector<std::string> section_texts(const Article& article) {
+    std::vector<std::string> out;
+    for (const auto& section : article.sections)
+        for (const auto& sentence : section.sentences) out.push_back(sentence.text);
+    return out;
+}
+
 std::vector<std::string> texts(const std::vector<Sentence>& sentences) {
     std::vector<std::string> out;
     for (const auto& s : sentences) out.push_back(s.text);
@@ -435,11 +443,8 @@ TEST_CASE("a short line followed by a bracket is a sentence, not a heading", "[j
         "påvistes en gavnlig effekt af lokal implantation af MSC.\n";
     const Document document = parse(text);
     REQUIRE(document.articles.size() == 1);
-    std::vector<std::string> sentences;
-    for (const auto& section : document.articles[0].sections) {
-        CHECK_FALSE(section.heading);
-        for (const auto& s : section.sentences) sentences.push_back(s.text);
-    }
+    CHECK(headings_of(document.articles[0]).empty());
+    const std::vector<std::string> sentences = section_texts(document.articles[0]);
     CHECK(sentences == std::vector<std::string>{
                            "Stamceller er omdiskuterede.",
                            "Mange grupper arbejder med dem i dag, og flere forsøg er i gang.",
@@ -486,11 +491,8 @@ TEST_CASE("a line whose sentence ends in one word at the start of the next line 
             "Brugeren kan også selv skrive nye funktioner til programmet her.\n";
     const Document document = parse(text);
     REQUIRE(document.articles.size() == 1);
-    std::vector<std::string> sentences;
-    for (const auto& section : document.articles[0].sections) {
-        CHECK_FALSE(section.heading);
-        for (const auto& s : section.sentences) sentences.push_back(s.text);
-    }
+    CHECK(headings_of(document.articles[0]).empty());
+    const std::vector<std::string> sentences = section_texts(document.articles[0]);
     CHECK(std::find(sentences.begin(), sentences.end(), "Denne sektion beskriver funktionerne i Calc Basic.") != sentences.end());
 
     // A heading above a sentence that opens with an abbreviation stays a heading.
@@ -568,9 +570,7 @@ TEST_CASE("a sentence runs on past a figure caption set between its lines, unles
         "tidsskrifter.\n";
     const Document document = parse(text);
     REQUIRE(document.articles.size() == 1);
-    std::vector<std::string> sentences;
-    for (const auto& section : document.articles[0].sections)
-        for (const auto& sentence : section.sentences) sentences.push_back(sentence.text);
+    const std::vector<std::string> sentences = section_texts(document.articles[0]);
     REQUIRE(sentences.size() >= 3);
     CHECK(sentences[1] == "Indstillingerne findes i Afsnit 2, \u201cFælles funktioner\u201d.");
     // A capital after the caption may open a heading or a paragraph: no run-on there, nor
