@@ -206,10 +206,7 @@ struct Speller::Impl {
         return false;
     }
     // A first part of a compound the index has: a word, or a word and a linking -s- or -e-.
-    bool index_head(std::u32string_view head) const {
-        if (index->contains(Lang::da, u32_to_utf8(head))) return true;
-        return head.size() > 3 && (head.back() == U's' || head.back() == U'e') && index->contains(Lang::da, u32_to_utf8(head.substr(0, head.size() - 1)));
-    }
+    bool index_head(std::u32string_view head) const { return index_head(std::string_view(u32_to_utf8(head))); }
     // The same for a head in UTF-8.
     bool index_head(std::string_view head) const {
         if (index->contains(Lang::da, head)) return true;
