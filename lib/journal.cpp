@@ -376,13 +376,20 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const SourceLine& last = *block[j + k - 1];
         const std::string_view text = line_text(last);
         total += text.size() + 1;
-        if (total > 160 || last.ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) return 0;
-        if (ends_with_sentence_end(text) || has_inner_sentence_end(text)) return 0;
+        if (total > 160 || ends_with_sentence_end(text) || has_inner_sentence_end(text)) return 0;
+        open_brackets += std::count(text.begin(), text.end(), '(') - std::count(text.begin(), text.end(), ')');
+        const double length = static_cast<double>(code_points(text));
+        // Body text breaks a word only where a line is full. A line clearly shorter than the
+        // column that ends in a broken word is a heading set in larger type, wrapped inside
+        // the word: "Klinisk anvendelse af MSC: regenera-" | "tiv medicin".
+        if (last.ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) {
+            if (length < 0.7 * context.width) continue;
+            return 0;
+        }
         const char32_t end_mark = last_code_point(text);
         if (end_mark == ',' || end_mark == ';' || end_mark == ':') continue;  // a heading may wrap after these
         // A bracket still open goes on on the next line: "Genveje (tilgængelighed i
         // LibreOffice" | "Math)".
-        open_brackets += std::count(text.begin(), text.end(), '(') - std::count(text.begin(), text.end(), ')');
         if (open_brackets > 0 && line_text(*block[j + k]).find(')') != std::string_view::npos) continue;
         const std::string_view next = line_text(*block[j + k]);
         if (continues_previous_line(next)) return 0;
@@ -392,8 +399,13 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         // A line ending in a function word runs on into the next ("… set i" | "Danmark …"),
         // unless it stands apart: a short line that opens a block where blank lines mark the
         // paragraphs ("Ton over" above its text) is a heading, as no paragraph starts so.
-        const bool apart = j == 0 && k == 1 && context.blank_paragraphs &&
-                           static_cast<double>(code_points(text)) < 0.5 * context.width;
+        // Without blank lines, a short line after a sentence end above a full line: a
+        // sentence that starts on a line ends on it when the line is short ("Naviger med"
+        // | "I Standard-tilstand ændres visningen af …").
+        const bool short_line = k == 1 && length < 0.5 * context.width;
+        const bool apart = short_line && (context.blank_paragraphs
+                                              ? j == 0
+                                              : static_cast<double>(code_points(next)) >= 0.8 * context.width);
         if (is_closed_class_word(to_lower(last_word(text))) && !apart) return 0;
         // A heading ends in a word, not a dash ("vælg Formater - Side -").
         if (end_mark == '-' || end_mark == 0x2013 || end_mark == 0x2014) return 0;
@@ -404,7 +416,6 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         // hyphen to the one after it) puts that one-word end before the next sentence on one
         // line ("... i LibreOffice" | "Basic. De følgende ..."): still the sentence's end.
         if (opens_with_one_word_sentence(context, next)) return 0;
-        const double length = static_cast<double>(code_points(text));
         if (length < 0.8 * context.width) return k;
         // As wide as the column: a comma marks a sentence running on more than a heading.
         if (text.find(',') != std::string_view::npos) return 0;

@@ -287,6 +287,45 @@ TEST_CASE("a section heading with a bracket still open goes on on the next line"
     check_spans(document, text);
 }
 
+TEST_CASE("a heading set in larger type and broken inside a word is one heading", "[journal]") {
+    // No blank lines: body lines break words only where they are full; the short lines
+    // ending in a broken word are a heading wrapped in larger type.
+    const std::string text =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag\n"
+        "på flere hospitaler i hele landet. Flere forsøg er i gang med patien-\n"
+        "ter i klinikken, og resultaterne ventes i løbet af de næste år.\n"
+        "Klinisk anvendelse af MSC: regenera-\n"
+        "tiv medicin\n"
+        "Regenerativ medicin er en ny medicinsk disciplin, som har til formål\n"
+        "at anvende stamceller til behandling af sygdomme i mange organer.\n"
+        "Referere celler ved hjælp af træk-og-\n"
+        "slip\n"
+        "Klik på navnet under Områdenavne i Navigatoren, og træk med musen\n"
+        "hen til den celle, hvor du ønsker referencen indsat i dokumentet.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    CHECK(headings_of(document.articles[0]) ==
+          std::vector<std::string>{"Klinisk anvendelse af MSC: regenerativ medicin", "Referere celler ved hjælp af træk-og-slip"});
+    check_spans(document, text);
+}
+
+TEST_CASE("a short line ending in a function word after a sentence end, above a full line, is a heading", "[journal]") {
+    const std::string text =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag\n"
+        "på flere hospitaler i hele landet. Flere forsøg er i gang med patien-\n"
+        "ter i klinikken.\n"
+        "Naviger med\n"
+        "I Standard-tilstand ændres visningen af dispositionsindførsler i Na-\n"
+        "vigator aldrig, og der vælges udelukkende en dispositionsindførsel.\n"
+        "Vælg Fra for at deaktivere sporingen, og klik derefter på knappen i\n"
+        "Danmark og i resten af verden, hvor programmet bruges af mange.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    // "… knappen i" | "Danmark …" is a full line running on, not a heading.
+    CHECK(headings_of(document.articles[0]) == std::vector<std::string>{"Naviger med"});
+    check_spans(document, text);
+}
+
 TEST_CASE("reference-list labels and entry numbers", "[journal][fields]") {
     using detail::references_label_length;
     using detail::starts_reference_entry;
@@ -455,7 +494,9 @@ TEST_CASE("a short line followed by a bracket is a sentence, not a heading", "[j
 
 TEST_CASE("a short line ending in a function word heads a section only where it stands apart", "[journal]") {
     // Blank lines mark the paragraphs: "Ton over" opens its block above capitalised text, so
-    // it is a heading. Without blank lines such a line after a sentence runs on into the next.
+    // it is a heading. Without blank lines such a line after a sentence runs on into the next
+    // unless a full line follows (the test above): a short line followed by another short
+    // one is a sentence set on two lines.
     const std::string apart =
         "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
         "hospitaler i hele landet. Flere forsøg er i gang med patienter.\n"
@@ -474,7 +515,9 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
         "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
         "hospitaler i hele landet. Flere forsøg er i gang med patienter i dag.\n"
         "Det står over\n"
-        "Danmarks grænser klart at behandlingen er eksperimentel og skal bekræftes.\n";
+        "Danmarks grænser.\n"
+        "Behandlingen er dog stadig eksperimentel, og resultaterne skal bekræftes i\n"
+        "større studier med flere patienter og en længere opfølgning.\n";
     const Document inside_parsed = parse(inside);
     for (const auto& section : inside_parsed.articles.at(0).sections) CHECK_FALSE(section.heading);
 }
