@@ -623,6 +623,23 @@ MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehy
     return restored;
 }
 
+// The word before a line's final hyphen when it ends in a closing bracket: "(hvor)" of
+// "… en (hvor)-", "værdi(er)" of "værdi(er)-"; empty otherwise.
+std::string_view bracketed_word_before_final_hyphen(std::string_view line) {
+    std::size_t n = 0;
+    if (!is_hyphen(code_point_before(line, line.size(), n))) return {};
+    const std::size_t end = line.size() - n;
+    if (end < 3 || line[end - 1] != ')') return {};
+    const std::size_t space = line.find_last_of(' ', end - 1);
+    const std::string_view word = line.substr(space == std::string_view::npos ? 0 : space + 1);
+    const std::string_view part = word.substr(0, word.size() - n);
+    if (part.find('(') == std::string_view::npos) return {};
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < part.size(); i += n)
+        if (is_word_char(code_point_at(part, i, n))) ++letters;
+    return letters > 0 ? part : std::string_view{};
+}
+
 }  // namespace
 
 MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphenator& dehyphenator,
@@ -651,6 +668,18 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
             continue;
         }
         const std::string_view before = word_before_final_hyphen(text);
+        // "(hvor)-|sætning", "værdi(er)-|listen": a bracketed word part heads a compound;
+        // the hyphen joins it to the word on the next line, as one within a line does.
+        if (const std::string_view bracketed = bracketed_word_before_final_hyphen(text);
+            before.empty() && !bracketed.empty() && is_lower(first_code_point(next_text))) {
+            std::size_t hyphen_length = 0;
+            code_point_before(text, text.size(), hyphen_length);
+            const std::size_t hyphen_at = line.text.origin(begin + text.size() - hyphen_length);
+            append_line(text.size());
+            repairs.push_back({Repair::Kind::line_break_hyphen_kept, std::min(hyphen_at, next.start), std::max(hyphen_at, next.start),
+                               std::string(bracketed) + "-" + std::string(leading_word(next_text))});
+            continue;
+        }
         if (before.empty()) {
             append_line(text.size());
             out.append_synthetic(" ", line.end);

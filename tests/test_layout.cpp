@@ -66,6 +66,15 @@ TEST_CASE("real hyphens at a line break are kept", "[layout][hyphen]") {
     CHECK(joined("vævsregeneration og\n-fornyelse, og dermed") == "vævsregeneration og -fornyelse, og dermed");
     // A chain of hyphenated parts.
     CHECK(joined("typisk proof-of-principle-\nforsøg med få") == "typisk proof-of-principle-forsøg med få");
+    CHECK(joined("This step-\nby-step guide") == "This step-by-step guide");
+    CHECK(joined("side-\nom-side og hånd-\ni-hånd") == "side-om-side og hånd-i-hånd");
+    // Two suspended parts paired by a slash are written closed up.
+    CHECK(joined("resultat af ETS-\n/EDS-algoritmer") == "resultat af ETS-/EDS-algoritmer");
+    // A bracketed word part heads the compound on the next line.
+    CHECK(joined("en (hvor)-\nsætning og værdi(er)-\nlisten") == "en (hvor)-sætning og værdi(er)-listen");
+    CHECK(count(repair("en (hvor)-\nsætning").repairs, Repair::Kind::line_break_hyphen_kept) == 1);
+    // A bracket closed before a hyphen that begins the next line's text is no such part.
+    CHECK(joined("se (figur 2) -\nog videre") == "se (figur 2) - og videre");
     const auto r = repair("prøvet MSC-\ntransplantation");
     CHECK(count(r.repairs, Repair::Kind::line_break_hyphen_kept) == 1);
     CHECK(count(r.repairs, Repair::Kind::line_break_hyphen_removed) == 0);

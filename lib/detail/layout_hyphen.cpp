@@ -219,6 +219,9 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     after = trim(after);
     if (after.empty() || before.empty()) return HyphenDecision::keep;
     const char32_t next = first_code_point(after);
+    // "ETS-|/EDS-algoritmer": a slash after the hyphen pairs two suspended parts, written
+    // closed up.
+    if (next == '/') return HyphenDecision::keep;
     // "IL-3- [21]": a reference or bracket after the hyphen: the hyphen is suspended.
     if (!is_word_char(next)) return HyphenDecision::keep_with_space;
     const std::string_view tail = leading_word(after);
@@ -260,9 +263,11 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // "knogle-|og bruskdefekter", "ASCII-|eller katakana-tegn": a conjunction after the
     // hyphen means a suspended compound, whatever the first part is.
     if (is_suspending_conjunction(tail)) return HyphenDecision::keep_with_space;
-    // "Klikker-|og-trækker", "drag-|and-drop", "mund-|til-mund": a conjunction or preposition
-    // opening a chain of hyphenated parts joins words; no word breaks before one.
-    static constexpr std::array<std::string_view, 9> linking_words = {"og", "eller", "samt", "and", "or", "til", "of", "to", "på"};
+    // "Klikker-|og-trækker", "drag-|and-drop", "mund-|til-mund", "step-|by-step": a
+    // conjunction, preposition or article opening a chain of hyphenated parts joins words;
+    // no word breaks before one.
+    static constexpr std::array<std::string_view, 18> linking_words = {"og", "eller", "samt", "til", "på", "i", "om", "mod", "for",
+                                                                       "and", "or", "of", "to", "by", "in", "on", "at", "the"};
     if (const std::string_view part = first_part(tail);
         part.size() < tail.size() && std::find(linking_words.begin(), linking_words.end(), part) != linking_words.end())
         return HyphenDecision::keep;
