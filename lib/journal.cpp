@@ -441,8 +441,10 @@ bool heading_apart(const Context& context, const Block& block) {
     for (const SourceLine* line : block) {
         const std::string_view text = line_text(*line);
         total += text.size() + 1;
-        if (line->ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) return false;
         if (ends_with_sentence_end(text) || has_inner_sentence_end(text)) return false;
+        // A word broken before the last line: a heading in larger type the column wrapped
+        // (the block stands apart and ends short); on the last line, a paragraph broken off.
+        if ((line->ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) && line == block.back()) return false;
     }
     const std::string_view last = line_text(*block.back());
     const char32_t end_mark = last_code_point(last);

@@ -309,6 +309,31 @@ TEST_CASE("a heading set in larger type and broken inside a word is one heading"
     check_spans(document, text);
 }
 
+TEST_CASE("a heading standing apart that a word break wraps is one heading", "[journal]") {
+    // Blank lines mark the paragraphs (the PDF path writes text so): a block of a short line
+    // ending in a broken word and its end is a heading; the broken word is joined as the
+    // line-end hyphen rules decide.
+    const std::string text =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag\n"
+        "på flere hospitaler i hele landet.\n"
+        "\n"
+        "Flere forsøg er i gang med patienter i klinikken, og resultaterne\n"
+        "ventes i løbet af de næste år.\n"
+        "\n"
+        "Genvejstaster (LibreOffice Calc til-\n"
+        "gængelighed)\n"
+        "\n"
+        "Tabulator skifter rundt gennem alle synlige knapper fra øverst til\n"
+        "nederst eller fra venstre mod højre i dialogen.\n"
+        "\n"
+        "Behandlingen er dog stadig eksperimentel, og resultaterne skal be-\n"
+        "kræftes i større studier med flere patienter.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    CHECK(headings_of(document.articles[0]) == std::vector<std::string>{"Genvejstaster (LibreOffice Calc tilgængelighed)"});
+    check_spans(document, text);
+}
+
 TEST_CASE("a short line ending in a function word after a sentence end, above a full line, is a heading", "[journal]") {
     const std::string text =
         "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag\n"

@@ -120,19 +120,6 @@ bool ends_in_word_hyphen(std::string_view text) {
     return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
 }
 
-// How often `word` stands in `text` as a whole word, ignoring case.
-std::size_t whole_word_count(const std::string& lower_text, std::string_view word) {
-    const std::string lower_word = to_lower(word);
-    std::size_t count = 0;
-    for (std::size_t at = lower_text.find(lower_word); at != std::string::npos; at = lower_text.find(lower_word, at + 1)) {
-        const std::size_t end = at + lower_word.size();
-        const bool starts = at == 0 || !is_word_char(last_code_point(std::string_view(lower_text).substr(0, at)));
-        const bool ends = end == lower_text.size() || !is_word_char(first_code_point(std::string_view(lower_text).substr(end)));
-        if (starts && ends) ++count;
-    }
-    return count;
-}
-
 // A heading as wide as the column reads to the text rules as a line of running text. Written
 // as two lines, broken before a lower-case word near its middle, it is the short, wrapped
 // heading those rules know. Returns `text` unchanged when it is short or has no such break.
@@ -234,8 +221,8 @@ void TextBuilder::emit_line(const std::string& text, bool blank_before) {
     // A line opening a field (Resumé, Summary, Korrespondance, in any type) is never
     // written onto the line before: the parser finds the field by its label at a line start.
     if (join_next_ && opens_field(text)) join_next_ = false;
-    if (!text_.empty()) text_ += blank_before ? "\n\n" : (join_next_ ? " " : "\n");
-    join_next_ = false;
+    if (!text_.empty()) text_ += blank_before || blank_next_ ? "\n\n" : (join_next_ ? " " : "\n");
+    join_next_ = blank_next_ = false;
     text_ += text;
 }
 
@@ -829,34 +816,34 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         // within a paragraph (an English title inside the Summary) is text.
         if (larger(f) || (bold_line(f) && (last_heading_ || i == 0 || gap_before(i) || after_caption))) {
             // A title set over several lines in one type is written on one line, so that
-            // the parser sees one title line. A hyphen at the break stays (titles are rarely
-            // hyphenated, and the typesetter broke after a real one) unless the text before
-            // writes the word whole more often than hyphenated ("regenerativ me-|dicin"
-            // under a text about "medicin": headings a typesetter hyphenates).
+            // the parser sees one title line; a hyphen at a break stays (typesetters do not
+            // hyphenate titles; "Dokumentsammenlignings-|indstillinger" broke at a real one).
             std::string text = f.text;
             const std::size_t first_line = i;
+            std::vector<std::size_t> word_breaks;  // after a hyphen between lower-case letters
             if (larger(f))
                 while (i + 1 < run.size() && larger(*run[i + 1]) && std::abs(run[i + 1]->size - f.size) < 0.3 &&
                        run[i + 1]->bold == f.bold && !gap_before(i + 1)) {
                     const std::string& next = run[++i]->text;
+                    const std::string_view head = word_before_final_hyphen(text);
                     if (!ends_in_word_hyphen(text) || is_suspending_conjunction(leading_word(next))) text += ' ';
-                    else if (starts_lower(next)) {
-                        const std::string_view head = word_before_final_hyphen(text);
-                        const std::string_view tail = leading_word(next);
-                        if (!head.empty() && starts_lower(head.substr(head.size() - 1)) && !tail.empty()) {
-                            const std::string written = to_lower(text_);
-                            const std::string joined = std::string(head) + std::string(tail);
-                            if (whole_word_count(written, joined) > whole_word_count(written, std::string(head) + "-" + std::string(tail)))
-                                text.pop_back();
-                        }
-                    }
+                    else if (starts_lower(next) && !head.empty() && starts_lower(head.substr(head.size() - 1)))
+                        word_breaks.push_back(text.size());
                     text += next;
                 }
-            // Several lines of larger type wider than the column together, followed by running
-            // text (a section heading the column wrapped; a title is followed by its subtitle
-            // or its bold rubric), are wrapped again as the text rules read headings.
-            if (larger(f) && i > first_line && i + 1 < run.size() && !larger(*run[i + 1]) && !run[i + 1]->begin->bold &&
-                static_cast<double>(code_points(text)) > column_chars)
+            // Several lines of larger type followed by running text are a section heading the
+            // column wrapped (a title is followed by its subtitle or its bold rubric). A word
+            // it broke keeps its line break, so that the parser's line-end hyphen rules, with
+            // the document's words and the dictionaries, tell the typesetter's hyphen
+            // ("regenera-|tiv medicin") from a real one, and a blank line under it sets it
+            // apart as a heading whatever its lines' lengths; one wider than the column
+            // without such a break is wrapped again as the text rules read headings.
+            const bool wrapped_heading =
+                larger(f) && i > first_line && i + 1 < run.size() && !larger(*run[i + 1]) && !run[i + 1]->begin->bold;
+            const bool keeps_breaks = wrapped_heading && !word_breaks.empty();
+            if (keeps_breaks)
+                for (auto at = word_breaks.rbegin(); at != word_breaks.rend(); ++at) text.insert(*at, 1, '\n');
+            else if (wrapped_heading && static_cast<double>(code_points(text)) > column_chars)
                 text = wrap_long_heading(text, column_chars);
             // A bold heading the column wrapped is read whole too ("For at oprette en" |
             // "afsnitstypografi for kapitelover-" | "skrifter"), a hyphen between lower-case
@@ -876,6 +863,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 text = wrap_long_heading(text, column_chars);
             }
             emit_line(text, !last_heading_);
+            blank_next_ = keeps_breaks;
             last_heading_ = true;
             last_ended_paragraph_ = true;
             continue;

@@ -68,6 +68,7 @@ private:
     bool last_heading_ = false;          // the last line written was a heading or label
     bool last_ended_paragraph_ = true;   // ... ended its paragraph (short and a sentence end)
     bool join_next_ = false;             // the next line goes on the last one, after a space
+    bool blank_next_ = false;            // a blank line before the next line (after a heading kept apart)
     double full_line_pending_ = 0;       // the last column ended in a full line of few characters, in this type size
     std::size_t page_ = 0;
 };
