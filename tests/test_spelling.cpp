@@ -590,6 +590,11 @@ TEST_CASE("an English compound of two words written closed up is a word, unless 
     REQUIRE(slip.size() == 1);
     CHECK(slip.front().word == "somewere");
     CHECK(slip.front().suggestion == "somewhere");
+    // rest + urns, but one letter from returns, which the article does not write.
+    const auto inserted = Article1("Den giver en værdi.", "It resturns a value.").misspellings();
+    REQUIRE(inserted.size() == 1);
+    CHECK(inserted.front().word == "resturns");
+    CHECK(inserted.front().suggestion == "returns");
 }
 
 TEST_CASE("Danish nouns derived by rule from a dictionary word are words", "[spelling][derived]") {

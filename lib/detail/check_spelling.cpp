@@ -339,7 +339,8 @@ struct Speller::Impl {
     // An English compound written closed up, as technical English coins them (gluepoint,
     // slidepage): two words the index has, of four letters or more each. Like a Danish
     // compound it is no dictionary form, so a word one likely slip from a common word is
-    // still that slip (somewere: some + were, but somewhere with an h dropped).
+    // still that slip (somewere: some + were, but somewhere with an h dropped); acceptable()
+    // also refuses one a single edit from any dictionary word.
     bool english_compound(std::string_view word) const {
         if (!index || code_points(word) < 8 || word.size() > longest_word_bytes) return false;
         for (std::size_t cut = 4; cut + 4 <= word.size(); ++cut) {
@@ -419,7 +420,13 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (lang != Lang::da) {
             if (impl_->known(text, lang)) return true;
             const std::string lower = to_lower(text);
-            return impl_->english_other_spelling(lower) || impl_->english_compound(lower);
+            if (impl_->english_other_spelling(lower)) return true;
+            // English seldom closes up a compound, and a slip inside a word often leaves two
+            // words (resturns: rest + urns): a compound with a dictionary word one likely
+            // slip away (any edit but of the first letter) is that word's slip.
+            if (!impl_->english_compound(lower)) return false;
+            const auto near = one_edit_words(lower, lang);
+            return std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 1.0; });
         }
         // The tests are alternatives: those a hash probe answers first, Hunspell's spell()
         // (its affix and compound analysis of a long compound costs up to milliseconds) last.
