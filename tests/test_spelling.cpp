@@ -608,4 +608,10 @@ TEST_CASE("Danish nouns derived by rule from a dictionary word are words", "[spe
     REQUIRE(slip.size() == 1);
     CHECK(slip.front().word == "åbnning");
     CHECK(slip.front().suggestion == "åbning");
+    // Nor after a stem in -l (tildele: tildeling), nor beside the verb's noun in -else
+    // (forberede: forberedelse).
+    for (const char* word : {"tildelning", "forberedning"}) {
+        INFO(word);
+        CHECK(Article1(std::string("Filens ") + word + " tager tid.", "It takes time.").misspellings().size() == 1);
+    }
 }

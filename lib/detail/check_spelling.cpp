@@ -283,15 +283,19 @@ struct Speller::Impl {
     // the agent noun in -ator beside a noun in -ation (identifikation: identifikator,
     // identifikatorer). Not a dictionary form: like a compound, a word one likely slip from
     // a common word is still that slip (the check applies the slip test to it). A verb
-    // stem in -n makes its noun in -ing (tegne: tegning), so a stem in -n is left out: a
-    // doubled n (åbnning) is a slip, not a noun.
+    // stem in -n or -l makes its noun in -ing (tegne: tegning, tildele: tildeling), so such
+    // a stem is left out (åbnning, tildelning are slips), and so is a verb whose noun the
+    // index has in -ing or -else (forberede: forberedelse, not forberedning).
     bool derived_form(std::string_view word) const {
         if (!index) return false;
         static constexpr std::string_view action_endings[] = {"ning", "ningen", "ninger", "ningerne", "nings", "ningens"};
         for (const std::string_view ending : action_endings)
             if (word.size() > ending.size() && word.ends_with(ending)) {
                 const std::string_view stem = word.substr(0, word.size() - ending.size());
-                if (code_points(stem) >= 3 && stem.back() != 'n' && index->contains(Lang::da, std::string(stem) + "e")) return true;
+                if (code_points(stem) < 3 || stem.back() == 'n' || stem.back() == 'l') continue;
+                const std::string verb(stem);
+                if (index->contains(Lang::da, verb + "e") && !index->contains(Lang::da, verb + "ing") && !index->contains(Lang::da, verb + "else"))
+                    return true;
             }
         static constexpr std::string_view agent_endings[] = {"ator", "atoren", "atorer", "atorerne", "ators", "atorens", "atorernes"};
         for (const std::string_view ending : agent_endings)
