@@ -566,3 +566,52 @@ TEST_CASE("a Danish sentence with words the index lacks is not taken for English
     // English labels in a Danish sentence: Danish.
     CHECK_FALSE(detail::is_english_sentence(speller, splitter.split("Vælg Tools og derefter Options og Paths i menuen.")));
 }
+
+TEST_CASE("an English word in the dictionaries' other national spelling is no slip", "[spelling][variant]") {
+    // en_US and en_GB lack grayscale and dialogs (each has only its own spelling: greyscale,
+    // dialogues), and dialog has no possessive in en_US.
+    const Article1 a("Vælg gråtoner i dialogens felt.", "Choose grayscale in the dialog's field and close the dialogs.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // Only spellings no slip makes: -er/-re is a swap away, so a swapped ending stays a slip.
+    const auto slip = Article1("Det er der.", "It is theer.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "theer");
+}
+
+TEST_CASE("an English compound of two words written closed up is a word, unless it is a slip of one", "[spelling][compound]") {
+    const Article1 a("Klik på limpunktet på diassiden.", "Click the gluepoint on the slidepage.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // some + were, but somewhere with an h dropped, which the article writes.
+    const auto slip = Article1("Læg den et sted.", "Put it somewere, not somewhere else.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "somewere");
+    CHECK(slip.front().suggestion == "somewhere");
+    // rest + urns, but one letter from returns, which the article does not write.
+    const auto inserted = Article1("Den giver en værdi.", "It resturns a value.").misspellings();
+    REQUIRE(inserted.size() == 1);
+    CHECK(inserted.front().word == "resturns");
+    CHECK(inserted.front().suggestion == "returns");
+}
+
+TEST_CASE("Danish nouns derived by rule from a dictionary word are words", "[spelling][derived]") {
+    // kædning from kæde (da_DK has kodning, not kædning); identifikator beside identifikation.
+    const Article1 a("Objekt kædning og indlejring giver en entydig identifikator.", "Object linking and embedding gives a unique identifier.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // A verb stem in -n makes its noun in -ing (åbne: åbning): a doubled n is a slip.
+    const auto slip = Article1("Filens åbnning tager tid.", "Opening the file takes time.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "åbnning");
+    CHECK(slip.front().suggestion == "åbning");
+    // Nor after a stem in -l (tildele: tildeling), nor beside the verb's noun in -else
+    // (forberede: forberedelse).
+    for (const char* word : {"tildelning", "forberedning"}) {
+        INFO(word);
+        CHECK(Article1(std::string("Filens ") + word + " tager tid.", "It takes time.").misspellings().size() == 1);
+    }
+}

@@ -278,6 +278,83 @@ struct Speller::Impl {
         return false;
     }
 
+    // Nouns Danish derives by rule from a word the index has, which da_DK lists for some
+    // words only: the action noun in -ning of a verb in -e (kæde: kædning, kædningen) and
+    // the agent noun in -ator beside a noun in -ation (identifikation: identifikator,
+    // identifikatorer). Not a dictionary form: like a compound, a word one likely slip from
+    // a common word is still that slip (the check applies the slip test to it). A verb
+    // stem in -n or -l makes its noun in -ing (tegne: tegning, tildele: tildeling), so such
+    // a stem is left out (åbnning, tildelning are slips), and so is a verb whose noun the
+    // index has in -ing or -else (forberede: forberedelse, not forberedning).
+    bool derived_form(std::string_view word) const {
+        if (!index) return false;
+        static constexpr std::string_view action_endings[] = {"ning", "ningen", "ninger", "ningerne", "nings", "ningens"};
+        for (const std::string_view ending : action_endings)
+            if (word.size() > ending.size() && word.ends_with(ending)) {
+                const std::string_view stem = word.substr(0, word.size() - ending.size());
+                if (code_points(stem) < 3 || stem.back() == 'n' || stem.back() == 'l') continue;
+                const std::string verb(stem);
+                if (index->contains(Lang::da, verb + "e") && !index->contains(Lang::da, verb + "ing") && !index->contains(Lang::da, verb + "else"))
+                    return true;
+            }
+        static constexpr std::string_view agent_endings[] = {"ator", "atoren", "atorer", "atorerne", "ators", "atorens", "atorernes"};
+        for (const std::string_view ending : agent_endings)
+            if (word.size() > ending.size() && word.ends_with(ending)) {
+                const std::string_view stem = word.substr(0, word.size() - ending.size());
+                if (code_points(stem) >= 4 && index->contains(Lang::da, std::string(stem) + "ation")) return true;
+            }
+        return false;
+    }
+
+    // An English word in another national spelling than the dictionaries': the other one
+    // of gray/grey, a US -og for a British -ogue (dialog, dialogs: dialogue, dialogues),
+    // -or for -our in a word of six letters or more (behavior), or the possessive 's of a
+    // word the index has (dialog's). Only spellings no slip of the kinds that come in pairs
+    // makes: -ize/-ise and -er/-re are a sound-alike letter and a swap away, so a slip
+    // (advize, theer) would pass as another spelling. Lower-case words; index probes.
+    bool english_other_spelling(std::string_view word) const {
+        if (!index) return false;
+        auto has = [&](const std::string& w) { return index->contains(Lang::en, w); };
+        if (word.size() > 3 && (word.ends_with("'s") || word.ends_with("’s"))) {
+            const std::string_view stem = word.substr(0, word.size() - (word.ends_with("'s") ? 2 : 4));
+            if (code_points(stem) >= 3 && has(std::string(stem))) return true;
+        }
+        auto replaced = [&](std::string_view from, std::string_view to) {
+            for (std::size_t at = word.find(from); at != std::string_view::npos; at = word.find(from, at + 1)) {
+                std::string other(word.substr(0, at));
+                other += to;
+                other += word.substr(at + from.size());
+                if (has(other)) return true;
+            }
+            return false;
+        };
+        if (replaced("gray", "grey") || replaced("grey", "gray")) return true;
+        for (const std::string_view ending : {std::string_view("og"), std::string_view("ogs"), std::string_view("og's")})
+            if (word.size() > ending.size() + 2 && word.ends_with(ending)) {
+                const std::string_view stem = word.substr(0, word.size() - ending.size());
+                std::string other(stem);
+                other += "ogue";
+                other += ending.substr(2);
+                if (has(other)) return true;
+            }
+        return code_points(word) >= 6 && replaced("or", "our");
+    }
+
+    // An English compound written closed up, as technical English coins them (gluepoint,
+    // slidepage): two words the index has, of four letters or more each. Like a Danish
+    // compound it is no dictionary form, so a word one likely slip from a common word is
+    // still that slip (somewere: some + were, but somewhere with an h dropped); acceptable()
+    // also refuses one a single edit from any dictionary word.
+    bool english_compound(std::string_view word) const {
+        if (!index || code_points(word) < 8 || word.size() > longest_word_bytes) return false;
+        for (std::size_t cut = 4; cut + 4 <= word.size(); ++cut) {
+            if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;
+            if (index->contains(Lang::en, std::string(word.substr(0, cut))) && index->contains(Lang::en, std::string(word.substr(cut))))
+                return true;
+        }
+        return false;
+    }
+
     // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
     // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
     // must be a form the index has (or a regular form), of four letters or more, so that a
@@ -344,11 +421,22 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
     // answer costs no string.
     return (lang == Lang::da ? impl_->danish_acceptable : impl_->english_acceptable).get(word, [&] {
         const std::string text(word);
-        if (lang != Lang::da) return impl_->known(text, lang);
+        if (lang != Lang::da) {
+            if (impl_->known(text, lang)) return true;
+            const std::string lower = to_lower(text);
+            if (impl_->english_other_spelling(lower)) return true;
+            // English seldom closes up a compound, and a slip inside a word often leaves two
+            // words (resturns: rest + urns): a compound with a dictionary word one likely
+            // slip away (any edit but of the first letter) is that word's slip.
+            if (!impl_->english_compound(lower)) return false;
+            const auto near = one_edit_words(lower, lang);
+            return std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 1.0; });
+        }
         // The tests are alternatives: those a hash probe answers first, Hunspell's spell()
         // (its affix and compound analysis of a long compound costs up to milliseconds) last.
         const std::string lower = to_lower(text);
-        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower)) return true;
+        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower) || impl_->derived_form(lower))
+            return true;
         if (impl_->index && impl_->is_compound(lower, 0, true)) return true;
         if (impl_->known(text, lang)) return true;
         if (impl_->known(lower, lang) || impl_->is_compound(lower, 0)) return true;
@@ -462,7 +550,7 @@ bool Speller::known_plainly_by_index(std::string_view word, Lang lang) const {
     const std::string text(word);
     if (impl_->index_knows(text, lang)) return true;
     const std::string lower = to_lower(text);
-    return impl_->index_knows(lower, lang) || (lang == Lang::da && impl_->regular_form(lower));
+    return impl_->index_knows(lower, lang) || (lang == Lang::da ? impl_->regular_form(lower) : impl_->english_other_spelling(lower));
 }
 
 std::vector<std::string> Speller::candidates(std::string_view lower_word, Lang lang) const {

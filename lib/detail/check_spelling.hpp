@@ -58,8 +58,10 @@ public:
     // every compound (the index holds no compounds): a miss says nothing.
     bool index_knows(std::string_view word, Lang lang) const;
     // known(), or for Danish: the word is a compound of known parts (with the linking
-    // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi, or gen- before a
-    // form the index has (genafspil).
+    // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi, gen- before a
+    // form the index has (genafspil), or a noun derived by rule (kædning, identifikator);
+    // for English: the other national spelling of an index word (grayscale, dialogs) or
+    // two index words written closed up (gluepoint).
     bool acceptable(std::string_view word, Lang lang) const;
     // Danish compounds whose first part ends in -tion, -sion, -hed, -skab or -else take a
     // linking -s- (transplantationsbehandling). For a word that is such a compound without
