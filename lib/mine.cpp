@@ -183,8 +183,8 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     const std::size_t max_postings = std::max<std::size_t>(200, english.size() / 20);
     const std::size_t wanted = std::max<std::size_t>(1, options.candidates);
     const std::size_t full = options.full_scores == 0 ? wanted : std::min(wanted, options.full_scores);
-    std::vector<LineSize> english_sizes(en.size());
-    for (std::size_t s = 0; s < en.size(); ++s) english_sizes[s] = line_size(en[s]);
+    std::vector<LineSize> english_sizes(full < wanted ? en.size() : 0);
+    for (std::size_t s = 0; s < english_sizes.size(); ++s) english_sizes[s] = line_size(en[s]);
 
     // Per distinct Danish text (copies of a line get the same candidates).
     std::vector<std::vector<Candidate>> candidates(danish_lines.first.size());
