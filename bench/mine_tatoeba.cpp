@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
         else if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
         else if (arg == "--threads" && i + 1 < argc) mine_options.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
         else if (arg == "--candidates" && i + 1 < argc) mine_options.candidates = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
+        else if (arg == "--full-scores" && i + 1 < argc) mine_options.full_scores = static_cast<std::size_t>(std::max(0, std::atoi(argv[++i])));
         else if (!arg.empty() && arg[0] != '-') path = arg;
         else {
             std::cerr << "unknown argument: " << arg << '\n';

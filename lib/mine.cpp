@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "detail/parallel.hpp"
+#include "detail/similarity_keys.hpp"
 #include "detail/similarity_tokens.hpp"
 #include "summalign/similarity.hpp"
 
@@ -84,15 +85,41 @@ struct CorpusWeights {
     }
 };
 
-// Posting-list entries visited per Danish line before common keys are skipped (keys
-// with at most kAlwaysVisit lines are always visited). Bounds the cost on 100,000 lines.
-constexpr std::size_t kVoteBudget = 20000;
+// Keys with at most kAlwaysVisit lines are visited whatever MineOptions::vote_budget says.
 constexpr std::size_t kAlwaysVisit = 64;
 
 struct Candidate {
     std::uint32_t en = 0;
     float score = 0.0f;
 };
+
+// What a line brings to the cheap estimate of a full score: its tokens' total weight (what
+// coverage is a share of) and its length in characters (the score's length term).
+struct LineSize {
+    float weight = 0.0f;
+    std::uint32_t characters = 0;
+};
+
+LineSize line_size(const PreparedSentence& sentence) {
+    LineSize size;
+    for (const auto& token : sentence.tokens) {
+        size.weight += token.weight;
+        size.characters += static_cast<std::uint32_t>(token.surface.size());
+    }
+    return size;
+}
+
+// An estimate of SentenceScorer::score from the candidate index alone: the votes are the
+// weight of the Danish words that share a key with the English line, and about as much of
+// the English line is matched in turn, so twice the votes over both lines' weight
+// approximates the two-way coverage; the length term is the score's own.
+float estimated_score(float votes, const LineSize& danish, const LineSize& english) {
+    const float total = danish.weight + english.weight;
+    if (total <= 0.0f) return 0.0f;
+    const double ratio = std::log((danish.characters + 10.0) / (english.characters + 10.0)) / 0.35;
+    const double length = std::exp(-0.5 * ratio * ratio);
+    return static_cast<float>(std::min(1.0f, 2.0f * votes / total) * (0.8 + 0.2 * length));
+}
 
 }  // namespace
 
@@ -155,6 +182,9 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     // Keys shared by very many lines (function words) cost much and tell little.
     const std::size_t max_postings = std::max<std::size_t>(200, english.size() / 20);
     const std::size_t wanted = std::max<std::size_t>(1, options.candidates);
+    const std::size_t full = options.full_scores == 0 ? wanted : std::min(wanted, options.full_scores);
+    std::vector<LineSize> english_sizes(full < wanted ? en.size() : 0);
+    for (std::size_t s = 0; s < english_sizes.size(); ++s) english_sizes[s] = line_size(en[s]);
 
     // Per distinct Danish text (copies of a line get the same candidates).
     std::vector<std::vector<Candidate>> candidates(danish_lines.first.size());
@@ -165,8 +195,13 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     };
     struct Scratch {
         std::vector<Query> queries;
-        std::vector<float> votes;
-        std::vector<std::uint32_t> stamp;
+        // Per English line: its votes so far and the last Danish word that voted for it, side
+        // by side, so that a vote touches one cache line (the lines are met in random order).
+        struct Tally {
+            float votes = 0.0f;
+            std::uint32_t stamp = 0;
+        };
+        std::vector<Tally> tally;
         std::vector<std::uint32_t> touched;
         std::vector<std::pair<std::uint32_t, float>> scored;  // (English slot, score) of the line in hand
     };
@@ -176,10 +211,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         const std::size_t d = danish_lines.first[slot];
         PreparedSentence da_line = scorer.prepare(danish[d], Lang::da);
         if (options.corpus_weights) danish_weights.apply(da_line);
-        if (s.votes.empty()) {
-            s.votes.assign(english.size(), 0.0f);
-            s.stamp.assign(english.size(), 0);
-        }
+        if (s.tally.empty()) s.tally.assign(english.size(), {});
         // Query keys of every Danish word, rarest first, so that a bounded amount of
         // work goes to the keys that discriminate best.
         s.queries.clear();
@@ -199,27 +231,45 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
                   [](const Query& a, const Query& b) { return a.lines->size() < b.lines->size(); });
         std::size_t visited = 0;
         for (const auto& q : s.queries) {
-            if (visited > kVoteBudget && q.lines->size() > kAlwaysVisit) break;
+            if (visited > options.vote_budget && q.lines->size() > kAlwaysVisit) break;
             visited += q.lines->size();
-            for (auto e : *q.lines) {
-                if (s.stamp[e] == q.token) continue;  // one vote per Danish word
-                if (s.votes[e] == 0.0f) s.touched.push_back(e);
-                s.stamp[e] = q.token;
-                s.votes[e] += q.weight;
+            // The lines of a posting list are spread over the whole tally: each is asked for
+            // a few entries ahead, so that the cache misses overlap.
+            constexpr std::size_t kAhead = 16;
+            const std::uint32_t* list = q.lines->data();
+            const std::size_t size = q.lines->size();
+            for (std::size_t k = 0; k < size; ++k) {
+                if (k + kAhead < size) __builtin_prefetch(&s.tally[list[k + kAhead]]);
+                const std::uint32_t e = list[k];
+                auto& tally = s.tally[e];
+                if (tally.stamp == q.token) continue;  // one vote per Danish word
+                if (tally.votes == 0.0f) s.touched.push_back(e);
+                tally.stamp = q.token;
+                tally.votes += q.weight;
             }
         }
         std::vector<Candidate> proposed;
         proposed.reserve(s.touched.size());
         for (auto e : s.touched) {
-            proposed.push_back({e, s.votes[e]});
-            s.votes[e] = 0.0f;
-            s.stamp[e] = 0;
+            proposed.push_back({e, s.tally[e].votes});
+            s.tally[e] = {};
         }
         s.touched.clear();
         if (proposed.size() > wanted) {
             std::nth_element(proposed.begin(), proposed.begin() + static_cast<std::ptrdiff_t>(wanted), proposed.end(),
                              [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
             proposed.resize(wanted);
+        }
+        if (proposed.size() > full) {
+            // Only the likeliest few are scored in full, by an estimate from the votes.
+            const LineSize danish_size = line_size(da_line);
+            for (auto& candidate : proposed)
+                candidate.score = estimated_score(candidate.score, danish_size, english_sizes[english_lines.slot[candidate.en]]);
+            std::nth_element(proposed.begin(), proposed.begin() + static_cast<std::ptrdiff_t>(full), proposed.end(),
+                             [](const Candidate& a, const Candidate& b) {
+                                 return a.score > b.score || (a.score == b.score && a.en < b.en);
+                             });
+            proposed.resize(full);
         }
         if (proposed.empty()) {
             // Nothing shared at all: the line of most similar length is the best guess.
@@ -235,6 +285,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             proposed.push_back({closest, 0.0f});
         }
         // Copies of an English text score alike: each distinct text is scored once.
+        const detail::LineScorer line_scorer(da_line);
         s.scored.clear();
         for (auto& candidate : proposed) {
             const std::uint32_t english_slot = english_lines.slot[candidate.en];
@@ -243,7 +294,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             if (known != s.scored.end()) {
                 candidate.score = known->second;
             } else {
-                candidate.score = static_cast<float>(scorer.score(da_line, en[english_slot]).score);
+                candidate.score = static_cast<float>(line_scorer.score(en[english_slot]));
                 s.scored.emplace_back(english_slot, candidate.score);
             }
         }

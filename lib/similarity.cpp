@@ -511,6 +511,9 @@ void record(BestLinks& best_da, BestLinks& best_en, std::size_t i, std::size_t j
 // counts). Each link's strength depends on its two tokens alone, not on the rest of the
 // sides, which is what lets BeadScorer find them per sentence pair.
 template <typename Update>
+void for_each_english_link(const Side& da, const Side& en, Update&& update);
+
+template <typename Update>
 void for_each_link(const Side& da, const Side& en, Update&& update) {
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
         const Token& token = *da.tokens[i];
@@ -528,9 +531,14 @@ void for_each_link(const Side& da, const Side& en, Update&& update) {
             en.for_each_with_key(anchor.key, [&](std::size_t j) { update(i, j, anchor.kind, anchor.strength); });
         }
     }
-    // The other direction: an English word's translations found among the Danish words'
-    // own stems. When the Danish word was reached only through its lemma or its compound
-    // parts, the link is credited to that path.
+    for_each_english_link(da, en, update);
+}
+
+// The other direction: an English word's translations found among the Danish words'
+// own stems. When the Danish word was reached only through its lemma or its compound
+// parts, the link is credited to that path.
+template <typename Update>
+void for_each_english_link(const Side& da, const Side& en, Update&& update) {
     auto own_path = [](const Token& token, MatchKind kind, float strength) {
         if (token.is_compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
         if (token.is_inflected && kind != MatchKind::learned) return std::pair{MatchKind::stem, strength * kInflectedLookup};
@@ -662,6 +670,67 @@ TokenLinks token_links(std::span<const PreparedSentence* const> danish, const Pr
 }
 
 }  // namespace detail
+
+struct detail::LineScorer::Impl {
+    // A Danish link or anchor as for_each_link applies it to an English token with its key.
+    struct Entry {
+        std::uint64_t key;
+        std::uint32_t token;
+        float strength;
+        MatchKind kind;
+        bool to_stem;  // becomes a stem link (strength * kInflectedLookup) when the English token is inflected
+    };
+    const PreparedSentence* danish_one[1];
+    Side da;
+    std::vector<Entry> entries;  // sorted by key
+    KeyFilter filter{};          // of the entries' keys: most English keys match none
+
+    explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
+        for (std::uint32_t i = 0; i < da.tokens.size(); ++i) {
+            const Token& token = *da.tokens[i];
+            for (const auto& link : token.links)
+                entries.push_back({link.key, i, link.strength, link.kind,
+                                   link.kind != MatchKind::learned && link.kind != MatchKind::compound});
+            for (const auto& anchor : token.anchors)
+                if (anchor.kind != MatchKind::cognate) entries.push_back({anchor.key, i, anchor.strength, anchor.kind, false});
+        }
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+        for (const auto& entry : entries) add_to_filter(filter, entry.key);
+    }
+};
+
+detail::LineScorer::LineScorer(const PreparedSentence& danish) : impl_(std::make_unique<Impl>(danish)) {}
+detail::LineScorer::~LineScorer() = default;
+
+double detail::LineScorer::score(const PreparedSentence& english) const {
+    const Side& da = impl_->da;
+    const PreparedSentence* en_one[] = {&english};
+    const Side en(en_one);
+    if (da.tokens.empty() || en.tokens.empty()) return 0.0;
+    BestLinks best_da(da.tokens.size());
+    BestLinks best_en(en.tokens.size());
+    // The same (Danish token, English token, strength) triples as for_each_link's first
+    // direction, met from the English side: each (key, token) of the English index against
+    // the Danish entries with that key. Only the strongest link of each token counts, so the
+    // order in which they are met does not change the score.
+    const auto& entries = impl_->entries;
+    for (const auto& [key, j] : key_index(english)) {
+        if (!may_contain(impl_->filter, key)) continue;
+        auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                                   [](const Impl::Entry& entry, std::uint64_t k) { return entry.key < k; });
+        const bool inflected = en.tokens[j]->is_inflected;
+        for (; it != entries.end() && it->key == key; ++it) {
+            if (inflected && it->to_stem)
+                record(best_da, best_en, it->token, j, MatchKind::stem, it->strength * kInflectedLookup);
+            else
+                record(best_da, best_en, it->token, j, it->kind, it->strength);
+        }
+    }
+    for_each_english_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
+        record(best_da, best_en, i, j, kind, strength);
+    });
+    return finish_score(da, en, best_da, best_en).score;
+}
 
 struct detail::BeadScorer::Impl {
     std::span<const PreparedSentence> danish, english;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/similarity_keys.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
 #include "test_util.hpp"
@@ -49,6 +50,19 @@ const std::vector<std::string> english = {
 const std::vector<std::size_t> expected = {6, 2, 4, 7, 1, 0, 5, 3};
 
 bool glossary_available(const Lexicon& lexicon) { return !lexicon.da_to_en("knoglemarv").empty(); }
+
+// The 500 Tatoeba development pairs (tests/data/tatoeba), Danish and English in file order.
+std::pair<std::vector<std::string>, std::vector<std::string>> tatoeba_dev() {
+    std::ifstream in(std::filesystem::path(SUMMALIGN_TEST_DATA_DIR) / "tatoeba" / "tatoeba-dan-eng.dev.tsv");
+    std::pair<std::vector<std::string>, std::vector<std::string>> out;
+    for (std::string line; std::getline(in, line);) {
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        out.first.push_back(line.substr(0, tab));
+        out.second.push_back(line.substr(tab + 1));
+    }
+    return out;
+}
 
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;
@@ -96,6 +110,112 @@ TEST_CASE("mine with two threads gives the same answer as with one") {
     for (std::size_t i = 0; i < one.size(); ++i) {
         CHECK(one[i].en_index == two[i].en_index);
         CHECK(one[i].score == two[i].score);
+    }
+}
+
+// mine scores each Danish line's candidates through detail::LineScorer, which sets the
+// Danish side up once and meets the links from the English side: every score must equal
+// SentenceScorer::score to the last bit, or mine's picks would depend on the route.
+TEST_CASE("LineScorer gives exactly SentenceScorer::score") {
+    const Lexicon lexicon;
+    const SentenceScorer scorer(lexicon);
+    auto [tatoeba_danish, tatoeba_english] = tatoeba_dev();
+    REQUIRE(tatoeba_danish.size() >= 60);
+    std::vector<std::string> danish_texts(tatoeba_danish.begin(), tatoeba_danish.begin() + 60);
+    std::vector<std::string> english_texts(tatoeba_english.begin(), tatoeba_english.begin() + 60);
+    // Compounds, inflected forms, numbers and names (the links that change with the partner).
+    danish_texts.insert(danish_texts.end(), danish.begin(), danish.end());
+    english_texts.insert(english_texts.end(), english.begin(), english.end());
+    danish_texts.push_back("");
+    english_texts.push_back("");
+    std::vector<PreparedSentence> en;
+    for (const auto& text : english_texts) en.push_back(scorer.prepare(text, Lang::en));
+    std::size_t compared = 0, nonzero = 0;
+    for (const auto& text : danish_texts) {
+        const PreparedSentence da = scorer.prepare(text, Lang::da);
+        const detail::LineScorer line(da);
+        for (std::size_t j = 0; j < en.size(); ++j) {
+            const double expected = scorer.score(da, en[j]).score;
+            INFO(text << " / " << english_texts[j]);
+            CHECK(line.score(en[j]) == expected);
+            ++compared;
+            if (expected > 0.0) ++nonzero;
+        }
+    }
+    CHECK(compared == danish_texts.size() * english_texts.size());
+    CHECK(nonzero > compared / 4);
+}
+
+// MineOptions::full_scores scores only the candidates with the best estimate from the votes.
+// The estimate must put a line's translation among the first few when it is plain, and a
+// pruned search's scores are still full scores.
+TEST_CASE("mine scoring only the best-estimated candidates in full") {
+    const Lexicon lexicon;
+    if (!glossary_available(lexicon)) {
+        WARN("skipped: the glossary data file was not found");
+        return;
+    }
+    const SentenceScorer scorer(lexicon);
+    MineOptions pruned;
+    pruned.full_scores = 2;
+    const auto pairs = mine(scorer, danish, english, pruned);
+    REQUIRE(pairs.size() == danish.size());
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        INFO("Danish line " << i);
+        CHECK(pairs[i].en_index == expected[i]);
+    }
+    // As many full scores as candidates, or 0, is the full search.
+    auto [tatoeba_danish, tatoeba_english] = tatoeba_dev();
+    MineOptions all, as_many;
+    as_many.full_scores = all.candidates;
+    const auto full = mine(scorer, tatoeba_danish, tatoeba_english, all);
+    const auto same = mine(scorer, tatoeba_danish, tatoeba_english, as_many);
+    MineOptions few;
+    few.full_scores = 8;
+    const auto fewer = mine(scorer, tatoeba_danish, tatoeba_english, few);
+    REQUIRE(full.size() == same.size());
+    REQUIRE(full.size() == fewer.size());
+    std::size_t same_pick = 0;
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        CHECK(same[i].en_index == full[i].en_index);
+        CHECK(same[i].score == full[i].score);
+        if (fewer[i].en_index == full[i].en_index) {
+            ++same_pick;
+            CHECK(fewer[i].score == full[i].score);  // the same pair's full score
+        }
+    }
+    CHECK(same_pick > full.size() * 9 / 10);
+    // Pruned, the output still does not depend on the thread count.
+    few.threads = 2;
+    const auto fewer_two = mine(scorer, tatoeba_danish, tatoeba_english, few);
+    for (std::size_t i = 0; i < fewer.size(); ++i) CHECK(fewer_two[i].en_index == fewer[i].en_index);
+}
+
+// Below the vote budget nothing is skipped: a budget larger than any line's postings gives
+// the same picks, and with none at all (only keys of at most 64 lines are visited, so the
+// function words of 160 lines are not) the rare words still find each translation.
+TEST_CASE("mine's vote budget skips only common keys") {
+    const Lexicon lexicon;
+    if (!glossary_available(lexicon)) {
+        WARN("skipped: the glossary data file was not found");
+        return;
+    }
+    const SentenceScorer scorer(lexicon);
+    std::vector<std::string> many_danish, many_english;
+    for (int copy = 0; copy < 20; ++copy) {
+        for (const auto& line : danish) many_danish.push_back(line + " " + std::to_string(copy));
+        for (const auto& line : english) many_english.push_back(line + " " + std::to_string(copy));
+    }
+    MineOptions unbounded, none;
+    unbounded.vote_budget = std::numeric_limits<std::size_t>::max();
+    none.vote_budget = 0;
+    const auto base = mine(scorer, many_danish, many_english, MineOptions{});
+    const auto wide = mine(scorer, many_danish, many_english, unbounded);
+    const auto narrow = mine(scorer, many_danish, many_english, none);
+    for (std::size_t i = 0; i < base.size(); ++i) {
+        INFO("Danish line " << i);
+        CHECK(wide[i].en_index == base[i].en_index);
+        CHECK(narrow[i].en_index % danish.size() == expected[i % danish.size()]);
     }
 }
 

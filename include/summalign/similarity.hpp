@@ -105,7 +105,11 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
 
 struct MineOptions {
     unsigned threads = 1;
-    std::size_t candidates = 40;   // English lines scored in full per Danish line
+    std::size_t candidates = 40;   // English lines proposed by the candidate index per Danish line
+    std::size_t full_scores = 0;   // of those, how many are scored in full (the best by an estimate); 0 = all
+    // Posting-list entries visited per Danish line before common keys are skipped: bounds
+    // the cost of finding candidates on 100,000 lines.
+    std::size_t vote_budget = 20000;
     bool corpus_weights = true;    // re-weight words by their document frequency in the inputs
     bool margin = true;            // rank by margin over each side's typical score (hubness correction)
 };

@@ -35,6 +35,26 @@ inline std::span<const std::pair<std::uint64_t, std::uint32_t>> key_index(const 
     return sentence.keys->index;
 }
 
+// One Danish sentence scored against many English ones (mine's candidates): score(english)
+// is exactly SentenceScorer::score(danish, english).score. The Danish side is set up once,
+// and its words' translation links are kept sorted by key, so that each English sentence's
+// own keys and anchors look them up (a few dozen searches) instead of every Danish link
+// being tested against each English sentence. `danish` must outlive it; const and
+// thread-safe.
+class LineScorer {
+public:
+    explicit LineScorer(const PreparedSentence& danish);
+    ~LineScorer();
+    LineScorer(const LineScorer&) = delete;
+    LineScorer& operator=(const LineScorer&) = delete;
+
+    double score(const PreparedSentence& english) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 // Scores the beads of one ladder search over two fixed lists of sentences. The beads
 // overlap (a sentence pair is part of its 1-1 bead and of the 1-2, 2-1 and 2-2 beads
 // around it), so the word links of each sentence pair are found once and kept, and a bead

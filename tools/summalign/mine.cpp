@@ -25,7 +25,9 @@ struct MineArguments {
     std::string english_file;
     unsigned threads = 1;
     std::string output;
-    std::size_t candidates = 40;
+    std::size_t candidates = MineOptions{}.candidates;
+    std::size_t full_scores = MineOptions{}.full_scores;
+    std::size_t vote_budget = MineOptions{}.vote_budget;
     bool no_margin = false;
     LexiconArguments lexicon;
 };
@@ -41,9 +43,17 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
         ->required();
     add_threads_option(*command, arguments->threads, "Worker threads");
     add_output_option(*command, arguments->output);
-    command->add_option("--candidates", arguments->candidates, "English lines scored in full per Danish line")
+    command->add_option("--candidates", arguments->candidates, "English lines proposed per Danish line by the candidate index")
         ->capture_default_str()
         ->check(number_in_range(1, 100000, true));
+    command->add_option("--full-scores", arguments->full_scores,
+                        "of the proposed lines, how many are scored in full (the likeliest by an estimate); 0 = all")
+        ->capture_default_str()
+        ->check(number_in_range(0, 100000, true));
+    command->add_option("--vote-budget", arguments->vote_budget,
+                        "posting-list entries visited per Danish line before common words are skipped")
+        ->capture_default_str()
+        ->check(number_in_range(0, 1e9, true));
     arguments->lexicon.add_to(*command);
     command->add_flag("--no-margin", arguments->no_margin, "Rank by raw score instead of margin over each line's typical score");
     command->footer(
@@ -74,6 +84,8 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
                 MineOptions options;
                 options.threads = static_cast<unsigned>(std::clamp<std::size_t>(*threads, 1, std::max<std::size_t>(danish.size(), 1)));
                 options.candidates = arguments->candidates;
+                options.full_scores = arguments->full_scores;
+                options.vote_budget = arguments->vote_budget;
                 options.margin = !arguments->no_margin;
                 const auto pairs = mine(*scorer, danish, english, options);
                 // Two directories: each line starts with its pair's path, as align --format tsv names its source.
