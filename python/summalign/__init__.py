@@ -378,9 +378,18 @@ class Aligner(_summalign.NativeAligner):
         candidates: int = 40,
         corpus_weights: bool = True,
         margin: bool = True,
+        full_scores: int = 0,
+        vote_budget: int = 20000,
     ) -> List[MinedPair]:
-        """For each Danish line the English line most likely its translation (``summalign mine``)."""
-        rows = super().mine(list(da_lines), list(en_lines), max(1, threads), candidates, corpus_weights, margin)
+        """For each Danish line the English line most likely its translation (``summalign mine``).
+
+        ``full_scores``: score in full only that many of the ``candidates`` (the best by an
+        estimate; 0 = all); ``vote_budget``: how many English lines a Danish line's words may
+        vote for. Both trade precision for speed (``--full-scores``, ``--vote-budget``).
+        """
+        rows = super().mine(
+            list(da_lines), list(en_lines), max(1, threads), candidates, corpus_weights, margin, max(0, full_scores), max(0, vote_budget)
+        )
         return [MinedPair({"da_index": d, "en_index": e, "score": s}) for d, e, s in rows]
 
     def segment(self, text: str, lang: str, *, line_breaks: str = "auto") -> List[Sentence]:
