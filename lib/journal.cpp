@@ -88,13 +88,13 @@ bool common_word(const Context& context, std::string_view word) {
 // initial ("Moustapha S. Kassem"). Between two common words it is a one-letter word ending
 // a sentence ("... den angivne Placering X. Udgangspunktet vender ..."): a first name and a
 // surname are not both words the document or the dictionary writes in lower case.
-std::vector<ByteSpan> split_sentences(const Context& context, const Segmenter& segmenter, std::string_view text) {
-    std::vector<ByteSpan> spans = segmenter.split(text);
-    std::vector<ByteSpan> out;
+std::vector<SourceSpan> split_sentences(const Context& context, const Segmenter& segmenter, std::string_view text) {
+    std::vector<SourceSpan> spans = segmenter.split(text);
+    std::vector<SourceSpan> out;
     out.reserve(spans.size());
-    for (const ByteSpan& span : spans) {
-        std::size_t begin = span.begin;
-        for (std::size_t i = span.begin + 1; i + 4 < span.end; ++i) {
+    for (const SourceSpan& span : spans) {
+        std::size_t begin = span.start;
+        for (std::size_t i = span.start + 1; i + 4 < span.end; ++i) {
             // " X. W": a capital alone before ". " and a capital.
             if (text[i] != '.' || text[i + 1] != ' ' || text[i - 1] < 'A' || text[i - 1] > 'Z') continue;
             if (i < 2 || text[i - 2] != ' ' || i - 2 <= begin) continue;
@@ -112,8 +112,8 @@ std::vector<ByteSpan> split_sentences(const Context& context, const Segmenter& s
 
 std::vector<Sentence> sentences_of(const Context& context, const MappedText& text, const Segmenter& segmenter) {
     std::vector<Sentence> sentences;
-    for (const ByteSpan& span : split_sentences(context, segmenter, text.text()))
-        sentences.push_back(sentence_at(text, span.begin, span.end));
+    for (const SourceSpan& span : split_sentences(context, segmenter, text.text()))
+        sentences.push_back(sentence_at(text, span.start, span.end));
     return sentences;
 }
 
@@ -360,8 +360,8 @@ bool opens_with_one_word_sentence(const Context& context, std::string_view line)
     if (!is_upper(first_code_point(line))) return false;
     const std::size_t space = line.find(' ');
     if (space == std::string_view::npos || !ends_with_sentence_end(line.substr(0, space))) return false;
-    const std::vector<ByteSpan> spans = context.danish.split(line);
-    return spans.size() > 1 && line.substr(spans.front().begin, spans.front().end - spans.front().begin).find(' ') == std::string_view::npos;
+    const std::vector<SourceSpan> spans = context.danish.split(line);
+    return spans.size() > 1 && line.substr(spans.front().start, spans.front().end - spans.front().start).find(' ') == std::string_view::npos;
 }
 
 // How many lines (1 to 3) starting at block[j] form a section heading, or 0. A heading is
@@ -498,9 +498,9 @@ void add_references(const Context& context, const Block& lines, std::vector<Sent
 void add_field_sentences(const Context& context, const MappedText& text, const Segmenter& segmenter,
                          std::vector<Sentence>& sentences, std::vector<FieldPart>& parts) {
     std::string label;
-    for (const ByteSpan& span : split_sentences(context, segmenter, text.text())) {
-        std::size_t begin = span.begin;
-        if (const std::size_t skip = part_label_length(text.text().substr(span.begin, span.end - span.begin), label); skip > 0) {
+    for (const SourceSpan& span : split_sentences(context, segmenter, text.text())) {
+        std::size_t begin = span.start;
+        if (const std::size_t skip = part_label_length(text.text().substr(span.start, span.end - span.start), label); skip > 0) {
             parts.push_back(FieldPart{label, sentences.size(), sentences.size()});
             begin += skip;
         }

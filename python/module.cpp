@@ -170,8 +170,8 @@ public:
 
     std::vector<std::pair<std::size_t, std::size_t>> segment(const std::string& text, Lang lang, LineBreaks breaks) const {
         std::vector<std::pair<std::size_t, std::size_t>> spans;
-        for (const ByteSpan& span : aligner_.parser().segmenter(lang).split(text, SplitOptions{breaks}))
-            spans.emplace_back(span.begin, span.end);
+        for (const SourceSpan& span : aligner_.parser().segmenter(lang).split(text, SplitOptions{breaks}))
+            spans.emplace_back(span.start, span.end);
         return spans;
     }
 
@@ -342,7 +342,7 @@ PYBIND11_MODULE(_summalign, m) {
             py::gil_scoped_release release;
             const Segmenter segmenter(parsed_lang);
             std::vector<std::pair<std::size_t, std::size_t>> spans;
-            for (const ByteSpan& span : segmenter.split(bytes, SplitOptions{breaks})) spans.emplace_back(span.begin, span.end);
+            for (const SourceSpan& span : segmenter.split(bytes, SplitOptions{breaks})) spans.emplace_back(span.start, span.end);
             return spans;
         },
         py::arg("text"), py::arg("lang"), py::arg("line_breaks"));

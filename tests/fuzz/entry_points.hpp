@@ -156,16 +156,16 @@ inline void segment_one(std::string_view bytes) {
     const auto spans = shared_segmenter(lang).split(text);
     std::size_t previous_end = 0;
     for (const auto& span : spans) {
-        expect_span(span.begin, span.end, text.size(), "sentence");
-        expect(span.begin < span.end, "empty sentence returned");
-        expect(span.begin >= previous_end, "sentences overlap or are out of order");
+        expect_span(span.start, span.end, text.size(), "sentence");
+        expect(span.start < span.end, "empty sentence returned");
+        expect(span.start >= previous_end, "sentences overlap or are out of order");
         previous_end = span.end;
         const auto is_lead_byte = [&](std::size_t i) {
             return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
         };
-        expect(is_lead_byte(span.begin) && is_lead_byte(span.end), "sentence boundary inside a UTF-8 character");
+        expect(is_lead_byte(span.start) && is_lead_byte(span.end), "sentence boundary inside a UTF-8 character");
         const auto is_ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-        expect(!is_ascii_space(text[span.begin]) && !is_ascii_space(text[span.end - 1]),
+        expect(!is_ascii_space(text[span.start]) && !is_ascii_space(text[span.end - 1]),
                "sentence not trimmed of white space");
     }
 }
