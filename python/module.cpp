@@ -82,7 +82,7 @@ public:
         for (std::size_t a = 0; a < size(); ++a)
             for (const Finding& f : aligned_->articles[a].findings)
                 rows.emplace_back(a, std::string(to_string(f.kind)), std::string(to_string(f.lang)), f.text, f.word, f.message,
-                                  f.suggestion, f.start, f.end);
+                                  f.suggestion, f.span.start, f.span.end);
         return rows;
     }
 

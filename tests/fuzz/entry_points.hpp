@@ -98,7 +98,7 @@ inline void expect_span(std::size_t start, std::size_t end, std::size_t size, co
 }
 
 inline void expect_sentence(const Sentence& sentence, std::size_t size, const std::string& what) {
-    expect_span(sentence.start, sentence.end, size, what);
+    expect_span(sentence.span.start, sentence.span.end, size, what);
     expect(is_text(sentence.text), what + ": text is not valid UTF-8: " + sentence.text.substr(0, 80));
 }
 
@@ -117,9 +117,9 @@ inline void parse_one(std::string_view bytes) {
         return;  // "otherwise unusable input" is allowed to be refused, with an Error
     }
     const std::size_t size = source->bytes.size();
-    for (const auto& repair : document.repairs) expect_span(repair.start, repair.end, size, "repair");
+    for (const auto& repair : document.repairs) expect_span(repair.span.start, repair.span.end, size, "repair");
     for (const auto& article : document.articles) {
-        expect_span(article.start, article.end, size, "article");
+        expect_span(article.span.start, article.span.end, size, "article");
         if (article.title) expect_sentence(*article.title, size, "title");
         if (article.subtitle) expect_sentence(*article.subtitle, size, "subtitle");
         if (article.correspondence) expect_sentence(*article.correspondence, size, "correspondence");
@@ -130,7 +130,7 @@ inline void parse_one(std::string_view bytes) {
         }
         for (const auto& figure : article.figures) expect_sentence(figure.caption, size, "caption");
         if (article.summary) {
-            expect_span(article.summary->start, article.summary->end, size, "summary");
+            expect_span(article.summary->span.start, article.summary->span.end, size, "summary");
             if (article.summary->title) expect_sentence(*article.summary->title, size, "summary title");
             for (const auto& sentence : article.summary->sentences) expect_sentence(sentence, size, "summary sentence");
         }
