@@ -23,7 +23,7 @@
 
 namespace {
 
-using summalign::ByteSpan;
+using summalign::SourceSpan;
 using summalign::detail::BoundaryScore;
 
 std::string one_line(std::string_view s) {
@@ -34,7 +34,7 @@ std::string one_line(std::string_view s) {
 
 // Prints each wrong boundary with some context: `+` marks a boundary found but not in the gold
 // standard, `-` a gold boundary that was missed.
-void print_errors(const summalign::detail::GoldText& gold, const std::vector<ByteSpan>& spans) {
+void print_errors(const summalign::detail::GoldText& gold, const std::vector<SourceSpan>& spans) {
     std::set<std::size_t> gold_ends(gold.sentence_ends.begin(), gold.sentence_ends.end());
     std::set<std::size_t> found;
     for (const auto& s : spans) found.insert(s.end);
@@ -93,13 +93,13 @@ int main(int argc, char** argv) {
                 gold.text.size());
 
     const summalign::detail::IcuSentenceRules icu(summalign::Lang::da);
-    std::vector<ByteSpan> icu_spans;
+    std::vector<SourceSpan> icu_spans;
     const double icu_seconds =
         median_seconds(runs, [&] { icu_spans = summalign::detail::spans_between(gold.text, icu.breaks(gold.text)); });
     const auto icu_score = summalign::detail::score_boundaries(gold.sentence_ends, icu_spans, gold.text.size());
 
     const summalign::Segmenter segmenter(summalign::Lang::da);
-    std::vector<ByteSpan> spans;
+    std::vector<SourceSpan> spans;
     const double seconds = median_seconds(runs, [&] { spans = segmenter.split(gold.text); });
     const auto score = summalign::detail::score_boundaries(gold.sentence_ends, spans, gold.text.size());
 
@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
     // of their own, so "sentence" suits it too, while "space" loses every headline end.
     for (const auto& [name, policy] : {std::pair{"Segmenter (sentence)", summalign::LineBreaks::end_sentence},
                                        std::pair{"Segmenter (space)", summalign::LineBreaks::join}}) {
-        std::vector<ByteSpan> policy_spans;
+        std::vector<SourceSpan> policy_spans;
         const double policy_seconds = median_seconds(runs, [&] { policy_spans = segmenter.split(gold.text, {policy}); });
         report(name, summalign::detail::score_boundaries(gold.sentence_ends, policy_spans, gold.text.size()),
                policy_seconds, gold.text.size());

@@ -14,8 +14,8 @@ namespace {
 std::vector<std::string> sentences(const std::string& text, summalign::Lang lang) {
     const summalign::Segmenter segmenter(lang);
     std::vector<std::string> result;
-    for (const summalign::ByteSpan& span : segmenter.split(text))
-        result.emplace_back(std::string_view(text).substr(span.begin, span.end - span.begin));
+    for (const summalign::SourceSpan& span : segmenter.split(text))
+        result.emplace_back(std::string_view(text).substr(span.start, span.end - span.start));
     return result;
 }
 

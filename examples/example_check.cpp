@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
                       << " findings\n";
             for (const summalign::Finding& finding : findings) {
                 std::cout << "  [" << summalign::to_string(finding.kind) << ", " << summalign::to_string(finding.lang)
-                          << ", bytes " << finding.start << '-' << finding.end << "] " << finding.message;
+                          << ", bytes " << finding.span.start << '-' << finding.span.end << "] " << finding.message;
                 if (!finding.suggestion.empty()) std::cout << " (suggestion: " << finding.suggestion << ')';
                 std::cout << '\n';
             }

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
             if (!article.resume.empty()) {
                 const summalign::Sentence& first = article.resume.front();
                 // start/end are byte offsets into the file: the repaired text can always be traced back.
-                std::cout << "  first Resumé sentence (bytes " << first.start << '-' << first.end << "): " << first.text
+                std::cout << "  first Resumé sentence (bytes " << first.span.start << '-' << first.span.end << "): " << first.text
                           << '\n';
             }
             if (article.summary && article.summary->citation) {

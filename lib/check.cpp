@@ -321,16 +321,14 @@ struct Checker::Impl {
         f.lang = sentence.lang;
         f.text = sentence.sentence->text;
         f.word = std::string(word);
-        f.sentence_start = sentence.sentence->start;
-        f.sentence_end = sentence.sentence->end;
+        f.sentence_span = sentence.sentence->span;
         f.occurrence = occurrences_before(f.text, word, begin);
         // The repaired text maps 1:1 onto the source only when no repair changed its length.
-        if (f.sentence_end - f.sentence_start == f.text.size()) {
-            f.start = f.sentence_start + begin;
-            f.end = f.sentence_start + end;
+        if (f.sentence_span.size() == f.text.size()) {
+            f.span.start = f.sentence_span.start + begin;
+            f.span.end = f.sentence_span.start + end;
         } else {
-            f.start = f.sentence_start;
-            f.end = f.sentence_end;
+            f.span = f.sentence_span;
         }
         return f;
     }
@@ -871,8 +869,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         f.lang = lang;
         f.message = std::move(message);
         if (article.title) f.text = article.title->text;
-        f.start = f.sentence_start = article.start;
-        f.end = f.sentence_end = article.end;
+        f.span = f.sentence_span = article.span;
         missing.push_back(std::move(f));
     };
     if (article.resume.empty()) {
@@ -895,8 +892,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         f.kind = Finding::Kind::suspect_structure;
         f.lang = Lang::da;
         f.message = messages.translate_text(note.message);
-        f.start = f.sentence_start = note.start;
-        f.end = f.sentence_end = note.end;
+        f.span = f.sentence_span = note.span;
         missing.push_back(std::move(f));
     }
 
@@ -931,8 +927,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         f.kind = Finding::Kind::unsupported_claim;
         f.lang = Lang::en;
         f.text = s.sentence->text;
-        f.start = f.sentence_start = s.sentence->start;
-        f.end = f.sentence_end = s.sentence->end;
+        f.span = f.sentence_span = s.sentence->span;
         f.message = messages.translate(
             article.truncated_start || article.truncated_end
                 ? "no sentence of the Danish text supports this Summary sentence (the source does not hold the whole article, so the support may be in the missing part)"
@@ -1050,8 +1045,8 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
 
     // Reading order; the missing parts first.
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        if (a.sentence_start != b.sentence_start) return a.sentence_start < b.sentence_start;
-        return a.start < b.start;
+        if (a.sentence_span.start != b.sentence_span.start) return a.sentence_span.start < b.sentence_span.start;
+        return a.span.start < b.span.start;
     });
     missing.insert(missing.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
     if (!source.empty()) locate_in_source(missing, source);
@@ -1061,14 +1056,14 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
 // --- source offsets --------------------------------------------------------------------
 
 void locate_in_source(Finding& finding, std::string_view source) {
-    if (finding.word.empty() || finding.sentence_end > source.size() || finding.sentence_start >= finding.sentence_end) return;
+    if (finding.word.empty() || finding.sentence_span.end > source.size() || finding.sentence_span.start >= finding.sentence_span.end) return;
     const std::string_view word = finding.word;
-    if (finding.end <= source.size() && finding.end - finding.start == word.size() &&
-        source.substr(finding.start, word.size()) == word)
+    if (finding.span.end <= source.size() && finding.span.size() == word.size() &&
+        source.substr(finding.span.start, word.size()) == word)
         return;  // already exact
-    const std::size_t limit = finding.sentence_end;
+    const std::size_t limit = finding.sentence_span.end;
     std::size_t seen = 0, last_start = std::string_view::npos, last_end = 0;
-    for (std::size_t at = finding.sentence_start; at < limit; ++at) {
+    for (std::size_t at = finding.sentence_span.start; at < limit; ++at) {
         if (source[at] != word.front() || word_char_before(source, at)) continue;
         const std::size_t end = match_repaired(source, at, limit, word);
         if (end == std::string_view::npos || word_char_at(source, end)) continue;
@@ -1077,8 +1072,8 @@ void locate_in_source(Finding& finding, std::string_view source) {
         if (seen++ == finding.occurrence) break;
     }
     if (last_start == std::string_view::npos) return;
-    finding.start = last_start;
-    finding.end = last_end;
+    finding.span.start = last_start;
+    finding.span.end = last_end;
 }
 
 void locate_in_source(std::vector<Finding>& findings, std::string_view source) {

@@ -66,8 +66,7 @@ std::string_view line_text(const SourceLine& line) { return trim(line.text.text(
 
 // Bytes [begin, end) of `text` as a Sentence with their source span.
 Sentence sentence_at(const MappedText& text, std::size_t begin, std::size_t end) {
-    const auto [start, stop] = text.source_hull(begin, end);
-    return Sentence{text.text().substr(begin, end - begin), start, stop};
+    return Sentence{text.text().substr(begin, end - begin), text.source_hull(begin, end)};
 }
 
 Sentence whole_sentence(const MappedText& text) {
@@ -88,13 +87,13 @@ bool common_word(const Context& context, std::string_view word) {
 // initial ("Moustapha S. Kassem"). Between two common words it is a one-letter word ending
 // a sentence ("... den angivne Placering X. Udgangspunktet vender ..."): a first name and a
 // surname are not both words the document or the dictionary writes in lower case.
-std::vector<ByteSpan> split_sentences(const Context& context, const Segmenter& segmenter, std::string_view text) {
-    std::vector<ByteSpan> spans = segmenter.split(text);
-    std::vector<ByteSpan> out;
+std::vector<SourceSpan> split_sentences(const Context& context, const Segmenter& segmenter, std::string_view text) {
+    std::vector<SourceSpan> spans = segmenter.split(text);
+    std::vector<SourceSpan> out;
     out.reserve(spans.size());
-    for (const ByteSpan& span : spans) {
-        std::size_t begin = span.begin;
-        for (std::size_t i = span.begin + 1; i + 4 < span.end; ++i) {
+    for (const SourceSpan& span : spans) {
+        std::size_t begin = span.start;
+        for (std::size_t i = span.start + 1; i + 4 < span.end; ++i) {
             // " X. W": a capital alone before ". " and a capital.
             if (text[i] != '.' || text[i + 1] != ' ' || text[i - 1] < 'A' || text[i - 1] > 'Z') continue;
             if (i < 2 || text[i - 2] != ' ' || i - 2 <= begin) continue;
@@ -112,8 +111,8 @@ std::vector<ByteSpan> split_sentences(const Context& context, const Segmenter& s
 
 std::vector<Sentence> sentences_of(const Context& context, const MappedText& text, const Segmenter& segmenter) {
     std::vector<Sentence> sentences;
-    for (const ByteSpan& span : split_sentences(context, segmenter, text.text()))
-        sentences.push_back(sentence_at(text, span.begin, span.end));
+    for (const SourceSpan& span : split_sentences(context, segmenter, text.text()))
+        sentences.push_back(sentence_at(text, span.start, span.end));
     return sentences;
 }
 
@@ -360,8 +359,8 @@ bool opens_with_one_word_sentence(const Context& context, std::string_view line)
     if (!is_upper(first_code_point(line))) return false;
     const std::size_t space = line.find(' ');
     if (space == std::string_view::npos || !ends_with_sentence_end(line.substr(0, space))) return false;
-    const std::vector<ByteSpan> spans = context.danish.split(line);
-    return spans.size() > 1 && line.substr(spans.front().begin, spans.front().end - spans.front().begin).find(' ') == std::string_view::npos;
+    const std::vector<SourceSpan> spans = context.danish.split(line);
+    return spans.size() > 1 && line.substr(spans.front().start, spans.front().end - spans.front().start).find(' ') == std::string_view::npos;
 }
 
 // How many lines (1 to 3) starting at block[j] form a section heading, or 0. A heading is
@@ -511,9 +510,9 @@ void add_references(const Context& context, const Block& lines, std::vector<Sent
 void add_field_sentences(const Context& context, const MappedText& text, const Segmenter& segmenter,
                          std::vector<Sentence>& sentences, std::vector<FieldPart>& parts) {
     std::string label;
-    for (const ByteSpan& span : split_sentences(context, segmenter, text.text())) {
-        std::size_t begin = span.begin;
-        if (const std::size_t skip = part_label_length(text.text().substr(span.begin, span.end - span.begin), label); skip > 0) {
+    for (const SourceSpan& span : split_sentences(context, segmenter, text.text())) {
+        std::size_t begin = span.start;
+        if (const std::size_t skip = part_label_length(text.text().substr(span.start, span.end - span.start), label); skip > 0) {
             parts.push_back(FieldPart{label, sentences.size(), sentences.size()});
             begin += skip;
         }
@@ -526,8 +525,7 @@ void add_field_sentences(const Context& context, const MappedText& text, const S
 // A label glued to the next word, e.g. `SummaryCarsten`: the repair spans the two bytes
 // around the seam, as a hull since the text may have been read out of source order.
 Repair label_split_at(const MappedText& text, std::size_t begin, std::size_t end, std::string detail) {
-    const auto [start, stop] = text.source_hull(begin, end);
-    return {Repair::Kind::label_split, start, stop, std::move(detail)};
+    return {Repair::Kind::label_split, text.source_hull(begin, end), std::move(detail)};
 }
 
 Summary parse_summary(const Context& context, const Block& block) {
@@ -545,7 +543,7 @@ Summary parse_summary(const Context& context, const Block& block) {
     Summary summary;
     // A hull, not the first and last byte's origins: a Summary may hold a block the layout
     // stage moved back from earlier in the source.
-    std::tie(summary.start, summary.end) = joined.source_hull(0, joined.size());
+    summary.span = joined.source_hull(0, joined.size());
     summary.authors = split_authors(body.substr(head.authors_begin, head.authors_end - head.authors_begin));
     if (head.title_end > head.title_begin) summary.title = whole_sentence(rest.slice(head.title_begin, head.title_end));
     summary.citation = head.citation;
@@ -625,7 +623,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
         // A structured Resumé's last part runs on: the cut keeps a sentence of it.
         const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
         for (std::size_t keep = std::max(least, english > 2 ? english - 2 : 1); keep <= english + 2 && keep < danish; ++keep) {
-            if (article.resume[keep - 1].end != line_end) continue;
+            if (article.resume[keep - 1].span.end != line_end) continue;
             // A line an extraction joined at a broken word is over a column long: its part
             // after the first column's worth is what the last line held (as ends_paragraph).
             const double ratio = last_part(line.width, context.width, context.join_limit) / context.width;
@@ -650,7 +648,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
             (by_count ? "the line-end sentence end nearest that count (every such line fills the column)"
                       : "the shortest line that ends a sentence there") +
             "; the " + std::to_string(rest.size()) + " sentences after it are body text",
-        rest.front().start, rest.back().end});
+        SourceSpan{rest.front().span.start, rest.back().span.end}});
     if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
     auto& body = article.sections.front().sentences;
     body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
@@ -1271,55 +1269,55 @@ void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& a
     for (std::size_t a = 0; a < moved.size(); ++a) {
         for (MovedSummary& m : moved[a].summaries) {
             Article& owner = articles[m.owner];
-            const std::size_t start = m.summary.start, end = m.summary.end;
+            const SourceSpan span = m.summary.span;
             if (!owner.summary) {
                 articles[a].structure_notes.push_back(StructureNote{
                     "a Summary inside this article names the authors of " + article_name(articles, m.owner) +
                         ": taken as that article's Summary (the extraction moved it)",
-                    start, end});
+                    span});
                 owner.structure_notes.push_back(StructureNote{
                     "this article's Summary stands inside " + article_name(articles, a) +
                         " (the extraction moved it): taken as this article's, whose authors it names",
-                    start, end});
+                    span});
                 owner.summary = std::move(m.summary);
             } else if (!articles[a].summary) {
                 articles[a].structure_notes.push_back(StructureNote{
                     "the Summary names the authors of " + article_name(articles, m.owner) +
                         ", which has one already: taken as this article's",
-                    start, end});
+                    span});
                 articles[a].summary = std::move(m.summary);
             } else {
                 articles[a].structure_notes.push_back(StructureNote{
                     "a Summary inside this article names the authors of " + article_name(articles, m.owner) +
                         ", which has one already: kept as body text",
-                    start, end});
+                    span});
                 add_body_block(context_of(a), m.block, articles[a].sections);
             }
         }
         for (MovedAddress& m : moved[a].addresses) {
             Article& owner = articles[m.owner];
-            const std::size_t start = m.correspondence.start, end = m.correspondence.end;
+            const SourceSpan span = m.correspondence.span;
             if (!owner.correspondence) {
                 articles[a].structure_notes.push_back(StructureNote{
                     "the correspondence address inside this article names an author of " + article_name(articles, m.owner) +
                         ": taken as that article's (the extraction moved it)",
-                    start, end});
+                    span});
                 owner.structure_notes.push_back(StructureNote{
                     "this article's correspondence address stands inside " + article_name(articles, a) +
                         " (the extraction moved it): taken as this article's, whose author it names",
-                    start, end});
+                    span});
                 owner.correspondence = std::move(m.correspondence);
             } else if (!articles[a].correspondence) {
                 articles[a].structure_notes.push_back(StructureNote{
                     "the correspondence address names an author of " + article_name(articles, m.owner) +
                         ", which has one already: taken as this article's",
-                    start, end});
+                    span});
                 articles[a].correspondence = std::move(m.correspondence);
             } else {
                 articles[a].structure_notes.push_back(StructureNote{
                     "a second Korrespondance line in one article, naming an author of " + article_name(articles, m.owner) +
                         ", which has one already: kept as body text",
-                    start, end});
+                    span});
                 add_body_block(context_of(a), m.block, articles[a].sections);
             }
         }
@@ -1339,7 +1337,7 @@ void reconcile_author_spellings(Article& article, std::vector<Repair>& repairs) 
         std::string& spoilt = hyphens(head) > hyphens(summary) ? summary : head;
         const std::string& kept = &spoilt == &summary ? head : summary;
         if (hyphens(spoilt) == hyphens(kept)) continue;
-        repairs.push_back({Repair::Kind::normalized, article.start, article.end,
+        repairs.push_back({Repair::Kind::normalized, article.span,
                            "author name " + spoilt + " spelt " + kept + " as the article's other author list has it"});
         spoilt = kept;
     }
@@ -1352,8 +1350,8 @@ void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& a
     bool any = false;
     for (std::size_t k = begin; k < end; ++k) {
         if (lines[k].blank()) continue;
-        article.start = any ? std::min(article.start, lines[k].start) : lines[k].start;
-        article.end = any ? std::max(article.end, lines[k].end) : lines[k].end;
+        article.span.start = any ? std::min(article.span.start, lines[k].start) : lines[k].start;
+        article.span.end = any ? std::max(article.span.end, lines[k].end) : lines[k].end;
         any = true;
     }
 }
@@ -1490,7 +1488,7 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
             last.structure_notes.push_back(StructureNote{
                 "the source ends after a finished sentence of an article without Resumé and Summary: taken as "
                 "complete (a kind printed without them), not cut off",
-                end_sentence.start, end_sentence.end});
+                end_sentence.span});
         }
     }
     place_moved_fields(moved_fields, document.articles, context_of);
@@ -1519,7 +1517,7 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         document.articles[owner].figures.push_back(Figure{caption.label, whole_sentence(caption.caption)});
     }
     std::stable_sort(document.repairs.begin(), document.repairs.end(),
-                     [](const Repair& a, const Repair& b) { return a.start < b.start; });
+                     [](const Repair& a, const Repair& b) { return a.span.start < b.span.start; });
     return document;
 }
 

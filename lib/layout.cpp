@@ -503,8 +503,7 @@ void restore_joined_hyphens(LayoutResult& result) {
         for (const auto& [cut, w] : at) {
             text.append(line.text, from, cut);
             text.append_synthetic("-", line.text.origin(cut));
-            const auto [start, stop] = line.text.source_hull(w->begin, w->end);
-            result.repairs.push_back({Repair::Kind::normalized, start, stop,
+            result.repairs.push_back({Repair::Kind::normalized, line.text.source_hull(w->begin, w->end),
                                       "hyphen restored: " + std::string(t.substr(w->begin, cut - w->begin)) + "-" +
                                           std::string(t.substr(cut, w->end - cut)) +
                                           " (the extraction joined the lines and dropped it; the document writes it so elsewhere)"});

@@ -232,12 +232,12 @@ void attach_pages(Document& document, const Input& input) {
     const std::vector<std::size_t>& starts = input.page_starts;
     for (Article& article : document.articles)
         detail::for_each_span(
-            article, [&](Sentence& sentence) { sentence.page = page_of(starts, sentence.start); },
-            [](std::size_t&, std::size_t&) {});
+            article, [&](Sentence& sentence) { sentence.page = page_of(starts, sentence.span.start); },
+            [](SourceSpan&) {});
     std::vector<Repair> merged;
     merged.reserve(document.repairs.size() + input.repairs.size());
     std::merge(document.repairs.begin(), document.repairs.end(), input.repairs.begin(), input.repairs.end(),
-               std::back_inserter(merged), [](const Repair& a, const Repair& b) { return a.start < b.start; });
+               std::back_inserter(merged), [](const Repair& a, const Repair& b) { return a.span.start < b.span.start; });
     document.repairs = std::move(merged);
 }
 

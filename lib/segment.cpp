@@ -39,9 +39,9 @@ Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 
 Lang Segmenter::lang() const noexcept { return impl_->lang; }
 
-std::vector<ByteSpan> Segmenter::split(std::string_view text) const { return split(text, SplitOptions{}); }
+std::vector<SourceSpan> Segmenter::split(std::string_view text) const { return split(text, SplitOptions{}); }
 
-std::vector<ByteSpan> Segmenter::split(std::string_view text, const SplitOptions& options) const {
+std::vector<SourceSpan> Segmenter::split(std::string_view text, const SplitOptions& options) const {
     if (text.empty()) return {};
     // std::any_of rather than find_first_of("\r\n"), which calls memchr on the set for every byte.
     const bool has_line_breaks = std::any_of(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; });

@@ -224,21 +224,14 @@ namespace {
 // stream parsed on its own has offsets relative to the window).
 void shift_offsets(Article& article, std::vector<Finding>& findings, std::size_t delta) {
     if (delta == 0) return;
-    detail::for_each_span(
-        article,
-        [delta](Sentence& sentence) {
-            sentence.start += delta;
-            sentence.end += delta;
-        },
-        [delta](std::size_t& start, std::size_t& end) {
-            start += delta;
-            end += delta;
-        });
+    const auto shift = [delta](SourceSpan& span) {
+        span.start += delta;
+        span.end += delta;
+    };
+    detail::for_each_span(article, [&](Sentence& sentence) { shift(sentence.span); }, shift);
     for (Finding& finding : findings) {
-        finding.start += delta;
-        finding.end += delta;
-        finding.sentence_start += delta;
-        finding.sentence_end += delta;
+        shift(finding.span);
+        shift(finding.sentence_span);
     }
 }
 
@@ -264,18 +257,18 @@ std::size_t parse_windows(const Parser& parser, ByteSource& input, const ParsedS
         std::size_t complete = document.articles.size();
         if (!at_end) complete = complete > 0 ? complete - 1 : 0;  // the last one may still grow
         if (complete == 0 && !at_end) return;
-        const std::size_t cut = at_end ? usable : document.articles[complete].start;
+        const std::size_t cut = at_end ? usable : document.articles[complete].span.start;
         // An incomplete article starts after the complete ones; were it not so, cutting
         // there would hand the same article over twice.
-        if (!at_end && cut <= document.articles[complete - 1].start) return;
+        if (!at_end && cut <= document.articles[complete - 1].span.start) return;
         if (options.repairs) {
             // The repairs of the text handed over; those after the cut are found again with
             // the rest of their article.
             std::vector<Repair> handed;
             for (Repair& repair : document.repairs) {
-                if (!at_end && repair.start >= cut) continue;
-                repair.start += base;
-                repair.end += base;
+                if (!at_end && repair.span.start >= cut) continue;
+                repair.span.start += base;
+                repair.span.end += base;
                 handed.push_back(std::move(repair));
             }
             if (!handed.empty()) options.repairs(std::move(handed));

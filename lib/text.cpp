@@ -105,7 +105,7 @@ std::size_t MappedText::source_end(std::size_t end) const {
     return origin(std::min(end, text_.size()) - 1) + 1;
 }
 
-std::pair<std::size_t, std::size_t> MappedText::source_hull(std::size_t begin, std::size_t end) const {
+SourceSpan MappedText::source_hull(std::size_t begin, std::size_t end) const {
     std::size_t start = source_start(begin), stop = source_end(end);
     end = std::min(end, text_.size());
     if (begin >= end) return {start, stop};

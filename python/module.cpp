@@ -82,7 +82,7 @@ public:
         for (std::size_t a = 0; a < size(); ++a)
             for (const Finding& f : aligned_->articles[a].findings)
                 rows.emplace_back(a, std::string(to_string(f.kind)), std::string(to_string(f.lang)), f.text, f.word, f.message,
-                                  f.suggestion, f.start, f.end);
+                                  f.suggestion, f.span.start, f.span.end);
         return rows;
     }
 
@@ -170,8 +170,8 @@ public:
 
     std::vector<std::pair<std::size_t, std::size_t>> segment(const std::string& text, Lang lang, LineBreaks breaks) const {
         std::vector<std::pair<std::size_t, std::size_t>> spans;
-        for (const ByteSpan& span : aligner_.parser().segmenter(lang).split(text, SplitOptions{breaks}))
-            spans.emplace_back(span.begin, span.end);
+        for (const SourceSpan& span : aligner_.parser().segmenter(lang).split(text, SplitOptions{breaks}))
+            spans.emplace_back(span.start, span.end);
         return spans;
     }
 
@@ -345,7 +345,7 @@ PYBIND11_MODULE(_summalign, m) {
             py::gil_scoped_release release;
             const Segmenter segmenter(parsed_lang);
             std::vector<std::pair<std::size_t, std::size_t>> spans;
-            for (const ByteSpan& span : segmenter.split(bytes, SplitOptions{breaks})) spans.emplace_back(span.begin, span.end);
+            for (const SourceSpan& span : segmenter.split(bytes, SplitOptions{breaks})) spans.emplace_back(span.start, span.end);
             return spans;
         },
         py::arg("text"), py::arg("lang"), py::arg("line_breaks"));

@@ -81,7 +81,7 @@ struct PairArticle {
         article.resume.push_back(fixture.sentence(danish));
         article.summary.emplace();
         article.summary->sentences.push_back(fixture.sentence(english));
-        article.end = fixture.source.size();
+        article.span.end = fixture.source.size();
         alignment.resume_summary.push_back(bead({0}, {0}));
         ClaimSupport claim;
         claim.en = 0;
@@ -115,7 +115,7 @@ TEST_CASE("an English misspelling is corrected towards the Danish cognate", "[ch
     CHECK(f.word == "chondroyctes");
     CHECK(f.suggestion == "chondrocytes");
     CHECK(f.text == "The cells can become chondroyctes and adipocytes.");
-    CHECK(pair.fixture.source.substr(f.start, f.end - f.start) == "chondroyctes");
+    CHECK(pair.fixture.source.substr(f.span.start, f.span.end - f.span.start) == "chondroyctes");
     CHECK(f.message.find("chondroyctes") != std::string::npos);
 }
 
@@ -132,7 +132,7 @@ TEST_CASE("a suggestion the author wrote correctly elsewhere wins", "[check][spe
     REQUIRE(findings.size() == 1);
     CHECK(findings.front().word == "steum");
     CHECK(findings.front().suggestion == "stem");
-    CHECK(findings.front().start == fixture.source.find("steum"));
+    CHECK(findings.front().span.start == fixture.source.find("steum"));
 }
 
 TEST_CASE("British spellings, medical words, names, abbreviations and citations are not misspellings", "[check][spelling]") {
@@ -164,7 +164,7 @@ TEST_CASE("Danish is checked conservatively", "[check][spelling]") {
         CHECK(findings.front().lang == Lang::da);
         CHECK(findings.front().word == "angiogense");
         CHECK(findings.front().suggestion == "angiogenese");
-        CHECK(pair.fixture.source.substr(findings.front().start, findings.front().end - findings.front().start) == "angiogense");
+        CHECK(pair.fixture.source.substr(findings.front().span.start, findings.front().span.end - findings.front().span.start) == "angiogense");
     }
     SECTION("a compound without its linking -s- is flagged") {
         const PairArticle pair("MSC kan bruges i en systemisk transplantationbehandling.",
@@ -195,7 +195,7 @@ TEST_CASE("numbers that differ between aligned sentences", "[check][numbers]") {
         CHECK(danish->word == "5");
         CHECK(danish->suggestion == "6");
         CHECK(english->word == "6");
-        CHECK(pair.fixture.source.substr(english->start, english->end - english->start) == "6");
+        CHECK(pair.fixture.source.substr(english->span.start, english->span.end - english->span.start) == "6");
         CHECK(english->message.find("5") != std::string::npos);
     }
     SECTION("decimal commas, thousands, number words, citations and identifiers agree") {
@@ -226,7 +226,7 @@ TEST_CASE("abbreviations without a counterpart", "[check][abbreviations]") {
         REQUIRE(findings.size() == 1);
         CHECK(findings.front().word == "SCT");
         CHECK(findings.front().lang == Lang::da);
-        CHECK(pair.fixture.source.substr(findings.front().start, findings.front().end - findings.front().start) == "SCT");
+        CHECK(pair.fixture.source.substr(findings.front().span.start, findings.front().span.end - findings.front().span.start) == "SCT");
     }
     SECTION("abbreviations that differ by language when the lexicon says so") {
         const summalign::test::TempDir scratch;
@@ -259,23 +259,23 @@ TEST_CASE("Summary claims without support", "[check][support]") {
     const auto findings = of_kind(test_checker().check(article, alignment), Finding::Kind::unsupported_claim);
     REQUIRE(findings.size() == 1);
     CHECK(findings.front().text == "Second claim is not.");
-    CHECK(findings.front().start == fixture.source.find("Second"));
-    CHECK(findings.front().end == fixture.source.find("not.") + 4);
+    CHECK(findings.front().span.start == fixture.source.find("Second"));
+    CHECK(findings.front().span.end == fixture.source.find("not.") + 4);
     CHECK(findings.front().word.empty());
 }
 
 TEST_CASE("articles without a Summary or Resumé", "[check][missing]") {
     Article article;
     article.title = Sentence{"Gendannelse af myokardium", 10, 35};
-    article.start = 10;
-    article.end = 500;
+    article.span.start = 10;
+    article.span.end = 500;
     article.resume.push_back(Sentence{"Den simple opdagelse.", 40, 61});
 
     SECTION("a complete article without a Summary") {
         const auto findings = of_kind(test_checker().check(article, {}), Finding::Kind::missing_summary);
         REQUIRE(findings.size() == 1);
         CHECK(findings.front().lang == Lang::en);
-        CHECK(findings.front().start == 10);
+        CHECK(findings.front().span.start == 10);
         CHECK(findings.front().message.find("ends inside") == std::string::npos);
     }
     SECTION("an article the source cuts off is still reported, saying so") {
@@ -313,32 +313,32 @@ TEST_CASE("word offsets survive repairs that changed the sentence's length", "[c
     const auto without_source = of_kind(test_checker().check(article, {}), Finding::Kind::misspelling);
     REQUIRE(without_source.size() == 1);
     CHECK(without_source.front().word == "angiogense");
-    CHECK(without_source.front().start == article.resume[0].start);  // falls back to the sentence span
-    CHECK(without_source.front().end == article.resume[0].end);
+    CHECK(without_source.front().span.start == article.resume[0].span.start);  // falls back to the sentence span
+    CHECK(without_source.front().span.end == article.resume[0].span.end);
 
     const auto with_source = of_kind(test_checker().check(article, {}, source), Finding::Kind::misspelling);
     REQUIRE(with_source.size() == 1);
-    CHECK(with_source.front().start == source.find("angiogense"));
-    CHECK(with_source.front().end == source.find("angiogense") + 10);
+    CHECK(with_source.front().span.start == source.find("angiogense"));
+    CHECK(with_source.front().span.end == source.find("angiogense") + 10);
 
     SECTION("locate_in_source finds a word across a line-break hyphen and picks the right occurrence") {
         Finding f;
         f.word = "genmanipulerede";
         f.text = repaired;
-        f.start = f.sentence_start = article.resume[0].start;
-        f.end = f.sentence_end = article.resume[0].end;
+        f.span.start = f.sentence_span.start = article.resume[0].span.start;
+        f.span.end = f.sentence_span.end = article.resume[0].span.end;
         locate_in_source(f, source);
-        CHECK(f.start == source.find("genmanipu-"));
-        CHECK(f.end == source.find("lerede") + 6);
+        CHECK(f.span.start == source.find("genmanipu-"));
+        CHECK(f.span.end == source.find("lerede") + 6);
 
         Finding second = f;
         second.word = "celler";
         second.occurrence = 1;
-        second.start = second.sentence_start;
-        second.end = second.sentence_end;
+        second.span.start = second.sentence_span.start;
+        second.span.end = second.sentence_span.end;
         locate_in_source(second, source);
-        CHECK(second.start == source.rfind("celler"));
-        CHECK(second.end == source.rfind("celler") + 6);
+        CHECK(second.span.start == source.rfind("celler"));
+        CHECK(second.span.end == source.rfind("celler") + 6);
     }
 }
 
@@ -346,8 +346,8 @@ TEST_CASE("the same word misspelled twice is reported at each place", "[check][s
     const PairArticle pair("Kondrocytter er celler.", "Chondroyctes are cells, and chondroyctes divide.");
     const auto findings = of_kind(pair.check(), Finding::Kind::misspelling);
     REQUIRE(findings.size() == 2);
-    CHECK(findings[0].start < findings[1].start);
-    CHECK(pair.fixture.source.substr(findings[1].start, findings[1].end - findings[1].start) == "chondroyctes");
+    CHECK(findings[0].span.start < findings[1].span.start);
+    CHECK(pair.fixture.source.substr(findings[1].span.start, findings[1].span.end - findings[1].span.start) == "chondroyctes");
 }
 
 TEST_CASE("a const Checker gives the same findings from several threads", "[check][threads]") {
@@ -364,7 +364,7 @@ TEST_CASE("a const Checker gives the same findings from several threads", "[chec
         REQUIRE(result.size() == expected.size());
         for (std::size_t i = 0; i < result.size(); ++i) {
             CHECK(result[i].word == expected[i].word);
-            CHECK(result[i].start == expected[i].start);
+            CHECK(result[i].span.start == expected[i].span.start);
         }
     }
 }
@@ -438,12 +438,12 @@ TEST_CASE("seed: the misspellings of the English summaries are found and correct
     REQUIRE(steum != nullptr);
     CHECK(steum->suggestion == "stem");
     CHECK(steum->lang == Lang::en);
-    CHECK(seed.source.bytes.substr(steum->start, steum->end - steum->start) == "steum");
+    CHECK(seed.source.bytes.substr(steum->span.start, steum->span.end - steum->span.start) == "steum");
 
     const Finding* chondroyctes = find_word(seed, "chondroyctes");
     REQUIRE(chondroyctes != nullptr);
     CHECK(chondroyctes->suggestion == "chondrocytes");
-    CHECK(seed.source.bytes.substr(chondroyctes->start, chondroyctes->end - chondroyctes->start) == "chondroyctes");
+    CHECK(seed.source.bytes.substr(chondroyctes->span.start, chondroyctes->span.end - chondroyctes->span.start) == "chondroyctes");
 
     // Precision before recall: at most two other English words flagged in the whole seed.
     std::size_t others = 0;
@@ -470,7 +470,7 @@ TEST_CASE("seed: the truncated first article's claims are unsupported, the third
     for (const auto& f : unsupported) {
         CHECK(f.lang == Lang::en);
         CHECK(!f.text.empty());
-        CHECK(f.end > f.start);
+        CHECK(f.span.end > f.span.start);
         CHECK(f.message.find("missing part") != std::string::npos);
     }
 

@@ -143,8 +143,8 @@ TEST_CASE("align --format jsonl - writes each article's line while stdin is stil
     const summalign::SourceText seed = summalign::read_source(seed_path.string());
     const summalign::Document parsed = summalign::Parser().parse(seed);
     REQUIRE(parsed.articles.size() == 3);
-    const std::size_t third_start = parsed.articles[2].start;
-    REQUIRE(third_start > parsed.articles[1].start);
+    const std::size_t third_start = parsed.articles[2].span.start;
+    REQUIRE(third_start > parsed.articles[1].span.start);
 
     PipedCli cli({"align", "--format", "jsonl", "-"});
     // The first two articles: the first is complete (the second has begun), the second is
@@ -156,7 +156,7 @@ TEST_CASE("align --format jsonl - writes each article's line while stdin is stil
     const json first_article = json::parse(*first);
     CHECK(first_article["index"] == 0);
     CHECK(first_article["source"] == "-");
-    CHECK(first_article["end"].get<std::size_t>() <= parsed.articles[1].start);
+    CHECK(first_article["end"].get<std::size_t>() <= parsed.articles[1].span.start);
 
     cli.write(std::string_view(seed.bytes).substr(third_start));
     cli.close_input();

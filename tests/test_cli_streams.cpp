@@ -118,10 +118,10 @@ TEST_CASE("streams: a file of three windows gives, in every format, what the lib
             const json& got = findings[expected++];
             CHECK(got["article"] == a);
             CHECK(got["kind"] == std::string(to_string(finding.kind)));
-            CHECK(got["start"] == finding.start);
-            CHECK(got["end"] == finding.end);
+            CHECK(got["start"] == finding.span.start);
+            CHECK(got["end"] == finding.span.end);
             CHECK(got["message"] == finding.message);
-            expected_lines.push_back(name + ":" + line_and_column(text, finding.start) + ": " +
+            expected_lines.push_back(name + ":" + line_and_column(text, finding.span.start) + ": " +
                                      std::string(to_string(finding.kind)) + ": " + finding.message);
         }
     CHECK(expected == findings.size());

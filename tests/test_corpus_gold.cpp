@@ -77,10 +77,10 @@ std::vector<std::string> words(std::string_view s) {
 // The source bytes [start, end) begin with the sentence's first word, end with its last,
 // and hold all its words in order (a lifted caption may sit in between).
 void check_span(const std::string& source, const Sentence& sentence) {
-    INFO("sentence: " << sentence.text << " [" << sentence.start << ", " << sentence.end << ")");
-    REQUIRE(sentence.start < sentence.end);
-    REQUIRE(sentence.end <= source.size());
-    const std::string slice = alphanumerics(std::string_view(source).substr(sentence.start, sentence.end - sentence.start));
+    INFO("sentence: " << sentence.text << " [" << sentence.span.start << ", " << sentence.span.end << ")");
+    REQUIRE(sentence.span.start < sentence.span.end);
+    REQUIRE(sentence.span.end <= source.size());
+    const std::string slice = alphanumerics(std::string_view(source).substr(sentence.span.start, sentence.span.end - sentence.span.start));
     const std::vector<std::string> ws = words(sentence.text);
     REQUIRE_FALSE(ws.empty());
     CHECK(slice.rfind(ws.front(), 0) == 0);
@@ -195,5 +195,5 @@ TEST_CASE("seed: the spliced caption is lifted and recorded as a repair", "[corp
     // in each Summary the title glued to the journal and the pages glued to the abstract.
     CHECK(splits == 8);
     CHECK(std::is_sorted(document.repairs.begin(), document.repairs.end(),
-                         [](const summalign::Repair& x, const summalign::Repair& y) { return x.start < y.start; }));
+                         [](const summalign::Repair& x, const summalign::Repair& y) { return x.span.start < y.span.start; }));
 }

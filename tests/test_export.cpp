@@ -450,7 +450,7 @@ TEST_CASE("HTML report marks findings in titles and links to them", "[export][ht
     auto aligned = sample_aligned();
     // A finding whose span lies inside the English Summary title (bytes 2000-2057).
     aligned[0].findings.push_back(summalign::Finding{summalign::Finding::Kind::misspelling, summalign::Lang::en,
-                                                     "", "regenerative", "not a word?", "regeneration", 2035, 2047});
+                                                     "", "regenerative", "not a word?", "regeneration", {2035, 2047}});
     const std::string html = export_to_string(summalign::Format::html, sample_document(), aligned);
     CHECK(html.find("The key to <mark class=\"finding misspelling\" title=\"misspelling: not a word?\nsuggestion: "
                     "regeneration\">regenerative</mark> medicine?") != std::string::npos);

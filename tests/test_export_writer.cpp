@@ -149,8 +149,8 @@ TEST_CASE("DocumentWriter JSON closing matches write_document for many repairs, 
     for (std::size_t i = 0; i < 10'001; ++i) {
         Repair repair;
         repair.kind = i % 2 ? Repair::Kind::label_split : document.repairs.front().kind;
-        repair.start = i * 3;
-        repair.end = i * 3 + 2;
+        repair.span.start = i * 3;
+        repair.span.end = i * 3 + 2;
         repair.detail = "\"quoted\" \\ tab\there æøå #" + std::to_string(i);
         document.repairs.push_back(repair);
     }

@@ -167,7 +167,7 @@ void check_against_gold(const Document& document, const Json& gold, const std::s
             }
         }
         for (const auto& section : article.sections)
-            for (const auto& sentence : section.sentences) CHECK((sentence.start < sentence.end && sentence.end <= source.size()));
+            for (const auto& sentence : section.sentences) CHECK((sentence.span.start < sentence.span.end && sentence.span.end <= source.size()));
         REQUIRE(article.figures.size() == g["figures"].size());
         for (std::size_t f = 0; f < article.figures.size(); ++f)
             CHECK(article.figures[f].caption.text == g["figures"][f]["caption"].get<std::string>());
@@ -344,7 +344,7 @@ TEST_CASE("structured Resumé and Summary keep labelled parts; missing and secon
     // The second Summary is kept (as body text) and reported.
     REQUIRE(first.structure_notes.size() == 1);
     CHECK(first.structure_notes[0].message.find("second Summary") != std::string::npos);
-    CHECK(text.substr(first.structure_notes[0].start, 7) == "Summary");
+    CHECK(text.substr(first.structure_notes[0].span.start, 7) == "Summary");
     bool kept = false;
     for (const auto& section : first.sections)
         for (const auto& sentence : section.sentences) kept = kept || sentence.text.find("It should not be here.") != std::string::npos;
@@ -437,12 +437,12 @@ TEST_CASE("a sentence read out of source order spans every byte it was read from
     text.append_source(source, 0, 10);
     text.append_source(source, 40, 50);
     // Start (20) before stop (50), yet the middle bytes come from 0-9.
-    CHECK(text.source_hull(0, text.size()) == std::pair<std::size_t, std::size_t>{0, 50});
+    CHECK(text.source_hull(0, text.size()) == summalign::SourceSpan{0, 50});
     // In source order the hull is the plain span.
     summalign::MappedText in_order;
     in_order.append_source(source, 5, 15);
     in_order.append_source(source, 15, 25);
-    CHECK(in_order.source_hull(2, 18) == std::pair<std::size_t, std::size_t>{7, 23});
+    CHECK(in_order.source_hull(2, 18) == summalign::SourceSpan{7, 23});
 }
 
 namespace {
@@ -705,7 +705,7 @@ TEST_CASE("Danish text after the Summary ends it; English text after that goes o
     for (const auto& n : article.structure_notes) notes.push_back(n.message);
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].find("Danish text after the English Summary") != std::string::npos);
-    CHECK(text.substr(article.structure_notes[0].start, 6) == "Det er");
+    CHECK(text.substr(article.structure_notes[0].span.start, 6) == "Det er");
     CHECK(notes[1].find("English text after Danish text") != std::string::npos);
     // A citation on its own line after the English text that went on is still the Summary's.
     const std::string cited = replace_all(replace_all(text, " Ugeskr Læger 2004;166:383-6.", ""),

@@ -52,8 +52,8 @@ std::vector<std::string> texts(const std::vector<Sentence>& sentences) {
 // last byte where the source holds the text verbatim.
 void check_spans(const Document& document, const std::string& source) {
     auto check = [&](const Sentence& s) {
-        REQUIRE(s.start <= s.end);
-        REQUIRE(s.end <= source.size());
+        REQUIRE(s.span.start <= s.span.end);
+        REQUIRE(s.span.end <= source.size());
     };
     for (const auto& article : document.articles) {
         for (const auto& s : article.resume) check(s);
@@ -215,7 +215,7 @@ TEST_CASE("a small issue parses into articles and fields", "[journal]") {
     CHECK_FALSE(second.sections[0].heading);
 
     // Spans cite the source: the title's bytes are the title.
-    CHECK(issue.substr(first.title->start, first.title->end - first.title->start) == "Stamceller i klinikken");
+    CHECK(issue.substr(first.title->span.start, first.title->span.end - first.title->span.start) == "Stamceller i klinikken");
     check_spans(document, issue);
 }
 
@@ -400,7 +400,7 @@ TEST_CASE("a reference list is the article's references, not body text, and show
           std::vector<std::string>{"Stamcelletransplantation er en etableret behandling af aplastisk anæmi."});
     // The list ends the article: without a Summary it lacks one, it is not cut off.
     CHECK_FALSE(article.truncated_end);
-    CHECK(text.substr(article.references[2].start, article.references[2].end - article.references[2].start) ==
+    CHECK(text.substr(article.references[2].span.start, article.references[2].span.end - article.references[2].span.start) ==
           "3. Young NS. Severe aplastic anaemia. Blood 1999;93:1-9.");
     check_spans(document, text);
 
@@ -484,7 +484,7 @@ TEST_CASE("end-matter lines are end notes: they end the address and are no body 
     REQUIRE(article.end_notes.size() == 2);
     CHECK(article.end_notes[0].label == "Antaget");
     CHECK(article.end_notes[0].text.text == "3. oktober 2003");
-    CHECK(text.substr(article.end_notes[0].text.start, article.end_notes[0].text.end - article.end_notes[0].text.start) == "3. oktober 2003");
+    CHECK(text.substr(article.end_notes[0].text.span.start, article.end_notes[0].text.span.end - article.end_notes[0].text.span.start) == "3. oktober 2003");
     CHECK(article.end_notes[1].label == "Interessekonflikter");
     CHECK(article.end_notes[1].text.text == "ingen angivet af forfatterne");
     REQUIRE(article.sections.size() == 1);

@@ -257,9 +257,9 @@ TEST_CASE("running heads and page numbers between lines are dropped, also mid-pa
     REQUIRE(count(r.repairs, Repair::Kind::running_head_dropped) == 2);
     REQUIRE(count(r.repairs, Repair::Kind::page_number_dropped) == 1);
     for (const Repair& repair : r.repairs) {
-        if (repair.kind == Repair::Kind::page_number_dropped) CHECK(text.substr(repair.start, repair.end - repair.start) == "4853");
+        if (repair.kind == Repair::Kind::page_number_dropped) CHECK(text.substr(repair.span.start, repair.span.end - repair.span.start) == "4853");
         if (repair.kind == Repair::Kind::running_head_dropped)
-            CHECK(text.substr(repair.start, repair.end - repair.start).find("UGESKR LÆGER 165/50") != std::string::npos);
+            CHECK(text.substr(repair.span.start, repair.span.end - repair.span.start).find("UGESKR LÆGER 165/50") != std::string::npos);
     }
     using summalign::detail::classify_line;
     using summalign::detail::LineKind;

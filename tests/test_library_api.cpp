@@ -27,7 +27,7 @@ std::vector<FindingKey> keys_of(const std::vector<AlignedArticle>& articles) {
     std::vector<FindingKey> keys;
     for (const auto& article : articles)
         for (const Finding& f : article.findings)
-            keys.emplace_back(static_cast<int>(f.kind), f.word, f.start, f.end, f.sentence_start, f.sentence_end);
+            keys.emplace_back(static_cast<int>(f.kind), f.word, f.span.start, f.span.end, f.sentence_span.start, f.sentence_span.end);
     return keys;
 }
 

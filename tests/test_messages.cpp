@@ -202,8 +202,8 @@ TEST_CASE("The seed's findings in Danish: same findings, messages from po/da.po"
             CHECK(en[i].lang == da[i].lang);
             CHECK(en[i].word == da[i].word);
             CHECK(en[i].suggestion == da[i].suggestion);
-            CHECK(en[i].start == da[i].start);
-            CHECK(en[i].end == da[i].end);
+            CHECK(en[i].span.start == da[i].span.start);
+            CHECK(en[i].span.end == da[i].span.end);
             ++findings;
             const auto expected = expected_danish(en[i].message);
             CHECK(expected.has_value());

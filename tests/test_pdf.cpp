@@ -190,13 +190,13 @@ TEST_CASE("pdf: a two-column typeset article gives back the fields it was typese
         for (const auto* s : sentences) {
             INFO(s->text);
             CHECK(s->page >= page);
-            CHECK(s->page == summalign::page_of(input.page_starts, s->start));
+            CHECK(s->page == summalign::page_of(input.page_starts, s->span.start));
             page = s->page;
         }
         CHECK(sentences.back()->page == input.page_starts.size());
         // And the span of each sentence starts with its text's first two letters in the
         // extracted text (a hyphen may follow them).
-        for (const auto* s : sentences) CHECK(input.source.bytes.substr(s->start, 2) == s->text.substr(0, 2));
+        for (const auto* s : sentences) CHECK(input.source.bytes.substr(s->span.start, 2) == s->text.substr(0, 2));
     }
 }
 

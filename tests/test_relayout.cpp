@@ -229,7 +229,7 @@ void check_same_structure(const summalign::Document& document, const Json& gold,
             INFO("section " << s);
             CHECK(text_of(article.sections[s].heading) == gold_string(g["sections"][s]["heading"]));
             CHECK(texts(article.sections[s].sentences) == g["sections"][s]["sentences"].get<std::vector<std::string>>());
-            for (const auto& sentence : article.sections[s].sentences) CHECK(sentence.end <= relaid.size());
+            for (const auto& sentence : article.sections[s].sentences) CHECK(sentence.span.end <= relaid.size());
         }
         REQUIRE(article.figures.size() == g["figures"].size());
         for (std::size_t f = 0; f < article.figures.size(); ++f)

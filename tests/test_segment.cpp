@@ -25,9 +25,9 @@ namespace {
 std::vector<std::string> sentences(const Segmenter& segmenter, std::string_view text, SplitOptions options = {}) {
     std::vector<std::string> out;
     for (const auto& span : segmenter.split(text, options)) {
-        REQUIRE(span.begin < span.end);
+        REQUIRE(span.start < span.end);
         REQUIRE(span.end <= text.size());
-        out.emplace_back(text.substr(span.begin, span.end - span.begin));
+        out.emplace_back(text.substr(span.start, span.end - span.start));
     }
     return out;
 }
@@ -61,9 +61,9 @@ TEST_CASE("plain sentences end at . ! ? and spans are trimmed byte ranges", "[se
     const std::string text = "  Stamceller er vigtige.  Hvorfor?\tFordi de deler sig! ";
     const auto spans = da.split(text);
     REQUIRE(spans.size() == 3);
-    CHECK(spans[0] == summalign::ByteSpan{2, 24});
-    CHECK(text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "Hvorfor?");
-    CHECK(text.substr(spans[2].begin, spans[2].end - spans[2].begin) == "Fordi de deler sig!");
+    CHECK(spans[0] == summalign::SourceSpan{2, 24});
+    CHECK(text.substr(spans[1].start, spans[1].end - spans[1].start) == "Hvorfor?");
+    CHECK(text.substr(spans[2].start, spans[2].end - spans[2].start) == "Fordi de deler sig!");
     CHECK(da.split("").empty());
     CHECK(da.split(" \n\t \n").empty());
     CHECK(sentences(da, "Ingen punktum til sidst") == Sentences{"Ingen punktum til sidst"});
@@ -281,18 +281,18 @@ TEST_CASE("large and hostile input stays linear and does not crash", "[segment]"
         while (text.size() < 5'000'000) text += "stamceller deler sig ";
         const auto spans = da.split(text);
         REQUIRE(spans.size() == 1);
-        CHECK(spans[0].begin == 0);
+        CHECK(spans[0].start == 0);
         CHECK(spans[0].end == text.size() - 1);  // the trailing space is trimmed
     }
     SECTION("one huge token") {
         const std::string text(1'000'000, 'a');
-        CHECK(da.split(text) == std::vector<summalign::ByteSpan>{{0, text.size()}});
+        CHECK(da.split(text) == std::vector<summalign::SourceSpan>{{0, text.size()}});
     }
     SECTION("200,000 opening brackets") {
         const std::string text(200'000, '(');
         const auto spans = da.split(text);
         REQUIRE_FALSE(spans.empty());
-        CHECK(spans.front().begin == 0);
+        CHECK(spans.front().start == 0);
         CHECK(spans.back().end == text.size());
     }
     SECTION("many short sentences, abbreviations and line breaks") {
@@ -301,7 +301,7 @@ TEST_CASE("large and hostile input stays linear and does not crash", "[segment]"
         const auto spans = da.split(text);
         CHECK(spans.size() > 50'000);
         bool ordered = true;
-        for (std::size_t i = 1; i < spans.size(); ++i) ordered = ordered && spans[i - 1].end <= spans[i].begin;
+        for (std::size_t i = 1; i < spans.size(); ++i) ordered = ordered && spans[i - 1].end <= spans[i].start;
         CHECK(ordered);
     }
 }
@@ -338,14 +338,14 @@ TEST_CASE("random text: spans are ordered, trimmed, on character boundaries and 
                 std::vector<bool> covered(text.size(), false);
                 std::size_t previous_end = 0;
                 for (const auto& span : spans) {
-                    REQUIRE(span.begin >= previous_end);
-                    REQUIRE(span.begin < span.end);
+                    REQUIRE(span.start >= previous_end);
+                    REQUIRE(span.start < span.end);
                     REQUIRE(span.end <= text.size());
-                    CHECK_FALSE(continuation(text[span.begin]));
+                    CHECK_FALSE(continuation(text[span.start]));
                     CHECK((span.end == text.size() || !continuation(text[span.end])));
-                    CHECK_FALSE(is_space(text, span.begin));
+                    CHECK_FALSE(is_space(text, span.start));
                     CHECK_FALSE(text[span.end - 1] == ' ');
-                    for (std::size_t i = span.begin; i < span.end; ++i) covered[i] = true;
+                    for (std::size_t i = span.start; i < span.end; ++i) covered[i] = true;
                     previous_end = span.end;
                 }
                 bool lost = false;
@@ -362,7 +362,7 @@ TEST_CASE("split is const and gives the same answer from several threads", "[seg
     std::string text;
     for (int i = 0; i < 300; ++i) text += "Han kom f.eks. kl. 8. Så gik han [13]. Overskrift\nNæste linje! ";
     const auto expected = da.split(text);
-    std::vector<std::vector<summalign::ByteSpan>> results(4);
+    std::vector<std::vector<summalign::SourceSpan>> results(4);
     std::vector<std::thread> threads;
     for (auto& result : results)
         threads.emplace_back([&da, &text, &result] {

@@ -53,7 +53,7 @@ struct Article1 {
         if (!body.empty()) article.sections.push_back(Section{std::nullopt, {sentence(body)}});
         article.summary.emplace();
         article.summary->sentences.push_back(sentence(english));
-        article.end = source.size();
+        article.span.end = source.size();
         Bead bead;
         bead.da = {0};
         bead.en = {0};

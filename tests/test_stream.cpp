@@ -22,6 +22,7 @@
 using summalign::Article;
 using summalign::ByteSource;
 using summalign::Error;
+using summalign::SourceSpan;
 using summalign::StreamOptions;
 using summalign::StreamWindow;
 
@@ -57,21 +58,16 @@ private:
     std::size_t at_ = 0;
 };
 
-struct Span {
-    std::size_t start, end;
-    bool operator==(const Span&) const = default;
-};
-
 // Every sentence span of an article, in field order, and the article's own.
-std::vector<Span> spans(const Article& article) {
-    std::vector<Span> all{{article.start, article.end}};
-    auto add = [&](const summalign::Sentence& s) { all.push_back({s.start, s.end}); };
+std::vector<SourceSpan> spans(const Article& article) {
+    std::vector<SourceSpan> all{article.span};
+    auto add = [&](const summalign::Sentence& s) { all.push_back(s.span); };
     if (article.title) add(*article.title);
     for (const auto& s : article.resume) add(s);
     for (const auto& section : article.sections)
         for (const auto& s : section.sentences) add(s);
     if (article.summary) {
-        all.push_back({article.summary->start, article.summary->end});
+        all.push_back(article.summary->span);
         for (const auto& s : article.summary->sentences) add(s);
     }
     return all;
@@ -145,8 +141,8 @@ TEST_CASE("parse_stream: an input shorter than min_window is parsed whole, and i
     for (std::size_t i = 0; i < streamed.size(); ++i) CHECK(spans(streamed[i]) == spans(whole.articles[i]));
     REQUIRE(repairs.size() == whole.repairs.size());
     for (std::size_t i = 0; i < repairs.size(); ++i) {
-        CHECK(repairs[i].start == whole.repairs[i].start);
-        CHECK(repairs[i].end == whole.repairs[i].end);
+        CHECK(repairs[i].span.start == whole.repairs[i].span.start);
+        CHECK(repairs[i].span.end == whole.repairs[i].span.end);
     }
 }
 
@@ -242,9 +238,9 @@ TEST_CASE("align_stream: findings in stream offsets, in order, the same with 1 a
         for (std::size_t f = 0; f < expected.size(); ++f) {
             ++findings;
             for (const auto* got : {&aligned1[a].findings[f], &aligned3[a].findings[f]}) {
-                CHECK(got->start == expected[f].start);
-                CHECK(got->end == expected[f].end);
-                CHECK(got->sentence_start == expected[f].sentence_start);
+                CHECK(got->span.start == expected[f].span.start);
+                CHECK(got->span.end == expected[f].span.end);
+                CHECK(got->sentence_span.start == expected[f].sentence_span.start);
                 CHECK(got->message == expected[f].message);
             }
         }

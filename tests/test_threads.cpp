@@ -183,7 +183,7 @@ TEST_CASE("summalign check --threads 1, 2 and 3 print the findings Aligner::alig
     nlohmann::json expected = nlohmann::json::array();
     for (std::size_t a = 0; a < aligned.articles.size(); ++a)
         for (const auto& f : aligned.articles[a].findings)
-            expected.push_back({a, summalign::to_string(f.kind), f.message, f.start, f.end});
+            expected.push_back({a, summalign::to_string(f.kind), f.message, f.span.start, f.span.end});
     REQUIRE(expected.size() > 4);  // each copy of the seed has its misspellings
     for (const int threads : {1, 2, 3}) {
         INFO("threads " << threads);

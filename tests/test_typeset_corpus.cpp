@@ -108,8 +108,8 @@ void check_spans(const summalign::Document& document, std::size_t size) {
     std::string first_bad;
     auto check = [&](const summalign::Sentence& s) {
         ++checked;
-        if (!(s.start < s.end && s.end <= size)) {
-            if (!bad++) first_bad = "[" + std::to_string(s.start) + ", " + std::to_string(s.end) + ") \"" + s.text + "\"";
+        if (!(s.span.start < s.span.end && s.span.end <= size)) {
+            if (!bad++) first_bad = "[" + std::to_string(s.span.start) + ", " + std::to_string(s.span.end) + ") \"" + s.text + "\"";
         }
     };
     for (const auto& a : document.articles) {

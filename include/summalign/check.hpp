@@ -34,12 +34,10 @@ struct Finding {
     std::string word;        // the word concerned, if any
     std::string message;     // for a person
     std::string suggestion;  // empty when none
-    std::size_t start = 0;   // source span of `word` (or of the sentence when no word)
-    std::size_t end = 0;
+    SourceSpan span{};       // source span of `word` (or of the sentence when no word)
     // Source span of the sentence `text` (of the article for missing_summary/missing_resume):
-    // where locate_in_source() looks for `word` when [start, end) is not yet exact.
-    std::size_t sentence_start = 0;
-    std::size_t sentence_end = 0;
+    // where locate_in_source() looks for `word` when `span` is not yet exact.
+    SourceSpan sentence_span{};
     std::size_t occurrence = 0;  // `word` is its occurrence number `occurrence` (0-based) in `text`
 };
 std::string_view to_string(Finding::Kind kind) noexcept;

@@ -21,9 +21,8 @@ class DictionaryShelf;  // private (lib/detail/hunspell_dictionary.hpp)
 // A repaired sentence (or heading, caption, title) and the half-open source byte span it came from.
 struct Sentence {
     std::string text;
-    std::size_t start = 0;
-    std::size_t end = 0;
-    std::size_t page = 0;  // 1-based page of `start` for PDF input (attach_pages, pdf.hpp); 0 for text
+    SourceSpan span{};
+    std::size_t page = 0;  // 1-based page of `span.start` for PDF input (attach_pages, pdf.hpp); 0 for text
 };
 
 struct Section {
@@ -64,8 +63,7 @@ struct FieldPart {
 // itself stays in the article; the checker reports each note as `suspect_structure`.
 struct StructureNote {
     std::string message;
-    std::size_t start = 0;
-    std::size_t end = 0;
+    SourceSpan span{};
 };
 
 struct Summary {
@@ -74,8 +72,7 @@ struct Summary {
     std::optional<Citation> citation;
     std::vector<Sentence> sentences;
     std::vector<FieldPart> parts;  // a structured Summary's parts; empty otherwise
-    std::size_t start = 0;  // source span of the whole Summary block
-    std::size_t end = 0;
+    SourceSpan span{};  // source span of the whole Summary block
 };
 
 struct Article {
@@ -96,8 +93,7 @@ struct Article {
     bool truncated_start = false;  // the source begins inside this article (no title)
     bool truncated_end = false;    // the source ends inside this article (the last one, without a Summary)
     std::vector<StructureNote> structure_notes;
-    std::size_t start = 0;  // source span of the whole article
-    std::size_t end = 0;
+    SourceSpan span{};  // source span of the whole article
 };
 
 struct Document {

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "summalign/types.hpp"
+
 namespace summalign {
 
 struct Repair {
@@ -22,8 +24,7 @@ struct Repair {
         normalized,                 // NFC, no-break space, soft hyphen, CRLF, byte-order mark
     };
     Kind kind;
-    std::size_t start = 0;  // source byte span the repair concerns
-    std::size_t end = 0;
+    SourceSpan span{};      // source byte span the repair concerns
     std::string detail;     // e.g. the joined word, the dropped running head
 };
 std::string_view to_string(Repair::Kind kind) noexcept;

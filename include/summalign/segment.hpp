@@ -44,8 +44,8 @@ public:
     // Sentence spans of `text` (one paragraph or more of running text, already repaired),
     // trimmed of surrounding white space; empty sentences are not returned. Linear in the
     // length of the text. The one-argument form uses LineBreaks::automatic.
-    std::vector<ByteSpan> split(std::string_view text) const;
-    std::vector<ByteSpan> split(std::string_view text, const SplitOptions& options) const;
+    std::vector<SourceSpan> split(std::string_view text) const;
+    std::vector<SourceSpan> split(std::string_view text, const SplitOptions& options) const;
 
 private:
     struct Impl;

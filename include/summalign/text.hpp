@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "summalign/error.hpp"
+#include "summalign/types.hpp"
 
 namespace summalign {
 
@@ -60,7 +61,7 @@ public:
     std::size_t source_end(std::size_t end) const;
     // [source_start(begin), source_end(end)), or, where text was read out of source order
     // (two columns one after the other), the smallest source span that holds every byte.
-    std::pair<std::size_t, std::size_t> source_hull(std::size_t begin, std::size_t end) const;
+    SourceSpan source_hull(std::size_t begin, std::size_t end) const;
     MappedText slice(std::size_t begin, std::size_t end) const;
     // Removes leading/trailing ASCII and Unicode white space.
     MappedText trimmed() const;

@@ -10,11 +10,15 @@ enum class Lang { da, en };
 std::string_view to_string(Lang lang) noexcept;
 Lang parse_lang(std::string_view code);  // "da" or "en"; throws Error otherwise
 
-// A half-open byte range [begin, end) within the text that was segmented.
-struct ByteSpan {
-    std::size_t begin = 0;
+// A half-open byte range [start, end): of the source for what the parser, the layout repair
+// and the checker report (a sentence, an article, a repair, a finding), of the text it was
+// given for what Segmenter::split returns. Named as the JSON keys that carry it (docs/schema.md).
+struct SourceSpan {
+    std::size_t start = 0;
     std::size_t end = 0;
-    friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
+    std::size_t size() const noexcept { return end - start; }
+    bool empty() const noexcept { return end == start; }
+    friend bool operator==(const SourceSpan&, const SourceSpan&) = default;
 };
 
 }  // namespace summalign

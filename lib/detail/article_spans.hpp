@@ -12,7 +12,7 @@ namespace summalign::detail {
 
 // Calls on_sentence(Sentence&) for every sentence of `article` (title, subtitle, Resumé,
 // section headings and sentences, figure captions, the Summary's title and sentences,
-// correspondence, references, end notes) and on_span(std::size_t& start, std::size_t& end) for every other span
+// correspondence, references, end notes) and on_span(SourceSpan&) for every other span
 // (the Summary block, the structure notes, the whole article).
 template <class OnSentence, class OnSpan>
 void for_each_span(Article& article, OnSentence&& on_sentence, OnSpan&& on_span) {
@@ -33,13 +33,13 @@ void for_each_span(Article& article, OnSentence&& on_sentence, OnSpan&& on_span)
     if (article.summary) {
         optional(article.summary->title);
         all(article.summary->sentences);
-        on_span(article.summary->start, article.summary->end);
+        on_span(article.summary->span);
     }
     optional(article.correspondence);
     all(article.references);
     for (EndNote& note : article.end_notes) on_sentence(note.text);
-    for (StructureNote& note : article.structure_notes) on_span(note.start, note.end);
-    on_span(article.start, article.end);
+    for (StructureNote& note : article.structure_notes) on_span(note.span);
+    on_span(article.span);
 }
 
 }  // namespace summalign::detail

@@ -358,7 +358,7 @@ private:
         if (!result) return found;
         for (const Finding& finding : result->findings) {
             if (finding.lang != lang) continue;
-            const bool inside = finding.start >= sentence.start && finding.end <= sentence.end && finding.end > finding.start;
+            const bool inside = finding.span.start >= sentence.span.start && finding.span.end <= sentence.span.end && finding.span.end > finding.span.start;
             const bool same_text = !finding.text.empty() && finding.text == sentence.text;
             if (inside || same_text) found.push_back(&finding);
         }
@@ -441,7 +441,7 @@ private:
         if (const std::string pages = article_pages(article, messages_); !pages.empty())
             out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">" << html_escape(pages) << "</span>";
         out_ << "<span style=\"background:#eef1f5;border-color:#d9dee3;color:#5b6672\">"
-             << html_escape(detail::format_message(messages_, "bytes {}\u2013{}", article.start, article.end)) << "</span></div>\n";
+             << html_escape(detail::format_message(messages_, "bytes {}\u2013{}", article.span.start, article.span.end)) << "</span></div>\n";
 
         if (result) {
             if (result->alignment.title) {
@@ -475,8 +475,8 @@ private:
             out_ << html_escape(finding.message);
             if (!finding.suggestion.empty()) out_ << " \u2192 <i>" << html_escape(finding.suggestion) << "</i>";
             if (const auto target = finding_target(index, finding)) out_ << " <a href=\"#" << *target << "\">show</a>";
-            out_ << " <span class=\"note\" style=\"color:#5b6672;font-size:12px\">bytes " << finding.start << "\u2013"
-                 << finding.end << "</span></li>\n";
+            out_ << " <span class=\"note\" style=\"color:#5b6672;font-size:12px\">bytes " << finding.span.start << "\u2013"
+                 << finding.span.end << "</span></li>\n";
         }
         out_ << "</ul>\n";
     }
@@ -485,7 +485,7 @@ private:
     std::optional<std::string> finding_target(std::size_t index, const Finding& finding) const {
         const Article& article = article_at(index);
         auto contains = [&finding](const Sentence& sentence) {
-            return (finding.start >= sentence.start && finding.end <= sentence.end && finding.end > finding.start) ||
+            return (finding.span.start >= sentence.span.start && finding.span.end <= sentence.span.end && finding.span.end > finding.span.start) ||
                    (!finding.text.empty() && finding.text == sentence.text);
         };
         if (finding.lang == Lang::en) {
@@ -516,7 +516,7 @@ private:
                             const std::optional<std::size_t>& bead, const Bead* bead_value, bool orphan) {
         std::vector<const Finding*> sentence_level;
         const std::string text = marked_text(sentence.text, findings_in(index, lang, sentence), sentence_level);
-        std::string tooltip = page_prefix(sentence, messages_) + detail::format_message(messages_, "bytes {}\u2013{}", sentence.start, sentence.end);
+        std::string tooltip = page_prefix(sentence, messages_) + detail::format_message(messages_, "bytes {}\u2013{}", sentence.span.start, sentence.span.end);
         if (bead_value) {
             tooltip.append("\n").append(detail::format_message(messages_, "bead {}: score {}", *bead + 1, score_text(bead_value->score)));
             const std::string matches = matches_tooltip(bead_value->matches);
@@ -528,7 +528,7 @@ private:
         if (!sentence_level.empty()) classes += " flagged";
         const std::string border = bead_value ? score_colour(bead_value->score) : std::string("#c7cdd4");
         out_ << "<div class=\"" << classes << "\" id=\"" << a_(index) << '-' << summalign::to_string(lang) << '-' << number
-             << "\" data-start=\"" << sentence.start << "\" data-end=\"" << sentence.end << "\"";
+             << "\" data-start=\"" << sentence.span.start << "\" data-end=\"" << sentence.span.end << "\"";
         if (sentence.page > 0) out_ << " data-page=\"" << sentence.page << "\"";
         if (bead) out_ << " data-bead=\"" << a_(index) << "-b" << *bead << "\"";
         out_ << " style=\"border-left-color:" << border << "\" title=\"" << html_escape(tooltip) << "\"><span class=\"num\">"
@@ -715,7 +715,7 @@ private:
                 const std::string text = marked_text(sentence.text, findings_in(index, Lang::da, sentence), sentence_level);
                 out_ << "<span class=\"bs" << (evidence.count({s, k}) ? " evidence" : "") << "\" id=\"" << a_(index) << "-s" << s
                      << '-' << k << "\" title=\""
-                     << html_escape(page_prefix(sentence, messages_) + detail::format_message(messages_, "bytes {}\u2013{}", sentence.start, sentence.end))
+                     << html_escape(page_prefix(sentence, messages_) + detail::format_message(messages_, "bytes {}\u2013{}", sentence.span.start, sentence.span.end))
                      << "\">" << text
                      << "</span> ";
             }

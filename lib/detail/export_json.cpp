@@ -32,8 +32,8 @@ Json new_array(std::size_t elements) {
 // "page" only for PDF input (sentence.page > 0): text input keeps its exact bytes.
 void put_sentence(Json& object, const Sentence& sentence) {
     object["text"] = sentence.text;
-    object["start"] = sentence.start;
-    object["end"] = sentence.end;
+    object["start"] = sentence.span.start;
+    object["end"] = sentence.span.end;
     if (sentence.page > 0) object["page"] = sentence.page;
 }
 
@@ -54,8 +54,8 @@ Json sentences_json(const std::vector<Sentence>& sentences) {
 void put_optional_text(Json& object, const std::string& key, const std::optional<Sentence>& sentence) {
     if (sentence) {
         object[key] = sentence->text;
-        object[key + "_start"] = sentence->start;
-        object[key + "_end"] = sentence->end;
+        object[key + "_start"] = sentence->span.start;
+        object[key + "_end"] = sentence->span.end;
         if (sentence->page > 0) object[key + "_page"] = sentence->page;
     } else {
         object[key] = nullptr;
@@ -123,8 +123,8 @@ Json notes_json(const std::vector<StructureNote>& notes) {
     for (const StructureNote& note : notes) {
         Json& object = new_object_in(list, 3);
         object["message"] = note.message;
-        object["start"] = note.start;
-        object["end"] = note.end;
+        object["start"] = note.span.start;
+        object["end"] = note.span.end;
     }
     return list;
 }
@@ -137,8 +137,8 @@ Json summary_json(const std::optional<Summary>& summary) {
     object["citation"] = citation_json(summary->citation);
     object["sentences"] = sentences_json(summary->sentences);
     object["parts"] = parts_json(summary->parts);
-    object["start"] = summary->start;
-    object["end"] = summary->end;
+    object["start"] = summary->span.start;
+    object["end"] = summary->span.end;
     return object;
 }
 
@@ -158,8 +158,8 @@ Json figures_json(const std::vector<Figure>& figures) {
     for (const Figure& figure : figures) {
         Json object{{"label", figure.label},
                     {"caption", figure.caption.text},
-                    {"caption_start", figure.caption.start},
-                    {"caption_end", figure.caption.end}};
+                    {"caption_start", figure.caption.span.start},
+                    {"caption_end", figure.caption.span.end}};
         if (figure.caption.page > 0) object["caption_page"] = figure.caption.page;
         list.push_back(std::move(object));
     }
@@ -207,8 +207,8 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned, bool 
             entry["text"] = item.text;
             entry["score"] = item.score;
             if (const Sentence* source = body_sentence(article, item.section, item.sentence)) {
-                entry["start"] = source->start;
-                entry["end"] = source->end;
+                entry["start"] = source->span.start;
+                entry["end"] = source->span.end;
             } else {
                 entry["start"] = nullptr;
                 entry["end"] = nullptr;
@@ -232,8 +232,8 @@ Json alignment_json(const Article& article, const AlignedArticle& aligned, bool 
         entry["word"] = finding.word;
         entry["message"] = finding.message;
         entry["suggestion"] = finding.suggestion;
-        entry["start"] = finding.start;
-        entry["end"] = finding.end;
+        entry["start"] = finding.span.start;
+        entry["end"] = finding.span.end;
     }
     object["findings"] = std::move(findings);
 
@@ -251,8 +251,8 @@ Json repairs_json(std::span<const Repair> repairs) {
     for (const Repair& repair : repairs) {
         Json& object = new_object_in(list, 4);
         object["kind"] = summalign::to_string(repair.kind);
-        object["start"] = repair.start;
-        object["end"] = repair.end;
+        object["start"] = repair.span.start;
+        object["end"] = repair.span.end;
         object["detail"] = repair.detail;
     }
     return list;
@@ -273,8 +273,8 @@ Json article_to_json(const Article& article, std::size_t index, const AlignedArt
     put_optional_text(object, "subtitle", article.subtitle);
     object["kind"] = article.kind ? Json(*article.kind) : Json(nullptr);
     object["authors"] = strings_json(article.authors);
-    object["start"] = article.start;
-    object["end"] = article.end;
+    object["start"] = article.span.start;
+    object["end"] = article.span.end;
     object["truncated_start"] = article.truncated_start;
     object["truncated_end"] = article.truncated_end;
     object["resume"] = sentences_json(article.resume);

@@ -42,9 +42,9 @@ std::vector<const Finding*> findings_in(const std::vector<Finding>& findings,
     std::vector<const Finding*> found;
     for (const Finding& finding : findings) {
         for (const Sentence* sentence : spans) {
-            const bool inside = finding.start == finding.end
-                                    ? finding.start >= sentence->start && finding.start < sentence->end
-                                    : finding.start < sentence->end && sentence->start < finding.end;
+            const bool inside = finding.span.start == finding.span.end
+                                    ? finding.span.start >= sentence->span.start && finding.span.start < sentence->span.end
+                                    : finding.span.start < sentence->span.end && sentence->span.start < finding.span.end;
             if (inside) {
                 found.push_back(&finding);
                 break;

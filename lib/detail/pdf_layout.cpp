@@ -673,7 +673,7 @@ void TextBuilder::add_page(PageWords page) {
         last_ended_paragraph_ = true;
     }
     for (Repair& footer : footer_pending_) {
-        footer.start = footer.end = text_.size();
+        footer.span.start = footer.span.end = text_.size();
         repairs_.push_back(std::move(footer));
     }
     footer_pending_.clear();
@@ -932,7 +932,7 @@ BuiltText TextBuilder::finish() && {
         page_starts_[p] = std::min(page_starts_[p], text_.size());
         if (p + 1 < page_starts_.size()) page_starts_[p] = std::min(page_starts_[p], page_starts_[p + 1]);
     }
-    std::stable_sort(repairs_.begin(), repairs_.end(), [](const Repair& a, const Repair& b) { return a.start < b.start; });
+    std::stable_sort(repairs_.begin(), repairs_.end(), [](const Repair& a, const Repair& b) { return a.span.start < b.span.start; });
     return BuiltText{std::move(text_), std::move(page_starts_), std::move(repairs_), has_text_};
 }
 

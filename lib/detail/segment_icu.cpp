@@ -66,8 +66,8 @@ std::vector<std::size_t> IcuSentenceRules::breaks(std::string_view text) const {
     return result;
 }
 
-std::vector<ByteSpan> spans_between(std::string_view text, const std::vector<std::size_t>& breaks) {
-    std::vector<ByteSpan> spans;
+std::vector<SourceSpan> spans_between(std::string_view text, const std::vector<std::size_t>& breaks) {
+    std::vector<SourceSpan> spans;
     std::size_t start = 0;
     auto add = [&](std::size_t begin, std::size_t end) {
         while (begin < end) {
@@ -91,7 +91,7 @@ std::vector<ByteSpan> spans_between(std::string_view text, const std::vector<std
     return spans;
 }
 
-std::vector<ByteSpan> icu_sentence_spans(std::string_view text, Lang lang) {
+std::vector<SourceSpan> icu_sentence_spans(std::string_view text, Lang lang) {
     return spans_between(text, IcuSentenceRules(lang).breaks(text));
 }
 

@@ -30,9 +30,9 @@ private:
 
 // Splits `text` at `breaks` (sorted byte offsets) into spans trimmed of white space,
 // dropping empty ones.
-std::vector<ByteSpan> spans_between(std::string_view text, const std::vector<std::size_t>& breaks);
+std::vector<SourceSpan> spans_between(std::string_view text, const std::vector<std::size_t>& breaks);
 
 // ICU alone: the baseline the benchmark compares with.
-std::vector<ByteSpan> icu_sentence_spans(std::string_view text, Lang lang);
+std::vector<SourceSpan> icu_sentence_spans(std::string_view text, Lang lang);
 
 }  // namespace summalign::detail

@@ -51,7 +51,7 @@ double BoundaryScore::f1() const noexcept {
     return p + r == 0.0 ? 0.0 : 2.0 * p * r / (p + r);
 }
 
-BoundaryScore score_boundaries(const std::vector<std::size_t>& gold_ends, const std::vector<ByteSpan>& predicted,
+BoundaryScore score_boundaries(const std::vector<std::size_t>& gold_ends, const std::vector<SourceSpan>& predicted,
                                std::size_t text_size) {
     std::set<std::size_t> gold(gold_ends.begin(), gold_ends.end());
     std::set<std::size_t> found;

@@ -31,7 +31,7 @@ struct BoundaryScore {
 
 // Compares the sentence ends of `predicted` with `gold_ends`. The end of the text is a
 // boundary every segmenter finds, so it is left out of both sides.
-BoundaryScore score_boundaries(const std::vector<std::size_t>& gold_ends, const std::vector<ByteSpan>& predicted,
+BoundaryScore score_boundaries(const std::vector<std::size_t>& gold_ends, const std::vector<SourceSpan>& predicted,
                                std::size_t text_size);
 
 }  // namespace summalign::detail

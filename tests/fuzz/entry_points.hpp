@@ -98,7 +98,7 @@ inline void expect_span(std::size_t start, std::size_t end, std::size_t size, co
 }
 
 inline void expect_sentence(const Sentence& sentence, std::size_t size, const std::string& what) {
-    expect_span(sentence.start, sentence.end, size, what);
+    expect_span(sentence.span.start, sentence.span.end, size, what);
     expect(is_text(sentence.text), what + ": text is not valid UTF-8: " + sentence.text.substr(0, 80));
 }
 
@@ -117,9 +117,9 @@ inline void parse_one(std::string_view bytes) {
         return;  // "otherwise unusable input" is allowed to be refused, with an Error
     }
     const std::size_t size = source->bytes.size();
-    for (const auto& repair : document.repairs) expect_span(repair.start, repair.end, size, "repair");
+    for (const auto& repair : document.repairs) expect_span(repair.span.start, repair.span.end, size, "repair");
     for (const auto& article : document.articles) {
-        expect_span(article.start, article.end, size, "article");
+        expect_span(article.span.start, article.span.end, size, "article");
         if (article.title) expect_sentence(*article.title, size, "title");
         if (article.subtitle) expect_sentence(*article.subtitle, size, "subtitle");
         if (article.correspondence) expect_sentence(*article.correspondence, size, "correspondence");
@@ -130,7 +130,7 @@ inline void parse_one(std::string_view bytes) {
         }
         for (const auto& figure : article.figures) expect_sentence(figure.caption, size, "caption");
         if (article.summary) {
-            expect_span(article.summary->start, article.summary->end, size, "summary");
+            expect_span(article.summary->span.start, article.summary->span.end, size, "summary");
             if (article.summary->title) expect_sentence(*article.summary->title, size, "summary title");
             for (const auto& sentence : article.summary->sentences) expect_sentence(sentence, size, "summary sentence");
         }
@@ -156,16 +156,16 @@ inline void segment_one(std::string_view bytes) {
     const auto spans = shared_segmenter(lang).split(text);
     std::size_t previous_end = 0;
     for (const auto& span : spans) {
-        expect_span(span.begin, span.end, text.size(), "sentence");
-        expect(span.begin < span.end, "empty sentence returned");
-        expect(span.begin >= previous_end, "sentences overlap or are out of order");
+        expect_span(span.start, span.end, text.size(), "sentence");
+        expect(span.start < span.end, "empty sentence returned");
+        expect(span.start >= previous_end, "sentences overlap or are out of order");
         previous_end = span.end;
         const auto is_lead_byte = [&](std::size_t i) {
             return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
         };
-        expect(is_lead_byte(span.begin) && is_lead_byte(span.end), "sentence boundary inside a UTF-8 character");
+        expect(is_lead_byte(span.start) && is_lead_byte(span.end), "sentence boundary inside a UTF-8 character");
         const auto is_ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-        expect(!is_ascii_space(text[span.begin]) && !is_ascii_space(text[span.end - 1]),
+        expect(!is_ascii_space(text[span.start]) && !is_ascii_space(text[span.end - 1]),
                "sentence not trimmed of white space");
     }
 }

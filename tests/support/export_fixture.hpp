@@ -49,12 +49,10 @@ inline Document sample_document() {
         sentence("MSCs can also be isolated from peripheral blood.", 2330),
         sentence("Several studies show that MSCs repair bone defects in 12 patients.", 2380),
     };
-    summary.start = 1990;
-    summary.end = 2450;
+    summary.span = {1990, 2450};
     msc.summary = summary;
     msc.correspondence = sentence("Korrespondance: Moustapha Kassem, Endokrinologisk Afdeling.", 2500);
-    msc.start = 990;
-    msc.end = 2600;
+    msc.span = {990, 2600};
 
     // Everything an exporter has to escape: markup, quotes, ampersands, tabs, line breaks,
     // a control character, and non-ASCII letters.
@@ -63,8 +61,7 @@ inline Document sample_document() {
     tricky.kind = std::nullopt;
     tricky.resume = {sentence("Tab\there, line\nbreak, bell\x07 and </textarea> & æøå.", 3100)};
     tricky.truncated_end = true;
-    tricky.start = 2990;
-    tricky.end = 3300;
+    tricky.span = {2990, 3300};
 
     document.articles = {msc, tricky};
     document.repairs = {
@@ -99,15 +96,15 @@ inline std::vector<AlignedArticle> sample_aligned() {
     msc.findings = {
         Finding{Finding::Kind::unsupported_claim, Lang::en,
                 "Several studies show that MSCs repair bone defects in 12 patients.", "",
-                "no Danish sentence supports this claim", "", 2380, 2446},
+                "no Danish sentence supports this claim", "", {2380, 2446}},
         Finding{Finding::Kind::number_mismatch, Lang::en,
                 "Several studies show that MSCs repair bone defects in 12 patients.", "12",
-                "the number 12 does not occur in the Danish text", "", 2438, 2440},
+                "the number 12 does not occur in the Danish text", "", {2438, 2440}},
     };
 
     AlignedArticle tricky;
     tricky.findings = {Finding{Finding::Kind::missing_summary, Lang::da, "", "", "the article has no English Summary",
-                               "", 2990, 3300}};
+                               "", {2990, 3300}}};
     return {msc, tricky};
 }
 

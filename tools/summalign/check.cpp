@@ -152,8 +152,8 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                                                      {"word", f.word},
                                                      {"message", f.message},
                                                      {"suggestion", f.suggestion},
-                                                     {"start", f.start},
-                                                     {"end", f.end}};
+                                                     {"start", f.span.start},
+                                                     {"end", f.span.end}};
                     if (page > 0) object["page"] = page;
                     std::string element = object.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
                     out << (reported == 0 ? "[\n  " : ",\n  ");
@@ -196,7 +196,7 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                             }
                             for (const Finding& f : aligned.findings)
                                 report(file, a, f, 0, [&] {
-                                    Position at = lines->position(f.start - window.base);
+                                    Position at = lines->position(f.span.start - window.base);
                                     at.line += window.lines_before;
                                     return at;
                                 });
@@ -214,8 +214,8 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                 align_in_order(loading.aligner(), document.articles, source.bytes, threads,
                                [&](std::size_t a, FinishedArticle&& finished) {
                                    for (const Finding& f : finished.aligned.findings)
-                                       report(source.name, a, f, page_of(input->page_starts, f.start),
-                                              [&] { return lines.position(f.start); });
+                                       report(source.name, a, f, page_of(input->page_starts, f.span.start),
+                                              [&] { return lines.position(f.span.start); });
                                    output.check();
                                });
             }

@@ -97,8 +97,8 @@ void register_segment(CLI::App& app, Action& action, std::string& message_langua
                 const auto spans = segmenter.split(source.bytes, SplitOptions{parse_line_breaks(options->line_breaks)});
                 out.reserve(out.size() + source.bytes.size() + spans.size() * 16);
                 for (const auto& span : spans) {
-                    if (options->offsets) out += std::to_string(span.begin) + '\t' + std::to_string(span.end) + '\t';
-                    out += on_one_line(std::string_view(source.bytes).substr(span.begin, span.end - span.begin));
+                    if (options->offsets) out += std::to_string(span.start) + '\t' + std::to_string(span.end) + '\t';
+                    out += on_one_line(std::string_view(source.bytes).substr(span.start, span.end - span.start));
                     out += '\n';
                 }
             }
