@@ -276,7 +276,7 @@ TEST_CASE("typeset corpus: the gold scores itself perfectly", "[typeset]") {
             a.summary = s;
             for (const auto& b : g["resume_summary"])
                 alignment.resume_summary.push_back(
-                    summalign::Bead{b["da"].get<std::vector<std::size_t>>(), b["en"].get<std::vector<std::size_t>>(), 1.0, {}});
+                    summalign::Bead{b["da"].get<std::vector<std::size_t>>(), b["en"].get<std::vector<std::size_t>>(), 1.0, {}, {}, {}});
         }
         document.articles.push_back(a);
         alignments.push_back(alignment);
