@@ -1177,8 +1177,12 @@ std::vector<Header> find_headers(const Lines& lines) {
 // ("Eksportér billede som" | "HEIF/HEIC"): an article, a conjunction, a relative pronoun
 // or "at". Prepositions and particles are left out, since a label ends in one ("Grupperet
 // efter", "Sort by", "Go to"); so is a word in quotes or brackets (a name: kommandoen “Om”).
+// A line ending in a slash, "&" or "+" pairs its last word with the next line's first
+// ("Ændre eksisterende maskiner /" | "Netgroup-håndtering").
 bool title_line_runs_on(std::string_view line) {
-    if (line.empty() || !is_word_char(last_code_point(line))) return false;
+    if (line.empty()) return false;
+    if (const char32_t end = last_code_point(line); end == '/' || end == '&' || end == '+') return true;
+    if (!is_word_char(last_code_point(line))) return false;
     static constexpr std::array<std::string_view, 16> endless = {
         "og", "eller", "samt", "som", "at", "en", "et", "den", "det", "de", "the", "a", "an", "and", "or", "of"};
     const std::string word = to_lower(last_word(line));
@@ -1223,8 +1227,10 @@ void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
 void fill_header(const Context& context, const Header& header, Article& article) {
     const Lines& lines = context.lines;
     article.kind = header.kind;
-    // Title: the first title line and any line continuing it in lower case or after a line
-    // no title ends with (title_line_runs_on); subtitle: the rest.
+    // Title: the first title line and any line continuing it in lower case, with a bracket
+    // or punctuation (continues_previous_line: "Sådan sættes shutdown-at-night" |
+    // "(nedlukning om natten) op"), or after a line no title ends with (title_line_runs_on);
+    // subtitle: the rest.
     const auto [title_begin, title_end] = header.stacked_title.value_or(std::pair{header.title_begin, header.title_end});
     if (title_begin < title_end) {
         Block title, subtitle;
@@ -1232,6 +1238,7 @@ void fill_header(const Context& context, const Header& header, Article& article)
             if (lines[i].blank()) continue;
             const bool continues =
                 title.empty() || (subtitle.empty() && (is_lower(first_code_point(line_text(lines[i]))) ||
+                                                        continues_previous_line(line_text(lines[i])) ||
                                                         title_line_runs_on(line_text(*title.back()))));
             (continues ? title : subtitle).push_back(&lines[i]);
         }

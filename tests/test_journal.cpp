@@ -259,6 +259,18 @@ TEST_CASE("a title line ending in an article or a conjunction goes on on the nex
     REQUIRE(english.articles.size() == 1);
     REQUIRE(english.articles[0].title);
     CHECK(english.articles[0].title->text == "Appendix C. Pages of the Manual");
+    // A slash pairs the line's last word with the next line's first; a bracket opening the
+    // next line carries the title on.
+    for (const auto& [lines, whole] : {std::pair<std::string, std::string>{"Ændre eksisterende maskiner /\nNetgroup-håndtering",
+                                                                           "Ændre eksisterende maskiner / Netgroup-håndtering"},
+                                       {"Sådan sættes shutdown-at-night\n(nedlukning om natten) op",
+                                        "Sådan sættes shutdown-at-night (nedlukning om natten) op"}}) {
+        const Document parsed = parse(lines + "\nLEDER\n" + body);
+        REQUIRE(parsed.articles.size() == 1);
+        REQUIRE(parsed.articles[0].title);
+        CHECK(parsed.articles[0].title->text == whole);
+        CHECK_FALSE(parsed.articles[0].subtitle);
+    }
     // A title that ends in a word, a preposition (a label: "Grupperet efter") or a quoted
     // word keeps the next line as its subtitle.
     for (const std::string& title : {std::string("Eksportér billeder"), std::string("Grupperet efter"),
