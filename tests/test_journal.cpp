@@ -165,6 +165,14 @@ TEST_CASE("a Summary title ending at a capital is not run on into a sentence-cas
     const std::string plain = "Ole Vang: Cold Rooms. Samples Are Kept Cold. Ugeskr Læger 2004;166: 1201-3";
     const auto plain_head = detail::parse_summary_head(plain);
     CHECK(plain.substr(plain_head.title_begin, plain_head.title_end - plain_head.title_begin) == "Cold Rooms.");
+    // A numbered title whose next "sentence" is one word exclaimed runs on over a title-case
+    // sentence; the sentence-case abstract after it is not the title's.
+    const std::string exclaimed =
+        "Ole Vang: Appendix F. Eeek! There is Missing Help. Some pages are not written yet. Ugeskr Læger 2004;166: 1201-3";
+    const auto exclaimed_head = detail::parse_summary_head(exclaimed);
+    CHECK(exclaimed.substr(exclaimed_head.title_begin, exclaimed_head.title_end - exclaimed_head.title_begin) ==
+          "Appendix F. Eeek! There is Missing Help.");
+    CHECK(exclaimed.substr(exclaimed_head.abstract_begin, 4) == "Some");
     // With the citation first, the numbered title already ended at the journal name.
     const std::string cite_first =
         "Ole Vang: Part II. Storing Samples. Ugeskr Læger 2004;166: 1201-3 Samples are kept at four degrees.";

@@ -338,14 +338,21 @@ bool after_numbering(std::string_view text, std::size_t begin, std::size_t r) {
 }
 
 // The end of a Summary title that no citation closes: its first sentence, but a title whose
-// first "sentence" ends at a numbering ("Appendix B.") runs on over a title-case sentence
-// ("Reporting Bugs and Requesting Enhancements."), which an abstract sentence never is.
+// first "sentence" ends at a numbering ("Appendix B.") or is one word exclaimed or asked
+// ("Eeek!") runs on over a title-case sentence ("Reporting Bugs and Requesting
+// Enhancements.", "There is Missing Help."), which an abstract sentence never is. A
+// title of words ending in a full stop ("Cold Rooms.") is whole.
 std::size_t title_end_without_citation(std::string_view text, std::size_t p) {
-    std::size_t end = first_sentence_end(text, p);
-    while (end < text.size() && end - p < 200 && after_numbering(text, p, end - 1)) {
+    const auto fragment = [&](std::size_t begin, std::size_t end) {
+        const std::string_view piece = trim(text.substr(begin, end - begin));
+        return piece.size() > 1 && (piece.back() == '!' || piece.back() == '?') && piece.find(' ') == std::string_view::npos;
+    };
+    std::size_t end = first_sentence_end(text, p), piece_begin = p;
+    while (end < text.size() && end - p < 200 && (after_numbering(text, p, end - 1) || fragment(piece_begin, end))) {
         const std::size_t next = skip_spaces(text, end);
         const std::size_t next_end = first_sentence_end(text, next);
         if (next_end - p > 200 || !title_case(text.substr(next, next_end - next))) break;
+        piece_begin = next;
         end = next_end;
     }
     return end;
