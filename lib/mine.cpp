@@ -116,9 +116,7 @@ LineSize line_size(const PreparedSentence& sentence) {
 float estimated_score(float votes, const LineSize& danish, const LineSize& english) {
     const float total = danish.weight + english.weight;
     if (total <= 0.0f) return 0.0f;
-    const double ratio = std::log((danish.characters + 10.0) / (english.characters + 10.0)) / 0.35;
-    const double length = std::exp(-0.5 * ratio * ratio);
-    return static_cast<float>(std::min(1.0f, 2.0f * votes / total) * (0.8 + 0.2 * length));
+    return static_cast<float>(detail::with_length_term(std::min(1.0f, 2.0f * votes / total), danish.characters, english.characters));
 }
 
 }  // namespace

@@ -493,9 +493,12 @@ double length_factor(std::size_t da_chars, std::size_t en_chars) {
     return std::exp(-0.5 * z * z);
 }
 
-constexpr double kLengthShare = 0.2;  // how much of the score the length term can take away
-
 }  // namespace
+
+double detail::with_length_term(double coverage, std::size_t da_chars, std::size_t en_chars) {
+    constexpr double kLengthShare = 0.2;  // how much of the score the length term can take away
+    return coverage * (1.0 - kLengthShare + kLengthShare * length_factor(da_chars, en_chars));
+}
 
 namespace {
 
@@ -595,8 +598,7 @@ Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLi
         matched += en.tokens[j]->weight * best_en[j].strength;
     }
     const double coverage = total > 0.0 ? matched / total : 0.0;
-    const double length = length_factor(da.characters, en.characters);
-    return {std::clamp(coverage * (1.0 - kLengthShare + kLengthShare * length), 0.0, 1.0), total};
+    return {std::clamp(detail::with_length_term(coverage, da.characters, en.characters), 0.0, 1.0), total};
 }
 
 }  // namespace

@@ -25,6 +25,11 @@ struct SentenceKeys {
     std::array<std::uint64_t, 8> filter{};
 };
 
+// `coverage` weighed by the length term as SentenceScorer::score weighs it: the two sides'
+// character counts (`da_chars`, `en_chars`) far from the ratio translations have take up to
+// a fifth of it away.
+double with_length_term(double coverage, std::size_t da_chars, std::size_t en_chars);
+
 // Builds sentence.keys from its tokens' own keys and anchors: the last step of
 // SentenceScorer::prepare, and what a test that builds a sentence by hand calls.
 void index_keys(PreparedSentence& sentence);
