@@ -195,23 +195,73 @@ void reattach_moved_blocks(LayoutResult& result) {
     }
     if (!candidates) return;
     for (std::size_t b = 0; b < blocks.size(); ++b) is_dangling[b] = dangling(b);
+    // Which rest goes with which broken paragraph: the words say it where they can. A word
+    // broken at the paragraph's end ("commands ne-") goes on in a rest whose first word
+    // completes it ("eded to extend", making "needed", which the text writes elsewhere),
+    // rather than in one opening with a word the text writes elsewhere ("på ikonet Klon"),
+    // which is left to a paragraph ending in a whole word ("filter. Klik"). Each broken
+    // paragraph, in text order, takes the rest within reach that fits best, the nearest
+    // among equals.
+    struct Pair {
+        std::size_t dangling = 0, rest = 0, distance = 0;
+        int fit = 1;  // 2 the words fit, 1 nothing says, 0 they do not
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        if (!is_dangling[b]) continue;
+        for (std::size_t o = b; o-- > 0 && blocks[b].first - blocks[o].last <= window;)
+            if (is_orphan[o]) pairs.push_back({b, o, blocks[b].first - blocks[o].last});
+        for (std::size_t o = b + 1; o < blocks.size() && blocks[o].first - blocks[b].last <= window; ++o)
+            if (is_orphan[o]) pairs.push_back({b, o, blocks[o].first - blocks[b].last});
+    }
+    if (pairs.empty()) return;
+    const auto broken_part = [&](std::size_t b) {
+        const std::string_view part = word_before_final_hyphen(text_of(blocks[b].last));
+        const std::size_t inner = part.find_last_of('-');
+        return inner == std::string_view::npos ? part : part.substr(inner + 1);
+    };
+    const auto rest_word = [&](std::size_t o) { return to_lower(leading_word(text_of(blocks[o].first))); };
+    const auto joined_word = [&](const Pair& pair) { return to_lower(broken_part(pair.dangling)) + rest_word(pair.rest); };
+    // How often the text writes each word in question, counted in one pass over the lines.
+    std::unordered_map<std::string, std::size_t> seen;
+    for (const Pair& pair : pairs) {
+        seen.emplace(rest_word(pair.rest), 0);
+        if (!broken_part(pair.dangling).empty()) seen.emplace(joined_word(pair), 0);
+    }
+    std::string lower;
+    for (const SourceLine& line : lines) {
+        const std::string_view text = line.text.text();
+        for (std::size_t i = 0; i < text.size();) {
+            std::size_t n = 0;
+            if (!is_word_char(code_point_at(text, i, n))) {
+                i += n;
+                continue;
+            }
+            const std::string_view word = leading_word(text.substr(i));
+            to_lower(word, lower);
+            if (const auto found = seen.find(lower); found != seen.end()) ++found->second;
+            i += std::max(word.size(), n);
+        }
+    }
+    for (Pair& pair : pairs) {
+        // The rest's own first word counts once where it stands.
+        const bool own_word = seen[rest_word(pair.rest)] > 1;
+        if (broken_part(pair.dangling).empty()) pair.fit = 1;
+        else if (seen[joined_word(pair)] > 0) pair.fit = 2;
+        else pair.fit = own_word ? 0 : 1;
+    }
+    // Broken paragraphs in text order, each taking its best rest still free.
+    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& left, const Pair& right) {
+        if (left.dangling != right.dangling) return left.dangling < right.dangling;
+        return left.fit != right.fit ? left.fit > right.fit : left.distance < right.distance;
+    });
     std::vector<std::size_t> rest_of(blocks.size(), blocks.size());  // dangling block -> its rest
     std::vector<bool> moved(blocks.size(), false);
     bool any = false;
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-        if (!is_dangling[b]) continue;
-        // The nearest rest within the window, either way (blocks are in line order).
-        std::size_t best = blocks.size(), best_distance = window + 1;
-        const auto consider = [&](std::size_t o, std::size_t distance) {
-            if (is_orphan[o] && !moved[o] && rest_of[o] == blocks.size() && distance < best_distance)
-                best = o, best_distance = distance;
-        };
-        for (std::size_t o = b; o-- > 0 && blocks[b].first - blocks[o].last <= window;) consider(o, blocks[b].first - blocks[o].last);
-        for (std::size_t o = b + 1; o < blocks.size() && blocks[o].first - blocks[b].last <= window; ++o)
-            consider(o, blocks[o].first - blocks[b].last);
-        if (best == blocks.size()) continue;
-        rest_of[b] = best;
-        moved[best] = any = true;
+    for (const Pair& pair : pairs) {
+        if (rest_of[pair.dangling] != blocks.size() || moved[pair.rest] || rest_of[pair.rest] != blocks.size()) continue;
+        rest_of[pair.dangling] = pair.rest;
+        moved[pair.rest] = any = true;
     }
     if (!any) return;
     std::vector<std::size_t> new_index(lines.size(), 0);

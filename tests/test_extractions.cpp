@@ -654,6 +654,42 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
     CHECK(first.lines[0].text.text() == "resten af en sætning fra forrige side står her.");
 }
 
+TEST_CASE("a paragraph broken inside a word takes the rest that completes the word, not the nearest", "[extractions][layout]") {
+    // Two broken paragraphs, two rests. The nearer rest of the first paragraph opens with a
+    // word the text writes elsewhere ("på"); the farther one completes its broken word
+    // ("ne-" | "eded" makes "needed", which the text writes too). Nearest first would give
+    // "nepå" and "Klik eded".
+    const std::string text =
+        "Only the lines that are needed are written here, and they end.\n"
+        "\n"
+        "på ikonet Klon formatering på Standardværktøjslinjen, og resten.\n"
+        "\n"
+        "An English paragraph begins here and goes on for a full line,\n"
+        "if run with no arguments, it will only show the commands ne-\n"
+        "\n"
+        "En titel\n"
+        "\n"
+        "Et dansk afsnit begynder her og fortsætter i en hel linje, og\n"
+        "her står der endnu en hel linje i spalten, og så står der Klik\n"
+        "\n"
+        "Overskrift\n"
+        "\n"
+        "eded to extend the file system, as the next lines will say.\n"
+        "Then more English text follows on a line of its own here.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "fit.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 10);
+    CHECK(lines[0] == "Only the lines that are needed are written here, and they end.");
+    CHECK(lines[2] == "if run with no arguments, it will only show the commands ne-");
+    CHECK(lines[3] == "eded to extend the file system, as the next lines will say.");
+    CHECK(lines[4] == "Then more English text follows on a line of its own here.");
+    CHECK(lines[7] == "her står der endnu en hel linje i spalten, og så står der Klik");
+    CHECK(lines[8] == "på ikonet Klon formatering på Standardværktøjslinjen, og resten.");
+    CHECK(layout.moved_block_joins.size() == 2);
+}
+
 // What pdftotext's default order does to a two-column page with paragraph spacing, and the
 // evidence the parser uses against it.
 
