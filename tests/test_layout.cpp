@@ -68,6 +68,9 @@ TEST_CASE("real hyphens at a line break are kept", "[layout][hyphen]") {
     CHECK(joined("typisk proof-of-principle-\nforsøg med få") == "typisk proof-of-principle-forsøg med få");
     CHECK(joined("This step-\nby-step guide") == "This step-by-step guide");
     CHECK(joined("side-\nom-side og hånd-\ni-hånd") == "side-om-side og hånd-i-hånd");
+    // A single letter before the hyphen: typesetters never break a word after its first letter.
+    CHECK(joined("værdien for hvilken t-\nfordelingen bliver beregnet") == "værdien for hvilken t-fordelingen bliver beregnet");
+    CHECK(joined("insulinproducerende β-\nceller [8].") == "insulinproducerende β-celler [8].");
     // Two suspended parts paired by a slash are written closed up.
     CHECK(joined("resultat af ETS-\n/EDS-algoritmer") == "resultat af ETS-/EDS-algoritmer");
     // A bracketed word part heads the compound on the next line.

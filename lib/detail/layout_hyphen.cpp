@@ -260,6 +260,10 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
             return hyphenated_part > joined_part ? HyphenDecision::keep : HyphenDecision::join;
     }
 
+    // "t-|fordelingen", "β-|celler": typesetting does not break a word after its first
+    // letter (TeX's patterns leave two at least, and so does Danish and English usage), so
+    // the hyphen is the word's.
+    if (code_points(before) == 1) return HyphenDecision::keep;
     // "knogle-|og bruskdefekter", "ASCII-|eller katakana-tegn": a conjunction after the
     // hyphen means a suspended compound, whatever the first part is.
     if (is_suspending_conjunction(tail)) return HyphenDecision::keep_with_space;
