@@ -6,6 +6,7 @@
 #include <cctype>
 #include <optional>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 
 #include "detail/api_edge.hpp"
@@ -1363,6 +1364,98 @@ void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& a
     }
 }
 
+
+// The lower-cased words of four letters or more in `text`, added to `words`.
+void add_content_words(std::string_view text, std::unordered_set<std::string>& words) {
+    std::string lower;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 0;
+        if (!is_word_char(code_point_at(text, i, n))) {
+            i += n;
+            continue;
+        }
+        const std::string_view word = leading_word(text.substr(i));
+        if (code_points(word) >= 4) {
+            to_lower(word, lower);
+            words.insert(lower);
+        }
+        i += std::max(word.size(), n);
+    }
+}
+
+// How many of the caption's content words the article's Resumé and body write.
+std::size_t shared_words(const Figure& figure, const std::unordered_set<std::string>& article_words) {
+    std::unordered_set<std::string> caption_words;
+    add_content_words(figure.caption.text, caption_words);
+    return static_cast<std::size_t>(std::count_if(caption_words.begin(), caption_words.end(),
+                                                  [&](const std::string& word) { return article_words.contains(word); }));
+}
+
+// A typesetter sets a figure where it fits (LaTeX floats it to the next column's or page's
+// top, or to the top of the column its text starts in), so a caption can stand in the
+// neighbouring article's text. Articles number their figures, so an article holding two
+// captions of one label ("Fig. 1" twice) holds a neighbour's: the one whose words the
+// neighbour without that label writes more than the article itself goes there, with a note in both.
+void place_floated_captions(std::vector<Article>& articles) {
+    std::vector<std::unordered_set<std::string>> words;  // made when first needed
+    const auto words_of = [&](std::size_t a) -> const std::unordered_set<std::string>& {
+        if (words.empty()) {
+            words.resize(articles.size());
+            for (std::size_t k = 0; k < articles.size(); ++k) {
+                for (const Sentence& s : articles[k].resume) add_content_words(s.text, words[k]);
+                for (const Section& section : articles[k].sections)
+                    for (const Sentence& s : section.sentences) add_content_words(s.text, words[k]);
+            }
+        }
+        return words[a];
+    };
+    const auto has_label = [](const Article& article, const std::string& label) {
+        return std::any_of(article.figures.begin(), article.figures.end(), [&](const Figure& f) { return f.label == label; });
+    };
+    for (std::size_t a = 0; a < articles.size(); ++a) {
+        for (std::size_t i = 0; i < articles[a].figures.size();) {
+            const std::string label = articles[a].figures[i].label;
+            std::vector<std::size_t> same;
+            for (std::size_t j = 0; j < articles[a].figures.size(); ++j)
+                if (articles[a].figures[j].label == label) same.push_back(j);
+            if (same.size() < 2 || same.front() != i) {
+                ++i;
+                continue;
+            }
+            // The neighbour without that label whose words a caption shares most, against the
+            // article's own words.
+            std::size_t best_figure = 0, best_target = a;
+            long best_gain = 0;
+            for (const std::size_t target : {a + 1, a == 0 ? articles.size() : a - 1}) {
+                if (target >= articles.size() || has_label(articles[target], label)) continue;
+                for (const std::size_t j : same) {
+                    const long gain = static_cast<long>(shared_words(articles[a].figures[j], words_of(target))) -
+                                      static_cast<long>(shared_words(articles[a].figures[j], words_of(a)));
+                    if (gain > best_gain) best_gain = gain, best_figure = j, best_target = target;
+                }
+            }
+            if (best_target == a) {
+                ++i;
+                continue;
+            }
+            Figure moved = std::move(articles[a].figures[best_figure]);
+            articles[a].figures.erase(articles[a].figures.begin() + static_cast<std::ptrdiff_t>(best_figure));
+            const std::string note = "a second caption '" + label + "' in " +
+                                     (articles[a].title ? "article '" + articles[a].title->text + "'" : std::string("one article")) +
+                                     " is taken as " +
+                                     (articles[best_target].title ? "article '" + articles[best_target].title->text + "'" : std::string("the neighbouring article")) +
+                                     "'s, which has none and shares more of its words (the typesetting floated the figure)";
+            articles[a].structure_notes.push_back(StructureNote{note, moved.caption.span});
+            articles[best_target].structure_notes.push_back(StructureNote{note, moved.caption.span});
+            std::vector<Figure>& target_figures = articles[best_target].figures;
+            const auto at = std::find_if(target_figures.begin(), target_figures.end(),
+                                         [&](const Figure& f) { return f.caption.span.start > moved.caption.span.start; });
+            target_figures.insert(at, std::move(moved));
+            // The same position again: the label may still stand twice, or another now stands there.
+        }
+    }
+}
+
 }  // namespace
 
 struct DocumentLayout::Impl {
@@ -1523,6 +1616,7 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
             if (ranges[a].begin <= caption.line) owner = a;
         document.articles[owner].figures.push_back(Figure{caption.label, whole_sentence(caption.caption)});
     }
+    place_floated_captions(document.articles);
     std::stable_sort(document.repairs.begin(), document.repairs.end(),
                      [](const Repair& a, const Repair& b) { return a.span.start < b.span.start; });
     return document;

@@ -227,6 +227,46 @@ TEST_CASE("a small issue parses into articles and fields", "[journal]") {
     check_spans(document, issue);
 }
 
+TEST_CASE("a second caption of one number goes to the neighbour without it whose words it shares", "[journal]") {
+    // The typesetting floated the second article's figure into the first article's text:
+    // the first article holds "Fig. 1" twice, the second none.
+    const std::string text =
+        "Pensler i billedbehandling\n"
+        "\n"
+        "LEDER\n"
+        "Peter Madsen\n"
+        "\n"
+        "Penslerne tegner med forgrundsfarven. En pensel har en størrelse og en hårdhed.\n"
+        "\n"
+        "Fig. 1. Penslerne i dialogen med størrelse og hårdhed.\n"
+        "\n"
+        "Fig. 1. Lagene i stakken med synlighed og gennemsigtighed.\n"
+        "\n"
+        "Vælg en pensel i dialogen. Størrelsen ændres med skyderen.\n"
+        "\n"
+        "Lag i billeder\n"
+        "\n"
+        "LEDER\n"
+        "Anne Holm\n"
+        "\n"
+        "Et billede består af lag i en stak. Hvert lag har sin synlighed og sin gennemsigtighed.\n"
+        "Lagene vises i stakken.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 2);
+    REQUIRE(document.articles[0].figures.size() == 1);
+    CHECK(document.articles[0].figures[0].caption.text == "Penslerne i dialogen med størrelse og hårdhed.");
+    REQUIRE(document.articles[1].figures.size() == 1);
+    CHECK(document.articles[1].figures[0].label == "Fig. 1");
+    CHECK(document.articles[1].figures[0].caption.text == "Lagene i stakken med synlighed og gennemsigtighed.");
+    const auto noted = [](const Article& article) {
+        return std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                           [](const StructureNote& note) { return note.message.find("second caption 'Fig. 1'") != std::string::npos; });
+    };
+    CHECK(noted(document.articles[0]));
+    CHECK(noted(document.articles[1]));
+    check_spans(document, text);
+}
+
 TEST_CASE("the document's first title, a blank row above a subtitle that stands on the rubric, is the title", "[journal]") {
     // -layout gives the larger type's title line a row of space below it.
     const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
