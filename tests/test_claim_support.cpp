@@ -171,6 +171,51 @@ TEST_CASE("claim support: names of the candidate without a partner in the claim 
     CHECK(model.probability(features(more_names, claim)) < model.probability(features(same, claim)));
 }
 
+TEST_CASE("claim support: a name the claim keeps as it is and the candidate lacks counts against, where the pair keeps names") {
+    const auto& scorer = models().scorer;
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    constexpr std::size_t kept = 10;
+    REQUIRE(std::string(detail::SupportFeatures::names[kept]) == "claim_kept_missing");
+    const auto& model = detail::default_support_model();
+    CHECK(model.weights[kept] < 0.0);
+
+    // "Jim Meyering" is spelled the same on both sides: names stay as they are here, so
+    // "Giuseppe Scrivano" would be in the sentence if it stated the claim.
+    const PreparedSentence claim = scorer.prepare("Written by Jim Meyering and Giuseppe Scrivano.", Lang::en);
+    const PreparedSentence other = scorer.prepare("Skrevet af David MacKenzie og Jim Meyering.", Lang::da);
+    const PreparedSentence same = scorer.prepare("Skrevet af Jim Meyering og Giuseppe Scrivano.", Lang::da);
+    CHECK(features(other, claim).claim_kept_missing == 2.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    CHECK(model.probability(features(same, claim)) > 0.9);
+    // Names left out, none differing: `clash` forgives nothing here either.
+    const PreparedSentence fewer = scorer.prepare("Skrevet af Jim Meyering.", Lang::da);
+    CHECK(features(fewer, claim).claim_kept_missing == 2.0);
+    CHECK(model.probability(features(fewer, claim)) < 0.5);
+
+    // No name spelled the same on both sides: a capitalised word without a partner may be a
+    // label translated by a word the lexicon does not link ("Users" / "Tilgængelighed").
+    const PreparedSentence label_claim = scorer.prepare("Click Users to open the panel.", Lang::en);
+    const PreparedSentence label = scorer.prepare("Klik på Tilgængelighed for at åbne panelet.", Lang::da);
+    CHECK(features(label, label_claim).claim_kept_missing == 0.0);
+
+    // A name kept ("GIMP") beside an English label the lexicon has no translation for
+    // ("Preferences"): the candidate's "Indstillinger", a word the lexicon knows but did not
+    // link to the claim, may be its translation, so the label is not counted.
+    const PreparedSentence dialog_claim = scorer.prepare("Open the Preferences dialog of GIMP.", Lang::en);
+    const PreparedSentence dialog = scorer.prepare("Åbn dialogen Indstillinger i GIMP.", Lang::da);
+    REQUIRE(dialog_claim.tokens.size() > 2);
+    REQUIRE(dialog_claim.tokens[2].surface == "Preferences");
+    if (dialog_claim.tokens[2].links.empty()) {  // otherwise it is not such a label for this lexicon
+        CHECK(features(dialog, dialog_claim).claim_kept_missing == 0.0);
+        const PreparedSentence dialog_other = scorer.prepare("Åbn dialogen i GIMP.", Lang::da);
+        CHECK(features(dialog_other, dialog_claim).claim_kept_missing == 1.0);
+    }
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

@@ -133,6 +133,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
         for (const auto& token : sentence->tokens) source_negated = source_negated || is_negation(token.lower, true);
     f.negation_differs = claim_negated != source_negated ? 1.0 : 0.0;
 
+    double known_unlinked = 0.0;
     i = 0;
     for (const PreparedSentence* sentence : source)
         for (std::size_t k = 0; k < sentence->tokens.size(); ++k, ++i)
@@ -142,10 +143,32 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
                 f.source_content += 1.0;
                 if (links.da[i] < kContentLink) {
                     f.source_unlinked += 1.0;
+                    if (!token.is_number && (!token.links.empty() || !token.parts.empty())) known_unlinked += 1.0;  // see below
                     continue;
                 }
                 if (part_unlinked[i]) f.source_part_unlinked += 1.0;
             }
+
+    // Names stay as they are in a translation, so where the pair shows that it keeps them (an
+    // identity token of the claim spelled the same in the candidate), a name of the claim the
+    // lexicon cannot translate and the candidate lacks is not there. A label that only looks
+    // like such a name (an English word the lexicon lacks) has a translation the lexicon
+    // knows but did not link: each such word of the candidate takes one name off.
+    bool kept = false;
+    for (std::size_t j = 1; j < claim.tokens.size() && !kept; ++j) {
+        if (!is_identity_token(claim.tokens[j], false)) continue;
+        for (const PreparedSentence* sentence : source)
+            for (std::size_t k = 0; k < sentence->tokens.size(); ++k)
+                if (sentence->tokens[k].surface == claim.tokens[j].surface && is_identity_token(sentence->tokens[k], k == 0)) kept = true;
+    }
+    if (kept) {
+        double names = 0.0;
+        for (std::size_t j = 1; j < claim.tokens.size(); ++j)
+            if (const auto& t = claim.tokens[j]; t.is_name && !t.is_number && !t.is_abbreviation && !t.is_citation &&
+                                                 t.links.empty() && links.en[j] < kIdentityLink)
+                names += 1.0;
+        f.claim_kept_missing = std::max(0.0, names - known_unlinked);
+    }
     return f;
 }
 
@@ -153,7 +176,8 @@ std::array<double, SupportFeatures::count> SupportFeatures::values() const noexc
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
             std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words,
-            source_part_unlinked / (source_content + 1.0), negation_differs, source_missing / (source_content + 1.0)};
+            source_part_unlinked / (source_content + 1.0), negation_differs, source_missing / (source_content + 1.0),
+            claim_kept_missing};
 }
 
 double SupportModel::log_odds(const SupportFeatures& features) const noexcept {
@@ -169,8 +193,8 @@ SupportModel default_support_model() noexcept {
     // Fitted by bench/devset/fit_support.py (docs/scoring.md, "Claim support"): step 1 on the
     // LibreOffice held-out dev half, step 2 (calibration) on it and GIMP help articles.
     SupportModel model;
-    model.weights = {3.8602, -1.0521, -0.4430, -9.2870, 1.0882, -5.9322, 3.1071, -1.1923, -2.2774, -5.6713};  // log_coverage, claim_missing, claim_words, two, clash, source_unlinked_share, pair_words, part_unlinked_share, negation_differs, source_missing_share
-    model.intercept = 11.4608;
+    model.weights = {3.8654, -1.0262, -0.4303, -9.2478, 1.0566, -5.9354, 3.0877, -1.2188, -2.2798, -5.6745, -6.9206};  // log_coverage, claim_missing, claim_words, two, clash, source_unlinked_share, pair_words, part_unlinked_share, negation_differs, source_missing_share, claim_kept_missing
+    model.intercept = 11.4442;
     return model;
 }
 

@@ -38,6 +38,14 @@ struct SupportFeatures {
     // candidate, "not", "never", "no", "non-" … in the claim ("Hvis Kombiner ikke er
     // markeret" for "When Combine is checked"; "gentaget element" for "non-recurring element").
     double negation_differs = 0.0;
+    // Names of the claim that a translation keeps as they are (capitalised words, not the
+    // first, that the lexicon has no translation for at all: "Scrivano", "Meyering") without
+    // a partner in the candidate, less the candidate's content words that the lexicon knows
+    // but that found no partner in the claim (an English label the lexicon lacks,
+    // "Maintenance", may be translated by one of them, "Vedligeholdelse"); counted only when
+    // the pair shows that it keeps names as they are: some identity token of the claim (not
+    // its first word) is spelled the same in the candidate.
+    double claim_kept_missing = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
     // geometric mean, on a log scale), the claim's unpartnered identity tokens, its length,
@@ -56,11 +64,17 @@ struct SupportFeatures {
     // someone or something the claim does not ("Skrevet af Jay Lepreau og David MacKenzie."
     // for "Written by David MacKenzie.") states something else; a long one whose Summary
     // sentence dropped a name or two still states the claim.
-    static constexpr std::size_t count = 10;
+    // Last `claim_kept_missing`: "Written by Jim Meyering and Giuseppe Scrivano." is not
+    // stated by "Skrevet af David MacKenzie og Jim Meyering.", where "Jim Meyering" shows that
+    // names stay as they are, so "Scrivano" would be there too. `clash` cannot tell this from
+    // a label translated by a word the lexicon does not link ("Users" / "Tilgængelighed"),
+    // and half forgives it.
+    static constexpr std::size_t count = 11;
     std::array<double, count> values() const noexcept;
     static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash",
                                                              "source_unlinked_share", "pair_words", "part_unlinked_share",
-                                                             "negation_differs", "source_missing_share"};
+                                                             "negation_differs", "source_missing_share",
+                                                             "claim_kept_missing"};
 };
 
 // `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
