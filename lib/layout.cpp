@@ -222,33 +222,41 @@ void reattach_moved_blocks(LayoutResult& result) {
     };
     const auto rest_word = [&](std::size_t o) { return to_lower(leading_word(text_of(blocks[o].first))); };
     const auto joined_word = [&](const Pair& pair) { return to_lower(broken_part(pair.dangling)) + rest_word(pair.rest); };
-    // How often the text writes each word in question, counted in one pass over the lines.
-    std::unordered_map<std::string, std::size_t> seen;
-    for (const Pair& pair : pairs) {
-        seen.emplace(rest_word(pair.rest), 0);
-        if (!broken_part(pair.dangling).empty()) seen.emplace(joined_word(pair), 0);
-    }
-    std::string lower;
-    for (const SourceLine& line : lines) {
-        const std::string_view text = line.text.text();
-        for (std::size_t i = 0; i < text.size();) {
-            std::size_t n = 0;
-            if (!is_word_char(code_point_at(text, i, n))) {
-                i += n;
-                continue;
-            }
-            const std::string_view word = leading_word(text.substr(i));
-            to_lower(word, lower);
-            if (const auto found = seen.find(lower); found != seen.end()) ++found->second;
-            i += std::max(word.size(), n);
+    // The words decide only where a paragraph broken inside a word has a choice of rests.
+    std::vector<std::size_t> rests_within_reach(blocks.size(), 0);
+    for (const Pair& pair : pairs) ++rests_within_reach[pair.dangling];
+    const bool choice = std::any_of(pairs.begin(), pairs.end(), [&](const Pair& pair) {
+        return rests_within_reach[pair.dangling] > 1 && !broken_part(pair.dangling).empty();
+    });
+    if (choice) {
+        // How often the text writes each word in question, counted in one pass over the lines.
+        std::unordered_map<std::string, std::size_t> seen;
+        for (const Pair& pair : pairs) {
+            seen.emplace(rest_word(pair.rest), 0);
+            if (!broken_part(pair.dangling).empty()) seen.emplace(joined_word(pair), 0);
         }
-    }
-    for (Pair& pair : pairs) {
-        // The rest's own first word counts once where it stands.
-        const bool own_word = seen[rest_word(pair.rest)] > 1;
-        if (broken_part(pair.dangling).empty()) pair.fit = 1;
-        else if (seen[joined_word(pair)] > 0) pair.fit = 2;
-        else pair.fit = own_word ? 0 : 1;
+        std::string lower;
+        for (const SourceLine& line : lines) {
+            const std::string_view text = line.text.text();
+            for (std::size_t i = 0; i < text.size();) {
+                std::size_t n = 0;
+                if (!is_word_char(code_point_at(text, i, n))) {
+                    i += n;
+                    continue;
+                }
+                const std::string_view word = leading_word(text.substr(i));
+                to_lower(word, lower);
+                if (const auto found = seen.find(lower); found != seen.end()) ++found->second;
+                i += std::max(word.size(), n);
+            }
+        }
+        for (Pair& pair : pairs) {
+            if (broken_part(pair.dangling).empty()) continue;
+            // The rest's own first word counts once where it stands.
+            const bool own_word = seen[rest_word(pair.rest)] > 1;
+            if (seen[joined_word(pair)] > 0) pair.fit = 2;
+            else if (own_word) pair.fit = 0;
+        }
     }
     // Broken paragraphs in text order, each taking its best rest still free.
     std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& left, const Pair& right) {
