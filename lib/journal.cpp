@@ -1078,18 +1078,25 @@ std::vector<Header> find_headers(const Lines& lines) {
         // The author list may wrap (after a comma or inside a name) onto lines that read as
         // names, up to the blank line or the next field.
         for (std::size_t extra = 0; extra < 3 && last_author_line + 1 < lines.size(); ++extra) {
-            const SourceLine& next = lines[last_author_line + 1];
+            const SourceLine& current = lines[last_author_line];
+            const std::string_view current_text = last_author_line == i ? text.substr(label->rest_begin) : line_text(current);
+            // No name ends in an initial ("Signe E." | "Kjær"): the list goes on past a blank
+            // line an extraction put inside it (-layout, where the column beside it sets its
+            // lines between this column's).
+            const std::string_view last = last_word(current_text);
+            const bool ends_in_initial =
+                code_points(last) == 1 && is_upper(first_code_point(last)) && trim(current_text).ends_with('.');
+            std::size_t next_line = last_author_line + 1;
+            if (ends_in_initial && lines[next_line].blank() && next_line + 1 < lines.size()) ++next_line;
+            const SourceLine& next = lines[next_line];
             if (next.blank() || field_of(next) != Field::text || !looks_like_names(line_text(next))) break;
             // A list wraps after a separator or inside a name; a list that ends at its
             // line end is followed by text, which can read like names too.
-            const SourceLine& current = lines[last_author_line];
-            const std::string_view current_text = last_author_line == i ? text.substr(label->rest_begin) : line_text(current);
             const char32_t end = last_code_point(current_text);
-            const std::string_view last = last_word(current_text);
             if (end != ',' && end != '&' && end != '-' && !current.ends_in_soft_hyphen && last != "og" && last != "and" &&
-                first_code_point(line_text(next)) != '&' && !all_capitalised(line_text(next)))
+                !ends_in_initial && first_code_point(line_text(next)) != '&' && !all_capitalised(line_text(next)))
                 break;
-            ++last_author_line;
+            last_author_line = next_line;
         }
         header.fields_begin = last_author_line + 1;
         // Title lines: up to three lines just above the label, after a blank line, a
@@ -1253,7 +1260,8 @@ void fill_header(const Context& context, const Header& header, Article& article)
     SourceLine rest = anchor;
     rest.text = anchor.text.slice(header.rest_begin, anchor.text.size());
     Block author_lines{&rest};
-    for (std::size_t i = header.anchor + 1; i < header.fields_begin; ++i) author_lines.push_back(&lines[i]);
+    for (std::size_t i = header.anchor + 1; i < header.fields_begin; ++i)
+        if (!lines[i].blank()) author_lines.push_back(&lines[i]);
     const std::string authors = context.join(author_lines).text();
     if (header.rest_begin > 0 && header.rest_begin < anchor.text.size() && anchor.text.text()[header.rest_begin - 1] != ' ')
         context.repairs.push_back(label_split_at(anchor.text, header.rest_begin - 1, header.rest_begin + 1,

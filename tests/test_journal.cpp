@@ -227,6 +227,32 @@ TEST_CASE("a small issue parses into articles and fields", "[journal]") {
     check_spans(document, issue);
 }
 
+TEST_CASE("an author list ending in an initial goes on past a blank line", "[journal]") {
+    // -layout sets the column beside it between this column's lines: a blank row inside the
+    // author list. No name ends in an initial, so the list goes on.
+    const std::string text =
+        "Indstillinger\n"
+        "STATUSARTIKEL Jørgen Lund, Signe Thomsen & Signe E.\n"
+        "\n"
+        "Kjær\n"
+        "\n"
+        "Disse indstillinger er beskrevet i afsnittet om fælles funktioner. De gælder alle moduler.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    CHECK(document.articles[0].authors == std::vector<std::string>{"Jørgen Lund", "Signe Thomsen", "Signe E. Kjær"});
+    // A list ending in a whole name stops at the blank line: what follows is text.
+    const Document whole = parse(
+        "Indstillinger\n"
+        "STATUSARTIKEL Jørgen Lund, Signe Thomsen & Signe Kjær\n"
+        "\n"
+        "Kjær Hansen\n"
+        "\n"
+        "Disse indstillinger er beskrevet i afsnittet om fælles funktioner.\n");
+    REQUIRE(whole.articles.size() == 1);
+    CHECK(whole.articles[0].authors == std::vector<std::string>{"Jørgen Lund", "Signe Thomsen", "Signe Kjær"});
+    check_spans(document, text);
+}
+
 TEST_CASE("a second caption of one number goes to the neighbour without it whose words it shares", "[journal]") {
     // The typesetting floated the second article's figure into the first article's text:
     // the first article holds "Fig. 1" twice, the second none.
