@@ -56,6 +56,7 @@ public:
     double score(const PreparedSentence& english) const;
 
 private:
+    friend class BeadScorer;  // keeps one Impl per Danish sentence of a ladder
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
