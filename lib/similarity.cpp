@@ -568,7 +568,7 @@ void for_each_english_link(const Side& da, const Side& en, Update&& update) {
 // the Danish side, each (key, token) of a Danish sentence's key index against the English
 // entries with that key (a few dozen searches instead of one per English link), for an
 // English sentence scored against several Danish ones.
-struct EnglishLinks {
+struct SortedEnglishLinks {
     struct Entry {
         std::uint64_t key;
         std::uint32_t token;
@@ -578,7 +578,7 @@ struct EnglishLinks {
     std::vector<Entry> entries;  // sorted by key
     KeyFilter filter{};
 
-    explicit EnglishLinks(const PreparedSentence& english) {
+    explicit SortedEnglishLinks(const PreparedSentence& english) {
         for (std::uint32_t j = 0; j < english.tokens.size(); ++j)
             for (const auto& link : english.tokens[j].links) entries.push_back({link.key, j, link.strength, link.kind});
         std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
@@ -755,7 +755,7 @@ struct detail::LineScorer::Impl {
     // order does not change it.
     template <typename Update>
     void for_each_link(const PreparedSentence& english, const Side& en, Update&& update,
-                       const EnglishLinks* english_links = nullptr) const {
+                       const SortedEnglishLinks* english_links = nullptr) const {
         for (const auto& [key, j] : key_index(english)) {
             if (!may_contain(filter, key)) continue;
             auto it = std::lower_bound(entries.begin(), entries.end(), key,
@@ -770,6 +770,19 @@ struct detail::LineScorer::Impl {
         }
         if (english_links) english_links->for_each_link(*danish_one[0], da, en, update);
         else for_each_english_link(da, en, update);
+    }
+
+    double score(const PreparedSentence& english, const SortedEnglishLinks* english_links) const {
+        const PreparedSentence* en_one[] = {&english};
+        const Side en(en_one);
+        if (da.tokens.empty() || en.tokens.empty()) return 0.0;
+        BestLinks best_da(da.tokens.size());
+        BestLinks best_en(en.tokens.size());
+        for_each_link(
+            english, en,
+            [&](std::size_t i, std::size_t j, MatchKind kind, float strength) { record(best_da, best_en, i, j, kind, strength); },
+            english_links);
+        return finish_score(da, en, best_da, best_en).score;
     }
 
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
@@ -789,17 +802,22 @@ struct detail::LineScorer::Impl {
 detail::LineScorer::LineScorer(const PreparedSentence& danish) : impl_(std::make_unique<Impl>(danish)) {}
 detail::LineScorer::~LineScorer() = default;
 
+struct detail::EnglishLinks::Impl {
+    SortedEnglishLinks sorted;
+};
+
+detail::EnglishLinks::EnglishLinks(const PreparedSentence& english)
+    : impl_(std::make_unique<Impl>(Impl{SortedEnglishLinks(english)})) {}
+detail::EnglishLinks::~EnglishLinks() = default;
+detail::EnglishLinks::EnglishLinks(EnglishLinks&&) noexcept = default;
+detail::EnglishLinks& detail::EnglishLinks::operator=(EnglishLinks&&) noexcept = default;
+
 double detail::LineScorer::score(const PreparedSentence& english) const {
-    const Side& da = impl_->da;
-    const PreparedSentence* en_one[] = {&english};
-    const Side en(en_one);
-    if (da.tokens.empty() || en.tokens.empty()) return 0.0;
-    BestLinks best_da(da.tokens.size());
-    BestLinks best_en(en.tokens.size());
-    impl_->for_each_link(english, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
-        record(best_da, best_en, i, j, kind, strength);
-    });
-    return finish_score(da, en, best_da, best_en).score;
+    return impl_->score(english, nullptr);
+}
+
+double detail::LineScorer::score(const PreparedSentence& english, const EnglishLinks& links) const {
+    return impl_->score(english, &links.impl_->sorted);
 }
 
 struct detail::BeadScorer::Impl {
@@ -823,7 +841,7 @@ struct detail::BeadScorer::Impl {
     // Each Danish sentence's links sorted by key (LineScorer's set-up), made when the
     // sentence is first paired: a ladder pairs it with several English sentences.
     std::vector<std::unique_ptr<LineScorer::Impl>> danish_links;
-    std::vector<std::unique_ptr<EnglishLinks>> english_links;  // the same for the English side
+    std::vector<std::unique_ptr<SortedEnglishLinks>> english_links;  // the same for the English side
 
     Pair& links_of(std::size_t da_sentence, std::size_t en_sentence) {
         const std::uint64_t key = static_cast<std::uint64_t>(da_sentence) * english.size() + en_sentence;
@@ -836,7 +854,7 @@ struct detail::BeadScorer::Impl {
             if (!line) line = std::make_unique<LineScorer::Impl>(danish[da_sentence]);
             if (english_links.empty()) english_links.resize(english.size());
             auto& other = english_links[en_sentence];
-            if (!other) other = std::make_unique<EnglishLinks>(english[en_sentence]);
+            if (!other) other = std::make_unique<SortedEnglishLinks>(english[en_sentence]);
             const PreparedSentence* en_one[] = {&english[en_sentence]};
             line->for_each_link(
                 english[en_sentence], Side(en_one),
