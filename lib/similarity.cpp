@@ -822,6 +822,7 @@ double detail::LineScorer::score(const PreparedSentence& english, const EnglishL
 
 struct detail::BeadScorer::Impl {
     std::span<const PreparedSentence> danish, english;
+    bool dense = true;
     struct PairLink {
         std::uint32_t da, en;  // token indices within the two sentences
         float strength;
@@ -848,7 +849,13 @@ struct detail::BeadScorer::Impl {
         // Not a structured binding: clang 14 (the fuzz build) cannot capture those.
         const auto found = links.try_emplace(key);
         const auto it = found.first;
-        if (found.second) {
+        if (found.second && !dense) {
+            const PreparedSentence* da_one[] = {&danish[da_sentence]};
+            const PreparedSentence* en_one[] = {&english[en_sentence]};
+            for_each_link(Side(da_one), Side(en_one), [&](std::size_t i, std::size_t j, MatchKind, float strength) {
+                it->second.links.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), strength});
+            });
+        } else if (found.second) {
             if (danish_links.empty()) danish_links.resize(danish.size());
             auto& line = danish_links[da_sentence];
             if (!line) line = std::make_unique<LineScorer::Impl>(danish[da_sentence]);
@@ -889,10 +896,11 @@ struct detail::BeadScorer::Impl {
     }
 };
 
-detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english)
+detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense)
     : impl_(std::make_unique<Impl>()) {
     impl_->danish = danish;
     impl_->english = english;
+    impl_->dense = dense;
 }
 detail::BeadScorer::~BeadScorer() = default;
 
@@ -912,6 +920,7 @@ double detail::BeadScorer::score(std::size_t da_begin, std::size_t da_count, std
             for (const Impl::PairLink& link : impl_->links_of(da_begin + a, en_begin + b).links)
                 record(best_da, best_en, da.sentences[a].offset + link.da, en.sentences[b].offset + link.en,
                        MatchKind::dictionary, link.strength);
+    if (!impl_->dense) return finish_score(da, en, best_da, best_en).score;
     // Cognates as match_cognates finds them (Danish tokens in order, each against the
     // English tokens in order, both still below 0.6 when met), from each pair's kept
     // candidates instead of an edit distance per bead: every sentence pair is in up to

@@ -244,7 +244,8 @@ TEST_CASE("on help text BeadScorer gives exactly SentenceScorer::score, cognates
         danish.push_back(scorer().prepare(da, Lang::da));
         english.push_back(scorer().prepare(en, Lang::en));
     }
-    detail::BeadScorer beads(danish, english);
+    // Dense (a whole lattice's search: sorted links, kept cognate candidates) and not.
+    detail::BeadScorer beads(danish, english), banded(danish, english, false);
     std::size_t compared = 0, with_cognate = 0;
     // Near the diagonal, as a stretch's search asks, then again in reverse from kept pairs.
     for (int pass = 0; pass < 2; ++pass)
@@ -259,6 +260,7 @@ TEST_CASE("on help text BeadScorer gives exactly SentenceScorer::score, cognates
                         const Similarity expected = scorer().score(da, en, true);
                         INFO("danish " << i << "+" << da_count << ", english " << j << "+" << en_count);
                         CHECK(beads.score(i, da_count, j, en_count) == expected.score);
+                        CHECK(banded.score(i, da_count, j, en_count) == expected.score);
                         ++compared;
                         if (std::any_of(expected.matches.begin(), expected.matches.end(),
                                         [](const WordMatch& m) { return m.kind == MatchKind::cognate; }))

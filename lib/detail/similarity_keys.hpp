@@ -89,7 +89,11 @@ private:
 // object per search and thread; `danish` and `english` must outlive it.
 class BeadScorer {
 public:
-    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english);
+    // `dense`: each sentence will be paired with many of the other side (a search over a
+    // whole lattice), so that each sentence's links are sorted once and each pair's cognate
+    // candidates kept; a banded search pairs a sentence with two or three others, for which
+    // that costs more than it saves. The scores are the same either way.
+    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense = true);
     ~BeadScorer();
     BeadScorer(const BeadScorer&) = delete;
     BeadScorer& operator=(const BeadScorer&) = delete;
