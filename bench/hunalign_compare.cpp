@@ -22,6 +22,7 @@
 //   build/bench_hunalign_compare [--segments 4000] [--runs 5] [--summalign build/summalign]
 //                                [--hunalign build/hunalign/src/hunalign/hunalign] [--work DIR]
 //                                [--startup] [--scale 100000] [--baseline OTHER/summalign] [--keep]
+//                                [--pages all|dev|test] [--seed 2026]
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -308,9 +309,10 @@ Accuracy accuracy(const std::vector<GoldBead>& found, const std::vector<GoldBead
     return {counts.f1(), omissions ? static_cast<double>(omissions_found) / static_cast<double>(omissions) : 0.0};
 }
 
-Perturbed joined_document(std::size_t segments, std::size_t repeat_to = 0) {
+Perturbed joined_document(std::size_t segments, std::size_t repeat_to = 0, const std::string& subset = "all",
+                          unsigned seed = 2026) {
     Page joined{"joined", {}};
-    const auto pages = load_pages("all", 1);
+    const auto pages = load_pages(subset, 1);
     const std::size_t wanted = std::max(segments, repeat_to) * 125 / 100;
     for (std::size_t round = 0; joined.units.size() < wanted && !pages.empty(); ++round) {
         for (const auto& page : pages) {
@@ -319,7 +321,7 @@ Perturbed joined_document(std::size_t segments, std::size_t repeat_to = 0) {
         }
         if (repeat_to == 0) break;
     }
-    return perturb(joined, 2026);
+    return perturb(joined, seed);
 }
 
 }  // namespace
@@ -349,7 +351,10 @@ int main(int argc, char** argv) try {
                      hunalign.c_str());
     fs::create_directories(work);
 
-    const Perturbed doc = joined_document(segments);
+    // Other documents for accuracy checks: only the dev or test half of the pages, another
+    // perturbation seed.
+    const Perturbed doc = joined_document(segments, 0, args.text("--pages", "all"),
+                                          static_cast<unsigned>(args.number("--seed", 2026)));
     if (doc.da.empty()) {
         std::fprintf(stderr, "bench_hunalign_compare: no LibreOffice help pages under %s\n", kHelp.c_str());
         return 1;

@@ -101,7 +101,9 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         one_to_one->columns = english.size();
         one_to_one->log_odds.assign(danish.size() * english.size(), std::numeric_limits<double>::quiet_NaN());
     }
-    detail::BeadScorer bead_scorer(danish, english);
+    // A whole lattice pairs each sentence with many (dense); a band, with a few.
+    const bool banded = fixed_band || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
+    detail::BeadScorer bead_scorer(danish, english, !banded);
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
         const double log_odds = calibration.log_odds(bead_scorer.score(i, shape.da, j, shape.en),
@@ -127,8 +129,7 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     // Long texts: sketch coverage (through the same calibration: both are weighted word
     // coverages) for the coarse first pass, and to skip the full score of beads whose
     // sketch already shows them hopeless.
-    const bool long_texts =
-        fixed_band || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
+    const bool long_texts = banded;
     detail::BeadSimilarity coarse;
     if (long_texts) {
         coarse = [&](std::size_t i, std::size_t j, BeadShape shape) {

@@ -24,6 +24,7 @@
 #include "detail/align_anchors.hpp"
 #include "detail/align_calibration.hpp"
 #include "detail/align_ladder.hpp"
+#include "detail/similarity_keys.hpp"
 #include "summalign/align.hpp"
 
 #include "detail/api_edge.hpp"
@@ -263,6 +264,9 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     detail::AnchorIndex index;
     std::vector<detail::BestScores> danish_best(n), english_best(m);
     std::vector<PreparedSentence> danish_kept, english_kept;  // from the last cut on
+    // The kept English segments' links sorted by key: each is scored against a few Danish
+    // segments (detail::EnglishLinks).
+    std::vector<detail::EnglishLinks> english_links;
     std::size_t danish_kept_from = 0, english_kept_from = 0;
     std::pair<std::size_t, std::size_t> cut{0, 0};
     const std::size_t limit = max_postings(m);
@@ -271,6 +275,7 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     auto add_english = [&](std::size_t end) {
         for (std::size_t e = index.english_count(); e < end; ++e) {
             english_kept.push_back(scorer.prepare(english[e], Lang::en));
+            english_links.emplace_back(english_kept.back());
             index.add_english(english_kept.back());
         }
     };
@@ -294,6 +299,7 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
                                std::make_move_iterator(english_kept.begin() + en_take));
         danish_kept.erase(danish_kept.begin(), danish_kept.begin() + da_take);
         english_kept.erase(english_kept.begin(), english_kept.begin() + en_take);
+        english_links.erase(english_links.begin(), english_links.begin() + en_take);
         danish_kept_from = da_end;
         english_kept_from = en_end;
         const std::size_t cells = (da_end - da_begin + 1) * (en_end - en_begin + 1);
@@ -349,12 +355,18 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         add_english(end);
         danish_kept.push_back(scorer.prepare(danish[i], Lang::da));
         const PreparedSentence& da = danish_kept.back();
+        // The Danish segment's links sorted once for its few candidates, whose links are
+        // sorted already: the same scores as scorer.score (detail::LineScorer), from a few
+        // searches per key instead of one per link.
+        std::optional<detail::LineScorer> line_scorer;
         for (const std::uint32_t e : index.candidates(da, kCandidates, limit, begin, end)) {
-            // Behind the last cut (a window reaching back): prepared again.
-            std::optional<PreparedSentence> behind;
-            if (e < english_kept_from) behind = scorer.prepare(english[e], Lang::en);
-            const PreparedSentence& en = behind ? *behind : english_kept[e - english_kept_from];
-            const double log_odds = calibration.log_odds(scorer.score(da, en).score, danish[i].size(), english[e].size());
+            if (!line_scorer) line_scorer.emplace(da);
+            double score = 0.0;
+            if (e < english_kept_from)  // behind the last cut (a window reaching back): prepared again
+                score = line_scorer->score(scorer.prepare(english[e], Lang::en));
+            else
+                score = line_scorer->score(english_kept[e - english_kept_from], english_links[e - english_kept_from]);
+            const double log_odds = calibration.log_odds(score, danish[i].size(), english[e].size());
             danish_best[i].offer(e, log_odds);
             english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
         }

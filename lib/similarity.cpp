@@ -6,7 +6,9 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
@@ -537,16 +539,19 @@ void for_each_link(const Side& da, const Side& en, Update&& update) {
     for_each_english_link(da, en, update);
 }
 
+// A link found among a word's own stems, credited to the path that reached the word: its
+// compound parts or its lemma.
+std::pair<MatchKind, float> own_path(const Token& token, MatchKind kind, float strength) {
+    if (token.is_compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
+    if (token.is_inflected && kind != MatchKind::learned) return std::pair{MatchKind::stem, strength * kInflectedLookup};
+    return std::pair{kind, strength};
+}
+
 // The other direction: an English word's translations found among the Danish words'
 // own stems. When the Danish word was reached only through its lemma or its compound
 // parts, the link is credited to that path.
 template <typename Update>
 void for_each_english_link(const Side& da, const Side& en, Update&& update) {
-    auto own_path = [](const Token& token, MatchKind kind, float strength) {
-        if (token.is_compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
-        if (token.is_inflected && kind != MatchKind::learned) return std::pair{MatchKind::stem, strength * kInflectedLookup};
-        return std::pair{kind, strength};
-    };
     for (std::size_t j = 0; j < en.tokens.size(); ++j) {
         const Token& e = *en.tokens[j];
         for (const auto& link : e.links) {
@@ -559,6 +564,45 @@ void for_each_english_link(const Side& da, const Side& en, Update&& update) {
     }
 }
 
+// One English sentence's translation links sorted by key: for_each_english_link met from
+// the Danish side, each (key, token) of a Danish sentence's key index against the English
+// entries with that key (a few dozen searches instead of one per English link), for an
+// English sentence scored against several Danish ones.
+struct SortedEnglishLinks {
+    struct Entry {
+        std::uint64_t key;
+        std::uint32_t token;
+        float strength;
+        MatchKind kind;
+    };
+    std::vector<Entry> entries;  // sorted by key
+    KeyFilter filter{};
+
+    explicit SortedEnglishLinks(const PreparedSentence& english) {
+        for (std::uint32_t j = 0; j < english.tokens.size(); ++j)
+            for (const auto& link : english.tokens[j].links) entries.push_back({link.key, j, link.strength, link.kind});
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+        for (const auto& entry : entries) add_to_filter(filter, entry.key);
+    }
+
+    // The same (Danish token, English token, kind, strength) as for_each_english_link(da,
+    // en, update) for the one-sentence sides of `danish` and this sentence, in another order.
+    template <typename Update>
+    void for_each_link(const PreparedSentence& danish, const Side& da, const Side& en, Update&& update) const {
+        for (const auto& [key, i] : detail::key_index(danish)) {
+            if (!may_contain(filter, key)) continue;
+            auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                                       [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
+            for (; it != entries.end() && it->key == key; ++it) {
+                const Token& e = *en.tokens[it->token];
+                auto [kind, strength] = own_path(*da.tokens[i], it->kind, it->strength);
+                if (e.is_inflected) std::tie(kind, strength) = own_path(e, kind, strength);
+                update(i, it->token, kind, strength);
+            }
+        }
+    }
+};
+
 // The rest of a score once every token's strongest link is known: cognates among the
 // words the lexicon left unmatched, then the weighted two-way coverage with the length term.
 struct Finished {
@@ -566,7 +610,20 @@ struct Finished {
     double total_weight = 0.0;  // of both sides' tokens: what match weights are shares of
 };
 
-Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+// The strength of a cognate link between two tokens with cognate skeletons, or 0 when they
+// are not close enough. Depends on the two tokens alone.
+float cognate_strength(const Token& d, const Token& e) {
+    if (e.cognate[0] != d.cognate[0]) return 0.0f;
+    const auto longer = std::max(d.cognate.size(), e.cognate.size());
+    const auto shorter = std::min(d.cognate.size(), e.cognate.size());
+    if (longer - shorter > 3) return 0.0f;
+    const double similarity = words::edit_similarity_at_least(d.cognate, e.cognate, kCognateThreshold);
+    return similarity >= kCognateThreshold ? static_cast<float>(similarity) * kCognateScale : 0.0f;
+}
+
+// Cognates among the tokens the lexicon left (nearly) unmatched: each Danish token in
+// order against the English tokens in order, both still below a strong link.
+void match_cognates(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
     // The English tokens that may take a cognate (in order), so that each Danish token
     // scans a short list; a token matched meanwhile drops out by the strength test below.
     boost::container::small_vector<std::uint32_t, 96> open_english;
@@ -576,17 +633,15 @@ Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLi
         const Token& d = *da.tokens[i];
         if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
         for (const std::uint32_t j : open_english) {
-            const Token& e = *en.tokens[j];
-            if (best_en[j].strength >= 0.6f || e.cognate[0] != d.cognate[0]) continue;
-            const auto longer = std::max(d.cognate.size(), e.cognate.size());
-            const auto shorter = std::min(d.cognate.size(), e.cognate.size());
-            if (longer - shorter > 3) continue;
-            const double similarity = words::edit_similarity_at_least(d.cognate, e.cognate, kCognateThreshold);
-            if (similarity >= kCognateThreshold)
-                record(best_da, best_en, i, j, MatchKind::cognate, static_cast<float>(similarity) * kCognateScale);
+            if (best_en[j].strength >= 0.6f) continue;
+            if (const float strength = cognate_strength(d, *en.tokens[j]); strength > 0.0f)
+                record(best_da, best_en, i, j, MatchKind::cognate, strength);
         }
     }
+}
 
+// The weighted two-way coverage of the strongest links, with the length term.
+Finished coverage_score(const Side& da, const Side& en, const BestLinks& best_da, const BestLinks& best_en) {
     double total = 0.0;
     double matched = 0.0;
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
@@ -599,6 +654,11 @@ Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLi
     }
     const double coverage = total > 0.0 ? matched / total : 0.0;
     return {std::clamp(detail::with_length_term(coverage, da.characters, en.characters), 0.0, 1.0), total};
+}
+
+Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+    match_cognates(da, en, best_da, best_en);
+    return coverage_score(da, en, best_da, best_en);
 }
 
 }  // namespace
@@ -687,6 +747,44 @@ struct detail::LineScorer::Impl {
     std::vector<Entry> entries;  // sorted by key
     KeyFilter filter{};          // of the entries' keys: most English keys match none
 
+    // Every link between the Danish sentence and `english` (whose Side is `en`), as
+    // for_each_link gives them but in another order: the same (Danish token, English token,
+    // strength) triples as its first direction, met from the English side (each (key,
+    // token) of the English index against the Danish entries with that key), then the
+    // other direction. Only the strongest link of each token counts in a score, so the
+    // order does not change it.
+    template <typename Update>
+    void for_each_link(const PreparedSentence& english, const Side& en, Update&& update,
+                       const SortedEnglishLinks* english_links = nullptr) const {
+        for (const auto& [key, j] : key_index(english)) {
+            if (!may_contain(filter, key)) continue;
+            auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                                       [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
+            const bool inflected = en.tokens[j]->is_inflected;
+            for (; it != entries.end() && it->key == key; ++it) {
+                if (inflected && it->to_stem)
+                    update(it->token, j, MatchKind::stem, it->strength * kInflectedLookup);
+                else
+                    update(it->token, j, it->kind, it->strength);
+            }
+        }
+        if (english_links) english_links->for_each_link(*danish_one[0], da, en, update);
+        else for_each_english_link(da, en, update);
+    }
+
+    double score(const PreparedSentence& english, const SortedEnglishLinks* english_links) const {
+        const PreparedSentence* en_one[] = {&english};
+        const Side en(en_one);
+        if (da.tokens.empty() || en.tokens.empty()) return 0.0;
+        BestLinks best_da(da.tokens.size());
+        BestLinks best_en(en.tokens.size());
+        for_each_link(
+            english, en,
+            [&](std::size_t i, std::size_t j, MatchKind kind, float strength) { record(best_da, best_en, i, j, kind, strength); },
+            english_links);
+        return finish_score(da, en, best_da, best_en).score;
+    }
+
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
         for (std::uint32_t i = 0; i < da.tokens.size(); ++i) {
             const Token& token = *da.tokens[i];
@@ -704,66 +802,105 @@ struct detail::LineScorer::Impl {
 detail::LineScorer::LineScorer(const PreparedSentence& danish) : impl_(std::make_unique<Impl>(danish)) {}
 detail::LineScorer::~LineScorer() = default;
 
+struct detail::EnglishLinks::Impl {
+    SortedEnglishLinks sorted;
+};
+
+detail::EnglishLinks::EnglishLinks(const PreparedSentence& english)
+    : impl_(std::make_unique<Impl>(Impl{SortedEnglishLinks(english)})) {}
+detail::EnglishLinks::~EnglishLinks() = default;
+detail::EnglishLinks::EnglishLinks(EnglishLinks&&) noexcept = default;
+detail::EnglishLinks& detail::EnglishLinks::operator=(EnglishLinks&&) noexcept = default;
+
 double detail::LineScorer::score(const PreparedSentence& english) const {
-    const Side& da = impl_->da;
-    const PreparedSentence* en_one[] = {&english};
-    const Side en(en_one);
-    if (da.tokens.empty() || en.tokens.empty()) return 0.0;
-    BestLinks best_da(da.tokens.size());
-    BestLinks best_en(en.tokens.size());
-    // The same (Danish token, English token, strength) triples as for_each_link's first
-    // direction, met from the English side: each (key, token) of the English index against
-    // the Danish entries with that key. Only the strongest link of each token counts, so the
-    // order in which they are met does not change the score.
-    const auto& entries = impl_->entries;
-    for (const auto& [key, j] : key_index(english)) {
-        if (!may_contain(impl_->filter, key)) continue;
-        auto it = std::lower_bound(entries.begin(), entries.end(), key,
-                                   [](const Impl::Entry& entry, std::uint64_t k) { return entry.key < k; });
-        const bool inflected = en.tokens[j]->is_inflected;
-        for (; it != entries.end() && it->key == key; ++it) {
-            if (inflected && it->to_stem)
-                record(best_da, best_en, it->token, j, MatchKind::stem, it->strength * kInflectedLookup);
-            else
-                record(best_da, best_en, it->token, j, it->kind, it->strength);
-        }
-    }
-    for_each_english_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
-        record(best_da, best_en, i, j, kind, strength);
-    });
-    return finish_score(da, en, best_da, best_en).score;
+    return impl_->score(english, nullptr);
+}
+
+double detail::LineScorer::score(const PreparedSentence& english, const EnglishLinks& links) const {
+    return impl_->score(english, &links.impl_->sorted);
 }
 
 struct detail::BeadScorer::Impl {
     std::span<const PreparedSentence> danish, english;
+    bool dense = true;
     struct PairLink {
         std::uint32_t da, en;  // token indices within the two sentences
         float strength;
     };
     // Key: Danish sentence * english.size() + English sentence. A map, not a table: a long
     // banded search touches only the pairs near its diagonal.
-    std::unordered_map<std::uint64_t, std::vector<PairLink>> links;
+    struct Pair {
+        std::vector<PairLink> links;
+        // The cognate links a bead holding this pair may take: (Danish token, English token)
+        // in that order, both with a cognate skeleton and without a link of 0.6 in the pair
+        // (a bead only adds links, so such a token never takes a cognate in one), and close
+        // enough. Found when a bead first needs them.
+        std::vector<PairLink> cognates;
+        bool cognates_known = false;
+    };
+    std::unordered_map<std::uint64_t, Pair> links;
+    // Each Danish sentence's links sorted by key (LineScorer's set-up), made when the
+    // sentence is first paired: a ladder pairs it with several English sentences.
+    std::vector<std::unique_ptr<LineScorer::Impl>> danish_links;
+    std::vector<std::unique_ptr<SortedEnglishLinks>> english_links;  // the same for the English side
 
-    const std::vector<PairLink>& links_of(std::size_t da_sentence, std::size_t en_sentence) {
+    Pair& links_of(std::size_t da_sentence, std::size_t en_sentence) {
         const std::uint64_t key = static_cast<std::uint64_t>(da_sentence) * english.size() + en_sentence;
         // Not a structured binding: clang 14 (the fuzz build) cannot capture those.
         const auto found = links.try_emplace(key);
         const auto it = found.first;
-        if (found.second) {
+        if (found.second && !dense) {
             const PreparedSentence* da_one[] = {&danish[da_sentence]};
             const PreparedSentence* en_one[] = {&english[en_sentence]};
             for_each_link(Side(da_one), Side(en_one), [&](std::size_t i, std::size_t j, MatchKind, float strength) {
-                it->second.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), strength});
+                it->second.links.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), strength});
             });
+        } else if (found.second) {
+            if (danish_links.empty()) danish_links.resize(danish.size());
+            auto& line = danish_links[da_sentence];
+            if (!line) line = std::make_unique<LineScorer::Impl>(danish[da_sentence]);
+            if (english_links.empty()) english_links.resize(english.size());
+            auto& other = english_links[en_sentence];
+            if (!other) other = std::make_unique<SortedEnglishLinks>(english[en_sentence]);
+            const PreparedSentence* en_one[] = {&english[en_sentence]};
+            line->for_each_link(
+                english[en_sentence], Side(en_one),
+                [&](std::size_t i, std::size_t j, MatchKind, float strength) {
+                    it->second.links.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), strength});
+                },
+                other.get());
         }
         return it->second;
     }
+
+    const std::vector<PairLink>& cognates_of(std::size_t da_sentence, std::size_t en_sentence) {
+        Pair& pair = links_of(da_sentence, en_sentence);
+        if (pair.cognates_known) return pair.cognates;
+        pair.cognates_known = true;
+        const auto& da_tokens = danish[da_sentence].tokens;
+        const auto& en_tokens = english[en_sentence].tokens;
+        boost::container::small_vector<float, 96> da_best(da_tokens.size(), 0.0f), en_best(en_tokens.size(), 0.0f);
+        for (const PairLink& link : pair.links) {
+            da_best[link.da] = std::max(da_best[link.da], link.strength);
+            en_best[link.en] = std::max(en_best[link.en], link.strength);
+        }
+        for (std::uint32_t i = 0; i < da_tokens.size(); ++i) {
+            if (da_tokens[i].cognate.empty() || da_best[i] >= 0.6f) continue;
+            for (std::uint32_t j = 0; j < en_tokens.size(); ++j) {
+                if (en_tokens[j].cognate.empty() || en_best[j] >= 0.6f) continue;
+                if (const float strength = cognate_strength(da_tokens[i], en_tokens[j]); strength > 0.0f)
+                    pair.cognates.push_back({i, j, strength});
+            }
+        }
+        return pair.cognates;
+    }
 };
 
-detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english)
+detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense)
     : impl_(std::make_unique<Impl>()) {
     impl_->danish = danish;
     impl_->english = english;
+    impl_->dense = dense;
 }
 detail::BeadScorer::~BeadScorer() = default;
 
@@ -780,10 +917,36 @@ double detail::BeadScorer::score(std::size_t da_begin, std::size_t da_count, std
     BestLinks best_en(en.tokens.size());
     for (std::size_t a = 0; a < da_count; ++a)
         for (std::size_t b = 0; b < en_count; ++b)
-            for (const Impl::PairLink& link : impl_->links_of(da_begin + a, en_begin + b))
+            for (const Impl::PairLink& link : impl_->links_of(da_begin + a, en_begin + b).links)
                 record(best_da, best_en, da.sentences[a].offset + link.da, en.sentences[b].offset + link.en,
                        MatchKind::dictionary, link.strength);
-    return finish_score(da, en, best_da, best_en).score;
+    if (!impl_->dense) return finish_score(da, en, best_da, best_en).score;
+    // Cognates as match_cognates finds them (Danish tokens in order, each against the
+    // English tokens in order, both still below 0.6 when met), from each pair's kept
+    // candidates instead of an edit distance per bead: every sentence pair is in up to
+    // nine beads.
+    for (std::size_t a = 0; a < da_count; ++a) {
+        std::array<const std::vector<Impl::PairLink>*, 2> candidates{};
+        std::array<std::size_t, 2> cursor{};
+        for (std::size_t b = 0; b < en_count; ++b) candidates[b] = &impl_->cognates_of(da_begin + a, en_begin + b);
+        for (;;) {
+            std::uint32_t next = std::numeric_limits<std::uint32_t>::max();
+            for (std::size_t b = 0; b < en_count; ++b)
+                if (cursor[b] < candidates[b]->size()) next = std::min(next, (*candidates[b])[cursor[b]].da);
+            if (next == std::numeric_limits<std::uint32_t>::max()) break;
+            const std::size_t i = da.sentences[a].offset + next;
+            const bool open = best_da[i].strength < 0.6f;
+            for (std::size_t b = 0; b < en_count; ++b) {
+                const auto& list = *candidates[b];
+                for (; cursor[b] < list.size() && list[cursor[b]].da == next; ++cursor[b]) {
+                    const std::size_t j = en.sentences[b].offset + list[cursor[b]].en;
+                    if (open && best_en[j].strength < 0.6f)
+                        record(best_da, best_en, i, j, MatchKind::cognate, list[cursor[b]].strength);
+                }
+            }
+        }
+    }
+    return coverage_score(da, en, best_da, best_en).score;
 }
 
 Similarity SentenceScorer::score(const PreparedSentence& danish, const PreparedSentence& english,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detail/align_anchors.hpp"
+#include "detail/similarity_keys.hpp"
 #include "train/heldout.hpp"
 #include "train/lexicon_corpus.hpp"
 #include "summalign/align.hpp"
@@ -228,4 +229,44 @@ TEST_CASE("anchors of part of the texts: mutual best pairs from a Danish and Eng
     CHECK(detail::mutual_best_pairs(da, en, 2.0, 2.0, 0, 2, 0) == Pairs{{0, 0}, {1, 1}});
     CHECK(detail::longest_chain(Pairs{{2, 4}, {3, 2}, {4, 3}}) == Pairs{{3, 2}, {4, 3}});
     CHECK(detail::longest_chain(Pairs{}).empty());
+}
+
+// The stretches' ladders score beads through BeadScorer, which keeps each sentence pair's
+// links (found from both sides' sorted keys) and cognate candidates and combines them per
+// bead. Help text has many cognates (names, technical words) next to dictionary words, and
+// a cognate may be taken only while both tokens are below a strong link, in token order:
+// each bead must still equal SentenceScorer::score to the last bit.
+TEST_CASE("on help text BeadScorer gives exactly SentenceScorer::score, cognates included") {
+    const auto pairs = help_pairs(120);
+    REQUIRE(pairs.size() == 120);
+    std::vector<PreparedSentence> danish, english;
+    for (const auto& [da, en] : pairs) {
+        danish.push_back(scorer().prepare(da, Lang::da));
+        english.push_back(scorer().prepare(en, Lang::en));
+    }
+    // Dense (a whole lattice's search: sorted links, kept cognate candidates) and not.
+    detail::BeadScorer beads(danish, english), banded(danish, english, false);
+    std::size_t compared = 0, with_cognate = 0;
+    // Near the diagonal, as a stretch's search asks, then again in reverse from kept pairs.
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t n = 0; n < danish.size(); ++n) {
+            const std::size_t i = pass == 0 ? n : danish.size() - 1 - n;
+            for (std::size_t j = i > 2 ? i - 2 : 0; j <= i + 2 && j < english.size(); ++j)
+                for (std::size_t da_count = 1; da_count <= 2 && i + da_count <= danish.size(); ++da_count)
+                    for (std::size_t en_count = 1; en_count <= 2 && j + en_count <= english.size(); ++en_count) {
+                        std::vector<const PreparedSentence*> da, en;
+                        for (std::size_t k = 0; k < da_count; ++k) da.push_back(&danish[i + k]);
+                        for (std::size_t k = 0; k < en_count; ++k) en.push_back(&english[j + k]);
+                        const Similarity expected = scorer().score(da, en, true);
+                        INFO("danish " << i << "+" << da_count << ", english " << j << "+" << en_count);
+                        CHECK(beads.score(i, da_count, j, en_count) == expected.score);
+                        CHECK(banded.score(i, da_count, j, en_count) == expected.score);
+                        ++compared;
+                        if (std::any_of(expected.matches.begin(), expected.matches.end(),
+                                        [](const WordMatch& m) { return m.kind == MatchKind::cognate; }))
+                            ++with_cognate;
+                    }
+        }
+    CHECK(compared > 2000);
+    CHECK(with_cognate > compared / 100);  // the cognate step is reached, not merely present
 }

@@ -116,7 +116,7 @@ TEST_CASE("mine with two threads gives the same answer as with one") {
 // mine scores each Danish line's candidates through detail::LineScorer, which sets the
 // Danish side up once and meets the links from the English side: every score must equal
 // SentenceScorer::score to the last bit, or mine's picks would depend on the route.
-TEST_CASE("LineScorer gives exactly SentenceScorer::score") {
+TEST_CASE("LineScorer gives exactly SentenceScorer::score, with and without the English links sorted") {
     const Lexicon lexicon;
     const SentenceScorer scorer(lexicon);
     auto [tatoeba_danish, tatoeba_english] = tatoeba_dev();
@@ -130,6 +130,9 @@ TEST_CASE("LineScorer gives exactly SentenceScorer::score") {
     english_texts.push_back("");
     std::vector<PreparedSentence> en;
     for (const auto& text : english_texts) en.push_back(scorer.prepare(text, Lang::en));
+    // align_texts's anchor search passes each English sentence's links sorted once.
+    std::vector<detail::EnglishLinks> links;
+    for (const auto& sentence : en) links.emplace_back(sentence);
     std::size_t compared = 0, nonzero = 0;
     for (const auto& text : danish_texts) {
         const PreparedSentence da = scorer.prepare(text, Lang::da);
@@ -138,6 +141,7 @@ TEST_CASE("LineScorer gives exactly SentenceScorer::score") {
             const double expected = scorer.score(da, en[j]).score;
             INFO(text << " / " << english_texts[j]);
             CHECK(line.score(en[j]) == expected);
+            CHECK(line.score(en[j], links[j]) == expected);
             ++compared;
             if (expected > 0.0) ++nonzero;
         }

@@ -46,6 +46,24 @@ inline std::span<const std::pair<std::uint64_t, std::uint32_t>> key_index(const 
 // own keys and anchors look them up (a few dozen searches) instead of every Danish link
 // being tested against each English sentence. `danish` must outlive it; const and
 // thread-safe.
+// One English sentence's translation links sorted by key, for an English sentence scored
+// against several Danish ones: the links from the English side are then met from the
+// Danish sentence's own keys (a few dozen searches) instead of each English link being
+// looked up in the Danish sentence. Movable; the sentence need not outlive it.
+class EnglishLinks {
+public:
+    explicit EnglishLinks(const PreparedSentence& english);
+    ~EnglishLinks();
+    EnglishLinks(EnglishLinks&&) noexcept;
+    EnglishLinks& operator=(EnglishLinks&&) noexcept;
+
+private:
+    friend class LineScorer;
+    friend class BeadScorer;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 class LineScorer {
 public:
     explicit LineScorer(const PreparedSentence& danish);
@@ -54,8 +72,11 @@ public:
     LineScorer& operator=(const LineScorer&) = delete;
 
     double score(const PreparedSentence& english) const;
+    // The same score, with `links` made from `english`.
+    double score(const PreparedSentence& english, const EnglishLinks& links) const;
 
 private:
+    friend class BeadScorer;  // keeps one Impl per Danish sentence of a ladder
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -68,7 +89,11 @@ private:
 // object per search and thread; `danish` and `english` must outlive it.
 class BeadScorer {
 public:
-    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english);
+    // `dense`: each sentence will be paired with many of the other side (a search over a
+    // whole lattice), so that each sentence's links are sorted once and each pair's cognate
+    // candidates kept; a banded search pairs a sentence with two or three others, for which
+    // that costs more than it saves. The scores are the same either way.
+    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense = true);
     ~BeadScorer();
     BeadScorer(const BeadScorer&) = delete;
     BeadScorer& operator=(const BeadScorer&) = delete;
