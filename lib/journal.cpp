@@ -1359,6 +1359,46 @@ void reconcile_author_spellings(Article& article, std::vector<Repair>& repairs) 
     }
 }
 
+// pdftotext's default mode joins a line broken at a hyphen and drops the hyphen, also a
+// double surname's (`Schmidt-|Vestergaard` -> `SchmidtVestergaard`); where both author lists
+// broke at the same place, neither has it. A name word whose capital inside follows a
+// capitalised part of three letters or more that is no name prefix (`MacKenzie`,
+// `VanDyke`) is such a surname: the hyphen comes back, as a `normalized` repair.
+void restore_double_surnames(Article& article, std::vector<Repair>& repairs) {
+    static constexpr std::array<std::string_view, 10> prefixes = {"Mac", "Van", "Von", "Vander", "Fitz", "Del", "Dal", "Della", "Ten", "Ter"};
+    const auto restore = [&](std::string& name) {
+        std::size_t word_start = 0;
+        for (std::size_t i = 0; i < name.size();) {
+            std::size_t n = 0;
+            const char32_t c = code_point_at(name, i, n);
+            if (!is_letter(c)) {
+                word_start = i + n;
+                i += n;
+                continue;
+            }
+            if (is_upper(c) && i > word_start) {
+                const std::string_view head(name.data() + word_start, i - word_start);
+                std::size_t m = 0;
+                const bool lower_after = i + n < name.size() && is_lower(code_point_at(name, i + n, m));
+                if (lower_after && code_points(head) >= 3 && is_upper(first_code_point(head)) && !has_uppercase(head.substr(1)) &&
+                    std::find(prefixes.begin(), prefixes.end(), head) == prefixes.end()) {
+                    const std::string before = name;
+                    name.insert(i, "-");
+                    repairs.push_back({Repair::Kind::normalized, article.span,
+                                       "author name " + before + " written " + name + ": a double surname whose hyphen the extraction dropped"});
+                    word_start = i + 1;
+                    i += 1 + n;
+                    continue;
+                }
+            }
+            i += n;
+        }
+    };
+    for (std::string& name : article.authors) restore(name);
+    if (article.summary)
+        for (std::string& name : article.summary->authors) restore(name);
+}
+
 // The article's span holds all of its lines' bytes. Lines are in reading order, not source
 // order: a block the layout stage moved back (reattach_moved_blocks) may come from earlier
 // in the source than the article's first line, so the bounds are the extremes, not the ends.
@@ -1600,7 +1640,10 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         }
     }
     place_moved_fields(moved_fields, document.articles, context_of);
-    for (Article& article : document.articles) reconcile_author_spellings(article, document.repairs);
+    for (Article& article : document.articles) {
+        reconcile_author_spellings(article, document.repairs);
+        restore_double_surnames(article, document.repairs);
+    }
     for (const auto& repairs : article_repairs) document.repairs.insert(document.repairs.end(), repairs.begin(), repairs.end());
 
     // A block the layout stage moved back to the paragraph it ends (reattach_moved_blocks) is

@@ -253,6 +253,22 @@ TEST_CASE("an author list ending in an initial goes on past a blank line", "[jou
     check_spans(document, text);
 }
 
+TEST_CASE("a double surname whose hyphen the extraction dropped gets it back; name prefixes keep their capital", "[journal]") {
+    const std::string text =
+        "Indstillinger\n"
+        "STATUSARTIKEL Anne SchmidtVestergaard, Ole MacKenzie & Signe VanDyke\n"
+        "\n"
+        "Disse indstillinger er beskrevet i afsnittet om fælles funktioner. De gælder alle moduler.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    CHECK(document.articles[0].authors == std::vector<std::string>{"Anne Schmidt-Vestergaard", "Ole MacKenzie", "Signe VanDyke"});
+    const auto restored = std::count_if(document.repairs.begin(), document.repairs.end(), [](const Repair& repair) {
+        return repair.kind == Repair::Kind::normalized && repair.detail.find("Schmidt-Vestergaard") != std::string::npos;
+    });
+    CHECK(restored == 1);
+    check_spans(document, text);
+}
+
 TEST_CASE("a second caption of one number goes to the neighbour without it whose words it shares", "[journal]") {
     // The typesetting floated the second article's figure into the first article's text:
     // the first article holds "Fig. 1" twice, the second none.
