@@ -591,8 +591,14 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
     auto unknown = [&](const std::string& word) {
         return !speller.acceptable(word, Lang::da) && !lexicon->has_danish(word) && !speller.known(word, Lang::en);
     };
+    const std::string_view lower_head = std::string_view(lower).substr(0, 5);
     for (const auto& [other, count] : context.same_language_counts) {
-        if (count <= 0 || other == lower || detail::count_letters(other) != detail::code_points(other)) continue;
+        if (count <= 0 || other == lower) continue;
+        // The shared part (five letters or more) is a prefix of the shorter word's stem and
+        // lies inside the longer word, so the shorter word's first five bytes do too: a test
+        // that rules out nearly every word of the article before its stems are made.
+        if (other.find(lower_head) == std::string::npos && lower.find(std::string_view(other).substr(0, 5)) == std::string::npos) continue;
+        if (detail::count_letters(other) != detail::code_points(other)) continue;
         if (std::find(itself.begin(), itself.end(), other) != itself.end()) continue;
         for (const std::string_view a : own) {
             for (const std::string_view b : danish_stems(other)) {
