@@ -336,7 +336,8 @@ struct Checker::Impl {
     void compare_mentions(const std::vector<const CheckedSentence*>& danish, const std::vector<const CheckedSentence*>& english,
                           std::vector<Finding>& findings) const;
     void check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
-                        const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const;
+                        const std::unordered_map<std::string, int>& other_language_text,
+                        const std::unordered_set<std::string>& code_names, SpellingPass& pass) const;
     std::optional<Finding> judge_suspect(const SpellingSuspect& suspect) const;
     bool in_code_context(const std::vector<CheckWord>& words, std::size_t i, Lang lang) const;
     bool slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const;
@@ -590,8 +591,14 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
     auto unknown = [&](const std::string& word) {
         return !speller.acceptable(word, Lang::da) && !lexicon->has_danish(word) && !speller.known(word, Lang::en);
     };
+    const std::string_view lower_head = std::string_view(lower).substr(0, 5);
     for (const auto& [other, count] : context.same_language_counts) {
-        if (count <= 0 || other == lower || detail::count_letters(other) != detail::code_points(other)) continue;
+        if (count <= 0 || other == lower) continue;
+        // The shared part (five letters or more) is a prefix of the shorter word's stem and
+        // lies inside the longer word, so the shorter word's first five bytes do too: a test
+        // that rules out nearly every word of the article before its stems are made.
+        if (other.find(lower_head) == std::string::npos && lower.find(std::string_view(other).substr(0, 5)) == std::string::npos) continue;
+        if (detail::count_letters(other) != detail::code_points(other)) continue;
         if (std::find(itself.begin(), itself.end(), other) != itself.end()) continue;
         for (const std::string_view a : own) {
             for (const std::string_view b : danish_stems(other)) {
@@ -641,7 +648,8 @@ bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::si
 }
 
 void Checker::Impl::check_spelling(const CheckedSentence& sentence, const SuggestionContext& context, const Article& article,
-                                   const std::unordered_map<std::string, int>& other_language_text, SpellingPass& pass) const {
+                                   const std::unordered_map<std::string, int>& other_language_text,
+                                   const std::unordered_set<std::string>& code_names, SpellingPass& pass) const {
     const std::string& text = sentence.sentence->text;
     // A Danish sentence left in English (an untranslated message or paragraph) is checked
     // as English: its words are English words, and a slip there is a slip of an English word.
@@ -704,9 +712,11 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             continue;
         // Part of a suspended compound (knogle- og bruskdefekter, myelo- og megakaryo...):
         // the dangling part need not be a word by itself.
+        // A comma may follow the hyphen in a list of them (printcap-, termcap- og disktab-filer).
         const bool hyphen_after = i + 1 < sentence.words.size() && sentence.words[i + 1].text == "-" &&
                                   sentence.words[i + 1].begin == w.end &&
-                                  (i + 2 >= sentence.words.size() || sentence.words[i + 2].begin > sentence.words[i + 1].end);
+                                  (i + 2 >= sentence.words.size() || sentence.words[i + 2].begin > sentence.words[i + 1].end ||
+                                   sentence.words[i + 2].text == ",");
         const bool hyphen_before = i >= 1 && sentence.words[i - 1].text == "-" && sentence.words[i - 1].end == w.begin &&
                                    (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin);
         if (hyphen_after || hyphen_before) continue;
@@ -727,6 +737,9 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         // slip; one the lexicon has is a word; and a Danish word the article uses more than
         // once is a term or a compound hunspell-da lacks (Danish is checked conservatively).
         if (other_language_text.count(lower)) continue;
+        // A name the article writes in code (speakup.synth=driver, /etc/exim4, partman-lvm)
+        // is that name in its prose too (fortæl speakup hvilken driver; exim eller sendmail).
+        if (code_names.count(lower)) continue;
         if (lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) continue;
         if (lang == Lang::da) {
             if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 1)
@@ -963,6 +976,15 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
     for (const auto& s : danish_other) lower_words(s, all_danish);
     for (const auto& s : summary) lower_words(s, all_english);
     if (summary_title) lower_words(*summary_title, all_english);
+    // Names the article writes in code, in either language.
+    std::unordered_set<std::string> code_names;
+    auto add_code_names = [&](const CheckedSentence& s) {
+        for (auto& name : detail::code_names(s.sentence->text, s.words)) code_names.insert(std::move(name));
+    };
+    for (const auto& s : resume) add_code_names(s);
+    for (const auto& s : danish_other) add_code_names(s);
+    for (const auto& s : summary) add_code_names(s);
+    if (summary_title) add_code_names(*summary_title);
     std::unordered_map<std::string, int> danish_counts, english_counts;
     for (const auto& w : all_danish) ++danish_counts[w];
     for (const auto& w : all_english) ++english_counts[w];
@@ -996,7 +1018,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
         const auto& kept = contexts.emplace_back(std::move(aligned_words), Lang::da, translation_targets, danish_evidence, english_counts);
-        check_spelling(s, kept.context, article, danish_counts, spelling);
+        check_spelling(s, kept.context, article, danish_counts, code_names, spelling);
     };
     if (summary_title) {
         std::vector<const CheckedSentence*> aligned;
@@ -1023,7 +1045,7 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
         std::vector<std::string> aligned_words;
         for (const auto* a : aligned) lower_words(*a, aligned_words);
         const auto& kept = contexts.emplace_back(std::move(aligned_words), Lang::en, translation_targets, english_evidence, danish_counts);
-        check_spelling(s, kept.context, article, english_counts, spelling);
+        check_spelling(s, kept.context, article, english_counts, code_names, spelling);
     };
     for (std::size_t i = 0; i < resume.size(); ++i) {
         std::vector<const CheckedSentence*> aligned;

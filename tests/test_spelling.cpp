@@ -615,3 +615,66 @@ TEST_CASE("Danish nouns derived by rule from a dictionary word are words", "[spe
         CHECK(Article1(std::string("Filens ") + word + " tager tid.", "It takes time.").misspellings().size() == 1);
     }
 }
+
+TEST_CASE("an English word with a prefix technical English closes up is a word, unless it is a slip of one", "[spelling][prefix]") {
+    // pre + seed, pre + seeding, pre + configuration, sub + folders: none is in en_US or en_GB.
+    const Article1 a("Filen læses før installationen.", "The preconfiguration file preseeds the answers for preseeding all subfolders.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // de + sing, but design with two letters swapped.
+    const auto slip = Article1("Det er et nyt design.", "It is a new desing.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "desing");
+    CHECK(slip.front().suggestion == "design");
+}
+
+TEST_CASE("a Danish form of an English loanword is a word, unless it is a slip of a Danish word", "[spelling][loan]") {
+    // partition (English; da_DK lacks it) with Danish noun and verb endings.
+    const Article1 a("Vælg partitionen, og gem partitioneringen.", "Choose the disk, and save the layout.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // program + et, but programmet with an m dropped.
+    const auto slip = Article1("Kør programet nu.", "Run the tool now.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "programet");
+}
+
+TEST_CASE("a dangling part of a suspended compound before a comma is not checked", "[spelling][hyphen]") {
+    const Article1 a("Se de gamle termcap-, printcap- og disktab-filer.", "See the old files.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+}
+
+TEST_CASE("the names a sentence writes in code are found, its prose words are not", "[spelling][code]") {
+    const detail::WordSplitter splitter;
+    const std::string text = "Sæt speakup.synth=soft, brug exim4 og partman-lvm i /etc/default nu.";
+    const auto names = detail::code_names(text, splitter.split(text));
+    const std::set<std::string> found(names.begin(), names.end());
+    for (const char* name : {"speakup", "synth", "soft", "exim", "partman", "lvm", "etc", "default"}) {
+        INFO(name);
+        CHECK(found.count(name) == 1);
+    }
+    // Beside an abbreviation or a number a word is no name (DHCP-klienter, COVID-19-patienter).
+    const std::string prose_text = "Til DHCP-klienter og COVID-19-patienter.";
+    for (const auto& name : detail::code_names(prose_text, splitter.split(prose_text))) {
+        INFO(name);
+        CHECK((name != "klienter" && name != "patienter"));
+    }
+    for (const char* prose : {"sæt", "brug", "exim4"}) {
+        INFO(prose);
+        CHECK(found.count(prose) == 0);
+    }
+}
+
+TEST_CASE("a name the article writes in code is no slip in its prose", "[spelling][code]") {
+    // exim4 in a path; exim alone in a sentence is the same program, not a slip of exit.
+    const Article1 a("Filerne ligger i /etc/exim4 på serveren.", "The files are on the server.", "Brug exim eller sendmail som MTA.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // Without the name in code the same word is flagged.
+    CHECK(Article1("Filerne ligger på serveren.", "The files are on the server.", "Brug exim eller sendmail som MTA.").misspellings().size() == 1);
+}

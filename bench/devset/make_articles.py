@@ -280,7 +280,7 @@ def grouped(pages: list[Page], min_sentences: int = 10) -> list[Page]:
     return out
 
 
-def load_pages(source: str, subset: str) -> list[Page]:
+def load_pages(source: str, subset: str, man_root: Path = Path("/usr/share/man/da")) -> list[Page]:
     if source == "libreoffice":
         pages = libreoffice_pages(subset)
     elif source == "gimp":
@@ -293,7 +293,7 @@ def load_pages(source: str, subset: str) -> list[Page]:
         pages = grouped(positional_pages("installation-guide", Path("/usr/share/doc/installation-guide-amd64/da"),
                                          Path("/usr/share/doc/installation-guide-amd64/en"), "*.html"))
     elif source == "manpages":
-        pages = [unrepeated(page) for page in grouped(man_pages("manpages", Path("/usr/share/man/da"), Path("/usr/share/man")))]
+        pages = [unrepeated(page) for page in grouped(man_pages("manpages", man_root, Path("/usr/share/man")))]
     else:
         sys.exit(f"make_articles: unknown source {source!r}")
     for page in pages:
@@ -763,12 +763,15 @@ def main() -> int:
     ap.add_argument("--source", choices=["libreoffice", "gimp", "debian-edu", "manpages", "installation-guide"], default="libreoffice")
     ap.add_argument("--pages", choices=["heldout", "heldout-dev", "heldout-test", "train", "all"], default="heldout",
                     help="LibreOffice only: which pages (default: the held-out tenth)")
+    ap.add_argument("--man-root", type=Path, default=Path("/usr/share/man/da"),
+                    help="manpages only: the Danish pages (a folder of man1/, man8/, ...; default: manpages-da's), "
+                         "e.g. a folder holding only pages not paired before")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--articles", type=int, default=200, help="at most this many articles")
     ap.add_argument("--out", required=True, help="output directory (created)")
     args = ap.parse_args()
 
-    pages = load_pages(args.source, args.pages)
+    pages = load_pages(args.source, args.pages, args.man_root)
     pages = [p for p in pages if len(p.units) >= 4]
     if len(pages) < 2:
         sys.exit(f"make_articles: {args.source}: fewer than two usable pages")

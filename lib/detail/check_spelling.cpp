@@ -355,6 +355,42 @@ struct Speller::Impl {
         return false;
     }
 
+    // An English word with a prefix that technical English closes up (preseed, preseeding,
+    // preconfiguration, subfolders): the rest a word the index has, of four letters or
+    // more. Like a closed-up compound it is no dictionary form: acceptable() refuses one a
+    // single edit from a dictionary word (desing: de + sing, but design swapped), and the
+    // check applies the slip test against the article's words.
+    bool english_prefixed(std::string_view word) const {
+        if (!index || code_points(word) < 7 || word.size() > longest_word_bytes) return false;
+        static constexpr std::string_view prefixes[] = {"pre", "re", "sub", "un", "non", "de", "co", "multi", "inter", "super"};
+        for (const std::string_view prefix : prefixes)
+            if (word.starts_with(prefix)) {
+                const std::string_view rest = word.substr(prefix.size());
+                if (code_points(rest) >= 4 && index->contains(Lang::en, std::string(rest))) return true;
+            }
+        return false;
+    }
+
+    // A Danish form of an English loanword that Danish technical text inflects as its own
+    // (partition: partitionen, partitionerne, partitionere, partitioneringen), which da_DK
+    // lacks: an English index word of five letters or more that da_DK does not know, with
+    // a Danish noun or verb ending. A loanword da_DK has is inflected by its own rules, so
+    // a form it lacks is a slip (programet: program + et, for programmet); acceptable()
+    // also refuses a form a likely slip from a Danish index word.
+    bool english_loan_form(std::string_view word) const {
+        if (!index || word.size() > longest_word_bytes) return false;
+        static constexpr std::string_view endings[] = {"en", "ens", "er", "erne", "ernes", "et", "ets", "ene", "enes",
+                                                       "ere", "eret", "erede", "erer", "eres", "erende", "ering", "eringen", "eringer"};
+        for (const std::string_view ending : endings)
+            if (word.size() > ending.size() && word.ends_with(ending)) {
+                const std::string stem(word.substr(0, word.size() - ending.size()));
+                if (code_points(stem) >= 5 && count_letters(stem) == code_points(stem) && index->contains(Lang::en, stem) &&
+                    !index->contains(Lang::da, stem) && !da.spell(stem))
+                    return true;
+            }
+        return false;
+    }
+
     // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
     // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
     // must be a form the index has (or a regular form), of four letters or more, so that a
@@ -428,7 +464,7 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
             // English seldom closes up a compound, and a slip inside a word often leaves two
             // words (resturns: rest + urns): a compound with a dictionary word one likely
             // slip away (any edit but of the first letter) is that word's slip.
-            if (!impl_->english_compound(lower)) return false;
+            if (!impl_->english_compound(lower) && !impl_->english_prefixed(lower)) return false;
             const auto near = one_edit_words(lower, lang);
             return std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 1.0; });
         }
@@ -438,6 +474,11 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (impl_->index_knows(text, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower) || impl_->derived_form(lower))
             return true;
         if (impl_->index && impl_->is_compound(lower, 0, true)) return true;
+        if (impl_->english_loan_form(lower)) {
+            const auto near = one_edit_words(lower, lang);
+            if (std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 0.9; }))
+                return true;
+        }
         if (impl_->known(text, lang)) return true;
         if (impl_->known(lower, lang) || impl_->is_compound(lower, 0)) return true;
         // The negating prefix u- makes a word of nearly any adjective or participle

@@ -372,6 +372,52 @@ std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>
     });
 }
 
+std::vector<std::string> code_names(std::string_view text, const std::vector<CheckWord>& words) {
+    std::vector<std::string> names;
+    auto add = [&](std::string_view letters) {
+        if (code_points(letters) >= 3 && count_letters(letters) == code_points(letters)) names.push_back(to_lower(letters));
+    };
+    // A byte of a multi-byte character counts as a letter: the marks and digits are ASCII.
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+    const auto in_code = code_words(text, words), in_path = path_words(text, words);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        // A word may hold marks ICU keeps inside it (speakup.synth) and digits (exim4).
+        const std::string_view w = words[i].text;
+        for (std::size_t begin = 0; begin < w.size();) {
+            if (!letter(w[begin])) {
+                ++begin;
+                continue;
+            }
+            std::size_t end = begin;
+            while (end < w.size() && letter(w[end])) ++end;
+            if (in_code[i] || in_path[i] || (end < w.size() && w[end] >= '0' && w[end] <= '9')) add(w.substr(begin, end - begin));
+            begin = end;
+        }
+    }
+    // Hyphen-joined runs (partman-lvm, partman-ext3): glued word, hyphen, word, ...
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t end = i + 1;
+        while (end + 1 < words.size() && words[end].text == "-" && words[end - 1].end == words[end].begin &&
+               words[end].end == words[end + 1].begin && (words[end + 1].is_letters || words[end + 1].is_number))
+            end += 2;
+        if (end > i + 1) {
+            // A lower-case part with a digit glued to its letters (ext3) or without a vowel
+            // (lvm); not a number (COVID-19-patienter) nor an abbreviation (DHCP-klienter).
+            bool code = false;
+            for (std::size_t k = i; k < end; k += 2) {
+                const std::string_view part = words[k].text;
+                if (count_upper(part) > 0 || count_letters(part) == 0) continue;
+                code = code || has_digit(part) || !has_vowel(part);
+            }
+            if (code)
+                for (std::size_t k = i; k < end; k += 2)
+                    if (words[k].is_letters) add(words[k].text);
+        }
+        i = end;
+    }
+    return names;
+}
+
 bool is_bracketed_ending(const std::vector<CheckWord>& words, std::size_t i) {
     if (i < 2 || i + 1 >= words.size()) return false;
     const CheckWord &stem = words[i - 2], &open = words[i - 1], &ending = words[i], &close = words[i + 1];

@@ -107,6 +107,13 @@ std::vector<bool> code_words(std::string_view text, const std::vector<CheckWord>
 // For each of `words` (split from `text`), whether it lies inside a path-like token of text.
 std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>& words);
 
+// The lower-cased names a sentence writes in code: the letter words inside a code-like or
+// path-like token (speakup in speakup.synth=driver, exim in /etc/exim4), the letters before
+// a digit in one word (exim in exim4), and the parts of a hyphen-joined name another part of
+// which holds a digit or no vowel (partman in partman-lvm, partman-ext3). Of three letters
+// or more. A word an article writes as a name in code is that name in its prose too.
+std::vector<std::string> code_names(std::string_view text, const std::vector<CheckWord>& words);
+
 // Whether words[i] is a word ending in brackets glued to the word before it, the way manuals
 // write a singular and a plural or a definite form at once: fil(er), MAPPE(rne), knap(perne).
 // The ending is no word; the stem before it is checked as a word of its own.
