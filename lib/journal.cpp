@@ -1416,19 +1416,11 @@ void set_span(const Lines& lines, std::size_t begin, std::size_t end, Article& a
 // The lower-cased words of four letters or more in `text`, added to `words`.
 void add_content_words(std::string_view text, std::unordered_set<std::string>& words) {
     std::string lower;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = 0;
-        if (!is_word_char(code_point_at(text, i, n))) {
-            i += n;
-            continue;
-        }
-        const std::string_view word = leading_word(text.substr(i));
-        if (code_points(word) >= 4) {
-            to_lower(word, lower);
-            words.insert(lower);
-        }
-        i += std::max(word.size(), n);
-    }
+    for_each_word(text, [&](std::string_view word) {
+        if (code_points(word) < 4) return;
+        to_lower(word, lower);
+        words.insert(lower);
+    });
 }
 
 // How many of the caption's content words the article's Resumé and body write.

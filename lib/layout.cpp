@@ -236,20 +236,11 @@ void reattach_moved_blocks(LayoutResult& result) {
             if (!broken_part(pair.dangling).empty()) seen.emplace(joined_word(pair), 0);
         }
         std::string lower;
-        for (const SourceLine& line : lines) {
-            const std::string_view text = line.text.text();
-            for (std::size_t i = 0; i < text.size();) {
-                std::size_t n = 0;
-                if (!is_word_char(code_point_at(text, i, n))) {
-                    i += n;
-                    continue;
-                }
-                const std::string_view word = leading_word(text.substr(i));
+        for (const SourceLine& line : lines)
+            for_each_word(line.text.text(), [&](std::string_view word) {
                 to_lower(word, lower);
                 if (const auto found = seen.find(lower); found != seen.end()) ++found->second;
-                i += std::max(word.size(), n);
-            }
-        }
+            });
         for (Pair& pair : pairs) {
             if (broken_part(pair.dangling).empty()) continue;
             // The rest's own first word counts once where it stands.

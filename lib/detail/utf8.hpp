@@ -96,6 +96,21 @@ std::size_t byte_edit_distance(std::string_view a, std::string_view b,
 // trailing hyphen.
 std::string_view leading_word(std::string_view s);
 
+// Calls `visit` with each word of `text` (as leading_word reads it), in order.
+template <typename Visit>
+void for_each_word(std::string_view text, Visit&& visit) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 0;
+        if (!is_word_char(code_point_at(text, i, n))) {
+            i += n;
+            continue;
+        }
+        const std::string_view word = leading_word(text.substr(i));
+        visit(word);
+        i += word.size() > n ? word.size() : n;
+    }
+}
+
 // The word a line ends with when it ends in a hyphen ("genmanipu-" -> "genmanipu",
 // "IL-3-" -> "IL-3"); empty when the line does not end in a word followed by a hyphen.
 std::string_view word_before_final_hyphen(std::string_view line);
