@@ -1014,19 +1014,6 @@ std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t 
     return {begin, end};
 }
 
-// Whether the lines [begin, end) read as a title set apart: one or two lines after a blank
-// line (or `lower_bound`), capitalised, no field, no finished sentence, no address.
-bool title_like_block(const Lines& lines, std::size_t lower_bound, std::size_t begin, std::size_t end) {
-    if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
-    for (std::size_t k = begin; k < end; ++k) {
-        const std::string_view t = line_text(lines[k]);
-        if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty()) return false;
-        const char32_t last = last_code_point(t);
-        if (last == ':' || last == 0x2013 || last == 0x2014) return false;
-    }
-    return true;
-}
-
 // `pdftotext`'s default reading order can put a block or two of the page (a sentence's
 // broken-off end, a Summary, a heading's text) between an article's title and its rubric,
 // so that nothing title-like stands above the rubric. Then the title is the nearest block
@@ -1037,7 +1024,16 @@ bool title_like_block(const Lines& lines, std::size_t lower_bound, std::size_t b
 // the nearest block may be the title too.
 std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor,
                                                                std::size_t longest = 4) {
-    const auto title_like = [&](std::size_t begin, std::size_t end) { return title_like_block(lines, lower_bound, begin, end); };
+    const auto title_like = [&](std::size_t begin, std::size_t end) {
+        if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::string_view t = line_text(lines[k]);
+            if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty()) return false;
+            const char32_t last = last_code_point(t);
+            if (last == ':' || last == 0x2013 || last == 0x2014) return false;
+        }
+        return true;
+    };
     std::size_t end = anchor;
     if (longest > 4) {
         // A subtitle's title may also stand right above it, set apart by the extraction.
@@ -1181,13 +1177,16 @@ std::vector<Header> find_headers(const Lines& lines) {
         } else if (title_end - title_begin == 1 && title_end == i) {
             // A title set in larger type than its subtitle: pdftotext's default mode parts the
             // two by a blank line, so that one line stands right on the rubric under a
-            // title-like block ("Hvor finder jeg yderligere" | "information", blank,
+            // wrapped title ("Hvor finder jeg yderligere" | "information", blank,
             // "Installationsscenarier for hovedserveren", rubric). The block is the title, the
             // line its subtitle (fill_header reads them so, the block's last line not running on).
-            // A block of a title and a subtitle is another article's header the extraction
-            // moved: a second line must carry the title on, as fill_header reads it.
+            // The block is two lines, the second carrying the first on as fill_header reads a
+            // title (a title the column wrapped). A block of one line is as often a section
+            // heading of the article before that the default order moved down to the next
+            // header (`Sideskift`, blank, `Detaljer`, rubric); a block of a title and a
+            // subtitle is another article's header the extraction moved.
             const auto [begin, end] = block_above(lines, lower_bound, title_begin);
-            bool title = end < title_begin && end - begin <= 2 && begin < end && (begin == lower_bound || lines[begin - 1].blank());
+            bool title = end < title_begin && end - begin == 2 && (begin == lower_bound || lines[begin - 1].blank());
             for (std::size_t k = begin; title && k < end; ++k) {
                 const std::string_view t = line_text(lines[k]);
                 const bool carried = k > begin && (is_lower(first_code_point(t)) || continues_previous_line(t) ||
@@ -1199,8 +1198,10 @@ std::vector<Header> find_headers(const Lines& lines) {
                         !ends_with_sentence_end(t) && (!broken || (k + 1 < end && is_lower(first_code_point(line_text(lines[k + 1]))))) &&
                         last != ':' && last != 0x2013 && last != 0x2014;
             }
-            if (title && !title_line_runs_on(line_text(lines[end - 1]))) parted.emplace_back(headers.size(), header.title_begin);
-            if (title && !title_line_runs_on(line_text(lines[end - 1]))) header.title_begin = begin;
+            if (title && !title_line_runs_on(line_text(lines[end - 1]))) {
+                parted.emplace_back(headers.size(), header.title_begin);
+                header.title_begin = begin;
+            }
         }
         headers.push_back(header);
         lower_bound = header.fields_begin;
