@@ -1051,9 +1051,11 @@ std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& line
 }
 
 void give_stacked_titles(const Lines& lines, std::vector<Header>& headers);
+bool title_line_runs_on(std::string_view line);
 
 std::vector<Header> find_headers(const Lines& lines) {
     std::vector<Header> headers;
+    std::vector<std::pair<std::size_t, std::size_t>> parted;  // a header given the title block above its one line, and that line
     std::size_t lower_bound = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view raw = lines[i].text.text();
@@ -1172,11 +1174,44 @@ std::vector<Header> find_headers(const Lines& lines) {
                 header.subtitle_end = title_end;
                 header.lead_end = title_begin;
             }
+        } else if (title_end - title_begin == 1 && title_end == i) {
+            // A title set in larger type than its subtitle: pdftotext's default mode parts the
+            // two by a blank line, so that one line stands right on the rubric under a
+            // wrapped title ("Hvor finder jeg yderligere" | "information", blank,
+            // "Installationsscenarier for hovedserveren", rubric). The block is the title, the
+            // line its subtitle (fill_header reads them so, the block's last line not running on).
+            // The block is two lines, the second carrying the first on as fill_header reads a
+            // title (a title the column wrapped). A block of one line is as often a section
+            // heading of the article before that the default order moved down to the next
+            // header (`Sideskift`, blank, `Detaljer`, rubric); a block of a title and a
+            // subtitle is another article's header the extraction moved.
+            const auto [begin, end] = block_above(lines, lower_bound, title_begin);
+            bool title = end < title_begin && end - begin == 2 && (begin == lower_bound || lines[begin - 1].blank());
+            for (std::size_t k = begin; title && k < end; ++k) {
+                const std::string_view t = line_text(lines[k]);
+                const bool carried = k > begin && (is_lower(first_code_point(t)) || continues_previous_line(t) ||
+                                                   title_line_runs_on(line_text(lines[k - 1])));
+                const bool broken = !word_before_final_hyphen(t).empty();
+                const char32_t last = last_code_point(t);
+                title = field_of(lines[k]) == Field::text && (k == begin ? is_upper(first_code_point(t)) : carried) &&
+                        t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos &&
+                        !ends_with_sentence_end(t) && (!broken || (k + 1 < end && is_lower(first_code_point(line_text(lines[k + 1]))))) &&
+                        last != ':' && last != 0x2013 && last != 0x2014;
+            }
+            if (title && !title_line_runs_on(line_text(lines[end - 1]))) {
+                parted.emplace_back(headers.size(), header.title_begin);
+                header.title_begin = begin;
+            }
         }
         headers.push_back(header);
         lower_bound = header.fields_begin;
         i = header.fields_begin - 1;
     }
+    // The default order also moves a title down onto the rubric before its own: where the
+    // next rubric has no title above it, the block may be that rubric's, and the line on
+    // the rubric is taken alone, as before.
+    for (const auto& [h, own] : parted)
+        if (h + 1 < headers.size() && headers[h + 1].title_begin == headers[h + 1].title_end) headers[h].title_begin = own;
     give_stacked_titles(lines, headers);
     return headers;
 }

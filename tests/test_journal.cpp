@@ -337,6 +337,36 @@ TEST_CASE("the document's first title, a blank row above a subtitle that stands 
     CHECK_FALSE(last.subtitle);
 }
 
+TEST_CASE("a later title a blank line above its subtitle on the rubric is the title; not when the next rubric lacks one", "[journal]") {
+    // pdftotext's default mode parts a title in larger type from its subtitle by a blank line.
+    const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
+                             "Vælg et format i feltet Filtype. Klik derefter på Gem.\n\n";
+    const std::string first = "Vindue\nLEDER\n" + body;
+    const std::string second = "Hvor finder jeg yderligere\ninformation\n\nInstallationsscenarier for hovedserveren\nLEDER\n" + body;
+    const Document document = parse(first + second);
+    REQUIRE(document.articles.size() == 2);
+    const Article& article = document.articles[1];
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Hvor finder jeg yderligere information");
+    REQUIRE(article.subtitle);
+    CHECK(article.subtitle->text == "Installationsscenarier for hovedserveren");
+    for (const StructureNote& note : article.structure_notes) CHECK(note.message.find("title") == std::string::npos);
+    check_spans(document, first + second);
+
+    // A block of one line may be a section heading the extraction moved; a block of a title
+    // and a subtitle is another header it moved; and where the next rubric has no title, the
+    // block may be its title: the line on the rubric stays alone.
+    for (const std::string& text : {first + "Sideskift\n\nIndsætning af tabeller\nLEDER\n" + body,
+                                    first + "Importer formel fra fil\nImporter MathML fra udklipsholder\n\nIndsætning af tabeller\nLEDER\n" + body,
+                                    first + "Gængse advarsler og hvordan de\nskal håndteres\n\nSikkerhedshåndtering\nLEDER\n" + body + "LEDER\n" + body}) {
+        const Document moved = parse(text);
+        REQUIRE(moved.articles.size() >= 2);
+        REQUIRE(moved.articles[1].title);
+        CHECK((moved.articles[1].title->text == "Indsætning af tabeller" || moved.articles[1].title->text == "Sikkerhedshåndtering"));
+        CHECK_FALSE(moved.articles[1].subtitle);
+    }
+}
+
 TEST_CASE("a title line ending in an article or a conjunction goes on on the next line; a subtitle does not start there", "[journal]") {
     const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
                              "Vælg et format i feltet Filtype. Klik derefter på Gem.\n";

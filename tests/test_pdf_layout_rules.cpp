@@ -298,6 +298,23 @@ TEST_CASE("pdf layout rules: a larger-type heading over two lines, wider than th
     CHECK(unwrapped.find(heading) != std::string::npos);
 }
 
+TEST_CASE("pdf layout rules: a wrapped title over a subtitle in type between the body's and its own stays one line", "[pdf]") {
+    // A 14 pt title over two lines, wider than the column when joined, then an 11 pt
+    // subtitle over a 10 pt body: the subtitle is no running text, so the title is not
+    // wrapped as a section heading would be (which would break it at "Edu-" and part it
+    // from its first line by the parser's title search).
+    Page page;
+    const double y = page.paragraph(100, "slutter her.");
+    page.line("Yderligere information om Debian", y + 30, false, true, 14);
+    page.line("Edu-tilpasninger og om mange flere ting her", y + 46, false, true, 14);
+    page.line("Generelle bemærkninger om opgradering", y + 62, false, false, 11);
+    page.line("OVERSIGTSARTIKEL", y + 76, false, true, 10);
+    page.paragraph(y + 90, "slutter her.");
+    const std::string text = build({std::move(page)});
+    INFO(text);
+    CHECK(text.find("Yderligere information om Debian Edu-tilpasninger og om mange flere ting her\n") != std::string::npos);
+}
+
 TEST_CASE("pdf layout rules: bold fonts by name, the URW weights TeX and Ghostscript embed among them", "[pdf]") {
     using summalign::detail::bold_font;
     CHECK(bold_font("Times-Bold"));

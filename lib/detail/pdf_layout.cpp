@@ -837,9 +837,12 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             // the document's words and the dictionaries, tell the typesetter's hyphen
             // ("regenera-|tiv medicin") from a real one, and a blank line under it sets it
             // apart as a heading whatever its lines' lengths; one wider than the column
-            // without such a break is wrapped again as the text rules read headings.
-            const bool wrapped_heading =
-                larger(f) && i > first_line && i + 1 < run.size() && !larger(*run[i + 1]) && !run[i + 1]->begin->bold;
+            // without such a break is wrapped again as the text rules read headings. A line
+            // under it in type above the body, though below the title's, is a subtitle, not
+            // running text: the title stays one line ("Yderligere information om" | "Debian
+            // Edu-tilpasninger" over an 11 pt subtitle on a 10 pt body).
+            const bool wrapped_heading = larger(f) && i > first_line && i + 1 < run.size() && !larger(*run[i + 1]) &&
+                                         !run[i + 1]->begin->bold && run[i + 1]->size < 1.05 * body;
             const bool keeps_breaks = wrapped_heading && !word_breaks.empty();
             if (keeps_breaks)
                 for (auto at = word_breaks.rbegin(); at != word_breaks.rend(); ++at) text.insert(*at, 1, '\n');
