@@ -40,12 +40,6 @@ inline std::span<const std::pair<std::uint64_t, std::uint32_t>> key_index(const 
     return sentence.keys->index;
 }
 
-// One Danish sentence scored against many English ones (mine's candidates): score(english)
-// is exactly SentenceScorer::score(danish, english).score. The Danish side is set up once,
-// and its words' translation links are kept sorted by key, so that each English sentence's
-// own keys and anchors look them up (a few dozen searches) instead of every Danish link
-// being tested against each English sentence. `danish` must outlive it; const and
-// thread-safe.
 // One English sentence's translation links sorted by key, for an English sentence scored
 // against several Danish ones: the links from the English side are then met from the
 // Danish sentence's own keys (a few dozen searches) instead of each English link being
@@ -64,6 +58,12 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// One Danish sentence scored against many English ones (mine's candidates): score(english)
+// is exactly SentenceScorer::score(danish, english).score. The Danish side is set up once,
+// and its words' translation links are kept sorted by key, so that each English sentence's
+// own keys and anchors look them up (a few dozen searches) instead of every Danish link
+// being tested against each English sentence. `danish` must outlive it; const and
+// thread-safe.
 class LineScorer {
 public:
     explicit LineScorer(const PreparedSentence& danish);
