@@ -2,6 +2,7 @@
 #include "summalign/journal.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -598,22 +599,33 @@ std::size_t block_start(const Block& block) { return block.front()->start; }
 std::size_t block_end(const Block& block) { return block.back()->end; }
 
 // Where no blank line ends the Resumé (none mark paragraphs, or only an indent does) and its
-// last line happens to fill the column, it runs on into the body. The Summary translates it, so a plain Resumé with more
-// than two sentences over the Summary's count ran on: it is cut at the shortest line that
-// ends a sentence and leaves it within two of the Summary's count, and the rest goes to the
-// body. A structured Resumé is cut in its last part. A structure note says so.
+// last line happens to fill the column, it runs on into the body. The Summary translates it,
+// which gives two kinds of evidence of where it ends:
+// * the count: a plain Resumé with more than two sentences over the Summary's count ran on;
+//   it is cut at the shortest line that ends a sentence and leaves it within two of the
+//   Summary's count;
+// * the length: a translation is about as long as its source (Danish and English text of
+//   the same content differ by a few per cent; the log of the ratio has a spread of about
+//   0.17 between whole Resumés and Summaries), so a Resumé over 20% longer than the Summary,
+//   with a line-end sentence end before which it is within 10% of it, ran on to there. Not
+//   where a blank line or an indented line follows the Resumé: that end is the source's own.
+// The rest goes to the body. A structured Resumé is cut in its last part. A structure note
+// says so.
 void end_runaway_resume(const Context& context, std::size_t begin, std::size_t end, Article& article) {
     if (!article.summary) return;
     const std::size_t english = article.summary->sentences.size();
     const std::size_t danish = article.resume.size();
-    if (english == 0 || danish <= english + 2) return;
-    std::size_t best = 0;
-    double best_ratio = 0.97;  // a line as wide as the column is no paragraph's last
-    // Where every line that could end it fills the column (a Resumé whose last line happens
-    // to be full), the count is the only evidence left: the sentence end nearest the
-    // Summary's count, of those, the shortest line.
-    std::size_t full_best = 0, full_distance = 0;
-    double full_ratio = 0.0;
+    if (english == 0 || danish < 2) return;
+    // A structured Resumé's last part runs on: the cut keeps a sentence of it.
+    const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
+    // The sentence ends at a line end, with how much of the column that line fills.
+    struct LineEnd {
+        std::size_t keep;  // sentences kept before the cut
+        double fill;
+    };
+    std::vector<LineEnd> line_ends;
+    // A blank line or an indented line after the Resumé marks its end in the source.
+    bool marked_end = false;
     for (std::size_t k = begin; k < end; ++k) {
         const SourceLine& line = context.lines[k];
         const std::string_view text = line.text.text();
@@ -621,23 +633,58 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
         if (visible.empty()) continue;
         const std::size_t last_byte = static_cast<std::size_t>(visible.data() - text.data()) + visible.size() - 1;
         const std::size_t line_end = line.text.origin(last_byte) + 1;
-        // A structured Resumé's last part runs on: the cut keeps a sentence of it.
-        const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
-        for (std::size_t keep = std::max(least, english > 2 ? english - 2 : 1); keep <= english + 2 && keep < danish; ++keep) {
-            if (article.resume[keep - 1].span.end != line_end) continue;
+        if (line_end == article.resume.back().span.end && k + 1 < end) {
+            const SourceLine& next = context.lines[k + 1];
+            marked_end = trim(next.text.text()).empty() || next.indent >= line.indent + 2;
+        }
+        for (std::size_t keep = least; keep < danish; ++keep)
             // A line an extraction joined at a broken word is over a column long: its part
             // after the first column's worth is what the last line held (as ends_paragraph).
-            const double ratio = last_part(line.width, context.width, context.join_limit) / context.width;
-            if (ratio < best_ratio) best = keep, best_ratio = ratio;
-            const std::size_t distance = keep > english ? keep - english : english - keep;
-            if (full_best == 0 || distance < full_distance || (distance == full_distance && ratio < full_ratio))
-                full_best = keep, full_distance = distance, full_ratio = ratio;
+            if (article.resume[keep - 1].span.end == line_end)
+                line_ends.push_back(LineEnd{keep, last_part(line.width, context.width, context.join_limit) / context.width});
+    }
+    std::size_t best = 0;
+    std::string evidence;
+    if (danish > english + 2) {
+        double best_fill = 0.97;  // a line as wide as the column is no paragraph's last
+        // Where every line that could end it fills the column (a Resumé whose last line happens
+        // to be full), the count is the only evidence left: the sentence end nearest the
+        // Summary's count, of those, the shortest line.
+        std::size_t full_best = 0, full_distance = 0;
+        double full_fill = 0.0;
+        for (const LineEnd& candidate : line_ends) {
+            if (candidate.keep + 2 < english || candidate.keep > english + 2) continue;
+            if (candidate.fill < best_fill) best = candidate.keep, best_fill = candidate.fill;
+            const std::size_t distance = candidate.keep > english ? candidate.keep - english : english - candidate.keep;
+            if (full_best == 0 || distance < full_distance || (distance == full_distance && candidate.fill < full_fill))
+                full_best = candidate.keep, full_distance = distance, full_fill = candidate.fill;
+        }
+        evidence = "the shortest line that ends a sentence there";
+        // A Summary leaves sentences out and joins others, so a Resumé a few sentences longer may
+        // be whole; one over twice the Summary's length and two has run on.
+        if (best == 0 && danish > 2 * english + 2) {
+            best = full_best;
+            evidence = "the line-end sentence end nearest that count (every such line fills the column)";
         }
     }
-    const bool by_count = best == 0;
-    // A Summary leaves sentences out and joins others, so a Resumé a few sentences longer may
-    // be whole; one over twice the Summary's length and two has run on.
-    if (by_count) best = danish > 2 * english + 2 ? full_best : 0;
+    if (best == 0 && !marked_end) {
+        std::size_t summary_length = 0;
+        for (const Sentence& sentence : article.summary->sentences) summary_length += code_points(sentence.text);
+        std::vector<std::size_t> prefix_length(danish + 1, 0);
+        for (std::size_t k = 0; k < danish; ++k) prefix_length[k + 1] = prefix_length[k] + code_points(article.resume[k].text);
+        const auto length_ratio = [&](std::size_t keep) {
+            return std::log(static_cast<double>(prefix_length[keep]) / static_cast<double>(summary_length));
+        };
+        if (summary_length > 0 && length_ratio(danish) > std::log(1.2)) {
+            double best_distance = std::log(1.1);
+            for (const LineEnd& candidate : line_ends) {
+                // A full line is a weaker end than a short one: it must fit the length better.
+                const double distance = std::abs(length_ratio(candidate.keep)) + (candidate.fill >= 0.97 ? 0.1 : 0.0);
+                if (distance < best_distance) best = candidate.keep, best_distance = distance;
+            }
+            evidence = "the line-end sentence end where the Resumé is about as long as the Summary";
+        }
+    }
     if (best == 0) return;
     std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
                                std::make_move_iterator(article.resume.end()));
@@ -645,10 +692,8 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     if (!article.resume_parts.empty()) article.resume_parts.back().end = best;
     article.structure_notes.push_back(StructureNote{
         "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
-            " (the Summary has " + std::to_string(english) + "), at " +
-            (by_count ? "the line-end sentence end nearest that count (every such line fills the column)"
-                      : "the shortest line that ends a sentence there") +
-            "; the " + std::to_string(rest.size()) + " sentences after it are body text",
+            " (the Summary has " + std::to_string(english) + "), at " + evidence + "; the " + std::to_string(rest.size()) +
+            " sentences after it are body text",
         SourceSpan{rest.front().span.start, rest.back().span.end}});
     if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
     auto& body = article.sections.front().sentences;
