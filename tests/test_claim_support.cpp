@@ -216,6 +216,41 @@ TEST_CASE("claim support: a name the claim keeps as it is and the candidate lack
     }
 }
 
+TEST_CASE("claim support: a number of the claim that differs from the candidate's counts against, where the pair keeps names") {
+    const auto& scorer = models().scorer;
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    const auto& model = detail::default_support_model();
+
+    // "Free Software Foundation" is spelled the same on both sides, so "2022" would be too:
+    // the year differs, and `clash` must not forgive it as a label the lexicon does not know.
+    const PreparedSentence claim = scorer.prepare("Copyright 2022 Free Software Foundation, Inc.", Lang::en);
+    const PreparedSentence other = scorer.prepare("Ophavsret 2021 Free Software Foundation, Inc.", Lang::da);
+    const PreparedSentence same = scorer.prepare("Ophavsret 2022 Free Software Foundation, Inc.", Lang::da);
+    CHECK(features(other, claim).claim_kept_missing == 1.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    CHECK(model.probability(features(other, claim)) < model.probability(features(same, claim)));
+
+    const PreparedSentence sums_claim = scorer.prepare("The sums are computed as described in FIPS-180-2.", Lang::en);
+    const PreparedSentence sums_other = scorer.prepare("Summerne bliver beregnet som beskrevet i FIPS-180-1.", Lang::da);
+    const PreparedSentence sums_same = scorer.prepare("Summerne bliver beregnet som beskrevet i FIPS-180-2.", Lang::da);
+    CHECK(features(sums_other, sums_claim).claim_kept_missing == 1.0);
+    CHECK(features(sums_same, sums_claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(sums_other, sums_claim)) < 0.5);
+
+    // The same number written another way is no difference ("100%" / "100 %").
+    const PreparedSentence percent_claim = scorer.prepare("In GIMP, 100% is one diameter.", Lang::en);
+    const PreparedSentence percent = scorer.prepare("I GIMP betyder 100 % én diameter.", Lang::da);
+    CHECK(features(percent, percent_claim).claim_kept_missing == 0.0);
+    // A number the claim leaves out, or one the candidate lacks without one of its own, is
+    // not a difference either (a Summary sentence may join two statements).
+    const PreparedSentence fewer = scorer.prepare("Ophavsret Free Software Foundation, Inc.", Lang::da);
+    CHECK(features(fewer, claim).claim_kept_missing == 0.0);
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

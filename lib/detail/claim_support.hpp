@@ -44,7 +44,10 @@ struct SupportFeatures {
     // but that found no partner in the claim (an English label the lexicon lacks,
     // "Maintenance", may be translated by one of them, "Vedligeholdelse"); counted only when
     // the pair shows that it keeps names as they are: some identity token of the claim (not
-    // its first word) is spelled the same in the candidate.
+    // its first word) is spelled the same in the candidate. There, too, the claim's numbers
+    // that differ from a number of the candidate (compared by their digits; the smaller of
+    // the two counts): "Copyright 2022" is not "Ophavsret 2021", "FIPS-180-2" not
+    // "FIPS-180-1".
     double claim_kept_missing = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
