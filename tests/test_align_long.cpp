@@ -270,3 +270,31 @@ TEST_CASE("on help text BeadScorer gives exactly SentenceScorer::score, cognates
     CHECK(compared > 2000);
     CHECK(with_cognate > compared / 100);  // the cognate step is reached, not merely present
 }
+
+TEST_CASE("an omitted heading whose word recurs in the next paragraph's translation stays an omission") {
+    // "Macro" has no Danish counterpart here; its one word is also the paragraph's, and the
+    // Danish paragraph says makro twice, so no word of the merge is left without a partner.
+    // The order of a merge tells them apart: the heading's translation would have to come
+    // before the paragraph's, and "Vælg" (Select) comes first.
+    const std::vector<std::string> danish{
+        "Vælg den makro, som du vil tildele. Makroen køres, når du klikker på knappen.",
+        "Gemmer det aktuelle dokument."};
+    const std::vector<std::string> english{
+        "Macro", "Select the macro that you want to assign. The macro runs when you click the button.",
+        "Saves the current document."};
+    const auto beads = align_texts(scorer(), danish, english);
+    require_monotone_cover(beads, danish.size(), english.size());
+    REQUIRE(beads.size() == 3);
+    CHECK(beads[0].da.empty());
+    CHECK(beads[0].en == std::vector<std::size_t>{0});
+    CHECK(beads[1].da == std::vector<std::size_t>{0});
+    CHECK(beads[1].en == std::vector<std::size_t>{1});
+    // The same heading kept in front of the Danish paragraph is a true merge.
+    const std::vector<std::string> merged{
+        "Makro Vælg den makro, som du vil tildele. Makroen køres, når du klikker på knappen.",
+        "Gemmer det aktuelle dokument."};
+    const auto kept = align_texts(scorer(), merged, english);
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].da == std::vector<std::size_t>{0});
+    CHECK(kept[0].en == std::vector<std::size_t>{0, 1});
+}

@@ -44,6 +44,9 @@ PreparedSentence sentence_of(Lang lang, const std::vector<Word>& words) {
 // "gemmer" (3) <-> "save(s)" (103).
 const Word udskriver{1, {101}}, dokument{2, {102}}, gemmer{3, {103}};
 const Word print{101, {1}}, document{102, {2}}, save{103, {3}};
+// "vælg" (4) <-> "select" (104), weighed as a content word; "makro" (5) <-> "macro" (105).
+const Word vaelg{4, {104}, 2.0f}, makro{5, {105}};
+const Word select_word{104, {4}, 2.0f}, macro{105, {5}};
 
 }  // namespace
 
@@ -68,6 +71,31 @@ TEST_CASE("a true merge draws on different words and loses nothing") {
     const auto first = sketch_of(sentence_of(Lang::en, {save}));
     const auto second = sketch_of(sentence_of(Lang::en, {document}));
     CHECK(shared_link_loss(single2, first, second) == Approx(0.0));
+}
+
+TEST_CASE("a merge's parts are covered in order: the first part by the start of the single side") {
+    // "Macro" + "Select macro document macro" against "Vælg makro dokument makro": every
+    // macro has its makro, so no word is left without a partner; but the heading's only
+    // partners come after "vælg", the paragraph's first word, so the heading is not
+    // rendered before the paragraph, as a merge's first part would be.
+    const auto heading = sketch_of(sentence_of(Lang::en, {macro}));
+    const auto paragraph = sketch_of(sentence_of(Lang::en, {select_word, macro, document, macro}));
+    const auto glued = sketch_of(sentence_of(Lang::da, {vaelg, makro, dokument, makro}));
+    const MergeCheck check = check_merge(glued, heading, paragraph);
+    CHECK(check.shared_loss == Approx(0.0));
+    CHECK(merge_part(glued, heading).coverage == Approx(1.0));  // in any order it would be covered
+    CHECK(check.first_coverage == Approx(0.0));
+    CHECK(check.second_coverage == Approx(1.0));
+    // The heading translated in front: both parts covered, each by its own stretch.
+    const auto merged = sketch_of(sentence_of(Lang::da, {makro, vaelg, makro, dokument, makro}));
+    const MergeCheck kept = check_merge(merged, heading, paragraph);
+    CHECK(kept.first_coverage == Approx(1.0));
+    CHECK(kept.second_coverage == Approx(1.0));
+    // A short second part is covered by the end of the single side in the same way.
+    const MergeCheck trailing = check_merge(sketch_of(sentence_of(Lang::da, {vaelg, makro, dokument, makro, gemmer})),
+                                            paragraph, sketch_of(sentence_of(Lang::en, {save})));
+    CHECK(trailing.first_coverage == Approx(1.0));
+    CHECK(trailing.second_coverage == Approx(1.0));
 }
 
 TEST_CASE("the loss counts word weight, and a compound word may stand for two words") {

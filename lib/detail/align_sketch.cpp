@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <tuple>
+#include <utility>
 
 namespace summalign::detail {
 
@@ -240,11 +243,50 @@ double part_coverage_from(const SentenceSketch& part, std::span<const MergePart*
     return flagged_share(part, any);
 }
 
+namespace {
+
+// A merge is two sentences in a row translated by one: the single side renders the first
+// part, then the second. Cut the single side's tokens at the point that accounts for the
+// most part weight (the first part by tokens before the cut, the second by tokens from it
+// on) and return each part's coverage there. A short part whose only partner sits inside
+// the other part's translation (an omitted heading "Macro" before "Choose the macro ...",
+// whose one word recurs in "Vælg den makro ...") is then left uncovered.
+std::pair<double, double> ordered_coverages(const SentenceSketch& single, const SentenceSketch& first,
+                                            const MergePart& first_part, const SentenceSketch& second,
+                                            const MergePart& second_part) {
+    const std::size_t n = single.weights.size();
+    constexpr std::uint32_t kNone = UINT32_MAX;
+    // Per part token: its first (first part) or last (second part) partner in `single`.
+    std::vector<std::uint32_t> earliest(first.weights.size(), kNone), latest(second.weights.size(), kNone);
+    for (const auto& [l, r] : first_part.links) earliest[r] = std::min(earliest[r], l);
+    for (const auto& [l, r] : second_part.links) latest[r] = latest[r] == kNone ? l : std::max(latest[r], l);
+    // gained[s]: first-part weight covered once the cut passes token s - 1;
+    // lost[s]: second-part weight no longer covered once the cut passes token s - 1.
+    std::vector<double> gained(n + 1, 0.0), lost(n + 1, 0.0);
+    for (std::size_t r = 0; r < earliest.size(); ++r)
+        if (earliest[r] != kNone) gained[earliest[r] + 1] += first.weights[r];
+    for (std::size_t r = 0; r < latest.size(); ++r)
+        if (latest[r] != kNone) lost[latest[r] + 1] += second.weights[r];
+    double first_covered = 0.0, second_covered = 0.0;
+    for (std::size_t r = 0; r < latest.size(); ++r)
+        if (latest[r] != kNone) second_covered += second.weights[r];
+    double best_first = first_covered, best_second = second_covered;
+    for (std::size_t s = 1; s <= n; ++s) {
+        first_covered += gained[s], second_covered -= lost[s];
+        // Ties keep the earlier cut, so the result does not depend on anything but the tokens.
+        if (first_covered + second_covered > best_first + best_second + 1e-9)
+            best_first = first_covered, best_second = second_covered;
+    }
+    auto share = [](double covered, const SentenceSketch& part) { return part.total_weight > 0.0 ? covered / part.total_weight : 1.0; };
+    return {share(best_first, first), share(best_second, second)};
+}
+
+}  // namespace
+
 MergeCheck check_merge(const SentenceSketch& single, const SentenceSketch& first, const MergePart& first_part,
                        const SentenceSketch& second, const MergePart& second_part) {
     MergeCheck check;
-    check.first_coverage = first_part.coverage;
-    check.second_coverage = second_part.coverage;
+    std::tie(check.first_coverage, check.second_coverage) = ordered_coverages(single, first, first_part, second, second_part);
     const double alone = first_part.unmatched + second_part.unmatched;
     std::vector<float> both_weights = first.weights;
     both_weights.insert(both_weights.end(), second.weights.begin(), second.weights.end());
