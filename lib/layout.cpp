@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "detail/layout_lines.hpp"
 #include "detail/layout_repair.hpp"
@@ -424,6 +425,13 @@ void restore_torn_words(LayoutResult& result) {
 // twenty over one and a half columns), a word of such a line that the document writes
 // elsewhere, in the same case, with one inner hyphen after a capitalised first part, and
 // nowhere without it in a line of one column, gets the hyphen back, as a `normalized` repair.
+// So does a word of such a line made of capitals and a lower-case rest (`SMTPserver`,
+// `XMLfiler`) whose capitals the document writes as a word of their own or before a hyphen
+// (`SMTP`, `XML-fil`): Danish and English join an abbreviation to a word with a hyphen. Its
+// rest is a word of three letters or more, not an inflection of the abbreviation (`PC'ens`
+// is also written `PCens`); a conjunction rest (`ASCIIeller`) was a suspended compound
+// (`ASCII- eller`). A product name in capitals and a capitalised word (`VBASupport`) has no
+// capitals the document writes alone, and one written so in a line of one column is left.
 void restore_joined_hyphens(LayoutResult& result) {
     std::vector<SourceLine>& lines = result.lines;
     std::vector<std::size_t> widths = text_line_widths(lines);
@@ -498,7 +506,36 @@ void restore_joined_hyphens(LayoutResult& result) {
             hyphened.emplace(key, first);
         }
     }
-    if (hyphened.empty()) return;
+    // Words in capitals (two letters or more) written alone or before a hyphen.
+    std::unordered_set<std::string> abbreviations;
+    const auto capitals_end = [](std::string_view t, std::size_t k, std::size_t end) {
+        while (k < end) {
+            std::size_t n = 0;
+            if (!is_upper(code_point_at(t, k, n))) break;
+            k += n;
+        }
+        return k;
+    };
+    for (const SourceLine& line : lines) {
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        for (const Word& w : words) {
+            const std::size_t first_end = w.hyphen == std::string_view::npos ? w.end : w.hyphen;
+            const std::string_view first = t.substr(w.begin, first_end - w.begin);
+            if (capitals_end(t, w.begin, first_end) == first_end && code_points(first) >= 2) abbreviations.emplace(first);
+        }
+    }
+    // An abbreviation joined to a lower-case rest: where the capitals end, or 0.
+    static constexpr std::array<std::string_view, 9> inflections = {"en", "et", "er", "ens", "ets", "ers", "erne", "ernes", "s"};
+    const auto abbreviation_cut = [&](std::string_view word) -> std::size_t {
+        const std::size_t cut = capitals_end(word, 0, word.size());
+        if (cut == word.size() || code_points(word.substr(0, cut)) < 2) return 0;
+        for (std::size_t k = cut, n = 0; k < word.size(); k += n)
+            if (!is_lower(code_point_at(word, k, n))) return 0;
+        const std::string_view rest = word.substr(cut);
+        if (code_points(rest) < 3 || std::find(inflections.begin(), inflections.end(), rest) != inflections.end()) return 0;
+        return abbreviations.contains(std::string(word.substr(0, cut))) ? cut : 0;
+    };
     // The joined lines' words written so, without the hyphen: few, if any.
     std::unordered_map<std::string, bool> plain_in_column;  // lower-cased candidate -> written so in a line of one column
     for (const SourceLine& line : lines) {
@@ -508,7 +545,7 @@ void restore_joined_hyphens(LayoutResult& result) {
         for (const Word& w : words) {
             if (w.hyphen != std::string_view::npos) continue;
             key.assign(t.substr(w.begin, w.end - w.begin));
-            if (hyphened.contains(key)) plain_in_column.emplace(to_lower(key), false);
+            if (hyphened.contains(key) || abbreviation_cut(key) > 0) plain_in_column.emplace(to_lower(key), false);
         }
     }
     if (plain_in_column.empty()) return;
@@ -538,24 +575,34 @@ void restore_joined_hyphens(LayoutResult& result) {
         if (!joined(line)) continue;
         const std::string_view t = line.text.text();
         words_of(t, words);
-        std::vector<std::pair<std::size_t, const Word*>> at;  // where a hyphen goes back, in which word
+        struct Restored {
+            std::size_t cut;  // where the hyphen goes back
+            const Word* word;
+            bool abbreviation;  // after capitals the document writes alone
+            bool suspended;     // before a conjunction: "- "
+        };
+        std::vector<Restored> at;
         for (const Word& w : words) {
             if (w.hyphen != std::string_view::npos) continue;
             key.assign(t.substr(w.begin, w.end - w.begin));
             const auto found = hyphened.find(key);
-            if (found == hyphened.end() || plain_in_column.at(to_lower(key))) continue;
-            at.push_back({w.begin + found->second, &w});
+            const std::size_t cut = found != hyphened.end() ? found->second : abbreviation_cut(key);
+            if (cut == 0 || plain_in_column.at(to_lower(key))) continue;
+            const bool abbreviation = found == hyphened.end();
+            at.push_back({w.begin + cut, &w, abbreviation, abbreviation && is_suspending_conjunction(key.substr(cut))});
         }
         if (at.empty()) continue;
         MappedText text;
         std::size_t from = 0;
-        for (const auto& [cut, w] : at) {
+        for (const auto& [cut, w, abbreviation, suspended] : at) {
             text.append(line.text, from, cut);
-            text.append_synthetic("-", line.text.origin(cut));
+            text.append_synthetic(suspended ? "- " : "-", line.text.origin(cut));
             result.repairs.push_back({Repair::Kind::normalized, line.text.source_hull(w->begin, w->end),
-                                      "hyphen restored: " + std::string(t.substr(w->begin, cut - w->begin)) + "-" +
-                                          std::string(t.substr(cut, w->end - cut)) +
-                                          " (the extraction joined the lines and dropped it; the document writes it so elsewhere)"});
+                                      "hyphen restored: " + std::string(t.substr(w->begin, cut - w->begin)) +
+                                          (suspended ? "- " : "-") + std::string(t.substr(cut, w->end - cut)) +
+                                          " (the extraction joined the lines and dropped it; the document writes " +
+                                          (abbreviation ? std::string(t.substr(w->begin, cut - w->begin)) + " alone)"
+                                                        : std::string("it so elsewhere)"))});
             from = cut;
         }
         text.append(line.text, from, line.text.size());
