@@ -1263,8 +1263,10 @@ std::vector<Header> find_headers(const Lines& lines) {
 
 // Whether a title line ends in a word no title ends with, so that the title was wrapped
 // ("Eksportér billede som" | "HEIF/HEIC"): an article, a conjunction, a relative pronoun
-// or "at". Prepositions and particles are left out, since a label ends in one ("Grupperet
-// efter", "Sort by", "Go to"); so is a word in quotes or brackets (a name: kommandoen “Om”).
+// or "at", and the prepositions that take an object and are seldom a verb's particle ("om"
+// as in "Yderligere information om", "of", "with", "from", "about"). Other prepositions and
+// particles are left out, since a label ends in one ("Grupperet efter", "Sort by", "Go to",
+// "Slå af"); so is a word in quotes or brackets (a name: kommandoen “Om”).
 // A line ending in a slash, "&" or "+" pairs its last word with the next line's first
 // ("Ændre eksisterende maskiner /" | "Netgroup-håndtering").
 bool title_line_runs_on(std::string_view line) {
@@ -1273,8 +1275,12 @@ bool title_line_runs_on(std::string_view line) {
     if (!is_word_char(last_code_point(line))) return false;
     static constexpr std::array<std::string_view, 16> endless = {
         "og", "eller", "samt", "som", "at", "en", "et", "den", "det", "de", "the", "a", "an", "and", "or", "of"};
-    const std::string word = to_lower(last_word(line));
-    return std::find(endless.begin(), endless.end(), word) != endless.end();
+    // In lower case only: "Om" is also the name of a dialog (About).
+    static constexpr std::array<std::string_view, 4> prepositions = {"om", "with", "from", "about"};
+    const std::string_view written = last_word(line);
+    const std::string word = to_lower(written);
+    return std::find(endless.begin(), endless.end(), word) != endless.end() ||
+           (word == written && std::find(prepositions.begin(), prepositions.end(), word) != prepositions.end());
 }
 
 // `pdftotext`'s default order can print the titles of a page's articles one after another

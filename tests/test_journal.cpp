@@ -384,17 +384,21 @@ TEST_CASE("a title line ending in an article or a conjunction goes on on the nex
     for (const auto& [lines, whole] : {std::pair<std::string, std::string>{"Ændre eksisterende maskiner /\nNetgroup-håndtering",
                                                                            "Ændre eksisterende maskiner / Netgroup-håndtering"},
                                        {"Sådan sættes shutdown-at-night\n(nedlukning om natten) op",
-                                        "Sådan sættes shutdown-at-night (nedlukning om natten) op"}}) {
+                                        "Sådan sættes shutdown-at-night (nedlukning om natten) op"},
+                                       // A preposition that takes an object and is seldom a particle.
+                                       {"Yderligere information om\nDebian Edu-tilpasninger",
+                                        "Yderligere information om Debian Edu-tilpasninger"},
+                                       {"Working with\nStyles", "Working with Styles"}}) {
         const Document parsed = parse(lines + "\nLEDER\n" + body);
         REQUIRE(parsed.articles.size() == 1);
         REQUIRE(parsed.articles[0].title);
         CHECK(parsed.articles[0].title->text == whole);
         CHECK_FALSE(parsed.articles[0].subtitle);
     }
-    // A title that ends in a word, a preposition (a label: "Grupperet efter") or a quoted
-    // word keeps the next line as its subtitle.
+    // A title that ends in a word, a preposition (a label: "Grupperet efter"), a quoted word
+    // or a capitalised one (the dialog "Om") keeps the next line as its subtitle.
     for (const std::string& title : {std::string("Eksportér billeder"), std::string("Grupperet efter"),
-                                     std::string("Aktivér kommandoen \u201cOm\u201d")}) {
+                                     std::string("Aktivér kommandoen \u201cOm\u201d"), std::string("Dialogen Om")}) {
         const Document subtitled = parse(title + "\nHEIF og HEIC\nLEDER\n" + body);
         REQUIRE(subtitled.articles.size() == 1);
         REQUIRE(subtitled.articles[0].title);
