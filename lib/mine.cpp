@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <unordered_map>
 
+#include "detail/mine_votes.hpp"
 #include "detail/parallel.hpp"
 #include "detail/similarity_keys.hpp"
 #include "detail/similarity_tokens.hpp"
@@ -186,21 +188,9 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
 
     // Per distinct Danish text (copies of a line get the same candidates).
     std::vector<std::vector<Candidate>> candidates(danish_lines.first.size());
-    struct Query {
-        const std::vector<std::uint32_t>* lines;
-        std::uint32_t token;
-        float weight;
-    };
     struct Scratch {
-        std::vector<Query> queries;
-        // Per English line: its votes so far and the last Danish word that voted for it, side
-        // by side, so that a vote touches one cache line (the lines are met in random order).
-        struct Tally {
-            float votes = 0.0f;
-            std::uint32_t stamp = 0;
-        };
-        std::vector<Tally> tally;
-        std::vector<std::uint32_t> touched;
+        std::vector<detail::VoteList> queries;
+        std::optional<detail::VoteTally> tally;
         std::vector<std::pair<std::uint32_t, float>> scored;  // (English slot, score) of the line in hand
     };
     std::vector<Scratch> scratch(threads);
@@ -209,9 +199,9 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         const std::size_t d = danish_lines.first[slot];
         PreparedSentence da_line = scorer.prepare(danish[d], Lang::da);
         if (options.corpus_weights) danish_weights.apply(da_line);
-        if (s.tally.empty()) s.tally.assign(english.size(), {});
-        // Query keys of every Danish word, rarest first, so that a bounded amount of
-        // work goes to the keys that discriminate best.
+        if (!s.tally) s.tally.emplace(english.size());
+        // Query keys of every Danish word: the vote budget keeps the rarest, which
+        // discriminate best; the tally then counts them heaviest word first.
         s.queries.clear();
         std::uint32_t token_id = 0;
         for (const auto& token : da_line.tokens) {
@@ -219,45 +209,26 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             auto query = [&](std::uint64_t key) {
                 auto it = postings.find(key);
                 if (it == postings.end() || it->second.size() > max_postings) return;
-                s.queries.push_back({&it->second, token_id, token.weight});
+                s.queries.push_back({it->second, token_id, token.weight});
             };
             for (const auto& link : token.links) query(link.key);
             for (auto key : token.own_keys) query(key);
             for (const auto& anchor : token.anchors) query(anchor.key);
         }
-        std::sort(s.queries.begin(), s.queries.end(),
-                  [](const Query& a, const Query& b) { return a.lines->size() < b.lines->size(); });
-        std::size_t visited = 0;
-        for (const auto& q : s.queries) {
-            if (visited > options.vote_budget && q.lines->size() > kAlwaysVisit) break;
-            visited += q.lines->size();
-            // The lines of a posting list are spread over the whole tally: each is asked for
-            // a few entries ahead, so that the cache misses overlap.
-            constexpr std::size_t kAhead = 16;
-            const std::uint32_t* list = q.lines->data();
-            const std::size_t size = q.lines->size();
-            for (std::size_t k = 0; k < size; ++k) {
-                if (k + kAhead < size) __builtin_prefetch(&s.tally[list[k + kAhead]]);
-                const std::uint32_t e = list[k];
-                auto& tally = s.tally[e];
-                if (tally.stamp == q.token) continue;  // one vote per Danish word
-                if (tally.votes == 0.0f) s.touched.push_back(e);
-                tally.stamp = q.token;
-                tally.votes += q.weight;
-            }
+        std::sort(s.queries.begin(), s.queries.end(), [](const detail::VoteList& a, const detail::VoteList& b) {
+            return a.lines.size() < b.lines.size();
+        });
+        std::size_t visited = 0, counted = 0;
+        for (; counted < s.queries.size(); ++counted) {
+            const std::size_t size = s.queries[counted].lines.size();
+            if (visited > options.vote_budget && size > kAlwaysVisit) break;
+            visited += size;
         }
+        // The votes themselves are needed only for choosing the lines to score in full.
+        const auto voted = s.tally->best(std::span(s.queries).first(counted), wanted, static_cast<std::uint32_t>(slot), full < wanted);
         std::vector<Candidate> proposed;
-        proposed.reserve(s.touched.size());
-        for (auto e : s.touched) {
-            proposed.push_back({e, s.tally[e].votes});
-            s.tally[e] = {};
-        }
-        s.touched.clear();
-        if (proposed.size() > wanted) {
-            std::nth_element(proposed.begin(), proposed.begin() + static_cast<std::ptrdiff_t>(wanted), proposed.end(),
-                             [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-            proposed.resize(wanted);
-        }
+        proposed.reserve(voted.size());
+        for (const auto& line : voted) proposed.push_back({line.line, line.votes});
         if (proposed.size() > full) {
             // Only the likeliest few are scored in full, by an estimate from the votes.
             const LineSize danish_size = line_size(da_line);

@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "detail/mine_votes.hpp"
 #include "detail/similarity_keys.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
@@ -221,6 +223,94 @@ TEST_CASE("mine's vote budget skips only common keys") {
         CHECK(wide[i].en_index == base[i].en_index);
         CHECK(narrow[i].en_index % danish.size() == expected[i % danish.size()]);
     }
+}
+
+// detail::VoteTally stops voting for every line of the remaining posting lists once no
+// other line can reach the best `wanted`; that must not change which lines it returns nor
+// their votes. Checked against counting every line by brute force, on random lists with
+// weights that tie often (sums of powers of two are exact) and with weights that do not,
+// reusing one tally so that what a call leaves behind is checked too. Equal votes are
+// ordered by tie_rank, the same in both.
+TEST_CASE("mine's VoteTally returns the lines that counting every line finds") {
+    constexpr std::uint32_t lines = 3000;
+    std::mt19937 random(19);
+    auto below = [&](std::uint32_t n) { return static_cast<std::uint32_t>(random() % n); };
+    detail::VoteTally tally(lines);
+    std::size_t stopped_early = 0;
+    for (int round = 0; round < 60; ++round) {
+        const bool ties = round % 2 == 0;
+        const std::uint32_t words = 1 + below(14);
+        std::vector<std::vector<std::uint32_t>> storage;
+        std::vector<detail::VoteList> lists;
+        std::vector<float> weight(words + 1);
+        for (std::uint32_t word = 1; word <= words; ++word) {
+            weight[word] = ties ? std::array{0.25f, 0.5f, 1.0f, 2.0f}[below(4)]
+                                : std::uniform_real_distribution<float>(0.05f, 1.5f)(random);
+            const std::uint32_t keys = 1 + below(4);
+            for (std::uint32_t key = 0; key < keys; ++key) {
+                // Mostly short lists, some covering a third of the lines (function words).
+                const std::uint32_t size = below(5) == 0 ? 200 + below(1000) : 1 + below(60);
+                std::vector<std::uint32_t> list;
+                for (std::uint32_t k = 0; k < size; ++k) list.push_back(below(lines));
+                std::sort(list.begin(), list.end());
+                list.erase(std::unique(list.begin(), list.end()), list.end());
+                storage.push_back(std::move(list));
+            }
+            for (std::size_t k = storage.size() - keys; k < storage.size(); ++k) lists.push_back({storage[k], word, weight[word]});
+        }
+        // Brute force: each line's votes, added heaviest word first (then by number), once per word.
+        std::vector<std::uint32_t> order(words);
+        for (std::uint32_t w = 0; w < words; ++w) order[w] = w + 1;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return weight[a] > weight[b] || (weight[a] == weight[b] && a < b);
+        });
+        std::vector<float> votes(lines, 0.0f);
+        std::vector<bool> met(lines, false);
+        for (const auto word : order) {
+            std::vector<bool> has(lines, false);
+            for (const auto& list : lists)
+                if (list.word == word)
+                    for (const auto e : list.lines) has[e] = true;
+            for (std::uint32_t e = 0; e < lines; ++e)
+                if (has[e]) {
+                    votes[e] += weight[word];
+                    met[e] = true;
+                }
+        }
+        std::vector<detail::VotedLine> expected;
+        for (std::uint32_t e = 0; e < lines; ++e)
+            if (met[e]) expected.push_back({e, votes[e]});
+        const auto tie = static_cast<std::uint32_t>(round);
+        std::sort(expected.begin(), expected.end(), [&](const auto& a, const auto& b) {
+            if (a.votes != b.votes) return a.votes > b.votes;
+            const auto ra = detail::tie_rank(a.line, tie), rb = detail::tie_rank(b.line, tie);
+            return ra < rb || (ra == rb && a.line < b.line);
+        });
+        const std::size_t wanted = std::array<std::size_t, 5>{1, 5, 40, 40, 5000}[round % 5];
+        if (expected.size() > wanted) expected.resize(wanted);
+        auto by_line = [](std::vector<detail::VotedLine> found) {
+            std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+            return found;
+        };
+        expected = by_line(expected);
+        const auto bounded = by_line(tally.best(lists, wanted, tie));
+        const auto all = by_line(tally.best(lists, wanted, tie, true, false));
+        const auto lines_only = by_line(tally.best(lists, wanted, tie, false));
+        INFO("round " << round << ", " << words << " words, " << wanted << " wanted");
+        REQUIRE(bounded.size() == expected.size());
+        REQUIRE(all.size() == expected.size());
+        REQUIRE(lines_only.size() == expected.size());
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            CHECK(bounded[k].line == expected[k].line);
+            CHECK(bounded[k].votes == expected[k].votes);
+            CHECK(all[k].line == expected[k].line);
+            CHECK(all[k].votes == expected[k].votes);
+            CHECK(lines_only[k].line == expected[k].line);
+            stopped_early += lines_only[k].votes != expected[k].votes;
+        }
+    }
+    // The lists are long enough that the count stops early in some rounds (else the bound went untested).
+    CHECK(stopped_early > 0);
 }
 
 TEST_CASE("mine handles empty inputs") {

@@ -1,0 +1,147 @@
+#include "detail/mine_votes.hpp"
+
+#include <algorithm>
+
+namespace summalign::detail {
+
+VoteTally::VoteTally(std::size_t english_lines) : tally_(english_lines), open_((english_lines + 63) / 64, 0) {}
+
+std::vector<VotedLine> VoteTally::best(std::span<const VoteList> lists, std::size_t wanted, std::uint32_t tie,
+                                       bool exact_votes, bool bound) {
+    // Heaviest word first (then by number), each word's lists together.
+    order_.assign(lists.begin(), lists.end());
+    std::sort(order_.begin(), order_.end(), [](const VoteList& a, const VoteList& b) {
+        if (a.weight != b.weight) return a.weight > b.weight;
+        if (a.word != b.word) return a.word < b.word;
+        return a.lines.size() < b.lines.size();
+    });
+    // Weight of the words not yet counted, after each word (in double: an upper bound that
+    // float rounding of a line's sum must not cross; the margins below cover the rest).
+    auto& rest = rest_;
+    rest.clear();
+    for (std::size_t i = 0; i < order_.size();) {
+        std::size_t j = i;
+        while (j < order_.size() && order_[j].word == order_[i].word && order_[j].weight == order_[i].weight) ++j;
+        rest.push_back(order_[i].weight);
+        // A negative weight would let a line's votes fall: no bound holds then.
+        if (order_[i].weight < 0.0f) bound = false;
+        i = j;
+    }
+    for (std::size_t g = rest.size(); g-- > 0;) rest[g] = (g + 1 < rest.size() ? rest[g + 1] : 0.0) + rest[g];
+    // rest[g] is now the weight of words g and later; shift to "after g".
+    for (std::size_t g = 0; g < rest.size(); ++g) rest[g] = g + 1 < rest.size() ? rest[g + 1] : 0.0;
+
+    constexpr double kSlack = 1e-4;  // relative: far above float rounding, far below any word's weight
+    bool closed = false;             // only the lines in open_lines_ can still be among the best
+    bool sorted = false;             // open_lines_ ascending (sorted when first searched)
+    open_lines_.clear();
+    std::uint32_t group = 0;
+    for (std::size_t i = 0; i < order_.size(); ++group) {
+        const std::uint32_t stamp = group + 1;
+        const float weight = order_[i].weight;
+        std::size_t j = i;
+        while (j < order_.size() && order_[j].word == order_[i].word && order_[j].weight == weight) ++j;
+        for (std::size_t l = i; l < j; ++l) {
+            const std::uint32_t* list = order_[l].lines.data();
+            const std::size_t size = order_[l].lines.size();
+            auto vote = [&](std::uint32_t e) {
+                auto& entry = tally_[e];
+                if (entry.stamp == stamp) return;  // one vote per word
+                if (entry.stamp == 0) touched_.push_back(e);
+                entry.stamp = stamp;
+                entry.votes += weight;
+            };
+            if (!closed) {
+                // The lines of a posting list are spread over the whole tally: each is asked
+                // for a few entries ahead, so that the cache misses overlap.
+                constexpr std::size_t kAhead = 16;
+                for (std::size_t k = 0; k < size; ++k) {
+                    if (k + kAhead < size) __builtin_prefetch(&tally_[list[k + kAhead]]);
+                    vote(list[k]);
+                }
+            } else if (open_lines_.size() * 16 < size) {
+                // Few open lines in a long list: each is sought from where the last was found.
+                if (!sorted) {
+                    std::sort(open_lines_.begin(), open_lines_.end());
+                    sorted = true;
+                }
+                std::size_t at = 0;
+                for (const auto e : open_lines_) {
+                    std::size_t step = 1;
+                    while (at + step < size && list[at + step] < e) {
+                        at += step;
+                        step *= 2;
+                    }
+                    at = static_cast<std::size_t>(std::lower_bound(list + at, list + std::min(size, at + step + 1), e) - list);
+                    if (at == size) break;
+                    if (list[at] == e) vote(e);
+                }
+            } else {
+                for (std::size_t k = 0; k < size; ++k) {
+                    const std::uint32_t e = list[k];
+                    if (open_[e >> 6] >> (e & 63) & 1) vote(e);
+                }
+            }
+        }
+        i = j;
+        const double after = rest[group];
+        if (!bound || after <= 0.0 || wanted == 0) continue;
+        if (!closed) {
+            if (touched_.size() < wanted) continue;
+            // Can a line not met yet still reach the `wanted`-th best? Counting first is
+            // cheaper than finding that line's votes, and usually says no.
+            const double above = after * (1.0 + kSlack);
+            std::size_t beyond = 0;
+            for (auto e : touched_) beyond += tally_[e].votes > above;
+            if (beyond < wanted) continue;
+            closed = true;
+            open_lines_ = touched_;
+            for (auto e : open_lines_) open_[e >> 6] |= std::uint64_t{1} << (e & 63);
+        }
+        // Votes only grow, so the `wanted`-th best so far bounds the final one from below,
+        // and a line that cannot reach it even with every word still to count is out.
+        votes_.clear();
+        for (auto e : open_lines_) votes_.push_back(tally_[e].votes);
+        if (votes_.size() > wanted) {
+            std::nth_element(votes_.begin(), votes_.begin() + static_cast<std::ptrdiff_t>(wanted - 1), votes_.end(),
+                             std::greater<>());
+            const double reachable = static_cast<double>(votes_[wanted - 1]) * (1.0 - kSlack) - after * (1.0 + kSlack);
+            std::size_t kept = 0;
+            for (auto e : open_lines_) {
+                if (tally_[e].votes >= reachable) {
+                    open_lines_[kept++] = e;
+                } else {
+                    open_[e >> 6] &= ~(std::uint64_t{1} << (e & 63));
+                }
+            }
+            open_lines_.resize(kept);
+        }
+        // Exactly `wanted` lines left: they are the answer, whatever the rest adds to them.
+        if (!exact_votes && open_lines_.size() <= wanted) break;
+    }
+
+    std::vector<VotedLine> out;
+    if (closed) {
+        for (auto e : open_lines_) out.push_back({e, tally_[e].votes});
+    } else {
+        out.reserve(touched_.size());
+        for (auto e : touched_) out.push_back({e, tally_[e].votes});
+    }
+    for (auto e : touched_) {
+        tally_[e] = {};
+        open_[e >> 6] = 0;
+    }
+    touched_.clear();
+    auto better = [tie](const VotedLine& a, const VotedLine& b) {
+        if (a.votes != b.votes) return a.votes > b.votes;
+        const auto ra = tie_rank(a.line, tie), rb = tie_rank(b.line, tie);
+        return ra < rb || (ra == rb && a.line < b.line);
+    };
+    if (out.size() > wanted) {
+        std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(wanted), out.end(), better);
+        out.resize(wanted);
+    }
+    return out;
+}
+
+}  // namespace summalign::detail
