@@ -1268,11 +1268,13 @@ std::vector<Header> find_headers(const Lines& lines) {
 // particles are left out, since a label ends in one ("Grupperet efter", "Sort by", "Go to",
 // "Slå af"); so is a word in quotes or brackets (a name: kommandoen “Om”).
 // A line ending in a slash, "&" or "+" pairs its last word with the next line's first
-// ("Ændre eksisterende maskiner /" | "Netgroup-håndtering").
+// ("Ændre eksisterende maskiner /" | "Netgroup-håndtering"); one ending in a colon or in
+// "how to" has the rest to come ("Rullelisteguide:" | "Tabeludvalg", "How to" | "Contribute").
 bool title_line_runs_on(std::string_view line) {
     if (line.empty()) return false;
-    if (const char32_t end = last_code_point(line); end == '/' || end == '&' || end == '+') return true;
+    if (const char32_t end = last_code_point(line); end == '/' || end == '&' || end == '+' || end == ':') return true;
     if (!is_word_char(last_code_point(line))) return false;
+    if (const std::string lower = to_lower(line); lower == "how to" || lower.ends_with(" how to")) return true;
     static constexpr std::array<std::string_view, 16> endless = {
         "og", "eller", "samt", "som", "at", "en", "et", "den", "det", "de", "the", "a", "an", "and", "or", "of"};
     // In lower case only: "Om" is also the name of a dialog (About).
@@ -1318,13 +1320,22 @@ void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
     for (std::size_t h = 1; h <= later; ++h) headers[h].stacked_title = stack[h];
 }
 
+// Whether `line` is a name in quotes and nothing else (“Marker”, "Om"): what a title
+// wrapped before ("Introduktion til menuen" | “Marker”); no subtitle is a bare name.
+bool is_quoted_name(std::string_view line) {
+    if (line.empty() || !is_opening_quote(first_code_point(line))) return false;
+    const char32_t last = last_code_point(line);
+    const bool closed = last == '"' || last == '\'' || last == 0x201D || last == 0x2019 || last == 0xBB || last == 0xAB;
+    return closed && std::count(line.begin(), line.end(), ' ') < 3;
+}
+
 void fill_header(const Context& context, const Header& header, Article& article) {
     const Lines& lines = context.lines;
     article.kind = header.kind;
     // Title: the first title line and any line continuing it in lower case, with a bracket
     // or punctuation (continues_previous_line: "Sådan sættes shutdown-at-night" |
-    // "(nedlukning om natten) op"), or after a line no title ends with (title_line_runs_on);
-    // subtitle: the rest.
+    // "(nedlukning om natten) op"), a quoted name alone (is_quoted_name), or after a line no
+    // title ends with (title_line_runs_on); subtitle: the rest.
     const auto [title_begin, title_end] = header.stacked_title.value_or(std::pair{header.title_begin, header.title_end});
     if (title_begin < title_end) {
         Block title, subtitle;
@@ -1333,6 +1344,7 @@ void fill_header(const Context& context, const Header& header, Article& article)
             const bool continues =
                 title.empty() || (subtitle.empty() && (is_lower(first_code_point(line_text(lines[i]))) ||
                                                         continues_previous_line(line_text(lines[i])) ||
+                                                        is_quoted_name(line_text(lines[i])) ||
                                                         title_line_runs_on(line_text(*title.back()))));
             (continues ? title : subtitle).push_back(&lines[i]);
         }

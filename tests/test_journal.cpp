@@ -388,7 +388,12 @@ TEST_CASE("a title line ending in an article or a conjunction goes on on the nex
                                        // A preposition that takes an object and is seldom a particle.
                                        {"Yderligere information om\nDebian Edu-tilpasninger",
                                         "Yderligere information om Debian Edu-tilpasninger"},
-                                       {"Working with\nStyles", "Working with Styles"}}) {
+                                       {"Working with\nStyles", "Working with Styles"},
+                                       // A colon or "how to" has the rest to come; a quoted name alone is no subtitle.
+                                       {"Kombinationsfelt- / Rullelisteguide:\nTabeludvalg",
+                                        "Kombinationsfelt- / Rullelisteguide: Tabeludvalg"},
+                                       {"Appendiks C. How to\nContribute", "Appendiks C. How to Contribute"},
+                                       {"Introduktion til menuen\n\u201cMarker\u201d", "Introduktion til menuen \u201cMarker\u201d"}}) {
         const Document parsed = parse(lines + "\nLEDER\n" + body);
         REQUIRE(parsed.articles.size() == 1);
         REQUIRE(parsed.articles[0].title);
@@ -398,7 +403,8 @@ TEST_CASE("a title line ending in an article or a conjunction goes on on the nex
     // A title that ends in a word, a preposition (a label: "Grupperet efter"), a quoted word
     // or a capitalised one (the dialog "Om") keeps the next line as its subtitle.
     for (const std::string& title : {std::string("Eksportér billeder"), std::string("Grupperet efter"),
-                                     std::string("Aktivér kommandoen \u201cOm\u201d"), std::string("Dialogen Om")}) {
+                                     std::string("Aktivér kommandoen \u201cOm\u201d"), std::string("Dialogen Om"),
+                                     std::string("Go to")}) {
         const Document subtitled = parse(title + "\nHEIF og HEIC\nLEDER\n" + body);
         REQUIRE(subtitled.articles.size() == 1);
         REQUIRE(subtitled.articles[0].title);
