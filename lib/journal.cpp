@@ -1151,7 +1151,15 @@ std::vector<Header> find_headers(const Lines& lines) {
         std::size_t title_end = i;
         while (title_end > lower_bound && lines[title_end - 1].blank()) --title_end;
         std::size_t title_begin = title_end;
-        while (title_begin > lower_bound && title_end - title_begin < 3) {
+        // Three lines at most, or four where a title and a subtitle both wrapped: two pairs of
+        // a capitalised line and a line carrying it on in lower case ("Automatisk oprydning af" |
+        // "tilbageværende processer" | "Automatisk nedlukning af maskiner om" | "natten").
+        const auto two_wrapped_lines = [&](std::size_t k) {
+            return title_end - k == 3 && k > lower_bound && is_upper(first_code_point(line_text(lines[k - 1]))) &&
+                   is_lower(first_code_point(line_text(lines[k]))) && is_upper(first_code_point(line_text(lines[k + 1]))) &&
+                   is_lower(first_code_point(line_text(lines[k + 2])));
+        };
+        while (title_begin > lower_bound && (title_end - title_begin < 3 || two_wrapped_lines(title_begin))) {
             const SourceLine& above = lines[title_begin - 1];
             const std::string_view t = line_text(above);
             // A line ending in a broken word belongs to the text above the title, unless the

@@ -414,6 +414,27 @@ TEST_CASE("a title line ending in an article or a conjunction goes on on the nex
     }
 }
 
+TEST_CASE("a title and a subtitle that both wrapped make four lines above the rubric", "[journal]") {
+    const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
+                             "Vælg et format i feltet Filtype. Klik derefter på Gem.\n";
+    const std::string above = "Korrespondance: Ole Hansen, Kirurgisk afdeling, Rigshospitalet.\n";
+    const Document parsed = parse(above +
+                                  "Automatisk oprydning af\ntilbageværende processer\nAutomatisk nedlukning af maskiner om\n"
+                                  "natten\nOVERSIGTSARTIKEL\n" + body);
+    REQUIRE_FALSE(parsed.articles.empty());
+    const Article& article = parsed.articles.back();
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Automatisk oprydning af tilbageværende processer");
+    REQUIRE(article.subtitle);
+    CHECK(article.subtitle->text == "Automatisk nedlukning af maskiner om natten");
+    // Four lines that are not two wrapped pairs: the three nearest the rubric, as before.
+    const Document three = parse(above + "Klik på knappen Gem\nAutomatisk oprydning af\ntilbageværende processer\n"
+                                         "Nedlukning om natten\nOVERSIGTSARTIKEL\n" + body);
+    REQUIRE_FALSE(three.articles.empty());
+    REQUIRE(three.articles.back().title);
+    CHECK(three.articles.back().title->text == "Automatisk oprydning af tilbageværende processer");
+}
+
 TEST_CASE("a section heading with a bracket still open goes on on the next line", "[journal]") {
     const std::string text =
         "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
