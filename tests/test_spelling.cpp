@@ -678,3 +678,20 @@ TEST_CASE("a name the article writes in code is no slip in its prose", "[spellin
     // Without the name in code the same word is flagged.
     CHECK(Article1("Filerne ligger på serveren.", "The files are on the server.", "Brug exim eller sendmail som MTA.").misspellings().size() == 1);
 }
+
+TEST_CASE("a Danish participle in -t beside its -te form in the dictionary is a word", "[spelling][regular]") {
+    // da_DK has forvalgte and lacks forvalgt.
+    const Article1 a("Forvalgt tilstand er at vise en linje.", "The default mode is to show a line.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // After a stem in -t the -te word is an infinitive or a past tense with its e dropped.
+    const auto slip = Article1("De besatt huset i går.", "They occupied the house.").misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "besatt");
+    // After a vowel the -t is a slip of a noun's ending, though da_DK's compounding accepts
+    // installationsmetodete.
+    CHECK(Article1("Vælg installationsmetodet nu.", "Choose the method now.").misspellings().size() == 1);
+    // Beside the -te form the article writes, one dropped letter away, it is still that slip.
+    CHECK(Article1("Den forvalgte tilstand er forvalgt her.", "The default mode.").misspellings().size() == 1);
+}
