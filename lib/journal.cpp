@@ -616,6 +616,16 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     const std::size_t english = article.summary->sentences.size();
     const std::size_t danish = article.resume.size();
     if (english == 0 || danish < 2) return;
+    std::size_t summary_length = 0;
+    for (const Sentence& sentence : article.summary->sentences) summary_length += code_points(sentence.text);
+    std::vector<std::size_t> prefix_length(danish + 1, 0);
+    for (std::size_t k = 0; k < danish; ++k) prefix_length[k + 1] = prefix_length[k] + code_points(article.resume[k].text);
+    const auto length_ratio = [&](std::size_t keep) {
+        return std::log(static_cast<double>(prefix_length[keep]) / static_cast<double>(summary_length));
+    };
+    const bool too_many = danish > english + 2;
+    const bool too_long = summary_length > 0 && length_ratio(danish) > std::log(1.2);
+    if (!too_many && !too_long) return;
     // A structured Resumé's last part runs on: the cut keeps a sentence of it.
     const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
     // The sentence ends at a line end, with how much of the column that line fills.
@@ -645,7 +655,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     }
     std::size_t best = 0;
     std::string evidence;
-    if (danish > english + 2) {
+    if (too_many) {
         double best_fill = 0.97;  // a line as wide as the column is no paragraph's last
         // Where every line that could end it fills the column (a Resumé whose last line happens
         // to be full), the count is the only evidence left: the sentence end nearest the
@@ -667,23 +677,14 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
             evidence = "the line-end sentence end nearest that count (every such line fills the column)";
         }
     }
-    if (best == 0 && !marked_end) {
-        std::size_t summary_length = 0;
-        for (const Sentence& sentence : article.summary->sentences) summary_length += code_points(sentence.text);
-        std::vector<std::size_t> prefix_length(danish + 1, 0);
-        for (std::size_t k = 0; k < danish; ++k) prefix_length[k + 1] = prefix_length[k] + code_points(article.resume[k].text);
-        const auto length_ratio = [&](std::size_t keep) {
-            return std::log(static_cast<double>(prefix_length[keep]) / static_cast<double>(summary_length));
-        };
-        if (summary_length > 0 && length_ratio(danish) > std::log(1.2)) {
-            double best_distance = std::log(1.1);
-            for (const LineEnd& candidate : line_ends) {
-                // A full line is a weaker end than a short one: it must fit the length better.
-                const double distance = std::abs(length_ratio(candidate.keep)) + (candidate.fill >= 0.97 ? 0.1 : 0.0);
-                if (distance < best_distance) best = candidate.keep, best_distance = distance;
-            }
-            evidence = "the line-end sentence end where the Resumé is about as long as the Summary";
+    if (best == 0 && too_long && !marked_end) {
+        double best_distance = std::log(1.1);
+        for (const LineEnd& candidate : line_ends) {
+            // A full line is a weaker end than a short one: it must fit the length better.
+            const double distance = std::abs(length_ratio(candidate.keep)) + (candidate.fill >= 0.97 ? 0.1 : 0.0);
+            if (distance < best_distance) best = candidate.keep, best_distance = distance;
         }
+        evidence = "the line-end sentence end where the Resumé is about as long as the Summary";
     }
     if (best == 0) return;
     std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),

@@ -5,7 +5,6 @@
 #include <array>
 #include <cctype>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "detail/layout_lines.hpp"
 #include "detail/layout_repair.hpp"
@@ -506,8 +505,6 @@ void restore_joined_hyphens(LayoutResult& result) {
             hyphened.emplace(key, first);
         }
     }
-    // Words in capitals (two letters or more) written alone or before a hyphen.
-    std::unordered_set<std::string> abbreviations;
     const auto capitals_end = [](std::string_view t, std::size_t k, std::size_t end) {
         while (k < end) {
             std::size_t n = 0;
@@ -516,28 +513,20 @@ void restore_joined_hyphens(LayoutResult& result) {
         }
         return k;
     };
-    for (const SourceLine& line : lines) {
-        const std::string_view t = line.text.text();
-        words_of(t, words);
-        for (const Word& w : words) {
-            const std::size_t first_end = w.hyphen == std::string_view::npos ? w.end : w.hyphen;
-            const std::string_view first = t.substr(w.begin, first_end - w.begin);
-            if (capitals_end(t, w.begin, first_end) == first_end && code_points(first) >= 2) abbreviations.emplace(first);
-        }
-    }
-    // An abbreviation joined to a lower-case rest: where the capitals end, or 0.
+    // A word shaped as an abbreviation joined to a lower-case rest: where the capitals end, or 0.
     static constexpr std::array<std::string_view, 9> inflections = {"en", "et", "er", "ens", "ets", "ers", "erne", "ernes", "s"};
-    const auto abbreviation_cut = [&](std::string_view word) -> std::size_t {
+    const auto abbreviation_shape = [&](std::string_view word) -> std::size_t {
         const std::size_t cut = capitals_end(word, 0, word.size());
         if (cut == word.size() || code_points(word.substr(0, cut)) < 2) return 0;
         for (std::size_t k = cut, n = 0; k < word.size(); k += n)
             if (!is_lower(code_point_at(word, k, n))) return 0;
         const std::string_view rest = word.substr(cut);
         if (code_points(rest) < 3 || std::find(inflections.begin(), inflections.end(), rest) != inflections.end()) return 0;
-        return abbreviations.contains(std::string(word.substr(0, cut))) ? cut : 0;
+        return cut;
     };
     // The joined lines' words written so, without the hyphen: few, if any.
     std::unordered_map<std::string, bool> plain_in_column;  // lower-cased candidate -> written so in a line of one column
+    std::vector<std::string> shaped;                         // abbreviation-shaped words, their capitals yet to be found
     for (const SourceLine& line : lines) {
         if (!joined(line)) continue;
         const std::string_view t = line.text.text();
@@ -545,9 +534,46 @@ void restore_joined_hyphens(LayoutResult& result) {
         for (const Word& w : words) {
             if (w.hyphen != std::string_view::npos) continue;
             key.assign(t.substr(w.begin, w.end - w.begin));
-            if (hyphened.contains(key) || abbreviation_cut(key) > 0) plain_in_column.emplace(to_lower(key), false);
+            if (hyphened.contains(key)) plain_in_column.emplace(to_lower(key), false);
+            else if (abbreviation_shape(key) > 0) shaped.push_back(key);
         }
     }
+    // Whether the document writes the capitals as a word of their own or before a hyphen:
+    // searched for only where a joined word needs them (reading every line's words for all
+    // abbreviations cost the parse of such a text 3%).
+    std::unordered_map<std::string, bool> abbreviations;  // capitals -> written alone
+    const auto written_alone = [&](const std::string& capitals) {
+        const auto letter_before = [&](std::string_view t, std::size_t at) {
+            if (at == 0) return false;
+            std::size_t k = at - 1;
+            while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+            std::size_t n = 0;
+            return letter_at(t, k, n);
+        };
+        for (const SourceLine& line : lines) {
+            const std::string_view t = line.text.text();
+            for (std::size_t at = t.find(capitals); at != std::string_view::npos; at = t.find(capitals, at + 1)) {
+                const std::size_t after = at + capitals.size();
+                std::size_t n = 0;
+                if (!letter_before(t, at) && (after == t.size() || !letter_at(t, after, n))) return true;
+            }
+        }
+        return false;
+    };
+    for (const std::string& word : shaped) {
+        const std::string capitals = word.substr(0, abbreviation_shape(word));
+        auto found = abbreviations.find(capitals);
+        if (found == abbreviations.end()) found = abbreviations.emplace(capitals, written_alone(capitals)).first;
+        if (found->second) plain_in_column.emplace(to_lower(word), false);
+    }
+    // An abbreviation joined to a lower-case rest whose capitals the document writes alone:
+    // where the capitals end, or 0.
+    const auto abbreviation_cut = [&](std::string_view word) -> std::size_t {
+        const std::size_t cut = abbreviation_shape(word);
+        if (cut == 0) return 0;
+        const auto found = abbreviations.find(std::string(word.substr(0, cut)));
+        return found != abbreviations.end() && found->second ? cut : 0;
+    };
     if (plain_in_column.empty()) return;
     // Whether a line of one column writes one of them (any case).
     std::size_t shortest = std::string::npos, longest = 0;
