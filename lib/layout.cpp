@@ -428,7 +428,7 @@ void restore_torn_words(LayoutResult& result) {
 // `XMLfiler`) whose capitals the document writes as a word of their own or before a hyphen
 // (`SMTP`, `XML-fil`): Danish and English join an abbreviation to a word with a hyphen. Its
 // rest is a word of three letters or more, not an inflection of the abbreviation (`PC'ens`
-// is also written `PCens`); a conjunction rest (`ASCIIeller`) was a suspended compound
+// is also written `PCens`) nor an enzyme's `-ase` (`ATPase`); a conjunction rest (`ASCIIeller`) was a suspended compound
 // (`ASCII- eller`). A product name in capitals and a capitalised word (`VBASupport`) has no
 // capitals the document writes alone, and one written so in a line of one column is left.
 void restore_joined_hyphens(LayoutResult& result) {
@@ -521,7 +521,10 @@ void restore_joined_hyphens(LayoutResult& result) {
         for (std::size_t k = cut, n = 0; k < word.size(); k += n)
             if (!is_lower(code_point_at(word, k, n))) return 0;
         const std::string_view rest = word.substr(cut);
-        if (code_points(rest) < 3 || std::find(inflections.begin(), inflections.end(), rest) != inflections.end()) return 0;
+        // An enzyme's suffix is no word of its own (`ATPase`, `DNasen`).
+        if (code_points(rest) < 3 || std::find(inflections.begin(), inflections.end(), rest) != inflections.end() ||
+            rest.starts_with("ase"))
+            return 0;
         return cut;
     };
     // The joined lines' words written so, without the hyphen: few, if any.

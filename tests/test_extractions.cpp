@@ -1177,34 +1177,29 @@ TEST_CASE("words the extraction tore out of a wide-spaced justified line go back
 TEST_CASE("a hyphen the extraction dropped after an abbreviation comes back", "[extractions][layout]") {
     // pdftotext's default mode joins `SMTP-|server` into `SMTPserver` and `ASCII-|eller` into
     // `ASCIIeller` on lines over a column long. The document writes `SMTP` and `ASCII-tegn`
-    // elsewhere: the hyphen goes back (with a space before the conjunction). `VBASupport`
-    // (capitals the document never writes alone), `PCens` (an inflection), `Øjvind` (one
-    // capital) and `XMLfiler`, which a line of one column writes so too, stay.
+    // elsewhere: the hyphen goes back (with a space before the conjunction). `ATPase` (an
+    // enzyme's suffix), `VBASupport` (capitals the document never writes alone), `PCens` (an inflection),
+    // `Øjvind` (one capital) and `XMLfiler`, which a line of one column writes so too, stay.
     std::string text;
     for (int i = 0; i < 8; ++i) text += "Brødteksten står her i en linje der fylder en hel spalte.\n";
     text += "Serveren taler SMTP og PC, og ASCII-tegn er tilladt i XML.\n"
-            "Marker hvis din SMTPserver kræver et brugernavn og en adgangskode, når du sender post gennem "
-            "den, og skriv ASCIIeller andre tegn i feltet\n"
-            "Makroen bruger VBASupport og PCens indstillinger for Øjvind Hansen i alle de dokumenter, "
-            "som er åbne nu, og XMLfiler\n"
+            "Marker hvis din server til udgående post, som kaldes en SMTPserver kræver et brugernavn og en kode, så "
+            "skriv ASCIIeller andre tegn\n"
+            "Enzymet ATPase spalter ATP i cellen, og du kan se mere om VBASupport og PCens indstillinger for Øjvind her, "
+            "og XMLfiler\n"
             "Gem XMLfiler her.\n";
     const detail::LayoutResult layout = detail::repair_layout(make_source(text, "abbreviations.txt"));
     std::string all;
     for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
-    CHECK(all.find("din SMTP-server kræver") != std::string::npos);
+    CHECK(all.find("kaldes en SMTP-server kræver") != std::string::npos);
     CHECK(all.find("skriv ASCII- eller andre") != std::string::npos);
-    CHECK(all.find("bruger VBASupport og PCens indstillinger for Øjvind Hansen") != std::string::npos);
-    CHECK(all.find("åbne nu, og XMLfiler") != std::string::npos);
+    CHECK(all.find("Enzymet ATPase spalter") != std::string::npos);
+    CHECK(all.find("om VBASupport og PCens indstillinger for Øjvind her") != std::string::npos);
+    CHECK(all.find("her, og XMLfiler") != std::string::npos);
     const auto restored = std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
         return r.kind == Repair::Kind::normalized && r.detail.starts_with("hyphen restored");
     });
     CHECK(restored == 2);
-    const Document document = Parser().parse(make_source(text, "abbreviations.txt"));
-    bool found = false;
-    for (const Article& article : document.articles)
-        for (const Section& section : article.sections)
-            for (const Sentence& sentence : section.sentences) found = found || sentence.text.find("SMTP-server") != std::string::npos;
-    CHECK(found);
 }
 
 TEST_CASE("a hyphen the extraction dropped when it joined two lines comes back where the document writes it", "[extractions][layout]") {
