@@ -440,6 +440,7 @@ void restore_joined_hyphens(LayoutResult& result) {
     for (const std::size_t w : widths) long_lines += w * 2 > column * 3;
     if (long_lines * 20 <= widths.size()) return;
     const auto joined = [&](const SourceLine& line) { return line.width * 100 > column * 112; };
+    for (SourceLine& line : lines) line.joined_by_extraction = joined(line);
     // Words of letters, and pairs of them joined by one hyphen ("E-mail", "Winther-Aagaard").
     struct Word {
         std::size_t begin, end, hyphen;  // hyphen: byte offset of the inner hyphen, or npos
@@ -698,8 +699,9 @@ namespace {
 // dictionary word of three letters or more that makes a word with the next word's head (or
 // the next word itself: "decimalskilletegn" of "tusindskilletegn"), gets its hyphen and space
 // back ("decimal- og"), as a `normalized` repair. "syslog er" stays: "sysl" is a word, but
-// no "syslr" or "syslser".
-MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehyphenator, std::vector<Repair>& repairs) {
+// no "syslr" or "syslser"; so does a word the document writes twice or more.
+MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehyphenator, const DocumentWords& words,
+                                       std::vector<Repair>& repairs) {
     if (!dehyphenator.has_dictionaries()) return text;
     const std::string& t = text.text();
     std::vector<std::size_t> cuts;  // where a conjunction glued to its compound's first part begins
@@ -715,8 +717,9 @@ MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehy
             }
             const std::string_view stem = std::string_view(t).substr(begin, at - begin);
             if (code_points(stem) < 3 || !is_lower(first_code_point(stem)) || (begin > 0 && t[begin - 1] == '-')) continue;
-            if (dehyphenator.knows(std::string_view(t).substr(begin, end - begin)) || !dehyphenator.is_dictionary_word(stem))
-                continue;
+            // A word the document writes more than once is a word ("syslog"), not a joined break.
+            const std::string_view glued = std::string_view(t).substr(begin, end - begin);
+            if (dehyphenator.knows(glued) || words.count(glued) > 1 || !dehyphenator.is_dictionary_word(stem)) continue;
             // The compound the first part is suspended from: the next word, or its head.
             const std::string_view next = leading_word(std::string_view(t).substr(end + 1));
             bool completes = false;
@@ -741,6 +744,64 @@ MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehy
     for (const std::size_t cut : cuts) {
         restored.append(text, from, cut);
         restored.append_synthetic("- ", text.origin(cut));
+        from = cut;
+    }
+    restored.append(text, from, text.size());
+    return restored;
+}
+
+// pdftotext's default mode also drops the hyphen after a name or foreign word heading a
+// Danish compound when the compound was broken at it: "Skolelinux-|installationsprogrammet"
+// becomes "Skolelinuxinstallationsprogrammet". In text from lines the extraction joined
+// (`ranges` of `text`), such a word gets its hyphen back where Dehyphenator::joined_name_cut
+// finds the name, as a `normalized` repair. A word inside an address, a path or a chain of
+// hyphenated parts is left as it stands.
+MappedText restore_joined_names(MappedText text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                const Dehyphenator& dehyphenator, const DocumentWords& words, std::vector<Repair>& repairs) {
+    if (ranges.empty() || !dehyphenator.has_dictionaries()) return text;
+    const std::string& t = text.text();
+    const auto glue = [](char32_t c) { return c == '-' || c == '/' || c == '@' || c == '_' || c == '.' || c == '\\'; };
+    std::vector<std::pair<std::size_t, bool>> cuts;  // where a hyphen goes back; before a conjunction
+    for (const auto& [from, to] : ranges) {
+        std::size_t i = from;
+        while (i < to) {
+            std::size_t n = 0;
+            if (!is_word_char(code_point_at(t, i, n))) {
+                i += n;
+                continue;
+            }
+            std::size_t end = i;
+            while (end < t.size()) {
+                std::size_t m = 0;
+                if (!is_word_char(code_point_at(t, end, m))) break;
+                end += m;
+            }
+            std::size_t m = 0;
+            const bool glued_before = i > 0 && glue(code_point_before(t, i, m));
+            const bool glued_after = end < t.size() && glue(code_point_at(t, end, m)) &&
+                                     !(t[end] == '.' && (end + 1 == t.size() || !is_word_char(code_point_at(t, end + 1, m))));
+            if (!glued_before && !glued_after) {
+                const std::string_view word = std::string_view(t).substr(i, end - i);
+                if (const std::size_t cut = dehyphenator.joined_name_cut(word, words); cut > 0) {
+                    // A conjunction after the name: a suspended compound ("TimeSerial- eller").
+                    const bool suspended = is_suspending_conjunction(word.substr(cut));
+                    cuts.push_back({i + cut, suspended});
+                    repairs.push_back({Repair::Kind::normalized, text.source_start(i), text.source_end(end),
+                                       "hyphen restored: " + std::string(word.substr(0, cut)) + (suspended ? "- " : "-") +
+                                           std::string(word.substr(cut)) +
+                                           " (the extraction joined the lines and dropped it; the document writes " +
+                                           std::string(word.substr(0, cut)) + " alone)"});
+                }
+            }
+            i = end;
+        }
+    }
+    if (cuts.empty()) return text;
+    MappedText restored;
+    std::size_t from = 0;
+    for (const auto& [cut, suspended] : cuts) {
+        restored.append(text, from, cut);
+        restored.append_synthetic(suspended ? "- " : "-", text.origin(cut));
         from = cut;
     }
     restored.append(text, from, text.size());
@@ -772,13 +833,18 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
     for (const SourceLine* line : lines)
         if (!line->blank()) content.push_back(line);
     MappedText out;
+    std::vector<std::pair<std::size_t, std::size_t>> joined_by_extraction;  // byte ranges of `out`
     for (std::size_t k = 0; k < content.size(); ++k) {
         const SourceLine& line = *content[k];
         // The line without surrounding white space: bytes [begin, begin + text.size()) of
         // line.text, appended from there rather than copied out first.
         const std::string_view text = trim(line.text.text());
         const std::size_t begin = static_cast<std::size_t>(text.data() - line.text.text().data());
-        const auto append_line = [&](std::size_t length) { out.append(line.text, begin, begin + length); };
+        const auto append_line = [&](std::size_t length) {
+            const std::size_t from = out.size();
+            out.append(line.text, begin, begin + length);
+            if (line.joined_by_extraction) joined_by_extraction.emplace_back(from, out.size());
+        };
         if (k + 1 == content.size()) {
             append_line(text.size());
             break;
@@ -836,7 +902,8 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
                 break;
         }
     }
-    return restore_suspended_compounds(std::move(out), dehyphenator, repairs);
+    out = restore_joined_names(std::move(out), joined_by_extraction, dehyphenator, document_words, repairs);
+    return restore_suspended_compounds(std::move(out), dehyphenator, document_words, repairs);
 }
 
 }  // namespace summalign::detail

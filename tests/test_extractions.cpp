@@ -1202,6 +1202,49 @@ TEST_CASE("a hyphen the extraction dropped after an abbreviation comes back", "[
     CHECK(restored == 2);
 }
 
+TEST_CASE("a hyphen the extraction dropped after a name heading a Danish compound comes back", "[extractions][layout]") {
+    // pdftotext's default mode joins `Skolelinux-|installationsprogrammet` into one word on a
+    // line over a column long. The document writes `Skolelinux` and `syslog` alone, Danish
+    // knows neither, and `installationsprogrammet`, `beskeder` are Danish: the hyphen goes
+    // back (with a space before a conjunction: `TimeSerial- eller`). `stamcelleterapi` (a
+    // Danish first part), `debianpakkerne` (the document writes only `Debian`) and
+    // `syslogbeskederne`, written so twice, stay.
+    const std::string column_lines = [] {
+        std::string lines;
+        for (int i = 0; i < 8; ++i) lines += "Brødteksten står her i en linje der fylder en hel spalte.\n";
+        return lines + "Skolelinux bruger Debian, og syslog samler TimeSerial og mere i syslog.\n";
+    }();
+    const std::string joined =
+        "Alle maskiner er installeret via Skolelinuxinstallationsprogrammet, og de sender deres syslogbeskeder til "
+        "serveren med stamcelleterapi og debianpakkerne, mens TimeSerialeller andre funktioner og "
+        "syslogbeskederne og syslogbeskederne står her.\n";
+    const auto sentences_of = [](const Document& document) {
+        std::string all;
+        for (const Article& article : document.articles)
+            for (const Section& section : article.sections)
+                for (const Sentence& sentence : section.sentences) all += sentence.text + "\n";
+        return all;
+    };
+    const Parser parser;
+    const std::string all = sentences_of(parser.parse(make_source(column_lines + joined, "names.txt")));
+    CHECK(all.find("via Skolelinux-installationsprogrammet, og") != std::string::npos);
+    CHECK(all.find("deres syslog-beskeder til") != std::string::npos);
+    CHECK(all.find("mens TimeSerial- eller andre") != std::string::npos);
+    CHECK(all.find("med stamcelleterapi og debianpakkerne,") != std::string::npos);
+    CHECK(all.find("og syslogbeskederne og syslogbeskederne står") != std::string::npos);
+    // `syslog samler`, a word written twice: no suspended compound (`sysl- og`).
+    CHECK(all.find("og syslog samler") != std::string::npos);
+
+    // Text whose lines fill one column each was not joined by the extraction: a word written
+    // closed there is the writer's.
+    std::string wrapped = column_lines;
+    for (int i = 0; i < 4; ++i) wrapped += "Brødteksten står her i en linje der fylder en hel spalte.\n";
+    wrapped += "Alle maskiner er installeret via Skolelinuxinstallationsprogrammet, og de\nsender syslog her.\n";
+    const std::string plain = sentences_of(parser.parse(make_source(wrapped, "wrapped.txt")));
+    INFO(plain);
+    CHECK(plain.find("via Skolelinuxinstallationsprogrammet, og") != std::string::npos);
+}
+
 TEST_CASE("a hyphen the extraction dropped when it joined two lines comes back where the document writes it", "[extractions][layout]") {
     // pdftotext's default mode joins `E-|mail` into `Email` on a line over a column long. The
     // document writes `E-mail` and `Hansen-Lund` elsewhere, and never `Email` in a line of one

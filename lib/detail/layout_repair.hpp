@@ -41,6 +41,9 @@ struct SourceLine {
     // A caption set on lines of its own stood just before this line and was lifted out: a
     // float the typesetter put between two lines of one paragraph (at a column's top).
     bool after_caption = false;
+    // Over a column long in a text whose extraction evidently joins lines (pdftotext's
+    // default mode): a word broken at a printed line's end stands joined, without its hyphen.
+    bool joined_by_extraction = false;
 
     bool blank() const;  // nothing but white space
 };
@@ -157,6 +160,11 @@ public:
     // Whether Hunspell (Danish or English) accepts `word` at all, also as a compound.
     bool knows(std::string_view word) const;
     bool has_dictionaries() const noexcept;
+    // Where a hyphen went missing in `word`, a line-end break the extraction joined: after a
+    // name or foreign word the document writes alone and no Danish dictionary knows, before a
+    // Danish word ("Skolelinux|installationsprogrammet", "syslog|beskeder"), in a word no
+    // dictionary knows. The byte offset of the cut, or 0.
+    std::size_t joined_name_cut(std::string_view word, const DocumentWords& words) const;
 
 private:
     struct Impl;
