@@ -828,6 +828,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         resume_last_line = lines.back()->number;
     };
     bool summary_interrupted = false;  // Danish text came after the Summary's block
+    bool resume_interrupted = false;   // body text came after a structured Resumé's part
     auto flush_summary = [&] {
         if (summary_block.empty()) return;
         Summary summary = parse_summary(context, summary_block);
@@ -921,6 +922,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                     note("no blank line ends the Resumé: it is taken to end at line " + std::to_string(resume_last_line) +
                              ", a short line that ends a sentence; the text after it is body text",
                          block_start(block), block_end(block));
+                resume_interrupted = !article.resume_parts.empty();
                 state = State::body;
                 break;
             case State::correspondence:
@@ -969,6 +971,23 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 state = State::body;
                 break;
             case State::body:
+                // A structured Resumé's next part after body text: the extraction put another
+                // column's blocks between its parts. Before any Summary, a Danish part label later
+                // in the abstract's order than the Resumé's last part, while that is no conclusion
+                // (a Resumé that has concluded is whole, and a body section "Resultater" after
+                // it is the body's).
+                if (resume_interrupted && summary_block.empty() && !article.summary &&
+                    part_label_length(line_text(*block.front()), label) > 0 && is_danish_part_label(label)) {
+                    const int next_rank = part_label_rank(label);
+                    const int last_rank = part_label_rank(article.resume_parts.back().label);
+                    if (last_rank >= 0 && last_rank < 4 && next_rank > last_rank) {
+                        note("the structured Resumé's part \"" + label +
+                                 "\" after body text: taken as the Resumé's (the extraction put the text between its parts)",
+                             block_start(block), block_end(block));
+                        add_resume(block, b);
+                        continue;
+                    }
+                }
                 // English running text after Danish text that interrupted the Summary goes on
                 // with the Summary: the extraction interleaved two columns' blocks.
                 if (summary_interrupted && block_language(block).english_text() && !summary_closed(summary_block)) {

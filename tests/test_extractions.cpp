@@ -279,6 +279,56 @@ TEST_CASE("labels in any case, run-in or alone; rubrics after a space", "[extrac
     CHECK_FALSE(split_kind_label("MSC HLA Mesenkymale celler"));
 }
 
+TEST_CASE("a structured Resumé's parts after body text the extraction put between them stay the Resumé's", "[extractions]") {
+    // pdftotext's default mode can put the other column's heading and paragraph between a
+    // structured Resumé's first part and the next: the later parts are still the Resumé's,
+    // the text between them the body's. After a part that concludes, or with an English
+    // label, a labelled block is not taken.
+    const auto article_with = [](const std::string& between, const std::string& later) {
+        return "Skygge\n\nORIGINAL ARTIKEL\nMikkel Holm & Ole Olsen\n\n"
+               "RESUMÉ\nIntroduktion\nSkygger er nyttige, og de giver dybde til en tegning.\n\n" +
+               between + "\n" + later +
+               "\nSkygger bruges i mange programmer, og de er lette at tilføje.\n\n"
+               "SUMMARY\nMikkel Holm & Ole Olsen: Shadows. Ugeskr Læger 2004;166:383-6.\n"
+               "Introduction: Shadows are useful, and they give depth to a drawing.\n"
+               "Results: We drew ten figures with shadows.\nConclusion: Shadows work in every program.\n";
+    };
+    const std::string between = "Tegneobjekter\nEt objekt kan flyttes med musen, og det kan roteres frit.\n";
+    const std::string later = "Resultater\nVi tegnede ti figurer med skygger.\n\n"
+                              "Konklusion\nSkygger virker i alle programmer.\n";
+    const Document document = parser().parse(make_source(article_with(between, later), "interleaved"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) == std::vector<std::string>{"Skygger er nyttige, og de giver dybde til en tegning.",
+                                                            "Vi tegnede ti figurer med skygger.",
+                                                            "Skygger virker i alle programmer."});
+    REQUIRE(article.resume_parts.size() == 3);
+    CHECK(article.resume_parts[1].label == "Resultater");
+    CHECK(article.resume_parts[2].label == "Konklusion");
+    bool between_in_body = false;
+    for (const Section& section : article.sections)
+        for (const Sentence& sentence : section.sentences)
+            between_in_body = between_in_body || sentence.text == "Et objekt kan flyttes med musen, og det kan roteres frit.";
+    CHECK(between_in_body);
+    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(), [](const StructureNote& note) {
+        return note.message.find("Resultater") != std::string::npos;
+    }));
+
+    // A Resumé whose part concluded is whole: a later "Resultater" section is the body's.
+    const std::string concluded = "RESUMÉ\nIntroduktion\nSkygger er nyttige, og de giver dybde til en tegning.\n"
+                                  "Konklusion\nSkygger virker i alle programmer.\n\n";
+    std::string whole = article_with(between, later);
+    whole.replace(whole.find("RESUMÉ"), whole.find("\n\nTegneobjekter") + 2 - whole.find("RESUMÉ"), concluded);
+    const Document second = parser().parse(make_source(whole, "concluded"));
+    REQUIRE(second.articles.size() == 1);
+    CHECK(second.articles[0].resume.size() == 2);
+    // An English label after body text is no part of the Danish Resumé.
+    const std::string english = "Results\nWe drew ten figures with shadows.\n";
+    const Document third = parser().parse(make_source(article_with(between, english), "english-label"));
+    REQUIRE(third.articles.size() == 1);
+    CHECK(third.articles[0].resume.size() == 1);
+}
+
 TEST_CASE("structured Resumé and Summary keep labelled parts; missing and second Summaries", "[extractions]") {
     const std::string text =
         "Skygge\n"

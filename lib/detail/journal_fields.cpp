@@ -183,6 +183,27 @@ std::size_t summary_label_length(std::string_view line) {
 
 bool starts_summary(std::string_view line) { return summary_label_length(line) > 0; }
 
+int part_label_rank(std::string_view label) {
+    const std::string lower = to_lower(label);
+    const std::string_view l = lower;
+    if (l.starts_with("konklusion") || l.starts_with("conclusion")) return 4;
+    if (l == "diskussion" || l == "discussion") return 3;
+    if (l.starts_with("result")) return 2;
+    if (l.find("metod") != std::string_view::npos || l.find("method") != std::string_view::npos || l == "design") return 1;
+    if (l == "introduktion" || l == "introduction" || l == "baggrund" || l == "background" || l == "formål" ||
+        l.starts_with("objective") || l.starts_with("aim"))
+        return 0;
+    return -1;
+}
+
+bool is_danish_part_label(std::string_view label) {
+    static constexpr std::array<std::string_view, 14> danish = {
+        "materiale og metoder", "materiale og metode", "patienter og metoder", "introduktion", "konklusioner", "konklusion",
+        "baggrund", "resultater", "diskussion", "resultat", "metoder", "formål", "metode", "design"};
+    const std::string lower = to_lower(label);
+    return std::find(danish.begin(), danish.end(), lower) != danish.end();
+}
+
 std::size_t part_label_length(std::string_view text, std::string& label) {
     // Longer labels first, so that "materiale og metoder" wins over "metoder".
     static constexpr std::array<std::string_view, 30> labels = {

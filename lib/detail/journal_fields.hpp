@@ -59,6 +59,11 @@ bool starts_reference_entry(std::string_view line);
 // or by a capitalised word: where the part's text starts, with `label` set to the label as
 // printed; 0 when the sentence has no such label.
 std::size_t part_label_length(std::string_view text, std::string& label);
+// Where a part label stands in a structured abstract's order: 0 introduction or background
+// (aim), 1 methods, 2 results, 3 discussion, 4 conclusion; -1 for no part label.
+int part_label_rank(std::string_view label);
+// Whether a part label is Danish ("Resultater", "Materiale og metoder"), not English.
+bool is_danish_part_label(std::string_view label);
 
 // The head of a Summary block after the "Summary" label: "Authors:Title.Journal YYYY;VOL: PAGES",
 // the citation also in its short form ("Ugeskr Læger 2003;165:4852-5.") or closing the block
