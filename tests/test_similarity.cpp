@@ -97,6 +97,28 @@ TEST_CASE("Danish lemma candidates undo regular inflection") {
     CHECK(words::danish_lemma_candidates("hus").front() == "hus");
 }
 
+TEST_CASE("lemma candidates are offered one by one, most specific first, until one is known") {
+    std::vector<std::string> offered;
+    const bool found = words::find_danish_lemma_candidate("hatten", [&](std::string_view c) {
+        offered.emplace_back(c);
+        return c == "hat";
+    });
+    CHECK(found);
+    // hatten, then -en off (hatt, hatte), then hatt undoubled: the search stops at "hat".
+    CHECK(offered == std::vector<std::string>{"hatten", "hatt", "hatte", "hat"});
+    offered.clear();
+    CHECK_FALSE(words::find_english_lemma_candidate("studies", [&](std::string_view c) {
+        offered.emplace_back(c);
+        return false;
+    }));
+    CHECK(offered == std::vector<std::string>{"studies", "study", "studi", "studie", "studie"});
+    // A one-letter word is no lookup form (as danish_lemma_candidates leaves it out).
+    offered.clear();
+    CHECK_FALSE(words::find_danish_lemma_candidate("i", [&](std::string_view c) { return offered.emplace_back(c), true; }));
+    CHECK(offered.empty());
+    CHECK(words::danish_lemma_candidates("i").empty());
+}
+
 TEST_CASE("compounds split into known parts with a linking s") {
     auto known = [](std::string_view w) { return w == "knoglemarv" || w == "punktur" || w == "knogle" || w == "marv"; };
     CHECK(words::split_compound("knoglemarvspunktur", known) == std::vector<std::string>{"knoglemarv", "punktur"});
