@@ -265,7 +265,15 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         Bead bead;
         for (std::size_t k = 0; k < step.shape.da; ++k) bead.da.push_back(step.da_begin + k);
         for (std::size_t k = 0; k < step.shape.en; ++k) bead.en.push_back(step.en_begin + k);
-        if (!bead.da.empty() && !bead.en.empty()) {
+        if (!bead.da.empty() && !bead.en.empty() && !options.with_matches) {
+            // The bead's sentence pairs were linked during the search: its score (exactly
+            // SentenceScorer::score's) is assembled from those links.
+            std::array<const PreparedSentence*, 2> da{}, en{};
+            bead.score = detail::logistic(calibration.log_odds(
+                bead_scorer.score(step.da_begin, step.shape.da, step.en_begin, step.shape.en),
+                bytes_of(side_of(danish, step.da_begin, step.shape.da, da)),
+                bytes_of(side_of(english, step.en_begin, step.shape.en, en))));
+        } else if (!bead.da.empty() && !bead.en.empty()) {
             // Scored again with its word matches: only for the beads kept, so the DP stays cheap.
             std::array<const PreparedSentence*, 2> da{}, en{};
             Scored s = score_pair(scorer, calibration, side_of(danish, step.da_begin, step.shape.da, da),

@@ -189,22 +189,24 @@ struct SentenceScorer::Impl {
     // Translations of `lower` (trying inflection-stripped forms when the form itself is
     // unknown); `found` receives the form that was found.
     std::vector<Translation> lookup_inflected(std::string_view lower, Lang from, std::string& found) const {
-        auto candidates = from == Lang::da ? words::danish_lemma_candidates(lower) : words::english_lemma_candidates(lower);
-        for (const auto& candidate : candidates) {
-            auto translations = lookup(candidate, from);
-            if (!translations.empty()) {
-                found = candidate;
-                return translations;
-            }
-        }
-        found.clear();
-        return {};
+        std::vector<Translation> translations;
+        auto known = [&](std::string_view candidate) {
+            translations = lookup(candidate, from);
+            if (translations.empty()) return false;
+            found = candidate;
+            return true;
+        };
+        if (!(from == Lang::da ? words::find_danish_lemma_candidate(lower, known)
+                               : words::find_english_lemma_candidate(lower, known)))
+            found.clear();
+        return translations;
     }
 
     // Whether lookup_inflected(lower) would find anything, without copying translations.
     bool known_inflected(std::string_view lower, Lang from) const {
-        const auto candidates = from == Lang::da ? words::danish_lemma_candidates(lower) : words::english_lemma_candidates(lower);
-        return std::any_of(candidates.begin(), candidates.end(), [&](const std::string& c) { return has(c, from); });
+        auto known = [&](std::string_view candidate) { return has(candidate, from); };
+        return from == Lang::da ? words::find_danish_lemma_candidate(lower, known)
+                                : words::find_english_lemma_candidate(lower, known);
     }
 
     // Adds links for every word of every translation (stemmed in the target language).

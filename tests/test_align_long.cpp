@@ -158,6 +158,25 @@ TEST_CASE("a long help text with omissions and merges is aligned stretch by stre
         if (!bead.da.empty() && !bead.en.empty()) CHECK((bead.score >= 0.0 && bead.score <= 1.0));
 }
 
+TEST_CASE("without word pairs a long text gets the same beads with the same scores") {
+    const Perturbed doc = perturbed(help_pairs(300));
+    REQUIRE((doc.da.size() + 1) * (doc.en.size() + 1) > 40000);
+    const auto with = align_texts(scorer(), doc.da, doc.en);
+    LadderOptions options;
+    options.with_matches = false;
+    const auto without = align_texts(scorer(), doc.da, doc.en, options);
+    REQUIRE(with.size() == without.size());
+    std::size_t with_pairs = 0;
+    for (std::size_t k = 0; k < with.size(); ++k) {
+        CHECK(with[k].da == without[k].da);
+        CHECK(with[k].en == without[k].en);
+        CHECK(with[k].score == without[k].score);  // the same score, from the search's links
+        CHECK(without[k].matches.empty());
+        with_pairs += with[k].matches.size();
+    }
+    CHECK(with_pairs > 0);
+}
+
 TEST_CASE("after a long Danish-only stretch the search finds the translations again") {
     const auto pairs = help_pairs(500);
     REQUIRE(pairs.size() == 500);

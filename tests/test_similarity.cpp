@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/similarity_memo.hpp"
 #include "detail/similarity_words.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
@@ -95,6 +96,28 @@ TEST_CASE("Danish lemma candidates undo regular inflection") {
     CHECK(has(words::english_lemma_candidates("studies"), "study"));
     CHECK(has(words::english_lemma_candidates("stopped"), "stop"));
     CHECK(words::danish_lemma_candidates("hus").front() == "hus");
+}
+
+TEST_CASE("lemma candidates are offered one by one, most specific first, until one is known") {
+    std::vector<std::string> offered;
+    const bool found = words::find_danish_lemma_candidate("hatten", [&](std::string_view c) {
+        offered.emplace_back(c);
+        return c == "hat";
+    });
+    CHECK(found);
+    // hatten, then -en off (hatt, hatte), then hatt undoubled: the search stops at "hat".
+    CHECK(offered == std::vector<std::string>{"hatten", "hatt", "hatte", "hat"});
+    offered.clear();
+    CHECK_FALSE(words::find_english_lemma_candidate("studies", [&](std::string_view c) {
+        offered.emplace_back(c);
+        return false;
+    }));
+    CHECK(offered == std::vector<std::string>{"studies", "study", "studi", "studie", "studie"});
+    // A one-letter word is no lookup form (as danish_lemma_candidates leaves it out).
+    offered.clear();
+    CHECK_FALSE(words::find_danish_lemma_candidate("i", [&](std::string_view c) { return offered.emplace_back(c), true; }));
+    CHECK(offered.empty());
+    CHECK(words::danish_lemma_candidates("i").empty());
 }
 
 TEST_CASE("compounds split into known parts with a linking s") {
@@ -289,4 +312,24 @@ TEST_CASE("pathological input stays cheap and scores in range") {
     const auto odd = score_texts(scorer, "\xc3\xa6\xc3\xb8\xc3\xa5 ... --- [ ] [1", "!!! ??? [");
     CHECK(odd.score >= 0.0);
     CHECK(odd.score <= 1.0);
+}
+
+TEST_CASE("the word memo finds by the hash its shard was chosen by, and only equal keys") {
+    detail::ShardedMemo<int> memo(1000);
+    CHECK_FALSE(memo.contains("hus"));
+    memo.store("hus", 1);
+    memo.store("huse", 2);
+    memo.store("hus", 3);  // a value stored stays
+    CHECK(memo.contains("hus"));
+    CHECK_FALSE(memo.contains("hu"));
+    CHECK(memo.find("hus") == 1);
+    CHECK(memo.find("huse") == 2);
+    CHECK_FALSE(memo.find("husene").has_value());
+    int seen = 0;
+    CHECK(memo.visit(std::string("huse"), [&](int value) { seen = value; }));
+    CHECK(seen == 2);
+    int computed = 0;
+    CHECK(memo.get("husene", [&] { return ++computed, 4; }) == 4);
+    CHECK(memo.get("husene", [&] { return ++computed, 5; }) == 4);
+    CHECK(computed == 1);
 }

@@ -41,6 +41,10 @@ struct LadderOptions {
     // align_texts on long texts: with more than one, a second thread aligns the stretches
     // between cuts while the anchor search goes on. The result is the same for any value.
     unsigned threads = 1;
+    // Whether each bead gets its word pairs (Bead::matches). Without them a bead's score
+    // comes from the word links the search already found, instead of a second full score:
+    // the same probability, at a fraction of the cost (align-text without --evidence).
+    bool with_matches = true;
 };
 
 // Aligns two sequences of prepared sentences, monotone, covering every sentence once.

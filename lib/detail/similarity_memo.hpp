@@ -31,7 +31,7 @@ public:
         const std::size_t hash = std::hash<std::string_view>{}(key);
         const Shard& shard = shards_[shard_of(hash)];
         std::shared_lock lock(shard.mutex);
-        if (const auto it = shard.values.find(key); it != shard.values.end()) return it->second;
+        if (const auto it = shard.values.find(Probe{key, hash}); it != shard.values.end()) return it->second;
         return std::nullopt;
     }
 
@@ -43,7 +43,7 @@ public:
         const std::size_t hash = std::hash<std::string_view>{}(key);
         const Shard& shard = shards_[shard_of(hash)];
         std::shared_lock lock(shard.mutex);
-        const auto it = shard.values.find(key);
+        const auto it = shard.values.find(Probe{key, hash});
         if (it == shard.values.end()) return false;
         std::forward<Use>(use)(it->second);
         return true;
@@ -54,7 +54,7 @@ public:
         const std::size_t hash = std::hash<std::string_view>{}(key);
         const Shard& shard = shards_[shard_of(hash)];
         std::shared_lock lock(shard.mutex);
-        return shard.values.find(key) != shard.values.end();
+        return shard.values.find(Probe{key, hash}) != shard.values.end();
     }
 
     // Stores `value` for `key` unless a value is there already.
@@ -76,15 +76,28 @@ public:
     }
 
 private:
+    // A key with the hash its shard was chosen by: the map looks it up without hashing the
+    // string a second time.
+    struct Probe {
+        std::string_view key;
+        std::size_t hash;
+    };
     struct TransparentHash {
         using is_transparent = void;
         // Deliberately not noexcept: libstdc++ then keeps each key's hash in its node, so a
         // lookup does not re-hash every string it passes in a bucket (3x slower otherwise).
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(const Probe& probe) const { return probe.hash; }
+    };
+    struct TransparentEqual {
+        using is_transparent = void;
+        bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+        bool operator()(const Probe& a, std::string_view b) const { return a.key == b; }
+        bool operator()(std::string_view a, const Probe& b) const { return a == b.key; }
     };
     struct Shard {
         mutable std::shared_mutex mutex;
-        std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>> values;
+        std::unordered_map<std::string, Value, TransparentHash, TransparentEqual> values;
     };
     // The map hashes with the same function, so take the shard from high bits it uses least.
     static std::size_t shard_of(std::size_t hash) noexcept { return (hash >> 48) % Shards; }

@@ -188,51 +188,61 @@ void add_unique(std::vector<std::string>& out, std::string s) {
 }
 
 // "hatt" -> "hat" (hatten), "stopp" -> "stop" (stopped)
-std::string undouble(std::string_view base) {
-    if (base.size() >= 3 && base[base.size() - 1] == base[base.size() - 2] && !is_vowel(base.back()))
-        return std::string(base.substr(0, base.size() - 1));
-    return {};
-}
 }  // namespace
 
-std::vector<std::string> danish_lemma_candidates(std::string_view lower) {
-    std::vector<std::string> out;
-    add_unique(out, std::string(lower));
+bool find_danish_lemma_candidate(std::string_view lower, const std::function<bool(std::string_view)>& found) {
+    auto offer = [&](std::string_view candidate) { return candidate.size() >= 2 && found(candidate); };  // no 1-letter forms
+    if (offer(lower)) return true;
     // Longest endings first: the definite plural before the plural, etc.
     static constexpr std::array<std::string_view, 27> endings = {
         "ernes", "enes", "erne", "ende", "ene", "ede", "ens", "ers", "ets", "est", "ere", "este", "este",
         "en",    "er",   "et",   "es",   "te", "de",  "ne",  "re",  "e",   "s",   "t",   "r",    "n", "st"};
+    std::string candidate;  // one buffer for every candidate: most words are looked up, not kept
     for (auto ending : endings) {
         if (lower.size() < ending.size() + 2 || !ends_with(lower, ending)) continue;
-        const std::string base(lower.substr(0, lower.size() - ending.size()));
-        add_unique(out, base);
-        add_unique(out, base + "e");
-        if (auto single = undouble(base); !single.empty()) {
-            add_unique(out, single);
-            add_unique(out, single + "e");
+        const std::string_view base = lower.substr(0, lower.size() - ending.size());
+        if (offer(base)) return true;
+        candidate.assign(base).push_back('e');
+        if (offer(candidate)) return true;
+        if (base.size() >= 3 && base[base.size() - 1] == base[base.size() - 2] && !is_vowel(base.back())) {
+            const std::string_view single = base.substr(0, base.size() - 1);  // undouble(base)
+            if (offer(single)) return true;
+            candidate.assign(single).push_back('e');
+            if (offer(candidate)) return true;
         }
     }
+    return false;
+}
+
+bool find_english_lemma_candidate(std::string_view lower, const std::function<bool(std::string_view)>& found) {
+    auto offer = [&](std::string_view candidate) { return candidate.size() >= 2 && found(candidate); };  // no 1-letter forms
+    if (offer(lower)) return true;
+    std::string candidate;
+    auto strip = [&](std::string_view ending, std::initializer_list<std::string_view> replacements) {
+        if (lower.size() < ending.size() + 2 || !ends_with(lower, ending)) return false;
+        const std::string_view base = lower.substr(0, lower.size() - ending.size());
+        for (auto r : replacements) {
+            candidate.assign(base).append(r);
+            if (offer(candidate)) return true;
+        }
+        if (base.size() >= 3 && base[base.size() - 1] == base[base.size() - 2] && !is_vowel(base.back()))
+            return offer(base.substr(0, base.size() - 1));  // undouble(base)
+        return false;
+    };
+    return strip("ies", {"y"}) || strip("ied", {"y"}) || strip("es", {"", "e"}) || strip("s", {""}) ||
+           strip("ed", {"", "e"}) || strip("ing", {"", "e"}) || strip("er", {"", "e"}) || strip("est", {"", "e"}) ||
+           strip("ly", {""});
+}
+
+std::vector<std::string> danish_lemma_candidates(std::string_view lower) {
+    std::vector<std::string> out;
+    find_danish_lemma_candidate(lower, [&](std::string_view c) { return add_unique(out, std::string(c)), false; });
     return out;
 }
 
 std::vector<std::string> english_lemma_candidates(std::string_view lower) {
     std::vector<std::string> out;
-    add_unique(out, std::string(lower));
-    auto strip = [&](std::string_view ending, std::initializer_list<std::string_view> replacements) {
-        if (lower.size() < ending.size() + 2 || !ends_with(lower, ending)) return;
-        const std::string base(lower.substr(0, lower.size() - ending.size()));
-        for (auto r : replacements) add_unique(out, base + std::string(r));
-        if (auto single = undouble(base); !single.empty()) add_unique(out, single);
-    };
-    strip("ies", {"y"});
-    strip("ied", {"y"});
-    strip("es", {"", "e"});
-    strip("s", {""});
-    strip("ed", {"", "e"});
-    strip("ing", {"", "e"});
-    strip("er", {"", "e"});
-    strip("est", {"", "e"});
-    strip("ly", {""});
+    find_english_lemma_candidate(lower, [&](std::string_view c) { return add_unique(out, std::string(c)), false; });
     return out;
 }
 

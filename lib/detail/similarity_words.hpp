@@ -60,6 +60,11 @@ private:
 std::vector<std::string> danish_lemma_candidates(std::string_view lower);
 // The same for English: houses -> house, stopped -> stop, studies -> study.
 std::vector<std::string> english_lemma_candidates(std::string_view lower);
+// The same candidates in the same order (repeats not removed, forms of one letter left out), each passed to `found` until
+// it returns true: for lookups that want the first known form, without building the list.
+// True when `found` did.
+bool find_danish_lemma_candidate(std::string_view lower, const std::function<bool(std::string_view)>& found);
+bool find_english_lemma_candidate(std::string_view lower, const std::function<bool(std::string_view)>& found);
 
 // English contractions to full words: "don't" -> {"do", "not"}, "i'm" -> {"i", "am"}.
 // Returns an empty vector for a word that is not a contraction.

@@ -77,6 +77,7 @@ void register_align_text(CLI::App& app, Action& action, std::string& message_lan
             const Messages messages = messages_for(message_language);
             if (arguments->danish_file == "-" && arguments->english_file == "-")
                 throw Error("-", std::nullopt, "only one of DA_FILE and EN_FILE can be standard input");
+            arguments->ladder.with_matches = arguments->evidence;  // the word pairs cost a second score per bead
             arguments->ladder.threads = thread_count(arguments->threads, messages);  // warns about a count beyond the cores, like every command
             const std::vector<TextPair> pairs = pair_text_inputs(arguments->danish_file, arguments->english_file);
             std::optional<Lexicon> lexicon;
