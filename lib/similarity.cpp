@@ -327,6 +327,8 @@ Token SentenceScorer::Impl::analyse(const words::RawToken& piece, Lang lang, Cal
             add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
         }
     }
+    token.english_word = danish && translations.empty() && parts.empty() &&
+                         !token.is_abbreviation && known_inflected(token.lower, Lang::en);
     for (const auto& part : parts) {
         Token holder;
         link_translations(holder, lookup_inflected(part, lang, found), other, stemmers.of(other), false);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -187,7 +188,8 @@ TEST_CASE("claim support: a name the claim keeps as it is and the candidate lack
     const PreparedSentence claim = scorer.prepare("Written by Jim Meyering and Giuseppe Scrivano.", Lang::en);
     const PreparedSentence other = scorer.prepare("Skrevet af David MacKenzie og Jim Meyering.", Lang::da);
     const PreparedSentence same = scorer.prepare("Skrevet af Jim Meyering og Giuseppe Scrivano.", Lang::da);
-    CHECK(features(other, claim).claim_kept_missing == 2.0);
+    // 2 names of the claim missing, and 1 person ("David MacKenzie") the claim does not name.
+    CHECK(features(other, claim).claim_kept_missing == 3.0);
     CHECK(features(same, claim).claim_kept_missing == 0.0);
     CHECK(model.probability(features(other, claim)) < 0.5);
     CHECK(model.probability(features(same, claim)) > 0.9);
@@ -195,6 +197,20 @@ TEST_CASE("claim support: a name the claim keeps as it is and the candidate lack
     const PreparedSentence fewer = scorer.prepare("Skrevet af Jim Meyering.", Lang::da);
     CHECK(features(fewer, claim).claim_kept_missing == 2.0);
     CHECK(model.probability(features(fewer, claim)) < 0.5);
+
+    // A person the candidate names besides the claim's ("Jim Meyering": two capitalised words
+    // in a row the lexicon cannot translate) is not stated by the claim either; one such word
+    // alone may be a Danish label the lexicon lacks, and does not count.
+    const PreparedSentence one_author = scorer.prepare("Written by David MacKenzie.", Lang::en);
+    const PreparedSentence two_authors = scorer.prepare("Skrevet af David MacKenzie og Jim Meyering.", Lang::da);
+    const PreparedSentence one_author_da = scorer.prepare("Skrevet af David MacKenzie.", Lang::da);
+    CHECK(features(two_authors, one_author).claim_kept_missing == 1.0);
+    CHECK(features(one_author_da, one_author).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(two_authors, one_author)) < 0.5);
+    CHECK(model.probability(features(one_author_da, one_author)) > 0.9);
+    const PreparedSentence editor_claim = scorer.prepare("Open the Brush Editor in GIMP.", Lang::en);
+    const PreparedSentence editor = scorer.prepare("Åbn Penselredigering i GIMP.", Lang::da);
+    CHECK(features(editor, editor_claim).claim_kept_missing == 0.0);
 
     // No name spelled the same on both sides: a capitalised word without a partner may be a
     // label translated by a word the lexicon does not link ("Users" / "Tilgængelighed").
@@ -249,6 +265,50 @@ TEST_CASE("claim support: a number of the claim that differs from the candidate'
     // not a difference either (a Summary sentence may join two statements).
     const PreparedSentence fewer = scorer.prepare("Ophavsret Free Software Foundation, Inc.", Lang::da);
     CHECK(features(fewer, claim).claim_kept_missing == 0.0);
+}
+
+TEST_CASE("claim support: in a sentence left untranslated, a label that differs in the same slot counts against") {
+    const auto& scorer = models().scorer;
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    const auto& model = detail::default_support_model();
+
+    // The Danish page kept the English text, cross-reference aside: a different label in the
+    // same place ("Images" / "Channels", an English word either way) is a different dialog,
+    // where `clash` would forgive it as a label translated by a word the lexicon lacks.
+    const PreparedSentence claim = scorer.prepare(
+        "The \u201cImages\u201d dialog is a dockable dialog; see the section Section 2.3, "
+        "\u201cDialogs and Docking\u201d for help on manipulating it.", Lang::en);
+    const PreparedSentence other = scorer.prepare(
+        "The \u201cChannels\u201d dialog is a dockable dialog; see Afsnit 2.3, "
+        "\u201cDialogs and Docking\u201d for help on manipulating it.", Lang::da);
+    const PreparedSentence same = scorer.prepare(
+        "The \u201cImages\u201d dialog is a dockable dialog; see Afsnit 2.3, "
+        "\u201cDialogs and Docking\u201d for help on manipulating it.", Lang::da);
+    const auto channels = std::find_if(other.tokens.begin(), other.tokens.end(),
+                                       [](const auto& t) { return t.surface == "Channels"; });
+    REQUIRE(channels != other.tokens.end());
+    CHECK(channels->english_word);  // no Danish entry, an English one
+    CHECK(features(other, claim).claim_kept_missing == 1.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    CHECK(model.probability(features(same, claim)) > 0.9);
+
+    // A cross-reference the Danish page translated, the rest left in English: a Danish word
+    // in the slot ("Skarp" for "Sharpen") is a translation, not another label.
+    const PreparedSentence sharpen_claim =
+        scorer.prepare("It remembers the halo you can get when using Section 4.8, \u201cSharpen\u201d.", Lang::en);
+    const PreparedSentence sharpen =
+        scorer.prepare("It remembers the halo you can get when using Afsnit 4.8, \u201cSkarp\u201d.", Lang::da);
+    CHECK(features(sharpen, sharpen_claim).claim_kept_missing == 0.0);
+
+    // A translated sentence: a label without a partner may be translated by a word the lexicon
+    // does not link ("Users" / "Tilgængelighed"); the rule does not apply.
+    const PreparedSentence label_claim = scorer.prepare("Click Users to open the panel.", Lang::en);
+    const PreparedSentence label = scorer.prepare("Klik på Tilgængelighed for at åbne panelet.", Lang::da);
+    CHECK(features(label, label_claim).claim_kept_missing == 0.0);
 }
 
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {

@@ -47,7 +47,11 @@ struct SupportFeatures {
     // its first word) is spelled the same in the candidate. There, too, the claim's numbers
     // that differ from a number of the candidate (compared by their digits; the smaller of
     // the two counts): "Copyright 2022" is not "Ophavsret 2021", "FIPS-180-2" not
-    // "FIPS-180-1".
+    // "FIPS-180-1". There also each person the candidate names and the claim does not (two or
+    // more such untranslatable capitalised words in a row, "Jim Meyering"). And in a candidate
+    // left untranslated (most of its content words spelled as claim words), each label of the
+    // claim without a partner where the candidate has an English word of its own in the same
+    // slot ("The “Images” dialog …" / "The “Channels” dialog …").
     double claim_kept_missing = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's

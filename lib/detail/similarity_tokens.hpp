@@ -52,6 +52,10 @@ struct PreparedToken {
         std::vector<Link> links;
     };
     std::vector<Part> parts;
+    // A Danish-side word the lexicon has no Danish translation or parts for but knows as an
+    // English word ("Channels" in a sentence a Danish page left in English). Claim support
+    // reads it; score() does not.
+    bool english_word = false;
 };
 
 }  // namespace summalign::detail
