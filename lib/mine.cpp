@@ -95,6 +95,14 @@ struct Candidate {
     float score = 0.0f;
 };
 
+// Best score first; equal scores by line number.
+bool better_candidate(const Candidate& a, const Candidate& b) {
+    return a.score > b.score || (a.score == b.score && a.en < b.en);
+}
+
+// A line's count of scored candidates is kept in a byte.
+constexpr std::size_t kMaxCandidates = 255;
+
 // What a line brings to the cheap estimate of a full score: its tokens' total weight (what
 // coverage is a share of) and its length in characters (the score's length term).
 struct LineSize {
@@ -181,13 +189,16 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     }
     // Keys shared by very many lines (function words) cost much and tell little.
     const std::size_t max_postings = std::max<std::size_t>(200, english.size() / 20);
-    const std::size_t wanted = std::max<std::size_t>(1, options.candidates);
+    const std::size_t wanted = std::clamp<std::size_t>(options.candidates, 1, kMaxCandidates);
     const std::size_t full = options.full_scores == 0 ? wanted : std::min(wanted, options.full_scores);
     std::vector<LineSize> english_sizes(full < wanted ? en.size() : 0);
     for (std::size_t s = 0; s < english_sizes.size(); ++s) english_sizes[s] = line_size(en[s]);
 
     // Per distinct Danish text (copies of a line get the same candidates).
     std::vector<std::vector<Candidate>> candidates(danish_lines.first.size());
+    // How many of a line's candidates (the first, best first) have full scores; the rest
+    // carry estimates.
+    std::vector<std::uint8_t> scored_counts(danish_lines.first.size(), 0);
     struct Scratch {
         std::vector<detail::VoteList> queries;
         std::optional<detail::VoteTally> tally;
@@ -229,16 +240,22 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         std::vector<Candidate> proposed;
         proposed.reserve(voted.size());
         for (const auto& line : voted) proposed.push_back({line.line, line.votes});
+        std::size_t to_score = proposed.size();
         if (proposed.size() > full) {
             // Only the likeliest few are scored in full, by an estimate from the votes.
             const LineSize danish_size = line_size(da_line);
             for (auto& candidate : proposed)
                 candidate.score = estimated_score(candidate.score, danish_size, english_sizes[english_lines.slot[candidate.en]]);
-            std::nth_element(proposed.begin(), proposed.begin() + static_cast<std::ptrdiff_t>(full), proposed.end(),
-                             [](const Candidate& a, const Candidate& b) {
-                                 return a.score > b.score || (a.score == b.score && a.en < b.en);
-                             });
-            proposed.resize(full);
+            // Equal estimates (near-copies of one text) in an order of their own for each
+            // Danish line, as VoteTally orders equal votes: by line number, the same few
+            // copies would get every full score.
+            const auto tie = static_cast<std::uint32_t>(slot);
+            std::sort(proposed.begin(), proposed.end(), [tie](const Candidate& a, const Candidate& b) {
+                if (a.score != b.score) return a.score > b.score;
+                const auto ra = detail::tie_rank(a.en, tie), rb = detail::tie_rank(b.en, tie);
+                return ra < rb || (ra == rb && a.en < b.en);
+            });
+            to_score = full;
         }
         if (proposed.empty()) {
             // Nothing shared at all: the line of most similar length is the best guess.
@@ -252,11 +269,13 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
                 }
             }
             proposed.push_back({closest, 0.0f});
+            to_score = 1;
         }
         // Copies of an English text score alike: each distinct text is scored once.
         const detail::LineScorer line_scorer(da_line);
         s.scored.clear();
-        for (auto& candidate : proposed) {
+        const float last_estimate = proposed[to_score - 1].score;
+        for (auto& candidate : std::span(proposed).first(to_score)) {
             const std::uint32_t english_slot = english_lines.slot[candidate.en];
             const auto known = std::find_if(s.scored.begin(), s.scored.end(),
                                             [&](const auto& entry) { return entry.first == english_slot; });
@@ -267,11 +286,19 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
                 s.scored.emplace_back(english_slot, candidate.score);
             }
         }
-        std::sort(proposed.begin(), proposed.end(), [](const Candidate& a, const Candidate& b) {
-            return a.score > b.score || (a.score == b.score && a.en < b.en);
-        });
+        // The rest keep their estimate, put on the scale of the full scores by the last line
+        // scored in full (its full score over its estimate): they are never picked, but they
+        // count towards the margin's typical scores, which would otherwise be means of
+        // fewer scores than the full search sees (an English line met by fewer Danish lines
+        // looks less like a hub, and wins more).
+        if (to_score < proposed.size()) {
+            const float scale = last_estimate > 0.0f ? proposed[to_score - 1].score / last_estimate : 0.0f;
+            for (auto& candidate : std::span(proposed).subspan(to_score)) candidate.score *= scale;
+        }
+        std::sort(proposed.begin(), proposed.begin() + static_cast<std::ptrdiff_t>(to_score), better_candidate);
         // A fresh vector: `proposed` keeps the capacity of every line it was offered.
         candidates[slot] = std::vector<Candidate>(proposed.begin(), proposed.end());
+        scored_counts[slot] = static_cast<std::uint8_t>(to_score);
     });
 
     // Margin: a pair counts by how far it stands above the typical best scores of both
@@ -311,7 +338,8 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             for (const auto& candidate : list) own.push_back(candidate.score);
             const double danish_typical = mean_of_best(own);
             double best_margin = -1.0;
-            for (std::size_t c = 0; c < list.size(); ++c) {
+            // Only a line scored in full can be picked.
+            for (std::size_t c = 0; c < scored_counts[danish_lines.slot[d]]; ++c) {
                 const double denominator = 0.5 * (danish_typical + english_typical[list[c].en]);
                 const double margin = denominator > 0.0 ? list[c].score / denominator : list[c].score;
                 if (margin > best_margin) {
