@@ -183,39 +183,54 @@ std::size_t summary_label_length(std::string_view line) {
 
 bool starts_summary(std::string_view line) { return summary_label_length(line) > 0; }
 
-int part_label_rank(std::string_view label) {
+namespace {
+
+// A structured abstract's part labels, longer ones first, so that "materiale og metoder" wins
+// over "metoder"; each with its place in the abstract's order (0 introduction or background,
+// 1 methods, 2 results, 3 discussion, 4 conclusion) and whether Danish writes it.
+struct PartLabel {
+    std::string_view text;
+    int rank;
+    bool danish;
+};
+constexpr std::array<PartLabel, 30> part_labels = {{
+    {"materials and methods", 1, false}, {"material and methods", 1, false}, {"materiale og metoder", 1, true},
+    {"materiale og metode", 1, true},    {"patients and methods", 1, false}, {"patienter og metoder", 1, true},
+    {"introduction", 0, false},          {"introduktion", 0, true},          {"conclusions", 4, false},
+    {"conclusion", 4, false},            {"konklusioner", 4, true},          {"konklusion", 4, true},
+    {"background", 0, false},            {"baggrund", 0, true},              {"objectives", 0, false},
+    {"objective", 0, false},             {"resultater", 2, true},            {"diskussion", 3, true},
+    {"discussion", 3, false},            {"resultat", 2, true},              {"results", 2, false},
+    {"methods", 1, false},               {"metoder", 1, true},               {"formål", 0, true},
+    {"method", 1, false},                {"metode", 1, true},                {"design", 1, true},
+    {"result", 2, false},                {"aims", 0, false},                 {"aim", 0, false},
+}};
+
+// The table's entry for a label as part_label_length printed it, or null.
+const PartLabel* find_part_label(std::string_view label) {
     const std::string lower = to_lower(label);
-    const std::string_view l = lower;
-    if (l.starts_with("konklusion") || l.starts_with("conclusion")) return 4;
-    if (l == "diskussion" || l == "discussion") return 3;
-    if (l.starts_with("result")) return 2;
-    if (l.find("metod") != std::string_view::npos || l.find("method") != std::string_view::npos || l == "design") return 1;
-    if (l == "introduktion" || l == "introduction" || l == "baggrund" || l == "background" || l == "formål" ||
-        l.starts_with("objective") || l.starts_with("aim"))
-        return 0;
-    return -1;
+    const auto found = std::find_if(part_labels.begin(), part_labels.end(),
+                                    [&](const PartLabel& entry) { return entry.text == lower; });
+    return found == part_labels.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+int part_label_rank(std::string_view label) {
+    const PartLabel* entry = find_part_label(label);
+    return entry ? entry->rank : -1;
 }
 
 bool is_danish_part_label(std::string_view label) {
-    static constexpr std::array<std::string_view, 14> danish = {
-        "materiale og metoder", "materiale og metode", "patienter og metoder", "introduktion", "konklusioner", "konklusion",
-        "baggrund", "resultater", "diskussion", "resultat", "metoder", "formål", "metode", "design"};
-    const std::string lower = to_lower(label);
-    return std::find(danish.begin(), danish.end(), lower) != danish.end();
+    const PartLabel* entry = find_part_label(label);
+    return entry && entry->danish;
 }
 
 std::size_t part_label_length(std::string_view text, std::string& label) {
-    // Longer labels first, so that "materiale og metoder" wins over "metoder".
-    static constexpr std::array<std::string_view, 30> labels = {
-        "materials and methods", "material and methods", "materiale og metoder", "materiale og metode",
-        "patients and methods", "patienter og metoder", "introduction", "introduktion", "conclusions", "conclusion",
-        "konklusioner", "konklusion", "background", "baggrund", "objectives", "objective", "resultater",
-        "diskussion", "discussion", "resultat", "results", "methods", "metoder", "formål", "method", "metode",
-        "design", "result", "aims", "aim"};
     const std::size_t lead = std::min(text.find_first_not_of(" \t"), text.size());
     const std::string_view t = text.substr(lead);
-    for (const std::string_view candidate : labels) {
-        const std::size_t length = label_prefix(t, candidate);
+    for (const PartLabel& candidate : part_labels) {
+        const std::size_t length = label_prefix(t, candidate.text);
         if (length == 0) continue;
         // "Resultater:" or a run-in label before a capitalised sentence ("Konklusion Behandling ...").
         std::size_t i = length;
