@@ -34,6 +34,27 @@ bool SourceLine::blank() const { return trim(text.text()).empty(); }
 
 namespace {
 
+// Text put back at a byte of a line or a joined paragraph (a dropped hyphen), mapped to the
+// source byte it stands before.
+struct Insertion {
+    std::size_t at;
+    std::string_view text;
+};
+
+// `text` with each insertion in place (given in any order).
+MappedText with_insertions(const MappedText& text, std::vector<Insertion> insertions) {
+    std::sort(insertions.begin(), insertions.end(), [](const Insertion& a, const Insertion& b) { return a.at < b.at; });
+    MappedText restored;
+    std::size_t from = 0;
+    for (const Insertion& insertion : insertions) {
+        restored.append(text, from, insertion.at);
+        restored.append_synthetic(insertion.text, text.origin(insertion.at));
+        from = insertion.at;
+    }
+    restored.append(text, from, text.size());
+    return restored;
+}
+
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
 bool ends_in_soft_hyphen(std::string_view raw_line) {
@@ -622,21 +643,17 @@ void restore_joined_hyphens(LayoutResult& result) {
             at.push_back({w.begin + cut, &w, abbreviation, abbreviation && is_suspending_conjunction(key.substr(cut))});
         }
         if (at.empty()) continue;
-        MappedText text;
-        std::size_t from = 0;
+        std::vector<Insertion> insertions;
         for (const auto& [cut, w, abbreviation, suspended] : at) {
-            text.append(line.text, from, cut);
-            text.append_synthetic(suspended ? "- " : "-", line.text.origin(cut));
+            insertions.push_back({cut, suspended ? "- " : "-"});
             result.repairs.push_back({Repair::Kind::normalized, line.text.source_hull(w->begin, w->end),
                                       "hyphen restored: " + std::string(t.substr(w->begin, cut - w->begin)) +
                                           (suspended ? "- " : "-") + std::string(t.substr(cut, w->end - cut)) +
                                           " (the extraction joined the lines and dropped it; the document writes " +
                                           (abbreviation ? std::string(t.substr(w->begin, cut - w->begin)) + " alone)"
                                                         : std::string("it so elsewhere)"))});
-            from = cut;
         }
-        text.append(line.text, from, line.text.size());
-        line.text = std::move(text);
+        line.text = with_insertions(line.text, std::move(insertions));
     }
 }
 
@@ -704,7 +721,7 @@ MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehy
                                        std::vector<Repair>& repairs) {
     if (!dehyphenator.has_dictionaries()) return text;
     const std::string& t = text.text();
-    std::vector<std::size_t> cuts;  // where a conjunction glued to its compound's first part begins
+    std::vector<Insertion> cuts;  // "- " where a conjunction glued to its compound's first part begins
     for (const std::string_view conjunction : {std::string_view("og"), std::string_view("eller")}) {
         for (std::size_t at = t.find(conjunction); at != std::string::npos; at = t.find(conjunction, at + 1)) {
             const std::size_t end = at + conjunction.size();
@@ -732,22 +749,13 @@ MappedText restore_suspended_compounds(MappedText text, const Dehyphenator& dehy
                 k += n;
             }
             if (!completes) continue;
-            cuts.push_back(at);
+            cuts.push_back({at, "- "});
             repairs.push_back({Repair::Kind::normalized, text.source_start(begin), text.source_end(end),
                                "suspended compound: " + std::string(stem) + "- " + std::string(conjunction)});
         }
     }
     if (cuts.empty()) return text;
-    std::sort(cuts.begin(), cuts.end());
-    MappedText restored;
-    std::size_t from = 0;
-    for (const std::size_t cut : cuts) {
-        restored.append(text, from, cut);
-        restored.append_synthetic("- ", text.origin(cut));
-        from = cut;
-    }
-    restored.append(text, from, text.size());
-    return restored;
+    return with_insertions(text, std::move(cuts));
 }
 
 // pdftotext's default mode also drops the hyphen after a name or foreign word heading a
@@ -761,7 +769,7 @@ MappedText restore_joined_names(MappedText text, const std::vector<std::pair<std
     if (ranges.empty() || !dehyphenator.has_dictionaries()) return text;
     const std::string& t = text.text();
     const auto glue = [](char32_t c) { return c == '-' || c == '/' || c == '@' || c == '_' || c == '.' || c == '\\'; };
-    std::vector<std::pair<std::size_t, bool>> cuts;  // where a hyphen goes back; before a conjunction
+    std::vector<Insertion> cuts;  // where a hyphen goes back
     for (const auto& [from, to] : ranges) {
         std::size_t i = from;
         while (i < to) {
@@ -785,7 +793,7 @@ MappedText restore_joined_names(MappedText text, const std::vector<std::pair<std
                 if (const std::size_t cut = dehyphenator.joined_name_cut(word, words); cut > 0) {
                     // A conjunction after the name: a suspended compound ("TimeSerial- eller").
                     const bool suspended = is_suspending_conjunction(word.substr(cut));
-                    cuts.push_back({i + cut, suspended});
+                    cuts.push_back({i + cut, suspended ? "- " : "-"});
                     repairs.push_back({Repair::Kind::normalized, text.source_start(i), text.source_end(end),
                                        "hyphen restored: " + std::string(word.substr(0, cut)) + (suspended ? "- " : "-") +
                                            std::string(word.substr(cut)) +
@@ -797,15 +805,7 @@ MappedText restore_joined_names(MappedText text, const std::vector<std::pair<std
         }
     }
     if (cuts.empty()) return text;
-    MappedText restored;
-    std::size_t from = 0;
-    for (const auto& [cut, suspended] : cuts) {
-        restored.append(text, from, cut);
-        restored.append_synthetic(suspended ? "- " : "-", text.origin(cut));
-        from = cut;
-    }
-    restored.append(text, from, text.size());
-    return restored;
+    return with_insertions(text, std::move(cuts));
 }
 
 // The word before a line's final hyphen when it ends in a closing bracket: "(hvor)" of

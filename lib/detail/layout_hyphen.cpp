@@ -6,7 +6,6 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
 
 #include "detail/hunspell_dictionary.hpp"
 #include "detail/utf8.hpp"
@@ -173,21 +172,20 @@ bool Dehyphenator::knows(std::string_view word) const { return impl_->check(word
 
 std::size_t Dehyphenator::joined_name_cut(std::string_view word, const DocumentWords& words) const {
     constexpr std::size_t shortest_name = 3, shortest_rest = 4;
-    if (impl_->dictionaries.empty() || code_points(word) < shortest_name + shortest_rest) return 0;
+    const std::size_t points = code_points(word);
+    if (impl_->dictionaries.empty() || points < shortest_name + shortest_rest) return 0;
     // Written so more than once: the writer's spelling, not a break the extraction joined.
     if (words.count(word) > 1) return 0;
-    // Cuts between code points, the longest first part first ("Skolelinux|installations…"
-    // before a shorter name that happens to begin it).
-    std::vector<std::size_t> cuts;
-    for (std::size_t k = 0, n = 0; k < word.size(); k += n) {
-        code_point_at(word, k, n);
-        if (k > 0) cuts.push_back(k);
-    }
-    bool asked = false;
-    for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
-        const std::string_view name = word.substr(0, *it), rest = word.substr(*it);
-        if (code_points(name) < shortest_name || code_points(rest) < shortest_rest || !is_lower(first_code_point(rest)))
-            continue;
+    // Cuts between code points from the end, the longest first part first
+    // ("Skolelinux|installations…" before a shorter name that happens to begin it).
+    std::size_t rest_points = 0;
+    for (std::size_t cut = word.size(), n = 0; cut > 0; cut -= n) {
+        code_point_before(word, cut, n);
+        if (cut == word.size()) continue;  // no rest yet
+        ++rest_points;
+        const std::string_view name = word.substr(0, cut), rest = word.substr(cut);
+        if (points - rest_points < shortest_name) break;
+        if (rest_points < shortest_rest || !is_lower(first_code_point(rest))) continue;
         // The first part the document writes as a word of its own, and no Danish word: a
         // Danish one ("skole|programmet") heads a closed compound.
         // A lower-case first part must stand so on its own ("debian|installationsprogrammet"
@@ -197,12 +195,8 @@ std::size_t Dehyphenator::joined_name_cut(std::string_view word, const DocumentW
             continue;
         // The rest a Danish word (also a compound) or one the document writes alone.
         if (impl_->danish_verdict(rest) == Impl::Verdict::unknown && words.count(rest) == 0) continue;
-        // The whole no dictionary knows, even as a compound: asked once, where a cut would do.
-        if (!asked) {
-            if (knows(word)) return 0;
-            asked = true;
-        }
-        return *it;
+        // The whole no dictionary knows, even as a compound (asked only where a cut would do).
+        return knows(word) ? 0 : cut;
     }
     return 0;
 }
