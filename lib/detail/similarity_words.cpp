@@ -187,7 +187,13 @@ void add_unique(std::vector<std::string>& out, std::string s) {
     if (s.size() >= 2 && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
 }
 
-// "hatt" -> "hat" (hatten), "stopp" -> "stop" (stopped)
+// "hatt" -> "hat" (hatten), "stopp" -> "stop" (stopped); empty when the base ends in no
+// doubled consonant.
+std::string_view undoubled(std::string_view base) {
+    if (base.size() >= 3 && base[base.size() - 1] == base[base.size() - 2] && !is_vowel(base.back()))
+        return base.substr(0, base.size() - 1);
+    return {};
+}
 }  // namespace
 
 bool find_danish_lemma_candidate(std::string_view lower, const std::function<bool(std::string_view)>& found) {
@@ -204,8 +210,7 @@ bool find_danish_lemma_candidate(std::string_view lower, const std::function<boo
         if (offer(base)) return true;
         candidate.assign(base).push_back('e');
         if (offer(candidate)) return true;
-        if (base.size() >= 3 && base[base.size() - 1] == base[base.size() - 2] && !is_vowel(base.back())) {
-            const std::string_view single = base.substr(0, base.size() - 1);  // undouble(base)
+        if (const std::string_view single = undoubled(base); !single.empty()) {
             if (offer(single)) return true;
             candidate.assign(single).push_back('e');
             if (offer(candidate)) return true;
@@ -225,9 +230,8 @@ bool find_english_lemma_candidate(std::string_view lower, const std::function<bo
             candidate.assign(base).append(r);
             if (offer(candidate)) return true;
         }
-        if (base.size() >= 3 && base[base.size() - 1] == base[base.size() - 2] && !is_vowel(base.back()))
-            return offer(base.substr(0, base.size() - 1));  // undouble(base)
-        return false;
+        const std::string_view single = undoubled(base);
+        return !single.empty() && offer(single);
     };
     return strip("ies", {"y"}) || strip("ied", {"y"}) || strip("es", {"", "e"}) || strip("s", {""}) ||
            strip("ed", {"", "e"}) || strip("ing", {"", "e"}) || strip("er", {"", "e"}) || strip("est", {"", "e"}) ||
