@@ -265,21 +265,22 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         Bead bead;
         for (std::size_t k = 0; k < step.shape.da; ++k) bead.da.push_back(step.da_begin + k);
         for (std::size_t k = 0; k < step.shape.en; ++k) bead.en.push_back(step.en_begin + k);
-        if (!bead.da.empty() && !bead.en.empty() && !options.with_matches) {
-            // The bead's sentence pairs were linked during the search: its score (exactly
-            // SentenceScorer::score's) is assembled from those links.
+        if (!bead.da.empty() && !bead.en.empty()) {
             std::array<const PreparedSentence*, 2> da{}, en{};
-            bead.score = detail::logistic(calibration.log_odds(
-                bead_scorer.score(step.da_begin, step.shape.da, step.en_begin, step.shape.en),
-                bytes_of(side_of(danish, step.da_begin, step.shape.da, da)),
-                bytes_of(side_of(english, step.en_begin, step.shape.en, en))));
-        } else if (!bead.da.empty() && !bead.en.empty()) {
-            // Scored again with its word matches: only for the beads kept, so the DP stays cheap.
-            std::array<const PreparedSentence*, 2> da{}, en{};
-            Scored s = score_pair(scorer, calibration, side_of(danish, step.da_begin, step.shape.da, da),
-                                  side_of(english, step.en_begin, step.shape.en, en), true);
-            bead.score = s.probability;
-            bead.matches = std::move(s.matches);
+            const auto danish_side = side_of(danish, step.da_begin, step.shape.da, da);
+            const auto english_side = side_of(english, step.en_begin, step.shape.en, en);
+            if (options.with_matches) {
+                // Scored again with its word matches: only for the beads kept, so the DP stays cheap.
+                Scored s = score_pair(scorer, calibration, danish_side, english_side, true);
+                bead.score = s.probability;
+                bead.matches = std::move(s.matches);
+            } else {
+                // The bead's sentence pairs were linked during the search: its score (exactly
+                // SentenceScorer::score's) is assembled from those links.
+                bead.score = detail::logistic(calibration.log_odds(
+                    bead_scorer.score(step.da_begin, step.shape.da, step.en_begin, step.shape.en),
+                    bytes_of(danish_side), bytes_of(english_side)));
+            }
         }
         bead.da_text = joined_text(danish, bead.da);
         bead.en_text = joined_text(english, bead.en);
