@@ -308,6 +308,63 @@ std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<c
 
 double support_threshold() noexcept { return detail::default_support_threshold(); }
 
+namespace {
+
+// Whether only spaces stand between the line's start and `offset` in `source`.
+bool starts_line(std::string_view source, std::size_t offset) {
+    if (offset > source.size()) return false;
+    while (offset > 0) {
+        const char c = source[offset - 1];
+        if (c == '\n' || c == '\r' || c == '\f') return true;
+        if (c != ' ' && c != '\t') return false;
+        --offset;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, std::string_view source) {
+    if (!article.resume_end_guessed || source.empty() || !article.summary || article.resume.size() < 2 ||
+        article.summary->sentences.empty())
+        return 0;
+    // A translated sentence scores far above this against its Summary sentence; one of
+    // another paragraph, far below (docs/scoring.md, "Resumé and Summary").
+    constexpr double kUntranslated = 0.1;
+    const detail::Calibration calibration = detail::default_calibration();
+    std::vector<PreparedSentence> resume, claims;
+    for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
+    for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
+    const std::vector<Bead> beads = ladder(scorer, resume, claims, LadderOptions{}, nullptr);
+    // A structured Resumé keeps a sentence of its last part.
+    const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
+    std::size_t keep = resume.size();
+    std::size_t cut = resume.size();  // the last paragraph start among the untranslated tail
+    for (auto bead = beads.rbegin(); bead != beads.rend() && bead->en.empty() && bead->da.size() == 1; ++bead) {
+        const std::size_t i = bead->da.front();
+        if (i + 1 != keep || i < least) break;
+        double best = 0.0;
+        for (const PreparedSentence& claim : claims)
+            best = std::max(best, score_pair(scorer, calibration, resume[i], claim, false).probability);
+        if (best >= kUntranslated) break;
+        keep = i;
+        if (starts_line(source, article.resume[i].span.start)) cut = i;
+    }
+    if (cut == resume.size()) return 0;
+    std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(cut)),
+                               std::make_move_iterator(article.resume.end()));
+    article.resume.resize(cut);
+    if (!article.resume_parts.empty()) article.resume_parts.back().end = cut;
+    article.structure_notes.push_back(StructureNote{
+        "no blank line ends the Resumé, and the Summary translates none of its sentences from sentence " +
+            std::to_string(cut + 1) + " on: they are taken as the body's opening text",
+        SourceSpan{rest.front().span.start, rest.back().span.end}});
+    if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
+    auto& body = article.sections.front().sentences;
+    body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+    return rest.size();
+}
+
 ArticleAlignment align_article_parts(const SentenceScorer& scorer, const Article& article) {
     const detail::Calibration calibration = detail::default_calibration();
     ArticleAlignment result;

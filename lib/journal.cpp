@@ -690,6 +690,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
     std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
                                std::make_move_iterator(article.resume.end()));
     article.resume.resize(best);
+    article.resume_end_guessed = true;
     if (!article.resume_parts.empty()) article.resume_parts.back().end = best;
     article.structure_notes.push_back(StructureNote{
         "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
@@ -819,13 +820,13 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     };
     bool resume_seen = false;
     bool resume_end_guessed = false;
-    std::size_t resume_last_line = 0;
+    const SourceLine* resume_last_line = nullptr;
     Block summary_block;
     auto add_resume = [&](const Block& lines, std::size_t b) {
         add_field_sentences(context, context.join(lines), context.danish, article.resume, article.resume_parts);
         state = State::resume;
         resume_end_guessed = guessed[b];
-        resume_last_line = lines.back()->number;
+        resume_last_line = lines.back();
     };
     bool summary_interrupted = false;  // Danish text came after the Summary's block
     bool resume_interrupted = false;   // body text came after a structured Resumé's part
@@ -918,10 +919,13 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                     add_resume(block, b);
                     continue;
                 }
-                if (resume_end_guessed)
-                    note("no blank line ends the Resumé: it is taken to end at line " + std::to_string(resume_last_line) +
+                if (resume_end_guessed) {
+                    // An indented first line after it is the source's own mark of the end.
+                    article.resume_end_guessed = block.front()->indent < resume_last_line->indent + 2;
+                    note("no blank line ends the Resumé: it is taken to end at line " + std::to_string(resume_last_line->number) +
                              ", a short line that ends a sentence; the text after it is body text",
                          block_start(block), block_end(block));
+                }
                 resume_interrupted = !article.resume_parts.empty();
                 state = State::body;
                 break;

@@ -59,6 +59,8 @@ AlignedDocument Aligner::align(const Input& input, unsigned threads) const {
 }
 
 AlignedDocument Aligner::align(Document&& document, unsigned threads) const {
+    if (document.source)
+        for (Article& article : document.articles) settle_resume_end(impl_->scorer, article, *document.source);
     AlignedDocument result;
     result.articles = align_articles(document, threads);
     result.document = std::move(document);

@@ -328,7 +328,8 @@ std::size_t align_stream(const Aligner& aligner, ByteSource& source, const Strea
         aligner.parser(), source,
         [&](std::vector<Article>&& finished, std::size_t first, const StreamWindow& window) {
             // Aligned in the window's offsets (the source it was parsed from), handed over in
-            // the stream's.
+            // the stream's; each Resumé's guessed end settled first, as Aligner::align does.
+            for (Article& article : finished) settle_resume_end(aligner.scorer(), article, window.bytes);
             align_in_order(aligner, finished, window.bytes, options.threads, [&](std::size_t i, FinishedArticle&& done) {
                 shift_offsets(finished[i], done.aligned.findings, window.base);
                 sink(first + i, finished[i], std::move(done.aligned), window);

@@ -46,6 +46,12 @@ struct Fixture {
     }
 };
 
+std::string replace_in(std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+}
+
 Fixture& fixture() {
     static Fixture instance;
     return instance;
@@ -202,4 +208,63 @@ TEST_CASE("seed: BeadScorer gives exactly SentenceScorer::score for every bead s
     }
     CHECK(compared > 1000);
     CHECK(nonzero > compared / 4);
+}
+
+TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untranslated last sentence to the body") {
+    auto& f = fixture();
+    // As `pdftotext -raw` prints it: no blank lines, and the Resumé's second sentence ends on a
+    // full line, so that the parser runs on to the next short line (the body's first
+    // paragraph, one sentence long). The Summary translates the first two sentences.
+    const auto article_with = [](const std::string& after_resume) {
+        return "Stamceller fra knoglemarven\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\nRESUMÉ\n"
+               "Mesenkymale stamceller kan isoleres fra knoglemarven hos voksne mennesker\n"
+               "og dyrkes i laboratoriet i mange uger, før de bruges til behandling af\n"
+               "patienter. Patienter med knogledefekter er blevet behandlet med cellerne\n"
+               "i flere kliniske forsøg, og resultaterne er lovende for fremtidens brug.\n" +
+               after_resume +
+               "Baggrund\n"
+               "Knoglemarven indeholder flere typer af stamceller, som kan dele sig mange\n"
+               "gange og danne celler af forskellige slags, for eksempel knogle og brusk\n"
+               "og fedt. Cellerne findes også i blodet.\n"
+               "SUMMARY\nMikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr Læger 2004;166:383-6.\n"
+               "Mesenchymal stem cells can be isolated from the bone marrow of adults and grown in the\n"
+               "laboratory for many weeks before they are used to treat patients. Patients with bone\n"
+               "defects have been treated with the cells in several clinical trials, and the results are\n"
+               "promising for future use.\n";
+    };
+    const std::string unrelated = "Hospitalet fik en ny bygning i foråret.\n";
+    const std::string source = article_with(unrelated);
+    Document document = f.parser.parse(make_source(source, "raw"));
+    REQUIRE(document.articles.size() == 1);
+    Article& article = document.articles[0];
+    REQUIRE(article.resume_end_guessed);
+    REQUIRE(article.resume.size() == 3);
+    CHECK(settle_resume_end(f.scorer, article, source) == 1);
+    CHECK(article.resume.size() == 2);
+    REQUIRE(!article.sections.empty());
+    CHECK(!article.sections.front().heading);
+    REQUIRE(!article.sections.front().sentences.empty());
+    CHECK(article.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret.");
+    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(), [](const StructureNote& note) {
+        return note.message.find("translates none of its sentences from sentence 3 on") != std::string::npos;
+    }));
+    // Settled once, it stays: nothing more moves.
+    CHECK(settle_resume_end(f.scorer, article, source) == 0);
+
+    // A last sentence the Summary translates stays the Resumé's.
+    const std::string translated = "Behandlingen er sikker.\n";
+    const std::string with_translation =
+        replace_in(article_with(translated), "promising for future use.\n", "promising for future use. The treatment is safe.\n");
+    Document second = f.parser.parse(make_source(with_translation, "translated"));
+    REQUIRE(second.articles.size() == 1);
+    REQUIRE(second.articles[0].resume.size() == 3);
+    CHECK(settle_resume_end(f.scorer, second.articles[0], with_translation) == 0);
+    CHECK(second.articles[0].resume.size() == 3);
+
+    // A blank line after the Resumé is the source's own end: its untranslated last sentence stays.
+    const std::string marked = replace_in(article_with(unrelated), "i foråret.\n", "i foråret.\n\n");
+    Document third = f.parser.parse(make_source(marked, "marked"));
+    REQUIRE(third.articles.size() == 1);
+    CHECK(!third.articles[0].resume_end_guessed);
+    CHECK(settle_resume_end(f.scorer, third.articles[0], marked) == 0);
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "summalign/error.hpp"
@@ -95,6 +96,15 @@ struct ArticleAlignment {
 
 // The support score a body sentence needs to count as evidence for a claim (docs/scoring.md).
 double support_threshold() noexcept;
+
+// Where the parser guessed the Resumé's end (Article::resume_end_guessed), the Summary shows
+// where it is: the Resumé's last sentences that no Summary sentence translates (1-0 beads of
+// the Resumé/Summary ladder, each well below an even chance against every Summary sentence),
+// starting at a line start of `source` (a paragraph's), are the body's opening text. Moves
+// them to the front of the body, with a structure note, keeping at least one Resumé sentence;
+// returns how many moved. `source`: the bytes the article's spans point into (empty: nothing
+// moves). Aligner::align and the streaming command settle each article before aligning it.
+std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, std::string_view source);
 
 // Aligns the parts of one parsed article (title, Resumé/Summary ladder, claim support),
 // without checking them (Aligner::align_article aligns and checks).

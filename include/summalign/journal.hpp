@@ -92,6 +92,10 @@ struct Article {
     std::vector<EndNote> end_notes;  // Antaget, Interessekonflikter, Taksigelse, … in source order
     bool truncated_start = false;  // the source begins inside this article (no title)
     bool truncated_end = false;    // the source ends inside this article (the last one, without a Summary)
+    // The source marks no end of the Resumé (no blank line, indent or label after it): the
+    // parser took it from line lengths or the Summary's length, and settle_resume_end (align.hpp)
+    // may move its last sentences to the body.
+    bool resume_end_guessed = false;
     std::vector<StructureNote> structure_notes;
     SourceSpan span{};  // source span of the whole article
 };

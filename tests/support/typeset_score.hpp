@@ -368,7 +368,10 @@ inline Score score_extraction(const Corpus& corpus, const std::string& variant, 
         attach_pages(document, input);
         std::vector<ArticleAlignment> alignments;
         if (scorer)
-            for (const Article& article : document.articles) alignments.push_back(align_article_parts(*scorer, article));
+            for (Article& article : document.articles) {
+                settle_resume_end(*scorer, article, input.source.bytes);
+                alignments.push_back(align_article_parts(*scorer, article));
+            }
         Score s = score_document(corpus.gold[d], document, alignments);
         for (auto& f : s.failures) f = corpus.documents[d] + " " + f;
         total.add(s);

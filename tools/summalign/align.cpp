@@ -164,6 +164,8 @@ void align_files(AlignerLoading& loading, const AlignOptions& options, const std
         kept.document.reset();  // the previous file's, before the next is parsed
         Document& parsed = kept.document.emplace(loading.parser().parse(std::move(layout), threads));
         attach_pages(parsed, *input);
+        // Each Resumé's guessed end settled by the Summary (waiting for the aligner to load).
+        for (Article& article : parsed.articles) settle_resume_end(aligner().scorer(), article, source.bytes);
         const Document& document = parsed;
         begin(document);
         // What follows the articles (json: the document's layout repairs, ~0.2 s for a large

@@ -209,6 +209,8 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                 DocumentLayout layout(source);
                 Document document = loading.parser().parse(std::move(layout), threads);
                 attach_pages(document, *input);
+                for (Article& article : document.articles)
+                    settle_resume_end(loading.aligner().scorer(), article, source.bytes);
                 const LineIndex lines(source.bytes);
                 // With the source, findings get exact word spans in it.
                 align_in_order(loading.aligner(), document.articles, source.bytes, threads,
