@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detail/align_calibration.hpp"
 #include "detail/similarity_links.hpp"
@@ -51,6 +52,317 @@ bool is_negation(std::string_view lower, bool danish) {
                                                          "cannot", "non"};
     if (danish) return std::find(std::begin(danish_words), std::end(danish_words), lower) != std::end(danish_words);
     return std::find(std::begin(english_words), std::end(english_words), lower) != std::end(english_words);
+}
+
+// Closed classes of values that exclude each other: a sentence that says "after" where the
+// claim says "before", "right" where it says "bottom", "input" where it says "output" states
+// something else, however well the rest of a template sentence matches. The lexicon links
+// such words weakly or not at all (they are short and frequent: før/efter, højre/nedre) and
+// `SentenceScorer::score` weighs them as function words, so a template that differs only in
+// them wins. Per value: English forms, Danish forms (a form with a space is two words in a
+// row: "læg til", "standard ind" from "standard-ind"), and Danish compound modifiers
+// ("højre" of "højrekanten"; only long, unambiguous ones).
+struct ContraryValue {
+    std::vector<std::string_view> english, danish, danish_prefixes;
+};
+struct ContraryClass {
+    std::vector<ContraryValue> values;
+};
+// Built once, read only (a constant table).
+const std::vector<ContraryClass>& contrary_classes() {
+    static const std::vector<ContraryClass> classes = {
+        {{
+            {
+                {"before"},
+                {"før", "inden", "forud"},
+                {},
+            },
+            {
+                {"after", "afterwards"},
+                {"efter", "bagefter", "derefter"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"first"},
+                {"første", "først"},
+                {},
+            },
+            {
+                {"last"},
+                {"sidste"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"next"},
+                {"næste"},
+                {},
+            },
+            {
+                {"previous", "preceding"},
+                {"forrige", "foregående"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"low", "lower", "lowest", "minimum", "minimal"},
+                {"lav", "lave", "lavt", "lavere", "laveste", "minimum", "minimal", "minimale",
+                 "minimalt", "nedre"},
+                {},
+            },
+            {
+                {"high", "higher", "highest", "upper", "maximum", "maximal"},
+                {"høj", "høje", "højt", "højere", "højeste", "maksimum", "maksimal", "maksimale",
+                 "maksimalt", "øvre"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"top"},
+                {"top", "toppen", "øverst", "øverste", "øvre"},
+                {},
+            },
+            {
+                {"bottom"},
+                {"bund", "bunden", "nederst", "nederste", "nedre"},
+                {},
+            },
+            {
+                {"left"},
+                {"venstre"},
+                {"venstre"},
+            },
+            {
+                {"right"},
+                {"højre"},
+                {"højre"},
+            },
+        }},
+        {{
+            {
+                {"horizontal", "horizontally"},
+                {"vandret", "vandrette", "horisontal", "horisontale", "horisontalt"},
+                {"vandret", "horisontal"},
+            },
+            {
+                {"vertical", "vertically"},
+                {"lodret", "lodrette", "vertikal", "vertikale", "vertikalt"},
+                {"lodret", "vertikal"},
+            },
+        }},
+        {{
+            {
+                {"input", "stdin"},
+                {"input", "inddata", "standardind", "standard ind", "stdin"},
+                {"inddata"},
+            },
+            {
+                {"output", "stdout"},
+                {"output", "uddata", "standardud", "standard ud", "stdout"},
+                {"uddata"},
+            },
+        }},
+        {{
+            {
+                {"read", "reads", "reading"},
+                {"læs", "læser", "læses", "læse", "indlæs", "indlæser", "indlæses"},
+                {},
+            },
+            {
+                {"write", "writes", "writing", "written"},
+                {"skriv", "skriver", "skrives", "skrive", "skrevet"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"show", "shows", "showing", "shown"},
+                {"vis", "viser", "vises", "vise", "vist"},
+                {},
+            },
+            {
+                {"hide", "hides", "hiding", "hidden"},
+                {"skjul", "skjuler", "skjules", "skjule", "skjult", "skjulte"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"open", "opens", "opening", "opened"},
+                {"åbn", "åbner", "åbnes", "åbne", "åbnet", "åben", "åbent"},
+                {},
+            },
+            {
+                {"close", "closes", "closing", "closed"},
+                {"luk", "lukker", "lukkes", "lukke", "lukket"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"enable", "enables", "enabled", "activate", "activates", "activated"},
+                {"aktivér", "aktiver", "aktiverer", "aktiveres", "aktivere", "aktiveret",
+                 "aktiverede"},
+                {},
+            },
+            {
+                {"disable", "disables", "disabled", "deactivate", "deactivates", "deactivated"},
+                {"deaktivér", "deaktiver", "deaktiverer", "deaktiveres", "deaktivere",
+                 "deaktiveret", "deaktiverede"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"increase", "increases", "increasing", "increased"},
+                {"øg", "øger", "øges", "øge", "øget", "forøg", "forøger", "forøges", "forøge"},
+                {},
+            },
+            {
+                {"decrease", "decreases", "decreasing", "decreased", "reduce", "reduces",
+                 "reducing", "reduced"},
+                {"mindsk", "mindsker", "mindskes", "mindske", "formindsk", "formindsker",
+                 "formindskes", "formindske", "reducer", "reducerer", "reduceres", "reducere",
+                 "reduceret", "sænk", "sænker", "sænkes", "sænke"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"import", "imports", "importing", "imported"},
+                {"import", "importér", "importer", "importerer", "importeres", "importere",
+                 "importeret"},
+                {},
+            },
+            {
+                {"export", "exports", "exporting", "exported"},
+                {"eksport", "eksportér", "eksporter", "eksporterer", "eksporteres", "eksportere",
+                 "eksporteret"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"compress", "compresses", "compressed", "compression"},
+                {"komprimer", "komprimerer", "komprimeres", "komprimere", "komprimeret",
+                 "komprimering"},
+                {},
+            },
+            {
+                {"decompress", "decompresses", "decompressed", "decompression", "uncompress",
+                 "uncompressed"},
+                {"dekomprimer", "dekomprimerer", "dekomprimeres", "dekomprimere", "dekomprimeret",
+                 "dekomprimering", "ukomprimeret", "udpak", "udpakker", "udpakkes"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"add", "adds", "adding", "added", "addition"},
+                {"tilføj", "tilføjer", "tilføjes", "tilføje", "tilføjet", "læg til", "lægger til",
+                 "addition", "adder", "adderer"},
+                {},
+            },
+            {
+                {"subtract", "subtracts", "subtracting", "subtracted", "subtraction"},
+                {"træk fra", "trækker fra", "subtraktion", "subtraher", "subtraherer"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"ascending"},
+                {"stigende"},
+                {},
+            },
+            {
+                {"descending"},
+                {"faldende"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"date", "dates"},
+                {"dato", "datoen", "datoer", "dags"},
+                {},
+            },
+            {
+                {"time"},
+                {"klokkeslæt", "klokkeslættet", "tidspunkt", "tidspunktet"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"red"},
+                {"rød", "røde", "rødt"},
+                {},
+            },
+            {
+                {"green"},
+                {"grøn", "grønne", "grønt"},
+                {},
+            },
+            {
+                {"blue"},
+                {"blå", "blåt"},
+                {},
+            },
+            {
+                {"yellow"},
+                {"gul", "gule", "gult"},
+                {},
+            },
+            {
+                {"white"},
+                {"hvid", "hvide", "hvidt"},
+                {},
+            },
+            {
+                {"black"},
+                {"sort", "sorte"},
+                {},
+            },
+        }},
+    };
+    return classes;
+}
+
+// Which values of `values` the tokens state, as a bit set (bit v for the v-th value).
+unsigned contrary_values(const ContraryClass& values,
+                         std::span<const PreparedSentence* const> sentences, bool danish) {
+    // A modifier must leave a word of its own behind it ("højre|kanten").
+    constexpr std::size_t kHeadBytes = 3;
+    unsigned found = 0;
+    for (const PreparedSentence* sentence : sentences)
+        for (std::size_t k = 0; k < sentence->tokens.size(); ++k) {
+            const std::string_view word = sentence->tokens[k].lower;
+            const std::string_view before =
+                k > 0 ? std::string_view(sentence->tokens[k - 1].lower) : std::string_view();
+            unsigned v = 0;
+            for (const ContraryValue& value : values.values) {
+                for (const std::string_view form : danish ? value.danish : value.english) {
+                    const std::size_t space = form.find(' ');
+                    const bool two_words = space != std::string_view::npos;
+                    if (two_words
+                            ? form.substr(space + 1) == word && form.substr(0, space) == before
+                            : word == form)
+                        found |= 1u << v;
+                }
+                if (danish)
+                    for (const std::string_view prefix : value.danish_prefixes)
+                        if (word.size() >= prefix.size() + kHeadBytes && word.starts_with(prefix))
+                            found |= 1u << v;
+                ++v;
+            }
+        }
+    return found;
 }
 
 bool is_function(const PreparedToken& token, bool danish) {
@@ -138,6 +450,16 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     for (const PreparedSentence* sentence : source)
         for (const auto& token : sentence->tokens) source_negated = source_negated || is_negation(token.lower, true);
     f.negation_differs = claim_negated != source_negated ? 1.0 : 0.0;
+
+    // A value of a closed class that each side states and the other replaces by another
+    // ("before" / "efter", "bottom" / "højre", "output" / "standard-ind"); a side that names
+    // both values ("left or right") or none says nothing here.
+    const PreparedSentence* const claim_side[] = {&claim};
+    for (const ContraryClass& values : contrary_classes()) {
+        const unsigned in_claim = contrary_values(values, claim_side, false);
+        const unsigned in_source = contrary_values(values, source, true);
+        if ((in_claim & ~in_source) != 0 && (in_source & ~in_claim) != 0) f.contrary += 1.0;
+    }
 
     double known_unlinked = 0.0;
     i = 0;
@@ -285,7 +607,8 @@ std::array<double, SupportFeatures::count> SupportFeatures::values() const noexc
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
             std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words,
-            source_part_unlinked / (source_content + 1.0), negation_differs, source_missing / (source_content + 1.0),
+            source_part_unlinked / (source_content + 1.0), negation_differs + contrary,
+            source_missing / (source_content + 1.0),
             claim_kept_missing};
 }
 
