@@ -1,10 +1,14 @@
 #include "detail/claim_support.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cmath>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "detail/align_calibration.hpp"
@@ -334,33 +338,61 @@ const std::vector<ContraryClass>& contrary_classes() {
     return classes;
 }
 
-// Which values of `values` the tokens state, as a bit set (bit v for the v-th value).
-unsigned contrary_values(const ContraryClass& values,
-                         std::span<const PreparedSentence* const> sentences, bool danish) {
+// The table turned into look-ups by the word (the last word of a two-word form), so that a
+// sentence is read once: which class and value each form states.
+struct ContraryForm {
+    std::size_t value_class = 0, value = 0;
+    std::string_view before;  // the word before it, for a two-word form; empty otherwise
+};
+// Bit sets per class: at most this many classes, and as many values per class.
+inline constexpr std::size_t kContraryClasses = 32;
+struct ContraryIndex {
+    std::unordered_map<std::string_view, std::vector<ContraryForm>> english, danish;
+    std::vector<std::pair<std::string_view, ContraryForm>> danish_prefixes;
+};
+const ContraryIndex& contrary_index() {
+    static const ContraryIndex index = [] {
+        ContraryIndex built;
+        const auto& classes = contrary_classes();
+        assert(classes.size() <= kContraryClasses);
+        for (std::size_t c = 0; c < classes.size(); ++c)
+            for (std::size_t v = 0; v < classes[c].values.size(); ++v) {
+                assert(v < 32);
+                const ContraryValue& value = classes[c].values[v];
+                const auto add = [&](auto& forms, std::string_view form) {
+                    const std::size_t space = form.find(' ');
+                    if (space == std::string_view::npos) forms[form].push_back({c, v, {}});
+                    else forms[form.substr(space + 1)].push_back({c, v, form.substr(0, space)});
+                };
+                for (const std::string_view form : value.english) add(built.english, form);
+                for (const std::string_view form : value.danish) add(built.danish, form);
+                for (const std::string_view prefix : value.danish_prefixes)
+                    built.danish_prefixes.push_back({prefix, {c, v, {}}});
+            }
+        return built;
+    }();
+    return index;
+}
+
+// Which values of each class the tokens state: per class a bit set (bit v for the v-th value).
+std::array<unsigned, kContraryClasses> contrary_values(
+    std::span<const PreparedSentence* const> sentences, bool danish) {
     // A modifier must leave a word of its own behind it ("højre|kanten").
     constexpr std::size_t kHeadBytes = 3;
-    unsigned found = 0;
+    const ContraryIndex& index = contrary_index();
+    const auto& forms = danish ? index.danish : index.english;
+    std::array<unsigned, kContraryClasses> found{};
     for (const PreparedSentence* sentence : sentences)
         for (std::size_t k = 0; k < sentence->tokens.size(); ++k) {
             const std::string_view word = sentence->tokens[k].lower;
-            const std::string_view before =
-                k > 0 ? std::string_view(sentence->tokens[k - 1].lower) : std::string_view();
-            unsigned v = 0;
-            for (const ContraryValue& value : values.values) {
-                for (const std::string_view form : danish ? value.danish : value.english) {
-                    const std::size_t space = form.find(' ');
-                    const bool two_words = space != std::string_view::npos;
-                    if (two_words
-                            ? form.substr(space + 1) == word && form.substr(0, space) == before
-                            : word == form)
-                        found |= 1u << v;
-                }
-                if (danish)
-                    for (const std::string_view prefix : value.danish_prefixes)
-                        if (word.size() >= prefix.size() + kHeadBytes && word.starts_with(prefix))
-                            found |= 1u << v;
-                ++v;
-            }
+            if (const auto it = forms.find(word); it != forms.end())
+                for (const ContraryForm& form : it->second)
+                    if (form.before.empty() || (k > 0 && sentence->tokens[k - 1].lower == form.before))
+                        found[form.value_class] |= 1u << form.value;
+            if (danish)
+                for (const auto& [prefix, form] : index.danish_prefixes)
+                    if (word.size() >= prefix.size() + kHeadBytes && word.starts_with(prefix))
+                        found[form.value_class] |= 1u << form.value;
         }
     return found;
 }
@@ -455,11 +487,11 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     // ("before" / "efter", "bottom" / "højre", "output" / "standard-ind"); a side that names
     // both values ("left or right") or none says nothing here.
     const PreparedSentence* const claim_side[] = {&claim};
-    for (const ContraryClass& values : contrary_classes()) {
-        const unsigned in_claim = contrary_values(values, claim_side, false);
-        const unsigned in_source = contrary_values(values, source, true);
-        if ((in_claim & ~in_source) != 0 && (in_source & ~in_claim) != 0) f.contrary += 1.0;
-    }
+    const auto in_claim = contrary_values(claim_side, false);
+    const auto in_source = contrary_values(source, true);
+    for (std::size_t c = 0; c < kContraryClasses; ++c)
+        if ((in_claim[c] & ~in_source[c]) != 0 && (in_source[c] & ~in_claim[c]) != 0)
+            f.contrary += 1.0;
 
     double known_unlinked = 0.0;
     i = 0;
