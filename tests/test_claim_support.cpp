@@ -147,6 +147,43 @@ TEST_CASE("claim support: a candidate that negates what the claim states (or the
     CHECK(model.probability(features(recurring, negated_claim)) < model.probability(features(not_recurring, negated_claim)));
 }
 
+TEST_CASE("claim support: a candidate stating another value of a closed class (after for before) "
+          "counts against") {
+    const auto& scorer = models().scorer;
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    // A template that differs only in the value: before / efter, bottom / højre.
+    const PreparedSentence before = en("The active layer and its histograms before the filter.");
+    const PreparedSentence after_da = da("Det aktive lag og dets histogrammer efter filteret.");
+    const PreparedSentence before_da = da("Det aktive lag og dets histogrammer før filteret.");
+    CHECK(features(after_da, before).contrary == 1.0);
+    CHECK(features(before_da, before).contrary == 0.0);
+    const PreparedSentence bottom = en("Connector attaches to the bottom edge of the gluepoint.");
+    const PreparedSentence right_da = da("Forbindelsen hæftes til højre kant af klæbepunktet.");
+    const PreparedSentence bottom_da = da("Forbindelsen hæftes til nedre kant af klæbepunktet.");
+    CHECK(features(right_da, bottom).contrary == 1.0);
+    CHECK(features(bottom_da, bottom).contrary == 0.0);
+    // A compound's modifier ("højre|kanten"), and a side naming both values says nothing.
+    const PreparedSentence edge = en("Connector attaches to the bottom edge.");
+    CHECK(features(da("Forbindelsen hæftes til højrekanten."), edge).contrary == 1.0);
+    const PreparedSentence both = en("Move left or right to the next error.");
+    CHECK(features(da("Flytter til den næste fejl mod højre."), both).contrary == 0.0);
+    // Two words in a row ("standard-ind"): input for output, and reads for writes.
+    const PreparedSentence output = en("If no output file is given, it writes to standard output.");
+    const PreparedSentence input_da = da("Hvis ingen fil er angivet, læses fra standard-ind.");
+    const PreparedSentence output_da = da("Hvis ingen uddatafil er angivet, skriver den til standard-ud.");
+    CHECK(features(input_da, output).contrary == 2.0);
+    CHECK(features(output_da, output).contrary == 0.0);
+    // The right sentence now outranks the template with the other value.
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(after_da, before)) <
+          model.probability(features(before_da, before)));
+}
+
 TEST_CASE("claim support: names of the candidate without a partner in the claim count by their share of the sentence") {
     const auto& scorer = models().scorer;
     const PreparedSentence claim = scorer.prepare("Written by David MacKenzie.", Lang::en);

@@ -1,10 +1,15 @@
 #include "detail/claim_support.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cmath>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "detail/align_calibration.hpp"
 #include "detail/similarity_links.hpp"
@@ -51,6 +56,345 @@ bool is_negation(std::string_view lower, bool danish) {
                                                          "cannot", "non"};
     if (danish) return std::find(std::begin(danish_words), std::end(danish_words), lower) != std::end(danish_words);
     return std::find(std::begin(english_words), std::end(english_words), lower) != std::end(english_words);
+}
+
+// Closed classes of values that exclude each other: a sentence that says "after" where the
+// claim says "before", "right" where it says "bottom", "input" where it says "output" states
+// something else, however well the rest of a template sentence matches. The lexicon links
+// such words weakly or not at all (they are short and frequent: før/efter, højre/nedre) and
+// `SentenceScorer::score` weighs them as function words, so a template that differs only in
+// them wins. Per value: English forms, Danish forms (a form with a space is two words in a
+// row: "læg til", "standard ind" from "standard-ind"), and Danish compound modifiers
+// ("højre" of "højrekanten"; only long, unambiguous ones).
+struct ContraryValue {
+    std::vector<std::string_view> english, danish, danish_prefixes;
+};
+struct ContraryClass {
+    std::vector<ContraryValue> values;
+};
+// Built once, read only (a constant table).
+const std::vector<ContraryClass>& contrary_classes() {
+    static const std::vector<ContraryClass> classes = {
+        {{
+            {
+                {"before"},
+                {"før", "inden", "forud"},
+                {},
+            },
+            {
+                {"after", "afterwards"},
+                {"efter", "bagefter", "derefter"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"first"},
+                {"første", "først"},
+                {},
+            },
+            {
+                {"last"},
+                {"sidste"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"next"},
+                {"næste"},
+                {},
+            },
+            {
+                {"previous", "preceding"},
+                {"forrige", "foregående"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"low", "lower", "lowest", "minimum", "minimal"},
+                {"lav", "lave", "lavt", "lavere", "laveste", "minimum", "minimal", "minimale",
+                 "minimalt", "nedre"},
+                {},
+            },
+            {
+                {"high", "higher", "highest", "upper", "maximum", "maximal"},
+                {"høj", "høje", "højt", "højere", "højeste", "maksimum", "maksimal", "maksimale",
+                 "maksimalt", "øvre"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"top"},
+                {"top", "toppen", "øverst", "øverste", "øvre"},
+                {},
+            },
+            {
+                {"bottom"},
+                {"bund", "bunden", "nederst", "nederste", "nedre"},
+                {},
+            },
+            {
+                {"left"},
+                {"venstre"},
+                {"venstre"},
+            },
+            {
+                {"right"},
+                {"højre"},
+                {"højre"},
+            },
+        }},
+        {{
+            {
+                {"horizontal", "horizontally"},
+                {"vandret", "vandrette", "horisontal", "horisontale", "horisontalt"},
+                {"vandret", "horisontal"},
+            },
+            {
+                {"vertical", "vertically"},
+                {"lodret", "lodrette", "vertikal", "vertikale", "vertikalt"},
+                {"lodret", "vertikal"},
+            },
+        }},
+        {{
+            {
+                {"input", "stdin"},
+                {"input", "inddata", "standardind", "standard ind", "stdin"},
+                {"inddata"},
+            },
+            {
+                {"output", "stdout"},
+                {"output", "uddata", "standardud", "standard ud", "stdout"},
+                {"uddata"},
+            },
+        }},
+        {{
+            {
+                {"read", "reads", "reading"},
+                {"læs", "læser", "læses", "læse", "indlæs", "indlæser", "indlæses"},
+                {},
+            },
+            {
+                {"write", "writes", "writing", "written"},
+                {"skriv", "skriver", "skrives", "skrive", "skrevet"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"show", "shows", "showing", "shown"},
+                {"vis", "viser", "vises", "vise", "vist"},
+                {},
+            },
+            {
+                {"hide", "hides", "hiding", "hidden"},
+                {"skjul", "skjuler", "skjules", "skjule", "skjult", "skjulte"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"open", "opens", "opening", "opened"},
+                {"åbn", "åbner", "åbnes", "åbne", "åbnet", "åben", "åbent"},
+                {},
+            },
+            {
+                {"close", "closes", "closing", "closed"},
+                {"luk", "lukker", "lukkes", "lukke", "lukket"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"enable", "enables", "enabled", "activate", "activates", "activated"},
+                {"aktivér", "aktiver", "aktiverer", "aktiveres", "aktivere", "aktiveret",
+                 "aktiverede"},
+                {},
+            },
+            {
+                {"disable", "disables", "disabled", "deactivate", "deactivates", "deactivated"},
+                {"deaktivér", "deaktiver", "deaktiverer", "deaktiveres", "deaktivere",
+                 "deaktiveret", "deaktiverede"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"increase", "increases", "increasing", "increased"},
+                {"øg", "øger", "øges", "øge", "øget", "forøg", "forøger", "forøges", "forøge"},
+                {},
+            },
+            {
+                {"decrease", "decreases", "decreasing", "decreased", "reduce", "reduces",
+                 "reducing", "reduced"},
+                {"mindsk", "mindsker", "mindskes", "mindske", "formindsk", "formindsker",
+                 "formindskes", "formindske", "reducer", "reducerer", "reduceres", "reducere",
+                 "reduceret", "sænk", "sænker", "sænkes", "sænke"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"import", "imports", "importing", "imported"},
+                {"import", "importér", "importer", "importerer", "importeres", "importere",
+                 "importeret"},
+                {},
+            },
+            {
+                {"export", "exports", "exporting", "exported"},
+                {"eksport", "eksportér", "eksporter", "eksporterer", "eksporteres", "eksportere",
+                 "eksporteret"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"compress", "compresses", "compressed", "compression"},
+                {"komprimer", "komprimerer", "komprimeres", "komprimere", "komprimeret",
+                 "komprimering"},
+                {},
+            },
+            {
+                {"decompress", "decompresses", "decompressed", "decompression", "uncompress",
+                 "uncompressed"},
+                {"dekomprimer", "dekomprimerer", "dekomprimeres", "dekomprimere", "dekomprimeret",
+                 "dekomprimering", "ukomprimeret", "udpak", "udpakker", "udpakkes"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"add", "adds", "adding", "added", "addition"},
+                {"tilføj", "tilføjer", "tilføjes", "tilføje", "tilføjet", "læg til", "lægger til",
+                 "addition", "adder", "adderer"},
+                {},
+            },
+            {
+                {"subtract", "subtracts", "subtracting", "subtracted", "subtraction"},
+                {"træk fra", "trækker fra", "subtraktion", "subtraher", "subtraherer"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"ascending"},
+                {"stigende"},
+                {},
+            },
+            {
+                {"descending"},
+                {"faldende"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"date", "dates"},
+                {"dato", "datoen", "datoer", "dags"},
+                {},
+            },
+            {
+                {"time"},
+                {"klokkeslæt", "klokkeslættet", "tidspunkt", "tidspunktet"},
+                {},
+            },
+        }},
+        {{
+            {
+                {"red"},
+                {"rød", "røde", "rødt"},
+                {},
+            },
+            {
+                {"green"},
+                {"grøn", "grønne", "grønt"},
+                {},
+            },
+            {
+                {"blue"},
+                {"blå", "blåt"},
+                {},
+            },
+            {
+                {"yellow"},
+                {"gul", "gule", "gult"},
+                {},
+            },
+            {
+                {"white"},
+                {"hvid", "hvide", "hvidt"},
+                {},
+            },
+            {
+                {"black"},
+                {"sort", "sorte"},
+                {},
+            },
+        }},
+    };
+    return classes;
+}
+
+// The table turned into look-ups by the word (the last word of a two-word form), so that a
+// sentence is read once: which class and value each form states.
+struct ContraryForm {
+    std::size_t value_class = 0, value = 0;
+    std::string_view before;  // the word before it, for a two-word form; empty otherwise
+};
+// Bit sets per class: at most this many classes, and as many values per class.
+inline constexpr std::size_t kContraryClasses = 32;
+struct ContraryIndex {
+    std::unordered_map<std::string_view, std::vector<ContraryForm>> english, danish;
+    std::vector<std::pair<std::string_view, ContraryForm>> danish_prefixes;
+};
+const ContraryIndex& contrary_index() {
+    static const ContraryIndex index = [] {
+        ContraryIndex built;
+        const auto& classes = contrary_classes();
+        assert(classes.size() <= kContraryClasses);
+        for (std::size_t c = 0; c < classes.size(); ++c)
+            for (std::size_t v = 0; v < classes[c].values.size(); ++v) {
+                assert(v < 32);
+                const ContraryValue& value = classes[c].values[v];
+                const auto add = [&](auto& forms, std::string_view form) {
+                    const std::size_t space = form.find(' ');
+                    if (space == std::string_view::npos) forms[form].push_back({c, v, {}});
+                    else forms[form.substr(space + 1)].push_back({c, v, form.substr(0, space)});
+                };
+                for (const std::string_view form : value.english) add(built.english, form);
+                for (const std::string_view form : value.danish) add(built.danish, form);
+                for (const std::string_view prefix : value.danish_prefixes)
+                    built.danish_prefixes.push_back({prefix, {c, v, {}}});
+            }
+        return built;
+    }();
+    return index;
+}
+
+// Which values of each class the tokens state: per class a bit set (bit v for the v-th value).
+std::array<unsigned, kContraryClasses> contrary_values(
+    std::span<const PreparedSentence* const> sentences, bool danish) {
+    // A modifier must leave a word of its own behind it ("højre|kanten").
+    constexpr std::size_t kHeadBytes = 3;
+    const ContraryIndex& index = contrary_index();
+    const auto& forms = danish ? index.danish : index.english;
+    std::array<unsigned, kContraryClasses> found{};
+    for (const PreparedSentence* sentence : sentences)
+        for (std::size_t k = 0; k < sentence->tokens.size(); ++k) {
+            const std::string_view word = sentence->tokens[k].lower;
+            if (const auto it = forms.find(word); it != forms.end())
+                for (const ContraryForm& form : it->second)
+                    if (form.before.empty() || (k > 0 && sentence->tokens[k - 1].lower == form.before))
+                        found[form.value_class] |= 1u << form.value;
+            if (danish)
+                for (const auto& [prefix, form] : index.danish_prefixes)
+                    if (word.size() >= prefix.size() + kHeadBytes && word.starts_with(prefix))
+                        found[form.value_class] |= 1u << form.value;
+        }
+    return found;
 }
 
 bool is_function(const PreparedToken& token, bool danish) {
@@ -138,6 +482,16 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     for (const PreparedSentence* sentence : source)
         for (const auto& token : sentence->tokens) source_negated = source_negated || is_negation(token.lower, true);
     f.negation_differs = claim_negated != source_negated ? 1.0 : 0.0;
+
+    // A value of a closed class that each side states and the other replaces by another
+    // ("before" / "efter", "bottom" / "højre", "output" / "standard-ind"); a side that names
+    // both values ("left or right") or none says nothing here.
+    const PreparedSentence* const claim_side[] = {&claim};
+    const auto in_claim = contrary_values(claim_side, false);
+    const auto in_source = contrary_values(source, true);
+    for (std::size_t c = 0; c < kContraryClasses; ++c)
+        if ((in_claim[c] & ~in_source[c]) != 0 && (in_source[c] & ~in_claim[c]) != 0)
+            f.contrary += 1.0;
 
     double known_unlinked = 0.0;
     i = 0;
@@ -285,7 +639,8 @@ std::array<double, SupportFeatures::count> SupportFeatures::values() const noexc
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
             std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words,
-            source_part_unlinked / (source_content + 1.0), negation_differs, source_missing / (source_content + 1.0),
+            source_part_unlinked / (source_content + 1.0), negation_differs + contrary,
+            source_missing / (source_content + 1.0),
             claim_kept_missing};
 }
 

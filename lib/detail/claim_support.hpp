@@ -38,6 +38,12 @@ struct SupportFeatures {
     // candidate, "not", "never", "no", "non-" … in the claim ("Hvis Kombiner ikke er
     // markeret" for "When Combine is checked"; "gentaget element" for "non-recurring element").
     double negation_differs = 0.0;
+    // Closed classes of values that exclude each other (before/after, top/bottom/left/right,
+    // input/output, show/hide …) where each side states a value the other does not: how many
+    // classes differ so ("The … histograms before “Color Enhance”." is not stated by "… efter
+    // “Farveforbedring”."). Enters the model with `negation_differs` (the same input and
+    // weight): both say that the candidate states the contrary of the claim.
+    double contrary = 0.0;
     // Names of the claim that a translation keeps as they are (capitalised words, not the
     // first, that the lexicon has no translation for at all: "Scrivano", "Meyering") without
     // a partner in the candidate, less the candidate's content words that the lexicon knows
