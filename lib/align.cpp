@@ -332,9 +332,17 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     // another paragraph, far below (docs/scoring.md, "Resumé and Summary").
     constexpr double kUntranslated = 0.1;
     const detail::Calibration calibration = detail::default_calibration();
-    std::vector<PreparedSentence> resume, claims;
-    for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
+    std::vector<PreparedSentence> claims;
     for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
+    const auto untranslated = [&](const PreparedSentence& danish) {
+        for (const PreparedSentence& claim : claims)
+            if (score_pair(scorer, calibration, danish, claim, false).probability >= kUntranslated) return false;
+        return true;
+    };
+    // Most guessed ends are right: a translated last sentence settles it without the ladder.
+    if (!untranslated(scorer.prepare(article.resume.back().text, Lang::da))) return 0;
+    std::vector<PreparedSentence> resume;
+    for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = ladder(scorer, resume, claims, LadderOptions{}, nullptr);
     // A structured Resumé keeps a sentence of its last part.
     const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
@@ -342,11 +350,7 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     std::size_t cut = resume.size();  // the last paragraph start among the untranslated tail
     for (auto bead = beads.rbegin(); bead != beads.rend() && bead->en.empty() && bead->da.size() == 1; ++bead) {
         const std::size_t i = bead->da.front();
-        if (i + 1 != keep || i < least) break;
-        double best = 0.0;
-        for (const PreparedSentence& claim : claims)
-            best = std::max(best, score_pair(scorer, calibration, resume[i], claim, false).probability);
-        if (best >= kUntranslated) break;
+        if (i + 1 != keep || i < least || !untranslated(resume[i])) break;
         keep = i;
         if (starts_line(source, article.resume[i].span.start)) cut = i;
     }
