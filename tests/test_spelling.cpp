@@ -696,7 +696,8 @@ TEST_CASE("a Danish participle in -t beside its -te form in the dictionary is a 
     CHECK(Article1("Den forvalgte tilstand er forvalgt her.", "The default mode.").misspellings().size() == 1);
 }
 
-TEST_CASE("a Danish word and the adverb ind or ud written closed up is a word, unless it is a slip", "[spelling][compound]") {
+TEST_CASE("a Danish word and the adverb ind or ud written closed up is a word, unless it is a slip",
+          "[spelling][compound]") {
     // Danish for login, stdin and stdout: log, standard and bruger + log are index words,
     // ind and ud too short a part for the compound test; da_DK lacks every one of these.
     const Article1 a("Brugerlogind og logindet læser fra standardind og skriver til standardud.",
@@ -708,11 +709,14 @@ TEST_CASE("a Danish word and the adverb ind or ud written closed up is a word, u
     // forbind with an s put in), nor does a word that only ends in the adverb's letters.
     for (const char* word : {"forsbind", "klaud"}) {
         INFO(word);
-        CHECK(Article1(std::string("Programmet ") + word + " nu.", "The program does so now.").misspellings().size() == 1);
+        const Article1 one(std::string("Programmet ") + word + " nu.", "The program does so now.");
+        CHECK(one.misspellings().size() == 1);
     }
     // Beside the word the article writes, one letter dropped from it, it is still that slip
     // (medind: med + ind, but medvind without its v).
-    const auto slip = Article1("Vi sejlede i medind i dag.", "We sailed with the wind today.", "Vi havde medvind hele vejen.").misspellings();
+    const auto slip = Article1("Vi sejlede i medind i dag.", "We sailed with the wind today.",
+                               "Vi havde medvind hele vejen.")
+                          .misspellings();
     REQUIRE(slip.size() == 1);
     CHECK(slip.front().word == "medind");
     CHECK(slip.front().suggestion == "medvind");

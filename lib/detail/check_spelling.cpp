@@ -414,18 +414,22 @@ struct Speller::Impl {
     // compound test needs parts of four letters. The word before the adverb is a form the
     // index has, of three letters or more, or a compound of a head (index_head) and such a
     // form, so that a slip elsewhere in the word leaves no such split. Like a compound it is
-    // no dictionary form: the check applies the slip test (logind beside login is login's slip).
+    // no dictionary form: the check applies the slip test (medind, med + ind, beside medvind
+    // is medvind's slip).
     bool adverb_compound(std::string_view word) const {
-        if (!index || word.size() > longest_word_bytes || count_letters(word) != code_points(word)) return false;
-        static constexpr std::string_view endings[] = {"", "s", "et", "ets", "en", "ens", "ene", "enes"};
+        if (!index || word.size() > longest_word_bytes || count_letters(word) != code_points(word))
+            return false;
+        static constexpr std::string_view endings[] = {"",   "s",   "et",  "ets",
+                                                       "en", "ens", "ene", "enes"};
         static constexpr std::string_view adverbs[] = {"ind", "ud"};
         auto head_ok = [&](std::string_view head) {
             if (code_points(head) < 3) return false;
             if (index->contains(Lang::da, head)) return true;
             for (std::size_t cut = 4; cut + 3 <= head.size(); ++cut) {
                 if ((static_cast<unsigned char>(head[cut]) & 0xC0) == 0x80) continue;
-                if (code_points(head.substr(0, cut)) >= 4 && code_points(head.substr(cut)) >= 3 && index_head(head.substr(0, cut)) &&
-                    index->contains(Lang::da, head.substr(cut)))
+                const std::string_view first = head.substr(0, cut), rest = head.substr(cut);
+                if (code_points(first) >= 4 && code_points(rest) >= 3 && index_head(first) &&
+                    index->contains(Lang::da, rest))
                     return true;
             }
             return false;
@@ -434,7 +438,8 @@ struct Speller::Impl {
             if (!word.ends_with(ending)) continue;
             const std::string_view stem = word.substr(0, word.size() - ending.size());
             for (const std::string_view adverb : adverbs)
-                if (stem.size() > adverb.size() && stem.ends_with(adverb) && head_ok(stem.substr(0, stem.size() - adverb.size())))
+                if (stem.size() > adverb.size() && stem.ends_with(adverb) &&
+                    head_ok(stem.substr(0, stem.size() - adverb.size())))
                     return true;
         }
         return false;
@@ -520,7 +525,8 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         // The tests are alternatives: those a hash probe answers first, Hunspell's spell()
         // (its affix and compound analysis of a long compound costs up to milliseconds) last.
         const std::string lower = to_lower(text);
-        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower) || impl_->derived_form(lower) ||
+        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) ||
+            impl_->gen_prefixed(lower) || impl_->derived_form(lower) ||
             impl_->adverb_compound(lower))
             return true;
         if (impl_->index && impl_->is_compound(lower, 0, true)) return true;
