@@ -695,3 +695,29 @@ TEST_CASE("a Danish participle in -t beside its -te form in the dictionary is a 
     // Beside the -te form the article writes, one dropped letter away, it is still that slip.
     CHECK(Article1("Den forvalgte tilstand er forvalgt her.", "The default mode.").misspellings().size() == 1);
 }
+
+TEST_CASE("a Danish word and the adverb ind or ud written closed up is a word, unless it is a slip",
+          "[spelling][compound]") {
+    // Danish for login, stdin and stdout: log, standard and bruger + log are index words,
+    // ind and ud too short a part for the compound test; da_DK lacks every one of these.
+    const Article1 a("Brugerlogind og logindet læser fra standardind og skriver til standardud.",
+                     "The user login reads from standard input and writes to standard output.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // A slip in the head leaves no index word before the adverb (forsbind: fors + b, for
+    // forbind with an s put in), nor does a word that only ends in the adverb's letters.
+    for (const char* word : {"forsbind", "klaud"}) {
+        INFO(word);
+        const Article1 one(std::string("Programmet ") + word + " nu.", "The program does so now.");
+        CHECK(one.misspellings().size() == 1);
+    }
+    // Beside the word the article writes, one letter dropped from it, it is still that slip
+    // (medind: med + ind, but medvind without its v).
+    const auto slip = Article1("Vi sejlede i medind i dag.", "We sailed with the wind today.",
+                               "Vi havde medvind hele vejen.")
+                          .misspellings();
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "medind");
+    CHECK(slip.front().suggestion == "medvind");
+}

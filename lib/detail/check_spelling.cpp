@@ -408,6 +408,43 @@ struct Speller::Impl {
         return false;
     }
 
+    // A Danish noun made from an English one in -in or -out (login, stdin; logout, stdout):
+    // a word and the adverb ind or ud written closed up (logind, standardind, standardud,
+    // brugerlogind), with or without a noun ending (logindet). da_DK lacks most, and the
+    // compound test needs parts of four letters. The word before the adverb is a form the
+    // index has, of three letters or more, or a compound of a head (index_head) and such a
+    // form, so that a slip elsewhere in the word leaves no such split. Like a compound it is
+    // no dictionary form: the check applies the slip test (medind, med + ind, beside medvind
+    // is medvind's slip).
+    bool adverb_compound(std::string_view word) const {
+        if (!index || word.size() > longest_word_bytes || count_letters(word) != code_points(word))
+            return false;
+        static constexpr std::string_view endings[] = {"",   "s",   "et",  "ets",
+                                                       "en", "ens", "ene", "enes"};
+        static constexpr std::string_view adverbs[] = {"ind", "ud"};
+        auto head_ok = [&](std::string_view head) {
+            if (code_points(head) < 3) return false;
+            if (index->contains(Lang::da, head)) return true;
+            for (std::size_t cut = 4; cut + 3 <= head.size(); ++cut) {
+                if ((static_cast<unsigned char>(head[cut]) & 0xC0) == 0x80) continue;
+                const std::string_view first = head.substr(0, cut), rest = head.substr(cut);
+                if (code_points(first) >= 4 && code_points(rest) >= 3 && index_head(first) &&
+                    index->contains(Lang::da, rest))
+                    return true;
+            }
+            return false;
+        };
+        for (const std::string_view ending : endings) {
+            if (!word.ends_with(ending)) continue;
+            const std::string_view stem = word.substr(0, word.size() - ending.size());
+            for (const std::string_view adverb : adverbs)
+                if (stem.size() > adverb.size() && stem.ends_with(adverb) &&
+                    head_ok(stem.substr(0, stem.size() - adverb.size())))
+                    return true;
+        }
+        return false;
+    }
+
     // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
     // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
     // must be a form the index has (or a regular form), of four letters or more, so that a
@@ -488,7 +525,9 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         // The tests are alternatives: those a hash probe answers first, Hunspell's spell()
         // (its affix and compound analysis of a long compound costs up to milliseconds) last.
         const std::string lower = to_lower(text);
-        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) || impl_->gen_prefixed(lower) || impl_->derived_form(lower))
+        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) ||
+            impl_->gen_prefixed(lower) || impl_->derived_form(lower) ||
+            impl_->adverb_compound(lower))
             return true;
         if (impl_->index && impl_->is_compound(lower, 0, true)) return true;
         if (impl_->english_loan_form(lower)) {
