@@ -328,8 +328,9 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     if (!article.resume_end_guessed || source.empty() || !article.summary || article.resume.size() < 2 ||
         article.summary->sentences.empty())
         return 0;
-    // A translated sentence scores far above this against its Summary sentence; one of
-    // another paragraph, far below (docs/scoring.md, "Resumé and Summary").
+    // The ladder has already left these sentences unpaired; a translated sentence scores far
+    // above this against its Summary sentence, one of another paragraph far below. (0.5 also
+    // moved last Resumé sentences that a Summary leaves out: docs/benchmarks.md.)
     constexpr double kUntranslated = 0.1;
     const detail::Calibration calibration = detail::default_calibration();
     std::vector<PreparedSentence> claims;

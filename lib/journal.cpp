@@ -823,10 +823,35 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     const SourceLine* resume_last_line = nullptr;
     Block summary_block;
     auto add_resume = [&](const Block& lines, std::size_t b) {
-        add_field_sentences(context, context.join(lines), context.danish, article.resume, article.resume_parts);
+        // Without blank lines a plain Resumé's block can run on past the body's first heading
+        // (its last line filled the column): the heading and what follows are the body's.
+        // Only a heading of one line under half the column: a longer line without a sentence
+        // end is as often a sentence going on to a capitalised label. A structured Resumé's
+        // part labels are no headings.
+        std::size_t cut = lines.size();
+        std::string label;
+        const bool structured = !article.resume_parts.empty() || std::any_of(lines.begin(), lines.end(), [&](const SourceLine* line) {
+            return part_label_length(line_text(*line), label) > 0;
+        });
+        if (!context.blank_paragraphs && !structured)
+            for (std::size_t j = 1; j < lines.size() && cut == lines.size(); ++j) {
+                const std::string_view text = line_text(*lines[j]);
+                if (ends_with_sentence_end(line_text(*lines[j - 1])) &&
+                    static_cast<double>(code_points(text)) < 0.5 * context.width && heading_length(context, lines, j) == 1)
+                    cut = j;
+            }
+        const Block resume_lines(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(cut));
+        add_field_sentences(context, context.join(resume_lines), context.danish, article.resume, article.resume_parts);
         state = State::resume;
         resume_end_guessed = guessed[b];
-        resume_last_line = lines.back();
+        resume_last_line = resume_lines.back();
+        if (cut == lines.size()) return;
+        // The heading bounds the Resumé; whether it ended earlier is still a guess.
+        article.resume_end_guessed = true;
+        note("no blank line ends the Resumé: it is taken to end before the heading at line " + std::to_string(lines[cut]->number),
+             lines[cut]->start, block_end(lines));
+        add_body_block(context, Block(lines.begin() + static_cast<std::ptrdiff_t>(cut), lines.end()), article.sections);
+        state = State::body;
     };
     bool summary_interrupted = false;  // Danish text came after the Summary's block
     bool resume_interrupted = false;   // body text came after a structured Resumé's part

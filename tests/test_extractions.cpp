@@ -1326,3 +1326,43 @@ TEST_CASE("a hyphen the extraction dropped when it joined two lines comes back w
     for (const detail::SourceLine& line : both.lines) both_text += std::string(line.text.text()) + "\n";
     CHECK(both_text.find("Herlev. Email: fd@dadlnet.dk") != std::string::npos);
 }
+
+TEST_CASE("a Resumé without blank lines ends before a section heading in its block", "[extractions]") {
+    // As `pdftotext -raw` prints it: the Resumé's last line fills the column, so no line
+    // length ends it; the short capitalised line after its sentence end, above a line that
+    // starts a sentence, is the body's first heading.
+    const std::string text =
+        "Stamceller fra knoglemarven\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\nRESUMÉ\n"
+        "Mesenkymale stamceller kan isoleres fra knoglemarven hos voksne mennesker\n"
+        "og dyrkes i laboratoriet i mange uger, før de bruges til behandling af\n"
+        "patienter. Patienter med knogledefekter er blevet behandlet med cellerne\n"
+        "i flere kliniske forsøg, og resultaterne er lovende for fremtidens brug.\n"
+        "Knoglemarvens celler\n"
+        "Knoglemarven indeholder flere typer af stamceller, som kan dele sig mange\n"
+        "gange og danne celler af forskellige slags, for eksempel knogle og brusk\n"
+        "og fedt. Cellerne findes også i blodet.\n"
+        "SUMMARY\nMikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr Læger 2004;166:383-6.\n"
+        "Mesenchymal stem cells can be isolated from the bone marrow of adults and grown in the\n"
+        "laboratory for many weeks before they are used to treat patients.\n";
+    const Document document = parser().parse(make_source(text, "raw"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(article.resume.size() == 2);
+    REQUIRE(article.sections.size() == 1);
+    REQUIRE(article.sections[0].heading);
+    CHECK(article.sections[0].heading->text == "Knoglemarvens celler");
+    CHECK(article.sections[0].sentences.size() == 2);
+    CHECK(article.resume_end_guessed);
+    CHECK(has_note(article, "before the heading at line 9"));
+
+    // A structured Resumé's part label in the block is no heading: the Resumé goes on.
+    std::string structured = text;
+    const std::string resume_label = "RESUMÉ\n", heading = "Knoglemarvens celler\n";
+    structured.replace(structured.find(resume_label), resume_label.size(), resume_label + "Introduktion\n");
+    structured.replace(structured.find(heading), heading.size(), "Konklusion\n");
+    const Document second = parser().parse(make_source(structured, "structured"));
+    REQUIRE(second.articles.size() == 1);
+    CHECK(!has_note(second.articles[0], "before the heading"));
+    CHECK(second.articles[0].resume_parts.size() == 2);
+    for (const Section& section : second.articles[0].sections) CHECK(!(section.heading && section.heading->text == "Konklusion"));
+}
