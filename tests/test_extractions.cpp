@@ -1326,3 +1326,40 @@ TEST_CASE("a hyphen the extraction dropped when it joined two lines comes back w
     for (const detail::SourceLine& line : both.lines) both_text += std::string(line.text.text()) + "\n";
     CHECK(both_text.find("Herlev. Email: fd@dadlnet.dk") != std::string::npos);
 }
+
+TEST_CASE("a heading set apart by blank lines is one where blank lines do not mark paragraphs", "[extractions]") {
+    // `pdftotext`'s default mode: paragraphs follow each other without a blank line (a short
+    // line that ends a sentence, then a capital), and a blank line sets apart only the blocks
+    // it read apart, such as a heading in larger type above its text.
+    const std::string head = "Indstillinger\nLEDER Fie Iversen\nResumé\nFilen åbnes her, og den vises straks.\n\n";
+    const std::string body = "Brødteksten står her, og den fylder en hel linje i spalten\n"
+                             "som den skal. Den næste sætning slutter her.\n"
+                             "Et nyt afsnit begynder uden en tom linje foran det, og det\n"
+                             "fylder også en hel linje. Det slutter nu.\n"
+                             "Et tredje afsnit begynder på samme måde som de to andre\n"
+                             "og slutter kort.\n\n"
+                             "Indsættelse af et objekt som en kopi\n\n"
+                             "Indtast den plads, som du ønsker mellem den højre kant og\n"
+                             "teksten i spalten. Sådan gør du det.\n"
+                             "Træk objektet ind i dokumentet, og slip det der hvor det\n"
+                             "skal stå. Så er det gjort.\n";
+    const Document document = parser().parse(make_source(head + body, "heading-apart.txt"));
+    REQUIRE(document.articles.size() == 1);
+    const std::vector<Section>& sections = document.articles[0].sections;
+    REQUIRE(sections.size() == 2);
+    CHECK_FALSE(sections[0].heading);
+    REQUIRE(sections[1].heading);
+    CHECK(sections[1].heading->text == "Indsættelse af et objekt som en kopi");
+    REQUIRE(!sections[1].sentences.empty());
+    CHECK(sections[1].sentences.front().text.rfind("Indtast den plads", 0) == 0);
+
+    // A block set apart that ends at a full line is a paragraph broken off at a column's end,
+    // and one that runs on into a lower-case block goes on with it: neither is a heading.
+    const std::string broken = "Indsættelse af et objekt som en kopi i dokumentet og dets egne\n\n"
+                               "Indtast den plads, som du ønsker mellem den højre kant og\n"
+                               "teksten i spalten. Sådan gør du det.\n";
+    const Document plain = parser().parse(make_source(head + body.substr(0, body.find("Indsættelse")) + broken,
+                                                      "paragraph-apart.txt"));
+    REQUIRE(plain.articles.size() == 1);
+    for (const Section& section : plain.articles[0].sections) CHECK_FALSE(section.heading);
+}
