@@ -5,7 +5,6 @@
 #include <cmath>
 #include <array>
 #include <cctype>
-#include <functional>
 #include <optional>
 #include <tuple>
 #include <unordered_set>
@@ -453,16 +452,6 @@ bool heading_apart(const Context& context, const Block& block) {
     if (total > 160 || (!is_word_char(end_mark) && end_mark != ')')) return false;
     if (static_cast<double>(code_points(last)) >= 0.8 * context.width) return false;
     return !is_closed_class_word(to_lower(last_word(last)));
-}
-
-// Whether a blank line stands right before `line` in the text (or the text starts with it).
-// A line cut after a run-in label is a copy outside the text: its label stood before it.
-bool after_blank(const Context& context, const SourceLine& line) {
-    const SourceLine* first = context.lines.data();
-    const SourceLine* at = &line;
-    const std::less<const SourceLine*> before;
-    if (before(at, first) || !before(at, first + context.lines.size())) return false;
-    return at == first || at[-1].blank();
 }
 
 // Body blocks into sections: headings open sections, other lines form paragraphs. `apart`:
@@ -1012,11 +1001,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 break;
         }
         // A block that stands apart before a block that starts a sentence may be a heading.
-        // Where blank lines do not mark paragraphs (`pdftotext`'s default mode sets them only
-        // around the blocks it reads apart), a block with a blank line on either side stands
-        // apart as well: a heading set with space around it, whose text follows below.
-        const bool set_apart = context.blank_paragraphs || after_blank(context, *block.front());
-        const bool apart = set_apart && b + 1 < blocks.size() && !guessed[b] && [&] {
+        const bool apart = context.blank_paragraphs && b + 1 < blocks.size() && !guessed[b] && [&] {
             const SourceLine& next = *blocks[b + 1].front();
             const char32_t first = first_code_point(line_text(next));
             return field_of(next) == Field::text && (is_upper(first) || is_digit(first));
