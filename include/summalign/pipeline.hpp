@@ -43,10 +43,12 @@ public:
     // `threads` threads; the result does not depend on `threads`. The document is moved
     // into the result, not copied (align(std::move(document)), align(parser().parse(source))).
     // Findings get exact word spans in the source when the document kept its bytes
-    // (Document::source), as from align(source).
+    // (Document::source), as from align(source); with them, each Resumé's guessed end is
+    // first settled by its Summary (settle_resume_end, align.hpp).
     AlignedDocument align(Document&& document, unsigned threads = 1) const;
     // The same without taking the document: the aligned articles, parallel to
-    // document.articles (write_document(out, format, document, articles) writes them).
+    // document.articles (write_document(out, format, document, articles) writes them). The
+    // articles are aligned as given: a caller settles them first where it wants that.
     // `source`, when given, is the bytes the document was parsed from (else Document::source).
     std::vector<AlignedArticle> align_articles(const Document& document, unsigned threads = 1) const;
     std::vector<AlignedArticle> align_articles(const Document& document, std::string_view source,
