@@ -153,10 +153,15 @@ Output::Output(const std::string& path) : name_(path) {
     std::random_device random;
     temporary_ = target_;
     temporary_ += fmt::format(".tmp-{}-{:08x}", ::getpid(), random());
-    const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0)
-        throw Error(path, std::nullopt, fmt::format("cannot create {}: {}", temporary_.string(), detail::system_reason(errno)));
+    // Armed before the file exists: a signal between its creation and the arming would leave
+    // it behind. Removing a name not yet created does no harm (it is this process's own).
     arm_signal_cleanup(temporary_);
+    const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        const int error_number = errno;
+        disarm_signal_cleanup();
+        throw Error(path, std::nullopt, fmt::format("cannot create {}: {}", temporary_.string(), detail::system_reason(error_number)));
+    }
     struct stat old {};
     if (exists && ::stat(target_.c_str(), &old) == 0) {
         // A file with other names (hard links): renaming over one name would split it from
