@@ -16,6 +16,7 @@
 #include "detail/align_sketch.hpp"
 #include "detail/similarity_keys.hpp"
 #include "detail/claim_support.hpp"
+#include "detail/journal_fields.hpp"
 
 namespace summalign {
 namespace {
@@ -356,18 +357,10 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
         if (starts_line(source, article.resume[i].span.start)) cut = i;
     }
     if (cut == resume.size()) return 0;
-    std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(cut)),
-                               std::make_move_iterator(article.resume.end()));
-    article.resume.resize(cut);
-    if (!article.resume_parts.empty()) article.resume_parts.back().end = cut;
-    article.structure_notes.push_back(StructureNote{
-        "no blank line ends the Resumé, and the Summary translates none of its sentences from sentence " +
-            std::to_string(cut + 1) + " on: they are taken as the body's opening text",
-        SourceSpan{rest.front().span.start, rest.back().span.end}});
-    if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
-    auto& body = article.sections.front().sentences;
-    body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
-    return rest.size();
+    detail::move_resume_end_to_body(article, cut,
+                                    "no blank line ends the Resumé, and the Summary translates none of its sentences from sentence " +
+                                        std::to_string(cut + 1) + " on: they are taken as the body's opening text");
+    return resume.size() - cut;
 }
 
 ArticleAlignment align_article_parts(const SentenceScorer& scorer, const Article& article) {

@@ -687,19 +687,11 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
         evidence = "the line-end sentence end where the Resumé is about as long as the Summary";
     }
     if (best == 0) return;
-    std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(best)),
-                               std::make_move_iterator(article.resume.end()));
-    article.resume.resize(best);
     article.resume_end_guessed = true;
-    if (!article.resume_parts.empty()) article.resume_parts.back().end = best;
-    article.structure_notes.push_back(StructureNote{
-        "no blank line or short line ends the Resumé: it is taken to end after its sentence " + std::to_string(best) +
-            " (the Summary has " + std::to_string(english) + "), at " + evidence + "; the " + std::to_string(rest.size()) +
-            " sentences after it are body text",
-        SourceSpan{rest.front().span.start, rest.back().span.end}});
-    if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
-    auto& body = article.sections.front().sentences;
-    body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+    move_resume_end_to_body(article, best,
+                            "no blank line or short line ends the Resumé: it is taken to end after its sentence " +
+                                std::to_string(best) + " (the Summary has " + std::to_string(english) + "), at " + evidence +
+                                "; the " + std::to_string(danish - best) + " sentences after it are body text");
 }
 
 // An author list as a key that ignores what extractions change: case, spaces, full stops

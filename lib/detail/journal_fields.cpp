@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 
 #include "detail/utf8.hpp"
 
@@ -563,6 +564,17 @@ LanguageVotes language_votes(std::string_view text) {
         else if (std::find(english.begin(), english.end(), w) != english.end()) ++votes.english;
     }
     return votes;
+}
+
+void move_resume_end_to_body(Article& article, std::size_t keep, std::string message) {
+    std::vector<Sentence> rest(std::make_move_iterator(article.resume.begin() + static_cast<std::ptrdiff_t>(keep)),
+                               std::make_move_iterator(article.resume.end()));
+    article.resume.resize(keep);
+    if (!article.resume_parts.empty()) article.resume_parts.back().end = keep;
+    article.structure_notes.push_back(StructureNote{std::move(message), SourceSpan{rest.front().span.start, rest.back().span.end}});
+    if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
+    auto& body = article.sections.front().sentences;
+    body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
 }
 
 }  // namespace summalign::detail

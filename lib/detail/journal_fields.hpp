@@ -98,4 +98,10 @@ struct LanguageVotes {
 };
 LanguageVotes language_votes(std::string_view text);
 
+// The Resumé's sentences from `keep` on, found to be the body's opening text (the parser by
+// the Summary's count or length, settle_resume_end by its translation): moved to the front of
+// the body (an unheaded first section), the last part of a structured Resumé ended at `keep`,
+// and a structure note with `message` over the moved text. `keep` < article.resume.size().
+void move_resume_end_to_body(Article& article, std::size_t keep, std::string message);
+
 }  // namespace summalign::detail
