@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 #include <iterator>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -357,7 +358,7 @@ const ContraryIndex& contrary_index() {
         assert(classes.size() <= kContraryClasses);
         for (std::size_t c = 0; c < classes.size(); ++c)
             for (std::size_t v = 0; v < classes[c].values.size(); ++v) {
-                assert(v < 32);
+                assert(v < static_cast<std::size_t>(std::numeric_limits<unsigned>::digits));  // one bit per value
                 const ContraryValue& value = classes[c].values[v];
                 const auto add = [&](auto& forms, std::string_view form) {
                     const std::size_t space = form.find(' ');
