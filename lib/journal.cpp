@@ -454,6 +454,12 @@ bool heading_apart(const Context& context, const Block& block) {
     return !is_closed_class_word(to_lower(last_word(last)));
 }
 
+// Whether a blank line stands right before `line` (one of `lines`).
+bool blank_before(const Lines& lines, const SourceLine& line) {
+    const auto index = static_cast<std::size_t>(&line - lines.data());
+    return index > 0 && lines[index - 1].blank();
+}
+
 // Body blocks into sections: headings open sections, other lines form paragraphs. `apart`:
 // the block stands apart (see heading_apart).
 void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections, bool apart = false) {
@@ -580,13 +586,17 @@ bool summary_closed(const Block& block) {
     return !head.citation && head.abstract_end > head.abstract_begin;
 }
 
-// Whether `next` carries on an address that ends with `last`.
-bool continues_address(const SourceLine& last, const SourceLine& next) {
+// Whether the block `next` carries on an address that ends with `last`: after a comma or a
+// broken word, in lower case, or with the e-mail address, also where its label ("E-mail:")
+// stands on a line of its own above it (an extraction that parts a justified line's words).
+bool continues_address(const SourceLine& last, const Block& next) {
     const std::string_view before = line_text(last);
-    const std::string_view after = line_text(next);
+    const std::string_view after = line_text(*next.front());
     const char32_t end = last_code_point(before);
+    const bool address_below_label =
+        last_code_point(after) == ':' && next.size() > 1 && line_text(*next[1]).find('@') != std::string_view::npos;
     return end == ',' || end == '-' || last.ends_in_soft_hyphen || is_lower(first_code_point(after)) ||
-           after.find('@') != std::string_view::npos;
+           after.find('@') != std::string_view::npos || address_below_label;
 }
 
 LanguageVotes block_language(const Block& block) {
@@ -949,7 +959,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             case State::correspondence:
                 // The address goes on: after a broken word or a comma, in lower case, or
                 // with the e-mail address on a line of its own.
-                if (continues_address(*correspondence_block.back(), *block.front())) {
+                if (continues_address(*correspondence_block.back(), block)) {
                     correspondence_block.insert(correspondence_block.end(), block.begin(), block.end());
                     continue;
                 }
@@ -1022,7 +1032,14 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 break;
         }
         // A block that stands apart before a block that starts a sentence may be a heading.
-        const bool apart = context.blank_paragraphs && b + 1 < blocks.size() && !guessed[b] && [&] {
+        // Where blank lines do not mark paragraphs, a block stands apart only with a blank line
+        // on both sides, and only in text whose lines are the printed ones (no lines joined):
+        // a layout-reading extractor (mutool) sets blank lines around the text blocks it
+        // finds, a heading among them. pdftotext's default mode, which joins lines, also sets
+        // blank lines around blocks its reading order moved, fragments as often as headings.
+        const bool blank_marks_blocks = context.blank_paragraphs ||
+                                        (context.join_limit >= 1.3 && blank_before(context.lines, *block.front()));
+        const bool apart = blank_marks_blocks && b + 1 < blocks.size() && !guessed[b] && [&] {
             const SourceLine& next = *blocks[b + 1].front();
             const char32_t first = first_code_point(line_text(next));
             return field_of(next) == Field::text && (is_upper(first) || is_digit(first));
@@ -1108,18 +1125,22 @@ std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t 
 // Returns its lines, or nothing.
 // `longest`: the most lines a block passed over may have; above a subtitle (longest over 4)
 // the nearest block may be the title too.
+// Whether the lines [begin, end) are a block that reads as a title: one or two lines after a
+// blank line (or `lower_bound`), capitalised, no field, no finished sentence, no address.
+bool title_like_block(const Lines& lines, std::size_t lower_bound, std::size_t begin, std::size_t end) {
+    if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
+    for (std::size_t k = begin; k < end; ++k) {
+        const std::string_view t = line_text(lines[k]);
+        if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty()) return false;
+        const char32_t last = last_code_point(t);
+        if (last == ':' || last == 0x2013 || last == 0x2014) return false;
+    }
+    return true;
+}
+
 std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor,
                                                                std::size_t longest = 4) {
-    const auto title_like = [&](std::size_t begin, std::size_t end) {
-        if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
-        for (std::size_t k = begin; k < end; ++k) {
-            const std::string_view t = line_text(lines[k]);
-            if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty()) return false;
-            const char32_t last = last_code_point(t);
-            if (last == ':' || last == 0x2013 || last == 0x2014) return false;
-        }
-        return true;
-    };
+    const auto title_like = [&](std::size_t begin, std::size_t end) { return title_like_block(lines, lower_bound, begin, end); };
     std::size_t end = anchor;
     if (longest > 4) {
         // A subtitle's title may also stand right above it, set apart by the extraction.
@@ -1140,6 +1161,10 @@ void give_stacked_titles(const Lines& lines, std::vector<Header>& headers);
 bool title_line_runs_on(std::string_view line);
 
 std::vector<Header> find_headers(const Lines& lines) {
+    // An extraction that joins lines (pdftotext's default mode) reorders blocks too; one that
+    // keeps the printed lines keeps their order.
+    const double width = typical_width(lines);
+    const bool lines_joined = join_limit_of(lines, width) < 1.3;
     std::vector<Header> headers;
     std::vector<std::pair<std::size_t, std::size_t>> parted;  // a header given the title block above its one line, and that line
     std::size_t lower_bound = 0;
@@ -1295,6 +1320,19 @@ std::vector<Header> find_headers(const Lines& lines) {
             if (title && !title_line_runs_on(line_text(lines[end - 1]))) {
                 parted.emplace_back(headers.size(), header.title_begin);
                 header.title_begin = begin;
+            }
+        } else if (title_begin < title_end && title_end < i && title_end - title_begin <= 2 && !lines_joined) {
+            // An extraction that keeps the printed lines in their order and sets each block of
+            // text apart (mutool) parts a title from its subtitle as it parts the subtitle from
+            // the rubric: two title-like blocks stacked right above the rubric are the title
+            // and its subtitle. Body text does not end in a block that reads as a title.
+            const auto [begin, end] = block_above(lines, lower_bound, title_begin);
+            if (title_like_block(lines, lower_bound, begin, end)) {
+                header.title_begin = begin;
+                header.title_end = end;
+                header.subtitle_begin = title_begin;
+                header.subtitle_end = title_end;
+                header.lead_end = title_begin;
             }
         }
         headers.push_back(header);

@@ -1366,3 +1366,47 @@ TEST_CASE("a Resumé without blank lines ends before a section heading in its bl
     CHECK(second.articles[0].resume_parts.size() == 2);
     for (const Section& section : second.articles[0].sections) CHECK(!(section.heading && section.heading->text == "Konklusion"));
 }
+
+TEST_CASE("an extraction that sets each block apart: headings, a title over its subtitle, an e-mail label",
+          "[extractions]") {
+    // As mutool prints a typeset page: paragraphs follow each other without blank lines (the
+    // paragraph ends are short lines), but every block of text the extractor found stands
+    // between blank lines: a section heading, and an article's title apart from its subtitle
+    // and both apart from the rubric. A justified line's wide gaps part the correspondence
+    // into one word per line, the e-mail label alone above the address.
+    const std::string first_article =
+        "Stamceller fra knoglemarven\n\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\n\n"
+        "RESUMÉ Mesenkymale stamceller kan isoleres fra knoglemarven hos voksne\n"
+        "og dyrkes i laboratoriet i mange uger.\n"
+        "Knoglemarven indeholder flere typer af stamceller, som kan dele sig mange\n"
+        "gange og danne celler af forskellige slags, for eksempel knogle.\n"
+        "Cellerne kan også isoleres fra blodet hos de fleste patienter, og de kan\n"
+        "dyrkes på samme måde som cellerne fra knoglemarven.\n"
+        "\nKnoglemarvens celler\n\n"
+        "Stamcellerne deler sig langsomt og danner kolonier, som kan tælles efter\n"
+        "to uger i kultur.\n"
+        "Kolonierne består af celler med samme form, og de vokser i et lag på\n"
+        "bunden af skålen.\n"
+        "SUMMARY Mikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr\n"
+        "Læger 2004;166:383-6. Mesenchymal stem cells can be isolated from the\n"
+        "bone marrow of adults and grown in the laboratory for many weeks.\n"
+        "Korrespondance: Mikkel Holm, Ortopædkirurgisk Afdeling,\nRigshospitalet,\nDK-2100\nKøbenhavn\nØ.\n"
+        "E-mail:\nmh@dadlnet.dk\n";
+    const std::string second_article =
+        "\nBrusk fra dyrkede celler\n\nEt nyt behandlingsprincip\n\nSTATUSARTIKEL\nHanne Lund\n\n"
+        "RESUMÉ Brusk kan dannes af dyrkede celler fra patientens eget knæ.\n"
+        "Behandlingen er afprøvet hos få patienter med gode resultater.\n"
+        "SUMMARY Hanne Lund: Cartilage from cultured cells. Ugeskr Læger 2004;166:387-9.\n"
+        "Cartilage can be formed by cultured cells from the patient's own knee.\n";
+    const Document document = parser().parse(make_source(first_article + second_article, "blocks"));
+    REQUIRE(document.articles.size() == 2);
+    const Article& first = document.articles[0];
+    const Article& second = document.articles[1];
+    CHECK((second.title && second.title->text == "Brusk fra dyrkede celler"));
+    CHECK((second.subtitle && second.subtitle->text == "Et nyt behandlingsprincip"));
+    CHECK((first.correspondence && first.correspondence->text.ends_with("København Ø. E-mail: mh@dadlnet.dk")));
+    REQUIRE(first.sections.size() == 2);
+    REQUIRE(first.sections[1].heading);
+    CHECK(first.sections[1].heading->text == "Knoglemarvens celler");
+    CHECK(first.sections[1].sentences.size() == 2);
+}
