@@ -394,6 +394,12 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         if (open_brackets > 0 && line_text(*block[j + k]).find(')') != std::string_view::npos) continue;
         const std::string_view next = line_text(*block[j + k]);
         if (continues_previous_line(next)) return 0;
+        // An extraction that parts a justified line with wide gaps into one word per line
+        // (mutool) sets one-word lines in a row ("Kør" | "SELECT" | "(udvælg)" | …): a line
+        // of one word above another that does not end a sentence is such a line's first word.
+        if (k == 1 && text.find(' ') == std::string_view::npos && next.find(' ') == std::string_view::npos &&
+            !ends_with_sentence_end(next))
+            return 0;
         const std::string_view next_word = first_word(next);
         const char32_t next_first = first_code_point(next_word);
         if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on

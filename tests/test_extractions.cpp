@@ -1385,6 +1385,7 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
         "\nKnoglemarvens celler\n\n"
         "Stamcellerne deler sig langsomt og danner kolonier, som kan tælles efter\n"
         "to uger i kultur.\n"
+        "Tæl\nKOLONIERNE\n(kulturerne)\nunder\nmikroskop efter farvning med krystalviolet.\n"
         "Kolonierne består af celler med samme form, og de vokser i et lag på\n"
         "bunden af skålen.\n"
         "SUMMARY Mikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr\n"
@@ -1408,5 +1409,7 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     REQUIRE(first.sections.size() == 2);
     REQUIRE(first.sections[1].heading);
     CHECK(first.sections[1].heading->text == "Knoglemarvens celler");
-    CHECK(first.sections[1].sentences.size() == 2);
+    // A justified line parted into one word per line is no heading: its words stay in the sentence.
+    REQUIRE(first.sections[1].sentences.size() == 3);
+    CHECK(first.sections[1].sentences[1].text == "Tæl KOLONIERNE (kulturerne) under mikroskop efter farvning med krystalviolet.");
 }
