@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <span>
@@ -801,13 +802,13 @@ struct detail::LineScorer::Impl {
     // SortedEnglishLinks meets them), the same cognate order and the same sums in the same
     // order, so the same double.
     double score(const EnglishLines& lines, std::size_t n) const {
-        const auto& line = lines.lines_[n];
-        if (da.tokens.empty() || line.token_count == 0) return 0.0;
-        const auto* tokens = lines.tokens_.data() + line.token_begin;
+        const EnglishLines::View line = lines.at(n);
+        const std::size_t token_count = line.header->token_count;
+        if (da.tokens.empty() || token_count == 0) return 0.0;
+        const auto* tokens = line.tokens;
         BestLinks best_da(da.tokens.size());
-        BestLinks best_en(line.token_count);
-        const auto keys = std::span(lines.keys_).subspan(line.key_begin, line.key_count);
-        for (const auto& [key, j] : keys) {
+        BestLinks best_en(token_count);
+        for (const auto& [key, j] : line.keys) {
             if (!may_contain(filter, key)) continue;
             auto it = std::lower_bound(entries.begin(), entries.end(), key,
                                        [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
@@ -819,9 +820,9 @@ struct detail::LineScorer::Impl {
                     record(best_da, best_en, it->token, j, it->kind, it->strength);
             }
         }
-        const auto links = std::span(lines.links_).subspan(line.link_begin, line.link_count);
+        const auto links = line.links;
         for (const auto& [key, i] : key_index(*danish_one[0])) {
-            if (!may_contain(line.link_filter, key)) continue;
+            if (!may_contain(line.header->link_filter, key)) continue;
             auto it = std::lower_bound(links.begin(), links.end(), key,
                                        [](const EnglishLines::Link& link, std::uint64_t k) { return link.key < k; });
             for (; it != links.end() && it->key == key; ++it) {
@@ -833,10 +834,10 @@ struct detail::LineScorer::Impl {
         }
         // match_cognates over the kept skeletons.
         auto skeleton = [&](const EnglishLines::Token& e) {
-            return std::string_view(lines.cognates_).substr(e.cognate_begin, e.cognate_size);
+            return std::string_view(line.cognates + e.cognate_begin, e.cognate_size);
         };
         boost::container::small_vector<std::uint32_t, 96> open_english;
-        for (std::uint32_t j = 0; j < line.token_count; ++j)
+        for (std::uint32_t j = 0; j < token_count; ++j)
             if (tokens[j].cognate_size != 0 && best_en[j].strength < 0.6f) open_english.push_back(j);
         for (std::size_t i = 0; i < da.tokens.size() && !open_english.empty(); ++i) {
             const Token& d = *da.tokens[i];
@@ -854,12 +855,12 @@ struct detail::LineScorer::Impl {
             total += da.tokens[i]->weight;
             matched += da.tokens[i]->weight * best_da[i].strength;
         }
-        for (std::size_t j = 0; j < line.token_count; ++j) {
+        for (std::size_t j = 0; j < token_count; ++j) {
             total += tokens[j].weight;
             matched += tokens[j].weight * best_en[j].strength;
         }
         const double coverage = total > 0.0 ? matched / total : 0.0;
-        return std::clamp(detail::with_length_term(coverage, da.characters, line.characters), 0.0, 1.0);
+        return std::clamp(detail::with_length_term(coverage, da.characters, line.header->characters), 0.0, 1.0);
     }
 
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
@@ -901,52 +902,72 @@ double detail::LineScorer::score(const EnglishLines& english, std::size_t line) 
     return impl_->score(english, line);
 }
 
-detail::EnglishLines::EnglishLines(std::span<const PreparedSentence> english) {
-    std::size_t tokens = 0, keys = 0, links = 0, cognates = 0;
-    for (const auto& sentence : english) {
-        tokens += sentence.tokens.size();
-        keys += key_index(sentence).size();
-        for (const auto& token : sentence.tokens) {
-            links += token.links.size();
-            cognates += token.cognate.size();
-        }
+namespace {
+
+// A line's counts and skeleton offsets are kept in 16 bits: a longer line is not a sentence
+// (mine's lines are).
+std::uint16_t narrow_count(std::size_t count) {
+    if (count > std::numeric_limits<std::uint16_t>::max()) throw std::length_error("EnglishLines: line too long");
+    return static_cast<std::uint16_t>(count);
+}
+
+std::size_t words_for(const PreparedSentence& english, std::size_t header, std::size_t key, std::size_t link,
+                        std::size_t token) {
+    std::size_t links = 0, cognates = 0;
+    for (const auto& t : english.tokens) {
+        links += t.links.size();
+        cognates += t.cognate.size();
     }
-    lines_.reserve(english.size());
-    tokens_.reserve(tokens);
-    keys_.reserve(keys);
-    links_.reserve(links);
-    cognates_.reserve(cognates);
+    auto words = [](std::size_t bytes) { return (bytes + 7) / 8; };
+    return words(header) + words(key * detail::key_index(english).size()) + words(link * links) +
+           words(token * english.tokens.size()) + words(cognates);
+}
+
+}  // namespace
+
+detail::EnglishLines::EnglishLines(std::span<const PreparedSentence> english) {
+    std::size_t total = 0;
+    for (const auto& sentence : english)
+        total += words_for(sentence, sizeof(Header), sizeof(Key), sizeof(Link), sizeof(Token));
+    blocks_.reserve(total);
+    offsets_.reserve(english.size());
     for (const auto& sentence : english) add(sentence);
 }
 
 void detail::EnglishLines::add(const PreparedSentence& english) {
-    // Counts are kept in 16 bits: a longer line is not a sentence (mine's lines are).
-    auto narrow = [](std::size_t count) {
-        if (count > std::numeric_limits<std::uint16_t>::max()) throw std::length_error("EnglishLines: line too long");
-        return static_cast<std::uint16_t>(count);
-    };
-    Line line;
-    line.token_begin = static_cast<std::uint32_t>(tokens_.size());
-    line.key_begin = static_cast<std::uint32_t>(keys_.size());
-    line.link_begin = static_cast<std::uint32_t>(links_.size());
-    line.token_count = narrow(english.tokens.size());
+    Header header{};
+    std::vector<Token> tokens;
+    std::vector<Link> links;
+    std::string cognates;
     for (std::uint32_t j = 0; j < english.tokens.size(); ++j) {
         const PreparedToken& token = english.tokens[j];
-        line.characters += static_cast<std::uint32_t>(token.surface.size());
-        tokens_.push_back({token.weight, static_cast<std::uint32_t>(cognates_.size()), narrow(token.cognate.size()),
-                           token.is_inflected, token.is_compound});
-        cognates_ += token.cognate;
-        for (const auto& link : token.links) links_.push_back(
-                {link.key, link.strength, static_cast<std::uint16_t>(j), static_cast<std::uint8_t>(link.kind)});
+        header.characters += static_cast<std::uint32_t>(token.surface.size());
+        tokens.push_back({token.weight, narrow_count(cognates.size()), narrow_count(token.cognate.size()),
+                          token.is_inflected, token.is_compound});
+        cognates += token.cognate;
+        for (const auto& link : token.links)
+            links.push_back({link.key, link.strength, narrow_count(j), static_cast<std::uint8_t>(link.kind)});
     }
-    for (const auto& [key, token] : key_index(english)) keys_.push_back({key, token});
-    line.key_count = narrow(keys_.size() - line.key_begin);
-    line.link_count = narrow(links_.size() - line.link_begin);
-    const auto links = std::span(links_).subspan(line.link_begin);
+    std::vector<Key> keys;
+    for (const auto& [key, token] : key_index(english)) keys.push_back({key, token});
     // Stable: links of equal key keep the order SortedEnglishLinks gives them.
     std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.key < b.key; });
-    for (const auto& link : links) add_to_filter(line.link_filter, link.key);
-    lines_.push_back(line);
+    for (const auto& link : links) add_to_filter(header.link_filter, link.key);
+    header.token_count = narrow_count(tokens.size());
+    header.key_count = narrow_count(keys.size());
+    header.link_count = narrow_count(links.size());
+    header.cognate_size = narrow_count(cognates.size());
+    offsets_.push_back(blocks_.size());
+    auto append = [&](const void* data, std::size_t bytes) {
+        const std::size_t at = blocks_.size();
+        blocks_.resize(at + words(bytes), 0);
+        if (bytes > 0) std::memcpy(blocks_.data() + at, data, bytes);
+    };
+    append(&header, sizeof(Header));
+    append(keys.data(), sizeof(Key) * keys.size());
+    append(links.data(), sizeof(Link) * links.size());
+    append(tokens.data(), sizeof(Token) * tokens.size());
+    append(cognates.data(), cognates.size());
 }
 
 struct detail::BeadScorer::Impl {

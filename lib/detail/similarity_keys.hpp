@@ -62,51 +62,47 @@ private:
 
 // The English side of `mine`, set up once for all its lines and kept: what a score reads of
 // each line (its tokens' weights, flags and cognate skeletons, its key index, its translation
-// links sorted by key) in a few flat arrays shared by all lines. Scoring a candidate then
-// reads a few contiguous blocks instead of a PreparedToken (and its vectors) per word, which
-// were a cache miss each for the 40 candidates of every Danish line; and the prepared
-// sentences need not be kept. LineScorer::score(lines, n) equals
+// links sorted by key) in one contiguous block per line. Scoring a candidate then reads one
+// block (a few adjacent cache lines, one page) instead of a PreparedToken (and its vectors)
+// per word, which were a cache miss each for the 40 candidates of every Danish line; and the
+// prepared sentences need not be kept. LineScorer::score(lines, n) equals
 // SentenceScorer::score(danish, english[n]).score exactly.
 class EnglishLines {
 public:
     EnglishLines() = default;
-    // All of `english`, in its order, in arrays of exactly the size needed.
+    // All of `english`, in its order.
     explicit EnglishLines(std::span<const PreparedSentence> english);
     // Appends `english` as line size(); later changes to it are not seen.
     void add(const PreparedSentence& english);
-    std::size_t size() const { return lines_.size(); }
-    // Asks the caches for what a score reads of line `line`, so that the misses of several
-    // candidates overlap: first its header (where its arrays start), then (the header at hand)
-    // its arrays. A candidate's data is met cold, it was last read for another Danish line.
-    void prefetch_header(std::size_t line) const { prefetch_range(&lines_[line], 1); }
-    void prefetch_body(std::size_t line) const {
-        const Line& kept = lines_[line];
-        if (kept.token_count == 0) return;
-        prefetch_range(tokens_.data() + kept.token_begin, kept.token_count);
-        prefetch_range(keys_.data() + kept.key_begin, kept.key_count);
-        prefetch_range(links_.data() + kept.link_begin, kept.link_count);
-        prefetch_range(cognates_.data() + tokens_[kept.token_begin].cognate_begin, 1);
+    std::size_t size() const { return offsets_.size(); }
+    // Asks the caches for line `line`'s block, so that the misses of several candidates
+    // overlap: a candidate's data is met cold, it was last read for another Danish line.
+    void prefetch(std::size_t line) const {
+        // At most 16 cache lines: a longer block is rare, and the hardware follows on.
+        constexpr std::size_t kLine = 64, kMaxLines = 16;
+        const auto* bytes = reinterpret_cast<const char*>(blocks_.data() + offsets_[line]);
+        const std::size_t size = std::min(block_words(line) * sizeof(std::uint64_t), kLine * kMaxLines);
+        for (std::size_t offset = 0; offset < size; offset += kLine) __builtin_prefetch(bytes + offset);
     }
     // Every key of line `line` by which a Danish line may reach it (own stems, anchors,
     // translation links), in no particular order, repeats included: mine's candidate index.
     template <typename F>
     void for_each_key(std::size_t line, F&& f) const {
-        const Line& kept = lines_[line];
-        for (std::size_t k = kept.key_begin; k < kept.key_begin + kept.key_count; ++k) f(keys_[k].key);
-        for (std::size_t k = kept.link_begin; k < kept.link_begin + kept.link_count; ++k) f(links_[k].key);
+        const View view = at(line);
+        for (const auto& key : view.keys) f(key.key);
+        for (const auto& link : view.links) f(link.key);
     }
 
 private:
     friend class LineScorer;
-    struct Line {
-        std::array<std::uint64_t, 8> link_filter{};  // of its links' keys, as a sentence's filter
-        std::uint32_t token_begin = 0, key_begin = 0, link_begin = 0;
-        std::uint32_t characters = 0;
-        std::uint16_t token_count = 0, key_count = 0, link_count = 0;
+    struct Header {
+        std::array<std::uint64_t, 8> link_filter;  // of its links' keys, as a sentence's filter
+        std::uint32_t characters;
+        std::uint16_t token_count, key_count, link_count, cognate_size;
     };
     struct Token {
         float weight;
-        std::uint32_t cognate_begin;  // in cognates_
+        std::uint16_t cognate_begin;  // in the line's skeletons
         std::uint16_t cognate_size;   // 0: no skeleton
         bool inflected;
         bool compound;
@@ -121,20 +117,35 @@ private:
         std::uint16_t token;  // within the line
         std::uint8_t kind;    // a MatchKind
     };
-    template <typename T>
-    static void prefetch_range(const T* begin, std::size_t count) {
-        // At most 8 cache lines per array: a longer line is rare and its misses are few per word.
-        constexpr std::size_t kLine = 64, kMaxLines = 8;
-        const auto* bytes = reinterpret_cast<const char*>(begin);
-        const std::size_t size = std::min(count * sizeof(T), kLine * kMaxLines);
-        for (std::size_t offset = 0; offset < size; offset += kLine) __builtin_prefetch(bytes + offset);
-        if (size > 0) __builtin_prefetch(bytes + size - 1);  // the last line when not aligned
+    // A block: Header, Key[key_count] (sorted: the line's key index), Link[link_count]
+    // (sorted by key), Token[token_count], the skeletons' characters; each part starts at a
+    // multiple of 8 bytes.
+    static constexpr std::size_t words(std::size_t bytes) { return (bytes + 7) / 8; }
+    struct View {
+        const Header* header;
+        std::span<const Key> keys;
+        std::span<const Link> links;
+        const Token* tokens;
+        const char* cognates;
+    };
+    View at(std::size_t line) const {
+        const std::uint64_t* block = blocks_.data() + offsets_[line];
+        const auto* header = reinterpret_cast<const Header*>(block);
+        block += words(sizeof(Header));
+        const auto* keys = reinterpret_cast<const Key*>(block);
+        block += words(sizeof(Key) * header->key_count);
+        const auto* links = reinterpret_cast<const Link*>(block);
+        block += words(sizeof(Link) * header->link_count);
+        const auto* tokens = reinterpret_cast<const Token*>(block);
+        block += words(sizeof(Token) * header->token_count);
+        return {header, {keys, header->key_count}, {links, header->link_count}, tokens,
+                reinterpret_cast<const char*>(block)};
     }
-    std::vector<Line> lines_;
-    std::vector<Token> tokens_;
-    std::vector<Key> keys_;    // each line's own and anchor keys, sorted (its key index)
-    std::vector<Link> links_;  // each line's translation links, sorted by key
-    std::string cognates_;
+    std::size_t block_words(std::size_t line) const {
+        return (line + 1 < offsets_.size() ? offsets_[line + 1] : blocks_.size()) - offsets_[line];
+    }
+    std::vector<std::uint64_t> blocks_;
+    std::vector<std::size_t> offsets_;  // of each line's block in blocks_
 };
 
 // One Danish sentence scored against many English ones (mine's candidates): score(english)
