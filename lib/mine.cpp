@@ -281,10 +281,13 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         // The candidates' data is met cold: ask for all of it before the first score, so
         // that the misses overlap instead of coming one after the other.
         constexpr std::size_t kAhead = 8;
-        for (std::size_t c = 0; c < std::min(kAhead, to_score); ++c) english_kept.prefetch(english_lines.slot[proposed[c].en]);
+        auto prefetch = [&](std::size_t c) {
+            english_kept.prefetch(english_lines.slot[proposed[c].en]);
+        };
+        for (std::size_t c = 0; c < std::min(kAhead, to_score); ++c) prefetch(c);
         for (std::size_t c = 0; c < to_score; ++c) {
             auto& candidate = proposed[c];
-            if (c + kAhead < to_score) english_kept.prefetch(english_lines.slot[proposed[c + kAhead].en]);
+            if (c + kAhead < to_score) prefetch(c + kAhead);
             const std::uint32_t english_slot = english_lines.slot[candidate.en];
             const auto known = std::find_if(s.scored.begin(), s.scored.end(),
                                             [&](const auto& entry) { return entry.first == english_slot; });

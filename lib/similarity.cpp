@@ -549,9 +549,11 @@ void for_each_link(const Side& da, const Side& en, Update&& update) {
 
 // A link found among a word's own stems, credited to the path that reached the word: its
 // compound parts or its lemma.
-std::pair<MatchKind, float> own_path(bool compound, bool inflected, MatchKind kind, float strength) {
+std::pair<MatchKind, float> own_path(bool compound, bool inflected, MatchKind kind,
+                                     float strength) {
     if (compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
-    if (inflected && kind != MatchKind::learned) return std::pair{MatchKind::stem, strength * kInflectedLookup};
+    if (inflected && kind != MatchKind::learned)
+        return std::pair{MatchKind::stem, strength * kInflectedLookup};
     return std::pair{kind, strength};
 }
 std::pair<MatchKind, float> own_path(const Token& token, MatchKind kind, float strength) {
@@ -631,7 +633,9 @@ float cognate_strength(std::string_view d, std::string_view e) {
     const double similarity = words::edit_similarity_at_least(d, e, kCognateThreshold);
     return similarity >= kCognateThreshold ? static_cast<float>(similarity) * kCognateScale : 0.0f;
 }
-float cognate_strength(const Token& d, const Token& e) { return cognate_strength(d.cognate, e.cognate); }
+float cognate_strength(const Token& d, const Token& e) {
+    return cognate_strength(d.cognate, e.cognate);
+}
 
 // Cognates among the tokens the lexicon left (nearly) unmatched: each Danish token in
 // order against the English tokens in order, both still below a strong link.
@@ -808,14 +812,15 @@ struct detail::LineScorer::Impl {
         const auto* tokens = line.tokens;
         BestLinks best_da(da.tokens.size());
         BestLinks best_en(token_count);
+        auto before = [](const Entry& entry, std::uint64_t k) { return entry.key < k; };
         for (const auto& [key, j] : line.keys) {
             if (!may_contain(filter, key)) continue;
-            auto it = std::lower_bound(entries.begin(), entries.end(), key,
-                                       [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
+            auto it = std::lower_bound(entries.begin(), entries.end(), key, before);
             const bool inflected = tokens[j].inflected;
             for (; it != entries.end() && it->key == key; ++it) {
                 if (inflected && it->to_stem)
-                    record(best_da, best_en, it->token, j, MatchKind::stem, it->strength * kInflectedLookup);
+                    record(best_da, best_en, it->token, j, MatchKind::stem,
+                           it->strength * kInflectedLookup);
                 else
                     record(best_da, best_en, it->token, j, it->kind, it->strength);
             }
@@ -824,11 +829,15 @@ struct detail::LineScorer::Impl {
         for (const auto& [key, i] : key_index(*danish_one[0])) {
             if (!may_contain(line.header->link_filter, key)) continue;
             auto it = std::lower_bound(links.begin(), links.end(), key,
-                                       [](const EnglishLines::Link& link, std::uint64_t k) { return link.key < k; });
+                                       [](const EnglishLines::Link& link, std::uint64_t k) {
+                                           return link.key < k;
+                                       });
             for (; it != links.end() && it->key == key; ++it) {
                 const auto& e = tokens[it->token];
-                auto [kind, strength] = own_path(*da.tokens[i], static_cast<MatchKind>(it->kind), it->strength);
-                if (e.inflected) std::tie(kind, strength) = own_path(e.compound, e.inflected, kind, strength);
+                auto [kind, strength] =
+                    own_path(*da.tokens[i], static_cast<MatchKind>(it->kind), it->strength);
+                if (e.inflected)
+                    std::tie(kind, strength) = own_path(e.compound, e.inflected, kind, strength);
                 record(best_da, best_en, i, it->token, kind, strength);
             }
         }
@@ -838,13 +847,15 @@ struct detail::LineScorer::Impl {
         };
         boost::container::small_vector<std::uint32_t, 96> open_english;
         for (std::uint32_t j = 0; j < token_count; ++j)
-            if (tokens[j].cognate_size != 0 && best_en[j].strength < 0.6f) open_english.push_back(j);
+            if (tokens[j].cognate_size != 0 && best_en[j].strength < 0.6f)
+                open_english.push_back(j);
         for (std::size_t i = 0; i < da.tokens.size() && !open_english.empty(); ++i) {
             const Token& d = *da.tokens[i];
             if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
             for (const std::uint32_t j : open_english) {
                 if (best_en[j].strength >= 0.6f) continue;
-                if (const float strength = cognate_strength(d.cognate, skeleton(tokens[j])); strength > 0.0f)
+                const float strength = cognate_strength(d.cognate, skeleton(tokens[j]));
+                if (strength > 0.0f)
                     record(best_da, best_en, i, j, MatchKind::cognate, strength);
             }
         }
@@ -860,7 +871,9 @@ struct detail::LineScorer::Impl {
             matched += tokens[j].weight * best_en[j].strength;
         }
         const double coverage = total > 0.0 ? matched / total : 0.0;
-        return std::clamp(detail::with_length_term(coverage, da.characters, line.header->characters), 0.0, 1.0);
+        const std::size_t en_characters = line.header->characters;
+        const double weighed = detail::with_length_term(coverage, da.characters, en_characters);
+        return std::clamp(weighed, 0.0, 1.0);
     }
 
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
@@ -907,12 +920,13 @@ namespace {
 // A line's counts and skeleton offsets are kept in 16 bits: a longer line is not a sentence
 // (mine's lines are).
 std::uint16_t narrow_count(std::size_t count) {
-    if (count > std::numeric_limits<std::uint16_t>::max()) throw std::length_error("EnglishLines: line too long");
+    if (count > std::numeric_limits<std::uint16_t>::max())
+        throw std::length_error("EnglishLines: line too long");
     return static_cast<std::uint16_t>(count);
 }
 
-std::size_t words_for(const PreparedSentence& english, std::size_t header, std::size_t key, std::size_t link,
-                        std::size_t token) {
+std::size_t words_for(const PreparedSentence& english, std::size_t header, std::size_t key,
+                      std::size_t link, std::size_t token) {
     std::size_t links = 0, cognates = 0;
     for (const auto& t : english.tokens) {
         links += t.links.size();
@@ -942,16 +956,19 @@ void detail::EnglishLines::add(const PreparedSentence& english) {
     for (std::uint32_t j = 0; j < english.tokens.size(); ++j) {
         const PreparedToken& token = english.tokens[j];
         header.characters += static_cast<std::uint32_t>(token.surface.size());
-        tokens.push_back({token.weight, narrow_count(cognates.size()), narrow_count(token.cognate.size()),
-                          token.is_inflected, token.is_compound});
+        tokens.push_back({token.weight, narrow_count(cognates.size()),
+                          narrow_count(token.cognate.size()), token.is_inflected,
+                          token.is_compound});
         cognates += token.cognate;
         for (const auto& link : token.links)
-            links.push_back({link.key, link.strength, narrow_count(j), static_cast<std::uint8_t>(link.kind)});
+            links.push_back({link.key, link.strength, narrow_count(j),
+                             static_cast<std::uint8_t>(link.kind)});
     }
     std::vector<Key> keys;
     for (const auto& [key, token] : key_index(english)) keys.push_back({key, token});
     // Stable: links of equal key keep the order SortedEnglishLinks gives them.
-    std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.key < b.key; });
+    std::stable_sort(links.begin(), links.end(),
+                     [](const Link& a, const Link& b) { return a.key < b.key; });
     for (const auto& link : links) add_to_filter(header.link_filter, link.key);
     header.token_count = narrow_count(tokens.size());
     header.key_count = narrow_count(keys.size());

@@ -118,7 +118,7 @@ TEST_CASE("mine with two threads gives the same answer as with one") {
 // mine scores each Danish line's candidates through detail::LineScorer, which sets the
 // Danish side up once and meets the links from the English side: every score must equal
 // SentenceScorer::score to the last bit, or mine's picks would depend on the route.
-TEST_CASE("LineScorer gives exactly SentenceScorer::score, with and without the English links sorted or kept") {
+TEST_CASE("LineScorer gives exactly SentenceScorer::score, the English links sorted, kept or not") {
     const Lexicon lexicon;
     const SentenceScorer scorer(lexicon);
     auto [tatoeba_danish, tatoeba_english] = tatoeba_dev();

@@ -81,8 +81,10 @@ public:
         // At most 16 cache lines: a longer block is rare, and the hardware follows on.
         constexpr std::size_t kLine = 64, kMaxLines = 16;
         const auto* bytes = reinterpret_cast<const char*>(blocks_.data() + offsets_[line]);
-        const std::size_t size = std::min(block_words(line) * sizeof(std::uint64_t), kLine * kMaxLines);
-        for (std::size_t offset = 0; offset < size; offset += kLine) __builtin_prefetch(bytes + offset);
+        const std::size_t bytes_kept = block_words(line) * sizeof(std::uint64_t);
+        const std::size_t size = std::min(bytes_kept, kLine * kMaxLines);
+        for (std::size_t offset = 0; offset < size; offset += kLine)
+            __builtin_prefetch(bytes + offset);
     }
     // Every key of line `line` by which a Danish line may reach it (own stems, anchors,
     // translation links), in no particular order, repeats included: mine's candidate index.
