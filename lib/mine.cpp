@@ -174,25 +174,28 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             for (auto key : stems[s]) ++danish_weights.document_frequency[key];
     }
 
-    // Inverted index: key -> English lines having it as own stem, anchor or translation.
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
-    for (std::uint32_t e = 0; e < english.size(); ++e) {
-        auto add = [&](std::uint64_t key) {
-            auto& list = postings[key];
-            if (list.empty() || list.back() != e) list.push_back(e);
-        };
-        for (const auto& token : en[english_lines.slot[e]].tokens) {
-            for (auto key : token.own_keys) add(key);
-            for (const auto& anchor : token.anchors) add(anchor.key);
-            for (const auto& link : token.links) add(link.key);
-        }
-    }
-    // Keys shared by very many lines (function words) cost much and tell little.
-    const std::size_t max_postings = std::max<std::size_t>(200, english.size() / 20);
     const std::size_t wanted = std::clamp<std::size_t>(options.candidates, 1, kMaxCandidates);
     const std::size_t full = options.full_scores == 0 ? wanted : std::min(wanted, options.full_scores);
     std::vector<LineSize> english_sizes(full < wanted ? en.size() : 0);
     for (std::size_t s = 0; s < english_sizes.size(); ++s) english_sizes[s] = line_size(en[s]);
+    // What the scores and the index read of each English text, set up once in a few flat
+    // arrays (each candidate's words then sit together instead of in a PreparedToken each);
+    // the prepared sentences are dropped before the index is built, which keeps the peak
+    // memory that of one of the two.
+    detail::EnglishLines english_kept(en);
+    std::vector<PreparedSentence>().swap(en);
+
+    // Inverted index: key -> English lines having it as own stem, anchor or translation.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+    for (std::uint32_t e = 0; e < english.size(); ++e) {
+        // A line's keys come one line at a time, so a repeat within it is the list's last.
+        english_kept.for_each_key(english_lines.slot[e], [&](std::uint64_t key) {
+            auto& list = postings[key];
+            if (list.empty() || list.back() != e) list.push_back(e);
+        });
+    }
+    // Keys shared by very many lines (function words) cost much and tell little.
+    const std::size_t max_postings = std::max<std::size_t>(200, english.size() / 20);
 
     // Per distinct Danish text (copies of a line get the same candidates).
     std::vector<std::vector<Candidate>> candidates(danish_lines.first.size());
@@ -275,14 +278,23 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         const detail::LineScorer line_scorer(da_line);
         s.scored.clear();
         const float last_estimate = proposed[to_score - 1].score;
-        for (auto& candidate : std::span(proposed).first(to_score)) {
+        // The candidates' data is met cold: ask for all of it before the first score, so
+        // that the misses overlap instead of coming one after the other.
+        constexpr std::size_t kAhead = 8;
+        auto prefetch = [&](std::size_t c) {
+            english_kept.prefetch(english_lines.slot[proposed[c].en]);
+        };
+        for (std::size_t c = 0; c < std::min(kAhead, to_score); ++c) prefetch(c);
+        for (std::size_t c = 0; c < to_score; ++c) {
+            auto& candidate = proposed[c];
+            if (c + kAhead < to_score) prefetch(c + kAhead);
             const std::uint32_t english_slot = english_lines.slot[candidate.en];
             const auto known = std::find_if(s.scored.begin(), s.scored.end(),
                                             [&](const auto& entry) { return entry.first == english_slot; });
             if (known != s.scored.end()) {
                 candidate.score = known->second;
             } else {
-                candidate.score = static_cast<float>(line_scorer.score(en[english_slot]));
+                candidate.score = static_cast<float>(line_scorer.score(english_kept, english_slot));
                 s.scored.emplace_back(english_slot, candidate.score);
             }
         }

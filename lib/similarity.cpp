@@ -8,8 +8,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
+#include <span>
+#include <stdexcept>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -545,10 +549,15 @@ void for_each_link(const Side& da, const Side& en, Update&& update) {
 
 // A link found among a word's own stems, credited to the path that reached the word: its
 // compound parts or its lemma.
-std::pair<MatchKind, float> own_path(const Token& token, MatchKind kind, float strength) {
-    if (token.is_compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
-    if (token.is_inflected && kind != MatchKind::learned) return std::pair{MatchKind::stem, strength * kInflectedLookup};
+std::pair<MatchKind, float> own_path(bool compound, bool inflected, MatchKind kind,
+                                     float strength) {
+    if (compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
+    if (inflected && kind != MatchKind::learned)
+        return std::pair{MatchKind::stem, strength * kInflectedLookup};
     return std::pair{kind, strength};
+}
+std::pair<MatchKind, float> own_path(const Token& token, MatchKind kind, float strength) {
+    return own_path(token.is_compound, token.is_inflected, kind, strength);
 }
 
 // The other direction: an English word's translations found among the Danish words'
@@ -616,13 +625,16 @@ struct Finished {
 
 // The strength of a cognate link between two tokens with cognate skeletons, or 0 when they
 // are not close enough. Depends on the two tokens alone.
-float cognate_strength(const Token& d, const Token& e) {
-    if (e.cognate[0] != d.cognate[0]) return 0.0f;
-    const auto longer = std::max(d.cognate.size(), e.cognate.size());
-    const auto shorter = std::min(d.cognate.size(), e.cognate.size());
+float cognate_strength(std::string_view d, std::string_view e) {
+    if (e[0] != d[0]) return 0.0f;
+    const auto longer = std::max(d.size(), e.size());
+    const auto shorter = std::min(d.size(), e.size());
     if (longer - shorter > 3) return 0.0f;
-    const double similarity = words::edit_similarity_at_least(d.cognate, e.cognate, kCognateThreshold);
+    const double similarity = words::edit_similarity_at_least(d, e, kCognateThreshold);
     return similarity >= kCognateThreshold ? static_cast<float>(similarity) * kCognateScale : 0.0f;
+}
+float cognate_strength(const Token& d, const Token& e) {
+    return cognate_strength(d.cognate, e.cognate);
 }
 
 // Cognates among the tokens the lexicon left (nearly) unmatched: each Danish token in
@@ -789,6 +801,81 @@ struct detail::LineScorer::Impl {
         return finish_score(da, en, best_da, best_en).score;
     }
 
+    // score(english, nullptr) for a line kept in `lines`: the same links (the first direction
+    // from the line's keys, the other from the Danish key index against its sorted links, as
+    // SortedEnglishLinks meets them), the same cognate order and the same sums in the same
+    // order, so the same double.
+    double score(const EnglishLines& lines, std::size_t n) const {
+        const EnglishLines::View line = lines.at(n);
+        const std::size_t token_count = line.header->token_count;
+        if (da.tokens.empty() || token_count == 0) return 0.0;
+        const auto* tokens = line.tokens;
+        BestLinks best_da(da.tokens.size());
+        BestLinks best_en(token_count);
+        auto before = [](const Entry& entry, std::uint64_t k) { return entry.key < k; };
+        for (const auto& [key, j] : line.keys) {
+            if (!may_contain(filter, key)) continue;
+            auto it = std::lower_bound(entries.begin(), entries.end(), key, before);
+            const bool inflected = tokens[j].inflected;
+            for (; it != entries.end() && it->key == key; ++it) {
+                if (inflected && it->to_stem)
+                    record(best_da, best_en, it->token, j, MatchKind::stem,
+                           it->strength * kInflectedLookup);
+                else
+                    record(best_da, best_en, it->token, j, it->kind, it->strength);
+            }
+        }
+        const auto links = line.links;
+        for (const auto& [key, i] : key_index(*danish_one[0])) {
+            if (!may_contain(line.header->link_filter, key)) continue;
+            auto it = std::lower_bound(links.begin(), links.end(), key,
+                                       [](const EnglishLines::Link& link, std::uint64_t k) {
+                                           return link.key < k;
+                                       });
+            for (; it != links.end() && it->key == key; ++it) {
+                const auto& e = tokens[it->token];
+                auto [kind, strength] =
+                    own_path(*da.tokens[i], static_cast<MatchKind>(it->kind), it->strength);
+                if (e.inflected)
+                    std::tie(kind, strength) = own_path(e.compound, e.inflected, kind, strength);
+                record(best_da, best_en, i, it->token, kind, strength);
+            }
+        }
+        // match_cognates over the kept skeletons.
+        auto skeleton = [&](const EnglishLines::Token& e) {
+            return std::string_view(line.cognates + e.cognate_begin, e.cognate_size);
+        };
+        boost::container::small_vector<std::uint32_t, 96> open_english;
+        for (std::uint32_t j = 0; j < token_count; ++j)
+            if (tokens[j].cognate_size != 0 && best_en[j].strength < 0.6f)
+                open_english.push_back(j);
+        for (std::size_t i = 0; i < da.tokens.size() && !open_english.empty(); ++i) {
+            const Token& d = *da.tokens[i];
+            if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
+            for (const std::uint32_t j : open_english) {
+                if (best_en[j].strength >= 0.6f) continue;
+                const float strength = cognate_strength(d.cognate, skeleton(tokens[j]));
+                if (strength > 0.0f)
+                    record(best_da, best_en, i, j, MatchKind::cognate, strength);
+            }
+        }
+        // coverage_score.
+        double total = 0.0;
+        double matched = 0.0;
+        for (std::size_t i = 0; i < da.tokens.size(); ++i) {
+            total += da.tokens[i]->weight;
+            matched += da.tokens[i]->weight * best_da[i].strength;
+        }
+        for (std::size_t j = 0; j < token_count; ++j) {
+            total += tokens[j].weight;
+            matched += tokens[j].weight * best_en[j].strength;
+        }
+        const double coverage = total > 0.0 ? matched / total : 0.0;
+        const std::size_t en_characters = line.header->characters;
+        const double weighed = detail::with_length_term(coverage, da.characters, en_characters);
+        return std::clamp(weighed, 0.0, 1.0);
+    }
+
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
         for (std::uint32_t i = 0; i < da.tokens.size(); ++i) {
             const Token& token = *da.tokens[i];
@@ -822,6 +909,82 @@ double detail::LineScorer::score(const PreparedSentence& english) const {
 
 double detail::LineScorer::score(const PreparedSentence& english, const EnglishLinks& links) const {
     return impl_->score(english, &links.impl_->sorted);
+}
+
+double detail::LineScorer::score(const EnglishLines& english, std::size_t line) const {
+    return impl_->score(english, line);
+}
+
+namespace {
+
+// A line's counts and skeleton offsets are kept in 16 bits: a longer line is not a sentence
+// (mine's lines are).
+std::uint16_t narrow_count(std::size_t count) {
+    if (count > std::numeric_limits<std::uint16_t>::max())
+        throw std::length_error("EnglishLines: line too long");
+    return static_cast<std::uint16_t>(count);
+}
+
+std::size_t words_for(const PreparedSentence& english, std::size_t header, std::size_t key,
+                      std::size_t link, std::size_t token) {
+    std::size_t links = 0, cognates = 0;
+    for (const auto& t : english.tokens) {
+        links += t.links.size();
+        cognates += t.cognate.size();
+    }
+    auto words = [](std::size_t bytes) { return (bytes + 7) / 8; };
+    return words(header) + words(key * detail::key_index(english).size()) + words(link * links) +
+           words(token * english.tokens.size()) + words(cognates);
+}
+
+}  // namespace
+
+detail::EnglishLines::EnglishLines(std::span<const PreparedSentence> english) {
+    std::size_t total = 0;
+    for (const auto& sentence : english)
+        total += words_for(sentence, sizeof(Header), sizeof(Key), sizeof(Link), sizeof(Token));
+    blocks_.reserve(total);
+    offsets_.reserve(english.size());
+    for (const auto& sentence : english) add(sentence);
+}
+
+void detail::EnglishLines::add(const PreparedSentence& english) {
+    Header header{};
+    std::vector<Token> tokens;
+    std::vector<Link> links;
+    std::string cognates;
+    for (std::uint32_t j = 0; j < english.tokens.size(); ++j) {
+        const PreparedToken& token = english.tokens[j];
+        header.characters += static_cast<std::uint32_t>(token.surface.size());
+        tokens.push_back({token.weight, narrow_count(cognates.size()),
+                          narrow_count(token.cognate.size()), token.is_inflected,
+                          token.is_compound});
+        cognates += token.cognate;
+        for (const auto& link : token.links)
+            links.push_back({link.key, link.strength, narrow_count(j),
+                             static_cast<std::uint8_t>(link.kind)});
+    }
+    std::vector<Key> keys;
+    for (const auto& [key, token] : key_index(english)) keys.push_back({key, token});
+    // Stable: links of equal key keep the order SortedEnglishLinks gives them.
+    std::stable_sort(links.begin(), links.end(),
+                     [](const Link& a, const Link& b) { return a.key < b.key; });
+    for (const auto& link : links) add_to_filter(header.link_filter, link.key);
+    header.token_count = narrow_count(tokens.size());
+    header.key_count = narrow_count(keys.size());
+    header.link_count = narrow_count(links.size());
+    header.cognate_size = narrow_count(cognates.size());
+    offsets_.push_back(blocks_.size());
+    auto append = [&](const void* data, std::size_t bytes) {
+        const std::size_t at = blocks_.size();
+        blocks_.resize(at + words(bytes), 0);
+        if (bytes > 0) std::memcpy(blocks_.data() + at, data, bytes);
+    };
+    append(&header, sizeof(Header));
+    append(keys.data(), sizeof(Key) * keys.size());
+    append(links.data(), sizeof(Link) * links.size());
+    append(tokens.data(), sizeof(Token) * tokens.size());
+    append(cognates.data(), cognates.size());
 }
 
 struct detail::BeadScorer::Impl {

@@ -118,7 +118,7 @@ TEST_CASE("mine with two threads gives the same answer as with one") {
 // mine scores each Danish line's candidates through detail::LineScorer, which sets the
 // Danish side up once and meets the links from the English side: every score must equal
 // SentenceScorer::score to the last bit, or mine's picks would depend on the route.
-TEST_CASE("LineScorer gives exactly SentenceScorer::score, with and without the English links sorted") {
+TEST_CASE("LineScorer gives exactly SentenceScorer::score, the English links sorted, kept or not") {
     const Lexicon lexicon;
     const SentenceScorer scorer(lexicon);
     auto [tatoeba_danish, tatoeba_english] = tatoeba_dev();
@@ -135,6 +135,10 @@ TEST_CASE("LineScorer gives exactly SentenceScorer::score, with and without the 
     // align_texts's anchor search passes each English sentence's links sorted once.
     std::vector<detail::EnglishLinks> links;
     for (const auto& sentence : en) links.emplace_back(sentence);
+    // mine keeps the English lines in detail::EnglishLines instead of their PreparedSentences.
+    detail::EnglishLines kept;
+    for (const auto& sentence : en) kept.add(sentence);
+    REQUIRE(kept.size() == en.size());
     std::size_t compared = 0, nonzero = 0;
     for (const auto& text : danish_texts) {
         const PreparedSentence da = scorer.prepare(text, Lang::da);
@@ -144,6 +148,7 @@ TEST_CASE("LineScorer gives exactly SentenceScorer::score, with and without the 
             INFO(text << " / " << english_texts[j]);
             CHECK(line.score(en[j]) == expected);
             CHECK(line.score(en[j], links[j]) == expected);
+            CHECK(line.score(kept, j) == expected);
             ++compared;
             if (expected > 0.0) ++nonzero;
         }

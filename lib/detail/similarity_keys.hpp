@@ -1,11 +1,13 @@
 #pragma once
 // The look-up structure of a PreparedSentence (PreparedSentence::keys) and the bead scorer
 // of the alignment ladder: the machinery behind SentenceScorer::score, private to the library.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -58,6 +60,96 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The English side of `mine`, set up once for all its lines and kept: what a score reads of
+// each line (its tokens' weights, flags and cognate skeletons, its key index, its translation
+// links sorted by key) in one contiguous block per line. Scoring a candidate then reads one
+// block (a few adjacent cache lines, one page) instead of a PreparedToken (and its vectors)
+// per word, which were a cache miss each for the 40 candidates of every Danish line; and the
+// prepared sentences need not be kept. LineScorer::score(lines, n) equals
+// SentenceScorer::score(danish, english[n]).score exactly.
+class EnglishLines {
+public:
+    EnglishLines() = default;
+    // All of `english`, in its order.
+    explicit EnglishLines(std::span<const PreparedSentence> english);
+    // Appends `english` as line size(); later changes to it are not seen.
+    void add(const PreparedSentence& english);
+    std::size_t size() const { return offsets_.size(); }
+    // Asks the caches for line `line`'s block, so that the misses of several candidates
+    // overlap: a candidate's data is met cold, it was last read for another Danish line.
+    void prefetch(std::size_t line) const {
+        // At most 16 cache lines: a longer block is rare, and the hardware follows on.
+        constexpr std::size_t kLine = 64, kMaxLines = 16;
+        const auto* bytes = reinterpret_cast<const char*>(blocks_.data() + offsets_[line]);
+        const std::size_t bytes_kept = block_words(line) * sizeof(std::uint64_t);
+        const std::size_t size = std::min(bytes_kept, kLine * kMaxLines);
+        for (std::size_t offset = 0; offset < size; offset += kLine)
+            __builtin_prefetch(bytes + offset);
+    }
+    // Every key of line `line` by which a Danish line may reach it (own stems, anchors,
+    // translation links), in no particular order, repeats included: mine's candidate index.
+    template <typename F>
+    void for_each_key(std::size_t line, F&& f) const {
+        const View view = at(line);
+        for (const auto& key : view.keys) f(key.key);
+        for (const auto& link : view.links) f(link.key);
+    }
+
+private:
+    friend class LineScorer;
+    struct Header {
+        std::array<std::uint64_t, 8> link_filter;  // of its links' keys, as a sentence's filter
+        std::uint32_t characters;
+        std::uint16_t token_count, key_count, link_count, cognate_size;
+    };
+    struct Token {
+        float weight;
+        std::uint16_t cognate_begin;  // in the line's skeletons
+        std::uint16_t cognate_size;   // 0: no skeleton
+        bool inflected;
+        bool compound;
+    };
+    struct Key {
+        std::uint64_t key;
+        std::uint32_t token;  // within the line
+    };
+    struct Link {  // 16 bytes: there are several per word
+        std::uint64_t key;
+        float strength;
+        std::uint16_t token;  // within the line
+        std::uint8_t kind;    // a MatchKind
+    };
+    // A block: Header, Key[key_count] (sorted: the line's key index), Link[link_count]
+    // (sorted by key), Token[token_count], the skeletons' characters; each part starts at a
+    // multiple of 8 bytes.
+    static constexpr std::size_t words(std::size_t bytes) { return (bytes + 7) / 8; }
+    struct View {
+        const Header* header;
+        std::span<const Key> keys;
+        std::span<const Link> links;
+        const Token* tokens;
+        const char* cognates;
+    };
+    View at(std::size_t line) const {
+        const std::uint64_t* block = blocks_.data() + offsets_[line];
+        const auto* header = reinterpret_cast<const Header*>(block);
+        block += words(sizeof(Header));
+        const auto* keys = reinterpret_cast<const Key*>(block);
+        block += words(sizeof(Key) * header->key_count);
+        const auto* links = reinterpret_cast<const Link*>(block);
+        block += words(sizeof(Link) * header->link_count);
+        const auto* tokens = reinterpret_cast<const Token*>(block);
+        block += words(sizeof(Token) * header->token_count);
+        return {header, {keys, header->key_count}, {links, header->link_count}, tokens,
+                reinterpret_cast<const char*>(block)};
+    }
+    std::size_t block_words(std::size_t line) const {
+        return (line + 1 < offsets_.size() ? offsets_[line + 1] : blocks_.size()) - offsets_[line];
+    }
+    std::vector<std::uint64_t> blocks_;
+    std::vector<std::size_t> offsets_;  // of each line's block in blocks_
+};
+
 // One Danish sentence scored against many English ones (mine's candidates): score(english)
 // is exactly SentenceScorer::score(danish, english).score. The Danish side is set up once,
 // and its words' translation links are kept sorted by key, so that each English sentence's
@@ -74,6 +166,8 @@ public:
     double score(const PreparedSentence& english) const;
     // The same score, with `links` made from `english`.
     double score(const PreparedSentence& english, const EnglishLinks& links) const;
+    // The same score against english.add()'s line `line`.
+    double score(const EnglishLines& english, std::size_t line) const;
 
 private:
     friend class BeadScorer;  // keeps one Impl per Danish sentence of a ladder
