@@ -436,6 +436,11 @@ TEST_CASE("claim support: a person the candidate names besides the claim's, with
     CHECK(model.probability(features(rubin, claim)) < 0.5);
     CHECK(model.probability(features(stallman, claim)) < 0.5);
     CHECK(model.probability(features(same, claim)) > 0.9);
+    // Another person of the same first name: "Michael" has its partner, "Meskes" none.
+    const PreparedSentence stone = scorer.prepare("Written by Michael Stone.", Lang::en);
+    const PreparedSentence meskes = scorer.prepare("Skrevet af Michael Meskes.", Lang::da);
+    CHECK(features(meskes, stone).claim_kept_missing == 1.0);
+    CHECK(model.probability(features(meskes, stone)) < 0.5);
     // Capitalised words that all have a translation are a label, not a person.
     const PreparedSentence label_claim = scorer.prepare("Written by David MacKenzie for GIMP.", Lang::en);
     const PreparedSentence label = scorer.prepare("Skrevet af David MacKenzie til Ny Mappe i GIMP.", Lang::da);
