@@ -417,36 +417,6 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
     CHECK(double(top_correct) / double(found) >= 0.93);
 }
 
-TEST_CASE("claim support: a person the candidate names besides the claim's, with a name word the lexicon knows or an initial") {
-    const auto& scorer = models().scorer;
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
-    const auto& model = detail::default_support_model();
-    const PreparedSentence claim = scorer.prepare("Written by David MacKenzie.", Lang::en);
-    const PreparedSentence same = scorer.prepare("Skrevet af David MacKenzie.", Lang::da);
-    // "Rubin" has a (noisy) translation in the learned table; "Paul Rubin" is still a person.
-    const PreparedSentence rubin = scorer.prepare("Skrevet af Paul Rubin og David MacKenzie.", Lang::da);
-    // An initial between the names: "Richard", "M", "Stallman" are one person.
-    const PreparedSentence stallman = scorer.prepare("Skrevet af Richard M. Stallman og David MacKenzie.", Lang::da);
-    CHECK(features(same, claim).claim_kept_missing == 0.0);
-    CHECK(features(rubin, claim).claim_kept_missing == 1.0);
-    CHECK(features(stallman, claim).claim_kept_missing == 1.0);
-    CHECK(model.probability(features(rubin, claim)) < 0.5);
-    CHECK(model.probability(features(stallman, claim)) < 0.5);
-    CHECK(model.probability(features(same, claim)) > 0.9);
-    // Another person of the same first name: "Michael" has its partner, "Meskes" none.
-    const PreparedSentence stone = scorer.prepare("Written by Michael Stone.", Lang::en);
-    const PreparedSentence meskes = scorer.prepare("Skrevet af Michael Meskes.", Lang::da);
-    CHECK(features(meskes, stone).claim_kept_missing == 1.0);
-    CHECK(model.probability(features(meskes, stone)) < 0.5);
-    // Capitalised words that all have a translation are a label, not a person.
-    const PreparedSentence label_claim = scorer.prepare("Written by David MacKenzie for GIMP.", Lang::en);
-    const PreparedSentence label = scorer.prepare("Skrevet af David MacKenzie til Ny Mappe i GIMP.", Lang::da);
-    CHECK(features(label, label_claim).claim_kept_missing == 0.0);
-}
-
 TEST_CASE("claim support: the article generator splits sentences as the segmenter does at a person's initial") {
     // make_articles.py once cut "Written by Richard M. Stallman and David MacKenzie." after
     // "M.", making claims ("Written by Richard M.") no summary has; "vitamin D. The" still ends.

@@ -557,39 +557,23 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
         // MacKenzie og Jim Meyering." states. A single such word may be a Danish label the
         // lexicon lacks ("Penselredigering"), so it does not count; an English word ("Unsharp
         // Mask" left in English on a Danish page) or a letter ("KiB=K, MiB=M") is no name.
-        // Inside such a run a first name or surname may also be a word the lexicon links to
-        // something ("Paul", "Rubin", "Parker": learned table noise) or one the claim has
-        // ("Michael Meskes" where the claim names "Michael Stone"), and an initial ("Richard
-        // M. Stallman") goes between the names; the run still needs one word without any
-        // translation and without a partner, so a label of words the lexicon knows ("Ny
-        // Mappe") or a person the claim names is none.
         const auto person_name = [](const PreparedToken& t) {
             return t.is_name && !t.is_abbreviation && t.links.empty() && t.parts.empty() &&
                    !t.english_word && t.lower.size() >= 3;
-        };
-        const auto name_word = [](const PreparedToken& t) {
-            return t.is_name && !t.is_abbreviation && !t.english_word && t.lower.size() >= 3;
-        };
-        const auto initial = [](const PreparedToken& t) {
-            return t.surface.size() == 1 && t.surface[0] >= 'A' && t.surface[0] <= 'Z';
         };
         double persons = 0.0;
         std::size_t at = 0;  // the first token of `sentence` in links.da
         for (const PreparedSentence* sentence : source) {
             const auto& tokens = sentence->tokens;
-            std::size_t run = 0, unknown = 0;
+            std::size_t run = 0;
             for (std::size_t k = 0; k <= tokens.size(); ++k) {
-                if (k > 0 && k < tokens.size()) {
-                    const bool partnered = links.da[at + k] >= kIdentityLink;
-                    if (name_word(tokens[k])) {
-                        ++run;
-                        unknown += !partnered && person_name(tokens[k]) ? 1 : 0;
-                        continue;
-                    }
-                    if (run > 0 && initial(tokens[k])) continue;
+                if (k > 0 && k < tokens.size() && person_name(tokens[k]) &&
+                    links.da[at + k] < kIdentityLink) {
+                    ++run;
+                    continue;
                 }
-                persons += run >= 2 && unknown >= 1 ? 1.0 : 0.0;
-                run = unknown = 0;
+                persons += run >= 2 ? 1.0 : 0.0;
+                run = 0;
             }
             at += tokens.size();
         }
