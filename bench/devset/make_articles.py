@@ -440,7 +440,8 @@ def sentence_breaks(text: str) -> list[re.Match]:
     """SENTENCE_END's matches but those after a person's initial: a name goes on, as in the
     library's segmenter (lib/detail/segment_rules.cpp); cutting there made claims such as
     "Written by Richard M." no translation or summary has."""
-    initials = {m.end(0) - len(m.group(1)) for m in INITIAL_BREAK.finditer(text) if m.group(1) not in STARTERS}
+    initials = {m.end(0) - len(m.group(1))
+                for m in INITIAL_BREAK.finditer(text) if m.group(1) not in STARTERS}
     return [m for m in SENTENCE_END.finditer(text) if m.end() not in initials]
 
 
