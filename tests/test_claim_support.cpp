@@ -416,3 +416,25 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
     CHECK(double(false_support) / double(unsupported) <= 0.07);
     CHECK(double(top_correct) / double(found) >= 0.93);
 }
+
+TEST_CASE("claim support: the article generator splits at a person's initial as the segmenter does") {
+    // make_articles.py once cut "Written by Richard M. Stallman and David MacKenzie." after
+    // "M.", making claims ("Written by Richard M.") no summary has; "vitamin D. The" still ends.
+    const std::string script =
+        "import sys; sys.path.insert(0, sys.argv[1]); import make_articles as m\n"
+        "assert m.split_text('Written by Richard M. Stallman and David MacKenzie. Next.') == "
+        "['Written by Richard M. Stallman and David MacKenzie.', 'Next.']\n"
+        "assert m.split_text('Skrevet af Padraig Brady og Q. Frank Xia.') == "
+        "['Skrevet af Padraig Brady og Q. Frank Xia.']\n"
+        "assert m.split_text('Take vitamin D. The next step.') == "
+        "['Take vitamin D.', 'The next step.']\n"
+        "assert m.split_text('Tag vitamin D. Det hjælper.') == "
+        "['Tag vitamin D.', 'Det hjælper.']\n"
+        "assert m.is_single_sentence('Written by F. Pinard.')\n";
+    const summalign::test::TempDir scratch;
+    const fs::path file = scratch.path() / "split.py";
+    std::ofstream(file) << script;
+    const std::string command = "python3 '" + file.string() + "' '" +
+                                std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/bench/devset'";
+    CHECK(std::system(command.c_str()) == 0);
+}

@@ -259,7 +259,7 @@ def split_sentences(units: list[tuple[str, str, str]]) -> list[tuple[str, str, s
     that many sentence pairs (a translator keeps sentence boundaries far more often than not)."""
     out = []
     for kind, d, e in units:
-        ds, es = SENTENCE_END.split(d), SENTENCE_END.split(e)
+        ds, es = split_text(d), split_text(e)
         if kind == "par" and len(ds) == len(es) > 1:
             out += [("par", x, y) for x, y in zip(ds, es)]
         else:
@@ -416,10 +416,46 @@ def manual_pages(source: str, da_base: Path, en_base: Path) -> list[Page]:
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“«»(]?[A-ZÆØÅ0-9])")
 WORD = re.compile(r"\w+", re.UNICODE)
+# A capital initial before a capitalised word: "Richard M. Stallman", "Vi af Michael C. Pierce".
+INITIAL_BREAK = re.compile(r"(?<![\w.])[A-ZÆØÅ]\.\s+([A-ZÆØÅ]\w*)")
+
+
+def sentence_starters() -> frozenset[str]:
+    """The words that end a sentence at an initial ("vitamin D. The ..."), as the library's
+    segmenter reads them from data/abbreviations-{da,en}.txt (tag `starter`)."""
+    words = set()
+    data = Path(__file__).resolve().parents[2] / "data"
+    for lang in ("da", "en"):
+        for line in (data / f"abbreviations-{lang}.txt").read_text(encoding="utf-8").splitlines():
+            fields = line.split("#", 1)[0].split()
+            if len(fields) == 2 and fields[1] == "starter":
+                words.add(fields[0])
+    return frozenset(words)
+
+
+STARTERS = sentence_starters()
+
+
+def sentence_breaks(text: str) -> list[re.Match]:
+    """SENTENCE_END's matches but those after a person's initial: a name goes on, as in the
+    library's segmenter (lib/detail/segment_rules.cpp); cutting there made claims such as
+    "Written by Richard M." no translation or summary has."""
+    initials = {m.end(0) - len(m.group(1))
+                for m in INITIAL_BREAK.finditer(text) if m.group(1) not in STARTERS}
+    return [m for m in SENTENCE_END.finditer(text) if m.end() not in initials]
+
+
+def split_text(text: str) -> list[str]:
+    out, start = [], 0
+    for m in sentence_breaks(text):
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return out
 
 
 def is_single_sentence(text: str) -> bool:
-    return text[-1:] in ".!?" and not SENTENCE_END.search(text) and text.count(".") <= 3
+    return text[-1:] in ".!?" and not sentence_breaks(text) and text.count(".") <= 3
 
 
 def is_body_sentence(text: str) -> bool:
