@@ -1144,6 +1144,25 @@ bool title_like_block(const Lines& lines, std::size_t lower_bound, std::size_t b
     return true;
 }
 
+// Whether the lines [begin, end) read as a title that a blank line parts from its subtitle
+// in an extraction that keeps the printed lines: one to three lines after a blank line (or
+// `lower_bound`), the first capitalised, the others carrying it on in either case, no field,
+// no sentence end, no address, citation or running head, no word broken at its end. A title
+// may hold a number ("Debian Edu 12"), so digits are allowed here.
+bool stacked_title_block(const Lines& lines, std::size_t lower_bound, std::size_t begin, std::size_t end) {
+    if (begin == end || end - begin > 3 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
+    for (std::size_t k = begin; k < end; ++k) {
+        const std::string_view t = line_text(lines[k]);
+        if (field_of(lines[k]) != Field::text || ends_with_sentence_end(t) || t.find(". ") != std::string_view::npos ||
+            t.find_first_of("@;/") != std::string_view::npos || t.find("·") != std::string_view::npos || !has_lowercase(t))
+            return false;
+        if (k == begin ? !is_upper(first_code_point(t)) : !is_word_char(first_code_point(t))) return false;
+        const char32_t last = last_code_point(t);
+        if (last == ':' || last == ',' || last == 0x2013 || last == 0x2014) return false;
+    }
+    return word_before_final_hyphen(line_text(lines[end - 1])).empty();
+}
+
 std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor,
                                                                std::size_t longest = 4) {
     const auto title_like = [&](std::size_t begin, std::size_t end) { return title_like_block(lines, lower_bound, begin, end); };
@@ -1333,7 +1352,7 @@ std::vector<Header> find_headers(const Lines& lines) {
             // the rubric: two title-like blocks stacked right above the rubric are the title
             // and its subtitle. Body text does not end in a block that reads as a title.
             const auto [begin, end] = block_above(lines, lower_bound, title_begin);
-            if (title_like_block(lines, lower_bound, begin, end)) {
+            if (stacked_title_block(lines, lower_bound, begin, end)) {
                 header.title_begin = begin;
                 header.title_end = end;
                 header.subtitle_begin = title_begin;

@@ -1394,7 +1394,7 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
         "Korrespondance: Mikkel Holm, Ortopædkirurgisk Afdeling,\nRigshospitalet,\nDK-2100\nKøbenhavn\nØ.\n"
         "E-mail:\nmh@dadlnet.dk\n";
     const std::string second_article =
-        "\nBrusk fra dyrkede celler\n\nEt nyt behandlingsprincip\n\nSTATUSARTIKEL\nHanne Lund\n\n"
+        "\nBrusk fra dyrkede celler\nhos 12 patienter\n\nEt nyt behandlingsprincip\n\nSTATUSARTIKEL\nHanne Lund\n\n"
         "RESUMÉ Brusk kan dannes af dyrkede celler fra patientens eget knæ.\n"
         "Behandlingen er afprøvet hos få patienter med gode resultater.\n"
         "SUMMARY Hanne Lund: Cartilage from cultured cells. Ugeskr Læger 2004;166:387-9.\n"
@@ -1403,7 +1403,7 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     REQUIRE(document.articles.size() == 2);
     const Article& first = document.articles[0];
     const Article& second = document.articles[1];
-    CHECK((second.title && second.title->text == "Brusk fra dyrkede celler"));
+    CHECK((second.title && second.title->text == "Brusk fra dyrkede celler hos 12 patienter"));
     CHECK((second.subtitle && second.subtitle->text == "Et nyt behandlingsprincip"));
     CHECK((first.correspondence && first.correspondence->text.ends_with("København Ø. E-mail: mh@dadlnet.dk")));
     REQUIRE(first.sections.size() == 2);
