@@ -60,6 +60,7 @@ struct Context {
     double join_limit;  // a line longer than this many columns is lines joined (join_limit_of)
     bool blank_paragraphs;  // blank lines separate paragraphs (uses_blank_paragraphs)
     bool room_test;  // line lengths are the only evidence of a paragraph's end (see ends_paragraph)
+    bool printed_lines;  // the lines stand as printed, in their order (keeps_printed_lines)
 
     MappedText join(const Block& block) const { return join_lines(block, dehyphenator, words, repairs); }
 };
@@ -170,6 +171,19 @@ double join_limit_of(const Lines& lines, double width) {
 }
 
 std::string_view first_word(std::string_view text);  // below
+
+// Whether the text keeps the printed lines as they are, in their order: no lines joined
+// (pdftotext's default mode joins a line broken inside a word to the next and reorders
+// blocks), and words broken at line ends standing as printed ("Me-" | "dicin"), at least
+// three of them, so that a short text that shows neither is not taken for such an extraction.
+bool keeps_printed_lines(const Lines& lines, double join_limit) {
+    if (join_limit < 1.3) return false;
+    std::size_t broken = 0;
+    for (std::size_t i = 0; i + 1 < lines.size() && broken < 3; ++i)
+        broken += !lines[i].blank() && !word_before_final_hyphen(trim(lines[i].text.text())).empty() &&
+                  is_lower(first_code_point(trim(lines[i + 1].text.text())));
+    return broken >= 3;
+}
 
 bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width, double join_limit = 1.3,
                     bool room_test = false) {
@@ -1044,7 +1058,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         // finds, a heading among them. pdftotext's default mode, which joins lines, also sets
         // blank lines around blocks its reading order moved, fragments as often as headings.
         const bool blank_marks_blocks = context.blank_paragraphs ||
-                                        (context.join_limit >= 1.3 && blank_before(context.lines, *block.front()));
+                                        (context.printed_lines && blank_before(context.lines, *block.front()));
         const bool apart = blank_marks_blocks && b + 1 < blocks.size() && !guessed[b] && [&] {
             const SourceLine& next = *blocks[b + 1].front();
             const char32_t first = first_code_point(line_text(next));
@@ -1189,7 +1203,7 @@ std::vector<Header> find_headers(const Lines& lines) {
     // An extraction that joins lines (pdftotext's default mode) reorders blocks too; one that
     // keeps the printed lines keeps their order.
     const double width = typical_width(lines);
-    const bool lines_joined = join_limit_of(lines, width) < 1.3;
+    const bool printed_lines = keeps_printed_lines(lines, join_limit_of(lines, width));
     std::vector<Header> headers;
     std::vector<std::pair<std::size_t, std::size_t>> parted;  // a header given the title block above its one line, and that line
     std::size_t lower_bound = 0;
@@ -1346,7 +1360,7 @@ std::vector<Header> find_headers(const Lines& lines) {
                 parted.emplace_back(headers.size(), header.title_begin);
                 header.title_begin = begin;
             }
-        } else if (title_begin < title_end && title_end < i && title_end - title_begin <= 2 && !lines_joined) {
+        } else if (title_begin < title_end && title_end < i && title_end - title_begin <= 2 && printed_lines) {
             // An extraction that keeps the printed lines in their order and sets each block of
             // text apart (mutool) parts a title from its subtitle as it parts the subtitle from
             // the rubric: two title-like blocks stacked right above the rubric are the title
@@ -1771,8 +1785,10 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     const double join_limit = join_limit_of(lines, width);
     const bool blank_paragraphs = uses_blank_paragraphs(lines, width, join_limit);
     const bool room_test = join_limit >= 1.3 && !uses_indented_paragraphs(lines);
+    const bool printed_lines = keeps_printed_lines(lines, join_limit);
     const auto context_of = [&](std::size_t a) {
-        return Context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs, room_test};
+        return Context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs, room_test,
+                       printed_lines};
     };
     // Headers first (cheap): every article's authors are known before any Summary is placed.
     SummaryOwners owners;

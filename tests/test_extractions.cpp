@@ -1372,16 +1372,19 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     // As mutool prints a typeset page: paragraphs follow each other without blank lines (the
     // paragraph ends are short lines), but every block of text the extractor found stands
     // between blank lines: a section heading, and an article's title apart from its subtitle
-    // and both apart from the rubric. A justified line's wide gaps part the correspondence
-    // into one word per line, the e-mail label alone above the address.
+    // and both apart from the rubric. Words broken at line ends stand as printed (which
+    // tells this text from pdftotext's default mode, which joins them and reorders blocks).
+    // A justified line's wide gaps part the correspondence into one word per line, the
+    // e-mail label alone above the address.
     const std::string first_article =
         "Stamceller fra knoglemarven\n\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\n\n"
-        "RESUMÉ Mesenkymale stamceller kan isoleres fra knoglemarven hos voksne\n"
-        "og dyrkes i laboratoriet i mange uger.\n"
-        "Knoglemarven indeholder flere typer af stamceller, som kan dele sig mange\n"
-        "gange og danne celler af forskellige slags, for eksempel knogle.\n"
+        "RESUMÉ Mesenkymale stamceller kan isoleres fra knoglemarven hos voks-\n"
+        "ne og dyrkes i laboratoriet i mange uger.\n"
+        "Knoglemarven indeholder flere typer af stamceller, som kan dele sig man-\n"
+        "ge gange og danne celler af forskellige slags, for eksempel knogle.\n"
         "Cellerne kan også isoleres fra blodet hos de fleste patienter, og de kan\n"
-        "dyrkes på samme måde som cellerne fra knoglemarven.\n"
+        "dyrkes på samme måde som cellerne fra knoglemarven hos de samme pati-\n"
+        "enter.\n"
         "\nKnoglemarvens celler\n\n"
         "Stamcellerne deler sig langsomt og danner kolonier, som kan tælles efter\n"
         "to uger i kultur.\n"
