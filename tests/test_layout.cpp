@@ -148,6 +148,11 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(dehyphenator().decide("eksekver", "bare programkode", none, "før den ") == HyphenDecision::join);
     // A chain keeps its hyphen only when its last part is a word: "dato-ac-|ceptmønstre".
     CHECK(dehyphenator().decide("dato-ac", "ceptmønstre, i", none, "definerede ") == HyphenDecision::join);
+    // A capitalised part after an inner hyphen is a name heading the compound, never a
+    // sentence's first word: "Black-Scholes-|model". A cut inside that part leaves no word.
+    CHECK(dehyphenator().decide("Black-Scholes", "model. Yderligere", none, "sider Options (finance) og ") ==
+          HyphenDecision::keep);
+    CHECK(dehyphenator().decide("Debian-Instal", "lationen.", none, "under ") == HyphenDecision::join);
     // Inside an e-mail address no compound rule applies.
     CHECK(dehyphenator().decide("dadl", "net.dk", none, "E-mail: lw@") == HyphenDecision::join);
     // The document's spelling of the part up to the next hyphen: "Libre-|Office-program".

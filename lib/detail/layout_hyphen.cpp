@@ -355,6 +355,12 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
         code_points(head) >= 3)
         return HyphenDecision::keep;
     if (words.is_compound_head(head) && tail_word()) return HyphenDecision::keep;
+    // "Black-Scholes-|model": a capitalised part after an inner hyphen is a name, not a
+    // sentence's first word, and a name heads compounds with a hyphen; a typesetter's cut
+    // inside such a part ("Black-Scho-|les") leaves no word after it.
+    if (head.size() < before.size() && is_upper(first_code_point(head)) && has_lowercase(head) &&
+        is_lower(next) && code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_own_word)
+        return HyphenDecision::keep;
     // What stands before the word: a sentence end (or nothing), or an address's "@", "/", ".".
     const char glued = preceding.empty() ? ' ' : preceding.back();
     if (glued == '@' || glued == '/' || glued == '.' || glued == ':') return HyphenDecision::join;
