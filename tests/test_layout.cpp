@@ -173,6 +173,24 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(joined("Fjern-\nknappen fjerner den.") == "Fjernknappen fjerner den.");
 }
 
+TEST_CASE("two Danish words keep a hyphen where the document writes the first alone and no dictionary joins them",
+          "[layout][hyphen]") {
+    const summalign::detail::DocumentWords none;
+    summalign::detail::DocumentWords words;
+    words.add_text("Forsøg in vitro og in vivo. En disk, en eksekver og flere brugere i dokumentet.");
+    REQUIRE_FALSE(dehyphenator().knows("vitrostudier"));
+    CHECK(dehyphenator().decide("vitro", "studier, som", words, "flere in ") == HyphenDecision::keep);
+    // Without the first part written alone, typesetting's cut is the likelier.
+    CHECK(dehyphenator().decide("vitro", "studier, som", none, "flere in ") == HyphenDecision::join);
+    // A derivational suffix's form after the hyphen is a word typesetting cut.
+    CHECK(dehyphenator().decide("disk", "løse arbejdsstationer", words, "For arbejdsstationer, ") ==
+          HyphenDecision::join);
+    CHECK(dehyphenator().decide("eksekver", "bare programkode", words, "før den ") == HyphenDecision::join);
+    // A plural or definite form heads no compound.
+    CHECK(dehyphenator().decide("brugere", "definerede filer", words, "administrere ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("dokumentet", "teksten.", words, "mellem sidehovedet og ") == HyphenDecision::join);
+}
+
 TEST_CASE("a foreign first part before one Danish word keeps its hyphen when the joined form is no word", "[layout][hyphen]") {
     const summalign::detail::DocumentWords none;
     // English knows the first part, Danish does not; the rest is one Danish word and neither
