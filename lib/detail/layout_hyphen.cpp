@@ -407,8 +407,9 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     static constexpr std::array<std::string_view, 20> suffix_forms = {
         "bar", "bare", "bart", "løs", "løse", "løst", "lig", "lige", "ligt", "som",
         "somme", "somt", "hed", "heden", "skab", "skabet", "fuld", "fulde", "agtig", "agtige"};
-    if (joined_verdict == Impl::Verdict::unknown && head.size() == before.size() && tail_part.size() == tail.size() &&
-        code_points(head) >= 4 && code_points(tail) >= 4 && words.count(head) > 0 && !inflected_head &&
+    if (joined_verdict == Impl::Verdict::unknown && head.size() == before.size() &&
+        tail_part.size() == tail.size() && code_points(head) >= 4 && code_points(tail) >= 4 &&
+        words.count(head) > 0 && !inflected_head &&
         impl_->danish_verdict(head) != Impl::Verdict::unknown &&
         impl_->danish_verdict(tail) == Impl::Verdict::lexical &&
         std::find(suffix_forms.begin(), suffix_forms.end(), to_lower(tail)) == suffix_forms.end())
