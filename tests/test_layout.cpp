@@ -148,6 +148,12 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     CHECK(dehyphenator().decide("eksekver", "bare programkode", none, "før den ") == HyphenDecision::join);
     // A chain keeps its hyphen only when its last part is a word: "dato-ac-|ceptmønstre".
     CHECK(dehyphenator().decide("dato-ac", "ceptmønstre, i", none, "definerede ") == HyphenDecision::join);
+    // A capitalised part after an inner hyphen is a name heading the compound, never a
+    // sentence's first word: "Black-Scholes-|model". A cut inside that part leaves no word.
+    CHECK(dehyphenator().decide("Black-Scholes", "model. Yderligere", none,
+                                "sider Options (finance) og ") == HyphenDecision::keep);
+    CHECK(dehyphenator().decide("Debian-Instal", "lationen.", none, "under ") ==
+          HyphenDecision::join);
     // Inside an e-mail address no compound rule applies.
     CHECK(dehyphenator().decide("dadl", "net.dk", none, "E-mail: lw@") == HyphenDecision::join);
     // The document's spelling of the part up to the next hyphen: "Libre-|Office-program".
@@ -166,6 +172,31 @@ TEST_CASE("a real hyphen at a line end is kept where the words and the dictionar
     // In running text the paragraph so far is the context.
     CHECK(joined("Klik på Fjern-\nknappen for at fjerne den.") == "Klik på Fjern-knappen for at fjerne den.");
     CHECK(joined("Fjern-\nknappen fjerner den.") == "Fjernknappen fjerner den.");
+}
+
+TEST_CASE("two Danish words keep a hyphen where the document writes the first alone and no "
+          "dictionary joins them",
+          "[layout][hyphen]") {
+    const summalign::detail::DocumentWords none;
+    summalign::detail::DocumentWords words;
+    words.add_text(
+        "Forsøg in vitro og in vivo. En disk, en eksekver og flere brugere i dokumentet.");
+    REQUIRE_FALSE(dehyphenator().knows("vitrostudier"));
+    CHECK(dehyphenator().decide("vitro", "studier, som", words, "flere in ") ==
+          HyphenDecision::keep);
+    // Without the first part written alone, typesetting's cut is the likelier.
+    CHECK(dehyphenator().decide("vitro", "studier, som", none, "flere in ") ==
+          HyphenDecision::join);
+    // A derivational suffix's form after the hyphen is a word typesetting cut.
+    CHECK(dehyphenator().decide("disk", "løse arbejdsstationer", words,
+                                "For arbejdsstationer, ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("eksekver", "bare programkode", words, "før den ") ==
+          HyphenDecision::join);
+    // A plural or definite form heads no compound.
+    CHECK(dehyphenator().decide("brugere", "definerede filer", words, "administrere ") ==
+          HyphenDecision::join);
+    CHECK(dehyphenator().decide("dokumentet", "teksten.", words, "mellem sidehovedet og ") ==
+          HyphenDecision::join);
 }
 
 TEST_CASE("a foreign first part before one Danish word keeps its hyphen when the joined form is no word", "[layout][hyphen]") {

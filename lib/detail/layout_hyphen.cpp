@@ -355,6 +355,12 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
         code_points(head) >= 3)
         return HyphenDecision::keep;
     if (words.is_compound_head(head) && tail_word()) return HyphenDecision::keep;
+    // "Black-Scholes-|model": a capitalised part after an inner hyphen is a name, not a
+    // sentence's first word, and a name heads compounds with a hyphen; a typesetter's cut
+    // inside such a part ("Black-Scho-|les") leaves no word after it.
+    if (head.size() < before.size() && is_upper(first_code_point(head)) && has_lowercase(head) &&
+        is_lower(next) && code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_own_word)
+        return HyphenDecision::keep;
     // What stands before the word: a sentence end (or nothing), or an address's "@", "/", ".".
     const char glued = preceding.empty() ? ' ' : preceding.back();
     if (glued == '@' || glued == '/' || glued == '.' || glued == ':') return HyphenDecision::join;
@@ -389,6 +395,24 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
         impl_->danish_verdict(head) == Impl::Verdict::unknown &&
         (impl_->english_word(head) || words.count(head) > 0) &&
         impl_->danish_verdict(tail) == Impl::Verdict::lexical)
+        return HyphenDecision::keep;
+    // Two Danish words whose closed form no dictionary knows, not even as a compound, where
+    // the document writes the first part as a word of its own ("in vitro-|studier" beside "in
+    // vitro"): the writer's compound of a phrase or a foreign word. A rest that is a
+    // derivational suffix's form ("disk-|løse", "eksekver-|bare") closes a word typesetting
+    // cut: such suffixes are never set off by a hyphen. Nor does a compound begin with a
+    // plural or definite form ("brugere-|definerede", "dokumentet-|teksten": a cut word
+    // whose first syllables happen to make one), nor with a linking -e ("type-|erklæring").
+    const bool inflected_head = head.ends_with('e') || head.ends_with("en") || head.ends_with("et");
+    static constexpr std::array<std::string_view, 20> suffix_forms = {
+        "bar", "bare", "bart", "løs", "løse", "løst", "lig", "lige", "ligt", "som",
+        "somme", "somt", "hed", "heden", "skab", "skabet", "fuld", "fulde", "agtig", "agtige"};
+    if (joined_verdict == Impl::Verdict::unknown && head.size() == before.size() &&
+        tail_part.size() == tail.size() && code_points(head) >= 4 && code_points(tail) >= 4 &&
+        words.count(head) > 0 && !inflected_head &&
+        impl_->danish_verdict(head) != Impl::Verdict::unknown &&
+        impl_->danish_verdict(tail) == Impl::Verdict::lexical &&
+        std::find(suffix_forms.begin(), suffix_forms.end(), to_lower(tail)) == suffix_forms.end())
         return HyphenDecision::keep;
     // Typesetting splits words far more often than it ends a line on a real hyphen.
     return HyphenDecision::join;
