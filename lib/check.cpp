@@ -779,6 +779,10 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             if (i + 2 < words.size() && words[i + 1].text == "-" && glued(i, i + 1) && glued(i + 1, i + 2))
                 itself.push_back(lower + detail::to_lower(words[i + 2].text));
             if (unknown_family_member(lower, context, itself)) continue;
+            // A loanword's sc written sk (skript: script), unless one likely slip from a word
+            // the article writes (skript beside script is the author's inconsistency or a slip:
+            // the finding names the other spelling).
+            if (speller.sk_for_sc(lower) && !near_article_word()) continue;
             // An English word in Danish text is a term or a label, unless it is an uncommon
             // one (the lexicon lacks it) one slip from a word the article writes (objet
             // beside objekt; take beside tage stays English).
