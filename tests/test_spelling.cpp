@@ -742,3 +742,20 @@ TEST_CASE("a loanword's sc written sk in Danish is a word, unless it is a slip",
     REQUIRE(slip.size() == 1);
     CHECK(slip.front().word == "skript");
 }
+
+TEST_CASE("an identifier given a value and a name listed beside names with digits are code", "[spelling][code]") {
+    // The control: the same words in prose are flagged.
+    const auto prose = Article1("Programmet afvikles med argc og dvi.", "The program runs.").misspellings();
+    REQUIRE(prose.size() == 2);
+    CHECK(prose[0].word == "argc");
+    CHECK(prose[1].word == "dvi");
+    CHECK(Article1("Programmet afvikles med argc = 0 her.", "The program runs.").misspellings().empty());
+    for (const char* text : {"Eksempler er dvi, latin1, ps og utf8.", "Arkitekturer: i386, mips64el, mipsel og s390x."}) {
+        INFO(text);
+        const auto found = Article1(text, "The program runs.").misspellings();
+        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+        CHECK(found.empty());
+    }
+    // A list of words without digits is prose: its slip is flagged.
+    CHECK(Article1("Vælg rød, gorn eller blå.", "Choose red, green or blue.").misspellings().size() == 1);
+}
