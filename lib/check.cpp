@@ -622,7 +622,8 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
 
 // A word in code-like surroundings is a command, a package or a file name, not a slip of
 // prose: a manual-page section right after it (cdrom(8)), a shell pipe within two tokens
-// (getent passwd | grep), or a hyphen-joined name another part of which is a lower-case
+// (getent passwd | grep), an equals sign after it, a comma list item beside a name with
+// digits (latin1, mips64el), or a hyphen-joined name another part of which is a lower-case
 // token of two letters or more that is no word of the language: it has no vowel (ng-utils),
 // Hunspell rejects it or the lexicon lacks it in that language (apt-cdrom; fonts-linex, whose
 // fonts da_DK accepts).
@@ -633,6 +634,18 @@ bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::si
         return true;
     for (std::size_t j = i >= 2 ? i - 2 : 0; j <= i + 2 && j < words.size(); ++j)
         if (words[j].text == "|") return true;
+    // An identifier given a value (argc = 0, desktop=xxxx): a variable, an option or a
+    // kernel parameter, which prose does not write with an equals sign.
+    if (i + 2 < words.size() && words[i + 1].text == "=" && (words[i + 2].is_letters || words[i + 2].is_number)) return true;
+    // An item of a comma list beside an item with digits glued to its letters (dvi, latin1,
+    // ps, utf8; mips64el, mipsel, ppc64el): the list names devices, encodings or
+    // architectures, whose names are no words.
+    // ICU calls latin1 a number and mips64el a word: either, with letters and digits.
+    auto numbered_name = [&](std::size_t k) {
+        return (words[k].is_letters || words[k].is_number) && detail::has_digit(words[k].text) && detail::count_letters(words[k].text) > 0;
+    };
+    if (i + 2 < words.size() && words[i + 1].text == "," && numbered_name(i + 2)) return true;
+    if (i >= 2 && words[i - 1].text == "," && numbered_name(i - 2)) return true;
     auto foreign_part = [&](const CheckWord& part) {
         if (!part.is_letters || detail::code_points(part.text) < 2 || detail::count_upper(part.text) > 0) return false;
         // A part without a vowel (ng in ng-utils) is a command or an abbreviation, as a
@@ -779,6 +792,10 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             if (i + 2 < words.size() && words[i + 1].text == "-" && glued(i, i + 1) && glued(i + 1, i + 2))
                 itself.push_back(lower + detail::to_lower(words[i + 2].text));
             if (unknown_family_member(lower, context, itself)) continue;
+            // A loanword's sc written sk (skript: script), unless one likely slip from a word
+            // the article writes (skript beside script is the author's inconsistency or a slip:
+            // the finding names the other spelling).
+            if (speller.sk_for_sc(lower) && !near_article_word()) continue;
             // An English word in Danish text is a term or a label, unless it is an uncommon
             // one (the lexicon lacks it) one slip from a word the article writes (objet
             // beside objekt; take beside tage stays English).

@@ -445,6 +445,22 @@ struct Speller::Impl {
         return false;
     }
 
+    // Danish writes sk for the sc of a Latin or English loanword (skript, skriptet,
+    // skalskript, installationsskripter) where da_DK lists the sc spelling only (script,
+    // scriptet): a word one of whose sk, written sc, is a form the index has, a regular form
+    // of one, or a compound the index's probes accept. Native Danish words have no sc, so
+    // the sc form is the loanword's own; a slip of a key does not turn a c into a k (they are
+    // far apart on the keyboard). Lower-case words.
+    bool sk_for_sc(std::string_view word) const {
+        if (!index || word.size() > longest_word_bytes || count_letters(word) != code_points(word)) return false;
+        for (std::size_t at = word.find("sk"); at != std::string_view::npos; at = word.find("sk", at + 1)) {
+            std::string other(word);
+            other[at + 1] = 'c';
+            if (index->contains(Lang::da, other) || regular_form(other) || is_compound(other, 0, true)) return true;
+        }
+        return false;
+    }
+
     // The prefix gen- (again) makes a verb or its noun of nearly any verb: genstart,
     // genindlæs, genudskrive, genopbygningen; da_DK lists only the common ones. The rest
     // must be a form the index has (or a regular form), of four letters or more, so that a
@@ -543,6 +559,8 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         return lower.size() > 6 && lower.front() == 'u' && impl_->known(lower.substr(1), lang);
     });
 }
+
+bool Speller::sk_for_sc(std::string_view lower_word) const { return impl_->sk_for_sc(lower_word); }
 
 std::string Speller::missing_linking_s(std::string_view danish_word) const {
     return impl_->linking_s_answers.get(danish_word, [&]() -> std::string {

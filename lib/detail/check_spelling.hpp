@@ -64,6 +64,11 @@ public:
     // for English: the other national spelling of an index word (grayscale, dialogs) or
     // two index words written closed up (gluepoint).
     bool acceptable(std::string_view word, Lang lang) const;
+    // Whether the lower-case Danish word writes sk for the sc of a loanword da_DK lists with
+    // sc only: skript, skriptet, skalskript (script, scriptet, skal + script). Index probes;
+    // false without an index. The word is no dictionary form, so the caller still asks
+    // whether it is one likely slip from a word the article writes.
+    bool sk_for_sc(std::string_view lower_word) const;
     // Danish compounds whose first part ends in -tion, -sion, -hed, -skab or -else take a
     // linking -s- (transplantationsbehandling). For a word that is such a compound without
     // it (transplantationbehandling) returns the word with the -s-; otherwise empty.
