@@ -217,6 +217,23 @@ bool continues_past_caption(const SourceLine& previous, const SourceLine& next, 
     return !is_upper(first) && !is_opening_quote(first);
 }
 
+// Whether `line` (one of `lines`) is a word of a justified line that the extraction parted
+// into one word per line at its wide gaps (mutool: "Kør" | "SELECT" | "(udvælg)" | …): one
+// of three or more one-word lines in a row. A justified line is no paragraph's last, so
+// none of its words ends a paragraph or opens a heading.
+bool in_torn_line(const Lines& lines, const SourceLine& line) {
+    const auto one_word = [&](std::size_t i) {
+        const std::string_view t = trim(lines[i].text.text());
+        return !t.empty() && t.find(' ') == std::string_view::npos;
+    };
+    const auto index = static_cast<std::size_t>(&line - lines.data());
+    if (index >= lines.size() || !one_word(index)) return false;
+    std::size_t begin = index, end = index + 1;
+    while (begin > 0 && end - begin < 3 && one_word(begin - 1)) --begin;
+    while (end < lines.size() && end - begin < 3 && one_word(end)) ++end;
+    return end - begin >= 3;
+}
+
 // Lines [begin, end) as blocks (paragraphs): a blank line ends one unless the text evidently
 // runs on across it, a short line that ends a sentence ends one, and a labelled line
 // (Resumé, Summary, Korrespondance) always opens one. Appends to `guessed` for each block
@@ -243,7 +260,8 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
                          !(caption_since_last && continues_past_caption(*current.back(), line, context.width, context.join_limit));
             else
                 breaks = guess = !context.blank_paragraphs &&
-                                 ends_paragraph(*current.back(), line, context.width, context.join_limit, context.room_test);
+                                 ends_paragraph(*current.back(), line, context.width, context.join_limit, context.room_test) &&
+                                 !in_torn_line(context.lines, *current.back());
         }
         if (breaks) {
             blocks.push_back(std::move(current)), current.clear();
@@ -408,12 +426,7 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         if (open_brackets > 0 && line_text(*block[j + k]).find(')') != std::string_view::npos) continue;
         const std::string_view next = line_text(*block[j + k]);
         if (continues_previous_line(next)) return 0;
-        // An extraction that parts a justified line with wide gaps into one word per line
-        // (mutool) sets one-word lines in a row ("Kør" | "SELECT" | "(udvælg)" | …): a line
-        // of one word above another that does not end a sentence is such a line's first word.
-        if (k == 1 && text.find(' ') == std::string_view::npos && next.find(' ') == std::string_view::npos &&
-            !ends_with_sentence_end(next))
-            return 0;
+        if (k == 1 && in_torn_line(context.lines, *block[j])) return 0;
         const std::string_view next_word = first_word(next);
         const char32_t next_first = first_code_point(next_word);
         if (!is_upper(next_first) && !is_digit(next_first)) continue;  // the heading may go on

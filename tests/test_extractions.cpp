@@ -1374,8 +1374,8 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     // between blank lines: a section heading, and an article's title apart from its subtitle
     // and both apart from the rubric. Words broken at line ends stand as printed (which
     // tells this text from pdftotext's default mode, which joins them and reorders blocks).
-    // A justified line's wide gaps part the correspondence into one word per line, the
-    // e-mail label alone above the address.
+    // A justified line's wide gaps part it into one word per line; the e-mail label may
+    // stand alone above the address.
     const std::string first_article =
         "Stamceller fra knoglemarven\n\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\n\n"
         "RESUMÉ Mesenkymale stamceller kan isoleres fra knoglemarven hos voks-\n"
@@ -1389,19 +1389,21 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
         "Stamcellerne deler sig langsomt og danner kolonier, som kan tælles efter\n"
         "to uger i kultur.\n"
         "Tæl\nKOLONIERNE\n(kulturerne)\nunder\nmikroskop efter farvning med krystalviolet.\n"
+        "Farv\ndem\nmed\nviolet.\nFarven gør kolonierne synlige for øjet.\n"
         "Kolonierne består af celler med samme form, og de vokser i et lag på\n"
         "bunden af skålen.\n"
         "SUMMARY Mikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr\n"
         "Læger 2004;166:383-6. Mesenchymal stem cells can be isolated from the\n"
         "bone marrow of adults and grown in the laboratory for many weeks.\n"
-        "Korrespondance: Mikkel Holm, Ortopædkirurgisk Afdeling,\nRigshospitalet,\nDK-2100\nKøbenhavn\nØ.\n"
+        "Korrespondance: Mikkel Holm, Ortopædkirurgisk Afdeling, Rigshospitalet,\nDK-2100 København Ø.\n"
         "E-mail:\nmh@dadlnet.dk\n";
     const std::string second_article =
         "\nBrusk fra dyrkede celler\nhos 12 patienter\n\nEt nyt behandlingsprincip\n\nSTATUSARTIKEL\nHanne Lund\n\n"
         "RESUMÉ Brusk kan dannes af dyrkede celler fra patientens eget knæ.\n"
         "Behandlingen er afprøvet hos få patienter med gode resultater.\n"
         "SUMMARY Hanne Lund: Cartilage from cultured cells. Ugeskr Læger 2004;166:387-9.\n"
-        "Cartilage can be formed by cultured cells from the patient's own knee.\n";
+        "Cartilage can be formed by cultured cells from the patient's own knee.\n"
+        "Korrespondance:\nHanne\nK.\nLund,\nKirurgisk Afdeling, Rigshospitalet, DK-2100 København Ø.\n";
     const Document document = parser().parse(make_source(first_article + second_article, "blocks"));
     REQUIRE(document.articles.size() == 2);
     const Article& first = document.articles[0];
@@ -1412,7 +1414,12 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     REQUIRE(first.sections.size() == 2);
     REQUIRE(first.sections[1].heading);
     CHECK(first.sections[1].heading->text == "Knoglemarvens celler");
-    // A justified line parted into one word per line is no heading: its words stay in the sentence.
-    REQUIRE(first.sections[1].sentences.size() == 3);
+    // A justified line parted into one word per line is no heading, and the sentence end
+    // inside it ends no paragraph: its words stay in their sentences.
+    REQUIRE(first.sections[1].sentences.size() == 5);
     CHECK(first.sections[1].sentences[1].text == "Tæl KOLONIERNE (kulturerne) under mikroskop efter farvning med krystalviolet.");
+    CHECK(first.sections[1].sentences[2].text == "Farv dem med violet.");
+    // A correspondence parted so: its initial ends no paragraph.
+    CHECK((second.correspondence &&
+           second.correspondence->text == "Hanne K. Lund, Kirurgisk Afdeling, Rigshospitalet, DK-2100 København Ø."));
 }
