@@ -122,12 +122,19 @@ std::vector<Sentence> sentences_of(const Context& context, const MappedText& tex
 
 // A blank line separates paragraphs unless the text evidently runs on across it, as it
 // does at a page or column break: a word broken by a hyphen, or a sentence that has not
-// ended continuing in lower case.
-bool continues_across_blank(const SourceLine& previous, const SourceLine& next) {
+// ended continuing in lower case, or, where the text keeps the printed lines
+// (`printed_lines`, see keeps_printed_lines), a full line ending in a letter before a
+// capitalised word ("… skolenetværk. Projektet" | | "Skolelinux blev grundlagt …"): a
+// paragraph, heading or title does not end so.
+bool continues_across_blank(const SourceLine& previous, const SourceLine& next, double width, bool printed_lines) {
     const std::string_view before = line_text(previous);
     if (previous.ends_in_soft_hyphen || !word_before_final_hyphen(before).empty()) return true;
     const char32_t last = last_code_point(before);
-    return !ends_with_sentence_end(before) && last != ':' && is_lower(first_code_point(line_text(next)));
+    if (ends_with_sentence_end(before) || last == ':') return false;
+    const char32_t first = first_code_point(line_text(next));
+    if (is_lower(first)) return true;
+    return printed_lines && is_letter(last) && is_upper(first) && static_cast<double>(previous.width) >= 0.9 * width &&
+           static_cast<double>(previous.width) <= 1.1 * width;
 }
 
 enum class Field { text, resume, summary, correspondence, references, end_note };
@@ -256,7 +263,7 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
         if (!current.empty()) {
             if (field_of(line) != Field::text) breaks = true;
             else if (blank_since_last)
-                breaks = !continues_across_blank(*current.back(), line) &&
+                breaks = !continues_across_blank(*current.back(), line, context.width, context.printed_lines) &&
                          !(caption_since_last && continues_past_caption(*current.back(), line, context.width, context.join_limit));
             else
                 breaks = guess = !context.blank_paragraphs &&

@@ -1387,7 +1387,8 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
         "enter.\n"
         "\nKnoglemarvens celler\n\n"
         "Stamcellerne deler sig langsomt og danner kolonier, som kan tælles efter\n"
-        "to uger i kultur.\n"
+        "to uger i kultur, og tallene sammenlignes med kolonierne fra Odense og\n"
+        "\nKøbenhavn.\n"
         "Tæl\nKOLONIERNE\n(kulturerne)\nunder\nmikroskop efter farvning med krystalviolet.\n"
         "Farv\ndem\nmed\nviolet.\nFarven gør kolonierne synlige for øjet.\n"
         "Kolonierne består af celler med samme form, og de vokser i et lag på\n"
@@ -1417,6 +1418,10 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     // A justified line parted into one word per line is no heading, and the sentence end
     // inside it ends no paragraph: its words stay in their sentences.
     REQUIRE(first.sections[1].sentences.size() == 5);
+    // A column break (blank line) after a full line that ends in a word: the sentence goes on.
+    CHECK(first.sections[1].sentences[0].text ==
+          "Stamcellerne deler sig langsomt og danner kolonier, som kan tælles efter to uger i kultur, "
+          "og tallene sammenlignes med kolonierne fra Odense og København.");
     CHECK(first.sections[1].sentences[1].text == "Tæl KOLONIERNE (kulturerne) under mikroskop efter farvning med krystalviolet.");
     CHECK(first.sections[1].sentences[2].text == "Farv dem med violet.");
     // A correspondence parted so: its initial ends no paragraph.
