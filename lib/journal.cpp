@@ -187,8 +187,8 @@ bool keeps_printed_lines(const Lines& lines, double join_limit) {
     if (join_limit < 1.3) return false;
     std::size_t broken = 0;
     for (std::size_t i = 0; i + 1 < lines.size() && broken < 3; ++i)
-        broken += !lines[i].blank() && !word_before_final_hyphen(trim(lines[i].text.text())).empty() &&
-                  is_lower(first_code_point(trim(lines[i + 1].text.text())));
+        broken += !lines[i].blank() && !word_before_final_hyphen(line_text(lines[i])).empty() &&
+                  is_lower(first_code_point(line_text(lines[i + 1])));
     return broken >= 3;
 }
 
@@ -230,7 +230,7 @@ bool continues_past_caption(const SourceLine& previous, const SourceLine& next, 
 // none of its words ends a paragraph or opens a heading.
 bool in_torn_line(const Lines& lines, const SourceLine& line) {
     const auto one_word = [&](std::size_t i) {
-        const std::string_view t = trim(lines[i].text.text());
+        const std::string_view t = line_text(lines[i]);
         return !t.empty() && t.find(' ') == std::string_view::npos;
     };
     const auto index = static_cast<std::size_t>(&line - lines.data());
@@ -1157,14 +1157,6 @@ std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t 
     return {begin, end};
 }
 
-// `pdftotext`'s default reading order can put a block or two of the page (a sentence's
-// broken-off end, a Summary, a heading's text) between an article's title and its rubric,
-// so that nothing title-like stands above the rubric. Then the title is the nearest block
-// above those (at most two blocks of at most four lines each) that reads as one: one or
-// two lines after a blank line, capitalised, no field, no finished sentence, no address.
-// Returns its lines, or nothing.
-// `longest`: the most lines a block passed over may have; above a subtitle (longest over 4)
-// the nearest block may be the title too.
 // Whether the lines [begin, end) are a block that reads as a title: one or two lines after a
 // blank line (or `lower_bound`), capitalised, no field, no finished sentence, no address.
 bool title_like_block(const Lines& lines, std::size_t lower_bound, std::size_t begin, std::size_t end) {
@@ -1197,6 +1189,14 @@ bool stacked_title_block(const Lines& lines, std::size_t lower_bound, std::size_
     return word_before_final_hyphen(line_text(lines[end - 1])).empty();
 }
 
+// `pdftotext`'s default reading order can put a block or two of the page (a sentence's
+// broken-off end, a Summary, a heading's text) between an article's title and its rubric,
+// so that nothing title-like stands above the rubric. Then the title is the nearest block
+// above those (at most two blocks of at most four lines each) that reads as one: one or
+// two lines after a blank line, capitalised, no field, no finished sentence, no address.
+// Returns its lines, or nothing.
+// `longest`: the most lines a block passed over may have; above a subtitle (longest over 4)
+// the nearest block may be the title too.
 std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& lines, std::size_t lower_bound, std::size_t anchor,
                                                                std::size_t longest = 4) {
     const auto title_like = [&](std::size_t begin, std::size_t end) { return title_like_block(lines, lower_bound, begin, end); };
@@ -1219,11 +1219,9 @@ std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& line
 void give_stacked_titles(const Lines& lines, std::vector<Header>& headers);
 bool title_line_runs_on(std::string_view line);
 
-std::vector<Header> find_headers(const Lines& lines) {
-    // An extraction that joins lines (pdftotext's default mode) reorders blocks too; one that
-    // keeps the printed lines keeps their order.
-    const double width = typical_width(lines);
-    const bool printed_lines = keeps_printed_lines(lines, join_limit_of(lines, width));
+// `printed_lines`: the text keeps the printed lines in their order (keeps_printed_lines); an
+// extraction that joins lines (pdftotext's default mode) reorders blocks too.
+std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
     std::vector<Header> headers;
     std::vector<std::pair<std::size_t, std::size_t>> parted;  // a header given the title block above its one line, and that line
     std::size_t lower_bound = 0;
@@ -1746,12 +1744,18 @@ struct DocumentLayout::Impl {
     std::string source_name;
     LayoutResult layout;
     DocumentWords words;
+    // What the lines say of the extraction, measured once for the headers and the fields.
+    double width;       // typical_width
+    double join_limit;  // join_limit_of
+    bool printed_lines; // keeps_printed_lines
     std::vector<Header> headers;
 
     std::shared_ptr<const std::string> source_bytes;  // kept for the document, when handed over
 
     explicit Impl(const SourceText& source)
-        : source_name(source.name), layout(repair_layout(source)), words(layout.lines), headers(find_headers(layout.lines)) {}
+        : source_name(source.name), layout(repair_layout(source)), words(layout.lines), width(typical_width(layout.lines)),
+          join_limit(join_limit_of(layout.lines, width)), printed_lines(keeps_printed_lines(layout.lines, join_limit)),
+          headers(find_headers(layout.lines, printed_lines)) {}
 };
 
 DocumentLayout::DocumentLayout(const SourceText& source)
@@ -1801,11 +1805,11 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
     // appended in article order, as parsing the articles in turn would.
     document.articles.resize(ranges.size());
     std::vector<std::vector<Repair>> article_repairs(ranges.size());
-    const double width = typical_width(lines);
-    const double join_limit = join_limit_of(lines, width);
+    const double width = layout.width;
+    const double join_limit = layout.join_limit;
     const bool blank_paragraphs = uses_blank_paragraphs(lines, width, join_limit);
     const bool room_test = join_limit >= 1.3 && !uses_indented_paragraphs(lines);
-    const bool printed_lines = keeps_printed_lines(lines, join_limit);
+    const bool printed_lines = layout.printed_lines;
     const auto context_of = [&](std::size_t a) {
         return Context{lines, impl_->dehyphenator, layout.words, impl_->danish, impl_->english, article_repairs[a], width, join_limit, blank_paragraphs, room_test,
                        printed_lines};
