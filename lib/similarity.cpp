@@ -917,12 +917,15 @@ double detail::LineScorer::score(const EnglishLines& english, std::size_t line) 
 
 namespace {
 
-// A line's counts and skeleton offsets are kept in 16 bits: a longer line is not a sentence
-// (mine's lines are).
-std::uint16_t narrow_count(std::size_t count) {
-    if (count > std::numeric_limits<std::uint16_t>::max())
+// A line's counts and its skeletons' offsets are kept in 32 bits, so any line fits (a line
+// of some 13,000 words has 65,536 bytes of skeletons or links); a word's own skeleton size
+// and a link's word index in 16 bits, which only a word of 65,536 bytes or a line of 65,536
+// words outgrows.
+template <typename Narrow>
+Narrow narrow_count(std::size_t count) {
+    if (count > std::numeric_limits<Narrow>::max())
         throw std::length_error("EnglishLines: line too long");
-    return static_cast<std::uint16_t>(count);
+    return static_cast<Narrow>(count);
 }
 
 std::size_t words_for(const PreparedSentence& english, std::size_t header, std::size_t key,
@@ -956,12 +959,12 @@ void detail::EnglishLines::add(const PreparedSentence& english) {
     for (std::uint32_t j = 0; j < english.tokens.size(); ++j) {
         const PreparedToken& token = english.tokens[j];
         header.characters += static_cast<std::uint32_t>(token.surface.size());
-        tokens.push_back({token.weight, narrow_count(cognates.size()),
-                          narrow_count(token.cognate.size()), token.is_inflected,
+        tokens.push_back({token.weight, narrow_count<std::uint32_t>(cognates.size()),
+                          narrow_count<std::uint16_t>(token.cognate.size()), token.is_inflected,
                           token.is_compound});
         cognates += token.cognate;
         for (const auto& link : token.links)
-            links.push_back({link.key, link.strength, narrow_count(j),
+            links.push_back({link.key, link.strength, narrow_count<std::uint16_t>(j),
                              static_cast<std::uint8_t>(link.kind)});
     }
     std::vector<Key> keys;
@@ -970,10 +973,10 @@ void detail::EnglishLines::add(const PreparedSentence& english) {
     std::stable_sort(links.begin(), links.end(),
                      [](const Link& a, const Link& b) { return a.key < b.key; });
     for (const auto& link : links) add_to_filter(header.link_filter, link.key);
-    header.token_count = narrow_count(tokens.size());
-    header.key_count = narrow_count(keys.size());
-    header.link_count = narrow_count(links.size());
-    header.cognate_size = narrow_count(cognates.size());
+    header.token_count = narrow_count<std::uint32_t>(tokens.size());
+    header.key_count = narrow_count<std::uint32_t>(keys.size());
+    header.link_count = narrow_count<std::uint32_t>(links.size());
+    header.cognate_size = narrow_count<std::uint32_t>(cognates.size());
     offsets_.push_back(blocks_.size());
     auto append = [&](const void* data, std::size_t bytes) {
         const std::size_t at = blocks_.size();

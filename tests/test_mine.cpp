@@ -157,6 +157,32 @@ TEST_CASE("LineScorer gives exactly SentenceScorer::score, the English links sor
     CHECK(nonzero > compared / 4);
 }
 
+// EnglishLines keeps a line's counts and skeleton offsets in 32 bits: a line far longer than
+// a sentence (here 20,000 words, over 65,536 bytes of skeletons and links) is kept and
+// scored as SentenceScorer scores it, and mine takes it as it takes any line.
+TEST_CASE("EnglishLines keeps a line of 20,000 words and scores it as SentenceScorer does") {
+    const Lexicon lexicon;
+    const SentenceScorer scorer(lexicon);
+    const std::vector<std::string> vocabulary = {"transplantation", "cellular", "information", "regenerative",
+                                                 "medicine"};
+    std::string long_line;
+    for (std::size_t i = 0; i < 20000; ++i) long_line += (i > 0 ? " " : "") + vocabulary[(i * 7 + i / 3) % vocabulary.size()];
+    const PreparedSentence en = scorer.prepare(long_line, Lang::en);
+    detail::EnglishLines kept;
+    kept.add(en);
+    REQUIRE(kept.size() == 1);
+    for (const std::string danish_text : {"Cellulær information om regenerativ medicin.", "Transplantation."}) {
+        const PreparedSentence da = scorer.prepare(danish_text, Lang::da);
+        const detail::LineScorer line(da);
+        CHECK(line.score(kept, 0) == scorer.score(da, en).score);
+    }
+    const std::vector<std::string> danish_lines = {"Cellen er her.", "Transplantation af celler."};
+    const std::vector<std::string> english_lines = {long_line, "The cell is here."};
+    const auto pairs = mine(scorer, danish_lines, english_lines);
+    REQUIRE(pairs.size() == 2);
+    CHECK(pairs[0].en_index == 1);
+}
+
 // MineOptions::full_scores scores only the candidates with the best estimate from the votes.
 // The estimate must put a line's translation among the first few when it is plain, and a
 // pruned search's scores are still full scores.

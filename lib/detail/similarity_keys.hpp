@@ -100,15 +100,16 @@ private:
     struct Header {
         std::array<std::uint64_t, 8> link_filter;  // of its links' keys, as a sentence's filter
         std::uint32_t characters;
-        std::uint16_t token_count, key_count, link_count, cognate_size;
+        std::uint32_t token_count, key_count, link_count, cognate_size;
     };
     struct Token {
         float weight;
-        std::uint16_t cognate_begin;  // in the line's skeletons
+        std::uint32_t cognate_begin;  // in the line's skeletons (12 bytes either way)
         std::uint16_t cognate_size;   // 0: no skeleton
         bool inflected;
         bool compound;
     };
+    static_assert(sizeof(Token) == 12, "a 32-bit skeleton offset costs no space beside the weight");
     struct Key {
         std::uint64_t key;
         std::uint32_t token;  // within the line
