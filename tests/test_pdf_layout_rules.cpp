@@ -419,3 +419,40 @@ TEST_CASE("pdf layout rules: a heading line ending in a hyphen before a conjunct
     CHECK(text.find("Med MSC kan man reparere knogle- og bruskdefekter\n") != std::string::npos);
     CHECK(text.find("Brug af celler til hud- eller muskelvæv\n") != std::string::npos);
 }
+
+TEST_CASE("pdf layout rules: a glyph of a smaller font set close before a hyphen keeps its word", "[pdf]") {
+    // "β" from a 7 pt math font, 1 pt before "-celler" in 10 pt type: poppler marks a space
+    // after the β by its own font's size. A hyphen that far from a word joins it; a hyphen
+    // after a full word space stays a word of its own.
+    Page page;
+    double y = page.paragraph(100, "slutter her.");
+    y += 12;
+    page.line("insulin-producerende", y, false);
+    auto& words = page.page.words;
+    Word beta = words.back();
+    beta.text = "β";
+    beta.x0 = words.back().x1 + 3;
+    beta.x1 = beta.x0 + 4;
+    beta.size = 7;
+    beta.space_after = true;
+    Word rest = words.back();
+    rest.text = "-celler";
+    rest.x0 = beta.x1 + 1;
+    rest.x1 = rest.x0 + 35;
+    Word dash = rest;
+    dash.text = "-";
+    dash.x0 = rest.x1 + 3;
+    dash.x1 = dash.x0 + 5;
+    Word after = rest;
+    after.text = "her.";
+    after.x0 = dash.x1 + 3;
+    after.x1 = after.x0 + 20;
+    words.push_back(beta);
+    words.push_back(rest);
+    words.push_back(dash);
+    words.push_back(after);
+    page.paragraph(y + 30, "slutter her.");
+    const std::string text = build({std::move(page)});
+    INFO(text);
+    CHECK(text.find("insulin-producerende β-celler - her.") != std::string::npos);
+}

@@ -196,13 +196,21 @@ struct TextBuilder::Fragment {
 
 namespace {
 
+// Whether a word box and the next one are set apart by a space. poppler marks a space after
+// a glyph of a smaller font (a Greek letter from the math font, "β -celler") by that font's
+// size; a hyphen set closer than a sixth of the text's em is part of the word either way.
+bool space_between(const Word& before, const Word& after) {
+    const double gap = after.x0 - before.x1;
+    const double em = std::max(before.size, after.size);
+    const bool hyphen_joint = after.text.starts_with('-') || before.text.ends_with('-');
+    if (hyphen_joint && gap < em / 6) return false;
+    return before.space_after || gap > 0.12 * after.size;
+}
+
 std::string words_text(const Word* begin, const Word* end) {
     std::string text;
     for (const Word* w = begin; w != end; ++w) {
-        if (w != begin) {
-            const Word& before = *(w - 1);
-            if (before.space_after || w->x0 - before.x1 > 0.12 * w->size) text += ' ';
-        }
+        if (w != begin && space_between(*(w - 1), *w)) text += ' ';
         text += w->text;
     }
     return text;
