@@ -175,16 +175,28 @@ void reattach_moved_blocks(LayoutResult& result) {
         else blocks.push_back({k, k});
     }
     if (blocks.size() < 3 || widths.size() < 8) return;
-    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
-    std::nth_element(widths.begin(), quartile, widths.end());
-    const std::size_t column = *quartile;
+    const auto upper_quartile = [](std::vector<std::size_t>& values) {
+        const auto quartile = values.begin() + static_cast<std::ptrdiff_t>(values.size() * 3 / 4);
+        std::nth_element(values.begin(), quartile, values.end());
+        return *quartile;
+    };
+    const std::size_t column = upper_quartile(widths);
+    // A full line of the column, measured without the lines over one and a half times the
+    // median, which the extraction joined from several printed lines: in `pdftotext`'s
+    // default mode a fifth of the lines can be such, and they raise the quartile past every
+    // full line of the column.
+    const auto median = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() / 2);
+    std::nth_element(widths.begin(), median, widths.end());
+    const std::size_t joined_above = *median * 3 / 2;
+    std::erase_if(widths, [&](std::size_t width) { return width > joined_above; });
+    const std::size_t full_line = std::min(column, upper_quartile(widths));
     const auto text_of = [&](std::size_t k) { return trim(lines[k].text.text()); };
     const auto dangling = [&](std::size_t b) {
         // A line that fills the column: not a paragraph's last (short), nor several lines the
         // extraction joined (longer than a column: its end says nothing), nor an address.
         const std::string_view last = text_of(blocks[b].last);
         const std::size_t width = lines[blocks[b].last].width;
-        if (width * 10 < column * 9 || width * 10 > column * 13 || ends_with_sentence_end(last)) return false;
+        if (width * 10 < full_line * 9 || width * 10 > column * 13 || ends_with_sentence_end(last)) return false;
         const std::size_t space = last.rfind(' ');
         if (last.substr(space == std::string_view::npos ? 0 : space).find('@') != std::string_view::npos) return false;
         const char32_t end = last_code_point(last);
@@ -220,9 +232,8 @@ void reattach_moved_blocks(LayoutResult& result) {
     // broken at the paragraph's end ("commands ne-") goes on in a rest whose first word
     // completes it ("eded to extend", making "needed", which the text writes elsewhere),
     // rather than in one opening with a word the text writes elsewhere ("på ikonet Klon"),
-    // which is left to a paragraph ending in a whole word ("filter. Klik"). Each broken
-    // paragraph, in text order, takes the rest within reach that fits best, the nearest
-    // among equals.
+    // which is left to a paragraph ending in a whole word ("filter. Klik"). The pairs that
+    // fit best are made first, the nearest among equals.
     struct Pair {
         std::size_t dangling = 0, rest = 0, distance = 0;
         int fit = 1;  // 2 the words fit, 1 nothing says, 0 they do not
@@ -270,10 +281,11 @@ void reattach_moved_blocks(LayoutResult& result) {
             else if (own_word) pair.fit = 0;
         }
     }
-    // Broken paragraphs in text order, each taking its best rest still free.
+    // The best-fitting, then nearest, pairs first, each paragraph and rest taken once.
     std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& left, const Pair& right) {
-        if (left.dangling != right.dangling) return left.dangling < right.dangling;
-        return left.fit != right.fit ? left.fit > right.fit : left.distance < right.distance;
+        if (left.fit != right.fit) return left.fit > right.fit;
+        if (left.distance != right.distance) return left.distance < right.distance;
+        return left.dangling < right.dangling;
     });
     std::vector<std::size_t> rest_of(blocks.size(), blocks.size());  // dangling block -> its rest
     std::vector<bool> moved(blocks.size(), false);

@@ -740,6 +740,72 @@ TEST_CASE("a paragraph broken inside a word takes the rest that completes the wo
     CHECK(layout.moved_block_joins.size() == 2);
 }
 
+TEST_CASE("a paragraph broken at a full line is found where joined lines make most lines long", "[extractions][layout]") {
+    // pdftotext's default mode prints some paragraphs as one line each (here six of sixteen
+    // lines, 177 characters). Measured with them, no line of the column was full, and the
+    // broken paragraph ("… og så står der") did not take back its rest.
+    const std::string joined = "Denne lange linje er sat sammen af flere trykte linjer, som udtrækket har samlet til én. "
+                               "Denne lange linje er sat sammen af flere trykte linjer, som udtrækket har samlet til én.\n";
+    const std::string text = joined + joined + joined +
+                             "\n"
+                             "Første afsnit begynder her og fortsætter hen over en hel linje\n"
+                             "og her står der endnu en hel linje i spalten, og så står der\n"
+                             "\n"
+                             "Overskrift\n"
+                             "\n" +
+                             joined + joined + joined +
+                             "\n"
+                             "resten af den afbrudte sætning står her for sig selv, og slut.\n"
+                             "Og så kommer der mere tekst i afsnittet efter resten, og mere.\n"
+                             "En linje mere med tekst i spalten står her, og den slutter nu.\n"
+                             "Et andet afsnit begynder her og fortsætter hen over en linje,\n"
+                             "og her står der endnu en hel linje i spalten, som slutter her.\n"
+                             "Et tredje afsnit begynder her og går også hen over en linje,\n"
+                             "og her står der endnu en hel linje i spalten, som slutter nu.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "joined.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 16);
+    CHECK(lines[4] == "og her står der endnu en hel linje i spalten, og så står der");
+    CHECK(lines[5] == "resten af den afbrudte sætning står her for sig selv, og slut.");
+    CHECK(lines[12] == "Overskrift");
+    CHECK(layout.moved_block_joins.size() == 1);
+}
+
+TEST_CASE("a rest goes back to the nearest broken paragraph, not the first in the text", "[extractions][layout]") {
+    // Two paragraphs break at a full line; one rest, two lines under the second and fifteen
+    // under the first. Nothing in the words decides, so the nearer paragraph takes it.
+    std::string text =
+        "Første afsnit begynder her og fortsætter hen over en hel linje\n"
+        "og her står der endnu en hel linje i spalten, og så står der\n"
+        "\n"
+        "Overskrift\n"
+        "\n";
+    for (int i = 0; i < 6; ++i)
+        text += "Et andet afsnit begynder her og fortsætter hen over en linje,\n"
+                "og her står der endnu en hel linje i spalten, som slutter her.\n";
+    text +=
+        "\n"
+        "Tredje afsnit begynder her og fortsætter også over en hel linje\n"
+        "og her står der endnu en hel linje i spalten, og så står der\n"
+        "\n"
+        "En titel\n"
+        "\n"
+        "resten af den afbrudte sætning står her for sig selv, og slut.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "nearest.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 19);
+    CHECK(lines[1] == "og her står der endnu en hel linje i spalten, og så står der");
+    CHECK(lines[2] == "Overskrift");
+    CHECK(lines[15] == "Tredje afsnit begynder her og fortsætter også over en hel linje");
+    CHECK(lines[16] == "og her står der endnu en hel linje i spalten, og så står der");
+    CHECK(lines[17] == "resten af den afbrudte sætning står her for sig selv, og slut.");
+    CHECK(lines[18] == "En titel");
+}
+
 // What pdftotext's default order does to a two-column page with paragraph spacing, and the
 // evidence the parser uses against it.
 
