@@ -367,20 +367,24 @@ TEST_CASE("claim support: a name beside a name both sides share that differs cou
     CHECK(model.probability(features(same, claim)) > 0.9);
 
     // The surname first: the shared name after both words counts as well.
-    const PreparedSentence reversed_claim = scorer.prepare("Contributed by Stone Michael.", Lang::en);
+    const PreparedSentence reversed_claim =
+        scorer.prepare("Contributed by Stone Michael.", Lang::en);
     const PreparedSentence reversed = scorer.prepare("Bidraget af Meskes Michael.", Lang::da);
     CHECK(features(reversed, reversed_claim).claim_kept_missing == 1.0);
 
     // An initial is no shared name: a Danish title beside it is a translation ("Appendiks B,
     // Automatisering …" for "Appendix B, Automating …").
-    const PreparedSentence appendix_claim = scorer.prepare("See Appendix B, Automating the installation.", Lang::en);
-    const PreparedSentence appendix = scorer.prepare("Se Appendiks B, Automatiseringen af installationen.", Lang::da);
+    const PreparedSentence appendix_claim =
+        scorer.prepare("See Appendix B, Automating the installation.", Lang::en);
+    const PreparedSentence appendix =
+        scorer.prepare("Se Appendiks B, Automatiseringen af installationen.", Lang::da);
     CHECK(features(appendix, appendix_claim).claim_kept_missing == 0.0);
 
     // The Danish genitive of the claim's name is the same name: beside "Debian", "Edus" is no
     // other name than "Edu" (which the names rule above counts once as unpartnered, having no
     // partner of the same spelling; this rule adds nothing).
-    const PreparedSentence server_claim = scorer.prepare("Log in to the Debian Edu main server.", Lang::en);
+    const PreparedSentence server_claim =
+        scorer.prepare("Log in to the Debian Edu main server.", Lang::en);
     const PreparedSentence server = scorer.prepare("Log ind på Debian Edus hovedserver.", Lang::da);
     CHECK(features(server, server_claim).claim_kept_missing == 1.0);
 }

@@ -419,13 +419,13 @@ double support_weight(const PreparedToken& token, bool danish) {
 // the candidate's name one the lexicon cannot read as a word (a capitalised Danish label,
 // "Forberedelse", has a translation or parts; one left in English, "Preparing", an English
 // entry), nor the claim's word with the Danish genitive -s. Each claim word counts once.
-double names_beside_shared_name(std::span<const PreparedSentence* const> source, const PreparedSentence& claim,
-                                const TokenLinks& links) {
+double names_beside_shared_name(std::span<const PreparedSentence* const> source,
+                                const PreparedSentence& claim, const TokenLinks& links) {
     constexpr std::size_t kNameBytes = 3;
     const auto& words = claim.tokens;
     const auto kept_name = [](const PreparedToken& t) {
-        return t.is_name && !t.is_abbreviation && t.links.empty() && t.parts.empty() && !t.english_word &&
-               t.lower.size() >= kNameBytes;
+        return t.is_name && !t.is_abbreviation && t.links.empty() && t.parts.empty() &&
+               !t.english_word && t.lower.size() >= kNameBytes;
     };
     const auto shared_name = [](const PreparedToken& da, const PreparedToken& en) {
         return da.surface == en.surface && en.is_name && da.is_name && da.links.empty() &&
@@ -448,7 +448,8 @@ double names_beside_shared_name(std::span<const PreparedSentence* const> source,
                     own[k].lower == word.lower + "s")
                     continue;
                 found = (j > 0 && shared_name(own[k - 1], words[j - 1])) ||
-                        (j + 1 < words.size() && k + 1 < own.size() && shared_name(own[k + 1], words[j + 1]));
+                        (j + 1 < words.size() && k + 1 < own.size() &&
+                         shared_name(own[k + 1], words[j + 1]));
             }
         }
         differing += found;
