@@ -348,6 +348,47 @@ TEST_CASE("claim support: in a sentence left untranslated, a label that differs 
     CHECK(features(label, label_claim).claim_kept_missing == 0.0);
 }
 
+TEST_CASE("claim support: a name beside a name both sides share that differs counts against") {
+    const auto& scorer = models().scorer;
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    const auto& model = detail::default_support_model();
+
+    // "Michael" is kept on both sides; the surname beside it differs, so another person wrote
+    // it. One surname is no run of two names, which the persons rule needs.
+    const PreparedSentence claim = scorer.prepare("Written by Michael Stone.", Lang::en);
+    const PreparedSentence other = scorer.prepare("Skrevet af Michael Meskes.", Lang::da);
+    const PreparedSentence same = scorer.prepare("Skrevet af Michael Stone.", Lang::da);
+    CHECK(features(other, claim).claim_kept_missing == 1.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    CHECK(model.probability(features(same, claim)) > 0.9);
+
+    // The surname first: the shared name after both words counts as well.
+    const PreparedSentence reversed_claim =
+        scorer.prepare("Contributed by Stone Michael.", Lang::en);
+    const PreparedSentence reversed = scorer.prepare("Bidraget af Meskes Michael.", Lang::da);
+    CHECK(features(reversed, reversed_claim).claim_kept_missing == 1.0);
+
+    // An initial is no shared name: a Danish title beside it is a translation ("Appendiks B,
+    // Automatisering …" for "Appendix B, Automating …").
+    const PreparedSentence appendix_claim =
+        scorer.prepare("See Appendix B, Automating the installation.", Lang::en);
+    const PreparedSentence appendix =
+        scorer.prepare("Se Appendiks B, Automatiseringen af installationen.", Lang::da);
+    CHECK(features(appendix, appendix_claim).claim_kept_missing == 0.0);
+
+    // The Danish genitive of the claim's name is the same name: beside "Debian", "Edus" is no
+    // other name than "Edu" (which the names rule above counts once as unpartnered, having no
+    // partner of the same spelling; this rule adds nothing).
+    const PreparedSentence server_claim =
+        scorer.prepare("Log in to the Debian Edu main server.", Lang::en);
+    const PreparedSentence server = scorer.prepare("Log ind på Debian Edus hovedserver.", Lang::da);
+    CHECK(features(server, server_claim).claim_kept_missing == 1.0);
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

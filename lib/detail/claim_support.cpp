@@ -408,6 +408,55 @@ double support_weight(const PreparedToken& token, bool danish) {
     return is_function(token, danish) ? kFunctionWordWeight : 1.0;
 }
 
+// A name the candidate keeps as it is (capitalised, not the first word, no translation, parts
+// or English entry: a surname, "Meskes") without a partner in the claim, standing beside a
+// name both sides spell the same (an untranslatable one: "Michael") where the claim has a
+// content word of its own without a partner in that slot: the two name different persons.
+// "Written by Michael Stone." is not stated by "Skrevet af Michael Meskes.", though the
+// shared first name gives the pair a name kept on both sides and the persons rule (a run of
+// two such names without a partner) does not see a one-word difference. The shared name must
+// be 3+ bytes with no translation (not an initial, "Appendiks B", nor a translated word), and
+// the candidate's name one the lexicon cannot read as a word (a capitalised Danish label,
+// "Forberedelse", has a translation or parts; one left in English, "Preparing", an English
+// entry), nor the claim's word with the Danish genitive -s. Each claim word counts once.
+double names_beside_shared_name(std::span<const PreparedSentence* const> source,
+                                const PreparedSentence& claim, const TokenLinks& links) {
+    constexpr std::size_t kNameBytes = 3;
+    const auto& words = claim.tokens;
+    const auto kept_name = [](const PreparedToken& t) {
+        return t.is_name && !t.is_abbreviation && t.links.empty() && t.parts.empty() &&
+               !t.english_word && t.lower.size() >= kNameBytes;
+    };
+    const auto shared_name = [](const PreparedToken& da, const PreparedToken& en) {
+        return da.surface == en.surface && en.is_name && da.is_name && da.links.empty() &&
+               da.lower.size() >= kNameBytes;
+    };
+    double differing = 0.0;
+    for (std::size_t j = 0; j < words.size(); ++j) {
+        const auto& word = words[j];
+        if (links.en[j] >= kContentLink || word.is_citation || word.is_number ||
+            word.lower.size() < kNameBytes || is_function(word, false))
+            continue;
+        bool found = false;
+        std::size_t i = 0;  // the token's index in links.da
+        for (const PreparedSentence* sentence : source) {
+            const auto& own = sentence->tokens;
+            for (std::size_t k = 0; k < own.size(); ++k, ++i) {
+                // The Danish genitive of the claim's word is that word ("Debian Edus
+                // hovedserver" for "the Debian Edu main server").
+                if (found || k == 0 || links.da[i] >= kContentLink || !kept_name(own[k]) ||
+                    own[k].lower == word.lower + "s")
+                    continue;
+                found = (j > 0 && shared_name(own[k - 1], words[j - 1])) ||
+                        (j + 1 < words.size() && k + 1 < own.size() &&
+                         shared_name(own[k + 1], words[j + 1]));
+            }
+        }
+        differing += found;
+    }
+    return differing;
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -633,6 +682,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
         }
         f.claim_kept_missing += differing;
     }
+    f.claim_kept_missing += names_beside_shared_name(source, claim, links);
     return f;
 }
 
