@@ -919,12 +919,12 @@ namespace {
 
 // A line's counts and its skeletons' offsets are kept in 32 bits, so any line fits (a line
 // of some 13,000 words has 65,536 bytes of skeletons or links); a word's own skeleton size
-// and a link's word index in 16 bits, which only a word of 65,536 bytes or a line of 65,536
-// words outgrows.
+// and a link's word index in 16 bits, which only a line of more than 65,536 words outgrows
+// (skeletons are made of words of at most 40 bytes). `line`: the sentence's index, `what`:
+// why it does not fit.
 template <typename Narrow>
-Narrow narrow_count(std::size_t count) {
-    if (count > std::numeric_limits<Narrow>::max())
-        throw std::length_error("EnglishLines: line too long");
+Narrow narrow_count(std::size_t count, std::size_t line, const char* what) {
+    if (count > std::numeric_limits<Narrow>::max()) throw detail::EnglishLines::TooLong(line, what);
     return static_cast<Narrow>(count);
 }
 
@@ -952,6 +952,10 @@ detail::EnglishLines::EnglishLines(std::span<const PreparedSentence> english) {
 }
 
 void detail::EnglishLines::add(const PreparedSentence& english) {
+    const std::size_t line = size();
+    constexpr const char* kLongWord = "a word longer than mine takes";
+    constexpr const char* kManyWords = "a line of more than 65,536 words, longer than mine takes";
+    constexpr const char* kLongLine = "a line longer than mine takes";
     Header header{};
     std::vector<Token> tokens;
     std::vector<Link> links;
@@ -959,12 +963,14 @@ void detail::EnglishLines::add(const PreparedSentence& english) {
     for (std::uint32_t j = 0; j < english.tokens.size(); ++j) {
         const PreparedToken& token = english.tokens[j];
         header.characters += static_cast<std::uint32_t>(token.surface.size());
-        tokens.push_back({token.weight, narrow_count<std::uint32_t>(cognates.size()),
-                          narrow_count<std::uint16_t>(token.cognate.size()), token.is_inflected,
-                          token.is_compound});
+        tokens.push_back({token.weight,
+                          narrow_count<std::uint32_t>(cognates.size(), line, kLongLine),
+                          narrow_count<std::uint16_t>(token.cognate.size(), line, kLongWord),
+                          token.is_inflected, token.is_compound});
         cognates += token.cognate;
         for (const auto& link : token.links)
-            links.push_back({link.key, link.strength, narrow_count<std::uint16_t>(j),
+            links.push_back({link.key, link.strength,
+                             narrow_count<std::uint16_t>(j, line, kManyWords),
                              static_cast<std::uint8_t>(link.kind)});
     }
     std::vector<Key> keys;
@@ -973,10 +979,10 @@ void detail::EnglishLines::add(const PreparedSentence& english) {
     std::stable_sort(links.begin(), links.end(),
                      [](const Link& a, const Link& b) { return a.key < b.key; });
     for (const auto& link : links) add_to_filter(header.link_filter, link.key);
-    header.token_count = narrow_count<std::uint32_t>(tokens.size());
-    header.key_count = narrow_count<std::uint32_t>(keys.size());
-    header.link_count = narrow_count<std::uint32_t>(links.size());
-    header.cognate_size = narrow_count<std::uint32_t>(cognates.size());
+    header.token_count = narrow_count<std::uint32_t>(tokens.size(), line, kLongLine);
+    header.key_count = narrow_count<std::uint32_t>(keys.size(), line, kLongLine);
+    header.link_count = narrow_count<std::uint32_t>(links.size(), line, kLongLine);
+    header.cognate_size = narrow_count<std::uint32_t>(cognates.size(), line, kLongLine);
     offsets_.push_back(blocks_.size());
     auto append = [&](const void* data, std::size_t bytes) {
         const std::size_t at = blocks_.size();
