@@ -10,10 +10,13 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "detail/mine_votes.hpp"
 #include "detail/parallel.hpp"
 #include "detail/similarity_keys.hpp"
 #include "detail/similarity_tokens.hpp"
+#include "summalign/error.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign {
@@ -182,7 +185,20 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     // arrays (each candidate's words then sit together instead of in a PreparedToken each);
     // the prepared sentences are dropped before the index is built, which keeps the peak
     // memory that of one of the two.
-    detail::EnglishLines english_kept(en);
+    auto keep_english = [&] {
+        try {
+            return detail::EnglishLines(en);
+        } catch (const detail::EnglishLines::TooLong& error) {
+            // Bad input: name the file and the line (the first with that text), from 1.
+            const std::size_t number = english_lines.first[error.line()] + std::size_t{1};
+            const std::string what = error.what();
+            if (options.english_name.empty())
+                throw Error(fmt::format("English line {}: {}", number, what));
+            throw Error(options.english_name, std::nullopt,
+                        fmt::format("line {}: {}", number, what));
+        }
+    };
+    const detail::EnglishLines english_kept = keep_english();
     std::vector<PreparedSentence>().swap(en);
 
     // Inverted index: key -> English lines having it as own stem, anchor or translation.

@@ -637,45 +637,63 @@ float cognate_strength(const Token& d, const Token& e) {
     return cognate_strength(d.cognate, e.cognate);
 }
 
+// What the rest of a score (cognates, coverage, length term) reads of the English side:
+// the tokens of a Side (SideTokens), or a line kept in detail::EnglishLines (LineScorer's
+// KeptTokens). One template over both, so that the two scores cannot drift apart.
+struct SideTokens {
+    const Side& side;
+    std::size_t size() const { return side.tokens.size(); }
+    float weight(std::size_t j) const { return side.tokens[j]->weight; }
+    std::string_view cognate(std::size_t j) const { return side.tokens[j]->cognate; }
+    std::size_t characters() const { return side.characters; }
+};
+
 // Cognates among the tokens the lexicon left (nearly) unmatched: each Danish token in
 // order against the English tokens in order, both still below a strong link.
-void match_cognates(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+template <typename English>
+void match_cognates(const Side& da, const English& en, BestLinks& best_da, BestLinks& best_en) {
     // The English tokens that may take a cognate (in order), so that each Danish token
     // scans a short list; a token matched meanwhile drops out by the strength test below.
     boost::container::small_vector<std::uint32_t, 96> open_english;
-    for (std::uint32_t j = 0; j < en.tokens.size(); ++j)
-        if (!en.tokens[j]->cognate.empty() && best_en[j].strength < 0.6f) open_english.push_back(j);
+    for (std::uint32_t j = 0; j < en.size(); ++j)
+        if (!en.cognate(j).empty() && best_en[j].strength < 0.6f) open_english.push_back(j);
     for (std::size_t i = 0; i < da.tokens.size() && !open_english.empty(); ++i) {
         const Token& d = *da.tokens[i];
         if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
         for (const std::uint32_t j : open_english) {
             if (best_en[j].strength >= 0.6f) continue;
-            if (const float strength = cognate_strength(d, *en.tokens[j]); strength > 0.0f)
+            if (const float strength = cognate_strength(d.cognate, en.cognate(j)); strength > 0.0f)
                 record(best_da, best_en, i, j, MatchKind::cognate, strength);
         }
     }
 }
 
 // The weighted two-way coverage of the strongest links, with the length term.
-Finished coverage_score(const Side& da, const Side& en, const BestLinks& best_da, const BestLinks& best_en) {
+template <typename English>
+Finished coverage_score(const Side& da, const English& en, const BestLinks& best_da,
+                        const BestLinks& best_en) {
     double total = 0.0;
     double matched = 0.0;
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
         total += da.tokens[i]->weight;
         matched += da.tokens[i]->weight * best_da[i].strength;
     }
-    for (std::size_t j = 0; j < en.tokens.size(); ++j) {
-        total += en.tokens[j]->weight;
-        matched += en.tokens[j]->weight * best_en[j].strength;
+    for (std::size_t j = 0; j < en.size(); ++j) {
+        total += en.weight(j);
+        matched += en.weight(j) * best_en[j].strength;
     }
     const double coverage = total > 0.0 ? matched / total : 0.0;
-    return {std::clamp(detail::with_length_term(coverage, da.characters, en.characters), 0.0, 1.0), total};
+    const double weighed = detail::with_length_term(coverage, da.characters, en.characters());
+    return {std::clamp(weighed, 0.0, 1.0), total};
 }
 
-Finished finish_score(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+// The rest of a score once every token's strongest link is known.
+template <typename English>
+Finished finish_score(const Side& da, const English& en, BestLinks& best_da, BestLinks& best_en) {
     match_cognates(da, en, best_da, best_en);
     return coverage_score(da, en, best_da, best_en);
 }
+
 
 }  // namespace
 
@@ -691,7 +709,7 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
         record(best_da, best_en, i, j, kind, strength);
     });
-    const Finished finished = finish_score(da, en, best_da, best_en);
+    const Finished finished = finish_score(da, SideTokens{en}, best_da, best_en);
     result.score = finished.score;
     const double total = finished.total_weight;
     if (with_matches && total > 0.0) {
@@ -741,7 +759,7 @@ TokenLinks token_links(std::span<const PreparedSentence* const> danish, const Pr
     for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
         record(best_da, best_en, i, j, kind, strength);
     });
-    out.score = finish_score(da, en, best_da, best_en).score;
+    out.score = finish_score(da, SideTokens{en}, best_da, best_en).score;
     for (std::size_t i = 0; i < da.tokens.size(); ++i) out.da[i] = best_da[i].strength;
     for (std::size_t j = 0; j < en.tokens.size(); ++j) out.en[j] = best_en[j].strength;
     return out;
@@ -750,6 +768,17 @@ TokenLinks token_links(std::span<const PreparedSentence* const> danish, const Pr
 }  // namespace detail
 
 struct detail::LineScorer::Impl {
+    // SideTokens for a line kept in EnglishLines.
+    struct KeptTokens {
+        const EnglishLines::View& line;
+        std::size_t size() const { return line.header->token_count; }
+        float weight(std::size_t j) const { return line.tokens[j].weight; }
+        std::string_view cognate(std::size_t j) const {
+            return {line.cognates + line.tokens[j].cognate_begin, line.tokens[j].cognate_size};
+        }
+        std::size_t characters() const { return line.header->characters; }
+    };
+
     // A Danish link or anchor as for_each_link applies it to an English token with its key.
     struct Entry {
         std::uint64_t key;
@@ -798,7 +827,7 @@ struct detail::LineScorer::Impl {
             english, en,
             [&](std::size_t i, std::size_t j, MatchKind kind, float strength) { record(best_da, best_en, i, j, kind, strength); },
             english_links);
-        return finish_score(da, en, best_da, best_en).score;
+        return finish_score(da, SideTokens{en}, best_da, best_en).score;
     }
 
     // score(english, nullptr) for a line kept in `lines`: the same links (the first direction
@@ -841,39 +870,7 @@ struct detail::LineScorer::Impl {
                 record(best_da, best_en, i, it->token, kind, strength);
             }
         }
-        // match_cognates over the kept skeletons.
-        auto skeleton = [&](const EnglishLines::Token& e) {
-            return std::string_view(line.cognates + e.cognate_begin, e.cognate_size);
-        };
-        boost::container::small_vector<std::uint32_t, 96> open_english;
-        for (std::uint32_t j = 0; j < token_count; ++j)
-            if (tokens[j].cognate_size != 0 && best_en[j].strength < 0.6f)
-                open_english.push_back(j);
-        for (std::size_t i = 0; i < da.tokens.size() && !open_english.empty(); ++i) {
-            const Token& d = *da.tokens[i];
-            if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
-            for (const std::uint32_t j : open_english) {
-                if (best_en[j].strength >= 0.6f) continue;
-                const float strength = cognate_strength(d.cognate, skeleton(tokens[j]));
-                if (strength > 0.0f)
-                    record(best_da, best_en, i, j, MatchKind::cognate, strength);
-            }
-        }
-        // coverage_score.
-        double total = 0.0;
-        double matched = 0.0;
-        for (std::size_t i = 0; i < da.tokens.size(); ++i) {
-            total += da.tokens[i]->weight;
-            matched += da.tokens[i]->weight * best_da[i].strength;
-        }
-        for (std::size_t j = 0; j < token_count; ++j) {
-            total += tokens[j].weight;
-            matched += tokens[j].weight * best_en[j].strength;
-        }
-        const double coverage = total > 0.0 ? matched / total : 0.0;
-        const std::size_t en_characters = line.header->characters;
-        const double weighed = detail::with_length_term(coverage, da.characters, en_characters);
-        return std::clamp(weighed, 0.0, 1.0);
+        return finish_score(da, KeptTokens{line}, best_da, best_en).score;
     }
 
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
@@ -919,12 +916,12 @@ namespace {
 
 // A line's counts and its skeletons' offsets are kept in 32 bits, so any line fits (a line
 // of some 13,000 words has 65,536 bytes of skeletons or links); a word's own skeleton size
-// and a link's word index in 16 bits, which only a word of 65,536 bytes or a line of 65,536
-// words outgrows.
+// and a link's word index in 16 bits, which only a line of more than 65,536 words outgrows
+// (skeletons are made of words of at most 40 bytes). `line`: the sentence's index, `what`:
+// why it does not fit.
 template <typename Narrow>
-Narrow narrow_count(std::size_t count) {
-    if (count > std::numeric_limits<Narrow>::max())
-        throw std::length_error("EnglishLines: line too long");
+Narrow narrow_count(std::size_t count, std::size_t line, const char* what) {
+    if (count > std::numeric_limits<Narrow>::max()) throw detail::EnglishLines::TooLong(line, what);
     return static_cast<Narrow>(count);
 }
 
@@ -952,6 +949,10 @@ detail::EnglishLines::EnglishLines(std::span<const PreparedSentence> english) {
 }
 
 void detail::EnglishLines::add(const PreparedSentence& english) {
+    const std::size_t line = size();
+    constexpr const char* kLongWord = "a word longer than mine takes";
+    constexpr const char* kManyWords = "a line of more than 65,536 words, longer than mine takes";
+    constexpr const char* kLongLine = "a line longer than mine takes";
     Header header{};
     std::vector<Token> tokens;
     std::vector<Link> links;
@@ -959,12 +960,14 @@ void detail::EnglishLines::add(const PreparedSentence& english) {
     for (std::uint32_t j = 0; j < english.tokens.size(); ++j) {
         const PreparedToken& token = english.tokens[j];
         header.characters += static_cast<std::uint32_t>(token.surface.size());
-        tokens.push_back({token.weight, narrow_count<std::uint32_t>(cognates.size()),
-                          narrow_count<std::uint16_t>(token.cognate.size()), token.is_inflected,
-                          token.is_compound});
+        tokens.push_back({token.weight,
+                          narrow_count<std::uint32_t>(cognates.size(), line, kLongLine),
+                          narrow_count<std::uint16_t>(token.cognate.size(), line, kLongWord),
+                          token.is_inflected, token.is_compound});
         cognates += token.cognate;
         for (const auto& link : token.links)
-            links.push_back({link.key, link.strength, narrow_count<std::uint16_t>(j),
+            links.push_back({link.key, link.strength,
+                             narrow_count<std::uint16_t>(j, line, kManyWords),
                              static_cast<std::uint8_t>(link.kind)});
     }
     std::vector<Key> keys;
@@ -973,10 +976,10 @@ void detail::EnglishLines::add(const PreparedSentence& english) {
     std::stable_sort(links.begin(), links.end(),
                      [](const Link& a, const Link& b) { return a.key < b.key; });
     for (const auto& link : links) add_to_filter(header.link_filter, link.key);
-    header.token_count = narrow_count<std::uint32_t>(tokens.size());
-    header.key_count = narrow_count<std::uint32_t>(keys.size());
-    header.link_count = narrow_count<std::uint32_t>(links.size());
-    header.cognate_size = narrow_count<std::uint32_t>(cognates.size());
+    header.token_count = narrow_count<std::uint32_t>(tokens.size(), line, kLongLine);
+    header.key_count = narrow_count<std::uint32_t>(keys.size(), line, kLongLine);
+    header.link_count = narrow_count<std::uint32_t>(links.size(), line, kLongLine);
+    header.cognate_size = narrow_count<std::uint32_t>(cognates.size(), line, kLongLine);
     offsets_.push_back(blocks_.size());
     auto append = [&](const void* data, std::size_t bytes) {
         const std::size_t at = blocks_.size();
@@ -1090,7 +1093,7 @@ double detail::BeadScorer::score(std::size_t da_begin, std::size_t da_count, std
             for (const Impl::PairLink& link : impl_->links_of(da_begin + a, en_begin + b).links)
                 record(best_da, best_en, da.sentences[a].offset + link.da, en.sentences[b].offset + link.en,
                        MatchKind::dictionary, link.strength);
-    if (!impl_->dense) return finish_score(da, en, best_da, best_en).score;
+    if (!impl_->dense) return finish_score(da, SideTokens{en}, best_da, best_en).score;
     // Cognates as match_cognates finds them (Danish tokens in order, each against the
     // English tokens in order, both still below 0.6 when met), from each pair's kept
     // candidates instead of an edit distance per bead: every sentence pair is in up to
@@ -1116,7 +1119,7 @@ double detail::BeadScorer::score(std::size_t da_begin, std::size_t da_count, std
             }
         }
     }
-    return coverage_score(da, en, best_da, best_en).score;
+    return coverage_score(da, SideTokens{en}, best_da, best_en).score;
 }
 
 Similarity SentenceScorer::score(const PreparedSentence& danish, const PreparedSentence& english,

@@ -183,6 +183,60 @@ TEST_CASE("EnglishLines keeps a line of 20,000 words and scores it as SentenceSc
     CHECK(pairs[0].en_index == 1);
 }
 
+// A word after the 65,536th with translation links does not fit EnglishLines' 16-bit
+// word index: mine refuses the input with an Error that names the English input and the
+// line (from 1; the first line with that text).
+TEST_CASE("mine names the English input and line it cannot keep") {
+    const Lexicon lexicon;
+    const SentenceScorer scorer(lexicon);
+    std::string many_words;
+    for (std::size_t i = 0; i < 66000; ++i) many_words += i > 0 ? " cell" : "cell";
+    const std::vector<std::string> danish_lines = {"Hunden sover.", "Cellen er her."};
+    // Lines 3 and 5 have the text: the first is named.
+    const std::vector<std::string> english_lines = {"The dog sleeps.", "The cell is here.",
+                                                    many_words, "The cat.", many_words};
+    const std::string why = "a line of more than 65,536 words, longer than mine takes";
+    MineOptions options;
+    options.english_name = "summaries.txt";
+    try {
+        (void)mine(scorer, danish_lines, english_lines, options);
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.file() == "summaries.txt");
+        CHECK(std::string(error.what()) == "summaries.txt: line 3: " + why);
+    }
+    try {
+        (void)mine(scorer, danish_lines, english_lines, MineOptions{});
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.file().empty());
+        CHECK(std::string(error.what()) == "English line 3: " + why);
+    }
+    // One word fewer than 65,537 is kept: the limit is the line's 65,537th word, not before.
+    std::string longest;
+    for (std::size_t i = 0; i < 65536; ++i) longest += i > 0 ? " cell" : "cell";
+    const std::vector<std::string> fitting = {"The dog sleeps.", longest};
+    const auto pairs = mine(scorer, danish_lines, fitting, options);
+    CHECK(pairs.size() == 2);
+}
+
+TEST_CASE("summalign mine: a line of too many words is an error naming the file and line") {
+    if (!std::filesystem::exists(SUMMALIGN_CLI_PATH)) {
+        WARN("skipped: the summalign CLI is not built");
+        return;
+    }
+    const TempDir dir;
+    std::string many_words;
+    for (std::size_t i = 0; i < 66000; ++i) many_words += i > 0 ? " cell" : "cell";
+    const auto da = dir.write("da.txt", "Hunden sover.\n");
+    const auto en = dir.write("en.txt", "The dog sleeps.\n" + many_words + "\n");
+    const auto run = run_cli("mine \"" + da.string() + "\" \"" + en.string() + "\"", dir.path());
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.empty());
+    CHECK(run.err == "summalign: " + en.string() +
+                         ": line 2: a line of more than 65,536 words, longer than mine takes\n");
+}
+
 // MineOptions::full_scores scores only the candidates with the best estimate from the votes.
 // The estimate must put a line's translation among the first few when it is plain, and a
 // pruned search's scores are still full scores.

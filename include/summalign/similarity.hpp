@@ -112,6 +112,11 @@ struct MineOptions {
     std::size_t vote_budget = 20000;
     bool corpus_weights = true;    // re-weight words by their document frequency in the inputs
     bool margin = true;            // rank by margin over each side's typical score (hubness correction)
+    // The English input's name (a file's, "-" for standard input) for an Error about one of
+    // its lines: a line mine cannot keep (one of more than 65,536 words)
+    // throws Error(english_name, "line N: ...") with N counted from 1, or, without a name,
+    // Error("English line N: ...").
+    std::string english_name;
 };
 std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::string> danish,
                             std::span<const std::string> english, const MineOptions& options);

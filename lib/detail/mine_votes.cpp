@@ -32,6 +32,7 @@ std::vector<VotedLine> VoteTally::best(std::span<const VoteList> lists, std::siz
     for (std::size_t g = 0; g < rest.size(); ++g) rest[g] = g + 1 < rest.size() ? rest[g + 1] : 0.0;
 
     constexpr double kSlack = 1e-4;  // relative: far above float rounding, far below any word's weight
+    double counted = 0.0;            // weight of the words counted so far: no line has more votes
     bool closed = false;             // only the lines in open_lines_ can still be among the best
     bool sorted = false;             // open_lines_ ascending (sorted when first searched)
     open_lines_.clear();
@@ -84,15 +85,21 @@ std::vector<VotedLine> VoteTally::best(std::span<const VoteList> lists, std::siz
             }
         }
         i = j;
+        counted += weight;
         const double after = rest[group];
         if (!bound || after <= 0.0 || wanted == 0) continue;
         if (!closed) {
-            if (touched_.size() < wanted) continue;
+            // While the words counted weigh no more than those still to count, no line can
+            // have more votes than a line not met yet may still get.
+            if (touched_.size() < wanted || counted * (1.0 + kSlack) <= after) continue;
             // Can a line not met yet still reach the `wanted`-th best? Counting first is
             // cheaper than finding that line's votes, and usually says no.
             const double above = after * (1.0 + kSlack);
+            // The count stops at `wanted`: past it the answer is known, and the touched
+            // lines are read in no order (a cache miss each).
             std::size_t beyond = 0;
-            for (auto e : touched_) beyond += tally_[e].votes > above;
+            for (std::size_t k = 0; k < touched_.size() && beyond < wanted; ++k)
+                beyond += tally_[touched_[k]].votes > above;
             if (beyond < wanted) continue;
             closed = true;
             open_lines_ = touched_;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -69,6 +70,19 @@ private:
 // SentenceScorer::score(danish, english[n]).score exactly.
 class EnglishLines {
 public:
+    // What the constructor and add() throw for a sentence they cannot keep (a word after the
+    // 65,536th with translation links; a cognate skeleton of 65,536 bytes, which prepare never
+    // makes): `line` is its index among the sentences given, so that the caller can name the
+    // input line.
+    class TooLong : public std::length_error {
+    public:
+        TooLong(std::size_t line, const std::string& what) : std::length_error(what), line_(line) {}
+        std::size_t line() const noexcept { return line_; }
+
+    private:
+        std::size_t line_;
+    };
+
     EnglishLines() = default;
     // All of `english`, in its order.
     explicit EnglishLines(std::span<const PreparedSentence> english);

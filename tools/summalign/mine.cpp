@@ -87,6 +87,7 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
                 options.full_scores = arguments->full_scores;
                 options.vote_budget = arguments->vote_budget;
                 options.margin = !arguments->no_margin;
+                options.english_name = text_pair.english;
                 const auto pairs = mine(*scorer, danish, english, options);
                 // Two directories: each line starts with its pair's path, as align --format tsv names its source.
                 const std::string source = text_pair.source.empty() ? "" : detail::tsv_escape(text_pair.source) + '\t';
