@@ -698,6 +698,7 @@ LayoutResult repair_layout(const SourceText& source) {
         pos = next;
     }
     add_page();
+    close_kerning_spaces(result);
     extend_open_captions(result);
     restore_joined_hyphens(result);
     restore_torn_words(result);
@@ -903,6 +904,8 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
         }
     }
     out = restore_joined_names(std::move(out), joined_by_extraction, dehyphenator, document_words, repairs);
+    if (!content.empty() && content.front()->kerning_spaces)
+        out = close_split_words(std::move(out), dehyphenator, document_words, repairs);
     return restore_suspended_compounds(std::move(out), dehyphenator, document_words, repairs);
 }
 

@@ -1428,3 +1428,42 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     CHECK((second.correspondence &&
            second.correspondence->text == "Hanne K. Lund, Kirurgisk Afdeling, Rigshospitalet, DK-2100 København Ø."));
 }
+
+TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas and hyphens closed up", "[extractions][layout]") {
+    // As pdfminer's pdf2txt prints groff's pages: a space wherever a kerned pair's glyphs
+    // stand apart, inside words, before a comma and before a line-end hyphen, and a full stop
+    // kerned onto the next line.
+    const std::string kerned = "Mesenkymale stamceller (MSC) findes i knoglemar -\n"
+                               "ven og kan blive ophav til forskellige celletyper. Der er\n"
+                               "gennemført flere studier , som viser at cellerne i knoglemarven\n"
+                               "kan dyrkes. Sho ws or hides the Status bar at the bottom edge,\n"
+                               "and a fax modem. Filen som ble v åbnet ligger og så på serveren i\n"
+                               "flere områder\n"
+                               ". En henvisning til en tom celle er tilladt i flere områder.\n";
+    const auto sentences_of = [](const Document& document) {
+        std::string all;
+        for (const Article& article : document.articles)
+            for (const Section& section : article.sections)
+                for (const Sentence& sentence : section.sentences) all += sentence.text + "\n";
+        return all;
+    };
+    const Parser parser;
+    const std::string all = sentences_of(parser.parse(make_source(kerned, "kerned.txt")));
+    INFO(all);
+    CHECK(all.find("findes i knoglemarven og kan") != std::string::npos);
+    CHECK(all.find("flere studier, som viser") != std::string::npos);
+    CHECK(all.find("Shows or hides") != std::string::npos);
+    // `v` closed `blev` and stays out of `våbnet`; `og så`, two words, stay apart.
+    CHECK(all.find("som blev åbnet ligger og så på") != std::string::npos);
+    CHECK(all.find("i flere områder.\nEn henvisning") != std::string::npos);
+
+    // Without a space before a comma or full stop nothing marks the extraction: the words
+    // stay as written.
+    std::string plain = replace_all(kerned, "studier ,", "studier,");
+    plain = replace_all(plain, "områder\n. En", "områder. En");
+    const std::string kept = sentences_of(parser.parse(make_source(plain, "plain.txt")));
+    INFO(kept);
+    CHECK(kept.find("Sho ws or hides") != std::string::npos);
+    CHECK(kept.find("som ble v åbnet") != std::string::npos);
+    CHECK(kept.find("knoglemar - ven") != std::string::npos);
+}
