@@ -152,15 +152,39 @@ MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator, 
         const std::size_t begin = letters_begin(t, i);
         if (begin == i || (begin > 0 && t[begin - 1] != ' ' && t[begin - 1] != '(')) continue;
         std::size_t n = 0;
-        if (i + 1 >= t.size() || !is_lower(code_point_at(t, i + 1, n))) continue;
+        if (i + 1 >= t.size() || !is_letter(code_point_at(t, i + 1, n))) continue;
         const std::size_t end = letters_end(t, i + 1);
         if (end < t.size() && is_word_char(code_point_at(t, end, n))) continue;
         // `ble v åbnet`: the `v` closed `blev`, and is no part of `våbnet`.
         if (!drop.empty() && drop.back() + 1 == begin) continue;
         const std::string_view first = t.substr(begin, i - begin), second = t.substr(i + 1, end - i - 1);
+        const std::string joined = std::string(first) + std::string(second);
+        // Capitals split from capitals (`L TSP`, `VB A`) close only into a word the document
+        // writes; a capital after lower case opens a word of its own.
+        if (!is_lower(first_code_point(second))) {
+            if (!has_uppercase(first) || has_lowercase(first) || has_lowercase(second) || words.count(joined) == 0) continue;
+            drop.push_back(i);
+            repairs.push_back({Repair::Kind::normalized, text.source_start(begin), text.source_end(end),
+                               "word the extraction split at a kerned pair closed: " + joined});
+            continue;
+        }
+        // One letter between two runs goes with the run after it where those make a word and
+        // that run is none, or the run before is one (`is e xplained`, `skal k øre`: not `ise`,
+        // `skalk`; but `ble v åbnet`: `blev`); before a hyphen it is a word's own
+        // (`til e-mailadresser`, not `tile`).
+        if (code_points(second) == 1) {
+            if (end < t.size() && t[end] == '-') continue;
+            if (end + 1 < t.size() && t[end] == ' ') {
+                const std::size_t after = letters_end(t, end + 1);
+                const std::string_view third = t.substr(end + 1, after - end - 1);
+                if (after > end + 1 && (after == t.size() || !is_word_char(code_point_at(t, after, n))) &&
+                    dehyphenator.is_dictionary_word(std::string(second) + std::string(third)) &&
+                    (!is_word(third) || is_word(first)))
+                    continue;
+            }
+        }
         const bool first_word = is_word(first), second_word = is_word(second);
         if (first_word && second_word) continue;
-        const std::string joined = std::string(first) + std::string(second);
         // Two parts that are no words (`sikk erhedsniveau`) may make a compound; a word and a
         // part only a word (`en tidsserie` is no `entidsserie`).
         if (!dehyphenator.is_dictionary_word(joined) && words.count(joined) == 0 &&
