@@ -351,7 +351,8 @@ void restore_torn_words(LayoutResult& result) {
         while (i < t.size()) {
             std::size_t n = 0;
             const char32_t c = code_point_at(t, i, n);
-            if (!is_lower(c)) return false;
+            // pdfminer tears out a few words together (`findes i`).
+            if (!is_lower(c) && (c != ' ' || t[i - 1] == ' ')) return false;
             i += n;
         }
         return !t.empty();

@@ -1469,3 +1469,26 @@ TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas a
     CHECK(kept.find("is e xplained") != std::string::npos);
     CHECK(kept.find("knoglemar - ven") != std::string::npos);
 }
+
+TEST_CASE("words torn out of a justified line together go back into it", "[extractions][layout]") {
+    // pdfminer sets a wide-spaced line's last words apart as one block after the paragraph
+    // (`… oversættes kan` | … | `findes i`), where pdftotext's default mode sets one per block.
+    const std::string text = "Materiale og metoder: Gemmer de ofte anvendte ord her og\n"
+                             "fuldfører automatisk et ord, efter du har skrevet et par\n"
+                             "bogstaver som stemmer overens med et lagret ord i listen.\n"
+                             "Konklusion: Nulstiller ændrede\n"
+                             "fanebladets forrige værdier.\n"
+                             "\nværdier tilbage til\n\n"
+                             "Find det bibliotek som du vil føje til listen, og klik på\n"
+                             "knappen Åbn for at erstatte et bibliotek med samme navn.\n"
+                             "Brug ordlisten til at slå ukendte begreber op i et program.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "torn-together.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 9);
+    CHECK(lines[3] == "Konklusion: Nulstiller ændrede");
+    CHECK(lines[4] == "værdier tilbage til");
+    CHECK(lines[5] == "fanebladets forrige værdier.");
+    CHECK(layout.moved_block_joins.size() == 1);
+}
