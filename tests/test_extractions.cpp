@@ -1429,17 +1429,19 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
            second.correspondence->text == "Hanne K. Lund, Kirurgisk Afdeling, Rigshospitalet, DK-2100 København Ø."));
 }
 
-TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas and hyphens closed up", "[extractions][layout]") {
+TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas, hyphens closed up",
+          "[extractions][layout]") {
     // As pdfminer's pdf2txt prints groff's pages: a space wherever a kerned pair's glyphs
     // stand apart, inside words, before a comma and before a line-end hyphen, and a full stop
     // kerned onto the next line.
-    const std::string kerned = "Mesenkymale stamceller (MSC) findes i knoglemar -\n"
-                               "ven og kan blive ophav til forskellige celletyper. Der er\n"
-                               "gennemført flere studier , som viser at cellerne i knoglemarven\n"
-                               "kan dyrkes. Sho ws or hides the Status bar at the bottom edge,\n"
-                               "and it is e xplained. Filen vil ikk e vil ligge og så på serveren i\n"
-                               "flere områder\n"
-                               ". En henvisning til en tom celle er tilladt i flere områder.\n";
+    const std::string kerned =
+        "Mesenkymale stamceller (MSC) findes i knoglemar -\n"
+        "ven og kan blive ophav til forskellige celletyper. Der er\n"
+        "gennemført flere studier , som viser at cellerne i knoglemarven\n"
+        "kan dyrkes. Sho ws or hides the Status bar at the bottom edge,\n"
+        "and it is e xplained. Filen vil ikk e vil ligge og så på serveren i\n"
+        "flere områder\n"
+        ". En henvisning til en tom celle er tilladt i flere områder.\n";
     const auto sentences_of = [](const Document& document) {
         std::string all;
         for (const Article& article : document.articles)
@@ -1472,7 +1474,8 @@ TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas a
 
 TEST_CASE("words torn out of a justified line together go back into it", "[extractions][layout]") {
     // pdfminer sets a wide-spaced line's last words apart as one block after the paragraph
-    // (`… oversættes kan` | … | `findes i`), where pdftotext's default mode sets one per block.
+    // (`… oversættes kan` | … | `findes i`), where pdftotext's default mode sets one per
+    // block.
     const std::string text = "Materiale og metoder: Gemmer de ofte anvendte ord her og\n"
                              "fuldfører automatisk et ord, efter du har skrevet et par\n"
                              "bogstaver som stemmer overens med et lagret ord i listen.\n"
@@ -1482,7 +1485,8 @@ TEST_CASE("words torn out of a justified line together go back into it", "[extra
                              "Find det bibliotek som du vil føje til listen, og klik på\n"
                              "knappen Åbn for at erstatte et bibliotek med samme navn.\n"
                              "Brug ordlisten til at slå ukendte begreber op i et program.\n";
-    const detail::LayoutResult layout = detail::repair_layout(make_source(text, "torn-together.txt"));
+    const detail::LayoutResult layout =
+        detail::repair_layout(make_source(text, "torn-together.txt"));
     std::vector<std::string> lines;
     for (const detail::SourceLine& line : layout.lines)
         if (!line.blank()) lines.emplace_back(line.text.text());

@@ -185,8 +185,8 @@ void close_kerning_spaces(LayoutResult& result);
 
 // In a paragraph joined from lines with `kerning_spaces`, closes a word the extraction split
 // at a space (`Sho ws` -> `Shows`), where the dictionaries or the document say so.
-MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator, const DocumentWords& words,
-                             std::vector<Repair>& repairs);
+MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,
+                             const DocumentWords& words, std::vector<Repair>& repairs);
 
 // Joins lines of one paragraph into running text: line-break hyphens removed or kept
 // as `dehyphenator` decides, other line ends become single spaces. Appends repairs.

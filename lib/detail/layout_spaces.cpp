@@ -30,7 +30,9 @@ std::size_t letters_begin(std::string_view t, std::size_t end) {
     return end;
 }
 
-bool letter_before(std::string_view t, std::size_t end) { return letters_begin(t, end) < end; }
+bool letter_before(std::string_view t, std::size_t end) {
+    return letters_begin(t, end) < end;
+}
 
 // A space between a letter and a comma or full stop that ends a word (`studier ,`).
 bool space_before_stop(std::string_view t, std::size_t i) {
@@ -55,7 +57,8 @@ void close_kerning_spaces(LayoutResult& result) {
     bool spaced = false;
     for (const SourceLine& line : lines) {
         const std::string_view t = line.text.text();
-        for (std::size_t i = t.find(' '); i != std::string_view::npos && !spaced; i = t.find(' ', i + 1))
+        for (std::size_t i = t.find(' '); i != std::string_view::npos && !spaced;
+             i = t.find(' ', i + 1))
             spaced = space_before_stop(t, i);
         if (spaced) break;
     }
@@ -84,13 +87,16 @@ void close_kerning_spaces(LayoutResult& result) {
         if (t.empty() || n.empty() || (n[0] != ',' && n[0] != '.') || n.size() < 3 || n[1] != ' ' ||
             !letter_before(t, t.size()))
             continue;
-        const std::size_t t_end = static_cast<std::size_t>(t.data() - line.text.text().data()) + t.size();
+        const std::size_t t_end =
+            static_cast<std::size_t>(t.data() - line.text.text().data()) + t.size();
         const std::size_t n_begin = static_cast<std::size_t>(n.data() - next.text.text().data());
         MappedText moved = line.text.slice(0, t_end);
         moved.append(next.text, n_begin, n_begin + 1);
         const std::size_t source = next.text.origin(n_begin);
-        result.repairs.push_back({Repair::Kind::normalized, {source, source + 1},
-                                  "punctuation the extraction set on the next line put back after its word"});
+        result.repairs.push_back(
+            {Repair::Kind::normalized,
+             {source, source + 1},
+             "punctuation the extraction set on the next line put back after its word"});
         line.text = std::move(moved);
         next.text = next.text.slice(n_begin + 1, next.text.size()).trimmed();
         line.width = code_points(trim(line.text.text()));
@@ -109,8 +115,8 @@ void close_kerning_spaces(LayoutResult& result) {
             const std::string_view next = trim(lines[k + 1].text.text());
             std::size_t n = 0;
             if (begin < t.size() - 2 && !next.empty() && is_lower(code_point_at(next, 0, n))) {
-                const std::string joined =
-                    std::string(t.substr(begin, t.size() - 2 - begin)) + std::string(next.substr(0, letters_end(next, 0)));
+                const std::string joined = std::string(t.substr(begin, t.size() - 2 - begin)) +
+                                           std::string(next.substr(0, letters_end(next, 0)));
                 if (words.contains(joined)) drop.push_back(t.size() - 2);
             }
         }
@@ -120,7 +126,8 @@ void close_kerning_spaces(LayoutResult& result) {
         for (const std::size_t at : drop) {
             closed.append(line.text, from, at);
             const std::size_t source = line.text.origin(at);
-            result.repairs.push_back({Repair::Kind::normalized, {source, source + 1},
+            result.repairs.push_back({Repair::Kind::normalized,
+                                      {source, source + 1},
                                       "space the extraction set between kerned glyphs removed"});
             from = at + 1;
         }
@@ -136,15 +143,17 @@ void close_kerning_spaces(LayoutResult& result) {
 // is none: no dictionary knows it, not even as a compound (`en tidsserie` is two words), and
 // it is no one-letter word (`a`, `i`, `å`, `ø`, `I`, `A`). Where neither part is a word
 // (`sikk erhedsniveau`), a compound the dictionaries build will do. A run closed to the one
-// before it is not closed to the one after it too (`ble v åbnet`: `blev`, not `våbnet`). Two words stay apart (`og så`, `problem er`,
-// `figur er`): the text cannot tell those splits from the writer's words.
-MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator, const DocumentWords& words,
-                             std::vector<Repair>& repairs) {
+// before it is not closed to the one after it too (`ikk e vil`: `ikke`, not `evil`). Two words
+// stay apart (`og så`, `problem er`, `figur er`): the text cannot tell those splits from the
+// writer's words.
+MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,
+                             const DocumentWords& words, std::vector<Repair>& repairs) {
     if (!dehyphenator.has_dictionaries()) return text;
     const std::string_view t = text.text();
     const auto is_word = [&](std::string_view part) {
         if (code_points(part) == 1)
-            return part == "a" || part == "i" || part == "I" || part == "A" || part == "\xC3\xA5" || part == "\xC3\xB8";
+            return part == "a" || part == "i" || part == "I" || part == "A" || part == "\xC3\xA5" ||
+                   part == "\xC3\xB8";
         return dehyphenator.knows(part);
     };
     std::vector<std::size_t> drop;
@@ -155,29 +164,34 @@ MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator, 
         if (i + 1 >= t.size() || !is_letter(code_point_at(t, i + 1, n))) continue;
         const std::size_t end = letters_end(t, i + 1);
         if (end < t.size() && is_word_char(code_point_at(t, end, n))) continue;
-        // `ble v åbnet`: the `v` closed `blev`, and is no part of `våbnet`.
+        // `ikk e vil`: the `e` closed `ikke`, and is no part of `evil`.
         if (!drop.empty() && drop.back() + 1 == begin) continue;
-        const std::string_view first = t.substr(begin, i - begin), second = t.substr(i + 1, end - i - 1);
+        const std::string_view first = t.substr(begin, i - begin),
+                               second = t.substr(i + 1, end - i - 1);
         const std::string joined = std::string(first) + std::string(second);
         // Capitals split from capitals (`L TSP`, `VB A`) close only into a word the document
         // writes; a capital after lower case opens a word of its own.
         if (!is_lower(first_code_point(second))) {
-            if (!has_uppercase(first) || has_lowercase(first) || has_lowercase(second) || words.count(joined) == 0) continue;
+            if (!has_uppercase(first) || has_lowercase(first) || has_lowercase(second) ||
+                words.count(joined) == 0)
+                continue;
             drop.push_back(i);
-            repairs.push_back({Repair::Kind::normalized, text.source_start(begin), text.source_end(end),
+            repairs.push_back({Repair::Kind::normalized, text.source_start(begin),
+                               text.source_end(end),
                                "word the extraction split at a kerned pair closed: " + joined});
             continue;
         }
         // One letter between two runs goes with the run after it where those make a word and
         // that run is none, or the run before is one (`is e xplained`, `skal k øre`: not `ise`,
-        // `skalk`; but `ble v åbnet`: `blev`); before a hyphen it is a word's own
+        // `skalk`; but `ikk e vil`: `ikke`); before a hyphen it is a word's own
         // (`til e-mailadresser`, not `tile`).
         if (code_points(second) == 1) {
             if (end < t.size() && t[end] == '-') continue;
             if (end + 1 < t.size() && t[end] == ' ') {
                 const std::size_t after = letters_end(t, end + 1);
                 const std::string_view third = t.substr(end + 1, after - end - 1);
-                if (after > end + 1 && (after == t.size() || !is_word_char(code_point_at(t, after, n))) &&
+                if (after > end + 1 &&
+                    (after == t.size() || !is_word_char(code_point_at(t, after, n))) &&
                     dehyphenator.is_dictionary_word(std::string(second) + std::string(third)) &&
                     (!is_word(third) || is_word(first)))
                     continue;
