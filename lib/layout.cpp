@@ -363,7 +363,8 @@ void restore_torn_words(LayoutResult& result) {
         while (i < t.size()) {
             std::size_t n = 0;
             const char32_t c = code_point_at(t, i, n);
-            if (!is_lower(c)) return false;
+            // pdfminer tears out a few words together (`findes i`).
+            if (!is_lower(c) && (c != ' ' || t[i - 1] == ' ')) return false;
             i += n;
         }
         return !t.empty();
@@ -710,6 +711,7 @@ LayoutResult repair_layout(const SourceText& source) {
         pos = next;
     }
     add_page();
+    close_kerning_spaces(result);
     extend_open_captions(result);
     restore_joined_hyphens(result);
     restore_torn_words(result);
@@ -915,6 +917,8 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
         }
     }
     out = restore_joined_names(std::move(out), joined_by_extraction, dehyphenator, document_words, repairs);
+    if (!content.empty() && content.front()->kerning_spaces)
+        out = close_split_words(std::move(out), dehyphenator, document_words, repairs);
     return restore_suspended_compounds(std::move(out), dehyphenator, document_words, repairs);
 }
 

@@ -1494,3 +1494,71 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
     CHECK((second.correspondence &&
            second.correspondence->text == "Hanne K. Lund, Kirurgisk Afdeling, Rigshospitalet, DK-2100 København Ø."));
 }
+
+TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas, hyphens closed up",
+          "[extractions][layout]") {
+    // As pdfminer's pdf2txt prints groff's pages: a space wherever a kerned pair's glyphs
+    // stand apart, inside words, before a comma and before a line-end hyphen, and a full stop
+    // kerned onto the next line.
+    const std::string kerned =
+        "Mesenkymale stamceller (MSC) findes i knoglemar -\n"
+        "ven og kan blive ophav til forskellige celletyper. Der er\n"
+        "gennemført flere studier , som viser at cellerne i knoglemarven\n"
+        "kan dyrkes. Sho ws or hides the Status bar at the bottom edge,\n"
+        "and it is e xplained. Filen vil ikk e vil ligge og så på serveren i\n"
+        "flere områder\n"
+        ". En henvisning til en tom celle er tilladt i flere områder.\n";
+    const auto sentences_of = [](const Document& document) {
+        std::string all;
+        for (const Article& article : document.articles)
+            for (const Section& section : article.sections)
+                for (const Sentence& sentence : section.sentences) all += sentence.text + "\n";
+        return all;
+    };
+    const Parser parser;
+    const std::string all = sentences_of(parser.parse(make_source(kerned, "kerned.txt")));
+    INFO(all);
+    CHECK(all.find("findes i knoglemarven og kan") != std::string::npos);
+    CHECK(all.find("flere studier, som viser") != std::string::npos);
+    CHECK(all.find("Shows or hides") != std::string::npos);
+    // One letter goes with the run that is no word (`e xplained`, `ikk e`, not `ise`,
+    // `evil`); `og så`, two words, stay apart.
+    CHECK(all.find("it is explained.") != std::string::npos);
+    CHECK(all.find("vil ikke vil ligge og så på") != std::string::npos);
+    CHECK(all.find("i flere områder.\nEn henvisning") != std::string::npos);
+
+    // Without a space before a comma or full stop nothing marks the extraction: the words
+    // stay as written.
+    std::string plain = replace_all(kerned, "studier ,", "studier,");
+    plain = replace_all(plain, "områder\n. En", "områder. En");
+    const std::string kept = sentences_of(parser.parse(make_source(plain, "plain.txt")));
+    INFO(kept);
+    CHECK(kept.find("Sho ws or hides") != std::string::npos);
+    CHECK(kept.find("is e xplained") != std::string::npos);
+    CHECK(kept.find("knoglemar - ven") != std::string::npos);
+}
+
+TEST_CASE("words torn out of a justified line together go back into it", "[extractions][layout]") {
+    // pdfminer sets a wide-spaced line's last words apart as one block after the paragraph
+    // (`… oversættes kan` | … | `findes i`), where pdftotext's default mode sets one per
+    // block.
+    const std::string text = "Materiale og metoder: Gemmer de ofte anvendte ord her og\n"
+                             "fuldfører automatisk et ord, efter du har skrevet et par\n"
+                             "bogstaver som stemmer overens med et lagret ord i listen.\n"
+                             "Konklusion: Nulstiller ændrede\n"
+                             "fanebladets forrige værdier.\n"
+                             "\nværdier tilbage til\n\n"
+                             "Find det bibliotek som du vil føje til listen, og klik på\n"
+                             "knappen Åbn for at erstatte et bibliotek med samme navn.\n"
+                             "Brug ordlisten til at slå ukendte begreber op i et program.\n";
+    const detail::LayoutResult layout =
+        detail::repair_layout(make_source(text, "torn-together.txt"));
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    REQUIRE(lines.size() == 9);
+    CHECK(lines[3] == "Konklusion: Nulstiller ændrede");
+    CHECK(lines[4] == "værdier tilbage til");
+    CHECK(lines[5] == "fanebladets forrige værdier.");
+    CHECK(layout.moved_block_joins.size() == 1);
+}

@@ -44,6 +44,9 @@ struct SourceLine {
     // Over a column long in a text whose extraction evidently joins lines (pdftotext's
     // default mode): a word broken at a printed line's end stands joined, without its hyphen.
     bool joined_by_extraction = false;
+    // From a document whose extraction sets spaces between kerned glyphs (`studier ,`,
+    // `Sho ws`; close_kerning_spaces): join_lines closes words split so.
+    bool kerning_spaces = false;
 
     bool blank() const;  // nothing but white space
 };
@@ -175,6 +178,15 @@ private:
 // no-break spaces, soft hyphens, running heads, page numbers, caption lifting).
 // Linear in the input size.
 LayoutResult repair_layout(const SourceText& source);
+
+// Takes out the spaces an extraction set between kerned glyphs (`knoglemarv en`, `studier ,`),
+// where the document evidently has them (lib/detail/layout_spaces.cpp). Part of repair_layout.
+void close_kerning_spaces(LayoutResult& result);
+
+// In a paragraph joined from lines with `kerning_spaces`, closes a word the extraction split
+// at a space (`Sho ws` -> `Shows`), where the dictionaries or the document say so.
+MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,
+                             const DocumentWords& words, std::vector<Repair>& repairs);
 
 // Joins lines of one paragraph into running text: line-break hyphens removed or kept
 // as `dehyphenator` decides, other line ends become single spaces. Appends repairs.
