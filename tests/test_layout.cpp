@@ -417,3 +417,20 @@ TEST_CASE("a suspended compound whose hyphen the extraction dropped gets it back
     REQUIRE(hyphen != std::string::npos);
     CHECK(spans.text.origin(hyphen) == source.find("og tusind"));
 }
+
+TEST_CASE("a capitalised first part at a sentence's start keeps its hyphen where the document "
+          "writes it capitalised inside a sentence",
+          "[layout][hyphen]") {
+    summalign::detail::DocumentWords words;
+    words.add_text("Klik på fanebladet. Fanebladet Data giver dig mulighed for at vælge.");
+    summalign::detail::DocumentWords lower;
+    lower.add_text("Klik på fanebladet. Data giver dig mulighed for at vælge data.");
+    CHECK(words.occurs_capitalised_inside("data"));
+    CHECK_FALSE(lower.occurs_capitalised_inside("data"));
+    // The name's capital says "Data-fanebladet", a compound named after the tab "Data".
+    CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", words, "kontrolfelter. ") ==
+          HyphenDecision::keep);
+    // Capitalised only where sentences begin: the capital says nothing.
+    CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", lower, "kontrolfelter. ") ==
+          HyphenDecision::join);
+}

@@ -43,10 +43,14 @@ const DocumentWords::WordFacts* DocumentWords::find(std::string_view word) const
 
 void DocumentWords::add_text(std::string_view text) {
     std::size_t i = 0;
+    // Whether the last thing before the next word, spaces aside, is a word or a comma: a
+    // capital there is no sentence's (a line's first word counts as none of them).
+    bool after_word = false;
     while (i < text.size()) {
         std::size_t n = 0;
         const char32_t c = code_point_at(text, i, n);
         if (!is_word_char(c)) {
+            if (!is_space(c)) after_word = c == ',';
             i += n;
             continue;
         }
@@ -55,6 +59,8 @@ void DocumentWords::add_text(std::string_view text) {
         WordFacts& word_facts = facts(lower_);
         ++word_facts.count;
         if (is_lower(c)) word_facts.lowercase = true;
+        if (after_word && is_upper(c)) word_facts.capitalised_inside = true;
+        after_word = true;
         // Heads of hyphenated compounds: every part before an inner hyphen.
         const std::string_view lower = lower_;
         std::size_t part_begin = 0;
@@ -78,6 +84,10 @@ bool DocumentWords::is_compound_head(std::string_view word) const {
 bool DocumentWords::occurs_lowercase(std::string_view word) const {
     const WordFacts* found = find(word);
     return found && found->lowercase;
+}
+bool DocumentWords::occurs_capitalised_inside(std::string_view word) const {
+    const WordFacts* found = find(word);
+    return found && found->capitalised_inside;
 }
 
 bool DocumentWords::begins_longer_word(std::string_view prefix) const {
@@ -380,7 +390,10 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // start says nothing.
     // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
     const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
-    if (!opens_sentence && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
+    // At a sentence's start the capital is a name's where the document writes the part
+    // capitalised inside a sentence as well ("Data-|fanebladet" beside "Fanebladet Data").
+    const bool name_capital = !opens_sentence || words.occurs_capitalised_inside(head);
+    if (name_capital && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
         code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_own_word &&
         (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;
