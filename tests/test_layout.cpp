@@ -434,3 +434,19 @@ TEST_CASE("a capitalised first part at a sentence's start keeps its hyphen where
     CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", lower, "kontrolfelter. ") ==
           HyphenDecision::join);
 }
+
+TEST_CASE("a capitalised first part inside a sentence loses its hyphen where the document writes "
+          "it in lower case and never capitalised inside a sentence",
+          "[layout][hyphen]") {
+    summalign::detail::DocumentWords common;
+    common.add_text("Et godt design er enkelt. Vælg et andet design.");
+    summalign::detail::DocumentWords name;
+    name.add_text("Et godt design er enkelt. Klik på knappen Design i værktøjslinjen.");
+    REQUIRE_FALSE(dehyphenator().is_dictionary_word("Designtilstand"));
+    // A common word capitalised as a title's: closed up as the word would be.
+    CHECK(dehyphenator().decide("Design", "tilstand med et valgt", common,
+                                "kalde dialogen Egenskaber i ") == HyphenDecision::join);
+    // Capitalised inside a sentence elsewhere: a name, which heads compounds with a hyphen.
+    CHECK(dehyphenator().decide("Design", "tilstand med et valgt", name,
+                                "kalde dialogen Egenskaber i ") == HyphenDecision::keep);
+}
