@@ -450,3 +450,15 @@ TEST_CASE("a capitalised first part inside a sentence loses its hyphen where the
     CHECK(dehyphenator().decide("Design", "tilstand med et valgt", name,
                                 "kalde dialogen Egenskaber i ") == HyphenDecision::keep);
 }
+
+TEST_CASE("a name with inner capitals cut inside its last word loses its line-end hyphen",
+          "[layout][hyphen]") {
+    const summalign::detail::DocumentWords none;
+    REQUIRE(dehyphenator().is_dictionary_word("Support"));
+    // "Sup" and "port" make "Support": typesetting's cut inside "VBASupport".
+    CHECK(dehyphenator().decide("VBASup", "port 1 placeret foran", none, "udtrykket Option ") ==
+          HyphenDecision::join);
+    // "Forge" and "tjeneste" make no word: the name heads a compound with a hyphen.
+    CHECK(dehyphenator().decide("ScriptsForge", "tjeneste giver adgang", none, "Brug ") ==
+          HyphenDecision::keep);
+}

@@ -248,6 +248,15 @@ bool inner_capital(std::string_view word) {
     return false;
 }
 
+// Where the last upper-case letter after the first begins ("Sup" of "VBASup"); 0 for none.
+std::size_t last_capital_at(std::string_view word) {
+    std::size_t n = 0, found = 0;
+    code_point_at(word, 0, n);
+    for (std::size_t i = n; i < word.size(); i += n)
+        if (is_upper(code_point_at(word, i, n))) found = i;
+    return found;
+}
+
 }  // namespace
 
 bool is_suspending_conjunction(std::string_view word) {
@@ -334,6 +343,15 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // Hunspell judges the last part only: "HSC-transplan-|tation" is about "transplantation".
     const Impl::Verdict joined_verdict = impl_->check(std::string(head) + std::string(tail_part));
     if (joined_verdict == Impl::Verdict::lexical) return HyphenDecision::join;
+    // "VBASup-|port": a name written with inner capitals, cut inside its last word; that word
+    // from its capital on makes a dictionary word with the rest ("Support"), where a name
+    // heading a compound does not ("ScriptsForge-|tjeneste": "Forgetjeneste").
+    if (const std::size_t last_capital = last_capital_at(head); last_capital > 0) {
+        const std::string_view last_word = head.substr(last_capital);
+        if (code_points(last_word) >= 2 && has_lowercase(last_word) &&
+            impl_->check(std::string(last_word) + std::string(tail_part)) == Impl::Verdict::lexical)
+            return HyphenDecision::join;
+    }
     // "Gem som-|kommandoen": a conjunction, relative pronoun or "at" heads no closed compound
     // (a word that begins with one, "sommer", "også", is a dictionary word and joined above);
     // before a word of its own it is the end of a phrase made a compound's first part.
