@@ -462,3 +462,13 @@ TEST_CASE("a name with inner capitals cut inside its last word loses its line-en
     CHECK(dehyphenator().decide("ScriptsForge", "tjeneste giver adgang", none, "Brug ") ==
           HyphenDecision::keep);
 }
+
+TEST_CASE("a two-letter English prefix keeps its line-end hyphen before the vowel it ends in",
+          "[layout][hyphen]") {
+    const summalign::detail::DocumentWords none;
+    REQUIRE_FALSE(dehyphenator().knows("reenable"));
+    CHECK(dehyphenator().decide("re", "enable any disabled print queue", none, "every night, and ") ==
+          HyphenDecision::keep);
+    // Before another letter a two-letter first part is typesetting's cut.
+    CHECK(dehyphenator().decide("re", "boot the server", none, "you must ") == HyphenDecision::join);
+}

@@ -420,7 +420,13 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
         (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
-    if (code_points(head) >= 3 && impl_->both_english_words(head, tail_part)) return HyphenDecision::keep;
+    // A two-letter English prefix keeps its hyphen before the vowel it ends in ("re-|enable",
+    // "co-|owner"): English writes one there, and no dictionary knows the two joined.
+    const bool vowel_clash = code_points(head) == 2 && joined_verdict == Impl::Verdict::unknown &&
+                             head.back() == tail_part.front() &&
+                             std::string_view("aeiou").find(head.back()) != std::string_view::npos;
+    if ((code_points(head) >= 3 || vowel_clash) && impl_->both_english_words(head, tail_part))
+        return HyphenDecision::keep;
     // A foreign word or a name heading a Danish compound ("widget-|vinduet"): the first part
     // is no Danish word of its own but English knows it, or the document writes it alone;
     // the rest is one Danish word of four letters or more; and no dictionary knows the two
