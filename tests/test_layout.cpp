@@ -467,8 +467,9 @@ TEST_CASE("a two-letter English prefix keeps its line-end hyphen before the vowe
           "[layout][hyphen]") {
     const summalign::detail::DocumentWords none;
     REQUIRE_FALSE(dehyphenator().knows("reenable"));
-    CHECK(dehyphenator().decide("re", "enable any disabled print queue", none, "every night, and ") ==
-          HyphenDecision::keep);
+    CHECK(dehyphenator().decide("re", "enable any disabled print queue", none,
+                                "every night, and ") == HyphenDecision::keep);
     // Before another letter a two-letter first part is typesetting's cut.
-    CHECK(dehyphenator().decide("re", "boot the server", none, "you must ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("re", "boot the server", none, "you must ") ==
+          HyphenDecision::join);
 }

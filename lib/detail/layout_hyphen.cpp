@@ -413,9 +413,11 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // Inside a sentence too, a part the document writes in lower case and never capitalised
     // inside a sentence is a common word capitalised as a title's ("i Design-|tilstand",
     // "kapitlet Internet-|ruter" beside "design" and "internettet"), closed up as any.
-    const bool name_capital = words.occurs_capitalised_inside(head) ||
-                              (!opens_sentence && (!words.occurs_lowercase(head) || inner_capital(head)));
-    if (name_capital && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
+    const bool name_capital =
+        words.occurs_capitalised_inside(head) ||
+        (!opens_sentence && (!words.occurs_lowercase(head) || inner_capital(head)));
+    if (name_capital && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) &&
+        is_lower(next) &&
         code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_own_word &&
         (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;
