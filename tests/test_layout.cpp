@@ -418,23 +418,6 @@ TEST_CASE("a suspended compound whose hyphen the extraction dropped gets it back
     CHECK(spans.text.origin(hyphen) == source.find("og tusind"));
 }
 
-TEST_CASE("a capitalised first part at a sentence's start keeps its hyphen where the document "
-          "writes it capitalised inside a sentence",
-          "[layout][hyphen]") {
-    summalign::detail::DocumentWords words;
-    words.add_text("Klik på fanebladet. Fanebladet Data giver dig mulighed for at vælge.");
-    summalign::detail::DocumentWords lower;
-    lower.add_text("Klik på fanebladet. Data giver dig mulighed for at vælge data.");
-    CHECK(words.occurs_capitalised_inside("data"));
-    CHECK_FALSE(lower.occurs_capitalised_inside("data"));
-    // The name's capital says "Data-fanebladet", a compound named after the tab "Data".
-    CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", words, "kontrolfelter. ") ==
-          HyphenDecision::keep);
-    // Capitalised only where sentences begin: the capital says nothing.
-    CHECK(dehyphenator().decide("Data", "fanebladet i dialogen", lower, "kontrolfelter. ") ==
-          HyphenDecision::join);
-}
-
 TEST_CASE("a capitalised first part inside a sentence loses its hyphen where the document writes "
           "it in lower case and never capitalised inside a sentence",
           "[layout][hyphen]") {
@@ -461,15 +444,4 @@ TEST_CASE("a name with inner capitals cut inside its last word loses its line-en
     // "Forge" and "tjeneste" make no word: the name heads a compound with a hyphen.
     CHECK(dehyphenator().decide("ScriptsForge", "tjeneste giver adgang", none, "Brug ") ==
           HyphenDecision::keep);
-}
-
-TEST_CASE("a two-letter English prefix keeps its line-end hyphen before the vowel it ends in",
-          "[layout][hyphen]") {
-    const summalign::detail::DocumentWords none;
-    REQUIRE_FALSE(dehyphenator().knows("reenable"));
-    CHECK(dehyphenator().decide("re", "enable any disabled print queue", none,
-                                "every night, and ") == HyphenDecision::keep);
-    // Before another letter a two-letter first part is typesetting's cut.
-    CHECK(dehyphenator().decide("re", "boot the server", none, "you must ") ==
-          HyphenDecision::join);
 }

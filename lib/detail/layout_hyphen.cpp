@@ -408,27 +408,19 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // start says nothing.
     // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
     const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
-    // At a sentence's start the capital is a name's where the document writes the part
-    // capitalised inside a sentence as well ("Data-|fanebladet" beside "Fanebladet Data").
-    // Inside a sentence too, a part the document writes in lower case and never capitalised
-    // inside a sentence is a common word capitalised as a title's ("i Design-|tilstand",
-    // "kapitlet Internet-|ruter" beside "design" and "internettet"), closed up as any.
+    // A part the document writes in lower case and never capitalised inside a sentence is a
+    // common word capitalised as a title's ("i Design-|tilstand" beside "design"), closed up
+    // as any.
     const bool name_capital =
-        words.occurs_capitalised_inside(head) ||
-        (!opens_sentence && (!words.occurs_lowercase(head) || inner_capital(head)));
+        !opens_sentence && (words.occurs_capitalised_inside(head) ||
+                            !words.occurs_lowercase(head) || inner_capital(head));
     if (name_capital && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) &&
         is_lower(next) &&
         code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_own_word &&
         (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;
     if (joined_verdict == Impl::Verdict::compound) return HyphenDecision::join;
-    // A two-letter English prefix keeps its hyphen before the vowel it ends in ("re-|enable",
-    // "co-|owner"): English writes one there, and no dictionary knows the two joined.
-    const bool vowel_clash = code_points(head) == 2 && joined_verdict == Impl::Verdict::unknown &&
-                             head.back() == tail_part.front() &&
-                             std::string_view("aeiou").find(head.back()) != std::string_view::npos;
-    if ((code_points(head) >= 3 || vowel_clash) && impl_->both_english_words(head, tail_part))
-        return HyphenDecision::keep;
+    if (code_points(head) >= 3 && impl_->both_english_words(head, tail_part)) return HyphenDecision::keep;
     // A foreign word or a name heading a Danish compound ("widget-|vinduet"): the first part
     // is no Danish word of its own but English knows it, or the document writes it alone;
     // the rest is one Danish word of four letters or more; and no dictionary knows the two
