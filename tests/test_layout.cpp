@@ -417,3 +417,31 @@ TEST_CASE("a suspended compound whose hyphen the extraction dropped gets it back
     REQUIRE(hyphen != std::string::npos);
     CHECK(spans.text.origin(hyphen) == source.find("og tusind"));
 }
+
+TEST_CASE("a capitalised first part inside a sentence loses its hyphen where the document writes "
+          "it in lower case and never capitalised inside a sentence",
+          "[layout][hyphen]") {
+    summalign::detail::DocumentWords common;
+    common.add_text("Et godt design er enkelt. Vælg et andet design.");
+    summalign::detail::DocumentWords name;
+    name.add_text("Et godt design er enkelt. Klik på knappen Design i værktøjslinjen.");
+    REQUIRE_FALSE(dehyphenator().is_dictionary_word("Designtilstand"));
+    // A common word capitalised as a title's: closed up as the word would be.
+    CHECK(dehyphenator().decide("Design", "tilstand med et valgt", common,
+                                "kalde dialogen Egenskaber i ") == HyphenDecision::join);
+    // Capitalised inside a sentence elsewhere: a name, which heads compounds with a hyphen.
+    CHECK(dehyphenator().decide("Design", "tilstand med et valgt", name,
+                                "kalde dialogen Egenskaber i ") == HyphenDecision::keep);
+}
+
+TEST_CASE("a name with inner capitals cut inside its last word loses its line-end hyphen",
+          "[layout][hyphen]") {
+    const summalign::detail::DocumentWords none;
+    REQUIRE(dehyphenator().is_dictionary_word("Support"));
+    // "Sup" and "port" make "Support": typesetting's cut inside "VBASupport".
+    CHECK(dehyphenator().decide("VBASup", "port 1 placeret foran", none, "udtrykket Option ") ==
+          HyphenDecision::join);
+    // "Forge" and "tjeneste" make no word: the name heads a compound with a hyphen.
+    CHECK(dehyphenator().decide("ScriptsForge", "tjeneste giver adgang", none, "Brug ") ==
+          HyphenDecision::keep);
+}

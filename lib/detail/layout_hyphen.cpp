@@ -43,10 +43,14 @@ const DocumentWords::WordFacts* DocumentWords::find(std::string_view word) const
 
 void DocumentWords::add_text(std::string_view text) {
     std::size_t i = 0;
+    // Whether the last thing before the next word, spaces aside, is a word or a comma: a
+    // capital there is no sentence's (a line's first word counts as none of them).
+    bool after_word = false;
     while (i < text.size()) {
         std::size_t n = 0;
         const char32_t c = code_point_at(text, i, n);
         if (!is_word_char(c)) {
+            if (!is_space(c)) after_word = c == ',';
             i += n;
             continue;
         }
@@ -55,6 +59,8 @@ void DocumentWords::add_text(std::string_view text) {
         WordFacts& word_facts = facts(lower_);
         ++word_facts.count;
         if (is_lower(c)) word_facts.lowercase = true;
+        if (after_word && is_upper(c)) word_facts.capitalised_inside = true;
+        after_word = true;
         // Heads of hyphenated compounds: every part before an inner hyphen.
         const std::string_view lower = lower_;
         std::size_t part_begin = 0;
@@ -78,6 +84,10 @@ bool DocumentWords::is_compound_head(std::string_view word) const {
 bool DocumentWords::occurs_lowercase(std::string_view word) const {
     const WordFacts* found = find(word);
     return found && found->lowercase;
+}
+bool DocumentWords::occurs_capitalised_inside(std::string_view word) const {
+    const WordFacts* found = find(word);
+    return found && found->capitalised_inside;
 }
 
 bool DocumentWords::begins_longer_word(std::string_view prefix) const {
@@ -238,6 +248,15 @@ bool inner_capital(std::string_view word) {
     return false;
 }
 
+// Where the last upper-case letter after the first begins ("Sup" of "VBASup"); 0 for none.
+std::size_t last_capital_at(std::string_view word) {
+    std::size_t n = 0, found = 0;
+    code_point_at(word, 0, n);
+    for (std::size_t i = n; i < word.size(); i += n)
+        if (is_upper(code_point_at(word, i, n))) found = i;
+    return found;
+}
+
 }  // namespace
 
 bool is_suspending_conjunction(std::string_view word) {
@@ -324,6 +343,15 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // Hunspell judges the last part only: "HSC-transplan-|tation" is about "transplantation".
     const Impl::Verdict joined_verdict = impl_->check(std::string(head) + std::string(tail_part));
     if (joined_verdict == Impl::Verdict::lexical) return HyphenDecision::join;
+    // "VBASup-|port": a name written with inner capitals, cut inside its last word; that word
+    // from its capital on makes a dictionary word with the rest ("Support"), where a name
+    // heading a compound does not ("ScriptsForge-|tjeneste": "Forgetjeneste").
+    if (const std::size_t last_capital = last_capital_at(head); last_capital > 0) {
+        const std::string_view last_word = head.substr(last_capital);
+        if (code_points(last_word) >= 2 && has_lowercase(last_word) &&
+            impl_->check(std::string(last_word) + std::string(tail_part)) == Impl::Verdict::lexical)
+            return HyphenDecision::join;
+    }
     // "Gem som-|kommandoen": a conjunction, relative pronoun or "at" heads no closed compound
     // (a word that begins with one, "sommer", "også", is a dictionary word and joined above);
     // before a word of its own it is the end of a phrase made a compound's first part.
@@ -380,7 +408,14 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     // start says nothing.
     // A Danish first part in its linking form ("Funktions-|guiden") is a closed compound's.
     const bool linking_s = head.size() > 3 && head.back() == 's' && !impl_->english_word(head);
-    if (!opens_sentence && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) && is_lower(next) &&
+    // A part the document writes in lower case and never capitalised inside a sentence is a
+    // common word capitalised as a title's ("i Design-|tilstand" beside "design"), closed up
+    // as any.
+    const bool name_capital =
+        !opens_sentence && (words.occurs_capitalised_inside(head) ||
+                            !words.occurs_lowercase(head) || inner_capital(head));
+    if (name_capital && !linking_s && is_upper(first_code_point(head)) && has_lowercase(head) &&
+        is_lower(next) &&
         code_points(head) >= 3 && code_points(tail_part) >= 3 && tail_own_word &&
         (head_verdict == Impl::Verdict::lexical || inner_capital(head) || words.count(head) > 0))
         return HyphenDecision::keep;

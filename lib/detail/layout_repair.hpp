@@ -92,6 +92,9 @@ public:
     bool is_compound_head(std::string_view word) const;
     // Whether `word` occurs in lower case somewhere (so a capitalised form is a sentence start).
     bool occurs_lowercase(std::string_view word) const;
+    // Whether `word` occurs capitalised right after a word or a comma of the same line
+    // ("Fanebladet Data", "Vælg Data"): a name's capital, which a sentence's start does not hide.
+    bool occurs_capitalised_inside(std::string_view word) const;
     // Whether some longer word begins with `prefix` (any case): a closed compound's first
     // part ("fsautoresize" of "fsautoresizetab").
     bool begins_longer_word(std::string_view prefix) const;
@@ -100,12 +103,13 @@ public:
     std::size_t count_beginning(std::string_view prefix) const;
 
 private:
-    // What the document says about one lower-cased word form. One table for all three
+    // What the document says about one lower-cased word form. One table for all the
     // questions, so that collecting a word costs one hash look-up.
     struct WordFacts {
         std::size_t count = 0;       // occurrences as a whole word
         bool compound_head = false;  // occurs before an inner hyphen
         bool lowercase = false;      // occurs written in lower case
+        bool capitalised_inside = false;  // capitalised after a word or comma (a name)
     };
     // Looks words up by string_view, so a look-up needs no temporary std::string.
     struct WordHash {
