@@ -545,6 +545,14 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
     if (length < 3) return false;
     for (const auto& [other, count] : context.same_language_counts) {
         if (count <= 0 || other == lower) continue;
+        // A Danish noun and its genitive in -s are two forms of one word, not a word and its
+        // slip (partitionstabellen beside partitionstabellens); a word in -s takes no
+        // genitive -s (huss is a slip of hus).
+        auto genitive = [](std::string_view word, std::string_view stem) {
+            return word.size() == stem.size() + 1 && word.ends_with('s') && word.starts_with(stem) &&
+                   !stem.ends_with('s');
+        };
+        if (lang == Lang::da && (genitive(lower, other) || genitive(other, lower))) continue;
         // Asked for many words of an article: two byte tests rule out nearly every word first.
         // A slip of the first letter costs more than 0.9 unless it is a doubling (ssome).
         if (other.front() != lower.front() && lower.size() > 1 && lower[1] != lower.front()) continue;

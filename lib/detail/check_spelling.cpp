@@ -244,8 +244,12 @@ struct Speller::Impl {
     // Without the index, whatever da_DK accepts.
     bool own_word(const std::string& part) const {
         if (!index) return da.spell(part);
-        if (index->contains(Lang::da, part) || regular_form(part)) return true;
+        if (index->contains(Lang::da, part) || regular_form(part) || noun_form(part)) return true;
         if (!da.spell(part)) return false;
+        // A form da_DK's affix rules make (tabellen, ansvarlig), which the index may lack, is
+        // one word even where its letters split into two index words (tabel + len, ansvar +
+        // lig); the test below is for the words da_DK's compounding makes up.
+        if (da.spell_lexically(part)) return true;
         for (std::size_t cut = 2; cut + 2 <= part.size(); ++cut) {
             if ((static_cast<unsigned char>(part[cut]) & 0xC0) == 0x80) continue;
             const std::string head = part.substr(0, cut), tail = part.substr(cut);
@@ -295,6 +299,42 @@ struct Speller::Impl {
         return known(std::string(word) + "e", Lang::da);
     }
 
+    // Noun forms Danish makes by rule that da_DK lists for some words only (derived_form
+    // asks them; a compound's tail may be one: installationsloggene). Index probes.
+    bool noun_form(std::string_view word) const {
+        if (!index) return false;
+        // The definite plural of a noun whose plural ends in -e: the plural and -ne (log:
+        // logge, loggen, loggene), where the index has the plural and the definite singular
+        // in -en or -et. Not when the index has the definite plural in -erne: that noun's
+        // plural is in -er, and the -ene form is a slip of it (pakkene for pakkerne).
+        static constexpr std::string_view plural_endings[] = {"ene", "enes"};
+        for (const std::string_view ending : plural_endings)
+            if (word.size() > ending.size() && word.ends_with(ending)) {
+                const std::string stem(word.substr(0, word.size() - ending.size()));
+                const auto has = [&](std::string_view end) {
+                    return index->contains(Lang::da, stem + std::string(end));
+                };
+                if (code_points(stem) >= 3 && has("e") && (has("en") || has("et")) && !has("erne"))
+                    return true;
+            }
+        // The agent noun in -er of a verb in -e, which da_DK lists for some verbs only
+        // (vedligeholde: vedligeholder, vedligeholdere, vedligeholderne), where the index
+        // has the infinitive and the present tense (the same letters as the noun's
+        // singular). Not when the index has a plural in -erne of the stem: then -er makes
+        // that noun's plural, and -ere, -eren are slips of its forms (pakkere for pakker).
+        static constexpr std::string_view doer_endings[] = {"ere", "eres", "eren", "erens",
+                                                            "erne", "ernes"};
+        for (const std::string_view ending : doer_endings)
+            if (word.size() > ending.size() && word.ends_with(ending)) {
+                const std::string stem(word.substr(0, word.size() - ending.size()));
+                const auto has = [&](std::string_view end) {
+                    return index->contains(Lang::da, stem + std::string(end));
+                };
+                if (code_points(stem) >= 4 && has("e") && has("er") && !has("erne")) return true;
+            }
+        return false;
+    }
+
     // Nouns Danish derives by rule from a word the index has, which da_DK lists for some
     // words only: the action noun in -ning of a verb in -e (kæde: kædning, kædningen) and
     // the agent noun in -ator beside a noun in -ation (identifikation: identifikator,
@@ -314,6 +354,7 @@ struct Speller::Impl {
                 if (index->contains(Lang::da, verb + "e") && !index->contains(Lang::da, verb + "ing") && !index->contains(Lang::da, verb + "else"))
                     return true;
             }
+        if (noun_form(word)) return true;
         static constexpr std::string_view agent_endings[] = {"ator", "atoren", "atorer", "atorerne", "ators", "atorens", "atorernes"};
         for (const std::string_view ending : agent_endings)
             if (word.size() > ending.size() && word.ends_with(ending)) {
@@ -505,7 +546,10 @@ struct Speller::Impl {
             if (!head_ok) continue;
             // The tail a word of its own, not one da_DK's compounding makes up (it accepts
             // edsikonet = ed + s + ikonet).
-            if (probes_only ? index->contains(Lang::da, tail) || regular_form(tail) : own_word(tail)) return true;
+            const bool tail_word = probes_only
+                                       ? index->contains(Lang::da, tail) || regular_form(tail) || noun_form(tail)
+                                       : own_word(tail);
+            if (tail_word) return true;
             if (outside_dictionary(tail)) return true;
             if (is_compound(tail, depth + 1, probes_only)) return true;
         }

@@ -59,7 +59,8 @@ public:
     bool index_knows(std::string_view word, Lang lang) const;
     // known(), or for Danish: the word is a compound of known parts (with the linking
     // -s- or -e- allowed), e.g. stamcelleterapi = stamcelle + terapi, gen- before a
-    // form the index has (genafspil), a noun derived by rule (kædning, identifikator), or
+    // form the index has (genafspil), a noun derived by rule (kædning, identifikator,
+    // loggene, vedligeholdere), or
     // an index word and the adverb ind or ud closed up (logind, standardud);
     // for English: the other national spelling of an index word (grayscale, dialogs) or
     // two index words written closed up (gluepoint).

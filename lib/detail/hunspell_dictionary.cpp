@@ -367,6 +367,11 @@ bool ExtendedDictionary::spell(const std::string& word) const {
     return known_whole(word) || known_broken(word);
 }
 
+bool ExtendedDictionary::spell_lexically(const std::string& word) const {
+    return base_->verdict(word) == HunspellDictionary::Verdict::lexical ||
+           (extra_ && extra_->verdict(word) == HunspellDictionary::Verdict::lexical);
+}
+
 std::vector<std::string> ExtendedDictionary::suggest(const std::string& word) const {
     if (!extra_) return base_->suggest(word);
     std::call_once(whole_loaded_, [&] {

@@ -119,6 +119,10 @@ public:
     ExtendedDictionary& operator=(const ExtendedDictionary&) = delete;
 
     bool spell(const std::string& word) const;
+    // Whether the shared dictionary or the added words know `word` by their affix rules
+    // alone, not by Hunspell's compounding (tabellen: tabel + -len; edsikonet, ed + s +
+    // ikonet, is a compound).
+    bool spell_lexically(const std::string& word) const;
     std::vector<std::string> suggest(const std::string& word) const;
     bool is_base_form(const std::string& word) const;
     const std::filesystem::path& dic_file() const noexcept { return base_->dic_file(); }
