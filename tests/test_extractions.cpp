@@ -122,6 +122,14 @@ std::vector<std::string> texts(const std::vector<Sentence>& sentences) {
     return out;
 }
 
+// The lines of text the layout step keeps, blank lines left out.
+std::vector<std::string> text_lines(const detail::LayoutResult& layout) {
+    std::vector<std::string> lines;
+    for (const detail::SourceLine& line : layout.lines)
+        if (!line.blank()) lines.emplace_back(line.text.text());
+    return lines;
+}
+
 std::optional<std::string> text_of(const std::optional<Sentence>& s) { return s ? std::optional(s->text) : std::nullopt; }
 std::optional<std::string> gold_string(const Json& value) {
     return value.is_null() ? std::nullopt : std::optional(value.get<std::string>());
@@ -676,9 +684,7 @@ TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhe
         "Overskrift\n"
         "Et afsnit med stort begyndelsesbogstav som slutter her.\n";
     const detail::LayoutResult layout = detail::repair_layout(make_source(text, "moved.txt"));
-    std::vector<std::string> lines;
-    for (const detail::SourceLine& line : layout.lines)
-        if (!line.blank()) lines.emplace_back(line.text.text());
+    const std::vector<std::string> lines = text_lines(layout);
     REQUIRE(lines.size() == 9);
     CHECK(lines[4] == "der fylder spalten og slutter midt i sætningen med ordet");
     CHECK(lines[5] == "resten af den afbrudte sætning står her for sig selv.");
@@ -727,9 +733,7 @@ TEST_CASE("a paragraph broken inside a word takes the rest that completes the wo
         "eded to extend the file system, as the next lines will say.\n"
         "Then more English text follows on a line of its own here.\n";
     const detail::LayoutResult layout = detail::repair_layout(make_source(text, "fit.txt"));
-    std::vector<std::string> lines;
-    for (const detail::SourceLine& line : layout.lines)
-        if (!line.blank()) lines.emplace_back(line.text.text());
+    const std::vector<std::string> lines = text_lines(layout);
     REQUIRE(lines.size() == 10);
     CHECK(lines[0] == "Only the lines that are needed are written here, and they end.");
     CHECK(lines[2] == "if run with no arguments, it will only show the commands ne-");
@@ -763,9 +767,7 @@ TEST_CASE("a paragraph broken at a full line is found where joined lines make mo
                              "Et tredje afsnit begynder her og går også hen over en linje,\n"
                              "og her står der endnu en hel linje i spalten, som slutter nu.\n";
     const detail::LayoutResult layout = detail::repair_layout(make_source(text, "joined.txt"));
-    std::vector<std::string> lines;
-    for (const detail::SourceLine& line : layout.lines)
-        if (!line.blank()) lines.emplace_back(line.text.text());
+    const std::vector<std::string> lines = text_lines(layout);
     REQUIRE(lines.size() == 16);
     CHECK(lines[4] == "og her står der endnu en hel linje i spalten, og så står der");
     CHECK(lines[5] == "resten af den afbrudte sætning står her for sig selv, og slut.");
@@ -794,9 +796,7 @@ TEST_CASE("a rest goes back to the nearest broken paragraph, not the first in th
         "\n"
         "resten af den afbrudte sætning står her for sig selv, og slut.\n";
     const detail::LayoutResult layout = detail::repair_layout(make_source(text, "nearest.txt"));
-    std::vector<std::string> lines;
-    for (const detail::SourceLine& line : layout.lines)
-        if (!line.blank()) lines.emplace_back(line.text.text());
+    const std::vector<std::string> lines = text_lines(layout);
     REQUIRE(lines.size() == 19);
     CHECK(lines[1] == "og her står der endnu en hel linje i spalten, og så står der");
     CHECK(lines[2] == "Overskrift");
@@ -1237,9 +1237,7 @@ TEST_CASE("a block that ends in a heading is followed by a moved rest as one tha
                "Et afsnit med stort begyndelsesbogstav som slutter her.\n";
     };
     const detail::LayoutResult layout = detail::repair_layout(make_source(text("Fremtidige perspektiver"), "heading-end.txt"));
-    std::vector<std::string> lines;
-    for (const detail::SourceLine& line : layout.lines)
-        if (!line.blank()) lines.emplace_back(line.text.text());
+    const std::vector<std::string> lines = text_lines(layout);
     REQUIRE(lines.size() == 9);
     CHECK(lines[2] == "Fremtidige perspektiver");
     CHECK(lines[3] == "Andet afsnit begynder med stort og fortsætter i en linje");
@@ -1264,9 +1262,7 @@ TEST_CASE("words the extraction tore out of a wide-spaced justified line go back
                               "knappen Åbn for at erstatte et bibliotek med samme navn.\n"
                               "Brug ordlisten til at slå ukendte begreber op i et program.\n";
     const detail::LayoutResult layout = detail::repair_layout(make_source(paragraph + after, "torn.txt"));
-    std::vector<std::string> lines;
-    for (const detail::SourceLine& line : layout.lines)
-        if (!line.blank()) lines.emplace_back(line.text.text());
+    const std::vector<std::string> lines = text_lines(layout);
     REQUIRE(lines.size() == 11);
     CHECK(lines[3] == "Konklusion: Nulstiller ændrede");
     CHECK(lines[4] == "værdier");
@@ -1553,9 +1549,7 @@ TEST_CASE("words torn out of a justified line together go back into it", "[extra
                              "Brug ordlisten til at slå ukendte begreber op i et program.\n";
     const detail::LayoutResult layout =
         detail::repair_layout(make_source(text, "torn-together.txt"));
-    std::vector<std::string> lines;
-    for (const detail::SourceLine& line : layout.lines)
-        if (!line.blank()) lines.emplace_back(line.text.text());
+    const std::vector<std::string> lines = text_lines(layout);
     REQUIRE(lines.size() == 9);
     CHECK(lines[3] == "Konklusion: Nulstiller ændrede");
     CHECK(lines[4] == "værdier tilbage til");
