@@ -477,13 +477,15 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             const int32_t start = i;
             UChar32 c;
             U8_NEXT(reinterpret_cast<const uint8_t*>(word_lower.data()), i, n, c);
-            letters.emplace_back(word_lower.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+            const auto from = static_cast<std::size_t>(start);
+            letters.emplace_back(word_lower.substr(from, static_cast<std::size_t>(i) - from));
         }
         auto join = [&](std::size_t i, bool drop) {
             std::string text;
             for (std::size_t k = 0; k < letters.size(); ++k) {
                 if (drop && k == i) continue;
-                text += !drop && k == i ? letters[i + 1] : !drop && k == i + 1 ? letters[i] : letters[k];
+                if (drop) text += letters[k];
+                else text += k == i ? letters[i + 1] : k == i + 1 ? letters[i] : letters[k];
             }
             return text;
         };
@@ -491,9 +493,11 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             std::string text = join(i, letters[i] == letters[i + 1]);
             // Hunspell's compounding accepts many a swap (hovdan, sårstreg): the lexicon must
             // have the word too.
-            const bool common = lang == Lang::en ? lexicon->has_english(text) : lexicon->has_danish(text);
-            if (common && std::find(candidates.begin(), candidates.end(), text) == candidates.end() &&
-                speller.known_plainly(text, lang))
+            const bool common = lang == Lang::en ? lexicon->has_english(text)
+                                                 : lexicon->has_danish(text);
+            const bool listed =
+                std::find(candidates.begin(), candidates.end(), text) != candidates.end();
+            if (common && !listed && speller.known_plainly(text, lang))
                 candidates.push_back(std::move(text));
         }
     }

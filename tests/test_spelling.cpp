@@ -819,7 +819,8 @@ TEST_CASE("a compound's tail that da_DK makes by its affix rules is a word, thou
     CHECK(found.empty());
 }
 
-TEST_CASE("a doubled letter or a swap is undone into a lexicon word the index lacks", "[spelling][model]") {
+TEST_CASE("a doubled letter or a swap is undone into a lexicon word the index lacks",
+          "[spelling][model]") {
     // The index holds no form of eksempel or medie that is one edit from these slips but
     // eksempoler, mide (made by da_DK's compounding); da_DK's affix rules make eksempler and
     // medie, and the lexicon has them.
@@ -828,7 +829,8 @@ TEST_CASE("a doubled letter or a swap is undone into a lexicon word the index la
     options.user_dictionaries = {dir.write("words.tsv", "eksempler\texamples\nmedie\tmedium\n")};
     const Lexicon lexicon(options);
     const Checker checker(lexicon);
-    const std::vector<std::pair<std::string, std::string>> slips = {{"eksempller", "eksempler"}, {"meide", "medie"}};
+    const std::vector<std::pair<std::string, std::string>> slips = {{"eksempller", "eksempler"},
+                                                                    {"meide", "medie"}};
     for (const auto& [slip, word] : slips) {
         const Article1 a("Der er et " + slip + " her.", "There is one here.");
         std::vector<Finding> found;
