@@ -468,6 +468,39 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
     // Two edits at most with the index (it offers no more); Hunspell's suggestions may be
     // farther off for long words.
     const std::size_t max_distance = from_index ? 2 : std::max<std::size_t>(2, length / 4);
+    if (from_index && length >= 4) {
+        // The index lacks forms Hunspell makes by its affix rules (eksempler, medie), so the
+        // two cheapest slips (a letter doubled, two letters swapped) are undone and the
+        // lexicon and Hunspell asked: a few probes where every edit would be hundreds.
+        std::vector<std::string> letters;  // the code points of the word, each as UTF-8
+        for (int32_t i = 0, n = static_cast<int32_t>(word_lower.size()); i < n;) {
+            const int32_t start = i;
+            UChar32 c;
+            U8_NEXT(reinterpret_cast<const uint8_t*>(word_lower.data()), i, n, c);
+            const auto from = static_cast<std::size_t>(start);
+            letters.emplace_back(word_lower.substr(from, static_cast<std::size_t>(i) - from));
+        }
+        auto join = [&](std::size_t i, bool drop) {
+            std::string text;
+            for (std::size_t k = 0; k < letters.size(); ++k) {
+                if (drop && k == i) continue;
+                if (drop) text += letters[k];
+                else text += k == i ? letters[i + 1] : k == i + 1 ? letters[i] : letters[k];
+            }
+            return text;
+        };
+        for (std::size_t i = 0; i + 1 < letters.size(); ++i) {
+            std::string text = join(i, letters[i] == letters[i + 1]);
+            // Hunspell's compounding accepts many a swap (hovdan, sårstreg): the lexicon must
+            // have the word too.
+            const bool common = lang == Lang::en ? lexicon->has_english(text)
+                                                 : lexicon->has_danish(text);
+            const bool listed =
+                std::find(candidates.begin(), candidates.end(), text) != candidates.end();
+            if (common && !listed && speller.known_plainly(text, lang))
+                candidates.push_back(std::move(text));
+        }
+    }
     if (length >= 4) {
         for (const auto& [other_word, count] : context.same_language_counts) {
             if (other_word == word_lower || count <= 0) continue;

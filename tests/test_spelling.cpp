@@ -13,6 +13,7 @@
 #include "summalign/data.hpp"
 #include "summalign/error.hpp"
 #include "summalign/lexicon.hpp"
+#include "test_util.hpp"
 
 using namespace summalign;
 
@@ -816,4 +817,28 @@ TEST_CASE("a compound's tail that da_DK makes by its affix rules is a word, thou
                            .misspellings();
     for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
     CHECK(found.empty());
+}
+
+TEST_CASE("a doubled letter or a swap is undone into a lexicon word the index lacks",
+          "[spelling][model]") {
+    // The index holds no form of eksempel or medie that is one edit from these slips but
+    // eksempoler, mide (made by da_DK's compounding); da_DK's affix rules make eksempler and
+    // medie, and the lexicon has them.
+    const test::TempDir dir;
+    LexiconOptions options = empty_lexicon_options();
+    options.user_dictionaries = {dir.write("words.tsv", "eksempler\texamples\nmedie\tmedium\n")};
+    const Lexicon lexicon(options);
+    const Checker checker(lexicon);
+    const std::vector<std::pair<std::string, std::string>> slips = {{"eksempller", "eksempler"},
+                                                                    {"meide", "medie"}};
+    for (const auto& [slip, word] : slips) {
+        const Article1 a("Der er et " + slip + " her.", "There is one here.");
+        std::vector<Finding> found;
+        for (auto& f : checker.check(a.article, a.alignment, a.source))
+            if (f.kind == Finding::Kind::misspelling) found.push_back(f);
+        INFO(slip);
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().word == slip);
+        CHECK(found.front().suggestion == word);
+    }
 }
