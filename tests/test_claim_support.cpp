@@ -389,6 +389,43 @@ TEST_CASE("claim support: a name beside a name both sides share that differs cou
     CHECK(features(server, server_claim).claim_kept_missing == 1.0);
 }
 
+TEST_CASE("claim support: a person named beside a person both sides name counts against") {
+    const auto& scorer = models().scorer;
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    const auto& model = detail::default_support_model();
+
+    // "David MacKenzie" is named on both sides; the candidate names a co-author the claim does
+    // not. An initial, an English first name ("Mike") or a first name the claim shares ("David")
+    // keeps these out of the persons rule's run of untranslatable names.
+    const PreparedSentence claim = scorer.prepare("Written by David MacKenzie.", Lang::en);
+    const PreparedSentence same = scorer.prepare("Skrevet af David MacKenzie.", Lang::da);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(same, claim)) > 0.9);
+    for (const char* co_author : {"Richard M. Stallman", "Mike Parker", "David M. Ihnat"}) {
+        const std::string text = std::string("Skrevet af ") + co_author + " og David MacKenzie.";
+        const PreparedSentence two = scorer.prepare(text, Lang::da);
+        INFO(text);
+        CHECK(features(two, claim).claim_kept_missing >= 1.0);
+        CHECK(model.probability(features(two, claim)) < 0.5);
+    }
+
+    // The reverse: the claim names the co-author, the candidate does not.
+    const PreparedSentence two_claim =
+        scorer.prepare("Written by Mike Parker and David MacKenzie.", Lang::en);
+    CHECK(features(same, two_claim).claim_kept_missing >= 1.0);
+    CHECK(model.probability(features(same, two_claim)) < 0.5);
+
+    // Without a person both sides name, capitalised words beside "og" are labels, not persons.
+    const PreparedSentence menu_claim =
+        scorer.prepare("Choose Tools and Options to open the dialog.", Lang::en);
+    const PreparedSentence menu =
+        scorer.prepare("Vælg Funktioner og Indstillinger for at åbne dialogen.", Lang::da);
+    CHECK(features(menu, menu_claim).claim_kept_missing == 0.0);
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

@@ -457,6 +457,112 @@ double names_beside_shared_name(std::span<const PreparedSentence* const> source,
     return differing;
 }
 
+// A person one side names beside a person both sides name, that the other side does not name:
+// "Written by David MacKenzie." is not what "Skrevet af Richard M. Stallman og David MacKenzie."
+// states, nor "… Mike Parker og David MacKenzie." or "… David M. Ihnat og …". The persons rule
+// (a run of two names the lexicon cannot translate) misses these: an initial breaks its run,
+// "Mike" is an English word and the learned table links "Parker" and "Rubin", and a first name
+// the claim shares ("David") has a partner. Here the person both sides name (two capitalised
+// words in a row spelled the same on both sides, one of them a name the lexicon cannot
+// translate: "David MacKenzie") says that the words beside it are names: capitalised words and
+// initials in the same run or after "og"/"and", two or more of them in a row without a partner
+// on the other side, are another person, whatever the lexicon knows of each. A run either
+// earlier rule already counts (two untranslatable names of the candidate; a claim name the
+// lexicon cannot translate) does not count again. Each side counts its own runs.
+double persons_beside_shared_person(std::span<const PreparedSentence* const> source,
+                                    const PreparedSentence& claim, const TokenLinks& links) {
+    constexpr std::size_t kNameBytes = 3;
+    const auto initial = [](const PreparedToken& t) {
+        return t.is_abbreviation && t.lower.size() == 1;
+    };
+    const auto name_like = [&](const PreparedToken& t) { return t.is_name || initial(t); };
+    const auto untranslatable = [](const PreparedToken& t) {
+        return t.is_name && !t.is_abbreviation && t.links.empty() && t.parts.empty() &&
+               !t.english_word && t.lower.size() >= kNameBytes;
+    };
+    std::vector<const std::vector<PreparedToken>*> danish;
+    for (const PreparedSentence* sentence : source) danish.push_back(&sentence->tokens);
+    const std::vector<const std::vector<PreparedToken>*> english = {&claim.tokens};
+    // Two words in a row, spelled as two words in a row of the other side.
+    const auto in_other = [](const std::vector<const std::vector<PreparedToken>*>& other,
+                             const PreparedToken& a, const PreparedToken& b) {
+        for (const auto* tokens : other)
+            for (std::size_t k = 1; k + 1 < tokens->size(); ++k)
+                if ((*tokens)[k].surface == a.surface && (*tokens)[k + 1].surface == b.surface)
+                    return true;
+        return false;
+    };
+    const auto side = [&](const std::vector<PreparedToken>& own, const float* partner,
+                          const std::vector<const std::vector<PreparedToken>*>& other,
+                          bool candidate) {
+        const auto partnered = [&](std::size_t k) { return partner[k] >= kIdentityLink; };
+        // Runs of name-like words after the first word; a run joined to the next by "og" or
+        // "and" is one group.
+        std::vector<std::pair<std::size_t, std::size_t>> runs;  // [begin, end)
+        for (std::size_t k = 1; k < own.size(); ++k) {
+            if (!name_like(own[k])) continue;
+            std::size_t end = k;
+            while (end < own.size() && name_like(own[end])) ++end;
+            runs.emplace_back(k, end);
+            k = end;
+        }
+        const auto shared_in = [&](std::size_t begin, std::size_t end) {
+            for (std::size_t k = begin; k + 1 < end; ++k)
+                if (partnered(k) && partnered(k + 1) &&
+                    (untranslatable(own[k]) || untranslatable(own[k + 1])) &&
+                    in_other(other, own[k], own[k + 1]))
+                    return true;
+            return false;
+        };
+        const auto counted_before = [&](std::size_t begin, std::size_t end) {
+            for (std::size_t k = begin; k < end; ++k) {
+                if (!candidate && own[k].is_name && !own[k].is_abbreviation &&
+                    own[k].links.empty())
+                    return true;
+                if (candidate && k + 1 < end && untranslatable(own[k]) &&
+                    untranslatable(own[k + 1]))
+                    return true;
+            }
+            return false;
+        };
+        const auto joined = [&](std::size_t r) {  // run r and run r + 1 are one group
+            const auto gap = runs[r].second;
+            return runs[r + 1].first == gap + 1 &&
+                   (own[gap].lower == "og" || own[gap].lower == "and");
+        };
+        double persons = 0.0;
+        for (std::size_t r = 0; r < runs.size();) {
+            std::size_t last = r;
+            while (last + 1 < runs.size() && joined(last)) ++last;
+            bool shared = false;
+            for (std::size_t q = r; q <= last; ++q)
+                shared = shared || shared_in(runs[q].first, runs[q].second);
+            for (std::size_t q = r; shared && q <= last; ++q)
+                for (std::size_t k = runs[q].first; k < runs[q].second;) {
+                    if (partnered(k)) {
+                        ++k;
+                        continue;
+                    }
+                    std::size_t end = k;
+                    bool long_word = false;
+                    for (; end < runs[q].second && !partnered(end); ++end)
+                        long_word = long_word || own[end].lower.size() >= kNameBytes;
+                    if (end - k >= 2 && long_word && !counted_before(k, end)) persons += 1.0;
+                    k = end;
+                }
+            r = last + 1;
+        }
+        return persons;
+    };
+    double persons = side(claim.tokens, links.en.data(), danish, false);
+    std::size_t at = 0;
+    for (const PreparedSentence* sentence : source) {
+        persons += side(sentence->tokens, links.da.data() + at, english, true);
+        at += sentence->tokens.size();
+    }
+    return persons;
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -683,6 +789,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
         f.claim_kept_missing += differing;
     }
     f.claim_kept_missing += names_beside_shared_name(source, claim, links);
+    f.claim_kept_missing += persons_beside_shared_person(source, claim, links);
     return f;
 }
 
