@@ -6,9 +6,11 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -483,14 +485,25 @@ double persons_beside_shared_person(std::span<const PreparedSentence* const> sou
     std::vector<const std::vector<PreparedToken>*> danish;
     for (const PreparedSentence* sentence : source) danish.push_back(&sentence->tokens);
     const std::vector<const std::vector<PreparedToken>*> english = {&claim.tokens};
-    // Two words in a row, spelled as two words in a row of the other side.
-    const auto in_other = [](const std::vector<const std::vector<PreparedToken>*>& other,
-                             const PreparedToken& a, const PreparedToken& b) {
-        for (const auto* tokens : other)
-            for (std::size_t k = 1; k + 1 < tokens->size(); ++k)
-                if ((*tokens)[k].surface == a.surface && (*tokens)[k + 1].surface == b.surface)
-                    return true;
-        return false;
+    // Two words in a row, spelled as two words in a row of the other side. The other side's
+    // pairs are gathered once per side, when first asked, so that long runs of names on both
+    // sides cost no more than their length.
+    const auto pair_key = [](const PreparedToken& a, const PreparedToken& b) {
+        std::string key(a.surface);
+        key += '\x1f';
+        key += b.surface;
+        return key;
+    };
+    const auto in_other = [&](const std::vector<const std::vector<PreparedToken>*>& other,
+                              std::optional<std::unordered_set<std::string>>& pairs,
+                              const PreparedToken& a, const PreparedToken& b) {
+        if (!pairs) {
+            pairs.emplace();
+            for (const auto* tokens : other)
+                for (std::size_t k = 1; k + 1 < tokens->size(); ++k)
+                    pairs->insert(pair_key((*tokens)[k], (*tokens)[k + 1]));
+        }
+        return pairs->contains(pair_key(a, b));
     };
     const auto side = [&](const std::vector<PreparedToken>& own, const float* partner,
                           const std::vector<const std::vector<PreparedToken>*>& other,
@@ -506,11 +519,12 @@ double persons_beside_shared_person(std::span<const PreparedSentence* const> sou
             runs.emplace_back(k, end);
             k = end;
         }
+        std::optional<std::unordered_set<std::string>> other_pairs;
         const auto shared_in = [&](std::size_t begin, std::size_t end) {
             for (std::size_t k = begin; k + 1 < end; ++k)
                 if (partnered(k) && partnered(k + 1) &&
                     (untranslatable(own[k]) || untranslatable(own[k + 1])) &&
-                    in_other(other, own[k], own[k + 1]))
+                    in_other(other, other_pairs, own[k], own[k + 1]))
                     return true;
             return false;
         };
