@@ -468,7 +468,10 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
     // Two edits at most with the index (it offers no more); Hunspell's suggestions may be
     // farther off for long words.
     const std::size_t max_distance = from_index ? 2 : std::max<std::size_t>(2, length / 4);
-    if (from_index && length >= 4) {
+    // Each probe copies the word, so the probes stop at the index's longest word (100 bytes):
+    // a "word" of a hundred thousand letters would cost their square.
+    constexpr std::size_t longest_probed_bytes = 100;
+    if (from_index && length >= 4 && word_lower.size() <= longest_probed_bytes) {
         // The index lacks forms Hunspell makes by its affix rules (eksempler, medie), so the
         // two cheapest slips (a letter doubled, two letters swapped) are undone and the
         // lexicon and Hunspell asked: a few probes where every edit would be hundreds.
@@ -506,7 +509,7 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             if (other_word == word_lower || count <= 0) continue;
             const std::size_t other_length = detail::code_points(other_word);
             if (other_length + max_distance < length || length + max_distance < other_length || other_length < 3) continue;
-            if (detail::edit_distance(word_lower, other_word) > max_distance) continue;
+            if (detail::edit_distance(word_lower, other_word, max_distance) > max_distance) continue;
             // A word of the article that is itself no word (another slip) is no model.
             if (count < 2 && !speller.acceptable(other_word, lang) &&
                 !(lang == Lang::en ? lexicon->has_english(other_word) : lexicon->has_danish(other_word)))
@@ -523,7 +526,7 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
         const std::string lower = detail::to_lower(candidate);
         if (lower == word_lower) continue;
         // Close enough to be a slip of the keyboard rather than another word.
-        const std::size_t distance = detail::edit_distance(word_lower, lower);
+        const std::size_t distance = detail::edit_distance(word_lower, lower, max_distance);
         if (distance > max_distance) continue;
         double score = 0.0;
         if (from_index) {
@@ -592,7 +595,7 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
         if (other.size() + 3 < lower.size() || lower.size() + 3 < other.size()) continue;
         const std::size_t other_length = detail::code_points(other);
         if (other_length + 1 < length || length + 1 < other_length || other_length < 4) continue;
-        if (detail::edit_distance(lower, other) > 2 || detail::typo_cost(lower, other) > 0.9) continue;
+        if (detail::edit_distance(lower, other, 2) > 2 || detail::typo_cost(lower, other) > 0.9) continue;
         if (speller.known(other, lang)) return true;
     }
     return false;

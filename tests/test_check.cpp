@@ -394,6 +394,34 @@ TEST_CASE("cognates look alike once spelling conventions are undone", "[check][w
     CHECK(detail::edit_distance("æ", "ae") == 2);  // counted in code points, not bytes
 }
 
+TEST_CASE("a bounded edit distance is exact within its limit and above it past it", "[check][words]") {
+    // Against the full table: every pair of short strings over a three-letter alphabet, so
+    // that deletions, insertions and substitutions all fall at every place of the band.
+    std::vector<std::string> words{""};
+    for (std::size_t length = 1; length <= 5; ++length) {
+        const std::size_t before = words.size();
+        for (std::size_t k = 0; k < before; ++k)
+            if (words[k].size() + 1 == length)
+                for (const char c : {'a', 'b', 'c'}) words.push_back(words[k] + c);
+    }
+    for (std::size_t x = 0; x < words.size(); x += 3)
+        for (std::size_t y = 0; y < words.size(); y += 5) {
+            const std::size_t full = detail::edit_distance(words[x], words[y]);
+            for (std::size_t limit = 0; limit <= 4; ++limit) {
+                const std::size_t bounded = detail::edit_distance(words[x], words[y], limit);
+                INFO(words[x] << " / " << words[y] << " limit " << limit);
+                if (full <= limit) CHECK(bounded == full);
+                else CHECK(bounded > limit);
+            }
+        }
+    // Two long words one letter apart: exact, and the band keeps it to length times limit
+    // (the whole table would be 2.5 billion cells).
+    const std::string long_word(50'000, 'a');
+    CHECK(detail::edit_distance(long_word, long_word + "b", 2) == 1);
+    CHECK(detail::edit_distance(long_word, "b" + long_word.substr(1), 2) == 1);
+    CHECK(detail::edit_distance(long_word, long_word + "bbb", 2) > 2);
+}
+
 // --- the seed document through the whole pipeline ------------------------------------
 
 namespace {

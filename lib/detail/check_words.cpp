@@ -141,7 +141,9 @@ bool starts_upper(std::string_view utf8) {
     return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) { return edit_distance(to_u32(a), to_u32(b)); }
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    return edit_distance(to_u32(a), to_u32(b), limit);
+}
 
 double cognate_similarity(std::string_view danish, std::string_view english) {
     return cognate_similarity_of_keys(cognate_key(danish), cognate_key(english));

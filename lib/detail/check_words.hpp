@@ -2,6 +2,7 @@
 // Words of one sentence for the checker: ICU word boundaries with byte positions, and the
 // small text measures the checker needs (case, digits, cognate similarity).
 #include <cstddef>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,8 +44,10 @@ std::size_t count_upper(std::string_view utf8);
 std::size_t count_letters(std::string_view utf8);
 bool starts_upper(std::string_view utf8);
 
-// Levenshtein distance counted in code points of two UTF-8 strings.
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// Levenshtein distance counted in code points of two UTF-8 strings; past `limit`, some value
+// above it (utf8.hpp).
+std::size_t edit_distance(std::string_view a, std::string_view b,
+                          std::size_t limit = std::numeric_limits<std::size_t>::max());
 
 // How alike a Danish and an English word look once the usual spelling correspondences are
 // undone (ch/c -> k, ph -> f, th -> t, ...): 1 for the same word, 0 for nothing in common.

@@ -143,6 +143,8 @@ std::string_view trim_ascii(std::string_view s) {
 namespace {
 template <class Char>
 std::size_t bounded_levenshtein(std::basic_string_view<Char> a, std::basic_string_view<Char> b, std::size_t limit) {
+    const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+    if (length_gap > limit) return length_gap;
     // One row of the table; on the stack for words of ordinary length (the checker runs this
     // for every suggestion against every word of an article, the scorer for cognate pairs).
     std::array<std::size_t, 64> small{};
@@ -152,12 +154,19 @@ std::size_t bounded_levenshtein(std::basic_string_view<Char> a, std::basic_strin
         large.resize(b.size() + 1);
         row = large.data();
     }
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    // Only the band of cells within `limit` of the diagonal can hold a distance within it, so
+    // a bounded distance of two long words costs their length times the limit, not their
+    // product; the cells outside the band count as `limit + 1`.
+    const std::size_t band = std::min(limit, std::max(a.size(), b.size()));
+    const std::size_t outside = band + 1;
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j <= band ? j : outside;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        std::size_t row_minimum = row[0];
-        for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t first = i > band ? i - band : 1;
+        const std::size_t last = std::min(b.size(), i + band);
+        std::size_t diagonal = row[first - 1];
+        row[first - 1] = first == 1 ? i : outside;
+        std::size_t row_minimum = row[first - 1];
+        for (std::size_t j = first; j <= last; ++j) {
             const std::size_t above = row[j];
             row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = above;
