@@ -152,6 +152,14 @@ void extend_open_captions(LayoutResult& result) {
     result.lines = std::move(kept);
 }
 
+// The upper quartile of `widths` (reordered): the column, since the lines that end
+// paragraphs, headings and titles are shorter. `widths` must not be empty.
+std::size_t upper_quartile(std::vector<std::size_t>& widths) {
+    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+    std::nth_element(widths.begin(), quartile, widths.end());
+    return *quartile;
+}
+
 // pdftotext's default reading order sometimes moves a block of a column elsewhere on the
 // page or to the page before (a column's last lines, the start of the next column): a
 // paragraph then stops mid-sentence at a line that fills the column, before a blank line
@@ -175,11 +183,6 @@ void reattach_moved_blocks(LayoutResult& result) {
         else blocks.push_back({k, k});
     }
     if (blocks.size() < 3 || widths.size() < 8) return;
-    const auto upper_quartile = [](std::vector<std::size_t>& values) {
-        const auto quartile = values.begin() + static_cast<std::ptrdiff_t>(values.size() * 3 / 4);
-        std::nth_element(values.begin(), quartile, values.end());
-        return *quartile;
-    };
     const std::size_t column = upper_quartile(widths);
     // A full line of the column, measured without the lines over one and a half times the
     // median, which the extraction joined from several printed lines: in `pdftotext`'s
@@ -339,13 +342,6 @@ std::vector<std::size_t> text_line_widths(const std::vector<SourceLine>& lines) 
     return widths;
 }
 
-// The upper quartile of `widths` (reordered): the column, since the lines that end
-// paragraphs, headings and titles are shorter. `widths` must not be empty.
-std::size_t upper_quartile(std::vector<std::size_t>& widths) {
-    const auto quartile = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
-    std::nth_element(widths.begin(), quartile, widths.end());
-    return *quartile;
-}
 
 // pdftotext's default mode can tear the words of a justified line with wide spaces out of
 // their paragraph: the line stays short, not ending its sentence, with the next line going
