@@ -116,13 +116,19 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
 
 // A caption set as a paragraph of its own wraps over lines like any other: the lines after
 // a caption that filled its line, up to the one that ends its sentence (three at most, none
-// after a blank line), belong to it and leave the running text.
+// after a blank line, except the one a column or page break set inside it), belong to it
+// and leave the running text.
 void extend_open_captions(LayoutResult& result) {
     std::vector<bool> absorbed(result.lines.size(), false);
     bool any = false;
     for (LiftedCaption& caption : result.captions) {
         if (!caption.open) continue;
-        for (std::size_t k = caption.line; k < result.lines.size() && k < caption.line + 3; ++k) {
+        std::size_t first = caption.line;
+        // A caption cut by a column or page break goes on in lower case after the break's blank.
+        if (first + 1 < result.lines.size() && result.lines[first].blank() && !result.lines[first + 1].blank() &&
+            is_lower(first_code_point(trim(result.lines[first + 1].text.text()))))
+            ++first;
+        for (std::size_t k = first; k < result.lines.size() && k < first + 3; ++k) {
             const SourceLine& line = result.lines[k];
             if (line.blank() || absorbed[k]) break;
             const std::string_view text = trim(line.text.text());

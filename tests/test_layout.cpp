@@ -343,6 +343,21 @@ TEST_CASE("a figure caption spliced into a sentence is lifted out and the senten
     CHECK(own.layout.captions.front().label == "Fig. 2");
 }
 
+TEST_CASE("a caption cut by a column break goes on in lower case after the break's blank line", "[layout][caption]") {
+    const auto cut = repair("mindst tre værdier.\nFig. 1. Middelværdi er den aritmetiske middelværdi af\n\n"
+                            "fordelingen.\nReturnerer antallet af permutationer.");
+    REQUIRE(cut.layout.captions.size() == 1);
+    CHECK(cut.layout.captions.front().caption.text() == "Middelværdi er den aritmetiske middelværdi af fordelingen.");
+    CHECK(cut.text.text() == "mindst tre værdier. Returnerer antallet af permutationer.");
+    // A closed caption, or a capital after the blank, leaves the next block alone.
+    const auto closed = repair("Fig. 1. Middelværdi af fordelingen.\n\nfordelingen er skæv.");
+    REQUIRE(closed.layout.captions.size() == 1);
+    CHECK(closed.layout.captions.front().caption.text() == "Middelværdi af fordelingen.");
+    const auto capital = repair("Fig. 1. Middelværdi er den aritmetiske middelværdi af\n\nReturnerer antallet.");
+    REQUIRE(capital.layout.captions.size() == 1);
+    CHECK(capital.layout.captions.front().caption.text() == "Middelværdi er den aritmetiske middelværdi af");
+}
+
 TEST_CASE("CRLF and CR line ends are normalised with exact offsets", "[layout][normalise]") {
     const std::string text = "ab\r\ncd\ref\r\n";
     const auto layout = summalign::detail::repair_layout(summalign::make_source(text, "t"));
