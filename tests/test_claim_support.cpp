@@ -472,8 +472,8 @@ TEST_CASE("claim support: a quoted label that differs counts against") {
     const PreparedSentence same_colors = scorer.prepare(
         "Dialogen \u201cFarver\u201d er beskrevet i \u201cDialogs and Docking\u201d.", Lang::da);
     CHECK(features(same_colors, colors_claim).claim_kept_missing == 0.0);
-    const PreparedSentence grep_claim =
-        scorer.prepare("The command grep (from \"g/re/p\") finds occurrences of a string.", Lang::en);
+    const PreparedSentence grep_claim = scorer.prepare(
+        "The command grep (from \"g/re/p\") finds occurrences of a string.", Lang::en);
     const PreparedSentence grep = scorer.prepare(
         "Kommandoen grep (fra \u00bbg/re/p\u00ab) finder forekomster af en streng.", Lang::da);
     CHECK(features(grep, grep_claim).claim_kept_missing == 0.0);

@@ -615,14 +615,15 @@ std::vector<std::size_t> quoted_spans(const PreparedSentence& sentence) {
 
 // A quoted label that differs: the claim quotes a label none of whose words has a partner in
 // the candidate though the lexicon knows some of them, and the candidate quotes one of its
-// own (no word of it spelled as, or linked by the lexicon to, a word the claim quotes): "The
-// active layer and its … histograms after “White Balance”." is not stated by "… efter
-// “Farveforbedring (forældet)”.", nor "The “Colors” dialog is a dockable dialog; …" by "The
-// “Histogram” dialog is …". A label translated by words the lexicon links
-// (“Penselredigering” for “Brush Editor”, through its part "pensel") has a partner; one whose
-// words the lexicon does not know at all may be translated by a word it does not link, and
-// does not count. The smaller of the two counts. The claim's quoted words are gathered into
-// sets once, so the work is linear in the two sentences' lengths.
+// own (a word of it the lexicon knows, as a Danish word, by its parts or as an English one,
+// and no word spelled as, or linked by the lexicon to, a word the claim quotes): "The active
+// layer and its … histograms after “White Balance”." is not stated by "… efter
+// “Farveforbedring (forældet)”.". A label translated by words the lexicon links
+// (“Penselredigering” for “Brush Editor”, through its part "pensel") has a partner; where the
+// lexicon knows no word of one of the two labels, one may translate the other by words it
+// does not link (“Paletredigering” for “Palette Editor”, “Udklipsholder” for “Clipboard”),
+// and the pair does not count. The smaller of the two counts. The claim's quoted words are
+// gathered into sets once, so the work is linear in the two sentences' lengths.
 double quoted_labels_differ(std::span<const PreparedSentence* const> source,
                             const PreparedSentence& claim, const TokenLinks& links) {
     std::unordered_set<std::string_view> source_words;
