@@ -426,6 +426,82 @@ TEST_CASE("claim support: a person named beside a person both sides name counts 
     CHECK(features(menu, menu_claim).claim_kept_missing == 0.0);
 }
 
+TEST_CASE("claim support: a quoted label that differs counts against") {
+    const auto& scorer = models().scorer;
+    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
+        const PreparedSentence* one[] = {&danish};
+        return detail::support_features(one, english, {});
+    };
+    const auto& model = detail::default_support_model();
+
+    // Both sides quote a label; none of the claim's label words has a partner though the
+    // lexicon knows them, and the candidate's label is one of its own: another command.
+    const PreparedSentence claim = scorer.prepare(
+        "The active layer and its Red, Green and Blue histograms after \u201cWhite Balance\u201d.",
+        Lang::en);
+    const PreparedSentence other = scorer.prepare(
+        "Det aktive lag og dets histogrammer for r\u00f8d, gr\u00f8n og bl\u00e5 efter "
+        "\u201cFarveforbedring (for\u00e6ldet)\u201d.", Lang::da);
+    CHECK(features(other, claim).claim_kept_missing == 1.0);
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    // Danish quotation marks the same; a label of the candidate that goes with the claim's
+    // other label ("Dialogs and Docking" quoted on both sides) is no label of its own.
+    const PreparedSentence guillemets = scorer.prepare(
+        "Det aktive lag og dets histogrammer for r\u00f8d, gr\u00f8n og bl\u00e5 efter "
+        "\u00bbFarveforbedring\u00ab.", Lang::da);
+    CHECK(features(guillemets, claim).claim_kept_missing == 1.0);
+    const PreparedSentence colors_claim = scorer.prepare(
+        "The \u201cColors\u201d dialog is described in \u201cDialogs and Docking\u201d.", Lang::en);
+    const PreparedSentence brushes = scorer.prepare(
+        "Dialogen \u201cPensler\u201d er beskrevet i \u201cDialogs and Docking\u201d.", Lang::da);
+    CHECK(features(brushes, colors_claim).claim_kept_missing == 1.0);
+    CHECK(model.probability(features(brushes, colors_claim)) < 0.5);
+    // Where the lexicon knows no word of the candidate's label ("Paletredigering" for "Palette
+    // Editor"), it may be a translation the lexicon does not link.
+    const PreparedSentence unknown_label = scorer.prepare(
+        "Dialogen \u201cXyzzyqu\u201d er beskrevet i \u201cDialogs and Docking\u201d.", Lang::da);
+    CHECK(features(unknown_label, colors_claim).claim_kept_missing == 0.0);
+
+    // The label translated by words the lexicon links, or spelled the same ("“rate”" left in
+    // English, "»g/re/p«"), is the same label.
+    const PreparedSentence translated = scorer.prepare(
+        "Det aktive lag og dets histogrammer for r\u00f8d, gr\u00f8n og bl\u00e5 efter "
+        "\u201cHvidbalance\u201d.", Lang::da);
+    CHECK(features(translated, claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(translated, claim)) > 0.5);
+    const PreparedSentence same_colors = scorer.prepare(
+        "Dialogen \u201cFarver\u201d er beskrevet i \u201cDialogs and Docking\u201d.", Lang::da);
+    CHECK(features(same_colors, colors_claim).claim_kept_missing == 0.0);
+    const PreparedSentence grep_claim = scorer.prepare(
+        "The command grep (from \"g/re/p\") finds occurrences of a string.", Lang::en);
+    const PreparedSentence grep = scorer.prepare(
+        "Kommandoen grep (fra \u00bbg/re/p\u00ab) finder forekomster af en streng.", Lang::da);
+    CHECK(features(grep, grep_claim).claim_kept_missing == 0.0);
+
+    // A claim label the lexicon knows no word of may be translated by a word it does not link;
+    // a candidate that quotes nothing has no label of its own.
+    const PreparedSentence unknown_claim =
+        scorer.prepare("Open the \u201cZorbquux\u201d dialog.", Lang::en);
+    const PreparedSentence unknown =
+        scorer.prepare("\u00c5bn dialogen \u201cFarveforbedring\u201d.", Lang::da);
+    CHECK(features(unknown, unknown_claim).claim_kept_missing == 0.0);
+    const PreparedSentence unquoted = scorer.prepare(
+        "Det aktive lag og dets histogrammer for r\u00f8d, gr\u00f8n og bl\u00e5 efter "
+        "Farveforbedring.", Lang::da);
+    CHECK(features(unquoted, claim).claim_kept_missing == 0.0);
+
+    // Many quoted labels on both sides: every span is one of its own, and the count is the
+    // smaller side's (the claim's and the candidate's words are gathered once, not paired).
+    std::string many_claim = "Open", many_source = "\u00c5bn";
+    for (int k = 0; k < 3000; ++k) {
+        many_claim += " \u201cWhite Balance\u201d";
+        many_source += " \u201cFarveforbedring\u201d";
+    }
+    const PreparedSentence long_claim = scorer.prepare(many_claim + ".", Lang::en);
+    const PreparedSentence long_source = scorer.prepare(many_source + ".", Lang::da);
+    CHECK(features(long_source, long_claim).claim_kept_missing == 3000.0);
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;

@@ -577,6 +577,114 @@ double persons_beside_shared_person(std::span<const PreparedSentence* const> sou
     return persons;
 }
 
+// Which quoted span each token of `sentence` stands in (1, 2, … in reading order; 0 outside
+// quotation marks): “…”, »…«, «…», „…“ and "…". Single quotes are left out (they are also
+// apostrophes, "lexgrog’s"). The tokens are found in the text in order; a token that is not
+// found as written (or is over kMaxTokenBytes long) ends the search, so the work stays
+// linear in the text.
+std::vector<std::size_t> quoted_spans(const PreparedSentence& sentence) {
+    constexpr std::size_t kMaxTokenBytes = 100;
+    const std::string& text = sentence.text;
+    std::vector<std::size_t> span_of(sentence.tokens.size(), 0);
+    if (text.find_first_of("\"\xE2\xC2") == std::string::npos) return span_of;
+    const auto starts = [&](std::size_t at, std::string_view mark) {
+        return text.compare(at, mark.size(), mark) == 0;
+    };
+    std::size_t pos = 0, spans = 0;
+    bool inside = false;
+    for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
+        const std::string& surface = sentence.tokens[k].surface;
+        if (surface.empty() || surface.size() > kMaxTokenBytes) break;
+        const std::size_t at = text.find(surface, pos);
+        if (at == std::string::npos) break;
+        for (std::size_t c = pos; c < at; ++c) {
+            const bool open_mark = starts(c, "\u201C") || starts(c, "\u00BB") ||
+                                   starts(c, "\u00AB") || starts(c, "\u201E");
+            const bool close_mark = starts(c, "\u201D") || starts(c, "\u00AB") ||
+                                    starts(c, "\u00BB") || starts(c, "\u201C");
+            if (text[c] == '"' || (inside ? close_mark : open_mark)) {
+                inside = !inside;
+                spans += inside;
+            }
+        }
+        if (inside) span_of[k] = spans;
+        pos = at + surface.size();
+    }
+    return span_of;
+}
+
+// A quoted label that differs: the claim quotes a label none of whose words has a partner in
+// the candidate though the lexicon knows some of them, and the candidate quotes one of its
+// own (a word of it the lexicon knows, as a Danish word, by its parts or as an English one,
+// and no word spelled as, or linked by the lexicon to, a word the claim quotes): "The active
+// layer and its … histograms after “White Balance”." is not stated by "… efter
+// “Farveforbedring (forældet)”.". A label translated by words the lexicon links
+// (“Penselredigering” for “Brush Editor”, through its part "pensel") has a partner; where the
+// lexicon knows no word of one of the two labels, one may translate the other by words it
+// does not link (“Paletredigering” for “Palette Editor”, “Udklipsholder” for “Clipboard”),
+// and the pair does not count. The smaller of the two counts. The claim's quoted words are
+// gathered into sets once, so the work is linear in the two sentences' lengths.
+double quoted_labels_differ(std::span<const PreparedSentence* const> source,
+                            const PreparedSentence& claim, const TokenLinks& links) {
+    std::unordered_set<std::string_view> source_words;
+    for (const PreparedSentence* sentence : source)
+        for (const auto& t : sentence->tokens) source_words.insert(t.lower);
+    // The claim's labels without a partner (a word linked to the candidate, or spelled as one
+    // of its words: "“rate”" left in English, "»g/re/p«") with a word the lexicon knows.
+    const auto claim_span = quoted_spans(claim);
+    std::vector<std::pair<bool, bool>> spans;  // (partnered, known)
+    std::unordered_set<std::uint64_t> quoted_own, quoted_links;
+    std::unordered_set<std::string_view> quoted_words;
+    for (std::size_t j = 0; j < claim_span.size(); ++j) {
+        if (claim_span[j] == 0) continue;
+        if (spans.size() < claim_span[j]) spans.resize(claim_span[j], {false, false});
+        const auto& t = claim.tokens[j];
+        if (t.is_citation || t.is_number || is_function(t, false)) continue;
+        quoted_own.insert(t.own_keys.begin(), t.own_keys.end());
+        for (const auto& link : t.links) quoted_links.insert(link.key);
+        quoted_words.insert(t.lower);
+        auto& [partnered, known] = spans[claim_span[j] - 1];
+        partnered = partnered || links.en[j] >= kContentLink || source_words.contains(t.lower);
+        known = known || !t.links.empty();
+    }
+    const auto claim_differs = static_cast<double>(std::count_if(
+        spans.begin(), spans.end(), [](const auto& s) { return !s.first && s.second; }));
+    if (claim_differs == 0.0) return 0.0;
+    // The candidate's labels none of whose words goes with a word the claim quotes (its link
+    // strength alone would not do: "Farveforbedring" links through its part "farve" to "Red,
+    // Green and Blue", outside the claim's label).
+    const auto with_claim_label = [&](const PreparedToken& t) {
+        if (quoted_words.contains(t.lower)) return true;
+        const auto linked = [&](const std::vector<PreparedToken::Link>& own_links) {
+            return std::any_of(own_links.begin(), own_links.end(),
+                               [&](const auto& link) { return quoted_own.contains(link.key); });
+        };
+        if (linked(t.links)) return true;
+        for (const auto key : t.own_keys)
+            if (quoted_links.contains(key)) return true;
+        for (const auto& part : t.parts)
+            if (linked(part.links) || quoted_links.contains(part.key)) return true;
+        return false;
+    };
+    double source_labels = 0.0;
+    for (const PreparedSentence* sentence : source) {
+        const auto span_of = quoted_spans(*sentence);
+        // (a word the lexicon knows, a word that goes with the claim's label)
+        std::vector<std::pair<bool, bool>> own;
+        for (std::size_t k = 0; k < span_of.size(); ++k) {
+            if (span_of[k] == 0) continue;
+            if (own.size() < span_of[k]) own.resize(span_of[k], {false, false});
+            const auto& t = sentence->tokens[k];
+            if (t.is_citation || t.is_number || is_function(t, true)) continue;
+            own[span_of[k] - 1].first = own[span_of[k] - 1].first || !t.links.empty() ||
+                                        !t.parts.empty() || t.english_word;
+            own[span_of[k] - 1].second = own[span_of[k] - 1].second || with_claim_label(t);
+        }
+        for (const auto& [known, shared] : own) source_labels += known && !shared ? 1.0 : 0.0;
+    }
+    return std::min(claim_differs, source_labels);
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -762,6 +870,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     // the rest is not ("Afsnit 4.8, “Skarp”" for "Section 4.8, “Sharpen”", "Afsnit 3.2.3,
     // “Penselredigering”" for "Section 3.2.3, “Brush Editor”"): a Danish word, known to the
     // lexicon or not, or a label in another slot, does not count.
+    double slot_labels = 0.0;  // labels this rule counts (the quoted labels below not again)
     std::size_t content_words = 0, spelled_alike = 0;
     for (const PreparedSentence* sentence : source)
         for (const auto& token : sentence->tokens) {
@@ -801,9 +910,14 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
             differing += found;
         }
         f.claim_kept_missing += differing;
+        slot_labels = differing;
     }
     f.claim_kept_missing += names_beside_shared_name(source, claim, links);
     f.claim_kept_missing += persons_beside_shared_person(source, claim, links);
+    // A label the slot rule above counted ("The “Images” dialog …" / "The “Channels” dialog
+    // …", quoted as well) counts once.
+    f.claim_kept_missing +=
+        std::max(0.0, quoted_labels_differ(source, claim, links) - slot_labels);
     return f;
 }
 

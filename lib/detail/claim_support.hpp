@@ -57,7 +57,9 @@ struct SupportFeatures {
     // more such untranslatable capitalised words in a row, "Jim Meyering"). And in a candidate
     // left untranslated (most of its content words spelled as claim words), each label of the
     // claim without a partner where the candidate has an English word of its own in the same
-    // slot ("The “Images” dialog …" / "The “Channels” dialog …").
+    // slot ("The “Images” dialog …" / "The “Channels” dialog …"). And, whatever the pair keeps,
+    // each quoted label of the claim without a partner beside a quoted label of the
+    // candidate's own ("after “White Balance”" / "efter “Farveforbedring”").
     double claim_kept_missing = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
