@@ -894,3 +894,14 @@ TEST_CASE("an English term with -ing or -ed beside its bare shape that no dictio
         CHECK(found.empty());
     }
 }
+
+TEST_CASE("a doubled letter is one of a pair typed twice, not both letters of a pair added",
+          "[spelling][edit]") {
+    // thenn: then with its n doubled (one cheap edit); the would need both n's added, and
+    // neither repeats a letter the word means there: two full insertions.
+    CHECK(detail::typo_cost("thenn", "then") == Approx(0.4));
+    CHECK(detail::typo_cost("thenn", "the") >= 2.0);
+    // Likewise a pair dropped whole is two drops (ale for alle: one undoubled l; ae: two).
+    CHECK(detail::typo_cost("ale", "alle") == Approx(0.4));
+    CHECK(detail::typo_cost("ae", "alle") >= 1.8);
+}
