@@ -867,7 +867,9 @@ TEST_CASE("the last member of a list of suspended compounds is a part like the d
         CHECK(found.empty());
     }
     // Without a dangling part before the conjunction it is no such list.
-    CHECK(misspellings(Article1("Se printcap og disktab-filer her.", "See the old files.")).size() == 2);
+    const auto no_list = misspellings(Article1("Se printcap og disktab-filer her.", "See the old files."));
+    REQUIRE(no_list.size() == 1);
+    CHECK(no_list.front().word == "disktab");
 }
 
 TEST_CASE("a placeholder alone in braces is code", "[spelling][code]") {
