@@ -301,13 +301,14 @@ struct SpellingPass {
 // comma after it).
 bool last_of_suspended_list(const std::vector<CheckWord>& words, std::size_t i) {
     auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
-    if (i < 3 || i + 2 >= words.size() || words[i + 1].text != "-" || !glued(i, i + 1) || !glued(i + 1, i + 2) ||
-        !words[i + 2].is_letters)
+    if (i < 3 || i + 2 >= words.size() || words[i + 1].text != "-" || !glued(i, i + 1) ||
+        !glued(i + 1, i + 2) || !words[i + 2].is_letters)
         return false;
     static constexpr std::string_view conjunctions[] = {"og", "eller", "and", "or"};
     const std::string conjunction = detail::to_lower(words[i - 1].text);
-    if (std::find(std::begin(conjunctions), std::end(conjunctions), conjunction) == std::end(conjunctions)) return false;
-    std::size_t k = i - 2;  // the token before the conjunction: the dangling hyphen or a comma after it
+    if (std::ranges::find(conjunctions, conjunction) == std::end(conjunctions)) return false;
+    // The token before the conjunction: the dangling hyphen, or a comma after it.
+    std::size_t k = i - 2;
     if (words[k].text == ",") {
         if (k < 2 || !glued(k - 1, k)) return false;
         --k;
@@ -629,8 +630,9 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
 // the English -ing and -ed, which Danish technical text keeps on an English term it writes
 // in another shape as well (chroot, chrooting; preseed, preseeding).
 std::vector<std::string_view> danish_stems(std::string_view lower) {
-    static constexpr std::string_view endings[] = {"erne", "ende", "ene", "ens", "ets", "ede", "ing", "er", "en",
-                                                   "et",   "es",   "ed",  "ne",  "e",   "s",   "r"};
+    static constexpr std::string_view endings[] = {"erne", "ende", "ene", "ens", "ets", "ede",
+                                                   "ing",  "er",   "en",  "et",  "es",  "ed",
+                                                   "ne",   "e",    "s",   "r"};
     std::vector<std::string_view> stems{lower};
     for (const std::string_view ending : endings)
         if (lower.size() >= ending.size() + 5 && lower.ends_with(ending)) stems.push_back(lower.substr(0, lower.size() - ending.size()));
@@ -709,8 +711,8 @@ bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::si
     if (i + 2 < words.size() && words[i + 1].text == "=" && (words[i + 2].is_letters || words[i + 2].is_number)) return true;
     // A placeholder alone in braces ({scriptin}, {file}): a template's variable or an
     // argument of a command, which prose does not write in braces.
-    if (i >= 1 && i + 1 < words.size() && words[i - 1].text == "{" && glued(i - 1, i) && words[i + 1].text == "}" &&
-        glued(i, i + 1))
+    if (i >= 1 && i + 1 < words.size() && words[i - 1].text == "{" && glued(i - 1, i) &&
+        words[i + 1].text == "}" && glued(i, i + 1))
         return true;
     // An item of a comma list beside an item with digits glued to its letters (dvi, latin1,
     // ps, utf8; mips64el, mipsel, ppc64el): the list names devices, encodings or

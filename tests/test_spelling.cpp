@@ -856,7 +856,8 @@ TEST_CASE("the last member of a list of suspended compounds is a part like the d
         return out;
     };
     // The control: the member alone is flagged.
-    const auto alone = misspellings(Article1("Se de gamle disktab-filer her.", "See the old files."));
+    const auto alone =
+        misspellings(Article1("Se de gamle disktab-filer her.", "See the old files."));
     REQUIRE(alone.size() == 1);
     CHECK(alone.front().word == "disktab");
     for (const char* text : {"Se de gamle printcap-, termcap-, og disktab-filer her.",
@@ -867,31 +868,38 @@ TEST_CASE("the last member of a list of suspended compounds is a part like the d
         CHECK(found.empty());
     }
     // Without a dangling part before the conjunction it is no such list.
-    const auto no_list = misspellings(Article1("Se printcap og disktab-filer her.", "See the old files."));
+    const auto no_list =
+        misspellings(Article1("Se printcap og disktab-filer her.", "See the old files."));
     REQUIRE(no_list.size() == 1);
     CHECK(no_list.front().word == "disktab");
 }
 
 TEST_CASE("a placeholder alone in braces is code", "[spelling][code]") {
     // The control: the same word in English prose is flagged.
-    const auto prose = Article1("Kør det nu.", "The same is done with scriptin now.").misspellings();
+    const auto prose =
+        Article1("Kør det nu.", "The same is done with scriptin now.").misspellings();
     REQUIRE(prose.size() == 1);
     CHECK(prose.front().word == "scriptin");
     CHECK(Article1("Kør det nu.", "The same is done with {scriptin} now.").misspellings().empty());
     // Braces around more than the word (a set of words) leave it prose.
-    CHECK(Article1("Kør det nu.", "The same is done with {scriptin now}.").misspellings().size() == 1);
+    CHECK(Article1("Kør det nu.", "The same is done with {scriptin now}.").misspellings().size() ==
+          1);
 }
 
-TEST_CASE("an English term with -ing or -ed beside its bare shape that no dictionary knows is a word",
+TEST_CASE("an English term with -ing or -ed beside its bare shape, no dictionary's, is a word",
           "[spelling][derived]") {
     // The control: written once, chrooting is flagged.
-    const auto alone = Article1("Efter chrooting skal du opsætte terminalen.", "Set up the terminal.").misspellings();
+    const Article1 written_once("Efter chrooting skal du opsætte terminalen.",
+                                "Set up the terminal.");
+    const auto alone = written_once.misspellings();
     REQUIRE(alone.size() == 1);
     CHECK(alone.front().word == "chrooting");
     // The article writes chroot too, which no dictionary knows either: two shapes of one term.
-    for (const char* text : {"Efter chrooting skal du opsætte terminalen.", "Når systemet er chrooted, skal du opsætte terminalen."}) {
+    for (const char* text : {"Efter chrooting skal du opsætte terminalen.",
+                             "Når systemet er chrooted, skal du opsætte terminalen."}) {
         INFO(text);
-        const auto found = Article1(text, "Set up the terminal.", "Kør chroot til det nye system.").misspellings();
+        const Article1 a(text, "Set up the terminal.", "Kør chroot til det nye system.");
+        const auto found = a.misspellings();
         for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
         CHECK(found.empty());
     }
