@@ -293,6 +293,30 @@ struct SpellingPass {
     std::vector<std::pair<std::size_t, SpellingSuspect>> suspects;  // (slot in findings, suspect)
 };
 
+// Whether word i is the last member of a list of suspended compounds, joined by a hyphen to
+// the tail the members share (printcap-, termcap-, og disktab-filer; knogle- eller
+// brusk-defekter): it is a part of the same kind as the dangling parts before it, which are
+// not checked (a name or a stem, not a word by itself). The conjunction (og, eller, and, or)
+// may follow a comma; the part before it must end in a hyphen that dangles (a space or a
+// comma after it).
+bool last_of_suspended_list(const std::vector<CheckWord>& words, std::size_t i) {
+    auto glued = [&](std::size_t a, std::size_t b) { return words[a].end == words[b].begin; };
+    if (i < 3 || i + 2 >= words.size() || words[i + 1].text != "-" || !glued(i, i + 1) ||
+        !glued(i + 1, i + 2) || !words[i + 2].is_letters)
+        return false;
+    static constexpr std::string_view conjunctions[] = {"og", "eller", "and", "or"};
+    const std::string conjunction = detail::to_lower(words[i - 1].text);
+    if (std::ranges::find(conjunctions, conjunction) == std::end(conjunctions)) return false;
+    // The token before the conjunction: the dangling hyphen, or a comma after it.
+    std::size_t k = i - 2;
+    if (words[k].text == ",") {
+        if (k < 2 || !glued(k - 1, k)) return false;
+        --k;
+    }
+    return words[k].text == "-" && k >= 1 && glued(k - 1, k) && words[k - 1].is_letters &&
+           (k + 1 >= words.size() || !glued(k, k + 1) || words[k + 1].text == ",");
+}
+
 }  // namespace
 
 struct Checker::Impl {
@@ -602,9 +626,13 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
 }
 
 // Danish inflectional endings (nouns, verbs, adjectives) a word may carry: skript, skriptet,
-// skripter; logind, logindet. Not -t or -te alone: they end too many stems themselves.
+// skripter; logind, logindet. Not -t or -te alone: they end too many stems themselves. Also
+// the English -ing and -ed, which Danish technical text keeps on an English term it writes
+// in another shape as well (chroot, chrooting; preseed, preseeding).
 std::vector<std::string_view> danish_stems(std::string_view lower) {
-    static constexpr std::string_view endings[] = {"erne", "ende", "ene", "ens", "ets", "ede", "er", "en", "et", "es", "ne", "e", "s", "r"};
+    static constexpr std::string_view endings[] = {"erne", "ende", "ene", "ens", "ets", "ede",
+                                                   "ing",  "er",   "en",  "et",  "es",  "ed",
+                                                   "ne",   "e",    "s",   "r"};
     std::vector<std::string_view> stems{lower};
     for (const std::string_view ending : endings)
         if (lower.size() >= ending.size() + 5 && lower.ends_with(ending)) stems.push_back(lower.substr(0, lower.size() - ending.size()));
@@ -681,6 +709,11 @@ bool Checker::Impl::in_code_context(const std::vector<CheckWord>& words, std::si
     // An identifier given a value (argc = 0, desktop=xxxx): a variable, an option or a
     // kernel parameter, which prose does not write with an equals sign.
     if (i + 2 < words.size() && words[i + 1].text == "=" && (words[i + 2].is_letters || words[i + 2].is_number)) return true;
+    // A placeholder alone in braces ({scriptin}, {file}): a template's variable or an
+    // argument of a command, which prose does not write in braces.
+    if (i >= 1 && i + 1 < words.size() && words[i - 1].text == "{" && glued(i - 1, i) &&
+        words[i + 1].text == "}" && glued(i, i + 1))
+        return true;
     // An item of a comma list beside an item with digits glued to its letters (dvi, latin1,
     // ps, utf8; mips64el, mipsel, ppc64el): the list names devices, encodings or
     // architectures, whose names are no words.
@@ -777,6 +810,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         const bool hyphen_before = i >= 1 && sentence.words[i - 1].text == "-" && sentence.words[i - 1].end == w.begin &&
                                    (i < 2 || sentence.words[i - 2].end < sentence.words[i - 1].begin);
         if (hyphen_after || hyphen_before) continue;
+        if (last_of_suspended_list(sentence.words, i)) continue;
         if (lang == Lang::da) {
             if (std::string corrected = speller.missing_linking_s(w.text); !corrected.empty()) {
                 Finding f = make_word_finding(Finding::Kind::misspelling, sentence, w.text, w.begin, w.end);

@@ -842,3 +842,76 @@ TEST_CASE("a doubled letter or a swap is undone into a lexicon word the index la
         CHECK(found.front().suggestion == word);
     }
 }
+
+TEST_CASE("the last member of a list of suspended compounds is a part like the dangling ones",
+          "[spelling][hyphen]") {
+    // With the default lexicon, which has filer: the hyphen-joined tail is a Danish word, so
+    // the hyphen alone does not make disktab a package name.
+    static const Lexicon lexicon;
+    static const Checker checker(lexicon);
+    auto misspellings = [&](const Article1& a) {
+        std::vector<Finding> out;
+        for (auto& f : checker.check(a.article, a.alignment, a.source))
+            if (f.kind == Finding::Kind::misspelling) out.push_back(f);
+        return out;
+    };
+    // The control: the member alone is flagged.
+    const auto alone =
+        misspellings(Article1("Se de gamle disktab-filer her.", "See the old files."));
+    REQUIRE(alone.size() == 1);
+    CHECK(alone.front().word == "disktab");
+    for (const char* text : {"Se de gamle printcap-, termcap-, og disktab-filer her.",
+                             "Se de gamle printcap- eller disktab-filer her."}) {
+        INFO(text);
+        const auto found = misspellings(Article1(text, "See the old files."));
+        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+        CHECK(found.empty());
+    }
+    // Without a dangling part before the conjunction it is no such list.
+    const auto no_list =
+        misspellings(Article1("Se printcap og disktab-filer her.", "See the old files."));
+    REQUIRE(no_list.size() == 1);
+    CHECK(no_list.front().word == "disktab");
+}
+
+TEST_CASE("a placeholder alone in braces is code", "[spelling][code]") {
+    // The control: the same word in English prose is flagged.
+    const auto prose =
+        Article1("Kør det nu.", "The same is done with scriptin now.").misspellings();
+    REQUIRE(prose.size() == 1);
+    CHECK(prose.front().word == "scriptin");
+    CHECK(Article1("Kør det nu.", "The same is done with {scriptin} now.").misspellings().empty());
+    // Braces around more than the word (a set of words) leave it prose.
+    CHECK(Article1("Kør det nu.", "The same is done with {scriptin now}.").misspellings().size() ==
+          1);
+}
+
+TEST_CASE("an English term with -ing or -ed beside its bare shape, no dictionary's, is a word",
+          "[spelling][derived]") {
+    // The control: written once, chrooting is flagged.
+    const Article1 written_once("Efter chrooting skal du opsætte terminalen.",
+                                "Set up the terminal.");
+    const auto alone = written_once.misspellings();
+    REQUIRE(alone.size() == 1);
+    CHECK(alone.front().word == "chrooting");
+    // The article writes chroot too, which no dictionary knows either: two shapes of one term.
+    for (const char* text : {"Efter chrooting skal du opsætte terminalen.",
+                             "Når systemet er chrooted, skal du opsætte terminalen."}) {
+        INFO(text);
+        const Article1 a(text, "Set up the terminal.", "Kør chroot til det nye system.");
+        const auto found = a.misspellings();
+        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+        CHECK(found.empty());
+    }
+}
+
+TEST_CASE("a doubled letter is one of a pair typed twice, not both letters of a pair added",
+          "[spelling][edit]") {
+    // thenn: then with its n doubled (one cheap edit); the would need both n's added, and
+    // neither repeats a letter the word means there: two full insertions.
+    CHECK(detail::typo_cost("thenn", "then") == Approx(0.4));
+    CHECK(detail::typo_cost("thenn", "the") >= 2.0);
+    // Likewise a pair dropped whole is two drops (ale for alle: one undoubled l; ae: two).
+    CHECK(detail::typo_cost("ale", "alle") == Approx(0.4));
+    CHECK(detail::typo_cost("ae", "alle") >= 1.8);
+}

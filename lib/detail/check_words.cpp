@@ -236,11 +236,18 @@ double typo_cost(std::string_view typo_utf8, std::string_view candidate_utf8) {
     for (std::size_t j = 1; j <= m; ++j) at(0, j) = at(0, j - 1) + 0.9;
     for (std::size_t i = 1; i <= n; ++i) {
         for (std::size_t j = 1; j <= m; ++j) {
-            // t[i-1] typed although not meant: a doubled letter when it repeats its neighbour.
-            const bool doubled = (i >= 2 && t[i - 2] == t[i - 1]) || (i < n && t[i] == t[i - 1]);
+            // t[i-1] typed although not meant: a doubled letter when it repeats its neighbour
+            // and that neighbour stands for the meant letter beside it (thenn is then with its
+            // n doubled, not the with two letters added: only one of a pair is the extra one).
+            const bool doubled =
+                (i >= 2 && t[i - 2] == t[i - 1] && j >= 1 && c[j - 1] == t[i - 1]) ||
+                (i < n && t[i] == t[i - 1] && j < m && c[j] == t[i - 1]);
             const double insert = doubled ? 0.4 : 1.0;
-            // c[j-1] meant but not typed: an undoubled letter when c doubles it.
-            const bool undoubled = (j >= 2 && c[j - 2] == c[j - 1]) || (j < m && c[j] == c[j - 1]);
+            // c[j-1] meant but not typed: an undoubled letter when c doubles it and the other
+            // letter of the pair is typed.
+            const bool undoubled =
+                (j >= 2 && c[j - 2] == c[j - 1] && i >= 1 && t[i - 1] == c[j - 1]) ||
+                (j < m && c[j] == c[j - 1] && i < n && t[i] == c[j - 1]);
             const double drop = undoubled ? 0.4 : 0.9;
             double best = std::min({at(i - 1, j) + insert, at(i, j - 1) + drop, at(i - 1, j - 1) + substitution_cost(t[i - 1], c[j - 1])});
             if (i >= 2 && j >= 2 && t[i - 1] == c[j - 2] && t[i - 2] == c[j - 1] && t[i - 1] != t[i - 2])
