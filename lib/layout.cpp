@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "detail/layout_lines.hpp"
 #include "detail/layout_repair.hpp"
@@ -672,6 +673,154 @@ void restore_joined_hyphens(LayoutResult& result) {
     }
 }
 
+// pdftotext's default mode joins a line that ends in a hyphen to the next and drops the
+// hyphen, also a menu path's separator set last on its line (`Vælg Formater -` | `Ramme og
+// objekt - Egenskaber`): the joined line reads `Formater Ramme og objekt - Egenskaber`. Only
+// lines that ended in a hyphen are joined, so every join point of such a line is a dropped
+// hyphen, and it lies where a printed line ended: about a whole number of columns from the
+// line's start (a printed line fills 0.9-1.0 of the upper quartile of the widths). A space
+// there between two capitalised words, in a sentence that separates menu items with ` - `
+// within four words of it, gets its separator back, as a `normalized` repair. Not after a
+// sentence's first word (its verb: `Vælg Vis - Typografier`), not where two such spaces fall
+// near one join point (the text cannot tell which was the break), and not where the document
+// writes the first word before, or the second after, another capitalised word: an item's name
+// of two words (`LibreOffice Writer` beside `LibreOffice Calc`, `Formula Object` beside `OLE
+// Object`).
+void restore_dropped_separators(LayoutResult& result) {
+    std::vector<SourceLine>& lines = result.lines;
+    const auto joined = [](const SourceLine& line) { return line.joined_by_extraction; };
+    if (std::none_of(lines.begin(), lines.end(), joined)) return;
+    std::vector<std::size_t> widths = text_line_widths(lines);
+    const std::size_t column = upper_quartile(widths);
+    if (column == 0) return;
+    // Which join point (1, 2, ...) lies about `chars` code points into the line, or 0: the
+    // k-th at 0.9 k - 0.06 to k + 0.08 columns (printed lines vary, and their sum the more
+    // the more lines). Only the first k whose upper bound is not passed can fit: the lower
+    // bounds grow with k.
+    const auto near_join = [&](std::size_t chars) -> std::size_t {
+        const std::size_t scaled = chars * 100, step = 100 * column;
+        const std::size_t k =
+            scaled > 8 * column ? std::max<std::size_t>(1, (scaled - 8 * column + step - 1) / step) : 1;
+        return scaled + 6 * column >= 90 * k * column ? k : 0;
+    };
+    // The words (runs between single spaces) of a line, as byte ranges.
+    using Words = std::vector<std::pair<std::size_t, std::size_t>>;
+    const auto words_of = [](std::string_view t, Words& words) {
+        words.clear();
+        for (std::size_t i = 0; i < t.size();) {
+            const std::size_t end = std::min(t.find(' ', i), t.size());
+            if (end > i) words.emplace_back(i, end);
+            i = end + 1;
+        }
+    };
+    struct Gap {
+        std::size_t line, begin, space, end;  // the two words: [begin, space) and (space, end)
+    };
+    std::vector<Gap> gaps;
+    Words words;
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+        if (!lines[index].joined_by_extraction) continue;
+        const std::string_view t = lines[index].text.text();
+        if (t.find(" - ") == std::string_view::npos) continue;
+        words_of(t, words);
+        const auto word = [&](std::size_t w) {
+            return t.substr(words[w].first, words[w].second - words[w].first);
+        };
+        // A separator within four words of the gap after word w, with no sentence end between.
+        const auto separator_near = [&](std::size_t w) {
+            for (std::size_t d = 0; d < 4; ++d) {
+                if (w >= d + 1 && word(w - d - 1) == "-") return true;
+                if (w >= d + 1 && ends_with_sentence_end(word(w - d - 1))) break;
+            }
+            for (std::size_t d = 0; d < 4 && w + 2 + d < words.size(); ++d) {
+                if (ends_with_sentence_end(word(w + 1 + d))) break;
+                if (word(w + 2 + d) == "-") return true;
+            }
+            return false;
+        };
+        std::size_t chars = 0, counted = 0;  // code points up to byte `counted`
+        std::size_t last_join = 0;
+        bool last_ambiguous = false;
+        for (std::size_t w = 1; w + 1 < words.size(); ++w) {
+            const std::string_view before = word(w), after = word(w + 1);
+            if (before == "-" || after == "-" || !is_upper(first_code_point(after)) ||
+                !is_upper(first_code_point(before)) || ends_with_sentence_end(word(w - 1)))
+                continue;
+            std::size_t last = before.size() - 1, n = 0;
+            while (last > 0 && (static_cast<unsigned char>(before[last]) & 0xC0) == 0x80) --last;
+            if (!is_letter(code_point_at(before, last, n))) continue;
+            chars += code_points(t.substr(counted, words[w].second - counted));
+            counted = words[w].second;
+            const std::size_t k = near_join(chars);
+            if (k == 0 || !separator_near(w)) continue;
+            if (k == last_join) {  // two gaps at one join point: neither is taken
+                if (!last_ambiguous) gaps.pop_back();
+                last_ambiguous = true;
+                continue;
+            }
+            last_join = k;
+            last_ambiguous = false;
+            gaps.push_back({index, words[w].first, words[w].second, words[w + 1].second});
+        }
+    }
+    if (gaps.empty()) return;
+    // The words each gap's first word is written before, and its second word after, where
+    // both are capitalised and the first does not open a sentence: a word that heads a name
+    // of several words elsewhere (`LibreOffice Calc` beside `LibreOffice Writer`), or ends
+    // one (`OLE Object` beside `Formula Object`), is no proof of a break.
+    using Neighbours = std::unordered_map<std::string_view, std::unordered_set<std::string_view>>;
+    Neighbours after_first, before_second;
+    for (const Gap& gap : gaps) {
+        const std::string_view t = lines[gap.line].text.text();
+        after_first.try_emplace(t.substr(gap.begin, gap.space - gap.begin));
+        before_second.try_emplace(t.substr(gap.space + 1, gap.end - gap.space - 1));
+    }
+    for (const SourceLine& line : lines) {
+        const std::string_view t = line.text.text();
+        words_of(t, words);
+        const auto word = [&](std::size_t w) {
+            return t.substr(words[w].first, words[w].second - words[w].first);
+        };
+        // Two different neighbours are enough to tell.
+        const auto note = [](Neighbours& neighbours, std::string_view key, std::string_view other) {
+            const auto found = neighbours.find(key);
+            if (found != neighbours.end() && found->second.size() < 2) found->second.insert(other);
+        };
+        for (std::size_t w = 1; w + 1 < words.size(); ++w) {
+            const std::string_view first = word(w), second = word(w + 1);
+            if (!is_upper(first_code_point(first)) || !is_upper(first_code_point(second)) ||
+                ends_with_sentence_end(word(w - 1)))
+                continue;
+            note(after_first, first, second);
+            note(before_second, second, first);
+        }
+    }
+    // Decided for every gap before any line changes: the maps view the lines' text.
+    const auto one_name = [&](const Gap& gap) {
+        const std::string_view t = lines[gap.line].text.text();
+        return after_first.at(t.substr(gap.begin, gap.space - gap.begin)).size() > 1 ||
+               before_second.at(t.substr(gap.space + 1, gap.end - gap.space - 1)).size() > 1;
+    };
+    std::erase_if(gaps, one_name);
+    std::vector<Insertion> insertions;
+    for (std::size_t g = 0; g < gaps.size();) {
+        SourceLine& line = lines[gaps[g].line];
+        const std::string_view t = line.text.text();
+        insertions.clear();
+        for (; g < gaps.size() && &lines[gaps[g].line] == &line; ++g) {
+            const Gap& gap = gaps[g];
+            const std::string_view first = t.substr(gap.begin, gap.space - gap.begin);
+            const std::string_view second = t.substr(gap.space + 1, gap.end - gap.space - 1);
+            insertions.push_back({gap.space + 1, "- "});
+            result.repairs.push_back({Repair::Kind::normalized, line.text.source_hull(gap.begin, gap.end),
+                                      "menu separator restored: " + std::string(first) + " - " +
+                                          std::string(second) +
+                                          " (the extraction joined the lines and dropped it)"});
+        }
+        if (!insertions.empty()) line.text = with_insertions(line.text, insertions);
+    }
+}
+
 }  // namespace
 
 LayoutResult repair_layout(const SourceText& source) {
@@ -716,6 +865,7 @@ LayoutResult repair_layout(const SourceText& source) {
     close_kerning_spaces(result);
     extend_open_captions(result);
     restore_joined_hyphens(result);
+    restore_dropped_separators(result);
     restore_torn_words(result);
     reattach_moved_blocks(result);
     for (const LiftedCaption& caption : result.captions)

@@ -1556,3 +1556,53 @@ TEST_CASE("words torn out of a justified line together go back into it", "[extra
     CHECK(lines[5] == "fanebladets forrige værdier.");
     CHECK(layout.moved_block_joins.size() == 1);
 }
+
+TEST_CASE("a menu path's separator the extraction dropped when it joined two lines comes back", "[extractions][layout]") {
+    // pdftotext's default mode joins `Vælg Formater -` | `Ramme og objekt - Egenskaber` into
+    // one line and drops the separator with the hyphen. The space where the printed line ended
+    // (about one column from the line's start: 56 of 57 code points), between two capitalised
+    // words, beside a separator of the same path, gets it back.
+    std::string column_lines;
+    for (int i = 0; i < 8; ++i) column_lines += "Brødteksten står her i en linje der fylder en hel spalte.\n";
+    const std::string joined = "Åbner en dialog, hvor du kan ændre navnet. Vælg Formater Ramme og objekt - Egenskaber - "
+                               "Indstillinger, for at se mere om objektet og dets navn og plads her.\n";
+    const auto text_of = [](const detail::LayoutResult& layout) {
+        std::string all;
+        for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
+        return all;
+    };
+    const auto restored = [](const detail::LayoutResult& layout) {
+        return std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
+            return r.kind == Repair::Kind::normalized && r.detail.starts_with("menu separator restored");
+        });
+    };
+    const detail::LayoutResult layout = detail::repair_layout(make_source(column_lines + joined, "menu.txt"));
+    CHECK(text_of(layout).find("Vælg Formater - Ramme og objekt - Egenskaber - Indstillinger,") != std::string::npos);
+    CHECK(restored(layout) == 1);
+
+    // The same words half a column into the line: no printed line ended there.
+    const std::string early = "Åbner en dialog. Vælg Formater Ramme og objekt - Egenskaber - Indstillinger, for at "
+                              "se mere om objektet og dets navn og dets plads på siden her.\n";
+    const detail::LayoutResult far = detail::repair_layout(make_source(column_lines + early, "menu-far.txt"));
+    CHECK(text_of(far).find("Vælg Formater Ramme og objekt") != std::string::npos);
+    CHECK(restored(far) == 0);
+
+    // No separator near the space: two words of a sentence, not a path.
+    std::string plain = joined;
+    plain.replace(plain.find(" - Egenskaber - "), 16, " og Egenskaber og ");
+    const detail::LayoutResult prose = detail::repair_layout(make_source(column_lines + plain, "menu-prose.txt"));
+    CHECK(restored(prose) == 0);
+
+    // The document writes `Formater` before another capitalised word: a name of two words
+    // (`Formater Tegn`) may stand there as well, so no break is taken.
+    const detail::LayoutResult named =
+        detail::repair_layout(make_source(column_lines + "Brug menuen Formater Tegn her.\n" + joined, "menu-name.txt"));
+    CHECK(text_of(named).find("Vælg Formater Ramme og objekt") != std::string::npos);
+    CHECK(restored(named) == 0);
+
+    // Lines that fill one column each: the extraction joined none, nothing is restored.
+    std::string wrapped = column_lines;
+    for (int i = 0; i < 12; ++i) wrapped += "Brødteksten står her i en linje der fylder en hel spalte.\n";
+    wrapped += "Åbner en dialog, hvor du kan ændre navnet. Vælg Formater Ramme og objekt - Egenskaber\n";
+    CHECK(restored(detail::repair_layout(make_source(wrapped, "menu-wrapped.txt"))) == 0);
+}
