@@ -738,6 +738,13 @@ void restore_dropped_separators(LayoutResult& result) {
             }
             return false;
         };
+        // Join points a kept separator explains: an extraction that keeps the dash where it
+        // joins ("Language Settings -" | "Languages") dropped none there.
+        std::vector<std::size_t> kept_joins;
+        for (std::size_t w = 1; w + 1 < words.size(); ++w)
+            if (word(w) == "-")
+                if (const std::size_t k = near_join(code_points(t.substr(0, words[w].second))); k != 0)
+                    kept_joins.push_back(k);
         std::size_t chars = 0, counted = 0;  // code points up to byte `counted`
         std::size_t last_join = 0;
         bool last_ambiguous = false;
@@ -752,7 +759,9 @@ void restore_dropped_separators(LayoutResult& result) {
             chars += code_points(t.substr(counted, words[w].second - counted));
             counted = words[w].second;
             const std::size_t k = near_join(chars);
-            if (k == 0 || !separator_near(w)) continue;
+            if (k == 0 || !separator_near(w) ||
+                std::find(kept_joins.begin(), kept_joins.end(), k) != kept_joins.end())
+                continue;
             if (k == last_join) {  // two gaps at one join point: neither is taken
                 if (!last_ambiguous) gaps.pop_back();
                 last_ambiguous = true;

@@ -1587,6 +1587,14 @@ TEST_CASE("a menu path's separator the extraction dropped when it joined two lin
     CHECK(text_of(far).find("Vælg Formater Ramme og objekt") != std::string::npos);
     CHECK(restored(far) == 0);
 
+    // A separator kept at the join point: the extraction kept the dash where it joined the
+    // lines (`Formater Tekst -` | `Egenskaber`), so none was dropped a few letters before it.
+    const std::string kept = "Åbner en dialog hvor du ændrer navnet. Vælg Formater Tekst - Egenskaber - Indstillinger, "
+                             "for at se mere om objektet og dets navn og plads her.\n";
+    const detail::LayoutResult kept_layout = detail::repair_layout(make_source(column_lines + kept, "menu-kept.txt"));
+    CHECK(text_of(kept_layout).find("Vælg Formater Tekst - Egenskaber") != std::string::npos);
+    CHECK(restored(kept_layout) == 0);
+
     // No separator near the space: two words of a sentence, not a path.
     std::string plain = joined;
     plain.replace(plain.find(" - Egenskaber - "), 16, " og Egenskaber og ");
