@@ -46,8 +46,8 @@ install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 # libraries), so summalignConfig.cmake finds each of them again before loading it, and only
 # when the consumer asks for the `static` component. Every dependency is linked as an
 # imported target (never a path), so the installed files name no file of the build machine
-# and the package can be moved; libstemmer gets its target from cmake/FindStemmer.cmake,
-# which is installed beside the config file. A new link dependency of the library must be
+# and the package can be moved; libstemmer and libhyphen get their targets from cmake/FindStemmer.cmake and
+# cmake/FindHyphen.cmake, which are installed beside the config file. A new link dependency of the library must be
 # added to cmake/summalignConfig.cmake.in and cmake/summalign.pc.in as well; the CTest test
 # find_package_consumer (scripts/test-find-package.sh) fails until it is.
 install(EXPORT summalignTargets
@@ -68,6 +68,7 @@ write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/summalignConfigVer
 install(FILES "${CMAKE_CURRENT_BINARY_DIR}/summalignConfig.cmake"
               "${CMAKE_CURRENT_BINARY_DIR}/summalignConfigVersion.cmake"
               "${CMAKE_CURRENT_SOURCE_DIR}/cmake/FindStemmer.cmake"
+              "${CMAKE_CURRENT_SOURCE_DIR}/cmake/FindHyphen.cmake"
   DESTINATION ${SUMMALIGN_CMAKE_INSTALL_DIR})
 
 # pkg-config: the prefix is computed from the .pc file's own location, so the package can

@@ -7,6 +7,7 @@ packages=(
   libicu-dev libboost-locale-dev libfmt-dev catch2 libstemmer-dev
   gettext  # msgfmt: the Danish message catalog from po/da.po (cmake/messages.cmake)
   libhunspell-dev hunspell-da hunspell-en-us hunspell-en-gb
+  libhyphen-dev hyphen-da hyphen-en-us  # hyphenation patterns: line-end hyphens (lib/detail/hyphenation_patterns.cpp)
   hunspell  # the hunspell command: bench/devset/inject_typos.py keeps only the typos it rejects
   hunspell-tools  # unmunch: the English word forms of the spelling index (tools/make_spelling_index.cpp)
   nlohmann-json3-dev libcli11-dev zlib1g-dev libpugixml-dev libxml2-dev

@@ -4,8 +4,10 @@
 
 #include <string>
 
+#include "detail/hyphenation_patterns.hpp"
 #include "detail/layout_lines.hpp"
 #include "detail/layout_repair.hpp"
+#include "summalign/data.hpp"
 #include "summalign/layout.hpp"
 
 using summalign::detail::HyphenDecision;
@@ -197,6 +199,56 @@ TEST_CASE("two Danish words keep a hyphen where the document writes the first al
           HyphenDecision::join);
     CHECK(dehyphenator().decide("dokumentet", "teksten.", words, "mellem sidehovedet og ") ==
           HyphenDecision::join);
+}
+
+TEST_CASE("the hyphenation patterns allow a break where TeX's Danish or groff's English ones do", "[layout][hyphen]") {
+    const summalign::detail::HyphenationPatterns patterns(
+        {summalign::find_data_file(std::string(summalign::detail::danish_patterns_file)),
+         summalign::find_data_file(std::string(summalign::detail::english_patterns_file))});
+    REQUIRE_FALSE(patterns.empty());
+    // TeX's Danish patterns set "ar-bej-der", "le-ve-rer" (the patterns as Debian ships them,
+    // read without their substrings, gave "ar=bejder"); US English "ar-be-jder".
+    CHECK(patterns.allows_break("arbejder", 2) == true);
+    CHECK(patterns.allows_break("arbejder", 5) == true);
+    CHECK(patterns.allows_break("arbejder", 4) == true);
+    CHECK(patterns.allows_break("leverer", 4) == true);
+    // Danish "be-taud-g-lat-ning", English "be-taudglat-ning": never after "beta".
+    CHECK(patterns.allows_break("betaudglatning", 4) == false);
+    // "plu-gin" only.
+    CHECK(patterns.allows_break("plugin", 4) == false);
+    CHECK(patterns.allows_break("plugin", 3) == true);
+    // Neither set spells a Greek letter or a digit.
+    CHECK_FALSE(patterns.allows_break("\xCE\xB2" "celler", 1).has_value());
+    CHECK_FALSE(patterns.allows_break("il3gen", 2).has_value());
+}
+
+// A document of `count` lines broken inside `first` + `rest` (a dictionary word), each
+// broken line followed by the rest and more text.
+summalign::detail::DocumentWords broken_words(const std::string& first, const std::string& rest, int count) {
+    std::string text;
+    for (int i = 0; i < count; ++i) text += "Den gamle mand " + first + "-\n" + rest + " her hver dag.\n";
+    const auto layout = summalign::detail::repair_layout(summalign::make_source(text, "test"));
+    return summalign::detail::DocumentWords(layout.lines);
+}
+
+TEST_CASE("a line-end hyphen where no hyphenation patterns allow a break is the writer's", "[layout][hyphen]") {
+    // A typesetter that breaks where the patterns allow: "ar-|bejder" twenty times.
+    const auto tex = broken_words("ar", "bejder", 20);
+    REQUIRE(tex.line_breaks().size() == 20);
+    // da_DK builds "betaudglatning" as a compound, and no other rule keeps the hyphen.
+    CHECK(dehyphenator().decide("beta", "udglatning, der", tex, "en såkaldt ") == HyphenDecision::keep);
+    // en_US knows "plugin"; TeX's Danish patterns break it "plu-gin" only.
+    CHECK(dehyphenator().decide("plug", "in, add-on", tex, "som i ") == HyphenDecision::keep);
+    // Where the patterns allow the break, the other rules decide as before.
+    CHECK(dehyphenator().decide("arbej", "der med", tex, "hun ") == HyphenDecision::join);
+    CHECK(dehyphenator().decide("plu", "gin, add-on", tex, "som i ") == HyphenDecision::join);
+    // Too few sure breaks say nothing of the typesetter.
+    CHECK(dehyphenator().decide("beta", "udglatning, der", broken_words("ar", "bejder", 19), "en ") ==
+          HyphenDecision::join);
+    // A typesetter that breaks outside the patterns ("lo-|vende": they set "loven-de"), as a
+    // journal's did, leaves the decision to the other rules.
+    const auto other = broken_words("lo", "vende", 20);
+    CHECK(dehyphenator().decide("beta", "udglatning, der", other, "en såkaldt ") == HyphenDecision::join);
 }
 
 TEST_CASE("a foreign first part before one Danish word keeps its hyphen when the joined form is no word", "[layout][hyphen]") {

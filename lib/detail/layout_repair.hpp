@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -102,6 +103,15 @@ public:
     // stem ("sidetypografi", "sidetypografier" for "sidetypograf").
     std::size_t count_beginning(std::string_view prefix) const;
 
+    // A line-end break of the document: the word before the hyphen and the next line's first word.
+    struct LineBreak {
+        std::string before, after;
+    };
+    const std::vector<LineBreak>& line_breaks() const noexcept { return breaks_; }
+    // `measure`'s verdict on the document's line breaks, taken once (the first caller's, on
+    // any thread; later callers wait for it and read it).
+    bool measured_once(const std::function<bool(const std::vector<LineBreak>&)>& measure) const;
+
 private:
     // What the document says about one lower-cased word form. One table for all the
     // questions, so that collecting a word costs one hash look-up.
@@ -122,6 +132,12 @@ private:
     std::unordered_map<std::string, WordFacts, WordHash, std::equal_to<>> words_;  // lower-cased word -> facts
     std::set<std::string, std::less<>> sorted_;  // the same words in order, for questions about their beginnings
     std::string lower_;  // scratch buffer of add_text, reused so that a word costs no allocation
+    std::vector<LineBreak> breaks_;
+    struct Measured {
+        std::once_flag once;
+        bool verdict = false;
+    };
+    std::shared_ptr<Measured> measured_ = std::make_shared<Measured>();
 };
 
 // Whether `word` is a conjunction that, after a line-end hyphen, shows the hyphen to be a
