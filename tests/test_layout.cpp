@@ -334,6 +334,15 @@ TEST_CASE("the words of a broken line end are not counted as unbroken words", "[
     CHECK(words.count("celler") == 1);
 }
 
+TEST_CASE("a run of letters longer than any dictionary word keeps its line-end hyphen", "[layout][hyphen]") {
+    std::string head, tail;
+    for (int i = 0; i < 60; ++i) head += "ab";
+    for (int i = 0; i < 60; ++i) tail += "cd";
+    CHECK(joined("se " + head + "-\n" + tail + " her") == "se " + head + "-" + tail + " her");
+    // A word of ordinary length broken so still loses the typesetter's hyphen.
+    CHECK(joined("stamcelle-\ntransplantation her") == "stamcelletransplantation her");
+}
+
 TEST_CASE("running heads and page numbers between lines are dropped, also mid-paragraph", "[layout][heads]") {
     const std::string text =
         "har der vist sig\nUGESKR LÆGER 165/50 · 8. DECEMBER 2003\n4853\nuventede vanskeligheder. Således kan klo-\n\n"
