@@ -682,7 +682,8 @@ void restore_joined_hyphens(LayoutResult& result) {
 // there between two capitalised words, in a sentence that separates menu items with ` - `
 // within four words of it, gets its separator back, as a `normalized` repair. Not after a
 // sentence's first word (its verb: `Vælg Vis - Typografier`), not where two such spaces fall
-// near one join point (the text cannot tell which was the break), and not where the document
+// near one join point (the text cannot tell which was the break), not where a kept ` - `
+// ends near the same join point (the extraction kept that dash), and not where the document
 // writes the first word before, or the second after, another capitalised word: an item's name
 // of two words (`LibreOffice Writer` beside `LibreOffice Calc`, `Formula Object` beside `OLE
 // Object`).
@@ -739,12 +740,15 @@ void restore_dropped_separators(LayoutResult& result) {
             return false;
         };
         // Join points a kept separator explains: an extraction that keeps the dash where it
-        // joins ("Language Settings -" | "Languages") dropped none there.
+        // joins ("Language Settings -" | "Languages") dropped none there. In increasing order,
+        // as the dashes' positions are.
         std::vector<std::size_t> kept_joins;
-        for (std::size_t w = 1; w + 1 < words.size(); ++w)
-            if (word(w) == "-")
-                if (const std::size_t k = near_join(code_points(t.substr(0, words[w].second))); k != 0)
-                    kept_joins.push_back(k);
+        for (std::size_t w = 1, chars = 0, counted = 0; w + 1 < words.size(); ++w) {
+            if (word(w) != "-") continue;
+            chars += code_points(t.substr(counted, words[w].second - counted));
+            counted = words[w].second;
+            if (const std::size_t k = near_join(chars); k != 0) kept_joins.push_back(k);
+        }
         std::size_t chars = 0, counted = 0;  // code points up to byte `counted`
         std::size_t last_join = 0;
         bool last_ambiguous = false;
@@ -759,8 +763,7 @@ void restore_dropped_separators(LayoutResult& result) {
             chars += code_points(t.substr(counted, words[w].second - counted));
             counted = words[w].second;
             const std::size_t k = near_join(chars);
-            if (k == 0 || !separator_near(w) ||
-                std::find(kept_joins.begin(), kept_joins.end(), k) != kept_joins.end())
+            if (k == 0 || !separator_near(w) || std::binary_search(kept_joins.begin(), kept_joins.end(), k))
                 continue;
             if (k == last_join) {  // two gaps at one join point: neither is taken
                 if (!last_ambiguous) gaps.pop_back();
