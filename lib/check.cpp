@@ -492,10 +492,9 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
     // Two edits at most with the index (it offers no more); Hunspell's suggestions may be
     // farther off for long words.
     const std::size_t max_distance = from_index ? 2 : std::max<std::size_t>(2, length / 4);
-    // Each probe copies the word, so the probes stop at the index's longest word (100 bytes):
-    // a "word" of a hundred thousand letters would cost their square.
-    constexpr std::size_t longest_probed_bytes = 100;
-    if (from_index && length >= 4 && word_lower.size() <= longest_probed_bytes) {
+    // Each probe copies the word, so the probes stop at the index's longest word: a "word" of
+    // a hundred thousand letters would cost their square.
+    if (from_index && length >= 4 && word_lower.size() <= detail::longest_dictionary_word_bytes) {
         // The index lacks forms Hunspell makes by its affix rules (eksempler, medie), so the
         // two cheapest slips (a letter doubled, two letters swapped) are undone and the
         // lexicon and Hunspell asked: a few probes where every edit would be hundreds.

@@ -22,10 +22,6 @@ namespace summalign::detail {
 
 namespace {
 
-// Hunspell's MAXWORDLEN: it knows no longer word, so a longer one is neither a compound of
-// known words nor one edit from a dictionary word.
-constexpr std::size_t longest_word_bytes = 100;
-
 // "da:word": how the memos below key a word of a language.
 std::string lang_key(std::string_view word, Lang lang) { return std::string(to_string(lang)) + ':' + std::string(word); }
 
@@ -227,7 +223,7 @@ struct Speller::Impl {
     // accepted when its lower-case form is (Hunspell's own case rule); a word with a capital
     // inside (iPod) only as written. A miss says nothing: compounds are not in the index.
     bool index_knows(const std::string& word, Lang lang) const {
-        if (!index || word.empty() || word.size() > longest_word_bytes) return false;
+        if (!index || word.empty() || word.size() > longest_dictionary_word_bytes) return false;
         if (index->contains(lang, word)) return true;
         std::string lower;
         to_lower(word, lower);
@@ -404,7 +400,7 @@ struct Speller::Impl {
     // still that slip (somewere: some + were, but somewhere with an h dropped); acceptable()
     // also refuses one a single edit from any dictionary word.
     bool english_compound(std::string_view word) const {
-        if (!index || code_points(word) < 8 || word.size() > longest_word_bytes) return false;
+        if (!index || code_points(word) < 8 || word.size() > longest_dictionary_word_bytes) return false;
         for (std::size_t cut = 4; cut + 4 <= word.size(); ++cut) {
             if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;
             if (index->contains(Lang::en, std::string(word.substr(0, cut))) && index->contains(Lang::en, std::string(word.substr(cut))))
@@ -419,7 +415,7 @@ struct Speller::Impl {
     // single edit from a dictionary word (desing: de + sing, but design swapped), and the
     // check applies the slip test against the article's words.
     bool english_prefixed(std::string_view word) const {
-        if (!index || code_points(word) < 7 || word.size() > longest_word_bytes) return false;
+        if (!index || code_points(word) < 7 || word.size() > longest_dictionary_word_bytes) return false;
         static constexpr std::string_view prefixes[] = {"pre", "re", "sub", "un", "non", "de", "co", "multi", "inter", "super"};
         for (const std::string_view prefix : prefixes)
             if (word.starts_with(prefix)) {
@@ -436,7 +432,7 @@ struct Speller::Impl {
     // a form it lacks is a slip (programet: program + et, for programmet); acceptable()
     // also refuses a form a likely slip from a Danish index word.
     bool english_loan_form(std::string_view word) const {
-        if (!index || word.size() > longest_word_bytes) return false;
+        if (!index || word.size() > longest_dictionary_word_bytes) return false;
         static constexpr std::string_view endings[] = {"en", "ens", "er", "erne", "ernes", "et", "ets", "ene", "enes",
                                                        "ere", "eret", "erede", "erer", "eres", "erende", "ering", "eringen", "eringer"};
         for (const std::string_view ending : endings)
@@ -458,7 +454,7 @@ struct Speller::Impl {
     // no dictionary form: the check applies the slip test (medind, med + ind, beside medvind
     // is medvind's slip).
     bool adverb_compound(std::string_view word) const {
-        if (!index || word.size() > longest_word_bytes || count_letters(word) != code_points(word))
+        if (!index || word.size() > longest_dictionary_word_bytes || count_letters(word) != code_points(word))
             return false;
         static constexpr std::string_view endings[] = {"",   "s",   "et",  "ets",
                                                        "en", "ens", "ene", "enes"};
@@ -493,7 +489,7 @@ struct Speller::Impl {
     // the sc form is the loanword's own; a slip of a key does not turn a c into a k (they are
     // far apart on the keyboard). Lower-case words.
     bool sk_for_sc(std::string_view word) const {
-        if (!index || word.size() > longest_word_bytes || count_letters(word) != code_points(word)) return false;
+        if (!index || word.size() > longest_dictionary_word_bytes || count_letters(word) != code_points(word)) return false;
         for (std::size_t at = word.find("sk"); at != std::string_view::npos; at = word.find("sk", at + 1)) {
             std::string other(word);
             other[at + 1] = 'c';
@@ -529,7 +525,7 @@ struct Speller::Impl {
     // at a fraction of the cost; a no says nothing.
     bool is_compound(const std::string& word, int depth, bool probes_only = false) const {
         constexpr std::size_t min_part = 4;
-        if (depth > 3 || word.size() > longest_word_bytes || code_points(word) < 2 * min_part) return false;
+        if (depth > 3 || word.size() > longest_dictionary_word_bytes || code_points(word) < 2 * min_part) return false;
         for (std::size_t cut = 1; cut < word.size(); ++cut) {
             if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a code point
             const std::string head = word.substr(0, cut), tail = word.substr(cut);
@@ -686,7 +682,7 @@ bool Speller::has_index() const noexcept { return impl_->index.has_value(); }
 std::shared_ptr<const std::vector<std::string>> Speller::one_edit_words(std::string_view lower_word, Lang lang) const {
     return impl_->one_edit_answers.get(lang_key(lower_word, lang), [&] {
         std::vector<std::string> found;
-        if (!impl_->index || lower_word.size() > longest_word_bytes) return std::make_shared<const std::vector<std::string>>();
+        if (!impl_->index || lower_word.size() > longest_dictionary_word_bytes) return std::make_shared<const std::vector<std::string>>();
         static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
         static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
         for_each_edit_utf8(lower_word, lang == Lang::da ? danish_letters : english_letters, [&](const std::string& v) {
@@ -720,7 +716,7 @@ std::vector<std::string> Speller::candidates(std::string_view lower_word, Lang l
 
 std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lower, Lang lang) const {
     // The passes below cost a power of the word's length; no dictionary word is this long.
-    if (lower.size() > longest_word_bytes) return {};
+    if (lower.size() > longest_dictionary_word_bytes) return {};
     static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
     static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
     const std::u32string_view alphabet = lang == Lang::da ? danish_letters : english_letters;

@@ -25,6 +25,11 @@
 
 namespace summalign::detail {
 
+// Hunspell's MAXWORDLEN: it reads no longer word, so no dictionary word (nor the spelling
+// index's, made from them) is longer. A longer "word" is no compound of known words nor one
+// edit from one, and the rules that ask about its parts or prefixes would cost its square.
+inline constexpr std::size_t longest_dictionary_word_bytes = 100;
+
 // Where Debian installs Hunspell dictionaries (hunspell-da, hunspell-en-us, hunspell-en-gb),
 // and where older packages put them: the default of LexiconOptions::hunspell_dirs.
 std::vector<std::filesystem::path> default_hunspell_dirs();

@@ -325,9 +325,6 @@ std::size_t last_capital_at(std::string_view word) {
 
 }  // namespace
 
-// Longer than any word of the dictionaries (Hunspell reads words of at most 100 bytes).
-constexpr std::size_t max_judged_word_bytes = 100;
-
 bool is_suspending_conjunction(std::string_view word) {
     static constexpr std::array<std::string_view, 6> conjunctions = {"og", "eller", "samt", "and", "or", "nor"};
     return std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
@@ -351,10 +348,10 @@ HyphenDecision Dehyphenator::decide(std::string_view before, std::string_view af
     const std::size_t joined_count = words.count(joined), hyphenated_count = words.count(hyphenated);
     if (joined_count > 0 || hyphenated_count > 0)
         return hyphenated_count > joined_count ? HyphenDecision::keep : HyphenDecision::join;
-    // No dictionary holds a word of over 100 bytes: such a run of letters (a code, a damaged
-    // extraction) keeps its hyphen as printed, and the rules below, which look up its parts
-    // and prefixes, would cost the square of its length.
-    if (joined.size() > max_judged_word_bytes) return HyphenDecision::keep;
+    // No dictionary holds a longer word: such a run of letters (a code, a damaged extraction)
+    // keeps its hyphen as printed, and the rules below, which look up its parts and
+    // prefixes, would cost the square of its length.
+    if (joined.size() > longest_dictionary_word_bytes) return HyphenDecision::keep;
     // The same compound in another form: "sidetypografi" and "sidetypografier" elsewhere
     // decide "side-|typografien", "dato-acceptmønstret" decides "dato-|acceptmønstre". Words
     // inflect at their end, so the two spellings are compared without the last three letters
