@@ -41,6 +41,12 @@ Models& models() {
     return instance;
 }
 
+// The support features of one Danish sentence for an English claim.
+detail::SupportFeatures features(const PreparedSentence& danish, const PreparedSentence& english) {
+    const PreparedSentence* one[] = {&danish};
+    return detail::support_features(one, english, {});
+}
+
 }  // namespace
 
 TEST_CASE("claim support: names and labels are identity tokens, the first word of a sentence is not") {
@@ -134,10 +140,6 @@ TEST_CASE("claim support: a candidate that negates what the claim states (or the
     const PreparedSentence negated = scorer.prepare("Hvis Kombiner ikke er markeret, behandles indstillingerne som en.", Lang::da);
     const PreparedSentence recurring = scorer.prepare("Et gentaget element forekommer en gang.", Lang::da);
     const PreparedSentence not_recurring = scorer.prepare("Et ikke-gentaget element forekommer en gang.", Lang::da);
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     CHECK(features(same, claim).negation_differs == 0.0);
     CHECK(features(negated, claim).negation_differs == 1.0);
     CHECK(features(not_recurring, negated_claim).negation_differs == 0.0);  // "non-" and "ikke-"
@@ -152,10 +154,6 @@ TEST_CASE("claim support: a candidate stating another value of a closed class (a
     const auto& scorer = models().scorer;
     const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
     const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     // A template that differs only in the value: before / efter, bottom / højre.
     const PreparedSentence before = en("The active layer and its histograms before the filter.");
     const PreparedSentence after_da = da("Det aktive lag og dets histogrammer efter filteret.");
@@ -193,10 +191,6 @@ TEST_CASE("claim support: names of the candidate without a partner in the claim 
     const PreparedSentence long_sentence = scorer.prepare(
         "Programmet, som sammenligner filer linje for linje og skriver forskellene i et format, som andre programmer kan "
         "læse, blev skrevet af Jay Lepreau og David MacKenzie.", Lang::da);
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     const auto share = [](const detail::SupportFeatures& f) { return f.values()[9]; };
     REQUIRE(std::string(detail::SupportFeatures::names[9]) == "source_missing_share");
     CHECK(features(same, claim).source_missing == 0.0);
@@ -211,10 +205,6 @@ TEST_CASE("claim support: names of the candidate without a partner in the claim 
 
 TEST_CASE("claim support: a name the claim keeps as it is and the candidate lacks counts against, where the pair keeps names") {
     const auto& scorer = models().scorer;
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     constexpr std::size_t kept = 10;
     REQUIRE(std::string(detail::SupportFeatures::names[kept]) == "claim_kept_missing");
     const auto& model = detail::default_support_model();
@@ -271,10 +261,6 @@ TEST_CASE("claim support: a name the claim keeps as it is and the candidate lack
 
 TEST_CASE("claim support: a number of the claim that differs from the candidate's counts against, where the pair keeps names") {
     const auto& scorer = models().scorer;
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     const auto& model = detail::default_support_model();
 
     // "Free Software Foundation" is spelled the same on both sides, so "2022" would be too:
@@ -306,10 +292,6 @@ TEST_CASE("claim support: a number of the claim that differs from the candidate'
 
 TEST_CASE("claim support: in a sentence left untranslated, a label that differs in the same slot counts against") {
     const auto& scorer = models().scorer;
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     const auto& model = detail::default_support_model();
 
     // The Danish page kept the English text, cross-reference aside: a different label in the
@@ -350,10 +332,6 @@ TEST_CASE("claim support: in a sentence left untranslated, a label that differs 
 
 TEST_CASE("claim support: a name beside a name both sides share that differs counts against") {
     const auto& scorer = models().scorer;
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     const auto& model = detail::default_support_model();
 
     // "Michael" is kept on both sides; the surname beside it differs, so another person wrote
@@ -391,10 +369,6 @@ TEST_CASE("claim support: a name beside a name both sides share that differs cou
 
 TEST_CASE("claim support: a person named beside a person both sides name counts against") {
     const auto& scorer = models().scorer;
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     const auto& model = detail::default_support_model();
 
     // "David MacKenzie" is named on both sides; the candidate names a co-author the claim does
@@ -428,10 +402,6 @@ TEST_CASE("claim support: a person named beside a person both sides name counts 
 
 TEST_CASE("claim support: a quoted label that differs counts against") {
     const auto& scorer = models().scorer;
-    const auto features = [](const PreparedSentence& danish, const PreparedSentence& english) {
-        const PreparedSentence* one[] = {&danish};
-        return detail::support_features(one, english, {});
-    };
     const auto& model = detail::default_support_model();
 
     // Both sides quote a label; none of the claim's label words has a partner though the

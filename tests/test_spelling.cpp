@@ -65,9 +65,10 @@ struct Article1 {
         alignment.support.push_back(claim);
     }
 
-    std::vector<Finding> misspellings() const {
+    std::vector<Finding> misspellings() const { return misspellings(test_checker()); }
+    std::vector<Finding> misspellings(const Checker& checker) const {
         std::vector<Finding> out;
-        for (auto& f : test_checker().check(article, alignment, source))
+        for (auto& f : checker.check(article, alignment, source))
             if (f.kind == Finding::Kind::misspelling) out.push_back(f);
         return out;
     }
@@ -268,12 +269,7 @@ TEST_CASE("commands, package names and manual pages in code-like surroundings ar
     // language is asked of it too.
     static const Lexicon lexicon;
     static const Checker checker(lexicon);
-    auto misspellings = [&](const Article1& a) {
-        std::vector<Finding> out;
-        for (auto& f : checker.check(a.article, a.alignment, a.source))
-            if (f.kind == Finding::Kind::misspelling) out.push_back(f);
-        return out;
-    };
+    auto misspellings = [&](const Article1& a) { return a.misspellings(checker); };
     // The same words in prose are flagged (the control), so it is their surroundings that count.
     const auto flagged = misspellings(Article1("Programmet getent virker, og pakken cdrom virker.", "The tools work."));
     REQUIRE(flagged.size() == 2);
@@ -849,12 +845,7 @@ TEST_CASE("the last member of a list of suspended compounds is a part like the d
     // the hyphen alone does not make disktab a package name.
     static const Lexicon lexicon;
     static const Checker checker(lexicon);
-    auto misspellings = [&](const Article1& a) {
-        std::vector<Finding> out;
-        for (auto& f : checker.check(a.article, a.alignment, a.source))
-            if (f.kind == Finding::Kind::misspelling) out.push_back(f);
-        return out;
-    };
+    auto misspellings = [&](const Article1& a) { return a.misspellings(checker); };
     // The control: the member alone is flagged.
     const auto alone =
         misspellings(Article1("Se de gamle disktab-filer her.", "See the old files."));
