@@ -646,6 +646,18 @@ LanguageVotes block_language(const Block& block) {
 }
 
 std::size_t block_start(const Block& block) { return block.front()->start; }
+
+// Whether a caption was lifted from right after `line` (one of `lines`): the blank line that
+// follows such a caption ends the caption's paragraph, which says nothing of where the text
+// before it ends (pdftotext's default order sets a figure after the lines its column holds
+// above it, a Resumé's block running on into the body among them).
+bool caption_follows(const Lines& lines, const SourceLine& line) {
+    // A line cut after a run-in label is a copy, not one of `lines`.
+    const std::less<const SourceLine*> before;
+    if (lines.empty() || before(&line, lines.data()) || !before(&line, lines.data() + lines.size())) return false;
+    const auto next = static_cast<std::size_t>(&line - lines.data()) + 1;
+    return next < lines.size() && lines[next].after_caption;
+}
 std::size_t block_end(const Block& block) { return block.back()->end; }
 
 // Where no blank line ends the Resumé (none mark paragraphs, or only an indent does) and its
@@ -684,7 +696,8 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
         double fill;
     };
     std::vector<LineEnd> line_ends;
-    // A blank line or an indented line after the Resumé marks its end in the source.
+    // A blank line or an indented line after the Resumé marks its end in the source; not the
+    // blank after a caption lifted from there (caption_follows).
     bool marked_end = false;
     for (std::size_t k = begin; k < end; ++k) {
         const SourceLine& line = context.lines[k];
@@ -695,7 +708,7 @@ void end_runaway_resume(const Context& context, std::size_t begin, std::size_t e
         const std::size_t line_end = line.text.origin(last_byte) + 1;
         if (line_end == article.resume.back().span.end && k + 1 < end) {
             const SourceLine& next = context.lines[k + 1];
-            marked_end = trim(next.text.text()).empty() || next.indent >= line.indent + 2;
+            marked_end = (trim(next.text.text()).empty() && !next.after_caption) || next.indent >= line.indent + 2;
         }
         for (std::size_t keep = least; keep < danish; ++keep)
             // A line an extraction joined at a broken word is over a column long: its part
@@ -885,7 +898,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         const Block resume_lines(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(cut));
         add_field_sentences(context, context.join(resume_lines), context.danish, article.resume, article.resume_parts);
         state = State::resume;
-        resume_end_guessed = guessed[b];
+        resume_end_guessed = guessed[b] || caption_follows(context.lines, *resume_lines.back());
         resume_last_line = resume_lines.back();
         if (cut == lines.size()) return;
         // The heading bounds the Resumé; whether it ended earlier is still a guess.

@@ -267,4 +267,16 @@ TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untransla
     REQUIRE(third.articles.size() == 1);
     CHECK(!third.articles[0].resume_end_guessed);
     CHECK(settle_resume_end(f.scorer, third.articles[0], marked) == 0);
+
+    // The blank line after a caption set below the block is the caption's end, not the
+    // Resumé's: the end stays a guess, which the Summary settles.
+    const std::string captioned =
+        replace_in(article_with(unrelated), "i foråret.\n", "i foråret.\nFig. 1. Stamceller i knoglemarven set i mikroskop.\n\n");
+    Document fourth = f.parser.parse(make_source(captioned, "captioned"));
+    REQUIRE(fourth.articles.size() == 1);
+    REQUIRE(fourth.articles[0].figures.size() == 1);
+    CHECK(fourth.articles[0].resume_end_guessed);
+    REQUIRE(fourth.articles[0].resume.size() == 3);
+    CHECK(settle_resume_end(f.scorer, fourth.articles[0], captioned) == 1);
+    CHECK(fourth.articles[0].resume.size() == 2);
 }
