@@ -566,55 +566,58 @@ void restore_joined_hyphens(LayoutResult& result) {
         return cut;
     };
     // The joined lines' words written so, without the hyphen: few, if any.
+    // A line joined at a broken word is the broken line and the next line's start: over a
+    // column by at least the word's rest. An abbreviation-shaped word is evidence enough of its
+    // own to look for it in any line over the column (`… åbner PDFfilen.`, a paragraph's short
+    // last line joined to the one before it); a word the document writes hyphened elsewhere
+    // only in a line over 1.12 columns (a justified line can run a little over the quartile).
+    const auto over_column = [&](const SourceLine& line) { return static_cast<double>(line.width) > static_cast<double>(column); };
     std::unordered_map<std::string, bool> plain_in_column;  // lower-cased candidate -> written so in a line of one column
     std::vector<std::string> shaped;                         // abbreviation-shaped words, their capitals yet to be found
     for (const SourceLine& line : lines) {
-        if (!joined(line)) continue;
+        if (!over_column(line)) continue;
+        const bool joined_line = joined(line);
         const std::string_view t = line.text.text();
         words_of(t, words);
         for (const Word& w : words) {
             if (w.hyphen != std::string_view::npos) continue;
             key.assign(t.substr(w.begin, w.end - w.begin));
-            if (hyphened.contains(key)) plain_in_column.emplace(to_lower(key), false);
+            if (joined_line && hyphened.contains(key)) plain_in_column.emplace(to_lower(key), false);
             else if (abbreviation_shape(key) > 0) shaped.push_back(key);
         }
     }
-    // Whether the document writes the capitals as a word of their own or before a hyphen:
-    // searched for only where a joined word needs them (reading every line's words for all
-    // abbreviations cost the parse of such a text 3%).
-    std::unordered_map<std::string, bool> abbreviations;  // capitals -> written alone
-    const auto written_alone = [&](const std::string& capitals) {
-        const auto letter_before = [&](std::string_view t, std::size_t at) {
-            if (at == 0) return false;
-            std::size_t k = at - 1;
-            while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-            std::size_t n = 0;
-            return letter_at(t, k, n);
-        };
+    // What the document writes as a word of its own, read in one pass and only where a line
+    // over the column holds an abbreviation-shaped word: words of capitals, also before a
+    // hyphen (`SMTP`, `XML-fil`), and lower-case words, also after one (`filen` of `PDF-filen`).
+    std::unordered_set<std::string> written_alone;
+    if (!shaped.empty())
         for (const SourceLine& line : lines) {
             const std::string_view t = line.text.text();
-            for (std::size_t at = t.find(capitals); at != std::string_view::npos; at = t.find(capitals, at + 1)) {
-                const std::size_t after = at + capitals.size();
-                std::size_t n = 0;
-                if (!letter_before(t, at) && (after == t.size() || !letter_at(t, after, n))) return true;
+            words_of(t, words);
+            for (const Word& w : words) {
+                const std::size_t first_end = w.hyphen != std::string_view::npos ? w.hyphen : w.end;
+                const std::string_view first = t.substr(w.begin, first_end - w.begin);
+                // Letters only: without lower case it is capitals, without upper case lower case.
+                if (!has_lowercase(first) || !has_uppercase(first)) written_alone.emplace(first);
+                if (w.hyphen == std::string_view::npos) continue;
+                const std::string_view second = t.substr(w.hyphen + 1, w.end - w.hyphen - 1);
+                if (!has_uppercase(second)) written_alone.emplace(second);
             }
         }
-        return false;
-    };
-    for (const std::string& word : shaped) {
-        const std::string capitals = word.substr(0, abbreviation_shape(word));
-        auto found = abbreviations.find(capitals);
-        if (found == abbreviations.end()) found = abbreviations.emplace(capitals, written_alone(capitals)).first;
-        if (found->second) plain_in_column.emplace(to_lower(word), false);
-    }
-    // An abbreviation joined to a lower-case rest whose capitals the document writes alone:
-    // where the capitals end, or 0.
+    // An abbreviation joined to a lower-case rest, where the document writes its capitals, or
+    // its rest of four letters or more, as a word of its own (`GIFbilleder` beside `billeder`):
+    // where the capitals end, or 0. Danish and English write such a compound with a hyphen.
     const auto abbreviation_cut = [&](std::string_view word) -> std::size_t {
         const std::size_t cut = abbreviation_shape(word);
         if (cut == 0) return 0;
-        const auto found = abbreviations.find(std::string(word.substr(0, cut)));
-        return found != abbreviations.end() && found->second ? cut : 0;
+        const std::string_view rest = word.substr(cut);
+        return written_alone.contains(std::string(word.substr(0, cut))) ||
+                       (code_points(rest) >= 4 && written_alone.contains(std::string(rest)))
+                   ? cut
+                   : 0;
     };
+    for (const std::string& word : shaped)
+        if (abbreviation_cut(word) > 0) plain_in_column.emplace(to_lower(word), false);
     if (plain_in_column.empty()) return;
     // Whether a line of one column writes one of them (any case).
     std::size_t shortest = std::string::npos, longest = 0;
@@ -627,6 +630,7 @@ void restore_joined_hyphens(LayoutResult& result) {
     }
     for (const SourceLine& line : lines) {
         if (joined(line)) continue;
+        const bool candidate_line = over_column(line);
         const std::string_view t = line.text.text();
         words_of(t, words);
         for (const Word& w : words) {
@@ -634,12 +638,15 @@ void restore_joined_hyphens(LayoutResult& result) {
             if (w.hyphen != std::string_view::npos || size < shortest || size > longest ||
                 !first_byte[static_cast<unsigned char>(t[w.begin])])
                 continue;
+            // An abbreviation-shaped word in a line over the column is a candidate, no evidence.
+            if (candidate_line && abbreviation_shape(t.substr(w.begin, size)) > 0) continue;
             to_lower(t.substr(w.begin, size), key);
             if (const auto found = plain_in_column.find(key); found != plain_in_column.end()) found->second = true;
         }
     }
     for (SourceLine& line : lines) {
-        if (!joined(line)) continue;
+        if (!over_column(line)) continue;
+        const bool joined_line = joined(line);
         const std::string_view t = line.text.text();
         words_of(t, words);
         struct Restored {
@@ -652,7 +659,7 @@ void restore_joined_hyphens(LayoutResult& result) {
         for (const Word& w : words) {
             if (w.hyphen != std::string_view::npos) continue;
             key.assign(t.substr(w.begin, w.end - w.begin));
-            const auto found = hyphened.find(key);
+            const auto found = joined_line ? hyphened.find(key) : hyphened.end();
             const std::size_t cut = found != hyphened.end() ? found->second : abbreviation_cut(key);
             if (cut == 0 || plain_in_column.at(to_lower(key))) continue;
             const bool abbreviation = found == hyphened.end();

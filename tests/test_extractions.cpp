@@ -1312,6 +1312,16 @@ TEST_CASE("a hyphen the extraction dropped after an abbreviation comes back", "[
         return r.kind == Repair::Kind::normalized && r.detail.starts_with("hyphen restored");
     });
     CHECK(restored == 2);
+
+    // A paragraph's short last line joined to the line before it is only a little over the
+    // column: an abbreviation-shaped word there gets its hyphen back where the document writes
+    // its capitals or its rest (`filen`) alone; `CTLsprog` (neither written alone) stays.
+    const std::string short_join = text + "Ændr indstillingerne for CTLsprog, når læseren åbner PDFfilen.\nGem filen igen.\n";
+    const detail::LayoutResult joined_end = detail::repair_layout(make_source(short_join, "paragraph-end.txt"));
+    std::string joined_all;
+    for (const detail::SourceLine& line : joined_end.lines) joined_all += std::string(line.text.text()) + "\n";
+    CHECK(joined_all.find("for CTLsprog, når læseren åbner PDF-filen.") != std::string::npos);
+    CHECK(joined_all.find("her, og XMLfiler") != std::string::npos);
 }
 
 TEST_CASE("a hyphen the extraction dropped after a name heading a Danish compound comes back", "[extractions][layout]") {
