@@ -336,13 +336,18 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     const detail::Calibration calibration = detail::default_calibration();
     std::vector<PreparedSentence> claims;
     for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
-    const auto untranslated = [&](const PreparedSentence& danish) {
+    // A Summary leaves out a sentence or two and joins others; a Resumé sentence more than two
+    // past the Summary's count is one of a Resumé that ran on, and only a sentence that the
+    // Summary evidently translates keeps it there.
+    constexpr double kBeyondCount = 0.5;
+    const auto untranslated = [&](const PreparedSentence& danish, std::size_t index) {
+        const double limit = index >= claims.size() + 2 ? kBeyondCount : kUntranslated;
         for (const PreparedSentence& claim : claims)
-            if (score_pair(scorer, calibration, danish, claim, false).probability >= kUntranslated) return false;
+            if (score_pair(scorer, calibration, danish, claim, false).probability >= limit) return false;
         return true;
     };
     // Most guessed ends are right: a translated last sentence settles it without the ladder.
-    if (!untranslated(scorer.prepare(article.resume.back().text, Lang::da))) return 0;
+    if (!untranslated(scorer.prepare(article.resume.back().text, Lang::da), article.resume.size() - 1)) return 0;
     std::vector<PreparedSentence> resume;
     for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = ladder(scorer, resume, claims, LadderOptions{}, nullptr);
@@ -352,7 +357,7 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     std::size_t cut = resume.size();  // the last paragraph start among the untranslated tail
     for (auto bead = beads.rbegin(); bead != beads.rend() && bead->en.empty() && bead->da.size() == 1; ++bead) {
         const std::size_t i = bead->da.front();
-        if (i + 1 != keep || i < least || !untranslated(resume[i])) break;
+        if (i + 1 != keep || i < least || !untranslated(resume[i], i)) break;
         keep = i;
         if (starts_line(source, article.resume[i].span.start)) cut = i;
     }

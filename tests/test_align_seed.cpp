@@ -279,4 +279,33 @@ TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untransla
     REQUIRE(fourth.articles[0].resume.size() == 3);
     CHECK(settle_resume_end(f.scorer, fourth.articles[0], captioned) == 1);
     CHECK(fourth.articles[0].resume.size() == 2);
+
+    // A Resumé that ran on three sentences past its two-sentence Summary: the last repeats part
+    // of a Summary sentence (between 0.1 and 0.5), which does not keep a sentence more than two
+    // past the Summary's count; the two before it share nothing with it. All three go to the body.
+    // (The Resumé's last line fills the column, so the parser's count rule finds no short line
+    // to end it at.)
+    const std::string run_on =
+        replace_in(article_with("Hospitalet fik en ny bygning i foråret. Personalet flyttede ind i maj. Patienter\n"
+                                "med knogledefekter er blevet behandlet med cellerne.\n"),
+                   "resultaterne er lovende for", "resultaterne er meget lovende for");
+    Document fifth = f.parser.parse(make_source(run_on, "run-on"));
+    REQUIRE(fifth.articles.size() == 1);
+    Article& ran_on = fifth.articles[0];
+    REQUIRE(ran_on.resume_end_guessed);
+    REQUIRE(ran_on.resume.size() == 5);
+    REQUIRE(ran_on.summary->sentences.size() == 2);
+    const ArticleAlignment scores = align_article_parts(f.scorer, ran_on);
+    const auto best = [&](std::size_t i) {
+        return *std::max_element(scores.resume_summary_matrix[i].begin(), scores.resume_summary_matrix[i].end());
+    };
+    REQUIRE(best(2) < 0.1);
+    REQUIRE(best(3) < 0.1);
+    REQUIRE(best(4) >= 0.1);
+    REQUIRE(best(4) < 0.5);
+    CHECK(settle_resume_end(f.scorer, ran_on, run_on) == 3);
+    CHECK(ran_on.resume.size() == 2);
+    REQUIRE(!ran_on.sections.empty());
+    REQUIRE(!ran_on.sections.front().sentences.empty());
+    CHECK(ran_on.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret.");
 }
