@@ -664,6 +664,22 @@ TEST_CASE("column_order: where the columns' rows alternate, the blank half betwe
     REQUIRE(at + 2 < shared_read.end());
     CHECK(*(at + 1) == "");
     CHECK(*(at + 2) == left[4]);
+
+    // Rows that alternate and then come to be shared (the seed's Resumé beside an offset right
+    // column): on a page whose paragraphs begin with an indent, the blank half between the
+    // last alternating rows is the other column's row still, though the next row holds both.
+    const std::vector<std::string> indented_left = {"Den venstre spalte begynder med ord", "og her slutter den første sætning.",
+                                                    "   Et nyt afsnit begynder med indryk", "hvor en sætning slutter til sidst.",
+                                                    "Så kommer en ny med andre ord og", "den sjette linje slutter spalten."};
+    std::string ending;
+    for (std::size_t k = 0; k < 4; ++k) ending += row(indented_left[k], "") + row("", right[k]);
+    ending += row(indented_left[4], "   " + right[4]);
+    ending += row(indented_left[5], right[5]);
+    const auto ending_read = read_with_blanks(ending);
+    const auto sentence_end = std::find(ending_read.begin(), ending_read.end(), indented_left[3]);
+    REQUIRE(sentence_end != ending_read.end());
+    REQUIRE(sentence_end + 1 != ending_read.end());
+    CHECK(*(sentence_end + 1) == indented_left[4]);
 }
 
 TEST_CASE("a paragraph the extraction broke off takes back its rest from elsewhere on the page", "[extractions][layout]") {

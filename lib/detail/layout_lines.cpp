@@ -508,7 +508,8 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
         // baselines are offset by half a line, their rows alternate (this column's text, the
         // other's, this column's, the other's), and on a page whose paragraphs begin with an
         // indent the blank half between two of a column's lines in such a run is only the
-        // other's row: dropped too. Where space marks the paragraphs, a paragraph's space can
+        // other's row: dropped too, also at the run's end, where the next row holds both
+        // columns (the baselines come to meet). Where space marks the paragraphs, a paragraph's space can
         // hide in the alternation, so it stays. A run of one row each way is no such evidence
         // (a heading of the other column with space around it stands beside a paragraph break
         // as well).
@@ -519,8 +520,12 @@ std::vector<LineRange> column_order(std::string_view source, const std::vector<L
                 const Split& s = splits[row];
                 return side ? s.left && !s.right : s.right && !s.left;
             };
-            if (k == 0 || !alone(k - 1, left_column) || !alone(k + 1, left_column)) return false;
-            return (k >= 2 && alone(k - 2, !left_column)) || alone(k + 2, !left_column);
+            if (k == 0 || !alone(k - 1, left_column)) return false;
+            if (alone(k + 1, left_column)) return (k >= 2 && alone(k - 2, !left_column)) || alone(k + 2, !left_column);
+            // The alternation ends at this row (the next holds text of both columns, their
+            // baselines now shared): the rows before must show it, two of each column.
+            const bool next_has_text = k + 1 < page.size() && !splits[k + 1].across && (left_column ? splits[k + 1].left : splits[k + 1].right);
+            return next_has_text && k >= 3 && alone(k - 2, !left_column) && alone(k - 3, left_column);
         };
         const LineRange left_half{line.start, line.start + split.cut, line.number};
         const LineRange right_half{line.start + split.cut, line.end, line.number};
