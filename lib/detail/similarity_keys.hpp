@@ -100,6 +100,9 @@ public:
         for (std::size_t offset = 0; offset < size; offset += kLine)
             __builtin_prefetch(bytes + offset);
     }
+    // Asks the caches for where line `line`'s block starts: the first step of prefetch(),
+    // which otherwise waits for that read before it can ask for the block.
+    void prefetch_offset(std::size_t line) const { __builtin_prefetch(offsets_.data() + line); }
     // Every key of line `line` by which a Danish line may reach it (own stems, anchors,
     // translation links), in no particular order, repeats included: mine's candidate index.
     template <typename F>
