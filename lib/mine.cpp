@@ -73,6 +73,15 @@ std::vector<std::uint64_t> distinct_stems(const PreparedSentence& sentence) {
     return seen;
 }
 
+// The same stems of a line not prepared (the Danish lines are prepared only where their
+// candidates are found; this pass needs their stems alone).
+std::vector<std::uint64_t> distinct_stems(const SentenceScorer& scorer, std::string_view text, Lang lang) {
+    std::vector<std::uint64_t> seen = detail::ScorerWords::stems(scorer, text, lang);
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    return seen;
+}
+
 struct CorpusWeights {
     std::unordered_map<std::uint64_t, std::uint32_t> document_frequency;
     double lines = 0.0;
@@ -170,7 +179,7 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         for (auto& sentence : en) english_weights.apply(sentence);
         stems.assign(danish_lines.first.size(), {});
         detail::parallel_for(stems.size(), useful_threads(stems.size(), threads), [&](std::size_t s) {
-            stems[s] = distinct_stems(scorer.prepare(danish[danish_lines.first[s]], Lang::da));
+            stems[s] = distinct_stems(scorer, danish[danish_lines.first[s]], Lang::da);
         });
         danish_weights.lines = static_cast<double>(danish.size());
         for (const auto s : danish_lines.slot)
@@ -300,6 +309,9 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
         auto prefetch = [&](std::size_t c) {
             english_kept.prefetch(english_lines.slot[proposed[c].en]);
         };
+        // Where each block starts is met cold too: asked for all candidates at once, so that
+        // prefetch() below need not wait for each in turn.
+        for (std::size_t c = 0; c < to_score; ++c) english_kept.prefetch_offset(english_lines.slot[proposed[c].en]);
         for (std::size_t c = 0; c < std::min(kAhead, to_score); ++c) prefetch(c);
         for (std::size_t c = 0; c < to_score; ++c) {
             auto& candidate = proposed[c];

@@ -429,6 +429,35 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     return sentence;
 }
 
+std::vector<std::uint64_t> detail::ScorerWords::stems(const SentenceScorer& scorer, std::string_view text, Lang lang) {
+    // The tokens as prepare() makes them; a number or citation mark has no own key, and the
+    // phrases and the anchors' options never change a token's own keys.
+    const auto& impl = *scorer.impl_;
+    const bool danish = lang == Lang::da;
+    const auto& word_memo = danish ? impl.danish_words : impl.english_words;
+    CallStemmers stemmers;
+    std::vector<std::uint64_t> out;
+    auto add = [&](const words::RawToken& piece) {
+        if (piece.is_number || piece.is_citation) return;
+        const bool known = word_memo.visit(piece.surface, [&](const Token& token) {
+            if (!token.own_keys.empty()) out.push_back(token.own_keys.front());
+        });
+        if (known) return;
+        Token token = impl.analyse(piece, lang, stemmers);
+        if (!token.own_keys.empty()) out.push_back(token.own_keys.front());
+        word_memo.store(piece.surface, token);
+    };
+    for (auto& raw : words::tokenize(text)) {
+        if (!danish && !raw.is_number && !raw.is_citation && raw.surface.find('\'') != std::string::npos) {
+            for (auto& part : words::expand_english_contraction(words::to_lower(raw.surface)))
+                add({std::move(part), false, false});
+        } else {
+            add(raw);
+        }
+    }
+    return out;
+}
+
 void detail::index_keys(PreparedSentence& sentence) {
     auto keys = std::make_shared<SentenceKeys>();
     for (std::uint32_t i = 0; i < sentence.tokens.size(); ++i) {

@@ -118,6 +118,49 @@ TEST_CASE("mine with two threads gives the same answer as with one") {
 // mine scores each Danish line's candidates through detail::LineScorer, which sets the
 // Danish side up once and meets the links from the English side: every score must equal
 // SentenceScorer::score to the last bit, or mine's picks would depend on the route.
+// mine's document frequencies read only each word's stem: ScorerWords::stems gives the same
+// keys as preparing the line, whether the scorer has met the words before or not.
+TEST_CASE("ScorerWords::stems gives the own stems prepare finds, word by word") {
+    const Lexicon lexicon;
+    auto [tatoeba_danish, tatoeba_english] = tatoeba_dev();
+    REQUIRE(tatoeba_danish.size() >= 60);
+    std::vector<std::pair<std::string, Lang>> texts;
+    for (std::size_t k = 0; k < 60; ++k) {
+        texts.emplace_back(tatoeba_danish[k], Lang::da);
+        texts.emplace_back(tatoeba_english[k], Lang::en);
+    }
+    for (const auto& text : danish) texts.emplace_back(text, Lang::da);
+    for (const auto& text : english) texts.emplace_back(text, Lang::en);
+    // Contractions (split into words), numbers and citation marks (no stem), a repeated word.
+    texts.emplace_back("I don't think it's 12 o'clock [3], it's 11.", Lang::en);
+    texts.emplace_back("Knoglemarvens stamceller [2, 5] og 45 % af knoglemarvens celler.", Lang::da);
+    texts.emplace_back("", Lang::da);
+    for (const bool warm : {false, true}) {
+        // A fresh scorer has analysed no word: stems() analyses them (and keeps them); the
+        // second round meets every word in the scorer's memo.
+        const SentenceScorer cold(lexicon);
+        const SentenceScorer& scorer = cold;
+        if (warm)
+            for (const auto& [text, lang] : texts) (void)scorer.prepare(text, lang);
+        for (const auto& [text, lang] : texts) {
+            const auto stems = detail::ScorerWords::stems(scorer, text, lang);
+            std::vector<std::uint64_t> expected;
+            for (const auto& token : SentenceScorer(lexicon).prepare(text, lang).tokens)
+                if (!token.own_keys.empty()) expected.push_back(token.own_keys.front());
+            INFO(text << (warm ? " (memo warm)" : " (memo cold)"));
+            CHECK(stems == expected);
+        }
+    }
+    // Worked out by hand: "Hunden sover 12 [3]." has two words with a stem, the number and
+    // the citation mark none; "hund" is the stem of "Hunden" whatever the case.
+    const SentenceScorer scorer(lexicon);
+    const auto stems = detail::ScorerWords::stems(scorer, "Hunden sover 12 [3].", Lang::da);
+    REQUIRE(stems.size() == 2);
+    CHECK(stems[0] == detail::ScorerWords::stems(scorer, "hund", Lang::da).at(0));
+    CHECK(stems[0] != stems[1]);
+    CHECK(detail::ScorerWords::stems(scorer, "12 [3] 4,5", Lang::da).empty());
+}
+
 TEST_CASE("LineScorer gives exactly SentenceScorer::score, the English links sorted, kept or not") {
     const Lexicon lexicon;
     const SentenceScorer scorer(lexicon);

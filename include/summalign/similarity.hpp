@@ -17,6 +17,7 @@ namespace summalign {
 namespace detail {
 struct PreparedToken;  // private: lib/detail/similarity_tokens.hpp
 struct SentenceKeys;   // private: lib/detail/similarity_keys.hpp
+class ScorerWords;     // private: lib/detail/similarity_tokens.hpp
 }
 
 // Why a Danish word was linked to an English word.
@@ -89,6 +90,7 @@ public:
                      bool with_matches = false) const;
 
 private:
+    friend class detail::ScorerWords;  // the library's cheaper reads of the word analyses
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

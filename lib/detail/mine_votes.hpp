@@ -62,6 +62,7 @@ private:
     std::vector<std::uint64_t> open_;  // bit per line that can still be among the best
     std::vector<std::uint32_t> touched_;
     std::vector<std::uint32_t> open_lines_;  // ascending
+    std::vector<std::uint32_t> hits_;        // the open lines of the list in hand
     std::vector<VoteList> order_;
     std::vector<float> votes_;
     std::vector<double> rest_;  // weight of the words still to count, after each word

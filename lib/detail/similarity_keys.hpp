@@ -17,6 +17,17 @@
 
 namespace summalign::detail {
 
+// Asks the caches for the line holding `p`. GCC (12, -O3) deletes a loop whose only effect
+// is __builtin_prefetch, addresses and all: EnglishLines::prefetch's loop over a block's
+// lines left no prefetch in the binary. An asm statement marked volatile is never deleted.
+inline void prefetch_line(const void* p) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+    asm volatile("prefetcht0 %0" : : "m"(*static_cast<const char*>(p)));
+#else
+    __builtin_prefetch(p);
+#endif
+}
+
 struct SentenceKeys {
     // (own or anchor key, token index) sorted by key: lets score() find a token by key quickly.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> index;
@@ -97,9 +108,11 @@ public:
         const auto* bytes = reinterpret_cast<const char*>(blocks_.data() + offsets_[line]);
         const std::size_t bytes_kept = block_words(line) * sizeof(std::uint64_t);
         const std::size_t size = std::min(bytes_kept, kLine * kMaxLines);
-        for (std::size_t offset = 0; offset < size; offset += kLine)
-            __builtin_prefetch(bytes + offset);
+        for (std::size_t offset = 0; offset < size; offset += kLine) prefetch_line(bytes + offset);
     }
+    // Asks the caches for where line `line`'s block starts: the first step of prefetch(),
+    // which otherwise waits for that read before it can ask for the block.
+    void prefetch_offset(std::size_t line) const { prefetch_line(offsets_.data() + line); }
     // Every key of line `line` by which a Danish line may reach it (own stems, anchors,
     // translation links), in no particular order, repeats included: mine's candidate index.
     template <typename F>

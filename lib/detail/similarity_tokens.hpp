@@ -5,6 +5,7 @@
 // (copyable, movable, one allocation for all its tokens).
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "summalign/similarity.hpp"
@@ -56,6 +57,16 @@ struct PreparedToken {
     // English word ("Channels" in a sentence a Danish page left in English). Claim support
     // reads it; score() does not.
     bool english_word = false;
+};
+
+// What the library reads of a SentenceScorer's word analyses without preparing a sentence.
+class ScorerWords {
+public:
+    // The first own key (the stem) of each token of `text` that has one, in text order,
+    // repeats included: what prepare(text, lang).tokens[k].own_keys.front() gives, without
+    // copying each word's analysis out of the memo, finding the phrases or building the
+    // key index (mine's document frequencies read nothing else).
+    static std::vector<std::uint64_t> stems(const SentenceScorer& scorer, std::string_view text, Lang lang);
 };
 
 }  // namespace summalign::detail
