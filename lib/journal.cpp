@@ -646,6 +646,7 @@ LanguageVotes block_language(const Block& block) {
 }
 
 std::size_t block_start(const Block& block) { return block.front()->start; }
+std::size_t block_end(const Block& block) { return block.back()->end; }
 
 // Whether a caption was lifted from right after `line` (one of `lines`): the blank line that
 // follows such a caption ends the caption's paragraph, which says nothing of where the text
@@ -658,7 +659,6 @@ bool caption_follows(const Lines& lines, const SourceLine& line) {
     const auto next = static_cast<std::size_t>(&line - lines.data()) + 1;
     return next < lines.size() && lines[next].after_caption;
 }
-std::size_t block_end(const Block& block) { return block.back()->end; }
 
 // Where no blank line ends the Resumé (none mark paragraphs, or only an indent does) and its
 // last line happens to fill the column, it runs on into the body. The Summary translates it,

@@ -565,15 +565,15 @@ void restore_joined_hyphens(LayoutResult& result) {
             return 0;
         return cut;
     };
-    // The joined lines' words written so, without the hyphen: few, if any.
     // A line joined at a broken word is the broken line and the next line's start: over a
     // column by at least the word's rest. An abbreviation-shaped word is evidence enough of its
     // own to look for it in any line over the column (`… åbner PDFfilen.`, a paragraph's short
     // last line joined to the one before it); a word the document writes hyphened elsewhere
     // only in a line over 1.12 columns (a justified line can run a little over the quartile).
     const auto over_column = [&](const SourceLine& line) { return static_cast<double>(line.width) > static_cast<double>(column); };
+    // The candidates written so, without the hyphen, in a line of one column: few, if any.
     std::unordered_map<std::string, bool> plain_in_column;  // lower-cased candidate -> written so in a line of one column
-    std::vector<std::string> shaped;                         // abbreviation-shaped words, their capitals yet to be found
+    std::vector<std::string> shaped;                         // abbreviation-shaped words, their evidence yet to be found
     for (const SourceLine& line : lines) {
         if (!over_column(line)) continue;
         const bool joined_line = joined(line);
