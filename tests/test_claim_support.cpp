@@ -588,6 +588,29 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
     CHECK(double(top_correct) / double(found) >= 0.93);
 }
 
+TEST_CASE("claim support: the article generator does not cut after an abbreviation that never ends a sentence") {
+    // make_articles.py cut "… angivet f.eks. Skift+Ctrl+Alt." after "f.eks.", making the Danish
+    // unit "Skift+Ctrl+Alt." that no parsed sentence is, and pairing the claims beside it with
+    // the wrong gold sentence. An entry with a capital first letter is the same ("F.eks."); an
+    // upper-case word that only spells an entry ("BD." for "bd.") and a tagged entry that may
+    // end a sentence ("osv.") still end one.
+    const std::string script =
+        "import sys; sys.path.insert(0, sys.argv[1]); import make_articles as m\n"
+        "assert m.split_text('Se om en anden er angivet f.eks. Skift+Ctrl+Alt. Der oprettes en markering.') == "
+        "['Se om en anden er angivet f.eks. Skift+Ctrl+Alt.', 'Der oprettes en markering.']\n"
+        "assert m.split_text('Vælg F.eks. Gem. Det virker.') == ['Vælg F.eks. Gem.', 'Det virker.']\n"
+        "assert m.split_text('Use a tool, e.g. Paths. It works.') == ['Use a tool, e.g. Paths.', 'It works.']\n"
+        "assert m.split_text('Two images: netinst and BD. Both boot.') == "
+        "['Two images: netinst and BD.', 'Both boot.']\n"
+        "assert m.split_text('Filer, mapper osv. Det er alt.') == ['Filer, mapper osv.', 'Det er alt.']\n";
+    const summalign::test::TempDir scratch;
+    const fs::path file = scratch.path() / "split.py";
+    std::ofstream(file) << script;
+    const std::string command = "python3 '" + file.string() + "' '" +
+                                std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/bench/devset'";
+    CHECK(std::system(command.c_str()) == 0);
+}
+
 TEST_CASE("claim support: the article generator splits at a person's initial as the segmenter does") {
     // make_articles.py once cut "Written by Richard M. Stallman and David MacKenzie." after
     // "M.", making claims ("Written by Richard M.") no summary has; "vitamin D. The" still ends.
