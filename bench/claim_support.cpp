@@ -103,7 +103,11 @@ void dump_options(std::FILE* out, const std::string& article_id, const Article& 
         return false;
     };
     const std::size_t gold_count = gold_claim["evidence"].size();
-    for (const auto& option : detail::support_options(claim, body, sketches, detail::default_support_model())) {
+    // The clauses after a colon, as lib/align.cpp scores them.
+    std::vector<std::string_view> body_texts;
+    for (const std::string* text : texts) body_texts.push_back(*text);
+    const auto clauses = detail::colon_clauses(scorer, body_texts);
+    for (const auto& option : detail::support_options(claim, body, sketches, detail::default_support_model(), clauses)) {
         const std::size_t parts = option.second == SIZE_MAX ? 1 : 2;
         const std::size_t hits = is_gold(option.first) + (parts == 2 && is_gold(option.second));
         // The seed's gold lists every sentence that states a claim (any one will do).

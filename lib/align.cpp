@@ -414,13 +414,17 @@ ArticleAlignment align_article_parts(const SentenceScorer& scorer, const Article
             sketches.push_back(detail::sketch_of(body.back()));
             where.emplace_back(s, k);
         }
+    // A sentence's clause after a colon, scored on its own too (detail::support_options).
+    std::vector<std::string_view> body_texts;
+    for (const auto& [s, k] : where) body_texts.push_back(article.sections[s].sentences[k].text);
+    const auto clauses = detail::colon_clauses(scorer, body_texts);
     const double threshold = detail::default_support_threshold();
     const detail::SupportModel model = detail::default_support_model();
     constexpr std::size_t kMaxEvidence = 3;
     for (std::size_t c = 0; c < claims.size(); ++c) {
         ClaimSupport support;
         support.en = c;
-        const auto options = detail::support_options(claims[c], body, sketches, model);
+        const auto options = detail::support_options(claims[c], body, sketches, model, clauses);
         if (!options.empty()) support.best_score = options.front().probability;
         // Evidence: the sentences of the options that reach the threshold, best option
         // first. A pair lists the sentence it was found from first, and its other sentence

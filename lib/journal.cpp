@@ -373,6 +373,26 @@ std::string_view last_word(std::string_view text) {
     return text.substr(begin, end - begin);
 }
 
+// The bytes of a section number that opens a heading line, with its final dot and the space
+// after it ("10. ", "9.2. ", "D.4.3. "), or 0: numbers of one to three digits or a single
+// capital letter, joined by dots, at least one of them digits. Its dot ends no sentence.
+std::size_t section_number_length(std::string_view text) {
+    std::size_t i = 0;
+    bool digits = false;
+    for (int level = 0; level < 6; ++level) {
+        std::size_t n = 0;
+        while (i + n < text.size() && n < 4 && is_ascii_digit(static_cast<unsigned char>(text[i + n]))) ++n;
+        if (n == 0 && i < text.size() && is_ascii_upper(static_cast<unsigned char>(text[i]))) n = 1;
+        else if (n == 0 || n > 3) return 0;
+        else digits = true;
+        i += n;
+        if (i >= text.size() || text[i] != '.') return 0;
+        ++i;
+        if (i < text.size() && text[i] == ' ') return digits ? i + 1 : 0;
+    }
+    return 0;
+}
+
 bool has_inner_sentence_end(std::string_view text) {
     for (std::size_t i = 0; i + 2 < text.size(); ++i) {
         if ((text[i] != '.' && text[i] != '!' && text[i] != '?') || text[i + 1] != ' ') continue;
@@ -416,7 +436,9 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         const SourceLine& last = *block[j + k - 1];
         const std::string_view text = line_text(last);
         total += text.size() + 1;
-        if (total > 160 || ends_with_sentence_end(text) || has_inner_sentence_end(text)) return 0;
+        // A numbered heading's number ("D.4.3. Installation af mål") ends no sentence.
+        const std::size_t number = k == 1 ? section_number_length(text) : 0;
+        if (total > 160 || ends_with_sentence_end(text) || has_inner_sentence_end(text.substr(number))) return 0;
         open_brackets += std::count(text.begin(), text.end(), '(') - std::count(text.begin(), text.end(), ')');
         const double length = static_cast<double>(code_points(text));
         // Body text breaks a word only where a line is full. A line clearly shorter than the
@@ -482,7 +504,8 @@ bool heading_apart(const Context& context, const Block& block) {
     for (const SourceLine* line : block) {
         const std::string_view text = line_text(*line);
         total += text.size() + 1;
-        if (ends_with_sentence_end(text) || has_inner_sentence_end(text)) return false;
+        const std::size_t number = line == block.front() ? section_number_length(text) : 0;
+        if (ends_with_sentence_end(text) || has_inner_sentence_end(text.substr(number))) return false;
         // A word broken before the last line: a heading in larger type the column wrapped
         // (the block stands apart and ends short); on the last line, a paragraph broken off.
         if ((line->ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) && line == block.back()) return false;

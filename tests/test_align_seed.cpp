@@ -141,10 +141,13 @@ TEST_CASE("seed: claim support reports the best support option and evidence abov
                 sketches.push_back(detail::sketch_of(body.back()));
                 where.emplace_back(s, k);
             }
+        std::vector<std::string_view> texts;
+        for (const auto& [s, k] : where) texts.push_back(article.sections[s].sentences[k].text);
+        const auto clauses = detail::colon_clauses(f.scorer, texts);
         REQUIRE(alignment.support.size() == article.summary->sentences.size());
         for (std::size_t c = 0; c < alignment.support.size(); ++c) {
             const PreparedSentence claim = f.scorer.prepare(article.summary->sentences[c].text, Lang::en);
-            const auto options = detail::support_options(claim, body, sketches, model);
+            const auto options = detail::support_options(claim, body, sketches, model, clauses);
             const ClaimSupport& got = alignment.support[c];
             REQUIRE_FALSE(options.empty());
             CHECK(got.best_score == options.front().probability);

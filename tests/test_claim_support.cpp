@@ -472,6 +472,53 @@ TEST_CASE("claim support: a quoted label that differs counts against") {
     CHECK(features(long_source, long_claim).claim_kept_missing == 3000.0);
 }
 
+TEST_CASE("claim support: the clause after a colon is scored on its own too") {
+    // Where a clause after ": " reads as a sentence (a capital, five words or more, more than
+    // one word before the colon) it starts after the space.
+    const std::string list = "Følgende statistikker kan returneres: Middeltal for absolut skaleret fejl (MASE).";
+    CHECK(detail::colon_clause_start(list) == list.find("Middeltal"));
+    CHECK(detail::colon_clause_start("Bemærk: Dette gælder kun for tekstdokumenter i Writer.") == std::string_view::npos);
+    CHECK(detail::colon_clause_start("TYPE består af disse specifikationer: STØR er et tal.") == std::string_view::npos);
+    CHECK(detail::colon_clause_start("Vælg en af disse: kopiér, flyt eller slet filerne nu.") == std::string_view::npos);
+    CHECK(detail::colon_clause_start("Ingen kolon i denne sætning, kun et komma.") == std::string_view::npos);
+
+    // The list item after its introduction states the claim; the introduction's words do not,
+    // and counted against the sentence as a whole. Its template neighbour names another
+    // measure (MAE for "absolut fejl").
+    const auto& scorer = models().scorer;
+    const std::vector<std::string> texts = {
+        "Middeltal for absolut fejl (MAE) -- en måling af forudsigelsers nøjagtighed.",
+        "Følgende statistikker kan returneres: Middeltal for absolut skaleret fejl (MASE) - en måling af "
+        "forudsigelsers nøjagtighed."};
+    std::vector<PreparedSentence> body;
+    std::vector<detail::SentenceSketch> sketches;
+    std::vector<std::string_view> views;
+    for (const auto& text : texts) {
+        body.push_back(scorer.prepare(text, Lang::da));
+        sketches.push_back(detail::sketch_of(body.back()));
+        views.push_back(text);
+    }
+    const auto clauses = detail::colon_clauses(scorer, views);
+    REQUIRE(clauses.size() == 2);
+    CHECK_FALSE(clauses[0]);
+    REQUIRE(clauses[1]);
+    CHECK(clauses[1]->text.starts_with("Middeltal for absolut skaleret fejl"));
+    const PreparedSentence claim = scorer.prepare("Mean absolute scaled error - a measure of the accuracy of forecasts.", Lang::en);
+    const auto model = detail::default_support_model();
+    const auto whole = detail::support_options(claim, body, sketches, model);
+    const auto with_clauses = detail::support_options(claim, body, sketches, model, clauses);
+    const auto single = [](const std::vector<detail::SupportOption>& options, std::size_t b) {
+        for (const auto& option : options)
+            if (option.first == b && option.second == SIZE_MAX) return option.probability;
+        return -1.0;
+    };
+    CHECK(single(with_clauses, 1) > single(whole, 1));   // the clause scores higher than the whole
+    CHECK(single(with_clauses, 0) == single(whole, 0));  // a sentence without one as before
+    REQUIRE_FALSE(with_clauses.empty());
+    CHECK(with_clauses.front().first == 1);
+    CHECK(with_clauses.front().second == SIZE_MAX);
+}
+
 TEST_CASE("claim support: a pair of sentences costs less for a long claim than for a short one") {
     detail::SupportFeatures single, pair;
     single.claim_cover_idf = pair.claim_cover_idf = 0.8;
@@ -539,6 +586,29 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
     CHECK(double(found) / double(supported) >= 0.95);
     CHECK(double(false_support) / double(unsupported) <= 0.07);
     CHECK(double(top_correct) / double(found) >= 0.93);
+}
+
+TEST_CASE("claim support: the article generator does not cut after an abbreviation that never ends a sentence") {
+    // make_articles.py cut "… angivet f.eks. Skift+Ctrl+Alt." after "f.eks.", making the Danish
+    // unit "Skift+Ctrl+Alt." that no parsed sentence is, and pairing the claims beside it with
+    // the wrong gold sentence. An entry with a capital first letter is the same ("F.eks."); an
+    // upper-case word that only spells an entry ("BD." for "bd.") and a tagged entry that may
+    // end a sentence ("osv.") still end one.
+    const std::string script =
+        "import sys; sys.path.insert(0, sys.argv[1]); import make_articles as m\n"
+        "assert m.split_text('Se om en anden er angivet f.eks. Skift+Ctrl+Alt. Der oprettes en markering.') == "
+        "['Se om en anden er angivet f.eks. Skift+Ctrl+Alt.', 'Der oprettes en markering.']\n"
+        "assert m.split_text('Vælg F.eks. Gem. Det virker.') == ['Vælg F.eks. Gem.', 'Det virker.']\n"
+        "assert m.split_text('Use a tool, e.g. Paths. It works.') == ['Use a tool, e.g. Paths.', 'It works.']\n"
+        "assert m.split_text('Two images: netinst and BD. Both boot.') == "
+        "['Two images: netinst and BD.', 'Both boot.']\n"
+        "assert m.split_text('Filer, mapper osv. Det er alt.') == ['Filer, mapper osv.', 'Det er alt.']\n";
+    const summalign::test::TempDir scratch;
+    const fs::path file = scratch.path() / "split.py";
+    std::ofstream(file) << script;
+    const std::string command = "python3 '" + file.string() + "' '" +
+                                std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/bench/devset'";
+    CHECK(std::system(command.c_str()) == 0);
 }
 
 TEST_CASE("claim support: the article generator splits at a person's initial as the segmenter does") {

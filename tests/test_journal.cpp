@@ -450,6 +450,39 @@ TEST_CASE("a section heading with a bracket still open goes on on the next line"
     check_spans(document, text);
 }
 
+TEST_CASE("a numbered section heading is a heading: its number's dot ends no sentence", "[journal]") {
+    // "D.4.3. Installation af mål" above its text was read as the sentence "D.4.3." and the
+    // heading glued to the next one ("Installation af mål Start installationsmediet op.").
+    // A number with four digits ("2003. Derefter ...") or a lone capital ("A. Hansen") is no
+    // section number, and a numbered line that ends a sentence is no heading.
+    const std::string text =
+        "Stamceller er omdiskuterede, og mange grupper arbejder med dem i dag på flere\n"
+        "hospitaler i hele landet. Flere forsøg er i gang med patienter i klinikken.\n"
+        "\n"
+        "D.4.3. Installation af mål\n"
+        "Start installationsmediet op. Installationen skal køres i eksperttilstand, og\n"
+        "det gøres ved opstartsprompten, hvor parametrene for kernemoduler angives.\n"
+        "\n"
+        "10. Farveovergange\n"
+        "Nogle eksempler på farveovergange i GIMP. Filteret findes nu i menuen Farver,\n"
+        "hvor det lader dig farvelægge et billede med intensiteten af hvert punkt.\n"
+        "\n"
+        "2003. Derefter\n"
+        "Resultaterne blev fulgt op i de næste år med flere patienter i klinikken.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    CHECK(headings_of(document.articles[0]) == std::vector<std::string>{"D.4.3. Installation af mål", "10. Farveovergange"});
+    bool glued = false, number_alone = false;
+    for (const auto& section : document.articles[0].sections)
+        for (const auto& sentence : section.sentences) {
+            glued = glued || sentence.text.starts_with("Installation af mål") || sentence.text.starts_with("Farveovergange");
+            number_alone = number_alone || sentence.text == "D.4.3." || sentence.text == "10.";
+        }
+    CHECK_FALSE(glued);
+    CHECK_FALSE(number_alone);
+    check_spans(document, text);
+}
+
 TEST_CASE("a heading set in larger type and broken inside a word is one heading", "[journal]") {
     // No blank lines: body lines break words only where they are full; the short lines
     // ending in a broken word are a heading wrapped in larger type.

@@ -436,13 +436,41 @@ def sentence_starters() -> frozenset[str]:
 STARTERS = sentence_starters()
 
 
+def never_final() -> frozenset[str]:
+    """The abbreviations that never end a sentence (an entry without a tag in
+    data/abbreviations-{da,en}.txt: "f.eks.", "bl.a.", "e.g."), as written and with a capital
+    first letter ("F.eks."), as the library's segmenter matches them."""
+    words = set()
+    data = Path(__file__).resolve().parents[2] / "data"
+    for lang in ("da", "en"):
+        for line in (data / f"abbreviations-{lang}.txt").read_text(encoding="utf-8").splitlines():
+            fields = line.split("#", 1)[0].split()
+            # A single letter ("a.", "m.") is left to the initials rule above.
+            if len(fields) == 1 and fields[0].endswith(".") and len(fields[0]) > 2:
+                words.add(fields[0])
+                words.add(fields[0][0].upper() + fields[0][1:])
+    return frozenset(words)
+
+
+NEVER_FINAL = never_final()
+
+
 def sentence_breaks(text: str) -> list[re.Match]:
     """SENTENCE_END's matches but those after a person's initial: a name goes on, as in the
     library's segmenter (lib/detail/segment_rules.cpp); cutting there made claims such as
     "Written by Richard M." no translation or summary has."""
     initials = {m.end(0) - len(m.group(1))
                 for m in INITIAL_BREAK.finditer(text) if m.group(1) not in STARTERS}
-    return [m for m in SENTENCE_END.finditer(text) if m.end() not in initials]
+
+    # Nor after an abbreviation that never ends a sentence ("… f.eks. Skift+Ctrl+Alt."): the
+    # library's segmenter goes on there, so a cut made a Danish unit ("Skift+Ctrl+Alt.") that
+    # no sentence of the parsed article is, and paired the claims beside it with the wrong
+    # gold sentence.
+    def after_abbreviation(m: re.Match) -> bool:
+        before = text[:m.start()].split()
+        return bool(before) and before[-1] in NEVER_FINAL
+
+    return [m for m in SENTENCE_END.finditer(text) if m.end() not in initials and not after_abbreviation(m)]
 
 
 def split_text(text: str) -> list[str]:

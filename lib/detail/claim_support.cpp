@@ -17,6 +17,7 @@
 #include "detail/align_calibration.hpp"
 #include "detail/similarity_links.hpp"
 #include "detail/similarity_words.hpp"
+#include "detail/utf8.hpp"
 
 namespace summalign::detail {
 namespace {
@@ -948,8 +949,36 @@ SupportModel default_support_model() noexcept {
     return model;
 }
 
+// A clause after a colon shorter than this is a value or a fragment ("STØR er et tal."),
+// which a long claim's few words would cover as they cover "Klik på OK.".
+constexpr std::ptrdiff_t kClauseWords = 5;
+
+std::size_t colon_clause_start(std::string_view text) {
+    const std::size_t colon = text.rfind(": ");
+    if (colon == std::string_view::npos || colon == 0) return std::string_view::npos;
+    const std::size_t start = colon + 2;
+    std::size_t n = 0;
+    if (start >= text.size() || !is_upper(code_point_at(text, start, n))) return std::string_view::npos;
+    if (text.find(' ', 0) >= colon) return std::string_view::npos;  // one word before: a label ("Bemærk: …")
+    const std::string_view clause = text.substr(start);
+    if (std::count(clause.begin(), clause.end(), ' ') < kClauseWords - 1) return std::string_view::npos;
+    return start;
+}
+
+std::vector<std::optional<PreparedSentence>> colon_clauses(const SentenceScorer& scorer,
+                                                           std::span<const std::string_view> texts) {
+    std::vector<std::optional<PreparedSentence>> clauses;
+    for (std::size_t b = 0; b < texts.size(); ++b)
+        if (const std::size_t start = colon_clause_start(texts[b]); start != std::string_view::npos) {
+            clauses.resize(texts.size());
+            clauses[b] = scorer.prepare(texts[b].substr(start), Lang::da);
+        }
+    return clauses;
+}
+
 std::vector<SupportOption> support_options(const PreparedSentence& claim, std::span<const PreparedSentence> body,
-                                           std::span<const SentenceSketch> body_sketches, const SupportModel& model) {
+                                           std::span<const SentenceSketch> body_sketches, const SupportModel& model,
+                                           std::span<const std::optional<PreparedSentence>> clauses) {
     std::vector<SupportOption> options;
     if (body.empty() || claim.tokens.empty()) return options;
     // Which claim words each body sentence accounts for; a word that many body sentences
@@ -989,6 +1018,14 @@ std::vector<SupportOption> support_options(const PreparedSentence& claim, std::s
         const PreparedSentence* sides[] = {&body[pair ? std::min(first, second) : first], pair ? &body[std::max(first, second)] : nullptr};
         option.features = support_features(std::span<const PreparedSentence* const>(sides, pair ? 2 : 1), claim, rarity);
         option.probability = model.probability(option.features);
+        if (!pair && first < clauses.size() && clauses[first]) {
+            const PreparedSentence* clause[] = {&*clauses[first]};
+            SupportFeatures features = support_features(clause, claim, rarity);
+            if (const double p = model.probability(features); p > option.probability) {
+                option.features = features;
+                option.probability = p;
+            }
+        }
         return option;
     };
     for (const auto& [share, b] : by_share) options.push_back(score(b, SIZE_MAX));

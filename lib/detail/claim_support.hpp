@@ -8,7 +8,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "detail/align_sketch.hpp"
@@ -124,9 +126,24 @@ struct SupportOption {
 // account for the largest rarity-weighted share of the claim (word look-ups only, no
 // scoring), then the pairs each of the best kSupportPairSeeds of those forms with a
 // neighbour. Best first (ties in reading order).
+// `clauses`: per body sentence, its clause after a colon prepared on its own, or nothing
+// (colon_clauses); empty for none. A sentence is scored as a whole and by that clause, and
+// counts with the better of the two: the segmenter keeps a list item or a statement after
+// "…kan returneres: Middeltal for …" in the sentence that introduces it, whose words the
+// claim does not state.
 inline constexpr std::size_t kSupportCandidates = 8;
 inline constexpr std::size_t kSupportPairSeeds = 3;
 std::vector<SupportOption> support_options(const PreparedSentence& claim, std::span<const PreparedSentence> body,
-                                           std::span<const SentenceSketch> body_sketches, const SupportModel& model);
+                                           std::span<const SentenceSketch> body_sketches, const SupportModel& model,
+                                           std::span<const std::optional<PreparedSentence>> clauses = {});
+
+// Where the clause after the last colon of `text` starts when it reads as a sentence of its
+// own (": " and a capital letter, at least five words after it, more than one word before
+// the colon), or std::string_view::npos.
+std::size_t colon_clause_start(std::string_view text);
+// Per body sentence, its clause after a colon (colon_clause_start) prepared as Danish, or
+// nothing; empty when no sentence has one.
+std::vector<std::optional<PreparedSentence>> colon_clauses(const SentenceScorer& scorer,
+                                                           std::span<const std::string_view> texts);
 
 }  // namespace summalign::detail
