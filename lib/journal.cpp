@@ -897,7 +897,8 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         return &cut_lines.back();
     };
     bool resume_seen = false;
-    bool resume_end_guessed = false;
+    bool resume_end_guessed = false;    // no mark of the source's own ends the Resumé
+    bool resume_ends_short_line = false;  // it ended at a short line (a note says so)
     const SourceLine* resume_last_line = nullptr;
     Block summary_block;
     auto add_resume = [&](const Block& lines, std::size_t b) {
@@ -921,7 +922,13 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         const Block resume_lines(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(cut));
         add_field_sentences(context, context.join(resume_lines), context.danish, article.resume, article.resume_parts);
         state = State::resume;
-        resume_end_guessed = guessed[b] || caption_follows(context.lines, *resume_lines.back());
+        // Nor is a blank line that ends a caption lifted from below it, or, in text that keeps
+        // the printed lines and sets each block the extractor found apart (mutool), one that
+        // ends such a block: the Resumé's block holds the body's first paragraph where no
+        // space parts them on the page.
+        resume_ends_short_line = guessed[b];
+        resume_end_guessed = guessed[b] || caption_follows(context.lines, *resume_lines.back()) ||
+                             (context.printed_lines && !context.blank_paragraphs);
         resume_last_line = resume_lines.back();
         if (cut == lines.size()) return;
         // The heading bounds the Resumé; whether it ended earlier is still a guess.
@@ -1025,6 +1032,8 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 if (resume_end_guessed) {
                     // An indented first line after it is the source's own mark of the end.
                     article.resume_end_guessed = block.front()->indent < resume_last_line->indent + 2;
+                }
+                if (resume_ends_short_line) {
                     note("no blank line ends the Resumé: it is taken to end at line " + std::to_string(resume_last_line->number) +
                              ", a short line that ends a sentence; the text after it is body text",
                          block_start(block), block_end(block));

@@ -312,3 +312,44 @@ TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untransla
     REQUIRE(!ran_on.sections.front().sentences.empty());
     CHECK(ran_on.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret.");
 }
+
+TEST_CASE("in text that sets each block apart (mutool), the blank line after the Resumé's block is no mark of its end") {
+    auto& f = fixture();
+    // As mutool prints a page whose Resumé runs into the body without space between them:
+    // printed lines with their broken words, paragraphs without blank lines (short last
+    // lines), a blank line after each block the extractor found. The Resumé's block holds
+    // the body's first paragraph; the blank line after it ends the block, so the end stays a
+    // guess, which the Summary settles.
+    const std::string source =
+        "Stamceller fra knoglemarven\n\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\n\nRESUMÉ\n"
+        "Mesenkymale stamceller kan isoleres fra knoglemarven hos voksne menne-\n"
+        "sker og dyrkes i laboratoriet i mange uger, før de bruges til behandling\n"
+        "af patienter. Patienter med knogledefekter er blevet behandlet med cel-\n"
+        "lerne i flere kliniske forsøg, og resultaterne er lovende for fremtiden.\n"
+        "Hospitalet fik en ny bygning i foråret, og personalet flyttede ind i maj\n"
+        "måned, hvor de nye laboratorier også blev taget i brug af alle afde-\n"
+        "lingerne på en gang.\n\nBaggrund\n\n"
+        "Knoglemarven indeholder flere typer af stamceller, som kan dele sig.\n"
+        "Cellerne findes også i blodet hos de fleste voksne.\n"
+        "Blodet tages fra en vene i armen på patienten.\n"
+        "Cellerne dyrkes derefter i mange uger.\n"
+        "SUMMARY Mikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr\n"
+        "Læger 2004;166:383-6. Mesenchymal stem cells can be isolated from the\n"
+        "bone marrow of adults and grown in the laboratory for many weeks before\n"
+        "they are used to treat patients. Patients with bone defects have been\n"
+        "treated with the cells in several clinical trials, and the results are\n"
+        "promising for the future.\n";
+    Document document = f.parser.parse(make_source(source, "mutool"));
+    REQUIRE(document.articles.size() == 1);
+    Article& article = document.articles[0];
+    REQUIRE(article.resume.size() == 3);
+    CHECK(article.resume_end_guessed);
+    // No note: the guess is no short line's, and the Summary settles it.
+    CHECK(article.structure_notes.empty());
+    CHECK(settle_resume_end(f.scorer, article, source) == 1);
+    CHECK(article.resume.size() == 2);
+    REQUIRE(article.sections.size() == 2);
+    CHECK(!article.sections.front().heading);
+    REQUIRE(article.sections.front().sentences.size() == 1);
+    CHECK(article.sections.front().sentences.front().text.starts_with("Hospitalet fik en ny bygning i foråret"));
+}
