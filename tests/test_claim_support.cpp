@@ -588,6 +588,21 @@ TEST_CASE("claim support: generated held-out LibreOffice articles, claims of ano
     CHECK(double(top_correct) / double(found) >= 0.93);
 }
 
+namespace {
+
+// Runs a Python script against bench/devset's generator module (its directory is the
+// script's first argument); the script's asserts are the checks. Returns the exit status.
+int run_generator_script(const std::string& script) {
+    const summalign::test::TempDir scratch;
+    const fs::path file = scratch.path() / "check.py";
+    std::ofstream(file) << script;
+    const std::string command = "python3 '" + file.string() + "' '" +
+                                std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/bench/devset'";
+    return std::system(command.c_str());
+}
+
+}  // namespace
+
 TEST_CASE("claim support: the article generator does not cut after an abbreviation that never ends a sentence") {
     // make_articles.py cut "… angivet f.eks. Skift+Ctrl+Alt." after "f.eks.", making the Danish
     // unit "Skift+Ctrl+Alt." that no parsed sentence is, and pairing the claims beside it with
@@ -603,12 +618,7 @@ TEST_CASE("claim support: the article generator does not cut after an abbreviati
         "assert m.split_text('Two images: netinst and BD. Both boot.') == "
         "['Two images: netinst and BD.', 'Both boot.']\n"
         "assert m.split_text('Filer, mapper osv. Det er alt.') == ['Filer, mapper osv.', 'Det er alt.']\n";
-    const summalign::test::TempDir scratch;
-    const fs::path file = scratch.path() / "split.py";
-    std::ofstream(file) << script;
-    const std::string command = "python3 '" + file.string() + "' '" +
-                                std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/bench/devset'";
-    CHECK(std::system(command.c_str()) == 0);
+    CHECK(run_generator_script(script) == 0);
 }
 
 TEST_CASE("claim support: the article generator splits at a person's initial as the segmenter does") {
@@ -625,10 +635,5 @@ TEST_CASE("claim support: the article generator splits at a person's initial as 
         "assert m.split_text('Tag vitamin D. Det hjælper.') == "
         "['Tag vitamin D.', 'Det hjælper.']\n"
         "assert m.is_single_sentence('Written by F. Pinard.')\n";
-    const summalign::test::TempDir scratch;
-    const fs::path file = scratch.path() / "split.py";
-    std::ofstream(file) << script;
-    const std::string command = "python3 '" + file.string() + "' '" +
-                                std::string(SUMMALIGN_TEST_SOURCE_DIR) + "/bench/devset'";
-    CHECK(std::system(command.c_str()) == 0);
+    CHECK(run_generator_script(script) == 0);
 }
