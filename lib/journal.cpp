@@ -922,10 +922,11 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         const Block resume_lines(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(cut));
         add_field_sentences(context, context.join(resume_lines), context.danish, article.resume, article.resume_parts);
         state = State::resume;
-        // Nor is a blank line that ends a caption lifted from below it, or, in text that keeps
-        // the printed lines and sets each block the extractor found apart (mutool), one that
-        // ends such a block: the Resumé's block holds the body's first paragraph where no
-        // space parts them on the page.
+        // The end is a guess where a short line ended the block, and also where the blank
+        // line after it ends a caption lifted from below it, or, in text that keeps the
+        // printed lines and sets each block the extractor found apart (mutool), such a block:
+        // the Resumé's block holds the body's first paragraph where no space parts them on
+        // the page. Only the short line's guess gets a structure note.
         resume_ends_short_line = guessed[b];
         resume_end_guessed = guessed[b] || caption_follows(context.lines, *resume_lines.back()) ||
                              (context.printed_lines && !context.blank_paragraphs);
