@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstddef>
 #include <cstdlib>
 #include <fstream>
@@ -16,7 +17,17 @@
 #include <string_view>
 #include <vector>
 
+#include "summalign/lexicon.hpp"
+
 namespace summalign::bench {
+
+// A bench measured without a default lexicon source (a build tree that made only bench
+// targets has no learned table) gives other figures; say so before they are taken for real.
+inline void warn_missing_lexicon_sources(const LexiconOptions& options = {}) {
+    for (const MissingLexiconSource& missing : missing_lexicon_sources(options))
+        std::fprintf(stderr, "warning: no %s lexicon, so the figures are not the shipped setup's (%s)\n",
+                     std::string(to_string(missing.source)).c_str(), missing.what.c_str());
+}
 
 inline double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     try {
         using namespace summalign;
         const SourceText source = read_source(file);
+        bench::warn_missing_lexicon_sources();
         const Aligner aligner;
         const AlignedDocument aligned = aligner.align(aligner.parser().parse(source));
         std::vector<double> construct, cold, warm;

@@ -308,6 +308,7 @@ int main(int argc, char** argv) {
         directories.push_back(arg);
     }
     const Parser parser;
+    bench::warn_missing_lexicon_sources();
     const Lexicon lexicon;
     const SentenceScorer scorer(lexicon);
     std::printf("support threshold %.3f\n", support_threshold());

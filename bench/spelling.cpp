@@ -206,6 +206,7 @@ int main(int argc, char** argv) {
                 if (names.empty() || names.back() != typos.back().article) names.push_back(typos.back().article);
             }
         }
+        bench::warn_missing_lexicon_sources();
         const Aligner aligner;
         const auto typo_files = load(typo_dir, names, aligner);
         const auto clean_files = load(clean_dir, names, aligner);

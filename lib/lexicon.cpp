@@ -36,6 +36,29 @@ std::filesystem::path optional_data_file(const char* name) {
 
 }  // namespace
 
+std::vector<MissingLexiconSource> missing_lexicon_sources(const LexiconOptions& options) {
+    using Source = Translation::Source;
+    std::vector<MissingLexiconSource> missing;
+    const auto look_for = [&](bool asked, const std::filesystem::path& named, const char* name, Source source) {
+        if (!asked || !named.empty()) return;
+        try {
+            find_data_file(name);
+        } catch (const Error& error) {
+            missing.push_back({source, error.what()});
+        }
+    };
+    look_for(options.use_learned, options.learned_file, default_learned_lexicon_name, Source::learned);
+    if (options.use_freedict) {
+        for (const auto& file : detail::freedict_files(options.freedict_dir)) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(file, ec))
+                missing.push_back({Source::freedict, file.string() + ": no such file (Debian's dict-freedict-dan-eng and dict-freedict-eng-dan)"});
+        }
+    }
+    look_for(options.use_glossary, options.glossary_file, default_glossary_name, Source::glossary);
+    return missing;
+}
+
 struct Lexicon::Impl {
     // Sources parsed at construction: user dictionaries, and FreeDict or the glossary
     // when the binary file does not hold a current copy of them.

@@ -262,6 +262,13 @@ PYBIND11_MODULE(_summalign, m) {
                  if (learned_file) options.learned_file = *learned_file;
                  // "" : the language LC_ALL, LC_MESSAGES or LANG names, as the command takes it.
                  const Lang message_lang = lang.empty() ? message_language_from_environment() : argument_lang(lang);
+                 // As the command warns on standard error: the results are made, but weaker.
+                 for (const MissingLexiconSource& missing : missing_lexicon_sources(options)) {
+                     const std::string source(to_string(missing.source));
+                     const std::string text = "no " + source + " lexicon, so the scores are weaker (" + missing.what + "; use_" + source +
+                                              "=False says it is meant)";
+                     if (PyErr_WarnEx(PyExc_UserWarning, text.c_str(), 1) != 0) throw py::error_already_set();
+                 }
                  py::gil_scoped_release release;  // loading takes ~0.3 s
                  return std::make_unique<PythonAligner>(options, threads, Messages(message_lang));
              }),

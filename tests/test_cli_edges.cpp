@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -233,6 +234,38 @@ TEST_CASE("SIGTERM and SIGINT remove the temporary file of -o", "[cli][output][s
         if (WIFSIGNALED(status)) CHECK(WTERMSIG(status) == signal_number);
         CHECK(fs::is_empty(dir.path() / "out"));
     }
+}
+
+TEST_CASE("a command that finds no learned lexicon or glossary says so, once per source, and still aligns", "[cli][data]") {
+    if (!cli_built()) return;
+    TempDir dir;
+    // A copy outside the build tree looks for its data beside itself (share/summalign) and
+    // in the configured prefix, where a clean machine has none.
+    fs::create_directories(dir.path() / "bin");
+    const fs::path copy = dir.path() / "bin" / "summalign";
+    fs::copy_file(SUMMALIGN_CLI_PATH, copy);
+    const auto da = dir.write("lines.da.txt", "Hunden sover.\nJeg drikker kaffe.\n");
+    const auto en = dir.write("lines.en.txt", "I drink coffee.\nThe dog sleeps.\n");
+    const auto run = [&](const std::string& flags) {
+        Run result;
+        const fs::path out = dir.path() / "out", err = dir.path() / "err";
+        result.exit_code = shell("env -u SUMMALIGN_DATA_DIR LC_ALL=C.UTF-8 " + copy.string() + " align-text " + flags + " " + da.string() +
+                                 " " + en.string() + " >" + out.string() + " 2>" + err.string());
+        result.out = read_file(out);
+        result.err = read_file(err);
+        return result;
+    };
+    const Run bare = run("");
+    CHECK(bare.exit_code == 0);
+    CHECK(!bare.out.empty());
+    CHECK(bare.err.find("warning: no learned lexicon") != std::string::npos);
+    CHECK(bare.err.find("lexicon-learned.bin") != std::string::npos);
+    CHECK(bare.err.find("warning: no glossary lexicon") != std::string::npos);
+    CHECK(std::count(bare.err.begin(), bare.err.end(), '\n') == 2);
+    // Asked not to use them: nothing to say.
+    const Run without = run("--no-learned --no-glossary");
+    CHECK(without.exit_code == 0);
+    CHECK(without.err.empty());
 }
 
 TEST_CASE("threads: -j/--threads 0 is one per core, more than the cores is cut with a warning, output unchanged", "[cli][threads]") {

@@ -173,6 +173,27 @@ TEST_CASE("the default glossary is used when a data directory has it", "[lexicon
         CHECK(lexicon.entry_count() == 0);
 }
 
+TEST_CASE("missing default sources are named with where they were looked for", "[lexicon][data]") {
+    const TempDir empty;
+    LexiconOptions options;
+    options.freedict_dir = empty.path();
+    const auto missing = summalign::missing_lexicon_sources(options);
+    std::vector<std::string> freedict;
+    for (const auto& source : missing)
+        if (source.source == Translation::Source::freedict) freedict.push_back(source.what);
+    REQUIRE(freedict.size() == 4);  // both directions' index and text
+    CHECK(freedict.front().find((empty.path() / "freedict-dan-eng.index").string()) != std::string::npos);
+
+    // The build tree holds the learned table and the glossary, and the machine FreeDict:
+    // nothing is missing, and what is not asked for is not looked for.
+    CHECK(summalign::missing_lexicon_sources(LexiconOptions{}).empty());
+    options.use_freedict = false;
+    CHECK(summalign::missing_lexicon_sources(options).empty());
+    // A file named in the options throws when missing instead of being reported here.
+    options.learned_file = empty.path() / "no-such.bin";
+    CHECK(summalign::missing_lexicon_sources(options).empty());
+}
+
 TEST_CASE("user dictionaries in hunalign and TSV format", "[lexicon][user]") {
     TempDir dir;
     LexiconOptions options = nothing_but();

@@ -50,6 +50,18 @@ struct LexiconOptions {
 inline constexpr const char* default_learned_lexicon_name = "lexicon-learned.bin";
 inline constexpr const char* default_glossary_name = "glossary-da-en.tsv";
 
+// A default source that `options` asks for and this system lacks. A Lexicon skips it without
+// a word, so its scores are weaker (the learned table links most of the words FreeDict
+// lacks); a program should say so to its user.
+struct MissingLexiconSource {
+    Translation::Source source = Translation::Source::learned;
+    std::string what;  // the file and where it was looked for, as an Error would say it
+};
+// Empty when every default source asked for is there. Files named in `options`
+// (learned_file, glossary_file, user dictionaries) are not checked: a missing one throws
+// when the Lexicon is made.
+std::vector<MissingLexiconSource> missing_lexicon_sources(const LexiconOptions& options);
+
 class Lexicon {
 public:
     // Loads what `options` asks for; a missing optional component (e.g. no learned

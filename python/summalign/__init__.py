@@ -259,7 +259,9 @@ class Aligner(_summalign.NativeAligner):
 
     Lexicon options as in the command: ``use_freedict``, ``use_glossary``, ``use_learned``,
     ``user_dictionaries`` (paths: ``.dict`` hunalign files or ``danish<TAB>english`` TSV),
-    ``freedict_dir``, ``glossary_file``, ``learned_file`` (None: the defaults). ``threads``: how
+    ``freedict_dir``, ``glossary_file``, ``learned_file`` (None: the defaults); a default source
+    asked for and not found is skipped with a ``UserWarning`` naming it, as the command warns on
+    standard error (the scores are weaker without it). ``threads``: how
     many threads will align at once (the spelling checker keeps that many Danish
     dictionaries; results never depend on it). ``lang``: ``"da"`` or ``"en"``, the language of
     the findings' messages, of :class:`Error` texts and of the HTML report's labels, as the

@@ -301,3 +301,15 @@ def test_stream_file_reports_a_bad_byte_and_what_the_callback_raises(aligner, tm
 
     with pytest.raises(KeyError):
         aligner.stream_file(SEED, stop)
+
+
+def test_a_missing_default_lexicon_source_is_a_warning(tmp_path):
+    # An empty folder for FreeDict: the aligner is made without it, and says so.
+    with pytest.warns(UserWarning, match="no freedict lexicon") as caught:
+        summalign.Aligner(freedict_dir=tmp_path)
+    assert any(str(tmp_path / "freedict-dan-eng.index") in str(w.message) for w in caught)
+    # Not asked for: nothing to say.
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        summalign.Aligner(freedict_dir=tmp_path, use_freedict=False)

@@ -1,5 +1,9 @@
 #include "lexicon_arguments.hpp"
 
+#include <iostream>
+
+#include "detail/messages_format.hpp"
+
 namespace summalign::cli {
 
 void LexiconArguments::add_to(CLI::App& command) {
@@ -18,6 +22,16 @@ LexiconOptions LexiconArguments::options() const {
     options.use_learned = !no_learned;
     for (const auto& path : dictionaries) options.user_dictionaries.emplace_back(path);
     return options;
+}
+
+void warn_missing_sources(const LexiconOptions& options, const Messages& messages) {
+    for (const MissingLexiconSource& missing : missing_lexicon_sources(options)) {
+        const std::string_view source = to_string(missing.source);
+        std::cerr << "summalign: "
+                  << detail::format_message(messages, "warning: no {} lexicon, so the scores are weaker ({}; --no-{} says it is meant)",
+                                            source, missing.what, source)
+                  << '\n';
+    }
 }
 
 }  // namespace summalign::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "summalign/lexicon.hpp"
+#include "summalign/messages.hpp"
 
 namespace summalign::cli {
 
@@ -22,5 +23,10 @@ struct LexiconArguments {
     void add_to(CLI::App& command);
     LexiconOptions options() const;
 };
+
+// One warning line on standard error for each default source `options` asks for and this
+// system lacks (missing_lexicon_sources): the results are still made, but weaker, and the
+// user should know why they differ from another machine's.
+void warn_missing_sources(const LexiconOptions& options, const Messages& messages);
 
 }  // namespace summalign::cli

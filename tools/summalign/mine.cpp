@@ -77,6 +77,7 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
                 const auto danish = read_segments(text_pair.danish, "mine");
                 const auto english = read_segments(text_pair.english, "mine");
                 if (!scorer) {
+                    warn_missing_sources(arguments->lexicon.options(), messages);
                     lexicon.emplace(arguments->lexicon.options());
                     scorer.emplace(*lexicon);
                     threads = thread_count(arguments->threads, messages);  // warns once
