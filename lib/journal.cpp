@@ -525,6 +525,21 @@ bool blank_before(const Lines& lines, const SourceLine& line) {
 
 // Body blocks into sections: headings open sections, other lines form paragraphs. `apart`:
 // the block stands apart (see heading_apart).
+// Whether a block opens with a structured abstract's part label, also where the extraction
+// tore the label's line into one line per word (mutool on a justified line: "Materiale og" |
+// "metoder:" | "Specificerer" | ...). Lines are joined only while the text is shorter than the
+// longest label, so only a label of several words can be found across them.
+bool opens_with_part_label(const Block& block, std::string& label) {
+    std::string opening(line_text(*block.front()));
+    if (part_label_length(opening, label) > 0) return true;
+    for (std::size_t j = 1; j < block.size() && opening.size() < longest_part_label_bytes; ++j) {
+        opening += ' ';
+        opening += line_text(*block[j]);
+        if (part_label_length(opening, label) > 0) return true;
+    }
+    return false;
+}
+
 void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections, bool apart = false) {
     if (apart && heading_apart(context, block)) {
         Section section;
@@ -1026,7 +1041,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 continue;
             case State::resume:
                 // A structured Resumé goes on with its next labelled part.
-                if (!article.resume_parts.empty() && part_label_length(line_text(*block.front()), label) > 0) {
+                if (!article.resume_parts.empty() && opens_with_part_label(block, label)) {
                     add_resume(block, b);
                     continue;
                 }
@@ -1073,7 +1088,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // Summary's part label ("Introduction:" over a sentence too short to vote).
                 if (const LanguageVotes votes = block_language(block); !votes.danish_text()) {
                     if (votes.english_text() || !summary_closed(summary_block) ||
-                        part_label_length(line_text(*block.front()), label) > 0) {
+                        opens_with_part_label(block, label)) {
                         summary_block.insert(summary_block.end(), block.begin(), block.end());
                         continue;
                     }
@@ -1094,7 +1109,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // (a Resumé that has concluded is whole, and a body section "Resultater" after
                 // it is the body's).
                 if (resume_interrupted && summary_block.empty() && !article.summary &&
-                    part_label_length(line_text(*block.front()), label) > 0 && is_danish_part_label(label)) {
+                    opens_with_part_label(block, label) && is_danish_part_label(label)) {
                     const int next_rank = part_label_rank(label);
                     const int last_rank = part_label_rank(article.resume_parts.back().label);
                     if (last_rank >= 0 && last_rank < 4 && next_rank > last_rank) {

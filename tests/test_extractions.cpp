@@ -337,6 +337,33 @@ TEST_CASE("a structured Resumé's parts after body text the extraction put betwe
     CHECK(third.articles[0].resume.size() == 1);
 }
 
+TEST_CASE("a structured Resumé's label torn over lines, one word each, still opens its part", "[extractions]") {
+    // mutool prints a justified line with wide spaces as one line per word: the label
+    // "Materiale og metoder:" can open a block over two lines. The part is the Resumé's, not
+    // the body's, and the parts after it follow it.
+    const std::string text =
+        "Skygge\n\nORIGINAL ARTIKEL\nMikkel Holm & Ole Olsen\n\n"
+        "RESUMÉ\nIntroduktion: Skygger er nyttige, og de giver dybde\ntil en tegning.\n\n"
+        "Materiale og\nmetoder:\nVi\ntegnede\nti\nfigurer\nmed skygger i fire forskellige programmer og\nsammenlignede dem.\n\n"
+        "Resultater: Alle figurerne fik skygger uden besvær.\n\n"
+        "Konklusion: Skygger virker i alle programmer.\n\n"
+        "Tegneobjekter\nEt objekt kan flyttes med musen, og det kan roteres frit.\n\n"
+        "SUMMARY\nMikkel Holm & Ole Olsen: Shadows. Ugeskr Læger 2004;166:383-6.\n"
+        "Introduction: Shadows are useful, and they give depth to a drawing.\n"
+        "Material and methods: We drew ten figures with shadows in four programs.\n"
+        "Results: Every figure got its shadow.\nConclusion: Shadows work in every program.\n";
+    const Document document = parser().parse(make_source(text, "torn-label"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.resume_parts.size() == 4);
+    CHECK(article.resume_parts[1].label == "Materiale og metoder");
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{"Skygger er nyttige, og de giver dybde til en tegning.",
+                                   "Vi tegnede ti figurer med skygger i fire forskellige programmer og sammenlignede dem.",
+                                   "Alle figurerne fik skygger uden besvær.", "Skygger virker i alle programmer."});
+    CHECK(!has_note(article, "after body text"));
+}
+
 TEST_CASE("structured Resumé and Summary keep labelled parts; missing and second Summaries", "[extractions]") {
     const std::string text =
         "Skygge\n"

@@ -207,6 +207,9 @@ constexpr std::array<PartLabel, 30> part_labels = {{
     {"result", 2, false},                {"aims", 0, false},                 {"aim", 0, false},
 }};
 
+static_assert(std::all_of(part_labels.begin(), part_labels.end(),
+                          [](const PartLabel& entry) { return entry.text.size() <= longest_part_label_bytes; }));
+
 // The table's entry for a label as part_label_length printed it, or null.
 const PartLabel* find_part_label(std::string_view label) {
     const std::string lower = to_lower(label);

@@ -59,6 +59,8 @@ bool starts_reference_entry(std::string_view line);
 // or by a capitalised word: where the part's text starts, with `label` set to the label as
 // printed; 0 when the sentence has no such label.
 std::size_t part_label_length(std::string_view text, std::string& label);
+// The longest part label's length in bytes ("materials and methods").
+inline constexpr std::size_t longest_part_label_bytes = 21;
 // Where a part label stands in a structured abstract's order: 0 introduction or background
 // (aim), 1 methods, 2 results, 3 discussion, 4 conclusion; -1 for no part label.
 int part_label_rank(std::string_view label);
