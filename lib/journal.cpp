@@ -523,8 +523,6 @@ bool blank_before(const Lines& lines, const SourceLine& line) {
     return index > 0 && lines[index - 1].blank();
 }
 
-// Body blocks into sections: headings open sections, other lines form paragraphs. `apart`:
-// the block stands apart (see heading_apart).
 // Whether a block opens with a structured abstract's part label, also where the extraction
 // tore the label's line into one line per word (mutool on a justified line: "Materiale og" |
 // "metoder:" | "Specificerer" | ...). Lines are joined only while the text is shorter than the
@@ -540,6 +538,8 @@ bool opens_with_part_label(const Block& block, std::string& label) {
     return false;
 }
 
+// Body blocks into sections: headings open sections, other lines form paragraphs. `apart`:
+// the block stands apart (see heading_apart).
 void add_body_block(const Context& context, const Block& block, std::vector<Section>& sections, bool apart = false) {
     if (apart && heading_apart(context, block)) {
         Section section;
