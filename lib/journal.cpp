@@ -235,6 +235,17 @@ bool in_torn_line(const Lines& lines, const SourceLine& line) {
     };
     const auto index = static_cast<std::size_t>(&line - lines.data());
     if (index >= lines.size() || !one_word(index)) return false;
+    // An extraction that keeps each piece's gap after it ("Startdato " | "er " | … | "sit")
+    // shows where a printed line went on: a one-word line without one, before such a piece and
+    // after no such piece, ended its own printed line ("Syntaks", a heading above the torn
+    // line). Where no line or every line ends in a space, this says nothing.
+    const auto gap_after = [&](std::size_t i) {
+        const std::string_view t = lines[i].text.text();
+        return !t.empty() && (t.back() == ' ' || t.back() == '\t');
+    };
+    if (!gap_after(index) && index + 1 < lines.size() && one_word(index + 1) && gap_after(index + 1) &&
+        (index == 0 || !gap_after(index - 1)))
+        return false;
     std::size_t begin = index, end = index + 1;
     while (begin > 0 && end - begin < 3 && one_word(begin - 1)) --begin;
     while (end < lines.size() && end - begin < 3 && one_word(end)) ++end;

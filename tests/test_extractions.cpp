@@ -1544,6 +1544,34 @@ TEST_CASE("an extraction that sets each block apart: headings, a title over its 
            second.correspondence->text == "Hanne K. Lund, Kirurgisk Afdeling, Rigshospitalet, DK-2100 København Ø."));
 }
 
+TEST_CASE("a one-word heading above a justified line torn one word per line stays a heading", "[extractions][layout]") {
+    // mutool keeps each torn piece's gap after it ("Startdato " | "er " | … | "sit"); the
+    // heading above ends its own printed line and has none. With every line ending in a space,
+    // or none, the rule says nothing.
+    const std::string pieces = "Startdato \ner \ndatoen, \nhvorfra \nberegningen \ntager \nsit\n";
+    const auto text_with = [](const std::string& torn) {
+        return "Funktionen Dato\n\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\n\n"
+               "RESUMÉ\nDenne funktion returnerer antallet af hele dage mellem to datoer. Den bruges i regneark.\n\n"
+               "Beregningen af datoer kan give negative tal, når slutdatoen ligger før startdatoen, og det er\n"
+               "meningen: så kan man se, hvilken vej forskellen går i tabellen.\n\n"
+               "Syntaks\n" +
+               torn +
+               "udgangspunkt. Antal hele dage mellem startdato og slutdato. Antal\n"
+               "af hele måneder mellem startdato og slutdato. Antal af hele år\nmellem startdato og slutdato.\n\n"
+               "SUMMARY\nMikkel Holm & Ole Olsen: The date function. Ugeskr Læger 2004;166:383-6.\n"
+               "This function returns the number of whole days between two dates. It is used in spreadsheets.\n";
+    };
+    const Document document = parser().parse(make_source(text_with(pieces), "torn-heading.txt"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.sections.size() == 2);
+    REQUIRE(article.sections[1].heading);
+    CHECK(article.sections[1].heading->text == "Syntaks");
+    REQUIRE(!article.sections[1].sentences.empty());
+    CHECK(article.sections[1].sentences[0].text ==
+          "Startdato er datoen, hvorfra beregningen tager sit udgangspunkt.");
+}
+
 TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas, hyphens closed up",
           "[extractions][layout]") {
     // As pdfminer's pdf2txt prints groff's pages: a space wherever a kerned pair's glyphs
