@@ -741,6 +741,23 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
         "større studier med flere patienter og en længere opfølgning.\n";
     const Document inside_parsed = parse(inside);
     for (const auto& section : inside_parsed.articles.at(0).sections) CHECK_FALSE(section.heading);
+
+    // Set with space after it too (a layout with paragraph spacing, or mutool's blocks), the
+    // one short line alone is a heading all the same; two lines standing apart that end in a
+    // function word are no heading.
+    const std::string alone = [&] {
+        std::string text = apart;
+        text.replace(text.find("Ton over\n"), 9, "Ton over\n\n");
+        return text;
+    }();
+    const Document alone_parsed = parse(alone);
+    REQUIRE(alone_parsed.articles.size() == 1);
+    CHECK(headings_of(alone_parsed.articles[0]) == std::vector<std::string>{"Ton over"});
+    std::string two_lines = alone;
+    two_lines.replace(two_lines.find("Ton over\n"), 9, "Ton alle figurer\nover\n");
+    const Document two_parsed = parse(two_lines);
+    REQUIRE(two_parsed.articles.size() == 1);
+    CHECK(headings_of(two_parsed.articles[0]).empty());
 }
 
 TEST_CASE("a line whose sentence ends in one word at the start of the next line is no heading", "[journal]") {
