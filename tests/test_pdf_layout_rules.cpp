@@ -148,6 +148,27 @@ TEST_CASE("pdf layout rules: a caption that is bold throughout takes its bold li
     CHECK(text.find("mange indstillinger for udskrift.\n") != std::string::npos);
 }
 
+TEST_CASE("pdf layout rules: a caption or bold heading broken after a letter of several bytes is joined", "[pdf]") {
+    // "områ-" | "de": the letter before the hyphen is two bytes in UTF-8.
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    p.line("sidste linje.", y, false);
+    y += 24;
+    p.line("Figur 3 Renter er en serie rentesatser for eksempel et områ-", y);
+    p.line("de af celler eller en liste.", y += 12, false);
+    y += 24;
+    p.line("Indstillinger for det valgte områ-", y += 12, false, true);
+    p.line("de i dialogen", y += 12, false, true);
+    p.line(body, y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("et område af celler eller en liste.\n") != std::string::npos);
+    CHECK(text.find("område i dialogen") != std::string::npos);  // the heading is wrapped again after
+    CHECK(text.find("områ-") == std::string::npos);
+}
+
 TEST_CASE("pdf layout rules: a menu path broken before its separator is one line", "[pdf]") {
     Page p;
     double y = 200;

@@ -97,6 +97,13 @@ bool caption_label(std::string_view first, std::string_view second) {
 }
 
 // Whether the first letter of `s` is a capital or a digit (a sentence or a heading may start there).
+// A hyphen ends `text` after a lower-case letter, which may take several bytes ("områ-").
+bool lower_before_final_hyphen(std::string_view text) {
+    if (text.size() < 2 || text.back() != '-') return false;
+    std::size_t length = 0;
+    return is_lower(code_point_before(text, text.size() - 1, length));
+}
+
 bool starts_upper_or_digit(std::string_view s) {
     if (s.empty()) return false;
     const auto c = static_cast<unsigned char>(s[0]);
@@ -795,8 +802,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 if (bold_line(next) && !f.bold) break;
                 // A hyphen at the line end between lower-case letters is a line-break hyphen.
                 // Unless the caption writes the word with its hyphen elsewhere ("Euro-omregner").
-                const bool word_break = caption.size() >= 2 && caption.back() == '-' &&
-                                        starts_lower(caption.substr(caption.size() - 2)) && starts_lower(next.text);
+                const bool word_break = lower_before_final_hyphen(caption) && starts_lower(next.text);
                 bool broken = word_break;
                 if (broken) {
                     const std::size_t stem = caption.find_last_of(' ') == std::string::npos ? 0 : caption.find_last_of(' ') + 1;
@@ -865,8 +871,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                        std::abs(run[i + 1]->size - f.size) < 0.3 && !gap_before(i + 1) && !indented(*run[i + 1])) {
                     const std::string& next = run[++i]->text;
                     const bool suspended = is_suspending_conjunction(leading_word(next));
-                    const bool broken = !suspended && text.size() >= 2 && text.back() == '-' &&
-                                        starts_lower(text.substr(text.size() - 2)) && starts_lower(next);
+                    const bool broken = !suspended && lower_before_final_hyphen(text) && starts_lower(next);
                     if (broken) text.pop_back();
                     else if (suspended || !ends_in_word_hyphen(text)) text += ' ';
                     text += next;
