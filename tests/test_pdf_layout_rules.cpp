@@ -169,6 +169,23 @@ TEST_CASE("pdf layout rules: a caption or bold heading broken after a letter of 
     CHECK(text.find("områ-") == std::string::npos);
 }
 
+TEST_CASE("pdf layout rules: a caption whose last line is full ends before a field's label", "[pdf]") {
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    p.line("sidste linje.", y, false);
+    y += 24;
+    // Set close under the caption in the same type, no paragraph gap: the address.
+    p.line("Figur 4 Opretter en streng i henhold til det specificerede tegn", y);
+    p.line("eller det første tegn i et udtryk som overføres til funktionen.", y += 12);
+    p.line("Korrespondance: Hans Hansen, Odense Universitetshospital", y += 12);
+    p.line("DK-5000 Odense C. E-mail: hh@dadlnet.dk", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("til funktionen.\n") != std::string::npos);
+    CHECK(text.find("funktionen. Korrespondance") == std::string::npos);
+}
+
 TEST_CASE("pdf layout rules: a menu path broken before its separator is one line", "[pdf]") {
     Page p;
     double y = 200;

@@ -797,6 +797,10 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
             for (; j < run.size() && !closed; ++j) {
                 const Fragment& next = *run[j];
                 if (std::abs(next.size - f.size) >= 0.3 || starts_paragraph(j)) break;
+                // A field's label ends it: a caption whose last line is full goes on into
+                // nothing set in the same type after it ("Korrespondance: …" under a figure
+                // at the article's end).
+                if (opens_field(next.text)) break;
                 // A bold line under a caption that is not bold itself is the heading after
                 // the figure, set close under it, not the caption's last line.
                 if (bold_line(next) && !f.bold) break;
