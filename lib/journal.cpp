@@ -1792,6 +1792,19 @@ void place_floated_captions(std::vector<Article>& articles) {
                     if (gain > best_gain) best_gain = gain, best_figure = j, best_target = target;
                 }
             }
+            // No word says whose it is: where only one neighbour lacks the label, the caption
+            // nearer to it goes there (a float leaves its article's text in the direction of
+            // the article it belongs to).
+            std::string reason = "shares more of its words";
+            if (best_target == a) {
+                const bool next_lacks = a + 1 < articles.size() && !has_label(articles[a + 1], label);
+                const bool previous_lacks = a > 0 && !has_label(articles[a - 1], label);
+                if (next_lacks != previous_lacks) {
+                    best_target = next_lacks ? a + 1 : a - 1;
+                    best_figure = next_lacks ? same.back() : same.front();
+                    reason = "is the nearer one to it";
+                }
+            }
             if (best_target == a) {
                 ++i;
                 continue;
@@ -1802,7 +1815,7 @@ void place_floated_captions(std::vector<Article>& articles) {
                                      (articles[a].title ? "article '" + articles[a].title->text + "'" : std::string("one article")) +
                                      " is taken as " +
                                      (articles[best_target].title ? "article '" + articles[best_target].title->text + "'" : std::string("the neighbouring article")) +
-                                     "'s, which has none and shares more of its words (the typesetting floated the figure)";
+                                     "'s, which has none; the caption " + reason + " (the typesetting floated the figure)";
             articles[a].structure_notes.push_back(StructureNote{note, moved.caption.span});
             articles[best_target].structure_notes.push_back(StructureNote{note, moved.caption.span});
             std::vector<Figure>& target_figures = articles[best_target].figures;

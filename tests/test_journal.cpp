@@ -269,6 +269,29 @@ TEST_CASE("a double surname whose hyphen the extraction dropped gets it back; na
     check_spans(document, text);
 }
 
+TEST_CASE("a second caption of one number that shares no words goes to the one neighbour without it, the nearer one", "[journal]") {
+    // Neither caption shares a word with either article: only the numbering tells that one is
+    // the second article's (the only neighbour without a "Fig. 1"), and the later one stands
+    // nearer to it.
+    const std::string text =
+        "Pensler i billedbehandling\n\nLEDER\nPeter Madsen\n\n"
+        "Penslerne tegner med forgrundsfarven. En pensel har en størrelse og en hårdhed.\n\n"
+        "Fig. 1. Udsnit af et vindue.\n\n"
+        "Fig. 1. Oversigt over knapperne.\n\n"
+        "Vælg en pensel i dialogen. Størrelsen ændres med skyderen.\n\n"
+        "Lag i billeder\n\nLEDER\nAnne Holm\n\n"
+        "Et billede består af lag i en stak. Hvert lag har sin synlighed og sin gennemsigtighed.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 2);
+    REQUIRE(document.articles[0].figures.size() == 1);
+    CHECK(document.articles[0].figures[0].caption.text == "Udsnit af et vindue.");
+    REQUIRE(document.articles[1].figures.size() == 1);
+    CHECK(document.articles[1].figures[0].caption.text == "Oversigt over knapperne.");
+    CHECK(std::any_of(document.articles[1].structure_notes.begin(), document.articles[1].structure_notes.end(),
+                      [](const StructureNote& note) { return note.message.find("nearer") != std::string::npos; }));
+    check_spans(document, text);
+}
+
 TEST_CASE("a second caption of one number goes to the neighbour without it whose words it shares", "[journal]") {
     // The typesetting floated the second article's figure into the first article's text:
     // the first article holds "Fig. 1" twice, the second none.
