@@ -1584,7 +1584,8 @@ TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas, 
         "kan dyrkes. Sho ws or hides the Status bar at the bottom edge,\n"
         "and it is e xplained. Filen vil ikk e vil ligge og så på serveren i\n"
         "flere områder\n"
-        ". En henvisning til en tom celle er tilladt i flere områder.\n";
+        ". En henvisning til en tom celle er tilladt i flere områder.\n"
+        "Vælg at lave en fil, som viser et bogmærk epanel og siderne.\n";
     const auto sentences_of = [](const Document& document) {
         std::string all;
         for (const Article& article : document.articles)
@@ -1603,6 +1604,8 @@ TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas, 
     CHECK(all.find("it is explained.") != std::string::npos);
     CHECK(all.find("vil ikke vil ligge og så på") != std::string::npos);
     CHECK(all.find("i flere områder.\nEn henvisning") != std::string::npos);
+    // A word (`bogmærk`) and a part of three letters or more that is none make a compound.
+    CHECK(all.find("et bogmærkepanel og siderne.") != std::string::npos);
 
     // Without a space before a comma or full stop nothing marks the extraction: the words
     // stay as written.

@@ -199,11 +199,14 @@ MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,
         }
         const bool first_word = is_word(first), second_word = is_word(second);
         if (first_word && second_word) continue;
-        // Two parts that are no words (`sikk erhedsniveau`) may make a compound; a word and a
-        // part only a word (`en tidsserie` is no `entidsserie`).
-        if (!dehyphenator.is_dictionary_word(joined) && words.count(joined) == 0 &&
-            (first_word || second_word || !dehyphenator.knows(joined)))
-            continue;
+        // Two parts that are no words (`sikk erhedsniveau`) may make a compound, and so may a
+        // word and a part of three letters or more that is none (`bogmærk epanel`, `filserv
+        // er`): no writer sets that part alone. A shorter one may be a word of its own
+        // the dictionaries lack.
+        if (!dehyphenator.is_dictionary_word(joined) && words.count(joined) == 0) {
+            if (!dehyphenator.knows(joined)) continue;
+            if ((first_word || second_word) && code_points(first_word ? second : first) < 3) continue;
+        }
         drop.push_back(i);
         repairs.push_back({Repair::Kind::normalized, text.source_start(begin), text.source_end(end),
                            "word the extraction split at a kerned pair closed: " + joined});
