@@ -525,11 +525,11 @@ bool heading_apart(const Context& context, const Block& block) {
     const char32_t end_mark = last_code_point(last);
     if (total > 160 || (!is_word_char(end_mark) && end_mark != ')')) return false;
     if (static_cast<double>(code_points(last)) >= 0.8 * context.width) return false;
-    // A line that ends in a function word runs on into the next, unless it is one short line
-    // alone: standing apart, it ends nothing that goes on ("Ton over" above its text), as in
-    // heading_length.
-    const bool one_short_line = block.size() == 1 && static_cast<double>(code_points(last)) < 0.5 * context.width;
-    return one_short_line || !is_closed_class_word(to_lower(last_word(last)));
+    // A line that ends in a function word runs on into the next, unless it is a command's
+    // label alone on its line: one to three words ("Ton over", "Sorter efter", "Naviger med"),
+    // where a sentence broken off is longer ("Der er flere studier i gang om").
+    const bool label = block.size() == 1 && std::count(last.begin(), last.end(), ' ') <= 2;
+    return label || !is_closed_class_word(to_lower(last_word(last)));
 }
 
 // Whether a blank line stands right before `line` (one of `lines`).

@@ -766,8 +766,8 @@ TEST_CASE("a short line ending in a function word heads a section only where it 
     for (const auto& section : inside_parsed.articles.at(0).sections) CHECK_FALSE(section.heading);
 
     // Set with space after it too (a layout with paragraph spacing, or mutool's blocks), the
-    // one short line alone is a heading all the same; two lines standing apart that end in a
-    // function word are no heading.
+    // label of two words alone is a heading all the same; two lines standing apart that end in
+    // a function word are no heading (nor is a longer line: the test below).
     const std::string alone = [&] {
         std::string text = apart;
         text.replace(text.find("Ton over\n"), 9, "Ton over\n\n");
