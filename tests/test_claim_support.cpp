@@ -149,6 +149,26 @@ TEST_CASE("claim support: a candidate that negates what the claim states (or the
     CHECK(model.probability(features(recurring, negated_claim)) < model.probability(features(not_recurring, negated_claim)));
 }
 
+TEST_CASE("claim support: a candidate that only asks does not state what the claim asserts") {
+    const auto& scorer = models().scorer;
+    const auto& model = detail::default_support_model();
+    const PreparedSentence claim = scorer.prepare("GNU/Linux is modelled on the Unix operating system.", Lang::en);
+    const PreparedSentence question = scorer.prepare("Hvad er GNU/Linux?", Lang::da);
+    const PreparedSentence quoted_question = scorer.prepare("\u00bbHvad er GNU/Linux?\u00ab", Lang::da);
+    const PreparedSentence statement = scorer.prepare("GNU/Linux er bygget over Unix-styresystemet.", Lang::da);
+    CHECK(features(question, claim).question_differs == 1.0);
+    CHECK(features(quoted_question, claim).question_differs == 1.0);
+    CHECK(features(statement, claim).question_differs == 0.0);
+    auto as_statement = features(question, claim);
+    as_statement.question_differs = 0.0;
+    CHECK(model.log_odds(features(question, claim)) < model.log_odds(as_statement) - 2.0);
+    // A question for a question asks the same; a question and its answer may state the claim.
+    const PreparedSentence asking_claim = scorer.prepare("What is GNU/Linux?", Lang::en);
+    CHECK(features(question, asking_claim).question_differs == 0.0);
+    const PreparedSentence* pair[] = {&question, &statement};
+    CHECK(detail::support_features(pair, claim, {}).question_differs == 0.0);
+}
+
 TEST_CASE("claim support: a candidate stating another value of a closed class (after for before) "
           "counts against") {
     const auto& scorer = models().scorer;
@@ -288,6 +308,38 @@ TEST_CASE("claim support: a number of the claim that differs from the candidate'
     // not a difference either (a Summary sentence may join two statements).
     const PreparedSentence fewer = scorer.prepare("Ophavsret Free Software Foundation, Inc.", Lang::da);
     CHECK(features(fewer, claim).claim_kept_missing == 0.0);
+}
+
+TEST_CASE("claim support: a token with digits that differs counts against, whether or not the pair keeps names") {
+    const auto& scorer = models().scorer;
+    const auto& model = detail::default_support_model();
+
+    // No name is spelled the same on both sides, yet "MD5" would stay "MD5" in a translation:
+    // the candidate's "SHA-1" names another algorithm.
+    const PreparedSentence claim = scorer.prepare("Do not use the MD5 algorithm for security related purposes.", Lang::en);
+    const PreparedSentence other = scorer.prepare("Brug ikke SHA-1-algoritmen til sikkerhedsm\u00e6ssige form\u00e5l.", Lang::da);
+    const PreparedSentence same = scorer.prepare("Brug ikke MD5-algoritmen til sikkerhedsm\u00e6ssige form\u00e5l.", Lang::da);
+    CHECK(features(other, claim).claim_kept_missing == 1.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    CHECK(model.probability(features(same, claim)) > 0.5);
+
+    // A number left out on one side, or written another way, is no difference.
+    const PreparedSentence sizes_claim = scorer.prepare("The size is given in units of 1,024 bytes.", Lang::en);
+    const PreparedSentence sizes = scorer.prepare("St\u00f8rrelsen angives i enheder af 1.024 byte.", Lang::da);
+    const PreparedSentence no_number = scorer.prepare("St\u00f8rrelsen angives i enheder af byte.", Lang::da);
+    CHECK(features(sizes, sizes_claim).claim_kept_missing == 0.0);
+    CHECK(features(no_number, sizes_claim).claim_kept_missing == 0.0);
+
+    // Many numbers on both sides are compared by look-up, not pair by pair.
+    std::string many_claim = "Values", many_source = "V\u00e6rdier";
+    for (int k = 0; k < 20000; ++k) {
+        many_claim += " " + std::to_string(2 * k);
+        many_source += " " + std::to_string(2 * k + 1);
+    }
+    const PreparedSentence long_claim = scorer.prepare(many_claim + ".", Lang::en);
+    const PreparedSentence long_source = scorer.prepare(many_source + ".", Lang::da);
+    CHECK(features(long_source, long_claim).claim_kept_missing >= 1.0);
 }
 
 TEST_CASE("claim support: in a sentence left untranslated, a label that differs in the same slot counts against") {

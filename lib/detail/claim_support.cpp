@@ -401,6 +401,29 @@ std::array<unsigned, kContraryClasses> contrary_values(
     return found;
 }
 
+// Whether a sentence ends in a question mark, before any closing quotation marks or brackets
+// ("Hvad er GNU/Linux?", "»Hvad nu?«").
+bool is_question(std::string_view text) {
+    while (!text.empty()) {
+        const unsigned char last = static_cast<unsigned char>(text.back());
+        if (last == ' ' || last == '\t' || last == '\n' || last == ')' || last == ']' || last == '"' || last == '\'') {
+            text.remove_suffix(1);
+            continue;
+        }
+        // Quotation marks that close a quote in English or Danish text (“…”, ‘…’, »…«, «…», „…“).
+        if (text.size() >= 3 && (text.ends_with("\u201d") || text.ends_with("\u2019") || text.ends_with("\u201c"))) {
+            text.remove_suffix(3);
+            continue;
+        }
+        if (text.size() >= 2 && (text.ends_with("\u00bb") || text.ends_with("\u00ab"))) {
+            text.remove_suffix(2);
+            continue;
+        }
+        break;
+    }
+    return !text.empty() && text.back() == '?';
+}
+
 bool is_function(const PreparedToken& token, bool danish) {
     return is_function_word(token.lower, danish) || is_pronoun(token.lower, danish);
 }
@@ -772,6 +795,12 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
         if ((in_claim[c] & ~in_source[c]) != 0 && (in_source[c] & ~in_claim[c]) != 0)
             f.contrary += 1.0;
 
+    // A question states nothing, so a candidate that only asks does not support a claim that
+    // asserts; a pair of a question and its answer may.
+    if (!is_question(claim.text) &&
+        std::all_of(source.begin(), source.end(), [](const PreparedSentence* s) { return is_question(s->text); }))
+        f.question_differs = 1.0;
+
     double known_unlinked = 0.0;
     i = 0;
     for (const PreparedSentence* sentence : source)
@@ -800,35 +829,51 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
             for (std::size_t k = 0; k < sentence->tokens.size(); ++k)
                 if (sentence->tokens[k].surface == claim.tokens[j].surface && is_identity_token(sentence->tokens[k], k == 0)) kept = true;
     }
+    // A number, or a token with digits in it ("MD5", "SHA-1", "FIPS-180-2"), stays as it is in
+    // a translation whatever else the pair does, so the claim's such tokens whose digits no
+    // token of the candidate has, against the candidate's whose digits the claim lacks, are
+    // values that differ ("Do not use the MD5 algorithm …" is not stated by "Brug ikke
+    // SHA-1-algoritmen …"). Written another way ("100%" / "100 %", "1,000" / "1.000") a number
+    // is the same: they are compared by their digits only. One merely left out on either side
+    // does not count (a Summary sentence may join two statements, one of them elsewhere).
+    const auto digits = [](const PreparedToken& t) {
+        std::string out;
+        for (const char c : t.lower)
+            if (c >= '0' && c <= '9') out += c;
+        return out;
+    };
+    const auto numeric = [](const PreparedToken& t) {
+        return !t.is_citation && (t.is_number || std::any_of(t.lower.begin(), t.lower.end(),
+                                                             [](char c) { return c >= '0' && c <= '9'; }));
+    };
+    std::vector<std::string> claim_digits, source_digits;
+    for (const auto& t : claim.tokens)
+        if (numeric(t)) claim_digits.push_back(digits(t));
+    for (const PreparedSentence* sentence : source)
+        for (const auto& t : sentence->tokens)
+            if (numeric(t)) source_digits.push_back(digits(t));
+    // Sorted, so that each look-up is a binary search however many numbers a side holds.
+    std::sort(claim_digits.begin(), claim_digits.end());
+    std::sort(source_digits.begin(), source_digits.end());
+    const auto digits_in = [&](const PreparedToken& t, const std::vector<std::string>& other) {
+        return std::binary_search(other.begin(), other.end(), digits(t));
+    };
+    double numbers = 0.0, own_numbers = 0.0;
+    for (std::size_t j = 0; j < claim.tokens.size(); ++j)
+        if (const auto& t = claim.tokens[j]; numeric(t) && links.en[j] < kIdentityLink)
+            numbers += !digits_in(t, source_digits);
+    for (const PreparedSentence* sentence : source)
+        for (const auto& t : sentence->tokens)
+            if (numeric(t)) own_numbers += !digits_in(t, claim_digits);
+    f.claim_kept_missing += std::min(numbers, own_numbers);
+
     if (kept) {
-        // A number written another way ("100%" / "100 %", "1,000" / "1.000") is the same
-        // number: numbers are compared by their digits.
-        const auto digits = [](const PreparedToken& t) {
-            std::string out;
-            for (const char c : t.lower)
-                if (c >= '0' && c <= '9') out += c;
-            return out;
-        };
-        std::vector<std::string> claim_digits, source_digits;
-        for (const auto& t : claim.tokens)
-            if (t.is_number) claim_digits.push_back(digits(t));
-        for (const PreparedSentence* sentence : source)
-            for (const auto& t : sentence->tokens)
-                if (t.is_number) source_digits.push_back(digits(t));
-        const auto digits_in = [&](const PreparedToken& t, const std::vector<std::string>& other) {
-            return std::find(other.begin(), other.end(), digits(t)) != other.end();
-        };
-        double names = 0.0, numbers = 0.0;
+        double names = 0.0;
         for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
             const auto& t = claim.tokens[j];
-            if (t.is_citation || links.en[j] >= kIdentityLink) continue;
-            if (t.is_number) numbers += !digits_in(t, source_digits);
-            else if (j > 0 && t.is_name && !t.is_abbreviation && t.links.empty()) names += 1.0;
+            if (t.is_citation || links.en[j] >= kIdentityLink || t.is_number) continue;
+            if (j > 0 && t.is_name && !t.is_abbreviation && t.links.empty()) names += 1.0;
         }
-        double own_numbers = 0.0;
-        for (const PreparedSentence* sentence : source)
-            for (const auto& t : sentence->tokens)
-                if (t.is_number) own_numbers += !digits_in(t, claim_digits);
         // A person the candidate names and the claim does not: two or more capitalised words in
         // a row that the lexicon has no translation for at all ("Jim Meyering"), none with a
         // partner in the claim. "Written by David MacKenzie." is not what "Skrevet af David
@@ -855,8 +900,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
             }
             at += tokens.size();
         }
-        f.claim_kept_missing =
-            std::max(0.0, names - known_unlinked) + std::min(numbers, own_numbers) + persons;
+        f.claim_kept_missing += std::max(0.0, names - known_unlinked) + persons;
     }
 
     // A sentence left untranslated (the Danish page keeps the English text: most of its content
@@ -926,7 +970,7 @@ std::array<double, SupportFeatures::count> SupportFeatures::values() const noexc
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
             std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words,
-            source_part_unlinked / (source_content + 1.0), negation_differs + contrary,
+            source_part_unlinked / (source_content + 1.0), negation_differs + contrary + question_differs,
             source_missing / (source_content + 1.0),
             claim_kept_missing};
 }

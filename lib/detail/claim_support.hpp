@@ -46,16 +46,22 @@ struct SupportFeatures {
     // “Farveforbedring”."). Enters the model with `negation_differs` (the same input and
     // weight): both say that the candidate states the contrary of the claim.
     double contrary = 0.0;
+    // 1 when every sentence of the candidate is a question and the claim is not: a question
+    // asks, it states nothing ("Hvad er GNU/Linux?" for "GNU/Linux is modelled on the Unix
+    // operating system."). Enters the model with `negation_differs` too: the candidate does
+    // not assert what the claim does.
+    double question_differs = 0.0;
     // Names of the claim that a translation keeps as they are (capitalised words, not the
     // first, that the lexicon has no translation for at all: "Scrivano", "Meyering") without
     // a partner in the candidate, less the candidate's content words that the lexicon knows
     // but that found no partner in the claim (an English label the lexicon lacks,
     // "Maintenance", may be translated by one of them, "Vedligeholdelse"); counted only when
     // the pair shows that it keeps names as they are: some identity token of the claim (not
-    // its first word) is spelled the same in the candidate. There, too, the claim's numbers
-    // that differ from a number of the candidate (compared by their digits; the smaller of
-    // the two counts): "Copyright 2022" is not "Ophavsret 2021", "FIPS-180-2" not
-    // "FIPS-180-1". There also each person the candidate names and the claim does not (two or
+    // its first word) is spelled the same in the candidate. Whatever the pair keeps, the
+    // claim's numbers and tokens with digits that differ from one of the candidate (compared
+    // by their digits; the smaller of the two counts): "Copyright 2022" is not "Ophavsret
+    // 2021", "FIPS-180-2" not "FIPS-180-1", "MD5" not "SHA-1". Where the pair keeps names,
+    // also each person the candidate names and the claim does not (two or
     // more such untranslatable capitalised words in a row, "Jim Meyering"). And in a candidate
     // left untranslated (most of its content words spelled as claim words), each label of the
     // claim without a partner where the candidate has an English word of its own in the same
