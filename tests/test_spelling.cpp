@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detail/check_spelling.hpp"
@@ -527,6 +528,27 @@ TEST_CASE("the index's part of known_plainly is a yes of known_plainly, and a mi
     CHECK(speller.known_plainly("stamcelleterapibehandlingen", Lang::da) == speller.known("stamcelleterapibehandlingen", Lang::da));
     CHECK_FALSE(speller.known_plainly_by_index("paneet", Lang::da));
     CHECK_FALSE(speller.known_plainly("paneet", Lang::da));
+}
+
+TEST_CASE("the index's hash fed in pieces answers as the whole word does", "[spelling][index][speed]") {
+    // The one-edit probes hash a variant from the kept hash of the word's first letters.
+    const std::string bytes = detail::encode_spelling_index({"størrelse", "ord", "a"}, {"word"}, 3);
+    const detail::MappedSpellingIndex index(bytes, "pieces");
+    auto fed = [&](std::initializer_list<std::string_view> pieces, Lang lang) {
+        detail::MappedSpellingIndex::Hasher hasher;
+        for (const std::string_view piece : pieces) hasher.feed(piece);
+        return index.contains(lang, hasher);
+    };
+    CHECK(fed({"stø", "rr", "", "else"}, Lang::da));  // ø split from nothing, its bytes whole
+    CHECK(fed({"st\xC3", "\xB8rrelse"}, Lang::da));   // ø's bytes in two pieces
+    CHECK(fed({"a"}, Lang::da));
+    CHECK(fed({"w", "ord"}, Lang::en));
+    CHECK_FALSE(fed({"w", "ord"}, Lang::da));
+    CHECK_FALSE(fed({"stø", "relse"}, Lang::da));
+    CHECK_FALSE(fed({"or", "dd"}, Lang::da));
+    CHECK_FALSE(fed({}, Lang::da));  // nothing fed: the empty word, as contains("") says
+    CHECK_FALSE(fed({"", ""}, Lang::da));
+    CHECK_FALSE(index.contains(Lang::da, std::string_view()));
 }
 
 TEST_CASE("the one-edit words of a word with Danish letters are found through each kind of edit", "[spelling][index]") {

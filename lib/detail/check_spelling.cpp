@@ -113,6 +113,63 @@ void for_each_edit_utf8(std::string_view word, std::u32string_view alphabet, Vis
         }
 }
 
+// for_each_edit_utf8's variants that `index` holds in `lang`, in the same order, each
+// visited as UTF-8: the variants are not built but hashed from the kept hash of the word's
+// first letters (a long compound has over a thousand variants and few are words).
+template <typename Visit>
+void for_each_index_edit(const MappedSpellingIndex& index, Lang lang, std::string_view word, std::u32string_view alphabet,
+                         Visit&& visit) {
+    std::u32string letters;
+    std::vector<std::size_t> at;  // the byte offset of each letter, then the end
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    const auto n_bytes = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < n_bytes;) {
+        at.push_back(static_cast<std::size_t>(i));
+        UChar32 c;
+        U8_NEXT(s, i, n_bytes, c);
+        if (c < 0) {  // invalid UTF-8: for_each_edit_utf8 normalises it first
+            for_each_edit_utf8(word, alphabet, [&](const std::string& v) {
+                if (index.contains(lang, v)) visit(v);
+            });
+            return;
+        }
+        letters.push_back(static_cast<char32_t>(c));
+    }
+    at.push_back(word.size());
+    std::vector<std::string> alphabet_bytes;
+    for (const char32_t c : alphabet) alphabet_bytes.push_back(u32_to_utf8(std::u32string_view(&c, 1)));
+    const std::size_t n = letters.size();
+    auto letter = [&](std::size_t i) { return word.substr(at[i], at[i + 1] - at[i]); };
+    // prefix[i]: the hash of the bytes before letter i.
+    std::vector<MappedSpellingIndex::Hasher> prefix(n + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        prefix[i + 1] = prefix[i];
+        prefix[i + 1].feed(letter(i));
+    }
+    std::string v;
+    // The variant word[0, at[i]) + middle + rest.
+    auto probe = [&](std::size_t i, std::string_view middle_a, std::string_view middle_b, std::string_view rest) {
+        MappedSpellingIndex::Hasher h = prefix[i];
+        h.feed(middle_a);
+        h.feed(middle_b);
+        h.feed(rest);
+        if (!index.contains(lang, h)) return;
+        v.assign(word.substr(0, at[i]));
+        v.append(middle_a);
+        v.append(middle_b);
+        v.append(rest);
+        visit(std::as_const(v));
+    };
+    for (std::size_t i = 0; i < n; ++i) probe(i, {}, {}, word.substr(at[i + 1]));
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        if (letters[i] != letters[i + 1]) probe(i, letter(i + 1), letter(i), word.substr(at[i + 2]));
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < alphabet.size(); ++k)
+            if (alphabet[k] != letters[i]) probe(i, alphabet_bytes[k], {}, word.substr(at[i + 1]));
+    for (std::size_t i = 0; i <= n; ++i)
+        for (std::size_t k = 0; k < alphabet.size(); ++k) probe(i, alphabet_bytes[k], {}, word.substr(at[i]));
+}
+
 bool is_vowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(c) != std::u32string_view::npos; }
 
 // The second edit of a two-edit candidate: the slips that come in pairs (a letter dropped
@@ -530,6 +587,20 @@ struct Speller::Impl {
             if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a code point
             const std::string head = word.substr(0, cut), tail = word.substr(cut);
             if (code_points(head) < min_part || code_points(tail) < min_part) continue;
+            // The tail a word of its own (not one da_DK's compounding makes up: it accepts
+            // edsikonet = ed + s + ikonet), an English word, or itself such a compound.
+            auto tail_ok = [&] {
+                const bool tail_word = probes_only
+                                           ? index->contains(Lang::da, tail) || regular_form(tail) || noun_form(tail)
+                                           : own_word(tail);
+                return tail_word || outside_dictionary(tail) || is_compound(tail, depth + 1, probes_only);
+            };
+            // A tail too short to be a compound itself is judged first: it costs index probes
+            // and at most Hunspell's verdict on a short word, where the head's verdict is on
+            // the longest part of the word, and most cuts leave no word as the tail. The
+            // answer is the same in either order (both parts must pass).
+            const bool short_tail = depth + 1 > 3 || code_points(tail) < 2 * min_part;
+            if (short_tail && !tail_ok()) continue;
             std::string bare = head;
             // A Danish base form, or an English word (neuronal|celler).
             const bool head_known = index ? index->contains(Lang::da, head) || (!probes_only && da.spell(head) && own_word(head)) : da.spell(head);
@@ -540,14 +611,7 @@ struct Speller::Impl {
                           da.is_base_form(bare);
             }
             if (!head_ok) continue;
-            // The tail a word of its own, not one da_DK's compounding makes up (it accepts
-            // edsikonet = ed + s + ikonet).
-            const bool tail_word = probes_only
-                                       ? index->contains(Lang::da, tail) || regular_form(tail) || noun_form(tail)
-                                       : own_word(tail);
-            if (tail_word) return true;
-            if (outside_dictionary(tail)) return true;
-            if (is_compound(tail, depth + 1, probes_only)) return true;
+            if (short_tail || tail_ok()) return true;
         }
         return false;
     }
@@ -685,9 +749,8 @@ std::shared_ptr<const std::vector<std::string>> Speller::one_edit_words(std::str
         if (!impl_->index || lower_word.size() > longest_dictionary_word_bytes) return std::make_shared<const std::vector<std::string>>();
         static constexpr std::u32string_view danish_letters = U"abcdefghijklmnopqrstuvwxyzæøåé-";
         static constexpr std::u32string_view english_letters = U"abcdefghijklmnopqrstuvwxyz-'";
-        for_each_edit_utf8(lower_word, lang == Lang::da ? danish_letters : english_letters, [&](const std::string& v) {
-            if (v != lower_word && impl_->index->contains(lang, v) && std::find(found.begin(), found.end(), v) == found.end())
-                found.push_back(v);
+        for_each_index_edit(*impl_->index, lang, lower_word, lang == Lang::da ? danish_letters : english_letters, [&](const std::string& v) {
+            if (v != lower_word && std::find(found.begin(), found.end(), v) == found.end()) found.push_back(v);
         });
         return std::make_shared<const std::vector<std::string>>(std::move(found));
     });
@@ -736,7 +799,11 @@ std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lo
         append_utf8(buffer, variant);
         probe_text(buffer);
     };
-    for_each_edit_utf8(lower, alphabet, probe_text);
+    for_each_index_edit(*index, lang, lower, alphabet, [&](const std::string& text) {
+        if (text == lower || seen.count(text)) return;
+        seen.insert(text);
+        found.push_back(text);
+    });
     if (!found.empty()) return found;
 
     if (lang == Lang::da && word.size() >= 8) {
@@ -757,8 +824,8 @@ std::vector<std::string> Speller::Impl::compute_candidates(const std::string& lo
             const std::u32string_view head = whole.substr(0, cut), tail = whole.substr(cut);
             if (tail.size() >= 4 && index_head(head)) {
                 const std::string head_text = u32_to_utf8(head);
-                for_each_edit_utf8(u32_to_utf8(tail), alphabet, [&](const std::string& v) {
-                    if (code_points(v) >= 4 && index->contains(lang, v)) confirm(head_text + v);
+                for_each_index_edit(*index, lang, u32_to_utf8(tail), alphabet, [&](const std::string& v) {
+                    if (code_points(v) >= 4) confirm(head_text + v);
                 });
             }
             if (index_word_or_pair(tail)) {

@@ -21,20 +21,26 @@ constexpr std::size_t header_size = 8 + 4 + 4 + 8 + 8 + 2 * 24;
 constexpr std::size_t slot_size = 4;
 constexpr std::uint32_t empty_slot = 0;
 
-// FNV-1a, then a 64-bit finaliser (MurmurHash3's fmix64) so that the high half, which picks
-// the home slot, mixes every byte as well as the low half, which makes the fingerprint.
-std::uint64_t word_hash(std::string_view bytes) noexcept {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const char c : bytes) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
-    }
+// MurmurHash3's fmix64 over an FNV-1a state.
+std::uint64_t finish_hash(std::uint64_t h) noexcept {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 33;
     return h;
+}
+
+// FNV-1a, then a 64-bit finaliser (MurmurHash3's fmix64) so that the high half, which picks
+// the home slot, mixes every byte as well as the low half, which makes the fingerprint.
+// MappedSpellingIndex::Hasher computes the same FNV-1a state in pieces.
+std::uint64_t word_hash(std::string_view bytes) noexcept {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return finish_hash(h);
 }
 // 1 .. 0xFFFFFFFE: 0 marks an empty slot, and 0xFFFFFFFF (a slot of a damaged file filled
 // with 0xFF bytes) matches no word.
@@ -163,9 +169,17 @@ void MappedSpellingIndex::validate(const std::string& name) {
 }
 
 bool MappedSpellingIndex::contains(Lang lang, std::string_view word) const noexcept {
-    const Table& table = tables_[lang_index(lang)];
     if (word.empty()) return false;
-    const std::uint64_t hash = word_hash(word);
+    return contains_hash(lang, word_hash(word));
+}
+
+bool MappedSpellingIndex::contains(Lang lang, const Hasher& hasher) const noexcept {
+    if (hasher.fed_ == 0) return false;
+    return contains_hash(lang, finish_hash(hasher.state_));
+}
+
+bool MappedSpellingIndex::contains_hash(Lang lang, std::uint64_t hash) const noexcept {
+    const Table& table = tables_[lang_index(lang)];
     const std::uint32_t wanted = slot_fingerprint(hash);
     const std::size_t count = table.slot_count;
     // The table has empty slots (validated: fewer words than slots), so a probe ends; the

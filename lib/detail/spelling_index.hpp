@@ -68,6 +68,28 @@ public:
     // Whether `word` (exact bytes) is a form of the language (see above for the odds of a
     // false yes).
     bool contains(Lang lang, std::string_view word) const noexcept;
+
+    // The word hash fed in pieces: the state after a word's first letters serves every
+    // string that begins with them (the variants one edit from a word share all but a
+    // letter or two, and hashing each whole costs as much as its probe).
+    class Hasher {
+    public:
+        void feed(std::string_view bytes) noexcept {
+            for (const char c : bytes) {
+                state_ ^= static_cast<unsigned char>(c);
+                state_ *= 1099511628211ull;
+            }
+            fed_ += bytes.size();
+        }
+        std::size_t bytes_fed() const noexcept { return fed_; }
+
+    private:
+        friend class MappedSpellingIndex;
+        std::uint64_t state_ = 1469598103934665603ull;
+        std::size_t fed_ = 0;
+    };
+    // contains() of the bytes fed to `hasher`.
+    bool contains(Lang lang, const Hasher& hasher) const noexcept;
     std::size_t word_count(Lang lang) const noexcept;
     std::uint64_t fingerprint() const noexcept { return fingerprint_; }
     std::size_t size_bytes() const noexcept { return bytes_.size(); }
@@ -79,6 +101,7 @@ private:
         std::size_t word_count = 0;
     };
     void validate(const std::string& name);
+    bool contains_hash(Lang lang, std::uint64_t hash) const noexcept;
 
     MappedFile file_;  // empty when bytes_ belongs to the caller
     std::string_view bytes_;
