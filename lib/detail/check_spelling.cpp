@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <type_traits>
 #include <utility>
@@ -53,64 +54,69 @@ std::string u32_to_utf8(std::u32string_view text) {
     return out;
 }
 
-// Calls visit(variant) for every string one edit from the UTF-8 `word`: each letter left
-// out, each pair of unequal neighbours swapped, each letter replaced by and each gap filled
-// with a letter of `alphabet`, in that order. Each variant is built in one buffer by
-// copying byte runs: decoding the word and encoding every variant cost more than the index
-// probe that follows (a long compound has over a thousand variants). A word with invalid
-// UTF-8 is first made what encoding its decoded letters gives (U+FFFD for a bad byte).
-template <typename Visit>
-void for_each_edit_utf8(std::string_view word, std::u32string_view alphabet, Visit&& visit) {
+// The letters of the UTF-8 `word` and the byte offset where each begins, then the end;
+// nothing when the word is not valid UTF-8.
+struct WordLetters {
     std::u32string letters;
-    std::vector<std::size_t> at;  // the byte offset of each letter, then the end
-    std::string normalised;
+    std::vector<std::size_t> at;
+};
+std::optional<WordLetters> letters_of(std::string_view word) {
+    WordLetters w;
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());
     const auto n_bytes = static_cast<int32_t>(word.size());
     for (int32_t i = 0; i < n_bytes;) {
-        at.push_back(static_cast<std::size_t>(i));
+        w.at.push_back(static_cast<std::size_t>(i));
         UChar32 c;
         U8_NEXT(s, i, n_bytes, c);
-        if (c < 0) {
-            normalised = u32_to_utf8(utf8_to_u32(word));
-            return for_each_edit_utf8(std::string_view(normalised), alphabet, visit);
-        }
-        letters.push_back(static_cast<char32_t>(c));
+        if (c < 0) return std::nullopt;
+        w.letters.push_back(static_cast<char32_t>(c));
     }
-    at.push_back(word.size());
+    w.at.push_back(word.size());
+    return w;
+}
+
+// Calls edit(i, first, second, rest) for every string one edit from `word` (whose letters
+// `w` gives), that string being word[0, w.at[i]) + first + second + rest: each letter left
+// out, each pair of unequal neighbours swapped, each letter replaced by and each gap filled
+// with a letter of `alphabet`, in that order.
+template <typename Edit>
+void for_each_edit_part(std::string_view word, const WordLetters& w, std::u32string_view alphabet, Edit&& edit) {
     std::vector<std::string> alphabet_bytes;
     for (const char32_t c : alphabet) alphabet_bytes.push_back(u32_to_utf8(std::u32string_view(&c, 1)));
-    const std::size_t n = letters.size();
+    const std::size_t n = w.letters.size();
+    const auto& at = w.at;
     auto letter = [&](std::size_t i) { return word.substr(at[i], at[i + 1] - at[i]); };
+    for (std::size_t i = 0; i < n; ++i) edit(i, std::string_view{}, std::string_view{}, word.substr(at[i + 1]));
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        if (w.letters[i] != w.letters[i + 1]) edit(i, letter(i + 1), letter(i), word.substr(at[i + 2]));
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < alphabet.size(); ++k)
+            if (alphabet[k] != w.letters[i]) edit(i, std::string_view(alphabet_bytes[k]), std::string_view{}, word.substr(at[i + 1]));
+    for (std::size_t i = 0; i <= n; ++i)
+        for (std::size_t k = 0; k < alphabet.size(); ++k) edit(i, std::string_view(alphabet_bytes[k]), std::string_view{}, word.substr(at[i]));
+}
+
+// Calls visit(variant) for every string one edit from the UTF-8 `word`, in
+// for_each_edit_part's order. Each variant is built in one buffer by copying byte runs:
+// decoding the word and encoding every variant cost more than the index probe that follows
+// (a long compound has over a thousand variants). A word with invalid UTF-8 is first made
+// what encoding its decoded letters gives (U+FFFD for a bad byte).
+template <typename Visit>
+void for_each_edit_utf8(std::string_view word, std::u32string_view alphabet, Visit&& visit) {
+    const std::optional<WordLetters> w = letters_of(word);
+    if (!w) {
+        const std::string normalised = u32_to_utf8(utf8_to_u32(word));
+        return for_each_edit_utf8(std::string_view(normalised), alphabet, visit);
+    }
     std::string v;
     v.reserve(word.size() + 4);
-    for (std::size_t i = 0; i < n; ++i) {
-        v.assign(word.substr(0, at[i]));
-        v.append(word.substr(at[i + 1]));
+    for_each_edit_part(word, *w, alphabet, [&](std::size_t i, std::string_view first, std::string_view second, std::string_view rest) {
+        v.assign(word.substr(0, w->at[i]));
+        v.append(first);
+        v.append(second);
+        v.append(rest);
         visit(std::as_const(v));
-    }
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        if (letters[i] == letters[i + 1]) continue;
-        v.assign(word.substr(0, at[i]));
-        v.append(letter(i + 1));
-        v.append(letter(i));
-        v.append(word.substr(at[i + 2]));
-        visit(std::as_const(v));
-    }
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t k = 0; k < alphabet.size(); ++k) {
-            if (alphabet[k] == letters[i]) continue;
-            v.assign(word.substr(0, at[i]));
-            v.append(alphabet_bytes[k]);
-            v.append(word.substr(at[i + 1]));
-            visit(std::as_const(v));
-        }
-    for (std::size_t i = 0; i <= n; ++i)
-        for (std::size_t k = 0; k < alphabet.size(); ++k) {
-            v.assign(word.substr(0, at[i]));
-            v.append(alphabet_bytes[k]);
-            v.append(word.substr(at[i]));
-            visit(std::as_const(v));
-        }
+    });
 }
 
 // for_each_edit_utf8's variants that `index` holds in `lang`, in the same order, each
@@ -119,55 +125,33 @@ void for_each_edit_utf8(std::string_view word, std::u32string_view alphabet, Vis
 template <typename Visit>
 void for_each_index_edit(const MappedSpellingIndex& index, Lang lang, std::string_view word, std::u32string_view alphabet,
                          Visit&& visit) {
-    std::u32string letters;
-    std::vector<std::size_t> at;  // the byte offset of each letter, then the end
-    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-    const auto n_bytes = static_cast<int32_t>(word.size());
-    for (int32_t i = 0; i < n_bytes;) {
-        at.push_back(static_cast<std::size_t>(i));
-        UChar32 c;
-        U8_NEXT(s, i, n_bytes, c);
-        if (c < 0) {  // invalid UTF-8: for_each_edit_utf8 normalises it first
-            for_each_edit_utf8(word, alphabet, [&](const std::string& v) {
-                if (index.contains(lang, v)) visit(v);
-            });
-            return;
-        }
-        letters.push_back(static_cast<char32_t>(c));
+    const std::optional<WordLetters> w = letters_of(word);
+    if (!w) {  // invalid UTF-8: for_each_edit_utf8 normalises it first
+        for_each_edit_utf8(word, alphabet, [&](const std::string& v) {
+            if (index.contains(lang, v)) visit(v);
+        });
+        return;
     }
-    at.push_back(word.size());
-    std::vector<std::string> alphabet_bytes;
-    for (const char32_t c : alphabet) alphabet_bytes.push_back(u32_to_utf8(std::u32string_view(&c, 1)));
-    const std::size_t n = letters.size();
-    auto letter = [&](std::size_t i) { return word.substr(at[i], at[i + 1] - at[i]); };
+    const std::size_t n = w->letters.size();
     // prefix[i]: the hash of the bytes before letter i.
     std::vector<MappedSpellingIndex::Hasher> prefix(n + 1);
     for (std::size_t i = 0; i < n; ++i) {
         prefix[i + 1] = prefix[i];
-        prefix[i + 1].feed(letter(i));
+        prefix[i + 1].feed(word.substr(w->at[i], w->at[i + 1] - w->at[i]));
     }
     std::string v;
-    // The variant word[0, at[i]) + middle + rest.
-    auto probe = [&](std::size_t i, std::string_view middle_a, std::string_view middle_b, std::string_view rest) {
+    for_each_edit_part(word, *w, alphabet, [&](std::size_t i, std::string_view first, std::string_view second, std::string_view rest) {
         MappedSpellingIndex::Hasher h = prefix[i];
-        h.feed(middle_a);
-        h.feed(middle_b);
+        h.feed(first);
+        h.feed(second);
         h.feed(rest);
         if (!index.contains(lang, h)) return;
-        v.assign(word.substr(0, at[i]));
-        v.append(middle_a);
-        v.append(middle_b);
+        v.assign(word.substr(0, w->at[i]));
+        v.append(first);
+        v.append(second);
         v.append(rest);
         visit(std::as_const(v));
-    };
-    for (std::size_t i = 0; i < n; ++i) probe(i, {}, {}, word.substr(at[i + 1]));
-    for (std::size_t i = 0; i + 1 < n; ++i)
-        if (letters[i] != letters[i + 1]) probe(i, letter(i + 1), letter(i), word.substr(at[i + 2]));
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t k = 0; k < alphabet.size(); ++k)
-            if (alphabet[k] != letters[i]) probe(i, alphabet_bytes[k], {}, word.substr(at[i + 1]));
-    for (std::size_t i = 0; i <= n; ++i)
-        for (std::size_t k = 0; k < alphabet.size(); ++k) probe(i, alphabet_bytes[k], {}, word.substr(at[i]));
+    });
 }
 
 bool is_vowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(c) != std::u32string_view::npos; }
