@@ -96,7 +96,6 @@ bool caption_label(std::string_view first, std::string_view second) {
     return !second.empty() && is_ascii_digit(second[0]);
 }
 
-// Whether the first letter of `s` is a capital or a digit (a sentence or a heading may start there).
 // A hyphen ends `text` after a lower-case letter, which may take several bytes ("områ-").
 bool lower_before_final_hyphen(std::string_view text) {
     if (text.size() < 2 || text.back() != '-') return false;
@@ -104,6 +103,7 @@ bool lower_before_final_hyphen(std::string_view text) {
     return is_lower(code_point_before(text, text.size() - 1, length));
 }
 
+// Whether the first letter of `s` is a capital or a digit (a sentence or a heading may start there).
 bool starts_upper_or_digit(std::string_view s) {
     if (s.empty()) return false;
     const auto c = static_cast<unsigned char>(s[0]);
