@@ -254,8 +254,7 @@ void register_align(CLI::App& app, Action& action, std::string& message_language
 
             // The dictionaries load on their own thread while the first file is read and its
             // layout repaired, which needs none of them.
-            warn_missing_sources(options->lexicon.options(), options->messages);
-            AlignerLoading loading(options->lexicon.options(), threads, options->messages);
+            AlignerLoading loading(options->lexicon.options_warning_of_missing(options->messages), threads, options->messages);
             KeptToExit kept;
             align_files(loading, *options, files, format, threads, output, kept);
             finish_now(0);

@@ -87,8 +87,7 @@ void register_align_text(CLI::App& app, Action& action, std::string& message_lan
                 const auto danish_lines = read_segments(pair.danish, "align-text");
                 const auto english_lines = read_segments(pair.english, "align-text");
                 if (!scorer) {
-                    warn_missing_sources(arguments->lexicon.options(), messages);
-                    lexicon.emplace(arguments->lexicon.options());
+                    lexicon.emplace(arguments->lexicon.options_warning_of_missing(messages));
                     scorer.emplace(*lexicon);
                 }
                 const auto beads = align_texts(*scorer, danish_lines, english_lines, arguments->ladder);

@@ -122,8 +122,7 @@ void register_check(CLI::App& app, Action& action, std::string& message_language
                     if (file != "-" && !check_text_file(file) && files.size() > 1) read_input(file);  // a PDF: extracted
             bool failing = false;
             // The dictionaries load while the first file is read and laid out.
-            warn_missing_sources(options->lexicon.options(), messages);
-            AlignerLoading loading(options->lexicon.options(), threads, messages);
+            AlignerLoading loading(options->lexicon.options_warning_of_missing(messages), threads, messages);
             const bool as_text = options->format == "text";
             std::ostream& out = output.stream();
             std::size_t reported = 0;

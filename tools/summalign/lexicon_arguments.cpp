@@ -24,14 +24,16 @@ LexiconOptions LexiconArguments::options() const {
     return options;
 }
 
-void warn_missing_sources(const LexiconOptions& options, const Messages& messages) {
-    for (const MissingLexiconSource& missing : missing_lexicon_sources(options)) {
+LexiconOptions LexiconArguments::options_warning_of_missing(const Messages& messages) const {
+    LexiconOptions lexicon = options();
+    for (const MissingLexiconSource& missing : missing_lexicon_sources(lexicon)) {
         const std::string_view source = to_string(missing.source);
         std::cerr << "summalign: "
                   << detail::format_message(messages, "warning: no {} lexicon, so the scores are weaker ({}; --no-{} says it is meant)",
                                             source, missing.what, source)
                   << '\n';
     }
+    return lexicon;
 }
 
 }  // namespace summalign::cli

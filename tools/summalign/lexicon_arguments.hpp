@@ -22,11 +22,11 @@ struct LexiconArguments {
     // command's shared arguments struct).
     void add_to(CLI::App& command);
     LexiconOptions options() const;
+    // options(), after one warning line on standard error for each default source they ask
+    // for and this system lacks (missing_lexicon_sources): the results are still made, but
+    // weaker, and the user should know why they differ from another machine's. For the
+    // commands that load a lexicon.
+    LexiconOptions options_warning_of_missing(const Messages& messages) const;
 };
-
-// One warning line on standard error for each default source `options` asks for and this
-// system lacks (missing_lexicon_sources): the results are still made, but weaker, and the
-// user should know why they differ from another machine's.
-void warn_missing_sources(const LexiconOptions& options, const Messages& messages);
 
 }  // namespace summalign::cli

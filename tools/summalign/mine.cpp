@@ -77,8 +77,7 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
                 const auto danish = read_segments(text_pair.danish, "mine");
                 const auto english = read_segments(text_pair.english, "mine");
                 if (!scorer) {
-                    warn_missing_sources(arguments->lexicon.options(), messages);
-                    lexicon.emplace(arguments->lexicon.options());
+                    lexicon.emplace(arguments->lexicon.options_warning_of_missing(messages));
                     scorer.emplace(*lexicon);
                     threads = thread_count(arguments->threads, messages);  // warns once
                 }
