@@ -1292,6 +1292,27 @@ std::optional<std::pair<std::size_t, std::size_t>> title_apart(const Lines& line
     return std::nullopt;
 }
 
+// A figure the typesetter floated to the top of a page or column can fall between an
+// article's title, left at the foot of the column before, and its subtitle on the rubric;
+// the caption is lifted out, and the blank lines around it part the two. Where blank lines
+// with a lifted caption among them (or the caption right above `subtitle`) stand between a
+// one-line block that reads as a title and the one line on the rubric, that block is the
+// title. Without the caption such a block is as often a heading the extraction moved
+// ("Sideskift" above a rubric's title), so the blank lines alone say nothing.
+std::optional<std::pair<std::size_t, std::size_t>> title_above_lifted_caption(const Lines& lines, std::size_t lower_bound,
+                                                                               std::size_t subtitle) {
+    bool lifted = lines[subtitle].after_caption;
+    std::size_t end = subtitle;
+    while (end > lower_bound && lines[end - 1].blank()) {
+        lifted = lifted || lines[end - 1].after_caption;
+        --end;
+    }
+    if (!lifted || end == subtitle) return std::nullopt;
+    const auto [begin, stop] = block_above(lines, lower_bound, subtitle);
+    if (stop - begin != 1 || !title_like_block(lines, lower_bound, begin, stop)) return std::nullopt;
+    return std::pair{begin, stop};
+}
+
 void give_stacked_titles(const Lines& lines, std::vector<Header>& headers);
 bool title_line_runs_on(std::string_view line);
 
@@ -1426,6 +1447,14 @@ std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
                 header.subtitle_end = title_end;
                 header.lead_end = title_begin;
             }
+        } else if (const auto floated = title_end - title_begin == 1 && title_end == i
+                                            ? title_above_lifted_caption(lines, lower_bound, title_begin)
+                                            : std::nullopt) {
+            header.title_begin = floated->first;
+            header.title_end = floated->second;
+            header.subtitle_begin = title_begin;
+            header.subtitle_end = title_end;
+            header.lead_end = title_begin;
         } else if (title_end - title_begin == 1 && title_end == i) {
             // A title set in larger type than its subtitle: pdftotext's default mode parts the
             // two by a blank line, so that one line stands right on the rubric under a

@@ -390,6 +390,36 @@ TEST_CASE("a later title a blank line above its subtitle on the rubric is the ti
     }
 }
 
+TEST_CASE("a title left at a column's foot, a floated caption, then its subtitle on the rubric: title, subtitle and figure", "[journal]") {
+    const std::string first = "Vindue\nLEDER\nRasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
+                              "Korrespondance: Rasmus Olsen, Medicinsk Afdeling M, Herlev Hospital, DK-2730 Herlev.\n\n";
+    const std::string second = "Brug af filternavigatoren\n\nFig. 1. Indtast det indhold, du vil tilføje til et brugertilpasset felt.\n\n"
+                               "Tilføje indtastningsfelter\nLEDER\nAnne Holm\n\n"
+                               "Et felt kan indeholde tekst. Klik på feltet for at tilføje indholdet.\n";
+    const Document document = parse(first + second);
+    REQUIRE(document.articles.size() == 2);
+    const Article& article = document.articles[1];
+    REQUIRE(article.title);
+    CHECK(article.title->text == "Brug af filternavigatoren");
+    REQUIRE(article.subtitle);
+    CHECK(article.subtitle->text == "Tilføje indtastningsfelter");
+    REQUIRE(article.figures.size() == 1);
+    CHECK(article.figures[0].caption.text == "Indtast det indhold, du vil tilføje til et brugertilpasset felt.");
+    CHECK(document.articles[0].figures.empty());
+    for (const Section& section : document.articles[0].sections)
+        for (const Sentence& sentence : section.sentences) CHECK(sentence.text.find("filternavigatoren") == std::string::npos);
+    check_spans(document, first + second);
+
+    // Without the caption the block above is as likely a heading the extraction moved: the
+    // line on the rubric stays the title alone.
+    const Document plain = parse(first + "Sideskift\n\nTilføje indtastningsfelter\nLEDER\nAnne Holm\n\n"
+                                         "Et felt kan indeholde tekst. Klik på feltet for at tilføje indholdet.\n");
+    REQUIRE(plain.articles.size() == 2);
+    REQUIRE(plain.articles[1].title);
+    CHECK(plain.articles[1].title->text == "Tilføje indtastningsfelter");
+    CHECK_FALSE(plain.articles[1].subtitle);
+}
+
 TEST_CASE("a title line ending in an article or a conjunction goes on on the next line; a subtitle does not start there", "[journal]") {
     const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
                              "Vælg et format i feltet Filtype. Klik derefter på Gem.\n";
