@@ -1551,8 +1551,9 @@ void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
         if (end - begin > 2 || stack.size() > 3) return;
         for (std::size_t k = begin; k < end; ++k) {
             const std::string_view t = line_text(lines[k]);
+            // A colon ends no title, but a title wraps after one ("Rullelisteguide:" | "Tabeludvalg").
             if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty() ||
-                last_code_point(t) == ':')
+                (last_code_point(t) == ':' && k + 1 == end))
                 return;
         }
         stack.emplace_back(begin, end);

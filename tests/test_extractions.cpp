@@ -1228,6 +1228,23 @@ TEST_CASE("titles stacked at the document's start go to the rubrics that have no
     }
     CHECK(has_note(document.articles[1], "stacked at the document's start"));
 
+    // A stacked title may wrap after a colon; a block ending in one is no title.
+    const std::string wrapped = "Kombinationsfelt- / Rullelisteguide:\nTabeludvalg\n\n" + first.substr(first.find("Åbn fil"));
+    const Document colon = parser().parse(make_source(wrapped + second, "stacked-colon"));
+    REQUIRE(colon.articles.size() == 2);
+    REQUIRE(colon.articles[0].title);
+    CHECK(colon.articles[0].title->text == "Kombinationsfelt- / Rullelisteguide: Tabeludvalg");
+    REQUIRE(colon.articles[1].title);
+    CHECK(colon.articles[1].title->text == "Åbn fil");
+    const Document open_ended = parser().parse(make_source("Indstillinger:\n\n" + first.substr(first.find("Åbn fil")) + second, "colon-end"));
+    for (const Article& article : open_ended.articles) {
+        if (article.kind == "LEDER") {
+            REQUIRE(article.title);
+            CHECK(article.title->text == "Åbn fil");
+        }
+        if (article.kind == "OVERSIGTSARTIKEL") CHECK_FALSE(article.title);
+    }
+
     // Where every rubric has a title, a block above the first title is not taken for one.
     const std::string titled = "Indstillinger\n\nÅbn fil\n\nLEDER Fie Iversen\nIndtast stien til skabelonen her.\n\n"
                                "Vis fil\nOVERSIGTSARTIKEL Rikke Winther\nResumé\nFilen åbnes her.\n";
