@@ -457,6 +457,16 @@ std::size_t heading_length(const Context& context, const Block& block, std::size
         // the word: "Klinisk anvendelse af MSC: regenera-" | "tiv medicin".
         if (last.ends_in_soft_hyphen || !word_before_final_hyphen(text).empty()) {
             if (length < 0.7 * context.width) continue;
+            // A heading in bold or in the body's size wraps nearer the column's edge. Then the
+            // word's rest is a short last line that ends no sentence, before a line that
+            // opens one: a paragraph of running text ends in a sentence end, and a justified
+            // line is full.
+            if (length < 0.9 * context.width && j + k + 1 < block.size()) {
+                const std::string_view rest = line_text(*block[j + k]);
+                if (static_cast<double>(code_points(rest)) < 0.5 * context.width && !ends_with_sentence_end(rest) &&
+                    is_upper(first_code_point(line_text(*block[j + k + 1]))))
+                    continue;
+            }
             return 0;
         }
         const char32_t end_mark = last_code_point(text);

@@ -550,11 +550,21 @@ TEST_CASE("a heading set in larger type and broken inside a word is one heading"
         "Referere celler ved hjælp af træk-og-\n"
         "slip\n"
         "Klik på navnet under Områdenavne i Navigatoren, og træk med musen\n"
-        "hen til den celle, hvor du ønsker referencen indsat i dokumentet.\n";
+        "hen til den celle, hvor du ønsker referencen indsat i dokumentet.\n"
+        // A bold heading in the body's size, wrapped nearer the column's edge: its short rest
+        // ends no sentence. A paragraph's last line ends one.
+        "For at oprette en ny afsnitstypografi for alle kapite-\n"
+        "loverskrifter\n"
+        "Skriv Kapitel efterfulgt af et mellemrum i feltet Foran, og klik\n"
+        "derefter på knappen OK for at gemme den nye typografi i dokumentet.\n"
+        "Vælg så typografien i listen over alle afsnitstypografi-\n"
+        "erne.\n"
+        "Anvend typografien på kapiteloverskrifterne i dit dokument nu.\n";
     const Document document = parse(text);
     REQUIRE(document.articles.size() == 1);
     CHECK(headings_of(document.articles[0]) ==
-          std::vector<std::string>{"Klinisk anvendelse af MSC: regenerativ medicin", "Referere celler ved hjælp af træk-og-slip"});
+          std::vector<std::string>{"Klinisk anvendelse af MSC: regenerativ medicin", "Referere celler ved hjælp af træk-og-slip",
+                                   "For at oprette en ny afsnitstypografi for alle kapiteloverskrifter"});
     check_spans(document, text);
 }
 
