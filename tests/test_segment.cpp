@@ -160,6 +160,25 @@ TEST_CASE("initials in names", "[segment]") {
     });
 }
 
+TEST_CASE("a command-line option is no initial or abbreviation", "[segment]") {
+    // "-P." is no initial and "-f." no "f." (for): manual pages end sentences with options.
+    const Segmenter da(Lang::da);
+    check_cases(da, {
+        {"Hvis der ikke er angivet noget flag, antages -P. BEM\u00c6RK: din skal har sin egen version.",
+         {"Hvis der ikke er angivet noget flag, antages -P.", "BEM\u00c6RK: din skal har sin egen version."}},
+        {"Brug netop \u00e9n af -b, -c eller -f. Hver LISTE er lavet af et interval.",
+         {"Brug netop \u00e9n af -b, -c eller -f.", "Hver LISTE er lavet af et interval."}},
+        {"Brug flaget --all. Det viser alt.", {"Brug flaget --all.", "Det viser alt."}},
+        // Before a lower-case word or a digit it goes on, as an abbreviation that may end one.
+        {"Brug -f. og -b sammen.", {"Brug -f. og -b sammen."}},
+        // Without the hyphen the letter is what it was.
+        {"Vi har alle l\u00e6st H. C. Andersen. Han er kendt.", {"Vi har alle l\u00e6st H. C. Andersen.", "Han er kendt."}},
+        {"Han er f. 1950 i Odense.", {"Han er f. 1950 i Odense."}},
+    });
+    const Segmenter en(Lang::en);
+    check_cases(en, {{"Use -P. Every link is followed.", {"Use -P.", "Every link is followed."}}});
+}
+
 TEST_CASE("citation brackets stay with the sentence before", "[segment]") {
     const Segmenter da(Lang::da);
     check_cases(da, {

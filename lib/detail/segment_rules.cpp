@@ -91,6 +91,10 @@ struct LastToken {
     char32_t terminal = none;   // '.', '!', '?', '…' or none when the token has none
     bool closed = false;        // quotes or brackets follow the terminal punctuation
     bool starts_sentence = false;  // the token before it ends a sentence or there is none
+    // A command-line option: a hyphen glued to a letter ("-f.", "-P.", "--all."). Its letter
+    // is neither an initial nor an abbreviation ("f." for "for"): "Brug netop én af -b, -c
+    // eller -f. Hver LISTE …" is two sentences.
+    bool option = false;
 };
 
 std::string_view strip_openers(std::string_view token) {
@@ -118,6 +122,11 @@ LastToken last_token(std::string_view text, std::size_t end) {
         if (is_terminal(cp.value)) token.terminal = cp.value;
     }
     token.core = strip_openers(word);
+    if (!word.empty() && word.front() == '-' && token.core.size() < word.size() &&
+        word[word.size() - token.core.size() - 1] == '-' && !token.core.empty()) {
+        const char first = token.core.front();
+        token.option = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    }
     const std::size_t previous_end = skip_spaces_back(text, start);
     if (previous_end == 0) {
         token.starts_sentence = true;
@@ -245,6 +254,7 @@ public:
         }
         if (token.terminal != '.' || token.closed) return true;
         const std::string_view core = token.core;
+        if (token.option) return !(is_lower(following.letter) || is_digit(following.letter));
         const AbbreviationKind* kind = token.previous.empty() ? nullptr : abbreviations_.find(token.previous, core);
         if (!kind) kind = abbreviations_.find(core);
         if (kind) {
