@@ -1658,31 +1658,6 @@ TEST_CASE("a kerned space before a line-end hyphen goes where the dictionaries m
     CHECK(all.find("med Data - filter - nulstil filter i menuen.") != std::string::npos);
 }
 
-TEST_CASE("a document with no kerned comma is marked by a letter split off a word it writes whole",
-          "[extractions][layout]") {
-    // No space before a comma or full stop, but `V iser` beside `viser`: the extraction's.
-    const std::string kerned =
-        "Indsætter den valgte grafikfil som en reference. V iser en forhåndsvisning af den\n"
-        "valgte grafikfil, og dialogen viser også et bogmærk epanel for siderne.\n";
-    const auto sentences_of = [](const std::string& text) {
-        std::string all;
-        for (const Article& article : Parser().parse(make_source(text, "kerned-letter.txt")).articles)
-            for (const Section& section : article.sections)
-                for (const Sentence& sentence : section.sentences) all += sentence.text + "\n";
-        return all;
-    };
-    const std::string all = sentences_of(kerned);
-    INFO(all);
-    CHECK(all.find("Viser en forhåndsvisning") != std::string::npos);
-    CHECK(all.find("et bogmærkepanel for siderne.") != std::string::npos);
-    // A letter that is a word of its own (`i`, `å`) marks nothing, nor does one whose joined
-    // form the document does not write.
-    const std::string plain = sentences_of(replace_all(replace_all(kerned, "V iser", "X iser"), "viser", "i ser"));
-    INFO(plain);
-    CHECK(plain.find("X iser en") != std::string::npos);
-    CHECK(plain.find("bogmærk epanel") != std::string::npos);
-}
-
 TEST_CASE("words torn out of a justified line together go back into it", "[extractions][layout]") {
     // pdfminer sets a wide-spaced line's last words apart as one block after the paragraph
     // (`… oversættes kan` | … | `findes i`), where pdftotext's default mode sets one per

@@ -1,7 +1,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "detail/layout_repair.hpp"
@@ -39,42 +38,6 @@ bool letter_before(std::string_view t, std::size_t end) {
 bool space_before_stop(std::string_view t, std::size_t i) {
     return t[i] == ' ' && i + 1 < t.size() && (t[i + 1] == ',' || t[i + 1] == '.') &&
            (i + 2 == t.size() || t[i + 2] == ' ') && letter_before(t, i);
-}
-
-// A document may set no comma or full stop after a kerned pair (a short one: one in seven of
-// a typeset corpus's documents). Its extraction still shows in a letter that is no word of
-// its own split off a lower-case run, where the document writes the two joined elsewhere
-// (`V iser` beside `viser`, `v ariable` beside `variable`); no other extraction of the
-// development corpora (1,344 files of four modes, three corpora) has one.
-bool letter_split_off_written_word(const std::vector<SourceLine>& lines,
-                                   const std::unordered_map<std::string, std::size_t>& words) {
-    std::unordered_set<std::string> lower;
-    for (const auto& [word, count] : words) lower.insert(to_lower(word));
-    std::string joined;
-    for (const SourceLine& line : lines) {
-        const std::string_view t = line.text.text();
-        for (std::size_t i = t.find(' '); i != std::string_view::npos; i = t.find(' ', i + 1)) {
-            std::size_t n = 0;
-            const std::size_t begin = letters_begin(t, i);
-            if (begin == i || (begin > 0 && t[begin - 1] != ' ' && t[begin - 1] != '(')) continue;
-            const char32_t letter = code_point_at(t, begin, n);
-            if (begin + n != i) continue;  // more than one letter
-            switch (letter) {
-                case U'a': case U'A': case U'i': case U'I': case U'\u00E5': case U'\u00C5':
-                case U'\u00F8': case U'\u00D8':
-                    continue;  // words of one letter
-                default:
-                    break;
-            }
-            if (i + 1 >= t.size() || !is_lower(code_point_at(t, i + 1, n))) continue;
-            const std::size_t end = letters_end(t, i + 1);
-            if (end < t.size() && is_word_char(code_point_at(t, end, n))) continue;
-            joined.assign(t.substr(begin, i - begin));
-            joined += t.substr(i + 1, end - i - 1);
-            if (lower.contains(to_lower(joined))) return true;
-        }
-    }
-    return false;
 }
 
 // `text` without the spaces at the byte offsets `drop` (ascending), each a repair.
@@ -117,6 +80,7 @@ void close_kerning_spaces(LayoutResult& result) {
             spaced = space_before_stop(t, i);
         if (spaced) break;
     }
+    if (!spaced) return;
 
     std::unordered_map<std::string, std::size_t> words;
     for (const SourceLine& line : lines) {
@@ -132,8 +96,6 @@ void close_kerning_spaces(LayoutResult& result) {
             i = end;
         }
     }
-    if (!spaced) spaced = letter_split_off_written_word(lines, words);
-    if (!spaced) return;
     // `områder` | `. En henvisning …`: the extraction set a comma or full stop kerned away
     // from its word on a line of its own; it goes back to the line before.
     for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
