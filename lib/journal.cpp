@@ -1996,10 +1996,7 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         std::size_t owner = 0;
         for (std::size_t a = 0; a < ranges.size(); ++a)
             if (ranges[a].begin <= caption.line) owner = a;
-        document.articles[owner].figures.push_back(Figure{
-            caption.label, whole_sentence(caption.kerning_spaces ? close_split_words(caption.caption, impl_->dehyphenator,
-                                                                                     layout.words, document.repairs)
-                                                                 : caption.caption)});
+        document.articles[owner].figures.push_back(Figure{caption.label, whole_sentence(caption.caption)});
     }
     place_floated_captions(document.articles);
     std::stable_sort(document.repairs.begin(), document.repairs.end(),

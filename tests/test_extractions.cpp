@@ -1618,28 +1618,6 @@ TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas, 
     CHECK(kept.find("knoglemar - ven") != std::string::npos);
 }
 
-TEST_CASE("a figure caption of an extraction that sets spaces between kerned glyphs is closed up too",
-          "[extractions][layout]") {
-    // The caption is lifted out of the lines before the document is found to set kerning
-    // spaces (`studier ,`), and its words are joined apart from the paragraphs.
-    const std::string kerned =
-        "Mesenkymale stamceller findes i knoglemarven og kan blive ophav til forskellige\n"
-        "celletyper. Der er gennemført flere studier , som viser at cellerne kan dyrkes.\n"
-        "\n"
-        "Fig. 1. Du kan ikke tilføje fyld til lukkede figurer , der er blevet brudt op med\n"
-        "denne kommando i elementets k ontekstmenu.\n"
-        "\n"
-        "Cellerne kan dyrkes i laboratoriet og bruges siden til behandling af patienter.\n";
-    const Document document = Parser().parse(make_source(kerned, "kerned-caption.txt"));
-    std::vector<std::string> figures;
-    for (const Article& article : document.articles)
-        for (const Figure& figure : article.figures) figures.push_back(figure.caption.text);
-    REQUIRE(figures.size() == 1);
-    CHECK(figures[0] ==
-          "Du kan ikke tilføje fyld til lukkede figurer, der er blevet brudt op med denne kommando i "
-          "elementets kontekstmenu.");
-}
-
 TEST_CASE("a kerned space before a line-end hyphen goes where the dictionaries make one word of the parts",
           "[extractions][layout]") {
     // `infor -` | `mation`: the document writes `information` nowhere whole, but no

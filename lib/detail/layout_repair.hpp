@@ -59,9 +59,6 @@ struct LiftedCaption {
     std::size_t line = 0;    // index into LayoutResult::lines of the line it was cut from
     bool open = false;       // internal to repair_layout: the caption may go on on the next lines
     bool own_lines = false;  // set on lines of its own (nothing of the running text on them)
-    // From a document whose extraction sets spaces between kerned glyphs, as SourceLine's:
-    // the parser closes its split words as join_lines does a paragraph's.
-    bool kerning_spaces = false;
 };
 
 // A paragraph that stopped mid-sentence, continued with a block the extraction had moved

@@ -40,24 +40,6 @@ bool space_before_stop(std::string_view t, std::size_t i) {
            (i + 2 == t.size() || t[i + 2] == ' ') && letter_before(t, i);
 }
 
-// `text` without the spaces at the byte offsets `drop` (ascending), each a repair.
-MappedText without_spaces(const MappedText& text, const std::vector<std::size_t>& drop,
-                          std::vector<Repair>& repairs) {
-    if (drop.empty()) return text;
-    MappedText closed;
-    std::size_t from = 0;
-    for (const std::size_t at : drop) {
-        closed.append(text, from, at);
-        const std::size_t source = text.origin(at);
-        repairs.push_back({Repair::Kind::normalized,
-                           {source, source + 1},
-                           "space the extraction set between kerned glyphs removed"});
-        from = at + 1;
-    }
-    closed.append(text, from, text.size());
-    return closed;
-}
-
 }  // namespace
 
 // Some extractions (pdfminer's pdf2txt on groff's PDFs) set a space wherever the glyphs of a
@@ -120,15 +102,6 @@ void close_kerning_spaces(LayoutResult& result) {
         line.width = code_points(trim(line.text.text()));
         next.width = code_points(trim(next.text.text()));
     }
-    // A caption lifted out of the lines has the same spaces (`lukkede figurer , der`).
-    for (LiftedCaption& caption : result.captions) {
-        caption.kerning_spaces = true;
-        const std::string_view t = caption.caption.text();
-        std::vector<std::size_t> drop;
-        for (std::size_t i = t.find(' '); i != std::string_view::npos; i = t.find(' ', i + 1))
-            if (space_before_stop(t, i)) drop.push_back(i);
-        caption.caption = without_spaces(caption.caption, drop, result.repairs);
-    }
     for (std::size_t k = 0; k < lines.size(); ++k) {
         SourceLine& line = lines[k];
         line.kerning_spaces = true;
@@ -148,7 +121,18 @@ void close_kerning_spaces(LayoutResult& result) {
             }
         }
         if (drop.empty()) continue;
-        line.text = without_spaces(line.text, drop, result.repairs);
+        MappedText closed;
+        std::size_t from = 0;
+        for (const std::size_t at : drop) {
+            closed.append(line.text, from, at);
+            const std::size_t source = line.text.origin(at);
+            result.repairs.push_back({Repair::Kind::normalized,
+                                      {source, source + 1},
+                                      "space the extraction set between kerned glyphs removed"});
+            from = at + 1;
+        }
+        closed.append(line.text, from, line.text.size());
+        line.text = std::move(closed);
         line.width = code_points(trim(line.text.text()));
     }
 }
