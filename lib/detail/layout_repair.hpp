@@ -203,8 +203,9 @@ LayoutResult repair_layout(const SourceText& source);
 // where the document evidently has them (lib/detail/layout_spaces.cpp). Part of repair_layout.
 void close_kerning_spaces(LayoutResult& result);
 
-// Whether `first` and `second` (lower case), parts split at a space between kerned glyphs,
-// make one word: the joined form is a word and at least one part is none (close_split_words).
+// Whether `first` and `second` (which opens in lower case), parts split at a space between
+// kerned glyphs, make one word: the joined form is a word and at least one part is none
+// (close_split_words).
 bool kerned_parts_close(std::string_view first, std::string_view second, const Dehyphenator& dehyphenator,
                         const DocumentWords& words);
 

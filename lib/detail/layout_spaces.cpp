@@ -40,6 +40,14 @@ bool space_before_stop(std::string_view t, std::size_t i) {
            (i + 2 == t.size() || t[i + 2] == ' ') && letter_before(t, i);
 }
 
+// Whether a part of a split run is a word of its own: a dictionary knows it, also as a
+// compound, or it is a one-letter word (`a`, `i`, `å`, `ø`, `I`, `A`).
+bool is_part_word(std::string_view part, const Dehyphenator& dehyphenator) {
+    if (code_points(part) == 1)
+        return part == "a" || part == "i" || part == "I" || part == "A" || part == "\xC3\xA5" || part == "\xC3\xB8";
+    return dehyphenator.knows(part);
+}
+
 }  // namespace
 
 // Some extractions (pdfminer's pdf2txt on groff's PDFs) set a space wherever the glyphs of a
@@ -139,13 +147,7 @@ void close_kerning_spaces(LayoutResult& result) {
 
 bool kerned_parts_close(std::string_view first, std::string_view second, const Dehyphenator& dehyphenator,
                         const DocumentWords& words) {
-    const auto is_word = [&](std::string_view part) {
-        if (code_points(part) == 1)
-            return part == "a" || part == "i" || part == "I" || part == "A" || part == "\xC3\xA5" ||
-                   part == "\xC3\xB8";
-        return dehyphenator.knows(part);
-    };
-    const bool first_word = is_word(first), second_word = is_word(second);
+    const bool first_word = is_part_word(first, dehyphenator), second_word = is_part_word(second, dehyphenator);
     if (first_word && second_word) return false;
     // Two parts that are no words (`sikk erhedsniveau`) may make a compound, and so may a
     // word and a part of three letters or more that is none (`bogmærk epanel`, `filserv
@@ -189,12 +191,7 @@ MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,
                              const DocumentWords& words, std::vector<Repair>& repairs) {
     if (!dehyphenator.has_dictionaries()) return text;
     const std::string_view t = text.text();
-    const auto is_word = [&](std::string_view part) {
-        if (code_points(part) == 1)
-            return part == "a" || part == "i" || part == "I" || part == "A" || part == "\xC3\xA5" ||
-                   part == "\xC3\xB8";
-        return dehyphenator.knows(part);
-    };
+    const auto is_word = [&](std::string_view part) { return is_part_word(part, dehyphenator); };
     std::vector<std::size_t> drop;
     for (std::size_t i = t.find(' '); i != std::string_view::npos; i = t.find(' ', i + 1)) {
         const std::size_t begin = letters_begin(t, i);
