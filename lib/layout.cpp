@@ -1042,6 +1042,19 @@ MappedText join_lines(const std::vector<const SourceLine*>& lines, const Dehyphe
                                "soft hyphen at line end: " + std::string(leading_word(next_text))});
             continue;
         }
+        if (line.kerning_spaces) {
+            if (const std::string_view part = kerned_word_before_hyphen(text, next_text, dehyphenator, document_words);
+                !part.empty()) {
+                const std::size_t space_at = line.text.origin(begin + text.size() - 2);
+                append_line(text.size() - 2);
+                repairs.push_back({Repair::Kind::normalized,
+                                   {space_at, space_at + 1},
+                                   "space the extraction set between kerned glyphs removed"});
+                repairs.push_back({Repair::Kind::line_break_hyphen_removed, std::min(space_at + 1, next.start),
+                                   std::max(space_at + 1, next.start), std::string(part) + std::string(leading_word(next_text))});
+                continue;
+            }
+        }
         const std::string_view before = word_before_final_hyphen(text);
         // "(hvor)-|sætning", "værdi(er)-|listen": a bracketed word part heads a compound;
         // the hyphen joins it to the word on the next line, as one within a line does.

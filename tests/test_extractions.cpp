@@ -1635,6 +1635,24 @@ TEST_CASE("an extraction that sets spaces between kerned glyphs: words, commas, 
     CHECK(kept.find("knoglemar - ven") != std::string::npos);
 }
 
+TEST_CASE("a kerned space before a line-end hyphen goes where the dictionaries make one word of the parts",
+          "[extractions][layout]") {
+    // `infor -` | `mation`: the document writes `information` nowhere whole, but no
+    // dictionary knows `infor`, and `information` is a word; a dash between two words
+    // (`Data - filter -` | `nulstil filter`) stays.
+    const std::string kerned =
+        "Der er gennemført flere studier , som viser at cellerne kan dyrkes. Siden viser infor -\n"
+        "mation om certifikatet. Du kan fjerne autofilteret med Data - filter -\n"
+        "nulstil filter i menuen.\n";
+    std::string all;
+    for (const Article& article : Parser().parse(make_source(kerned, "kerned-hyphen.txt")).articles)
+        for (const Section& section : article.sections)
+            for (const Sentence& sentence : section.sentences) all += sentence.text + "\n";
+    INFO(all);
+    CHECK(all.find("Siden viser information om certifikatet.") != std::string::npos);
+    CHECK(all.find("med Data - filter - nulstil filter i menuen.") != std::string::npos);
+}
+
 TEST_CASE("words torn out of a justified line together go back into it", "[extractions][layout]") {
     // pdfminer sets a wide-spaced line's last words apart as one block after the paragraph
     // (`… oversættes kan` | … | `findes i`), where pdftotext's default mode sets one per

@@ -203,6 +203,20 @@ LayoutResult repair_layout(const SourceText& source);
 // where the document evidently has them (lib/detail/layout_spaces.cpp). Part of repair_layout.
 void close_kerning_spaces(LayoutResult& result);
 
+// Whether `first` and `second` (which opens in lower case), parts split at a space between
+// kerned glyphs, make one word: the joined form is a word and at least one part is none
+// (close_split_words).
+bool kerned_parts_close(std::string_view first, std::string_view second, const Dehyphenator& dehyphenator,
+                        const DocumentWords& words);
+
+// `infor -` | `mation`: in a line with `kerning_spaces` that ends in a word part, a space and
+// a hyphen, the part (a view into `text`) where it makes one word with the lower-case run
+// opening `next` (the document writes that word, or kerned_parts_close says so) and the
+// hyphen is a line-break one; else empty. close_kerning_spaces already took out such spaces
+// where the document writes the word in the same case; this one asks the dictionaries too.
+std::string_view kerned_word_before_hyphen(std::string_view text, std::string_view next,
+                                           const Dehyphenator& dehyphenator, const DocumentWords& words);
+
 // In a paragraph joined from lines with `kerning_spaces`, closes a word the extraction split
 // at a space (`Sho ws` -> `Shows`), where the dictionaries or the document say so.
 MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,

@@ -40,6 +40,14 @@ bool space_before_stop(std::string_view t, std::size_t i) {
            (i + 2 == t.size() || t[i + 2] == ' ') && letter_before(t, i);
 }
 
+// Whether a part of a split run is a word of its own: a dictionary knows it, also as a
+// compound, or it is a one-letter word (`a`, `i`, `å`, `ø`, `I`, `A`).
+bool is_part_word(std::string_view part, const Dehyphenator& dehyphenator) {
+    if (code_points(part) == 1)
+        return part == "a" || part == "i" || part == "I" || part == "A" || part == "\xC3\xA5" || part == "\xC3\xB8";
+    return dehyphenator.knows(part);
+}
+
 }  // namespace
 
 // Some extractions (pdfminer's pdf2txt on groff's PDFs) set a space wherever the glyphs of a
@@ -137,6 +145,39 @@ void close_kerning_spaces(LayoutResult& result) {
     }
 }
 
+bool kerned_parts_close(std::string_view first, std::string_view second, const Dehyphenator& dehyphenator,
+                        const DocumentWords& words) {
+    const bool first_word = is_part_word(first, dehyphenator), second_word = is_part_word(second, dehyphenator);
+    if (first_word && second_word) return false;
+    // Two parts that are no words (`sikk erhedsniveau`) may make a compound, and so may a
+    // word and a part of three letters or more that is none (`bogmærk epanel`, `filserv
+    // er`): no writer sets that part alone. A shorter one may be a word of its own
+    // the dictionaries lack.
+    const std::string joined = std::string(first) + std::string(second);
+    if (!dehyphenator.is_dictionary_word(joined) && words.count(joined) == 0) {
+        if (!dehyphenator.knows(joined)) return false;
+        if ((first_word || second_word) && code_points(first_word ? second : first) < 3) return false;
+    }
+    return true;
+}
+
+std::string_view kerned_word_before_hyphen(std::string_view text, std::string_view next,
+                                           const Dehyphenator& dehyphenator, const DocumentWords& words) {
+    if (text.size() < 3 || text.back() != '-' || text[text.size() - 2] != ' ' || next.empty()) return {};
+    const std::size_t begin = letters_begin(text, text.size() - 2);
+    if (begin == text.size() - 2 || (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '(')) return {};
+    if (!is_lower(first_code_point(next))) return {};
+    const std::size_t end = letters_end(next, 0);
+    std::size_t n = 0;
+    if (end < next.size() && is_word_char(code_point_at(next, end, n)) && next[end] != '-') return {};
+    const std::string_view first = text.substr(begin, text.size() - 2 - begin), second = next.substr(0, end);
+    if (words.count(std::string(first) + std::string(second)) == 0 &&
+        !kerned_parts_close(first, second, dehyphenator, words))
+        return {};
+    if (dehyphenator.decide(first, next, words, text.substr(0, begin)) != HyphenDecision::join) return {};
+    return first;
+}
+
 // A run of letters split at one space, the second part in lower case (`Sho ws`, `klikk er`,
 // `A vanceret`, `f ax-ikon`), is one word where the two joined make a word (a dictionary knows
 // it as it stands, not only as a compound, or the document writes it) and at least one part
@@ -150,12 +191,7 @@ MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,
                              const DocumentWords& words, std::vector<Repair>& repairs) {
     if (!dehyphenator.has_dictionaries()) return text;
     const std::string_view t = text.text();
-    const auto is_word = [&](std::string_view part) {
-        if (code_points(part) == 1)
-            return part == "a" || part == "i" || part == "I" || part == "A" || part == "\xC3\xA5" ||
-                   part == "\xC3\xB8";
-        return dehyphenator.knows(part);
-    };
+    const auto is_word = [&](std::string_view part) { return is_part_word(part, dehyphenator); };
     std::vector<std::size_t> drop;
     for (std::size_t i = t.find(' '); i != std::string_view::npos; i = t.find(' ', i + 1)) {
         const std::size_t begin = letters_begin(t, i);
@@ -197,16 +233,7 @@ MappedText close_split_words(MappedText text, const Dehyphenator& dehyphenator,
                     continue;
             }
         }
-        const bool first_word = is_word(first), second_word = is_word(second);
-        if (first_word && second_word) continue;
-        // Two parts that are no words (`sikk erhedsniveau`) may make a compound, and so may a
-        // word and a part of three letters or more that is none (`bogmærk epanel`, `filserv
-        // er`): no writer sets that part alone. A shorter one may be a word of its own
-        // the dictionaries lack.
-        if (!dehyphenator.is_dictionary_word(joined) && words.count(joined) == 0) {
-            if (!dehyphenator.knows(joined)) continue;
-            if ((first_word || second_word) && code_points(first_word ? second : first) < 3) continue;
-        }
+        if (!kerned_parts_close(first, second, dehyphenator, words)) continue;
         drop.push_back(i);
         repairs.push_back({Repair::Kind::normalized, text.source_start(begin), text.source_end(end),
                            "word the extraction split at a kerned pair closed: " + joined});
