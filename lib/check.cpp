@@ -713,14 +713,19 @@ bool Checker::Impl::family_member(const std::string& lower, Lang lang, const Sug
         const auto it = counts.find(std::string(word));
         return it != counts.end() && it->second > 0 && !speller.acceptable(word, lang);
     };
-    // Per cut (a byte offset): whether the part after it / before it is written and no word of
-    // the language, asked once.
-    std::vector<std::optional<bool>> name_tail(lower.size()), name_head(lower.size());
+    // Per cut (a byte offset): whether the part after it / before it, past the two letters
+    // or more the other member shares, is a name the article writes. Most words have none
+    // (a slip's parts are no names), and then the article's words need not be compared.
     const std::string_view whole(lower);
-    auto part_is_name = [&](std::optional<bool>& answer, std::string_view part) {
-        if (!answer) answer = written(part);
-        return *answer;
-    };
+    std::vector<char> name_tail(lower.size(), 0), name_head(lower.size(), 0);
+    bool any_name = false;
+    for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
+        if ((static_cast<unsigned char>(whole[cut]) & 0xC0) == 0x80) continue;  // inside a letter
+        name_tail[cut] = written(whole.substr(cut));
+        name_head[cut] = written(whole.substr(0, cut));
+        any_name = any_name || name_tail[cut] || name_head[cut];
+    }
+    if (!any_name) return false;
     for (const auto& [other, count] : counts) {
         if (count <= 0 || other == lower || other.size() < 4) continue;
         const std::string_view o(other);
@@ -736,7 +741,7 @@ bool Checker::Impl::family_member(const std::string& lower, Lang lang, const Sug
             for (std::size_t cut = 2; cut <= shared && cut < whole.size(); ++cut) {
                 if ((static_cast<unsigned char>(whole[cut]) & 0xC0) == 0x80 || cut >= o.size()) continue;
                 const std::string_view rest = o.substr(cut);
-                if (rest != whole.substr(cut) && part_is_name(name_tail[cut], whole.substr(cut)) && written(rest) && other_name()) return true;
+                if (name_tail[cut] && rest != whole.substr(cut) && written(rest) && other_name()) return true;
             }
         }
         if (o.back() == whole.back()) {
@@ -746,7 +751,7 @@ bool Checker::Impl::family_member(const std::string& lower, Lang lang, const Sug
                 const std::size_t cut = whole.size() - length;
                 if ((static_cast<unsigned char>(whole[cut]) & 0xC0) == 0x80 || length >= o.size()) continue;
                 const std::string_view front = o.substr(0, o.size() - length);
-                if (front != whole.substr(0, cut) && part_is_name(name_head[cut], whole.substr(0, cut)) && written(front) && other_name()) return true;
+                if (name_head[cut] && front != whole.substr(0, cut) && written(front) && other_name()) return true;
             }
         }
     }
