@@ -367,6 +367,8 @@ struct Checker::Impl {
     bool slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const;
     bool unknown_family_member(const std::string& lower, const SuggestionContext& context, const std::vector<std::string>& itself) const;
     bool in_english_stretch(const std::vector<CheckWord>& words, std::size_t i) const;
+    bool family_member(const std::string& lower, Lang lang, const SuggestionContext& context) const;
+    bool code_name_compound(const std::string& lower, Lang lang, const std::unordered_set<std::string>& code_names) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
 
@@ -691,6 +693,82 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
     return false;
 }
 
+// Whether `lower` is named the way the article names a family of programs: it is a head and
+// a word the article writes (bz + egrep), and the article writes the same head before another
+// of its words too (bzgrep: bz + grep); or a word the article writes and a tail (vim + diff)
+// that the article writes after another of its words (gvim + diff). Commands come in such
+// families (grep, egrep, bzgrep, bzegrep; zcat, bzcat, xzcat; vim, gvim, vimdiff, gvimdiff),
+// glued from parts no dictionary lists. Every member but the word itself (the other
+// word, its part and the word's part that stands alone) must be no word of the language: a
+// letter slipped in before a word (sfile beside file, show and how) is no name, nor is
+// udev beside uden and den (u + dev, u + den) a member of a family. The shared part has two
+// letters or more (bytes: a letter that is two bytes long alone is no such part): one letter
+// in common is chance.
+bool Checker::Impl::family_member(const std::string& lower, Lang lang, const SuggestionContext& context) const {
+    const auto& counts = context.same_language_counts;
+    // A longer "word" is no name, and each word of the article is compared at every cut.
+    if (lower.size() > detail::longest_dictionary_word_bytes || lower.size() < 4) return false;
+    auto written = [&](std::string_view word) {
+        if (detail::code_points(word) < 3) return false;
+        const auto it = counts.find(std::string(word));
+        return it != counts.end() && it->second > 0 && !speller.acceptable(word, lang);
+    };
+    // Per cut (a byte offset): whether the part after it / before it, past the two letters
+    // or more the other member shares, is a name the article writes. Most words have none
+    // (a slip's parts are no names), and then the article's words need not be compared.
+    const std::string_view whole(lower);
+    std::vector<char> name_tail(lower.size(), 0), name_head(lower.size(), 0);
+    bool any_name = false;
+    for (std::size_t cut = 2; cut + 2 <= whole.size(); ++cut) {
+        if ((static_cast<unsigned char>(whole[cut]) & 0xC0) == 0x80) continue;  // inside a letter
+        name_tail[cut] = written(whole.substr(cut));
+        name_head[cut] = written(whole.substr(0, cut));
+        any_name = any_name || name_tail[cut] || name_head[cut];
+    }
+    if (!any_name) return false;
+    for (const auto& [other, count] : counts) {
+        if (count <= 0 || other == lower || other.size() < 4) continue;
+        const std::string_view o(other);
+        std::optional<bool> other_is_name;  // asked only when a cut matches
+        auto other_name = [&] {
+            if (!other_is_name) other_is_name = !speller.acceptable(other, lang);
+            return *other_is_name;
+        };
+        // The same head: the words share their first bytes; the same tail: their last.
+        if (o.front() == whole.front()) {
+            std::size_t shared = 0;
+            while (shared < o.size() && shared < whole.size() && o[shared] == whole[shared]) ++shared;
+            for (std::size_t cut = 2; cut <= shared && cut < whole.size(); ++cut) {
+                if ((static_cast<unsigned char>(whole[cut]) & 0xC0) == 0x80 || cut >= o.size()) continue;
+                const std::string_view rest = o.substr(cut);
+                if (name_tail[cut] && rest != whole.substr(cut) && written(rest) && other_name()) return true;
+            }
+        }
+        if (o.back() == whole.back()) {
+            std::size_t shared = 0;
+            while (shared < o.size() && shared < whole.size() && o[o.size() - 1 - shared] == whole[whole.size() - 1 - shared]) ++shared;
+            for (std::size_t length = 2; length <= shared && length < whole.size(); ++length) {
+                const std::size_t cut = whole.size() - length;
+                if ((static_cast<unsigned char>(whole[cut]) & 0xC0) == 0x80 || length >= o.size()) continue;
+                const std::string_view front = o.substr(0, o.size() - length);
+                if (name_head[cut] && front != whole.substr(0, cut) && written(front) && other_name()) return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Whether `lower` is a name the article writes in code (perl in /usr/bin/perl) glued to a word
+// of the language of four letters or more (perlpakke): a compound whose head is that name.
+bool Checker::Impl::code_name_compound(const std::string& lower, Lang lang, const std::unordered_set<std::string>& code_names) const {
+    for (const std::string& name : code_names) {
+        if (lower.size() < name.size() + 4 || !lower.starts_with(name) || detail::code_points(name) < 3) continue;
+        const std::string_view rest = std::string_view(lower).substr(name.size());
+        if (detail::code_points(rest) >= 4 && speller.acceptable(rest, lang)) return true;
+    }
+    return false;
+}
+
 // A word in code-like surroundings is a command, a package or a file name, not a slip of
 // prose: a manual-page section right after it (cdrom(8)), a shell pipe within two tokens
 // (getent passwd | grep), an equals sign after it, a comma list item beside a name with
@@ -853,6 +931,9 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             });
             if (!slip || speller.known_plainly(w.text, lang)) continue;
         }
+        // A member of a family of names the article writes, or a name it writes in code
+        // glued to a word, unless one likely slip from a word the article writes.
+        if ((family_member(lower, lang, context) || code_name_compound(lower, lang, code_names)) && !near_article_word()) continue;
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
             speller.known(w.text + ".", lang))

@@ -928,3 +928,36 @@ TEST_CASE("a doubled letter is one of a pair typed twice, not both letters of a 
     CHECK(detail::typo_cost("ale", "alle") == Approx(0.4));
     CHECK(detail::typo_cost("ae", "alle") >= 1.8);
 }
+
+TEST_CASE("a member of a family of command names the article writes is no slip", "[spelling][code]") {
+    auto flagged = [](const std::vector<Finding>& found, const std::string& word) {
+        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+        return std::any_of(found.begin(), found.end(), [&](const Finding& f) { return f.word == word; });
+    };
+    const std::string english = "If bzgrep is run as another name, grep is used.";
+    // bz + egrep as bz + grep: bzegrep is bzgrep's egrep.
+    CHECK_FALSE(flagged(Article1("Hvis bzgrep startes som bzegrep, bruges egrep i stedet for grep og bzgrep.", english).misspellings(),
+                        "bzegrep"));
+    // vim + diff as gvim + diff; without gvim written alone, vimdiff is gvimdiff with its
+    // first letter dropped.
+    CHECK_FALSE(flagged(Article1("Brug gvim eller vim, og gvimdiff eller vimdiff; gvimdiff er bedst.", english).misspellings(),
+                        "vimdiff"));
+    CHECK(flagged(Article1("Brug vim, og gvimdiff eller vimdiff; gvimdiff er bedst.", english).misspellings(), "vimdiff"));
+    // The controls: without egrep written alone, bzegrep is bzgrep with a letter slipped in.
+    CHECK(flagged(Article1("Hvis bzgrep startes som bzegrep, bruges grep i stedet for bzgrep.", english).misspellings(), "bzegrep"));
+    // A family of words of the language is no family of names: udev is not u + dev as uden
+    // is u + den.
+    CHECK(flagged(Article1("Brug udev uden den i /dev her.", english).misspellings(), "udev"));
+}
+
+TEST_CASE("a name the article writes in code, glued to a word, is no slip", "[spelling][code]") {
+    const std::string english = "If you upgrade the package, the file is replaced.";
+    auto flagged = [](const std::vector<Finding>& found, const std::string& word) {
+        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+        return std::any_of(found.begin(), found.end(), [&](const Finding& f) { return f.word == word; });
+    };
+    CHECK_FALSE(flagged(Article1("Hvis du erstatter /usr/bin/perl og opgraderer din perlpakke, erstattes filen.", english).misspellings(),
+                        "perlpakke"));
+    // The control: without perl in the path, perlpakke is perlepakke with a letter dropped.
+    CHECK(flagged(Article1("Hvis du erstatter filen og opgraderer din perlpakke, erstattes filen.", english).misspellings(), "perlpakke"));
+}
