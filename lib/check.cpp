@@ -726,8 +726,10 @@ bool Checker::Impl::family_member(const std::string& lower, Lang lang, const Sug
         any_name = any_name || name_tail[cut] || name_head[cut];
     }
     if (!any_name) return false;
-    for (const auto& [other, count] : counts) {
-        if (count <= 0 || other == lower || other.size() < 4) continue;
+    for (const auto& entry : counts) {
+        // Not a structured binding: Clang before 16 lets no lambda capture one.
+        const std::string& other = entry.first;
+        if (entry.second <= 0 || other == lower || other.size() < 4) continue;
         const std::string_view o(other);
         std::optional<bool> other_is_name;  // asked only when a cut matches
         auto other_name = [&] {
