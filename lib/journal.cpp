@@ -1192,6 +1192,16 @@ struct Header {
     std::size_t fields_begin = 0; // first line after the author list
     std::string kind;
     std::size_t rest_begin = 0;   // byte offset of the authors in the anchor line's text
+
+    // The title the extraction parted from its subtitle: the lines `title`, the subtitle's
+    // [subtitle_from, subtitle_to), and the blocks between read as the article's first.
+    void part_title(std::pair<std::size_t, std::size_t> title, std::size_t subtitle_from, std::size_t subtitle_to) {
+        title_begin = title.first;
+        title_end = title.second;
+        subtitle_begin = subtitle_from;
+        subtitle_end = subtitle_to;
+        lead_end = subtitle_from;
+    }
 };
 
 // Whether every word of `text` is capitalised (or a name particle, an initial or '&'):
@@ -1318,7 +1328,7 @@ std::optional<std::pair<std::size_t, std::size_t>> title_above_lifted_caption(co
         --end;
     }
     if (!lifted || end == subtitle) return std::nullopt;
-    const auto [begin, stop] = block_above(lines, lower_bound, subtitle);
+    const auto [begin, stop] = block_above(lines, lower_bound, end);
     if (stop - begin != 1 || !title_like_block(lines, lower_bound, begin, stop)) return std::nullopt;
     return std::pair{begin, stop};
 }
@@ -1450,21 +1460,12 @@ std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
             // medicin?"): alone above the rubric it is a subtitle the extraction parted from
             // its title. That evidence lets the title stand further off than title_apart's
             // four-line blocks, past up to two blocks of the page of any length.
-            if (const auto apart = title_apart(lines, lower_bound, title_begin, lines.size())) {
-                header.title_begin = apart->first;
-                header.title_end = apart->second;
-                header.subtitle_begin = title_begin;
-                header.subtitle_end = title_end;
-                header.lead_end = title_begin;
-            }
+            if (const auto apart = title_apart(lines, lower_bound, title_begin, lines.size()))
+                header.part_title(*apart, title_begin, title_end);
         } else if (const auto floated = title_end - title_begin == 1 && title_end == i
                                             ? title_above_lifted_caption(lines, lower_bound, title_begin)
                                             : std::nullopt) {
-            header.title_begin = floated->first;
-            header.title_end = floated->second;
-            header.subtitle_begin = title_begin;
-            header.subtitle_end = title_end;
-            header.lead_end = title_begin;
+            header.part_title(*floated, title_begin, title_end);
         } else if (title_end - title_begin == 1 && title_end == i) {
             // A title set in larger type than its subtitle: pdftotext's default mode parts the
             // two by a blank line, so that one line stands right on the rubric under a
@@ -1498,14 +1499,9 @@ std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
             // text apart (mutool) parts a title from its subtitle as it parts the subtitle from
             // the rubric: two title-like blocks stacked right above the rubric are the title
             // and its subtitle. Body text does not end in a block that reads as a title.
-            const auto [begin, end] = block_above(lines, lower_bound, title_begin);
-            if (stacked_title_block(lines, lower_bound, begin, end)) {
-                header.title_begin = begin;
-                header.title_end = end;
-                header.subtitle_begin = title_begin;
-                header.subtitle_end = title_end;
-                header.lead_end = title_begin;
-            }
+            const auto above = block_above(lines, lower_bound, title_begin);
+            if (stacked_title_block(lines, lower_bound, above.first, above.second))
+                header.part_title(above, title_begin, title_end);
         }
         headers.push_back(header);
         lower_bound = header.fields_begin;
