@@ -367,7 +367,7 @@ struct Checker::Impl {
     bool slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const;
     bool unknown_family_member(const std::string& lower, const SuggestionContext& context, const std::vector<std::string>& itself) const;
     bool in_english_stretch(const std::vector<CheckWord>& words, std::size_t i) const;
-    bool family_member(const std::string& lower, Lang lang, const SuggestionContext& context) const;
+    bool command_family_member(const std::string& lower, Lang lang, const SuggestionContext& context) const;
     bool code_name_compound(const std::string& lower, Lang lang, const std::unordered_set<std::string>& code_names) const;
     std::string best_suggestion(std::string_view word, Lang lang, const SuggestionContext& context) const;
 };
@@ -704,7 +704,7 @@ bool Checker::Impl::unknown_family_member(const std::string& lower, const Sugges
 // udev beside uden and den (u + dev, u + den) a member of a family. The shared part has two
 // letters or more (bytes: a letter that is two bytes long alone is no such part): one letter
 // in common is chance.
-bool Checker::Impl::family_member(const std::string& lower, Lang lang, const SuggestionContext& context) const {
+bool Checker::Impl::command_family_member(const std::string& lower, Lang lang, const SuggestionContext& context) const {
     const auto& counts = context.same_language_counts;
     // A longer "word" is no name, and each word of the article is compared at every cut.
     if (lower.size() > detail::longest_dictionary_word_bytes || lower.size() < 4) return false;
@@ -935,7 +935,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         }
         // A member of a family of names the article writes, or a name it writes in code
         // glued to a word, unless one likely slip from a word the article writes.
-        if ((family_member(lower, lang, context) || code_name_compound(lower, lang, code_names)) && !near_article_word()) continue;
+        if ((command_family_member(lower, lang, context) || code_name_compound(lower, lang, code_names)) && !near_article_word()) continue;
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
             speller.known(w.text + ".", lang))
