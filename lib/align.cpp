@@ -340,28 +340,53 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     // past the Summary's count is one of a Resumé that ran on, and only a sentence that the
     // Summary evidently translates keeps it there.
     constexpr double kBeyondCount = 0.5;
-    const auto untranslated = [&](const PreparedSentence& danish, std::size_t index) {
+    // A Summary sentence that the ladder pairs with another Resumé sentence, and evidently so,
+    // has its translation: a weak score against it (words the domain repeats: click, name,
+    // document) does not make a second sentence translated too (`weakly_translated`).
+    constexpr double kEvidentPair = 0.9;
+    std::vector<bool> translated_elsewhere(claims.size(), false);
+    enum class TailEvidence { none, weak_against_taken, some };
+    const auto translation = [&](const PreparedSentence& danish, std::size_t index) {
         const double limit = index >= claims.size() + 2 ? kBeyondCount : kUntranslated;
-        for (const PreparedSentence& claim : claims)
-            if (score_pair(scorer, calibration, danish, claim, false).probability >= limit) return false;
-        return true;
+        TailEvidence found = TailEvidence::none;
+        for (std::size_t j = 0; j < claims.size(); ++j) {
+            const double probability = score_pair(scorer, calibration, danish, claims[j], false).probability;
+            if (probability < limit) continue;
+            if (!translated_elsewhere[j] || probability >= kBeyondCount) return TailEvidence::some;
+            found = TailEvidence::weak_against_taken;
+        }
+        return found;
     };
-    // Most guessed ends are right: a translated last sentence settles it without the ladder.
-    if (!untranslated(scorer.prepare(article.resume.back().text, Lang::da), article.resume.size() - 1)) return 0;
+    // Most guessed ends are right: a last sentence that the Summary evidently translates
+    // settles it without the ladder. One that only scores above noise waits for the ladder,
+    // which may pair its Summary sentence with another.
+    const PreparedSentence last = scorer.prepare(article.resume.back().text, Lang::da);
+    if (std::any_of(claims.begin(), claims.end(), [&](const PreparedSentence& claim) {
+            return score_pair(scorer, calibration, last, claim, false).probability >= kBeyondCount;
+        }))
+        return 0;
     std::vector<PreparedSentence> resume;
     for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = ladder(scorer, resume, claims, LadderOptions{}, nullptr);
+    for (const Bead& bead : beads)
+        if (!bead.da.empty() && bead.score >= kEvidentPair)
+            for (const std::size_t j : bead.en) translated_elsewhere[j] = true;
     // A structured Resumé keeps a sentence of its last part.
     const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
     std::size_t keep = resume.size();
     std::size_t cut = resume.size();  // the last paragraph start among the untranslated tail
+    bool weak_last = false;             // the last sentence scores weakly against a taken one
     for (auto bead = beads.rbegin(); bead != beads.rend() && bead->en.empty() && bead->da.size() == 1; ++bead) {
         const std::size_t i = bead->da.front();
-        if (i + 1 != keep || i < least || !untranslated(resume[i], i)) break;
+        const TailEvidence found = i + 1 == keep && i >= least ? translation(resume[i], i) : TailEvidence::some;
+        if (found == TailEvidence::some) break;
+        if (i + 1 == resume.size()) weak_last = found == TailEvidence::weak_against_taken;
         keep = i;
         if (starts_line(source, article.resume[i].span.start)) cut = i;
     }
-    if (cut == resume.size()) return 0;
+    // A Summary leaves out a last Resumé sentence as often as a Resumé runs on by one: a
+    // single one whose words the Summary does write stays (a run-on Resumé brings a paragraph).
+    if (cut == resume.size() || (cut + 1 == resume.size() && weak_last)) return 0;
     detail::move_resume_end_to_body(article, cut,
                                     "no blank line ends the Resumé, and the Summary translates none of its sentences from sentence " +
                                         std::to_string(cut + 1) + " on: they are taken as the body's opening text");

@@ -311,6 +311,42 @@ TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untransla
     REQUIRE(!ran_on.sections.empty());
     REQUIRE(!ran_on.sections.front().sentences.empty());
     CHECK(ran_on.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret.");
+
+    // A paragraph that ran on: its last sentence shares words with a Summary sentence (between
+    // 0.1 and 0.5) that the Resumé's second sentence evidently translates. That does not make it
+    // translated: both sentences of the paragraph go to the body.
+    const std::string weak_tail = "Patienter med knogledefekter blev behandlet i den nye bygning.";
+    const std::string shared_words = article_with("Hospitalet fik en ny bygning i foråret. Patienter med knogledefekter\n"
+                                                  "blev behandlet i den nye bygning.\n");
+    Document sixth = f.parser.parse(make_source(shared_words, "shared words"));
+    REQUIRE(sixth.articles.size() == 1);
+    Article& shares = sixth.articles[0];
+    REQUIRE(shares.resume_end_guessed);
+    REQUIRE(shares.resume.size() == 4);
+    REQUIRE(shares.resume.back().text == weak_tail);
+    const ArticleAlignment shared_scores = align_article_parts(f.scorer, shares);
+    REQUIRE(shared_scores.resume_summary_matrix[1][1] >= 0.9);
+    REQUIRE(shared_scores.resume_summary_matrix[3][1] >= 0.1);
+    REQUIRE(shared_scores.resume_summary_matrix[3][1] < 0.5);
+    REQUIRE(shared_scores.resume_summary_matrix[3][0] < 0.1);
+    CHECK(settle_resume_end(f.scorer, shares, shared_words) == 2);
+    CHECK(shares.resume.size() == 2);
+    REQUIRE(!shares.sections.empty());
+    REQUIRE(!shares.sections.front().sentences.empty());
+    CHECK(shares.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret.");
+
+    // Such a sentence alone after the Resumé may be one the Summary leaves out: it stays.
+    const std::string one_weak = article_with("Patienter med knogledefekter blev behandlet med cellerne.\n");
+    Document seventh = f.parser.parse(make_source(one_weak, "one weak sentence"));
+    REQUIRE(seventh.articles.size() == 1);
+    REQUIRE(seventh.articles[0].resume_end_guessed);
+    REQUIRE(seventh.articles[0].resume.size() == 3);
+    const ArticleAlignment one_weak_scores = align_article_parts(f.scorer, seventh.articles[0]);
+    REQUIRE(one_weak_scores.resume_summary_matrix[1][1] >= 0.9);
+    REQUIRE(one_weak_scores.resume_summary_matrix[2][1] >= 0.1);
+    REQUIRE(one_weak_scores.resume_summary_matrix[2][1] < 0.5);
+    CHECK(settle_resume_end(f.scorer, seventh.articles[0], one_weak) == 0);
+    CHECK(seventh.articles[0].resume.size() == 3);
 }
 
 TEST_CASE("in text that sets each block apart (mutool), the blank line after the Resumé's block is no mark of its end") {
