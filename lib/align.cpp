@@ -311,13 +311,18 @@ double support_threshold() noexcept { return detail::default_support_threshold()
 
 namespace {
 
-// Whether only spaces stand between the line's start and `offset` in `source`.
+// Whether `offset` in `source` starts a printed line: only spaces stand between it and the
+// line's start, or a gutter of three spaces or more does (`pdftotext -layout` sets the right
+// column's lines beside the left one's; running text has one space between words, or two).
 bool starts_line(std::string_view source, std::size_t offset) {
     if (offset > source.size()) return false;
+    constexpr std::size_t kGutter = 3;
+    std::size_t spaces = 0;
     while (offset > 0) {
         const char c = source[offset - 1];
         if (c == '\n' || c == '\r' || c == '\f') return true;
-        if (c != ' ' && c != '\t') return false;
+        if (c != ' ' && c != '\t') return spaces >= kGutter;
+        ++spaces;
         --offset;
     }
     return true;

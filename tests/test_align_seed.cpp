@@ -335,6 +335,22 @@ TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untransla
     REQUIRE(!shares.sections.front().sentences.empty());
     CHECK(shares.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret.");
 
+    // Where a sentence starts is read from the source: after a line break, or after a gutter of
+    // three spaces or more, as `pdftotext -layout` sets a right-column line beside the left
+    // one's. After a single space it starts inside a line, so no paragraph starts there.
+    // (The same article, its source bytes before the run-on paragraph changed in place.)
+    const std::size_t run_on_start = shared_words.find("Hospitalet fik");
+    REQUIRE(run_on_start != std::string::npos);
+    REQUIRE(shared_words.substr(run_on_start - 4, 4) == "ug.\n");
+    std::string beside_gutter = shared_words, inside_line = shared_words;
+    for (std::size_t k = run_on_start - 3; k < run_on_start; ++k) beside_gutter[k] = ' ';
+    inside_line[run_on_start - 1] = ' ';
+    for (const auto& [text, moved] : {std::pair{beside_gutter, std::size_t{2}}, std::pair{inside_line, std::size_t{0}}}) {
+        Document again = f.parser.parse(make_source(shared_words, "shared words"));
+        REQUIRE(again.articles.size() == 1);
+        CHECK(settle_resume_end(f.scorer, again.articles[0], text) == moved);
+    }
+
     // Such a sentence alone after the Resumé may be one the Summary leaves out: it stays.
     const std::string one_weak = article_with("Patienter med knogledefekter blev behandlet med cellerne.\n");
     Document seventh = f.parser.parse(make_source(one_weak, "one weak sentence"));
