@@ -662,6 +662,20 @@ TEST_CASE("a Danish form of an English loanword is a word, unless it is a slip o
     CHECK(slip.front().word == "programet");
 }
 
+TEST_CASE("a compound whose tail is a Danish form of an English loanword is a word, unless a slip", "[spelling][loan]") {
+    // opstart + s + partitionen: partition is English (da_DK lacks it), -en its Danish
+    // definite ending, as partitionen alone is a word.
+    const Article1 a("Brug en opstartspartition, og formater opstartspartitionen nu.", "Use a boot partition, and format it now.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // The control: opstart + s + programet is no loanword's form (da_DK has program, so
+    // its definite form is programmet); it is a slip.
+    const auto slip = Article1("Brug et opstartsprogram, og kør opstartsprogramet nu.", "Use a boot program, and run it now.").misspellings();
+    for (const auto& f : slip) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(std::any_of(slip.begin(), slip.end(), [](const Finding& f) { return f.word == "opstartsprogramet"; }));
+}
+
 TEST_CASE("a dangling part of a suspended compound before a comma is not checked", "[spelling][hyphen]") {
     const Article1 a("Se de gamle termcap-, printcap- og disktab-filer.", "See the old files.");
     const auto found = a.misspellings();

@@ -572,11 +572,16 @@ struct Speller::Impl {
             const std::string head = word.substr(0, cut), tail = word.substr(cut);
             if (code_points(head) < min_part || code_points(tail) < min_part) continue;
             // The tail a word of its own (not one da_DK's compounding makes up: it accepts
-            // edsikonet = ed + s + ikonet), an English word, or itself such a compound.
+            // edsikonet = ed + s + ikonet), an English word, or itself such a compound. Or
+            // a Danish form of an English loanword (opstarts|partitionen): it is inflected as
+            // a word of its own, so also at the end of a compound. Only as the tail of the
+            // whole word: cut again inside a tail, a slip's letters split into chance parts
+            // (monterings|inds|tilinger: tiling + er, for indstillinger). english_loan_form
+            // asks Hunspell about the stem: not among the probes.
             auto tail_ok = [&] {
                 const bool tail_word = probes_only
                                            ? index->contains(Lang::da, tail) || regular_form(tail) || noun_form(tail)
-                                           : own_word(tail);
+                                           : own_word(tail) || (depth == 0 && english_loan_form(tail));
                 return tail_word || outside_dictionary(tail) || is_compound(tail, depth + 1, probes_only);
             };
             // A tail too short to be a compound itself is judged first: it costs index probes
