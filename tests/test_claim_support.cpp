@@ -689,3 +689,19 @@ TEST_CASE("claim support: the article generator splits at a person's initial as 
         "assert m.is_single_sentence('Written by F. Pinard.')\n";
     CHECK(run_generator_script(script) == 0);
 }
+
+TEST_CASE("claim support: the article generator ends a sentence after an option as the segmenter does") {
+    // make_articles.py read "-P." before a capitalised word as an initial and kept "Using -s
+    // ignores -L and -P. Otherwise, the last option …" as one claim, where the segmenter reads
+    // an option (a hyphen glued to the letter) and cuts; a letter after a hyphen inside a word
+    // ("Ctrl-P.") is no initial either. An initial after a space still goes on.
+    const std::string script =
+        "import sys; sys.path.insert(0, sys.argv[1]); import make_articles as m\n"
+        "assert m.split_text('Using -s ignores -L and -P. Otherwise, the last option wins.') == "
+        "['Using -s ignores -L and -P.', 'Otherwise, the last option wins.']\n"
+        "assert m.split_text('Hvis intet flag er angivet, antages -P. BEMÆRK: din skal.') == "
+        "['Hvis intet flag er angivet, antages -P.', 'BEMÆRK: din skal.']\n"
+        "assert m.split_text('Press Ctrl-P. Then print.') == ['Press Ctrl-P.', 'Then print.']\n"
+        "assert m.split_text('Written by Richard M. Stallman.') == ['Written by Richard M. Stallman.']\n";
+    CHECK(run_generator_script(script) == 0);
+}

@@ -417,7 +417,10 @@ def manual_pages(source: str, da_base: Path, en_base: Path) -> list[Page]:
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“«»(]?[A-ZÆØÅ0-9])")
 WORD = re.compile(r"\w+", re.UNICODE)
 # A capital initial before a capitalised word: "Richard M. Stallman", "Vi af Michael C. Pierce".
-INITIAL_BREAK = re.compile(r"(?<![\w.])[A-ZÆØÅ]\.\s+([A-ZÆØÅ]\w*)")
+# Not a letter after a hyphen ("-P. Otherwise", "Ctrl-P."): the library's segmenter reads a
+# hyphen glued to the letter as an option (or part of a longer word), whose full stop ends the
+# sentence before a capital, so a claim cut here is the unit the parsed article has.
+INITIAL_BREAK = re.compile(r"(?<![\w.\-])[A-ZÆØÅ]\.\s+([A-ZÆØÅ]\w*)")
 
 
 def sentence_starters() -> frozenset[str]:
