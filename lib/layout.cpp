@@ -476,6 +476,15 @@ void restore_joined_hyphens(LayoutResult& result) {
     std::size_t long_lines = 0;
     for (const std::size_t w : widths) long_lines += w * 2 > column * 3;
     if (long_lines * 20 <= widths.size()) return;
+    // An extraction that joins a word broken at a line end leaves none standing so (its long
+    // lines are those joins); one that keeps them as printed (`Me-` | `dicin`: the PDF path,
+    // which sets a justified line's successor on it) did not make its long lines so, and
+    // dropped no hyphen in them. More than one line in a hundred ending so tells it.
+    std::size_t broken_at_end = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+        broken_at_end += !word_before_final_hyphen(lines[i].text.text()).empty() &&
+                         is_lower(first_code_point(trim(lines[i + 1].text.text())));
+    if (broken_at_end * 100 > widths.size()) return;
     const auto joined = [&](const SourceLine& line) { return line.width * 100 > column * 112; };
     for (SourceLine& line : lines) line.joined_by_extraction = joined(line);
     // Words of letters, and pairs of them joined by one hyphen ("E-mail", "Winther-Aagaard").

@@ -1732,4 +1732,14 @@ TEST_CASE("a menu path's separator the extraction dropped when it joined two lin
     for (int i = 0; i < 12; ++i) wrapped += "Brødteksten står her i en linje der fylder en hel spalte.\n";
     wrapped += "Åbner en dialog, hvor du kan ændre navnet. Vælg Formater Ramme og objekt - Egenskaber\n";
     CHECK(restored(detail::repair_layout(make_source(wrapped, "menu-wrapped.txt"))) == 0);
+
+    // A text that keeps words broken at line ends as printed (`spal-` | `te`) did not join its
+    // long lines by dropping hyphens (the PDF path sets a justified line's successor on it):
+    // the same long line keeps its words as they stand.
+    const std::string kept_breaks = "Brødteksten står her i en linje der fylder en hel spal-\n"
+                                    "te, og den næste linje fylder også den hele spalte ud.\n";
+    const detail::LayoutResult pdf_like =
+        detail::repair_layout(make_source(kept_breaks + column_lines + joined, "menu-kept-breaks.txt"));
+    CHECK(text_of(pdf_like).find("Vælg Formater Ramme og objekt - Egenskaber") != std::string::npos);
+    CHECK(restored(pdf_like) == 0);
 }
