@@ -96,7 +96,8 @@ struct OneToOneScores {
 
 std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                          std::span<const PreparedSentence> english, const LadderOptions& options,
-                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr) {
+                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr,
+                         const detail::RecurringTexts* recurring = nullptr) {
     const detail::Calibration calibration = detail::default_calibration();
     if (one_to_one) {
         one_to_one->columns = english.size();
@@ -105,9 +106,25 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     // A whole lattice pairs each sentence with many (dense); a band, with a few.
     const bool banded = fixed_band || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
     detail::BeadScorer bead_scorer(danish, english, !banded);
+    // A value of the bead at (i, j): the one kept for its texts when they recur elsewhere
+    // in the texts (detail::RecurringBeads), else computed (and kept when they recur).
+    using Recurring = detail::RecurringBeads::Value;
+    auto recurring_value = [&](std::size_t i, std::size_t j, BeadShape shape, Recurring what, auto&& compute) -> double {
+        detail::RecurringBeads::Key key;
+        const bool keyed = recurring && recurring->key_of(i, j, shape, what, key);
+        if (keyed)
+            if (const auto kept = recurring->beads->find(key)) return *kept;
+        const double value = compute();
+        if (keyed) recurring->beads->store(key, value);
+        return value;
+    };
+    auto raw_score = [&](std::size_t i, std::size_t j, BeadShape shape) {
+        return recurring_value(i, j, shape, Recurring::score,
+                               [&] { return bead_scorer.score(i, shape.da, j, shape.en); });
+    };
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
-        const double log_odds = calibration.log_odds(bead_scorer.score(i, shape.da, j, shape.en),
+        const double log_odds = calibration.log_odds(raw_score(i, j, shape),
                                                      bytes_of(side_of(danish, i, shape.da, da)),
                                                      bytes_of(side_of(english, j, shape.en, en)));
         if (one_to_one && shape.da == 1 && shape.en == 1) one_to_one->log_odds[i * english.size() + j] = log_odds;
@@ -162,8 +179,7 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         }
         return found->second;  // stays valid: an unordered_map does not move its elements
     };
-    auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
-        if ((shape.da < 2 && shape.en < 2) || (shared_word_penalty == 0.0 && uncovered_part_penalty == 0.0)) return 0.0;
+    auto computed_merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
         for (std::size_t k = 0; k < shape.da; ++k) danish_sketch(i + k);
         for (std::size_t k = 0; k < shape.en; ++k) english_sketch(j + k);
         const std::span<const detail::SentenceSketch> da_side(danish_sketches.data() + i, shape.da);
@@ -196,18 +212,27 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         }
         return penalty;
     };
+    auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
+        if ((shape.da < 2 && shape.en < 2) || (shared_word_penalty == 0.0 && uncovered_part_penalty == 0.0)) return 0.0;
+        return recurring_value(i, j, shape, Recurring::penalty, [&] { return computed_merge_penalty(i, j, shape); });
+    };
     const detail::BeadSimilarity pruned_base = [&](std::size_t i, std::size_t j, BeadShape shape) {
         if (coarse) {
             // The sketch counts every possible link at full strength, so it over-estimates
             // the scorer's coverage (cognates aside): a bead whose sketch coverage is this
             // low cannot score well, and its sketch value stands in for the full score.
             constexpr double kHopelessCoverage = 0.3;
-            std::array<const detail::SentenceSketch*, 2> da{}, en{};
-            std::size_t da_bytes = 0, en_bytes = 0;
-            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketch(i + k), da_bytes += da[k]->bytes;
-            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketch(j + k), en_bytes += en[k]->bytes;
-            const double rough = detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en});
-            if (rough < kHopelessCoverage) return calibration.log_odds(rough, da_bytes, en_bytes);
+            const double rough = recurring_value(i, j, shape, Recurring::sketch_coverage, [&] {
+                std::array<const detail::SentenceSketch*, 2> da{}, en{};
+                for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketch(i + k);
+                for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketch(j + k);
+                return detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en});
+            });
+            if (rough < kHopelessCoverage) {
+                std::array<const PreparedSentence*, 2> da{}, en{};
+                return calibration.log_odds(rough, bytes_of(side_of(danish, i, shape.da, da)),
+                                            bytes_of(side_of(english, j, shape.en, en)));
+            }
         }
         return similarity(i, j, shape);
     };
@@ -279,7 +304,7 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
                 // The bead's sentence pairs were linked during the search: its score (exactly
                 // SentenceScorer::score's) is assembled from those links.
                 bead.score = detail::logistic(calibration.log_odds(
-                    bead_scorer.score(step.da_begin, step.shape.da, step.en_begin, step.shape.en),
+                    raw_score(step.da_begin, step.en_begin, step.shape),
                     bytes_of(danish_side), bytes_of(english_side)));
             }
         }
@@ -301,8 +326,8 @@ namespace detail {
 
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
-                                       const Band& band) {
-    return ladder(scorer, danish, english, options, nullptr, &band);
+                                       const Band* band, const RecurringTexts* recurring) {
+    return ladder(scorer, danish, english, options, nullptr, band, recurring);
 }
 
 }  // namespace detail
