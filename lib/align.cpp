@@ -96,8 +96,7 @@ struct OneToOneScores {
 
 std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                          std::span<const PreparedSentence> english, const LadderOptions& options,
-                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr,
-                         const detail::RecurringTexts* recurring = nullptr) {
+                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr) {
     const detail::Calibration calibration = detail::default_calibration();
     if (one_to_one) {
         one_to_one->columns = english.size();
@@ -106,25 +105,9 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     // A whole lattice pairs each sentence with many (dense); a band, with a few.
     const bool banded = fixed_band || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
     detail::BeadScorer bead_scorer(danish, english, !banded);
-    // A value of the bead at (i, j): the one kept for its texts when they recur elsewhere
-    // in the texts (detail::RecurringBeads), else computed (and kept when they recur).
-    using Recurring = detail::RecurringBeads::Value;
-    auto recurring_value = [&](std::size_t i, std::size_t j, BeadShape shape, Recurring what, auto&& compute) -> double {
-        detail::RecurringBeads::Key key;
-        const bool keyed = recurring && recurring->key_of(i, j, shape, what, key);
-        if (keyed)
-            if (const auto kept = recurring->beads->find(key)) return *kept;
-        const double value = compute();
-        if (keyed) recurring->beads->store(key, value);
-        return value;
-    };
-    auto raw_score = [&](std::size_t i, std::size_t j, BeadShape shape) {
-        return recurring_value(i, j, shape, Recurring::score,
-                               [&] { return bead_scorer.score(i, shape.da, j, shape.en); });
-    };
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
-        const double log_odds = calibration.log_odds(raw_score(i, j, shape),
+        const double log_odds = calibration.log_odds(bead_scorer.score(i, shape.da, j, shape.en),
                                                      bytes_of(side_of(danish, i, shape.da, da)),
                                                      bytes_of(side_of(english, j, shape.en, en)));
         if (one_to_one && shape.da == 1 && shape.en == 1) one_to_one->log_odds[i * english.size() + j] = log_odds;
@@ -179,7 +162,8 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         }
         return found->second;  // stays valid: an unordered_map does not move its elements
     };
-    auto computed_merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
+    auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
+        if ((shape.da < 2 && shape.en < 2) || (shared_word_penalty == 0.0 && uncovered_part_penalty == 0.0)) return 0.0;
         for (std::size_t k = 0; k < shape.da; ++k) danish_sketch(i + k);
         for (std::size_t k = 0; k < shape.en; ++k) english_sketch(j + k);
         const std::span<const detail::SentenceSketch> da_side(danish_sketches.data() + i, shape.da);
@@ -212,27 +196,18 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
         }
         return penalty;
     };
-    auto merge_penalty = [&](std::size_t i, std::size_t j, BeadShape shape) -> double {
-        if ((shape.da < 2 && shape.en < 2) || (shared_word_penalty == 0.0 && uncovered_part_penalty == 0.0)) return 0.0;
-        return recurring_value(i, j, shape, Recurring::penalty, [&] { return computed_merge_penalty(i, j, shape); });
-    };
     const detail::BeadSimilarity pruned_base = [&](std::size_t i, std::size_t j, BeadShape shape) {
         if (coarse) {
             // The sketch counts every possible link at full strength, so it over-estimates
             // the scorer's coverage (cognates aside): a bead whose sketch coverage is this
             // low cannot score well, and its sketch value stands in for the full score.
             constexpr double kHopelessCoverage = 0.3;
-            const double rough = recurring_value(i, j, shape, Recurring::sketch_coverage, [&] {
-                std::array<const detail::SentenceSketch*, 2> da{}, en{};
-                for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketch(i + k);
-                for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketch(j + k);
-                return detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en});
-            });
-            if (rough < kHopelessCoverage) {
-                std::array<const PreparedSentence*, 2> da{}, en{};
-                return calibration.log_odds(rough, bytes_of(side_of(danish, i, shape.da, da)),
-                                            bytes_of(side_of(english, j, shape.en, en)));
-            }
+            std::array<const detail::SentenceSketch*, 2> da{}, en{};
+            std::size_t da_bytes = 0, en_bytes = 0;
+            for (std::size_t k = 0; k < shape.da; ++k) da[k] = &danish_sketch(i + k), da_bytes += da[k]->bytes;
+            for (std::size_t k = 0; k < shape.en; ++k) en[k] = &english_sketch(j + k), en_bytes += en[k]->bytes;
+            const double rough = detail::sketch_coverage({da.data(), shape.da}, {en.data(), shape.en});
+            if (rough < kHopelessCoverage) return calibration.log_odds(rough, da_bytes, en_bytes);
         }
         return similarity(i, j, shape);
     };
@@ -304,7 +279,7 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
                 // The bead's sentence pairs were linked during the search: its score (exactly
                 // SentenceScorer::score's) is assembled from those links.
                 bead.score = detail::logistic(calibration.log_odds(
-                    raw_score(step.da_begin, step.en_begin, step.shape),
+                    bead_scorer.score(step.da_begin, step.shape.da, step.en_begin, step.shape.en),
                     bytes_of(danish_side), bytes_of(english_side)));
             }
         }
@@ -326,8 +301,8 @@ namespace detail {
 
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
-                                       const Band* band, const RecurringTexts* recurring) {
-    return ladder(scorer, danish, english, options, nullptr, band, recurring);
+                                       const Band& band) {
+    return ladder(scorer, danish, english, options, nullptr, &band);
 }
 
 }  // namespace detail
@@ -336,13 +311,18 @@ double support_threshold() noexcept { return detail::default_support_threshold()
 
 namespace {
 
-// Whether only spaces stand between the line's start and `offset` in `source`.
+// Whether `offset` in `source` starts a printed line: only spaces stand between it and the
+// line's start, or a gutter of three spaces or more does (`pdftotext -layout` sets the right
+// column's lines beside the left one's; running text has one space between words, or two).
 bool starts_line(std::string_view source, std::size_t offset) {
     if (offset > source.size()) return false;
+    constexpr std::size_t kGutter = 3;
+    std::size_t spaces = 0;
     while (offset > 0) {
         const char c = source[offset - 1];
         if (c == '\n' || c == '\r' || c == '\f') return true;
-        if (c != ' ' && c != '\t') return false;
+        if (c != ' ' && c != '\t') return spaces >= kGutter;
+        ++spaces;
         --offset;
     }
     return true;
@@ -365,28 +345,53 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     // past the Summary's count is one of a Resumé that ran on, and only a sentence that the
     // Summary evidently translates keeps it there.
     constexpr double kBeyondCount = 0.5;
-    const auto untranslated = [&](const PreparedSentence& danish, std::size_t index) {
+    // A Summary sentence that the ladder pairs with another Resumé sentence, and evidently so,
+    // has its translation: a weak score against it (words the domain repeats: click, name,
+    // document) does not make a second sentence translated too (`weakly_translated`).
+    constexpr double kEvidentPair = 0.9;
+    std::vector<bool> translated_elsewhere(claims.size(), false);
+    enum class TailEvidence { none, weak_against_taken, some };
+    const auto translation = [&](const PreparedSentence& danish, std::size_t index) {
         const double limit = index >= claims.size() + 2 ? kBeyondCount : kUntranslated;
-        for (const PreparedSentence& claim : claims)
-            if (score_pair(scorer, calibration, danish, claim, false).probability >= limit) return false;
-        return true;
+        TailEvidence found = TailEvidence::none;
+        for (std::size_t j = 0; j < claims.size(); ++j) {
+            const double probability = score_pair(scorer, calibration, danish, claims[j], false).probability;
+            if (probability < limit) continue;
+            if (!translated_elsewhere[j] || probability >= kBeyondCount) return TailEvidence::some;
+            found = TailEvidence::weak_against_taken;
+        }
+        return found;
     };
-    // Most guessed ends are right: a translated last sentence settles it without the ladder.
-    if (!untranslated(scorer.prepare(article.resume.back().text, Lang::da), article.resume.size() - 1)) return 0;
+    // Most guessed ends are right: a last sentence that the Summary evidently translates
+    // settles it without the ladder. One that only scores above noise waits for the ladder,
+    // which may pair its Summary sentence with another.
+    const PreparedSentence last = scorer.prepare(article.resume.back().text, Lang::da);
+    if (std::any_of(claims.begin(), claims.end(), [&](const PreparedSentence& claim) {
+            return score_pair(scorer, calibration, last, claim, false).probability >= kBeyondCount;
+        }))
+        return 0;
     std::vector<PreparedSentence> resume;
     for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = ladder(scorer, resume, claims, LadderOptions{}, nullptr);
+    for (const Bead& bead : beads)
+        if (!bead.da.empty() && bead.score >= kEvidentPair)
+            for (const std::size_t j : bead.en) translated_elsewhere[j] = true;
     // A structured Resumé keeps a sentence of its last part.
     const std::size_t least = article.resume_parts.empty() ? 1 : article.resume_parts.back().begin + 1;
     std::size_t keep = resume.size();
     std::size_t cut = resume.size();  // the last paragraph start among the untranslated tail
+    bool weak_last = false;             // the last sentence scores weakly against a taken one
     for (auto bead = beads.rbegin(); bead != beads.rend() && bead->en.empty() && bead->da.size() == 1; ++bead) {
         const std::size_t i = bead->da.front();
-        if (i + 1 != keep || i < least || !untranslated(resume[i], i)) break;
+        const TailEvidence found = i + 1 == keep && i >= least ? translation(resume[i], i) : TailEvidence::some;
+        if (found == TailEvidence::some) break;
+        if (i + 1 == resume.size()) weak_last = found == TailEvidence::weak_against_taken;
         keep = i;
         if (starts_line(source, article.resume[i].span.start)) cut = i;
     }
-    if (cut == resume.size()) return 0;
+    // A Summary leaves out a last Resumé sentence as often as a Resumé runs on by one: a
+    // single one whose words the Summary does write stays (a run-on Resumé brings a paragraph).
+    if (cut == resume.size() || (cut + 1 == resume.size() && weak_last)) return 0;
     detail::move_resume_end_to_body(article, cut,
                                     "no blank line ends the Resumé, and the Summary translates none of its sentences from sentence " +
                                         std::to_string(cut + 1) + " on: they are taken as the body's opening text");

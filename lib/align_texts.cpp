@@ -19,9 +19,7 @@
 #include <iterator>
 #include <mutex>
 #include <optional>
-#include <string_view>
 #include <thread>
-#include <unordered_map>
 
 #include "detail/align_anchors.hpp"
 #include "detail/align_calibration.hpp"
@@ -116,32 +114,9 @@ struct Stretch {
     bool done = false;
 };
 
-// The texts of the two sides that recur and the values kept for their beads: text ids of
-// every segment of each side (detail::RecurringBeads::kOnce for a text that occurs once).
-struct Recurring {
-    std::vector<std::uint32_t> danish, english;
-    detail::RecurringBeads beads{kMaxRecurringBeads};
-    static constexpr std::size_t kMaxRecurringBeads = std::size_t{1} << 20;
-};
-
-// Each segment's text id among the texts that occur more than once on its side.
-std::vector<std::uint32_t> recurring_text_ids(std::span<const std::string> segments) {
-    std::unordered_map<std::string_view, std::uint32_t> first;  // text -> its first segment
-    first.reserve(segments.size());
-    std::vector<std::uint32_t> ids(segments.size(), detail::RecurringBeads::kOnce);
-    for (std::size_t k = 0; k < segments.size(); ++k) {
-        const auto found = first.try_emplace(segments[k], static_cast<std::uint32_t>(k));
-        if (!found.second) ids[k] = ids[found.first->second] = found.first->second;
-    }
-    return ids;
-}
-
-void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Recurring& recurring, Stretch& stretch) {
-    const std::size_t da_count = stretch.danish.size(), en_count = stretch.english.size();
-    const detail::RecurringTexts texts{std::span(recurring.danish).subspan(stretch.da_begin, da_count),
-                                       std::span(recurring.english).subspan(stretch.en_begin, en_count), &recurring.beads};
-    stretch.beads = detail::align_ladder_in_band(scorer, stretch.danish, stretch.english, options,
-                                                 stretch.band ? &*stretch.band : nullptr, &texts);
+void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Stretch& stretch) {
+    stretch.beads = stretch.band ? detail::align_ladder_in_band(scorer, stretch.danish, stretch.english, options, *stretch.band)
+                                 : align_ladder(scorer, stretch.danish, stretch.english, options);
     for (Bead& bead : stretch.beads) {
         for (auto& k : bead.da) k += stretch.da_begin;
         for (auto& k : bead.en) k += stretch.en_begin;
@@ -284,10 +259,6 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     // the prepared segments from the last cut on are kept for both the anchor scores and
     // the stretch's ladder, and dropped once their stretch is aligned.
     const detail::Calibration calibration = detail::default_calibration();
-    Recurring recurring;
-    recurring.danish = recurring_text_ids(danish);
-    recurring.english = recurring_text_ids(english);
-    const detail::RecurringTexts whole_texts{recurring.danish, recurring.english, &recurring.beads};
     // English segments enter the index as the window reaches them; the index's rarity
     // figures are those of the segments indexed so far.
     detail::AnchorIndex index;
@@ -347,7 +318,7 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
             stretch.band = band_along(inside);
         }
         cut = next;
-        stretches.push(std::move(stretch), [&](Stretch& job) { run_stretch(scorer, options, recurring, job); });
+        stretches.push(std::move(stretch), [&](Stretch& job) { run_stretch(scorer, options, job); });
     };
     // Cuts between the last one and Danish `processed` from the longest chain of anchors
     // found there so far; those before (safe_da, safe_en) are final (no later Danish
@@ -389,24 +360,12 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         // searches per key instead of one per link.
         std::optional<detail::LineScorer> line_scorer;
         for (const std::uint32_t e : index.candidates(da, kCandidates, limit, begin, end)) {
-            // The score of a pair of recurring texts is kept with the 1-1 bead scores (it
-            // is the same score), for the next time the pair is a candidate and for the
-            // stretch's ladder.
-            detail::RecurringBeads::Key key;
-            const bool keyed = whole_texts.key_of(i, e, {1, 1}, detail::RecurringBeads::Value::score, key);
-            std::optional<double> kept;
-            if (keyed) kept = recurring.beads.find(key);
+            if (!line_scorer) line_scorer.emplace(da);
             double score = 0.0;
-            if (kept) {
-                score = *kept;
-            } else {
-                if (!line_scorer) line_scorer.emplace(da);
-                if (e < english_kept_from)  // behind the last cut (a window reaching back): prepared again
-                    score = line_scorer->score(scorer.prepare(english[e], Lang::en));
-                else
-                    score = line_scorer->score(english_kept[e - english_kept_from], english_links[e - english_kept_from]);
-                if (keyed) recurring.beads.store(key, score);
-            }
+            if (e < english_kept_from)  // behind the last cut (a window reaching back): prepared again
+                score = line_scorer->score(scorer.prepare(english[e], Lang::en));
+            else
+                score = line_scorer->score(english_kept[e - english_kept_from], english_links[e - english_kept_from]);
             const double log_odds = calibration.log_odds(score, danish[i].size(), english[e].size());
             danish_best[i].offer(e, log_odds);
             english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
@@ -431,7 +390,7 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         }
     }
     advance(n, n, m, true);
-    std::vector<Bead> beads = stretches.finish([&](Stretch& job) { run_stretch(scorer, options, recurring, job); });
+    std::vector<Bead> beads = stretches.finish([&](Stretch& job) { run_stretch(scorer, options, job); });
     return beads;
 }
 

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "detail/align_anchors.hpp"
-#include "detail/align_ladder.hpp"
 #include "detail/similarity_keys.hpp"
 #include "train/heldout.hpp"
 #include "train/lexicon_corpus.hpp"
@@ -317,84 +316,4 @@ TEST_CASE("an omitted heading whose word recurs in the next paragraph's translat
     REQUIRE(kept.size() == 2);
     CHECK(kept[0].da == std::vector<std::size_t>{0});
     CHECK(kept[0].en == std::vector<std::size_t>{0, 1});
-}
-
-TEST_CASE("values kept for recurring texts give the beads and scores of scoring the beads again") {
-    // The pages twice: every text of the second copy recurs, and its beads take the values
-    // the first copy's search kept.
-    const Perturbed once = perturbed(help_pairs(90));
-    std::vector<std::string> da = once.da, en = once.en;
-    da.insert(da.end(), once.da.begin(), once.da.end());
-    en.insert(en.end(), once.en.begin(), once.en.end());
-    std::vector<PreparedSentence> danish, english;
-    for (const auto& text : da) danish.push_back(scorer().prepare(text, Lang::da));
-    for (const auto& text : en) english.push_back(scorer().prepare(text, Lang::en));
-    auto ids = [](const std::vector<std::string>& texts) {
-        std::vector<std::uint32_t> out(texts.size());
-        for (std::size_t k = 0; k < texts.size(); ++k)
-            out[k] = static_cast<std::uint32_t>(std::find(texts.begin(), texts.end(), texts[k]) - texts.begin());
-        return out;
-    };
-    const auto da_ids = ids(da), en_ids = ids(en);
-    LadderOptions options;
-    options.with_matches = false;
-    // Whole and in a band (where sketch coverages stand in for hopeless beads' scores).
-    const detail::Band band = detail::diagonal_band(da.size(), en.size(), 12);
-    for (const detail::Band* searched : {static_cast<const detail::Band*>(nullptr), &band}) {
-        detail::RecurringBeads kept(1 << 16);
-        const detail::RecurringTexts texts{da_ids, en_ids, &kept};
-        const auto plain = detail::align_ladder_in_band(scorer(), danish, english, options, searched);
-        const auto first = detail::align_ladder_in_band(scorer(), danish, english, options, searched, &texts);
-        const auto again = detail::align_ladder_in_band(scorer(), danish, english, options, searched, &texts);
-        REQUIRE(plain.size() == first.size());
-        REQUIRE(plain.size() == again.size());
-        for (std::size_t k = 0; k < plain.size(); ++k) {
-            CHECK(plain[k].da == first[k].da);
-            CHECK(plain[k].en == first[k].en);
-            CHECK(plain[k].score == first[k].score);
-            CHECK(plain[k].da == again[k].da);
-            CHECK(plain[k].en == again[k].en);
-            CHECK(plain[k].score == again[k].score);
-        }
-        // The first pair's score was kept under its texts, and the second copy's first pair
-        // has the same texts.
-        detail::RecurringBeads::Key first_pair, copy_pair;
-        REQUIRE(texts.key_of(0, 0, {1, 1}, detail::RecurringBeads::Value::score, first_pair));
-        REQUIRE(texts.key_of(once.da.size(), once.en.size(), {1, 1}, detail::RecurringBeads::Value::score, copy_pair));
-        CHECK(first_pair == copy_pair);
-        CHECK(kept.find(first_pair).has_value());
-    }
-    // A text that occurs once: its beads are neither looked up nor kept.
-    std::vector<std::uint32_t> da_once = da_ids;
-    da_once[0] = detail::RecurringBeads::kOnce;
-    detail::RecurringBeads none(16);
-    const detail::RecurringTexts some{da_once, en_ids, &none};
-    detail::RecurringBeads::Key key;
-    CHECK_FALSE(some.key_of(0, 0, {1, 1}, detail::RecurringBeads::Value::score, key));
-    const detail::RecurringTexts texts{da_once, en_ids, nullptr};
-    CHECK_FALSE(texts.key_of(1, 1, {1, 1}, detail::RecurringBeads::Value::score, key));  // no values to keep them in
-}
-
-TEST_CASE("recurring beads: a value is found under its key only, and none is stored beyond the bound") {
-    detail::RecurringBeads kept(16);
-    detail::RecurringBeads::Key a, b;
-    a.texts = {1, detail::RecurringBeads::kOnce, 2, detail::RecurringBeads::kOnce};
-    b = a;
-    b.value = detail::RecurringBeads::Value::penalty;
-    kept.store(a, 0.25);
-    CHECK(kept.find(a) == 0.25);
-    CHECK_FALSE(kept.find(b).has_value());
-    std::size_t stored = 0;
-    for (std::uint32_t k = 0; k < 1000; ++k) {
-        detail::RecurringBeads::Key many;
-        many.texts = {k, k, k, k};
-        kept.store(many, 1.0);
-    }
-    for (std::uint32_t k = 0; k < 1000; ++k) {
-        detail::RecurringBeads::Key many;
-        many.texts = {k, k, k, k};
-        stored += kept.find(many).has_value();
-    }
-    CHECK(stored > 0);
-    CHECK(stored <= 16 + 8);  // 16 / 8 shards + 1 per shard
 }

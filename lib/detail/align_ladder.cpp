@@ -102,41 +102,4 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
     return run(band_around_path(path, n, m, parameters.refine_radius), kAllShapes);
 }
 
-std::size_t RecurringBeads::Hash::operator()(const Key& key) const noexcept {
-    std::uint64_t h = static_cast<std::uint64_t>(key.value) + 0x9e3779b97f4a7c15ULL;
-    for (const std::uint32_t text : key.texts) h = (h ^ text) * 0xff51afd7ed558ccdULL, h ^= h >> 32;
-    return static_cast<std::size_t>(h);
-}
-
-std::optional<double> RecurringBeads::find(const Key& key) const {
-    const std::size_t hash = Hash{}(key);
-    const Shard& shard = shards_[(hash >> 40) % kShards];
-    std::lock_guard lock(shard.mutex);
-    if (const auto it = shard.values.find(key); it != shard.values.end()) return it->second;
-    return std::nullopt;
-}
-
-void RecurringBeads::store(const Key& key, double value) {
-    const std::size_t hash = Hash{}(key);
-    Shard& shard = shards_[(hash >> 40) % kShards];
-    std::lock_guard lock(shard.mutex);
-    if (shard.values.size() < max_per_shard_) shard.values.try_emplace(key, value);
-}
-
-bool RecurringTexts::key_of(std::size_t da_begin, std::size_t en_begin, BeadShape shape, RecurringBeads::Value value,
-                            RecurringBeads::Key& key) const {
-    if (!beads) return false;
-    key = {};
-    key.value = value;
-    for (std::size_t k = 0; k < shape.da; ++k) {
-        if (danish[da_begin + k] == RecurringBeads::kOnce) return false;
-        key.texts[k] = danish[da_begin + k];
-    }
-    for (std::size_t k = 0; k < shape.en; ++k) {
-        if (english[en_begin + k] == RecurringBeads::kOnce) return false;
-        key.texts[2 + k] = english[en_begin + k];
-    }
-    return true;
-}
-
 }  // namespace summalign::detail

@@ -62,74 +62,14 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
                                       const LadderParameters& parameters = {}, LadderStatistics* statistics = nullptr,
                                       const BeadSimilarity* coarse = nullptr);
 
+// align_ladder (summalign/align.hpp) searching only `band` (n + 1 rows for n Danish
+// sentences): for long texts whose path is known to run inside it.
 }  // namespace summalign::detail
-
-#include <array>
-#include <cstdint>
-#include <limits>
-#include <mutex>
-#include <optional>
-#include <span>
-#include <unordered_map>
 
 #include "summalign/align.hpp"
 
 namespace summalign::detail {
-
-// Values of beads whose sentences' texts all occur more than once in the texts one
-// align_texts call aligns, kept for the call: a bead's score, merge penalty and sketch
-// coverage depend on its sentences' texts alone (and on the call's options), so a bead of
-// the same texts elsewhere (a repeated page, "Syntax" beside "Example" again) takes the
-// value instead of scoring its sentences again. Texts that occur once never recur, so a
-// text without repeated lines pays nothing but the count of its lines. Shared by the
-// threads that align stretches (a mutex per shard); whichever thread stores a value first,
-// it equals the one the other would have computed, so results never depend on it.
-class RecurringBeads {
-public:
-    static constexpr std::uint32_t kOnce = std::numeric_limits<std::uint32_t>::max();  // a text seen once
-    enum class Value : std::uint8_t { score, penalty, sketch_coverage };
-    struct Key {
-        // Text ids of the Danish then the English sentences, kOnce for an absent second one.
-        std::array<std::uint32_t, 4> texts{kOnce, kOnce, kOnce, kOnce};
-        Value value = Value::score;
-        friend bool operator==(const Key&, const Key&) = default;
-    };
-
-    // At most about `max_entries` values are kept: beyond, values are no longer stored.
-    explicit RecurringBeads(std::size_t max_entries) : max_per_shard_(max_entries / kShards + 1) {}
-    RecurringBeads(const RecurringBeads&) = delete;
-    RecurringBeads& operator=(const RecurringBeads&) = delete;
-
-    std::optional<double> find(const Key& key) const;
-    void store(const Key& key, double value);
-
-private:
-    struct Hash {
-        std::size_t operator()(const Key& key) const noexcept;
-    };
-    static constexpr std::size_t kShards = 8;
-    struct Shard {
-        mutable std::mutex mutex;
-        std::unordered_map<Key, double, Hash> values;
-    };
-    std::size_t max_per_shard_;
-    std::array<Shard, kShards> shards_;
-};
-
-// One stretch's view of the recurring texts: the text id of each of its sentences
-// (RecurringBeads::kOnce for a text that occurs once) and the call's values.
-struct RecurringTexts {
-    std::span<const std::uint32_t> danish, english;
-    RecurringBeads* beads = nullptr;
-    // The key of the bead at (da_begin, en_begin) with `shape`; false when one of its
-    // sentences' texts occurs once (the bead cannot recur).
-    bool key_of(std::size_t da_begin, std::size_t en_begin, BeadShape shape, RecurringBeads::Value value,
-                RecurringBeads::Key& key) const;
-};
-
-// align_ladder (summalign/align.hpp) searching only `band` (all of the lattice when null),
-// taking and storing the values of beads of recurring texts in `recurring` when given.
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
-                                       const Band* band, const RecurringTexts* recurring = nullptr);
+                                       const Band& band);
 }  // namespace summalign::detail
