@@ -1,6 +1,7 @@
 // The sentence similarity model: each word-matching path (dictionary, stem, compound,
 // cognate, number, abbreviation, citation, name), the score's behaviour, and the evidence.
 #include <catch2/catch.hpp>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -71,6 +72,24 @@ TEST_CASE("tokenize keeps words, numbers and citation marks and drops punctuatio
     CHECK(tokens[5].is_number);
     CHECK(tokens[7].is_citation);
     CHECK_FALSE(tokens[0].is_number);
+}
+
+TEST_CASE("tokenize classes ASCII characters as ICU does: letters and digits make tokens, the rest parts them") {
+    for (UChar32 c = 1; c < 0x80; ++c) {
+        const std::string alone(1, static_cast<char>(c));
+        const bool word_char = u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+        INFO("character " << c);
+        CHECK(words::tokenize(alone).size() == (word_char ? 1u : 0u));
+        // Inside a word: a word character continues it, anything else (but an apostrophe
+        // before a letter) ends it.
+        const auto inside = words::tokenize("ab" + alone + "cd");
+        if (word_char) CHECK(inside.size() == 1);
+        else if (c != '\'') CHECK(inside.size() == 2);
+        // After a number: a letter makes the number a word (CD34, 5q).
+        const auto after_number = words::tokenize("5" + alone);
+        if (u_isalpha(c)) CHECK((after_number.size() == 1 && !after_number[0].is_number));
+        else if (u_isdigit(c)) CHECK((after_number.size() == 1 && after_number[0].is_number));
+    }
 }
 
 TEST_CASE("English contractions expand to their words") {

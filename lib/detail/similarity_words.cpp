@@ -30,7 +30,16 @@ UChar32 next_code_point(std::string_view text, std::size_t& i) {
     return c < 0 ? 0xFFFD : c;
 }
 
-bool is_word_char(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+// ASCII first: ICU's properties of the ASCII range are the C locale's (letters L*, digits
+// Nd, no marks), and most text is ASCII; ICU's lookups cost a property trie each.
+bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(UChar32 c) { return c < 0x80 ? is_ascii_digit(c) : u_isdigit(c) != 0; }
+bool is_alpha(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) : u_isalpha(c) != 0; }
+bool is_word_char(UChar32 c) {
+    if (c < 0x80) return is_ascii_letter(c) || is_ascii_digit(c);
+    return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -80,12 +89,12 @@ std::vector<RawToken> tokenize(std::string_view text) {
             }
             continue;
         }
-        if (u_isdigit(c)) {
+        if (is_digit(c)) {
             std::size_t end = i;
             while (end < text.size()) {
                 std::size_t next = end;
                 const UChar32 d = next_code_point(text, next);
-                if (u_isdigit(d)) {
+                if (is_digit(d)) {
                     end = next;
                 } else if ((d == '.' || d == ',') && next < text.size() &&
                            std::isdigit(static_cast<unsigned char>(text[next]))) {
@@ -98,7 +107,7 @@ std::vector<RawToken> tokenize(std::string_view text) {
             std::size_t after = end;
             if (after < text.size()) {
                 std::size_t probe = after;
-                if (u_isalpha(next_code_point(text, probe))) {
+                if (is_alpha(next_code_point(text, probe))) {
                     while (after < text.size()) {
                         std::size_t next = after;
                         if (!is_word_char(next_code_point(text, next))) break;
@@ -123,7 +132,7 @@ std::vector<RawToken> tokenize(std::string_view text) {
                 end = next;
             } else if (is_apostrophe(d) && next < text.size()) {
                 std::size_t after = next;
-                if (!u_isalpha(next_code_point(text, after))) break;
+                if (!is_alpha(next_code_point(text, after))) break;
                 end = next;
             } else {
                 break;
