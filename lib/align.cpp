@@ -347,7 +347,7 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     constexpr double kBeyondCount = 0.5;
     // A Summary sentence that the ladder pairs with another Resumé sentence, and evidently so,
     // has its translation: a weak score against it (words the domain repeats: click, name,
-    // document) does not make a second sentence translated too (`weakly_translated`).
+    // document) does not make a second sentence translated too.
     constexpr double kEvidentPair = 0.9;
     std::vector<bool> translated_elsewhere(claims.size(), false);
     enum class TailEvidence { none, weak_against_taken, some };
