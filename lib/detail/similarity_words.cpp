@@ -30,14 +30,11 @@ UChar32 next_code_point(std::string_view text, std::size_t& i) {
     return c < 0 ? 0xFFFD : c;
 }
 
-// ASCII first: ICU's properties of the ASCII range are the C locale's (letters L*, digits
-// Nd, no marks), and most text is ASCII; ICU's lookups cost a property trie each.
-bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
-bool is_ascii_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(UChar32 c) { return c < 0x80 ? is_ascii_digit(c) : u_isdigit(c) != 0; }
-bool is_alpha(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) : u_isalpha(c) != 0; }
+// Letters, digits and non-spacing marks. Unlike detail::is_word_char (utf8.hpp), a combining
+// spacing mark ends a token here. ASCII is classed inline, as utf8.hpp's helpers do (ICU's
+// classes of the ASCII range are the same; its lookups cost a property trie each).
 bool is_word_char(UChar32 c) {
-    if (c < 0x80) return is_ascii_letter(c) || is_ascii_digit(c);
+    if (c < 0x80) return is_letter(static_cast<char32_t>(c)) || is_digit(static_cast<char32_t>(c));
     return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
 }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
@@ -89,12 +86,12 @@ std::vector<RawToken> tokenize(std::string_view text) {
             }
             continue;
         }
-        if (is_digit(c)) {
+        if (is_digit(static_cast<char32_t>(c))) {
             std::size_t end = i;
             while (end < text.size()) {
                 std::size_t next = end;
                 const UChar32 d = next_code_point(text, next);
-                if (is_digit(d)) {
+                if (is_digit(static_cast<char32_t>(d))) {
                     end = next;
                 } else if ((d == '.' || d == ',') && next < text.size() &&
                            std::isdigit(static_cast<unsigned char>(text[next]))) {
@@ -107,7 +104,7 @@ std::vector<RawToken> tokenize(std::string_view text) {
             std::size_t after = end;
             if (after < text.size()) {
                 std::size_t probe = after;
-                if (is_alpha(next_code_point(text, probe))) {
+                if (is_letter(static_cast<char32_t>(next_code_point(text, probe)))) {
                     while (after < text.size()) {
                         std::size_t next = after;
                         if (!is_word_char(next_code_point(text, next))) break;
@@ -132,7 +129,7 @@ std::vector<RawToken> tokenize(std::string_view text) {
                 end = next;
             } else if (is_apostrophe(d) && next < text.size()) {
                 std::size_t after = next;
-                if (!is_alpha(next_code_point(text, after))) break;
+                if (!is_letter(static_cast<char32_t>(next_code_point(text, after)))) break;
                 end = next;
             } else {
                 break;
