@@ -198,7 +198,9 @@ void reattach_moved_blocks(LayoutResult& result) {
     const auto median = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() / 2);
     std::nth_element(widths.begin(), median, widths.end());
     const std::size_t joined_above = *median * 3 / 2;
-    std::erase_if(widths, [&](std::size_t width) { return width > joined_above; });
+    const std::size_t text_lines = widths.size();
+    // Such an extraction also moves a column's last lines past the next article's header.
+    const bool joins_lines = std::erase_if(widths, [&](std::size_t width) { return width > joined_above; }) * 20 > text_lines;
     const std::size_t full_line = std::min(column, upper_quartile(widths));
     const auto text_of = [&](std::size_t k) { return trim(lines[k].text.text()); };
     const auto dangling = [&](std::size_t b) {
@@ -216,7 +218,8 @@ void reattach_moved_blocks(LayoutResult& result) {
     };
     // A rest follows a block that ended its sentence, or a heading or title (one or two short
     // lines: the extraction put the rest under the next article's title; or a heading that
-    // closes a longer block, whose text the extraction put elsewhere).
+    // closes a longer block, whose text the extraction put elsewhere), or, in an extraction
+    // that joins lines, an article's whole header.
     const auto orphan = [&](std::size_t b) {
         // The text's first block may well start in lower case: the file begins mid-article.
         if (b == 0 || !is_lower(first_code_point(text_of(blocks[b].first)))) return false;
@@ -227,8 +230,13 @@ void reattach_moved_blocks(LayoutResult& result) {
         // A heading that ends a longer block (the line above it ends a sentence, it opens
         // with a capital) is the block's end as well: the extraction put the rest after it.
         const std::size_t lines_before = blocks[b - 1].last - blocks[b - 1].first;
-        return lines_before < 2 ||
-               (is_upper(first_code_point(before)) && ends_with_sentence_end(text_of(blocks[b - 1].last - 1)));
+        if (lines_before < 2 || (is_upper(first_code_point(before)) && ends_with_sentence_end(text_of(blocks[b - 1].last - 1))))
+            return true;
+        // An article's header (title, kind, authors): a few short lines, none ending a sentence.
+        if (!joins_lines || lines_before > 4) return false;
+        for (std::size_t k = blocks[b - 1].first; k <= blocks[b - 1].last; ++k)
+            if (lines[k].width * 10 >= full_line * 9 || ends_with_sentence_end(text_of(k))) return false;
+        return true;
     };
     std::vector<char> is_orphan(blocks.size(), 0), is_dangling(blocks.size(), 0);
     bool candidates = false;

@@ -818,6 +818,50 @@ TEST_CASE("a paragraph broken at a full line is found where joined lines make mo
     CHECK(layout.moved_block_joins.size() == 1);
 }
 
+TEST_CASE("a rest the line-joining extraction put under the next article's header goes back", "[extractions][layout]") {
+    // pdftotext's default mode can set a column's first lines after the next article's header
+    // (title, kind, author: three short lines), far from the Resumé line they end.
+    const std::string joined = "Denne lange linje er sat sammen af flere trykte linjer, som udtrækket har samlet til én. "
+                               "Denne lange linje er sat sammen af flere trykte linjer, som udtrækket har samlet til én.\n";
+    const auto text_with = [&](const std::string& long_lines) {
+        return long_lines +
+               "\n"
+               "Eksport\n"
+               "LEDER\n"
+               "Hanne Erik Østergaard\n"
+               "\n"
+               "fra, samt de felter, du vil medtage i rapporten, står her.\n"
+               "Og så kommer der mere tekst i afsnittet efter resten, og mere.\n"
+               "\n"
+               "Rapportguide\n"
+               "STATUSARTIKEL\n"
+               "Mikkel Høj\n"
+               "RESUMÉ\n"
+               "Angiver den tabel eller forespørgsel, du vil oprette rapporten\n"
+               "\n"
+               "Et andet afsnit begynder her og fortsætter hen over en linje,\n"
+               "og her står der endnu en hel linje i spalten, som slutter her.\n" +
+               long_lines;
+    };
+    const std::string long_lines = joined + joined + joined;
+    const detail::LayoutResult layout = detail::repair_layout(make_source(text_with(long_lines), "header.txt"));
+    REQUIRE(layout.moved_block_joins.size() == 1);
+    CHECK(layout.lines[layout.moved_block_joins[0].paragraph_end].text.text() ==
+          "Angiver den tabel eller forespørgsel, du vil oprette rapporten");
+    const std::vector<std::string> lines = text_lines(layout);
+    const auto broken = std::find(lines.begin(), lines.end(), "Angiver den tabel eller forespørgsel, du vil oprette rapporten");
+    REQUIRE(broken != lines.end());
+    REQUIRE(broken + 1 != lines.end());
+    CHECK(*(broken + 1) == "fra, samt de felter, du vil medtage i rapporten, står her.");
+    // An extraction that keeps the printed lines does not move blocks past a header: a
+    // lower-case block there is left where it stands.
+    const std::string one_column_lines = "Denne linje er en trykt linje fra spalten, og den står alene her.\n"
+                                         "Denne linje er også en trykt linje fra spalten, og den er lang.\n"
+                                         "Denne linje er en tredje trykt linje, og den slutter også her.\n";
+    const detail::LayoutResult kept = detail::repair_layout(make_source(text_with(one_column_lines), "kept.txt"));
+    CHECK(kept.moved_block_joins.empty());
+}
+
 TEST_CASE("a rest goes back to the nearest broken paragraph, not the first in the text", "[extractions][layout]") {
     // Two paragraphs break at a full line; one rest, two lines under the second and fifteen
     // under the first. Nothing in the words decides, so the nearer paragraph takes it.
