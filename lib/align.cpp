@@ -330,10 +330,44 @@ bool starts_line(std::string_view source, std::size_t offset) {
 
 }  // namespace
 
-std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, std::string_view source) {
-    if (!article.resume_end_guessed || source.empty() || !article.summary || article.resume.size() < 2 ||
-        article.summary->sentences.empty())
+namespace {
+
+// The body's first sentences that translate the Summary's last ones, which the ladder leaves
+// without a Resumé sentence, are the Resumé's end: a paragraph break the parser read inside
+// the Resumé (a blank line of `pdftotext -layout` that is only the other column's row, a
+// line that happened to end short) cut it there. Each must be an evident translation of the
+// next such Summary sentence, in order; the first that is not ends the run.
+std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article) {
+    if (article.resume.empty() || article.sections.empty() || article.sections.front().heading ||
+        article.sections.front().sentences.empty())
         return 0;
+    constexpr double kEvidentTranslation = 0.9;
+    const detail::Calibration calibration = detail::default_calibration();
+    std::vector<PreparedSentence> claims, resume;
+    for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
+    for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
+    const std::vector<Bead> beads = align_ladder(scorer, resume, claims, LadderOptions{});
+    std::size_t first_unpaired = claims.size();
+    for (auto bead = beads.rbegin(); bead != beads.rend() && bead->da.empty(); ++bead) first_unpaired = bead->en.front();
+    const auto& body = article.sections.front().sentences;
+    std::size_t taken = 0;
+    for (std::size_t j = first_unpaired; j < claims.size() && taken < body.size(); ++j, ++taken) {
+        const PreparedSentence danish = scorer.prepare(body[taken].text, Lang::da);
+        if (score_pair(scorer, calibration, danish, claims[j], false).probability < kEvidentTranslation) break;
+    }
+    if (taken == 0) return 0;
+    detail::move_body_start_to_resume(article, taken,
+                                      (taken == 1 ? std::string("the body's first sentence translates")
+                                                  : "the body's first " + std::to_string(taken) + " sentences translate") +
+                                          " the Summary's last, which no Resumé sentence does: taken as the Resumé's end");
+    return taken;
+}
+
+}  // namespace
+
+std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, std::string_view source) {
+    if (source.empty() || !article.summary || article.summary->sentences.empty()) return 0;
+    if (!article.resume_end_guessed || article.resume.size() < 2) return take_back_resume_end(scorer, article);
     // The ladder has already left these sentences unpaired; a translated sentence scores far
     // above this against its Summary sentence, one of another paragraph far below. (0.5 also
     // moved last Resumé sentences that a Summary leaves out: docs/benchmarks.md.)
@@ -369,7 +403,7 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     if (std::any_of(claims.begin(), claims.end(), [&](const PreparedSentence& claim) {
             return score_pair(scorer, calibration, last, claim, false).probability >= kBeyondCount;
         }))
-        return 0;
+        return take_back_resume_end(scorer, article);
     std::vector<PreparedSentence> resume;
     for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = ladder(scorer, resume, claims, LadderOptions{}, nullptr);
@@ -391,7 +425,7 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     }
     // A Summary leaves out a last Resumé sentence as often as a Resumé runs on by one: a
     // single one whose words the Summary does write stays (a run-on Resumé brings a paragraph).
-    if (cut == resume.size() || (cut + 1 == resume.size() && weak_last)) return 0;
+    if (cut == resume.size() || (cut + 1 == resume.size() && weak_last)) return take_back_resume_end(scorer, article);
     detail::move_resume_end_to_body(article, cut,
                                     "no blank line ends the Resumé, and the Summary translates none of its sentences from sentence " +
                                         std::to_string(cut + 1) + " on: they are taken as the body's opening text");

@@ -213,6 +213,59 @@ TEST_CASE("seed: BeadScorer gives exactly SentenceScorer::score for every bead s
     CHECK(nonzero > compared / 4);
 }
 
+TEST_CASE("the body's first sentences that translate the Summary's unpaired last ones go back to the Resumé") {
+    auto& f = fixture();
+    // A blank line inside the Resumé (in `pdftotext -layout` text, the other column's row)
+    // ends it after its first sentence: the second opens the body, and the Summary's second
+    // sentence has no Resumé sentence to pair with.
+    const auto article_with = [](const std::string& second_paragraph) {
+        return "Stamceller fra knoglemarven\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\n\nRESUMÉ\n"
+               "Mesenkymale stamceller kan isoleres fra knoglemarven hos voksne mennesker\n"
+               "og dyrkes i laboratoriet i mange uger, før de bruges til behandling af\n"
+               "patienter.\n\n" +
+               second_paragraph +
+               "\n"
+               "Hospitalet fik en ny bygning i foråret, og personalet flyttede ind i maj.\n\n"
+               "Baggrund\n"
+               "Knoglemarven indeholder flere typer af stamceller, som kan dele sig mange\n"
+               "gange og danne celler af forskellige slags, for eksempel knogle og brusk.\n\n"
+               "SUMMARY\nMikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr Læger 2004;166:383-6.\n"
+               "Mesenchymal stem cells can be isolated from the bone marrow of adults and grown in the\n"
+               "laboratory for many weeks before they are used to treat patients. Patients with bone\n"
+               "defects have been treated with the cells in several clinical trials, and the results are\n"
+               "promising for future use.\n";
+    };
+    const std::string source = article_with("Patienter med knogledefekter er blevet behandlet med cellerne i flere\n"
+                                            "kliniske forsøg, og resultaterne er lovende for fremtidens brug.\n");
+    Document document = f.parser.parse(make_source(source, "layout"));
+    REQUIRE(document.articles.size() == 1);
+    Article& article = document.articles[0];
+    REQUIRE(article.resume.size() == 1);
+    REQUIRE(!article.sections.empty());
+    REQUIRE(article.sections.front().sentences.size() == 2);
+    CHECK(settle_resume_end(f.scorer, article, source) == 1);
+    REQUIRE(article.resume.size() == 2);
+    CHECK(article.resume.back().text ==
+          "Patienter med knogledefekter er blevet behandlet med cellerne i flere kliniske forsøg, og resultaterne er lovende for fremtidens brug.");
+    REQUIRE(!article.sections.empty());
+    CHECK(!article.sections.front().heading);
+    REQUIRE(article.sections.front().sentences.size() == 1);
+    CHECK(article.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret, og personalet flyttede ind i maj.");
+    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(), [](const StructureNote& note) {
+        return note.message.find("the body's first sentence translates the Summary's last") != std::string::npos;
+    }));
+    // Settled once, it stays: the Summary's sentences are all paired now.
+    CHECK(settle_resume_end(f.scorer, article, source) == 0);
+
+    // A body that opens with its own text keeps it: the Summary's sentence is left unpaired.
+    const std::string own_text = article_with("Hospitalet har behandlet mange patienter i de seneste år.\n");
+    Document second = f.parser.parse(make_source(own_text, "own"));
+    REQUIRE(second.articles.size() == 1);
+    REQUIRE(second.articles[0].resume.size() == 1);
+    CHECK(settle_resume_end(f.scorer, second.articles[0], own_text) == 0);
+    CHECK(second.articles[0].resume.size() == 1);
+}
+
 TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untranslated last sentence to the body") {
     auto& f = fixture();
     // As `pdftotext -raw` prints it: no blank lines, and the Resumé's second sentence ends on a

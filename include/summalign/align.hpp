@@ -101,9 +101,13 @@ double support_threshold() noexcept;
 // where it is: the Resumé's last sentences that no Summary sentence translates (1-0 beads of
 // the Resumé/Summary ladder, each well below an even chance against every Summary sentence),
 // starting at a line start of `source` (a paragraph's), are the body's opening text. Moves
-// them to the front of the body, with a structure note, keeping at least one Resumé sentence;
-// returns how many moved. `source`: the bytes the article's spans point into (empty: nothing
-// moves). Aligner::align and the streaming command settle each article before aligning it.
+// them to the front of the body, with a structure note, keeping at least one Resumé sentence.
+// The other way round, wherever the Resumé ended: the body's first sentences that evidently
+// translate the Summary's last ones, which the ladder leaves without a Resumé sentence, are
+// the Resumé's end (a paragraph break read inside it) and move back to it, with a note.
+// Returns how many sentences moved. `source`: the bytes the article's spans point into
+// (empty: nothing moves). Aligner::align and the streaming command settle each article
+// before aligning it.
 std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, std::string_view source);
 
 // Aligns the parts of one parsed article (title, Resumé/Summary ladder, claim support),

@@ -580,4 +580,14 @@ void move_resume_end_to_body(Article& article, std::size_t keep, std::string mes
     body.insert(body.begin(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
 }
 
+void move_body_start_to_resume(Article& article, std::size_t count, std::string message) {
+    auto& body = article.sections.front().sentences;
+    const auto moved_end = body.begin() + static_cast<std::ptrdiff_t>(count);
+    article.structure_notes.push_back(StructureNote{std::move(message), SourceSpan{body.front().span.start, (moved_end - 1)->span.end}});
+    article.resume.insert(article.resume.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(moved_end));
+    body.erase(body.begin(), moved_end);
+    if (!article.resume_parts.empty()) article.resume_parts.back().end = article.resume.size();
+    if (body.empty()) article.sections.erase(article.sections.begin());
+}
+
 }  // namespace summalign::detail

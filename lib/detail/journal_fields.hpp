@@ -106,4 +106,10 @@ LanguageVotes language_votes(std::string_view text);
 // and a structure note with `message` over the moved text. `keep` < article.resume.size().
 void move_resume_end_to_body(Article& article, std::size_t keep, std::string message);
 
+// The first `count` sentences of the body's unheaded first section, found to be the Resumé's
+// last (settle_resume_end, by their translation in the Summary): appended to the Resumé (to
+// a structured Resumé's last part), with a structure note with `message` over them; the
+// section goes when nothing is left of it. 0 < `count` <= that section's sentences.
+void move_body_start_to_resume(Article& article, std::size_t count, std::string message);
+
 }  // namespace summalign::detail
