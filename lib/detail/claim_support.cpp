@@ -129,6 +129,20 @@ const std::vector<ContraryClass>& contrary_classes() {
                 {},
             },
         }},
+        // Size, and the letter case that Danish names by it ("små bogstaver" for "lower case
+        // letters", "store bogstaver" for "upper case").
+        {{
+            {
+                {"small", "smaller", "smallest", "lower case", "lowercase"},
+                {"lille", "små", "mindre", "mindste"},
+                {},
+            },
+            {
+                {"large", "larger", "largest", "big", "bigger", "biggest", "upper case", "uppercase"},
+                {"stor", "store", "stort", "større", "største"},
+                {},
+            },
+        }},
         {{
             {
                 {"top"},
@@ -709,6 +723,66 @@ double quoted_labels_differ(std::span<const PreparedSentence* const> source,
     return std::min(claim_differs, source_labels);
 }
 
+// Whether two words go together by the lexicon (a translation of one is the other's stem),
+// by spelling, or by an anchor both carry (a number, a name spelled alike, a cognate's
+// prefix): what the scorer would link, without its strengths.
+bool words_go_together(const PreparedToken& da, const PreparedToken& en) {
+    if (da.lower == en.lower) return true;
+    const auto in = [](const std::vector<PreparedToken::Link>& links, const std::vector<std::uint64_t>& keys) {
+        return std::any_of(links.begin(), links.end(), [&](const PreparedToken::Link& link) {
+            return std::find(keys.begin(), keys.end(), link.key) != keys.end();
+        });
+    };
+    if (in(da.links, en.own_keys) || in(en.links, da.own_keys)) return true;
+    return std::any_of(da.anchors.begin(), da.anchors.end(), [&](const PreparedToken::Link& a) {
+        return std::any_of(en.anchors.begin(), en.anchors.end(),
+                           [&](const PreparedToken::Link& b) { return a.key == b.key; });
+    });
+}
+
+// A direction the candidate states the other way round: the claim's "A to B" (content words
+// on both sides of "to"/"into"), the candidate's "b til a" with b going with B and a with A,
+// and nowhere "a til b" the claim's way. "To convert radians to degrees, …" is not stated by
+// "For at konvertere grader til radianer, …", which shares every word with it; the words'
+// order is all that tells the two template sentences apart. Each claim "to" counts once. At
+// most kDirections of each side's "to"/"til" are compared, so a hostile sentence of many
+// costs no more than a bounded number of word comparisons per pair.
+double reversed_directions(std::span<const PreparedSentence* const> source, const PreparedSentence& claim) {
+    constexpr std::size_t kDirections = 8;
+    const auto content = [](const PreparedToken& t, bool danish) {
+        return !t.is_citation && !t.is_number && !is_function(t, danish);
+    };
+    struct Direction {
+        const PreparedToken *from, *to;
+    };
+    std::vector<Direction> claim_directions, source_directions;
+    const auto& words = claim.tokens;
+    for (std::size_t j = 1; j + 1 < words.size() && claim_directions.size() < kDirections; ++j)
+        if ((words[j].lower == "to" || words[j].lower == "into") && content(words[j - 1], false) &&
+            content(words[j + 1], false) && words[j - 1].lower != words[j + 1].lower)
+            claim_directions.push_back({&words[j - 1], &words[j + 1]});
+    if (claim_directions.empty()) return 0.0;
+    for (const PreparedSentence* sentence : source) {
+        const auto& own = sentence->tokens;
+        for (std::size_t k = 1; k + 1 < own.size() && source_directions.size() < kDirections; ++k)
+            if (own[k].lower == "til" && content(own[k - 1], true) && content(own[k + 1], true) &&
+                own[k - 1].lower != own[k + 1].lower)
+                source_directions.push_back({&own[k - 1], &own[k + 1]});
+    }
+    double reversed = 0.0;
+    for (const Direction& c : claim_directions) {
+        bool forward = false, backward = false;
+        for (const Direction& s : source_directions) {
+            const bool from_from = words_go_together(*s.from, *c.from), to_to = words_go_together(*s.to, *c.to);
+            const bool from_to = words_go_together(*s.from, *c.to), to_from = words_go_together(*s.to, *c.from);
+            forward = forward || (from_from && to_to);
+            backward = backward || (from_to && to_from && !from_from && !to_to);
+        }
+        reversed += backward && !forward ? 1.0 : 0.0;
+    }
+    return reversed;
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -794,6 +868,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     for (std::size_t c = 0; c < kContraryClasses; ++c)
         if ((in_claim[c] & ~in_source[c]) != 0 && (in_source[c] & ~in_claim[c]) != 0)
             f.contrary += 1.0;
+    f.contrary += reversed_directions(source, claim);
 
     // A question states nothing, so a candidate that only asks does not support a claim that
     // asserts; a pair of a question and its answer may.
