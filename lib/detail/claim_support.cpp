@@ -783,6 +783,64 @@ double reversed_directions(std::span<const PreparedSentence* const> source, cons
     return reversed;
 }
 
+// The names of the manual-page references in `text` ("realpath(1)", "iconv_open(3)",
+// "ld.so(8)"; a section number and letters in brackets right after the name), case-folded.
+// Each backward scan stops at the previous bracket, so the work is linear in the text.
+std::vector<std::string> manual_references(std::string_view text) {
+    constexpr std::size_t kSectionLetters = 4;
+    const auto ascii_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto name_char = [&](char c) {
+        return ascii_lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+               c == '-' || c == '+';
+    };
+    std::vector<std::string> names;
+    for (std::size_t at = text.find('('); at != std::string_view::npos; at = text.find('(', at + 1)) {
+        std::size_t end = at + 1;
+        if (end >= text.size() || text[end] < '0' || text[end] > '9') continue;
+        ++end;
+        while (end < text.size() && end - at <= kSectionLetters + 1 && ascii_lower(text[end])) ++end;
+        if (end >= text.size() || text[end] != ')') continue;
+        std::size_t begin = at;
+        while (begin > 0 && name_char(text[begin - 1])) --begin;
+        while (begin < at && (text[begin] == '.' || text[begin] == '-' || text[begin] == '+')) ++begin;
+        if (begin == at) continue;
+        std::string name(text.substr(begin, at - begin));
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+// Manual-page references that differ: a program or function a manual page refers to by name
+// and section keeps its name in a translation, so the claim's references whose name the
+// candidate does not spell (as a reference or a word), against the candidate's whose name the
+// claim does not spell, name other programs (the smaller count): "Note realpath(1) is the
+// preferred command …" is not stated by "Brug kommandoen dircolors(1) til at angive den.".
+double manual_references_differ(std::span<const PreparedSentence* const> source, const PreparedSentence& claim) {
+    const std::vector<std::string> claim_names = manual_references(claim.text);
+    if (claim_names.empty()) return 0.0;
+    std::vector<std::string> source_names;
+    std::unordered_set<std::string_view> source_words;
+    for (const PreparedSentence* sentence : source) {
+        for (auto& name : manual_references(sentence->text)) source_names.push_back(std::move(name));
+        for (const auto& t : sentence->tokens) source_words.insert(t.lower);
+    }
+    if (source_names.empty()) return 0.0;
+    std::unordered_set<std::string_view> claim_words;
+    for (const auto& t : claim.tokens) claim_words.insert(t.lower);
+    for (const auto& name : claim_names) claim_words.insert(name);
+    for (const auto& name : source_names) source_words.insert(name);
+    const auto missing = [](const std::vector<std::string>& names, const std::unordered_set<std::string_view>& other) {
+        std::unordered_set<std::string_view> counted;
+        double n = 0.0;
+        for (const auto& name : names)
+            if (!other.contains(name) && counted.insert(name).second) n += 1.0;
+        return n;
+    };
+    return std::min(missing(claim_names, source_words), missing(source_names, claim_words));
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -1038,6 +1096,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     // …", quoted as well) counts once.
     f.claim_kept_missing +=
         std::max(0.0, quoted_labels_differ(source, claim, links) - slot_labels);
+    f.claim_kept_missing += manual_references_differ(source, claim);
     return f;
 }
 
