@@ -203,23 +203,6 @@ TEST_CASE("claim support: a candidate stating another value of a closed class (a
           model.probability(features(before_da, before)));
 }
 
-TEST_CASE("claim support: letter case and size are a closed class (store bogstaver for lower case letters)") {
-    const auto& scorer = models().scorer;
-    const PreparedSentence claim = scorer.prepare(
-        "Alphabetical numbering with identical lower case letters, where the number of letters "
-        "indicates the chapter level.", Lang::en);
-    const PreparedSentence upper = scorer.prepare(
-        "Alfabetisk nummerering med identiske store bogstaver, hvor antal af bogstaver angiver "
-        "kapitelniveau.", Lang::da);
-    const PreparedSentence lower = scorer.prepare(
-        "Alfabetisk nummerering med identiske små bogstaver, hvor antal bogstaver angiver "
-        "kapitelniveau.", Lang::da);
-    CHECK(features(upper, claim).contrary == 1.0);
-    CHECK(features(lower, claim).contrary == 0.0);
-    const auto& model = detail::default_support_model();
-    CHECK(model.probability(features(upper, claim)) < model.probability(features(lower, claim)));
-}
-
 TEST_CASE("claim support: a direction stated the other way round (grader til radianer for radians to degrees) counts against") {
     const auto& scorer = models().scorer;
     const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };

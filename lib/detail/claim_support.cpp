@@ -129,20 +129,6 @@ const std::vector<ContraryClass>& contrary_classes() {
                 {},
             },
         }},
-        // Size, and the letter case that Danish names by it ("små bogstaver" for "lower case
-        // letters", "store bogstaver" for "upper case").
-        {{
-            {
-                {"small", "smaller", "smallest", "lower case", "lowercase"},
-                {"lille", "små", "mindre", "mindste"},
-                {},
-            },
-            {
-                {"large", "larger", "largest", "big", "bigger", "biggest", "upper case", "uppercase"},
-                {"stor", "store", "stort", "større", "største"},
-                {},
-            },
-        }},
         {{
             {
                 {"top"},
