@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -200,6 +201,55 @@ TEST_CASE("claim support: a candidate stating another value of a closed class (a
     const auto& model = detail::default_support_model();
     CHECK(model.probability(features(after_da, before)) <
           model.probability(features(before_da, before)));
+}
+
+TEST_CASE("claim support: a direction stated the other way round (grader til radianer for radians to degrees) counts against") {
+    const auto& scorer = models().scorer;
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    const PreparedSentence claim = en("To convert radians to degrees, multiply radians by 180/pi.");
+    const PreparedSentence reversed = da("For at konvertere grader til radianer, gang grader med pi/180.");
+    const PreparedSentence same = da("For at konvertere radianer til grader, gang radianer med 180/pi.");
+    CHECK(features(reversed, claim).contrary == 1.0);
+    CHECK(features(same, claim).contrary == 0.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(reversed, claim)) < model.probability(features(same, claim)));
+    // A candidate that states both directions, or none, says nothing here.
+    CHECK(features(da("Konverterer radianer til grader og grader til radianer."), claim).contrary == 0.0);
+    CHECK(features(da("Konverterer vinkler i radianer."), claim).contrary == 0.0);
+    // Many "to"s and "til"s: a bounded number is compared (this returns at once).
+    std::vector<std::string> many_en = {"Convert"}, many_da = {"Konvertér"};
+    for (int k = 0; k < 3000; ++k) {
+        many_en.insert(many_en.end(), {"radians", "to", "degrees"});
+        many_da.insert(many_da.end(), {"grader", "til", "radianer"});
+    }
+    const auto joined = [](const std::vector<std::string>& words) {
+        std::ostringstream out;
+        for (const auto& word : words) out << word << ' ';
+        return out.str();
+    };
+    CHECK(features(da(joined(many_da).c_str()), en(joined(many_en).c_str())).contrary == 8.0);
+}
+
+TEST_CASE("claim support: a manual-page reference that differs (dircolors(1) for realpath(1)) counts against") {
+    const auto& scorer = models().scorer;
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    const PreparedSentence claim = en("Note realpath(1) is the preferred command to use for canonicalization functionality.");
+    const PreparedSentence other = da("Brug kommandoen dircolors(1) til at angive den.");
+    const PreparedSentence same = da("Bemærk at realpath(1) er den foretrukne kommando til kanonisering.");
+    CHECK(features(other, claim).claim_kept_missing == 1.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    // A reference on one side only (the other left it out) says nothing; a name the other side
+    // spells as a word is the same program.
+    CHECK(features(da("Brug kommandoen til at angive den."), claim).claim_kept_missing == 0.0);
+    CHECK(features(da("Se realpath og dircolors(1)."), claim).claim_kept_missing == 0.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    // Many brackets: each backward scan stops at the previous one.
+    std::string brackets = "Se";
+    for (int k = 0; k < 20000; ++k) brackets.append(" a(1(");
+    CHECK(features(scorer.prepare(brackets, Lang::da), claim).claim_kept_missing == 0.0);
 }
 
 TEST_CASE("claim support: names of the candidate without a partner in the claim count by their share of the sentence") {

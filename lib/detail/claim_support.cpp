@@ -709,6 +709,124 @@ double quoted_labels_differ(std::span<const PreparedSentence* const> source,
     return std::min(claim_differs, source_labels);
 }
 
+// Whether two words go together by the lexicon (a translation of one is the other's stem),
+// by spelling, or by an anchor both carry (a number, a name spelled alike, a cognate's
+// prefix): what the scorer would link, without its strengths.
+bool words_go_together(const PreparedToken& da, const PreparedToken& en) {
+    if (da.lower == en.lower) return true;
+    const auto in = [](const std::vector<PreparedToken::Link>& links, const std::vector<std::uint64_t>& keys) {
+        return std::any_of(links.begin(), links.end(), [&](const PreparedToken::Link& link) {
+            return std::find(keys.begin(), keys.end(), link.key) != keys.end();
+        });
+    };
+    if (in(da.links, en.own_keys) || in(en.links, da.own_keys)) return true;
+    return std::any_of(da.anchors.begin(), da.anchors.end(), [&](const PreparedToken::Link& a) {
+        return std::any_of(en.anchors.begin(), en.anchors.end(),
+                           [&](const PreparedToken::Link& b) { return a.key == b.key; });
+    });
+}
+
+// A direction the candidate states the other way round: the claim's "A to B" (content words
+// on both sides of "to"/"into"), the candidate's "b til a" with b going with B and a with A,
+// and nowhere "a til b" the claim's way. "To convert radians to degrees, …" is not stated by
+// "For at konvertere grader til radianer, …", which shares every word with it; the words'
+// order is all that tells the two template sentences apart. Each claim "to" counts once. At
+// most kDirections of each side's "to"/"til" are compared, so a hostile sentence of many
+// costs no more than a bounded number of word comparisons per pair.
+double reversed_directions(std::span<const PreparedSentence* const> source, const PreparedSentence& claim) {
+    constexpr std::size_t kDirections = 8;
+    const auto content = [](const PreparedToken& t, bool danish) {
+        return !t.is_citation && !t.is_number && !is_function(t, danish);
+    };
+    struct Direction {
+        const PreparedToken *from, *to;
+    };
+    std::vector<Direction> claim_directions, source_directions;
+    const auto& words = claim.tokens;
+    for (std::size_t j = 1; j + 1 < words.size() && claim_directions.size() < kDirections; ++j)
+        if ((words[j].lower == "to" || words[j].lower == "into") && content(words[j - 1], false) &&
+            content(words[j + 1], false) && words[j - 1].lower != words[j + 1].lower)
+            claim_directions.push_back({&words[j - 1], &words[j + 1]});
+    if (claim_directions.empty()) return 0.0;
+    for (const PreparedSentence* sentence : source) {
+        const auto& own = sentence->tokens;
+        for (std::size_t k = 1; k + 1 < own.size() && source_directions.size() < kDirections; ++k)
+            if (own[k].lower == "til" && content(own[k - 1], true) && content(own[k + 1], true) &&
+                own[k - 1].lower != own[k + 1].lower)
+                source_directions.push_back({&own[k - 1], &own[k + 1]});
+    }
+    double reversed = 0.0;
+    for (const Direction& c : claim_directions) {
+        bool forward = false, backward = false;
+        for (const Direction& s : source_directions) {
+            const bool from_from = words_go_together(*s.from, *c.from), to_to = words_go_together(*s.to, *c.to);
+            const bool from_to = words_go_together(*s.from, *c.to), to_from = words_go_together(*s.to, *c.from);
+            forward = forward || (from_from && to_to);
+            backward = backward || (from_to && to_from && !from_from && !to_to);
+        }
+        reversed += backward && !forward ? 1.0 : 0.0;
+    }
+    return reversed;
+}
+
+// The names of the manual-page references in `text` ("realpath(1)", "iconv_open(3)",
+// "ld.so(8)"; a section number and letters in brackets right after the name), case-folded.
+// Each backward scan stops at the previous bracket, so the work is linear in the text.
+std::vector<std::string> manual_references(std::string_view text) {
+    constexpr std::size_t kSectionLetters = 4;
+    const auto ascii_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto name_char = [&](char c) {
+        return ascii_lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+               c == '-' || c == '+';
+    };
+    std::vector<std::string> names;
+    for (std::size_t at = text.find('('); at != std::string_view::npos; at = text.find('(', at + 1)) {
+        std::size_t end = at + 1;
+        if (end >= text.size() || text[end] < '0' || text[end] > '9') continue;
+        ++end;
+        while (end < text.size() && end - at <= kSectionLetters + 1 && ascii_lower(text[end])) ++end;
+        if (end >= text.size() || text[end] != ')') continue;
+        std::size_t begin = at;
+        while (begin > 0 && name_char(text[begin - 1])) --begin;
+        while (begin < at && (text[begin] == '.' || text[begin] == '-' || text[begin] == '+')) ++begin;
+        if (begin == at) continue;
+        std::string name(text.substr(begin, at - begin));
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+// Manual-page references that differ: a program or function a manual page refers to by name
+// and section keeps its name in a translation, so the claim's references whose name the
+// candidate does not spell (as a reference or a word), against the candidate's whose name the
+// claim does not spell, name other programs (the smaller count): "Note realpath(1) is the
+// preferred command …" is not stated by "Brug kommandoen dircolors(1) til at angive den.".
+double manual_references_differ(std::span<const PreparedSentence* const> source, const PreparedSentence& claim) {
+    const std::vector<std::string> claim_names = manual_references(claim.text);
+    if (claim_names.empty()) return 0.0;
+    std::vector<std::string> source_names;
+    std::unordered_set<std::string_view> source_words;
+    for (const PreparedSentence* sentence : source) {
+        for (auto& name : manual_references(sentence->text)) source_names.push_back(std::move(name));
+        for (const auto& t : sentence->tokens) source_words.insert(t.lower);
+    }
+    if (source_names.empty()) return 0.0;
+    std::unordered_set<std::string_view> claim_words;
+    for (const auto& t : claim.tokens) claim_words.insert(t.lower);
+    for (const auto& name : claim_names) claim_words.insert(name);
+    for (const auto& name : source_names) source_words.insert(name);
+    const auto missing = [](const std::vector<std::string>& names, const std::unordered_set<std::string_view>& other) {
+        std::unordered_set<std::string_view> counted;
+        double n = 0.0;
+        for (const auto& name : names)
+            if (!other.contains(name) && counted.insert(name).second) n += 1.0;
+        return n;
+    };
+    return std::min(missing(claim_names, source_words), missing(source_names, claim_words));
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -794,6 +912,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     for (std::size_t c = 0; c < kContraryClasses; ++c)
         if ((in_claim[c] & ~in_source[c]) != 0 && (in_source[c] & ~in_claim[c]) != 0)
             f.contrary += 1.0;
+    f.contrary += reversed_directions(source, claim);
 
     // A question states nothing, so a candidate that only asks does not support a claim that
     // asserts; a pair of a question and its answer may.
@@ -963,6 +1082,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     // …", quoted as well) counts once.
     f.claim_kept_missing +=
         std::max(0.0, quoted_labels_differ(source, claim, links) - slot_labels);
+    f.claim_kept_missing += manual_references_differ(source, claim);
     return f;
 }
 
