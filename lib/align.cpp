@@ -345,16 +345,22 @@ std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article)
     const detail::Calibration calibration = detail::default_calibration();
     std::vector<PreparedSentence> claims, resume;
     for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
+    const auto& body = article.sections.front().sentences;
+    const auto translates = [&](std::size_t b, std::size_t j) {
+        return score_pair(scorer, calibration, scorer.prepare(body[b].text, Lang::da), claims[j], false).probability >=
+               kEvidentTranslation;
+    };
+    // Most bodies open with text of their own: the ladder is run only where the first
+    // sentence translates some Summary sentence.
+    bool opens_with_translation = false;
+    for (std::size_t j = 0; j < claims.size() && !opens_with_translation; ++j) opens_with_translation = translates(0, j);
+    if (!opens_with_translation) return 0;
     for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = align_ladder(scorer, resume, claims, LadderOptions{});
     std::size_t first_unpaired = claims.size();
     for (auto bead = beads.rbegin(); bead != beads.rend() && bead->da.empty(); ++bead) first_unpaired = bead->en.front();
-    const auto& body = article.sections.front().sentences;
     std::size_t taken = 0;
-    for (std::size_t j = first_unpaired; j < claims.size() && taken < body.size(); ++j, ++taken) {
-        const PreparedSentence danish = scorer.prepare(body[taken].text, Lang::da);
-        if (score_pair(scorer, calibration, danish, claims[j], false).probability < kEvidentTranslation) break;
-    }
+    while (first_unpaired + taken < claims.size() && taken < body.size() && translates(taken, first_unpaired + taken)) ++taken;
     if (taken == 0) return 0;
     detail::move_body_start_to_resume(article, taken,
                                       (taken == 1 ? std::string("the body's first sentence translates")
