@@ -65,6 +65,12 @@ public:
     // for English: the other national spelling of an index word (grayscale, dialogs) or
     // two index words written closed up (gluepoint).
     bool acceptable(std::string_view word, Lang lang) const;
+    // The part of acceptable() for Danish that index probes answer (the word or a regular
+    // form of it in the index, gen-, a derived noun, an adverb compound, a compound of index
+    // parts), or acceptable()'s kept answer when there is one: a yes is acceptable()'s yes
+    // without Hunspell's analysis of the whole word; a no says nothing. For English: false
+    // unless acceptable()'s answer is kept.
+    bool acceptable_by_probes(std::string_view word, Lang lang) const;
     // Whether the lower-case Danish word writes sk for the sc of a loanword da_DK lists with
     // sc only: skript, skriptet, skalskript (script, scriptet, skal + script). Index probes;
     // false without an index. The word is no dictionary form, so the caller still asks
