@@ -119,8 +119,8 @@ private:
 // and the Danish ones do not (acceptable()), and none is the other way round, or, in a
 // longer sentence, at least six are and six times as many as the other way round; a Danish
 // sentence naming a few English labels (Vælg Tools - Options) is not one. Asks Hunspell's
-// Danish only about words the candidate index lacks (index_knows), and only in a sentence
-// with three such words that English knows: the same answer at a fraction of the cost.
+// Danish only about words index probes do not accept (acceptable_by_probes), and only in a
+// sentence with three such words that English knows: the same answer at a fraction of the cost.
 bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& words);
 
 }  // namespace summalign::detail
