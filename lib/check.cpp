@@ -604,6 +604,7 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
 bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, const SuggestionContext& context) const {
     const std::size_t length = detail::code_points(lower);
     if (length < 3) return false;
+    std::vector<const std::string*> unsure;  // slipped-from words the index lacks
     for (const auto& [other, count] : context.same_language_counts) {
         if (count <= 0 || other == lower) continue;
         // A Danish noun and its genitive in -s are two forms of one word, not a word and its
@@ -621,9 +622,12 @@ bool Checker::Impl::slip_of_article_word(const std::string& lower, Lang lang, co
         const std::size_t other_length = detail::code_points(other);
         if (other_length + 1 < length || length + 1 < other_length || other_length < 4) continue;
         if (detail::edit_distance(lower, other, 2) > 2 || detail::typo_cost(lower, other) > 0.9) continue;
-        if (speller.known(other, lang)) return true;
+        // The index answers for most words; Hunspell (costly on a long compound) is asked
+        // below, only when no word the index knows settles it.
+        if (speller.index_knows(other, lang)) return true;
+        unsure.push_back(&other);
     }
-    return false;
+    return std::any_of(unsure.begin(), unsure.end(), [&](const std::string* other) { return speller.known(*other, lang); });
 }
 
 // Danish inflectional endings (nouns, verbs, adjectives) a word may carry: skript, skriptet,
@@ -924,13 +928,14 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // first, then the slip test, and Hunspell's verdict (up to a million
             // instructions for a long compound) only for a word the slip test holds.
             if (!speller.has_index() || speller.known_plainly_by_index(w.text, lang)) continue;
+            // The index's words first: the article's words may need Hunspell's verdicts.
             const auto near = speller.one_edit_words(lower, lang);
-            const bool slip = near_article_word() || std::any_of(near->begin(), near->end(), [&](const std::string& other) {
+            const bool slip = std::any_of(near->begin(), near->end(), [&](const std::string& other) {
                 if (detail::code_points(other) < 4 || detail::typo_cost(lower, other) > 0.9) return false;
                 if (const auto it = context.same_language_counts.find(other); it != context.same_language_counts.end() && it->second > 0)
                     return true;
                 return detail::code_points(other) >= 6 && (lang == Lang::da ? lexicon->has_danish(other) : lexicon->has_english(other));
-            });
+            }) || near_article_word();
             if (!slip || speller.known_plainly(w.text, lang)) continue;
         }
         // A member of a family of names the article writes, or a name it writes in code
@@ -989,14 +994,20 @@ bool Checker::Impl::in_english_stretch(const std::vector<CheckWord>& words, std:
     std::size_t maybe_english = 0;
     for (const std::size_t k : around) maybe_english += !speller.index_knows(words[k].text, Lang::da);
     if (maybe_english < 2) return false;
-    int english = 0, danish = 0;
-    for (const std::size_t k : around) {
-        const std::string& text = words[k].text;
-        const bool en = speller.known(text, Lang::en), da = speller.known(text, Lang::da);
-        english += en && !da;
-        danish += da && !en;
-    }
-    return english >= 2 && english > danish;
+    // English's verdicts first (cheap on a Danish word): the words English knows bound the
+    // count, and Danish is asked about the others only while they can still tie it.
+    std::vector<char> en(around.size());
+    std::size_t english_known = 0;
+    for (std::size_t j = 0; j < around.size(); ++j) english_known += en[j] = speller.known(words[around[j]].text, Lang::en);
+    if (english_known < 2) return false;
+    std::size_t english = 0;
+    for (std::size_t j = 0; j < around.size(); ++j)
+        if (en[j] && !speller.known(words[around[j]].text, Lang::da)) ++english;
+    if (english < 2) return false;
+    std::size_t danish = 0;
+    for (std::size_t j = 0; j < around.size(); ++j)
+        if (!en[j] && speller.known(words[around[j]].text, Lang::da) && ++danish >= english) return false;
+    return true;
 }
 
 std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspect) const {

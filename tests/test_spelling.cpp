@@ -588,6 +588,26 @@ TEST_CASE("a Danish sentence with words the index lacks is not taken for English
     CHECK_FALSE(detail::is_english_sentence(speller, splitter.split("Vælg Tools og derefter Options og Paths i menuen.")));
 }
 
+TEST_CASE("the Danish verdicts index probes give are acceptable()'s", "[spelling][speed]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    // An index word and a compound of index parts: yes, as acceptable() says.
+    for (const std::string word : {"billeder", "Billeder", "stamcelleterapi", "installationsmetoden"}) {
+        INFO(word);
+        CHECK(speller.acceptable_by_probes(word, Lang::da));
+        CHECK(speller.acceptable(word, Lang::da));
+    }
+    // A slip: no, and acceptable() agrees; a no of the probes alone says nothing, so a word
+    // only Hunspell's analysis accepts may be no too until acceptable() has answered.
+    CHECK_FALSE(speller.acceptable_by_probes("tilgængeligedsikonet", Lang::da));
+    CHECK_FALSE(speller.acceptable("tilgængeligedsikonet", Lang::da));
+    // English: no answer from probes until acceptable() has given one, then that answer.
+    CHECK_FALSE(speller.acceptable_by_probes("window", Lang::en));
+    CHECK(speller.acceptable("window", Lang::en));
+    CHECK(speller.acceptable_by_probes("window", Lang::en));
+}
+
 TEST_CASE("an English word in the dictionaries' other national spelling is no slip", "[spelling][variant]") {
     // en_US and en_GB lack grayscale and dialogs (each has only its own spelling: greyscale,
     // dialogues), and dialog has no possessive in en_US.

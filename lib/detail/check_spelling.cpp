@@ -274,6 +274,12 @@ struct Speller::Impl {
         return case_rule && index->contains(lang, lower);
     }
 
+    // acceptable()'s Danish tests that index probes answer (`lower` is `text` in lower case).
+    bool danish_by_probes(const std::string& text, const std::string& lower) const {
+        return index_knows(text, Lang::da) || regular_form(lower) || gen_prefixed(lower) || derived_form(lower) ||
+               adverb_compound(lower) || (index && is_compound(lower, 0, true));
+    }
+
     // A Danish word of its own (a lower-case part of a compound): a form the index has, a
     // form da_DK accepts that is not two index words joined by its own compounding (it
     // accepts edsikonet = ed + s + ikonet, but kriterierne, a form its affix rules make
@@ -634,11 +640,7 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         // The tests are alternatives: those a hash probe answers first, Hunspell's spell()
         // (its affix and compound analysis of a long compound costs up to milliseconds) last.
         const std::string lower = to_lower(text);
-        if (impl_->index_knows(text, lang) || impl_->regular_form(lower) ||
-            impl_->gen_prefixed(lower) || impl_->derived_form(lower) ||
-            impl_->adverb_compound(lower))
-            return true;
-        if (impl_->index && impl_->is_compound(lower, 0, true)) return true;
+        if (impl_->danish_by_probes(text, lower)) return true;
         if (impl_->english_loan_form(lower)) {
             const auto near = one_edit_words(lower, lang);
             if (std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 0.9; }))
@@ -653,6 +655,13 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
     });
 }
 
+bool Speller::acceptable_by_probes(std::string_view word, Lang lang) const {
+    if (const auto kept = (lang == Lang::da ? impl_->danish_acceptable : impl_->english_acceptable).find(word)) return *kept;
+    if (lang != Lang::da) return false;
+    const std::string text(word);
+    return impl_->danish_by_probes(text, to_lower(text));
+}
+
 bool Speller::sk_for_sc(std::string_view lower_word) const { return impl_->sk_for_sc(lower_word); }
 
 std::string Speller::missing_linking_s(std::string_view danish_word) const {
@@ -661,21 +670,24 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
         const std::string word(danish_word);
         const std::string lower = to_lower(word);
         if (lower.size() != word.size()) return {};  // cut positions must mean the same in both
-        // Hunspell is asked about the word only when it has such a first part (its verdict on
-        // a long compound costs up to milliseconds).
+        // Hunspell is asked about the word only when it has such a first part that is a word
+        // (its verdict on a long compound costs up to milliseconds); a known word needs no -s-.
         std::optional<bool> word_known;
         for (std::size_t cut = 5; cut + 3 <= lower.size(); ++cut) {
             const std::string head = lower.substr(0, cut), tail = lower.substr(cut);
             const bool linking_suffix = std::any_of(std::begin(suffixes), std::end(suffixes),
                                                     [&](std::string_view suffix) { return head.ends_with(suffix); });
             if (!linking_suffix || tail.front() == 's') continue;
+            // The head first: most words with such a head are no compound of it, and its
+            // verdict is on a short word.
+            if (!impl_->da.spell(head)) continue;
             if (!word_known) word_known = impl_->index_knows(word, Lang::da) || impl_->da.spell(word);
             if (*word_known) return {};
             // The tail a word of its own (with the index: one of its forms, not one da_DK's
             // compounding makes up: funktion|altiet is a slip in funktionalitet, not a
             // compound without its -s-).
             const bool tail_word = impl_->index ? impl_->index->contains(Lang::da, tail) : impl_->da.spell(tail);
-            if (!impl_->da.spell(head) || !(tail_word || impl_->is_compound(tail, 1))) continue;
+            if (!(tail_word || impl_->is_compound(tail, 1))) continue;
             return word.substr(0, cut) + "s" + word.substr(cut);
         }
         return {};
@@ -865,14 +877,14 @@ bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& w
         plain.push_back(&w);
     }
     // Asked of every Danish sentence, and Danish Hunspell's verdict on a compound costs up to
-    // milliseconds: the verdicts a hash probe gives (index_knows) rule most sentences out
-    // first. A word the index knows is Danish; only the others can be English only, so
-    // fewer than three of them, or fewer than three that English knows, decide "no" as
-    // the full count below would.
+    // milliseconds: the verdicts hash probes give (acceptable_by_probes: a word the index
+    // knows, a compound of index parts) rule most sentences out first. Such a word is Danish;
+    // only the others can be English only, so fewer than three of them, or fewer than three
+    // that English knows, decide "no" as the full count below would.
     std::vector<char> surely_danish(plain.size());
     std::size_t maybe_not_danish = 0;
     for (std::size_t k = 0; k < plain.size(); ++k) {
-        surely_danish[k] = speller.index_knows(plain[k]->text, Lang::da);
+        surely_danish[k] = speller.acceptable_by_probes(plain[k]->text, Lang::da);
         maybe_not_danish += !surely_danish[k];
     }
     if (maybe_not_danish < 3) return false;
@@ -900,17 +912,30 @@ bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& w
         maybe_english_only += english[k];
     }
     if (maybe_english_only < 3) return false;
-    for (std::size_t k = 0; k < plain.size(); ++k)
-        if (!asked[k]) english[k] = speller.acceptable(plain[k]->text, Lang::en);
-    std::size_t not_danish = 0, english_only = 0, danish_only = 0;
+    // The words Danish does not know, and those of them English knows, first: fewer than
+    // three of either decide "no" before English is asked about the Danish words.
+    std::vector<char> danish(plain.size());
+    std::size_t not_danish = 0, english_only = 0;
     for (std::size_t k = 0; k < plain.size(); ++k) {
-        const bool danish = surely_danish[k] || speller.acceptable(plain[k]->text, Lang::da);
-        not_danish += !danish;
-        english_only += english[k] && !danish;
-        danish_only += danish && !english[k];
+        danish[k] = surely_danish[k] || speller.acceptable(plain[k]->text, Lang::da);
+        if (danish[k]) continue;
+        ++not_danish;
+        if (!asked[k]) english[k] = speller.acceptable(plain[k]->text, Lang::en);
+        asked[k] = true;
+        english_only += english[k];
     }
-    if (not_danish < 3) return false;
-    return english_only >= 3 && (danish_only == 0 || (english_only >= 6 && english_only >= 6 * danish_only));
+    if (not_danish < 3 || english_only < 3) return false;
+    // Then the Danish words English does not know (danish_only), each of which needs six
+    // English-only words; the count only grows, so the first one too many decides "no".
+    std::size_t danish_only = 0;
+    for (std::size_t k = 0; k < plain.size(); ++k) {
+        if (!danish[k]) continue;
+        if (!asked[k]) english[k] = speller.acceptable(plain[k]->text, Lang::en);
+        if (english[k]) continue;
+        ++danish_only;
+        if (english_only < 6 || english_only < 6 * danish_only) return false;
+    }
+    return true;
 }
 
 }  // namespace summalign::detail

@@ -65,6 +65,12 @@ public:
     // for English: the other national spelling of an index word (grayscale, dialogs) or
     // two index words written closed up (gluepoint).
     bool acceptable(std::string_view word, Lang lang) const;
+    // The part of acceptable() for Danish that index probes answer (the word or a regular
+    // form of it in the index, gen-, a derived noun, an adverb compound, a compound of index
+    // parts), or acceptable()'s kept answer when there is one: a yes is acceptable()'s yes
+    // without Hunspell's analysis of the whole word; a no says nothing. For English: false
+    // unless acceptable()'s answer is kept.
+    bool acceptable_by_probes(std::string_view word, Lang lang) const;
     // Whether the lower-case Danish word writes sk for the sc of a loanword da_DK lists with
     // sc only: skript, skriptet, skalskript (script, scriptet, skal + script). Index probes;
     // false without an index. The word is no dictionary form, so the caller still asks
@@ -113,8 +119,8 @@ private:
 // and the Danish ones do not (acceptable()), and none is the other way round, or, in a
 // longer sentence, at least six are and six times as many as the other way round; a Danish
 // sentence naming a few English labels (Vælg Tools - Options) is not one. Asks Hunspell's
-// Danish only about words the candidate index lacks (index_knows), and only in a sentence
-// with three such words that English knows: the same answer at a fraction of the cost.
+// Danish only about words index probes do not accept (acceptable_by_probes), and only in a
+// sentence with three such words that English knows: the same answer at a fraction of the cost.
 bool is_english_sentence(const Speller& speller, const std::vector<CheckWord>& words);
 
 }  // namespace summalign::detail
