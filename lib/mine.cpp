@@ -183,10 +183,13 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             });
             if (begin == 0 && count < english_texts) {
                 // Room for every text's block, from the first chunk's size and a quarter more:
-                // growing the blocks by doubling copied them several times over.
+                // growing the blocks by doubling copied them several times over. At most 2 GiB:
+                // a first chunk of long paragraphs before many short lines must not ask for
+                // more than the machine has (past it the blocks grow as they need).
                 std::size_t words = 0;
                 for (const auto& sentence : chunk) words += detail::EnglishLines::words_for(sentence);
-                english_kept.reserve(english_texts, words * english_texts / count * 5 / 4);
+                const std::size_t estimate = words / count * english_texts + words / count * english_texts / 4;
+                english_kept.reserve(english_texts, std::min(estimate, std::size_t{1} << 28));
             }
             for (std::size_t k = 0; k < count; ++k) {
                 if (!english_sizes.empty()) english_sizes[begin + k] = line_size(chunk[k]);
