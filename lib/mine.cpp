@@ -49,32 +49,13 @@ unsigned useful_threads(std::size_t count, unsigned threads) {
     return std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, count / 64))));
 }
 
-// The distinct texts of `lines`, prepared (indexed by slot).
-std::vector<PreparedSentence> prepare_distinct(const SentenceScorer& scorer, std::span<const std::string> lines,
-                                               const DistinctLines& distinct, Lang lang, unsigned threads) {
-    std::vector<PreparedSentence> prepared(distinct.first.size());
-    detail::parallel_for(prepared.size(), useful_threads(prepared.size(), threads),
-                         [&](std::size_t s) { prepared[s] = scorer.prepare(lines[distinct.first[s]], lang); });
-    return prepared;
-}
-
 // Re-weighting each word by how rare its stem is among the lines of its side: a word in
 // half of the lines tells little about which line is the translation. Needs enough lines
 // for document frequencies to mean something.
 constexpr std::size_t kMinLinesForWeights = 50;
 
-// The stems (first own key of each token) of one sentence, once each.
-std::vector<std::uint64_t> distinct_stems(const PreparedSentence& sentence) {
-    std::vector<std::uint64_t> seen;
-    for (const auto& token : sentence.tokens)
-        if (!token.own_keys.empty()) seen.push_back(token.own_keys.front());
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    return seen;
-}
-
-// The same stems of a line not prepared (the Danish lines are prepared only where their
-// candidates are found; this pass needs their stems alone).
+// The stems (first own key of each token) of a line, once each, without preparing it: the
+// document frequencies need nothing else, and the lines are prepared later, a few at a time.
 std::vector<std::uint64_t> distinct_stems(const SentenceScorer& scorer, std::string_view text, Lang lang) {
     std::vector<std::uint64_t> seen = detail::ScorerWords::stems(scorer, text, lang);
     std::sort(seen.begin(), seen.end());
@@ -160,55 +141,71 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     if (danish.empty() || english.empty()) return result;
     const unsigned threads = std::max(1u, options.threads);
 
-    // English texts are kept prepared (every Danish line's candidates are scored against
-    // them), each distinct text once; Danish lines are prepared where they are used and
-    // dropped, so that memory is that of one side's distinct texts. Their document
-    // frequencies come from a first pass that keeps only each line's stems.
+    // What the scores read of each distinct English text is kept (every Danish line's
+    // candidates are scored against it); the texts are prepared a chunk at a time and
+    // dropped once kept, and the Danish lines where they are used, so that memory is that
+    // of one side's kept texts, not of every prepared sentence (whose many small
+    // allocations, each on fresh pages, cost a tenth of the CPU at 100,000 lines).
+    // Document frequencies come from a first pass that reads only each line's stems.
     const DistinctLines english_lines = distinct_lines(english);
     const DistinctLines danish_lines = distinct_lines(danish);
-    auto en = prepare_distinct(scorer, english, english_lines, Lang::en, threads);
-    CorpusWeights danish_weights;
+    CorpusWeights english_weights, danish_weights;
     if (options.corpus_weights) {
         // Document frequencies count every line, copies included.
-        std::vector<std::vector<std::uint64_t>> stems(en.size());
-        for (std::size_t s = 0; s < en.size(); ++s) stems[s] = distinct_stems(en[s]);
-        CorpusWeights english_weights;
-        english_weights.lines = static_cast<double>(english.size());
-        for (const auto s : english_lines.slot)
-            for (auto key : stems[s]) ++english_weights.document_frequency[key];
-        for (auto& sentence : en) english_weights.apply(sentence);
-        stems.assign(danish_lines.first.size(), {});
-        detail::parallel_for(stems.size(), useful_threads(stems.size(), threads), [&](std::size_t s) {
-            stems[s] = distinct_stems(scorer, danish[danish_lines.first[s]], Lang::da);
-        });
-        danish_weights.lines = static_cast<double>(danish.size());
-        for (const auto s : danish_lines.slot)
-            for (auto key : stems[s]) ++danish_weights.document_frequency[key];
+        auto count_stems = [&](std::span<const std::string> lines, const DistinctLines& distinct, Lang lang,
+                               CorpusWeights& weights) {
+            std::vector<std::vector<std::uint64_t>> stems(distinct.first.size());
+            detail::parallel_for(stems.size(), useful_threads(stems.size(), threads), [&](std::size_t s) {
+                stems[s] = distinct_stems(scorer, lines[distinct.first[s]], lang);
+            });
+            weights.lines = static_cast<double>(lines.size());
+            for (const auto s : distinct.slot)
+                for (auto key : stems[s]) ++weights.document_frequency[key];
+        };
+        count_stems(english, english_lines, Lang::en, english_weights);
+        count_stems(danish, danish_lines, Lang::da, danish_weights);
     }
 
     const std::size_t wanted = std::clamp<std::size_t>(options.candidates, 1, kMaxCandidates);
     const std::size_t full = options.full_scores == 0 ? wanted : std::min(wanted, options.full_scores);
-    std::vector<LineSize> english_sizes(full < wanted ? en.size() : 0);
-    for (std::size_t s = 0; s < english_sizes.size(); ++s) english_sizes[s] = line_size(en[s]);
-    // What the scores and the index read of each English text, set up once in a few flat
-    // arrays (each candidate's words then sit together instead of in a PreparedToken each);
-    // the prepared sentences are dropped before the index is built, which keeps the peak
-    // memory that of one of the two.
-    auto keep_english = [&] {
-        try {
-            return detail::EnglishLines(en);
-        } catch (const detail::EnglishLines::TooLong& error) {
-            // Bad input: name the file and the line (the first with that text), from 1.
-            const std::size_t number = english_lines.first[error.line()] + std::size_t{1};
-            const std::string what = error.what();
-            if (options.english_name.empty())
-                throw Error(fmt::format("English line {}: {}", number, what));
-            throw Error(options.english_name, std::nullopt,
-                        fmt::format("line {}: {}", number, what));
+    const std::size_t english_texts = english_lines.first.size();
+    std::vector<LineSize> english_sizes(full < wanted ? english_texts : 0);
+    detail::EnglishLines english_kept;
+    {
+        constexpr std::size_t kChunk = 4096;
+        std::vector<PreparedSentence> chunk;
+        for (std::size_t begin = 0; begin < english_texts; begin += kChunk) {
+            const std::size_t count = std::min(kChunk, english_texts - begin);
+            chunk.assign(count, PreparedSentence{});
+            detail::parallel_for(count, useful_threads(count, threads), [&](std::size_t k) {
+                chunk[k] = scorer.prepare(english[english_lines.first[begin + k]], Lang::en);
+                english_weights.apply(chunk[k]);
+            });
+            if (begin == 0 && count < english_texts) {
+                // Room for every text's block, from the first chunk's size and a quarter more:
+                // growing the blocks by doubling copied them several times over. At most 2 GiB:
+                // a first chunk of long paragraphs before many short lines must not ask for
+                // more than the machine has (past it the blocks grow as they need).
+                std::size_t words = 0;
+                for (const auto& sentence : chunk) words += detail::EnglishLines::words_for(sentence);
+                const std::size_t estimate = words / count * english_texts + words / count * english_texts / 4;
+                english_kept.reserve(english_texts, std::min(estimate, std::size_t{1} << 28));
+            }
+            for (std::size_t k = 0; k < count; ++k) {
+                if (!english_sizes.empty()) english_sizes[begin + k] = line_size(chunk[k]);
+                try {
+                    english_kept.add(chunk[k]);
+                } catch (const detail::EnglishLines::TooLong& error) {
+                    // Bad input: name the file and the line (the first with that text), from 1.
+                    const std::size_t number = english_lines.first[error.line()] + std::size_t{1};
+                    const std::string what = error.what();
+                    if (options.english_name.empty())
+                        throw Error(fmt::format("English line {}: {}", number, what));
+                    throw Error(options.english_name, std::nullopt, fmt::format("line {}: {}", number, what));
+                }
+            }
         }
-    };
-    const detail::EnglishLines english_kept = keep_english();
-    std::vector<PreparedSentence>().swap(en);
+    }
 
     // Inverted index: key -> English lines having it as own stem, anchor or translation.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;

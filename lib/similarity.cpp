@@ -968,10 +968,13 @@ std::size_t words_for(const PreparedSentence& english, std::size_t header, std::
 
 }  // namespace
 
+std::size_t detail::EnglishLines::words_for(const PreparedSentence& english) {
+    return ::summalign::words_for(english, sizeof(Header), sizeof(Key), sizeof(Link), sizeof(Token));
+}
+
 detail::EnglishLines::EnglishLines(std::span<const PreparedSentence> english) {
     std::size_t total = 0;
-    for (const auto& sentence : english)
-        total += words_for(sentence, sizeof(Header), sizeof(Key), sizeof(Link), sizeof(Token));
+    for (const auto& sentence : english) total += words_for(sentence);
     blocks_.reserve(total);
     offsets_.reserve(english.size());
     for (const auto& sentence : english) add(sentence);

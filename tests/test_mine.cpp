@@ -263,6 +263,29 @@ TEST_CASE("mine names the English input and line it cannot keep") {
     CHECK(pairs.size() == 2);
 }
 
+// The English texts are prepared and kept a chunk at a time: a line past the first chunk
+// is still named by its number in the whole file.
+TEST_CASE("mine names the English line it cannot keep past the first chunk of texts") {
+    const Lexicon lexicon;
+    const SentenceScorer scorer(lexicon);
+    std::string many_words;
+    for (std::size_t i = 0; i < 66000; ++i) many_words += i > 0 ? " cell" : "cell";
+    std::vector<std::string> english_lines;
+    for (std::size_t i = 0; i < 5000; ++i) english_lines.push_back("The dog sleeps " + std::to_string(i) + ".");
+    english_lines.push_back(many_words);
+    const std::vector<std::string> danish_lines = {"Hunden sover 7."};
+    try {
+        (void)mine(scorer, danish_lines, english_lines, MineOptions{});
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(std::string(error.what()) == "English line 5001: a line of more than 65,536 words, longer than mine takes");
+    }
+    english_lines.pop_back();
+    const auto pairs = mine(scorer, danish_lines, english_lines, MineOptions{});
+    REQUIRE(pairs.size() == 1);
+    CHECK(pairs[0].en_index == 7);
+}
+
 TEST_CASE("summalign mine: a line of too many words is an error naming the file and line") {
     if (!std::filesystem::exists(SUMMALIGN_CLI_PATH)) {
         WARN("skipped: the summalign CLI is not built");

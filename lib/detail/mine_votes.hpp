@@ -64,7 +64,14 @@ private:
     std::vector<std::uint32_t> open_lines_;  // ascending
     std::vector<std::uint32_t> hits_;        // the open lines of the list in hand
     std::vector<VoteList> order_;
-    std::vector<float> votes_;
+    std::vector<float> votes_;  // of the open lines, in their order
+    std::vector<float> heap_;   // the best votes among them so far, least first
+    struct Ranked {  // a line with its tie_rank, for the final choice
+        float votes;
+        std::uint32_t rank;
+        std::uint32_t line;
+    };
+    std::vector<Ranked> ranked_;
     std::vector<double> rest_;  // weight of the words still to count, after each word
 };
 

@@ -100,6 +100,14 @@ public:
     // Appends `english` as line size(); later changes to it are not seen.
     void add(const PreparedSentence& english);
     std::size_t size() const { return offsets_.size(); }
+    // Room for `lines` lines in `words` 8-byte words of blocks in all, so that add() need not
+    // move the blocks kept so far (pages reserved and never written take no memory).
+    void reserve(std::size_t lines, std::size_t words) {
+        offsets_.reserve(lines);
+        blocks_.reserve(words);
+    }
+    // The 8-byte words add(english) takes.
+    static std::size_t words_for(const PreparedSentence& english);
     // Asks the caches for line `line`'s block, so that the misses of several candidates
     // overlap: a candidate's data is met cold, it was last read for another Danish line.
     void prefetch(std::size_t line) const {
