@@ -43,7 +43,9 @@ struct SupportFeatures {
     // Closed classes of values that exclude each other (before/after, top/bottom/left/right,
     // input/output, show/hide …) where each side states a value the other does not: how many
     // classes differ so ("The … histograms before “Color Enhance”." is not stated by "… efter
-    // “Farveforbedring”."). Enters the model with `negation_differs` (the same input and
+    // “Farveforbedring”."). Also each direction the candidate states the other way round
+    // (the claim's "radians to degrees", the candidate's "grader til radianer" and never
+    // "radianer til grader"). Enters the model with `negation_differs` (the same input and
     // weight): both say that the candidate states the contrary of the claim.
     double contrary = 0.0;
     // 1 when every sentence of the candidate is a question and the claim is not: a question
@@ -67,7 +69,9 @@ struct SupportFeatures {
     // claim without a partner where the candidate has an English word of its own in the same
     // slot ("The “Images” dialog …" / "The “Channels” dialog …"). And, whatever the pair keeps,
     // each quoted label of the claim without a partner beside a quoted label of the
-    // candidate's own ("after “White Balance”" / "efter “Farveforbedring”").
+    // candidate's own ("after “White Balance”" / "efter “Farveforbedring”"). And manual-page
+    // references that differ: the claim's whose name the candidate does not spell against the
+    // candidate's whose name the claim does not (the smaller count; "realpath(1)" / "dircolors(1)").
     double claim_kept_missing = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
