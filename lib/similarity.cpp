@@ -954,30 +954,17 @@ Narrow narrow_count(std::size_t count, std::size_t line, const char* what) {
     return static_cast<Narrow>(count);
 }
 
-std::size_t words_for(const PreparedSentence& english, std::size_t header, std::size_t key,
-                      std::size_t link, std::size_t token) {
+}  // namespace
+
+std::size_t detail::EnglishLines::words_for(const PreparedSentence& english) {
     std::size_t links = 0, cognates = 0;
     for (const auto& t : english.tokens) {
         links += t.links.size();
         cognates += t.cognate.size();
     }
     auto words = [](std::size_t bytes) { return (bytes + 7) / 8; };
-    return words(header) + words(key * detail::key_index(english).size()) + words(link * links) +
-           words(token * english.tokens.size()) + words(cognates);
-}
-
-}  // namespace
-
-std::size_t detail::EnglishLines::words_for(const PreparedSentence& english) {
-    return ::summalign::words_for(english, sizeof(Header), sizeof(Key), sizeof(Link), sizeof(Token));
-}
-
-detail::EnglishLines::EnglishLines(std::span<const PreparedSentence> english) {
-    std::size_t total = 0;
-    for (const auto& sentence : english) total += words_for(sentence);
-    blocks_.reserve(total);
-    offsets_.reserve(english.size());
-    for (const auto& sentence : english) add(sentence);
+    return words(sizeof(Header)) + words(sizeof(Key) * detail::key_index(english).size()) + words(sizeof(Link) * links) +
+           words(sizeof(Token) * english.tokens.size()) + words(cognates);
 }
 
 void detail::EnglishLines::add(const PreparedSentence& english) {

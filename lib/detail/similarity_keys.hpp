@@ -81,10 +81,10 @@ private:
 // SentenceScorer::score(danish, english[n]).score exactly.
 class EnglishLines {
 public:
-    // What the constructor and add() throw for a sentence they cannot keep (a word after the
-    // 65,536th with translation links; a cognate skeleton of 65,536 bytes, which prepare never
-    // makes): `line` is its index among the sentences given, so that the caller can name the
-    // input line.
+    // What add() throws for a sentence it cannot keep (a word after the 65,536th with
+    // translation links; a cognate skeleton of 65,536 bytes, which prepare never makes):
+    // `line` is its index among the sentences added, so that the caller can name the input
+    // line.
     class TooLong : public std::length_error {
     public:
         TooLong(std::size_t line, const std::string& what) : std::length_error(what), line_(line) {}
@@ -95,8 +95,6 @@ public:
     };
 
     EnglishLines() = default;
-    // All of `english`, in its order.
-    explicit EnglishLines(std::span<const PreparedSentence> english);
     // Appends `english` as line size(); later changes to it are not seen.
     void add(const PreparedSentence& english);
     std::size_t size() const { return offsets_.size(); }
