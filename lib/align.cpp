@@ -337,30 +337,32 @@ namespace {
 // the Resumé (a blank line of `pdftotext -layout` that is only the other column's row, a
 // line that happened to end short) cut it there. Each must be an evident translation of the
 // next such Summary sentence, in order; the first that is not ends the run.
-std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article) {
+std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article, std::span<const PreparedSentence> claims) {
     if (article.resume.empty() || article.sections.empty() || article.sections.front().heading ||
         article.sections.front().sentences.empty())
         return 0;
     constexpr double kEvidentTranslation = 0.9;
     const detail::Calibration calibration = detail::default_calibration();
-    std::vector<PreparedSentence> claims, resume;
-    for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
     const auto& body = article.sections.front().sentences;
-    const auto translates = [&](std::size_t b, std::size_t j) {
-        return score_pair(scorer, calibration, scorer.prepare(body[b].text, Lang::da), claims[j], false).probability >=
-               kEvidentTranslation;
+    const auto translates = [&](const PreparedSentence& danish, std::size_t j) {
+        return score_pair(scorer, calibration, danish, claims[j], false).probability >= kEvidentTranslation;
     };
     // Most bodies open with text of their own: the ladder is run only where the first
     // sentence translates some Summary sentence.
+    const PreparedSentence first = scorer.prepare(body.front().text, Lang::da);
     bool opens_with_translation = false;
-    for (std::size_t j = 0; j < claims.size() && !opens_with_translation; ++j) opens_with_translation = translates(0, j);
+    for (std::size_t j = 0; j < claims.size() && !opens_with_translation; ++j) opens_with_translation = translates(first, j);
     if (!opens_with_translation) return 0;
+    std::vector<PreparedSentence> resume;
     for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = align_ladder(scorer, resume, claims, LadderOptions{});
     std::size_t first_unpaired = claims.size();
     for (auto bead = beads.rbegin(); bead != beads.rend() && bead->da.empty(); ++bead) first_unpaired = bead->en.front();
     std::size_t taken = 0;
-    while (first_unpaired + taken < claims.size() && taken < body.size() && translates(taken, first_unpaired + taken)) ++taken;
+    const auto body_translates = [&](std::size_t b, std::size_t j) {
+        return b == 0 ? translates(first, j) : translates(scorer.prepare(body[b].text, Lang::da), j);
+    };
+    while (first_unpaired + taken < claims.size() && taken < body.size() && body_translates(taken, first_unpaired + taken)) ++taken;
     if (taken == 0) return 0;
     detail::move_body_start_to_resume(article, taken,
                                       (taken == 1 ? std::string("the body's first sentence translates")
@@ -373,14 +375,14 @@ std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article)
 
 std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, std::string_view source) {
     if (source.empty() || !article.summary || article.summary->sentences.empty()) return 0;
-    if (!article.resume_end_guessed || article.resume.size() < 2) return take_back_resume_end(scorer, article);
+    std::vector<PreparedSentence> claims;
+    for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
+    if (!article.resume_end_guessed || article.resume.size() < 2) return take_back_resume_end(scorer, article, claims);
     // The ladder has already left these sentences unpaired; a translated sentence scores far
     // above this against its Summary sentence, one of another paragraph far below. (0.5 also
     // moved last Resumé sentences that a Summary leaves out: docs/benchmarks.md.)
     constexpr double kUntranslated = 0.1;
     const detail::Calibration calibration = detail::default_calibration();
-    std::vector<PreparedSentence> claims;
-    for (const auto& sentence : article.summary->sentences) claims.push_back(scorer.prepare(sentence.text, Lang::en));
     // A Summary leaves out a sentence or two and joins others; a Resumé sentence more than two
     // past the Summary's count is one of a Resumé that ran on, and only a sentence that the
     // Summary evidently translates keeps it there.
@@ -409,7 +411,7 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     if (std::any_of(claims.begin(), claims.end(), [&](const PreparedSentence& claim) {
             return score_pair(scorer, calibration, last, claim, false).probability >= kBeyondCount;
         }))
-        return take_back_resume_end(scorer, article);
+        return take_back_resume_end(scorer, article, claims);
     std::vector<PreparedSentence> resume;
     for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
     const std::vector<Bead> beads = ladder(scorer, resume, claims, LadderOptions{}, nullptr);
@@ -431,7 +433,7 @@ std::size_t settle_resume_end(const SentenceScorer& scorer, Article& article, st
     }
     // A Summary leaves out a last Resumé sentence as often as a Resumé runs on by one: a
     // single one whose words the Summary does write stays (a run-on Resumé brings a paragraph).
-    if (cut == resume.size() || (cut + 1 == resume.size() && weak_last)) return take_back_resume_end(scorer, article);
+    if (cut == resume.size() || (cut + 1 == resume.size() && weak_last)) return take_back_resume_end(scorer, article, claims);
     detail::move_resume_end_to_body(article, cut,
                                     "no blank line ends the Resumé, and the Summary translates none of its sentences from sentence " +
                                         std::to_string(cut + 1) + " on: they are taken as the body's opening text");
