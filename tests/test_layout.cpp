@@ -222,6 +222,25 @@ TEST_CASE("the hyphenation patterns allow a break where TeX's Danish or groff's 
     CHECK_FALSE(patterns.allows_break("il3gen", 2).has_value());
 }
 
+TEST_CASE("plain TeX's US English patterns allow breaks LibreOffice's refuse", "[layout][hyphen]") {
+    const summalign::detail::HyphenationPatterns libreoffice(
+        {summalign::find_data_file(std::string(summalign::detail::english_patterns_file))});
+    const summalign::detail::HyphenationPatterns tex(
+        {summalign::find_data_file(std::string(summalign::detail::tex_english_patterns_file))});
+    REQUIRE_FALSE(tex.empty());
+    // TeX and groff set "trans-par-ency", LibreOffice's set "trans-parency" only.
+    CHECK(libreoffice.allows_break("transparency", 8) == false);
+    CHECK(tex.allows_break("transparency", 8) == true);
+    CHECK(tex.allows_break("transparency", 5) == true);
+    // An exception breaks only where it says: "as-so-ciate", never "associ-ate", which the
+    // patterns alone allow.
+    CHECK(tex.allows_break("associate", 2) == true);
+    CHECK(tex.allows_break("associate", 4) == true);
+    CHECK(tex.allows_break("associate", 6) == false);
+    // Neither breaks "log-in" ("lo-gin").
+    CHECK(tex.allows_break("login", 3) == false);
+}
+
 // A document of `count` lines broken inside `first` + `rest` (a dictionary word), each
 // broken line followed by the rest and more text.
 summalign::detail::DocumentWords broken_words(const std::string& first, const std::string& rest, int count) {
@@ -237,11 +256,13 @@ TEST_CASE("a line-end hyphen where no hyphenation patterns allow a break is the 
     REQUIRE(tex.line_breaks().size() == 20);
     // da_DK builds "betaudglatning" as a compound, and no other rule keeps the hyphen.
     CHECK(dehyphenator().decide("beta", "udglatning, der", tex, "en såkaldt ") == HyphenDecision::keep);
-    // en_US knows "plugin"; TeX's Danish patterns break it "plu-gin" only.
-    CHECK(dehyphenator().decide("plug", "in, add-on", tex, "som i ") == HyphenDecision::keep);
+    // en_US knows "login"; every set breaks it "lo-gin" only.
+    CHECK(dehyphenator().decide("log", "in, add-on", tex, "som i ") == HyphenDecision::keep);
     // Where the patterns allow the break, the other rules decide as before.
     CHECK(dehyphenator().decide("arbej", "der med", tex, "hun ") == HyphenDecision::join);
     CHECK(dehyphenator().decide("plu", "gin, add-on", tex, "som i ") == HyphenDecision::join);
+    // An English word broken where TeX and groff break it and LibreOffice's patterns do not.
+    CHECK(dehyphenator().decide("transpar", "ency of the shadow.", tex, "to specify the ") == HyphenDecision::join);
     // Too few sure breaks say nothing of the typesetter.
     CHECK(dehyphenator().decide("beta", "udglatning, der", broken_words("ar", "bejder", 19), "en ") ==
           HyphenDecision::join);

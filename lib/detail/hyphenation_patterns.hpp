@@ -1,9 +1,10 @@
 #pragma once
-// Liang's hyphenation patterns, read by libhyphen: Debian's hyphen-da and hyphen-en-us
-// completed at build time (cmake/hyphenation.cmake) into the data files hyph_da_DK.dic and
-// hyph_en_US.dic. TeX (babel's Danish: the same patterns) and groff (its US English ones)
-// break words only where such patterns allow; a line-end hyphen at a point that no pattern
-// set allows was not put there by a typesetter (docs/layout.md, section 2, rule 6a).
+// Liang's hyphenation patterns, read by libhyphen: Debian's hyphen-da and hyphen-en-us and
+// plain TeX's US English patterns, completed at build time (cmake/hyphenation.cmake) into the
+// data files hyph_da_DK.dic, hyph_en_US.dic and hyph_en_US_tex.dic. TeX (babel's Danish: the
+// same patterns; its English: plain TeX's) and groff (plain TeX's US English ones) break
+// words only where such patterns allow; a line-end hyphen at a point that no pattern set
+// allows was not put there by a typesetter (docs/layout.md, section 2, rule 6a).
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -13,9 +14,11 @@
 
 namespace summalign::detail {
 
-// The data file names of the pattern sets, Danish first.
+// The data file names of the pattern sets, Danish first; plain TeX's US English patterns
+// (what TeX's English and groff break by) beside LibreOffice's, which refuse some of them.
 inline constexpr std::string_view danish_patterns_file = "hyph_da_DK.dic";
 inline constexpr std::string_view english_patterns_file = "hyph_en_US.dic";
+inline constexpr std::string_view tex_english_patterns_file = "hyph_en_US_tex.dic";
 
 class HyphenationPatterns {
 public:

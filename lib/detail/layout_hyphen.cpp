@@ -166,7 +166,8 @@ struct Dehyphenator::Impl {
         std::call_once(patterns_loaded, [&] {
             std::vector<std::filesystem::path> files;
             if (!dictionaries.empty()) {
-                for (const std::string_view name : {detail::danish_patterns_file, detail::english_patterns_file}) {
+                for (const std::string_view name :
+                     {detail::danish_patterns_file, detail::english_patterns_file, detail::tex_english_patterns_file}) {
                     try {
                         files.push_back(find_data_file(std::string(name)));
                     } catch (const Error&) {
@@ -184,7 +185,7 @@ struct Dehyphenator::Impl {
     // the patterns set "hu-dau-to-graft") does not. Of the document's line-end breaks inside
     // letters (two at least on each side) there must be twenty or more, and at most one in
     // fifty a sure break at a point the patterns do not allow: sure where the halves make a
-    // dictionary word (not a compound Hunspell builds); a real hyphen can be one ("plug-|in").
+    // dictionary word (not a compound Hunspell builds); a real hyphen can be one ("log-|in").
     // TeX and groff output showed 0-1 such breaks in 50-100; the seed article, set by a
     // journal's typesetter, 2 in 90 ("lo-|vende", "ki-|rurgiske"). Hunspell is asked only
     // of the breaks the patterns do not allow.
