@@ -1070,6 +1070,17 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                     add_resume(block, b);
                     continue;
                 }
+                // A part label with no text yet ended a column or page: the part's text is the
+                // next block, wherever the extraction set it apart, unless that is English or
+                // opens with a heading (the body's, or another column's).
+                if (!article.resume_parts.empty() && article.resume_parts.back().begin == article.resume_parts.back().end &&
+                    !block_language(block).english_text() && heading_length(context, block, 0) == 0) {
+                    note("the structured Resumé's part \"" + article.resume_parts.back().label +
+                             "\" had no text before a blank line: the next block is taken as its text",
+                         block_start(block), block_end(block));
+                    add_resume(block, b);
+                    continue;
+                }
                 if (resume_end_guessed) {
                     // An indented first line after it is the source's own mark of the end.
                     article.resume_end_guessed = block.front()->indent < resume_last_line->indent + 2;

@@ -364,6 +364,50 @@ TEST_CASE("a structured Resumé's label torn over lines, one word each, still op
     CHECK(!has_note(article, "after body text"));
 }
 
+TEST_CASE("a structured Resumé's part label that ended a page takes the next block as its text", "[extractions]") {
+    // The label "Introduktion" was the last line of a column; its text opens the next page,
+    // after a blank line. The Resumé goes on there, it does not end at its first label.
+    const std::string text =
+        "Skygge\n\nORIGINAL ARTIKEL\nMikkel Holm & Ole Olsen\n\n"
+        "RESUMÉ\nIntroduktion\n\n"
+        "Skygger er nyttige, og de giver dybde\ntil en tegning.\n"
+        "Materiale og metoder\nVi tegnede ti figurer med skygger.\n"
+        "Konklusion\nSkygger virker i alle programmer.\n\n"
+        "Tegneobjekter\nEt objekt kan flyttes med musen, og det kan roteres frit.\n\n"
+        "SUMMARY\nMikkel Holm & Ole Olsen: Shadows. Ugeskr Læger 2004;166:383-6.\n"
+        "Introduction: Shadows are useful, and they give depth to a drawing.\n"
+        "Material and methods: We drew ten figures with shadows.\nConclusion: Shadows work in every program.\n";
+    const Document document = parser().parse(make_source(text, "label-at-page-end"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.resume_parts.size() == 3);
+    CHECK(article.resume_parts[0].label == "Introduktion");
+    CHECK(article.resume_parts[0].end - article.resume_parts[0].begin == 1);
+    CHECK(texts(article.resume) == std::vector<std::string>{"Skygger er nyttige, og de giver dybde til en tegning.",
+                                                            "Vi tegnede ti figurer med skygger.",
+                                                            "Skygger virker i alle programmer."});
+    CHECK(has_note(article, "had no text before a blank line"));
+    // After a part with text, the block after the blank line is the body's as before.
+    std::string whole = text;
+    whole.replace(whole.find("Introduktion\n\n"), std::string("Introduktion\n\n").size(),
+                  "Introduktion\nSkygger kan tegnes.\n\n");
+    const Document second = parser().parse(make_source(whole, "label-with-text"));
+    REQUIRE(second.articles.size() == 1);
+    const auto resume = texts(second.articles[0].resume);
+    REQUIRE_FALSE(resume.empty());
+    CHECK(resume.front() == "Skygger kan tegnes.");
+    CHECK(std::find(resume.begin(), resume.end(), "Skygger er nyttige, og de giver dybde til en tegning.") == resume.end());
+    // A block that opens with a heading is the body's, not the empty part's text.
+    std::string headed = text;
+    headed.replace(headed.find("Introduktion\n\n"), std::string("Introduktion\n\n").size(),
+                   "Introduktion\n\nTegneobjekter\nEt objekt kan flyttes med musen, og det kan roteres frit.\n\n");
+    const Document third = parser().parse(make_source(headed, "label-then-heading"));
+    REQUIRE(third.articles.size() == 1);
+    const auto third_resume = texts(third.articles[0].resume);
+    CHECK(std::find(third_resume.begin(), third_resume.end(), "Et objekt kan flyttes med musen, og det kan roteres frit.") ==
+          third_resume.end());
+}
+
 TEST_CASE("structured Resumé and Summary keep labelled parts; missing and second Summaries", "[extractions]") {
     const std::string text =
         "Skygge\n"
