@@ -425,6 +425,29 @@ TEST_CASE("claim support: in a sentence left untranslated, a label that differs 
         scorer.prepare("It remembers the halo you can get when using Afsnit 4.8, \u201cSkarp\u201d.", Lang::da);
     CHECK(features(sharpen, sharpen_claim).claim_kept_missing == 0.0);
 
+    // A quoted label the lexicon reads as Danish ("Palettes", through "palet") in the slot of
+    // the claim's quoted label, beside a content word both share ("dialog"), differs as well.
+    const PreparedSentence histogram_claim = scorer.prepare(
+        "The \u201cHistogram\u201d dialog is a dockable dialog; see the section Section 2.3, "
+        "\u201cDialogs and Docking\u201d for help on manipulating it.", Lang::en);
+    const PreparedSentence palettes = scorer.prepare(
+        "The \u201cPalettes\u201d dialog is a dockable dialog; see the section Afsnit 2.3, "
+        "\u201cDialogs and Docking\u201d for help on manipulating it.", Lang::da);
+    const auto palettes_word = std::find_if(palettes.tokens.begin(), palettes.tokens.end(),
+                                            [](const auto& t) { return t.surface == "Palettes"; });
+    REQUIRE(palettes_word != palettes.tokens.end());
+    CHECK_FALSE(palettes_word->english_word);  // the lexicon has a Danish entry for it
+    CHECK(features(palettes, histogram_claim).claim_kept_missing == 1.0);
+    CHECK(model.probability(features(palettes, histogram_claim)) < 0.5);
+    // A translated cross-reference: the section word ("Afsnit" for "Section") is not quoted,
+    // and the quoted label ("Udklipsholder" for "Clipboard") stands after the section number
+    // and before a function word.
+    const PreparedSentence clipboard_claim =
+        scorer.prepare("See Section 3.1, \u201cClipboard\u201d for help with these.", Lang::en);
+    const PreparedSentence clipboard =
+        scorer.prepare("See Afsnit 3.1, \u201cUdklipsholder\u201d for help with these.", Lang::da);
+    CHECK(features(clipboard, clipboard_claim).claim_kept_missing == 0.0);
+
     // A translated sentence: a label without a partner may be translated by a word the lexicon
     // does not link ("Users" / "Tilgængelighed"); the rule does not apply.
     const PreparedSentence label_claim = scorer.prepare("Click Users to open the panel.", Lang::en);

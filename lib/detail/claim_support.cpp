@@ -1054,23 +1054,41 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
                                  std::size_t k) -> std::string_view {
             return k < tokens.size() ? std::string_view(tokens[k].lower) : std::string_view();
         };
+        // Which quoted label each token stands in (0 outside quotation marks); the source's
+        // sentences are looked at once each.
+        const auto claim_quoted = quoted_spans(claim);
+        std::vector<std::vector<std::size_t>> source_quoted;
+        for (const PreparedSentence* sentence : source) source_quoted.push_back(quoted_spans(*sentence));
         double differing = 0.0;
         for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
             if (!label(claim.tokens[j], j == 0) || links.en[j] >= kIdentityLink) continue;
             bool found = false;
             i = 0;
-            for (const PreparedSentence* sentence : source)
-                for (std::size_t k = 0; k < sentence->tokens.size(); ++k, ++i) {
-                    const auto& token = sentence->tokens[k];
-                    if (found || !label(token, k == 0) || links.da[i] >= kIdentityLink ||
-                        !token.english_word)
-                        continue;
-                    const auto& own = sentence->tokens;
+            for (std::size_t s = 0; s < source.size(); ++s) {
+                const auto& own = source[s]->tokens;
+                for (std::size_t k = 0; k < own.size(); ++k, ++i) {
+                    const auto& token = own[k];
+                    if (found || !label(token, k == 0) || links.da[i] >= kIdentityLink) continue;
                     const bool before =
                         j > 0 && k > 0 && lower_at(claim.tokens, j - 1) == lower_at(own, k - 1);
                     const auto after = lower_at(claim.tokens, j + 1);
-                    found = before || (!after.empty() && after == lower_at(own, k + 1));
+                    const bool after_same = !after.empty() && after == lower_at(own, k + 1);
+                    // A quoted label the lexicon reads as Danish ("Palettes", through "palet")
+                    // beside a quoted label of the claim still differs where the word beside
+                    // both is a content word they share ("The “Palettes” dialog …" / "The
+                    // “Histogram” dialog …"). A translated cross-reference stands after its
+                    // section number and before a function word or the end ("Afsnit 3.1,
+                    // “Udklipsholder”"), and "Afsnit" for "Section" is no quoted label.
+                    const auto content_at = [&](std::size_t at) {
+                        return at < own.size() && !own[at].is_number && !own[at].is_citation &&
+                               !is_function(own[at], true);
+                    };
+                    const bool quoted = claim_quoted[j] != 0 && source_quoted[s][k] != 0;
+                    found = token.english_word ? before || after_same
+                                               : quoted && ((before && content_at(k - 1)) ||
+                                                            (after_same && content_at(k + 1)));
                 }
+            }
             differing += found;
         }
         f.claim_kept_missing += differing;
