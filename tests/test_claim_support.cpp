@@ -252,6 +252,28 @@ TEST_CASE("claim support: a manual-page reference that differs (dircolors(1) for
     CHECK(features(scorer.prepare(brackets, Lang::da), claim).claim_kept_missing == 0.0);
 }
 
+TEST_CASE("claim support: a command-line option of the claim that the candidate does not write counts against") {
+    const auto& scorer = models().scorer;
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    // The tokenizer splits "--from-file" into "from" and "file", which "fra" and "FIL" partner.
+    const PreparedSentence claim = en("If --from-file or --to-file is given, there are no restrictions on FILE(s).");
+    const PreparedSentence other = da("Hvis ingen FIL er angivet, eller FIL er -, læses fra standard-ind.");
+    const PreparedSentence same = da("Hvis --from-file eller --to-file er angivet, er der ingen begrænsninger på FIL(er).");
+    CHECK(features(other, claim).claim_kept_missing == 2.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    // "--interactive=always" writes the option "--interactive"; a hyphen inside a word ("e-mail",
+    // "1-2") or a dash alone is no option.
+    CHECK(features(da("Med --interactive=always spørges altid."), en("With --interactive, always ask.")).claim_kept_missing == 0.0);
+    CHECK(features(da("Send en e-mail, side 1-2 - tak."), en("Send an e-mail, pages 1-2 - thanks.")).claim_kept_missing == 0.0);
+    // Many options on both sides: each text is read once, the look-ups are binary searches.
+    std::string many = "Brug";
+    for (int k = 0; k < 20000; ++k) many.append(" -a --b-c");
+    CHECK(features(scorer.prepare(many, Lang::da), en("Use -a and --b-c or --d.")).claim_kept_missing == 1.0);
+}
+
 TEST_CASE("claim support: names of the candidate without a partner in the claim count by their share of the sentence") {
     const auto& scorer = models().scorer;
     const PreparedSentence claim = scorer.prepare("Written by David MacKenzie.", Lang::en);
@@ -424,6 +446,29 @@ TEST_CASE("claim support: in a sentence left untranslated, a label that differs 
     const PreparedSentence sharpen =
         scorer.prepare("It remembers the halo you can get when using Afsnit 4.8, \u201cSkarp\u201d.", Lang::da);
     CHECK(features(sharpen, sharpen_claim).claim_kept_missing == 0.0);
+
+    // A quoted label the lexicon reads as Danish ("Palettes", a form of "palette") in the slot
+    // of the claim's quoted label, beside a content word both share ("dialog"), differs as well.
+    const PreparedSentence histogram_claim = scorer.prepare(
+        "The \u201cHistogram\u201d dialog is a dockable dialog; see the section Section 2.3, "
+        "\u201cDialogs and Docking\u201d for help on manipulating it.", Lang::en);
+    const PreparedSentence palettes = scorer.prepare(
+        "The \u201cPalettes\u201d dialog is a dockable dialog; see the section Afsnit 2.3, "
+        "\u201cDialogs and Docking\u201d for help on manipulating it.", Lang::da);
+    const auto palettes_word = std::find_if(palettes.tokens.begin(), palettes.tokens.end(),
+                                            [](const auto& t) { return t.surface == "Palettes"; });
+    REQUIRE(palettes_word != palettes.tokens.end());
+    CHECK_FALSE(palettes_word->english_word);  // the lexicon has a Danish entry for it
+    CHECK(features(palettes, histogram_claim).claim_kept_missing == 1.0);
+    CHECK(model.probability(features(palettes, histogram_claim)) < 0.5);
+    // A translated cross-reference: the section word ("Afsnit" for "Section") is not quoted,
+    // and the quoted label ("Udklipsholder" for "Clipboard") stands after the section number
+    // and before a function word.
+    const PreparedSentence clipboard_claim =
+        scorer.prepare("See Section 3.1, \u201cClipboard\u201d for help with these.", Lang::en);
+    const PreparedSentence clipboard =
+        scorer.prepare("See Afsnit 3.1, \u201cUdklipsholder\u201d for help with these.", Lang::da);
+    CHECK(features(clipboard, clipboard_claim).claim_kept_missing == 0.0);
 
     // A translated sentence: a label without a partner may be translated by a word the lexicon
     // does not link ("Users" / "Tilgængelighed"); the rule does not apply.

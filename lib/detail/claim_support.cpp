@@ -827,6 +827,50 @@ double manual_references_differ(std::span<const PreparedSentence* const> source,
     return std::min(missing(claim_names, source_words), missing(source_names, claim_words));
 }
 
+// The command-line options written in `text` ("--from-file", "-f", "--interactive=always"
+// as "--interactive"): a dash or two at the start of a word, then a letter, up to a space or
+// punctuation other than a hyphen. One pass over the text.
+std::vector<std::string> command_options(std::string_view text) {
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto option_char = [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_'; };
+    std::vector<std::string> options;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (text[at] != '-' || (at > 0 && text[at - 1] != ' ' && text[at - 1] != '(' && text[at - 1] != '[' &&
+                                text[at - 1] != '"' && text[at - 1] != ','))
+            continue;
+        std::size_t end = at + 1;
+        if (end < text.size() && text[end] == '-') ++end;
+        if (end >= text.size() || !letter(text[end])) {
+            at = end;
+            continue;
+        }
+        while (end < text.size() && option_char(text[end])) ++end;
+        options.emplace_back(text.substr(at, end - at));
+        at = end;
+    }
+    return options;
+}
+
+// The claim's command-line options that the candidate does not write: a manual page's option
+// stays as it is in a translation, and the tokenizer splits it into words that link to
+// ordinary Danish words ("--from-file" into "from" and "file", partnered by "fra" and
+// "FIL"), so "If --from-file or --to-file is given, …" read as stated by "Hvis ingen FIL er
+// angivet, …". Each distinct option counts once.
+double claim_options_missing(std::span<const PreparedSentence* const> source, const PreparedSentence& claim) {
+    std::vector<std::string> claim_options = command_options(claim.text);
+    if (claim_options.empty()) return 0.0;
+    std::vector<std::string> source_options;
+    for (const PreparedSentence* sentence : source)
+        for (auto& option : command_options(sentence->text)) source_options.push_back(std::move(option));
+    std::sort(claim_options.begin(), claim_options.end());
+    claim_options.erase(std::unique(claim_options.begin(), claim_options.end()), claim_options.end());
+    std::sort(source_options.begin(), source_options.end());
+    double missing = 0.0;
+    for (const auto& option : claim_options)
+        missing += std::binary_search(source_options.begin(), source_options.end(), option) ? 0.0 : 1.0;
+    return missing;
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -1054,23 +1098,41 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
                                  std::size_t k) -> std::string_view {
             return k < tokens.size() ? std::string_view(tokens[k].lower) : std::string_view();
         };
+        // Which quoted label each token stands in (0 outside quotation marks); the source's
+        // sentences are looked at once each.
+        const auto claim_quoted = quoted_spans(claim);
+        std::vector<std::vector<std::size_t>> source_quoted;
+        for (const PreparedSentence* sentence : source) source_quoted.push_back(quoted_spans(*sentence));
         double differing = 0.0;
         for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
             if (!label(claim.tokens[j], j == 0) || links.en[j] >= kIdentityLink) continue;
             bool found = false;
             i = 0;
-            for (const PreparedSentence* sentence : source)
-                for (std::size_t k = 0; k < sentence->tokens.size(); ++k, ++i) {
-                    const auto& token = sentence->tokens[k];
-                    if (found || !label(token, k == 0) || links.da[i] >= kIdentityLink ||
-                        !token.english_word)
-                        continue;
-                    const auto& own = sentence->tokens;
+            for (std::size_t s = 0; s < source.size(); ++s) {
+                const auto& own = source[s]->tokens;
+                for (std::size_t k = 0; k < own.size(); ++k, ++i) {
+                    const auto& token = own[k];
+                    if (found || !label(token, k == 0) || links.da[i] >= kIdentityLink) continue;
                     const bool before =
                         j > 0 && k > 0 && lower_at(claim.tokens, j - 1) == lower_at(own, k - 1);
                     const auto after = lower_at(claim.tokens, j + 1);
-                    found = before || (!after.empty() && after == lower_at(own, k + 1));
+                    const bool after_same = !after.empty() && after == lower_at(own, k + 1);
+                    // A quoted label the lexicon reads as Danish ("Palettes", a form of
+                    // "palette") beside a quoted label of the claim still differs where the
+                    // word beside both is a content word they share ("The “Palettes” dialog
+                    // …" / "The “Histogram” dialog …"). A translated cross-reference stands after its
+                    // section number and before a function word or the end ("Afsnit 3.1,
+                    // “Udklipsholder”"), and "Afsnit" for "Section" is no quoted label.
+                    const auto content_at = [&](std::size_t at) {
+                        return at < own.size() && !own[at].is_number && !own[at].is_citation &&
+                               !is_function(own[at], true);
+                    };
+                    const bool quoted = claim_quoted[j] != 0 && source_quoted[s][k] != 0;
+                    found = token.english_word ? before || after_same
+                                               : quoted && ((before && content_at(k - 1)) ||
+                                                            (after_same && content_at(k + 1)));
                 }
+            }
             differing += found;
         }
         f.claim_kept_missing += differing;
@@ -1083,6 +1145,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     f.claim_kept_missing +=
         std::max(0.0, quoted_labels_differ(source, claim, links) - slot_labels);
     f.claim_kept_missing += manual_references_differ(source, claim);
+    f.claim_kept_missing += claim_options_missing(source, claim);
     return f;
 }
 

@@ -67,11 +67,14 @@ struct SupportFeatures {
     // more such untranslatable capitalised words in a row, "Jim Meyering"). And in a candidate
     // left untranslated (most of its content words spelled as claim words), each label of the
     // claim without a partner where the candidate has an English word of its own in the same
-    // slot ("The “Images” dialog …" / "The “Channels” dialog …"). And, whatever the pair keeps,
+    // slot ("The “Images” dialog …" / "The “Channels” dialog …"), or a quoted word of its own
+    // beside a shared content word ("The “Palettes” dialog …"). And, whatever the pair keeps,
     // each quoted label of the claim without a partner beside a quoted label of the
     // candidate's own ("after “White Balance”" / "efter “Farveforbedring”"). And manual-page
     // references that differ: the claim's whose name the candidate does not spell against the
     // candidate's whose name the claim does not (the smaller count; "realpath(1)" / "dircolors(1)").
+    // And the claim's command-line options the candidate does not write ("--from-file"): the
+    // tokenizer splits them into words that ordinary Danish words partner.
     double claim_kept_missing = 0.0;
 
     // The model's inputs: log of the product of the two coverages (the old support score's
