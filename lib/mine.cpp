@@ -208,16 +208,26 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     }
 
     // Inverted index: key -> English lines having it as own stem, anchor or translation.
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+    struct Posting {
+        std::vector<std::uint32_t> lines;
+        std::vector<std::uint64_t> bits;  // the same lines a bit each, for a list of more than one line in 32
+    };
+    std::unordered_map<std::uint64_t, Posting> postings;
     for (std::uint32_t e = 0; e < english.size(); ++e) {
         // A line's keys come one line at a time, so a repeat within it is the list's last.
         english_kept.for_each_key(english_lines.slot[e], [&](std::uint64_t key) {
-            auto& list = postings[key];
+            auto& list = postings[key].lines;
             if (list.empty() || list.back() != e) list.push_back(e);
         });
     }
     // Keys shared by very many lines (function words) cost much and tell little.
     const std::size_t max_postings = std::max<std::size_t>(200, english.size() / 20);
+    // The bits take fewer bytes than the list, and only lists that are ever counted get them.
+    for (auto& entry : postings) {
+        auto& posting = entry.second;
+        if (posting.lines.size() * 32 > english.size() && posting.lines.size() <= max_postings)
+            posting.bits = detail::line_bits(posting.lines, english.size());
+    }
 
     // Per distinct Danish text (copies of a line get the same candidates).
     std::vector<std::vector<Candidate>> candidates(danish_lines.first.size());
@@ -244,8 +254,8 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
             ++token_id;
             auto query = [&](std::uint64_t key) {
                 auto it = postings.find(key);
-                if (it == postings.end() || it->second.size() > max_postings) return;
-                s.queries.push_back({it->second, token_id, token.weight});
+                if (it == postings.end() || it->second.lines.size() > max_postings) return;
+                s.queries.push_back({it->second.lines, token_id, token.weight, it->second.bits});
             };
             for (const auto& link : token.links) query(link.key);
             for (auto key : token.own_keys) query(key);

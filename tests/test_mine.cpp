@@ -421,15 +421,21 @@ TEST_CASE("mine's VoteTally returns the lines that counting every line finds") {
     auto below = [&](std::uint32_t n) { return static_cast<std::uint32_t>(random() % n); };
     detail::VoteTally tally(lines);
     std::size_t stopped_early = 0;
-    for (int round = 0; round < 60; ++round) {
+    for (int round = 0; round < 90; ++round) {
         const bool ties = round % 2 == 0;
+        // Most rounds give the long lists as bits too; the last ones have words of negative
+        // weight (no bound then, and votes below zero to order).
+        const bool bits = round % 3 != 0;
+        const bool negative = round >= 60 && !ties;
         const std::uint32_t words = 1 + below(14);
         std::vector<std::vector<std::uint32_t>> storage;
+        std::vector<std::vector<std::uint64_t>> bit_storage;
         std::vector<detail::VoteList> lists;
         std::vector<float> weight(words + 1);
         for (std::uint32_t word = 1; word <= words; ++word) {
-            weight[word] = ties ? std::array{0.25f, 0.5f, 1.0f, 2.0f}[below(4)]
-                                : std::uniform_real_distribution<float>(0.05f, 1.5f)(random);
+            weight[word] = ties       ? std::array{0.25f, 0.5f, 1.0f, 2.0f}[below(4)]
+                           : negative ? std::uniform_real_distribution<float>(-1.0f, 1.5f)(random)
+                                      : std::uniform_real_distribution<float>(0.05f, 1.5f)(random);
             const std::uint32_t keys = 1 + below(4);
             for (std::uint32_t key = 0; key < keys; ++key) {
                 // Mostly short lists, some covering a third of the lines (function words).
@@ -440,7 +446,13 @@ TEST_CASE("mine's VoteTally returns the lines that counting every line finds") {
                 list.erase(std::unique(list.begin(), list.end()), list.end());
                 storage.push_back(std::move(list));
             }
-            for (std::size_t k = storage.size() - keys; k < storage.size(); ++k) lists.push_back({storage[k], word, weight[word]});
+            for (std::size_t k = storage.size() - keys; k < storage.size(); ++k) {
+                lists.push_back({storage[k], word, weight[word]});
+                if (bits && storage[k].size() * 64 > lines) {
+                    bit_storage.push_back(detail::line_bits(storage[k], lines));
+                    lists.back().bits = bit_storage.back();
+                }
+            }
         }
         // Brute force: each line's votes, added heaviest word first (then by number), once per word.
         std::vector<std::uint32_t> order(words);

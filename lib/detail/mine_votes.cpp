@@ -1,9 +1,29 @@
 #include "detail/mine_votes.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 
 namespace summalign::detail {
+
+std::vector<std::uint64_t> line_bits(std::span<const std::uint32_t> lines, std::size_t english_lines) {
+    std::vector<std::uint64_t> bits((english_lines + 63) / 64, 0);
+    for (const auto e : lines) bits[e >> 6] |= std::uint64_t{1} << (e & 63);
+    return bits;
+}
+
+namespace {
+
+// A key whose ascending order is the descending order of `votes` (no NaN): the float's bits
+// turned into an unsigned integer of the same order, then reversed; -0 is made +0 first,
+// since the two are equal votes.
+std::uint64_t descending_votes(float votes) {
+    const auto bits = std::bit_cast<std::uint32_t>(votes + 0.0f);
+    const std::uint32_t ascending = bits & 0x80000000u ? ~bits : bits | 0x80000000u;
+    return ~ascending;
+}
+
+}  // namespace
 
 VoteTally::VoteTally(std::size_t english_lines) : tally_(english_lines), open_((english_lines + 63) / 64, 0) {}
 
@@ -61,6 +81,30 @@ std::vector<VotedLine> VoteTally::best(std::span<const VoteList> lists, std::siz
                     if (k + kAhead < size) __builtin_prefetch(&tally_[list[k + kAhead]]);
                     vote(list[k]);
                 }
+            } else if (!order_[l].bits.empty()) {
+                // A list kept as bits: the open lines among its entries are the bits it
+                // shares with open_, a word at a time; when the open lines are few, each is
+                // looked up instead. Either way the cost does not grow with the list.
+                const std::uint64_t* bits = order_[l].bits.data();
+                const std::size_t words = std::min(order_[l].bits.size(), open_.size());
+                std::size_t found = 0;
+                if (open_lines_.size() * 8 < words) {
+                    hits_.resize(open_lines_.size());
+                    std::uint32_t* hits = hits_.data();
+                    for (const auto e : open_lines_) {
+                        hits[found] = e;
+                        found += (e >> 6) < words && (bits[e >> 6] >> (e & 63) & 1);
+                    }
+                } else {
+                    hits_.resize(open_lines_.size());
+                    std::uint32_t* hits = hits_.data();
+                    const std::uint64_t* open = open_.data();
+                    for (std::size_t w = 0; w < words; ++w) {
+                        for (std::uint64_t both = bits[w] & open[w]; both != 0; both &= both - 1)
+                            hits[found++] = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(both)));
+                    }
+                }
+                for (std::size_t k = 0; k < found; ++k) vote(hits_[k]);
             } else if (open_lines_.size() * 16 < size) {
                 // Few open lines in a long list: each is sought from where the last was found.
                 if (!sorted) {
@@ -138,16 +182,21 @@ std::vector<VotedLine> VoteTally::best(std::span<const VoteList> lists, std::siz
                 std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
             }
             const double reachable = static_cast<double>(heap_.front()) * (1.0 - kSlack) - after * (1.0 + kSlack);
-            // Which lines drop out is as good as random: kept without a branch.
-            std::uint64_t* open = open_.data();
-            std::size_t kept = 0;
+            // Which lines drop out is as good as random: each line is written to both ends
+            // without a branch, and only the dropped lines' bits are cleared (a third of them).
+            hits_.resize(open_count);
+            std::uint32_t* dropped_lines = hits_.data();
+            std::size_t kept = 0, dropped = 0;
             for (std::size_t k = 0; k < open_count; ++k) {
                 const std::uint32_t e = open_lines[k];
                 const bool keep = votes[k] >= reachable;
                 open_lines[kept] = e;
+                dropped_lines[dropped] = e;
                 kept += keep;
-                open[e >> 6] &= ~(std::uint64_t{!keep} << (e & 63));
+                dropped += !keep;
             }
+            std::uint64_t* open = open_.data();
+            for (std::size_t k = 0; k < dropped; ++k) open[dropped_lines[k] >> 6] &= ~(std::uint64_t{1} << (dropped_lines[k] & 63));
             open_lines_.resize(kept);
         }
         // Exactly `wanted` lines left: they are the answer, whatever the rest adds to them.
@@ -167,15 +216,13 @@ std::vector<VotedLine> VoteTally::best(std::span<const VoteList> lists, std::siz
     }
     touched_.clear();
     if (out.size() > wanted) {
-        // Each line's tie rank is worked out once: in the comparison it was two hashes per
-        // compare, an eighth of this function's time.
+        // Each line's votes and tie rank are put into one integer, so that a comparison is
+        // one compare where it was the votes' and then the ranks': among near-copies most
+        // compares meet equal votes.
         ranked_.clear();
-        for (const auto& line : out) ranked_.push_back({line.votes, tie_rank(line.line, tie), line.line});
+        for (const auto& line : out) ranked_.push_back({descending_votes(line.votes) << 32 | tie_rank(line.line, tie), line.line, line.votes});
         std::nth_element(ranked_.begin(), ranked_.begin() + static_cast<std::ptrdiff_t>(wanted), ranked_.end(),
-                         [](const Ranked& a, const Ranked& b) {
-                             if (a.votes != b.votes) return a.votes > b.votes;
-                             return a.rank < b.rank || (a.rank == b.rank && a.line < b.line);
-                         });
+                         [](const Ranked& a, const Ranked& b) { return a.order < b.order || (a.order == b.order && a.line < b.line); });
         out.resize(wanted);
         for (std::size_t k = 0; k < wanted; ++k) out[k] = {ranked_[k].line, ranked_[k].votes};
     }

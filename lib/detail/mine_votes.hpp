@@ -15,7 +15,15 @@ struct VoteList {
     std::span<const std::uint32_t> lines;
     std::uint32_t word = 0;
     float weight = 0.0f;
+    // The same lines as a bit per line of the tally (bit e % 64 of word e / 64), or empty.
+    // Worth having for a list with more than one line in 32: once only some hundred lines
+    // can still be among the best, a word of bits answers for 64 lines at once, where the
+    // list is read an entry (4 bytes) a line.
+    std::span<const std::uint64_t> bits = {};
 };
+
+// The bits of VoteList::bits for `lines` (ascending, below `english_lines`).
+std::vector<std::uint64_t> line_bits(std::span<const std::uint32_t> lines, std::size_t english_lines);
 
 struct VotedLine {
     std::uint32_t line = 0;
@@ -66,10 +74,10 @@ private:
     std::vector<VoteList> order_;
     std::vector<float> votes_;  // of the open lines, in their order
     std::vector<float> heap_;   // the best votes among them so far, least first
-    struct Ranked {  // a line with its tie_rank, for the final choice
-        float votes;
-        std::uint32_t rank;
+    struct Ranked {  // a line for the final choice: ascending `order` is descending votes, then tie_rank
+        std::uint64_t order;
         std::uint32_t line;
+        float votes;
     };
     std::vector<Ranked> ranked_;
     std::vector<double> rest_;  // weight of the words still to count, after each word
