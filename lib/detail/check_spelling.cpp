@@ -572,11 +572,18 @@ struct Speller::Impl {
     // at a fraction of the cost; a no says nothing.
     bool is_compound(const std::string& word, int depth, bool probes_only = false) const {
         constexpr std::size_t min_part = 4;
-        if (depth > 3 || word.size() > longest_dictionary_word_bytes || code_points(word) < 2 * min_part) return false;
+        if (depth > 3 || word.size() > longest_dictionary_word_bytes) return false;
+        const std::size_t letters = code_points(word);
+        if (letters < 2 * min_part) return false;
+        std::size_t head_letters = 0;  // code_points(word.substr(0, cut))
         for (std::size_t cut = 1; cut < word.size(); ++cut) {
+            head_letters += (static_cast<unsigned char>(word[cut - 1]) & 0xC0) != 0x80;
             if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a code point
+            // The parts are counted before they are built: most cuts of a long word leave a
+            // part too short, and each built part is a string.
+            if (head_letters < min_part) continue;
+            if (letters - head_letters < min_part) break;
             const std::string head = word.substr(0, cut), tail = word.substr(cut);
-            if (code_points(head) < min_part || code_points(tail) < min_part) continue;
             // The tail a word of its own (not one da_DK's compounding makes up: it accepts
             // edsikonet = ed + s + ikonet), an English word, or itself such a compound. Or
             // a Danish form of an English loanword (opstarts|partitionen): it is inflected as
@@ -646,8 +653,13 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
             if (std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 0.9; }))
                 return true;
         }
+        // The compound test before Hunspell's verdict on the whole word: the tests are
+        // alternatives, the compound test's verdicts are on its parts (shorter words, most
+        // of them answered by the index), and a word it accepts needs no verdict of Hunspell
+        // on the whole, whose analysis of a long compound is the costliest.
+        if (impl_->is_compound(lower, 0)) return true;
         if (impl_->known(text, lang)) return true;
-        if (impl_->known(lower, lang) || impl_->is_compound(lower, 0)) return true;
+        if (impl_->known(lower, lang)) return true;
         if (impl_->participle_in_t(lower)) return true;
         // The negating prefix u- makes a word of nearly any adjective or participle
         // (urandomiserede, ubehandlede); da_DK lists only the common ones.
