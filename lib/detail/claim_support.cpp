@@ -831,8 +831,8 @@ double manual_references_differ(std::span<const PreparedSentence* const> source,
 // as "--interactive"): a dash or two at the start of a word, then a letter, up to a space or
 // punctuation other than a hyphen. One pass over the text.
 std::vector<std::string> command_options(std::string_view text) {
-    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    const auto option_char = [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_'; };
+    const auto letter = [](char c) { return is_ascii_lower(static_cast<unsigned char>(c)) || is_ascii_upper(static_cast<unsigned char>(c)); };
+    const auto option_char = [&](char c) { return letter(c) || is_ascii_digit(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
     std::vector<std::string> options;
     for (std::size_t at = 0; at < text.size(); ++at) {
         if (text[at] != '-' || (at > 0 && text[at - 1] != ' ' && text[at - 1] != '(' && text[at - 1] != '[' &&

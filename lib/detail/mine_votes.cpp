@@ -88,16 +88,14 @@ std::vector<VotedLine> VoteTally::best(std::span<const VoteList> lists, std::siz
                 const std::uint64_t* bits = order_[l].bits.data();
                 const std::size_t words = std::min(order_[l].bits.size(), open_.size());
                 std::size_t found = 0;
+                hits_.resize(open_lines_.size());
+                std::uint32_t* hits = hits_.data();
                 if (open_lines_.size() * 8 < words) {
-                    hits_.resize(open_lines_.size());
-                    std::uint32_t* hits = hits_.data();
                     for (const auto e : open_lines_) {
                         hits[found] = e;
                         found += (e >> 6) < words && (bits[e >> 6] >> (e & 63) & 1);
                     }
                 } else {
-                    hits_.resize(open_lines_.size());
-                    std::uint32_t* hits = hits_.data();
                     const std::uint64_t* open = open_.data();
                     for (std::size_t w = 0; w < words; ++w) {
                         for (std::uint64_t both = bits[w] & open[w]; both != 0; both &= both - 1)
