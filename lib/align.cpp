@@ -332,11 +332,13 @@ bool starts_line(std::string_view source, std::size_t offset) {
 
 namespace {
 
-// The body's first sentences that translate the Summary's last ones, which the ladder leaves
-// without a Resumé sentence, are the Resumé's end: a paragraph break the parser read inside
-// the Resumé (a blank line of `pdftotext -layout` that is only the other column's row, a
-// line that happened to end short) cut it there. Each must be an evident translation of the
-// next such Summary sentence, in order; the first that is not ends the run.
+// The body's first sentences that translate the Summary's last ones are the Resumé's end: a
+// paragraph break the parser read inside the Resumé (a blank line of `pdftotext -layout`
+// that is only the other column's row, a line that happened to end short) cut it there.
+// The ladder runs over the Resumé and as many of the body's first sentences as the Summary
+// has, so that a Summary sentence the Resumé alone would have merged into its last bead can
+// go to its own translation in the body; the body sentences it pairs, from the first on, each
+// in an evident bead, are taken back. The first that is not ends the run.
 std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article, std::span<const PreparedSentence> claims) {
     if (article.resume.empty() || article.sections.empty() || article.sections.front().heading ||
         article.sections.front().sentences.empty())
@@ -344,25 +346,24 @@ std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article,
     constexpr double kEvidentTranslation = 0.9;
     const detail::Calibration calibration = detail::default_calibration();
     const auto& body = article.sections.front().sentences;
-    const auto translates = [&](const PreparedSentence& danish, std::size_t j) {
-        return score_pair(scorer, calibration, danish, claims[j], false).probability >= kEvidentTranslation;
-    };
     // Most bodies open with text of their own: the ladder is run only where the first
     // sentence translates some Summary sentence.
     const PreparedSentence first = scorer.prepare(body.front().text, Lang::da);
     bool opens_with_translation = false;
-    for (std::size_t j = 0; j < claims.size() && !opens_with_translation; ++j) opens_with_translation = translates(first, j);
+    for (std::size_t j = 0; j < claims.size() && !opens_with_translation; ++j)
+        opens_with_translation = score_pair(scorer, calibration, first, claims[j], false).probability >= kEvidentTranslation;
     if (!opens_with_translation) return 0;
-    std::vector<PreparedSentence> resume;
-    for (const auto& sentence : article.resume) resume.push_back(scorer.prepare(sentence.text, Lang::da));
-    const std::vector<Bead> beads = align_ladder(scorer, resume, claims, LadderOptions{});
-    std::size_t first_unpaired = claims.size();
-    for (auto bead = beads.rbegin(); bead != beads.rend() && bead->da.empty(); ++bead) first_unpaired = bead->en.front();
+    std::vector<PreparedSentence> danish;
+    for (const auto& sentence : article.resume) danish.push_back(scorer.prepare(sentence.text, Lang::da));
+    const std::size_t resume_size = danish.size();
+    danish.push_back(first);
+    for (std::size_t b = 1; b < std::min(body.size(), claims.size()); ++b) danish.push_back(scorer.prepare(body[b].text, Lang::da));
     std::size_t taken = 0;
-    const auto body_translates = [&](std::size_t b, std::size_t j) {
-        return b == 0 ? translates(first, j) : translates(scorer.prepare(body[b].text, Lang::da), j);
-    };
-    while (first_unpaired + taken < claims.size() && taken < body.size() && body_translates(taken, first_unpaired + taken)) ++taken;
+    for (const Bead& bead : align_ladder(scorer, danish, claims, LadderOptions{})) {
+        if (bead.da.empty() || bead.da.back() < resume_size) continue;
+        if (bead.en.empty() || bead.score < kEvidentTranslation || bead.da.front() > resume_size + taken) break;
+        taken = bead.da.back() + 1 - resume_size;
+    }
     if (taken == 0) return 0;
     detail::move_body_start_to_resume(article, taken,
                                       (taken == 1 ? std::string("the body's first sentence translates")

@@ -266,6 +266,48 @@ TEST_CASE("the body's first sentences that translate the Summary's unpaired last
     CHECK(second.articles[0].resume.size() == 1);
 }
 
+TEST_CASE("a Summary sentence the Resumé's last bead could absorb goes to its translation at the body's start") {
+    auto& f = fixture();
+    // The seed's Resumé cut before its last sentence by a blank line: run on the Resumé alone,
+    // the ladder pairs the Resumé's long fourth sentence with the Summary's fourth and fifth
+    // (both speak of studies), leaving no Summary sentence unpaired; with the body's first
+    // sentences beside it, the fifth goes to its own translation.
+    const std::string source =
+        "Mesenkymal stamcelleterapi\nOVERSIGTSARTIKEL\nMoustapha Kassem & Jens Kastrup\nRESUMÉ\n"
+        "Mesenkymale stamceller (MSC) findes i knoglemarven og kan blive ophav til forskellige celletyper, f.eks. "
+        "osteoblaster, kondrocytter, adipocytter, endotelceller og myocytter. MSC isoleres fra knoglemarven ved hjælp af "
+        "fysiske eller kombinerede fysiske og immunologiske metoder. MSC kan også isoleres fra perifert blod og fra "
+        "»stroma« af mange organer. Der er gennemført flere studier, som viser, at det praktisk er muligt at anvende MSC "
+        "i klinikken f.eks. i behandling af store knogle- og bruskdefekter, til gendannelse af blodkar (vaskulogenese og "
+        "angiogense), i behandling af ikkehelende hudsår og ved systemisk transplantation sammen med hæmatopoietisk "
+        "stamcelletransplantation eller til behandling af systemiske knoglesygdomme.\n\n"
+        "Mange af disse studier er så lovende, at det kan forventes, at\nbehandling med MSC vil blive aktuel i den "
+        "nærmeste fremtid.\nHospitalet fik en ny bygning i foråret, og personalet flyttede ind i maj.\n\n"
+        "Baggrund\nKnoglemarven indeholder flere typer af stamceller, som kan dele sig mange\n"
+        "gange og danne celler af forskellige slags, for eksempel knogle og brusk.\n\n"
+        "SUMMARY\nMoustapha Kassem & Jens Kastrup: Mesenchymal stem cells: The key to regenerative medicine? "
+        "Ugeskr Læger 2003;165: 4852-4855\n"
+        "Mesenchymal stem cells (MSCs) are present in the bone marrow stroma and can differentiate into multiple cell "
+        "types, including osteoblasts, chondrocytes, adipocytes, endothelial cells and myocytes. MSCs are isolated from "
+        "the bone marrow by physical or combined physical and immunological methods. MSCs can also be isolated from "
+        "peripheral blood and from the “stroma” of various organs. Recently, studies in humans and animals have shown "
+        "that it is possible to use MSCs to repair bone and cartilage defects, to form new blood vessels, to treat poorly "
+        "healed skin ulcers and also in systemic transplantation together with hematopoietic stem cells or for treatment "
+        "of systemic bone diseases. Several of these studies are very promising, and it is expected that the use of MSCs "
+        "in therapy will become a reality in the near future.\n";
+    Document document = f.parser.parse(make_source(source, "cut"));
+    REQUIRE(document.articles.size() == 1);
+    Article& article = document.articles[0];
+    REQUIRE(article.resume.size() == 4);
+    CHECK(settle_resume_end(f.scorer, article, source) == 1);
+    REQUIRE(article.resume.size() == 5);
+    CHECK(article.resume.back().text ==
+          "Mange af disse studier er så lovende, at det kan forventes, at behandling med MSC vil blive aktuel i den nærmeste fremtid.");
+    REQUIRE(!article.sections.empty());
+    REQUIRE(!article.sections.front().sentences.empty());
+    CHECK(article.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret, og personalet flyttede ind i maj.");
+}
+
 TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untranslated last sentence to the body") {
     auto& f = fixture();
     // As `pdftotext -raw` prints it: no blank lines, and the Resumé's second sentence ends on a
