@@ -338,7 +338,8 @@ namespace {
 // The ladder runs over the Resumé and as many of the body's first sentences as the Summary
 // has, so that a Summary sentence the Resumé alone would have merged into its last bead can
 // go to its own translation in the body; the body sentences it pairs, from the first on, each
-// in an evident bead, are taken back. The first that is not ends the run.
+// in an evident bead, are taken back, while the Resumé's last sentence stays paired. The
+// first that is not ends the run.
 std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article, std::span<const PreparedSentence> claims) {
     if (article.resume.empty() || article.sections.empty() || article.sections.front().heading ||
         article.sections.front().sentences.empty())
@@ -360,6 +361,9 @@ std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article,
     for (std::size_t b = 1; b < std::min(body.size(), claims.size()); ++b) danish.push_back(scorer.prepare(body[b].text, Lang::da));
     std::size_t taken = 0;
     for (const Bead& bead : align_ladder(scorer, danish, claims, LadderOptions{})) {
+        // The Resumé's last sentence left unpaired: the body sentence translates a Summary
+        // sentence of the Resumé's middle (the extraction set it apart), not of its end.
+        if (!bead.da.empty() && bead.da.back() + 1 == resume_size && bead.en.empty()) break;
         if (bead.da.empty() || bead.da.back() < resume_size) continue;
         if (bead.en.empty() || bead.score < kEvidentTranslation || bead.da.front() > resume_size + taken) break;
         taken = bead.da.back() + 1 - resume_size;
