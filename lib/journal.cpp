@@ -120,23 +120,6 @@ std::vector<Sentence> sentences_of(const Context& context, const MappedText& tex
 }
 
 
-// A blank line separates paragraphs unless the text evidently runs on across it, as it
-// does at a page or column break: a word broken by a hyphen, or a sentence that has not
-// ended continuing in lower case, or, where the text keeps the printed lines
-// (`printed_lines`, see keeps_printed_lines), a full line ending in a letter before a
-// capitalised word ("… skolenetværk. Projektet" | | "Skolelinux blev grundlagt …"): a
-// paragraph, heading or title does not end so.
-bool continues_across_blank(const SourceLine& previous, const SourceLine& next, double width, bool printed_lines) {
-    const std::string_view before = line_text(previous);
-    if (previous.ends_in_soft_hyphen || !word_before_final_hyphen(before).empty()) return true;
-    const char32_t last = last_code_point(before);
-    if (ends_with_sentence_end(before) || last == ':') return false;
-    const char32_t first = first_code_point(line_text(next));
-    if (is_lower(first)) return true;
-    return printed_lines && is_letter(last) && is_upper(first) && static_cast<double>(previous.width) >= 0.9 * width &&
-           static_cast<double>(previous.width) <= 1.1 * width;
-}
-
 enum class Field { text, resume, summary, correspondence, references, end_note };
 Field field_of(const SourceLine& line) {
     const std::string_view text = line.text.text();
@@ -147,6 +130,28 @@ Field field_of(const SourceLine& line) {
     std::string label;
     if (end_note_label_length(text, label) > 0) return Field::end_note;
     return Field::text;
+}
+
+// A blank line separates paragraphs unless the text evidently runs on across it, as it
+// does at a page or column break: a word broken by a hyphen, or a sentence that has not
+// ended continuing in lower case, or, where the text keeps the printed lines
+// (`printed_lines`, see keeps_printed_lines), a full line ending in a letter before a
+// capitalised word ("… skolenetværk. Projektet" | | "Skolelinux blev grundlagt …"): a
+// paragraph, heading or title does not end so. A labelled field or a structured abstract's
+// part ("Konklusion: …") opens a paragraph even after a broken word (a fragment the
+// extraction set apart, `GTK-`, is no part of its label).
+bool continues_across_blank(const SourceLine& previous, const SourceLine& next, double width, bool printed_lines) {
+    const std::string_view before = line_text(previous);
+    if (previous.ends_in_soft_hyphen || !word_before_final_hyphen(before).empty()) {
+        std::string label;
+        return field_of(next) == Field::text && part_label_length(line_text(next), label) == 0;
+    }
+    const char32_t last = last_code_point(before);
+    if (ends_with_sentence_end(before) || last == ':') return false;
+    const char32_t first = first_code_point(line_text(next));
+    if (is_lower(first)) return true;
+    return printed_lines && is_letter(last) && is_upper(first) && static_cast<double>(previous.width) >= 0.9 * width &&
+           static_cast<double>(previous.width) <= 1.1 * width;
 }
 
 // Whether `previous` is the last line of a paragraph although no blank line follows (as in
@@ -1705,6 +1710,165 @@ void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& a
     }
 }
 
+// Whether source byte `offset` opens a line that comes after a blank line. Only asked for
+// the few sentences of a moved run: a linear search.
+bool opens_paragraph_after_blank(const Lines& lines, std::size_t offset) {
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+        if (lines[k].blank() || offset < lines[k].start || offset >= lines[k].end) continue;
+        const std::string_view text = lines[k].text.text();
+        return lines[k].text.origin(text.find_first_not_of(" \t")) == offset && lines[k - 1].blank();
+    }
+    return false;
+}
+
+// Whether source byte `end` - 1 ends a line whose last printed part is short (under nine
+// tenths of the column): a paragraph's last line. Only asked for the few sentences of a
+// moved run: a linear search.
+bool ends_short_line(const Lines& lines, std::size_t end, double width, double join_limit) {
+    for (const SourceLine& line : lines) {
+        if (line.blank() || end <= line.start || end > line.end) continue;
+        const std::string_view text = line.text.text();
+        const std::size_t last = text.find_last_not_of(" \t");
+        return line.text.origin(last) + 1 == end && last_part(line.width, width, join_limit) < 0.9 * width;
+    }
+    return false;
+}
+
+// The rank of a section's heading that is a Danish part label and nothing else ("Resultater",
+// "Materiale og metoder:"), with `label` set to it; -1 for any other section.
+int part_rank_of_heading(const Section& section, std::string& label) {
+    if (!section.heading) return -1;
+    const std::string_view heading = section.heading->text;
+    if (part_label_length(heading, label) != heading.size() || !is_danish_part_label(label)) return -1;
+    return part_label_rank(label);
+}
+
+// The first of the last run of `sections` headed by exactly the Danish part labels of ranks
+// `missing`, in that order; none without such a run.
+std::optional<std::size_t> part_run(const std::vector<Section>& sections, const std::vector<int>& missing) {
+    std::optional<std::size_t> run;
+    std::string label;
+    for (std::size_t s = 0; s + missing.size() <= sections.size(); ++s) {
+        bool matches = true;
+        for (std::size_t k = 0; k < missing.size() && matches; ++k) matches = part_rank_of_heading(sections[s + k], label) == missing[k];
+        if (matches) run = s;
+    }
+    return run;
+}
+
+// pdftotext's default reading order can part a structured Resumé's later parts from its
+// label: they read as sections headed "Materiale og metoder", "Resultater", "Konklusion",
+// at the start of the article's own body after a block of other text, or before its header
+// inside the article before it (the column the Resumé goes on in is read first). The
+// Summary says which parts the Resumé lacks: the last run of sections headed by exactly
+// those Danish labels, in that order, in the article's body or else in the one before, is
+// taken back as the Resumé's parts, if each is no longer than twice its Summary part and two
+// (a body's sections headed so are long). Where the Resumé's last part has no text (its
+// label closed a column), the paragraph before a run in the article before, after a blank
+// line, is its text; where the Resumé has no part at all, its text is another column's
+// block set after its label, which goes to the body. The run's last part ends at its first
+// short line that ends a sentence; the column's text after it opens the article's body
+// (stays in place in its own body). That end is still a guess for settle_resume_end.
+void take_back_resume_parts(std::vector<Article>& articles, const Lines& lines, double width, double join_limit) {
+    for (std::size_t a = 0; a < articles.size(); ++a) {
+        Article& article = articles[a];
+        if (!article.summary || article.summary->parts.size() <= article.resume_parts.size()) continue;
+        const int last_rank = article.resume_parts.empty() ? -1 : part_label_rank(article.resume_parts.back().label);
+        if (!article.resume_parts.empty() && last_rank < 0) continue;
+        std::vector<int> missing;                   // the ranks of the Summary's parts after the Resumé's last
+        std::vector<std::size_t> summary_sentences;  // and their sentence counts
+        for (const FieldPart& part : article.summary->parts)
+            if (const int rank = part_label_rank(part.label); rank > last_rank)
+                missing.push_back(rank), summary_sentences.push_back(part.end - part.begin);
+        if (missing.empty()) continue;
+        Article* holder = &article;
+        std::optional<std::size_t> run = part_run(article.sections, missing);
+        // In its own body the run opens the body, after no more than the text before the first
+        // heading: one further on is another article's, which the extraction moved there.
+        if (run && *run > (article.sections.front().heading ? 0u : 1u)) run.reset();
+        if (!run && a > 0) holder = &articles[a - 1], run = part_run(holder->sections, missing);
+        if (!run) continue;
+        const bool own = holder == &article;
+        auto& sections = holder->sections;
+        const std::size_t first = *run, last = first + missing.size();
+        // The last part ends at its paragraph's short last line.
+        const auto& last_sentences = sections[last - 1].sentences;
+        std::size_t last_keep = last_sentences.size();
+        for (std::size_t k = 0; k + 1 < last_sentences.size() && last_keep == last_sentences.size(); ++k)
+            if (ends_short_line(lines, last_sentences[k].span.end, width, join_limit)) last_keep = k + 1;
+        bool fits = true;
+        for (std::size_t k = 0; k < missing.size() && fits; ++k)
+            fits = (k + 1 == missing.size() ? last_keep : sections[first + k].sentences.size()) <= 2 * summary_sentences[k] + 2;
+        if (!fits) continue;
+        // The empty last part's text: the paragraph that ends the section before a run in the
+        // article before.
+        std::size_t lead_from = 0, lead_count = 0;
+        if (!own && !article.resume_parts.empty() && article.resume_parts.back().begin == article.resume_parts.back().end &&
+            first > 0) {
+            const auto& previous = sections[first - 1].sentences;
+            for (std::size_t k = previous.size(); k-- > 0;)
+                if (opens_paragraph_after_blank(lines, previous[k].span.start)) {
+                    lead_from = k, lead_count = previous.size() - k;
+                    break;
+                }
+        }
+        const std::size_t moved_begin = lead_count ? sections[first - 1].sentences[lead_from].span.start : sections[first].heading->span.start;
+        const SourceSpan span{moved_begin, last_keep == 0 ? sections[last - 1].heading->span.end : last_sentences[last_keep - 1].span.end};
+        std::vector<Sentence> resume_before;  // a Resumé without parts: another column's block
+        if (article.resume_parts.empty()) resume_before = std::exchange(article.resume, {});
+        if (lead_count) {
+            auto& previous = sections[first - 1].sentences;
+            const auto from = previous.begin() + static_cast<std::ptrdiff_t>(lead_from);
+            article.resume.insert(article.resume.end(), std::make_move_iterator(from), std::make_move_iterator(previous.end()));
+            previous.erase(from, previous.end());
+            article.resume_parts.back().end = article.resume.size();
+        }
+        std::string labels, label;
+        for (std::size_t s = first; s < last; ++s) {
+            auto& moved = sections[s].sentences;
+            const std::size_t count = s + 1 == last ? last_keep : moved.size();
+            part_rank_of_heading(sections[s], label);
+            labels += (labels.empty() ? "\"" : ", \"") + label + "\"";
+            article.resume_parts.push_back(FieldPart{label, article.resume.size(), article.resume.size() + count});
+            article.resume.insert(article.resume.end(), std::make_move_iterator(moved.begin()),
+                                  std::make_move_iterator(moved.begin() + static_cast<std::ptrdiff_t>(count)));
+            moved.erase(moved.begin(), moved.begin() + static_cast<std::ptrdiff_t>(count));
+        }
+        // The last part's column goes on: in place in the article's own body, at the front of
+        // its body from the article before.
+        std::vector<Sentence> body_opening = std::move(sections[last - 1].sentences);
+        sections.erase(sections.begin() + static_cast<std::ptrdiff_t>(first), sections.begin() + static_cast<std::ptrdiff_t>(last));
+        if (own && !body_opening.empty()) {
+            sections.insert(sections.begin() + static_cast<std::ptrdiff_t>(first), Section{std::nullopt, std::move(body_opening)});
+            body_opening.clear();
+        }
+        if (first > 0 && first - 1 < sections.size() && sections[first - 1].sentences.empty() && !sections[first - 1].heading)
+            sections.erase(sections.begin() + static_cast<std::ptrdiff_t>(first - 1));
+        body_opening.insert(body_opening.begin(), std::make_move_iterator(resume_before.begin()),
+                            std::make_move_iterator(resume_before.end()));
+        if (!body_opening.empty()) {
+            if (article.sections.empty() || article.sections.front().heading) article.sections.insert(article.sections.begin(), Section{});
+            auto& opening = article.sections.front().sentences;
+            opening.insert(opening.begin(), std::make_move_iterator(body_opening.begin()), std::make_move_iterator(body_opening.end()));
+        }
+        article.resume_end_guessed = true;
+        std::string message = "the structured Resumé's parts " + labels + ", which its Summary has, stand " +
+                              (own ? std::string("in its body after other text") : "inside " + article_name(articles, a - 1) + ", before this article's header") +
+                              " (the extraction moved them): taken as this article's";
+        if (lead_count)
+            message += ", with the paragraph before them as the text of \"" +
+                       article.resume_parts[article.resume_parts.size() - missing.size() - 1].label + "\"";
+        if (!resume_before.empty())
+            message += "; the text between the Resumé's label and its first part is taken as body text";
+        article.structure_notes.push_back(StructureNote{std::move(message), span});
+        if (!own)
+            holder->structure_notes.push_back(StructureNote{"sections headed " + labels + " are the structured Resumé's parts of " +
+                                                                article_name(articles, a) +
+                                                                ", whose Summary has them (the extraction moved them here): taken as that article's",
+                                                            span});
+    }
+}
+
 // The header's author list and the Summary's name the same people; an extraction that joins
 // a line-end hyphen (`Hansen-|Lund` -> `HansenLund`) spoils one of them. Extractions remove
 // hyphens and never add them, so the spelling with the hyphen is kept in both.
@@ -2018,6 +2182,7 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         }
     }
     place_moved_fields(moved_fields, document.articles, context_of);
+    take_back_resume_parts(document.articles, lines, width, join_limit);
     for (Article& article : document.articles) {
         reconcile_author_spellings(article, document.repairs);
         restore_double_surnames(article, document.repairs);

@@ -91,6 +91,13 @@ const std::string issue =
     "\n"
     "Lederen begynder her og slutter brat\n";
 
+// The labels of a structured Resumé's parts, in order.
+std::vector<std::string> part_labels_of(const Article& article) {
+    std::vector<std::string> out;
+    for (const FieldPart& part : article.resume_parts) out.push_back(part.label);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("kind labels glued to the author names come apart", "[journal][fields]") {
@@ -997,6 +1004,159 @@ TEST_CASE("a Resumé that runs on ends where it is about as long as its Summary"
     REQUIRE(whole.articles.size() == 1);
     CHECK(whole.articles[0].resume.size() == 5);
     check_spans(whole, marked);
+}
+
+TEST_CASE("a structured Resumé's parts set before its header, in the article before, are taken back", "[journal]") {
+    // pdftotext's default order reads the column the Resumé goes on in before the header: the
+    // parts stand as the first article's sections. The Summary has all four parts.
+    const std::string text =
+        "Dokumentinformation\n"
+        "KASUISTIK\n"
+        "Søren Vestergaard & Mette Søndergaard\n"
+        "RESUMÉ\n"
+        "Returnerer den numeriske værdi svarende til et romertal udtrykt\n"
+        "som tekst, og det største romertal, der kan konverteres, er 3999.\n"
+        "Denne funktion viser sammenhængen mellem den aktuelle celle\n"
+        "og de celler, der bruges i formlen.\n"
+        "\n"
+        "Materiale og metoder\n"
+        "Hvis du for eksempel indtaster et ord i søgefeltet og et andet ord\n"
+        "i erstatningsfeltet, bliver det første ord erstattet af det andet.\n"
+        "Resultater\n"
+        "Du kan også indtaste et tegn i erstatningsfeltet for at ændre\n"
+        "formatet af den streng, der blev fundet af søgningen.\n"
+        "Konklusion\n"
+        "Tegnet repræsenteres med en firecifret hexadecimal kode, og\n"
+        "grupperingen tjener tre formål.\n"
+        "Ændrer størrelse eller flytter det markerede objekt, når du har\n"
+        "markeret det og trykket på tasten, så fanebladet åbnes direkte.\n"
+        "\n"
+        "Korrespondance: Søren Vestergaard, Medicinsk Afdeling, Herlev Hospital, DK-2730 Herlev. E-mail: sv@dadlnet.dk\n"
+        "\n"
+        "Liste over regulære udtryk\n"
+        "ORIGINAL ARTIKEL\n"
+        "Øjvind Olsen & Kasper Gregersen\n"
+        "RESUMÉ\n"
+        "Introduktion\n"
+        "Et linjeskift, som blev indsat med en tastekombination, når du står\n"
+        "i tekstfeltet, tilføjer den streng, der blev fundet med søgningen.\n"
+        "\n"
+        "Indtast den lodrette koordinat, hvor det valgte udgangspunkt skal\n"
+        "placeres, og udgangspunktet vender altid tilbage til hjørnet.\n"
+        "\n"
+        "SUMMARY\n"
+        "Øjvind Olsen & Kasper Gregersen: List of regular expressions. Ugeskr Læger 2007;169:2487-92.\n"
+        "Introduction\n"
+        "A line break that was inserted with a key combination when in the text box adds the string that was found by the search.\n"
+        "Material and methods\n"
+        "For example, if you enter one word in the search box and another word in the replace box, the first word is replaced by the other.\n"
+        "Results\n"
+        "You can also enter a character in the replace box to change the format of the string found by the search.\n"
+        "Conclusion\n"
+        "The character is represented by a four-digit hexadecimal code, and the grouping serves three purposes.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 2);
+    const Article& before = document.articles[0];
+    const Article& article = document.articles[1];
+    CHECK(part_labels_of(article) == std::vector<std::string>{"Introduktion", "Materiale og metoder", "Resultater", "Konklusion"});
+    REQUIRE(article.resume.size() == 4);
+    CHECK(article.resume[3].text == "Tegnet repræsenteres med en firecifret hexadecimal kode, og grupperingen tjener tre formål.");
+    CHECK(headings_of(before).empty());
+    CHECK(before.resume.size() == 2);
+    // The Konklusion's paragraph ends at its short last line: the column's next paragraph
+    // opens the second article's body.
+    REQUIRE(!article.sections.empty());
+    REQUIRE(!article.sections.front().heading);
+    CHECK(article.sections.front().sentences.front().text.starts_with("Ændrer størrelse eller flytter"));
+    CHECK(std::any_of(article.structure_notes.begin(), article.structure_notes.end(),
+                      [](const StructureNote& note) { return note.message.find("stand inside article 1") != std::string::npos; }));
+
+    // Without a structured Summary nothing says the sections are another article's parts.
+    const std::string plain_summary = text.substr(0, text.find("Introduction\n")) +
+                                      "A line break adds the string that was found by the search. You can also change the format.\n";
+    const Document kept = parse(plain_summary);
+    REQUIRE(kept.articles.size() == 2);
+    CHECK(headings_of(kept.articles[0]) == std::vector<std::string>{"Materiale og metoder", "Resultater", "Konklusion"});
+    CHECK(part_labels_of(kept.articles[1]) == std::vector<std::string>{"Introduktion"});
+}
+
+TEST_CASE("a structured Resumé's parts after another column's block in its own body are taken back", "[journal]") {
+    const std::string text =
+        "For at indstille en kanttype\n"
+        "VIDENSKABELIG ARTIKEL\n"
+        "Karen Bang & Peter Bang\n"
+        "RESUMÉ\n"
+        "\n"
+        "Gentag de sidste to trin for hver kant i rammen.\n"
+        "\n"
+        "Introduktion\n"
+        "Se informationen om konfiguration af filsystemadgang før tilføjelse\n"
+        "af brugere, og juster den til din skoles politik, hvis det er krævet.\n"
+        "\n"
+        "Materiale og metoder\n"
+        "Hvis trafikken blokeres fra netværket, og du skal bruge en bestemt\n"
+        "server til at slå værter op, så skal du fortælle serveren det.\n"
+        "\n"
+        "Resultater\n"
+        "Kapitlet dækker flere fif og ideer og nogle ofte stillede spørgsmål.\n"
+        "Konklusion\n"
+        "Vælg et tastaturlayout, hvor landets standard normalt er et godt valg.\n"
+        "\n"
+        "Adressebogstildeling\n"
+        "Definer datakilden og datatabellen for din adressebog, og tilføj en\n"
+        "ny datakilde til listen over adressedatakilder.\n"
+        "\n"
+        "SUMMARY\n"
+        "Karen Bang & Peter Bang: To set a border type. Ugeskr Læger 2011;173:3901-4.\n"
+        "Introduction\n"
+        "See the information about configuring file system access before adding users, and adjust it to your school's policy if required.\n"
+        "Material and methods\n"
+        "If traffic is blocked from the network and you need a specific server to look up hosts, you must tell the server so.\n"
+        "Results\n"
+        "The chapter covers several tips and ideas and some frequently asked questions.\n"
+        "Conclusion\n"
+        "Choose a keyboard layout, where the country's default is usually a good choice.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(part_labels_of(article) == std::vector<std::string>{"Introduktion", "Materiale og metoder", "Resultater", "Konklusion"});
+    REQUIRE(article.resume.size() == 4);
+    CHECK(article.resume[0].text.starts_with("Se informationen om konfiguration"));
+    // The block between the label and the first part is body text; the body's own heading stays.
+    CHECK(section_texts(article).front() == "Gentag de sidste to trin for hver kant i rammen.");
+    CHECK(headings_of(article) == std::vector<std::string>{"Adressebogstildeling"});
+}
+
+TEST_CASE("a broken word's fragment set apart does not join a part label across a blank line", "[journal]") {
+    // `GTK-` of a torn justified line stands alone between blank lines; joined to the next
+    // block it hid the label "Konklusion:".
+    const Document document = parse(
+        "Modulopbygget installation\n"
+        "ORIGINAL ARTIKEL\n"
+        "Niels Rasmussen & Jens Iversen\n"
+        "RESUMÉ\n"
+        "Introduktion: Når et system installeres med profilen arbejdsstation, så installeres en masse programmer til undervisningen.\n"
+        "Materiale og metoder: For detaljer om metapakkerne, se siden med pakkeoverblikket.\n"
+        "Resultater: Den grafiske installation bruger installationsprogrammet, hvor du kan bruge musen.\n"
+        "\n"
+        "GTK-\n"
+        "\n"
+        "Konklusion: Hjælp har nogle fif til brugen af installationsprogrammet, og den grafiske redningstilstand gør mediet til en redningsdisk.\n"
+        "\n"
+        "Kald af tjeneste\n"
+        "Strengen med tre streger bruges til at definere skillelinjer i menuer.\n"
+        "\n"
+        "SUMMARY\n"
+        "Niels Rasmussen & Jens Iversen: Modular installation. Ugeskr Læger 2011;173:3916-8.\n"
+        "Introduction: When a system is installed with the workstation profile, many programs for teaching are installed.\n"
+        "Material and methods: For details about the metapackages, see the page with the package overview.\n"
+        "Results: The graphical installation uses the installer, where you can use the mouse.\n"
+        "Conclusion: Help has some tips for using the installer, and the graphical rescue mode turns the medium into a rescue disk.\n");
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(part_labels_of(article) == std::vector<std::string>{"Introduktion", "Materiale og metoder", "Resultater", "Konklusion"});
+    REQUIRE(article.resume.size() == 4);
+    CHECK(article.resume[3].text.starts_with("Hjælp har nogle fif"));
 }
 
 TEST_CASE("a Resumé that runs on past its last full line ends where the Summary's count says", "[journal]") {
