@@ -223,10 +223,12 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     // figures are those of the segments indexed so far.
     detail::AnchorIndex index;
     std::vector<detail::BestScores> danish_best(n), english_best(m);
-    std::vector<PreparedSentence> danish_kept, english_kept;  // from the last cut on
+    // From the last cut on. Deques: a stretch takes its segments from the front, which a
+    // vector paid for by moving every segment after them (about a window's worth) down.
+    std::deque<PreparedSentence> danish_kept, english_kept;
     // The kept English segments' links sorted by key: each is scored against a few Danish
     // segments (detail::EnglishLinks).
-    std::vector<detail::EnglishLinks> english_links;
+    std::deque<detail::EnglishLinks> english_links;
     std::size_t danish_kept_from = 0, english_kept_from = 0;
     std::pair<std::size_t, std::size_t> cut{0, 0};
     const std::size_t limit = max_postings(m);
