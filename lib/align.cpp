@@ -96,14 +96,16 @@ struct OneToOneScores {
 
 std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                          std::span<const PreparedSentence> english, const LadderOptions& options,
-                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr) {
+                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr, bool dense_band = false) {
     const detail::Calibration calibration = detail::default_calibration();
     if (one_to_one) {
         one_to_one->columns = english.size();
         one_to_one->log_odds.assign(danish.size() * english.size(), std::numeric_limits<double>::quiet_NaN());
     }
     // A whole lattice pairs each sentence with many (dense); a band, with a few.
-    const bool banded = fixed_band || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
+    // `dense_band`: a fixed band over a short lattice, where a sentence still meets most of
+    // the other side's, is scored as a whole search is.
+    const bool banded = (fixed_band && !dense_band) || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
     detail::BeadScorer bead_scorer(danish, english, !banded);
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
@@ -301,8 +303,8 @@ namespace detail {
 
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
-                                       const Band& band) {
-    return ladder(scorer, danish, english, options, nullptr, &band);
+                                       const Band& band, bool dense) {
+    return ladder(scorer, danish, english, options, nullptr, &band, dense);
 }
 
 }  // namespace detail

@@ -8,7 +8,7 @@
 // scored in full; pairs that are each other's clear best and never cross are anchors; (2) between two
 // consecutive anchors (i, j), (i + 1, j + 1) every alignment passes through lattice node
 // (i + 1, j + 1), so the text is cut there; (3) each stretch between cuts is aligned on
-// its own with align_ladder (most stretches are short enough to be searched whole). The
+// its own with the ladder, in a band along the anchors inside it. The
 // three run in one pass: a stretch is aligned as soon as the cut that ends it is final,
 // from the segments the anchor search prepared, so each segment is prepared once and only
 // the index and the segments since the last cut are held at a time.
@@ -54,69 +54,28 @@ constexpr double kMaxWindow = 2000.0;
 constexpr std::size_t kCandidates = 4;
 constexpr double kAnchorScore = 2.0;
 constexpr double kAnchorMargin = 2.0;
-// Least half-width of the band along the anchors of a long stretch.
-constexpr std::size_t kBandRadius = 3;
-// ... and its greatest: the memory of a stretch's search stays bounded even where the
-// anchors are far apart.
-constexpr std::size_t kMaxBandRadius = 200;
-
 // How often (in Danish segments) the pass looks for final cuts, and how far behind the
 // Danish segment in hand a cut must be to be final.
 constexpr std::size_t kAdvanceEvery = 16;
 constexpr std::size_t kDanishLag = 2 * static_cast<std::size_t>(kWindow);
 
-// Stretches with at most this many lattice nodes are searched whole.
-constexpr std::size_t kWholeStretchCells = 900;
-
-// The band around the straight lines between consecutive `points` (lattice nodes, the
-// first (0, 0), the last (n, m), increasing on both sides): between two points Δi rows and
-// Δj columns apart, the path is a staircase from one to the other; it strays from the
-// line by |Δi - Δj| when the surplus is omitted in one piece, and by a share of the
-// shorter side when omissions on both sides come in turn.
-detail::Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& points) {
-    const std::size_t n = points.back().first, m = points.back().second;
-    detail::Band band;
-    band.lo.assign(n + 1, m);
-    band.hi.assign(n + 1, 0);
-    for (std::size_t k = 1; k < points.size(); ++k) {
-        // Plain names, not structured bindings: clang before 16 cannot capture a binding in
-        // the lambda below (the fuzzing build uses clang).
-        const std::size_t i0 = points[k - 1].first, j0 = points[k - 1].second;
-        const std::size_t i1 = points[k].first, j1 = points[k].second;
-        const std::size_t di = i1 - i0, dj = j1 - j0;
-        const std::size_t radius =
-            std::min(kMaxBandRadius, kBandRadius + (di > dj ? di - dj : dj - di) + std::min(di, dj) / 4);
-        // Row i spans the line from where it meets row i to where it meets row i + 1 (a
-        // steep line crosses many columns in one row), widened by the radius.
-        auto line_at = [&](std::size_t i) {
-            if (i <= i0) return j0;
-            if (i >= i1) return j1;
-            const double along = static_cast<double>(i - i0) / static_cast<double>(di);
-            return j0 + static_cast<std::size_t>(along * static_cast<double>(dj) + 0.5);
-        };
-        for (std::size_t i = i0; i <= i1; ++i) {
-            const std::size_t from = line_at(i), to = line_at(i + 1);
-            const std::size_t lo = std::max(j0, from > radius ? from - radius : 0);
-            const std::size_t hi = std::min(j1, to + radius);
-            band.lo[i] = std::min(band.lo[i], lo);
-            band.hi[i] = std::max(band.hi[i], hi);
-        }
-    }
-    return band;
-}
+// Stretches with at most this many lattice nodes are scored as a whole search scores (each
+// sentence is paired with most of the other side's, so its links are sorted once); longer
+// ones as a band's (a few partners per sentence, hopeless beads judged by their sketches).
+constexpr std::size_t kDenseStretchCells = 900;
 
 // A stretch between two cuts with its prepared segments, aligned on its own.
 struct Stretch {
     std::size_t da_begin = 0, en_begin = 0;
     std::vector<PreparedSentence> danish, english;
-    std::optional<detail::Band> band;  // unset: searched whole
+    detail::Band band;  // along the anchors inside the stretch
+    bool dense = false;  // scored as a whole search (kDenseStretchCells)
     std::vector<Bead> beads;           // the result, with indices in the whole texts
     bool done = false;
 };
 
 void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Stretch& stretch) {
-    stretch.beads = stretch.band ? detail::align_ladder_in_band(scorer, stretch.danish, stretch.english, options, *stretch.band)
-                                 : align_ladder(scorer, stretch.danish, stretch.english, options);
+    stretch.beads = detail::align_ladder_in_band(scorer, stretch.danish, stretch.english, options, stretch.band, stretch.dense);
     for (Bead& bead : stretch.beads) {
         for (auto& k : bead.da) k += stretch.da_begin;
         for (auto& k : bead.en) k += stretch.en_begin;
@@ -124,7 +83,8 @@ void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Str
     // The segments are no longer needed: memory goes back as soon as a stretch is done.
     std::vector<PreparedSentence>().swap(stretch.danish);  // `= {}` would keep the capacity
     std::vector<PreparedSentence>().swap(stretch.english);
-    stretch.band.reset();
+    detail::Band().lo.swap(stretch.band.lo);
+    detail::Band().hi.swap(stretch.band.hi);
 }
 
 // Stretches in text order. With a worker, the worker aligns them while the anchor search
@@ -263,10 +223,12 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     // figures are those of the segments indexed so far.
     detail::AnchorIndex index;
     std::vector<detail::BestScores> danish_best(n), english_best(m);
-    std::vector<PreparedSentence> danish_kept, english_kept;  // from the last cut on
+    // From the last cut on. Deques: a stretch takes its segments from the front, which a
+    // vector paid for by moving every segment after them (about a window's worth) down.
+    std::deque<PreparedSentence> danish_kept, english_kept;
     // The kept English segments' links sorted by key: each is scored against a few Danish
     // segments (detail::EnglishLinks).
-    std::vector<detail::EnglishLinks> english_links;
+    std::deque<detail::EnglishLinks> english_links;
     std::size_t danish_kept_from = 0, english_kept_from = 0;
     std::pair<std::size_t, std::size_t> cut{0, 0};
     const std::size_t limit = max_postings(m);
@@ -302,21 +264,22 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         english_links.erase(english_links.begin(), english_links.begin() + en_take);
         danish_kept_from = da_end;
         english_kept_from = en_end;
-        const std::size_t cells = (da_end - da_begin + 1) * (en_end - en_begin + 1);
-        if (cells > kWholeStretchCells) {
-            std::vector<std::pair<std::size_t, std::size_t>> inside{{0, 0}};
-            for (const auto& anchor : chain)
-                if (anchor.first >= da_begin && anchor.first < da_end && anchor.second >= en_begin &&
-                    anchor.second < en_end && (anchor.first > da_begin || anchor.second > en_begin))
-                {
-                    // An anchor is a 1-1 bead: the path runs through both of its corners.
-                    inside.emplace_back(anchor.first - da_begin, anchor.second - en_begin);
-                    if (anchor.first + 1 <= da_end && anchor.second + 1 <= en_end)
-                        inside.emplace_back(anchor.first + 1 - da_begin, anchor.second + 1 - en_begin);
-                }
-            inside.emplace_back(da_end - da_begin, en_end - en_begin);
-            stretch.band = band_along(inside);
-        }
+        // Every stretch, short ones too, is searched only in a band along the anchors inside
+        // it: a stretch searched whole paired each Danish segment with every English one of
+        // it, though the anchors show where the path runs (docs/scoring.md).
+        std::vector<std::pair<std::size_t, std::size_t>> inside{{0, 0}};
+        for (const auto& anchor : chain)
+            if (anchor.first >= da_begin && anchor.first < da_end && anchor.second >= en_begin && anchor.second < en_end &&
+                (anchor.first > da_begin || anchor.second > en_begin))
+            {
+                // An anchor is a 1-1 bead: the path runs through both of its corners.
+                inside.emplace_back(anchor.first - da_begin, anchor.second - en_begin);
+                if (anchor.first + 1 <= da_end && anchor.second + 1 <= en_end)
+                    inside.emplace_back(anchor.first + 1 - da_begin, anchor.second + 1 - en_begin);
+            }
+        inside.emplace_back(da_end - da_begin, en_end - en_begin);
+        stretch.band = detail::band_along(inside);
+        stretch.dense = (da_end - da_begin + 1) * (en_end - en_begin + 1) <= kDenseStretchCells;
         cut = next;
         stretches.push(std::move(stretch), [&](Stretch& job) { run_stretch(scorer, options, job); });
     };

@@ -146,6 +146,21 @@ TEST_CASE("cuts fall only between two consecutive anchors, inside the lattice") 
     CHECK(detail::cut_nodes({}, 4, 0) == std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {4, 0}});
 }
 
+TEST_CASE("a stretch's band follows its anchors and reaches past them by its half-width") {
+    // The corners of anchors (3, 3) and (4, 4) inside a 12 x 12 stretch.
+    const auto band = detail::band_along({{0, 0}, {3, 3}, {4, 4}, {12, 12}});
+    REQUIRE(band.lo.size() == 13);
+    // Far from the anchors the band is narrower than the stretch: the ladder does not pair
+    // Danish 10 with English 2.
+    CHECK(band.lo[10] > 2);
+    CHECK(band.hi[1] < 10);
+    // At an anchor it reaches detail::kBandRadius columns on either side, past the anchor's
+    // corners: an anchor with a recurring sentence may sit one column off the path.
+    CHECK(band.hi[3] >= 4 + detail::kBandRadius);
+    CHECK(band.lo[4] <= 3 - std::min<std::size_t>(3, detail::kBandRadius));
+    for (std::size_t i = 0; i <= 12; ++i) CHECK((band.lo[i] <= i && i <= band.hi[i]));
+}
+
 TEST_CASE("a long help text with omissions and merges is aligned stretch by stretch, every segment once") {
     const auto pairs = help_pairs(700);
     REQUIRE(pairs.size() == 700);

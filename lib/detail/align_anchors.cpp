@@ -139,4 +139,37 @@ std::vector<std::pair<std::size_t, std::size_t>> cut_nodes(std::span<const std::
     return cuts;
 }
 
+Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& points) {
+    const std::size_t n = points.back().first, m = points.back().second;
+    Band band;
+    band.lo.assign(n + 1, m);
+    band.hi.assign(n + 1, 0);
+    for (std::size_t k = 1; k < points.size(); ++k) {
+        // Plain names, not structured bindings: clang before 16 cannot capture a binding in
+        // the lambda below (the fuzzing build uses clang).
+        const std::size_t i0 = points[k - 1].first, j0 = points[k - 1].second;
+        const std::size_t i1 = points[k].first, j1 = points[k].second;
+        const std::size_t di = i1 - i0, dj = j1 - j0;
+        const std::size_t radius =
+            std::min(kMaxBandRadius, kBandRadius + (di > dj ? di - dj : dj - di) + std::min(di, dj) / 4);
+        // Row i spans the line from where it meets row i to where it meets row i + 1 (a
+        // steep line crosses many columns in one row), widened by the radius on both sides,
+        // past the two points as well.
+        auto line_at = [&](std::size_t i) {
+            if (i <= i0) return j0;
+            if (i >= i1) return j1;
+            const double along = static_cast<double>(i - i0) / static_cast<double>(di);
+            return j0 + static_cast<std::size_t>(along * static_cast<double>(dj) + 0.5);
+        };
+        for (std::size_t i = i0; i <= i1; ++i) {
+            const std::size_t from = line_at(i), to = line_at(i + 1);
+            const std::size_t lo = from > radius ? from - radius : 0;
+            const std::size_t hi = std::min(m, to + radius);
+            band.lo[i] = std::min(band.lo[i], lo);
+            band.hi[i] = std::max(band.hi[i], hi);
+        }
+    }
+    return band;
+}
+
 }  // namespace summalign::detail

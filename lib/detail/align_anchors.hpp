@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/align_dp.hpp"
 #include "summalign/similarity.hpp"
 
 namespace summalign::detail {
@@ -77,5 +78,20 @@ std::vector<std::pair<std::size_t, std::size_t>> longest_chain(std::span<const s
 // with (0, 0) and ends with (n, m); strictly increasing on both sides.
 std::vector<std::pair<std::size_t, std::size_t>> cut_nodes(std::span<const std::pair<std::size_t, std::size_t>> anchors,
                                                            std::size_t n, std::size_t m);
+
+// The band a stretch's ladder searches: around the straight lines between consecutive
+// `points` (lattice nodes, the first (0, 0), the last (n, m), increasing on both sides:
+// the corners of the anchors inside the stretch). Between two points Δi rows and Δj
+// columns apart it has half-width kBandRadius + |Δi - Δj| + min(Δi, Δj) / 4, at most
+// kMaxBandRadius: the path is a staircase that strays from the line by |Δi - Δj| when the
+// surplus is omitted in one piece, and by a share of the shorter side when omissions on
+// both sides come in turn. The half-width reaches past the points too: an anchor is a
+// pair the scores found certain, not the bead the ladder must take (a sentence that
+// recurs nearby can be a slightly better partner than the translation's neighbour).
+inline constexpr std::size_t kBandRadius = 3;
+// ... the greatest half-width: the memory of a stretch's search stays bounded even where
+// the anchors are far apart.
+inline constexpr std::size_t kMaxBandRadius = 200;
+Band band_along(const std::vector<std::pair<std::size_t, std::size_t>>& points);
 
 }  // namespace summalign::detail

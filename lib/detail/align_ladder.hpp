@@ -63,7 +63,10 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
                                       const BeadSimilarity* coarse = nullptr);
 
 // align_ladder (summalign/align.hpp) searching only `band` (n + 1 rows for n Danish
-// sentences): for long texts whose path is known to run inside it.
+// sentences): for long texts whose path is known to run inside it. `dense`: the lattice is
+// short, and its beads are scored as a whole search's (the same scores, a different cost:
+// similarity_keys.hpp, BeadScorer); otherwise as a long band's, where a bead whose sketch
+// coverage is hopeless takes the sketch's value instead of a full score.
 }  // namespace summalign::detail
 
 #include "summalign/align.hpp"
@@ -71,5 +74,5 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
 namespace summalign::detail {
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
-                                       const Band& band);
+                                       const Band& band, bool dense = false);
 }  // namespace summalign::detail
