@@ -305,6 +305,26 @@ TEST_CASE("claim support: a file path that differs (/var/log for /target) counts
     CHECK(features(scorer.prepare(hyphens, Lang::da), en("See /z.")).claim_kept_missing == 1.0);
 }
 
+TEST_CASE("claim support: a cognate under a Danish definite ending (blandingen for blending) is a partner") {
+    const auto& scorer = models().scorer;
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    const PreparedSentence claim = en("Defines the source images to use for the blending.");
+    const PreparedSentence gold = da("Angiver kildebilledet, der skal bruges til blandingen.");
+    const PreparedSentence other = da("Angiver det billede, der skal bruges som transformationskort til kilderne.");
+    // "blandingen" is three edits from "blending" in ten letters, below the scorer's cognate
+    // threshold; without its ending it is one edit in eight.
+    CHECK(features(gold, claim).source_unlinked == 0.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(gold, claim)) > model.probability(features(other, claim)));
+    // A word with such an ending but no cognate in the claim stays without a partner.
+    CHECK(features(da("Angiver kildebilledet, der skal bruges til tegningen."), claim).source_unlinked == 1.0);
+    // Many words on both sides: each Danish word tries a bounded number of claim words.
+    std::string many_da = "Angiver", many_en = "Defines";
+    for (int k = 0; k < 3000; ++k) many_da.append(" blandingen"), many_en.append(" blending");
+    CHECK(features(scorer.prepare(many_da, Lang::da), scorer.prepare(many_en, Lang::en)).source_unlinked == 0.0);
+}
+
 TEST_CASE("claim support: names of the candidate without a partner in the claim count by their share of the sentence") {
     const auto& scorer = models().scorer;
     const PreparedSentence claim = scorer.prepare("Written by David MacKenzie.", Lang::en);

@@ -945,6 +945,63 @@ double file_paths_differ(std::span<const PreparedSentence* const> source, const 
     return std::min(claim_own, source_own);
 }
 
+// The Danish definite ending of `lower` taken off ("blandingen" → "blanding", "modulet" →
+// "modul", "filerne" → "filer"), or an empty view when it has none or too little is left.
+std::string_view without_definite_ending(std::string_view lower) {
+    constexpr std::size_t kMinStem = 4;
+    for (const std::string_view ending : {"erne", "ene", "en", "et"}) {
+        const std::size_t cut = ending.size() >= 3 ? ending.size() - 1 : ending.size();  // "-ne" of "filerne"
+        if (lower.ends_with(ending) && lower.size() >= cut + kMinStem) return lower.substr(0, lower.size() - cut);
+    }
+    return {};
+}
+
+// Cognates under a Danish definite ending: the scorer compares a word's spelling skeleton as
+// written, so "blandingen" (three edits from "blending" in ten letters) is no cognate of it
+// and "Angiver det billede, der skal bruges som transformationskort til kilderne." took the
+// top evidence of "Defines the source images to use for the blending." from "Angiver
+// kildebilledet, der skal bruges til blandingen.". A candidate word without a content link
+// whose form without its ending is a cognate (the scorer's threshold and scale) of a claim
+// word without one links the two. Each Danish word is compared with at most
+// kMaxCognateTries claim words that start with its skeleton's letter, so the work stays
+// linear in the words of hostile text.
+constexpr std::size_t kMaxCognateTries = 16;
+constexpr double kCognateThreshold = 0.72;  // similarity.cpp's
+constexpr double kCognateScale = 0.9;       // similarity.cpp's
+void link_definite_cognates(std::span<const PreparedSentence* const> source, const PreparedSentence& claim,
+                            TokenLinks& links) {
+    std::array<std::vector<std::size_t>, 256> open;  // claim words without a content link, by first byte
+    bool any = false;
+    for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
+        const auto& word = claim.tokens[j];
+        if (word.cognate.empty() || word.is_citation || word.is_number || links.en[j] >= kContentLink ||
+            is_function(word, false))
+            continue;
+        auto& bucket = open[static_cast<unsigned char>(word.cognate.front())];
+        if (bucket.size() < kMaxCognateTries) bucket.push_back(j), any = true;
+    }
+    if (!any) return;
+    std::size_t i = 0;
+    for (const PreparedSentence* sentence : source)
+        for (const auto& token : sentence->tokens) {
+            const std::size_t at = i++;
+            if (token.cognate.empty() || token.is_citation || token.is_number || links.da[at] >= kContentLink ||
+                is_function(token, true))
+                continue;
+            const std::string_view bare = without_definite_ending(token.lower);
+            if (bare.empty()) continue;
+            const std::string skeleton = cognate_skeleton(bare, true);
+            if (skeleton.size() < 4) continue;
+            for (const std::size_t j : open[static_cast<unsigned char>(skeleton.front())]) {
+                const double similarity = edit_similarity_at_least(skeleton, claim.tokens[j].cognate, kCognateThreshold);
+                if (similarity < kCognateThreshold) continue;
+                const float strength = static_cast<float>(similarity * kCognateScale);
+                links.da[at] = std::max(links.da[at], strength);
+                links.en[j] = std::max(links.en[j], strength);
+            }
+        }
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -1001,6 +1058,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
             }
             part_unlinked.back() = some && missing;
         }
+    link_definite_cognates(source, claim, links);
 
     double total = 0.0, matched = 0.0, content = 0.0;
     for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
