@@ -274,6 +274,57 @@ TEST_CASE("claim support: a command-line option of the claim that the candidate 
     CHECK(features(scorer.prepare(many, Lang::da), en("Use -a and --b-c or --d.")).claim_kept_missing == 1.0);
 }
 
+TEST_CASE("claim support: a file path that differs (/var/log for /target) counts against") {
+    const auto& scorer = models().scorer;
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    const PreparedSentence claim = en("The root file system you selected will be mounted on the /target directory.");
+    const PreparedSentence other = da("Logfiler for installationssystemet kan findes i mappen /var/log.");
+    const PreparedSentence same = da("Det valgte rodfilsystem monteres på mappen /target.");
+    CHECK(features(other, claim).claim_kept_missing == 1.0);
+    CHECK(features(same, claim).claim_kept_missing == 0.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(other, claim)) < 0.5);
+    // A path merely left out on either side says nothing; a Danish ending joined by a hyphen
+    // keeps the path; "and/or", "km/h", a URL and a lone slash are no paths.
+    CHECK(features(da("Logfiler kan findes i mappen."), claim).claim_kept_missing == 0.0);
+    CHECK(features(other, en("The root file system will be mounted.")).claim_kept_missing == 0.0);
+    CHECK(features(da("Aktiver pam_access.so i LTSP-serverens /etc/pam.d/sshd-fil."),
+                   en("Enable pam_access.so in the LTSP server's /etc/pam.d/sshd file.")).claim_kept_missing == 0.0);
+    CHECK(features(da("Se /etc/fstab og/eller http://example.org/var/log, 100 km/h / 2."),
+                   en("See /etc/fstab and/or http://example.org/target, 100 km/h / 2.")).claim_kept_missing == 0.0);
+    CHECK(features(da("Brug ~/.manpath i stedet."), en("Use ~/.manpath instead.")).claim_kept_missing == 0.0);
+    CHECK(features(da("Brug ~/.profile i stedet."), en("Use ~/.manpath instead.")).claim_kept_missing == 1.0);
+    // Many paths, and one very long path of hyphens: each text is read once, the look-ups are
+    // binary searches.
+    std::string many = "Se";
+    for (int k = 0; k < 20000; ++k) many.append(" /a /b-c /e");
+    CHECK(features(scorer.prepare(many, Lang::da), en("See /a and /b or /d.")).claim_kept_missing == 1.0);
+    std::string hyphens = "Se /x";
+    for (int k = 0; k < 100000; ++k) hyphens.append("-y");
+    CHECK(features(scorer.prepare(hyphens, Lang::da), en("See /z.")).claim_kept_missing == 1.0);
+}
+
+TEST_CASE("claim support: a cognate under a Danish definite ending (blandingen for blending) is a partner") {
+    const auto& scorer = models().scorer;
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    const PreparedSentence claim = en("Defines the source images to use for the blending.");
+    const PreparedSentence gold = da("Angiver kildebilledet, der skal bruges til blandingen.");
+    const PreparedSentence other = da("Angiver det billede, der skal bruges som transformationskort til kilderne.");
+    // "blandingen" is three edits from "blending" in ten letters, below the scorer's cognate
+    // threshold; without its ending it is one edit in eight.
+    CHECK(features(gold, claim).source_unlinked == 0.0);
+    const auto& model = detail::default_support_model();
+    CHECK(model.probability(features(gold, claim)) > model.probability(features(other, claim)));
+    // A word with such an ending but no cognate in the claim stays without a partner.
+    CHECK(features(da("Angiver kildebilledet, der skal bruges til tegningen."), claim).source_unlinked == 1.0);
+    // Many words on both sides: each Danish word tries a bounded number of claim words.
+    std::string many_da = "Angiver", many_en = "Defines";
+    for (int k = 0; k < 3000; ++k) many_da.append(" blandingen"), many_en.append(" blending");
+    CHECK(features(scorer.prepare(many_da, Lang::da), scorer.prepare(many_en, Lang::en)).source_unlinked == 0.0);
+}
+
 TEST_CASE("claim support: names of the candidate without a partner in the claim count by their share of the sentence") {
     const auto& scorer = models().scorer;
     const PreparedSentence claim = scorer.prepare("Written by David MacKenzie.", Lang::en);

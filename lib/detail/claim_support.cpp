@@ -871,6 +871,137 @@ double claim_options_missing(std::span<const PreparedSentence* const> source, co
     return missing;
 }
 
+// The file paths written in `text` ("/etc/fstab", "~/.manpath", "/var/lib/sitesummary/" as
+// "/var/lib/sitesummary"): a slash, or "~/", at the start of a word (after a space, an opening
+// bracket or quotation mark, or the text's start; not "and/or", "km/h", "1/2" or a URL's
+// "//"), then a letter, digit, '_' or '.', up to a byte that no path holds; full stops and
+// slashes at the end are the sentence's. One pass over the text.
+std::vector<std::string> file_paths(std::string_view text) {
+    const auto path_char = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return is_ascii_lower(u) || is_ascii_upper(u) || is_ascii_digit(u) || c == '.' || c == '_' || c == '-' ||
+               c == '+' || c == '/';
+    };
+    const auto opens_word = [&](std::size_t at) {
+        if (at == 0) return true;
+        const char c = text[at - 1];
+        if (c == ' ' || c == '(' || c == '[' || c == '"' || c == '\'' || c == '\t' || c == '\n') return true;
+        for (const std::string_view quote : {"\u201C", "\u201E", "\u00AB", "\u00BB", "\u2018", "\u201D", "\u2019"})
+            if (text.substr(0, at).ends_with(quote)) return true;
+        return false;
+    };
+    std::vector<std::string> paths;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        std::size_t start = at;
+        if (text[at] == '~' && at + 1 < text.size() && text[at + 1] == '/') ++at;
+        if (text[at] != '/' || !opens_word(start)) continue;
+        std::size_t end = at + 1;
+        if (end >= text.size() || !path_char(text[end]) || text[end] == '/' || text[end] == '-' || text[end] == '+') {
+            at = end;
+            continue;
+        }
+        while (end < text.size() && path_char(text[end])) ++end;
+        std::size_t last = end;
+        while (last > at + 1 && (text[last - 1] == '.' || text[last - 1] == '/')) --last;
+        if (last > at + 1) paths.emplace_back(text.substr(start, last - start));
+        at = end;
+    }
+    return paths;
+}
+
+// File paths that differ: a path stays as it is in a translation (a Danish ending may be
+// joined to it, "/etc/ssh/sshd_config-fil"), so the claim's paths that the candidate does not
+// write, against the candidate's that the claim does not write, name other files (the smaller
+// count; a path merely left out says nothing): "The root file system you selected will be
+// mounted on the /target directory." is not stated by "Logfiler for installationssystemet kan
+// findes i mappen /var/log.". Sorted, so that each look-up is a binary search.
+double file_paths_differ(std::span<const PreparedSentence* const> source, const PreparedSentence& claim) {
+    std::vector<std::string> claim_paths = file_paths(claim.text);
+    if (claim_paths.empty()) return 0.0;
+    std::vector<std::string> source_paths;
+    for (const PreparedSentence* sentence : source)
+        for (auto& path : file_paths(sentence->text)) source_paths.push_back(std::move(path));
+    if (source_paths.empty()) return 0.0;
+    const auto distinct = [](std::vector<std::string>& paths) {
+        std::sort(paths.begin(), paths.end());
+        paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    };
+    distinct(claim_paths);
+    distinct(source_paths);
+    // `path` is written in `other` as it is, with an ending joined by a hyphen, or bare where
+    // `path` ends in such an ending (after its last hyphen: one look-up, whatever its length).
+    const auto written = [](const std::string& path, const std::vector<std::string>& other) {
+        const auto it = std::lower_bound(other.begin(), other.end(), path);
+        if (it != other.end() && *it == path) return true;
+        const std::string joined = path + '-';
+        const auto after = std::lower_bound(other.begin(), other.end(), joined);
+        if (after != other.end() && after->starts_with(joined)) return true;
+        const std::size_t hyphen = path.rfind('-');
+        return hyphen != std::string::npos && std::binary_search(other.begin(), other.end(), path.substr(0, hyphen));
+    };
+    double claim_own = 0.0, source_own = 0.0;
+    for (const auto& path : claim_paths) claim_own += written(path, source_paths) ? 0.0 : 1.0;
+    for (const auto& path : source_paths) source_own += written(path, claim_paths) ? 0.0 : 1.0;
+    return std::min(claim_own, source_own);
+}
+
+// The Danish definite ending of `lower` taken off ("blandingen" → "blanding", "modulet" →
+// "modul", "filerne" → "filer"), or an empty view when it has none or too little is left.
+std::string_view without_definite_ending(std::string_view lower) {
+    constexpr std::size_t kMinStem = 4;
+    for (const std::string_view ending : {"erne", "ene", "en", "et"}) {
+        const std::size_t cut = ending.size() >= 3 ? ending.size() - 1 : ending.size();  // "-ne" of "filerne"
+        if (lower.ends_with(ending) && lower.size() >= cut + kMinStem) return lower.substr(0, lower.size() - cut);
+    }
+    return {};
+}
+
+// Cognates under a Danish definite ending: the scorer compares a word's spelling skeleton as
+// written, so "blandingen" (three edits from "blending" in ten letters) is no cognate of it
+// and "Angiver det billede, der skal bruges som transformationskort til kilderne." took the
+// top evidence of "Defines the source images to use for the blending." from "Angiver
+// kildebilledet, der skal bruges til blandingen.". A candidate word without a content link
+// whose form without its ending is a cognate (the scorer's threshold and scale) of a claim
+// word without one links the two. Each Danish word is compared with at most
+// kMaxCognateTries claim words that start with its skeleton's letter, so the work stays
+// linear in the words of hostile text.
+constexpr std::size_t kMaxCognateTries = 16;
+constexpr double kCognateThreshold = 0.72;  // similarity.cpp's
+constexpr double kCognateScale = 0.9;       // similarity.cpp's
+void link_definite_cognates(std::span<const PreparedSentence* const> source, const PreparedSentence& claim,
+                            TokenLinks& links) {
+    std::array<std::vector<std::size_t>, 256> open;  // claim words without a content link, by first byte
+    bool any = false;
+    for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
+        const auto& word = claim.tokens[j];
+        if (word.cognate.empty() || word.is_citation || word.is_number || links.en[j] >= kContentLink ||
+            is_function(word, false))
+            continue;
+        auto& bucket = open[static_cast<unsigned char>(word.cognate.front())];
+        if (bucket.size() < kMaxCognateTries) bucket.push_back(j), any = true;
+    }
+    if (!any) return;
+    std::size_t i = 0;
+    for (const PreparedSentence* sentence : source)
+        for (const auto& token : sentence->tokens) {
+            const std::size_t at = i++;
+            if (token.cognate.empty() || token.is_citation || token.is_number || links.da[at] >= kContentLink ||
+                is_function(token, true))
+                continue;
+            const std::string_view bare = without_definite_ending(token.lower);
+            if (bare.empty()) continue;
+            const std::string skeleton = cognate_skeleton(bare, true);
+            if (skeleton.size() < 4) continue;
+            for (const std::size_t j : open[static_cast<unsigned char>(skeleton.front())]) {
+                const double similarity = edit_similarity_at_least(skeleton, claim.tokens[j].cognate, kCognateThreshold);
+                if (similarity < kCognateThreshold) continue;
+                const float strength = static_cast<float>(similarity * kCognateScale);
+                links.da[at] = std::max(links.da[at], strength);
+                links.en[j] = std::max(links.en[j], strength);
+            }
+        }
+}
+
 }  // namespace
 
 bool is_identity_token(const PreparedToken& token, bool first_of_sentence) noexcept {
@@ -927,6 +1058,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
             }
             part_unlinked.back() = some && missing;
         }
+    link_definite_cognates(source, claim, links);
 
     double total = 0.0, matched = 0.0, content = 0.0;
     for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
@@ -1146,6 +1278,7 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
         std::max(0.0, quoted_labels_differ(source, claim, links) - slot_labels);
     f.claim_kept_missing += manual_references_differ(source, claim);
     f.claim_kept_missing += claim_options_missing(source, claim);
+    f.claim_kept_missing += file_paths_differ(source, claim);
     return f;
 }
 
