@@ -652,20 +652,6 @@ struct Finished {
     double total_weight = 0.0;  // of both sides' tokens: what match weights are shares of
 };
 
-// The strength of a cognate link between two tokens with cognate skeletons, or 0 when they
-// are not close enough. Depends on the two tokens alone.
-float cognate_strength(std::string_view d, std::string_view e) {
-    if (e[0] != d[0]) return 0.0f;
-    const auto longer = std::max(d.size(), e.size());
-    const auto shorter = std::min(d.size(), e.size());
-    if (longer - shorter > 3) return 0.0f;
-    const double similarity = words::edit_similarity_at_least(d, e, kCognateThreshold);
-    return similarity >= kCognateThreshold ? static_cast<float>(similarity) * kCognateScale : 0.0f;
-}
-float cognate_strength(const Token& d, const Token& e) {
-    return cognate_strength(d.cognate, e.cognate);
-}
-
 // What the rest of a score (cognates, coverage, length term) reads of the English side:
 // the tokens of a Side (SideTokens), or a line kept in detail::EnglishLines (LineScorer's
 // KeptTokens). One template over both, so that the two scores cannot drift apart.
@@ -691,7 +677,7 @@ void match_cognates(const Side& da, const English& en, BestLinks& best_da, BestL
         if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
         for (const std::uint32_t j : open_english) {
             if (best_en[j].strength >= 0.6f) continue;
-            if (const float strength = cognate_strength(d.cognate, en.cognate(j)); strength > 0.0f)
+            if (const float strength = detail::cognate_strength(d.cognate, en.cognate(j)); strength > 0.0f)
                 record(best_da, best_en, i, j, MatchKind::cognate, strength);
         }
     }
@@ -1080,7 +1066,7 @@ struct detail::BeadScorer::Impl {
             if (da_tokens[i].cognate.empty() || da_best[i] >= 0.6f) continue;
             for (std::uint32_t j = 0; j < en_tokens.size(); ++j) {
                 if (en_tokens[j].cognate.empty() || en_best[j] >= 0.6f) continue;
-                if (const float strength = cognate_strength(da_tokens[i], en_tokens[j]); strength > 0.0f)
+                if (const float strength = cognate_strength(da_tokens[i].cognate, en_tokens[j].cognate); strength > 0.0f)
                     pair.cognates.push_back({i, j, strength});
             }
         }
@@ -1150,3 +1136,16 @@ Similarity SentenceScorer::score(const PreparedSentence& danish, const PreparedS
 }
 
 }  // namespace summalign
+
+namespace summalign::detail {
+
+float cognate_strength(std::string_view danish, std::string_view english) {
+    if (danish.empty() || english.empty() || english[0] != danish[0]) return 0.0f;
+    const auto longer = std::max(danish.size(), english.size());
+    const auto shorter = std::min(danish.size(), english.size());
+    if (longer - shorter > 3) return 0.0f;
+    const double similarity = edit_similarity_at_least(danish, english, kCognateThreshold);
+    return similarity >= kCognateThreshold ? static_cast<float>(similarity) * kCognateScale : 0.0f;
+}
+
+}  // namespace summalign::detail

@@ -961,13 +961,11 @@ std::string_view without_definite_ending(std::string_view lower) {
 // and "Angiver det billede, der skal bruges som transformationskort til kilderne." took the
 // top evidence of "Defines the source images to use for the blending." from "Angiver
 // kildebilledet, der skal bruges til blandingen.". A candidate word without a content link
-// whose form without its ending is a cognate (the scorer's threshold and scale) of a claim
+// whose form without its ending is a cognate (the scorer's cognate_strength) of a claim
 // word without one links the two. Each Danish word is compared with at most
 // kMaxCognateTries claim words that start with its skeleton's letter, so the work stays
 // linear in the words of hostile text.
 constexpr std::size_t kMaxCognateTries = 16;
-constexpr double kCognateThreshold = 0.72;  // similarity.cpp's
-constexpr double kCognateScale = 0.9;       // similarity.cpp's
 void link_definite_cognates(std::span<const PreparedSentence* const> source, const PreparedSentence& claim,
                             TokenLinks& links) {
     std::array<std::vector<std::size_t>, 256> open;  // claim words without a content link, by first byte
@@ -993,9 +991,8 @@ void link_definite_cognates(std::span<const PreparedSentence* const> source, con
             const std::string skeleton = cognate_skeleton(bare, true);
             if (skeleton.size() < 4) continue;
             for (const std::size_t j : open[static_cast<unsigned char>(skeleton.front())]) {
-                const double similarity = edit_similarity_at_least(skeleton, claim.tokens[j].cognate, kCognateThreshold);
-                if (similarity < kCognateThreshold) continue;
-                const float strength = static_cast<float>(similarity * kCognateScale);
+                const float strength = cognate_strength(skeleton, claim.tokens[j].cognate);
+                if (strength == 0.0f) continue;
                 links.da[at] = std::max(links.da[at], strength);
                 links.en[j] = std::max(links.en[j], strength);
             }

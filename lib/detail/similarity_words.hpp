@@ -94,6 +94,11 @@ std::string cognate_skeleton(std::string_view lower, bool danish);
 // must exceed what `floor` allows: most pairs a scorer tries are far apart.
 double edit_similarity_at_least(std::string_view a, std::string_view b, double floor);
 
+// The strength of a cognate link between a Danish and an English word's cognate skeletons
+// (first letters equal, lengths within three, edit similarity at least 0.72, scaled by 0.9),
+// or 0 when they are not close enough: the scorer's, also for claim support's extra links.
+float cognate_strength(std::string_view danish, std::string_view english);
+
 // Closed-class and very frequent words; they weigh little in the score.
 bool is_function_word(std::string_view lower, bool danish);
 // Words spelt the same in both languages that mean something else (Danish "gift" is
