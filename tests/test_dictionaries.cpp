@@ -260,6 +260,35 @@ TEST_CASE("the medical-word layer needs no writable temporary folder", "[diction
     CHECK(modelled >= 5);
 }
 
+TEST_CASE("the medical-word layer asks its own Hunspell only about words that hold an added root", "[dictionaries][extended]") {
+    // The layer skips its small Hunspell for a word that holds no added root but the letters
+    // the .aff's affixes may strip from it. A suffix that strips a root's last letters
+    // (kagemand -> kagemænd, and a second suffix on that: kagemændene) still reaches the
+    // small Hunspell, and the answers are those of the dictionary with the words added.
+    const EmptyFolder folder("stripping-affixes");
+    std::ofstream(folder.path / "tiny.aff") << "SET UTF-8\n"
+                                               "SFX A Y 1\n"
+                                               "SFX A and ænd/B and\n"
+                                               "SFX B Y 1\n"
+                                               "SFX B 0 ene .\n";
+    std::ofstream(folder.path / "tiny.dic") << "2\nhus\nmand/A\n";
+    detail::DictionaryShelf shelf({folder.path});
+    const std::string extra = "kagemand mand\nbrik\n";
+    const detail::ExtendedDictionary layered(shelf.require("tiny"), extra);
+    const detail::HunspellDictionary whole(std::vector<fs::path>{folder.path}, "tiny", 1, extra);
+    for (const std::string word : {"kagemand", "kagemænd", "Kagemænd", "KAGEMÆND", "kagemændene", "mænd", "hus", "brik", "Brik", "BRIK",
+                                   "briks", "kage", "xyz", "brikhus", "hus-brik", "brik-hus", "12", "..."}) {
+        INFO(word);
+        CHECK(layered.spell(word) == whole.spell(word));
+        CHECK(layered.is_base_form(word) == whole.is_base_form(word));
+    }
+    CHECK(layered.spell("kagemænd"));
+    CHECK(layered.spell("kagemændene"));
+    CHECK(layered.spell("Brik"));
+    CHECK_FALSE(layered.spell("xyz"));
+    CHECK_FALSE(shelf.require("tiny")->spell("kagemænd"));
+}
+
 TEST_CASE("a shelf loads each dictionary once and copies it, up to the cap, while it is in use", "[dictionaries][shelf]") {
     const EmptyFolder folder("tiny-dictionary");
     std::ofstream(folder.path / "tiny.aff") << "SET UTF-8\n";

@@ -13,6 +13,8 @@
 #include <array>
 #include <atomic>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <type_traits>
@@ -128,6 +130,102 @@ std::string_view dic_line_word(std::string_view line) {
         if (line[i] == '/' || line[i] == '\t' || line[i] == ' ') return line.substr(0, i);
     }
     return line;
+}
+
+// The flags of a .dic line: after the first unescaped '/' of its word, up to a tab or space.
+std::string_view dic_line_flags(std::string_view line) {
+    const std::string_view word = dic_line_word(line);
+    if (word.size() >= line.size() || line[word.size()] != '/') return {};
+    const std::string_view rest = line.substr(word.size() + 1);
+    return rest.substr(0, std::min(rest.find_first_of(" \t"), rest.size()));
+}
+
+// The flags of a flag string in the .aff's FLAG format: one byte each (the default), two
+// bytes each (long), numbers with commas (num), one code point each (UTF-8).
+std::vector<std::string> split_flags(std::string_view flags, std::string_view type) {
+    std::vector<std::string> out;
+    if (type == "num") {
+        for (std::size_t at = 0; at <= flags.size();) {
+            const std::size_t comma = std::min(flags.find(',', at), flags.size());
+            if (comma > at) out.emplace_back(flags.substr(at, comma - at));
+            at = comma + 1;
+        }
+    } else {
+        for (std::size_t i = 0, n = 1; i < flags.size(); i += n) {
+            n = type == "long" ? 2 : 1;
+            if (type == "UTF-8") code_point_at(flags, i, n);
+            out.emplace_back(flags.substr(i, std::min(n, flags.size() - i)));
+        }
+    }
+    return out;
+}
+
+// How far Hunspell's affixes can change a root of an .aff file: every word Hunspell accepts
+// (by affixes, compounding or breaking at hyphens) holds each of its roots but the letters
+// an affix strips from it (the .aff's strip field, at most two prefixes and two suffixes
+// deep), so a word that holds no root's kept part is no word of a dictionary with those
+// roots. Null for an .aff whose options change letters otherwise (IGNORE, ICONV,
+// CHECKCOMPOUNDPATTERN, SIMPLIFIEDTRIPLE, CHECKSHARPS), aliases flags (AF) or is not UTF-8:
+// there no bound is worked out.
+struct AffixReach {
+    std::string flag_type;
+    struct Class {
+        std::size_t prefix_strip = 0, suffix_strip = 0;  // bytes, the longest of its entries
+        std::set<std::string> continuation;               // the flags its entries' affixes carry
+    };
+    std::map<std::string, Class> classes;
+
+    // The part of `root` (with the .dic flags `flags`) every word made from it keeps, lower
+    // case; empty when an affix may strip it all.
+    std::string kept_part(std::string_view root, std::string_view flags) const {
+        std::set<std::string> reach;
+        std::vector<std::string> open = split_flags(flags, flag_type);
+        while (!open.empty()) {  // the flags of the root's affixes, and of theirs, ...
+            std::string flag = std::move(open.back());
+            open.pop_back();
+            if (!reach.insert(flag).second) continue;
+            if (const auto it = classes.find(flag); it != classes.end())
+                for (const auto& next : it->second.continuation) open.push_back(next);
+        }
+        std::size_t front = 0, back = 0;
+        for (const auto& flag : reach)
+            if (const auto it = classes.find(flag); it != classes.end()) {
+                front = std::max(front, it->second.prefix_strip);
+                back = std::max(back, it->second.suffix_strip);
+            }
+        // Two affixes of a kind at most (Hunspell's twofold suffixes, or prefixes with
+        // COMPLEXPREFIXES); a strip counted in bytes is at least as many code points.
+        std::string lower = to_lower(root);
+        std::size_t begin = 0, end = lower.size(), n = 0;
+        for (std::size_t k = 0; k < 2 * front && begin < end; ++k, begin += n) code_point_at(lower, begin, n);
+        for (std::size_t k = 0; k < 2 * back && end > begin; ++k, end -= n) code_point_before(lower, end, n);
+        return lower.substr(begin, end - begin);
+    }
+};
+
+std::optional<AffixReach> read_affix_reach(const std::filesystem::path& aff) {
+    std::ifstream in(aff);
+    if (!in) return std::nullopt;
+    AffixReach reach;
+    bool utf8 = false;
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream fields(line);
+        std::vector<std::string> f;
+        for (std::string field; fields >> field && f.size() < 5;) f.push_back(std::move(field));
+        if (f.empty()) continue;
+        static constexpr std::string_view changing[] = {"IGNORE", "ICONV", "CHECKCOMPOUNDPATTERN", "SIMPLIFIEDTRIPLE", "CHECKSHARPS", "AF"};
+        if (std::find(std::begin(changing), std::end(changing), f[0]) != std::end(changing)) return std::nullopt;
+        if (f[0] == "SET" && f.size() > 1) utf8 = f[1] == "UTF-8";
+        if (f[0] == "FLAG" && f.size() > 1) reach.flag_type = f[1];
+        if ((f[0] != "PFX" && f[0] != "SFX") || f.size() < 5) continue;  // a class's header has four fields
+        AffixReach::Class& c = reach.classes[f[1]];
+        const std::size_t strip = f[2] == "0" ? 0 : f[2].size();
+        (f[0] == "PFX" ? c.prefix_strip : c.suffix_strip) = std::max(f[0] == "PFX" ? c.prefix_strip : c.suffix_strip, strip);
+        if (const auto slash = f[3].find('/'); slash != std::string::npos)
+            for (auto& flag : split_flags(std::string_view(f[3]).substr(slash + 1), reach.flag_type)) c.continuation.insert(std::move(flag));
+    }
+    if (!utf8) return std::nullopt;
+    return reach;
 }
 
 // The word as Hunspell breaks it: one in capitals (ALLCAP: "IL-3") or with only its first
@@ -326,12 +424,57 @@ ExtendedDictionary::ExtendedDictionary(std::shared_ptr<const HunspellDictionary>
     for (const auto& line : model_lines) dic_text += line + '\n';
     const ScratchFile dic(dic_text);
     extra_ = std::make_unique<const HunspellDictionary>(base_->aff_file(), dic.path(), copies, extra_words);
+    // The small dictionary's roots (the models' lines and the added words, with the model's
+    // flags) and what of each every word made from it keeps (AffixReach).
+    const auto reach = read_affix_reach(base_->aff_file());
+    if (!reach) return;
+    std::map<std::string, std::string, std::less<>> model_flags;
+    for (const auto& line : model_lines) model_flags[std::string(dic_line_word(line))] += std::string(dic_line_flags(line)) + (reach->flag_type == "num" ? "," : "");
+    std::vector<std::string> parts;
+    auto add = [&](std::string_view root, std::string_view flags) {
+        parts.push_back(reach->kept_part(root, flags));
+        return !parts.back().empty();
+    };
+    for (const auto& line : model_lines)
+        if (!add(dic_line_word(line), dic_line_flags(line))) return;
+    for (const auto& [word, model] : entries) {
+        const auto flags = model_flags.find(model);
+        if (!add(word, model.empty() || flags == model_flags.end() ? std::string_view{} : std::string_view(flags->second))) return;
+    }
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+    extra_parts_ = std::move(parts);
+    extra_bounded_ = true;
+}
+
+// Whether the added words' Hunspell may know `word`: it holds the kept part of one of their
+// roots (case aside). Asked before that Hunspell, whose affix and compound analysis costs as
+// much as the shared dictionary's although it holds a few dozen words, for every word the
+// shared one does not know. A word with a digit, none of a letter or a capital outside ASCII
+// is left to Hunspell (it accepts numbers and dots by themselves, and folds case by its own
+// tables).
+bool ExtendedDictionary::extra_may_know(const std::string& word) const {
+    if (!extra_) return false;
+    if (!extra_bounded_) return true;
+    std::string folded;
+    folded.reserve(word.size());
+    bool letter = false;
+    for (std::size_t i = 0, n = 0; i < word.size(); i += n) {
+        const char32_t c = code_point_at(word, i, n);
+        if (is_digit(c) || (c >= 0x80 && is_upper(c))) return true;
+        letter = letter || is_letter(c);
+        folded.append(word, i, n);
+        if (is_ascii_upper(c)) folded.back() = static_cast<char>(folded.back() - 'A' + 'a');
+    }
+    if (!letter) return true;
+    return std::any_of(extra_parts_.begin(), extra_parts_.end(),
+                       [&](const std::string& part) { return folded.find(part) != std::string::npos; });
 }
 
 ExtendedDictionary::~ExtendedDictionary() = default;
 
 bool ExtendedDictionary::known_whole(const std::string& word) const {
-    return base_->spell(word) || (extra_ && extra_->spell(word));
+    return base_->spell(word) || (extra_may_know(word) && extra_->spell(word));
 }
 
 // Hunspell's recursive breaking at its default BREAK points ("-", "^-", "-$"; none of the
@@ -369,7 +512,7 @@ bool ExtendedDictionary::spell(const std::string& word) const {
 
 bool ExtendedDictionary::spell_lexically(const std::string& word) const {
     return base_->verdict(word) == HunspellDictionary::Verdict::lexical ||
-           (extra_ && extra_->verdict(word) == HunspellDictionary::Verdict::lexical);
+           (extra_may_know(word) && extra_->verdict(word) == HunspellDictionary::Verdict::lexical);
 }
 
 std::vector<std::string> ExtendedDictionary::suggest(const std::string& word) const {
@@ -381,7 +524,7 @@ std::vector<std::string> ExtendedDictionary::suggest(const std::string& word) co
 }
 
 bool ExtendedDictionary::is_base_form(const std::string& word) const {
-    return base_->is_base_form(word) || (extra_ && extra_->is_base_form(word));
+    return base_->is_base_form(word) || (extra_may_know(word) && extra_->is_base_form(word));
 }
 
 }  // namespace summalign::detail

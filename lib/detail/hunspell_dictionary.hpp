@@ -135,9 +135,14 @@ public:
 private:
     bool known_whole(const std::string& word) const;
     bool known_broken(const std::string& word) const;
+    bool extra_may_know(const std::string& word) const;
 
     std::shared_ptr<const HunspellDictionary> base_;
     std::unique_ptr<const HunspellDictionary> extra_;  // null when there are no extra words
+    // What every word extra_ knows holds of one of its roots (lower case), when the .aff
+    // lets that be bounded (extra_bounded_); else extra_ is asked about every word.
+    std::vector<std::string> extra_parts_;
+    bool extra_bounded_ = false;
     std::string extra_words_;
     std::size_t copies_;
     mutable std::once_flag whole_loaded_;
