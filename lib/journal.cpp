@@ -1710,28 +1710,29 @@ void place_moved_fields(std::vector<MovedFields>& moved, std::vector<Article>& a
     }
 }
 
-// Whether source byte `offset` opens a line that comes after a blank line. Only asked for
-// the few sentences of a moved run: a linear search.
+// The non-blank line that holds source byte `offset`, or null. Only asked for the few
+// sentences of a moved run: a linear search.
+const SourceLine* line_holding(const Lines& lines, std::size_t offset) {
+    for (const SourceLine& line : lines)
+        if (!line.blank() && line.start <= offset && offset < line.end) return &line;
+    return nullptr;
+}
+
+// Whether source byte `offset` opens a line that comes after a blank line.
 bool opens_paragraph_after_blank(const Lines& lines, std::size_t offset) {
-    for (std::size_t k = 1; k < lines.size(); ++k) {
-        if (lines[k].blank() || offset < lines[k].start || offset >= lines[k].end) continue;
-        const std::string_view text = lines[k].text.text();
-        return lines[k].text.origin(text.find_first_not_of(" \t")) == offset && lines[k - 1].blank();
-    }
-    return false;
+    const SourceLine* line = line_holding(lines, offset);
+    if (!line) return false;
+    const std::string_view text = line->text.text();
+    return line->text.origin(text.find_first_not_of(" \t")) == offset && blank_before(lines, *line);
 }
 
 // Whether source byte `end` - 1 ends a line whose last printed part is short (under nine
-// tenths of the column): a paragraph's last line. Only asked for the few sentences of a
-// moved run: a linear search.
+// tenths of the column): a paragraph's last line.
 bool ends_short_line(const Lines& lines, std::size_t end, double width, double join_limit) {
-    for (const SourceLine& line : lines) {
-        if (line.blank() || end <= line.start || end > line.end) continue;
-        const std::string_view text = line.text.text();
-        const std::size_t last = text.find_last_not_of(" \t");
-        return line.text.origin(last) + 1 == end && last_part(line.width, width, join_limit) < 0.9 * width;
-    }
-    return false;
+    const SourceLine* line = end > 0 ? line_holding(lines, end - 1) : nullptr;
+    if (!line) return false;
+    const std::string_view text = line->text.text();
+    return line->text.origin(text.find_last_not_of(" \t")) + 1 == end && last_part(line->width, width, join_limit) < 0.9 * width;
 }
 
 // The rank of a section's heading that is a Danish part label and nothing else ("Resultater",
