@@ -132,15 +132,31 @@ Field field_of(const SourceLine& line) {
     return Field::text;
 }
 
+// What the last physical line of `line_width` code points held: an extraction that joins a
+// word broken at a line end into one line (`pdftotext` without -layout or -raw) makes a line
+// of a full column plus the next; a line longer than `join_limit` columns is taken to be
+// such a join (see join_limit_of).
+double last_part(std::size_t line_width, double width, double join_limit) {
+    double length = static_cast<double>(line_width);
+    while (length > join_limit * width) length -= width;
+    return length;
+}
+
 // A blank line separates paragraphs unless the text evidently runs on across it, as it
 // does at a page or column break: a word broken by a hyphen, or a sentence that has not
 // ended continuing in lower case, or, where the text keeps the printed lines
 // (`printed_lines`, see keeps_printed_lines), a full line ending in a letter before a
 // capitalised word ("… skolenetværk. Projektet" | | "Skolelinux blev grundlagt …"): a
-// paragraph, heading or title does not end so. A labelled field or a structured abstract's
-// part ("Konklusion: …") opens a paragraph even after a broken word (a fragment the
-// extraction set apart, `GTK-`, is no part of its label).
-bool continues_across_blank(const SourceLine& previous, const SourceLine& next, double width, bool printed_lines) {
+// paragraph, heading or title does not end so. Where a dropped running head or page number
+// marks the blank as a page break (`page_break`), any extraction goes on with
+// the page's text there: in running text (`block_field`: not a correspondence, reference
+// or end-note field, which ends in an address without a full stop), a full line ending in
+// a letter or a spaced dash (`Formater -`) goes on in a capitalised line that is body text
+// too (full, or ending a sentence), not a title or heading. A labelled field or a structured abstract's part ("Konklusion: …")
+// opens a paragraph even after a broken word (a fragment the extraction set apart, `GTK-`,
+// is no part of its label).
+bool continues_across_blank(const SourceLine& previous, const SourceLine& next, Field block_field, bool page_break,
+                            double width, double join_limit, bool printed_lines) {
     const std::string_view before = line_text(previous);
     if (previous.ends_in_soft_hyphen || !word_before_final_hyphen(before).empty()) {
         std::string label;
@@ -150,22 +166,17 @@ bool continues_across_blank(const SourceLine& previous, const SourceLine& next, 
     if (ends_with_sentence_end(before) || last == ':') return false;
     const char32_t first = first_code_point(line_text(next));
     if (is_lower(first)) return true;
-    return printed_lines && is_letter(last) && is_upper(first) && static_cast<double>(previous.width) >= 0.9 * width &&
-           static_cast<double>(previous.width) <= 1.1 * width;
-}
-
-// Whether `previous` is the last line of a paragraph although no blank line follows (as in
-// `pdftotext -raw` or a layout without paragraph spacing): it ends a sentence, it is clearly
-// shorter than the column (justified lines fill it; a paragraph's last line rarely does) or
-// short enough to have held the next line's first word, and the next line starts a sentence.
-// What the last physical line of `line_width` code points held: an extraction that joins a
-// word broken at a line end into one line (`pdftotext` without -layout or -raw) makes a line
-// of a full column plus the next; a line longer than `join_limit` columns is taken to be
-// such a join (see join_limit_of).
-double last_part(std::size_t line_width, double width, double join_limit) {
-    double length = static_cast<double>(line_width);
-    while (length > join_limit * width) length -= width;
-    return length;
+    if (!is_upper(first)) return false;
+    const auto full = [&](const SourceLine& line) {
+        const double length = last_part(line.width, width, join_limit);
+        return length >= 0.9 * width && length <= 1.1 * width;
+    };
+    if (printed_lines)
+        return is_letter(last) && static_cast<double>(previous.width) >= 0.9 * width && static_cast<double>(previous.width) <= 1.1 * width;
+    const bool running_text = block_field == Field::text || block_field == Field::resume || block_field == Field::summary;
+    if (!running_text || !page_break || field_of(next) != Field::text) return false;
+    const bool open_end = (is_letter(last) && full(previous)) || (before.size() >= 2 && before.ends_with(" -"));
+    return open_end && (full(next) || ends_with_sentence_end(line_text(next)));
 }
 
 // Over how many columns a line is taken to be lines joined. Lines of one column vary by a
@@ -197,6 +208,10 @@ bool keeps_printed_lines(const Lines& lines, double join_limit) {
     return broken >= 3;
 }
 
+// Whether `previous` is the last line of a paragraph although no blank line follows (as in
+// `pdftotext -raw` or a layout without paragraph spacing): it ends a sentence, it is clearly
+// shorter than the column (justified lines fill it; a paragraph's last line rarely does) or
+// short enough to have held the next line's first word, and the next line starts a sentence.
 bool ends_paragraph(const SourceLine& previous, const SourceLine& next, double width, double join_limit = 1.3,
                     bool room_test = false) {
     if (!ends_with_sentence_end(line_text(previous))) return false;
@@ -267,9 +282,11 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
     Block current;
     bool blank_since_last = false;
     bool caption_since_last = false;
+    bool page_break_since_last = false;
     for (std::size_t i = begin; i < end; ++i) {
         const SourceLine& line = lines[i];
         caption_since_last = caption_since_last || line.after_caption;
+        page_break_since_last = page_break_since_last || line.after_page_break;
         if (line.blank()) {
             blank_since_last = true;
             continue;
@@ -279,7 +296,8 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
         if (!current.empty()) {
             if (field_of(line) != Field::text) breaks = true;
             else if (blank_since_last)
-                breaks = !continues_across_blank(*current.back(), line, context.width, context.printed_lines) &&
+                breaks = !continues_across_blank(*current.back(), line, field_of(*current.front()), page_break_since_last,
+                                                 context.width, context.join_limit, context.printed_lines) &&
                          !(caption_since_last && continues_past_caption(*current.back(), line, context.width, context.join_limit));
             else
                 breaks = guess = !context.blank_paragraphs &&
@@ -291,7 +309,7 @@ std::vector<Block> blocks_of(const Context& context, std::size_t begin, std::siz
             guessed.push_back(guess);
         }
         current.push_back(&line);
-        blank_since_last = caption_since_last = false;
+        blank_since_last = caption_since_last = page_break_since_last = false;
     }
     if (!current.empty()) {
         blocks.push_back(std::move(current));

@@ -94,6 +94,12 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
             return;
         case LineKind::text: break;
     }
+    // The repairs filed since the line before: a dropped running head or page number among
+    // them is a page break before this line.
+    const std::size_t previous_end = result.lines.empty() ? 0 : result.lines.back().end;
+    for (auto repair = result.repairs.rbegin(); repair != result.repairs.rend() && repair->span.start >= previous_end; ++repair)
+        line.after_page_break = line.after_page_break || repair->kind == Repair::Kind::running_head_dropped ||
+                                repair->kind == Repair::Kind::page_number_dropped;
     result.repairs.insert(result.repairs.end(), normalisations.begin(), normalisations.end());
 
     if (const auto caption = find_caption(text)) {

@@ -1314,3 +1314,64 @@ TEST_CASE("articles parsed on several threads give the same document as on one",
         CHECK(out.str() == expected.str());
     }
 }
+
+TEST_CASE("a sentence cut by a page break goes on after the running head in a capitalised line", "[journal]") {
+    // pdftotext's default mode: the Resumé's last line fills the column and ends in a word;
+    // a blank and the running head of the next page stand before the rest of its sentence,
+    // which begins with a name. Without the page break's evidence the rest opened the body.
+    const std::string text =
+        "Stamceller i klinikken\n"
+        "OVERSIGTSARTIKEL\n"
+        "Niels Rasmussen & Jens Iversen\n"
+        "\n"
+        "Resumé\n"
+        "Mesenkymale stamceller findes i knoglemarven og kan blive til\n"
+        "forskellige celletyper i kroppen hos voksne patienter i dag.\n"
+        "Cellerne isoleres fra knoglemarven og dyrkes i laboratoriet\n"
+        "under kontrollerede forhold, hvor de vokser i flere uger og\n"
+        "\n"
+        "UGESKR LÆGER 166/39 · 17. AUGUST 2004\n"
+        "Danmark har flere centre med erfaring i denne teknik nu.\n"
+        "\n"
+        "Der er stor interesse for stamceller i hele verden blandt\n"
+        "forskerne og klinikerne, som arbejder med nye behandlinger.\n"
+        "Mange studier er i gang på sygehusene i hele landet i dag.\n"
+        "\n"
+        "Summary\n"
+        "Niels Rasmussen & Jens Iversen: Stem cells in the clinic. Ugeskr Læger 2004;166:2221-4.\n"
+        "Mesenchymal stem cells are found in the bone marrow and can become different cell types in adult patients today.\n"
+        "The cells are isolated from the bone marrow and grown in the laboratory under controlled conditions, where they grow for several weeks and Denmark has several centres with experience in this technique now.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.resume.size() == 2);
+    CHECK(article.resume[1].text ==
+          "Cellerne isoleres fra knoglemarven og dyrkes i laboratoriet under kontrollerede forhold, hvor de vokser i flere uger og "
+          "Danmark har flere centre med erfaring i denne teknik nu.");
+    REQUIRE_FALSE(article.sections.empty());
+    CHECK(article.sections[0].sentences.at(0).text.starts_with("Der er stor interesse"));
+    check_spans(document, text);
+
+    // A short capitalised line after the page break is a heading or title: not joined.
+    std::string heading = text;
+    const std::string rest = "Danmark har flere centre med erfaring i denne teknik nu.\n";
+    heading.replace(heading.find(rest), rest.size(), "Dyrkning af cellerne\n");
+    const Document with_heading = parse(heading);
+    REQUIRE(with_heading.articles.size() == 1);
+    CHECK(with_heading.articles[0].resume.back().text.ends_with("flere uger og"));
+
+    // A correspondence field ends in an address without a full stop: the page's text after it
+    // is not part of it.
+    const std::string address =
+        "Korrespondance: Niels Rasmussen, Ortopædkirurgisk Afdeling, Aarhus\n"
+        "Universitetshospital, DK-8200 Aarhus N. E-mail: nr@dadlnet.dk\n"
+        "\n"
+        "UGESKR LÆGER 166/39 · 17. AUGUST 2004\n"
+        "Forskerne og klinikerne arbejder sammen om nye behandlinger.\n";
+    std::string with_address = text;
+    with_address.insert(with_address.find("Summary\n"), address + "\n");
+    const Document addressed = parse(with_address);
+    REQUIRE(addressed.articles.size() == 1);
+    REQUIRE(addressed.articles[0].correspondence);
+    CHECK(addressed.articles[0].correspondence->text.ends_with("nr@dadlnet.dk"));
+}

@@ -42,6 +42,9 @@ struct SourceLine {
     // A caption set on lines of its own stood just before this line and was lifted out: a
     // float the typesetter put between two lines of one paragraph (at a column's top).
     bool after_caption = false;
+    // A running head or page number stood between this line and the one before and was
+    // dropped: a page break, where a paragraph goes on whatever the text around it.
+    bool after_page_break = false;
     // Over a column long in a text whose extraction evidently joins lines (pdftotext's
     // default mode): a word broken at a printed line's end stands joined, without its hyphen.
     bool joined_by_extraction = false;
