@@ -761,7 +761,7 @@ std::string hostile_text(std::size_t blocks, const std::string& pattern, const c
 
 }  // namespace
 
-TEST_CASE("claim support: a claim of 10,000 words against a candidate of 10,000 words, each block counted") {
+TEST_CASE("claim support: a 10000-word claim against a 10000-word candidate counts each block as a short pair does") {
     // Each block of the pair states what one short pair states, with names of its own, so a
     // count over the long pair is the block count times the short pair's.
     const auto& scorer = models().scorer;
