@@ -23,7 +23,8 @@
 //
 // times instead detail::support_features on one N-word claim against one N-word candidate
 // (hostile_pair: an extraction without sentence ends), CPU and wall medians of --runs runs,
-// for a translated candidate and for one left in English, and prints the features.
+// for a translated candidate and for one left in English, with the CPU time of the scorer's
+// links it starts from (detail::token_links) on its own, and prints the features.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -38,8 +39,10 @@
 
 #include "train/gold_match.hpp"
 #include "bench_util.hpp"
+#include "hostile_text.hpp"
 #include "detail/align_sketch.hpp"
 #include "detail/claim_support.hpp"
+#include "detail/similarity_links.hpp"
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
@@ -308,33 +311,17 @@ void run_seed(const std::string& source, const std::string& gold_file, const Par
 // a translated candidate is Danish (compounds, names kept), an untranslated one the claim's
 // English with those names changed.
 std::pair<std::string, std::string> hostile_pair(std::size_t words, bool translated) {
-    const auto name = [](std::size_t n, const char* head) {
-        std::string out(head);
-        do {
-            out += static_cast<char>('a' + n % 26);
-            n /= 26;
-        } while (n > 0);
-        return out;
-    };
-    std::string claim, candidate;
-    std::size_t claim_words = 0, candidate_words = 0;
-    for (std::size_t b = 0; claim_words < words || candidate_words < words; ++b) {
-        const std::string person = name(b, "Qor"), surname = name(b, "Vel"), other = name(b, "Zum"),
-                          label = name(b, "Kam"), label2 = name(b, "Lis");
-        if (claim_words < words) {
-            claim += "Click " + person + " " + surname + " to open the \u201C" + label +
-                     "\u201D dialog and the font size in the sidebar ";
-            claim_words += 14;
-        }
-        if (candidate_words < words) {
-            candidate += translated ? "Klik p\u00E5 " + person + " " + other + " for at \u00E5bne dialogen \u201C" +
-                                          label2 + "\u201D og skriftst\u00F8rrelsen i sidebj\u00E6lken "
-                                    : "Click " + person + " " + other + " to open the \u201C" + label2 +
-                                          "\u201D dialog and the font size in the sidebar ";
-            candidate_words += translated ? 12 : 14;
-        }
-    }
-    return {claim, candidate};
+    constexpr std::size_t kClaimWords = 14, kDanishWords = 12;  // words of a block
+    const std::string_view claim_block =
+        "Click {p} {s} to open the \u201C{l}\u201D dialog and the font size in the sidebar ";
+    const std::string_view candidate_block =
+        translated ? "Klik p\u00E5 {p} {o} for at \u00E5bne dialogen \u201C{m}\u201D og skriftst\u00F8rrelsen i sidebj\u00E6lken "
+                   : "Click {p} {o} to open the \u201C{m}\u201D dialog and the font size in the sidebar ";
+    const std::size_t candidate_words = translated ? kDanishWords : kClaimWords;
+    return {test::hostile_text((words + kClaimWords - 1) / kClaimWords, claim_block,
+                               {{"{p}", "Qor"}, {"{s}", "Vel"}, {"{l}", "Kam"}}),
+            test::hostile_text((words + candidate_words - 1) / candidate_words, candidate_block,
+                               {{"{p}", "Qor"}, {"{o}", "Zum"}, {"{m}", "Lis"}})};
 }
 
 // --hostile: support_features on one long claim against one long candidate.
@@ -348,9 +335,13 @@ void time_hostile(const SentenceScorer& scorer, const std::vector<std::size_t>& 
             detail::SupportFeatures features;
             const bench::Timing timing =
                 bench::median_timing(runs, [&] { features = detail::support_features(source, claim, {}); });
-            std::printf("hostile %-12s claim %6zu tokens  candidate %6zu tokens  cpu %.4f s  wall %.4f s  (median of %zu)  features",
+            // Of which the scorer's links (token_links, which support_features starts from).
+            const bench::Timing links =
+                bench::median_timing(runs, [&] { (void)detail::token_links(source, claim); });
+            std::printf("hostile %-12s claim %6zu tokens  candidate %6zu tokens  cpu %.4f s  wall %.4f s  "
+                        "(token_links cpu %.4f s; median of %zu)  features",
                         translated ? "translated" : "untranslated", claim.tokens.size(), candidate.tokens.size(),
-                        timing.cpu, timing.wall, runs);
+                        timing.cpu, timing.wall, links.cpu, runs);
             for (const double v : features.values()) std::printf(" %.5f", v);
             std::printf("\n");
         }

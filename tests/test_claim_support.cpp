@@ -26,6 +26,7 @@
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
 #include "summalign/text.hpp"
+#include "hostile_text.hpp"
 #include "test_util.hpp"
 
 using namespace summalign;
@@ -733,34 +734,6 @@ TEST_CASE("claim support: a pair of sentences costs less for a long claim than f
     CHECK(pair_cost(30) < pair_cost(5));    // a summary sentence often joins two statements
 }
 
-namespace {
-
-// A name of letters only for block `n`, none shared by two blocks ("Qora", "Qorb", …, "Qorab").
-std::string block_name(std::size_t n, const char* head) {
-    std::string out(head);
-    do {
-        out += static_cast<char>('a' + n % 26);
-        n /= 26;
-    } while (n > 0);
-    return out;
-}
-
-// `blocks` copies of a pattern with its names made per block ("{a}", "{b}": the block's name
-// with that head), joined without sentence ends: an extraction with no full stops.
-std::string hostile_text(std::size_t blocks, const std::string& pattern, const char* head_a, const char* head_b) {
-    std::string out;
-    for (std::size_t b = 0; b < blocks; ++b) {
-        std::string block = pattern;
-        for (const auto& [mark, head] : {std::pair{std::string("{a}"), head_a}, std::pair{std::string("{b}"), head_b}})
-            for (std::size_t at = block.find(mark); at != std::string::npos; at = block.find(mark))
-                block.replace(at, mark.size(), block_name(b, head));
-        out += block;
-    }
-    return out;
-}
-
-}  // namespace
-
 TEST_CASE("claim support: a 10000-word claim against a 10000-word candidate counts each block as a short pair does") {
     // Each block of the pair states what one short pair states, with names of its own, so a
     // count over the long pair is the block count times the short pair's.
@@ -768,9 +741,10 @@ TEST_CASE("claim support: a 10000-word claim against a 10000-word candidate coun
     constexpr std::size_t kBlocks = 2000;
     const auto pair_features = [&](std::size_t blocks, const std::string& claim_pattern,
                                    const std::string& candidate_pattern) {
-        const PreparedSentence claim = scorer.prepare(hostile_text(blocks, claim_pattern, "Qor", "Kax"), Lang::en);
+        const PreparedSentence claim =
+            scorer.prepare(test::hostile_text(blocks, claim_pattern, {{"{a}", "Qor"}, {"{b}", "Kax"}}), Lang::en);
         const PreparedSentence candidate =
-            scorer.prepare(hostile_text(blocks, candidate_pattern, "Qor", "Zum"), Lang::da);
+            scorer.prepare(test::hostile_text(blocks, candidate_pattern, {{"{a}", "Qor"}, {"{b}", "Zum"}}), Lang::da);
         return std::tuple{features(candidate, claim), claim.tokens.size(), candidate.tokens.size()};
     };
 
