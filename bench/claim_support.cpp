@@ -18,6 +18,13 @@
 //
 // --failures FILE lists every claim scored wrongly (print_failure); --features FILE the
 // features of every scored option (dump_options, what fit_support.py fits on).
+//
+//   build/bench_claim_support --hostile 1000,10000 [--runs 5]
+//
+// times instead detail::support_features on one N-word claim against one N-word candidate
+// (hostile_pair: an extraction without sentence ends), CPU and wall medians of --runs runs,
+// for a translated candidate and for one left in English, with the CPU time of the scorer's
+// links it starts from (detail::token_links) on its own, and prints the features.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -27,12 +34,15 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "train/gold_match.hpp"
 #include "bench_util.hpp"
+#include "hostile_text.hpp"
 #include "detail/align_sketch.hpp"
 #include "detail/claim_support.hpp"
+#include "detail/similarity_links.hpp"
 #include "summalign/align.hpp"
 #include "summalign/journal.hpp"
 #include "summalign/lexicon.hpp"
@@ -294,6 +304,49 @@ void run_seed(const std::string& source, const std::string& gold_file, const Par
     }
 }
 
+// A claim and a candidate of about `words` words each, without sentence ends: blocks of a
+// sentence about a person and a quoted label, each block with names of its own (letters only,
+// none shared by two blocks), so that no set of distinct words stays small. The claim names
+// the person and label of block b, the candidate another surname and label in the same slots;
+// a translated candidate is Danish (compounds, names kept), an untranslated one the claim's
+// English with those names changed.
+std::pair<std::string, std::string> hostile_pair(std::size_t words, bool translated) {
+    constexpr std::size_t kClaimWords = 14, kDanishWords = 12;  // words of a block
+    const std::string_view claim_block =
+        "Click {p} {s} to open the \u201C{l}\u201D dialog and the font size in the sidebar ";
+    const std::string_view candidate_block =
+        translated ? "Klik p\u00E5 {p} {o} for at \u00E5bne dialogen \u201C{m}\u201D og skriftst\u00F8rrelsen i sidebj\u00E6lken "
+                   : "Click {p} {o} to open the \u201C{m}\u201D dialog and the font size in the sidebar ";
+    const std::size_t candidate_words = translated ? kDanishWords : kClaimWords;
+    return {test::hostile_text((words + kClaimWords - 1) / kClaimWords, claim_block,
+                               {{"{p}", "Qor"}, {"{s}", "Vel"}, {"{l}", "Kam"}}),
+            test::hostile_text((words + candidate_words - 1) / candidate_words, candidate_block,
+                               {{"{p}", "Qor"}, {"{o}", "Zum"}, {"{m}", "Lis"}})};
+}
+
+// --hostile: support_features on one long claim against one long candidate.
+void time_hostile(const SentenceScorer& scorer, const std::vector<std::size_t>& sizes, std::size_t runs) {
+    for (const std::size_t words : sizes)
+        for (const bool translated : {true, false}) {
+            const auto [claim_text, candidate_text] = hostile_pair(words, translated);
+            const PreparedSentence claim = scorer.prepare(claim_text, Lang::en);
+            const PreparedSentence candidate = scorer.prepare(candidate_text, Lang::da);
+            const PreparedSentence* source[] = {&candidate};
+            detail::SupportFeatures features;
+            const bench::Timing timing =
+                bench::median_timing(runs, [&] { features = detail::support_features(source, claim, {}); });
+            // Of which the scorer's links (token_links, which support_features starts from).
+            const bench::Timing links =
+                bench::median_timing(runs, [&] { (void)detail::token_links(source, claim); });
+            std::printf("hostile %-12s claim %6zu tokens  candidate %6zu tokens  cpu %.4f s  wall %.4f s  "
+                        "(token_links cpu %.4f s; median of %zu)  features",
+                        translated ? "translated" : "untranslated", claim.tokens.size(), candidate.tokens.size(),
+                        timing.cpu, timing.wall, links.cpu, runs);
+            for (const double v : features.values()) std::printf(" %.5f", v);
+            std::printf("\n");
+        }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -311,6 +364,10 @@ int main(int argc, char** argv) {
     bench::warn_missing_lexicon_sources();
     const Lexicon lexicon;
     const SentenceScorer scorer(lexicon);
+    if (const auto sizes = arguments.numbers("--hostile", ""); !sizes.empty()) {
+        time_hostile(scorer, sizes, arguments.number("--runs", 5));
+        return 0;
+    }
     std::printf("support threshold %.3f\n", support_threshold());
 
     std::FILE* dump = nullptr;

@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <unistd.h>
 
 #include "train/gold_match.hpp"
@@ -24,6 +26,7 @@
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
 #include "summalign/text.hpp"
+#include "hostile_text.hpp"
 #include "test_util.hpp"
 
 using namespace summalign;
@@ -729,6 +732,54 @@ TEST_CASE("claim support: a pair of sentences costs less for a long claim than f
     };
     CHECK(pair_cost(5) > 0.0);              // a short claim stated by two sentences is unusual
     CHECK(pair_cost(30) < pair_cost(5));    // a summary sentence often joins two statements
+}
+
+TEST_CASE("claim support: a 10000-word claim against a 10000-word candidate counts each block as a short pair does") {
+    // Each block of the pair states what one short pair states, with names of its own, so a
+    // count over the long pair is the block count times the short pair's.
+    const auto& scorer = models().scorer;
+    constexpr std::size_t kBlocks = 2000;
+    const auto pair_features = [&](std::size_t blocks, const std::string& claim_pattern,
+                                   const std::string& candidate_pattern) {
+        const PreparedSentence claim =
+            scorer.prepare(test::hostile_text(blocks, claim_pattern, {{"{a}", "Qor"}, {"{b}", "Kax"}}), Lang::en);
+        const PreparedSentence candidate =
+            scorer.prepare(test::hostile_text(blocks, candidate_pattern, {{"{a}", "Qor"}, {"{b}", "Zum"}}), Lang::da);
+        return std::tuple{features(candidate, claim), claim.tokens.size(), candidate.tokens.size()};
+    };
+
+    // A surname beside a first name both sides share that differs: another person wrote
+    // each block ("Written by Michael Stone" / "Skrevet af Michael Meskes"). Each block
+    // opens with a lower-case word, so that no block's first word is a name in one pair and
+    // not in the other.
+    {
+        const std::string claim = "written by {a} Stone and ", candidate = "skrevet af {a} {b} og ";
+        const auto [one, claim_one, candidate_one] = pair_features(1, claim, candidate);
+        const auto [many, claim_many, candidate_many] = pair_features(kBlocks, claim, candidate);
+        REQUIRE(claim_many == kBlocks * claim_one);
+        REQUIRE(candidate_many == kBlocks * candidate_one);
+        CHECK(claim_many >= 10000);
+        CHECK(one.claim_kept_missing == 1.0);
+        CHECK(many.claim_kept_missing == kBlocks * one.claim_kept_missing);
+        CHECK(many.claim_missing == kBlocks * one.claim_missing);    // Stone, no partner
+        CHECK(many.source_missing == kBlocks * one.source_missing);  // the other surname
+        CHECK(many.source_content == kBlocks * one.source_content);
+        CHECK(many.source_unlinked == kBlocks * one.source_unlinked);
+    }
+    // A sentence left in English: a quoted label that differs in the same slot, beside a
+    // content word both share ("the “Images” dialog" / "the “Channels” dialog"), in each block;
+    // the words both spell alike make the candidate an untranslated one however long it is.
+    {
+        const std::string claim = "and the \u201c{b}\u201d dialog is open ";
+        const std::string candidate = "and the \u201c{b}\u201d dialog is open ";
+        const auto [one, claim_one, candidate_one] = pair_features(1, claim, candidate);
+        const auto [many, claim_many, candidate_many] = pair_features(kBlocks, claim, candidate);
+        REQUIRE(claim_many == kBlocks * claim_one);
+        CHECK(one.claim_kept_missing == 1.0);
+        CHECK(many.claim_kept_missing == kBlocks * one.claim_kept_missing);
+        CHECK(many.source_content == kBlocks * one.source_content);
+        CHECK(many.source_unlinked == kBlocks * one.source_unlinked);
+    }
 }
 
 TEST_CASE("claim support: generated held-out LibreOffice articles, claims of another page rarely supported") {

@@ -453,9 +453,40 @@ double names_beside_shared_name(std::span<const PreparedSentence* const> source,
         return t.is_name && !t.is_abbreviation && t.links.empty() && t.parts.empty() &&
                !t.english_word && t.lower.size() >= kNameBytes;
     };
-    const auto shared_name = [](const PreparedToken& da, const PreparedToken& en) {
-        return da.surface == en.surface && en.is_name && da.is_name && da.links.empty() &&
-               da.lower.size() >= kNameBytes;
+    // The candidate's kept names without a partner, by the name before them and by the name
+    // after them that could be shared (its surface; views of the candidate's tokens, which
+    // outlive the maps): the lower case of the first such name in that slot and whether
+    // another one is spelled otherwise. Each claim word is then two look-ups.
+    struct Beside {
+        std::string_view lower;  // of the first kept name in the slot
+        bool others = false;     // a kept name in the slot spelled otherwise
+    };
+    const auto shareable = [](const PreparedToken& da) {
+        return da.is_name && da.links.empty() && da.lower.size() >= kNameBytes;
+    };
+    std::unordered_map<std::string_view, Beside> by_before, by_after;
+    const auto add = [](std::unordered_map<std::string_view, Beside>& slots, std::string_view surface,
+                        std::string_view lower) {
+        const auto [it, added] = slots.try_emplace(surface, Beside{lower, false});
+        if (!added && it->second.lower != lower) it->second.others = true;
+    };
+    std::size_t i = 0;  // the token's index in links.da
+    for (const PreparedSentence* sentence : source) {
+        const auto& own = sentence->tokens;
+        for (std::size_t k = 0; k < own.size(); ++k, ++i) {
+            if (k == 0 || links.da[i] >= kContentLink || !kept_name(own[k])) continue;
+            if (shareable(own[k - 1])) add(by_before, own[k - 1].surface, own[k].lower);
+            if (k + 1 < own.size() && shareable(own[k + 1])) add(by_after, own[k + 1].surface, own[k].lower);
+        }
+    }
+    // A kept name in the slot of `name` (a claim word that is a name) other than the Danish
+    // genitive of the claim's word, which is that word ("Debian Edus hovedserver" for "the
+    // Debian Edu main server").
+    const auto differs_beside = [](const std::unordered_map<std::string_view, Beside>& slots,
+                                   const PreparedToken& name, const std::string& genitive) {
+        if (!name.is_name) return false;
+        const auto it = slots.find(name.surface);
+        return it != slots.end() && (it->second.others || it->second.lower != genitive);
     };
     double differing = 0.0;
     for (std::size_t j = 0; j < words.size(); ++j) {
@@ -463,22 +494,9 @@ double names_beside_shared_name(std::span<const PreparedSentence* const> source,
         if (links.en[j] >= kContentLink || word.is_citation || word.is_number ||
             word.lower.size() < kNameBytes || is_function(word, false))
             continue;
-        bool found = false;
-        std::size_t i = 0;  // the token's index in links.da
-        for (const PreparedSentence* sentence : source) {
-            const auto& own = sentence->tokens;
-            for (std::size_t k = 0; k < own.size(); ++k, ++i) {
-                // The Danish genitive of the claim's word is that word ("Debian Edus
-                // hovedserver" for "the Debian Edu main server").
-                if (found || k == 0 || links.da[i] >= kContentLink || !kept_name(own[k]) ||
-                    own[k].lower == word.lower + "s")
-                    continue;
-                found = (j > 0 && shared_name(own[k - 1], words[j - 1])) ||
-                        (j + 1 < words.size() && k + 1 < own.size() &&
-                         shared_name(own[k + 1], words[j + 1]));
-            }
-        }
-        differing += found;
+        const std::string genitive = word.lower + "s";
+        differing += (j > 0 && differs_beside(by_before, words[j - 1], genitive)) ||
+                     (j + 1 < words.size() && differs_beside(by_after, words[j + 1], genitive));
     }
     return differing;
 }
@@ -1021,6 +1039,25 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     // compound to that claim word (at the compound-part strength) where the whole word did
     // not, and a compound with a linked part and a part without a partner states something
     // the claim does not (the modifier differs).
+    // A part's partner is the claim word it links to most strongly (the first one of those):
+    // the claim words are looked up by key, the first word with each own key and the
+    // strongest (first) word whose translations hold each key, so that a part costs as many
+    // look-ups as it has links, however long the claim.
+    std::unordered_map<std::uint64_t, std::size_t> first_with_key;
+    std::unordered_map<std::uint64_t, std::pair<float, std::size_t>> strongest_link;
+    bool any_compound = false;
+    for (const PreparedSentence* sentence : source)
+        for (const auto& token : sentence->tokens) any_compound = any_compound || token.parts.size() >= 2;
+    if (any_compound)
+        for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
+            const auto& word = claim.tokens[j];
+            if (word.is_citation || is_function(word, false)) continue;
+            for (const std::uint64_t key : word.own_keys) first_with_key.try_emplace(key, j);
+            for (const auto& link : word.links) {
+                const auto [it, added] = strongest_link.try_emplace(link.key, link.strength, j);
+                if (!added && link.strength > it->second.first) it->second = {link.strength, j};
+            }
+        }
     std::size_t i = 0;
     std::vector<char> part_unlinked;  // per candidate token: has a linked part and an unlinked one
     part_unlinked.reserve(links.da.size());
@@ -1033,17 +1070,15 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
             for (const auto& part : token.parts) {
                 float best = 0.0f;
                 std::size_t partner = 0;  // the claim word it links to
-                for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
-                    const auto& word = claim.tokens[j];
-                    if (word.is_citation || is_function(word, false)) continue;
-                    float strength = 0.0f;
-                    for (const auto& link : part.links)
-                        if (std::find(word.own_keys.begin(), word.own_keys.end(), link.key) != word.own_keys.end())
-                            strength = std::max(strength, link.strength);
-                    for (const auto& link : word.links)
-                        if (link.key == part.key) strength = std::max(strength, link.strength);
-                    if (strength > best) best = strength, partner = j;
-                }
+                const auto consider = [&](float strength, std::size_t j) {
+                    if (strength > best || (strength == best && strength > 0.0f && j < partner))
+                        best = strength, partner = j;
+                };
+                for (const auto& link : part.links)
+                    if (const auto it = first_with_key.find(link.key); it != first_with_key.end())
+                        consider(link.strength, it->second);
+                if (const auto it = strongest_link.find(part.key); it != strongest_link.end())
+                    consider(it->second.first, it->second.second);
                 best *= kCompoundPartLink;
                 if (best < kContentLink) {
                     missing = true;
@@ -1114,12 +1149,16 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     // lexicon cannot translate and the candidate lacks is not there. A label that only looks
     // like such a name (an English word the lexicon lacks) has a translation the lexicon
     // knows but did not link: each such word of the candidate takes one name off.
+    // The candidate's identity tokens gathered once (views of its tokens, which outlive the
+    // set), so that each claim token is one look-up.
     bool kept = false;
-    for (std::size_t j = 1; j < claim.tokens.size() && !kept; ++j) {
-        if (!is_identity_token(claim.tokens[j], false)) continue;
+    {
+        std::unordered_set<std::string_view> identities;
         for (const PreparedSentence* sentence : source)
             for (std::size_t k = 0; k < sentence->tokens.size(); ++k)
-                if (sentence->tokens[k].surface == claim.tokens[j].surface && is_identity_token(sentence->tokens[k], k == 0)) kept = true;
+                if (is_identity_token(sentence->tokens[k], k == 0)) identities.insert(sentence->tokens[k].surface);
+        for (std::size_t j = 1; j < claim.tokens.size() && !kept; ++j)
+            kept = is_identity_token(claim.tokens[j], false) && identities.contains(claim.tokens[j].surface);
     }
     // A number, or a token with digits in it ("MD5", "SHA-1", "FIPS-180-2"), stays as it is in
     // a translation whatever else the pair does, so the claim's such tokens whose digits no
@@ -1209,12 +1248,13 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
     // lexicon or not, or a label in another slot, does not count.
     double slot_labels = 0.0;  // labels this rule counts (the quoted labels below not again)
     std::size_t content_words = 0, spelled_alike = 0;
+    std::unordered_set<std::string_view> claim_lower;
+    for (const auto& t : claim.tokens) claim_lower.insert(t.lower);
     for (const PreparedSentence* sentence : source)
         for (const auto& token : sentence->tokens) {
             if (token.is_citation || token.is_number || is_function(token, true)) continue;
             ++content_words;
-            const auto alike = [&](const PreparedToken& t) { return t.lower == token.lower; };
-            if (std::any_of(claim.tokens.begin(), claim.tokens.end(), alike)) ++spelled_alike;
+            if (claim_lower.contains(token.lower)) ++spelled_alike;
         }
     if (content_words >= kUntranslatedWords &&
         spelled_alike * 10 >= content_words * kUntranslatedTenths) {
@@ -1230,38 +1270,58 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
         // Which quoted label each token stands in (0 outside quotation marks); the source's
         // sentences are looked at once each.
         const auto claim_quoted = quoted_spans(claim);
-        std::vector<std::vector<std::size_t>> source_quoted;
-        for (const PreparedSentence* sentence : source) source_quoted.push_back(quoted_spans(*sentence));
+        // The candidate's labels without a partner, by the word before them and by the word
+        // after them (views of its tokens' lower case, which outlive the maps): whether one
+        // of them stands there as a label in that slot whatever the claim's word (an English
+        // word), and whether one does where the claim's word is quoted too (a quoted label
+        // the lexicon reads as Danish, beside a content word). Each claim word is then two
+        // look-ups, however long the candidate.
+        struct SlotLabels {
+            bool any = false, quoted = false;
+        };
+        std::unordered_map<std::string_view, SlotLabels> by_before, by_after;
+        i = 0;
+        for (const PreparedSentence* sentence : source) {
+            const auto& own = sentence->tokens;
+            const auto source_quoted = quoted_spans(*sentence);
+            // A quoted label the lexicon reads as Danish ("Palettes", a form of "palette")
+            // beside a quoted label of the claim still differs where the word beside both is
+            // a content word they share ("The “Palettes” dialog …" / "The “Histogram” dialog
+            // …"). A translated cross-reference stands after its section number and before a
+            // function word or the end ("Afsnit 3.1, “Udklipsholder”"), and "Afsnit" for
+            // "Section" is no quoted label.
+            const auto content_at = [&](std::size_t at) {
+                return at < own.size() && !own[at].is_number && !own[at].is_citation &&
+                       !is_function(own[at], true);
+            };
+            for (std::size_t k = 0; k < own.size(); ++k, ++i) {
+                const auto& token = own[k];
+                if (!label(token, k == 0) || links.da[i] >= kIdentityLink) continue;
+                const bool quoted = source_quoted[k] != 0;
+                if (k > 0) {
+                    auto& slot = by_before[own[k - 1].lower];
+                    slot.any = slot.any || token.english_word;
+                    slot.quoted = slot.quoted || (!token.english_word && quoted && content_at(k - 1));
+                }
+                if (k + 1 < own.size()) {
+                    auto& slot = by_after[own[k + 1].lower];
+                    slot.any = slot.any || token.english_word;
+                    slot.quoted = slot.quoted || (!token.english_word && quoted && content_at(k + 1));
+                }
+            }
+        }
+        const auto stands = [](const std::unordered_map<std::string_view, SlotLabels>& slots,
+                               std::string_view word, bool claim_quoted_here) {
+            const auto it = slots.find(word);
+            return it != slots.end() && (it->second.any || (claim_quoted_here && it->second.quoted));
+        };
         double differing = 0.0;
         for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
             if (!label(claim.tokens[j], j == 0) || links.en[j] >= kIdentityLink) continue;
-            bool found = false;
-            i = 0;
-            for (std::size_t s = 0; s < source.size(); ++s) {
-                const auto& own = source[s]->tokens;
-                for (std::size_t k = 0; k < own.size(); ++k, ++i) {
-                    const auto& token = own[k];
-                    if (found || !label(token, k == 0) || links.da[i] >= kIdentityLink) continue;
-                    const bool before =
-                        j > 0 && k > 0 && lower_at(claim.tokens, j - 1) == lower_at(own, k - 1);
-                    const auto after = lower_at(claim.tokens, j + 1);
-                    const bool after_same = !after.empty() && after == lower_at(own, k + 1);
-                    // A quoted label the lexicon reads as Danish ("Palettes", a form of
-                    // "palette") beside a quoted label of the claim still differs where the
-                    // word beside both is a content word they share ("The “Palettes” dialog
-                    // …" / "The “Histogram” dialog …"). A translated cross-reference stands after its
-                    // section number and before a function word or the end ("Afsnit 3.1,
-                    // “Udklipsholder”"), and "Afsnit" for "Section" is no quoted label.
-                    const auto content_at = [&](std::size_t at) {
-                        return at < own.size() && !own[at].is_number && !own[at].is_citation &&
-                               !is_function(own[at], true);
-                    };
-                    const bool quoted = claim_quoted[j] != 0 && source_quoted[s][k] != 0;
-                    found = token.english_word ? before || after_same
-                                               : quoted && ((before && content_at(k - 1)) ||
-                                                            (after_same && content_at(k + 1)));
-                }
-            }
+            const bool quoted_here = claim_quoted[j] != 0;
+            const auto after = lower_at(claim.tokens, j + 1);
+            const bool found = (j > 0 && stands(by_before, claim.tokens[j - 1].lower, quoted_here)) ||
+                               (!after.empty() && stands(by_after, after, quoted_here));
             differing += found;
         }
         f.claim_kept_missing += differing;
