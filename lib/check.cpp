@@ -974,15 +974,10 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         // A member of a family of names the article writes, or a name it writes in code
         // glued to a word, unless one likely slip from a word the article writes.
         if ((command_family_member(lower, lang, context) || code_name_compound(lower, lang, code_names)) && !near_article_word()) continue;
-        // A name after a noun of its kind (pakken tasksel, the fdisk command), or a name
-        // hyphen-joined as the head of a word of the language (tty-linjen: Danish closes up a
-        // compound of words and joins a name with a hyphen), unless one likely slip from a
-        // dictionary word of four letters or more (any edit but of the first letter: filen
-        // indeholdr) or from a word the article writes.
-        const bool hyphen_head = i + 2 < sentence.words.size() && sentence.words[i + 1].text == "-" && sentence.words[i + 1].begin == w.end &&
-                                 sentence.words[i + 2].begin == sentence.words[i + 1].end && sentence.words[i + 2].is_letters &&
-                                 detail::code_points(sentence.words[i + 2].text) >= 4 && speller.acceptable(sentence.words[i + 2].text, lang);
-        if (hyphen_head || named_by_kind_noun(sentence.words, i)) {
+        // A name after a noun of its kind (pakken tasksel, the fdisk command), unless one
+        // likely slip from a dictionary word of four letters or more (any edit but of the
+        // first letter: filen indeholdr) or from a word the article writes.
+        if (named_by_kind_noun(sentence.words, i)) {
             const auto near = speller.one_edit_words(lower, lang);
             if (std::none_of(near->begin(), near->end(),
                              [&](const std::string& other) { return detail::code_points(other) >= 4 && detail::typo_cost(lower, other) <= 1.0; }) &&

@@ -1021,23 +1021,3 @@ TEST_CASE("a name right after a noun of its kind is no slip", "[spelling][code]"
     CHECK(flagged(Article1("Filen indeholdr opgaverne.", english).misspellings(), "indeholdr"));
     CHECK(flagged(Article1("Pakken vælger opgaverne.", "The program chooes the tasks.").misspellings(), "chooes"));
 }
-
-TEST_CASE("a name hyphen-joined as the head of a word is no slip", "[spelling][code]") {
-    // A lexicon that has linjen: a hyphen-joined part the lexicon lacks marks a name by
-    // itself (in_code_context), so the tail must be a word of the language.
-    const test::TempDir dir;
-    LexiconOptions options = empty_lexicon_options();
-    options.user_dictionaries = {dir.write("words.tsv", "linjen\tline\n")};
-    const Lexicon lexicon(options);
-    const Checker checker(lexicon);
-    const std::string english = "Settings for the output.";
-    auto flagged = [&](const std::string& danish, const std::string& word) {
-        const auto found = Article1(danish, english).misspellings(checker);
-        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
-        return std::any_of(found.begin(), found.end(), [&](const Finding& f) { return f.word == word; });
-    };
-    CHECK_FALSE(flagged("Indstillinger for udskrift: håndtér tty-linjen først.", "tty"));
-    // The controls: the name alone, and a slip of a word before the hyphen (tastatr for tastatur).
-    CHECK(flagged("Indstillinger for udskrift: håndtér tty først.", "tty"));
-    CHECK(flagged("Indstillinger for udskrift: håndtér tastatr-linjen først.", "tastatr"));
-}
