@@ -317,6 +317,39 @@ bool last_of_suspended_list(const std::vector<CheckWord>& words, std::size_t i) 
            (k + 1 >= words.size() || !glued(k, k + 1) || words[k + 1].text == ",");
 }
 
+// Whether word i names a thing by its kind: it stands right after a singular noun for a
+// package, a command, a program, an option, a file, a module, a tool or a service (pakken
+// tasksel, tilvalget nomodeset, the command fdisk; an opening quote may stand between), or,
+// in English, between "the" and such a noun (the tasksel package). Technical text writes
+// a program's or an option's name there, once, and no dictionary lists it.
+bool named_by_kind_noun(const std::vector<CheckWord>& words, std::size_t i) {
+    // Singular only: a plural is followed by a list or a verb more often than by a name. A
+    // Danish definite noun may be the tail of a compound (softwarepakken, kerneparameteren,
+    // hjælpeprogrammet); an indefinite one stands alone (fil is also the tail of profil).
+    static constexpr std::string_view danish_definite[] = {
+        "pakken",    "kommandoen", "programmet", "tilvalget", "indstillingen", "filen",      "værktøjet", "modulet",
+        "tjenesten", "parameteren", "parametret", "skriptet", "scriptet",      "variablen",  "dæmonen",   "driveren",
+        "biblioteket", "funktionen", "argumentet"};
+    static constexpr std::string_view danish_indefinite[] = {"pakke", "kommando", "program", "tilvalg", "fil", "modul"};
+    static constexpr std::string_view english[] = {"package", "command", "option",    "program",  "file",   "module",
+                                                   "tool",    "service", "utility",   "daemon",   "driver", "library",
+                                                   "script",  "variable", "parameter", "function", "argument"};
+    auto in = [](const auto& list, std::string_view word) { return std::ranges::find(list, word) != std::end(list); };
+    auto kind = [&](std::size_t k) {
+        if (!words[k].is_letters) return false;
+        const std::string noun = detail::to_lower(words[k].text);
+        return in(danish_indefinite, noun) || in(english, noun) ||
+               std::ranges::any_of(danish_definite, [&](std::string_view tail) { return noun.ends_with(tail); });
+    };
+    auto quote = [](std::string_view t) { return t == "\"" || t == "'" || t == "“" || t == "‘" || t == "«" || t == "»" || t == "„" || t == "`"; };
+    std::size_t before = i;
+    if (before >= 1 && quote(words[before - 1].text) && words[before - 1].end == words[i].begin) --before;
+    if (before >= 1 && kind(before - 1)) return true;
+    // English writes the name before the noun: the fdisk command.
+    return i >= 1 && i + 1 < words.size() && detail::to_lower(words[i - 1].text) == "the" &&
+           in(english, detail::to_lower(words[i + 1].text));
+}
+
 }  // namespace
 
 struct Checker::Impl {
@@ -941,6 +974,16 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
         // A member of a family of names the article writes, or a name it writes in code
         // glued to a word, unless one likely slip from a word the article writes.
         if ((command_family_member(lower, lang, context) || code_name_compound(lower, lang, code_names)) && !near_article_word()) continue;
+        // A name after a noun of its kind (pakken tasksel, the fdisk command), unless one
+        // likely slip from a dictionary word of four letters or more (any edit but of the
+        // first letter: filen indeholdr) or from a word the article writes.
+        if (named_by_kind_noun(sentence.words, i)) {
+            const auto near = speller.one_edit_words(lower, lang);
+            if (std::none_of(near->begin(), near->end(),
+                             [&](const std::string& other) { return detail::code_points(other) >= 4 && detail::typo_cost(lower, other) <= 1.0; }) &&
+                !near_article_word())
+                continue;
+        }
         // An abbreviation with its full stop (inkl., mhp., approx.): ICU leaves the stop out.
         if (i + 1 < sentence.words.size() && sentence.words[i + 1].text == "." && sentence.words[i + 1].begin == w.end &&
             speller.known(w.text + ".", lang))

@@ -995,3 +995,29 @@ TEST_CASE("a name the article writes in code, glued to a word, is no slip", "[sp
     // The control: without perl in the path, perlpakke is perlepakke with a letter dropped.
     CHECK(flagged(Article1("Hvis du erstatter filen og opgraderer din perlpakke, erstattes filen.", english).misspellings(), "perlpakke"));
 }
+
+TEST_CASE("a name right after a noun of its kind is no slip", "[spelling][code]") {
+    const std::string english = "Choose the tasks you want installed.";
+    auto flagged = [](const std::vector<Finding>& found, const std::string& word) {
+        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+        return std::any_of(found.begin(), found.end(), [&](const Finding& f) { return f.word == word; });
+    };
+    // A program's or an option's name after the singular noun of its kind, also as a
+    // compound's tail (opstartstilvalget) or behind an opening quote.
+    CHECK_FALSE(flagged(Article1("Installer pakken tasksel for at vælge opgaverne.", english).misspellings(), "tasksel"));
+    CHECK_FALSE(flagged(Article1("Giv kernen opstartstilvalget nomodeset, hvis skærmen er sort.", english).misspellings(), "nomodeset"));
+    CHECK_FALSE(flagged(Article1("Kør kommandoen «partman» for at se diskene.", english).misspellings(), "partman"));
+    // English names it after the noun, or between "the" and the noun.
+    CHECK_FALSE(flagged(Article1("Pakken vælger opgaverne.", "Run the program isolinux first.").misspellings(), "isolinux"));
+    CHECK_FALSE(flagged(Article1("Pakken vælger opgaverne.", "Run the isolinux program first.").misspellings(), "isolinux"));
+    // The controls: the same names elsewhere in the sentence are flagged.
+    CHECK(flagged(Article1("Installer tasksel for at vælge opgaverne.", english).misspellings(), "tasksel"));
+    CHECK(flagged(Article1("Pakken vælger opgaverne.", "Run isolinux first.").misspellings(), "isolinux"));
+    // English names with a dictionary word one edit away stay flagged (fdisk: frisk).
+    CHECK(flagged(Article1("Pakken vælger opgaverne.", "Run the fdisk program to see the disks.").misspellings(), "fdisk"));
+    // A plural noun is followed by a list or a verb, not a name.
+    CHECK(flagged(Article1("Installer pakkerne tasksel for at vælge opgaverne.", english).misspellings(), "tasksel"));
+    // One likely slip from a dictionary word after such a noun is that slip.
+    CHECK(flagged(Article1("Filen indeholdr opgaverne.", english).misspellings(), "indeholdr"));
+    CHECK(flagged(Article1("Pakken vælger opgaverne.", "The program chooes the tasks.").misspellings(), "chooes"));
+}
