@@ -152,9 +152,9 @@ double last_part(std::size_t line_width, double width, double join_limit) {
 // the page's text there: in running text (`block_field`: not a correspondence, reference
 // or end-note field, which ends in an address without a full stop), a full line ending in
 // a letter or a spaced dash (`Formater -`) goes on in a capitalised line that is body text
-// too (full, or ending a sentence), not a title or heading. A labelled field or a structured abstract's part ("Konklusion: …")
-// opens a paragraph even after a broken word (a fragment the extraction set apart, `GTK-`,
-// is no part of its label).
+// too (full, or ending a sentence), not a title or heading. A labelled field or a
+// structured abstract's part ("Konklusion: …") opens a paragraph even after a broken word
+// (a fragment the extraction set apart, `GTK-`, is no part of its label).
 bool continues_across_blank(const SourceLine& previous, const SourceLine& next, Field block_field, bool page_break,
                             double width, double join_limit, bool printed_lines) {
     const std::string_view before = line_text(previous);
@@ -167,15 +167,13 @@ bool continues_across_blank(const SourceLine& previous, const SourceLine& next, 
     const char32_t first = first_code_point(line_text(next));
     if (is_lower(first)) return true;
     if (!is_upper(first)) return false;
-    const auto full = [&](const SourceLine& line) {
-        const double length = last_part(line.width, width, join_limit);
-        return length >= 0.9 * width && length <= 1.1 * width;
-    };
-    if (printed_lines)
-        return is_letter(last) && static_cast<double>(previous.width) >= 0.9 * width && static_cast<double>(previous.width) <= 1.1 * width;
+    const auto fills_column = [&](double length) { return length >= 0.9 * width && length <= 1.1 * width; };
+    // Text that keeps the printed lines joins none: a line is one printed line.
+    if (printed_lines) return is_letter(last) && fills_column(static_cast<double>(previous.width));
+    const auto full = [&](const SourceLine& line) { return fills_column(last_part(line.width, width, join_limit)); };
     const bool running_text = block_field == Field::text || block_field == Field::resume || block_field == Field::summary;
     if (!running_text || !page_break || field_of(next) != Field::text) return false;
-    const bool open_end = (is_letter(last) && full(previous)) || (before.size() >= 2 && before.ends_with(" -"));
+    const bool open_end = (is_letter(last) && full(previous)) || before.ends_with(" -");
     return open_end && (full(next) || ends_with_sentence_end(line_text(next)));
 }
 
