@@ -1577,17 +1577,22 @@ bool title_line_runs_on(std::string_view line) {
 // the first rubric's title has only title-like blocks above it (each one or two lines set
 // apart, nothing else up to the document's start), and as many rubrics after it have no
 // title, the topmost block is the first rubric's title and the others, its own included,
-// go to those rubrics in order.
+// go to those rubrics in order. Titles set side by side with their subtitles under them are
+// read row by row: with twice as many blocks as those articles, the upper half holds the
+// titles in order and the lower half their subtitles (a subtitle may open with a dash).
 void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
     if (headers.empty()) return;
     Header& first = headers.front();
     if (first.title_begin >= first.title_end || first.title_end != first.anchor || first.subtitle_begin < first.subtitle_end) return;
+    const auto dash_block = [&](std::pair<std::size_t, std::size_t> block) {
+        return block.second - block.first == 1 && opens_with_dash(line_text(lines[block.first]));
+    };
     std::vector<std::pair<std::size_t, std::size_t>> stack{{first.title_begin, first.title_end}};
     for (;;) {
         const auto [begin, end] = block_above(lines, 0, stack.back().first);
         if (begin == end) break;  // nothing but blank lines up to the document's start
         if (end - begin > 2 || stack.size() > 3) return;
-        for (std::size_t k = begin; k < end; ++k) {
+        for (std::size_t k = begin; k < end && !dash_block({begin, end}); ++k) {
             const std::string_view t = line_text(lines[k]);
             // A colon ends no title, but a title wraps after one ("Rullelisteguide:" | "Tabeludvalg").
             if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty() ||
@@ -1596,16 +1601,24 @@ void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
         }
         stack.emplace_back(begin, end);
     }
-    const std::size_t later = stack.size() - 1;
-    if (later == 0 || headers.size() <= later) return;
-    for (std::size_t h = 1; h <= later; ++h)
-        if (headers[h].title_begin < headers[h].title_end || headers[h].stacked_title) return;
     std::reverse(stack.begin(), stack.end());  // top to bottom
+    std::size_t titleless = 0;  // rubrics right after the first that have no title
+    while (titleless + 1 < headers.size() && headers[titleless + 1].title_begin == headers[titleless + 1].title_end &&
+           !headers[titleless + 1].stacked_title)
+        ++titleless;
+    const bool with_subtitles = titleless > 0 && stack.size() == 2 * (titleless + 1);
+    const std::size_t articles = with_subtitles ? titleless + 1 : stack.size();
+    if (articles < 2 || articles - 1 > titleless) return;
+    for (std::size_t b = 0; b < articles; ++b)
+        if (dash_block(stack[b])) return;
     first.title_begin = stack[0].first;
     first.title_end = stack[0].second;
     first.lead_end = first.title_end;  // the stacked titles are no text of the first article
-    first.stacked = later;
-    for (std::size_t h = 1; h <= later; ++h) headers[h].stacked_title = stack[h];
+    first.stacked = articles - 1;
+    for (std::size_t h = 0; h < articles; ++h) {
+        if (h > 0) headers[h].stacked_title = stack[h];
+        if (with_subtitles) std::tie(headers[h].subtitle_begin, headers[h].subtitle_end) = stack[articles + h];
+    }
 }
 
 // Whether `line` is a name in quotes and nothing else (“Marker”, "Om"): what a title
@@ -2152,7 +2165,10 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
             if (header.stacked > 0) {
                 article.structure_notes.push_back(StructureNote{
                     "the titles of the next " + std::to_string(header.stacked) + " rubric(s), which have none above them, stand stacked above this one's at line " +
-                        std::to_string(lines[header.title_begin].number) + ": each is taken as its rubric's title, in order",
+                        std::to_string(lines[header.title_begin].number) +
+                        (header.subtitle_begin < header.subtitle_end
+                             ? ", their subtitles below them in the same order: each title and subtitle is taken as its rubric's, in order"
+                             : ": each is taken as its rubric's title, in order"),
                     lines[header.title_begin].start, lines[header.anchor].end});
             } else if (header.stacked_title) {
                 article.structure_notes.push_back(StructureNote{

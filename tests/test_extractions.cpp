@@ -1345,6 +1345,37 @@ TEST_CASE("titles stacked at the document's start go to the rubrics that have no
     CHECK(plain.articles[2].title->text == "Vis fil");
 }
 
+TEST_CASE("two titles stacked with their subtitles under them go to their rubrics row by row", "[extractions]") {
+    // The page's two articles stand side by side, each a title with a subtitle under it; the
+    // default order printed the two titles, then the two subtitles, then the first rubric.
+    const std::string stack = "Indsæt kildetekst\n\nRnd-funktion\n\n– om kildetekst\n\nCentrér (lodret)\n\n";
+    const std::string first = "OVERSIGTSARTIKEL\nRikke Winther & Ole Olsen\nResumé\nFilen åbnes her. Den vises straks.\n\n";
+    const std::string second = "LEDER\nFie Iversen\nIndtast stien til skabelonen her.\nProgrammet gemmer skabelonen for dig.\n\n";
+    const std::string third = "Vis fil\nKASUISTIK\nAne Holm\nFilen vises her.\n";
+    const Document document = parser().parse(make_source(stack + first + second + third, "stacked-subtitles"));
+    REQUIRE(document.articles.size() == 3);
+    REQUIRE(document.articles[0].title);
+    CHECK(document.articles[0].title->text == "Indsæt kildetekst");
+    REQUIRE(document.articles[0].subtitle);
+    CHECK(document.articles[0].subtitle->text == "– om kildetekst");
+    CHECK_FALSE(document.articles[0].truncated_start);
+    REQUIRE(document.articles[1].title);
+    CHECK(document.articles[1].title->text == "Rnd-funktion");
+    REQUIRE(document.articles[1].subtitle);
+    CHECK(document.articles[1].subtitle->text == "Centrér (lodret)");
+    CHECK(document.articles[1].kind == "LEDER");
+    REQUIRE(document.articles[2].title);
+    CHECK(document.articles[2].title->text == "Vis fil");
+    CHECK_FALSE(document.articles[2].subtitle);
+    CHECK(has_note(document.articles[0], "their subtitles below them"));
+
+    // A title that opens with a dash is no title: the stack is not read as titles and subtitles.
+    const std::string dashed = "Indsæt kildetekst\n\n– om kildetekst\n\nRnd-funktion\n\nCentrér (lodret)\n\n";
+    const Document apart = parser().parse(make_source(dashed + first + second + third, "stacked-dash-title"));
+    for (const Article& article : apart.articles)
+        if (article.title) CHECK(article.title->text != "– om kildetekst");
+}
+
 TEST_CASE("a Summary its own citation line closed does not take the short block after it", "[extractions]") {
     // The next article's title, which the extraction put after the Summary, is neither English
     // running text nor Danish: it used to go on with the Summary and spoil its citation.
