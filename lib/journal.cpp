@@ -961,6 +961,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     bool resume_end_guessed = false;    // no mark of the source's own ends the Resumé
     bool resume_ends_short_line = false;  // it ended at a short line (a note says so)
     const SourceLine* resume_last_line = nullptr;
+    std::optional<Block> unlabelled_first_block;  // the Resumé's only block so far, with no part label
     Block summary_block;
     auto add_resume = [&](const Block& lines, std::size_t b) {
         // Without blank lines a plain Resumé's block can run on past the body's first heading
@@ -1084,8 +1085,23 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         switch (state) {
             case State::resume_label:
                 add_resume(block, b);
+                if (article.resume_parts.empty()) unlabelled_first_block = block;
                 continue;
             case State::resume:
+                // A structured Resumé opens with its first part. A block without a label
+                // between the Resumé label and that part is one the extraction moved there
+                // (another column's text): it is read as body text.
+                if (unlabelled_first_block && article.resume_parts.empty() && opens_with_part_label(block, label) &&
+                    part_label_rank(label) == 0) {
+                    note("the block between the Resumé label and its first part \"" + label +
+                             "\" has no label: it is taken as body text the extraction moved there",
+                         block_start(*unlabelled_first_block), block_end(*unlabelled_first_block));
+                    article.resume.clear();
+                    add_body_block(context, *std::exchange(unlabelled_first_block, std::nullopt), article.sections);
+                    add_resume(block, b);
+                    continue;
+                }
+                unlabelled_first_block.reset();
                 // A structured Resumé goes on with its next labelled part.
                 if (!article.resume_parts.empty() && opens_with_part_label(block, label)) {
                     add_resume(block, b);
@@ -1286,12 +1302,17 @@ std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t 
 }
 
 // Whether the lines [begin, end) are a block that reads as a title: one or two lines after a
-// blank line (or `lower_bound`), capitalised, no field, no finished sentence, no address.
+// blank line (or `lower_bound`), capitalised (a second line may carry the first on in lower
+// case: "Flyt rektangulære og elliptiske" | "markeringer"), no field, no finished sentence,
+// no address.
 bool title_like_block(const Lines& lines, std::size_t lower_bound, std::size_t begin, std::size_t end) {
     if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
     for (std::size_t k = begin; k < end; ++k) {
         const std::string_view t = line_text(lines[k]);
-        if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty()) return false;
+        const bool carried_on = k > begin && is_lower(first_code_point(t)) && field_of(lines[k]) == Field::text &&
+                                t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
+        if (!(carried_on || can_be_title_line(lines[k])) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty())
+            return false;
         const char32_t last = last_code_point(t);
         if (last == ':' || last == 0x2013 || last == 0x2014) return false;
     }

@@ -1242,6 +1242,55 @@ TEST_CASE("a title the extraction parted from its rubric by other blocks is stil
     REQUIRE(none.articles.size() == 2);
     CHECK(none.articles[0].truncated_start);
     CHECK_FALSE(none.articles[1].title);
+
+    // A title the column wrapped carries its first line on in lower case; set apart above
+    // the moved block, it is the title just the same.
+    const Document wrapped = parser().parse(make_source(
+        "Flyt rektangulære og elliptiske\nmarkeringer\n\nBestemmer at alle variable skal være erklæret.\n\n"
+        "VIDENSKABELIG ARTIKEL Lars Ærbo\n\nResumé\nMarkeringen flyttes her.\n",
+        "title-apart-wrapped"));
+    REQUIRE(wrapped.articles.size() == 1);
+    REQUIRE(wrapped.articles[0].title);
+    CHECK(wrapped.articles[0].title->text == "Flyt rektangulære og elliptiske markeringer");
+    CHECK_FALSE(wrapped.articles[0].truncated_start);
+    // A block whose second line goes on in lower case but ends a sentence is text, not a title.
+    const Document sentence = parser().parse(make_source(
+        "Flyt rektangulære og elliptiske\nmarkeringer med musen.\n\nBestemmer at alle variable skal være erklæret.\n\n"
+        "VIDENSKABELIG ARTIKEL Lars Ærbo\n\nResumé\nMarkeringen flyttes her.\n",
+        "title-apart-sentence"));
+    REQUIRE(sentence.articles.size() == 2);
+    CHECK_FALSE(sentence.articles[1].title);
+}
+
+TEST_CASE("a block without a label before a structured Resumé's first part is body text", "[extractions]") {
+    // The default order set another column's paragraph between the Resumé label and the
+    // structured Resumé's first part.
+    const std::string text = "Flyt markeringer\n\nVIDENSKABELIG ARTIKEL Lars Ærbo\n\nRESUMÉ\n\n"
+                             "Angiver at programmet understøtter visse udsagn.\n\n"
+                             "Introduktion: Erstat er den mest brugte tilstand. Den erstatter markeringen.\n"
+                             "Resultater: Nye markeringer lægges til.\n\nBrødteksten står her.\n";
+    const Document document = parser().parse(make_source(text, "moved-before-parts"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{"Erstat er den mest brugte tilstand.", "Den erstatter markeringen.", "Nye markeringer lægges til."});
+    REQUIRE(article.resume_parts.size() == 2);
+    CHECK(article.resume_parts[0].label == "Introduktion");
+    bool in_body = false;
+    for (const Section& section : article.sections)
+        for (const Sentence& s : section.sentences) in_body = in_body || s.text == "Angiver at programmet understøtter visse udsagn.";
+    CHECK(in_body);
+    CHECK(has_note(article, "has no label: it is taken as body text"));
+
+    // A Resumé that goes on with a later part's label keeps its first block: only the first
+    // part's label says the structure starts there.
+    const std::string later = "Flyt markeringer\n\nVIDENSKABELIG ARTIKEL Lars Ærbo\n\nRESUMÉ\n\n"
+                              "Angiver at programmet understøtter visse udsagn.\n\n"
+                              "Resultater: Nye markeringer lægges til.\n\nBrødteksten står her.\n";
+    const Document kept = parser().parse(make_source(later, "later-part"));
+    REQUIRE(kept.articles.size() == 1);
+    REQUIRE_FALSE(kept.articles[0].resume.empty());
+    CHECK(kept.articles[0].resume.front().text == "Angiver at programmet understøtter visse udsagn.");
 }
 
 TEST_CASE("a subtitle alone above its rubric takes the title the extraction set apart above it", "[extractions]") {
