@@ -413,7 +413,10 @@ int main(int argc, char** argv) {
     }
     if (directories.empty()) return 0;
     std::printf("\nper source over its splits: min / median / max\n");
-    for (const auto& [source, runs] : by_source) {
+    for (const auto& entry : by_source) {
+        // Named references, not a structured binding: Clang 14 lets no lambda capture a binding.
+        const std::string& source = entry.first;
+        const auto& runs = entry.second;
         const auto stat = [&](auto value) {
             std::vector<double> v;
             for (const auto& r : runs) v.push_back(value(r));

@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
     for (const auto& [name, policy] : {std::pair{"Segmenter (sentence)", summalign::LineBreaks::end_sentence},
                                        std::pair{"Segmenter (space)", summalign::LineBreaks::join}}) {
         std::vector<SourceSpan> policy_spans;
-        const double policy_seconds = median_seconds(runs, [&] { policy_spans = segmenter.split(gold.text, {policy}); });
+        const double policy_seconds = median_seconds(runs, [&, line_breaks = policy] { policy_spans = segmenter.split(gold.text, {line_breaks}); });
         report(name, summalign::detail::score_boundaries(gold.sentence_ends, policy_spans, gold.text.size()),
                policy_seconds, gold.text.size());
     }
