@@ -759,6 +759,187 @@ Similarity SentenceScorer::score(std::span<const PreparedSentence* const> danish
     return result;
 }
 
+namespace {
+
+// The strongest links of token_links, found key by key rather than pair by pair: the same
+// strengths as for_each_link followed by match_cognates give (only each token's strongest
+// link counts, not which partner gave it or the order the links came in), in time near
+// linear in the tokens however often a word repeats on both sides (a claim extracted
+// without sentence ends against a long candidate: docs/scoring.md, "Claim support", *Cost*).
+void raise(Best& best, float strength) {
+    if (strength > best.strength) best.strength = strength;
+}
+
+// Every (key, token) of the sides' key indexes (own keys and anchors), token numbered as in
+// the Side, sorted by key.
+std::vector<std::pair<std::uint64_t, std::uint32_t>> side_index(const Side& side) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> index;
+    for (const auto& part : side.sentences) {
+        if (!part.keys) continue;
+        for (const auto& [key, token] : part.keys->index)
+            index.emplace_back(key, static_cast<std::uint32_t>(part.offset + token));
+    }
+    if (side.sentences.size() > 1) std::sort(index.begin(), index.end());
+    return index;
+}
+
+// for_each_link's strongest strengths: its first direction (each Danish link and anchor
+// against the English tokens with its key) needs to know, of each key, whether an English
+// token with it is inflected or not and the strongest Danish link to each kind; its other
+// direction (each English link against the Danish tokens with its key), which kinds of
+// Danish token (compound, inflected) hold the key and the strongest English link to each.
+void strongest_lexicon_links(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+    using Index = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
+    const Index da_index = side_index(da);
+    const Index en_index = side_index(en);
+    auto key_less = [](const auto& a, const auto& b) { return a.key < b.key; };
+
+    // First direction. A Danish link's strength against a plain and an inflected English token.
+    struct DanishEntry {
+        std::uint64_t key;
+        std::uint32_t token;
+        float plain, inflected;
+    };
+    std::vector<DanishEntry> danish;
+    for (std::uint32_t i = 0; i < da.tokens.size(); ++i) {
+        const Token& token = *da.tokens[i];
+        for (const auto& link : token.links) {
+            const bool to_stem = link.kind != MatchKind::learned && link.kind != MatchKind::compound;
+            danish.push_back({link.key, i, link.strength, to_stem ? link.strength * kInflectedLookup : link.strength});
+        }
+        for (const auto& anchor : token.anchors)
+            if (anchor.kind != MatchKind::cognate) danish.push_back({anchor.key, i, anchor.strength, anchor.strength});
+    }
+    std::sort(danish.begin(), danish.end(), key_less);
+    for (std::size_t a = 0, e = 0; a < danish.size();) {
+        const std::uint64_t key = danish[a].key;
+        std::size_t b = a;
+        float to_plain = 0.0f, to_inflected = 0.0f;
+        for (; b < danish.size() && danish[b].key == key; ++b) {
+            to_plain = std::max(to_plain, danish[b].plain);
+            to_inflected = std::max(to_inflected, danish[b].inflected);
+        }
+        while (e < en_index.size() && en_index[e].first < key) ++e;
+        bool any_plain = false, any_inflected = false;
+        for (; e < en_index.size() && en_index[e].first == key; ++e) {
+            const std::uint32_t j = en_index[e].second;
+            const bool inflected = en.tokens[j]->is_inflected;
+            (inflected ? any_inflected : any_plain) = true;
+            raise(best_en[j], inflected ? to_inflected : to_plain);
+        }
+        for (; a < b; ++a) {
+            if (any_plain) raise(best_da[danish[a].token], danish[a].plain);
+            if (any_inflected) raise(best_da[danish[a].token], danish[a].inflected);
+        }
+    }
+
+    // Other direction. The Danish kinds own_path tells apart: bit 1 compound, bit 0 inflected.
+    struct EnglishEntry {
+        std::uint64_t key;
+        std::uint32_t token;
+        const Link* link;
+    };
+    std::vector<EnglishEntry> english;
+    for (std::uint32_t j = 0; j < en.tokens.size(); ++j)
+        for (const auto& link : en.tokens[j]->links) english.push_back({link.key, j, &link});
+    std::sort(english.begin(), english.end(), key_less);
+    auto kind_of_danish = [&](std::uint32_t i) {
+        return (da.tokens[i]->is_compound ? 2u : 0u) | (da.tokens[i]->is_inflected ? 1u : 0u);
+    };
+    for (std::size_t a = 0, d = 0; a < english.size();) {
+        const std::uint64_t key = english[a].key;
+        while (d < da_index.size() && da_index[d].first < key) ++d;
+        std::size_t d_end = d;
+        unsigned kinds = 0;
+        for (; d_end < da_index.size() && da_index[d_end].first == key; ++d_end) kinds |= 1u << kind_of_danish(da_index[d_end].second);
+        std::array<float, 4> strongest{};  // by Danish kind
+        for (; a < english.size() && english[a].key == key; ++a) {
+            if (kinds == 0) continue;
+            const Token& e = *en.tokens[english[a].token];
+            for (unsigned k = 0; k < 4; ++k) {
+                if ((kinds & (1u << k)) == 0) continue;
+                auto [kind, strength] = own_path((k & 2u) != 0, (k & 1u) != 0, english[a].link->kind, english[a].link->strength);
+                if (e.is_inflected) std::tie(kind, strength) = own_path(e, kind, strength);
+                raise(best_en[english[a].token], strength);
+                strongest[k] = std::max(strongest[k], strength);
+            }
+        }
+        for (; d < d_end; ++d) raise(best_da[da_index[d].second], strongest[kind_of_danish(da_index[d].second)]);
+    }
+}
+
+// match_cognates with the English tokens grouped by skeleton: the tokens of a group take
+// the same cognate strength from each Danish token, so they leave the open tokens together
+// (at the first strength of 0.6 or more) and end with the strongest strength the group took
+// while open. A Danish skeleton is compared with the open groups the first time a token
+// with it is matched, only with those of its first letter and a length within three (no
+// other can be its cognate: detail::cognate_strength); a later token with it adds nothing
+// to the groups (those still open took its strengths, all below 0.6, already) and takes
+// the strongest of them.
+void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+    struct Group {
+        std::string_view cognate;
+        float strongest = 0.0f;
+        bool open = true;
+    };
+    std::vector<Group> groups;
+    std::unordered_map<std::string_view, std::uint32_t> group_of_skeleton;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> members;  // (English token, group)
+    // The open groups by first letter and length (closed ones dropped when met).
+    auto shape = [](std::string_view cognate) {
+        return (std::uint64_t{static_cast<unsigned char>(cognate[0])} << 32) | cognate.size();
+    };
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> open_by_shape;
+    for (std::uint32_t j = 0; j < en.tokens.size(); ++j) {
+        const std::string_view cognate = en.tokens[j]->cognate;
+        if (cognate.empty() || best_en[j].strength >= 0.6f) continue;
+        const auto [it, added] = group_of_skeleton.try_emplace(cognate, static_cast<std::uint32_t>(groups.size()));
+        if (added) {
+            open_by_shape[shape(cognate)].push_back(it->second);
+            groups.push_back({cognate});
+        }
+        members.emplace_back(j, it->second);
+    }
+    // Per Danish skeleton matched: the open groups it gave a strength (above 0), strongest
+    // first, and how many of those are known to have closed since.
+    struct Matched {
+        std::vector<std::pair<float, std::uint32_t>> strengths;
+        std::size_t closed = 0;
+    };
+    std::unordered_map<std::string_view, Matched> matched;
+    for (std::size_t i = 0; i < da.tokens.size() && !groups.empty(); ++i) {
+        const Token& d = *da.tokens[i];
+        if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
+        const auto [it, first] = matched.try_emplace(d.cognate);
+        Matched& m = it->second;
+        if (first) {
+            const std::size_t size = d.cognate.size();
+            for (std::size_t length = size > 3 ? size - 3 : 1; length <= size + 3; ++length) {
+                const auto bucket = open_by_shape.find(shape(d.cognate) - size + length);
+                if (bucket == open_by_shape.end()) continue;
+                std::erase_if(bucket->second, [&](std::uint32_t g) { return !groups[g].open; });
+                for (const std::uint32_t g : bucket->second) {
+                    Group& group = groups[g];
+                    const float strength = detail::cognate_strength(d.cognate, group.cognate);
+                    if (strength <= 0.0f) continue;
+                    raise(best_da[i], strength);
+                    group.strongest = std::max(group.strongest, strength);
+                    if (strength >= 0.6f) group.open = false;
+                    else m.strengths.emplace_back(strength, g);
+                }
+            }
+            std::sort(m.strengths.begin(), m.strengths.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+        } else {
+            while (m.closed < m.strengths.size() && !groups[m.strengths[m.closed].second].open) ++m.closed;
+            if (m.closed < m.strengths.size()) raise(best_da[i], m.strengths[m.closed].first);
+        }
+    }
+    for (const auto& [j, g] : members) raise(best_en[j], groups[g].strongest);
+}
+
+}  // namespace
+
 namespace detail {
 
 TokenLinks token_links(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
@@ -771,10 +952,9 @@ TokenLinks token_links(std::span<const PreparedSentence* const> danish, const Pr
     if (da.tokens.empty() || en.tokens.empty()) return out;
     BestLinks best_da(da.tokens.size());
     BestLinks best_en(en.tokens.size());
-    for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
-        record(best_da, best_en, i, j, kind, strength);
-    });
-    out.score = finish_score(da, SideTokens{en}, best_da, best_en).score;
+    strongest_lexicon_links(da, en, best_da, best_en);
+    match_cognates_grouped(da, en, best_da, best_en);
+    out.score = coverage_score(da, SideTokens{en}, best_da, best_en).score;
     for (std::size_t i = 0; i < da.tokens.size(); ++i) out.da[i] = best_da[i].strength;
     for (std::size_t j = 0; j < en.tokens.size(); ++j) out.en[j] = best_en[j].strength;
     return out;

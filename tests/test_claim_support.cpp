@@ -82,6 +82,61 @@ TEST_CASE("claim support: token_links finds the scorer's links (same score as Se
     CHECK(pair_links.da.size() == one.tokens.size() + two.tokens.size());
 }
 
+TEST_CASE("claim support: token_links on a pair of 12,000 repeated words gives each copy of a word its short pair's link") {
+    // The same words repeat in every block on both sides, with names of each block's own: in
+    // the long pair each word has the same partners (its own block's names, every copy of the
+    // words both sides share) as in a one-block pair, so each token's strongest link is the
+    // one its copy has there, and the score is the one SentenceScorer::score finds.
+    const auto& scorer = models().scorer;
+    constexpr std::size_t kBlocks = 1100;
+    const auto prepare = [&](std::size_t blocks) {
+        return std::pair{
+            scorer.prepare(test::hostile_text(blocks, "klik på {a} {b} for at åbne dialogen i sidebjælken og ",
+                                              {{"{a}", "Qor"}, {"{b}", "Zum"}}),
+                           Lang::da),
+            scorer.prepare(test::hostile_text(blocks, "click {a} {c} to open the dialog in the sidebar and ",
+                                              {{"{a}", "Qor"}, {"{c}", "Vel"}}),
+                           Lang::en)};
+    };
+    const auto [danish_one, english_one] = prepare(1);
+    const auto [danish_many, english_many] = prepare(kBlocks);
+    const std::size_t da_block = danish_one.tokens.size(), en_block = english_one.tokens.size();
+    REQUIRE(danish_many.tokens.size() == kBlocks * da_block);
+    REQUIRE(english_many.tokens.size() == kBlocks * en_block);
+    REQUIRE(danish_many.tokens.size() >= 12000);
+
+    const PreparedSentence* one[] = {&danish_one};
+    const PreparedSentence* many[] = {&danish_many};
+    const auto short_links = detail::token_links(one, english_one);
+    const auto long_links = detail::token_links(many, english_many);
+    REQUIRE(long_links.da.size() == danish_many.tokens.size());
+    REQUIRE(long_links.en.size() == english_many.tokens.size());
+
+    // The short pair: the shared words and the shared name linked, the names of one side not.
+    const auto strength_of = [](const PreparedSentence& sentence, const std::vector<float>& links,
+                                std::string_view surface) {
+        for (std::size_t k = 0; k < sentence.tokens.size(); ++k)
+            if (sentence.tokens[k].surface == surface) return links[k];
+        FAIL("no token " << surface);
+        return -1.0f;
+    };
+    CHECK(strength_of(danish_one, short_links.da, "klik") > 0.6f);
+    CHECK(strength_of(english_one, short_links.en, "click") > 0.6f);
+    CHECK(strength_of(danish_one, short_links.da, "Qora") > 0.6f);
+    CHECK(strength_of(english_one, short_links.en, "Qora") > 0.6f);
+    CHECK(strength_of(danish_one, short_links.da, "Zuma") == 0.0f);
+    CHECK(strength_of(english_one, short_links.en, "Vela") == 0.0f);
+
+    // The long pair: every copy as in the short pair.
+    std::size_t da_differ = 0, en_differ = 0;
+    for (std::size_t k = 0; k < long_links.da.size(); ++k) da_differ += long_links.da[k] != short_links.da[k % da_block];
+    for (std::size_t k = 0; k < long_links.en.size(); ++k) en_differ += long_links.en[k] != short_links.en[k % en_block];
+    CHECK(da_differ == 0);
+    CHECK(en_differ == 0);
+    CHECK(long_links.score == scorer.score(danish_many, english_many).score);
+    CHECK(short_links.score == scorer.score(danish_one, english_one).score);
+}
+
 TEST_CASE("claim support: a sentence sharing only function words and pronouns does not support a claim") {
     const auto& scorer = models().scorer;
     const PreparedSentence claim =
