@@ -766,7 +766,7 @@ namespace {
 // link counts, not which partner gave it or the order the links came in), in time near
 // linear in the tokens however often a word repeats on both sides (a claim extracted
 // without sentence ends against a long candidate: docs/scoring.md, "Claim support", *Cost*).
-void raise(Best& best, float strength) {
+void keep_strongest(Best& best, float strength) {
     if (strength > best.strength) best.strength = strength;
 }
 
@@ -825,11 +825,11 @@ void strongest_lexicon_links(const Side& da, const Side& en, BestLinks& best_da,
             const std::uint32_t j = en_index[e].second;
             const bool inflected = en.tokens[j]->is_inflected;
             (inflected ? any_inflected : any_plain) = true;
-            raise(best_en[j], inflected ? to_inflected : to_plain);
+            keep_strongest(best_en[j], inflected ? to_inflected : to_plain);
         }
         for (; a < b; ++a) {
-            if (any_plain) raise(best_da[danish[a].token], danish[a].plain);
-            if (any_inflected) raise(best_da[danish[a].token], danish[a].inflected);
+            if (any_plain) keep_strongest(best_da[danish[a].token], danish[a].plain);
+            if (any_inflected) keep_strongest(best_da[danish[a].token], danish[a].inflected);
         }
     }
 
@@ -860,11 +860,11 @@ void strongest_lexicon_links(const Side& da, const Side& en, BestLinks& best_da,
                 if ((kinds & (1u << k)) == 0) continue;
                 auto [kind, strength] = own_path((k & 2u) != 0, (k & 1u) != 0, english[a].link->kind, english[a].link->strength);
                 if (e.is_inflected) std::tie(kind, strength) = own_path(e, kind, strength);
-                raise(best_en[english[a].token], strength);
+                keep_strongest(best_en[english[a].token], strength);
                 strongest[k] = std::max(strongest[k], strength);
             }
         }
-        for (; d < d_end; ++d) raise(best_da[da_index[d].second], strongest[kind_of_danish(da_index[d].second)]);
+        for (; d < d_end; ++d) keep_strongest(best_da[da_index[d].second], strongest[kind_of_danish(da_index[d].second)]);
     }
 }
 
@@ -922,7 +922,7 @@ void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, 
                     Group& group = groups[g];
                     const float strength = detail::cognate_strength(d.cognate, group.cognate);
                     if (strength <= 0.0f) continue;
-                    raise(best_da[i], strength);
+                    keep_strongest(best_da[i], strength);
                     group.strongest = std::max(group.strongest, strength);
                     if (strength >= 0.6f) group.open = false;
                     else m.strengths.emplace_back(strength, g);
@@ -932,10 +932,10 @@ void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, 
                       [](const auto& a, const auto& b) { return a.first > b.first; });
         } else {
             while (m.closed < m.strengths.size() && !groups[m.strengths[m.closed].second].open) ++m.closed;
-            if (m.closed < m.strengths.size()) raise(best_da[i], m.strengths[m.closed].first);
+            if (m.closed < m.strengths.size()) keep_strongest(best_da[i], m.strengths[m.closed].first);
         }
     }
-    for (const auto& [j, g] : members) raise(best_en[j], groups[g].strongest);
+    for (const auto& [j, g] : members) keep_strongest(best_en[j], groups[g].strongest);
 }
 
 }  // namespace
