@@ -681,9 +681,13 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (impl_->participle_in_t(lower)) return true;
         if (impl_->adjective_in_t(lower)) {
             // The -e form is one edit away but no likely slip (cost 1.0, as optalt is beside
-            // oktalt); an index word one likely slip away makes the word that word's slip.
+            // oktalt); an index word one likely slip away, or the word with a letter slipped
+            // in (krævedt: krævet, beside krævede), makes the word that word's slip.
             const auto near = one_edit_words(lower, lang);
-            if (std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 0.9; }))
+            const std::size_t length = code_points(lower);
+            if (std::none_of(near->begin(), near->end(), [&](const std::string& other) {
+                    return typo_cost(lower, other) <= 0.9 || code_points(other) + 1 == length;
+                }))
                 return true;
         }
         // The negating prefix u- makes a word of nearly any adjective or participle
