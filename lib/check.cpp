@@ -575,6 +575,10 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             if (std::find(candidates.begin(), candidates.end(), other_word) == candidates.end()) candidates.push_back(other_word);
         }
     }
+    auto written_in_article = [&](const std::string& candidate) {
+        const auto it = context.same_language_counts.find(candidate);
+        return it != context.same_language_counts.end() && it->second > 0;
+    };
     std::string best;
     double best_score = -std::numeric_limits<double>::infinity();
     const Lang other = lang == Lang::en ? Lang::da : Lang::en;
@@ -593,8 +597,13 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             // lexicon has it: FreeDict, the glossary, words of the help corpus).
             const double cost = detail::typo_cost(word_lower, lower);
             // A short word is two edits from many words: one slip at most, else it is
-            // more likely a name or a command (passwd, xrdp) than a slip.
-            if (cost > (length <= 6 ? 1.0 : 2.0)) continue;
+            // more likely a name or a command (passwd, xrdp) than a slip. So is a word of
+            // seven or eight letters (tasksel, partman, rdesktop), unless the article writes
+            // the candidate: a slip leaves its word one edit away, and a word of that length
+            // is seldom a compound the index lacks, while two edits from a word the author
+            // wrote is still likely a slip of it (vimdiff beside gvimdiff).
+            const std::size_t one_slip_up_to = written_in_article(lower) ? 6 : 8;
+            if (cost > (length <= one_slip_up_to ? 1.0 : 2.0)) continue;
             score = -cost;
             if (lang == Lang::en ? lexicon->has_english(lower) : lexicon->has_danish(lower)) score += 0.25;
         } else {
@@ -613,8 +622,7 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             if (aligned >= 0.6) score += aligned;
             if (article >= 0.7) score += 0.5 * article;
         }
-        if (const auto it = context.same_language_counts.find(lower); it != context.same_language_counts.end() && it->second > 0)
-            score += 0.6;  // the author wrote it correctly elsewhere
+        if (written_in_article(lower)) score += 0.6;  // the author wrote it correctly elsewhere
         if (context.aligned.translates_to(lower))
             score += 0.8;
         else if (other == Lang::da && context.article.translates_to(lower))

@@ -492,6 +492,23 @@ struct Speller::Impl {
         return false;
     }
 
+    // An adjective's neuter form in -t beside its definite or plural form in -e, which da_DK
+    // accepts (oktale: oktalt; da_DK lists one without the other for some adjectives): the
+    // -t after a consonant other than t, of six letters or more, and the word without its -t
+    // no word da_DK knows (kørert is kører with a letter added, beside kørere). A slip does
+    // not turn an -e into a -t (not neighbouring keys, nor a sound-alike); acceptable() also
+    // refuses the word when an index word is one likely slip away (installert for
+    // installeret, a letter dropped, beside installere). Asks Hunspell (the index lacks many
+    // forms da_DK makes by its affix rules: oktale), so only for a word no cheaper test accepts.
+    bool adjective_in_t(std::string_view word) const {
+        if (code_points(word) < 6 || !word.ends_with('t') || count_letters(word) != code_points(word)) return false;
+        const char before = word[word.size() - 2];
+        if (before == 't' || std::string_view("aeiouy").find(before) != std::string_view::npos || static_cast<unsigned char>(before) >= 0x80)
+            return false;
+        std::string stem(word.substr(0, word.size() - 1));
+        return known(stem + "e", Lang::da) && !known(stem, Lang::da);
+    }
+
     // A Danish noun made from an English one in -in or -out (login, stdin; logout, stdout):
     // a word and the adverb ind or ud written closed up (logind, standardind, standardud,
     // brugerlogind), with or without a noun ending (logindet). da_DK lacks most, and the
@@ -653,6 +670,7 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
             if (std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 0.9; }))
                 return true;
         }
+
         // The compound test before Hunspell's verdict on the whole word: the tests are
         // alternatives, the compound test's verdicts are on its parts (shorter words, most
         // of them answered by the index), and a word it accepts needs no verdict of Hunspell
@@ -661,6 +679,17 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
         if (impl_->known(text, lang)) return true;
         if (impl_->known(lower, lang)) return true;
         if (impl_->participle_in_t(lower)) return true;
+        if (impl_->adjective_in_t(lower)) {
+            // The -e form is one edit away but no likely slip (cost 1.0, as optalt is beside
+            // oktalt); an index word one likely slip away, or the word with a letter slipped
+            // in (krævedt: krævet, beside krævede), makes the word that word's slip.
+            const auto near = one_edit_words(lower, lang);
+            const std::size_t length = code_points(lower);
+            if (std::none_of(near->begin(), near->end(), [&](const std::string& other) {
+                    return typo_cost(lower, other) <= 0.9 || code_points(other) + 1 == length;
+                }))
+                return true;
+        }
         // The negating prefix u- makes a word of nearly any adjective or participle
         // (urandomiserede, ubehandlede); da_DK lists only the common ones.
         return lower.size() > 6 && lower.front() == 'u' && impl_->known(lower.substr(1), lang);
