@@ -267,10 +267,11 @@ int main(int argc, char** argv) {
         };
         auto tally_mentions = [&](const std::string& kind, std::map<std::string, std::vector<const Finding*>>& findings_of_kind) {
             MentionTally m;
-            for (const auto& [article, found] : findings_of_kind)
+            for (const auto& [article_key, found] : findings_of_kind)
                 for (const Finding* f : found) {
                     ++m.findings;
-                    m.right += std::any_of(typos.begin(), typos.end(), [&](const Typo& t) {
+                    // Named again: Clang 14 lets no lambda capture a structured binding.
+                    m.right += std::any_of(typos.begin(), typos.end(), [&, &article = article_key](const Typo& t) {
                         return t.kind == kind && t.article == article &&
                                ((f->lang == Lang::en && f->word == t.typo) || (f->lang == Lang::da && f->word == t.original));
                     });
