@@ -1275,14 +1275,18 @@ bool all_capitalised(std::string_view text) {
     return any && (!ends_with_sentence_end(text) || code_points(last_word(text)) == 1);
 }
 
-// Whether a line ending in a broken word can be a title's line: it opens with a capital, is
-// no field and holds no finished sentence, and none of an address's commas and digits
+// Whether a line, whatever its first letter's case, can be part of a title: it is no field
+// and holds no finished sentence, and none of an address's commas and digits
 // (`Kirurgisk afdeling, Rigshospi-` | `talet, DK-2100 …` is the correspondence above a title).
-bool can_be_title_line(const SourceLine& line) {
+bool title_line_text(const SourceLine& line) {
     const std::string_view t = line_text(line);
-    if (line.blank() || field_of(line) != Field::text || !is_upper(first_code_point(t))) return false;
-    return t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
+    return !line.blank() && field_of(line) == Field::text && t.find_first_of(",@;0123456789") == std::string_view::npos &&
+           t.find(". ") == std::string_view::npos;
 }
+
+// Whether a line ending in a broken word can be a title's line: title_line_text, opening
+// with a capital.
+bool can_be_title_line(const SourceLine& line) { return title_line_text(line) && is_upper(first_code_point(line_text(line))); }
 
 // Whether `text` opens with a dash and a space ("– nøglen til …"), as a subtitle that goes on
 // from its title does; a list item or a sentence does not open so in a title's place.
@@ -1309,10 +1313,9 @@ bool title_like_block(const Lines& lines, std::size_t lower_bound, std::size_t b
     if (begin == end || end - begin > 2 || (begin > lower_bound && !lines[begin - 1].blank())) return false;
     for (std::size_t k = begin; k < end; ++k) {
         const std::string_view t = line_text(lines[k]);
-        const bool carried_on = k > begin && is_lower(first_code_point(t)) && field_of(lines[k]) == Field::text &&
-                                t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos;
-        if (!(carried_on || can_be_title_line(lines[k])) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty())
-            return false;
+        const char32_t first = first_code_point(t);
+        const bool cased = is_upper(first) || (k > begin && is_lower(first));  // a second line may carry the first on
+        if (!cased || !title_line_text(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty()) return false;
         const char32_t last = last_code_point(t);
         if (last == ':' || last == 0x2013 || last == 0x2014) return false;
     }
@@ -1538,8 +1541,7 @@ std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
                                                    title_line_runs_on(line_text(lines[k - 1])));
                 const bool broken = !word_before_final_hyphen(t).empty();
                 const char32_t last = last_code_point(t);
-                title = field_of(lines[k]) == Field::text && (k == begin ? is_upper(first_code_point(t)) : carried) &&
-                        t.find_first_of(",@;0123456789") == std::string_view::npos && t.find(". ") == std::string_view::npos &&
+                title = title_line_text(lines[k]) && (k == begin ? is_upper(first_code_point(t)) : carried) &&
                         !ends_with_sentence_end(t) && (!broken || (k + 1 < end && is_lower(first_code_point(line_text(lines[k + 1]))))) &&
                         last != ':' && last != 0x2013 && last != 0x2014;
             }
@@ -1613,7 +1615,9 @@ void give_stacked_titles(const Lines& lines, std::vector<Header>& headers) {
         const auto [begin, end] = block_above(lines, 0, stack.back().first);
         if (begin == end) break;  // nothing but blank lines up to the document's start
         if (end - begin > 2 || stack.size() > 3) return;
-        for (std::size_t k = begin; k < end && !dash_block({begin, end}); ++k) {
+        // A block that opens with a dash may be a subtitle; below, it is refused as a title.
+        const bool dashed = dash_block({begin, end});
+        for (std::size_t k = begin; !dashed && k < end; ++k) {
             const std::string_view t = line_text(lines[k]);
             // A colon ends no title, but a title wraps after one ("Rullelisteguide:" | "Tabeludvalg").
             if (!can_be_title_line(lines[k]) || ends_with_sentence_end(t) || !word_before_final_hyphen(t).empty() ||

@@ -670,7 +670,6 @@ bool Speller::acceptable(std::string_view word, Lang lang) const {
             if (std::none_of(near->begin(), near->end(), [&](const std::string& other) { return typo_cost(lower, other) <= 0.9; }))
                 return true;
         }
-
         // The compound test before Hunspell's verdict on the whole word: the tests are
         // alternatives, the compound test's verdicts are on its parts (shorter words, most
         // of them answered by the index), and a word it accepts needs no verdict of Hunspell
