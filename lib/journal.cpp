@@ -926,6 +926,20 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     auto note = [&](std::string message, std::size_t start, std::size_t stop) {
         article.structure_notes.push_back(StructureNote{std::move(message), start, stop});
     };
+    // Whether the article's English Summary, in the blocks after block `b`, is a structured one
+    // (a line within its first blocks opens with an English part label).
+    auto structured_summary_ahead = [&](std::size_t b) {
+        constexpr std::size_t kSummaryBlocks = 3;
+        std::string label;
+        for (std::size_t k = b + 1; k < blocks.size(); ++k) {
+            if (field_of(*blocks[k].front()) != Field::summary) continue;
+            for (std::size_t m = k; m < std::min(blocks.size(), k + kSummaryBlocks); ++m)
+                for (const SourceLine* line : blocks[m])
+                    if (part_label_length(line_text(*line), label) > 0 && !is_danish_part_label(label)) return true;
+            return false;
+        }
+        return false;
+    };
     enum class State { body, resume_label, resume, summary, correspondence, references } state = State::body;
     Block correspondence_block;
     auto flush_correspondence = [&] {
@@ -962,6 +976,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     bool resume_ends_short_line = false;  // it ended at a short line (a note says so)
     const SourceLine* resume_last_line = nullptr;
     std::optional<Block> unlabelled_first_block;  // the Resumé's only block so far, with no part label
+    bool resume_opened_unlabelled = false;        // a lone Resumé label, then text with no part label
     Block summary_block;
     auto add_resume = [&](const Block& lines, std::size_t b) {
         // Without blank lines a plain Resumé's block can run on past the body's first heading
@@ -1039,10 +1054,15 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 const SourceLine& first = *block.front();
                 Block rest;
                 // A run-in label ("Resumé Mesenkymale ...").
-                if (const SourceLine* cut = text_after_label(first, resume_label_length(first.text.text()))) rest.push_back(cut);
+                const SourceLine* cut = text_after_label(first, resume_label_length(first.text.text()));
+                if (cut) rest.push_back(cut);
                 rest.insert(rest.end(), block.begin() + 1, block.end());
-                if (rest.empty()) state = State::resume_label;
-                else add_resume(rest, b);
+                if (rest.empty()) {
+                    state = State::resume_label;
+                    continue;
+                }
+                add_resume(rest, b);
+                resume_opened_unlabelled = !cut && article.resume_parts.empty();
                 continue;
             }
             case Field::summary:
@@ -1086,6 +1106,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             case State::resume_label:
                 add_resume(block, b);
                 if (article.resume_parts.empty()) unlabelled_first_block = block;
+                resume_opened_unlabelled = article.resume_parts.empty();
                 continue;
             case State::resume:
                 // A structured Resumé opens with its first part. A block without a label
@@ -1118,7 +1139,9 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                     add_resume(block, b);
                     continue;
                 }
-                if (resume_end_guessed) {
+                // Where blank lines part no paragraphs, one that a page break leaves (a
+                // running head or page number dropped) marks no end either.
+                if (resume_end_guessed || (!context.blank_paragraphs && block.front()->after_page_break)) {
                     // An indented first line after it is the source's own mark of the end.
                     article.resume_end_guessed = block.front()->indent < resume_last_line->indent + 2;
                 }
@@ -1176,6 +1199,21 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 state = State::body;
                 break;
             case State::body:
+                // A structured Resumé's first part after body text, where the text after a lone
+                // Resumé label had none: the extraction put another column's paragraphs between
+                // the label and the part. A body that opens with an "Introduktion" heading after
+                // a plain Resumé is told apart by the Summary ahead, whose parts are labelled.
+                if (resume_opened_unlabelled && !article.resume.empty() && article.resume_parts.empty() && summary_block.empty() &&
+                    !article.summary && opens_with_part_label(block, label) && is_danish_part_label(label) &&
+                    part_label_rank(label) == 0 && structured_summary_ahead(b)) {
+                    resume_opened_unlabelled = false;
+                    move_resume_end_to_body(article, 0,
+                                            "the structured Resumé's first part \"" + label +
+                                                "\" comes after body text: the text after the Resumé label is taken as body "
+                                                "text the extraction moved there");
+                    add_resume(block, b);
+                    continue;
+                }
                 // A structured Resumé's next part after body text: the extraction put another
                 // column's blocks between its parts. Before any Summary, a Danish part label later
                 // in the abstract's order than the Resumé's last part, while that is no conclusion

@@ -366,6 +366,26 @@ TEST_CASE("a Resumé whose end no blank line marks gives the Summary's untransla
     CHECK(!third.articles[0].resume_end_guessed);
     CHECK(settle_resume_end(f.scorer, third.articles[0], marked) == 0);
 
+    // Where blank lines part no paragraphs, the blank line a page break leaves (its running
+    // head dropped) is no mark of the Resumé's end either: the Summary settles it.
+    // (Two more short paragraphs in the body make the text one without blank paragraphs.)
+    const std::string page_break =
+        replace_in(replace_in(article_with(unrelated), "i foråret.\n", "i foråret.\n\nUGESKR LÆGER 166/7 · 9. FEBRUAR 2004\n"),
+                   "Cellerne findes også i blodet.\n", "Cellerne findes også i blodet.\nDe deler sig hurtigt.\nDe lever længe.\n");
+    Document broken = f.parser.parse(make_source(page_break, "page-break"));
+    REQUIRE(broken.articles.size() == 1);
+    REQUIRE(broken.articles[0].resume.size() == 3);
+    CHECK(broken.articles[0].resume_end_guessed);
+    CHECK(settle_resume_end(f.scorer, broken.articles[0], page_break) == 1);
+    // In text whose paragraphs blank lines part, the same blank line ends the Resumé.
+    const std::string spaced =
+        replace_in(replace_in(page_break, "De deler sig hurtigt.\nDe lever længe.\n", "\nDe deler sig hurtigt.\n\nDe lever længe.\n\n"),
+                   "Baggrund\n", "\nBaggrund\n\n");
+    Document spaced_document = f.parser.parse(make_source(spaced, "page-break-spaced"));
+    REQUIRE(spaced_document.articles.size() == 1);
+    REQUIRE(spaced_document.articles[0].resume.size() == 3);
+    CHECK(!spaced_document.articles[0].resume_end_guessed);
+
     // The blank line after a caption set below the block is the caption's end, not the
     // Resumé's: the end stays a guess, which the Summary settles.
     const std::string captioned =

@@ -1293,6 +1293,46 @@ TEST_CASE("a block without a label before a structured Resumé's first part is b
     CHECK(kept.articles[0].resume.front().text == "Angiver at programmet understøtter visse udsagn.");
 }
 
+TEST_CASE("a structured Resumé's first part after body text takes the Resumé from the text after the label",
+          "[extractions]") {
+    // The default order set two of another column's paragraphs between the lone Resumé label
+    // and the structured Resumé's first part; the Summary ahead is structured too.
+    const auto article_with = [](const std::string& summary_text) {
+        return "Flyt markeringer\n\nVIDENSKABELIG ARTIKEL Lars Ærbo\n\nRESUMÉ\n\n"
+               "Angiver at programmet understøtter visse udsagn.\n\nViser rækken Funktion i vinduet.\n\n"
+               "Introduktion: Erstat er den mest brugte tilstand. Den erstatter markeringen.\n"
+               "Resultater: Nye markeringer lægges til.\n\nBrødteksten står her.\n\n"
+               "SUMMARY Lars Ærbo: Moving selections. Ugeskr Læger 2003;165:3350-5.\n" +
+               summary_text;
+    };
+    const std::string structured =
+        article_with("Introduction: Replace is the mode used most. It replaces the selection.\nResults: New selections are added.\n");
+    const Document document = parser().parse(make_source(structured, "first-part-after-body"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{"Erstat er den mest brugte tilstand.", "Den erstatter markeringen.", "Nye markeringer lægges til."});
+    REQUIRE(article.resume_parts.size() == 2);
+    CHECK(article.resume_parts[0].label == "Introduktion");
+    std::vector<std::string> body;
+    for (const Section& section : article.sections)
+        for (const Sentence& s : section.sentences) body.push_back(s.text);
+    REQUIRE(body.size() >= 3);
+    // The moved paragraphs open the body in their order, before the body's own text.
+    CHECK(body[0] == "Angiver at programmet understøtter visse udsagn.");
+    CHECK(body[1] == "Viser rækken Funktion i vinduet.");
+    CHECK(has_note(article, "comes after body text: the text after the Resumé label is taken as body text"));
+
+    // With a plain Summary the labelled paragraph is the body's ("Introduktion" opens many
+    // bodies): the Resumé keeps the text after its label.
+    const std::string plain = article_with("Replace is the mode used most. It replaces the selection. New selections are added.\n");
+    const Document kept = parser().parse(make_source(plain, "plain-summary"));
+    REQUIRE(kept.articles.size() == 1);
+    REQUIRE_FALSE(kept.articles[0].resume.empty());
+    CHECK(kept.articles[0].resume.front().text == "Angiver at programmet understøtter visse udsagn.");
+    CHECK(kept.articles[0].resume_parts.empty());
+}
+
 TEST_CASE("a subtitle alone above its rubric takes the title the extraction set apart above it", "[extractions]") {
     // `pdftotext`'s default order left only the subtitle, which goes on from its title with a
     // dash, above the rubric; the title stands above a long block of the page's other column.
