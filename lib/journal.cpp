@@ -1017,6 +1017,34 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         state = State::body;
     };
     bool summary_interrupted = false;  // Danish text came after the Summary's block
+    // A structured Resumé's next part among a structured Summary's parts: the extraction
+    // interleaved the two abstracts' parts, and the Summary has reached the same part, with no
+    // part between that the Resumé lacks (take_back_resume_parts reads such parts later, from
+    // the body's sections, in order).
+    auto interleaved_resume_part = [&](const Block& block, std::string& label) {
+        if (article.resume_parts.empty() || summary_block.empty() || article.summary || !opens_with_part_label(block, label) ||
+            !is_danish_part_label(label))
+            return false;
+        const int next_rank = part_label_rank(label);
+        const int last_rank = part_label_rank(article.resume_parts.back().label);
+        if (last_rank < 0 || next_rank <= last_rank) return false;
+        int summary_next_rank = -1;  // the Summary's first part after the Resumé's last
+        std::string english;
+        for (const SourceLine* line : summary_block)
+            if (part_label_length(line_text(*line), english) > 0 && !is_danish_part_label(english))
+                if (const int rank = part_label_rank(english); rank > last_rank && (summary_next_rank < 0 || rank < summary_next_rank))
+                    summary_next_rank = rank;
+        return summary_next_rank == next_rank;
+    };
+    auto add_interleaved_resume_part = [&](const Block& block, std::size_t b, const std::string& label) {
+        note("the structured Resumé's part \"" + label +
+                 "\" among the Summary's parts: taken as the Resumé's (the extraction interleaved the two abstracts)",
+             block_start(block), block_end(block));
+        add_resume(block, b);
+        // English text after it goes on with the Summary.
+        summary_interrupted = true;
+        state = State::body;
+    };
     bool resume_interrupted = false;   // body text came after a structured Resumé's part
     auto flush_summary = [&] {
         if (summary_block.empty()) return;
@@ -1182,6 +1210,10 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // text after it that is not English running text (a title, a heading the
                 // extraction put there) is not its, unless it opens with a structured
                 // Summary's part label ("Introduction:" over a sentence too short to vote).
+                if (interleaved_resume_part(block, label)) {
+                    add_interleaved_resume_part(block, b, label);
+                    continue;
+                }
                 if (const LanguageVotes votes = block_language(block); !votes.danish_text()) {
                     if (votes.english_text() || !summary_closed(summary_block) ||
                         opens_with_part_label(block, label)) {
@@ -1231,9 +1263,15 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                         continue;
                     }
                 }
+                if (summary_interrupted && interleaved_resume_part(block, label)) {
+                    add_interleaved_resume_part(block, b, label);
+                    continue;
+                }
                 // English running text after Danish text that interrupted the Summary goes on
-                // with the Summary: the extraction interleaved two columns' blocks.
-                if (summary_interrupted && block_language(block).english_text() && !summary_closed(summary_block)) {
+                // with the Summary: the extraction interleaved two columns' blocks. So does a
+                // structured Summary's next part, over a sentence too short to vote.
+                if (summary_interrupted && !summary_closed(summary_block) &&
+                    (block_language(block).english_text() || (opens_with_part_label(block, label) && !is_danish_part_label(label)))) {
                     note("English text after Danish text that interrupted the Summary: taken as the Summary's continuation",
                          block_start(block), block_end(block));
                     summary_block.insert(summary_block.end(), block.begin(), block.end());

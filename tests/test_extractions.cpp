@@ -1333,6 +1333,39 @@ TEST_CASE("a structured Resumé's first part after body text takes the Resumé f
     CHECK(kept.articles[0].resume_parts.empty());
 }
 
+TEST_CASE("a structured Resumé's parts interleaved with its Summary's go back to the Resumé", "[extractions]") {
+    // The default order read the two abstracts' columns part by part: each Danish part comes
+    // after the English one of the same rank, and another column's paragraph stands between.
+    const auto article_with = [](const std::string& summary_text) {
+        return "Flyt markeringer\n\nVIDENSKABELIG ARTIKEL Lars Ærbo\n\nRESUMÉ\nIntroduktion\n"
+               "Erstat er den mest brugte tilstand.\n\nVindue\nÅbn dokumentet i vinduet.\n\n"
+               "SUMMARY\nLars Ærbo:\nMoving selections.\nUgeskr Læger 2003;165:3350-5.\n" +
+               summary_text + "\nResultater\nNye markeringer lægges til.\n\n";
+    };
+    const std::string interleaved = article_with("Introduction\nReplace is the mode used most.\nResults\nNew selections are added.\n") +
+                                    "Conclusion\nThe selection moves with the mouse.\n\nKonklusion\nMarkeringen flyttes med musen.\n\n"
+                                    "Korrespondance: Lars Ærbo, Afdeling A, Rigshospitalet, DK-2100 København Ø.\n";
+    const Document document = parser().parse(make_source(interleaved, "interleaved-parts"));
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    CHECK(texts(article.resume) == std::vector<std::string>{"Erstat er den mest brugte tilstand.", "Nye markeringer lægges til.",
+                                                            "Markeringen flyttes med musen."});
+    REQUIRE(article.resume_parts.size() == 3);
+    CHECK(article.resume_parts[1].label == "Resultater");
+    CHECK(article.resume_parts[2].label == "Konklusion");
+    REQUIRE(article.summary);
+    CHECK(texts(article.summary->sentences) == std::vector<std::string>{"Replace is the mode used most.", "New selections are added.",
+                                                                         "The selection moves with the mouse."});
+    CHECK(has_note(article, "among the Summary's parts: taken as the Resumé's"));
+    REQUIRE(article.correspondence);
+
+    // After a Summary without parts, a section headed "Resultater" stays the body's.
+    const Document plain = parser().parse(make_source(article_with("Replace is the mode used most. New selections are added.\n"), "plain"));
+    REQUIRE(plain.articles.size() == 1);
+    CHECK(plain.articles[0].resume_parts.size() == 1);
+    CHECK(texts(plain.articles[0].resume) == std::vector<std::string>{"Erstat er den mest brugte tilstand."});
+}
+
 TEST_CASE("a subtitle alone above its rubric takes the title the extraction set apart above it", "[extractions]") {
     // `pdftotext`'s default order left only the subtitle, which goes on from its title with a
     // dash, above the rubric; the title stands above a long block of the page's other column.
