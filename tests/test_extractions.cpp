@@ -1262,6 +1262,18 @@ TEST_CASE("a title the extraction parted from its rubric by other blocks is stil
     CHECK_FALSE(sentence.articles[1].title);
 }
 
+namespace {
+
+// The Resumé the tests of a structured Resumé's moved first part expect: its two parts' text.
+void check_two_part_resume(const Article& article) {
+    CHECK(texts(article.resume) ==
+          std::vector<std::string>{"Erstat er den mest brugte tilstand.", "Den erstatter markeringen.", "Nye markeringer lægges til."});
+    REQUIRE(article.resume_parts.size() == 2);
+    CHECK(article.resume_parts[0].label == "Introduktion");
+}
+
+}  // namespace
+
 TEST_CASE("a block without a label before a structured Resumé's first part is body text", "[extractions]") {
     // The default order set another column's paragraph between the Resumé label and the
     // structured Resumé's first part.
@@ -1272,10 +1284,7 @@ TEST_CASE("a block without a label before a structured Resumé's first part is b
     const Document document = parser().parse(make_source(text, "moved-before-parts"));
     REQUIRE(document.articles.size() == 1);
     const Article& article = document.articles[0];
-    CHECK(texts(article.resume) ==
-          std::vector<std::string>{"Erstat er den mest brugte tilstand.", "Den erstatter markeringen.", "Nye markeringer lægges til."});
-    REQUIRE(article.resume_parts.size() == 2);
-    CHECK(article.resume_parts[0].label == "Introduktion");
+    check_two_part_resume(article);
     bool in_body = false;
     for (const Section& section : article.sections)
         for (const Sentence& s : section.sentences) in_body = in_body || s.text == "Angiver at programmet understøtter visse udsagn.";
@@ -1310,10 +1319,7 @@ TEST_CASE("a structured Resumé's first part after body text takes the Resumé f
     const Document document = parser().parse(make_source(structured, "first-part-after-body"));
     REQUIRE(document.articles.size() == 1);
     const Article& article = document.articles[0];
-    CHECK(texts(article.resume) ==
-          std::vector<std::string>{"Erstat er den mest brugte tilstand.", "Den erstatter markeringen.", "Nye markeringer lægges til."});
-    REQUIRE(article.resume_parts.size() == 2);
-    CHECK(article.resume_parts[0].label == "Introduktion");
+    check_two_part_resume(article);
     std::vector<std::string> body;
     for (const Section& section : article.sections)
         for (const Sentence& s : section.sentences) body.push_back(s.text);
