@@ -563,10 +563,11 @@ void record(BestLinks& best_da, BestLinks& best_en, std::size_t i, std::size_t j
 struct DanishLink {
     MatchKind kind;
     float strength;
-    bool to_stem;  // a lexicon link: becomes a stem link on an inflected English token
+    bool lexicon;  // a lexicon link, not an anchor
 
     std::pair<MatchKind, float> against(bool english_inflected) const {
-        if (english_inflected && to_stem) return {MatchKind::stem, strength * kInflectedLookup};
+        if (english_inflected && lexicon && kind != MatchKind::learned && kind != MatchKind::compound)
+            return {MatchKind::stem, strength * kInflectedLookup};
         return {kind, strength};
     }
 };
@@ -575,9 +576,7 @@ struct DanishLink {
 // anchors (a skeleton's first letters) only find candidates and never link.
 template <typename F>
 void for_each_danish_link(const Token& token, F&& f) {
-    for (const auto& link : token.links)
-        f(link.key, DanishLink{link.kind, link.strength,
-                               link.kind != MatchKind::learned && link.kind != MatchKind::compound});
+    for (const auto& link : token.links) f(link.key, DanishLink{link.kind, link.strength, true});
     for (const auto& anchor : token.anchors)
         if (anchor.kind != MatchKind::cognate) f(anchor.key, DanishLink{anchor.kind, anchor.strength, false});
 }
@@ -613,7 +612,10 @@ std::pair<MatchKind, float> english_link(Path danish, Path english, MatchKind ki
 // token leaves the open ones as soon as a link (a cognate too) reaches kCognateOpen, a
 // Danish token is compared with all the English tokens still open when it is met.
 constexpr float kCognateOpen = 0.6f;
-bool takes_cognate(std::string_view cognate, float strongest) {
+// (A template: `cognate` a std::string or a std::string_view, only its size read; `strongest`
+// by reference, read only for a token with a skeleton.)
+template <typename Skeleton>
+bool takes_cognate(const Skeleton& cognate, const float& strongest) {
     return !cognate.empty() && strongest < kCognateOpen;
 }
 // ---------------------------------------------------------------------------------------
@@ -979,12 +981,12 @@ void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, 
     for (const auto& [j, g] : members) keep_strongest(best_en[j], groups[g].strongest);
 }
 
-}  // namespace
-
-namespace detail {
-
-TokenLinks token_links(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
-    TokenLinks out;
+// TokenLinks of the sides, their strongest links found by find(da, en, best_da, best_en)
+// (lexicon, anchors and cognates).
+template <typename Find>
+detail::TokenLinks token_links_found_by(std::span<const PreparedSentence* const> danish,
+                                        const PreparedSentence& english, Find&& find) {
+    detail::TokenLinks out;
     const PreparedSentence* english_one[] = {&english};
     const Side da(danish);
     const Side en(english_one);
@@ -993,31 +995,31 @@ TokenLinks token_links(std::span<const PreparedSentence* const> danish, const Pr
     if (da.tokens.empty() || en.tokens.empty()) return out;
     BestLinks best_da(da.tokens.size());
     BestLinks best_en(en.tokens.size());
-    strongest_lexicon_links(da, en, best_da, best_en);
-    match_cognates_grouped(da, en, best_da, best_en);
+    find(da, en, best_da, best_en);
     out.score = coverage_score(da, SideTokens{en}, best_da, best_en).score;
     for (std::size_t i = 0; i < da.tokens.size(); ++i) out.da[i] = best_da[i].strength;
     for (std::size_t j = 0; j < en.tokens.size(); ++j) out.en[j] = best_en[j].strength;
     return out;
 }
 
-TokenLinks token_links_pair_by_pair(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
-    TokenLinks out;
-    const PreparedSentence* english_one[] = {&english};
-    const Side da(danish);
-    const Side en(english_one);
-    out.da.assign(da.tokens.size(), 0.0f);
-    out.en.assign(en.tokens.size(), 0.0f);
-    if (da.tokens.empty() || en.tokens.empty()) return out;
-    BestLinks best_da(da.tokens.size());
-    BestLinks best_en(en.tokens.size());
-    for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
-        record(best_da, best_en, i, j, kind, strength);
+}  // namespace
+
+namespace detail {
+
+TokenLinks token_links(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
+    return token_links_found_by(danish, english, [](const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+        strongest_lexicon_links(da, en, best_da, best_en);
+        match_cognates_grouped(da, en, best_da, best_en);
     });
-    out.score = finish_score(da, SideTokens{en}, best_da, best_en).score;
-    for (std::size_t i = 0; i < da.tokens.size(); ++i) out.da[i] = best_da[i].strength;
-    for (std::size_t j = 0; j < en.tokens.size(); ++j) out.en[j] = best_en[j].strength;
-    return out;
+}
+
+TokenLinks token_links_pair_by_pair(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
+    return token_links_found_by(danish, english, [](const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+        for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
+            record(best_da, best_en, i, j, kind, strength);
+        });
+        match_cognates(da, SideTokens{en}, best_da, best_en);
+    });
 }
 
 }  // namespace detail
