@@ -553,7 +553,7 @@ void record(BestLinks& best_da, BestLinks& best_en, std::size_t i, std::size_t j
 // links below (pair by pair for SentenceScorer::score and BeadScorer, from sorted keys for
 // LineScorer and EnglishLinks, key by key for detail::token_links) applies these and no
 // other; they differ only in the order they meet the pairs. A link's strength depends on
-// its two tokens alone, not on the rest of the sides. docs/scoring.md, "How links are found".
+// its two tokens alone, not on the rest of the sides (docs/similarity.md, "Scoring a pair").
 
 // Lexicon links and anchors from the Danish side: a Danish token's link (a translation's
 // key) or anchor (number, name, citation, ... key) meeting an English token whose key index
