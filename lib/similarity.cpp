@@ -548,45 +548,95 @@ void record(BestLinks& best_da, BestLinks& best_en, std::size_t i, std::size_t j
     if (strength > best_en[j].strength) best_en[j] = {strength, i, kind};
 }
 
+// ---------------------------------------------------------------------------------------
+// The link rules: which tokens link, with what kind and strength. Every way of finding
+// links below (pair by pair for SentenceScorer::score and BeadScorer, from sorted keys for
+// LineScorer and EnglishLinks, key by key for detail::token_links) applies these and no
+// other; they differ only in the order they meet the pairs. A link's strength depends on
+// its two tokens alone, not on the rest of the sides (docs/similarity.md, "Scoring a pair").
+
+// Lexicon links and anchors from the Danish side: a Danish token's link (a translation's
+// key) or anchor (number, name, citation, ... key) meeting an English token whose key index
+// holds the key. A lexicon link met on an inflected English token matched it through its
+// lemma: a stem link, weaker by kInflectedLookup (not a learned link, trained on the forms,
+// nor a compound one, already weakened). An anchor links as it is.
+struct DanishLink {
+    MatchKind kind;
+    float strength;
+    bool lexicon;  // a lexicon link, not an anchor
+
+    std::pair<MatchKind, float> against(bool english_inflected) const {
+        if (english_inflected && lexicon && kind != MatchKind::learned && kind != MatchKind::compound)
+            return {MatchKind::stem, strength * kInflectedLookup};
+        return {kind, strength};
+    }
+};
+
+// Each link and anchor of a Danish token, in that order, as f(key, DanishLink). Cognate
+// anchors (a skeleton's first letters) only find candidates and never link.
+template <typename F>
+void for_each_danish_link(const Token& token, F&& f) {
+    for (const auto& link : token.links) f(link.key, DanishLink{link.kind, link.strength, true});
+    for (const auto& anchor : token.anchors)
+        if (anchor.kind != MatchKind::cognate) f(anchor.key, DanishLink{anchor.kind, anchor.strength, false});
+}
+
+// How a token was reached from its surface: through compound parts, through a lemma.
+struct Path {
+    bool compound = false, inflected = false;
+};
+Path path_of(const Token& token) { return {token.is_compound, token.is_inflected}; }
+
+// A link found among a word's own stems, credited to the path that reached the word: its
+// compound parts or its lemma.
+std::pair<MatchKind, float> own_path(Path path, MatchKind kind, float strength) {
+    if (path.compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
+    if (path.inflected && kind != MatchKind::learned)
+        return std::pair{MatchKind::stem, strength * kInflectedLookup};
+    return std::pair{kind, strength};
+}
+
+// Lexicon links from the English side: an English token's link (a translation's key)
+// meeting a Danish token whose key index holds the key (among its own stems, compound parts
+// included). Credited to the Danish token's path, then, when the English token was itself
+// reached through its lemma, to the English token's path as well.
+std::pair<MatchKind, float> english_link(Path danish, Path english, MatchKind kind, float strength) {
+    auto [k, s] = own_path(danish, kind, strength);
+    if (english.inflected) std::tie(k, s) = own_path(english, k, s);
+    return {k, s};
+}
+
+// Cognates, after every lexicon and anchor link: between tokens that both have a skeleton
+// and no link of kCognateOpen or more, strength detail::cognate_strength. The Danish tokens
+// are met in order, each (if open then) against the English tokens in order; an English
+// token leaves the open ones as soon as a link (a cognate too) reaches kCognateOpen, a
+// Danish token is compared with all the English tokens still open when it is met.
+constexpr float kCognateOpen = 0.6f;
+// (A template: `cognate` a std::string or a std::string_view, only its size read; `strongest`
+// by reference, read only for a token with a skeleton.)
+template <typename Skeleton>
+bool takes_cognate(const Skeleton& cognate, const float& strongest) {
+    return !cognate.empty() && strongest < kCognateOpen;
+}
+// ---------------------------------------------------------------------------------------
+
 // Every lexicon and anchor link between a Danish token of `da` and an English token of
 // `en`, as update(i, j, kind, strength); a pair may be linked several times (the strongest
-// counts). Each link's strength depends on its two tokens alone, not on the rest of the
-// sides, which is what lets BeadScorer find them per sentence pair.
+// counts), which is what lets BeadScorer find them per sentence pair.
 template <typename Update>
 void for_each_english_link(const Side& da, const Side& en, Update&& update);
 
 template <typename Update>
 void for_each_link(const Side& da, const Side& en, Update&& update) {
     for (std::size_t i = 0; i < da.tokens.size(); ++i) {
-        const Token& token = *da.tokens[i];
-        for (const auto& link : token.links) {
-            en.for_each_with_key(link.key, [&](std::size_t j) {
-                const Token& e = *en.tokens[j];
-                if (e.is_inflected && link.kind != MatchKind::learned && link.kind != MatchKind::compound)
-                    update(i, j, MatchKind::stem, link.strength * kInflectedLookup);
-                else
-                    update(i, j, link.kind, link.strength);
+        for_each_danish_link(*da.tokens[i], [&](std::uint64_t key, const DanishLink& link) {
+            en.for_each_with_key(key, [&](std::size_t j) {
+                const auto [kind, strength] = link.against(en.tokens[j]->is_inflected);
+                update(i, j, kind, strength);
             });
-        }
-        for (const auto& anchor : token.anchors) {
-            if (anchor.kind == MatchKind::cognate) continue;  // only for finding candidates
-            en.for_each_with_key(anchor.key, [&](std::size_t j) { update(i, j, anchor.kind, anchor.strength); });
-        }
+        });
     }
     for_each_english_link(da, en, update);
-}
-
-// A link found among a word's own stems, credited to the path that reached the word: its
-// compound parts or its lemma.
-std::pair<MatchKind, float> own_path(bool compound, bool inflected, MatchKind kind,
-                                     float strength) {
-    if (compound) return std::pair{MatchKind::compound, strength * kCompoundPart};
-    if (inflected && kind != MatchKind::learned)
-        return std::pair{MatchKind::stem, strength * kInflectedLookup};
-    return std::pair{kind, strength};
-}
-std::pair<MatchKind, float> own_path(const Token& token, MatchKind kind, float strength) {
-    return own_path(token.is_compound, token.is_inflected, kind, strength);
 }
 
 // The other direction: an English word's translations found among the Danish words'
@@ -598,8 +648,7 @@ void for_each_english_link(const Side& da, const Side& en, Update&& update) {
         const Token& e = *en.tokens[j];
         for (const auto& link : e.links) {
             da.for_each_with_key(link.key, [&](std::size_t i) {
-                auto [kind, strength] = own_path(*da.tokens[i], link.kind, link.strength);
-                if (e.is_inflected) std::tie(kind, strength) = own_path(e, kind, strength);
+                const auto [kind, strength] = english_link(path_of(*da.tokens[i]), path_of(e), link.kind, link.strength);
                 update(i, j, kind, strength);
             });
         }
@@ -636,9 +685,8 @@ struct SortedEnglishLinks {
             auto it = std::lower_bound(entries.begin(), entries.end(), key,
                                        [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
             for (; it != entries.end() && it->key == key; ++it) {
-                const Token& e = *en.tokens[it->token];
-                auto [kind, strength] = own_path(*da.tokens[i], it->kind, it->strength);
-                if (e.is_inflected) std::tie(kind, strength) = own_path(e, kind, strength);
+                const auto [kind, strength] =
+                    english_link(path_of(*da.tokens[i]), path_of(*en.tokens[it->token]), it->kind, it->strength);
                 update(i, it->token, kind, strength);
             }
         }
@@ -671,12 +719,12 @@ void match_cognates(const Side& da, const English& en, BestLinks& best_da, BestL
     // scans a short list; a token matched meanwhile drops out by the strength test below.
     boost::container::small_vector<std::uint32_t, 96> open_english;
     for (std::uint32_t j = 0; j < en.size(); ++j)
-        if (!en.cognate(j).empty() && best_en[j].strength < 0.6f) open_english.push_back(j);
+        if (takes_cognate(en.cognate(j), best_en[j].strength)) open_english.push_back(j);
     for (std::size_t i = 0; i < da.tokens.size() && !open_english.empty(); ++i) {
         const Token& d = *da.tokens[i];
-        if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
+        if (!takes_cognate(d.cognate, best_da[i].strength)) continue;
         for (const std::uint32_t j : open_english) {
-            if (best_en[j].strength >= 0.6f) continue;
+            if (best_en[j].strength >= kCognateOpen) continue;
             if (const float strength = detail::cognate_strength(d.cognate, en.cognate(j)); strength > 0.0f)
                 record(best_da, best_en, i, j, MatchKind::cognate, strength);
         }
@@ -801,15 +849,10 @@ void strongest_lexicon_links(const Side& da, const Side& en, BestLinks& best_da,
         float plain, inflected;
     };
     std::vector<DanishEntry> danish;
-    for (std::uint32_t i = 0; i < da.tokens.size(); ++i) {
-        const Token& token = *da.tokens[i];
-        for (const auto& link : token.links) {
-            const bool to_stem = link.kind != MatchKind::learned && link.kind != MatchKind::compound;
-            danish.push_back({link.key, i, link.strength, to_stem ? link.strength * kInflectedLookup : link.strength});
-        }
-        for (const auto& anchor : token.anchors)
-            if (anchor.kind != MatchKind::cognate) danish.push_back({anchor.key, i, anchor.strength, anchor.strength});
-    }
+    for (std::uint32_t i = 0; i < da.tokens.size(); ++i)
+        for_each_danish_link(*da.tokens[i], [&](std::uint64_t key, const DanishLink& link) {
+            danish.push_back({key, i, link.against(false).second, link.against(true).second});
+        });
     std::sort(danish.begin(), danish.end(), key_less);
     for (std::size_t a = 0, e = 0; a < danish.size();) {
         const std::uint64_t key = danish[a].key;
@@ -833,7 +876,7 @@ void strongest_lexicon_links(const Side& da, const Side& en, BestLinks& best_da,
         }
     }
 
-    // Other direction. The Danish kinds own_path tells apart: bit 1 compound, bit 0 inflected.
+    // Other direction. The Danish paths english_link tells apart: bit 1 compound, bit 0 inflected.
     struct EnglishEntry {
         std::uint64_t key;
         std::uint32_t token;
@@ -855,11 +898,11 @@ void strongest_lexicon_links(const Side& da, const Side& en, BestLinks& best_da,
         std::array<float, 4> strongest{};  // by Danish kind
         for (; a < english.size() && english[a].key == key; ++a) {
             if (kinds == 0) continue;
-            const Token& e = *en.tokens[english[a].token];
+            const Path e = path_of(*en.tokens[english[a].token]);
             for (unsigned k = 0; k < 4; ++k) {
                 if ((kinds & (1u << k)) == 0) continue;
-                auto [kind, strength] = own_path((k & 2u) != 0, (k & 1u) != 0, english[a].link->kind, english[a].link->strength);
-                if (e.is_inflected) std::tie(kind, strength) = own_path(e, kind, strength);
+                const float strength =
+                    english_link({(k & 2u) != 0, (k & 1u) != 0}, e, english[a].link->kind, english[a].link->strength).second;
                 keep_strongest(best_en[english[a].token], strength);
                 strongest[k] = std::max(strongest[k], strength);
             }
@@ -892,7 +935,7 @@ void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, 
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> open_by_shape;
     for (std::uint32_t j = 0; j < en.tokens.size(); ++j) {
         const std::string_view cognate = en.tokens[j]->cognate;
-        if (cognate.empty() || best_en[j].strength >= 0.6f) continue;
+        if (!takes_cognate(cognate, best_en[j].strength)) continue;
         const auto [it, added] = group_of_skeleton.try_emplace(cognate, static_cast<std::uint32_t>(groups.size()));
         if (added) {
             open_by_shape[shape(cognate)].push_back(it->second);
@@ -909,7 +952,7 @@ void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, 
     std::unordered_map<std::string_view, Matched> matched;
     for (std::size_t i = 0; i < da.tokens.size() && !groups.empty(); ++i) {
         const Token& d = *da.tokens[i];
-        if (d.cognate.empty() || best_da[i].strength >= 0.6f) continue;
+        if (!takes_cognate(d.cognate, best_da[i].strength)) continue;
         const auto [it, first] = matched.try_emplace(d.cognate);
         Matched& m = it->second;
         if (first) {
@@ -924,7 +967,7 @@ void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, 
                     if (strength <= 0.0f) continue;
                     keep_strongest(best_da[i], strength);
                     group.strongest = std::max(group.strongest, strength);
-                    if (strength >= 0.6f) group.open = false;
+                    if (strength >= kCognateOpen) group.open = false;
                     else m.strengths.emplace_back(strength, g);
                 }
             }
@@ -938,12 +981,12 @@ void match_cognates_grouped(const Side& da, const Side& en, BestLinks& best_da, 
     for (const auto& [j, g] : members) keep_strongest(best_en[j], groups[g].strongest);
 }
 
-}  // namespace
-
-namespace detail {
-
-TokenLinks token_links(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
-    TokenLinks out;
+// TokenLinks of the sides, their strongest links found by find(da, en, best_da, best_en)
+// (lexicon, anchors and cognates).
+template <typename Find>
+detail::TokenLinks token_links_found_by(std::span<const PreparedSentence* const> danish,
+                                        const PreparedSentence& english, Find&& find) {
+    detail::TokenLinks out;
     const PreparedSentence* english_one[] = {&english};
     const Side da(danish);
     const Side en(english_one);
@@ -952,12 +995,31 @@ TokenLinks token_links(std::span<const PreparedSentence* const> danish, const Pr
     if (da.tokens.empty() || en.tokens.empty()) return out;
     BestLinks best_da(da.tokens.size());
     BestLinks best_en(en.tokens.size());
-    strongest_lexicon_links(da, en, best_da, best_en);
-    match_cognates_grouped(da, en, best_da, best_en);
+    find(da, en, best_da, best_en);
     out.score = coverage_score(da, SideTokens{en}, best_da, best_en).score;
     for (std::size_t i = 0; i < da.tokens.size(); ++i) out.da[i] = best_da[i].strength;
     for (std::size_t j = 0; j < en.tokens.size(); ++j) out.en[j] = best_en[j].strength;
     return out;
+}
+
+}  // namespace
+
+namespace detail {
+
+TokenLinks token_links(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
+    return token_links_found_by(danish, english, [](const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+        strongest_lexicon_links(da, en, best_da, best_en);
+        match_cognates_grouped(da, en, best_da, best_en);
+    });
+}
+
+TokenLinks token_links_pair_by_pair(std::span<const PreparedSentence* const> danish, const PreparedSentence& english) {
+    return token_links_found_by(danish, english, [](const Side& da, const Side& en, BestLinks& best_da, BestLinks& best_en) {
+        for_each_link(da, en, [&](std::size_t i, std::size_t j, MatchKind kind, float strength) {
+            record(best_da, best_en, i, j, kind, strength);
+        });
+        match_cognates(da, SideTokens{en}, best_da, best_en);
+    });
 }
 
 }  // namespace detail
@@ -974,13 +1036,11 @@ struct detail::LineScorer::Impl {
         std::size_t characters() const { return line.header->characters; }
     };
 
-    // A Danish link or anchor as for_each_link applies it to an English token with its key.
+    // A Danish link or anchor (for_each_danish_link) of token `token`.
     struct Entry {
         std::uint64_t key;
         std::uint32_t token;
-        float strength;
-        MatchKind kind;
-        bool to_stem;  // becomes a stem link (strength * kInflectedLookup) when the English token is inflected
+        DanishLink link;
     };
     const PreparedSentence* danish_one[1];
     Side da;
@@ -1002,10 +1062,8 @@ struct detail::LineScorer::Impl {
                                        [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
             const bool inflected = en.tokens[j]->is_inflected;
             for (; it != entries.end() && it->key == key; ++it) {
-                if (inflected && it->to_stem)
-                    update(it->token, j, MatchKind::stem, it->strength * kInflectedLookup);
-                else
-                    update(it->token, j, it->kind, it->strength);
+                const auto [kind, strength] = it->link.against(inflected);
+                update(it->token, j, kind, strength);
             }
         }
         if (english_links) english_links->for_each_link(*danish_one[0], da, en, update);
@@ -1042,11 +1100,8 @@ struct detail::LineScorer::Impl {
             auto it = std::lower_bound(entries.begin(), entries.end(), key, before);
             const bool inflected = tokens[j].inflected;
             for (; it != entries.end() && it->key == key; ++it) {
-                if (inflected && it->to_stem)
-                    record(best_da, best_en, it->token, j, MatchKind::stem,
-                           it->strength * kInflectedLookup);
-                else
-                    record(best_da, best_en, it->token, j, it->kind, it->strength);
+                const auto [kind, strength] = it->link.against(inflected);
+                record(best_da, best_en, it->token, j, kind, strength);
             }
         }
         const auto links = line.links;
@@ -1058,10 +1113,8 @@ struct detail::LineScorer::Impl {
                                        });
             for (; it != links.end() && it->key == key; ++it) {
                 const auto& e = tokens[it->token];
-                auto [kind, strength] =
-                    own_path(*da.tokens[i], static_cast<MatchKind>(it->kind), it->strength);
-                if (e.inflected)
-                    std::tie(kind, strength) = own_path(e.compound, e.inflected, kind, strength);
+                const auto [kind, strength] = english_link(path_of(*da.tokens[i]), {e.compound, e.inflected},
+                                                           static_cast<MatchKind>(it->kind), it->strength);
                 record(best_da, best_en, i, it->token, kind, strength);
             }
         }
@@ -1069,14 +1122,10 @@ struct detail::LineScorer::Impl {
     }
 
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
-        for (std::uint32_t i = 0; i < da.tokens.size(); ++i) {
-            const Token& token = *da.tokens[i];
-            for (const auto& link : token.links)
-                entries.push_back({link.key, i, link.strength, link.kind,
-                                   link.kind != MatchKind::learned && link.kind != MatchKind::compound});
-            for (const auto& anchor : token.anchors)
-                if (anchor.kind != MatchKind::cognate) entries.push_back({anchor.key, i, anchor.strength, anchor.kind, false});
-        }
+        for (std::uint32_t i = 0; i < da.tokens.size(); ++i)
+            for_each_danish_link(*da.tokens[i], [&](std::uint64_t key, const DanishLink& link) {
+                entries.push_back({key, i, link});
+            });
         std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
         for (const auto& entry : entries) add_to_filter(filter, entry.key);
     }
@@ -1243,9 +1292,9 @@ struct detail::BeadScorer::Impl {
             en_best[link.en] = std::max(en_best[link.en], link.strength);
         }
         for (std::uint32_t i = 0; i < da_tokens.size(); ++i) {
-            if (da_tokens[i].cognate.empty() || da_best[i] >= 0.6f) continue;
+            if (!takes_cognate(da_tokens[i].cognate, da_best[i])) continue;
             for (std::uint32_t j = 0; j < en_tokens.size(); ++j) {
-                if (en_tokens[j].cognate.empty() || en_best[j] >= 0.6f) continue;
+                if (!takes_cognate(en_tokens[j].cognate, en_best[j])) continue;
                 if (const float strength = cognate_strength(da_tokens[i].cognate, en_tokens[j].cognate); strength > 0.0f)
                     pair.cognates.push_back({i, j, strength});
             }
@@ -1293,12 +1342,12 @@ double detail::BeadScorer::score(std::size_t da_begin, std::size_t da_count, std
                 if (cursor[b] < candidates[b]->size()) next = std::min(next, (*candidates[b])[cursor[b]].da);
             if (next == std::numeric_limits<std::uint32_t>::max()) break;
             const std::size_t i = da.sentences[a].offset + next;
-            const bool open = best_da[i].strength < 0.6f;
+            const bool open = best_da[i].strength < kCognateOpen;
             for (std::size_t b = 0; b < en_count; ++b) {
                 const auto& list = *candidates[b];
                 for (; cursor[b] < list.size() && list[cursor[b]].da == next; ++cursor[b]) {
                     const std::size_t j = en.sentences[b].offset + list[cursor[b]].en;
-                    if (open && best_en[j].strength < 0.6f)
+                    if (open && best_en[j].strength < kCognateOpen)
                         record(best_da, best_en, i, j, MatchKind::cognate, list[cursor[b]].strength);
                 }
             }

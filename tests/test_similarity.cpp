@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/similarity_links.hpp"
 #include "detail/similarity_memo.hpp"
 #include "detail/similarity_words.hpp"
 #include "summalign/lexicon.hpp"
@@ -319,6 +320,42 @@ TEST_CASE("the built-in glossary links medical terms") {
     CHECK(find_match(similarity, "knoglemarv", "marrow") != nullptr);
     CHECK(score_texts(scorer, "Stamceller fra knoglemarven", "Stem cells from the bone marrow").score >
           score_texts(scorer, "Stamceller fra knoglemarven", "The weather was fine yesterday").score);
+}
+
+TEST_CASE("token_links finds key by key the links SentenceScorer::score finds pair by pair") {
+    // Every kind of link: user lexicon (plain, through an English plural, through a Danish
+    // compound's parts), anchors (name, number, abbreviation, citation) and cognates, with
+    // words repeated on both sides and a Danish side of two sentences.
+    SmallLexicon small("two-modes", "hus\thouse\nknoglemarv\tbone marrow\npunktur\tpuncture\nhund\tdog\nsyg\tsick\nmed\twith\n");
+    const SentenceScorer scorer(small.lexicon);
+    const auto da1 = scorer.prepare("Hansen fandt 3,5 mio. MSC [13] i huset med knoglemarvspunktur hos kronisk syge hunde.", Lang::da);
+    const auto da2 = scorer.prepare("Kronisk terapi, kronisk terapi og huset igen hos Hansen.", Lang::da);
+    const auto en = scorer.prepare("Hansen found 3.5 million MSC [13] in the houses with bone marrow puncture in "
+                                   "chronic sick dogs; chronic therapy, chronic therapy and the house again.",
+                                   Lang::en);
+    const PreparedSentence* both[] = {&da1, &da2};
+    const PreparedSentence* one[] = {&da1};
+    const PreparedSentence* english[] = {&en};
+
+    const auto similarity = scorer.score(both, english, true);
+    const auto has_kind = [&](MatchKind kind) {
+        return std::any_of(similarity.matches.begin(), similarity.matches.end(),
+                           [&](const WordMatch& m) { return m.kind == kind; });
+    };
+    for (const MatchKind kind : {MatchKind::user, MatchKind::stem, MatchKind::compound, MatchKind::cognate,
+                                 MatchKind::name, MatchKind::number, MatchKind::abbreviation, MatchKind::citation}) {
+        INFO(to_string(kind));
+        REQUIRE(has_kind(kind));
+    }
+
+    for (const auto danish : {std::span<const PreparedSentence* const>(both), std::span<const PreparedSentence* const>(one)}) {
+        const auto key_by_key = detail::token_links(danish, en);
+        const auto pair_by_pair = detail::token_links_pair_by_pair(danish, en);
+        CHECK(key_by_key.da == pair_by_pair.da);
+        CHECK(key_by_key.en == pair_by_pair.en);
+        CHECK(key_by_key.score == pair_by_pair.score);
+        CHECK(pair_by_pair.score == scorer.score(danish, english).score);
+    }
 }
 
 TEST_CASE("pathological input stays cheap and scores in range") {

@@ -17,7 +17,13 @@ struct TokenLinks {
     double score = 0.0;  // SentenceScorer::score(danish, english).score
 };
 
-// The same links as SentenceScorer::score (lexicon, anchors, then cognates).
+// The same links as SentenceScorer::score (lexicon, anchors, then cognates), found key by
+// key: time near linear in the tokens however often a word repeats on both sides.
 TokenLinks token_links(std::span<const PreparedSentence* const> danish, const PreparedSentence& english);
+
+// The same, found pair by pair as SentenceScorer::score finds them (each link of each token
+// against the other side's tokens with its key, then the cognates token by token): time
+// grows with the square of a word's repeats. The reference token_links must equal (tests).
+TokenLinks token_links_pair_by_pair(std::span<const PreparedSentence* const> danish, const PreparedSentence& english);
 
 }  // namespace summalign::detail
