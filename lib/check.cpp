@@ -1015,10 +1015,7 @@ void Checker::Impl::check_spelling(const CheckedSentence& sentence, const Sugges
             // An English word in Danish text is a term or a label, unless it is an uncommon
             // one (the lexicon lacks it) one slip from a word the article writes (objet
             // beside objekt; take beside tage stays English).
-            // So is an English term no dictionary has that English accepts by rule: a prefix
-            // technical English closes up, two words closed up (preseeding: pre + seeding).
-            if ((speller.known(w.text, Lang::en) || speller.known(lower, Lang::en) || speller.acceptable(lower, Lang::en)) &&
-                (lexicon->has_english(lower) || !near_article_word()))
+            if ((speller.known(w.text, Lang::en) || speller.known(lower, Lang::en)) && (lexicon->has_english(lower) || !near_article_word()))
                 continue;
             // The English text has a word with the very same cognate key (intramyokardial ~
             // intramyocardial): judge_suspect would call it a term whatever Hunspell
