@@ -1063,3 +1063,26 @@ TEST_CASE("a Danish adjective's -t form beside its -e form in the index is a wor
         CHECK(Article1(text, english).misspellings().size() == 1);
     }
 }
+
+TEST_CASE("a Danish form of an English loanword with the consonant English doubles is a word",
+          "[spelling][loan]") {
+    // shred + d + et, as English writes shredded; da_DK lacks shred (the English text need not
+    // write it).
+    const auto found = Article1("En »shreddet« fil kan gendannes.", "A destroyed file can be restored.").misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    CHECK(found.empty());
+    // The controls: a consonant English does not double (partitioned, not partitionned) is a
+    // doubled slip, not accepted; and a doubled form beside the single one the article
+    // writes is that word's slip.
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    CHECK(speller.acceptable("shreddet", Lang::da));
+    CHECK_FALSE(speller.acceptable("partitionnen", Lang::da));
+    CHECK_FALSE(speller.acceptable("partitionnerne", Lang::da));
+    const auto slip = Article1("Vælg partitionen, og formater partitionnen.", "Choose the partition, and format it.").misspellings();
+    for (const auto& f : slip) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.front().word == "partitionnen");
+    CHECK(slip.front().suggestion == "partitionen");
+}
