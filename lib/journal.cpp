@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <optional>
 #include <tuple>
@@ -927,18 +928,21 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         article.structure_notes.push_back(StructureNote{std::move(message), start, stop});
     };
     // Whether the article's English Summary, in the blocks after block `b`, is a structured one
-    // (a line within its first blocks opens with an English part label).
+    // (a line within its first blocks opens with an English part label). The answer holds for
+    // every block before that Summary, so the blocks are searched once, not once per question.
+    std::size_t next_summary = 0;  // the Summary block found last (blocks.size(): none after it)
+    bool next_summary_structured = false;
     auto structured_summary_ahead = [&](std::size_t b) {
+        if (next_summary > b) return next_summary_structured;
         constexpr std::size_t kSummaryBlocks = 3;
+        next_summary = b + 1;
+        while (next_summary < blocks.size() && field_of(*blocks[next_summary].front()) != Field::summary) ++next_summary;
+        next_summary_structured = false;
         std::string label;
-        for (std::size_t k = b + 1; k < blocks.size(); ++k) {
-            if (field_of(*blocks[k].front()) != Field::summary) continue;
-            for (std::size_t m = k; m < std::min(blocks.size(), k + kSummaryBlocks); ++m)
-                for (const SourceLine* line : blocks[m])
-                    if (part_label_length(line_text(*line), label) > 0 && !is_danish_part_label(label)) return true;
-            return false;
-        }
-        return false;
+        for (std::size_t m = next_summary; m < std::min(blocks.size(), next_summary + kSummaryBlocks) && !next_summary_structured; ++m)
+            for (const SourceLine* line : blocks[m])
+                if (part_label_length(line_text(*line), label) > 0 && !is_danish_part_label(label)) next_summary_structured = true;
+        return next_summary_structured;
     };
     enum class State { body, resume_label, resume, summary, correspondence, references } state = State::body;
     Block correspondence_block;
@@ -978,6 +982,12 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
     std::optional<Block> unlabelled_first_block;  // the Resumé's only block so far, with no part label
     bool resume_opened_unlabelled = false;        // a lone Resumé label, then text with no part label
     Block summary_block;
+    // The ranks of the English part labels among summary_block's first `lines` lines, read as
+    // the block grows (one bit per rank), so that no question reads its lines again.
+    struct SummaryPartRanks {
+        std::size_t lines = 0;
+        unsigned ranks = 0;
+    } summary_part_ranks;
     auto add_resume = [&](const Block& lines, std::size_t b) {
         // Without blank lines a plain Resumé's block can run on past the body's first heading
         // (its last line filled the column): the heading and what follows are the body's.
@@ -1028,13 +1038,13 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         const int next_rank = part_label_rank(label);
         const int last_rank = part_label_rank(article.resume_parts.back().label);
         if (last_rank < 0 || next_rank <= last_rank) return false;
-        int summary_next_rank = -1;  // the Summary's first part after the Resumé's last
         std::string english;
-        for (const SourceLine* line : summary_block)
-            if (part_label_length(line_text(*line), english) > 0 && !is_danish_part_label(english))
-                if (const int rank = part_label_rank(english); rank > last_rank && (summary_next_rank < 0 || rank < summary_next_rank))
-                    summary_next_rank = rank;
-        return summary_next_rank == next_rank;
+        for (; summary_part_ranks.lines < summary_block.size(); ++summary_part_ranks.lines)
+            if (part_label_length(line_text(*summary_block[summary_part_ranks.lines]), english) > 0 && !is_danish_part_label(english))
+                if (const int rank = part_label_rank(english); rank >= 0) summary_part_ranks.ranks |= 1u << rank;
+        // The Summary's first part after the Resumé's last is the one this label names.
+        const unsigned later = summary_part_ranks.ranks >> (last_rank + 1);
+        return later != 0 && std::countr_zero(later) + last_rank + 1 == next_rank;
     };
     auto add_interleaved_resume_part = [&](const Block& block, std::size_t b, const std::string& label) {
         note("the structured Resumé's part \"" + label +
@@ -1059,6 +1069,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             add_body_block(context, summary_block, article.sections);
         }
         summary_block.clear();
+        summary_part_ranks = {};
         summary_interrupted = false;
     };
     // A Summary, address or reference list ends where the next of them (or an end note) begins.
@@ -1097,6 +1108,7 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
                 // A second one is parsed as well: it may name another article's authors.
                 flush_summary();
                 summary_block = block;
+                summary_part_ranks = {};
                 state = State::summary;
                 continue;
             case Field::correspondence: {
