@@ -482,24 +482,24 @@ struct Speller::Impl {
         if (!index || word.size() > longest_dictionary_word_bytes) return false;
         static constexpr std::string_view endings[] = {"en", "ens", "er", "erne", "ernes", "et", "ets", "ene", "enes",
                                                        "ere", "eret", "erede", "erer", "eres", "erende", "ering", "eringen", "eringer"};
+        // An English index word of five letters or more that Danish does not know.
+        const auto english_loanword = [&](const std::string& stem) {
+            return code_points(stem) >= 5 && count_letters(stem) == code_points(stem) && index->contains(Lang::en, stem) &&
+                   !index->contains(Lang::da, stem) && !da.spell(stem);
+        };
         for (const std::string_view ending : endings)
             if (word.size() > ending.size() && word.ends_with(ending)) {
                 const std::string stem(word.substr(0, word.size() - ending.size()));
-                if (code_points(stem) >= 5 && count_letters(stem) == code_points(stem) && index->contains(Lang::en, stem) &&
-                    !index->contains(Lang::da, stem) && !da.spell(stem))
-                    return true;
+                if (english_loanword(stem)) return true;
                 // The final consonant doubled before the ending (shred: shreddet), where
                 // English doubles it too: the index has the doubled stem with -ed or -ing
                 // (shredded). A doubled letter is a common slip; English's own doubling
                 // licenses this one (partitionnen stays a slip: English writes partitioned).
                 const std::size_t n = stem.size();
                 if (n >= 6 && stem[n - 1] == stem[n - 2] && std::string_view("bdfgklmnprstvz").find(stem[n - 1]) != std::string_view::npos &&
-                    (index->contains(Lang::en, stem + "ed") || index->contains(Lang::en, stem + "ing"))) {
-                    const std::string single = stem.substr(0, n - 1);
-                    if (code_points(single) >= 5 && count_letters(single) == code_points(single) && index->contains(Lang::en, single) &&
-                        !index->contains(Lang::da, single) && !da.spell(single))
-                        return true;
-                }
+                    (index->contains(Lang::en, stem + "ed") || index->contains(Lang::en, stem + "ing")) &&
+                    english_loanword(stem.substr(0, n - 1)))
+                    return true;
             }
         return false;
     }
