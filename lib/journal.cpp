@@ -570,6 +570,12 @@ bool blank_before(const Lines& lines, const SourceLine& line) {
     return index > 0 && lines[index - 1].blank();
 }
 
+// The rank of the English part label that opens `text` (a structured Summary's part), or -1.
+int english_part_rank(std::string_view text) {
+    std::string label;
+    return part_label_length(text, label) > 0 && !is_danish_part_label(label) ? part_label_rank(label) : -1;
+}
+
 // Whether a block opens with a structured abstract's part label, also where the extraction
 // tore the label's line into one line per word (mutool on a justified line: "Materiale og" |
 // "metoder:" | "Specificerer" | ...). Lines are joined only while the text is shorter than the
@@ -938,10 +944,9 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         next_summary = b + 1;
         while (next_summary < blocks.size() && field_of(*blocks[next_summary].front()) != Field::summary) ++next_summary;
         next_summary_structured = false;
-        std::string label;
         for (std::size_t m = next_summary; m < std::min(blocks.size(), next_summary + kSummaryBlocks) && !next_summary_structured; ++m)
             for (const SourceLine* line : blocks[m])
-                if (part_label_length(line_text(*line), label) > 0 && !is_danish_part_label(label)) next_summary_structured = true;
+                if (english_part_rank(line_text(*line)) >= 0) next_summary_structured = true;
         return next_summary_structured;
     };
     enum class State { body, resume_label, resume, summary, correspondence, references } state = State::body;
@@ -1038,10 +1043,9 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
         const int next_rank = part_label_rank(label);
         const int last_rank = part_label_rank(article.resume_parts.back().label);
         if (last_rank < 0 || next_rank <= last_rank) return false;
-        std::string english;
         for (; summary_part_ranks.lines < summary_block.size(); ++summary_part_ranks.lines)
-            if (part_label_length(line_text(*summary_block[summary_part_ranks.lines]), english) > 0 && !is_danish_part_label(english))
-                if (const int rank = part_label_rank(english); rank >= 0) summary_part_ranks.ranks |= 1u << rank;
+            if (const int rank = english_part_rank(line_text(*summary_block[summary_part_ranks.lines])); rank >= 0)
+                summary_part_ranks.ranks |= 1u << rank;
         // The Summary's first part after the Resumé's last is the one this label names.
         const unsigned later = summary_part_ranks.ranks >> (last_rank + 1);
         return later != 0 && std::countr_zero(later) + last_rank + 1 == next_rank;
@@ -1106,9 +1110,8 @@ void parse_fields(const Context& context, std::size_t begin, std::size_t end, Ar
             }
             case Field::summary:
                 // A second one is parsed as well: it may name another article's authors.
-                flush_summary();
+                flush_summary();  // leaves summary_block and summary_part_ranks empty
                 summary_block = block;
-                summary_part_ranks = {};
                 state = State::summary;
                 continue;
             case Field::correspondence: {
