@@ -1480,6 +1480,15 @@ std::optional<std::pair<std::size_t, std::size_t>> title_above_lifted_caption(co
     return std::pair{begin, stop};
 }
 
+// Whether the block of text above `begin` holds a correspondence field: the last field of
+// the article before, which ends there.
+bool after_correspondence(const Lines& lines, std::size_t lower_bound, std::size_t begin) {
+    const auto [above, end] = block_above(lines, lower_bound, begin);
+    for (std::size_t k = above; k < end; ++k)
+        if (field_of(lines[k]) == Field::correspondence) return true;
+    return false;
+}
+
 void give_stacked_titles(const Lines& lines, std::vector<Header>& headers);
 bool title_line_runs_on(std::string_view line);
 
@@ -1639,6 +1648,19 @@ std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
             if (title && !title_line_runs_on(line_text(lines[end - 1]))) {
                 parted.emplace_back(headers.size(), header.title_begin);
                 header.title_begin = begin;
+            } else if (const auto apart = title_apart(lines, lower_bound, title_begin)) {
+                // The default order can also set a paragraph of the page between the two. Where
+                // the block that reads as a title opens the text or follows the article before
+                // it to its end (its correspondence), and what parts it from the line on the
+                // rubric is running text (no field: another article's correspondence parts two
+                // headers), it is the title.
+                bool opens_text = headers.empty();
+                for (std::size_t k = lower_bound; opens_text && k < apart->first; ++k) opens_text = lines[k].blank();
+                bool text_between = true;
+                for (std::size_t k = apart->second; text_between && k < title_begin; ++k)
+                    text_between = field_of(lines[k]) == Field::text;
+                if (text_between && (opens_text || after_correspondence(lines, lower_bound, apart->first)))
+                    header.part_title(*apart, title_begin, title_end);
             }
         } else if (title_begin < title_end && title_end < i && title_end - title_begin <= 2 && printed_lines) {
             // An extraction that keeps the printed lines in their order and sets each block of

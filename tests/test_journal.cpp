@@ -427,6 +427,53 @@ TEST_CASE("a title left at a column's foot, a floated caption, then its subtitle
     CHECK_FALSE(plain.articles[1].subtitle);
 }
 
+TEST_CASE("a title above a paragraph the extraction moved goes over its subtitle on the rubric where it opens the text or follows an article's end", "[journal]") {
+    const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
+                             "Vælg et format i feltet Filtype. Klik derefter på Gem.\n\n";
+    const std::string ended = "Vindue\nLEDER\n" + body +
+                              "Korrespondance: Rasmus Olsen, Medicinsk Afdeling M, Herlev Hospital, DK-2730 Herlev.\n\n";
+    const auto title_and_subtitle = [](const Article& article, std::string_view title, std::string_view subtitle) {
+        REQUIRE(article.title);
+        CHECK(article.title->text == title);
+        REQUIRE(article.subtitle);
+        CHECK(article.subtitle->text == subtitle);
+    };
+    // A paragraph of the page set between the title and the subtitle: at the text's start,
+    // and after the article before has ended.
+    const std::string moved = "Automatisk oprydning af\ntilbageværende processer\n\n"
+                              "Vælg nummereringstype til fod- eller slutnoten. Flytter til\nforegående fodnoteanker i dokumentet.\n\n"
+                              "Automatisk nedlukning af maskiner om natten\nVIDENSKABELIG ARTIKEL\n" + body;
+    for (const std::string& text : {moved, ended + moved}) {
+        const Document document = parse(text);
+        REQUIRE_FALSE(document.articles.empty());
+        title_and_subtitle(document.articles.back(), "Automatisk oprydning af tilbageværende processer",
+                           "Automatisk nedlukning af maskiner om natten");
+        bool kept = false;  // the paragraph between them is the article's text
+        for (const Section& section : document.articles.back().sections)
+            for (const Sentence& sentence : section.sentences) kept = kept || sentence.text.starts_with("Vælg nummereringstype");
+        CHECK(kept);
+        check_spans(document, text);
+    }
+
+    // Controls. Inside the article before (no correspondence ends it), the block above a
+    // paragraph may be its section heading; another article's correspondence between a
+    // title-like block and the rubric parts two headers; and a one-line block right above the
+    // line on the rubric stays apart even after a correspondence (the default order also sets
+    // a section heading of the article before after its correspondence).
+    const std::string open = "Vindue\nLEDER\n" + body;
+    for (const std::string& text : {ended + "Installationsprocessen\n\nOpsætning uden LTSP-klienter\nLEDER\n" + body,
+                                    open + "Tilføj biblioteker\n\nVælg et bibliotek. Klik derefter på Åbn.\n\nOpsætning uden LTSP-klienter\nLEDER\n" + body,
+                                    ended + "Tilføj biblioteker\n\n"
+                                            "Korrespondance: Lone Iversen, Medicinsk Afdeling M, Rigshospitalet, DK-2100 København Ø.\n\n"
+                                            "Opsætning uden LTSP-klienter\nLEDER\n" + body}) {
+        const Document document = parse(text);
+        REQUIRE(document.articles.size() >= 2);
+        REQUIRE(document.articles.back().title);
+        CHECK(document.articles.back().title->text == "Opsætning uden LTSP-klienter");
+        CHECK_FALSE(document.articles.back().subtitle);
+    }
+}
+
 TEST_CASE("a title line ending in an article or a conjunction goes on on the next line; a subtitle does not start there", "[journal]") {
     const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
                              "Vælg et format i feltet Filtype. Klik derefter på Gem.\n";
