@@ -1121,6 +1121,13 @@ struct detail::LineScorer::Impl {
         return finish_score(da, KeptTokens{line}, best_da, best_en).score;
     }
 
+    // The same sentence moved to `danish` (its tokens and key index stay where they were,
+    // but the object is elsewhere).
+    void bind(const PreparedSentence& danish) {
+        danish_one[0] = &danish;
+        da = Side(danish_one);
+    }
+
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
         for (std::uint32_t i = 0; i < da.tokens.size(); ++i)
             for_each_danish_link(*da.tokens[i], [&](std::uint64_t key, const DanishLink& link) {
@@ -1303,11 +1310,26 @@ struct detail::BeadScorer::Impl {
     }
 };
 
-detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense)
+detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense,
+                               SortedLinks* sorted)
     : impl_(std::make_unique<Impl>()) {
     impl_->danish = danish;
     impl_->english = english;
     impl_->dense = dense;
+    if (!dense || !sorted) return;
+    if (sorted->danish.size() != danish.size() || sorted->english.size() != english.size())
+        throw std::invalid_argument("BeadScorer: sorted links for another number of sentences");
+    impl_->danish_links.resize(danish.size());
+    for (std::size_t k = 0; k < danish.size(); ++k) {
+        if (!sorted->danish[k]) continue;
+        impl_->danish_links[k] = std::move(sorted->danish[k]->impl_);
+        impl_->danish_links[k]->bind(danish[k]);
+    }
+    impl_->english_links.resize(english.size());
+    for (std::size_t k = 0; k < english.size(); ++k)
+        impl_->english_links[k] = std::make_unique<SortedEnglishLinks>(std::move(sorted->english[k].impl_->sorted));
+    sorted->danish.clear();
+    sorted->english.clear();
 }
 detail::BeadScorer::~BeadScorer() = default;
 
