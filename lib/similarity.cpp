@@ -234,10 +234,10 @@ struct SentenceScorer::Impl {
             auto add = [&](const TargetKeys& keys) {
                 for (const auto key : keys.keys) add_link(token.links, key, kind, keys.multi ? strength * kMultiWordPart : strength);
             };
-            if (!memo.visit(translation.target, add)) {
+            if (const std::size_t hash = std::hash<std::string_view>{}(translation.target); !memo.visit(translation.target, hash, add)) {
                 const TargetKeys keys = target_keys(translation.target, target, ns, target_stemmer);
                 add(keys);
-                memo.store(translation.target, keys);
+                memo.store(translation.target, hash, keys);
             }
         }
     }
@@ -393,9 +393,10 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
             // Numbers and citation marks are cheap to analyse and rarely repeat.
             if (piece.is_number || piece.is_citation)
                 sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
-            else if (!word_memo.visit(piece.surface, [&](const Token& known) { sentence.tokens.push_back(known); })) {
+            else if (const std::size_t hash = std::hash<std::string_view>{}(piece.surface);
+                     !word_memo.visit(piece.surface, hash, [&](const Token& known) { sentence.tokens.push_back(known); })) {
                 sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
-                word_memo.store(piece.surface, sentence.tokens.back());
+                word_memo.store(piece.surface, hash, sentence.tokens.back());
             }
         }
     }
@@ -403,10 +404,11 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     // Multi-word entries ("i dag" today, "kan lide" like, "bone marrow" knoglemarv): each
     // word of the phrase links to the phrase's translations.
     auto& tokens = sentence.tokens;
+    std::string phrase;  // one buffer for every phrase: most are looked up, not kept
     for (std::size_t length = kMaxPhraseWords; length >= 2; --length) {
         for (std::size_t start = 0; start + length <= tokens.size(); ++start) {
             if (!tokens[start].may_start_term) continue;
-            std::string phrase = tokens[start].lower;
+            phrase.assign(tokens[start].lower);
             bool usable = !tokens[start].is_number && !tokens[start].is_citation;
             for (std::size_t k = start + 1; k < start + length && usable; ++k) {
                 usable = !tokens[k].is_number && !tokens[k].is_citation;
