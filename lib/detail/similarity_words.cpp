@@ -123,6 +123,13 @@ std::vector<RawToken> tokenize(std::string_view text) {
         if (!is_word_char(c)) continue;
         std::size_t end = i;
         while (end < text.size()) {
+            // An ASCII letter or digit continues the word without being decoded and classed
+            // (what is_word_char says of it).
+            if (const char32_t byte = static_cast<unsigned char>(text[end]);
+                byte < 0x80 && (is_ascii_upper(byte) || is_ascii_lower(byte) || is_ascii_digit(byte))) {
+                ++end;
+                continue;
+            }
             std::size_t next = end;
             const UChar32 d = next_code_point(text, next);
             if (is_word_char(d)) {
