@@ -96,7 +96,8 @@ struct OneToOneScores {
 
 std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                          std::span<const PreparedSentence> english, const LadderOptions& options,
-                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr, bool dense_band = false) {
+                         OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr, bool dense_band = false,
+                         detail::SortedLinks* sorted = nullptr) {
     const detail::Calibration calibration = detail::default_calibration();
     if (one_to_one) {
         one_to_one->columns = english.size();
@@ -106,7 +107,7 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     // `dense_band`: a fixed band over a short lattice, where a sentence still meets most of
     // the other side's, is scored as a whole search is.
     const bool banded = (fixed_band && !dense_band) || (danish.size() + 1) * (english.size() + 1) > detail::LadderParameters{}.full_search_cells;
-    detail::BeadScorer bead_scorer(danish, english, !banded);
+    detail::BeadScorer bead_scorer(danish, english, !banded, sorted);
     const detail::BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
         const double log_odds = calibration.log_odds(bead_scorer.score(i, shape.da, j, shape.en),
@@ -303,8 +304,8 @@ namespace detail {
 
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
-                                       const Band& band, bool dense) {
-    return ladder(scorer, danish, english, options, nullptr, &band, dense);
+                                       const Band& band, bool dense, SortedLinks* sorted) {
+    return ladder(scorer, danish, english, options, nullptr, &band, dense, sorted);
 }
 
 }  // namespace detail

@@ -17,8 +17,8 @@
 #include <deque>
 #include <exception>
 #include <iterator>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 #include "detail/align_anchors.hpp"
@@ -70,12 +70,14 @@ struct Stretch {
     std::vector<PreparedSentence> danish, english;
     detail::Band band;  // along the anchors inside the stretch
     bool dense = false;  // scored as a whole search (kDenseStretchCells)
+    detail::SortedLinks sorted;  // the segments' links the anchor search sorted (for a dense search)
     std::vector<Bead> beads;           // the result, with indices in the whole texts
     bool done = false;
 };
 
 void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Stretch& stretch) {
-    stretch.beads = detail::align_ladder_in_band(scorer, stretch.danish, stretch.english, options, stretch.band, stretch.dense);
+    stretch.beads = detail::align_ladder_in_band(scorer, stretch.danish, stretch.english, options, stretch.band, stretch.dense,
+                                                 stretch.dense ? &stretch.sorted : nullptr);
     for (Bead& bead : stretch.beads) {
         for (auto& k : bead.da) k += stretch.da_begin;
         for (auto& k : bead.en) k += stretch.en_begin;
@@ -85,6 +87,7 @@ void run_stretch(const SentenceScorer& scorer, const LadderOptions& options, Str
     std::vector<PreparedSentence>().swap(stretch.english);
     detail::Band().lo.swap(stretch.band.lo);
     detail::Band().hi.swap(stretch.band.hi);
+    stretch.sorted = {};
 }
 
 // Stretches in text order. With a worker, the worker aligns them while the anchor search
@@ -229,6 +232,9 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     // The kept English segments' links sorted by key: each is scored against a few Danish
     // segments (detail::EnglishLinks).
     std::deque<detail::EnglishLinks> english_links;
+    // The kept Danish segments' links sorted by key, where the segment had candidates (null
+    // where not): the stretch's ladder takes them with the segments instead of sorting again.
+    std::deque<std::unique_ptr<detail::LineScorer>> danish_links;
     std::size_t danish_kept_from = 0, english_kept_from = 0;
     std::pair<std::size_t, std::size_t> cut{0, 0};
     const std::size_t limit = max_postings(m);
@@ -259,8 +265,13 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         stretch.danish.assign(std::make_move_iterator(danish_kept.begin()), std::make_move_iterator(danish_kept.begin() + da_take));
         stretch.english.assign(std::make_move_iterator(english_kept.begin()),
                                std::make_move_iterator(english_kept.begin() + en_take));
+        stretch.sorted.danish.assign(std::make_move_iterator(danish_links.begin()),
+                                     std::make_move_iterator(danish_links.begin() + da_take));
+        stretch.sorted.english.assign(std::make_move_iterator(english_links.begin()),
+                                      std::make_move_iterator(english_links.begin() + en_take));
         danish_kept.erase(danish_kept.begin(), danish_kept.begin() + da_take);
         english_kept.erase(english_kept.begin(), english_kept.begin() + en_take);
+        danish_links.erase(danish_links.begin(), danish_links.begin() + da_take);
         english_links.erase(english_links.begin(), english_links.begin() + en_take);
         danish_kept_from = da_end;
         english_kept_from = en_end;
@@ -321,9 +332,9 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
         // The Danish segment's links sorted once for its few candidates, whose links are
         // sorted already: the same scores as scorer.score (detail::LineScorer), from a few
         // searches per key instead of one per link.
-        std::optional<detail::LineScorer> line_scorer;
+        std::unique_ptr<detail::LineScorer> line_scorer;
         for (const std::uint32_t e : index.candidates(da, kCandidates, limit, begin, end)) {
-            if (!line_scorer) line_scorer.emplace(da);
+            if (!line_scorer) line_scorer = std::make_unique<detail::LineScorer>(da);
             double score = 0.0;
             if (e < english_kept_from)  // behind the last cut (a window reaching back): prepared again
                 score = line_scorer->score(scorer.prepare(english[e], Lang::en));
@@ -333,6 +344,7 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
             danish_best[i].offer(e, log_odds);
             english_best[e].offer(static_cast<std::uint32_t>(i), log_odds);
         }
+        danish_links.push_back(std::move(line_scorer));
         // The window moves on two consecutive confident pairs (i - 1, j - 1), (i, j) only:
         // in repetitive text ("Syntax:", "Example:") one confident pair may be a lookalike.
         const auto& best = danish_best[i];

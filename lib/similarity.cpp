@@ -134,19 +134,19 @@ bool filter_empty(const KeyFilter& filter) {
     return std::all_of(filter.begin(), filter.end(), [](std::uint64_t word) { return word == 0; });
 }
 
-// The two Snowball stemmers a prepare() call may need, made on first use: with the word
-// memo warm most calls need neither (a Stemmer is not thread-safe, so each call owns its own).
+// The two Snowball stemmers a prepare() call may need: a Stemmer is not thread-safe, so
+// each thread has its own, made on its first use and kept for the thread's later calls
+// (one made per call cost about 1,600 instructions, in nearly every call of a text whose
+// sentences each bring a new word). A stem depends on the word alone, not on the stemmer's
+// earlier words.
 class CallStemmers {
 public:
     const words::Stemmer& of(Lang lang) {
-        auto& stemmer = lang == Lang::da ? danish_ : english_;
+        thread_local std::optional<words::Stemmer> danish, english;
+        auto& stemmer = lang == Lang::da ? danish : english;
         if (!stemmer) stemmer.emplace(lang == Lang::da ? "danish" : "english");
         return *stemmer;
     }
-
-private:
-    std::optional<words::Stemmer> danish_;
-    std::optional<words::Stemmer> english_;
 };
 
 // How many analyses the memos keep (each is emptied shard by shard when full): a journal
@@ -234,10 +234,10 @@ struct SentenceScorer::Impl {
             auto add = [&](const TargetKeys& keys) {
                 for (const auto key : keys.keys) add_link(token.links, key, kind, keys.multi ? strength * kMultiWordPart : strength);
             };
-            if (!memo.visit(translation.target, add)) {
+            if (const std::size_t hash = std::hash<std::string_view>{}(translation.target); !memo.visit(translation.target, hash, add)) {
                 const TargetKeys keys = target_keys(translation.target, target, ns, target_stemmer);
                 add(keys);
-                memo.store(translation.target, keys);
+                memo.store(translation.target, hash, keys);
             }
         }
     }
@@ -393,9 +393,10 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
             // Numbers and citation marks are cheap to analyse and rarely repeat.
             if (piece.is_number || piece.is_citation)
                 sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
-            else if (!word_memo.visit(piece.surface, [&](const Token& known) { sentence.tokens.push_back(known); })) {
+            else if (const std::size_t hash = std::hash<std::string_view>{}(piece.surface);
+                     !word_memo.visit(piece.surface, hash, [&](const Token& known) { sentence.tokens.push_back(known); })) {
                 sentence.tokens.push_back(impl_->analyse(piece, lang, stemmers));
-                word_memo.store(piece.surface, sentence.tokens.back());
+                word_memo.store(piece.surface, hash, sentence.tokens.back());
             }
         }
     }
@@ -403,10 +404,11 @@ PreparedSentence SentenceScorer::prepare(std::string_view text, Lang lang) const
     // Multi-word entries ("i dag" today, "kan lide" like, "bone marrow" knoglemarv): each
     // word of the phrase links to the phrase's translations.
     auto& tokens = sentence.tokens;
+    std::string phrase;  // one buffer for every phrase: most are looked up, not kept
     for (std::size_t length = kMaxPhraseWords; length >= 2; --length) {
         for (std::size_t start = 0; start + length <= tokens.size(); ++start) {
             if (!tokens[start].may_start_term) continue;
-            std::string phrase = tokens[start].lower;
+            phrase.assign(tokens[start].lower);
             bool usable = !tokens[start].is_number && !tokens[start].is_citation;
             for (std::size_t k = start + 1; k < start + length && usable; ++k) {
                 usable = !tokens[k].is_number && !tokens[k].is_citation;
@@ -1121,6 +1123,13 @@ struct detail::LineScorer::Impl {
         return finish_score(da, KeptTokens{line}, best_da, best_en).score;
     }
 
+    // The same sentence moved to `danish` (its tokens and key index stay where they were,
+    // but the object is elsewhere).
+    void bind(const PreparedSentence& danish) {
+        danish_one[0] = &danish;
+        da = Side(danish_one);
+    }
+
     explicit Impl(const PreparedSentence& danish) : danish_one{&danish}, da(danish_one) {
         for (std::uint32_t i = 0; i < da.tokens.size(); ++i)
             for_each_danish_link(*da.tokens[i], [&](std::uint64_t key, const DanishLink& link) {
@@ -1303,11 +1312,26 @@ struct detail::BeadScorer::Impl {
     }
 };
 
-detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense)
+detail::BeadScorer::BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense,
+                               SortedLinks* sorted)
     : impl_(std::make_unique<Impl>()) {
     impl_->danish = danish;
     impl_->english = english;
     impl_->dense = dense;
+    if (!dense || !sorted) return;
+    if (sorted->danish.size() != danish.size() || sorted->english.size() != english.size())
+        throw std::invalid_argument("BeadScorer: sorted links for another number of sentences");
+    impl_->danish_links.resize(danish.size());
+    for (std::size_t k = 0; k < danish.size(); ++k) {
+        if (!sorted->danish[k]) continue;
+        impl_->danish_links[k] = std::move(sorted->danish[k]->impl_);
+        impl_->danish_links[k]->bind(danish[k]);
+    }
+    impl_->english_links.resize(english.size());
+    for (std::size_t k = 0; k < english.size(); ++k)
+        impl_->english_links[k] = std::make_unique<SortedEnglishLinks>(std::move(sorted->english[k].impl_->sorted));
+    sorted->danish.clear();
+    sorted->english.clear();
 }
 detail::BeadScorer::~BeadScorer() = default;
 

@@ -3,10 +3,14 @@
 // LibreOffice help pages (Debian's libreoffice-help-da/-en-us, installed by scripts/deps.sh).
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <memory>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -265,6 +269,21 @@ TEST_CASE("anchors of part of the texts: mutual best pairs from a Danish and Eng
     CHECK(detail::longest_chain(Pairs{}).empty());
 }
 
+// Calls f(j, da, en) for each bead of one or two sentences a side that starts at Danish `i`
+// and at English j within two of i, as a stretch's search asks for them.
+template <typename F>
+void for_each_bead_near(const std::vector<PreparedSentence>& danish, const std::vector<PreparedSentence>& english,
+                        std::size_t i, F&& f) {
+    for (std::size_t j = i > 2 ? i - 2 : 0; j <= i + 2 && j < english.size(); ++j)
+        for (std::size_t da_count = 1; da_count <= 2 && i + da_count <= danish.size(); ++da_count)
+            for (std::size_t en_count = 1; en_count <= 2 && j + en_count <= english.size(); ++en_count) {
+                std::vector<const PreparedSentence*> da, en;
+                for (std::size_t k = 0; k < da_count; ++k) da.push_back(&danish[i + k]);
+                for (std::size_t k = 0; k < en_count; ++k) en.push_back(&english[j + k]);
+                f(j, da, en);
+            }
+}
+
 // The stretches' ladders score beads through BeadScorer, which keeps each sentence pair's
 // links (found from both sides' sorted keys) and cognate candidates and combines them per
 // bead. Help text has many cognates (names, technical words) next to dictionary words, and
@@ -285,24 +304,54 @@ TEST_CASE("on help text BeadScorer gives exactly SentenceScorer::score, cognates
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t n = 0; n < danish.size(); ++n) {
             const std::size_t i = pass == 0 ? n : danish.size() - 1 - n;
-            for (std::size_t j = i > 2 ? i - 2 : 0; j <= i + 2 && j < english.size(); ++j)
-                for (std::size_t da_count = 1; da_count <= 2 && i + da_count <= danish.size(); ++da_count)
-                    for (std::size_t en_count = 1; en_count <= 2 && j + en_count <= english.size(); ++en_count) {
-                        std::vector<const PreparedSentence*> da, en;
-                        for (std::size_t k = 0; k < da_count; ++k) da.push_back(&danish[i + k]);
-                        for (std::size_t k = 0; k < en_count; ++k) en.push_back(&english[j + k]);
-                        const Similarity expected = scorer().score(da, en, true);
-                        INFO("danish " << i << "+" << da_count << ", english " << j << "+" << en_count);
-                        CHECK(beads.score(i, da_count, j, en_count) == expected.score);
-                        CHECK(banded.score(i, da_count, j, en_count) == expected.score);
-                        ++compared;
-                        if (std::any_of(expected.matches.begin(), expected.matches.end(),
-                                        [](const WordMatch& m) { return m.kind == MatchKind::cognate; }))
-                            ++with_cognate;
-                    }
+            for_each_bead_near(danish, english, i, [&](std::size_t j, const auto& da, const auto& en) {
+                const Similarity expected = scorer().score(da, en, true);
+                INFO("danish " << i << "+" << da.size() << ", english " << j << "+" << en.size());
+                CHECK(beads.score(i, da.size(), j, en.size()) == expected.score);
+                CHECK(banded.score(i, da.size(), j, en.size()) == expected.score);
+                ++compared;
+                if (std::any_of(expected.matches.begin(), expected.matches.end(),
+                                [](const WordMatch& m) { return m.kind == MatchKind::cognate; }))
+                    ++with_cognate;
+            });
         }
     CHECK(compared > 2000);
     CHECK(with_cognate > compared / 100);  // the cognate step is reached, not merely present
+}
+
+// align_texts hands a stretch's BeadScorer the links its anchor search sorted (LineScorer for
+// a Danish segment that had candidates, EnglishLinks for every English one), made while the
+// segments sat elsewhere: the scorer binds them to the moved sentences, and scores as if it
+// had sorted them itself.
+TEST_CASE("BeadScorer given links sorted before the sentences moved gives exactly SentenceScorer::score") {
+    const auto pairs = help_pairs(40);
+    REQUIRE(pairs.size() == 40);
+    std::deque<PreparedSentence> danish_kept, english_kept;
+    detail::SortedLinks sorted;
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        danish_kept.push_back(scorer().prepare(pairs[k].first, Lang::da));
+        english_kept.push_back(scorer().prepare(pairs[k].second, Lang::en));
+        // Every third Danish sentence without sorted links: the scorer sorts its own.
+        sorted.danish.push_back(k % 3 == 2 ? nullptr : std::make_unique<detail::LineScorer>(danish_kept.back()));
+        sorted.english.emplace_back(english_kept.back());
+    }
+    std::vector<PreparedSentence> danish(std::make_move_iterator(danish_kept.begin()), std::make_move_iterator(danish_kept.end()));
+    std::vector<PreparedSentence> english(std::make_move_iterator(english_kept.begin()), std::make_move_iterator(english_kept.end()));
+    danish_kept.clear();
+    english_kept.clear();
+    detail::BeadScorer beads(danish, english, true, &sorted);
+    CHECK(sorted.danish.empty());  // taken
+    std::size_t compared = 0;
+    for (std::size_t i = 0; i < danish.size(); ++i)
+        for_each_bead_near(danish, english, i, [&](std::size_t j, const auto& da, const auto& en) {
+            INFO("danish " << i << "+" << da.size() << ", english " << j << "+" << en.size());
+            CHECK(beads.score(i, da.size(), j, en.size()) == scorer().score(da, en).score);
+            ++compared;
+        });
+    CHECK(compared > 500);
+    detail::SortedLinks wrong;
+    wrong.english.emplace_back(english.front());
+    CHECK_THROWS_AS(detail::BeadScorer(danish, english, true, &wrong), std::invalid_argument);
 }
 
 TEST_CASE("an omitted heading whose word recurs in the next paragraph's translation stays an omission") {

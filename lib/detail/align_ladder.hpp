@@ -66,7 +66,9 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
 // sentences): for long texts whose path is known to run inside it. `dense`: the lattice is
 // short, and its beads are scored as a whole search's (the same scores, a different cost:
 // similarity_keys.hpp, BeadScorer); otherwise as a long band's, where a bead whose sketch
-// coverage is hopeless takes the sketch's value instead of a full score.
+// coverage is hopeless takes the sketch's value instead of a full score. `sorted` (taken;
+// read only when `dense`): the sentences' links sorted already (similarity_keys.hpp).
+struct SortedLinks;
 }  // namespace summalign::detail
 
 #include "summalign/align.hpp"
@@ -74,5 +76,5 @@ std::vector<PathBead> align_sequences(std::size_t n, std::size_t m, const BeadSi
 namespace summalign::detail {
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
-                                       const Band& band, bool dense = false);
+                                       const Band& band, bool dense = false, SortedLinks* sorted = nullptr);
 }  // namespace summalign::detail

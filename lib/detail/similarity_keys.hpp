@@ -209,6 +209,16 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Sentences' links sorted by key before a ladder search (align_texts' anchor search sorts
+// those of the segments it scores), handed to a BeadScorer so that it does not sort them
+// again: danish[k] for Danish sentence k (null: none made), english[k] for English
+// sentence k. A LineScorer may have been made from the sentence before it moved: the
+// BeadScorer binds it to the sentence it is given.
+struct SortedLinks {
+    std::vector<std::unique_ptr<LineScorer>> danish;
+    std::vector<EnglishLinks> english;
+};
+
 // Scores the beads of one ladder search over two fixed lists of sentences. The beads
 // overlap (a sentence pair is part of its 1-1 bead and of the 1-2, 2-1 and 2-2 beads
 // around it), so the word links of each sentence pair are found once and kept, and a bead
@@ -221,7 +231,10 @@ public:
     // whole lattice), so that each sentence's links are sorted once and each pair's cognate
     // candidates kept; a banded search pairs a sentence with two or three others, for which
     // that costs more than it saves. The scores are the same either way.
-    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense = true);
+    // `sorted` (taken, for a dense search only; sizes those of `danish` and `english`): the
+    // sentences' links sorted already, the same as the scorer would sort.
+    BeadScorer(std::span<const PreparedSentence> danish, std::span<const PreparedSentence> english, bool dense = true,
+               SortedLinks* sorted = nullptr);
     ~BeadScorer();
     BeadScorer(const BeadScorer&) = delete;
     BeadScorer& operator=(const BeadScorer&) = delete;

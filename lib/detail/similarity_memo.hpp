@@ -27,8 +27,8 @@ public:
     ShardedMemo& operator=(const ShardedMemo&) = delete;
 
     // The stored value for `key`, or nothing.
-    std::optional<Value> find(std::string_view key) const {
-        const std::size_t hash = std::hash<std::string_view>{}(key);
+    std::optional<Value> find(std::string_view key) const { return find(key, std::hash<std::string_view>{}(key)); }
+    std::optional<Value> find(std::string_view key, std::size_t hash) const {
         const Shard& shard = shards_[shard_of(hash)];
         std::shared_lock lock(shard.mutex);
         if (const auto it = shard.values.find(Probe{key, hash}); it != shard.values.end()) return it->second;
@@ -40,7 +40,10 @@ public:
     // Spares the copies find() makes for a caller that copies the value into place anyway.
     template <class Use>
     bool visit(std::string_view key, Use&& use) const {
-        const std::size_t hash = std::hash<std::string_view>{}(key);
+        return visit(key, std::hash<std::string_view>{}(key), std::forward<Use>(use));
+    }
+    template <class Use>
+    bool visit(std::string_view key, std::size_t hash, Use&& use) const {
         const Shard& shard = shards_[shard_of(hash)];
         std::shared_lock lock(shard.mutex);
         const auto it = shard.values.find(Probe{key, hash});
@@ -58,8 +61,10 @@ public:
     }
 
     // Stores `value` for `key` unless a value is there already.
-    void store(std::string_view key, const Value& value) const {
-        const std::size_t hash = std::hash<std::string_view>{}(key);
+    void store(std::string_view key, const Value& value) const { store(key, std::hash<std::string_view>{}(key), value); }
+    // The same, `hash` being std::hash<std::string_view>{}(key) (a caller that looked the key
+    // up first hashes it once).
+    void store(std::string_view key, std::size_t hash, const Value& value) const {
         Shard& shard = shards_[shard_of(hash)];
         std::unique_lock lock(shard.mutex);
         if (shard.values.size() >= max_per_shard_) shard.values.clear();
@@ -69,9 +74,10 @@ public:
     // The value for `key`: the stored one, or `compute()` (then stored).
     template <class Compute>
     Value get(std::string_view key, Compute&& compute) const {
-        if (auto found = find(key)) return std::move(*found);
+        const std::size_t hash = std::hash<std::string_view>{}(key);
+        if (auto found = find(key, hash)) return std::move(*found);
         Value value = std::forward<Compute>(compute)();
-        store(key, value);
+        store(key, hash, value);
         return value;
     }
 

@@ -123,6 +123,13 @@ std::vector<RawToken> tokenize(std::string_view text) {
         if (!is_word_char(c)) continue;
         std::size_t end = i;
         while (end < text.size()) {
+            // An ASCII letter or digit continues the word without being decoded and classed
+            // (what is_word_char says of it).
+            if (const char32_t byte = static_cast<unsigned char>(text[end]);
+                byte < 0x80 && (is_ascii_upper(byte) || is_ascii_lower(byte) || is_ascii_digit(byte))) {
+                ++end;
+                continue;
+            }
             std::size_t next = end;
             const UChar32 d = next_code_point(text, next);
             if (is_word_char(d)) {
@@ -211,7 +218,8 @@ bool find_danish_lemma_candidate(std::string_view lower, const std::function<boo
         "en",    "er",   "et",   "es",   "te", "de",  "ne",  "re",  "e",   "s",   "t",   "r",    "n", "st"};
     std::string candidate;  // one buffer for every candidate: most words are looked up, not kept
     for (auto ending : endings) {
-        if (lower.size() < ending.size() + 2 || !ends_with(lower, ending)) continue;
+        // The last letter first: it rules out most endings without a comparison call.
+        if (lower.size() < ending.size() + 2 || lower.back() != ending.back() || !ends_with(lower, ending)) continue;
         const std::string_view base = lower.substr(0, lower.size() - ending.size());
         if (offer(base)) return true;
         candidate.assign(base).push_back('e');
@@ -230,7 +238,7 @@ bool find_english_lemma_candidate(std::string_view lower, const std::function<bo
     if (offer(lower)) return true;
     std::string candidate;
     auto strip = [&](std::string_view ending, std::initializer_list<std::string_view> replacements) {
-        if (lower.size() < ending.size() + 2 || !ends_with(lower, ending)) return false;
+        if (lower.size() < ending.size() + 2 || lower.back() != ending.back() || !ends_with(lower, ending)) return false;
         const std::string_view base = lower.substr(0, lower.size() - ending.size());
         for (auto r : replacements) {
             candidate.assign(base).append(r);
