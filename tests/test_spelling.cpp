@@ -608,6 +608,26 @@ TEST_CASE("the Danish verdicts index probes give are acceptable()'s", "[spelling
     CHECK(speller.acceptable_by_probes("window", Lang::en));
 }
 
+TEST_CASE("the compound and linking -s- tests answer the same with their cheaper parts first", "[spelling][compound][speed]") {
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    REQUIRE(speller.has_index());
+    // A head with a linking -s- (installations-, stamcelleterapi + behandlingen) or a word of
+    // its own: a compound; a slip that splits into a genitive and a word (-eds-) is none.
+    for (const std::string word : {"installationsmetoden", "stamcelleterapibehandlingen", "rulleliste"}) {
+        INFO(word);
+        CHECK(speller.acceptable(word, Lang::da));
+    }
+    CHECK_FALSE(speller.acceptable("tilgængeligedsikonet", Lang::da));
+    // The linking -s- test: a compound without its -s- whose tail is a word is mended; a short
+    // tail that is no word (altiet) and a known word with such a head (konfigurationerne) are not.
+    CHECK(speller.missing_linking_s("transplantationbehandling") == "transplantationsbehandling");
+    CHECK(speller.missing_linking_s("funktionaltiet").empty());
+    CHECK(speller.missing_linking_s("konfigurationerne").empty());
+    CHECK(speller.missing_linking_s("transplantationsbehandling").empty());
+}
+
 TEST_CASE("an English word in the dictionaries' other national spelling is no slip", "[spelling][variant]") {
     // en_US and en_GB lack grayscale and dialogs (each has only its own spelling: greyscale,
     // dialogues), and dialog has no possessive in en_US.

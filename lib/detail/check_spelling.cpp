@@ -599,8 +599,10 @@ struct Speller::Impl {
     // `probes_only`: asks only what the index answers (and is_base_form, for the few heads
     // the index has), never Hunspell's spell() on a part: a yes is also the full test's yes,
     // at a fraction of the cost; a no says nothing.
+    // The shortest part is_compound() accepts, in letters.
+    static constexpr std::size_t min_compound_part = 4;
     bool is_compound(const std::string& word, int depth, bool probes_only = false) const {
-        constexpr std::size_t min_part = 4;
+        constexpr std::size_t min_part = min_compound_part;
         if (depth > 3 || word.size() > longest_dictionary_word_bytes) return false;
         const std::size_t letters = code_points(word);
         if (letters < 2 * min_part) return false;
@@ -733,12 +735,16 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
             // The head first: most words with such a head are no compound of it, and its
             // verdict is on a short word.
             if (!impl_->da.spell(head)) continue;
-            if (!word_known) word_known = impl_->index_knows(word, Lang::da) || impl_->da.spell(word);
-            if (*word_known) return {};
             // The tail a word of its own (with the index: one of its forms, not one da_DK's
             // compounding makes up: funktion|altiet is a slip in funktionalitet, not a
-            // compound without its -s-).
+            // compound without its -s-), or a compound. A tail too short to be a compound
+            // (is_compound's two parts of four letters) that is no word rules the cut out
+            // before the whole word's verdict (the costliest: "and" of the same tests in
+            // another order, so the answer is the same).
             const bool tail_word = impl_->index ? impl_->index->contains(Lang::da, tail) : impl_->da.spell(tail);
+            if (!tail_word && code_points(tail) < 2 * Impl::min_compound_part) continue;
+            if (!word_known) word_known = impl_->index_knows(word, Lang::da) || impl_->da.spell(word);
+            if (*word_known) return {};
             if (!(tail_word || impl_->is_compound(tail, 1))) continue;
             return word.substr(0, cut) + "s" + word.substr(cut);
         }
