@@ -134,19 +134,19 @@ bool filter_empty(const KeyFilter& filter) {
     return std::all_of(filter.begin(), filter.end(), [](std::uint64_t word) { return word == 0; });
 }
 
-// The two Snowball stemmers a prepare() call may need: a Stemmer is not thread-safe, so
-// each thread has its own, made on its first use and kept for the thread's later calls
-// (one made per call cost about 1,600 instructions, in nearly every call of a text whose
-// sentences each bring a new word). A stem depends on the word alone, not on the stemmer's
-// earlier words.
+// The two Snowball stemmers a prepare() call may need, made on first use: with the word
+// memo warm most calls need neither (a Stemmer is not thread-safe, so each call owns its own).
 class CallStemmers {
 public:
     const words::Stemmer& of(Lang lang) {
-        thread_local std::optional<words::Stemmer> danish, english;
-        auto& stemmer = lang == Lang::da ? danish : english;
+        auto& stemmer = lang == Lang::da ? danish_ : english_;
         if (!stemmer) stemmer.emplace(lang == Lang::da ? "danish" : "english");
         return *stemmer;
     }
+
+private:
+    std::optional<words::Stemmer> danish_;
+    std::optional<words::Stemmer> english_;
 };
 
 // How many analyses the memos keep (each is emptied shard by shard when full): a journal
