@@ -1387,6 +1387,12 @@ bool opens_with_dash(std::string_view text) {
     return (first == 0x2013 || first == 0x2014) && n < text.size() && text[n] == ' ';
 }
 
+// Whether the lines [begin, end) are all blank (also where there are none).
+bool all_blank(const Lines& lines, std::size_t begin, std::size_t end) {
+    return std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(begin), lines.begin() + static_cast<std::ptrdiff_t>(end),
+                       [](const SourceLine& line) { return line.blank(); });
+}
+
 // The lines [begin, end) of the block of text that ends just before `end` (blank lines
 // before it skipped), not reaching above `lower_bound`; begin == end when there is none.
 std::pair<std::size_t, std::size_t> block_above(const Lines& lines, std::size_t lower_bound, std::size_t end) {
@@ -1594,8 +1600,7 @@ std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
         // two articles' titles at the document's start).
         if (headers.empty() && title_end - title_begin == 1 && title_end == i) {
             const auto [begin, end] = block_above(lines, lower_bound, title_begin);
-            bool first_text = begin < end && end - begin <= 2;
-            for (std::size_t k = lower_bound; first_text && k < begin; ++k) first_text = lines[k].blank();
+            bool first_text = begin < end && end - begin <= 2 && all_blank(lines, lower_bound, begin);
             for (std::size_t k = begin; first_text && k < end; ++k) {
                 const std::string_view t = line_text(lines[k]);
                 first_text = can_be_title_line(lines[k]) && !ends_with_sentence_end(t) && word_before_final_hyphen(t).empty() &&
@@ -1654,8 +1659,7 @@ std::vector<Header> find_headers(const Lines& lines, bool printed_lines) {
                 // it to its end (its correspondence), and what parts it from the line on the
                 // rubric is running text (no field: another article's correspondence parts two
                 // headers), it is the title.
-                bool opens_text = headers.empty();
-                for (std::size_t k = lower_bound; opens_text && k < apart->first; ++k) opens_text = lines[k].blank();
+                const bool opens_text = headers.empty() && all_blank(lines, lower_bound, apart->first);
                 bool text_between = true;
                 for (std::size_t k = apart->second; text_between && k < title_begin; ++k)
                     text_between = field_of(lines[k]) == Field::text;
