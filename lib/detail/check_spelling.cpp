@@ -602,18 +602,17 @@ struct Speller::Impl {
     // The shortest part is_compound() accepts, in letters.
     static constexpr std::size_t min_compound_part = 4;
     bool is_compound(const std::string& word, int depth, bool probes_only = false) const {
-        constexpr std::size_t min_part = min_compound_part;
         if (depth > 3 || word.size() > longest_dictionary_word_bytes) return false;
         const std::size_t letters = code_points(word);
-        if (letters < 2 * min_part) return false;
+        if (letters < 2 * min_compound_part) return false;
         std::size_t head_letters = 0;  // code_points(word.substr(0, cut))
         for (std::size_t cut = 1; cut < word.size(); ++cut) {
             head_letters += (static_cast<unsigned char>(word[cut - 1]) & 0xC0) != 0x80;
             if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;  // inside a code point
             // The parts are counted before they are built: most cuts of a long word leave a
             // part too short, and each built part is a string.
-            if (head_letters < min_part) continue;
-            if (letters - head_letters < min_part) break;
+            if (head_letters < min_compound_part) continue;
+            if (letters - head_letters < min_compound_part) break;
             const std::string head = word.substr(0, cut), tail = word.substr(cut);
             // The tail a word of its own (not one da_DK's compounding makes up: it accepts
             // edsikonet = ed + s + ikonet), an English word, or itself such a compound. Or
@@ -632,13 +631,13 @@ struct Speller::Impl {
             // and at most Hunspell's verdict on a short word, where the head's verdict is on
             // the longest part of the word, and most cuts leave no word as the tail. The
             // answer is the same in either order (both parts must pass).
-            const bool short_tail = depth + 1 > 3 || code_points(tail) < 2 * min_part;
+            const bool short_tail = depth + 1 > 3 || code_points(tail) < 2 * min_compound_part;
             if (short_tail && !tail_ok()) continue;
             std::string bare = head;
             // A Danish base form, or an English word (neuronal|celler).
             const bool head_known = index ? index->contains(Lang::da, head) || (!probes_only && da.spell(head) && own_word(head)) : da.spell(head);
             bool head_ok = head_known ? da.is_base_form(head) : outside_dictionary(head);
-            if (!head_ok && (head.back() == 's' || head.back() == 'e') && code_points(head) > min_part) {
+            if (!head_ok && (head.back() == 's' || head.back() == 'e') && code_points(head) > min_compound_part) {
                 bare = head.substr(0, head.size() - 1);
                 head_ok = !(head.back() == 's' && bare.back() == 's') && (index ? index->contains(Lang::da, bare) : da.spell(bare)) &&
                           da.is_base_form(bare);
