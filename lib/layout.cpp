@@ -173,6 +173,17 @@ std::size_t upper_quartile(std::vector<std::size_t>& widths) {
     return *quartile;
 }
 
+// Which join point (1, 2, ...) of a line an extraction joined from printed lines that ended
+// in a hyphen lies about `chars` code points into it, or 0: a printed line fills 0.9-1.0 of
+// `column`, so the k-th lies at 0.9 k - 0.06 to k + 0.08 columns (printed lines vary, and
+// their sum the more the more lines). Only the first k whose upper bound is not passed can
+// fit: the lower bounds grow with k.
+std::size_t join_point_near(std::size_t chars, std::size_t column) {
+    const std::size_t scaled = chars * 100, step = 100 * column;
+    const std::size_t k = scaled > 8 * column ? std::max<std::size_t>(1, (scaled - 8 * column + step - 1) / step) : 1;
+    return scaled + 6 * column >= 90 * k * column ? k : 0;
+}
+
 // pdftotext's default reading order sometimes moves a block of a column elsewhere on the
 // page or to the page before (a column's last lines, the start of the next column): a
 // paragraph then stops mid-sentence at a line that fills the column, before a blank line
@@ -482,6 +493,10 @@ void restore_torn_words(LayoutResult& result) {
 // is also written `PCens`) nor an enzyme's `-ase` (`ATPase`); a conjunction rest (`ASCIIeller`) was a suspended compound
 // (`ASCII- eller`). A product name in capitals and a capitalised word (`VBASupport`) has no
 // capitals the document writes alone, and one written so in a line of one column is left.
+// Any other word of a joined line, or pair (`muninnode`, `debianedu-config`), that lacks one
+// hyphen of a word the document writes elsewhere (`munin-node`, `debian-edu-config`, in the
+// same case) gets it back where that hyphen's place lies at a join point, unless a line of
+// one column writes it so too.
 void restore_joined_hyphens(LayoutResult& result) {
     std::vector<SourceLine>& lines = result.lines;
     std::vector<std::size_t> widths = text_line_widths(lines);
@@ -514,27 +529,27 @@ void restore_joined_hyphens(LayoutResult& result) {
         }
         return is_letter(code_point_at(t, k, n));
     };
+    const auto letters_end = [&](std::string_view t, std::size_t k) {
+        while (k < t.size()) {
+            std::size_t n = 0;
+            if (!letter_at(t, k, n)) break;
+            k += n;
+        }
+        return k;
+    };
     const auto words_of = [&](std::string_view t, std::vector<Word>& out) {
         out.clear();
         std::size_t i = 0;
-        const auto letters_end = [&](std::size_t k) {
-            while (k < t.size()) {
-                std::size_t n = 0;
-                if (!letter_at(t, k, n)) break;
-                k += n;
-            }
-            return k;
-        };
         while (i < t.size()) {
             std::size_t n = 0;
             if (!letter_at(t, i, n)) {
                 i += n;
                 continue;
             }
-            const std::size_t end = letters_end(i);
+            const std::size_t end = letters_end(t, i);
             std::size_t m = 0;
             if (end + 1 < t.size() && t[end] == '-' && letter_at(t, end + 1, m)) {
-                const std::size_t second = letters_end(end + 1);
+                const std::size_t second = letters_end(t, end + 1);
                 // "DK-2100-x" or "a-b-c": a chain, no pair.
                 if (second < t.size() && t[second] == '-') {
                     i = second + 1;
@@ -549,12 +564,40 @@ void restore_joined_hyphens(LayoutResult& result) {
         }
     };
     std::unordered_map<std::string, std::size_t> hyphened;  // the letters, as written -> length of the first part
+    // Every word of two to five parts of letters joined by single hyphens (`munin-node`,
+    // `sitesummary-update-munin`), as written, under its letters: a join point can drop any
+    // of its hyphens.
+    std::unordered_map<std::string, std::vector<std::string>> hyphened_runs;
+    const auto collect_runs = [&](std::string_view t) {
+        for (std::size_t i = 0; i < t.size();) {
+            std::size_t n = 0;
+            if (!letter_at(t, i, n)) {
+                i += n;
+                continue;
+            }
+            std::size_t end = letters_end(t, i), hyphens = 0;
+            while (end + 1 < t.size() && t[end] == '-' && letter_at(t, end + 1, n)) {
+                end = letters_end(t, end + 1);
+                ++hyphens;
+            }
+            if (hyphens >= 1 && hyphens <= 4) {
+                const std::string_view run = t.substr(i, end - i);
+                std::string letters;
+                for (const char c : run)
+                    if (c != '-') letters += c;
+                std::vector<std::string>& forms = hyphened_runs[letters];
+                if (std::find(forms.begin(), forms.end(), run) == forms.end()) forms.emplace_back(run);
+            }
+            i = end;
+        }
+    };
     std::vector<Word> words;
     std::string key;
     // The hyphened words first: only lines with a hyphen need reading for them.
     for (const SourceLine& line : lines) {
         const std::string_view t = line.text.text();
         if (t.find('-') == std::string_view::npos) continue;
+        collect_runs(t);
         words_of(t, words);
         for (const Word& w : words) {
             // A capitalised first part (a name, an abbreviation: `E-mail`, `Hansen-Lund`): a
@@ -594,6 +637,32 @@ void restore_joined_hyphens(LayoutResult& result) {
     // last line joined to the one before it); a word the document writes hyphened elsewhere
     // only in a line over 1.12 columns (a justified line can run a little over the quartile).
     const auto over_column = [&](const SourceLine& line) { return static_cast<double>(line.width) > static_cast<double>(column); };
+    // Where a word or pair of a joined line lacks one hyphen of a word the document writes
+    // elsewhere, at a join point (`aptlistchanges` beside `apt-listchanges`,
+    // `sitesummary-updatemunin` beside `sitesummary-update-munin`): the byte of `t` the hyphen
+    // goes back at, or npos. `chars`: the code points of `t` before the word. A common
+    // compound is written either way, but a printed line ending in it was broken right there:
+    // the place tells the hyphen the extraction dropped. Two places that fit leave it.
+    std::string word_letters;
+    const auto hyphen_at_join = [&](std::string_view t, const Word& w, std::size_t chars) {
+        const std::string_view word = t.substr(w.begin, w.end - w.begin);
+        word_letters.assign(word);
+        if (w.hyphen != std::string_view::npos) word_letters.erase(w.hyphen - w.begin, 1);
+        const auto found = hyphened_runs.find(word_letters);
+        if (found == hyphened_runs.end()) return std::string_view::npos;
+        std::size_t at = std::string_view::npos;
+        for (const std::string_view form : found->second) {
+            if (form.size() != word.size() + 1) continue;
+            for (std::size_t j = form.find('-'); j != std::string_view::npos; j = form.find('-', j + 1)) {
+                if (form.substr(0, j) != word.substr(0, j) || form.substr(j + 1) != word.substr(j) ||
+                    join_point_near(chars + code_points(word.substr(0, j)), column) == 0)
+                    continue;
+                if (at != std::string_view::npos && at != w.begin + j) return std::string_view::npos;
+                at = w.begin + j;
+            }
+        }
+        return at;
+    };
     // The candidates written so, without the hyphen, in a line of one column: few, if any.
     std::unordered_map<std::string, bool> plain_in_column;  // lower-cased candidate -> written so in a line of one column
     std::vector<std::string> shaped;                         // abbreviation-shaped words, their evidence yet to be found
@@ -602,11 +671,16 @@ void restore_joined_hyphens(LayoutResult& result) {
         const bool joined_line = joined(line);
         const std::string_view t = line.text.text();
         words_of(t, words);
+        std::size_t chars = 0, counted = 0;  // code points of `t` before byte `counted`
         for (const Word& w : words) {
-            if (w.hyphen != std::string_view::npos) continue;
+            chars += code_points(t.substr(counted, w.begin - counted));
+            counted = w.begin;
             key.assign(t.substr(w.begin, w.end - w.begin));
-            if (joined_line && hyphened.contains(key)) plain_in_column.emplace(to_lower(key), false);
-            else if (abbreviation_shape(key) > 0) shaped.push_back(key);
+            const bool plain = w.hyphen == std::string_view::npos;
+            const bool written_hyphened = plain && joined_line && hyphened.contains(key);
+            if (plain && !written_hyphened && abbreviation_shape(key) > 0) shaped.push_back(key);
+            if (written_hyphened || (joined_line && hyphen_at_join(t, w, chars) != std::string_view::npos))
+                plain_in_column.emplace(to_lower(key), false);
         }
     }
     // What the document writes as a word of its own, read in one pass and only where a line
@@ -658,9 +732,7 @@ void restore_joined_hyphens(LayoutResult& result) {
         words_of(t, words);
         for (const Word& w : words) {
             const std::size_t size = w.end - w.begin;
-            if (w.hyphen != std::string_view::npos || size < shortest || size > longest ||
-                !first_byte[static_cast<unsigned char>(t[w.begin])])
-                continue;
+            if (size < shortest || size > longest || !first_byte[static_cast<unsigned char>(t[w.begin])]) continue;
             // An abbreviation-shaped word in a line over the column is a candidate, no evidence.
             if (candidate_line && abbreviation_shape(t.substr(w.begin, size)) > 0) continue;
             to_lower(t.substr(w.begin, size), key);
@@ -679,13 +751,24 @@ void restore_joined_hyphens(LayoutResult& result) {
             bool suspended;     // before a conjunction: "- "
         };
         std::vector<Restored> at;
+        std::size_t chars = 0, counted = 0;  // code points of `t` before byte `counted`
         for (const Word& w : words) {
-            if (w.hyphen != std::string_view::npos) continue;
+            chars += code_points(t.substr(counted, w.begin - counted));
+            counted = w.begin;
             key.assign(t.substr(w.begin, w.end - w.begin));
-            const auto found = joined_line ? hyphened.find(key) : hyphened.end();
-            const std::size_t cut = found != hyphened.end() ? found->second : abbreviation_cut(key);
+            std::size_t cut = 0;
+            bool abbreviation = false;
+            if (w.hyphen == std::string_view::npos) {
+                const auto found = joined_line ? hyphened.find(key) : hyphened.end();
+                cut = found != hyphened.end() ? found->second : abbreviation_cut(key);
+                abbreviation = found == hyphened.end();
+            }
+            if (cut == 0 && joined_line)
+                if (const std::size_t place = hyphen_at_join(t, w, chars); place != std::string_view::npos) {
+                    cut = place - w.begin;
+                    abbreviation = false;
+                }
             if (cut == 0 || plain_in_column.at(to_lower(key))) continue;
-            const bool abbreviation = found == hyphened.end();
             at.push_back({w.begin + cut, &w, abbreviation, abbreviation && is_suspending_conjunction(key.substr(cut))});
         }
         if (at.empty()) continue;
@@ -724,16 +807,7 @@ void restore_dropped_separators(LayoutResult& result) {
     std::vector<std::size_t> widths = text_line_widths(lines);
     const std::size_t column = upper_quartile(widths);
     if (column == 0) return;
-    // Which join point (1, 2, ...) lies about `chars` code points into the line, or 0: the
-    // k-th at 0.9 k - 0.06 to k + 0.08 columns (printed lines vary, and their sum the more
-    // the more lines). Only the first k whose upper bound is not passed can fit: the lower
-    // bounds grow with k.
-    const auto near_join = [&](std::size_t chars) -> std::size_t {
-        const std::size_t scaled = chars * 100, step = 100 * column;
-        const std::size_t k =
-            scaled > 8 * column ? std::max<std::size_t>(1, (scaled - 8 * column + step - 1) / step) : 1;
-        return scaled + 6 * column >= 90 * k * column ? k : 0;
-    };
+    const auto near_join = [&](std::size_t chars) { return join_point_near(chars, column); };
     // The words (runs between single spaces) of a line, as byte ranges.
     using Words = std::vector<std::pair<std::size_t, std::size_t>>;
     const auto words_of = [](std::string_view t, Words& words) {

@@ -1706,6 +1706,52 @@ TEST_CASE("a hyphen the extraction dropped when it joined two lines comes back w
     CHECK(both_text.find("Herlev. Email: fd@dadlnet.dk") != std::string::npos);
 }
 
+TEST_CASE("a lower-case word or a chain loses a hyphen where the extraction joined two lines: it comes back at the join", "[extractions][layout]") {
+    // pdftotext's default mode joins `apt-|listchanges` into `aptlistchanges` and
+    // `munin-|node-configure` into `muninnode-configure`, on lines over a column long (the
+    // column is 57 code points; the joins lie 54 and 55 code points in). The document writes
+    // `apt-listchanges` and `munin-node-configure` elsewhere: the hyphens go back there. The
+    // same `aptlistchanges` 10 code points into a joined line is no join point: it stays.
+    std::string column_lines;
+    for (int i = 0; i < 16; ++i) column_lines += "Brødteksten står her i en linje der fylder en hel spalte.\n";
+    const std::string evidence = "Brug apt-listchanges og munin-node-configure her.\n";
+    const std::string joined =
+        "Efter opgraderingen sender programmet en liste med aptlistchanges til den adresse, som du har valgt i "
+        "dialogen.\n"
+        "Kør derefter kommandoen som administrator og brug muninnode-configure for at se hvilke moduler maskinen "
+        "kan bruge.\n"
+        "Pakken aptlistchanges viser nyhederne, før du installerer dem, og den sender dem også med post til "
+        "administratoren af maskinen her.\n";
+    const auto layout_text = [](const std::string& text, const char* name) {
+        const detail::LayoutResult layout = detail::repair_layout(make_source(text, name));
+        std::string all;
+        for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
+        const auto restored = std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
+            return r.kind == Repair::Kind::normalized && r.detail.starts_with("hyphen restored");
+        });
+        return std::pair{all, restored};
+    };
+    const auto [all, restored] = layout_text(column_lines + evidence + joined, "joined-chains.txt");
+    CHECK(all.find("liste med apt-listchanges til den") != std::string::npos);
+    CHECK(all.find("og brug munin-node-configure for at") != std::string::npos);
+    CHECK(all.find("Pakken aptlistchanges viser") != std::string::npos);
+    CHECK(restored == 2);
+
+    // Without the hyphened words elsewhere nothing tells the hyphen: the words stay closed.
+    const auto [unwritten, none] = layout_text(column_lines + "Brug programmerne her.\n" + joined, "joined-unwritten.txt");
+    CHECK(unwritten.find("liste med aptlistchanges til den") != std::string::npos);
+    CHECK(unwritten.find("og brug muninnode-configure for at") != std::string::npos);
+    CHECK(none == 0);
+
+    // A line of one column writes `aptlistchanges` closed too: the document spells it both
+    // ways, and only the chain gets its hyphen back.
+    const auto [both, one] =
+        layout_text(column_lines + evidence + "Skriv aptlistchanges her.\n" + joined, "joined-both-ways.txt");
+    CHECK(both.find("liste med aptlistchanges til den") != std::string::npos);
+    CHECK(both.find("og brug munin-node-configure for at") != std::string::npos);
+    CHECK(one == 1);
+}
+
 TEST_CASE("a Resumé without blank lines ends before a section heading in its block", "[extractions]") {
     // As `pdftotext -raw` prints it: the Resumé's last line fills the column, so no line
     // length ends it; the short capitalised line after its sentence end, above a line that
