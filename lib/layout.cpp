@@ -640,9 +640,9 @@ void restore_joined_hyphens(LayoutResult& result) {
     // Where a word or pair of a joined line lacks one hyphen of a word the document writes
     // elsewhere, at a join point (`aptlistchanges` beside `apt-listchanges`,
     // `sitesummary-updatemunin` beside `sitesummary-update-munin`): the byte of `t` the hyphen
-    // goes back at, or npos. `chars`: the code points of `t` before the word. A common
-    // compound is written either way, but a printed line ending in it was broken right there:
-    // the place tells the hyphen the extraction dropped. Two places that fit leave it.
+    // goes back at, or npos. `chars`: the code points of `t` before the word. Only the join
+    // points lost hyphens, so the place rules out the word written closed elsewhere in the
+    // line; two places that fit leave it.
     std::string word_letters;
     const auto hyphen_at_join = [&](std::string_view t, const Word& w, std::size_t chars) {
         const std::string_view word = t.substr(w.begin, w.end - w.begin);
@@ -676,9 +676,9 @@ void restore_joined_hyphens(LayoutResult& result) {
             chars += code_points(t.substr(counted, w.begin - counted));
             counted = w.begin;
             key.assign(t.substr(w.begin, w.end - w.begin));
-            const bool plain = w.hyphen == std::string_view::npos;
-            const bool written_hyphened = plain && joined_line && hyphened.contains(key);
-            if (plain && !written_hyphened && abbreviation_shape(key) > 0) shaped.push_back(key);
+            const bool closed = w.hyphen == std::string_view::npos;
+            const bool written_hyphened = closed && joined_line && hyphened.contains(key);
+            if (closed && !written_hyphened && abbreviation_shape(key) > 0) shaped.push_back(key);
             if (written_hyphened || (joined_line && hyphen_at_join(t, w, chars) != std::string_view::npos))
                 plain_in_column.emplace(to_lower(key), false);
         }
