@@ -179,6 +179,14 @@ int main(int argc, char** argv) {
         for (std::size_t k = 0; k < raw.size(); ++k)
             features.push_back({raw[k], (deltas[k] - mean_delta) * (deltas[k] - mean_delta), raw[k] == 0.0 ? 1.0 : 0.0, 1.0,
                                 (1.0 - raw[k]) * detail::Calibration::length_size(bytes_da[k], bytes_en[k])});
+        {  // default_calibration's form (the articles' ladders): without the size term
+            std::vector<std::vector<double>> plain;
+            for (const auto& f : features) plain.push_back({f[0], f[1], f[2], f[3]});
+            const auto v = fit_logistic(plain, label);
+            fmt::print("calibration without the size term: raw_weight {:.3f} length_weight {:.3f} length_mean {:.4f} "
+                       "no_match {:.3f} intercept {:.3f}\n",
+                       v[0], v[1], mean_delta, v[2], v[3]);
+        }
         const auto w = fit_logistic(features, label);
         fmt::print("calibration: raw_weight {:.3f} length_weight {:.3f} length_mean {:.4f} no_match {:.3f} intercept {:.3f} "
                    "uncovered_length {:.3f}\n",
