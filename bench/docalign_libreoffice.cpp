@@ -153,6 +153,7 @@ int main(int argc, char** argv) {
         std::vector<double> raw;
         std::vector<int> label;
         std::vector<double> negatives, positives, deltas;
+        std::vector<std::size_t> bytes_da, bytes_en;
         for (const auto& page : pages) {
             std::vector<std::string> da, en;
             for (const auto& [d, e] : page.units) da.push_back(d), en.push_back(e);
@@ -162,11 +163,13 @@ int main(int argc, char** argv) {
                 const double s = scorer.score(pd[k], pe[k]).score;
                 raw.push_back(s), label.push_back(1), positives.push_back(s);
                 deltas.push_back(detail::Calibration::length_delta(da[k].size(), en[k].size()));
+                bytes_da.push_back(da[k].size()), bytes_en.push_back(en[k].size());
                 std::size_t other = pick(random);
                 if (other == k) other = (k + 1) % pd.size();
                 const double t = scorer.score(pd[k], pe[other]).score;
                 raw.push_back(t), label.push_back(0), negatives.push_back(t);
                 deltas.push_back(detail::Calibration::length_delta(da[k].size(), en[other].size()));
+                bytes_da.push_back(da[k].size()), bytes_en.push_back(en[other].size());
             }
         }
         double mean_delta = 0;
@@ -174,16 +177,25 @@ int main(int argc, char** argv) {
         mean_delta /= static_cast<double>(positives.size());
         std::vector<std::vector<double>> features;
         for (std::size_t k = 0; k < raw.size(); ++k)
-            features.push_back({raw[k], (deltas[k] - mean_delta) * (deltas[k] - mean_delta), raw[k] == 0.0 ? 1.0 : 0.0, 1.0});
+            features.push_back({raw[k], (deltas[k] - mean_delta) * (deltas[k] - mean_delta), raw[k] == 0.0 ? 1.0 : 0.0, 1.0,
+                                (1.0 - raw[k]) * detail::Calibration::length_size(bytes_da[k], bytes_en[k])});
+        {  // default_calibration's form (the articles' ladders): without the size term
+            std::vector<std::vector<double>> plain;
+            for (const auto& f : features) plain.push_back({f[0], f[1], f[2], f[3]});
+            const auto v = fit_logistic(plain, label);
+            fmt::print("calibration without the size term: raw_weight {:.3f} length_weight {:.3f} length_mean {:.4f} "
+                       "no_match {:.3f} intercept {:.3f}\n",
+                       v[0], v[1], mean_delta, v[2], v[3]);
+        }
         const auto w = fit_logistic(features, label);
-        fmt::print("calibration: raw_weight {:.3f} length_weight {:.3f} length_mean {:.4f} no_match {:.3f} intercept {:.3f}\n",
-                   w[0], w[1], mean_delta, w[2], w[3]);
-        detail::Calibration fitted{w[0], w[1], mean_delta, w[2], w[3]};
+        fmt::print("calibration: raw_weight {:.3f} length_weight {:.3f} length_mean {:.4f} no_match {:.3f} intercept {:.3f} "
+                   "uncovered_length {:.3f}\n",
+                   w[0], w[1], mean_delta, w[2], w[3], w[4]);
+        detail::Calibration fitted{w[0], w[1], mean_delta, w[2], w[3], w[4]};
         // How well calibrated: mean predicted probability against the observed rate, by bins.
         std::vector<double> predicted_sum(10, 0.0), observed(10, 0.0), count(10, 0.0);
         for (std::size_t k = 0; k < raw.size(); ++k) {
-            const double z = fitted.raw_weight * raw[k] + fitted.length_weight * features[k][1] +
-                             fitted.no_match * features[k][2] + fitted.intercept;
+            const double z = fitted.log_odds(raw[k], bytes_da[k], bytes_en[k]);
             const double p = detail::logistic(z);
             const auto bin = std::min<std::size_t>(9, static_cast<std::size_t>(p * 10));
             predicted_sum[bin] += p, observed[bin] += label[k], count[bin] += 1;

@@ -18,6 +18,7 @@
 // --startup: also the wall time of `summalign align-text` on a 3-line pair (median).
 // --scale N: also align-text and mine on N x N lines (the pages repeated; one run each).
 // --baseline PATH: also another summalign build's align-text, interleaved (before/after).
+// The work directory keeps da.txt, en.txt, gold.txt (the known beads, DA_IDS<TAB>EN_IDS) and the outputs.
 //
 //   build/bench_hunalign_compare [--segments 4000] [--runs 5] [--summalign build/summalign]
 //                                [--hunalign build/hunalign/src/hunalign/hunalign] [--work DIR]
@@ -41,6 +42,7 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include "bench_util.hpp"
 #include "detail/dictd.hpp"
@@ -361,6 +363,11 @@ int main(int argc, char** argv) try {
     }
     write_lines(work / "da.txt", doc.da);
     write_lines(work / "en.txt", doc.en);
+    {  // the known alignment, in align-text's DA_IDS<TAB>EN_IDS form (for reading a dev document's errors)
+        std::vector<std::string> gold;
+        for (const auto& bead : doc.gold) gold.push_back(fmt::format("{}\t{}", fmt::join(bead.da, ","), fmt::join(bead.en, ",")));
+        write_lines(work / "gold.txt", gold);
+    }
     std::size_t dictionary_entries = 0;
     if (with_hunalign) {
         std::vector<std::string> da_tok, en_tok;

@@ -97,8 +97,8 @@ struct OneToOneScores {
 std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                          std::span<const PreparedSentence> english, const LadderOptions& options,
                          OneToOneScores* one_to_one, const detail::Band* fixed_band = nullptr, bool dense_band = false,
-                         detail::SortedLinks* sorted = nullptr) {
-    const detail::Calibration calibration = detail::default_calibration();
+                         detail::SortedLinks* sorted = nullptr,
+                         const detail::Calibration& calibration = detail::default_calibration()) {
     if (one_to_one) {
         one_to_one->columns = english.size();
         one_to_one->log_odds.assign(danish.size() * english.size(), std::numeric_limits<double>::quiet_NaN());
@@ -245,11 +245,10 @@ std::vector<Bead> ladder(const SentenceScorer& scorer, std::span<const PreparedS
     // What any bead could score at best: full coverage (or none, which has a term of its
     // own) with its length term; the merge penalties only lower it. Found from the lengths
     // alone, it spares the scoring of beads already beaten where the DP needs them.
-    const double best_raw_term = std::max({calibration.raw_weight, calibration.no_match, 0.0}) + 1e-9;
     const detail::BeadSimilarity bound = [&](std::size_t i, std::size_t j, BeadShape shape) {
         std::array<const PreparedSentence*, 2> da{}, en{};
-        return calibration.log_odds(0.0, bytes_of(side_of(danish, i, shape.da, da)), bytes_of(side_of(english, j, shape.en, en))) -
-               (calibration.no_match) + best_raw_term;
+        return calibration.best_log_odds(bytes_of(side_of(danish, i, shape.da, da)), bytes_of(side_of(english, j, shape.en, en))) +
+               1e-9;
     };
     parameters.similarity_bound = &bound;
     // The score before the merge penalty bounds the score when the penalties only lower it;
@@ -305,7 +304,12 @@ namespace detail {
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
                                        const Band& band, bool dense, SortedLinks* sorted) {
-    return ladder(scorer, danish, english, options, nullptr, &band, dense, sorted);
+    return ladder(scorer, danish, english, options, nullptr, &band, dense, sorted, text_calibration());
+}
+
+std::vector<Bead> align_text_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                                    std::span<const PreparedSentence> english, const LadderOptions& options) {
+    return ladder(scorer, danish, english, options, nullptr, nullptr, false, nullptr, text_calibration());
 }
 
 }  // namespace detail

@@ -214,14 +214,14 @@ std::vector<Bead> align_texts_unguarded(const SentenceScorer& scorer, std::span<
     if ((n + 1) * (m + 1) <= detail::LadderParameters{}.full_search_cells) {
         const auto prepared_danish = prepare_range(scorer, danish, 0, n, Lang::da);
         const auto prepared_english = prepare_range(scorer, english, 0, m, Lang::en);
-        return align_ladder(scorer, prepared_danish, prepared_english, options);
+        return detail::align_text_ladder(scorer, prepared_danish, prepared_english, options);
     }
 
     // One pass over the Danish segments finds anchors (1) and, as the cuts they give (2)
     // become final, aligns the stretch before each cut (3). Each segment is prepared once:
     // the prepared segments from the last cut on are kept for both the anchor scores and
     // the stretch's ladder, and dropped once their stretch is aligned.
-    const detail::Calibration calibration = detail::default_calibration();
+    const detail::Calibration calibration = detail::text_calibration();
     // English segments enter the index as the window reaches them; the index's rarity
     // figures are those of the segments indexed so far.
     detail::AnchorIndex index;

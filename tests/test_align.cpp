@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "detail/align_calibration.hpp"
 #include "detail/align_dp.hpp"
 #include "detail/align_ladder.hpp"
 
@@ -268,5 +269,44 @@ TEST_CASE("a tighter second bound spares the gains of more beads and leaves the 
             CHECK(plain[k].shape == with_both[k].shape);
         }
         CHECK(tighter_calls < loose_calls);
+    }
+}
+
+TEST_CASE("align_texts' calibration counts the same uncovered share more against a long bead than a short one") {
+    const Calibration calibration = text_calibration();
+    // Equal lengths on both sides, so the length-ratio term is the same for all of them.
+    for (const double raw : {0.1, 0.25, 0.5, 0.8}) {
+        CHECK(calibration.log_odds(raw, 300, 300) < calibration.log_odds(raw, 100, 100));
+        CHECK(calibration.log_odds(raw, 100, 100) < calibration.log_odds(raw, 12, 12));
+    }
+    // Full coverage leaves nothing uncovered: the length of the bead does not count then.
+    CHECK(calibration.log_odds(1.0, 300, 300) == Approx(calibration.log_odds(1.0, 12, 12)));
+}
+
+TEST_CASE("best_log_odds bounds the calibrated log-odds of every coverage") {
+    for (const Calibration& calibration : {default_calibration(), text_calibration()})
+        for (const std::size_t da : {0u, 3u, 12u, 60u, 400u, 5000u})
+            for (const std::size_t en : {0u, 5u, 30u, 200u, 3000u})
+                for (int k = 0; k <= 100; ++k)
+                    CHECK(calibration.log_odds(k / 100.0, da, en) <= calibration.best_log_odds(da, en) + 1e-12);
+}
+
+TEST_CASE("a weakly covered pair of long sentences between two omissions' places is left as two omissions") {
+    // da 0 | 1 | 2, en 0 | 1 | 2: sentences 0 and 2 are sure pairs; Danish 1 and English 1
+    // share a quarter of their words. Long sentences (200 bytes a side) that cover each
+    // other that little are two omissions; short ones (15 bytes: headings without
+    // dictionary words) keep the 1-1 bead. (align_texts' calibration.)
+    const Calibration calibration = text_calibration();
+    for (const std::size_t bytes : {std::size_t{200}, std::size_t{15}}) {
+        const BeadSimilarity similarity = [&](std::size_t i, std::size_t j, BeadShape shape) {
+            if (shape == BeadShape{1, 1} && i == j) return i == 1 ? calibration.log_odds(0.25, bytes, bytes) : 8.0;
+            return -20.0;
+        };
+        const auto path = align_sequences(3, 3, similarity);
+        require_covers_everything_once(path, 3, 3);
+        const bool middle_one_to_one = std::any_of(path.begin(), path.end(), [](const PathBead& bead) {
+            return bead.shape == BeadShape{1, 1} && bead.da_begin == 1 && bead.en_begin == 1;
+        });
+        CHECK(middle_one_to_one == (bytes == 15));
     }
 }

@@ -22,16 +22,25 @@ struct Calibration {
     double length_mean = 0.0;
     double no_match = 0.0;  // added when raw == 0: no word matched at all, a case of its own
     double intercept = 0.0;
+    // Times the uncovered share (1 - raw) and the log of the bead's mean length (bytes + 10)
+    // over 60: negative, so the same uncovered share counts more against a long bead.
+    double uncovered_length = 0.0;
 
     static double length_delta(std::size_t danish_bytes, std::size_t english_bytes) noexcept;
     double log_odds(double raw, std::size_t danish_bytes, std::size_t english_bytes) const noexcept;
     double probability(double raw, std::size_t danish_bytes, std::size_t english_bytes) const noexcept;
+    // The most log_odds can give for any raw in [0, 1] (the sides' lengths alone).
+    double best_log_odds(std::size_t danish_bytes, std::size_t english_bytes) const noexcept;
+    static double length_size(std::size_t danish_bytes, std::size_t english_bytes) noexcept;
 };
 
 double logistic(double log_odds) noexcept;
 
-// The fitted values (see the command above and docs/scoring.md).
+// The fitted values (see the command above and docs/scoring.md): without the size term, for
+// the articles' ladders (Resumé/Summary, titles: medical sentences, whose translations have
+// fewer words linked than the help paragraphs the fit saw), and with it, for align_texts.
 Calibration default_calibration() noexcept;
+Calibration text_calibration() noexcept;
 
 // Claim support: a Danish body sentence (or two adjacent ones) supports an English Summary
 // sentence when its support probability (detail/claim_support.hpp) reaches this value.

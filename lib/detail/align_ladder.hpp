@@ -77,4 +77,9 @@ namespace summalign::detail {
 std::vector<Bead> align_ladder_in_band(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
                                        std::span<const PreparedSentence> english, const LadderOptions& options,
                                        const Band& band, bool dense = false, SortedLinks* sorted = nullptr);
+// align_ladder over the whole lattice as align_texts runs it on short texts. Both this and
+// align_ladder_in_band rate beads with text_calibration() (align_calibration.hpp: the
+// uncovered share counts more against a long bead), align_ladder with default_calibration().
+std::vector<Bead> align_text_ladder(const SentenceScorer& scorer, std::span<const PreparedSentence> danish,
+                                    std::span<const PreparedSentence> english, const LadderOptions& options);
 }  // namespace summalign::detail
