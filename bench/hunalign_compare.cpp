@@ -18,6 +18,8 @@
 // --startup: also the wall time of `summalign align-text` on a 3-line pair (median).
 // --scale N: also align-text and mine on N x N lines (the pages repeated; one run each).
 // --baseline PATH: also another summalign build's align-text, interleaved (before/after).
+// The work directory holds da.txt, en.txt and gold.tsv (the known beads: Danish<TAB>English
+// line numbers, 0-based, comma-separated); --keep keeps it.
 //
 //   build/bench_hunalign_compare [--segments 4000] [--runs 5] [--summalign build/summalign]
 //                                [--hunalign build/hunalign/src/hunalign/hunalign] [--work DIR]
@@ -361,6 +363,23 @@ int main(int argc, char** argv) try {
     }
     write_lines(work / "da.txt", doc.da);
     write_lines(work / "en.txt", doc.en);
+    {
+        // The known alignment, one bead a line: Danish line numbers<TAB>English line numbers
+        // (0-based, comma-separated, empty for an omission), e.g. for `mine`'s P@1 on the 1-1 beads.
+        std::vector<std::string> gold;
+        for (const auto& bead : doc.gold) {
+            auto numbers = [](const std::vector<std::size_t>& lines) {
+                std::string out;
+                for (const auto line : lines) {
+                    if (!out.empty()) out += ',';
+                    out += std::to_string(line);
+                }
+                return out;
+            };
+            gold.push_back(numbers(bead.da) + '\t' + numbers(bead.en));
+        }
+        write_lines(work / "gold.tsv", gold);
+    }
     std::size_t dictionary_entries = 0;
     if (with_hunalign) {
         std::vector<std::string> da_tok, en_tok;
