@@ -18,7 +18,8 @@
 // --startup: also the wall time of `summalign align-text` on a 3-line pair (median).
 // --scale N: also align-text and mine on N x N lines (the pages repeated; one run each).
 // --baseline PATH: also another summalign build's align-text, interleaved (before/after).
-// The work directory keeps da.txt, en.txt, gold.txt (the known beads, DA_IDS<TAB>EN_IDS) and the outputs.
+// The work directory keeps da.txt, en.txt, gold.tsv (the known beads: Danish<TAB>English line
+// numbers, 0-based, comma-separated, empty for an omission) and the outputs; --keep keeps it.
 //
 //   build/bench_hunalign_compare [--segments 4000] [--runs 5] [--summalign build/summalign]
 //                                [--hunalign build/hunalign/src/hunalign/hunalign] [--work DIR]
@@ -363,10 +364,10 @@ int main(int argc, char** argv) try {
     }
     write_lines(work / "da.txt", doc.da);
     write_lines(work / "en.txt", doc.en);
-    {  // the known alignment, in align-text's DA_IDS<TAB>EN_IDS form (for reading a dev document's errors)
+    {  // the known alignment (for reading a document's errors, for `mine`'s P@1 on the 1-1 beads)
         std::vector<std::string> gold;
         for (const auto& bead : doc.gold) gold.push_back(fmt::format("{}\t{}", fmt::join(bead.da, ","), fmt::join(bead.en, ",")));
-        write_lines(work / "gold.txt", gold);
+        write_lines(work / "gold.tsv", gold);
     }
     std::size_t dictionary_entries = 0;
     if (with_hunalign) {

@@ -3,7 +3,7 @@
 // and of word matching can be switched off to measure what each contributes.
 //
 //   bench_mine_tatoeba [FILE] [--no-freedict] [--no-glossary] [--no-learned]
-//                      [--no-cognates] [--no-compounds] [--no-anchors] [--no-margin] [--no-corpus-weights]
+//                      [--no-cognates] [--no-compounds] [--no-anchors] [--no-margin] [--many-to-one] [--no-corpus-weights]
 //                      [--runs N] [--threads N] [--candidates N] [--scale LINES]
 // FILE defaults to tests/data/tatoeba/tatoeba-dan-eng.dev.tsv in the source tree.
 #include <algorithm>
@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
         else if (arg == "--no-compounds") scorer_options.use_compounds = false;
         else if (arg == "--no-anchors") scorer_options.use_anchors = false;
         else if (arg == "--no-margin") mine_options.margin = false;
+        else if (arg == "--many-to-one") mine_options.one_to_one = false;
         else if (arg == "--no-corpus-weights") mine_options.corpus_weights = false;
         else if (arg == "--scale" && i + 1 < argc) scale = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
         else if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));

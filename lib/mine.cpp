@@ -376,27 +376,77 @@ std::vector<MinedPair> mine(const SentenceScorer& scorer, std::span<const std::s
     if (options.margin)
         for (std::size_t e = 0; e < english.size(); ++e) english_typical[e] = mean_of_best(english_best[e]);
 
-    for (std::size_t d = 0; d < danish.size(); ++d) {
-        const auto& list = candidates[danish_lines.slot[d]];
-        if (list.empty()) continue;
-        std::size_t chosen = 0;
-        if (options.margin) {
-            std::vector<float> own;
-            for (const auto& candidate : list) own.push_back(candidate.score);
-            const double danish_typical = mean_of_best(own);
-            double best_margin = -1.0;
-            // Only a line scored in full can be picked.
-            for (std::size_t c = 0; c < scored_counts[danish_lines.slot[d]]; ++c) {
-                const double denominator = 0.5 * (danish_typical + english_typical[list[c].en]);
-                const double margin = denominator > 0.0 ? list[c].score / denominator : list[c].score;
-                if (margin > best_margin) {
-                    best_margin = margin;
-                    chosen = c;
+    // What a pair counts for: its margin (the raw score with margin off).
+    std::vector<double> danish_typical(candidates.size(), 0.0);
+    if (options.margin) {
+        std::vector<float> own;
+        for (std::size_t slot = 0; slot < candidates.size(); ++slot) {
+            own.clear();
+            for (const auto& candidate : candidates[slot]) own.push_back(candidate.score);
+            danish_typical[slot] = mean_of_best(own);
+        }
+    }
+    auto weight = [&](std::size_t slot, const Candidate& candidate) {
+        if (!options.margin) return static_cast<double>(candidate.score);
+        const double denominator = 0.5 * (danish_typical[slot] + english_typical[candidate.en]);
+        return denominator > 0.0 ? candidate.score / denominator : static_cast<double>(candidate.score);
+    };
+    // Only a line scored in full can be picked: a text's pick is the first of its `scored`
+    // candidates with the most weight, moved to the front (the others keep their order).
+    for (std::size_t slot = 0; slot < candidates.size(); ++slot) {
+        auto& list = candidates[slot];
+        std::size_t best = 0;
+        for (std::size_t c = 1; c < scored_counts[slot]; ++c)
+            if (weight(slot, list[c]) > weight(slot, list[best])) best = c;
+        std::rotate(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(best), list.begin() + static_cast<std::ptrdiff_t>(best) + 1);
+    }
+
+    // One English line to one Danish text (MineOptions::one_to_one): the pairs are taken
+    // most weight first, each only while both of its lines are free (competitive linking),
+    // so a line that is another line's better translation is not picked as well. Found by
+    // proposals: each text offers itself to its candidates by weight, and an English line
+    // keeps the best offer so far (equal weights: the earlier text); with one weight per
+    // pair this gives the same pairs as taking them in order, and most texts make one offer.
+    // Sequential, in text order: the same pairs for any number of threads.
+    std::vector<std::uint32_t> chosen(candidates.size(), 0);  // index into candidates[slot]
+    if (options.one_to_one) {
+        constexpr auto kFree = std::numeric_limits<std::uint32_t>::max();
+        std::vector<std::uint32_t> holder(english.size(), kFree);  // the text whose offer a line keeps
+        std::vector<bool> sorted(candidates.size(), false);        // past the first: all by weight
+        auto offered = [&](std::uint32_t slot) { return weight(slot, candidates[slot][chosen[slot]]); };
+        for (std::uint32_t first = 0; first < candidates.size(); ++first) {
+            std::uint32_t slot = first;
+            while (slot != kFree && scored_counts[slot] > 0) {
+                const std::uint32_t line = candidates[slot][chosen[slot]].en;
+                const std::uint32_t other = holder[line];
+                if (other == kFree || offered(slot) > offered(other) || (offered(slot) == offered(other) && slot < other)) {
+                    holder[line] = slot;
+                    slot = other;  // the text that held the line offers itself to its next one
+                    if (slot == kFree) break;
                 }
+                if (chosen[slot] + 1u == scored_counts[slot]) {
+                    // Every candidate went to a better pair: the text keeps its first, as
+                    // without the rule (sharing it).
+                    chosen[slot] = 0;
+                    break;
+                }
+                if (!sorted[slot]) {
+                    auto& list = candidates[slot];
+                    std::stable_sort(list.begin() + 1, list.begin() + scored_counts[slot],
+                                     [&](const Candidate& a, const Candidate& b) { return weight(slot, a) > weight(slot, b); });
+                    sorted[slot] = true;
+                }
+                ++chosen[slot];
             }
         }
-        result[d].en_index = list[chosen].en;
-        result[d].score = list[chosen].score;
+    }
+
+    for (std::size_t d = 0; d < danish.size(); ++d) {
+        const std::uint32_t slot = danish_lines.slot[d];
+        if (candidates[slot].empty()) continue;
+        const auto& picked = candidates[slot][chosen[slot]];
+        result[d].en_index = picked.en;
+        result[d].score = picked.score;
     }
     return result;
 }

@@ -319,19 +319,20 @@ PYBIND11_MODULE(_summalign, m) {
             "mine",
             [](const PythonAligner& self, const std::vector<std::string>& danish, const std::vector<std::string>& english,
                unsigned threads, std::size_t candidates, bool corpus_weights, bool margin, std::size_t full_scores,
-               std::size_t vote_budget) {
+               std::size_t vote_budget, bool one_to_one) {
                 MineOptions options;
                 options.threads = std::max(1u, threads);
                 options.candidates = std::max<std::size_t>(1, candidates);
                 options.corpus_weights = corpus_weights;
                 options.margin = margin;
+                options.one_to_one = one_to_one;
                 options.full_scores = full_scores;
                 options.vote_budget = vote_budget;
                 py::gil_scoped_release release;
                 return self.mine(danish, english, options);
             },
             py::arg("danish"), py::arg("english"), py::arg("threads"), py::arg("candidates"), py::arg("corpus_weights"),
-            py::arg("margin"), py::arg("full_scores"), py::arg("vote_budget"))
+            py::arg("margin"), py::arg("full_scores"), py::arg("vote_budget"), py::arg("one_to_one"))
         .def(
             "segment",
             [](const PythonAligner& self, const py::bytes& text, const std::string& lang, const std::string& line_breaks) {

@@ -96,6 +96,63 @@ TEST_CASE("mine finds each handmade sentence's translation") {
     }
 }
 
+// MineOptions::one_to_one: an English line another Danish line translates better is not
+// picked as well. "Hunden sover i haven i dag." shares more words with "The dog sleeps in
+// the garden." than with its own translation, which it reaches only through "i dag" and
+// "hunden"; "Hunden sover i haven." is that line's translation and scores it higher.
+TEST_CASE("mine gives an English line to one Danish line, the better pair first") {
+    const Lexicon lexicon;
+    if (!glossary_available(lexicon)) {
+        WARN("skipped: the glossary data file was not found");
+        return;
+    }
+    const SentenceScorer scorer(lexicon);
+    const std::vector<std::string> da = {"Hunden sover i haven i dag.", "Hunden sover i haven."};
+    const std::vector<std::string> en = {"The dog sleeps in the garden.", "Today the dog naps outdoors."};
+    const auto own = scorer.prepare(da[0], Lang::da);
+    REQUIRE(scorer.score(own, scorer.prepare(en[0], Lang::en)).score > scorer.score(own, scorer.prepare(en[1], Lang::en)).score);
+    for (bool margin : {true, false}) {
+        INFO("margin " << margin);
+        MineOptions options;
+        options.margin = margin;
+        options.one_to_one = false;
+        const auto shared = mine(scorer, da, en, options);
+        REQUIRE(shared.size() == 2);
+        CHECK(shared[0].en_index == 0);  // without the rule both take the same line
+        CHECK(shared[1].en_index == 0);
+        options.one_to_one = true;
+        const auto pairs = mine(scorer, da, en, options);
+        REQUIRE(pairs.size() == 2);
+        CHECK(pairs[0].en_index == 1);
+        CHECK(pairs[1].en_index == 0);
+        // The score of the pair taken (mine keeps scores as float).
+        CHECK(pairs[0].score == static_cast<float>(scorer.score(own, scorer.prepare(en[1], Lang::en)).score));
+    }
+}
+
+TEST_CASE("mine's one English line per Danish line: copies share it, a line with nothing left keeps its best") {
+    const Lexicon lexicon;
+    if (!glossary_available(lexicon)) {
+        WARN("skipped: the glossary data file was not found");
+        return;
+    }
+    const SentenceScorer scorer(lexicon);
+    // Copies of one Danish text are one text: both get the line.
+    const std::vector<std::string> copies = {"Hunden sover i haven.", "Hunden sover i haven."};
+    const std::vector<std::string> one_line = {"The dog sleeps in the garden."};
+    for (const auto& pair : mine(scorer, copies, one_line, MineOptions{})) CHECK(pair.en_index == 0);
+    // "Hunden sover i haven i dag." reaches both English lines, and each is another
+    // Danish line's better translation: with nothing left it keeps its best one (the
+    // garden), not the last it tried.
+    const std::vector<std::string> three = {"Hunden sover i haven i dag.", "Hunden sover i haven.", "Katten sover."};
+    const std::vector<std::string> two_lines = {"The dog sleeps in the garden.", "The cat sleeps."};
+    const auto pairs = mine(scorer, three, two_lines, MineOptions{});
+    REQUIRE(pairs.size() == 3);
+    CHECK(pairs[0].en_index == 0);
+    CHECK(pairs[1].en_index == 0);
+    CHECK(pairs[2].en_index == 1);
+}
+
 TEST_CASE("mine with two threads gives the same answer as with one") {
     const Lexicon lexicon;
     const SentenceScorer scorer(lexicon);

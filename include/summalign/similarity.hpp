@@ -114,6 +114,12 @@ struct MineOptions {
     std::size_t vote_budget = 20000;
     bool corpus_weights = true;    // re-weight words by their document frequency in the inputs
     bool margin = true;            // rank by margin over each side's typical score (hubness correction)
+    // An English line goes to at most one Danish text (copies of a Danish line share it): the
+    // pairs are taken best margin first, each only while both lines are free, so a line that
+    // is another line's better translation is not picked again. A Danish line whose every
+    // candidate went to a better pair keeps its best candidate. Off: each Danish line simply
+    // takes its best candidate.
+    bool one_to_one = true;
     // The English input's name (a file's, "-" for standard input) for an Error about one of
     // its lines: a line mine cannot keep (one of more than 65,536 words)
     // throws Error(english_name, "line N: ...") with N counted from 1, or, without a name,

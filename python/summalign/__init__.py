@@ -382,15 +382,26 @@ class Aligner(_summalign.NativeAligner):
         margin: bool = True,
         full_scores: int = 0,
         vote_budget: int = 20000,
+        one_to_one: bool = True,
     ) -> List[MinedPair]:
         """For each Danish line the English line most likely its translation (``summalign mine``).
 
         ``full_scores``: score in full only that many of the ``candidates`` (the best by an
         estimate; 0 = all); ``vote_budget``: how many English lines a Danish line's words may
         vote for. Both trade precision for speed (``--full-scores``, ``--vote-budget``).
+        ``one_to_one``: an English line goes to one Danish text, the pairs taken best first;
+        ``False`` lets several Danish lines pick the same English line (``--many-to-one``).
         """
         rows = super().mine(
-            list(da_lines), list(en_lines), max(1, threads), candidates, corpus_weights, margin, max(0, full_scores), max(0, vote_budget)
+            list(da_lines),
+            list(en_lines),
+            max(1, threads),
+            candidates,
+            corpus_weights,
+            margin,
+            max(0, full_scores),
+            max(0, vote_budget),
+            one_to_one,
         )
         return [MinedPair({"da_index": d, "en_index": e, "score": s}) for d, e, s in rows]
 

@@ -29,6 +29,7 @@ struct MineArguments {
     std::size_t full_scores = MineOptions{}.full_scores;
     std::size_t vote_budget = MineOptions{}.vote_budget;
     bool no_margin = false;
+    bool many_to_one = false;
     LexiconArguments lexicon;
 };
 
@@ -56,6 +57,8 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
         ->check(number_in_range(0, 1e9, true));
     arguments->lexicon.add_to(*command);
     command->add_flag("--no-margin", arguments->no_margin, "Rank by raw score instead of margin over each line's typical score");
+    command->add_flag("--many-to-one", arguments->many_to_one,
+                      "Let several Danish lines pick the same English line (by default a line goes to the best-scoring one)");
     command->footer(
         "Output: one line per Danish line, DA_INDEX<TAB>BEST_EN_INDEX<TAB>SCORE (0-based; '-' when EN_FILE is empty).\n"
         "Two directories: the *.txt files under each are paired by their path relative to it, in path order,\n"
@@ -87,6 +90,7 @@ void register_mine(CLI::App& app, Action& action, std::string& message_language)
                 options.full_scores = arguments->full_scores;
                 options.vote_budget = arguments->vote_budget;
                 options.margin = !arguments->no_margin;
+                options.one_to_one = !arguments->many_to_one;
                 options.english_name = text_pair.english;
                 const auto pairs = mine(*scorer, danish, english, options);
                 // Two directories: each line starts with its pair's path, as align --format tsv names its source.
