@@ -1224,6 +1224,10 @@ std::vector<Finding> Checker::Impl::check(const Article& article, const ArticleA
     for (const auto& s : danish_other) add_code_names(s);
     for (const auto& s : summary) add_code_names(s);
     if (summary_title) add_code_names(*summary_title);
+    // And the names its Danish text inflects after an apostrophe (umask’en), also in English.
+    for (const auto* part : {&resume, &danish_other})
+        for (const auto& s : *part)
+            for (auto& name : detail::apostrophe_inflected_names(s.words)) code_names.insert(std::move(name));
     std::unordered_map<std::string, int> danish_counts, english_counts;
     for (const auto& w : all_danish) ++danish_counts[w];
     for (const auto& w : all_english) ++english_counts[w];

@@ -1106,3 +1106,25 @@ TEST_CASE("a Danish form of an English loanword with the consonant English doubl
     CHECK(slip.front().word == "partitionnen");
     CHECK(slip.front().suggestion == "partitionen");
 }
+
+TEST_CASE("a word Danish inflects after an apostrophe is a name in either language", "[spelling][code]") {
+    auto flagged = [](const std::vector<Finding>& found, const std::string& word) {
+        for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+        return std::any_of(found.begin(), found.end(), [&](const Finding& f) { return f.word == word; });
+    };
+    const std::string english = "Bits that are set in the umask are not affected.";
+    // The Danish text writes umask’en (or umask'en): a name, so the English umask is too.
+    CHECK_FALSE(flagged(Article1("Bits sat i umask’en er ikke påvirket.", english).misspellings(), "umask"));
+    CHECK_FALSE(flagged(Article1("Bits sat i umask'en er ikke påvirket.", english).misspellings(), "umask"));
+    // And the Danish prose that writes it once more without the ending.
+    CHECK_FALSE(flagged(Article1("Brug troff til at formatere siden.", "Use it to format the page.", "Muligvis troff’er til andre enheder.")
+                            .misspellings(),
+                        "troff"));
+    // The controls: without the apostrophe form the same words are flagged.
+    CHECK(flagged(Article1("Bits sat her er ikke påvirket.", english).misspellings(), "umask"));
+    CHECK(flagged(Article1("Brug troff til at formatere siden.", "Use it to format the page.").misspellings(), "troff"));
+    // A genitive 's is no inflection of a name (English writes it after any word), nor is
+    // another word's ending glued after an apostrophe a name of this one.
+    CHECK(flagged(Article1("Bits sat i umask's liste er ikke påvirket.", english).misspellings(), "umask"));
+    CHECK(flagged(Article1("Bits sat i umasken’en er ikke påvirket.", english).misspellings(), "umask"));
+}

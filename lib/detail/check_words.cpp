@@ -427,6 +427,23 @@ std::vector<std::string> code_names(std::string_view text, const std::vector<Che
     return names;
 }
 
+std::vector<std::string> apostrophe_inflected_names(const std::vector<CheckWord>& words) {
+    static constexpr std::string_view endings[] = {"en", "et", "er", "erne", "ene", "ens", "ets", "ernes", "e", "ne"};
+    std::vector<std::string> names;
+    for (const CheckWord& w : words) {
+        if (!w.is_letters) continue;
+        const std::string_view text = w.text;
+        for (const std::string_view apostrophe : {std::string_view("’"), std::string_view("'")}) {
+            const std::size_t at = text.find(apostrophe);
+            if (at == std::string_view::npos) continue;
+            const std::string_view stem = text.substr(0, at), ending = text.substr(at + apostrophe.size());
+            if (std::ranges::find(endings, ending) == std::end(endings)) continue;
+            if (code_points(stem) >= 3 && count_letters(stem) == code_points(stem)) names.push_back(to_lower(stem));
+        }
+    }
+    return names;
+}
+
 bool is_bracketed_ending(const std::vector<CheckWord>& words, std::size_t i) {
     if (i < 2 || i + 1 >= words.size()) return false;
     const CheckWord &stem = words[i - 2], &open = words[i - 1], &ending = words[i], &close = words[i + 1];

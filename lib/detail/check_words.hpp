@@ -117,6 +117,14 @@ std::vector<bool> path_words(std::string_view text, const std::vector<CheckWord>
 // or more. A word an article writes as a name in code is that name in its prose too.
 std::vector<std::string> code_names(std::string_view text, const std::vector<CheckWord>& words);
 
+// The lower-cased names a Danish sentence inflects after an apostrophe: umask in umask’en,
+// troff in troff’er, tarball in tarball'en. Danish glues an ending to a word with an
+// apostrophe only where the word is none of its own: a name, a foreign term, an abbreviation.
+// Noun endings (-en, -et, -er, -erne, -ene, -ens, -ets, -ernes, -e, -ne), not a genitive -s,
+// which English (a sentence left untranslated) writes after any word (user's). Of three
+// letters or more. A word the article inflects so is a name in its prose too.
+std::vector<std::string> apostrophe_inflected_names(const std::vector<CheckWord>& words);
+
 // Whether words[i] is a word ending in brackets glued to the word before it, the way manuals
 // write a singular and a plural or a definite form at once: fil(er), MAPPE(rne), knap(perne).
 // The ending is no word; the stem before it is checked as a word of its own.
