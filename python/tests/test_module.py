@@ -103,6 +103,9 @@ def test_mine_equals_the_command(aligner, tmp_path):
     pruned = aligner.mine(danish, english, full_scores=1, vote_budget=2)
     expected = run_cli("mine", "--full-scores", "1", "--vote-budget", "2", tmp_path / "da.txt", tmp_path / "en.txt").splitlines()
     assert ["{}\t{}\t{:.4f}".format(p.da_index, p.en_index, p.score) for p in pruned] == expected
+    shared = aligner.mine(danish, english, one_to_one=False)
+    expected = run_cli("mine", "--many-to-one", tmp_path / "da.txt", tmp_path / "en.txt").splitlines()
+    assert ["{}\t{}\t{:.4f}".format(p.da_index, p.en_index, p.score) for p in shared] == expected
 
 
 def test_segment_equals_the_command(aligner, tmp_path):
