@@ -820,13 +820,15 @@ void restore_dropped_separators(LayoutResult& result) {
     };
     struct Gap {
         std::size_t line, begin, space, end;  // the two words: [begin, space) and (space, end)
+        std::size_t join = 0;                 // the join point the space lies at
+        bool separator_near = false;          // else the second word must be a path's item elsewhere
     };
-    std::vector<Gap> gaps;
+    std::vector<Gap> gaps, unproven;  // unproven: no separator near, the evidence yet to be read
     Words words;
     for (std::size_t index = 0; index < lines.size(); ++index) {
         if (!lines[index].joined_by_extraction) continue;
         const std::string_view t = lines[index].text.text();
-        if (t.find(" - ") == std::string_view::npos) continue;
+        const bool has_separator = t.find(" - ") != std::string_view::npos;
         words_of(t, words);
         const auto word = [&](std::size_t w) {
             return t.substr(words[w].first, words[w].second - words[w].first);
@@ -867,8 +869,12 @@ void restore_dropped_separators(LayoutResult& result) {
             chars += code_points(t.substr(counted, words[w].second - counted));
             counted = words[w].second;
             const std::size_t k = near_join(chars);
-            if (k == 0 || !separator_near(w) || std::binary_search(kept_joins.begin(), kept_joins.end(), k))
+            if (k == 0 || std::binary_search(kept_joins.begin(), kept_joins.end(), k)) continue;
+            const Gap gap{index, words[w].first, words[w].second, words[w + 1].second, k, has_separator && separator_near(w)};
+            if (!gap.separator_near) {
+                unproven.push_back(gap);
                 continue;
+            }
             if (k == last_join) {  // two gaps at one join point: neither is taken
                 if (!last_ambiguous) gaps.pop_back();
                 last_ambiguous = true;
@@ -876,8 +882,45 @@ void restore_dropped_separators(LayoutResult& result) {
             }
             last_join = k;
             last_ambiguous = false;
-            gaps.push_back({index, words[w].first, words[w].second, words[w + 1].second});
+            gaps.push_back(gap);
         }
+    }
+    // A gap with no separator near is a path of one separator (`vælg Formater - Celler`) only
+    // where the document writes its second word right after a ` - ` elsewhere: an item a path
+    // names. Another gap at the same join point leaves it (the text cannot tell which was the break).
+    if (!unproven.empty()) {
+        // An item as a path names it, without the punctuation of the sentence around it.
+        const auto trim_item = [](std::string_view word) {
+            while (!word.empty() && std::string_view(".,;:!?)").find(word.back()) != std::string_view::npos)
+                word.remove_suffix(1);
+            return word;
+        };
+        std::unordered_set<std::string_view> items;  // the unproven gaps' second words, letters and all
+        const auto second_of = [&](const Gap& gap) {
+            return trim_item(std::string_view(lines[gap.line].text.text()).substr(gap.space + 1, gap.end - gap.space - 1));
+        };
+        for (const Gap& gap : unproven) items.insert(second_of(gap));
+        std::unordered_set<std::string_view> named;
+        for (const SourceLine& line : lines) {
+            const std::string_view t = line.text.text();
+            for (std::size_t at = t.find(" - "); at != std::string_view::npos; at = t.find(" - ", at + 1)) {
+                const std::size_t begin = at + 3, end = std::min(t.find(' ', begin), t.size());
+                if (const std::string_view item = trim_item(t.substr(begin, end - begin)); items.contains(item))
+                    named.insert(item);
+            }
+        }
+        const auto same_join = [](const Gap& a, const Gap& b) { return a.line == b.line && a.join == b.join; };
+        for (std::size_t g = 0; g < unproven.size(); ++g) {
+            const Gap& gap = unproven[g];
+            const bool alone = (g == 0 || !same_join(unproven[g - 1], gap)) &&
+                               (g + 1 == unproven.size() || !same_join(unproven[g + 1], gap)) &&
+                               std::none_of(gaps.begin(), gaps.end(), [&](const Gap& other) { return same_join(other, gap); });
+            if (alone && named.contains(second_of(gap))) gaps.push_back(gap);
+        }
+        // The insertions go line by line, in order.
+        std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
+            return std::tie(a.line, a.begin) < std::tie(b.line, b.begin);
+        });
     }
     if (gaps.empty()) return;
     // The words each gap's first word is written before, and its second word after, where

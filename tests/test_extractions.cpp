@@ -2036,3 +2036,50 @@ TEST_CASE("a menu path's separator the extraction dropped when it joined two lin
     CHECK(text_of(pdf_like).find("Vælg Formater Ramme og objekt - Egenskaber") != std::string::npos);
     CHECK(restored(pdf_like) == 0);
 }
+
+TEST_CASE("a path of one separator dropped at a join point comes back where the document names its item after one",
+          "[extractions][layout]") {
+    // `Marker cellerne … og vælg Formater -` | `Celler, for at …` joined without the separator,
+    // and no other separator near it: the document writing `Celler` right after a ` - `
+    // elsewhere (`Formater - Celler`) tells that a path stood there.
+    std::string column_lines;
+    for (int i = 0; i < 8; ++i) column_lines += "Brødteksten står her i en linje der fylder en hel spalte.\n";
+    const std::string joined = "Marker cellerne i tabellen med musen, og vælg Formater Celler, for at se mere om cellernes "
+                               "tal og form her.\n";
+    const auto text_of = [](const detail::LayoutResult& layout) {
+        std::string all;
+        for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
+        return all;
+    };
+    const auto restored = [](const detail::LayoutResult& layout) {
+        return std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
+            return r.kind == Repair::Kind::normalized && r.detail.starts_with("menu separator restored");
+        });
+    };
+    const std::string named = "Åbn dialogen med Formater - Celler.\n";
+    const detail::LayoutResult layout = detail::repair_layout(make_source(column_lines + named + joined, "one-item.txt"));
+    CHECK(text_of(layout).find("og vælg Formater - Celler, for at") != std::string::npos);
+    CHECK(restored(layout) == 1);
+
+    // Without that path elsewhere: two words of a sentence, as far as the text tells.
+    const detail::LayoutResult alone = detail::repair_layout(make_source(column_lines + joined, "one-item-alone.txt"));
+    CHECK(text_of(alone).find("og vælg Formater Celler, for at") != std::string::npos);
+    CHECK(restored(alone) == 0);
+
+    // The first word named before a separator is no evidence: `Formater` heads many paths.
+    const detail::LayoutResult first_only =
+        detail::repair_layout(make_source(column_lines + "Åbn dialogen med Formater - Tegn.\n" + joined, "one-item-first.txt"));
+    CHECK(restored(first_only) == 0);
+
+    // Two capitalised pairs at the one join point: the text cannot tell which was the break.
+    const std::string two = "Marker cellerne i tabellen med musen og vælg Format Formater Celler, for at se mere om "
+                            "cellernes tal og form her.\n";
+    const detail::LayoutResult ambiguous =
+        detail::repair_layout(make_source(column_lines + named + two, "one-item-two.txt"));
+    CHECK(restored(ambiguous) == 0);
+
+    // Half a column into the line: no printed line ended there.
+    const std::string early = "Marker cellerne og vælg Formater Celler, for at se mere om cellernes tal og deres form "
+                              "her i tabellen.\n";
+    CHECK(restored(detail::repair_layout(make_source(column_lines + named + early, "one-item-far.txt"))) == 0);
+}
