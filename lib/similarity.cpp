@@ -213,14 +213,21 @@ struct SentenceScorer::Impl {
                                 : words::find_english_lemma_candidate(lower, known);
     }
 
-    // Adds links for every word of every translation (stemmed in the target language).
-    void link_translations(Token& token, const std::vector<Translation>& translations, Lang target,
-                           const words::Stemmer& target_stemmer, bool inflected, float extra = 1.0f) const {
+    // Adds links for every word of every translation (stemmed in the target language);
+    // `source` is the form the translations were found under.
+    void link_translations(Token& token, std::string_view source, const std::vector<Translation>& translations,
+                           Lang target, const words::Stemmer& target_stemmer, bool inflected, float extra = 1.0f) const {
         const char ns = target == Lang::en ? kEnglishStem : kDanishStem;
+        const bool target_danish = target == Lang::da;
+        // A function word's translations are the glossary's: a learned entry from or to one is
+        // IBM-1's pairing of frequent words ("på" -> "the"), not a translation.
+        const bool function_source = words::is_function_word(source, !target_danish);
         std::size_t used = 0;
         for (const auto& translation : translations) {
             if (used == kMaxTranslations) break;
-            if (translation.source == Translation::Source::learned && translation.probability < kMinLearnedProbability)
+            if (translation.source == Translation::Source::learned &&
+                (translation.probability < kMinLearnedProbability || function_source ||
+                 words::is_function_word(translation.target, target_danish)))
                 continue;
             ++used;
             MatchKind kind = kind_of(translation.source);
@@ -321,13 +328,13 @@ Token SentenceScorer::Impl::analyse(const words::RawToken& piece, Lang lang, Cal
     }
     if (!translations.empty()) {
         token.is_inflected = found != token.lower;
-        link_translations(token, translations, other, stemmers.of(other), token.is_inflected);
+        link_translations(token, found, translations, other, stemmers.of(other), token.is_inflected);
         if (found != token.lower) add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
     } else {
         for (const auto& part : parts) {
             token.is_compound = true;
             auto part_translations = lookup_inflected(part, lang, found);
-            link_translations(token, part_translations, other, stemmers.of(other), false, kCompoundPart);
+            link_translations(token, found, part_translations, other, stemmers.of(other), false, kCompoundPart);
             add_key(token.own_keys, words::key_of(own_ns, stemmers.of(lang).stem(found)));
         }
     }
@@ -335,7 +342,8 @@ Token SentenceScorer::Impl::analyse(const words::RawToken& piece, Lang lang, Cal
                          !token.is_abbreviation && known_inflected(token.lower, Lang::en);
     for (const auto& part : parts) {
         Token holder;
-        link_translations(holder, lookup_inflected(part, lang, found), other, stemmers.of(other), false);
+        const auto part_translations = lookup_inflected(part, lang, found);
+        link_translations(holder, found, part_translations, other, stemmers.of(other), false);
         token.parts.push_back({words::key_of(own_ns, stemmers.of(lang).stem(found)), std::move(holder.links)});
     }
     return token;
@@ -346,7 +354,7 @@ std::vector<Link> SentenceScorer::Impl::phrase_links(const std::string& phrase, 
     return memo.get(phrase, [&] {
         Token holder;
         if (has(phrase, lang))
-            link_translations(holder, lookup(phrase, lang), lang == Lang::da ? Lang::en : Lang::da,
+            link_translations(holder, phrase, lookup(phrase, lang), lang == Lang::da ? Lang::en : Lang::da,
                               stemmers.of(lang == Lang::da ? Lang::en : Lang::da), false);
         return std::move(holder.links);
     });

@@ -9,11 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "detail/lexicon_binary.hpp"
+#include "detail/lexicon_tables.hpp"
 #include "detail/similarity_links.hpp"
 #include "detail/similarity_memo.hpp"
 #include "detail/similarity_words.hpp"
 #include "summalign/lexicon.hpp"
 #include "summalign/similarity.hpp"
+#include "test_util.hpp"
 
 using namespace summalign;
 namespace words = summalign::detail;
@@ -388,4 +391,39 @@ TEST_CASE("the word memo finds by the hash its shard was chosen by, and only equ
     CHECK(memo.get("husene", [&] { return ++computed, 4; }) == 4);
     CHECK(memo.get("husene", [&] { return ++computed, 5; }) == 4);
     CHECK(computed == 1);
+}
+
+TEST_CASE("a learned entry from or to a function word links nothing") {
+    // IBM-1 on help text pairs Danish prepositions with "the" (Danish has the article as a
+    // suffix): such entries are not translations, in either direction.
+    summalign::test::TempDir dir;
+    detail::BilingualTables tables;
+    tables.add_pair("på", "the", 0.45f, Translation::Source::learned);      // function -> function
+    tables.add_pair("på", "click", 0.4f, Translation::Source::learned);    // function -> content
+    tables.add_pair("fødselsdag", "its", 0.3f, Translation::Source::learned);  // content -> function
+    tables.add_pair("hund", "dog", 0.45f, Translation::Source::learned);   // content -> content
+    tables.finish();
+    const auto file = dir.path() / "learned.bin";
+    detail::write_lexicon_binary(file, {&tables}, {detail::source_bit(Translation::Source::learned), 0, 0});
+    LexiconOptions options;
+    options.use_freedict = false;
+    options.use_glossary = false;
+    options.learned_file = file;
+    const Lexicon lexicon(options);
+    REQUIRE(lexicon.da_to_en("på").size() == 2);  // the lexicon still has them; the scorer ignores them
+    const SentenceScorer scorer(lexicon);
+
+    const auto function_pair = score_texts(scorer, "på", "the");
+    CHECK(find_match(function_pair, "på", "the") == nullptr);
+    CHECK(function_pair.score == 0.0);
+    CHECK(find_match(score_texts(scorer, "på", "click"), "på", "click") == nullptr);
+    CHECK(find_match(score_texts(scorer, "fødselsdag", "its"), "fødselsdag", "its") == nullptr);
+    // From the English side too: "the" and "its" are not looked up as learned entries.
+    CHECK(find_match(score_texts(scorer, "hund fødselsdag", "its dog"), "fødselsdag", "its") == nullptr);
+
+    const auto content_pair = score_texts(scorer, "hund", "dog");
+    const auto* match = find_match(content_pair, "hund", "dog");
+    REQUIRE(match != nullptr);
+    CHECK(match->kind == MatchKind::learned);
+    CHECK(content_pair.score > 0.0);
 }
