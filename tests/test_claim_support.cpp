@@ -957,3 +957,43 @@ TEST_CASE("claim support: the article generator ends a sentence after an option 
         "assert m.split_text('Written by Richard M. Stallman.') == ['Written by Richard M. Stallman.']\n";
     CHECK(run_generator_script(script) == 0);
 }
+
+TEST_CASE("claim support: the same frame said of another object, words the lexicon knows "
+          "unpartnered on both sides, counts against") {
+    const auto& scorer = models().scorer;
+    const auto& model = detail::default_support_model();
+    const auto en = [&](const char* text) { return scorer.prepare(text, Lang::en); };
+    const auto da = [&](const char* text) { return scorer.prepare(text, Lang::da); };
+    // "Enter the name of …" in both, of a country in the claim and of a hyperlink in the
+    // candidate: the lexicon knows "country" and "hyperlinket" and links neither to the other.
+    const PreparedSentence claim = en("Enter the name of the country.");
+    const PreparedSentence other = da("Indtast et navn til hyperlinket.");
+    const PreparedSentence same = da("Indtast navnet på landet.");
+    REQUIRE(claim.tokens.size() == 6);
+    // Rarity in a body of 30 sentences, log(31 / (df + 1)): "enter" in 15 of them, "name" in
+    // 8, "country" in none; the function words' rarity does not enter the share.
+    const auto rarity_of = [](double df) { return std::log(31.0 / (df + 1.0)); };
+    const std::vector<double> rarity = {rarity_of(15), 1.0, rarity_of(8), 1.0, 1.0, rarity_of(0)};
+    const PreparedSentence* other_one[] = {&other};
+    const PreparedSentence* same_one[] = {&same};
+    const auto differs = detail::support_features(other_one, claim, rarity);
+    const auto states = detail::support_features(same_one, claim, rarity);
+    CHECK(differs.words_differ == 1.0);
+    CHECK(differs.contrary == 0.0);
+    auto without = differs;
+    without.words_differ = 0.0;
+    CHECK(model.log_odds(differs) < model.log_odds(without) - 2.0);
+    // Control: the sentence the claim translates has no unpartnered word and stays supported,
+    // above the other frame.
+    CHECK(states.words_differ == 0.0);
+    CHECK(model.probability(states) > 0.5);
+    CHECK(model.probability(states) > model.probability(differs));
+    // With every word equally rare (no body), "country" is a third of the claim's weight, below
+    // the share that counts: one word the lexicon does not link in a longer claim may be a
+    // synonym it lacks.
+    CHECK(features(other, claim).words_differ == 0.0);
+    // A word the lexicon does not know on one side is no evidence ("Xyzzyfoo": a name).
+    CHECK(detail::support_features(std::span<const PreparedSentence* const>(other_one),
+                                   en("Enter the name of the Xyzzyfoo."), rarity)
+              .words_differ == 0.0);
+}

@@ -31,6 +31,9 @@ constexpr double kIdentityLink = 0.6;
 // A content word of the candidate counts as stated in the claim from this link strength on
 // (below it: a cognate guess or a weak learned entry).
 constexpr double kContentLink = 0.5;
+// The share of the claim's content weight (by rarity) that its unpartnered words the lexicon
+// knows must reach for `words_differ` (chosen on development splits, docs/benchmarks.md).
+constexpr double kKnownUnlinkedShare = 0.6;
 // A compound part's link counts at this share of its strength (the scorer's kCompoundPart).
 constexpr float kCompoundPartLink = 0.85f;
 // A candidate of at least this many content words (not function words, numbers or citation
@@ -1144,6 +1147,28 @@ SupportFeatures support_features(std::span<const PreparedSentence* const> source
                 if (part_unlinked[i]) f.source_part_unlinked += 1.0;
             }
 
+    // Words that differ in the same frame: the candidate has a content word the lexicon knows
+    // (a translation or parts) without a partner in the claim, and the claim's content words
+    // the lexicon knows but that found no partner in the candidate carry at least
+    // kKnownUnlinkedShare of its content weight (each word by its rarity in the body, as for
+    // `claim_cover_idf`). The lexicon would have linked the two if one translated the other:
+    // the sentences share a frame ("Indtast …", "Vælg …", "Write … to standard output") and
+    // state it of different objects ("Enter the name of the country …" / "Indtast et navn til
+    // hyperlinket."). A word the lexicon does not know on either side is no evidence (a name,
+    // a term it lacks); a claim whose unpartnered known words weigh little is a paraphrase
+    // with a synonym the lexicon does not link ("active" / "aktuelle").
+    if (known_unlinked > 0.0) {
+        double weight = 0.0, known_missing = 0.0;
+        for (std::size_t j = 0; j < claim.tokens.size(); ++j) {
+            const auto& t = claim.tokens[j];
+            if (t.is_citation || is_function(t, false)) continue;
+            const double rarity = j < claim_rarity.size() ? claim_rarity[j] : 1.0;
+            weight += rarity;
+            if (links.en[j] < kContentLink && !t.is_number && !t.links.empty()) known_missing += rarity;
+        }
+        if (known_missing > 0.0 && known_missing >= kKnownUnlinkedShare * weight) f.words_differ = 1.0;
+    }
+
     // Names stay as they are in a translation, so where the pair shows that it keeps them (an
     // identity token of the claim spelled the same in the candidate), a name of the claim the
     // lexicon cannot translate and the candidate lacks is not there. A label that only looks
@@ -1343,7 +1368,7 @@ std::array<double, SupportFeatures::count> SupportFeatures::values() const noexc
     // 0.02 keeps the log finite; below it the pair is unrelated either way.
     return {std::log(claim_cover_idf + 0.02) + std::log(raw + 0.02), claim_missing, claim_words, two,
             std::min(claim_missing, source_missing), source_unlinked / (source_content + 1.0), two * claim_words,
-            source_part_unlinked / (source_content + 1.0), negation_differs + contrary + question_differs,
+            source_part_unlinked / (source_content + 1.0), negation_differs + contrary + question_differs + words_differ,
             source_missing / (source_content + 1.0),
             claim_kept_missing};
 }

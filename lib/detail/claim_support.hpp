@@ -53,6 +53,11 @@ struct SupportFeatures {
     // operating system."). Enters the model with `negation_differs` too: the candidate does
     // not assert what the claim does.
     double question_differs = 0.0;
+    // 1 when both sides leave a content word the lexicon knows without a partner and the
+    // claim's such words carry at least 0.6 of its content weight (by rarity): the same frame
+    // said of another object ("Enter the name of the country …" / "Indtast et navn til
+    // hyperlinket."). Enters the model with `negation_differs` too.
+    double words_differ = 0.0;
     // Names of the claim that a translation keeps as they are (capitalised words, not the
     // first, that the lexicon has no translation for at all: "Scrivano", "Meyering") without
     // a partner in the candidate, less the candidate's content words that the lexicon knows
