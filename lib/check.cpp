@@ -551,11 +551,14 @@ std::string Checker::Impl::best_suggestion(std::string_view word, Lang lang, con
             return text;
         };
         for (std::size_t i = 0; i + 1 < letters.size(); ++i) {
-            std::string text = join(i, letters[i] == letters[i + 1]);
+            const bool drop = letters[i] == letters[i + 1];
+            std::string text = join(i, drop);
             // Hunspell's compounding accepts many a swap (hovdan, sårstreg): the lexicon must
-            // have the word too.
-            const bool common = lang == Lang::en ? lexicon->has_english(text)
-                                                 : lexicon->has_danish(text);
+            // have the word too, or, for a doubled letter undone, Hunspell make it by its affix
+            // rules alone, not its compounding (fleksiblle: fleksible, an inflection of
+            // fleksibel the index lacks).
+            const bool common = (lang == Lang::en ? lexicon->has_english(text) : lexicon->has_danish(text)) ||
+                                (drop && speller.known_lexically(text, lang));
             const bool listed =
                 std::find(candidates.begin(), candidates.end(), text) != candidates.end();
             if (common && !listed && speller.known_plainly(text, lang))

@@ -1128,3 +1128,43 @@ TEST_CASE("a word Danish inflects after an apostrophe is a name in either langua
     CHECK(flagged(Article1("Bits sat i umask's liste er ikke påvirket.", english).misspellings(), "umask"));
     CHECK(flagged(Article1("Bits sat i umasken’en er ikke påvirket.", english).misspellings(), "umask"));
 }
+
+TEST_CASE("a slip one edit from an index word is not taken for a compound without its linking -s-", "[spelling][compound]") {
+    // version + hen and version + ær split like a compound lacking its -s- (versionshen,
+    // versionsær), but each word is one slip from an index word: an h slipped into
+    // versionen, a vowel changed in versioner.
+    for (const auto& [slip, word] : {std::pair{"versionhen", "versionen"}, std::pair{"versionær", "versioner"}}) {
+        const Article1 a(std::string("Hent ") + slip + " fra nettet.", "Fetch it from the net.");
+        const auto found = a.misspellings();
+        INFO(slip);
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().word == slip);
+        CHECK(found.front().suggestion == word);
+        CHECK(found.front().message.find("linking") == std::string::npos);
+    }
+    // The control: a compound lacking its -s- with no index word one edit away still gets it.
+    const Article1 a("Hent transplantationbehandling fra nettet.", "Fetch it from the net.");
+    const auto found = a.misspellings();
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().suggestion == "transplantationsbehandling");
+    CHECK(found.front().message.find("linking") != std::string::npos);
+}
+
+TEST_CASE("a doubled letter undone into a form da_DK makes by its affix rules is a candidate", "[spelling][candidates]") {
+    // fleksible (an inflection of fleksibel that the index lacks) is fleksiblle with its
+    // doubled l undone; fleksibel is two edits off.
+    const Article1 a("Systemet er fleksiblle nu.", "The system is flexible now.");
+    const auto found = a.misspellings();
+    for (const auto& f : found) UNSCOPED_INFO("flagged: " << f.word << " -> " << f.suggestion);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().suggestion == "fleksible");
+    // The control: da_DK knows fleksible by its affix rules, but not a compound its
+    // compounding makes up (edsikonet: ed + s + ikonet), nor a word it does not know.
+    detail::SpellerOptions options;
+    options.index_file = find_data_file(std::string(detail::spelling_index_file_name));
+    const detail::Speller speller(options);
+    CHECK(speller.known_lexically("fleksible", Lang::da));
+    CHECK_FALSE(speller.index_knows("fleksible", Lang::da));
+    CHECK_FALSE(speller.known_lexically("edsikonet", Lang::da));
+    CHECK_FALSE(speller.known_lexically("fleksiblle", Lang::da));
+}

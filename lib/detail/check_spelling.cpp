@@ -745,6 +745,17 @@ std::string Speller::missing_linking_s(std::string_view danish_word) const {
             if (!word_known) word_known = impl_->index_knows(word, Lang::da) || impl_->da.spell(word);
             if (*word_known) return {};
             if (!(tail_word || impl_->is_compound(tail, 1))) continue;
+            // A word one slip from a word the index has is that word's slip, not a compound
+            // without its -s-: versionhen (versionen with an h slipped in), versionær
+            // (versioner with a vowel changed) split into version + hen, version + ær. The
+            // compound with its -s- may be an index word itself, and is no other word
+            // (transplantationbehandling has no other index word one edit away); the one-edit
+            // words are index probes.
+            const std::string with_s = head + "s" + tail;
+            const auto near = one_edit_words(lower, Lang::da);
+            if (std::any_of(near->begin(), near->end(),
+                            [&](const std::string& other) { return other != with_s && typo_cost(lower, other) <= 1.0; }))
+                return {};
             return word.substr(0, cut) + "s" + word.substr(cut);
         }
         return {};
@@ -828,6 +839,12 @@ bool Speller::known_plainly_by_index(std::string_view word, Lang lang) const {
     if (impl_->index_knows(text, lang)) return true;
     const std::string lower = to_lower(text);
     return impl_->index_knows(lower, lang) || (lang == Lang::da ? impl_->regular_form(lower) : impl_->english_other_spelling(lower));
+}
+
+bool Speller::known_lexically(std::string_view lower_word, Lang lang) const {
+    const std::string text(lower_word);
+    if (impl_->index_knows(text, lang)) return true;
+    return lang == Lang::da ? impl_->da.spell_lexically(text) : impl_->known(text, lang);
 }
 
 std::vector<std::string> Speller::candidates(std::string_view lower_word, Lang lang) const {

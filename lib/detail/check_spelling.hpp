@@ -91,6 +91,10 @@ public:
     // known_plainly()'s yes; a no says nothing (Hunspell may still know the word, e.g. a
     // compound its own rules make). False without an index.
     bool known_plainly_by_index(std::string_view word, Lang lang) const;
+    // Whether the index has the lower-case `lower_word` or, for Danish, da_DK makes it by its
+    // affix rules alone (fleksible, an inflection the index lacks), not by its compounding;
+    // for English, whether en_US or en_GB knows it.
+    bool known_lexically(std::string_view lower_word, Lang lang) const;
     // The index's words one edit (deletion, insertion, substitution, swap) from `lower_word`;
     // empty without an index. Kept per word (shared, not copied: asked for every compound).
     std::shared_ptr<const std::vector<std::string>> one_edit_words(std::string_view lower_word, Lang lang) const;
