@@ -793,7 +793,8 @@ void restore_joined_hyphens(LayoutResult& result) {
 // hyphen, and it lies where a printed line ended: about a whole number of columns from the
 // line's start (a printed line fills 0.9-1.0 of the upper quartile of the widths). A space
 // there between two capitalised words, in a sentence that separates menu items with ` - `
-// within four words of it, gets its separator back, as a `normalized` repair. Not after a
+// within four words of it, or whose second word the document writes right after a ` - `
+// elsewhere (a path of one separator), gets its separator back, as a `normalized` repair. Not after a
 // sentence's first word (its verb: `Vælg Vis - Typografier`), not where two such spaces fall
 // near one join point (the text cannot tell which was the break), not where a kept ` - `
 // ends near the same join point (the extraction kept that dash), and not where the document
@@ -824,6 +825,7 @@ void restore_dropped_separators(LayoutResult& result) {
         bool separator_near = false;          // else the second word must be a path's item elsewhere
     };
     std::vector<Gap> gaps, unproven;  // unproven: no separator near, the evidence yet to be read
+    std::vector<std::pair<std::size_t, std::size_t>> near_joins;  // (line, join point) of the others, in order
     Words words;
     for (std::size_t index = 0; index < lines.size(); ++index) {
         if (!lines[index].joined_by_extraction) continue;
@@ -875,6 +877,7 @@ void restore_dropped_separators(LayoutResult& result) {
                 unproven.push_back(gap);
                 continue;
             }
+            near_joins.emplace_back(index, k);
             if (k == last_join) {  // two gaps at one join point: neither is taken
                 if (!last_ambiguous) gaps.pop_back();
                 last_ambiguous = true;
@@ -914,7 +917,7 @@ void restore_dropped_separators(LayoutResult& result) {
             const Gap& gap = unproven[g];
             const bool alone = (g == 0 || !same_join(unproven[g - 1], gap)) &&
                                (g + 1 == unproven.size() || !same_join(unproven[g + 1], gap)) &&
-                               std::none_of(gaps.begin(), gaps.end(), [&](const Gap& other) { return same_join(other, gap); });
+                               !std::binary_search(near_joins.begin(), near_joins.end(), std::pair{gap.line, gap.join});
             if (alone && named.contains(second_of(gap))) gaps.push_back(gap);
         }
         // The insertions go line by line, in order.
