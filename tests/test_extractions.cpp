@@ -1969,6 +1969,22 @@ TEST_CASE("words torn out of a justified line together go back into it", "[extra
     CHECK(layout.moved_block_joins.size() == 1);
 }
 
+namespace {
+// The repaired lines of a layout, one per line.
+std::string layout_text(const detail::LayoutResult& layout) {
+    std::string all;
+    for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
+    return all;
+}
+
+// How many menu separators a layout restored.
+std::ptrdiff_t separators_restored(const detail::LayoutResult& layout) {
+    return std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
+        return r.kind == Repair::Kind::normalized && r.detail.starts_with("menu separator restored");
+    });
+}
+}  // namespace
+
 TEST_CASE("a menu path's separator the extraction dropped when it joined two lines comes back", "[extractions][layout]") {
     // pdftotext's default mode joins `Vælg Formater -` | `Ramme og objekt - Egenskaber` into
     // one line and drops the separator with the hyphen. The space where the printed line ended
@@ -1978,53 +1994,43 @@ TEST_CASE("a menu path's separator the extraction dropped when it joined two lin
     for (int i = 0; i < 8; ++i) column_lines += "Brødteksten står her i en linje der fylder en hel spalte.\n";
     const std::string joined = "Åbner en dialog, hvor du kan ændre navnet. Vælg Formater Ramme og objekt - Egenskaber - "
                                "Indstillinger, for at se mere om objektet og dets navn og plads her.\n";
-    const auto text_of = [](const detail::LayoutResult& layout) {
-        std::string all;
-        for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
-        return all;
-    };
-    const auto restored = [](const detail::LayoutResult& layout) {
-        return std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
-            return r.kind == Repair::Kind::normalized && r.detail.starts_with("menu separator restored");
-        });
-    };
     const detail::LayoutResult layout = detail::repair_layout(make_source(column_lines + joined, "menu.txt"));
-    CHECK(text_of(layout).find("Vælg Formater - Ramme og objekt - Egenskaber - Indstillinger,") != std::string::npos);
-    CHECK(restored(layout) == 1);
+    CHECK(layout_text(layout).find("Vælg Formater - Ramme og objekt - Egenskaber - Indstillinger,") != std::string::npos);
+    CHECK(separators_restored(layout) == 1);
 
     // The same words half a column into the line: no printed line ended there.
     const std::string early = "Åbner en dialog. Vælg Formater Ramme og objekt - Egenskaber - Indstillinger, for at "
                               "se mere om objektet og dets navn og dets plads på siden her.\n";
     const detail::LayoutResult far = detail::repair_layout(make_source(column_lines + early, "menu-far.txt"));
-    CHECK(text_of(far).find("Vælg Formater Ramme og objekt") != std::string::npos);
-    CHECK(restored(far) == 0);
+    CHECK(layout_text(far).find("Vælg Formater Ramme og objekt") != std::string::npos);
+    CHECK(separators_restored(far) == 0);
 
     // A separator kept at the join point: the extraction kept the dash where it joined the
     // lines (`Formater Tekst -` | `Egenskaber`), so none was dropped a few letters before it.
     const std::string kept = "Åbner en dialog hvor du ændrer navnet. Vælg Formater Tekst - Egenskaber - Indstillinger, "
                              "for at se mere om objektet og dets navn og plads her.\n";
     const detail::LayoutResult kept_layout = detail::repair_layout(make_source(column_lines + kept, "menu-kept.txt"));
-    CHECK(text_of(kept_layout).find("Vælg Formater Tekst - Egenskaber") != std::string::npos);
-    CHECK(restored(kept_layout) == 0);
+    CHECK(layout_text(kept_layout).find("Vælg Formater Tekst - Egenskaber") != std::string::npos);
+    CHECK(separators_restored(kept_layout) == 0);
 
     // No separator near the space: two words of a sentence, not a path.
     std::string plain = joined;
     plain.replace(plain.find(" - Egenskaber - "), 16, " og Egenskaber og ");
     const detail::LayoutResult prose = detail::repair_layout(make_source(column_lines + plain, "menu-prose.txt"));
-    CHECK(restored(prose) == 0);
+    CHECK(separators_restored(prose) == 0);
 
     // The document writes `Formater` before another capitalised word: a name of two words
     // (`Formater Tegn`) may stand there as well, so no break is taken.
     const detail::LayoutResult named =
         detail::repair_layout(make_source(column_lines + "Brug menuen Formater Tegn her.\n" + joined, "menu-name.txt"));
-    CHECK(text_of(named).find("Vælg Formater Ramme og objekt") != std::string::npos);
-    CHECK(restored(named) == 0);
+    CHECK(layout_text(named).find("Vælg Formater Ramme og objekt") != std::string::npos);
+    CHECK(separators_restored(named) == 0);
 
     // Lines that fill one column each: the extraction joined none, nothing is restored.
     std::string wrapped = column_lines;
     for (int i = 0; i < 12; ++i) wrapped += "Brødteksten står her i en linje der fylder en hel spalte.\n";
     wrapped += "Åbner en dialog, hvor du kan ændre navnet. Vælg Formater Ramme og objekt - Egenskaber\n";
-    CHECK(restored(detail::repair_layout(make_source(wrapped, "menu-wrapped.txt"))) == 0);
+    CHECK(separators_restored(detail::repair_layout(make_source(wrapped, "menu-wrapped.txt"))) == 0);
 
     // A text that keeps words broken at line ends as printed (`spal-` | `te`) did not join its
     // long lines by dropping hyphens (the PDF path sets a justified line's successor on it):
@@ -2033,8 +2039,8 @@ TEST_CASE("a menu path's separator the extraction dropped when it joined two lin
                                     "te, og den næste linje fylder også den hele spalte ud.\n";
     const detail::LayoutResult pdf_like =
         detail::repair_layout(make_source(kept_breaks + column_lines + joined, "menu-kept-breaks.txt"));
-    CHECK(text_of(pdf_like).find("Vælg Formater Ramme og objekt - Egenskaber") != std::string::npos);
-    CHECK(restored(pdf_like) == 0);
+    CHECK(layout_text(pdf_like).find("Vælg Formater Ramme og objekt - Egenskaber") != std::string::npos);
+    CHECK(separators_restored(pdf_like) == 0);
 }
 
 TEST_CASE("a path of one separator dropped at a join point comes back where the document names its item after one",
@@ -2046,40 +2052,30 @@ TEST_CASE("a path of one separator dropped at a join point comes back where the 
     for (int i = 0; i < 8; ++i) column_lines += "Brødteksten står her i en linje der fylder en hel spalte.\n";
     const std::string joined = "Marker cellerne i tabellen med musen, og vælg Formater Celler, for at se mere om cellernes "
                                "tal og form her.\n";
-    const auto text_of = [](const detail::LayoutResult& layout) {
-        std::string all;
-        for (const detail::SourceLine& line : layout.lines) all += std::string(line.text.text()) + "\n";
-        return all;
-    };
-    const auto restored = [](const detail::LayoutResult& layout) {
-        return std::count_if(layout.repairs.begin(), layout.repairs.end(), [](const Repair& r) {
-            return r.kind == Repair::Kind::normalized && r.detail.starts_with("menu separator restored");
-        });
-    };
     const std::string named = "Åbn dialogen med Formater - Celler.\n";
     const detail::LayoutResult layout = detail::repair_layout(make_source(column_lines + named + joined, "one-item.txt"));
-    CHECK(text_of(layout).find("og vælg Formater - Celler, for at") != std::string::npos);
-    CHECK(restored(layout) == 1);
+    CHECK(layout_text(layout).find("og vælg Formater - Celler, for at") != std::string::npos);
+    CHECK(separators_restored(layout) == 1);
 
     // Without that path elsewhere: two words of a sentence, as far as the text tells.
     const detail::LayoutResult alone = detail::repair_layout(make_source(column_lines + joined, "one-item-alone.txt"));
-    CHECK(text_of(alone).find("og vælg Formater Celler, for at") != std::string::npos);
-    CHECK(restored(alone) == 0);
+    CHECK(layout_text(alone).find("og vælg Formater Celler, for at") != std::string::npos);
+    CHECK(separators_restored(alone) == 0);
 
     // The first word named before a separator is no evidence: `Formater` heads many paths.
     const detail::LayoutResult first_only =
         detail::repair_layout(make_source(column_lines + "Åbn dialogen med Formater - Tegn.\n" + joined, "one-item-first.txt"));
-    CHECK(restored(first_only) == 0);
+    CHECK(separators_restored(first_only) == 0);
 
     // Two capitalised pairs at the one join point: the text cannot tell which was the break.
     const std::string two = "Marker cellerne i tabellen med musen og vælg Format Formater Celler, for at se mere om "
                             "cellernes tal og form her.\n";
     const detail::LayoutResult ambiguous =
         detail::repair_layout(make_source(column_lines + named + two, "one-item-two.txt"));
-    CHECK(restored(ambiguous) == 0);
+    CHECK(separators_restored(ambiguous) == 0);
 
     // Half a column into the line: no printed line ended there.
     const std::string early = "Marker cellerne og vælg Formater Celler, for at se mere om cellernes tal og deres form "
                               "her i tabellen.\n";
-    CHECK(restored(detail::repair_layout(make_source(column_lines + named + early, "one-item-far.txt"))) == 0);
+    CHECK(separators_restored(detail::repair_layout(make_source(column_lines + named + early, "one-item-far.txt"))) == 0);
 }
