@@ -822,7 +822,6 @@ void restore_dropped_separators(LayoutResult& result) {
     struct Gap {
         std::size_t line, begin, space, end;  // the two words: [begin, space) and (space, end)
         std::size_t join = 0;                 // the join point the space lies at
-        bool separator_near = false;          // else the second word must be a path's item elsewhere
     };
     std::vector<Gap> gaps, unproven;  // unproven: no separator near, the evidence yet to be read
     std::vector<std::pair<std::size_t, std::size_t>> near_joins;  // (line, join point) of the others, in order
@@ -872,8 +871,9 @@ void restore_dropped_separators(LayoutResult& result) {
             counted = words[w].second;
             const std::size_t k = near_join(chars);
             if (k == 0 || std::binary_search(kept_joins.begin(), kept_joins.end(), k)) continue;
-            const Gap gap{index, words[w].first, words[w].second, words[w + 1].second, k, has_separator && separator_near(w)};
-            if (!gap.separator_near) {
+            const Gap gap{index, words[w].first, words[w].second, words[w + 1].second, k};
+            // Without a separator near, the second word must be a path's item elsewhere.
+            if (!has_separator || !separator_near(w)) {
                 unproven.push_back(gap);
                 continue;
             }
