@@ -8,6 +8,7 @@
 #include <cctype>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -2150,63 +2151,85 @@ void place_floated_captions(std::vector<Article>& articles) {
         }
         return words[a];
     };
-    const auto has_label = [](const Article& article, const std::string& label) {
-        return std::any_of(article.figures.begin(), article.figures.end(), [&](const Figure& f) { return f.label == label; });
-    };
-    for (std::size_t a = 0; a < articles.size(); ++a) {
-        for (std::size_t i = 0; i < articles[a].figures.size();) {
-            const std::string label = articles[a].figures[i].label;
-            std::vector<std::size_t> same;
-            for (std::size_t j = 0; j < articles[a].figures.size(); ++j)
-                if (articles[a].figures[j].label == label) same.push_back(j);
-            if (same.size() < 2 || same.front() != i) {
-                ++i;
-                continue;
-            }
-            // The neighbour without that label whose words a caption shares most, against the
-            // article's own words.
-            std::size_t best_figure = 0, best_target = a;
-            long best_gain = 0;
-            for (const std::size_t target : {a + 1, a == 0 ? articles.size() : a - 1}) {
-                if (target >= articles.size() || has_label(articles[target], label)) continue;
-                for (const std::size_t j : same) {
-                    const long gain = static_cast<long>(shared_words(articles[a].figures[j], words_of(target))) -
-                                      static_cast<long>(shared_words(articles[a].figures[j], words_of(a)));
-                    if (gain > best_gain) best_gain = gain, best_figure = j, best_target = target;
-                }
-            }
-            // No word says whose it is: where only one neighbour lacks the label, the caption
-            // nearer to it goes there (a float leaves its article's text in the direction of
-            // the article it belongs to).
-            std::string reason = "shares more of its words";
-            if (best_target == a) {
-                const bool next_lacks = a + 1 < articles.size() && !has_label(articles[a + 1], label);
-                const bool previous_lacks = a > 0 && !has_label(articles[a - 1], label);
-                if (next_lacks != previous_lacks) {
-                    best_target = next_lacks ? a + 1 : a - 1;
-                    best_figure = next_lacks ? same.back() : same.front();
-                    reason = "is the nearer one to it";
-                }
-            }
-            if (best_target == a) {
-                ++i;
-                continue;
-            }
-            Figure moved = std::move(articles[a].figures[best_figure]);
-            articles[a].figures.erase(articles[a].figures.begin() + static_cast<std::ptrdiff_t>(best_figure));
-            const std::string note = "a second caption '" + label + "' in " +
-                                     (articles[a].title ? "article '" + articles[a].title->text + "'" : std::string("one article")) +
-                                     " is taken as " +
-                                     (articles[best_target].title ? "article '" + articles[best_target].title->text + "'" : std::string("the neighbouring article")) +
-                                     "'s, which has none; the caption " + reason + " (the typesetting floated the figure)";
-            articles[a].structure_notes.push_back(StructureNote{note, moved.caption.span});
-            articles[best_target].structure_notes.push_back(StructureNote{note, moved.caption.span});
-            std::vector<Figure>& target_figures = articles[best_target].figures;
-            const auto at = std::find_if(target_figures.begin(), target_figures.end(),
-                                         [&](const Figure& f) { return f.caption.span.start > moved.caption.span.start; });
-            target_figures.insert(at, std::move(moved));
-            // The same position again: the label may still stand twice, or another now stands there.
+    // The labels of each article, made when first needed and kept up to date as captions move:
+    // one look-up per question, however many figures an article holds.
+    std::vector<std::optional<std::unordered_set<std::string>>> labels(articles.size());
+    const auto labels_of = [&](std::size_t k) -> std::unordered_set<std::string>& {
+        if (!labels[k]) {
+            labels[k].emplace();
+            for (const Figure& figure : articles[k].figures) labels[k]->insert(figure.label);
         }
+        return *labels[k];
+    };
+    const auto has_label = [&](std::size_t k, const std::string& label) { return labels_of(k).contains(label); };
+    for (std::size_t a = 0; a < articles.size(); ++a) {
+        std::vector<Figure>& figures = articles[a].figures;
+        // The figures of each label, the labels in the order they first appear.
+        std::vector<std::string> order;
+        std::unordered_map<std::string, std::vector<std::size_t>> of_label;
+        for (std::size_t j = 0; j < figures.size(); ++j) {
+            const auto [entry, added] = of_label.try_emplace(figures[j].label);
+            if (added) order.push_back(figures[j].label);
+            entry->second.push_back(j);
+        }
+        std::vector<bool> leaves(figures.size(), false);
+        std::vector<std::size_t> received;  // neighbours given a caption
+        for (const std::string& label : order) {
+            std::vector<std::size_t>& same = of_label[label];
+            // After a move the label may still stand twice, and the other neighbour may lack it.
+            while (same.size() >= 2) {
+                // The neighbour without that label whose words a caption shares most, against
+                // the article's own words.
+                std::size_t best_figure = 0, best_target = a;
+                long best_gain = 0;
+                for (const std::size_t target : {a + 1, a == 0 ? articles.size() : a - 1}) {
+                    if (target >= articles.size() || has_label(target, label)) continue;
+                    for (const std::size_t j : same) {
+                        const long gain = static_cast<long>(shared_words(figures[j], words_of(target))) -
+                                          static_cast<long>(shared_words(figures[j], words_of(a)));
+                        if (gain > best_gain) best_gain = gain, best_figure = j, best_target = target;
+                    }
+                }
+                // No word says whose it is: where only one neighbour lacks the label, the
+                // caption nearer to it goes there (a float leaves its article's text in the
+                // direction of the article it belongs to).
+                std::string reason = "shares more of its words";
+                if (best_target == a) {
+                    const bool next_lacks = a + 1 < articles.size() && !has_label(a + 1, label);
+                    const bool previous_lacks = a > 0 && !has_label(a - 1, label);
+                    if (next_lacks != previous_lacks) {
+                        best_target = next_lacks ? a + 1 : a - 1;
+                        best_figure = next_lacks ? same.back() : same.front();
+                        reason = "is the nearer one to it";
+                    }
+                }
+                if (best_target == a) break;
+                const std::string note = "a second caption '" + label + "' in " +
+                                         (articles[a].title ? "article '" + articles[a].title->text + "'" : std::string("one article")) +
+                                         " is taken as " +
+                                         (articles[best_target].title ? "article '" + articles[best_target].title->text + "'"
+                                                                      : std::string("the neighbouring article")) +
+                                         "'s, which has none; the caption " + reason + " (the typesetting floated the figure)";
+                articles[a].structure_notes.push_back(StructureNote{note, figures[best_figure].caption.span});
+                articles[best_target].structure_notes.push_back(StructureNote{note, figures[best_figure].caption.span});
+                articles[best_target].figures.push_back(figures[best_figure]);
+                labels_of(best_target).insert(label);
+                received.push_back(best_target);
+                leaves[best_figure] = true;
+                same.erase(std::find(same.begin(), same.end(), best_figure));
+            }
+        }
+        std::vector<Figure> staying;
+        staying.reserve(figures.size());
+        for (std::size_t j = 0; j < figures.size(); ++j)
+            if (!leaves[j]) staying.push_back(std::move(figures[j]));
+        figures = std::move(staying);
+        // A moved caption takes its place among the target's captions by where it stands.
+        std::sort(received.begin(), received.end());
+        received.erase(std::unique(received.begin(), received.end()), received.end());
+        for (const std::size_t k : received)
+            std::stable_sort(articles[k].figures.begin(), articles[k].figures.end(),
+                             [](const Figure& x, const Figure& y) { return x.caption.span.start < y.caption.span.start; });
     }
 }
 
@@ -2225,7 +2248,7 @@ struct DocumentLayout::Impl {
     std::shared_ptr<const std::string> source_bytes;  // kept for the document, when handed over
 
     explicit Impl(const SourceText& source)
-        : source_name(source.name), layout(repair_layout(source)), words(layout.lines), width(typical_width(layout.lines)),
+        : source_name(source.name), layout(repair_layout(source)), words(layout.lines, layout.captions), width(typical_width(layout.lines)),
           join_limit(join_limit_of(layout.lines, width)), printed_lines(keeps_printed_lines(layout.lines, join_limit)),
           headers(find_headers(layout.lines, printed_lines)) {}
 };
@@ -2383,7 +2406,10 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         std::size_t owner = 0;
         for (std::size_t a = 0; a < ranges.size(); ++a)
             if (ranges[a].begin <= caption.line) owner = a;
-        document.articles[owner].figures.push_back(Figure{caption.label, whole_sentence(caption.caption)});
+        std::vector<const SourceLine*> caption_lines;
+        for (const SourceLine& line : caption.lines) caption_lines.push_back(&line);
+        document.articles[owner].figures.push_back(
+            Figure{caption.label, whole_sentence(join_lines(caption_lines, impl_->dehyphenator, layout.words, document.repairs))});
     }
     place_floated_captions(document.articles);
     std::stable_sort(document.repairs.begin(), document.repairs.end(),

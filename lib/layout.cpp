@@ -105,15 +105,17 @@ void add_line(const std::string& source, std::size_t start, std::size_t end, std
     if (const auto caption = find_caption(text)) {
         LiftedCaption lifted;
         lifted.label = caption->label;
-        lifted.caption = line.text.slice(caption->text_begin, line.text.size()).trimmed();
+        SourceLine part = line;
+        part.text = line.text.slice(caption->text_begin, line.text.size()).trimmed();
         lifted.line = result.lines.size();
         result.repairs.push_back({Repair::Kind::caption_lifted, line.text.source_start(caption->begin), end,
-                                  caption->label + ". " + lifted.caption.text()});
+                                  caption->label + ". " + part.text.text()});
+        lifted.lines.push_back(std::move(part));
         result.captions.push_back(std::move(lifted));
         line.text = line.text.slice(0, caption->begin);
         line.ends_in_soft_hyphen = false;
         if (line.blank()) {  // the line held nothing but the caption, which may go on below
-            result.captions.back().open = !ends_with_sentence_end(result.captions.back().caption.text());
+            result.captions.back().open = !ends_with_sentence_end(result.captions.back().lines.front().text.text());
             result.captions.back().own_lines = true;
             return;
         }
@@ -138,17 +140,9 @@ void extend_open_captions(LayoutResult& result) {
         for (std::size_t k = first; k < result.lines.size() && k < first + 3; ++k) {
             const SourceLine& line = result.lines[k];
             if (line.blank() || absorbed[k]) break;
-            const std::string_view text = trim(line.text.text());
-            const std::size_t begin = static_cast<std::size_t>(text.data() - line.text.text().data());
-            const std::string_view so_far = caption.caption.text();
-            if (!word_before_final_hyphen(so_far).empty() && is_lower(first_code_point(text))) {
-                caption.caption = caption.caption.slice(0, caption.caption.size() - 1);  // "modifi-" | "ceret"
-            } else {
-                caption.caption.append_synthetic(" ", result.lines[k > 0 ? k - 1 : k].end);
-            }
-            caption.caption.append(line.text, begin, begin + text.size());
+            caption.lines.push_back(line);
             absorbed[k] = any = true;
-            if (ends_with_sentence_end(text)) break;
+            if (ends_with_sentence_end(trim(line.text.text()))) break;
         }
         caption.open = false;
     }

@@ -427,6 +427,32 @@ TEST_CASE("a title left at a column's foot, a floated caption, then its subtitle
     CHECK_FALSE(plain.articles[1].subtitle);
 }
 
+TEST_CASE("a caption over several lines has its line-end hyphens decided as the running text's", "[journal]") {
+    // A word set in capitals broken like any other ("UP-" | "DATE"), an abbreviation heading a
+    // compound ("MR-" | "skanning") and a word typesetting broke ("knæ-" | "leddet"), each in a
+    // caption set on lines of its own.
+    const std::string text =
+        "Billeder af knæet\n\nLEDER\nPeter Madsen\n\n"
+        "En skanning viser leddet. Den tages liggende.\n\n"
+        "Fig. 1. Kør udtryk såsom INSERT (indsæt), UP-\nDATE (opdater) og så videre.\n\n"
+        "Fig. 2. Billede fra en MR-\nskanning af knæ-\nleddet hos en patient.\n\n"
+        "Fig. 3. Skriv dit bruger-id i feltet, og gem det nye bruger-\nid i dialogen.\n\n"
+        "Billedet tages med patienten liggende på ryggen.\n";
+    const Document document = parse(text);
+    REQUIRE(document.articles.size() == 1);
+    const Article& article = document.articles[0];
+    REQUIRE(article.figures.size() == 3);
+    CHECK(article.figures[0].caption.text == "Kør udtryk såsom INSERT (indsæt), UPDATE (opdater) og så videre.");
+    CHECK(article.figures[1].caption.text == "Billede fra en MR-skanning af knæleddet hos en patient.");
+    // A caption's own words are the document's: "bruger-id" written whole decides the break.
+    CHECK(article.figures[2].caption.text == "Skriv dit bruger-id i feltet, og gem det nye bruger-id i dialogen.");
+    // The joins are repairs like the running text's.
+    CHECK(std::any_of(document.repairs.begin(), document.repairs.end(), [](const Repair& repair) {
+        return repair.kind == Repair::Kind::line_break_hyphen_kept && repair.detail == "MR-skanning";
+    }));
+    check_spans(document, text);
+}
+
 TEST_CASE("a title above a paragraph the extraction moved goes over its subtitle on the rubric where it opens the text or follows an article's end", "[journal]") {
     const std::string body = "Rasmus Olsen\n\nProgrammet kan åbne dokumenter i mange formater. Det gemmer dem også.\n\n"
                              "Vælg et format i feltet Filtype. Klik derefter på Gem.\n\n";

@@ -148,8 +148,9 @@ TEST_CASE("pdf layout rules: a caption that is bold throughout takes its bold li
     CHECK(text.find("mange indstillinger for udskrift.\n") != std::string::npos);
 }
 
-TEST_CASE("pdf layout rules: a caption or bold heading broken after a letter of several bytes is joined", "[pdf]") {
-    // "områ-" | "de": the letter before the hyphen is two bytes in UTF-8.
+TEST_CASE("pdf layout rules: a caption broken inside a word keeps the break for the parser; a heading broken after a letter of several bytes is joined", "[pdf]") {
+    // "områ-" | "de": the letter before the hyphen is two bytes in UTF-8. The caption's lines
+    // join in the parser, which decides the hyphen as the running text's.
     Page p;
     double y = 200;
     for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
@@ -164,9 +165,53 @@ TEST_CASE("pdf layout rules: a caption or bold heading broken after a letter of 
     p.line("og her slutter afsnittet.", y += 12, false);
     const std::string text = build({std::move(p)});
     INFO(text);
-    CHECK(text.find("et område af celler eller en liste.\n") != std::string::npos);
+    CHECK(text.find("\nFigur 3 Renter er en serie rentesatser for eksempel et områ-\nde af celler eller en liste.\n") !=
+          std::string::npos);
     CHECK(text.find("område i dialogen") != std::string::npos);  // the heading is wrapped again after
-    CHECK(text.find("områ-") == std::string::npos);
+    CHECK(text.find("det valgte områ-") == std::string::npos);
+}
+
+TEST_CASE("pdf layout rules: a caption broken after a capital's hyphen goes on on a line of its own, without a space", "[pdf]") {
+    // "UP-" | "DATE": neither a space after the hyphen nor a decision in the layout; a caption
+    // line ending in a word goes on on the same line.
+    Page p;
+    double y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
+    p.line("sidste linje.", y, false);
+    y += 24;
+    p.line("Fig. 1 Kør SQL-handlingsudtryk såsom INSERT (indsæt), UP-", y);
+    p.line("DATE (opdater), DELETE (slet) og så videre i den valgte", y += 12);
+    p.line("database.", y += 12, false);
+    y += 24;
+    p.line(body, y += 12);
+    p.line("og her slutter afsnittet.", y += 12, false);
+    const std::string text = build({std::move(p)});
+    INFO(text);
+    CHECK(text.find("UP- ") == std::string::npos);
+    CHECK(text.find("\nFig. 1 Kør SQL-handlingsudtryk såsom INSERT (indsæt), UP-\n"
+                    "DATE (opdater), DELETE (slet) og så videre i den valgte database.\n") != std::string::npos);
+
+    // Past three such breaks (the parser takes three lines after a caption's first) the
+    // hyphen stays, closed up.
+    Page q;
+    y = 200;
+    for (int i = 0; i < 4; ++i, y += 12) q.line(body, y);
+    q.line("sidste linje.", y, false);
+    y += 24;
+    q.line("Fig. 2 En lang billedtekst om et udsnit af den valgte side-", y);
+    for (const char* rest : {"visning med flere linjer som brydes midt i ordet for data-",
+                             "basen og igen midt i ordet for tabellen med de mange tabel-",
+                             "feltet og endnu en gang midt i ordet for det store skrive-"})
+        q.line(rest, y += 12);
+    q.line("bordet.", y += 12, false);
+    y += 24;
+    q.line(body, y += 12);
+    q.line("og her slutter afsnittet.", y += 12, false);
+    const std::string long_caption = build({std::move(q)});
+    INFO(long_caption);
+    CHECK(long_caption.find("side-\nvisning med flere linjer som brydes midt i ordet for data-\n"
+                            "basen og igen midt i ordet for tabellen med de mange tabel-\n"
+                            "feltet og endnu en gang midt i ordet for det store skrive-bordet.\n") != std::string::npos);
 }
 
 TEST_CASE("pdf layout rules: a caption whose last line is full ends before a field's label", "[pdf]") {

@@ -17,7 +17,12 @@
 
 namespace summalign::detail {
 
-DocumentWords::DocumentWords(const std::vector<SourceLine>& lines) {
+DocumentWords::DocumentWords(const std::vector<SourceLine>& lines, const std::vector<LiftedCaption>& captions) {
+    add_lines(lines);
+    for (const LiftedCaption& caption : captions) add_lines(caption.lines);
+}
+
+void DocumentWords::add_lines(const std::vector<SourceLine>& lines) {
     bool previous_ended_in_break = false;
     for (const SourceLine& line : lines) {
         std::string_view text = trim(line.text.text());

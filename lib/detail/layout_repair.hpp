@@ -58,7 +58,10 @@ struct SourceLine {
 // A figure caption lifted out of running text ("Fig. 1. Mulig klinisk ...").
 struct LiftedCaption {
     std::string label;       // "Fig. 1"
-    MappedText caption;      // "Mulig klinisk anvendelse af ... (modificeret fra [9])."
+    // The caption's part of the line it was cut from ("Mulig klinisk anvendelse af ..."),
+    // then the lines it goes on over: the parser joins them as it joins a paragraph's lines
+    // (join_lines), so their line-end hyphens are decided as the running text's are.
+    std::vector<SourceLine> lines;
     std::size_t line = 0;    // index into LayoutResult::lines of the line it was cut from
     bool open = false;       // internal to repair_layout: the caption may go on on the next lines
     bool own_lines = false;  // set on lines of its own (nothing of the running text on them)
@@ -85,8 +88,9 @@ struct LayoutResult {
 class DocumentWords {
 public:
     DocumentWords() = default;
-    // Collects the words of `lines`, skipping the two halves of every line-end hyphen.
-    explicit DocumentWords(const std::vector<SourceLine>& lines);
+    // Collects the words of `lines` and of the captions lifted from them, skipping the two
+    // halves of every line-end hyphen.
+    explicit DocumentWords(const std::vector<SourceLine>& lines, const std::vector<LiftedCaption>& captions = {});
     // Adds the words of one run of text (used by the constructor and by tests).
     void add_text(std::string_view text);
 
@@ -129,6 +133,7 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
     };
+    void add_lines(const std::vector<SourceLine>& lines);
     const WordFacts* find(std::string_view word) const;
     WordFacts& facts(std::string_view lower_word);
 

@@ -127,6 +127,13 @@ bool ends_in_word_hyphen(std::string_view text) {
     return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
 }
 
+// Whether `s` begins with a letter (any character outside ASCII counts as one).
+bool starts_letter(std::string_view s) {
+    if (s.empty()) return false;
+    const auto c = static_cast<unsigned char>(s[0]);
+    return c >= 0x80 || std::isalpha(c) != 0;
+}
+
 // A heading as wide as the column reads to the text rules as a line of running text. Written
 // as two lines, broken before a lower-case word near its middle, it is the short, wrapped
 // heading those rules know. Returns `text` unchanged when it is short or has no such break.
@@ -790,6 +797,7 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
         // than the body (a caption set close under the text it follows).
         const bool set_apart = paragraph || f.begin->bold || f.size < body - 0.3;
         if (set_apart && f.count() >= 2 && caption_label(f.begin->text, (f.begin + 1)->text)) {
+            std::vector<std::string> parts;  // the caption's lines ended by a broken word
             std::string caption = f.text;
             std::size_t j = i + 1;
             bool closed = short_line(f) && ends_sentence(f.text) && j < run.size() && std::abs(run[j]->size - f.size) < 0.3 &&
@@ -804,24 +812,26 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 // A bold line under a caption that is not bold itself is the heading after
                 // the figure, set close under it, not the caption's last line.
                 if (bold_line(next) && !f.bold) break;
-                // A hyphen at the line end between lower-case letters is a line-break hyphen.
-                // Unless the caption writes the word with its hyphen elsewhere ("Euro-omregner").
-                const bool word_break = lower_before_final_hyphen(caption) && starts_lower(next.text);
-                bool broken = word_break;
-                if (broken) {
-                    const std::size_t stem = caption.find_last_of(' ') == std::string::npos ? 0 : caption.find_last_of(' ') + 1;
-                    const std::string hyphenated = caption.substr(stem) + next.text.substr(0, next.text.find_first_of(" ,.;:)]"));
-                    broken = caption.find(hyphenated) == std::string::npos && next.text.find(hyphenated) == std::string::npos;
+                // A word broken at the line end ("UP-" | "DATE", "MR-" | "skanning"): the caption
+                // goes on on a line of its own there, and the parser decides the hyphen as it
+                // does the running text's (the caption's lines join as a paragraph's). The
+                // parser takes three lines after a caption's first at most; past them the
+                // hyphen stays, closed up.
+                constexpr std::size_t kCaptionLinesAfterFirst = 3;
+                if (ends_in_word_hyphen(caption) && starts_letter(next.text) && parts.size() < kCaptionLinesAfterFirst) {
+                    parts.push_back(std::move(caption));
+                    caption = next.text;
+                } else {
+                    if (!(ends_in_word_hyphen(caption) && starts_letter(next.text))) caption += ' ';
+                    caption += next.text;
                 }
-                if (broken) caption.pop_back();
-                else if (!word_break) caption += ' ';
-                caption += next.text;
                 closed = short_line(next) && ends_sentence(next.text);
             }
             // Within a paragraph that runs on past the figure, the caption line sits between
             // its lines (the parser lifts it out); otherwise it is a paragraph of its own.
             const bool runs_on = !last_ended_paragraph_ && !last_heading_ && j < run.size() && starts_lower(run[j]->text);
-            emit_line(caption, !runs_on);
+            parts.push_back(std::move(caption));
+            for (std::size_t p = 0; p < parts.size(); ++p) emit_line(parts[p], p == 0 && !runs_on);
             last_heading_ = false;
             if (!runs_on) last_ended_paragraph_ = true;
             next_line = runs_on ? Next::continues : Next::starts;
