@@ -351,7 +351,12 @@ std::size_t take_back_resume_end(const SentenceScorer& scorer, Article& article,
     if (article.resume.empty() || article.sections.empty() || article.sections.front().heading ||
         article.sections.front().sentences.empty())
         return 0;
-    constexpr double kEvidentTranslation = 0.9;
+    // A body sentence that translates a Summary sentence scores 0.5 or more against it, as a
+    // Resumé sentence past the Summary's count must to stay (settle_resume_end); one of the
+    // body's own text far below. The bar is not 0.9: no lexicon entry links an English "the"
+    // that a Danish noun's ending says (klinikken, behandlingen), which costs a translation
+    // with several of them more than a tenth of its probability.
+    constexpr double kEvidentTranslation = 0.5;
     const detail::Calibration calibration = detail::default_calibration();
     const auto& body = article.sections.front().sentences;
     // Most bodies open with text of their own: the ladder is run only where the first

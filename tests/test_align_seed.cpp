@@ -10,6 +10,7 @@
 #include <string>
 
 #include "train/gold_match.hpp"
+#include "detail/align_calibration.hpp"
 #include "detail/align_sketch.hpp"
 #include "detail/similarity_keys.hpp"
 #include "detail/claim_support.hpp"
@@ -519,4 +520,61 @@ TEST_CASE("in text that sets each block apart (mutool), the blank line after the
     CHECK(!article.sections.front().heading);
     REQUIRE(article.sections.front().sentences.size() == 1);
     CHECK(article.sections.front().sentences.front().text.starts_with("Hospitalet fik en ny bygning i foråret"));
+}
+
+
+TEST_CASE("a body's first sentence that translates the Summary's last at 0.5 or more goes back to the Resumé") {
+    auto& f = fixture();
+    // A Danish sentence says "the" with its nouns' endings (klinikken, behandlingen), which no
+    // lexicon entry links, so a translation can score under 0.9 and still evidently be one.
+    const std::string claim = "The patients are followed in the clinic after the treatment.";
+    const auto article_with = [&](const std::string& opening) {
+        return "Stamceller fra knoglemarven\nOVERSIGTSARTIKEL\nMikkel Holm & Ole Olsen\n\nRESUMÉ\n"
+               "Mesenkymale stamceller kan isoleres fra knoglemarven hos voksne mennesker\n"
+               "og dyrkes i laboratoriet i mange uger, før de bruges til behandling af\n"
+               "patienter.\n\n" +
+               opening +
+               "\nHospitalet fik en ny bygning i foråret, og personalet flyttede ind i maj.\n\n"
+               "Baggrund\n"
+               "Knoglemarven indeholder flere typer af stamceller, som kan dele sig mange\n"
+               "gange og danne celler af forskellige slags, for eksempel knogle og brusk.\n\n"
+               "SUMMARY\nMikkel Holm & Ole Olsen: Stem cells from the bone marrow. Ugeskr Læger 2004;166:383-6.\n"
+               "Mesenchymal stem cells can be isolated from the bone marrow of adults and grown in the\n"
+               "laboratory for many weeks before they are used to treat patients. " +
+               claim + "\n";
+    };
+    const auto probability = [&](const std::string& danish) {
+        const std::string_view da = danish, en = claim;
+        const double raw = f.scorer.score(f.scorer.prepare(da, Lang::da), f.scorer.prepare(en, Lang::en)).score;
+        return summalign::detail::default_calibration().probability(raw, da.size(), en.size());
+    };
+    const std::string translation = "Patienterne følges i klinikken efter behandlingen.";
+    REQUIRE(probability(translation) >= 0.5);
+    REQUIRE(probability(translation) < 0.9);
+    const std::string source = article_with(translation);
+    Document document = f.parser.parse(make_source(source, "layout"));
+    REQUIRE(document.articles.size() == 1);
+    Article& article = document.articles[0];
+    REQUIRE(article.resume.size() == 1);
+    CHECK(settle_resume_end(f.scorer, article, source) == 1);
+    REQUIRE(article.resume.size() == 2);
+    CHECK(article.resume.back().text == translation);
+    REQUIRE(!article.sections.empty());
+    REQUIRE(!article.sections.front().sentences.empty());
+    CHECK(article.sections.front().sentences.front().text == "Hospitalet fik en ny bygning i foråret, og personalet flyttede ind i maj.");
+
+    // Control: a sentence that shares the claim's words (patienterne, klinikken) but says
+    // something else scores under 0.5 and opens the body.
+    const std::string other = "Patienterne får cellerne i klinikken efter operationen.";
+    REQUIRE(probability(other) > 0.1);
+    REQUIRE(probability(other) < 0.5);
+    const std::string other_source = article_with(other);
+    Document second = f.parser.parse(make_source(other_source, "other"));
+    REQUIRE(second.articles.size() == 1);
+    REQUIRE(second.articles[0].resume.size() == 1);
+    CHECK(settle_resume_end(f.scorer, second.articles[0], other_source) == 0);
+    CHECK(second.articles[0].resume.size() == 1);
+    REQUIRE(!second.articles[0].sections.empty());
+    REQUIRE(!second.articles[0].sections.front().sentences.empty());
+    CHECK(second.articles[0].sections.front().sentences.front().text == other);
 }
