@@ -983,6 +983,16 @@ TEST_CASE("claim support: the same frame said of another object, words the lexic
     auto without = differs;
     without.words_differ = 0.0;
     CHECK(model.log_odds(differs) < model.log_odds(without) - 2.0);
+    // Its own input of the model (the last), not a share of `negation_differs`'s: a refit can
+    // weigh it alone. The weight is still `negation_differs`'s.
+    REQUIRE(detail::SupportFeatures::count == 12);
+    constexpr std::size_t own = 11, negation = 8;
+    REQUIRE(std::string(detail::SupportFeatures::names[own]) == "words_differ");
+    REQUIRE(std::string(detail::SupportFeatures::names[negation]) == "negation_differs");
+    CHECK(differs.values()[own] == 1.0);
+    CHECK(differs.values()[negation] == 0.0);
+    CHECK(without.values()[own] == 0.0);
+    CHECK(model.weights[own] == model.weights[negation]);
     // Control: the sentence the claim translates has no unpartnered word and stays supported,
     // above the other frame.
     CHECK(states.words_differ == 0.0);

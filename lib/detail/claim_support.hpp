@@ -56,7 +56,7 @@ struct SupportFeatures {
     // 1 when both sides leave a content word the lexicon knows without a partner and the
     // claim's such words carry at least 0.6 of its content weight (by rarity): the same frame
     // said of another object ("Enter the name of the country …" / "Indtast et navn til
-    // hyperlinket."). Enters the model with `negation_differs` too.
+    // hyperlinket."). Its own input of the model (the last), at `negation_differs`'s weight.
     double words_differ = 0.0;
     // Names of the claim that a translation keeps as they are (capitalised words, not the
     // first, that the lexicon has no translation for at all: "Scrivano", "Meyering") without
@@ -104,12 +104,15 @@ struct SupportFeatures {
     // names stay as they are, so "Scrivano" would be there too. `clash` cannot tell this from
     // a label translated by a word the lexicon does not link ("Users" / "Tilgængelighed"),
     // and half forgives it.
-    static constexpr std::size_t count = 11;
+    // Then `words_differ`, apart from `negation_differs` so that a refit can weigh it alone
+    // (docs/benchmarks.md, "Claim support: `words_differ` as its own input; its refit measured
+    // and not kept").
+    static constexpr std::size_t count = 12;
     std::array<double, count> values() const noexcept;
     static constexpr std::array<const char*, count> names = {"log_coverage", "claim_missing", "claim_words", "two", "clash",
                                                              "source_unlinked_share", "pair_words", "part_unlinked_share",
                                                              "negation_differs", "source_missing_share",
-                                                             "claim_kept_missing"};
+                                                             "claim_kept_missing", "words_differ"};
 };
 
 // `claim_rarity`: per claim token, log((N + 1) / (df + 1)) with df the body sentences that
