@@ -1093,14 +1093,18 @@ std::optional<Finding> Checker::Impl::judge_suspect(const SpellingSuspect& suspe
         // A Danish term whose English cognate is in the article (adipocytter ~ adipocytes)
         // passes, unless the suggestion is the closer cognate (angiogense -> angiogenese
         // ~ angiogenesis): then the word is the slip.
+        // A key of four letters or fewer one edit from an English word is chance, not a
+        // cognate (nogt ~ not, where noget is two edits from it): such a word needs the
+        // English word's very key.
         const std::u32string own_key = detail::cognate_key(lower);
         const std::u32string suggestion_key = detail::cognate_key(detail::to_lower(suggestion));
+        const double floor = own_key.size() > 4 ? 0.75 : 1.0;
         bool term = false;
-        context.article.for_each_cognate_within(own_key, 0.75, [&](const std::u32string& e) {
-            const double own = detail::cognate_similarity_at_least(own_key, e, 0.75);
+        context.article.for_each_cognate_within(own_key, floor, [&](const std::u32string& e) {
+            const double own = detail::cognate_similarity_at_least(own_key, e, floor);
             // A tie goes to the suggestion: dokumenteet and dokumentet are equally like
             // document once doubled letters are undone, and only one is Danish.
-            term = term || (own >= 0.75 && own > detail::cognate_similarity_of_keys(suggestion_key, e));
+            term = term || (own >= floor && own > detail::cognate_similarity_of_keys(suggestion_key, e));
         });
         if (term) return std::nullopt;
     }
