@@ -171,21 +171,32 @@ TEST_CASE("pdf layout rules: a caption broken inside a word keeps the break for 
     CHECK(text.find("det valgte områ-") == std::string::npos);
 }
 
-TEST_CASE("pdf layout rules: a caption broken after a capital's hyphen goes on on a line of its own, without a space", "[pdf]") {
-    // "UP-" | "DATE": neither a space after the hyphen nor a decision in the layout; a caption
-    // line ending in a word goes on on the same line.
+namespace {
+
+// A paragraph, a caption of full lines `lines` and a short last line `last`, then a
+// paragraph: the text written for that page.
+std::string caption_between_paragraphs(const std::vector<std::string>& lines, const std::string& last) {
     Page p;
     double y = 200;
     for (int i = 0; i < 4; ++i, y += 12) p.line(body, y);
     p.line("sidste linje.", y, false);
-    y += 24;
-    p.line("Fig. 1 Kør SQL-handlingsudtryk såsom INSERT (indsæt), UP-", y);
-    p.line("DATE (opdater), DELETE (slet) og så videre i den valgte", y += 12);
-    p.line("database.", y += 12, false);
+    y += 12;
+    for (const std::string& line : lines) p.line(line, y += 12);
+    p.line(last, y += 12, false);
     y += 24;
     p.line(body, y += 12);
     p.line("og her slutter afsnittet.", y += 12, false);
-    const std::string text = build({std::move(p)});
+    return build({std::move(p)});
+}
+
+}  // namespace
+
+TEST_CASE("pdf layout rules: a caption broken after a capital's hyphen goes on on a line of its own, without a space", "[pdf]") {
+    // "UP-" | "DATE": neither a space after the hyphen nor a decision in the layout; a caption
+    // line ending in a word goes on on the same line.
+    const std::string text = caption_between_paragraphs(
+        {"Fig. 1 Kør SQL-handlingsudtryk såsom INSERT (indsæt), UP-", "DATE (opdater), DELETE (slet) og så videre i den valgte"},
+        "database.");
     INFO(text);
     CHECK(text.find("UP- ") == std::string::npos);
     CHECK(text.find("\nFig. 1 Kør SQL-handlingsudtryk såsom INSERT (indsæt), UP-\n"
@@ -193,21 +204,11 @@ TEST_CASE("pdf layout rules: a caption broken after a capital's hyphen goes on o
 
     // Past three such breaks (the parser takes three lines after a caption's first) the
     // hyphen stays, closed up.
-    Page q;
-    y = 200;
-    for (int i = 0; i < 4; ++i, y += 12) q.line(body, y);
-    q.line("sidste linje.", y, false);
-    y += 24;
-    q.line("Fig. 2 En lang billedtekst om et udsnit af den valgte side-", y);
-    for (const char* rest : {"visning med flere linjer som brydes midt i ordet for data-",
-                             "basen og igen midt i ordet for tabellen med de mange tabel-",
-                             "feltet og endnu en gang midt i ordet for det store skrive-"})
-        q.line(rest, y += 12);
-    q.line("bordet.", y += 12, false);
-    y += 24;
-    q.line(body, y += 12);
-    q.line("og her slutter afsnittet.", y += 12, false);
-    const std::string long_caption = build({std::move(q)});
+    const std::string long_caption = caption_between_paragraphs({"Fig. 2 En lang billedtekst om et udsnit af den valgte side-",
+                                                                 "visning med flere linjer som brydes midt i ordet for data-",
+                                                                 "basen og igen midt i ordet for tabellen med de mange tabel-",
+                                                                 "feltet og endnu en gang midt i ordet for det store skrive-"},
+                                                                "bordet.");
     INFO(long_caption);
     CHECK(long_caption.find("side-\nvisning med flere linjer som brydes midt i ordet for data-\n"
                             "basen og igen midt i ordet for tabellen med de mange tabel-\n"
