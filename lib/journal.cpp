@@ -2406,7 +2406,7 @@ Document Parser::parse_layout(DocumentLayout prepared, unsigned threads) const {
         std::size_t owner = 0;
         for (std::size_t a = 0; a < ranges.size(); ++a)
             if (ranges[a].begin <= caption.line) owner = a;
-        std::vector<const SourceLine*> caption_lines;
+        Block caption_lines;
         for (const SourceLine& line : caption.lines) caption_lines.push_back(&line);
         document.articles[owner].figures.push_back(
             Figure{caption.label, whole_sentence(join_lines(caption_lines, impl_->dehyphenator, layout.words, document.repairs))});

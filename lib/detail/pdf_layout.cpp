@@ -127,13 +127,6 @@ bool ends_in_word_hyphen(std::string_view text) {
     return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
 }
 
-// Whether `s` begins with a letter (any character outside ASCII counts as one).
-bool starts_letter(std::string_view s) {
-    if (s.empty()) return false;
-    const auto c = static_cast<unsigned char>(s[0]);
-    return c >= 0x80 || std::isalpha(c) != 0;
-}
-
 // A heading as wide as the column reads to the text rules as a line of running text. Written
 // as two lines, broken before a lower-case word near its middle, it is the short, wrapped
 // heading those rules know. Returns `text` unchanged when it is short or has no such break.
@@ -818,11 +811,12 @@ void TextBuilder::emit_run(const std::vector<const Fragment*>& run, double body)
                 // parser takes three lines after a caption's first at most; past them the
                 // hyphen stays, closed up.
                 constexpr std::size_t kCaptionLinesAfterFirst = 3;
-                if (ends_in_word_hyphen(caption) && starts_letter(next.text) && parts.size() < kCaptionLinesAfterFirst) {
+                const bool broken_word = ends_in_word_hyphen(caption) && is_letter(first_code_point(next.text));
+                if (broken_word && parts.size() < kCaptionLinesAfterFirst) {
                     parts.push_back(std::move(caption));
                     caption = next.text;
                 } else {
-                    if (!(ends_in_word_hyphen(caption) && starts_letter(next.text))) caption += ' ';
+                    if (!broken_word) caption += ' ';
                     caption += next.text;
                 }
                 closed = short_line(next) && ends_sentence(next.text);
